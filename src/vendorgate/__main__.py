@@ -1,0 +1,3 @@
+from vendorgate.cli import main
+
+main()

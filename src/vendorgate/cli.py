@@ -1,0 +1,191 @@
+"""The command line. The only module that imports click or writes to stdout/stderr.
+
+Each command parses its options, calls the service layer (``vendorgate.run`` and friends),
+renders through the format registry and maps the outcome to an exit code:
+0 nothing blocking, 1 blocking findings, 2 bad input or invocation.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import sys
+from collections.abc import Callable
+from datetime import date
+from typing import Any, TypeVar
+
+import click
+
+from vendorgate import __version__
+from vendorgate.errors import EXIT_BLOCKING, EXIT_INPUT, EXIT_OK, VendorgateError
+from vendorgate.report import FORMATS, choices
+
+F = TypeVar("F", bound=Callable[..., Any])
+SEVERITIES = ["critical", "high", "medium", "low", "info"]
+
+
+def _fail(message: str, code: int = EXIT_INPUT) -> None:
+    click.echo(message, err=True)
+    sys.exit(code)
+
+
+def handle_errors(func: F) -> F:
+    """Show VendorgateErrors as their message (never a traceback) with their exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except VendorgateError as exc:
+            _fail(
+                f"error: {exc.format()}" if "\n" not in exc.format() else exc.format(),
+                exc.exit_code,
+            )
+        except KeyboardInterrupt:
+            _fail("interrupted", 130)
+        except Exception as exc:
+            if os.environ.get("VENDORGATE_DEBUG"):
+                raise
+            _fail(
+                f"internal error: {type(exc).__name__}: {exc}\n"
+                "This is a vendorgate bug; set VENDORGATE_DEBUG=1 for a traceback and report it."
+            )
+        return None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _parse_date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise click.BadParameter(
+            f"`{value}` is not a date; write YYYY-MM-DD", param_hint=option
+        ) from exc
+
+
+def _color() -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def emit(text: str, output: str | None) -> None:
+    """Write to ``output`` atomically, or to stdout."""
+    if output:
+        from vendorgate.output import write_atomic
+
+        write_atomic(output, text)
+    else:
+        click.echo(text, nl=False)
+
+
+def format_option(command: str, default: str) -> Callable[[F], F]:
+    names = choices(command)
+    help_text = "; ".join(f"{n}: {FORMATS[n].description}" for n in names)
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(names),
+        default=default,
+        show_default=True,
+        help=f"Output format ({help_text}).",
+    )
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="vendorgate")
+def main() -> None:
+    """Check what SaaS vendors do with customer data against your compliance rules.
+
+    Exit codes: 0 nothing blocking, 1 blocking findings, 2 bad input or invocation.
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@handle_errors
+def validate(paths: tuple[str, ...]) -> None:
+    """Validate vendor profiles, rule packs and organisation profiles (any mix of files and
+    folders; the organisation's vendors and rules when none are given)."""
+    from vendorgate import run
+
+    targets: list[str] = list(paths)
+    if not targets:
+        org = run.find_org()
+        if org is None:
+            raise click.UsageError("no PATHS given and no vendorgate.yaml found")
+        profile, _ = run.load_org(org)
+        targets = [str(org), *profile.rules_paths, *profile.vendors_paths]
+    kinds = run.validate(targets)
+    counts = {k: kinds.count(k) for k in ("vendor", "rules", "org") if k in kinds}
+    summary = ", ".join(f"{n} {k}" for k, n in counts.items())
+    click.echo(f"ok: {len(kinds)} file(s) valid ({summary})")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "--org",
+    "org_path",
+    type=click.Path(),
+    help="Organisation profile "
+    "(default: the nearest vendorgate.yaml or org.yaml above the working directory).",
+)
+@click.option(
+    "--rules",
+    "rules_paths",
+    multiple=True,
+    type=click.Path(),
+    help="Rule pack file or folder (repeatable; default: the organisation's).",
+)
+@format_option("check", "text")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE atomically.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(SEVERITIES),
+    default=None,
+    help="Lowest severity that blocks (default: the organisation's threshold).",
+)
+@click.option("--as-of", "as_of", metavar="DATE", help="Evaluate as of DATE (YYYY-MM-DD).")
+@click.option("-v", "--verbose", is_flag=True, help="Show passing findings in detail too.")
+@handle_errors
+def check(
+    paths: tuple[str, ...],
+    org_path: str | None,
+    rules_paths: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    fail_on: str | None,
+    as_of: str | None,
+    verbose: bool,
+) -> None:
+    """Evaluate vendor profiles against the enabled rule packs."""
+    from vendorgate import run
+    from vendorgate.model import Severity
+    from vendorgate.report import RenderOptions, render
+
+    today = _parse_date(as_of, "--as-of")
+    threshold = Severity(fail_on) if fail_on else None
+    result = run.check(paths, org_path, rules_paths, today, threshold)
+    width = shutil.get_terminal_size((100, 24)).columns
+    options = RenderOptions(color=_color() and not output, width=width, verbose=verbose)
+    emit(render(fmt, result, options), output)
+    sys.exit(EXIT_BLOCKING if run.has_blocking(result) else EXIT_OK)
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(["vendor", "rules", "org", "report"]))
+@handle_errors
+def schema(kind: str) -> None:
+    """Print the JSON Schema of a file kind (for editors and other tools)."""
+    from vendorgate.schema import schema_text
+
+    click.echo(schema_text(kind), nl=False)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,183 @@
+"""Checking quotes against pinned document snapshots.
+
+A quote is a claim about a document. Each piece of evidence gets a status:
+
+* ``verified``: the snapshot's sha256 matches and the quote is found in it;
+* ``unsupported``: the snapshot matches but the quote is not in it;
+* ``stale``: the snapshot no longer matches its recorded sha256;
+* ``unverified``: the document has no snapshot (or no sha256) to check against;
+* ``missing-document``: the evidence names a document the profile does not list.
+
+Quotes are compared after :func:`normalise`, which only removes differences of presentation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from vendorgate.model import (
+    CitedEvidence,
+    Document,
+    Evidence,
+    EvidenceStatus,
+    VendorProfile,
+)
+
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")
+_SPACE = re.compile(r"\s+")
+_TYPOGRAPHY = str.maketrans(
+    {
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u2032": "'",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2011": "-",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u200b": "",
+    }
+)
+
+
+def normalise(text: str) -> str:
+    """The documented normalisation applied to both snapshot and quote before comparing.
+
+    1. Markdown links ``[text](url)`` become ``text``.
+    2. Markdown emphasis markers (``*``, ``**``, ``_`` at word edges) are removed.
+    3. Typographic quotes, dashes and non-breaking spaces become their ASCII forms.
+    4. Runs of whitespace become one space; leading and trailing space is dropped.
+
+    Case, words and punctuation are otherwise compared exactly.
+    """
+    text = _LINK.sub(r"\1", text)
+    text = _EMPHASIS.sub("", text)
+    text = text.translate(_TYPOGRAPHY)
+    return _SPACE.sub(" ", text).strip()
+
+
+class SnapshotPathError(ValueError):
+    """A snapshot path that points outside the repository, is absolute, or is a symlink."""
+
+
+def resolve_snapshot(profile_path: Path, snapshot: str, root: Path) -> Path:
+    """Resolve a snapshot path written in a profile; it must stay inside ``root``."""
+    if not snapshot:
+        raise SnapshotPathError("no snapshot path")
+    if Path(snapshot).is_absolute() or snapshot.startswith(("/", "\\")) or ":" in snapshot[:3]:
+        raise SnapshotPathError(f"snapshot path `{snapshot}` is absolute; write it relative")
+    candidate = profile_path.parent / snapshot
+    root_resolved = root.resolve()
+    probe = candidate
+    while True:
+        if probe.is_symlink():
+            raise SnapshotPathError(f"snapshot path `{snapshot}` goes through a symlink")
+        if probe.parent == probe or probe.resolve() == root_resolved:
+            break
+        probe = probe.parent
+    resolved = candidate.resolve()
+    if not resolved.is_relative_to(root_resolved):
+        raise SnapshotPathError(f"snapshot path `{snapshot}` escapes the repository")
+    return resolved
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A document snapshot as read from disk."""
+
+    path: Path
+    sha256: str
+    text: str
+    normalised: str
+
+
+class SnapshotStore:
+    """Reads each snapshot once per run."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._cache: dict[Path, Snapshot | str] = {}
+
+    def get(self, profile_path: Path, document: Document) -> Snapshot | str:
+        """The snapshot, or a sentence saying why there is none usable."""
+        try:
+            path = resolve_snapshot(profile_path, document.snapshot, self.root)
+        except SnapshotPathError as exc:
+            return str(exc)
+        cached = self._cache.get(path)
+        if cached is None:
+            cached = self._read(path, document.snapshot)
+            self._cache[path] = cached
+        return cached
+
+    @staticmethod
+    def _read(path: Path, shown: str) -> Snapshot | str:
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            return f"snapshot `{shown}` does not exist"
+        except OSError as exc:
+            return f"snapshot `{shown}` cannot be read: {exc.strerror or exc}"
+        text = raw.decode("utf-8", errors="replace")
+        return Snapshot(path, hashlib.sha256(raw).hexdigest(), text, normalise(text))
+
+
+def check(
+    evidence: Evidence, profile: VendorProfile, profile_path: Path, store: SnapshotStore
+) -> CitedEvidence:
+    """Resolve the evidence's document and check its quote."""
+    document = profile.documents.get(evidence.doc)
+    if document is None:
+        return CitedEvidence(
+            evidence.doc,
+            "",
+            "",
+            None,
+            evidence.section,
+            evidence.quote,
+            "",
+            EvidenceStatus.MISSING_DOCUMENT,
+            f"no document `{evidence.doc}` in the profile",
+        )
+    status, detail = _status(evidence, document, profile_path, store)
+    return CitedEvidence(
+        document.id,
+        document.title,
+        document.url,
+        document.effective,
+        evidence.section,
+        evidence.quote,
+        document.sha256,
+        status,
+        detail,
+    )
+
+
+def _status(
+    evidence: Evidence, document: Document, profile_path: Path, store: SnapshotStore
+) -> tuple[EvidenceStatus, str]:
+    if not document.snapshot:
+        return EvidenceStatus.UNVERIFIED, "the document has no snapshot to check the quote against"
+    snapshot = store.get(profile_path, document)
+    if isinstance(snapshot, str):
+        return EvidenceStatus.UNVERIFIED, snapshot
+    if not document.sha256:
+        return EvidenceStatus.UNVERIFIED, "the document records no sha256 for its snapshot"
+    if snapshot.sha256 != document.sha256:
+        return (
+            EvidenceStatus.STALE,
+            f"snapshot sha256 is {snapshot.sha256}, the profile records {document.sha256}",
+        )
+    if normalise(evidence.quote) not in snapshot.normalised:
+        return EvidenceStatus.UNSUPPORTED, "the quote is not found in the snapshot"
+    return EvidenceStatus.VERIFIED, ""

@@ -1,0 +1,476 @@
+"""Domain types. Frozen, typed, free of I/O; every other module builds on these."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+
+class Severity(str, enum.Enum):
+    CRITICAL = "critical"
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """Higher is more severe; used for thresholds."""
+        return _SEVERITY_RANK[self]
+
+    def at_least(self, threshold: Severity) -> bool:
+        return self.rank >= threshold.rank
+
+
+_SEVERITY_RANK = {
+    Severity.INFO: 0,
+    Severity.LOW: 1,
+    Severity.MEDIUM: 2,
+    Severity.HIGH: 3,
+    Severity.CRITICAL: 4,
+}
+
+
+class Outcome(str, enum.Enum):
+    """Three-valued result of a condition."""
+
+    PASS = "pass"
+    FAIL = "fail"
+    UNDETERMINED = "undetermined"
+
+
+class Verdict(str, enum.Enum):
+    PASS = "pass"
+    FAIL = "fail"
+    UNDETERMINED = "undetermined"
+    WAIVED = "waived"
+    NOT_APPLICABLE = "not_applicable"
+    ERROR = "error"
+
+
+class DecisionKind(str, enum.Enum):
+    APPROVED = "approved"
+    APPROVED_WITH_CONDITIONS = "approved_with_conditions"
+    NEEDS_REVIEW = "needs_review"
+    REJECTED = "rejected"
+
+
+class EvidenceStatus(str, enum.Enum):
+    VERIFIED = "verified"
+    UNSUPPORTED = "unsupported"
+    STALE = "stale"
+    UNVERIFIED = "unverified"
+    MISSING_DOCUMENT = "missing-document"
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in an input file."""
+
+    path: str
+    """File path as given (relative to the working directory when possible)."""
+    line: int = 0
+    """1-based line; 0 when unknown."""
+    column: int = 0
+    """1-based column; 0 when unknown."""
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+# ---------------------------------------------------------------- vendor profiles
+
+
+@dataclass(frozen=True)
+class Subprocessor:
+    name: str
+    """The sub-processor's name."""
+    category: str
+    """Its role; ``ai_model_provider`` marks AI providers."""
+    purpose: str = ""
+    """What it does with customer data."""
+    region: str = ""
+    """Where it processes data; empty when not stated."""
+
+
+FactValue = str | int | tuple[str, ...] | tuple[Subprocessor, ...]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A claim that a document says something, as written in a profile."""
+
+    doc: str
+    """Id of the document in the profile."""
+    quote: str
+    """Verbatim text from the document."""
+    section: str
+    """Section number; empty when not given."""
+    location: Location
+    """Where the evidence entry is written."""
+
+
+@dataclass(frozen=True)
+class Fact:
+    name: str
+    """Vocabulary name."""
+    value: FactValue
+    """The value, or ``undisclosed``."""
+    evidence: tuple[Evidence, ...]
+    """The quotes behind the value; empty means unverified."""
+    location: Location
+    """Where the fact is written."""
+    note: str = ""
+    """A reviewer's remark."""
+    plan: str | None = None
+    """The plan whose override this is, or None for the vendor-level fact."""
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    """Short id evidence uses."""
+    title: str
+    """The document's title."""
+    type: str
+    """terms_of_service, privacy_policy, dpa, baa..."""
+    url: str
+    """Where the vendor publishes it."""
+    location: Location
+    """Where the document entry is written."""
+    effective: date | None = None
+    """The vendor's effective date."""
+    retrieved: date | None = None
+    """When the snapshot was taken."""
+    sha256: str = ""
+    """Recorded sha256 of the snapshot bytes."""
+    snapshot: str = ""
+    """Snapshot path as written (relative to the profile)."""
+    source: str = ""
+    """Archive and licence credit."""
+
+
+@dataclass(frozen=True)
+class Plan:
+    id: str
+    """Plan id."""
+    name: str
+    """Display name."""
+    facts: Mapping[str, Fact]
+    """Facts that override the vendor-level facts on this plan."""
+    location: Location
+    """Where the plan is written."""
+
+
+@dataclass(frozen=True)
+class Usage:
+    status: str
+    """active, candidate or retired."""
+    plan: str | None = None
+    """Plan in use."""
+    data_classes: tuple[str, ...] = ()
+    """Data classes the organisation sends."""
+    owner: str = ""
+    """Relationship owner."""
+    since: date | None = None
+    """When use began."""
+
+
+@dataclass(frozen=True)
+class VendorProfile:
+    id: str
+    """Vendor id, unique in a catalogue."""
+    name: str
+    """Display name."""
+    category: str
+    """Vendor category."""
+    documents: Mapping[str, Document]
+    """Documents by id, in file order."""
+    facts: Mapping[str, Fact]
+    """Vendor-level facts by name."""
+    plans: tuple[Plan, ...]
+    """Plans with their overrides."""
+    usage: Usage | None
+    """How the organisation uses it; None when not stated."""
+    location: Location
+    """The profile header (line of ``kind``), used when a fact is missing."""
+    legal_name: str = ""
+    """The contracting entity."""
+    website: str = ""
+    """Home page."""
+    reviewed: date | None = None
+    """Last review date."""
+    description: str = ""
+    """Free text."""
+
+    def plan(self, plan_id: str) -> Plan | None:
+        return next((p for p in self.plans if p.id == plan_id), None)
+
+    def facts_for(self, plan_id: str | None) -> Mapping[str, Fact]:
+        """Vendor facts with the plan's overrides applied."""
+        plan = self.plan(plan_id) if plan_id else None
+        if plan is None or not plan.facts:
+            return self.facts
+        return {**self.facts, **plan.facts}
+
+
+# ---------------------------------------------------------------- rules
+
+
+@dataclass(frozen=True)
+class Citation:
+    citation: str
+    """The exact citation string."""
+    url: str
+    """Where the authority can be read."""
+    title: str = ""
+    """What the authority is."""
+    authority: str = ""
+    """Id in the authorities registry."""
+    verified: bool = True
+    """False when the exact text or subsection was not confirmed."""
+
+
+@dataclass(frozen=True)
+class Leaf:
+    fact: str
+    """Fact name, or ``subprocessors.<field>``."""
+    op: str
+    """Operator: equals, in, at_least, is..."""
+    operand: object
+    """The value the operator compares with."""
+    location: Location
+    """Where the test is written."""
+
+
+@dataclass(frozen=True)
+class AllOf:
+    items: tuple[Condition, ...]
+    location: Location
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    items: tuple[Condition, ...]
+    location: Location
+
+
+@dataclass(frozen=True)
+class Not:
+    item: Condition
+    location: Location
+
+
+Condition = Leaf | AllOf | AnyOf | Not
+
+
+@dataclass(frozen=True)
+class Applicability:
+    """Empty tuples mean "any"."""
+
+    sectors: tuple[str, ...] = ()
+    jurisdictions: tuple[str, ...] = ()
+    vendor_categories: tuple[str, ...] = ()
+    data_classes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    """Stable id."""
+    title: str
+    """One line."""
+    severity: Severity
+    """How serious a failure is."""
+    condition: Condition
+    """What a compliant vendor satisfies."""
+    citations: tuple[Citation, ...]
+    """The authority behind the rule."""
+    remediation: str
+    """The contract condition to demand."""
+    pack: str
+    """Id of the pack it belongs to."""
+    location: Location
+    """Where the rule is written."""
+    applies_to: Applicability = field(default_factory=Applicability)
+    """When it applies."""
+    description: str = ""
+    """Why it exists."""
+    examples: str = ""
+    """Folder of example profiles, resolved to a path."""
+
+
+@dataclass(frozen=True)
+class RulePack:
+    id: str
+    title: str
+    rules: tuple[Rule, ...]
+    path: str
+    description: str = ""
+
+
+# ---------------------------------------------------------------- organisation
+
+
+@dataclass(frozen=True)
+class Waiver:
+    rule: str
+    """Rule id."""
+    vendor: str
+    """Vendor id."""
+    justification: str
+    approver: str
+    ticket: str
+    expires: date
+    """Last day it applies."""
+    location: Location
+    plan: str | None = None
+    """Plan id, or None for every plan."""
+
+    def active_on(self, day: date) -> bool:
+        return day <= self.expires
+
+    def matches(self, rule: str, vendor: str, plan: str | None) -> bool:
+        return self.rule == rule and self.vendor == vendor and self.plan in (None, plan)
+
+
+@dataclass(frozen=True)
+class OrgProfile:
+    name: str
+    path: str
+    sectors: tuple[str, ...] = ()
+    jurisdictions: tuple[str, ...] = ()
+    packs: tuple[str, ...] | None = None
+    """Enabled packs; None means every pack found."""
+    rules_paths: tuple[str, ...] = ()
+    """Resolved paths of rule packs."""
+    vendors_paths: tuple[str, ...] = ()
+    """Resolved paths of vendor profiles."""
+    blocking_severity: Severity = Severity.HIGH
+    undetermined: str = "block"
+    """block | review | ignore."""
+    evidence_require: str = "any"
+    """verified | any."""
+    evidence_on_failure: str = "undetermined"
+    max_evidence_age_days: int | None = None
+    waivers: tuple[Waiver, ...] = ()
+
+
+# ---------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class CitedEvidence:
+    """A piece of evidence with its document resolved and its quote checked."""
+
+    doc: str
+    title: str
+    url: str
+    effective: date | None
+    section: str
+    quote: str
+    sha256: str
+    status: EvidenceStatus
+    detail: str = ""
+    """Why the status is what it is, for anything but verified."""
+
+
+@dataclass(frozen=True)
+class FactRead:
+    """A fact a rule read, with its evidence."""
+
+    fact: str
+    value: FactValue | None
+    """None when the profile does not state the fact."""
+    location: Location
+    """Where the fact is written, or the vendor header when missing."""
+    evidence: tuple[CitedEvidence, ...]
+    plan: str | None = None
+
+    @property
+    def status(self) -> EvidenceStatus:
+        """The weakest status of its evidence; unverified when it has none."""
+        if not self.evidence:
+            return EvidenceStatus.UNVERIFIED
+        order = list(EvidenceStatus)
+        return max((e.status for e in self.evidence), key=order.index)
+
+
+@dataclass(frozen=True)
+class LeafTrace:
+    leaf: Leaf
+    outcome: Outcome
+    value: FactValue | None
+
+
+@dataclass(frozen=True)
+class NodeTrace:
+    kind: str
+    """all, any or not."""
+    outcome: Outcome
+    children: tuple[Trace, ...]
+
+
+Trace = LeafTrace | NodeTrace
+
+
+@dataclass(frozen=True)
+class Finding:
+    vendor: str
+    """Vendor id."""
+    vendor_name: str
+    plan: str | None
+    rule: str
+    rule_title: str
+    pack: str
+    severity: Severity
+    verdict: Verdict
+    message: str
+    """A sentence a person understands."""
+    citations: tuple[Citation, ...]
+    facts: tuple[FactRead, ...]
+    """Every fact the rule read, with evidence."""
+    remediation: str
+    location: Location
+    """The offending fact in the vendor file, or the vendor header."""
+    waiver: Waiver | None = None
+    reasons: tuple[str, ...] = ()
+    """Extra explanations (evidence policy, waiver state)."""
+    trace: Trace | None = None
+    """How the condition evaluated, for ``explain``."""
+    blocking: bool = False
+    """Whether it blocks under the organisation's threshold (set by ``decide``)."""
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.vendor, self.plan or "", self.rule)
+
+
+@dataclass(frozen=True)
+class Decision:
+    vendor: str
+    plan: str | None
+    kind: DecisionKind
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class VendorResult:
+    vendor: VendorProfile
+    plan: str | None
+    findings: tuple[Finding, ...]
+    decision: Decision
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    org: OrgProfile
+    results: tuple[VendorResult, ...]
+    evaluated_on: date
+    packs: tuple[RulePack, ...]
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return tuple(f for r in self.results for f in r.findings)

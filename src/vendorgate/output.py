@@ -1,0 +1,36 @@
+"""Writing output files atomically: a reader never sees half a report, and a failed write
+leaves no file behind (and keeps any previous file intact)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from vendorgate.errors import OutputError
+
+
+def write_atomic(path: str | Path, text: str | bytes) -> None:
+    """Write to a temporary file beside ``path``, fsync, then rename over it."""
+    target = Path(path)
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write output: {exc.strerror or exc}") from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise OutputError(f"{target}: cannot write output: {exc.strerror or exc}") from exc
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

@@ -1,0 +1,66 @@
+"""Output formats. One registry drives both dispatch and the CLI's ``--format`` choices.
+
+Each format module exposes ``render(result: CheckResult, options: RenderOptions) -> str``;
+modules are imported only when their format is used, so start-up stays fast.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import import_module
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from vendorgate.model import CheckResult
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """How the caller wants output shaped; formats ignore what does not apply to them."""
+
+    color: bool = False
+    """ANSI colour (text format on a terminal, unless NO_COLOR is set)."""
+    width: int = 100
+    """Terminal width for the text format."""
+    root: str = "."
+    """Repository root; file URIs in SARIF and annotations are relative to it."""
+    verbose: bool = False
+    """Also show passing and not-applicable findings in detail."""
+
+
+class Renderer(Protocol):
+    def __call__(self, result: CheckResult, options: RenderOptions) -> str: ...
+
+
+@dataclass(frozen=True)
+class Format:
+    module: str
+    """Module under ``vendorgate.report.formats`` with a ``render`` function."""
+    description: str
+    commands: tuple[str, ...]
+    """The commands that offer this format."""
+
+
+FORMATS: dict[str, Format] = {
+    "text": Format("text", "a readable table (colour on a terminal)", ("check",)),
+    "json": Format(
+        "json",
+        "machine-readable findings (schema: `vendorgate schema report`)",
+        ("check", "report"),
+    ),
+}
+
+
+def choices(command: str) -> list[str]:
+    """The ``--format`` values a command accepts, in registry order."""
+    return [name for name, fmt in FORMATS.items() if command in fmt.commands]
+
+
+def renderer(name: str) -> Renderer:
+    module = import_module(f"vendorgate.report.formats.{FORMATS[name].module}")
+    render: Renderer = module.render
+    return render
+
+
+def render(name: str, result: CheckResult, options: RenderOptions | None = None) -> str:
+    return renderer(name)(result, options or RenderOptions())

@@ -1,0 +1,160 @@
+"""``--format text``: a table per vendor, then the details of every finding that needs
+attention with both citations: the authority behind the rule and the vendor's own clause.
+
+Colour only when asked (a terminal without NO_COLOR); otherwise plain aligned text."""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+
+from rich import box
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from vendorgate.engine import describe_value
+from vendorgate.model import CheckResult, Finding, VendorResult, Verdict
+from vendorgate.report import RenderOptions
+
+_VERDICT_STYLE = {
+    Verdict.FAIL: "bold red",
+    Verdict.ERROR: "bold red",
+    Verdict.UNDETERMINED: "yellow",
+    Verdict.WAIVED: "magenta",
+    Verdict.PASS: "green",
+    Verdict.NOT_APPLICABLE: "dim",
+}
+_DECISION_STYLE = {
+    "rejected": "bold red",
+    "needs_review": "bold yellow",
+    "approved_with_conditions": "bold cyan",
+    "approved": "bold green",
+}
+_DETAILED = (Verdict.FAIL, Verdict.UNDETERMINED, Verdict.WAIVED, Verdict.ERROR)
+
+
+def render(result: CheckResult, options: RenderOptions) -> str:
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=max(options.width, 60),
+        force_terminal=options.color,
+        no_color=not options.color,
+        color_system="standard" if options.color else None,
+        highlight=False,
+        emoji=False,
+        soft_wrap=True,
+    )
+    _header(console, result)
+    for vendor in sorted(result.results, key=lambda r: (r.vendor.id, r.plan or "")):
+        _vendor(console, vendor, options)
+    _summary(console, result)
+    return buffer.getvalue()
+
+
+def _header(console: Console, result: CheckResult) -> None:
+    packs = ", ".join(p.id for p in result.packs)
+    console.print(
+        f"[bold]vendorgate check[/] - {escape(result.org.name)} - evaluated "
+        f"{result.evaluated_on.isoformat()}"
+    )
+    console.print(f"{len(result.results)} vendor(s); rule packs: {escape(packs)}")
+
+
+def _vendor(console: Console, vr: VendorResult, options: RenderOptions) -> None:
+    decision = vr.decision.kind.value
+    plan = f" [{vr.plan} plan]" if vr.plan else ""
+    console.print()
+    console.print(
+        f"[bold]{escape(vr.vendor.name)}[/]{escape(plan)}  ({escape(vr.vendor.location.path)})"
+        f"  decision: [{_DECISION_STYLE[decision]}]{decision.upper()}[/]"
+    )
+    shown = [
+        f
+        for f in _ordered(vr.findings)
+        if options.verbose or f.verdict is not Verdict.NOT_APPLICABLE
+    ]
+    hidden = len(vr.findings) - len(shown)
+    table = Table(box=box.SIMPLE if options.color else box.ASCII2, show_edge=False, pad_edge=False)
+    table.add_column("verdict", no_wrap=True)
+    table.add_column("severity", no_wrap=True)
+    table.add_column("rule", no_wrap=True)
+    table.add_column("title", ratio=1)
+    for f in shown:
+        mark = " *" if f.blocking else ""
+        table.add_row(
+            f"[{_VERDICT_STYLE[f.verdict]}]{f.verdict.value.upper()}[/]{mark}",
+            f.severity.value,
+            escape(f.rule),
+            escape(f.rule_title),
+        )
+    if shown:
+        console.print(table)
+    if hidden:
+        console.print(f"  ({hidden} rule(s) not applicable to this vendor)")
+    for f in shown:
+        if f.verdict in _DETAILED or options.verbose:
+            _details(console, f)
+
+
+def _ordered(findings: tuple[Finding, ...]) -> list[Finding]:
+    rank = {v: i for i, v in enumerate((*_DETAILED, Verdict.PASS, Verdict.NOT_APPLICABLE))}
+    return sorted(findings, key=lambda f: (rank[f.verdict], -f.severity.rank, f.rule))
+
+
+def _details(console: Console, f: Finding) -> None:
+    flag = ", blocking" if f.blocking else ""
+    console.print()
+    console.print(
+        f"  [{_VERDICT_STYLE[f.verdict]}]{f.verdict.value.upper()}[/] [bold]{escape(f.rule)}[/]"
+        f" - {escape(f.rule_title)} ({f.severity.value}{flag})"
+    )
+    console.print(f"    at {escape(str(f.location))}")
+    console.print(f"    {escape(f.message)}")
+    for reason in f.reasons:
+        console.print(f"    note: {escape(reason)}")
+    for c in f.citations:
+        unverified = " (citation not verified)" if not c.verified else ""
+        title = f" - {c.title}" if c.title else ""
+        console.print(f"    Authority: {escape(c.citation)}{escape(title)}{unverified}")
+        console.print(f"      {escape(c.url)}")
+    for read in sorted(f.facts, key=lambda r: r.fact):
+        plan = f" (plan {read.plan})" if read.plan else ""
+        console.print(
+            f"    Vendor fact: {escape(read.fact)} = {escape(describe_value(read.value))}{plan}"
+            f"  (evidence: {read.status.value})  {escape(str(read.location))}"
+        )
+        for ev in read.evidence:
+            section = f", section {ev.section}" if ev.section else ""
+            effective = f", effective {ev.effective.isoformat()}" if ev.effective else ""
+            console.print(f"      {escape(ev.title or ev.doc)}{escape(section)}{effective}")
+            if ev.url:
+                console.print(f"      {escape(ev.url)}")
+            if ev.sha256:
+                console.print(f"      snapshot sha256 {ev.sha256} (quote {ev.status.value})")
+            console.print(f"      > \u201c{escape(ev.quote)}\u201d")
+            if ev.detail:
+                console.print(f"      ({escape(ev.detail)})")
+    if f.waiver:
+        w = f.waiver
+        console.print(
+            f"    Waived by {escape(w.approver)} until {w.expires.isoformat()} "
+            f"({escape(w.ticket)}): {escape(w.justification)}"
+        )
+    if f.verdict is not Verdict.PASS:
+        console.print(f"    Demand: {escape(f.remediation)}")
+
+
+def _summary(console: Console, result: CheckResult) -> None:
+    verdicts = Counter(f.verdict for f in result.findings)
+    decisions = Counter(r.decision.kind.value for r in result.results)
+    blocking = sum(1 for f in result.findings if f.blocking)
+    console.print()
+    parts = [f"{verdicts[v]} {v.value}" for v in Verdict if verdicts[v]]
+    console.print("Findings: " + (", ".join(parts) or "none"))
+    console.print("Decisions: " + ", ".join(f"{n} {k}" for k, n in sorted(decisions.items())))
+    if blocking:
+        console.print(f"[bold red]{blocking} blocking finding(s)[/] (marked *)")
+    else:
+        console.print("[green]No blocking findings.[/]")

@@ -1,0 +1,420 @@
+"""The service layer: find inputs, load them, evaluate, decide. No click, no printing.
+
+This is also the library API: :func:`check` and :func:`validate` are what ``vendorgate check``
+and ``vendorgate validate`` call.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from vendorgate import engine, evidence
+from vendorgate.decide import decide, mark_blocking
+from vendorgate.errors import InputError, Problem, UsageError
+from vendorgate.load import Document, load_file
+from vendorgate.model import (
+    CheckResult,
+    Fact,
+    FactRead,
+    Finding,
+    OrgProfile,
+    Rule,
+    RulePack,
+    Severity,
+    VendorProfile,
+    VendorResult,
+    Verdict,
+)
+from vendorgate.profiles import build_org, build_vendor
+from vendorgate.rules import build_pack
+from vendorgate.schema import validate as validate_schema
+
+ORG_FILENAMES = ("vendorgate.yaml", "org.yaml")
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class LoadedVendor:
+    profile: VendorProfile
+    path: Path
+    """The file it came from."""
+    root: Path
+    """The repository its snapshots must stay inside."""
+
+
+def display_path(path: Path) -> str:
+    """Relative to the working directory when below it, so messages stay short."""
+    try:
+        return os.path.relpath(path) if path.is_absolute() and _below_cwd(path) else str(path)
+    except ValueError:
+        return str(path)
+
+
+def _below_cwd(path: Path) -> bool:
+    try:
+        path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def find_org(start: Path | None = None) -> Path | None:
+    """Walk up from ``start`` (the working directory) to the first organisation profile."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        for name in ORG_FILENAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def discover(paths: Iterable[str | Path], *, what: str = "vendor profile") -> list[Path]:
+    """YAML files named directly or found below the given folders, sorted, without duplicates."""
+    found: dict[Path, None] = {}
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for candidate in sorted(path.rglob("*")):
+                if (
+                    candidate.suffix in YAML_SUFFIXES
+                    and candidate.is_file()
+                    and not _hidden(candidate.relative_to(path))
+                ):
+                    found[candidate] = None
+        elif path.is_file():
+            found[path] = None
+        else:
+            raise UsageError(f"{raw}: no such file or folder ({what}s expected)")
+    return list(found)
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
+
+
+def repo_root(path: Path) -> Path:
+    """The nearest folder above ``path`` holding ``.git`` or an organisation profile."""
+    start = path.resolve().parent
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists() or any((folder / n).is_file() for n in ORG_FILENAMES):
+            return folder
+    return start
+
+
+def load_document(path: Path, expected: str | None = None) -> tuple[Document, str]:
+    doc = load_file(path, display_path(path))
+    return doc, validate_schema(doc, expected)
+
+
+def load_vendors(paths: Sequence[Path]) -> list[LoadedVendor]:
+    """Load every profile, reporting the problems of all files at once."""
+    problems: list[Problem] = []
+    vendors: list[LoadedVendor] = []
+    seen: dict[str, Path] = {}
+    for path in paths:
+        try:
+            doc, _ = load_document(path, "vendor")
+            profile = build_vendor(doc)
+        except InputError as exc:
+            problems.extend(exc.problems)
+            continue
+        if profile.id in seen:
+            problems.append(
+                Problem(
+                    f"vendor id `{profile.id}` is also used by {display_path(seen[profile.id])}",
+                    profile.location.path,
+                    profile.location.line,
+                    profile.location.column,
+                )
+            )
+            continue
+        seen[profile.id] = path
+        vendors.append(LoadedVendor(profile, path, repo_root(path)))
+    if problems:
+        raise InputError(problems)
+    return vendors
+
+
+def load_org(path: Path) -> tuple[OrgProfile, Document]:
+    doc, _ = load_document(path, "org")
+    return build_org(doc, path.resolve().parent), doc
+
+
+def load_packs(paths: Sequence[Path]) -> list[RulePack]:
+    problems: list[Problem] = []
+    packs: list[RulePack] = []
+    for path in paths:
+        try:
+            doc, _ = load_document(path, "rules")
+            packs.append(build_pack(doc, path))
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise InputError(problems)
+    return packs
+
+
+def discover_packs(paths: Iterable[str | Path]) -> list[Path]:
+    """Rule pack files: YAML files whose ``kind`` is RulePack (example profiles are skipped)."""
+    packs = []
+    for path in discover(paths, what="rule pack"):
+        head = path.read_bytes()[:2048]
+        if b"RulePack" in head:
+            packs.append(path)
+    return packs
+
+
+def select_packs(
+    packs: list[RulePack], org: OrgProfile, org_doc: Document | None
+) -> list[RulePack]:
+    """The packs the organisation enables; an unknown pack name is an input error."""
+    by_id: dict[str, RulePack] = {}
+    problems: list[Problem] = []
+    for pack in packs:
+        if pack.id in by_id:
+            problems.append(
+                Problem(
+                    f"pack id `{pack.id}` is also used by {by_id[pack.id].path}", pack.path, 1, 1
+                )
+            )
+        by_id[pack.id] = pack
+    rule_owner: dict[str, str] = {}
+    for pack in packs:
+        for rule in pack.rules:
+            if rule.id in rule_owner and rule_owner[rule.id] != pack.id:
+                problems.append(
+                    Problem(
+                        f"rule id `{rule.id}` is also defined in pack `{rule_owner[rule.id]}`",
+                        rule.location.path,
+                        rule.location.line,
+                        rule.location.column,
+                    )
+                )
+            rule_owner[rule.id] = pack.id
+    if org.packs is None:
+        if problems:
+            raise InputError(problems)
+        return sorted(packs, key=lambda p: p.id)
+    import difflib
+
+    for index, name in enumerate(org.packs):
+        if name not in by_id:
+            close = difflib.get_close_matches(name, list(by_id), n=1)
+            hint = f" (did you mean `{close[0]}`?)" if close else ""
+            known = ", ".join(sorted(by_id)) or "none found"
+            message = f"unknown rule pack `{name}`; available: {known}{hint}"
+            if org_doc is not None:
+                problems.append(org_doc.problem(("packs", index), message))
+            else:
+                problems.append(Problem(message, org.path))
+    if problems:
+        raise InputError(problems)
+    return [by_id[name] for name in org.packs]
+
+
+def check_waivers(org: OrgProfile, org_doc: Document | None, rules: Sequence[Rule]) -> None:
+    """A waiver naming a rule that no enabled pack defines is an input error."""
+    known = {r.id for r in rules}
+    problems = []
+    import difflib
+
+    for index, waiver in enumerate(org.waivers):
+        if waiver.rule not in known:
+            close = difflib.get_close_matches(waiver.rule, sorted(known), n=1)
+            hint = f" (did you mean `{close[0]}`?)" if close else ""
+            message = f"waiver names rule `{waiver.rule}`, which no enabled pack defines{hint}"
+            problems.append(
+                org_doc.problem(("waivers", index, "rule"), message)
+                if org_doc
+                else Problem(message, org.path)
+            )
+    if problems:
+        raise InputError(problems)
+
+
+def default_org() -> OrgProfile:
+    """Used when no organisation profile is found: every pack, default thresholds."""
+    return OrgProfile(name="(no organisation profile)", path="")
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Everything an evaluation run needs, loaded and checked."""
+
+    org: OrgProfile
+    org_doc: Document | None
+    packs: tuple[RulePack, ...]
+    vendors: tuple[LoadedVendor, ...]
+
+    @property
+    def rules(self) -> tuple[Rule, ...]:
+        return tuple(rule for pack in self.packs for rule in pack.rules)
+
+
+def gather(
+    vendor_paths: Sequence[str | Path] = (),
+    org_path: str | Path | None = None,
+    rules_paths: Sequence[str | Path] = (),
+) -> Inputs:
+    """Find and load the organisation, the rule packs and the vendor profiles."""
+    org_file = Path(org_path) if org_path else find_org()
+    if org_path and not Path(org_path).is_file():
+        raise UsageError(f"{org_path}: organisation profile not found")
+    org, org_doc = load_org(org_file) if org_file else (default_org(), None)
+    rule_sources = list(rules_paths) or list(org.rules_paths)
+    if not rule_sources:
+        raise UsageError(
+            "no rule packs: pass --rules PATH, or list `rules_paths` in the organisation profile"
+        )
+    packs = select_packs(load_packs(discover_packs(rule_sources)), org, org_doc)
+    vendor_sources = list(vendor_paths) or list(org.vendors_paths)
+    if not vendor_sources:
+        raise UsageError(
+            "no vendor profiles: pass PATHS, or list `vendors_paths` in the organisation profile"
+        )
+    vendors = load_vendors(discover(vendor_sources))
+    inputs = Inputs(org, org_doc, tuple(packs), tuple(vendors))
+    check_waivers(org, org_doc, inputs.rules)
+    return inputs
+
+
+class _Resolver:
+    """Checks the evidence of each fact once per vendor."""
+
+    def __init__(self, loaded: LoadedVendor, store: evidence.SnapshotStore) -> None:
+        self.loaded = loaded
+        self.store = store
+        self.cache: dict[tuple[str, str | None], FactRead] = {}
+
+    def __call__(self, fact: Fact) -> FactRead:
+        key = (fact.name, fact.plan)
+        read = self.cache.get(key)
+        if read is None:
+            cited = tuple(
+                evidence.check(ev, self.loaded.profile, self.loaded.path, self.store)
+                for ev in fact.evidence
+            )
+            read = FactRead(fact.name, fact.value, fact.location, cited, fact.plan)
+            self.cache[key] = read
+        return read
+
+
+def evaluate_vendor(
+    loaded: LoadedVendor,
+    rules: Sequence[Rule],
+    org: OrgProfile,
+    today: date,
+    plan: str | None,
+    store: evidence.SnapshotStore,
+    data_classes: tuple[str, ...] | None = None,
+    threshold: Severity | None = None,
+) -> VendorResult:
+    """Findings and decision for one vendor and plan. An unexpected exception becomes an
+    ``error`` finding for this vendor only, never a pass."""
+    profile = loaded.profile
+    usage_classes = profile.usage.data_classes if profile.usage else None
+    ctx = engine.Context(
+        vendor=profile,
+        plan=plan,
+        facts=profile.facts_for(plan),
+        org=org,
+        today=today,
+        resolve=_Resolver(loaded, store),
+        data_classes=data_classes if data_classes is not None else usage_classes,
+    )
+    try:
+        findings = tuple(engine.evaluate(rule, ctx) for rule in rules)
+    except Exception as exc:
+        findings = (_error_finding(profile, plan, exc),)
+    findings = mark_blocking(findings, org, threshold)
+    return VendorResult(profile, plan, findings, decide(profile.id, plan, findings, org))
+
+
+def _error_finding(profile: VendorProfile, plan: str | None, exc: Exception) -> Finding:
+    return Finding(
+        vendor=profile.id,
+        vendor_name=profile.name,
+        plan=plan,
+        rule="vendorgate.evaluation-error",
+        rule_title="Evaluation error",
+        pack="vendorgate",
+        severity=Severity.CRITICAL,
+        verdict=Verdict.ERROR,
+        message=f"{profile.name}: evaluation failed ({type(exc).__name__}: {exc}); "
+        "the vendor cannot be approved until this is fixed.",
+        citations=(),
+        facts=(),
+        remediation="Report this as a vendorgate bug with the profile attached.",
+        location=profile.location,
+    )
+
+
+def plan_in_use(profile: VendorProfile) -> str | None:
+    return profile.usage.plan if profile.usage else None
+
+
+def evaluate(
+    inputs: Inputs,
+    today: date | None = None,
+    threshold: Severity | None = None,
+) -> CheckResult:
+    """Evaluate every vendor (on the plan it uses) against every enabled rule."""
+    day = today or date.today()
+    rules = inputs.rules
+    results = []
+    stores: dict[Path, evidence.SnapshotStore] = {}
+    for loaded in sorted(inputs.vendors, key=lambda lv: lv.profile.id):
+        store = stores.setdefault(loaded.root, evidence.SnapshotStore(loaded.root))
+        results.append(
+            evaluate_vendor(
+                loaded,
+                rules,
+                inputs.org,
+                day,
+                plan_in_use(loaded.profile),
+                store,
+                threshold=threshold,
+            )
+        )
+    return CheckResult(inputs.org, tuple(results), day, inputs.packs)
+
+
+def check(
+    vendor_paths: Sequence[str | Path] = (),
+    org_path: str | Path | None = None,
+    rules_paths: Sequence[str | Path] = (),
+    today: date | None = None,
+    fail_on: Severity | None = None,
+) -> CheckResult:
+    """Library entry point: load everything and evaluate. Raises InputError on bad input."""
+    return evaluate(gather(vendor_paths, org_path, rules_paths), today, fail_on)
+
+
+def validate(paths: Sequence[str | Path]) -> list[str]:
+    """Validate vendor, rule pack and organisation files of any kind; returns their kinds."""
+    problems: list[Problem] = []
+    kinds = []
+    for path in discover(paths, what="YAML file"):
+        try:
+            doc, kind = load_document(path)
+            if kind == "vendor":
+                build_vendor(doc)
+            elif kind == "rules":
+                build_pack(doc, path)
+            else:
+                build_org(doc, path.resolve().parent)
+            kinds.append(kind)
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise InputError(problems)
+    return kinds
+
+
+def has_blocking(result: CheckResult) -> bool:
+    return any(f.blocking for f in result.findings)
