@@ -187,5 +187,8 @@ def schema(kind: str) -> None:
     click.echo(schema_text(kind), nl=False)
 
 
+# Commands for further features are added above this line, one function each; their logic
+# lives in service modules, never here.
+
 if __name__ == "__main__":  # pragma: no cover
     main()
