@@ -337,6 +337,22 @@ class Waiver:
 
 
 @dataclass(frozen=True)
+class UsageOverride:
+    """The organisation's own statement of how it uses one vendor."""
+
+    status: str | None = None
+    """active, candidate or retired; None keeps the profile's."""
+    plan: str | None = None
+    """Plan in use; None keeps the profile's."""
+    data_classes: tuple[str, ...] | None = None
+    """Data classes sent; None keeps the profile's."""
+    owner: str = ""
+    """Relationship owner."""
+    location: Location = Location("")
+    """Where the override is written."""
+
+
+@dataclass(frozen=True)
 class OrgProfile:
     name: str
     path: str
@@ -356,6 +372,22 @@ class OrgProfile:
     evidence_on_failure: str = "undetermined"
     max_evidence_age_days: int | None = None
     waivers: tuple[Waiver, ...] = ()
+    usage: Mapping[str, UsageOverride] = field(default_factory=dict)
+    """Per-vendor usage that overrides what vendor profiles say."""
+
+    def plan_for(self, vendor: VendorProfile) -> str | None:
+        """The plan the organisation uses: its own override, else the profile's usage."""
+        override = self.usage.get(vendor.id)
+        if override is not None and override.plan is not None:
+            return override.plan
+        return vendor.usage.plan if vendor.usage else None
+
+    def data_classes_for(self, vendor: VendorProfile) -> tuple[str, ...] | None:
+        """Data classes sent to the vendor; None when nobody says."""
+        override = self.usage.get(vendor.id)
+        if override is not None and override.data_classes is not None:
+            return override.data_classes
+        return vendor.usage.data_classes if vendor.usage else None
 
 
 # ---------------------------------------------------------------- results

@@ -22,6 +22,7 @@ from vendorgate.model import (
     Severity,
     Subprocessor,
     Usage,
+    UsageOverride,
     VendorProfile,
     Waiver,
 )
@@ -225,6 +226,21 @@ def build_org(doc: Document, base: Path) -> OrgProfile:
         evidence_on_failure=evidence.get("on_failure", "undetermined"),
         max_evidence_age_days=evidence.get("max_age_days"),
         waivers=waivers,
+        usage={
+            vendor: _usage_override(r, item, ("usage", vendor))
+            for vendor, item in data.get("usage", {}).items()
+        },
+    )
+
+
+def _usage_override(r: _Reader, item: dict[str, Any], path: PathKey) -> UsageOverride:
+    classes = item.get("data_classes")
+    return UsageOverride(
+        status=item.get("status"),
+        plan=item.get("plan"),
+        data_classes=tuple(classes) if classes is not None else None,
+        owner=item.get("owner", ""),
+        location=r.key_loc(path),
     )
 
 

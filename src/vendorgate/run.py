@@ -280,7 +280,31 @@ def gather(
     vendors = load_vendors(discover(vendor_sources))
     inputs = Inputs(org, org_doc, tuple(packs), tuple(vendors))
     check_waivers(org, org_doc, inputs.rules)
+    check_usage(org, vendors)
     return inputs
+
+
+def check_usage(org: OrgProfile, vendors: Sequence[LoadedVendor]) -> None:
+    """A usage override naming a plan the vendor does not have is an input error."""
+    problems = []
+    for loaded in vendors:
+        override = org.usage.get(loaded.profile.id)
+        if override is None or override.plan is None:
+            continue
+        if loaded.profile.plan(override.plan) is None:
+            plans = ", ".join(p.id for p in loaded.profile.plans) or "none"
+            loc = override.location
+            problems.append(
+                Problem(
+                    f"usage of `{loaded.profile.id}` names plan `{override.plan}`, which its "
+                    f"profile does not define (plans: {plans})",
+                    loc.path,
+                    loc.line,
+                    loc.column,
+                )
+            )
+    if problems:
+        raise InputError(problems)
 
 
 class _Resolver:
@@ -317,7 +341,6 @@ def evaluate_vendor(
     """Findings and decision for one vendor and plan. An unexpected exception becomes an
     ``error`` finding for this vendor only, never a pass."""
     profile = loaded.profile
-    usage_classes = profile.usage.data_classes if profile.usage else None
     ctx = engine.Context(
         vendor=profile,
         plan=plan,
@@ -325,7 +348,7 @@ def evaluate_vendor(
         org=org,
         today=today,
         resolve=_Resolver(loaded, store),
-        data_classes=data_classes if data_classes is not None else usage_classes,
+        data_classes=data_classes if data_classes is not None else org.data_classes_for(profile),
     )
     try:
         findings = tuple(engine.evaluate(rule, ctx) for rule in rules)
@@ -354,10 +377,6 @@ def _error_finding(profile: VendorProfile, plan: str | None, exc: Exception) -> 
     )
 
 
-def plan_in_use(profile: VendorProfile) -> str | None:
-    return profile.usage.plan if profile.usage else None
-
-
 def evaluate(
     inputs: Inputs,
     today: date | None = None,
@@ -376,7 +395,7 @@ def evaluate(
                 rules,
                 inputs.org,
                 day,
-                plan_in_use(loaded.profile),
+                inputs.org.plan_for(loaded.profile),
                 store,
                 threshold=threshold,
             )

@@ -367,6 +367,25 @@ def org_schema() -> Schema:
                     [],
                 ),
                 "waivers": {"type": "array", "items": waiver},
+                "usage": {
+                    "type": "object",
+                    "description": "How this organisation uses each vendor, by vendor id; "
+                    "overrides the `usage` written in the vendor profile.",
+                    "propertyNames": {"pattern": ID_PATTERN},
+                    "additionalProperties": _obj(
+                        {
+                            "status": _enum(("active", "candidate", "retired"), "Status."),
+                            "plan": _str("Id of the plan in use.", pattern=ID_PATTERN),
+                            "data_classes": {
+                                "type": "array",
+                                "items": _enum(v.DATA_CLASSES, "A data class sent."),
+                                "uniqueItems": True,
+                            },
+                            "owner": _str("Who owns the relationship."),
+                        },
+                        [],
+                    ),
+                },
             },
             ["apiVersion", "kind", "name"],
         ),
