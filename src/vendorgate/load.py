@@ -56,8 +56,8 @@ class Document:
     """1-based (line, column) of each value, by its path from the root."""
     key_positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     """1-based (line, column) of each mapping key, by the path of its value."""
-    bool_sources: dict[PathKey, str] = field(default_factory=dict)
-    """How each YAML boolean was written (``yes``, ``off``...), for error messages."""
+    scalar_sources: dict[PathKey, str] = field(default_factory=dict)
+    """How each non-string scalar was written (``yes``, ``off``, ``007``...), for messages."""
 
     def position(self, key: PathKey, *, of_key: bool = False) -> tuple[int, int]:
         """The closest known position of a path: the value itself, else its nearest parent."""
@@ -228,8 +228,8 @@ class _Builder:
         tag, text = node.tag, node.value
         if tag == _STR_TAG:
             return text
+        self.doc.scalar_sources[path] = text
         if tag == _BOOL_TAG:
-            self.doc.bool_sources[path] = text
             return text.lower() in ("true", "yes", "on", "y")
         if tag == _INT_TAG:
             try:

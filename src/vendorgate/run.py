@@ -98,10 +98,16 @@ def _hidden(relative: Path) -> bool:
 
 
 def repo_root(path: Path) -> Path:
-    """The nearest folder above ``path`` holding ``.git`` or an organisation profile."""
+    """The repository a profile lives in: the nearest folder above it holding ``.git``, else
+    one holding an organisation profile, else the profile's own folder. Snapshots must stay
+    inside it."""
     start = path.resolve().parent
-    for folder in (start, *start.parents):
-        if (folder / ".git").exists() or any((folder / n).is_file() for n in ORG_FILENAMES):
+    chain = (start, *start.parents)
+    for folder in chain:
+        if (folder / ".git").exists():
+            return folder
+    for folder in chain:
+        if any((folder / n).is_file() for n in ORG_FILENAMES):
             return folder
     return start
 

@@ -111,8 +111,8 @@ def describe(doc: Document, error: ValidationError) -> Problem:
         return doc.problem(
             path, f"{error.message.replace(' is a required property', '')} is required{_at(path)}"
         )
-    if isinstance(instance, bool) and path in doc.bool_sources:
-        source = doc.bool_sources[path]
+    if isinstance(instance, bool) and path in doc.scalar_sources:
+        source = doc.scalar_sources[path]
         expected = _expected(part)
         return doc.problem(
             path,
@@ -134,13 +134,14 @@ def describe(doc: Document, error: ValidationError) -> Problem:
     if error.validator == "pattern":
         return doc.problem(path, _pattern_message(path, instance, str(error.validator_value)))
     if error.validator == "type":
+        hint = ""
+        if part.get("type") == "string" and path in doc.scalar_sources:
+            hint = f'; YAML reads it as a number, so quote it: "{doc.scalar_sources[path]}"'
         return doc.problem(
-            path, f"expected {_expected(part)}{_at(path)}, found {_type_name(instance)}"
+            path, f"expected {_expected(part)}{_at(path)}, found {_type_name(instance)}{hint}"
         )
     if error.validator in ("oneOf", "anyOf"):
-        return doc.problem(
-            path, f"expected {_expected(part)}{_at(path)}, found {_show(instance)}"
-        )
+        return doc.problem(path, f"expected {_expected(part)}{_at(path)}, found {_show(instance)}")
     return doc.problem(path, f"{error.message}{_at(path)}")
 
 
