@@ -1,0 +1,271 @@
+"""Splitting a terms document into numbered sections.
+
+Vendor documents arrive as Markdown archived by Open Terms Archive, in several shapes:
+
+* plain Markdown headings: ``### 1\\. Basic Information``, ``#### **2.1 Permitted Use**``,
+  and underlined ones (``NOTICES`` over ``-------``);
+* bold clause numbers opening a paragraph: ``**10.4 Customer License Grant**. text``,
+  ``**12.1** **Charges**. text``, ``**1.1.** text``;
+* numbered paragraphs written as text: ``1\\. **Your Privacy.** text``, ``1\\. Who are we?``;
+* top-level headings that became Markdown list items when archived:
+  ``27. **CUSTOMER CONTENT**``. Markdown renumbers such lists, so the archived number is not
+  the document's; the real number is taken from the sub-clauses below the heading
+  (``10.1`` -> ``10``), else counted from neighbouring headings whose number is known, else
+  left empty (the heading then identifies the section);
+* short all-capital lines standing alone (``NOTICES``), which are headings without a number.
+
+A section runs from its heading line to the next heading of any level, so sections are flat and
+do not overlap; a clause ``10.4`` and its top-level heading ``10`` are separate sections. Text
+before the first heading, when not blank, is a preamble with an empty number and heading.
+Paragraphs that are merely bold (an emphasised sentence inside a clause) are not headings.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section of a document, as found in its text."""
+
+    number: str
+    """Section number such as ``10.4`` or ``10``; empty when the document does not tell."""
+    heading: str
+    """Heading text without Markdown markup; empty when the clause has none."""
+    text: str
+    """The section's raw text, heading line included (``document[start:end]``)."""
+    start: int
+    """Offset of the first character in the document."""
+    end: int
+    """Offset just past the last character in the document."""
+    line: int
+    """1-based line of the heading (of the first line, for a preamble)."""
+
+    @property
+    def label(self) -> str:
+        """How a person refers to it: ``10.4 Customer License Grant``, or ``(preamble)``."""
+        shown = " ".join(part for part in (self.number, self.heading) if part)
+        return shown or "(preamble)"
+
+
+@dataclass(frozen=True)
+class _Head:
+    """A heading line found while scanning."""
+
+    kind: str
+    """atx, clause, para, list or caps."""
+    number: str
+    heading: str
+    start: int
+    line: int
+    list_number: int = 0
+    """The archived Markdown list number, for ``list`` heads only."""
+
+
+_MAX_HEADING = 160
+_NUM = r"\d{1,3}(?:\.\d{1,3})*"
+_ATX = re.compile(r" {0,3}#{1,6}\s+(?P<rest>.*?)[ \t#]*$")
+_SETEXT = re.compile(r" {0,3}(?:=+|-+)\s*$")
+_CLAUSE = re.compile(r"\*\*\s*(?P<num>\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.)\s*(?P<rest>.*)$")
+_PARA = re.compile(r"(?P<num>\d{1,3}(?:\.\d{1,3})*)\\\.\s+(?P<rest>\S.*)$")
+_LIST = re.compile(r"(?P<num>\d{1,3})\.\s+\*\*(?P<head>[^*]+?)\*\*\s*\.?\s*$")
+_CAPS = re.compile(r"[A-Z][A-Z0-9 ,;:&'/()\-]{2,59}")
+_LEADING_NUMBER = re.compile(rf"(?P<num>{_NUM})\.?(?:\s+(?P<rest>.*))?$")
+_ANCHOR = re.compile(r"\[[^\]]*\]\(#[^)]*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
+_EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")
+_SPACE = re.compile(r"\s+")
+
+
+def _clean(text: str) -> str:
+    """Heading text without anchors, links, escapes, emphasis or a closing full stop."""
+    text = _ANCHOR.sub("", text)
+    text = _LINK.sub(r"\1", text)
+    text = _ESCAPE.sub(r"\1", text)
+    text = _EMPHASIS.sub("", text)
+    text = _SPACE.sub(" ", text).strip()
+    return text.rstrip(" .:").strip()
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= _MAX_HEADING else ""
+
+
+def _bold_prefix(rest: str) -> str | None:
+    """The text of a bold run opening ``rest`` (``**Charges**. ...`` -> ``Charges``)."""
+    if not rest.startswith("**"):
+        return None
+    close = rest.find("**", 2)
+    return rest[2:close] if close > 2 else None
+
+
+def _classify(line: str, blank_around: bool, underlined: bool) -> tuple[str, str, str, int] | None:
+    """(kind, number, heading, archived list number) when ``line`` is a heading."""
+    stripped = line.rstrip("\r\n")
+    match = _ATX.match(stripped)
+    if match or (underlined and stripped.strip()):
+        text = _clean(match["rest"] if match else stripped)
+        numbered = _LEADING_NUMBER.match(text)
+        if numbered:
+            return "atx", numbered["num"], _short(numbered["rest"] or ""), 0
+        return "atx", "", _short(text), 0
+    match = _CLAUSE.match(stripped)
+    if match:
+        return "clause", match["num"].rstrip("."), _clause_heading(match["rest"]), 0
+    match = _PARA.match(stripped)
+    if match:
+        rest = match["rest"]
+        bold = _bold_prefix(rest)
+        heading = _clean(bold) if bold is not None else _short(_clean(rest))
+        return "para", match["num"], heading, 0
+    match = _LIST.match(stripped)
+    if match:
+        return "list", "", _clean(match["head"]), int(match["num"])
+    if blank_around and _CAPS.fullmatch(stripped.strip()) and sum(c.isalpha() for c in line) >= 3:
+        return "caps", "", stripped.strip(), 0
+    return None
+
+
+def _clause_heading(rest: str) -> str:
+    """The heading after a bold clause number, in any of the archived shapes."""
+    if rest.startswith("**"):
+        # ``**12.1** **Charges**`` / ``**27.2****Exceptions**``: number and heading bolded apart;
+        # ``**1.1.** text``: no heading at all.
+        bold = _bold_prefix(rest[2:].lstrip())
+        return _short(_clean(bold)) if bold is not None else ""
+    # ``**10.4 Customer License Grant**. text``: the bold run goes on after the number.
+    close = rest.find("**")
+    return _short(_clean(rest[:close])) if close > 0 else ""
+
+
+def _scan(text: str) -> list[_Head]:
+    heads: list[_Head] = []
+    lines = text.splitlines(keepends=True)
+    offset = 0
+    for index, line in enumerate(lines):
+        previous_blank = index == 0 or not lines[index - 1].strip()
+        next_blank = index + 1 >= len(lines) or not lines[index + 1].strip()
+        underlined = (
+            previous_blank and index + 1 < len(lines) and bool(_SETEXT.match(lines[index + 1]))
+        )
+        found = _classify(line, previous_blank and next_blank, underlined)
+        if found is not None:
+            kind, number, heading, list_number = found
+            heads.append(_Head(kind, number, heading, offset, index + 1, list_number))
+        offset += len(line)
+    return _number_lists(_merge_repeated(heads))
+
+
+def _merge_repeated(heads: list[_Head]) -> list[_Head]:
+    """Some archives put a plain heading right above the numbered one with the same words
+    (``Software Licence`` / ``8\\. **Software Licence.**``); keep one section, numbered."""
+    merged: list[_Head] = []
+    for head in heads:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and not last.number
+            and last.kind in ("atx", "caps")
+            and head.number
+            and head.line - last.line <= 4
+            and last.heading.casefold() == head.heading.casefold()
+        ):
+            merged[-1] = _Head(
+                head.kind, head.number, head.heading, last.start, last.line, head.list_number
+            )
+            continue
+        merged.append(head)
+    return merged
+
+
+def _number_lists(heads: list[_Head]) -> list[_Head]:
+    """Give archived list headings their real numbers where the document tells them."""
+    list_positions = [i for i, head in enumerate(heads) if head.kind == "list"]
+    if not list_positions:
+        return heads
+    derived = [_from_clauses(heads, i) for i in list_positions]
+    archived = [heads[i].list_number for i in list_positions]
+    numbers = _interpolate(derived, archived)
+    result = list(heads)
+    for position, number in zip(list_positions, numbers, strict=True):
+        head = heads[position]
+        result[position] = _Head(
+            head.kind, number, head.heading, head.start, head.line, head.list_number
+        )
+    return result
+
+
+def _from_clauses(heads: list[_Head], position: int) -> int | None:
+    """The top-level number the first numbered sub-clause under a list heading carries."""
+    for head in heads[position + 1 :]:
+        if head.kind not in ("clause", "para"):
+            return None
+        if "." in head.number:
+            return int(head.number.split(".", 1)[0])
+    return None
+
+
+def _interpolate(derived: list[int | None], archived: list[int]) -> list[str]:
+    """Fill unknown list numbers by counting from known ones, only where the count agrees."""
+    count = len(derived)
+    anchors = [i for i, value in enumerate(derived) if value is not None]
+    filled: list[int | None] = list(derived)
+    if not anchors:
+        if archived == list(range(1, count + 1)):
+            return [str(n) for n in archived]
+        return [""] * count
+    first = anchors[0]
+    first_value = derived[first]
+    assert first_value is not None
+    if first_value - first == 1:
+        for i in range(first):
+            filled[i] = i + 1
+    for left, right in itertools.pairwise(anchors):
+        low, high = derived[left], derived[right]
+        assert low is not None and high is not None
+        if high - low == right - left:
+            for i in range(left + 1, right):
+                filled[i] = low + (i - left)
+    last = anchors[-1]
+    last_value = derived[last]
+    assert last_value is not None
+    for i in range(last + 1, count):
+        filled[i] = last_value + (i - last)
+    return [str(n) if n is not None else "" for n in filled]
+
+
+def split_sections(text: str) -> list[Section]:
+    """The document's sections in order; they cover the text from the first non-blank line."""
+    heads = _scan(text)
+    sections: list[Section] = []
+    first_start = heads[0].start if heads else len(text)
+    if text[:first_start].strip():
+        sections.append(Section("", "", text[:first_start], 0, first_start, 1))
+    for index, head in enumerate(heads):
+        end = heads[index + 1].start if index + 1 < len(heads) else len(text)
+        sections.append(
+            Section(head.number, head.heading, text[head.start : end], head.start, end, head.line)
+        )
+    return sections
+
+
+def section_at(sections: Sequence[Section], offset: int) -> Section | None:
+    """The section holding the character at ``offset``; None outside every section."""
+    starts = [section.start for section in sections]
+    index = bisect.bisect_right(starts, offset) - 1
+    if index < 0:
+        return None
+    section = sections[index]
+    return section if section.start <= offset < section.end else None
+
+
+def find_section(sections: Sequence[Section], number: str) -> Section | None:
+    """The first section numbered ``number`` (``10.4``, or ``10`` for a top-level heading)."""
+    wanted = number.strip().rstrip(".")
+    return next((s for s in sections if s.number == wanted), None)
