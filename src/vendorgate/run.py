@@ -7,7 +7,7 @@ and ``vendorgate validate`` call.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -383,17 +383,25 @@ def _error_finding(profile: VendorProfile, plan: str | None, exc: Exception) -> 
     )
 
 
+Progress = Callable[[int, int, str], None]
+"""Called as ``progress(done, total, label)`` while vendors are evaluated (for progress bars)."""
+
+
 def evaluate(
     inputs: Inputs,
     today: date | None = None,
     threshold: Severity | None = None,
+    progress: Progress | None = None,
 ) -> CheckResult:
     """Evaluate every vendor (on the plan it uses) against every enabled rule."""
     day = today or date.today()
     rules = inputs.rules
     results = []
     stores: dict[Path, evidence.SnapshotStore] = {}
-    for loaded in sorted(inputs.vendors, key=lambda lv: lv.profile.id):
+    ordered = sorted(inputs.vendors, key=lambda lv: lv.profile.id)
+    for done, loaded in enumerate(ordered):
+        if progress is not None:
+            progress(done, len(ordered), loaded.profile.id)
         store = stores.setdefault(loaded.root, evidence.SnapshotStore(loaded.root))
         results.append(
             evaluate_vendor(
@@ -406,6 +414,8 @@ def evaluate(
                 threshold=threshold,
             )
         )
+    if progress is not None:
+        progress(len(ordered), len(ordered), "")
     return CheckResult(inputs.org, tuple(results), day, inputs.packs)
 
 
