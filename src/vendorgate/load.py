@@ -142,7 +142,7 @@ def _compose(text: str, display: str) -> yaml.Node:
     try:
         node: yaml.Node | None = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        raise InputError(_problem_from_yaml(exc, display)) from exc
+        raise InputError(_problem_from_yaml(exc, display, text)) from exc
     except yaml.YAMLError as exc:
         raise InputError(Problem(f"invalid YAML: {exc}", display)) from exc
     except RecursionError as exc:
@@ -154,9 +154,11 @@ def _compose(text: str, display: str) -> yaml.Node:
     return node
 
 
-def _problem_from_yaml(exc: yaml.MarkedYAMLError, display: str) -> Problem:
+def _problem_from_yaml(exc: yaml.MarkedYAMLError, display: str, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or "invalid YAML"
+    if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
+        problem = "found character '\\t'"
     if "expected a single document" in (exc.context or "") or "but found another document" in (
         problem
     ):

@@ -65,8 +65,7 @@ def build_vendor(doc: Document) -> VendorProfile:
     facts = _facts(r, data.get("facts", {}), ("facts",), documents, None)
     plans = _plans(r, data.get("plans", []), documents)
     usage = _usage(r, data.get("usage"), plans)
-    r.fail_if_any()
-    return VendorProfile(
+    profile = VendorProfile(
         id=data["id"],
         name=data["name"],
         category=data["category"],
@@ -80,6 +79,8 @@ def build_vendor(doc: Document) -> VendorProfile:
         reviewed=r.date(data.get("reviewed"), ("reviewed",)),
         description=data.get("description", ""),
     )
+    r.fail_if_any()
+    return profile
 
 
 def _documents(r: _Reader, items: list[dict[str, Any]]) -> dict[str, VendorDocument]:

@@ -108,9 +108,8 @@ def describe(doc: Document, error: ValidationError) -> Problem:
         where = f" in `{_dotted(path)}`" if path else ""
         return doc.problem((*path, name), f"unknown field `{name}`{where}{hint}", of_key=True)
     if error.validator == "required":
-        return doc.problem(
-            path, f"{error.message.replace(' is a required property', '')} is required{_at(path)}"
-        )
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        return doc.problem(path, f"`{missing}` is required{_at(path)}")
     if isinstance(instance, bool) and path in doc.scalar_sources:
         source = doc.scalar_sources[path]
         expected = _expected(part)
