@@ -187,6 +187,33 @@ def schema(kind: str) -> None:
     click.echo(schema_text(kind), nl=False)
 
 
+@main.group()
+def evidence() -> None:
+    """Check the quotes behind facts: verify them, and compare document versions."""
+
+
+@evidence.command("verify")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option("--strict", is_flag=True, help="Exit 1 unless every piece of evidence is verified.")
+@handle_errors
+def evidence_verify(paths: tuple[str, ...], fmt: str, strict: bool) -> None:
+    """Check every quote against its pinned snapshot (the organisation's vendors when no PATHS):
+    verified, unsupported (with the closest passage), stale, unverified or missing-document."""
+    from vendorgate import verify
+
+    result = verify.verify(paths)
+    click.echo(verify.to_json(result) if fmt == "json" else verify.to_text(result), nl=False)
+    sys.exit(EXIT_BLOCKING if strict and not result.all_verified else EXIT_OK)
+
+
 # Commands for further features are added above this line, one function each; their logic
 # lives in service modules, never here.
 
