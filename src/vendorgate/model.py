@@ -231,6 +231,9 @@ class Citation:
     """Id in the authorities registry."""
     verified: bool = True
     """False when the exact text or subsection was not confirmed."""
+    kind: str = "authority"
+    """``authority`` (from the registry) or ``organisation_policy`` (the organisation's own
+    policy; its url may be a path relative to the pack)."""
 
 
 @dataclass(frozen=True)

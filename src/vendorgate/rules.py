@@ -99,6 +99,7 @@ def _citation(item: dict[str, Any]) -> Citation:
         title=item.get("title", ""),
         authority=item.get("authority", ""),
         verified=bool(item.get("verified", True)),
+        kind=item.get("kind", "authority"),
     )
 
 

@@ -242,10 +242,19 @@ def _condition_defs() -> Schema:
 def rules_schema() -> Schema:
     citation = _obj(
         {
+            "kind": _enum(
+                ("authority", "organisation_policy"),
+                "What backs the rule: an `authority` from the registry (law, regulation, "
+                "professional rule; the default) or the organisation's own policy.",
+            ),
             "authority": _str("Id in the authorities registry.", pattern=ID_PATTERN),
             "citation": _str("The exact citation string.", minLength=1),
             "title": _str("What the authority is."),
-            "url": _str("Where its text can be read.", format="uri", pattern="^https?://"),
+            "url": _str(
+                "Where its text can be read: an http(s) URL; an organisation policy may also "
+                "be a path relative to the pack.",
+                minLength=1,
+            ),
             "verified": {
                 "type": "boolean",
                 "description": "false when the exact text or subsection was not confirmed.",
@@ -253,6 +262,13 @@ def rules_schema() -> Schema:
         },
         ["citation", "url"],
     )
+    # An organisation's policy may live in the repository next to its packs; a law is always
+    # read at a public URL.
+    citation["if"] = {
+        "properties": {"kind": {"const": "organisation_policy"}},
+        "required": ["kind"],
+    }
+    citation["else"] = {"properties": {"url": {"format": "uri", "pattern": "^https?://"}}}
     applies = _obj(
         {
             "sectors": {"type": "array", "items": _enum(v.SECTORS, "Sector.")},

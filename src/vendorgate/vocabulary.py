@@ -281,6 +281,15 @@ FACTS: tuple[FactSpec, ...] = (
         "Which security certifications or audit reports (SOC 2 Type II, ISO 27001) can you share?",
     ),
     FactSpec(
+        "customer_audit_rights",
+        "enum",
+        ("audit_and_reports", "reports_only", "none"),
+        "What the customer may do to reassess the vendor during the contract: audit it and "
+        "receive its current independent audit reports, receive the reports only, or neither.",
+        "During the contract, will you give us your current independent audit reports each "
+        "year, and may we audit you?",
+    ),
+    FactSpec(
         "encryption_at_rest",
         "enum",
         ("encrypted", "not_encrypted"),
