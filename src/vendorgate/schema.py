@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -32,6 +33,14 @@ def schema_text(name: str) -> str:
 def schema(name: str) -> dict[str, Any]:
     loaded: dict[str, Any] = json.loads(schema_text(name))
     return loaded
+
+
+@cache
+def fast_check(name: str) -> Callable[[Any], bool]:
+    """A compiled yes/no check; jsonschema runs only for documents that fail it."""
+    from vendorgate.fastschema import compile_schema
+
+    return compile_schema(schema(name))
 
 
 @cache
@@ -72,6 +81,8 @@ def validate(doc: Document, expected: str | None = None) -> str:
         raise InputError(
             doc.problem(("kind",), f"expected a {wanted} here, found kind {doc.data['kind']}")
         )
+    if fast_check(name)(doc.data):
+        return name
     errors = sorted(
         validator(name).iter_errors(doc.data),
         key=lambda e: doc.position(tuple(e.absolute_path)),
