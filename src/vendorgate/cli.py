@@ -214,6 +214,37 @@ def evidence_verify(paths: tuple[str, ...], fmt: str, strict: bool) -> None:
     sys.exit(EXIT_BLOCKING if strict and not result.all_verified else EXIT_OK)
 
 
+@evidence.command("diff")
+@click.argument("old", type=click.Path())
+@click.argument("new", type=click.Path())
+@click.option(
+    "--vendors",
+    "vendor_paths",
+    multiple=True,
+    type=click.Path(),
+    help="Vendor profile or folder whose quotes to check (repeatable; default: the "
+    "organisation's vendors).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@handle_errors
+def evidence_diff(old: str, new: str, vendor_paths: tuple[str, ...], fmt: str) -> None:
+    """Compare two versions of a document section by section, and name the facts whose quotes
+    changed or vanished. Exit 1 when a quoted passage vanished."""
+    from vendorgate import docdiff
+
+    result = docdiff.diff_files(old, new, list(vendor_paths) if vendor_paths else None)
+    render = {"json": docdiff.to_json, "markdown": docdiff.to_markdown}.get(fmt, docdiff.to_text)
+    click.echo(render(result), nl=False)
+    sys.exit(EXIT_BLOCKING if result.vanished else EXIT_OK)
+
+
 # Commands for further features are added above this line, one function each; their logic
 # lives in service modules, never here.
 
