@@ -24,7 +24,7 @@ EXTENSIONS = {
     "html": "html",
     "markdown": "md",
     "oscal": "oscal.json",
-    "github": "txt",
+    "github": "github.txt",
     "text": "txt",
 }
 

@@ -48,6 +48,22 @@ FORMATS: dict[str, Format] = {
         "machine-readable findings (schema: `vendorgate schema report`)",
         ("check", "report"),
     ),
+    "sarif": Format(
+        "sarif",
+        "SARIF 2.1.0 for code scanning (findings on the offending YAML line)",
+        ("check",),
+    ),
+    "junit": Format("junit", "JUnit XML: one test case per vendor x rule", ("check",)),
+    "github": Format(
+        "github",
+        "GitHub Actions annotations (+ Markdown job summary to $GITHUB_STEP_SUMMARY)",
+        ("check",),
+    ),
+    "markdown": Format(
+        "markdown",
+        "a summary for a pull-request comment, details folded",
+        ("check", "report"),
+    ),
 }
 
 

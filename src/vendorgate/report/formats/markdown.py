@@ -1,0 +1,164 @@
+"""``--format markdown``: a summary fit for a pull-request comment or a CI job summary.
+
+A decision table per vendor, then every blocking finding with both citations (the authority and
+the vendor's own clause), then each vendor's full findings inside a ``<details>`` block. Every
+value read from an input file is escaped (see :mod:`vendorgate.report.mdtext`). The text stays
+under GitHub's comment limit: when it would not, vendor details are left out with a note.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from vendorgate.engine import describe_value
+from vendorgate.model import CheckResult, Finding, VendorResult, Verdict
+from vendorgate.report import RenderOptions, cite
+from vendorgate.report.mdtext import cell, code, html_text, link, md
+
+MAX_CHARS = 60_000
+"""GitHub refuses comments over 65,536 characters; keep a margin for what CI adds around it."""
+ATTENTION = (Verdict.ERROR, Verdict.FAIL, Verdict.UNDETERMINED, Verdict.WAIVED)
+
+
+def decision_label(value: str) -> str:
+    return value.replace("_", " ")
+
+
+def render(result: CheckResult, options: RenderOptions) -> str:
+    head = _head(result)
+    blocking = _blocking(result)
+    details = [_vendor_details(vr, options) for vr in _ordered(result)]
+    budget = MAX_CHARS - len(head) - 200
+    body: list[str] = []
+    for block in blocking:
+        if budget - len(block) < 0:
+            left = len(blocking) - len(body)
+            body.append(f"*{left} more blocking finding(s) not shown here; see the full report.*\n")
+            break
+        body.append(block)
+        budget -= len(block)
+    shown: list[str] = []
+    for block in details:
+        if budget - len(block) < 0:
+            left = len(details) - len(shown)
+            shown.append(f"*Details of {left} more vendor(s) left out to fit a comment.*\n")
+            break
+        shown.append(block)
+        budget -= len(block)
+    parts = [head]
+    if body:
+        parts += ["### Blocking findings\n", *body]
+    if shown:
+        parts += ["### Details\n", *shown]
+    return "\n".join(parts)
+
+
+def _ordered(result: CheckResult) -> list[VendorResult]:
+    return sorted(result.results, key=lambda r: (r.vendor.id, r.plan or ""))
+
+
+def _head(result: CheckResult) -> str:
+    blocking = sum(1 for f in result.findings if f.blocking)
+    status = f"**{blocking} blocking finding(s)**" if blocking else "**No blocking findings**"
+    packs = ", ".join(code(p.id) for p in result.packs) or "none"
+    lines = [
+        f"## vendorgate check: {md(result.org.name)}",
+        "",
+        f"{status} in {len(result.results)} vendor(s), evaluated "
+        f"{result.evaluated_on.isoformat()} against rule pack(s) {packs}.",
+        "",
+        "| Vendor | Plan | Decision | Blocking | Fail | Undetermined | Waived | Pass |",
+        "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for vr in _ordered(result):
+        verdicts = Counter(f.verdict for f in vr.findings)
+        fails = verdicts[Verdict.FAIL] + verdicts[Verdict.ERROR]
+        lines.append(
+            f"| {md(vr.vendor.name)} ({code(vr.vendor.id, in_table=True)}) | {cell(vr.plan or '')} "
+            f"| **{decision_label(vr.decision.kind.value)}** "
+            f"| {sum(1 for f in vr.findings if f.blocking)} | {fails} "
+            f"| {verdicts[Verdict.UNDETERMINED]} | {verdicts[Verdict.WAIVED]} "
+            f"| {verdicts[Verdict.PASS]} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _blocking(result: CheckResult) -> list[str]:
+    findings = sorted(
+        (f for f in result.findings if f.blocking),
+        key=lambda f: (cite.severity_rank(f), f.vendor, f.plan or "", f.rule),
+    )
+    return [_finding(f, heading=True) for f in findings]
+
+
+def _finding(f: Finding, *, heading: bool) -> str:
+    blocking = ", blocking" if f.blocking else ""
+    who = f"{md(f.vendor_name)}: " if heading else ""
+    lines = [
+        f"**{who}{code(f.rule)} {md(f.rule_title)}** - "
+        f"{f.verdict.value.replace('_', ' ')} ({f.severity.value}{blocking})",
+        "",
+        f"At {code(str(f.location))}. {md(f.message)}",
+        "",
+    ]
+    lines += [f"- Note: {md(reason)}" for reason in f.reasons]
+    for c in f.citations:
+        title = f" - {md(c.title)}" if c.title else ""
+        flag = " *(citation not verified)*" if not c.verified else ""
+        lines.append(f"- Authority: {link(c.citation, c.url)}{title}{flag}")
+    for read in sorted(f.facts, key=lambda r: r.fact):
+        plan = f" (plan {md(read.plan)})" if read.plan else ""
+        lines.append(
+            f"- Vendor fact: {code(read.fact)} = {md(describe_value(read.value))}{plan}, "
+            f"evidence {read.status.value}, at {code(str(read.location))}"
+        )
+        for ev in read.evidence:
+            where = [link(ev.title or ev.doc, ev.url)]
+            if ev.section:
+                where.append(f"section {md(ev.section)}")
+            if ev.effective:
+                where.append(f"effective {ev.effective.isoformat()}")
+            detail = f"; {md(ev.detail)}" if ev.detail else ""
+            lines.append(
+                f"  - {', '.join(where)}: \u201c{md(ev.quote)}\u201d "
+                f"(quote {ev.status.value}{detail})"
+            )
+    if f.waiver is not None:
+        w = f.waiver
+        lines.append(
+            f"- Waived by {md(w.approver)} until {w.expires.isoformat()} ({md(w.ticket)}): "
+            f"{md(w.justification)}"
+        )
+    if f.verdict is not Verdict.PASS and f.remediation:
+        lines.append(f"- Demand: {md(f.remediation)}")
+    return "\n".join(lines) + "\n"
+
+
+def _vendor_details(vr: VendorResult, options: RenderOptions) -> str:
+    decision = decision_label(vr.decision.kind.value)
+    plan = f", {vr.plan} plan" if vr.plan else ""
+    lines = [
+        "<details>",
+        f"<summary>{html_text(vr.vendor.name)}{html_text(plan)}: {decision} "
+        f"({len(vr.findings)} rule(s))</summary>",
+        "",
+        f"Profile {code(vr.vendor.location.path)}.",
+        "",
+        "| Verdict | Severity | Rule | Title | Where |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    rank = {v: i for i, v in enumerate((*ATTENTION, Verdict.PASS, Verdict.NOT_APPLICABLE))}
+    ordered = sorted(vr.findings, key=lambda f: (rank[f.verdict], cite.severity_rank(f), f.rule))
+    for f in ordered:
+        mark = " (blocking)" if f.blocking else ""
+        lines.append(
+            f"| {f.verdict.value.replace('_', ' ')}{mark} | {f.severity.value} "
+            f"| {code(f.rule, in_table=True)} | {md(f.rule_title)} "
+            f"| {code(str(f.location), in_table=True)} |"
+        )
+    lines.append("")
+    for f in ordered:
+        if f.verdict in ATTENTION or options.verbose:
+            lines.append(_finding(f, heading=False))
+    lines.append("</details>")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,266 @@
+"""``--format sarif``: SARIF 2.1.0 for code scanning, so a reviewer sees the problem on the
+offending line of the vendor profile.
+
+* One reporting descriptor per rule of every enabled pack, with the rule's citations and
+  remediation in its help text (plain and Markdown).
+* Results for every finding that needs attention: fail, undetermined, error, and waived (the
+  latter carry an accepted external suppression with the waiver's justification). Passing and
+  not-applicable findings are not results.
+* Each result points at the fact's line and column in the vendor YAML (the vendor's header when
+  the fact is absent), relative to the repository root (``RenderOptions.root``) under
+  ``%SRCROOT%``; every other fact the rule read is a related location.
+* Severity mapping (``properties.security-severity``, which GitHub buckets as critical >= 9.0,
+  high >= 7.0, medium >= 4.0, low > 0): critical 9.5, high 8.0, medium 5.5, low 3.0, info 1.0.
+  ``level``: critical and high are ``error``, medium ``warning``, low and info ``note``; a finding
+  that blocks, or an evaluation error, is always ``error``; an undetermined finding that does not
+  block is at most ``warning``.
+* ``partialFingerprints`` hash vendor, plan, rule and fact (see :mod:`vendorgate.baseline`),
+  never line numbers. No timestamps, no absolute paths: same inputs give the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from vendorgate import __version__
+from vendorgate.baseline import FINGERPRINT_KEY, fingerprint
+from vendorgate.engine import describe_value
+from vendorgate.model import CheckResult, Finding, Location, Rule, Severity, Verdict
+from vendorgate.report import RenderOptions, cite
+from vendorgate.report.mdtext import code, link, md
+from vendorgate.report.paths import uri
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+SRCROOT = "%SRCROOT%"
+
+SECURITY_SEVERITY = {
+    Severity.CRITICAL: "9.5",
+    Severity.HIGH: "8.0",
+    Severity.MEDIUM: "5.5",
+    Severity.LOW: "3.0",
+    Severity.INFO: "1.0",
+}
+LEVEL = {
+    Severity.CRITICAL: "error",
+    Severity.HIGH: "error",
+    Severity.MEDIUM: "warning",
+    Severity.LOW: "note",
+    Severity.INFO: "note",
+}
+REPORTED = (Verdict.FAIL, Verdict.UNDETERMINED, Verdict.ERROR, Verdict.WAIVED)
+
+
+def render(result: CheckResult, options: RenderOptions) -> str:
+    return json.dumps(sarif_log(result, options), indent=2, ensure_ascii=False) + "\n"
+
+
+def sarif_log(result: CheckResult, options: RenderOptions) -> dict[str, Any]:
+    """The SARIF log as plain data (a single run)."""
+    rules = _rules(result)
+    index = {rule["id"]: i for i, rule in enumerate(rules)}
+    findings = sorted(
+        (f for f in result.findings if f.verdict in REPORTED),
+        key=lambda f: (f.vendor, f.plan or "", f.rule),
+    )
+    results = []
+    for f in findings:
+        if f.rule not in index:  # a finding from a rule the packs do not list: describe it
+            index[f.rule] = len(rules)
+            rules.append(_finding_rule(f))
+        results.append(_result(f, index[f.rule], options))
+    decisions = {
+        r.vendor.id: r.decision.kind.value
+        for r in sorted(result.results, key=lambda r: r.vendor.id)
+    }
+    return {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "vendorgate",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "rules": rules,
+                    }
+                },
+                "originalUriBaseIds": {
+                    SRCROOT: {"description": {"text": "The root of the repository checked."}}
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+                "properties": {
+                    "organisation": result.org.name,
+                    "evaluatedOn": result.evaluated_on.isoformat(),
+                    "blocking": sum(1 for f in result.findings if f.blocking),
+                    "decisions": decisions,
+                },
+            }
+        ],
+    }
+
+
+def _rules(result: CheckResult) -> list[dict[str, Any]]:
+    rules = sorted((r for p in result.packs for r in p.rules), key=lambda r: r.id)
+    return [_rule(r) for r in rules]
+
+
+def _name(rule_id: str) -> str:
+    """SARIF rule names are identifier-like: ``hipaa-baa-available`` -> ``HipaaBaaAvailable``."""
+    return "".join(part[:1].upper() + part[1:] for part in re.split(r"[^A-Za-z0-9]+", rule_id))
+
+
+def _rule(rule: Rule) -> dict[str, Any]:
+    descriptor: dict[str, Any] = {
+        "id": rule.id,
+        "name": _name(rule.id) or rule.id,
+        "shortDescription": {"text": rule.title},
+        "fullDescription": {"text": rule.description or rule.title},
+    }
+    if rule.citations:
+        descriptor["helpUri"] = rule.citations[0].url
+    descriptor["help"] = {"text": _help_text(rule), "markdown": _help_markdown(rule)}
+    descriptor["defaultConfiguration"] = {"level": LEVEL[rule.severity]}
+    descriptor["properties"] = {
+        "tags": sorted({"compliance", "security", "vendorgate", rule.pack}),
+        "security-severity": SECURITY_SEVERITY[rule.severity],
+        "severity": rule.severity.value,
+        "pack": rule.pack,
+        "precision": "high",
+    }
+    return descriptor
+
+
+def _help_text(rule: Rule) -> str:
+    lines = [rule.title]
+    if rule.description:
+        lines += ["", rule.description]
+    lines += ["", "Authority:"]
+    lines += [f"- {cite.authority(c)}" for c in rule.citations]
+    lines += ["", f"Remediation (what to demand from the vendor): {rule.remediation}"]
+    scope = _scope(rule)
+    if scope:
+        lines += ["", f"Applies to: {scope}."]
+    return "\n".join(lines)
+
+
+def _help_markdown(rule: Rule) -> str:
+    lines = [f"**{md(rule.title)}**"]
+    if rule.description:
+        lines += ["", md(rule.description)]
+    lines += ["", "**Authority**", ""]
+    for c in rule.citations:
+        title = f" - {md(c.title)}" if c.title else ""
+        flag = " *(citation not verified)*" if not c.verified else ""
+        lines.append(f"- {link(c.citation, c.url)}{title}{flag}")
+    lines += ["", f"**Remediation** (what to demand from the vendor): {md(rule.remediation)}"]
+    scope = _scope(rule)
+    if scope:
+        lines += ["", f"**Applies to:** {md(scope)}."]
+    lines += ["", f"Rule pack {code(rule.pack)}, severity {rule.severity.value}."]
+    return "\n".join(lines)
+
+
+def _scope(rule: Rule) -> str:
+    scope = rule.applies_to
+    parts = []
+    for label, values in (
+        ("sectors", scope.sectors),
+        ("jurisdictions", scope.jurisdictions),
+        ("vendor categories", scope.vendor_categories),
+        ("data classes", scope.data_classes),
+    ):
+        if values:
+            parts.append(f"{label} {', '.join(values)}")
+    return "; ".join(parts)
+
+
+def _finding_rule(f: Finding) -> dict[str, Any]:
+    """A descriptor built from a finding, for rules no pack describes (evaluation errors,
+    expired waivers)."""
+    return {
+        "id": f.rule,
+        "name": _name(f.rule) or f.rule,
+        "shortDescription": {"text": f.rule_title},
+        "fullDescription": {"text": f.rule_title},
+        "help": {"text": f.remediation or f.rule_title, "markdown": md(f.remediation)},
+        "defaultConfiguration": {"level": LEVEL[f.severity]},
+        "properties": {
+            "tags": ["compliance", "vendorgate"],
+            "security-severity": SECURITY_SEVERITY[f.severity],
+            "severity": f.severity.value,
+            "pack": f.pack,
+        },
+    }
+
+
+def level(f: Finding) -> str:
+    if f.verdict is Verdict.ERROR or f.blocking:
+        return "error"
+    base = LEVEL[f.severity]
+    if f.verdict is Verdict.UNDETERMINED and base == "error":
+        return "warning"
+    return base
+
+
+def _location(loc: Location, options: RenderOptions, message: str = "") -> dict[str, Any]:
+    physical = {
+        "artifactLocation": {"uri": uri(loc.path, options.root), "uriBaseId": SRCROOT},
+        "region": {"startLine": max(loc.line, 1), "startColumn": max(loc.column, 1)},
+    }
+    located: dict[str, Any] = {"physicalLocation": physical}
+    if message:
+        located["message"] = {"text": message}
+    return located
+
+
+def _result(f: Finding, rule_index: int, options: RenderOptions) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "ruleId": f.rule,
+        "ruleIndex": rule_index,
+        "level": level(f),
+        "message": {"text": cite.text(f)},
+        "locations": [_location(f.location, options)],
+    }
+    related = [
+        _location(
+            read.location,
+            options,
+            f"{read.fact} = {describe_value(read.value)} (evidence {read.status.value})",
+        )
+        for read in sorted(f.facts, key=lambda r: r.fact)
+        if read.location != f.location
+    ]
+    if related:
+        result["relatedLocations"] = [{"id": i, **loc} for i, loc in enumerate(related, 1)]
+    result["partialFingerprints"] = {FINGERPRINT_KEY: fingerprint(f)}
+    if f.waiver is not None:
+        w = f.waiver
+        result["suppressions"] = [
+            {
+                "kind": "external",
+                "status": "accepted",
+                "justification": (
+                    f"{w.justification} (approved by {w.approver}, {w.ticket}, "
+                    f"until {w.expires.isoformat()})"
+                ),
+                "properties": {
+                    "approver": w.approver,
+                    "ticket": w.ticket,
+                    "expires": w.expires.isoformat(),
+                },
+            }
+        ]
+    result["properties"] = {
+        "vendor": f.vendor,
+        "vendorName": f.vendor_name,
+        "plan": f.plan,
+        "verdict": f.verdict.value,
+        "severity": f.severity.value,
+        "blocking": f.blocking,
+        "pack": f.pack,
+    }
+    return result
