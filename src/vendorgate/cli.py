@@ -245,6 +245,66 @@ def evidence_diff(old: str, new: str, vendor_paths: tuple[str, ...], fmt: str) -
     sys.exit(EXIT_BLOCKING if result.vanished else EXIT_OK)
 
 
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "--save",
+    "save_dir",
+    type=click.Path(file_okay=False),
+    help="Store each changed page as DIR/<vendor>/<doc-id>/<date>.md (never overwriting).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=20.0,
+    show_default=True,
+    help="Seconds allowed for each attempt at a page.",
+)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=5_000_000,
+    show_default=True,
+    help="Largest page read; a larger one is reported unreachable.",
+)
+@click.option(
+    "--retries",
+    type=click.IntRange(min=0, max=10),
+    default=2,
+    show_default=True,
+    help="Further attempts after a connection error, timeout or 5xx (with backoff).",
+)
+@click.option("--no-cache", is_flag=True, help="Fetch in full, ignoring remembered ETags.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@handle_errors
+def watch(
+    paths: tuple[str, ...],
+    save_dir: str | None,
+    timeout: float,
+    max_bytes: int,
+    retries: int,
+    no_cache: bool,
+    fmt: str,
+) -> None:
+    """Fetch each document's live URL and compare it with the pinned snapshot: unchanged,
+    changed (with each cited quote still present or gone) or unreachable. Exit 0 when all
+    are unchanged, 1 otherwise. Profiles are never edited."""
+    from vendorgate import watch as watching
+    from vendorgate.fetch import Limits
+
+    limits = Limits(timeout=timeout, max_bytes=max_bytes, retries=retries)
+    result = watching.watch(paths, limits, save_dir, use_cache=not no_cache)
+    click.echo(watching.to_json(result) if fmt == "json" else watching.to_text(result), nl=False)
+    sys.exit(EXIT_OK if result.all_unchanged else EXIT_BLOCKING)
+
+
 # Commands for further features are added above this line, one function each; their logic
 # lives in service modules, never here.
 
