@@ -204,6 +204,8 @@ class VendorProfile:
     """Last review date."""
     description: str = ""
     """Free text."""
+    reviewed_at: Location | None = None
+    """Where ``reviewed`` is written; None when the profile has no review date."""
 
     def plan(self, plan_id: str) -> Plan | None:
         return next((p for p in self.plans if p.id == plan_id), None)

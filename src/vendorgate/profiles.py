@@ -77,6 +77,7 @@ def build_vendor(doc: Document) -> VendorProfile:
         legal_name=data.get("legal_name", ""),
         website=data.get("website", ""),
         reviewed=r.date(data.get("reviewed"), ("reviewed",)),
+        reviewed_at=r.loc(("reviewed",)) if "reviewed" in data else None,
         description=data.get("description", ""),
     )
     r.fail_if_any()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from vendorgate import engine, evidence
+from vendorgate import engine, evidence, evidence_age
 from vendorgate.decide import decide, mark_blocking
 from vendorgate.errors import InputError, Problem, UsageError
 from vendorgate.load import Document, load_file
@@ -358,6 +358,7 @@ def evaluate_vendor(
     )
     try:
         findings = tuple(engine.evaluate(rule, ctx) for rule in rules)
+        findings += evidence_age.findings(profile, plan, org, today)
     except Exception as exc:
         findings = (_error_finding(profile, plan, exc),)
     findings = mark_blocking(findings, org, threshold)
