@@ -152,6 +152,29 @@ def validate(paths: tuple[str, ...]) -> None:
 )
 @click.option("--as-of", "as_of", metavar="DATE", help="Evaluate as of DATE (YYYY-MM-DD).")
 @click.option("-v", "--verbose", is_flag=True, help="Show passing findings in detail too.")
+@click.option(
+    "--fail-on-undetermined",
+    is_flag=True,
+    help="Undetermined findings at or above the threshold block, whatever the organisation's "
+    "`undetermined` setting.",
+)
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(dir_okay=False),
+    help="Findings recorded in FILE do not block; new ones do.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False),
+    help="Record the current findings in FILE (atomically), for later --baseline runs.",
+)
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False),
+    help="Repository root that SARIF and annotation paths are relative to "
+    "(default: the git top level, else the working directory).",
+)
 @handle_errors
 def check(
     paths: tuple[str, ...],
@@ -162,18 +185,47 @@ def check(
     fail_on: str | None,
     as_of: str | None,
     verbose: bool,
+    fail_on_undetermined: bool,
+    baseline_path: str | None,
+    write_baseline: str | None,
+    root: str | None,
 ) -> None:
     """Evaluate vendor profiles against the enabled rule packs."""
-    from vendorgate import run
+    from vendorgate import baseline, gitrepo, run
     from vendorgate.model import Severity
     from vendorgate.report import RenderOptions, render
 
     today = _parse_date(as_of, "--as-of")
     threshold = Severity(fail_on) if fail_on else None
-    result = run.check(paths, org_path, rules_paths, today, threshold)
+    accepted = baseline.load(baseline_path) if baseline_path else None
+    result = run.check(
+        paths,
+        org_path,
+        rules_paths,
+        today,
+        threshold,
+        fail_on_undetermined=fail_on_undetermined,
+    )
+    if write_baseline:
+        from vendorgate.output import write_atomic
+
+        write_atomic(write_baseline, baseline.record(result))
+    if accepted is not None:
+        result = baseline.apply(result, accepted)
+        click.echo(baseline.summary(result, accepted), err=True)
     width = shutil.get_terminal_size((100, 24)).columns
-    options = RenderOptions(color=_color() and not output, width=width, verbose=verbose)
+    options = RenderOptions(
+        color=_color() and not output,
+        width=width,
+        verbose=verbose,
+        root=root or str(gitrepo.toplevel()),
+    )
     emit(render(fmt, result, options), output)
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if fmt == "github" and summary_file:
+        from vendorgate.output import append_text
+
+        append_text(summary_file, render("markdown", result, options))
     sys.exit(EXIT_BLOCKING if run.has_blocking(result) else EXIT_OK)
 
 

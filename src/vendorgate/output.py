@@ -34,3 +34,21 @@ def write_atomic(path: str | Path, text: str | bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def append_text(path: str | Path, text: str) -> None:
+    """Append ``text`` with a single ``O_APPEND`` write, as CI summary files expect: other
+    writers' content is kept and a reader never sees part of this text interleaved."""
+    data = text.encode("utf-8")
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot append: {exc.strerror or exc}") from exc
+    try:
+        written = os.write(fd, data)
+        while written < len(data):  # only on exotic file systems; keep the rest in order
+            written += os.write(fd, data[written:])
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot append: {exc.strerror or exc}") from exc
+    finally:
+        os.close(fd)

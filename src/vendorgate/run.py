@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -426,9 +426,19 @@ def check(
     rules_paths: Sequence[str | Path] = (),
     today: date | None = None,
     fail_on: Severity | None = None,
+    fail_on_undetermined: bool = False,
 ) -> CheckResult:
     """Library entry point: load everything and evaluate. Raises InputError on bad input."""
-    return evaluate(gather(vendor_paths, org_path, rules_paths), today, fail_on)
+    inputs = gather(vendor_paths, org_path, rules_paths)
+    if fail_on_undetermined:
+        inputs = block_undetermined(inputs)
+    return evaluate(inputs, today, fail_on)
+
+
+def block_undetermined(inputs: Inputs) -> Inputs:
+    """``--fail-on-undetermined``: undetermined findings at or above the threshold block (and
+    so keep their vendor from approval) whatever the organisation's `undetermined` setting."""
+    return replace(inputs, org=replace(inputs.org, undetermined="block"))
 
 
 def validate(paths: Sequence[str | Path]) -> list[str]:
