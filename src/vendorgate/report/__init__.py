@@ -64,6 +64,11 @@ FORMATS: dict[str, Format] = {
         "a summary for a pull-request comment, details folded",
         ("check", "report"),
     ),
+    "html": Format(
+        "html",
+        "a self-contained page for compliance officers and auditors (works offline, prints)",
+        ("report",),
+    ),
 }
 
 

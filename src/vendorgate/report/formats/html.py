@@ -1,0 +1,545 @@
+"""``--format html``: one self-contained page a compliance officer can hand to an auditor.
+
+The page carries everything inline (styles and a small script, no fonts, images or requests), so
+it works offline and from an e-mail attachment. A Content-Security-Policy allows only that exact
+style and script (by hash), so even a mistake in escaping could not run injected code.
+
+The summary comes first (decision per vendor, counts by severity, waivers about to lapse,
+evidence that cannot be relied on), then a section per vendor with every finding, the authority
+behind the rule, the vendor's own words as a block quote, waivers and the contract condition to
+demand. The vendor table is sortable and filterable by the script and reads the same without it.
+
+Every piece of text from an input file goes through :func:`_e`; a URL from an input file becomes
+a live link only when it is http(s) (:func:`vendorgate.report.digest.safe_href`).
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import html
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+
+from vendorgate import __version__
+from vendorgate.engine import WAIVER_WARNING_DAYS, describe_value
+from vendorgate.model import (
+    CheckResult,
+    CitedEvidence,
+    FactRead,
+    Finding,
+    Severity,
+    VendorResult,
+    Verdict,
+)
+from vendorgate.report import RenderOptions
+from vendorgate.report import digest as dg
+
+_VERDICT_LABEL = {
+    Verdict.ERROR: "Error",
+    Verdict.FAIL: "Fail",
+    Verdict.UNDETERMINED: "Undetermined",
+    Verdict.WAIVED: "Waived",
+    Verdict.PASS: "Pass",
+    Verdict.NOT_APPLICABLE: "Not applicable",
+}
+_DECISION_LABEL = {
+    "rejected": "Rejected",
+    "needs_review": "Needs review",
+    "approved_with_conditions": "Approved with conditions",
+    "approved": "Approved",
+}
+
+
+@dataclass(frozen=True)
+class Assets:
+    """The page's inline style and script (package data), and the CSP that allows exactly them."""
+
+    css: str
+    """Contents of ``data/html/report.css``."""
+    script: str
+    """Contents of ``data/html/report.js``."""
+
+    @property
+    def policy(self) -> str:
+        """Only this style and this script may run; nothing may be fetched or framed."""
+        return (
+            "default-src 'none'; "
+            f"style-src {_csp_hash(self.css)}; "
+            f"script-src {_csp_hash(self.script)}; "
+            "img-src data:; base-uri 'none'; form-action 'none'"
+        )
+
+
+@functools.cache
+def assets() -> Assets:
+    folder = resources.files("vendorgate") / "data" / "html"
+    return Assets(
+        (folder / "report.css").read_text(encoding="utf-8"),
+        (folder / "report.js").read_text(encoding="utf-8"),
+    )
+
+
+def _csp_hash(text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def _e(text: object) -> str:
+    """Escape text for element content and attribute values alike."""
+    return html.escape(str(text), quote=True)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", text).strip("-").lower() or "x"
+
+
+def _link(url: str, text: str | None = None) -> str:
+    """A live link for http(s) URLs; any other URL is shown as inert text."""
+    label = _e(text if text is not None else url)
+    href = dg.safe_href(url)
+    if href is None:
+        if not url:
+            return label
+        if text is None:
+            return f'<span class="url">{label}</span> <span class="none">(not linked)</span>'
+        return f'{label} <span class="url">({_e(url)}, not linked)</span>'
+    return f'<a href="{_e(href)}" rel="noreferrer">{label}</a>'
+
+
+def _badge(kind: str, value: str, label: str) -> str:
+    return f'<span class="badge {kind}-{_e(value)}">{_e(label)}</span>'
+
+
+def _verdict(v: Verdict) -> str:
+    return _badge("v", v.value, _VERDICT_LABEL[v])
+
+
+def _decision(value: str) -> str:
+    return _badge("d", value, _DECISION_LABEL.get(value, value))
+
+
+class _Anchors:
+    """Unique, stable element ids derived from vendor ids, plans and rule ids."""
+
+    def __init__(self, results: list[VendorResult]) -> None:
+        self.vendor: dict[tuple[str, str], str] = {}
+        used: set[str] = set()
+        for vr in results:
+            base = "vendor-" + _slug(vr.vendor.id + (f"-{vr.plan}" if vr.plan else ""))
+            anchor, n = base, 2
+            while anchor in used:
+                anchor, n = f"{base}-{n}", n + 1
+            used.add(anchor)
+            self.vendor[(vr.vendor.id, vr.plan or "")] = anchor
+
+    def of(self, vendor: str, plan: str | None) -> str:
+        return self.vendor[(vendor, plan or "")]
+
+    def finding(self, f: Finding) -> str:
+        return f"{self.of(f.vendor, f.plan)}--{_slug(f.rule)}"
+
+
+def render(result: CheckResult, options: RenderOptions) -> str:
+    page = assets()
+    results = dg.ordered_results(result)
+    anchors = _Anchors(results)
+    title = f"Vendor compliance report - {result.org.name} - {result.evaluated_on.isoformat()}"
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f'<meta http-equiv="Content-Security-Policy" content="{_e(page.policy)}">',
+        f'<meta name="generator" content="vendorgate {_e(__version__)}">',
+        f"<title>{_e(title)}</title>",
+        f"<style>{page.css}</style>",
+        "</head>",
+        "<body>",
+        '<a class="skip" href="#main">Skip to the report</a>',
+        *_header(result, results, anchors),
+        '<main id="main">',
+        *_summary(result, results, anchors),
+    ]
+    for vr in results:
+        parts.extend(_vendor(vr, result, anchors))
+    parts += [
+        "</main>",
+        *_footer(result),
+        f"<script>{page.script}</script>",
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(parts) + "\n"
+
+
+def _header(result: CheckResult, results: list[VendorResult], anchors: _Anchors) -> list[str]:
+    packs = ", ".join(f"{p.id} ({p.title})" for p in sorted(result.packs, key=lambda p: p.id))
+    org = result.org
+    lines = [
+        "<header>",
+        "<h1>Vendor compliance report</h1>",
+        f'<p class="lede">{_e(org.name)} &middot; evaluated on '
+        f"<time>{result.evaluated_on.isoformat()}</time> &middot; rule packs: {_e(packs)}</p>",
+        f'<p class="lede">Blocking threshold: {_e(org.blocking_severity.value)} and above; '
+        f"undetermined findings: {_e(org.undetermined)}; evidence required: "
+        f"{_e(org.evidence_require)}.</p>",
+        '<nav aria-label="Contents"><ul>',
+        '<li><a href="#summary">Summary</a></li>',
+    ]
+    for vr in results:
+        anchor = anchors.of(vr.vendor.id, vr.plan)
+        lines.append(f'<li><a href="#{anchor}">{_e(_vendor_title(vr))}</a></li>')
+    lines += ["</ul></nav>", "</header>"]
+    return lines
+
+
+def _vendor_title(vr: VendorResult) -> str:
+    return vr.vendor.name + (f" ({vr.plan} plan)" if vr.plan else "")
+
+
+# ---------------------------------------------------------------- summary
+
+
+def _summary(result: CheckResult, results: list[VendorResult], anchors: _Anchors) -> list[str]:
+    decisions = [vr.decision.kind.value for vr in results]
+    told = ", ".join(
+        f"{decisions.count(k)} {_DECISION_LABEL[k].lower()}"
+        for k in dg.DECISION_RANK
+        if decisions.count(k)
+    )
+    blocking = sum(1 for f in result.findings if f.blocking)
+    blocking_text = (
+        f"<strong>{blocking} blocking finding{'s' if blocking != 1 else ''}</strong>"
+        if blocking
+        else "no blocking findings"
+    )
+    return [
+        '<section id="summary" aria-labelledby="summary-h">',
+        '<h2 id="summary-h">Summary</h2>',
+        f"<p>{len(results)} vendor{'s' if len(results) != 1 else ''} evaluated: "
+        f"{_e(told or 'none')}; {blocking_text}.</p>",
+        *_vendor_table(results, anchors),
+        *_severity_table(result),
+        *_waiver_notices(result, anchors),
+        *_evidence_concerns(result, anchors),
+        "</section>",
+    ]
+
+
+_NUM = ' class="num"'
+_TABLE_COLUMNS = (
+    ("Vendor", "text"),
+    ("Category", "text"),
+    ("Plan", "text"),
+    ("Decision", "number"),
+    ("Blocking", "number"),
+    ("Fail", "number"),
+    ("Undetermined", "number"),
+    ("Waived", "number"),
+    ("Pass", "number"),
+)
+
+
+def _vendor_table(results: list[VendorResult], anchors: _Anchors) -> list[str]:
+    head = "".join(
+        f'<th scope="col" data-type="{kind}"{_NUM if kind == "number" else ""}>{_e(name)}</th>'
+        for name, kind in _TABLE_COLUMNS
+    )
+    lines = [
+        '<h3 id="decisions-h">Decision per vendor</h3>',
+        '<div class="tools" id="vendor-tools" hidden>',
+        '<label for="vendor-filter">Filter vendors</label>',
+        '<input id="vendor-filter" type="search" autocomplete="off" '
+        'placeholder="name, category, decision...">',
+        '<span id="vendor-count" role="status" aria-live="polite"></span>',
+        "</div>",
+        '<div class="scroll"><table id="vendor-table" aria-describedby="decisions-h">',
+        "<caption>Vendors, worst decision first (the column headers sort the table)</caption>",
+        f"<thead><tr>{head}</tr></thead>",
+        "<tbody>",
+    ]
+    ranked = sorted(results, key=lambda r: (dg.DECISION_RANK[r.decision.kind.value], r.vendor.id))
+    for vr in ranked:
+        counts = dg.verdict_counts(vr.findings)
+        decision = vr.decision.kind.value
+        blocking = sum(1 for f in vr.findings if f.blocking)
+        anchor = anchors.of(vr.vendor.id, vr.plan)
+        cells = [
+            f'<th scope="row"><a href="#{anchor}">{_e(vr.vendor.name)}</a></th>',
+            f"<td>{_e(vr.vendor.category)}</td>",
+            f"<td>{_e(vr.plan or '-')}</td>",
+            f'<td data-sort="{dg.DECISION_RANK[decision]}">{_decision(decision)}</td>',
+            f'<td class="num">{blocking}</td>',
+            *(
+                f'<td class="num">{counts[v]}</td>'
+                for v in (Verdict.FAIL, Verdict.UNDETERMINED, Verdict.WAIVED, Verdict.PASS)
+            ),
+        ]
+        lines.append("<tr>" + "".join(cells) + "</tr>")
+    lines += ["</tbody>", "</table>", "</div>"]
+    return lines
+
+
+def _severity_table(result: CheckResult) -> list[str]:
+    counts = dg.severity_counts(result)
+    verdicts = dg.ATTENTION_ORDER
+    head = "".join(f'<th scope="col" class="num">{_VERDICT_LABEL[v]}</th>' for v in verdicts)
+    lines = [
+        '<h3 id="severity-h">Findings by severity</h3>',
+        '<div class="scroll"><table>',
+        "<caption>Number of findings per rule severity and verdict</caption>",
+        f'<thead><tr><th scope="col">Severity</th>{head}</tr></thead>',
+        "<tbody>",
+    ]
+    for severity in Severity:
+        row = "".join(f'<td class="num">{counts[severity][v]}</td>' for v in verdicts)
+        lines.append(f'<tr><th scope="row">{severity.value}</th>{row}</tr>')
+    lines += ["</tbody>", "</table>", "</div>"]
+    return lines
+
+
+def _waiver_notices(result: CheckResult, anchors: _Anchors) -> list[str]:
+    notices = dg.waiver_notices(result)
+    lines = [f'<h3 id="waivers-h">Waivers expiring within {WAIVER_WARNING_DAYS} days</h3>']
+    if not notices:
+        return [*lines, '<p class="none">No waiver expires within that window.</p>']
+    lines += [
+        '<div class="scroll"><table>',
+        "<caption>Waivers that lapse soon or have lapsed, soonest first</caption>",
+        '<thead><tr><th scope="col">Vendor</th><th scope="col">Rule</th>'
+        '<th scope="col">Expires</th><th scope="col">Approver</th><th scope="col">Ticket</th>'
+        '<th scope="col">Justification</th></tr></thead>',
+        "<tbody>",
+    ]
+    for n in notices:
+        w = n.waiver
+        when = f"expired {-n.days_left} day(s) ago" if n.expired else f"in {n.days_left} day(s)"
+        vendor = _vendor_link(result, anchors, w.vendor, n.vendor_name)
+        lines.append(
+            f'<tr><th scope="row">{vendor}</th><td><code>{_e(w.rule)}</code></td>'
+            f"<td><time>{w.expires.isoformat()}</time> ({when})</td><td>{_e(w.approver)}</td>"
+            f"<td>{_e(w.ticket)}</td><td>{_e(w.justification)}</td></tr>"
+        )
+    lines += ["</tbody>", "</table>", "</div>"]
+    return lines
+
+
+def _vendor_link(result: CheckResult, anchors: _Anchors, vendor: str, name: str) -> str:
+    """A link to the vendor's section (its first plan when it was evaluated on several)."""
+    plans = sorted(r.plan or "" for r in result.results if r.vendor.id == vendor)
+    if not plans:
+        return _e(name)
+    return f'<a href="#{anchors.of(vendor, plans[0] or None)}">{_e(name)}</a>'
+
+
+def _evidence_concerns(result: CheckResult, anchors: _Anchors) -> list[str]:
+    concerns = dg.evidence_concerns(result)
+    outdated = dg.outdated_documents(result)
+    lines = ['<h3 id="evidence-h">Evidence that is stale or unverified</h3>']
+    if not concerns and not outdated:
+        return [
+            *lines,
+            '<p class="none">Every stated fact a rule read rests on verified quotes.</p>',
+        ]
+    if concerns:
+        lines += [
+            '<div class="scroll"><table>',
+            "<caption>Stated facts whose quotes could not be verified against a pinned "
+            "snapshot</caption>",
+            '<thead><tr><th scope="col">Vendor</th><th scope="col">Fact</th>'
+            '<th scope="col">Value</th><th scope="col">Evidence</th><th scope="col">Why</th>'
+            '<th scope="col">Where</th><th scope="col">Read by</th></tr></thead>',
+            "<tbody>",
+        ]
+        for c in concerns:
+            vendor = f'<a href="#{anchors.of(c.vendor, c.plan)}">{_e(c.vendor_name)}</a>'
+            why = "<br>".join(_e(d) for d in c.details)
+            rules = ", ".join(f"<code>{_e(r)}</code>" for r in c.rules)
+            lines.append(
+                f'<tr><th scope="row">{vendor}</th><td><code>{_e(c.read.fact)}</code></td>'
+                f"<td>{_e(describe_value(c.read.value))}</td>"
+                f'<td>{_badge("s", c.status.value, c.status.value)}</td><td class="why">{why}</td>'
+                f"<td><code>{_e(dg.location_text(c.read.location))}</code></td>"
+                f"<td>{rules}</td></tr>"
+            )
+        lines += ["</tbody>", "</table>", "</div>"]
+    if outdated:
+        limit = result.org.max_evidence_age_days
+        lines += [
+            f"<p>Documents retrieved more than {limit} days before the evaluation:</p>",
+            "<ul>",
+        ]
+        for o in outdated:
+            retrieved = o.document.retrieved.isoformat() if o.document.retrieved else "?"
+            lines.append(
+                f"<li>{_e(o.vendor_name)}: {_link(o.document.url, o.document.title)} "
+                f"(retrieved <time>{retrieved}</time>, {o.age_days} days old)</li>"
+            )
+        lines.append("</ul>")
+    return lines
+
+
+# ---------------------------------------------------------------- per vendor
+
+
+def _vendor(vr: VendorResult, result: CheckResult, anchors: _Anchors) -> list[str]:
+    anchor = anchors.of(vr.vendor.id, vr.plan)
+    profile = vr.vendor
+    decision = vr.decision.kind.value
+    classes = result.org.data_classes_for(profile)
+    usage = profile.usage
+    meta = [
+        ("Decision", _decision(decision)),
+        ("Vendor id", f"<code>{_e(profile.id)}</code>"),
+        ("Category", _e(profile.category)),
+        ("Plan evaluated", _e(vr.plan or "vendor-level facts (no plan)")),
+        (
+            "Data classes sent",
+            _e(", ".join(classes) if classes is not None else "not stated (rules applied)"),
+        ),
+    ]
+    if profile.legal_name:
+        meta.append(("Contracting entity", _e(profile.legal_name)))
+    if profile.website:
+        meta.append(("Website", _link(profile.website)))
+    if usage is not None:
+        owner = result.org.usage.get(profile.id)
+        who = (owner.owner if owner and owner.owner else "") or usage.owner
+        meta.append(("Status", _e(usage.status) + (f" (owner: {_e(who)})" if who else "")))
+    if profile.reviewed:
+        meta.append(("Profile reviewed", f"<time>{profile.reviewed.isoformat()}</time>"))
+    meta.append(("Profile", f"<code>{_e(profile.location.path)}</code>"))
+    lines = [
+        f'<section class="vendor" id="{anchor}" aria-labelledby="{anchor}-h">',
+        f'<h2 id="{anchor}-h">{_e(_vendor_title(vr))}</h2>',
+        '<dl class="meta">',
+        *(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in meta),
+        "</dl>",
+    ]
+    if vr.decision.reasons:
+        lines.append("<p>The decision rests on:</p><ul>")
+        lines += [f"<li>{_e(reason)}</li>" for reason in vr.decision.reasons]
+        lines.append("</ul>")
+    ordered = dg.ordered_findings(vr.findings)
+    applicable = [f for f in ordered if f.verdict is not Verdict.NOT_APPLICABLE]
+    skipped = [f for f in ordered if f.verdict is Verdict.NOT_APPLICABLE]
+    if not applicable:
+        lines.append('<p class="none">No enabled rule applies to this vendor.</p>')
+    for f in applicable:
+        lines += _finding(f, anchors)
+    if skipped:
+        lines += [
+            f'<h3 id="{anchor}--not-applicable">Rules that do not apply</h3>',
+            "<ul>",
+            *(
+                f"<li><code>{_e(f.rule)}</code> {_e(f.rule_title)}: {_e(f.message)}</li>"
+                for f in skipped
+            ),
+            "</ul>",
+        ]
+    lines.append("</section>")
+    return lines
+
+
+def _finding(f: Finding, anchors: _Anchors) -> list[str]:
+    anchor = anchors.finding(f)
+    blocking = ' <span class="badge v-fail">Blocking</span>' if f.blocking else ""
+    lines = [
+        f'<article class="finding v-{f.verdict.value}" id="{anchor}" aria-labelledby="{anchor}-h">',
+        f'<h3 id="{anchor}-h">{_e(f.rule_title)}</h3>',
+        f"<p>{_verdict(f.verdict)}{blocking} &middot; severity <strong>{f.severity.value}"
+        f"</strong> &middot; rule <code>{_e(f.rule)}</code> (pack <code>{_e(f.pack)}</code>)"
+        f" &middot; at <code>{_e(dg.location_text(f.location))}</code></p>",
+        f"<p>{_e(f.message)}</p>",
+    ]
+    if f.reasons:
+        lines += ["<ul>", *(f"<li>{_e(r)}</li>" for r in f.reasons), "</ul>"]
+    lines += _citations(f)
+    lines += _facts(f.facts)
+    if f.waiver is not None:
+        w = f.waiver
+        plan = f" for the {w.plan} plan" if w.plan else ""
+        lines += [
+            "<h4>Waiver</h4>",
+            '<div class="waiver"><p>Waived by <strong>'
+            f"{_e(w.approver)}</strong>{_e(plan)} until <time>{w.expires.isoformat()}</time> "
+            f"(ticket {_e(w.ticket)}).</p><p>{_e(w.justification)}</p></div>",
+        ]
+    if f.verdict is not Verdict.PASS:
+        lines += [
+            "<h4>Contract condition to demand</h4>",
+            f'<p class="demand">{_e(f.remediation)}</p>',
+        ]
+    lines.append("</article>")
+    return lines
+
+
+def _citations(f: Finding) -> list[str]:
+    if not f.citations:
+        return []
+    lines = ["<h4>Authority</h4>", "<ul>"]
+    for c in f.citations:
+        title = f" - {_e(c.title)}" if c.title else ""
+        unverified = (
+            ' <span class="badge s-unverified">citation not verified</span>'
+            if not c.verified
+            else ""
+        )
+        lines.append(f"<li><cite>{_link(c.url, c.citation)}</cite>{title}{unverified}</li>")
+    lines.append("</ul>")
+    return lines
+
+
+def _facts(reads: Iterable[FactRead]) -> list[str]:
+    ordered = sorted(reads, key=lambda r: r.fact)
+    if not ordered:
+        return []
+    lines = ["<h4>What the vendor says</h4>"]
+    for read in ordered:
+        plan = f" (plan {_e(read.plan)})" if read.plan else ""
+        lines.append(
+            f"<p><code>{_e(read.fact)}</code> = <strong>{_e(describe_value(read.value))}</strong>"
+            f"{plan} &middot; evidence {_badge('s', read.status.value, read.status.value)} "
+            f"&middot; <code>{_e(dg.location_text(read.location))}</code></p>"
+        )
+        lines += [_evidence(ev) for ev in read.evidence]
+    return lines
+
+
+def _evidence(ev: CitedEvidence) -> str:
+    href = dg.safe_href(ev.url)
+    cite = f' cite="{_e(href)}"' if href else ""
+    source = [f"<cite>{_link(ev.url, ev.title or ev.doc)}</cite>"]
+    if ev.section:
+        source.append(f"section {_e(ev.section)}")
+    if ev.effective:
+        source.append(f"effective <time>{ev.effective.isoformat()}</time>")
+    status = _badge("s", ev.status.value, ev.status.value)
+    caption = ", ".join(source) + f" &middot; quote {status}"
+    if ev.sha256:
+        caption += f' &middot; snapshot sha256 <span class="hash">{_e(ev.sha256)}</span>'
+    if ev.detail:
+        caption += f" &middot; {_e(ev.detail)}"
+    return (
+        f"<figure><blockquote{cite}><p>{_e(ev.quote)}</p></blockquote>"
+        f"<figcaption>{caption}</figcaption></figure>"
+    )
+
+
+def _footer(result: CheckResult) -> list[str]:
+    return [
+        "<footer>",
+        f"<p>Generated by vendorgate {_e(__version__)} from the profiles as of "
+        f"<time>{result.evaluated_on.isoformat()}</time>. Quotes are checked verbatim against "
+        "pinned snapshots of the vendor's documents; <em>verified</em> means the quote was found "
+        "in a snapshot whose sha256 matches the profile.</p>",
+        "<p>Verdicts: <em>fail</em> the vendor's terms contradict the rule; "
+        "<em>undetermined</em> the terms do not settle it (treated as a gap, never as a pass); "
+        "<em>waived</em> a named person accepted the gap until a date.</p>",
+        "</footer>",
+    ]
