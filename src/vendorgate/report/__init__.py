@@ -69,6 +69,11 @@ FORMATS: dict[str, Format] = {
         "a self-contained page for compliance officers and auditors (works offline, prints)",
         ("report",),
     ),
+    "oscal": Format(
+        "oscal",
+        "OSCAL assessment results (JSON) for GRC tools",
+        ("report",),
+    ),
 }
 
 
