@@ -7,11 +7,12 @@ renders through the format registry and maps the outcome to an exit code:
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any, TypeVar
 
@@ -355,6 +356,75 @@ def watch(
     result = watching.watch(paths, limits, save_dir, use_cache=not no_cache)
     click.echo(watching.to_json(result) if fmt == "json" else watching.to_text(result), nl=False)
     sys.exit(EXIT_OK if result.all_unchanged else EXIT_BLOCKING)
+
+
+@contextlib.contextmanager
+def _progress_bar(label: str) -> Iterator[Callable[[int, int, str], None] | None]:
+    """A rich progress bar on stderr when stderr is a terminal; otherwise no callback at all,
+    so pipes, CI logs and files never receive control characters."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=None)
+
+        def update(done: int, total: int, current: str) -> None:
+            shown = f"{label} {current}" if current else label
+            bar.update(task, completed=done, total=total, description=shown)
+
+        yield update
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "--org",
+    "org_path",
+    type=click.Path(),
+    help="Organisation profile "
+    "(default: the nearest vendorgate.yaml or org.yaml above the working directory).",
+)
+@click.option(
+    "--rules",
+    "rules_paths",
+    multiple=True,
+    type=click.Path(),
+    help="Rule pack file or folder (repeatable; default: the organisation's).",
+)
+@format_option("report", "html")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE atomically.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(SEVERITIES),
+    default=None,
+    help="Lowest severity that blocks (default: the organisation's threshold).",
+)
+@click.option("--as-of", "as_of", metavar="DATE", help="Evaluate as of DATE (YYYY-MM-DD).")
+@handle_errors
+def report(
+    paths: tuple[str, ...],
+    org_path: str | None,
+    rules_paths: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    fail_on: str | None,
+    as_of: str | None,
+) -> None:
+    """Write the compliance officer's report (HTML, Markdown, OSCAL or JSON): decisions,
+    findings with both citations, waivers and evidence status. Exit codes as for `check`."""
+    from vendorgate.model import Severity
+    from vendorgate.report.service import build_report
+
+    today = _parse_date(as_of, "--as-of")
+    threshold = Severity(fail_on) if fail_on else None
+    with _progress_bar("evaluating") as progress:
+        built = build_report(fmt, paths, org_path, rules_paths, today, threshold, progress)
+    emit(built.text, output)
+    sys.exit(EXIT_BLOCKING if built.blocking else EXIT_OK)
 
 
 # Commands for further features are added above this line, one function each; their logic
