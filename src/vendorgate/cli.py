@@ -427,6 +427,101 @@ def report(
     sys.exit(EXIT_BLOCKING if built.blocking else EXIT_OK)
 
 
+@main.command()
+@click.argument("vendor")
+@click.argument("rule")
+@click.option("--plan", help="Evaluate this plan's facts (default: the plan the organisation uses).")
+@click.option(
+    "--org",
+    "org_path",
+    type=click.Path(),
+    help="Organisation profile "
+    "(default: the nearest vendorgate.yaml or org.yaml above the working directory).",
+)
+@click.option(
+    "--rules",
+    "rules_paths",
+    multiple=True,
+    type=click.Path(),
+    help="Rule pack file or folder (repeatable; default: the organisation's).",
+)
+@click.option("--as-of", "as_of", metavar="DATE", help="Evaluate as of DATE (YYYY-MM-DD).")
+@handle_errors
+def explain(
+    vendor: str,
+    rule: str,
+    plan: str | None,
+    org_path: str | None,
+    rules_paths: tuple[str, ...],
+    as_of: str | None,
+) -> None:
+    """Explain one evaluation: why RULE applies to VENDOR (an id or a profile path), each test
+    with the vendor's value and quotes, how all/any/not combined, waivers, and the verdict.
+    Exit 1 when the finding blocks."""
+    from vendorgate import explain as explaining
+
+    today = _parse_date(as_of, "--as-of")
+    result = explaining.explain(vendor, rule, plan, org_path, rules_paths, today=today)
+    click.echo(explaining.render(result), nl=False)
+    sys.exit(EXIT_BLOCKING if result.blocking else EXIT_OK)
+
+
+@main.command()
+@click.argument("base")
+@click.argument("head", required=False)
+@click.option(
+    "--org",
+    "org_path",
+    type=click.Path(),
+    help="Organisation profile, read inside each side (default: the nearest vendorgate.yaml "
+    "or org.yaml).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE atomically.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(SEVERITIES),
+    default=None,
+    help="Lowest severity that blocks (default: the organisation's threshold).",
+)
+@click.option(
+    "--fail-on-undetermined",
+    is_flag=True,
+    help="Undetermined findings at or above the threshold block.",
+)
+@click.option("--as-of", "as_of", metavar="DATE", help="Evaluate both sides as of DATE.")
+@handle_errors
+def diff(
+    base: str,
+    head: str | None,
+    org_path: str | None,
+    fmt: str,
+    output: str | None,
+    fail_on: str | None,
+    fail_on_undetermined: bool,
+    as_of: str | None,
+) -> None:
+    """Compare the verdicts at BASE and HEAD (git revisions or folders; HEAD defaults to the
+    working tree): flipped verdicts, new and resolved findings, changed decisions.
+    Exit 1 when the change introduces a blocking finding."""
+    from vendorgate import revdiff
+    from vendorgate.model import Severity
+    from vendorgate.report import diffview
+
+    today = _parse_date(as_of, "--as-of")
+    threshold = Severity(fail_on) if fail_on else None
+    result = revdiff.compare(base, head, org_path, today, threshold, fail_on_undetermined)
+    emit(diffview.render(result, fmt), output)
+    sys.exit(EXIT_BLOCKING if result.introduces_blocking else EXIT_OK)
+
+
 # Commands for further features are added above this line, one function each; their logic
 # lives in service modules, never here.
 
