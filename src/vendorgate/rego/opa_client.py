@@ -1,0 +1,148 @@
+"""A client for OPA's REST Data API: ``POST /v1/data/vendorgate/decision`` with ``{"input": ...}``.
+
+Every failure is an error with exit code 2, never a pass: an unreachable server, a timeout, a
+4xx or 5xx answer (OPA's ``{"code", "message", "errors": [...]}`` is quoted), an answer that is
+not JSON, and an undefined decision (OPA answers ``{}`` without ``result`` when the bundle is
+not loaded or the input does not fit). Connection errors and 5xx answers are retried with a
+short backoff; a timeout is not (the server had its chance).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Sequence
+from typing import Any
+from urllib.parse import urlsplit
+
+from vendorgate.errors import EXIT_INPUT, VendorgateError
+
+DEFAULT_TIMEOUT = 10.0
+"""Seconds to wait for each answer."""
+RETRIES = 2
+"""Further attempts after a connection error or a 5xx answer."""
+BACKOFF = 0.25
+"""Seconds before the first retry; doubled for each further one."""
+DECISION = "/v1/data/vendorgate/decision"
+TOKEN_ENV = "VENDORGATE_OPA_TOKEN"
+
+
+class OpaError(VendorgateError):
+    """The OPA server could not give a decision. Exit 2."""
+
+    exit_code = EXIT_INPUT
+
+
+def endpoint(url: str) -> str:
+    """The decision URL for a server's base URL (``http://opa:8181``)."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise OpaError(f"--opa-url `{url}` is not an http(s) URL such as http://127.0.0.1:8181")
+    # strict-builtin-errors: a built-in error in the policy is an error, never an undefined
+    # rule that could make a deny rule silently pass.
+    return url.rstrip("/") + DECISION + "?strict-builtin-errors=true"
+
+
+def _opa_message(status: int, body: bytes) -> str:
+    """OPA's error shape, ``{"code", "message", "errors": [{"code", "message", "location"}]}``,
+    as one line."""
+    try:
+        payload = json.loads(body)
+    except ValueError:
+        text = body.decode("utf-8", "replace").strip().splitlines()
+        return f"HTTP {status}" + (f": {text[0][:200]}" if text else "")
+    if not isinstance(payload, dict):
+        return f"HTTP {status}"
+    head = f"HTTP {status} {payload.get('code', '')}".rstrip()
+    parts = [f"{head}: {payload.get('message', '(no message)')}"]
+    for item in payload.get("errors") or []:
+        if isinstance(item, dict):
+            where = item.get("location") or {}
+            at = (
+                f"{where.get('file', '')}:{where.get('row', '')}:{where.get('col', '')}: "
+                if isinstance(where, dict) and where
+                else ""
+            )
+            parts.append(f"{at}{item.get('message', '')} ({item.get('code', '')})")
+    return "; ".join(parts)
+
+
+def _post(url: str, body: bytes, token: str | None, timeout: float) -> tuple[int, bytes]:
+    import urllib.error
+    import urllib.request
+
+    headers = {"Content-Type": "application/json", "Accept": "application/json"}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    request = urllib.request.Request(url, data=body, headers=headers, method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as answer:
+            return int(answer.status), answer.read()
+    except urllib.error.HTTPError as exc:
+        return int(exc.code), exc.read()
+
+
+def decide(document: Any, url: str, token: str | None, timeout: float) -> Any:
+    """The decision for one input, from the server at ``url``."""
+    import urllib.error
+
+    target = endpoint(url)
+    body = json.dumps({"input": document}).encode("utf-8")
+    last = ""
+    for attempt in range(RETRIES + 1):
+        if attempt:
+            time.sleep(BACKOFF * 2 ** (attempt - 1))
+        try:
+            status, raw = _post(target, body, token, timeout)
+        except TimeoutError as exc:
+            raise OpaError(f"OPA at {url} did not answer within {timeout:g} s") from exc
+        except urllib.error.URLError as exc:
+            if isinstance(exc.reason, TimeoutError):
+                raise OpaError(f"OPA at {url} did not answer within {timeout:g} s") from exc
+            last = f"cannot reach OPA at {url}: {exc.reason}"
+            continue
+        except OSError as exc:
+            last = f"cannot reach OPA at {url}: {exc.strerror or exc}"
+            continue
+        if status >= 500:
+            last = f"OPA at {url} failed: {_opa_message(status, raw)}"
+            continue
+        if status == 401:
+            raise OpaError(
+                f"OPA at {url} refused the request: {_opa_message(status, raw)} (give a token "
+                f"with --opa-token or {TOKEN_ENV})"
+            )
+        if status >= 400:
+            raise OpaError(f"OPA at {url} rejected the request: {_opa_message(status, raw)}")
+        return _result(raw, url)
+    raise OpaError(f"{last} (after {RETRIES + 1} attempts)")
+
+
+def _result(raw: bytes, url: str) -> Any:
+    try:
+        payload = json.loads(raw)
+    except ValueError as exc:
+        raise OpaError(f"OPA at {url} answered with something else than JSON") from exc
+    if not isinstance(payload, dict) or "result" not in payload:
+        raise OpaError(
+            f"OPA at {url} has no decision: `vendorgate.decision` is undefined for this input "
+            "(is vendorgate's bundle loaded? see docs/opa.md)"
+        )
+    return payload["result"]
+
+
+def decide_all(documents: Sequence[Any], url: str, token: str | None, timeout: float) -> list[Any]:
+    """The decision for each input, in order."""
+    return [decide(doc, url, token, timeout) for doc in documents]
+
+
+def check_revision(answers: Sequence[Any], revision: str, url: str) -> None:
+    """Every decision must come from the policy these packs and this organisation compile to."""
+    for answer in answers:
+        served = answer.get("revision") if isinstance(answer, dict) else None
+        if served != revision:
+            raise OpaError(
+                f"OPA at {url} serves another policy (revision {str(served)[:12]}...), not the "
+                f"one these rule packs and this organisation profile compile to "
+                f"({revision[:12]}...); build it with `vendorgate bundle` and deploy it"
+            )

@@ -1,0 +1,58 @@
+"""The child process that evaluates a policy for :func:`vendorgate.rego.runtime.evaluate_isolated`.
+
+Reads one JSON request on stdin (modules, data, inputs, probes), writes one JSON reply on
+stdout: ``{"results": [...]}`` or ``{"error": {"message", "module", "offset"}}``. The parent
+watches its time and memory (rego-cpp's allocator reserves a huge address space up front, so an
+rlimit on it cannot be used).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+
+def _blame(evaluator: Any, probes: list[list[Any]], document: Any) -> dict[str, Any] | None:
+    """The first user rule that raises the error on its own, if any."""
+    from vendorgate.rego.runtime import RegoEvaluationError
+
+    for entrypoint, module, offset in probes:
+        try:
+            evaluator.query(entrypoint, document)
+        except RegoEvaluationError as exc:
+            if "is undefined" in exc.message:
+                continue
+            return {"message": exc.message, "module": module, "offset": offset}
+    return None
+
+
+def serve(request: dict[str, Any]) -> dict[str, Any]:
+    from vendorgate.rego.runtime import Evaluator, RegoEvaluationError
+
+    probes = request.get("probes", [])
+    try:
+        evaluator = Evaluator(
+            [(path, text) for path, text in request["modules"]],
+            request["data"],
+            extra_entrypoints=[p[0] for p in probes],
+        )
+    except RegoEvaluationError as exc:
+        return {"error": {"message": exc.message, "module": exc.module, "offset": exc.offset}}
+    results = []
+    for document in request["inputs"]:
+        try:
+            results.append(evaluator.decide(document))
+        except RegoEvaluationError as exc:
+            blamed = _blame(evaluator, probes, document)
+            return {"error": blamed or {"message": exc.message, "module": "", "offset": None}}
+    return {"results": results}
+
+
+def main() -> None:
+    request = json.loads(sys.stdin.read())
+    json.dump(serve(request), sys.stdout)
+
+
+if __name__ == "__main__":
+    main()
