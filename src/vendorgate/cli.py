@@ -108,10 +108,17 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "--as-of",
+    "as_of",
+    metavar="DATE",
+    help="Date of writing for waiver expiry (YYYY-MM-DD; default: today).",
+)
 @handle_errors
-def validate(paths: tuple[str, ...]) -> None:
+def validate(paths: tuple[str, ...], as_of: str | None) -> None:
     """Validate vendor profiles, rule packs and organisation profiles (any mix of files and
-    folders; the organisation's vendors and rules when none are given)."""
+    folders; the organisation's vendors and rules when none are given). A waiver already
+    expired on the date of writing is an error."""
     from vendorgate import run
 
     targets: list[str] = list(paths)
@@ -121,7 +128,7 @@ def validate(paths: tuple[str, ...]) -> None:
             raise click.UsageError("no PATHS given and no vendorgate.yaml found")
         profile, _ = run.load_org(org)
         targets = [str(org), *profile.rules_paths, *profile.vendors_paths]
-    kinds = run.validate(targets)
+    kinds = run.validate(targets, _parse_date(as_of, "--as-of"))
     counts = {k: kinds.count(k) for k in ("vendor", "rules", "org") if k in kinds}
     summary = ", ".join(f"{n} {k}" for k, n in counts.items())
     click.echo(f"ok: {len(kinds)} file(s) valid ({summary})")
@@ -176,6 +183,27 @@ def validate(paths: tuple[str, ...]) -> None:
     help="Repository root that SARIF and annotation paths are relative to "
     "(default: the git top level, else the working directory).",
 )
+@click.option(
+    "--engine",
+    type=click.Choice(["native", "rego", "opa"]),
+    default="native",
+    show_default=True,
+    help="Who evaluates: vendorgate itself, the rules compiled to Rego (regopy), or an OPA "
+    "server serving `vendorgate bundle` (--opa-url). All give the same findings.",
+)
+@click.option("--opa-url", metavar="URL", help="Base URL of the OPA server (--engine opa).")
+@click.option(
+    "--opa-token",
+    envvar="VENDORGATE_OPA_TOKEN",
+    metavar="TOKEN",
+    help="Bearer token for the OPA server (default: $VENDORGATE_OPA_TOKEN).",
+)
+@click.option(
+    "--engine-timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=None,
+    help="Seconds allowed for the Rego evaluation (default 60) or each OPA request (default 10).",
+)
 @handle_errors
 def check(
     paths: tuple[str, ...],
@@ -190,6 +218,10 @@ def check(
     baseline_path: str | None,
     write_baseline: str | None,
     root: str | None,
+    engine: str,
+    opa_url: str | None,
+    opa_token: str | None,
+    engine_timeout: float | None,
 ) -> None:
     """Evaluate vendor profiles against the enabled rule packs."""
     from vendorgate import baseline, gitrepo, run
@@ -199,6 +231,7 @@ def check(
     today = _parse_date(as_of, "--as-of")
     threshold = Severity(fail_on) if fail_on else None
     accepted = baseline.load(baseline_path) if baseline_path else None
+    # With --as-of, only the version of each vendor lineage in force on that date is evaluated.
     result = run.check(
         paths,
         org_path,
@@ -206,6 +239,8 @@ def check(
         today,
         threshold,
         fail_on_undetermined=fail_on_undetermined,
+        versions_on=today,
+        engine_options=_engine_options(engine, opa_url, opa_token, engine_timeout),
     )
     if write_baseline:
         from vendorgate.output import write_atomic
@@ -520,6 +555,52 @@ def diff(
     result = revdiff.compare(base, head, org_path, today, threshold, fail_on_undetermined)
     emit(diffview.render(result, fmt), output)
     sys.exit(EXIT_BLOCKING if result.introduces_blocking else EXIT_OK)
+
+
+def _engine_options(
+    engine: str, opa_url: str | None, opa_token: str | None, timeout: float | None
+) -> Any:
+    if engine == "native" and not opa_url:
+        return None
+    if opa_url and engine != "opa":
+        raise click.UsageError("--opa-url needs --engine opa")
+    from vendorgate.rego.service import EngineOptions
+
+    return EngineOptions(engine, opa_url, opa_token, timeout)
+
+
+@main.command()
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="Write the bundle (a .tar.gz) to FILE atomically.",
+)
+@click.option(
+    "--org",
+    "org_path",
+    type=click.Path(),
+    help="Organisation profile "
+    "(default: the nearest vendorgate.yaml or org.yaml above the working directory).",
+)
+@click.option(
+    "--rules",
+    "rules_paths",
+    multiple=True,
+    type=click.Path(),
+    help="Rule pack file or folder (repeatable; default: the organisation's).",
+)
+@handle_errors
+def bundle(output: str, org_path: str | None, rules_paths: tuple[str, ...]) -> None:
+    """Build an OPA bundle: every enabled rule compiled to Rego, the organisation profile as
+    data, and data.vendorgate.decision (see docs/opa.md). Same inputs, same bytes."""
+    from vendorgate.output import write_atomic
+    from vendorgate.rego.bundle import build
+
+    data, policy = build(org_path, rules_paths)
+    write_atomic(output, data)
+    click.echo(f"wrote {output} (revision {policy.revision[:12]}, {len(policy.modules)} modules)")
 
 
 # Commands for further features are added above this line, one function each; their logic

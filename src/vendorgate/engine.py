@@ -151,7 +151,10 @@ def _project(value: FactValue | None, path: str) -> FactValue | None:
     if "." not in path or value is None or value == UNDISCLOSED or not isinstance(value, tuple):
         return value
     field = path.split(".", 1)[1]
-    return tuple(str(getattr(item, field)) for item in value if getattr(item, field, ""))
+    projected = tuple(str(getattr(item, field, "")) for item in value)
+    # A sub-processor whose region is not stated makes the whole projection unknown; dropping
+    # it would let `subprocessors.region subset_of [...]` pass on what nobody knows.
+    return UNDISCLOSED if "" in projected else projected
 
 
 def _test(leaf: Leaf, value: FactValue | None, read: FactRead) -> Outcome:
@@ -235,6 +238,9 @@ def leaves(trace: Trace) -> list[LeafTrace]:
 
 def evaluate(rule: Rule, ctx: Context) -> Finding:
     """One finding for (vendor, plan, rule)."""
+    if rule.rego_module:
+        # Never evaluate a Rego rule's placeholder condition: it would pass.
+        raise ValueError(f"rule `{rule.id}` is written in Rego; evaluate it with vendorgate.rego")
     reason = applicability(rule, ctx)
     if reason is not None:
         return _finding(
@@ -282,7 +288,7 @@ def evaluate(rule: Rule, ctx: Context) -> Finding:
 
 
 def _waiver(rule: Rule, ctx: Context) -> tuple[Waiver | None, str]:
-    matching = [w for w in ctx.org.waivers if w.matches(rule.id, ctx.vendor.id, ctx.plan)]
+    matching = [w for w in ctx.org.waivers if w.covers(rule.id, ctx.vendor, ctx.plan)]
     active = [w for w in matching if w.active_on(ctx.today)]
     if active:
         waiver = max(active, key=lambda w: w.expires)
@@ -294,6 +300,12 @@ def _waiver(rule: Rule, ctx: Context) -> tuple[Waiver | None, str]:
         return waiver, ""
     if matching:
         latest = max(matching, key=lambda w: w.expires)
+        if latest.expires >= ctx.today and latest.granted is not None:
+            # Only possible in an --as-of replay: the waiver did not exist yet on that day.
+            return None, (
+                f"the waiver ({latest.ticket}) was granted on {latest.granted.isoformat()}, "
+                f"after {ctx.today.isoformat()}, so it does not waive this finding then"
+            )
         return None, (
             f"the waiver ({latest.ticket}) expired on {latest.expires.isoformat()} "
             "and no longer waives this finding"

@@ -179,6 +179,22 @@ class Usage:
 
 
 @dataclass(frozen=True)
+class InForce:
+    """The dates a dated profile's terms were in force (see docs/gate.md, "Versions")."""
+
+    start: date
+    """First day the terms applied (``in_force.from``), from the documents' effective date."""
+    end: date | None = None
+    """Last day they applied (``in_force.until``); None means until the lineage's next version
+    starts, or still in force."""
+    location: Location = Location("")
+    """Where ``in_force`` is written."""
+
+    def covers(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
 class VendorProfile:
     id: str
     """Vendor id, unique in a catalogue."""
@@ -206,6 +222,10 @@ class VendorProfile:
     """Free text."""
     reviewed_at: Location | None = None
     """Where ``reviewed`` is written; None when the profile has no review date."""
+    lineage: str | None = None
+    """Name shared by dated profiles of one vendor (``zoom``); None for an undated profile."""
+    in_force: InForce | None = None
+    """When these terms were in force; None when the profile is not dated."""
 
     def plan(self, plan_id: str) -> Plan | None:
         return next((p for p in self.plans if p.id == plan_id), None)
@@ -305,6 +325,10 @@ class Rule:
     """Why it exists."""
     examples: str = ""
     """Folder of example profiles, resolved to a path."""
+    rego_module: str = ""
+    """For a rule written in Rego (a ``deny``/``warn`` rule of a pack's ``.rego`` module): that
+    module's path. Its ``condition`` is then an empty ``all`` and only ``vendorgate.rego``
+    evaluates it. Empty for YAML rules."""
 
 
 @dataclass(frozen=True)
@@ -333,12 +357,20 @@ class Waiver:
     location: Location
     plan: str | None = None
     """Plan id, or None for every plan."""
+    granted: date | None = None
+    """When it was granted; before that day it does not waive (for ``--as-of`` replays)."""
 
     def active_on(self, day: date) -> bool:
-        return day <= self.expires
+        return (self.granted is None or self.granted <= day) and day <= self.expires
 
     def matches(self, rule: str, vendor: str, plan: str | None) -> bool:
         return self.rule == rule and self.vendor == vendor and self.plan in (None, plan)
+
+    def covers(self, rule: str, vendor: VendorProfile, plan: str | None) -> bool:
+        """Matches by vendor id or by the vendor's lineage (a waiver on every dated version)."""
+        return self.matches(rule, vendor.id, plan) or (
+            vendor.lineage is not None and self.matches(rule, vendor.lineage, plan)
+        )
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from vendorgate.model import (
     Evidence,
     Fact,
     FactValue,
+    InForce,
     Location,
     OrgProfile,
     Plan,
@@ -65,6 +66,7 @@ def build_vendor(doc: Document) -> VendorProfile:
     facts = _facts(r, data.get("facts", {}), ("facts",), documents, None)
     plans = _plans(r, data.get("plans", []), documents)
     usage = _usage(r, data.get("usage"), plans)
+    in_force = _in_force(r, data)
     profile = VendorProfile(
         id=data["id"],
         name=data["name"],
@@ -79,9 +81,39 @@ def build_vendor(doc: Document) -> VendorProfile:
         reviewed=r.date(data.get("reviewed"), ("reviewed",)),
         reviewed_at=r.loc(("reviewed",)) if "reviewed" in data else None,
         description=data.get("description", ""),
+        lineage=data.get("lineage"),
+        in_force=in_force,
     )
     r.fail_if_any()
     return profile
+
+
+def _in_force(r: _Reader, data: dict[str, Any]) -> InForce | None:
+    """The dates a dated profile was in force; a lineage without them cannot be placed in time."""
+    item = data.get("in_force")
+    if item is None:
+        if "lineage" in data:
+            r.problems.append(
+                r.doc.problem(
+                    ("lineage",),
+                    "a profile with `lineage` needs `in_force: {from: YYYY-MM-DD}` (the "
+                    "effective date of its terms) so the version in force on a date can be found",
+                    of_key=True,
+                )
+            )
+        return None
+    start = r.date(item["from"], ("in_force", "from"))
+    end = r.date(item.get("until"), ("in_force", "until"))
+    if start is not None and end is not None and end < start:
+        r.problems.append(
+            r.doc.problem(
+                ("in_force", "until"),
+                f"`until` ({end.isoformat()}) is before `from` ({start.isoformat()})",
+            )
+        )
+    if start is None:
+        return None
+    return InForce(start, end, r.key_loc(("in_force",)))
 
 
 def _documents(r: _Reader, items: list[dict[str, Any]]) -> dict[str, VendorDocument]:
@@ -248,6 +280,15 @@ def _usage_override(r: _Reader, item: dict[str, Any], path: PathKey) -> UsageOve
 
 def _waiver(r: _Reader, item: dict[str, Any], path: PathKey) -> Waiver:
     expires = r.date(item["expires"], (*path, "expires")) or date.min
+    granted = r.date(item.get("granted"), (*path, "granted"))
+    if granted is not None and expires < granted:
+        r.problems.append(
+            r.doc.problem(
+                (*path, "expires"),
+                f"the waiver expires on {expires.isoformat()}, before it was granted "
+                f"({granted.isoformat()}): it was already expired when written",
+            )
+        )
     return Waiver(
         rule=item["rule"],
         vendor=item["vendor"],
@@ -257,4 +298,5 @@ def _waiver(r: _Reader, item: dict[str, Any], path: PathKey) -> Waiver:
         ticket=item["ticket"],
         expires=expires,
         location=r.loc(path),
+        granted=granted,
     )

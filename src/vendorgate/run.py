@@ -11,8 +11,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from vendorgate import engine, evidence, evidence_age
+from vendorgate import engine, evidence, evidence_age, lineage, waivers
 from vendorgate.decide import decide, mark_blocking
 from vendorgate.errors import InputError, Problem, UsageError
 from vendorgate.load import Document, load_file
@@ -32,6 +33,9 @@ from vendorgate.model import (
 from vendorgate.profiles import build_org, build_vendor
 from vendorgate.rules import build_pack
 from vendorgate.schema import validate as validate_schema
+
+if TYPE_CHECKING:
+    from vendorgate.rego.service import EngineOptions
 
 ORG_FILENAMES = ("vendorgate.yaml", "org.yaml")
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -277,17 +281,42 @@ def gather(
         raise UsageError(
             "no rule packs: pass --rules PATH, or list `rules_paths` in the organisation profile"
         )
-    packs = select_packs(load_packs(discover_packs(rule_sources)), org, org_doc)
+    packs = select_packs(
+        _with_rego_rules(load_packs(discover_packs(rule_sources)), rule_sources), org, org_doc
+    )
     vendor_sources = list(vendor_paths) or list(org.vendors_paths)
     if not vendor_sources:
         raise UsageError(
             "no vendor profiles: pass PATHS, or list `vendors_paths` in the organisation profile"
         )
-    vendors = load_vendors(discover(vendor_sources))
+    vendor_files = discover(vendor_sources)
+    vendors = load_vendors(vendor_files)
     inputs = Inputs(org, org_doc, tuple(packs), tuple(vendors))
     check_waivers(org, org_doc, inputs.rules)
     check_usage(org, vendors)
+    if _whole_catalogue(org, vendor_paths, vendor_files):
+        waivers.check_vendors(org, org_doc, (v.profile for v in vendors))
     return inputs
+
+
+def _whole_catalogue(org: OrgProfile, given: Sequence[str | Path], files: Sequence[Path]) -> bool:
+    """Whether the run covers the organisation's whole catalogue, so that a waiver naming a
+    vendor it did not load names an unknown vendor (not merely one outside this run)."""
+    if not org.vendors_paths:
+        return False
+    if not given:
+        return True
+    try:
+        return waivers.is_full_catalogue(files, discover(org.vendors_paths))
+    except UsageError:
+        return False
+
+
+def select_in_force(vendors: Sequence[LoadedVendor], day: date) -> tuple[LoadedVendor, ...]:
+    """The profiles in force on ``day``: one version per lineage (see ``lineage``)."""
+    kept, _ = lineage.select([v.profile for v in vendors], day)
+    ids = {p.id for p in kept}
+    return tuple(v for v in vendors if v.profile.id in ids)
 
 
 def check_usage(org: OrgProfile, vendors: Sequence[LoadedVendor]) -> None:
@@ -362,6 +391,8 @@ def evaluate_vendor(
     except Exception as exc:
         findings = (_error_finding(profile, plan, exc),)
     findings = mark_blocking(findings, org, threshold)
+    # Added after blocking is decided: an expired waiver is a warning that never blocks.
+    findings += waivers.expired_findings(profile, plan, org, today)
     return VendorResult(profile, plan, findings, decide(profile.id, plan, findings, org))
 
 
@@ -388,13 +419,30 @@ Progress = Callable[[int, int, str], None]
 """Called as ``progress(done, total, label)`` while vendors are evaluated (for progress bars)."""
 
 
+def _with_rego_rules(packs: list[RulePack], sources: Sequence[str | Path]) -> list[RulePack]:
+    """Add the rules of the packs' ``.rego`` modules (see ``vendorgate.rego.packs``)."""
+    from vendorgate.rego.packs import with_rego_rules
+
+    return with_rego_rules(packs, sources)
+
+
 def evaluate(
     inputs: Inputs,
     today: date | None = None,
     threshold: Severity | None = None,
     progress: Progress | None = None,
+    engine_options: EngineOptions | None = None,
 ) -> CheckResult:
-    """Evaluate every vendor (on the plan it uses) against every enabled rule."""
+    """Evaluate every vendor (on the plan it uses) against every enabled rule.
+
+    ``engine_options`` selects the Rego engine or an OPA server instead of the native one; rules
+    written in Rego always run in the Rego engine (see ``vendorgate.rego.service``)."""
+    if (engine_options is not None and engine_options.engine != "native") or any(
+        rule.rego_module for rule in inputs.rules
+    ):
+        from vendorgate.rego import service
+
+        return service.evaluate(inputs, today, threshold, engine_options, progress)
     day = today or date.today()
     rules = inputs.rules
     results = []
@@ -427,12 +475,19 @@ def check(
     today: date | None = None,
     fail_on: Severity | None = None,
     fail_on_undetermined: bool = False,
+    versions_on: date | None = None,
+    engine_options: EngineOptions | None = None,
 ) -> CheckResult:
-    """Library entry point: load everything and evaluate. Raises InputError on bad input."""
+    """Library entry point: load everything and evaluate. Raises InputError on bad input.
+
+    ``versions_on`` (``--as-of``) evaluates, of each vendor lineage, only the version in force
+    on that date."""
     inputs = gather(vendor_paths, org_path, rules_paths)
+    if versions_on is not None:
+        inputs = replace(inputs, vendors=select_in_force(inputs.vendors, versions_on))
     if fail_on_undetermined:
         inputs = block_undetermined(inputs)
-    return evaluate(inputs, today, fail_on)
+    return evaluate(inputs, today, fail_on, engine_options=engine_options)
 
 
 def block_undetermined(inputs: Inputs) -> Inputs:
@@ -441,25 +496,66 @@ def block_undetermined(inputs: Inputs) -> Inputs:
     return replace(inputs, org=replace(inputs.org, undetermined="block"))
 
 
-def validate(paths: Sequence[str | Path]) -> list[str]:
-    """Validate vendor, rule pack and organisation files of any kind; returns their kinds."""
+def validate(paths: Sequence[str | Path], today: date | None = None) -> list[str]:
+    """Validate vendor, rule pack and organisation files of any kind; returns their kinds.
+
+    An organisation profile's waivers must not be expired on ``today`` (the date of writing;
+    default: today), and, when the files include its whole catalogue, must name known rules
+    and vendors."""
     problems: list[Problem] = []
     kinds = []
-    for path in discover(paths, what="YAML file"):
+    files = discover(paths, what="YAML file")
+    orgs: list[tuple[OrgProfile, Document]] = []
+    packs: list[RulePack] = []
+    profiles: list[VendorProfile] = []
+    for path in files:
         try:
             doc, kind = load_document(path)
             if kind == "vendor":
-                build_vendor(doc)
+                profiles.append(build_vendor(doc))
             elif kind == "rules":
-                build_pack(doc, path)
+                packs.append(build_pack(doc, path))
             else:
-                build_org(doc, path.resolve().parent)
+                orgs.append((build_org(doc, path.resolve().parent), doc))
             kinds.append(kind)
         except InputError as exc:
             problems.extend(exc.problems)
+    for org, doc in orgs:
+        problems.extend(_waiver_problems(org, doc, today or date.today(), files, packs, profiles))
     if problems:
         raise InputError(problems)
     return kinds
+
+
+def _waiver_problems(
+    org: OrgProfile,
+    doc: Document,
+    today: date,
+    files: Sequence[Path],
+    packs: Sequence[RulePack],
+    profiles: Sequence[VendorProfile],
+) -> list[Problem]:
+    checks: list[Callable[[], None]] = [lambda: waivers.check_not_expired(org, doc, today)]
+    if org.vendors_paths and _whole_catalogue(org, files, files):
+        checks.append(lambda: waivers.check_vendors(org, doc, profiles))
+    enabled = [p for p in packs if org.packs is None or p.id in org.packs]
+    if org.rules_paths and _covers(files, org.rules_paths):
+        checks.append(lambda: check_waivers(org, doc, [r for p in enabled for r in p.rules]))
+    problems: list[Problem] = []
+    for run_check in checks:
+        try:
+            run_check()
+        except InputError as exc:
+            problems.extend(exc.problems)
+    return problems
+
+
+def _covers(files: Sequence[Path], sources: Sequence[str]) -> bool:
+    try:
+        wanted = {p.resolve() for p in discover_packs(sources)}
+    except UsageError:
+        return False
+    return wanted <= {p.resolve() for p in files}
 
 
 def has_blocking(result: CheckResult) -> bool:

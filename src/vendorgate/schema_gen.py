@@ -188,6 +188,22 @@ def vendor_schema() -> Schema:
                 "facts": {"$ref": "#/$defs/facts"},
                 "plans": {"type": "array", "items": plan},
                 "usage": usage,
+                "lineage": _str(
+                    "Name shared by dated profiles of one vendor (e.g. `zoom`); `gate` and "
+                    "`check --as-of` evaluate the version in force on the date. Needs `in_force`.",
+                    pattern=ID_PATTERN,
+                ),
+                "in_force": _obj(
+                    {
+                        "from": _date("First day these terms applied (their effective date)."),
+                        "until": _date(
+                            "Last day they applied; omit while in force or when the lineage's "
+                            "next version ends them."
+                        ),
+                    },
+                    ["from"],
+                    "When the terms this profile describes were in force.",
+                ),
             },
             ["apiVersion", "kind", "id", "name", "category", "documents", "facts"],
         ),
@@ -324,6 +340,10 @@ def org_schema() -> Schema:
             "approver": _str("Who accepted it.", minLength=1),
             "ticket": _str("Tracking reference.", minLength=1),
             "expires": _date("Last day the waiver applies."),
+            "granted": _date(
+                "When it was granted (optional); it does not waive before then, and it may not "
+                "expire before it."
+            ),
         },
         ["rule", "vendor", "justification", "approver", "ticket", "expires"],
     )
