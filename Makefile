@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit rules-test clean
+.PHONY: demo test lint typecheck unit rules-test clean browser
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +24,11 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
-unit: $(STAMP)
+## browser: Debian's chromium, which opens the HTML report in tests (CI runs as root on Debian)
+browser:
+	@command -v chromium >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
+
+unit: $(STAMP) browser
 	$(BIN)/pytest -q
 
 ## test: everything CI runs
