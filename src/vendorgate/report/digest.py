@@ -16,7 +16,6 @@ from urllib.parse import urlsplit
 from vendorgate.engine import WAIVER_WARNING_DAYS
 from vendorgate.model import (
     CheckResult,
-    Document,
     EvidenceStatus,
     FactRead,
     FactValue,
@@ -183,36 +182,6 @@ def evidence_concerns(result: CheckResult) -> list[EvidenceConcern]:
                 )
             )
     return concerns
-
-
-@dataclass(frozen=True)
-class OutdatedDocument:
-    """A document whose snapshot is older than the organisation's maximum evidence age."""
-
-    vendor: str
-    """Vendor id."""
-    vendor_name: str
-    """Display name."""
-    document: Document
-    """The document."""
-    age_days: int
-    """Days between its retrieval and the evaluation date."""
-
-
-def outdated_documents(result: CheckResult) -> list[OutdatedDocument]:
-    """Documents retrieved longer ago than ``evidence.max_age_days`` (none when unset)."""
-    limit = result.org.max_evidence_age_days
-    if limit is None:
-        return []
-    found = []
-    for vr in ordered_results(result):
-        for doc in vr.vendor.documents.values():
-            if doc.retrieved is None:
-                continue
-            age = (result.evaluated_on - doc.retrieved).days
-            if age > limit:
-                found.append(OutdatedDocument(vr.vendor.id, vr.vendor.name, doc, age))
-    return found
 
 
 def location_text(loc: Location) -> str:

@@ -339,48 +339,33 @@ def _vendor_link(result: CheckResult, anchors: _Anchors, vendor: str, name: str)
 
 def _evidence_concerns(result: CheckResult, anchors: _Anchors) -> list[str]:
     concerns = dg.evidence_concerns(result)
-    outdated = dg.outdated_documents(result)
     lines = ['<h3 id="evidence-h">Evidence that is stale or unverified</h3>']
-    if not concerns and not outdated:
+    if not concerns:
         return [
             *lines,
             '<p class="none">Every stated fact a rule read rests on verified quotes.</p>',
         ]
-    if concerns:
-        lines += [
-            '<div class="scroll"><table>',
-            "<caption>Stated facts whose quotes could not be verified against a pinned "
-            "snapshot</caption>",
-            '<thead><tr><th scope="col">Vendor</th><th scope="col">Fact</th>'
-            '<th scope="col">Value</th><th scope="col">Evidence</th><th scope="col">Why</th>'
-            '<th scope="col">Where</th><th scope="col">Read by</th></tr></thead>',
-            "<tbody>",
-        ]
-        for c in concerns:
-            vendor = f'<a href="#{anchors.of(c.vendor, c.plan)}">{_e(c.vendor_name)}</a>'
-            why = "<br>".join(_e(d) for d in c.details)
-            rules = ", ".join(f"<code>{_e(r)}</code>" for r in c.rules)
-            lines.append(
-                f'<tr><th scope="row">{vendor}</th><td><code>{_e(c.read.fact)}</code></td>'
-                f"<td>{_e(describe_value(c.read.value))}</td>"
-                f'<td>{_badge("s", c.status.value, c.status.value)}</td><td class="why">{why}</td>'
-                f"<td><code>{_e(dg.location_text(c.read.location))}</code></td>"
-                f"<td>{rules}</td></tr>"
-            )
-        lines += ["</tbody>", "</table>", "</div>"]
-    if outdated:
-        limit = result.org.max_evidence_age_days
-        lines += [
-            f"<p>Documents retrieved more than {limit} days before the evaluation:</p>",
-            "<ul>",
-        ]
-        for o in outdated:
-            retrieved = o.document.retrieved.isoformat() if o.document.retrieved else "?"
-            lines.append(
-                f"<li>{_e(o.vendor_name)}: {_link(o.document.url, o.document.title)} "
-                f"(retrieved <time>{retrieved}</time>, {o.age_days} days old)</li>"
-            )
-        lines.append("</ul>")
+    lines += [
+        '<div class="scroll"><table>',
+        "<caption>Stated facts whose quotes could not be verified against a pinned "
+        "snapshot</caption>",
+        '<thead><tr><th scope="col">Vendor</th><th scope="col">Fact</th>'
+        '<th scope="col">Value</th><th scope="col">Evidence</th><th scope="col">Why</th>'
+        '<th scope="col">Where</th><th scope="col">Read by</th></tr></thead>',
+        "<tbody>",
+    ]
+    for c in concerns:
+        vendor = f'<a href="#{anchors.of(c.vendor, c.plan)}">{_e(c.vendor_name)}</a>'
+        why = "<br>".join(_e(d) for d in c.details)
+        rules = ", ".join(f"<code>{_e(r)}</code>" for r in c.rules)
+        lines.append(
+            f'<tr><th scope="row">{vendor}</th><td><code>{_e(c.read.fact)}</code></td>'
+            f"<td>{_e(describe_value(c.read.value))}</td>"
+            f'<td>{_badge("s", c.status.value, c.status.value)}</td><td class="why">{why}</td>'
+            f"<td><code>{_e(dg.location_text(c.read.location))}</code></td>"
+            f"<td>{rules}</td></tr>"
+        )
+    lines += ["</tbody>", "</table>", "</div>"]
     return lines
 
 
