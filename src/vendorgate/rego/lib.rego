@@ -622,31 +622,46 @@ expired_finding(i) := {
 
 # ---------------------------------------------------------------- rules written in Rego
 
-# A `deny` or `warn` result is a message, or an object {"msg": ..., "fact": ...} naming the fact
-# that locates the finding.
+# A `deny` or `warn` result is a message, or an object {"msg": ..., "fact": ..., "outcome": ...}:
+# `fact` names the fact that locates the finding, and `outcome: undetermined` says the rule
+# cannot tell (a fact it needs is undisclosed) rather than that the vendor fails.
 message_text(m) := m if is_string(m)
 else := m.msg if is_string(m.msg)
 else := sprintf("%v", [m])
 
 message_fact(m) := m.fact if is_string(m.fact)
 
-# The finding of a rule written in Rego, from the set of messages its `deny`/`warn` rule produced.
+message_outcome(m) := "undetermined" if m.outcome == "undetermined"
+else := "fail"
+
+# The finding of a rule written in Rego, from the set of messages its `deny`/`warn` rule
+# produced: any failing message fails it; else any undetermined one leaves it undetermined;
+# no message passes it.
 rego_finding(rule_id, messages) := result if {
 	meta := data.vendorgate.rules[rule_id]
 	reason := not_applicable(meta.applies_to)
 	reason != ""
 	result := not_applicable_finding(meta, reason)
 }
-else := result if {
-	meta := data.vendorgate.rules[rule_id]
-	texts := sort({y | some m in messages; y := message_text(m)})
-	count(texts) > 0
-	located := sort({y | some m in messages; y := [message_text(m), message_fact(m)]})
+else := rego_conclusion(data.vendorgate.rules[rule_id], messages, "fail") if {
+	some m in messages
+	message_outcome(m) == "fail"
+}
+else := rego_conclusion(data.vendorgate.rules[rule_id], messages, "undetermined") if {
+	count(messages) > 0
+}
+else := concluded(data.vendorgate.rules[rule_id], "pass", "the policy reports nothing", null, [], [], [])
+
+rego_conclusion(meta, messages, outcome) := concluded(meta, outcome, concat("; ", texts), focus, reads, [], []) if {
+	texts := sort({y | some m in messages; message_outcome(m) == outcome; y := message_text(m)})
+	located := sort({y |
+		some m in messages
+		message_outcome(m) == outcome
+		y := [message_text(m), message_fact(m)]
+	})
 	reads := sort({y | some m in messages; y := message_fact(m)})
 	focus := array.concat([y | some pair in located; y := pair[1]], [null])[0]
-	result := concluded(meta, "fail", concat("; ", texts), focus, reads, [], [])
 }
-else := concluded(data.vendorgate.rules[rule_id], "pass", "no finding", null, [], [], [])
 
 # ---------------------------------------------------------------- decision
 

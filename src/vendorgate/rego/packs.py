@@ -12,8 +12,13 @@ A module is Rego v1 (``import rego.v1``). Each ``deny`` or ``warn`` rule carries
     #   remediation: ...
     deny contains msg if { ... }
 
+Further definitions of the same rule (more ``deny contains ... if`` bodies) need no annotation:
+an unannotated head belongs to the annotated rule of the same kind above it.
+
 Every message the rule produces is a reason it fails; no message means it passes. A message may
-be an object ``{"msg": "...", "fact": "<fact>"}`` to locate the finding at that fact. The
+be an object ``{"msg": "...", "fact": "<fact>", "outcome": "undetermined"}``: ``fact`` locates the
+finding at that fact, and ``outcome: undetermined`` says the rule cannot tell (a fact it needs is
+undisclosed) rather than that the vendor fails. The
 annotation of ``package`` may name the pack (``custom.pack``) and give its title; otherwise the
 pack id is the package's last segment (``ai_subprocessors`` -> ``ai-subprocessors``). Rules join
 a YAML pack of the same id.
@@ -297,20 +302,14 @@ class _Heads:
         self.names: dict[str, str] = {}
         self.shifts: list[tuple[int, int]] = []
         self.problems: list[Problem] = []
+        self.last: dict[str, str] = {}
+        """The name of the last annotated rule of each kind, for further definitions."""
 
     def _problem(self, message: str, row: int, column: int = 1) -> None:
         self.problems.append(Problem(message, self.display, row, column))
 
     def add(self, row: int, kind: str, rest: str, notes: dict[int, Annotation]) -> str | None:
         """The renamed head line, or None when the head is wrong (a problem is recorded)."""
-        note = notes.get(row)
-        if note is None:
-            self._problem(
-                f"`{kind}` rule without a `# METADATA` annotation; vendorgate needs its title "
-                "and `custom:` id, citations and remediation right above it",
-                row,
-            )
-            return None
         if not rest.lstrip().startswith("contains"):
             self._problem(
                 f"`{kind}` must be a multi-value rule: `{kind} contains msg if {{ ... }}`",
@@ -318,6 +317,19 @@ class _Heads:
                 len(kind) + 2,
             )
             return None
+        note = notes.get(row)
+        if note is None:
+            # A further definition (another body) of the rule annotated above it.
+            previous = self.last.get(kind)
+            if previous is None:
+                self._problem(
+                    f"`{kind}` rule without a `# METADATA` annotation; vendorgate needs its "
+                    "title and `custom:` id, citations and remediation right above it",
+                    row,
+                )
+                return None
+            self.shifts.append((row, len(previous) - len(kind)))
+            return previous + rest
         try:
             _validate(note, self.schema)
         except InputError as exc:
@@ -334,6 +346,7 @@ class _Heads:
         if self.names.setdefault(name, kind) != kind:
             self._problem(f"rule id `{rule.id}` names both a deny and a warn rule", row)
             return None
+        self.last[kind] = name
         self.shifts.append((row, len(name) - len(kind)))
         return name + rest
 
