@@ -21,7 +21,7 @@ import yaml
 from vendorgate import run, vocabulary
 from vendorgate.evidence import SnapshotStore, check, normalise
 from vendorgate.load import load_file
-from vendorgate.model import EvidenceStatus
+from vendorgate.model import EvidenceStatus, Finding, Verdict
 from vendorgate.profiles import build_vendor
 
 from .conftest import REPO
@@ -213,3 +213,72 @@ def test_a_stated_value_always_has_evidence(path: Path) -> None:
         for name, fact in facts.items():
             if fact["value"] != vocabulary.UNDISCLOSED:
                 assert fact.get("evidence"), f"{path.name} {where}.{name} has no evidence"
+
+
+# ---------------------------------------------------------------- example organisations
+
+ORGS = REPO / "examples" / "orgs"
+
+
+def org_data(name: str) -> dict[str, Any]:
+    data = load_file(ORGS / f"{name}.yaml").data
+    assert isinstance(data, dict)
+    return data
+
+
+def org_check(name: str) -> dict[tuple[str, str], Finding]:
+    """Findings by (vendor, rule) for one example organisation, with its YAML packs only (so a
+    Rego pack being written elsewhere in rules/ cannot change the outcome)."""
+    packs = [REPO / "rules" / f"{pack}.yaml" for pack in org_data(name)["packs"]]
+    result = run.check(org_path=ORGS / f"{name}.yaml", rules_paths=packs)
+    return {(f.vendor, f.rule): f for f in result.findings}
+
+
+@pytest.mark.parametrize("path", sorted(ORGS.glob("*.yaml")), ids=lambda p: p.stem)
+def test_example_org_validates_and_states_usage_of_every_vendor(path: Path) -> None:
+    assert run.validate([path]) == ["org"]
+    usage = load_file(path).data["usage"]
+    assert set(usage) == CATALOGUE_IDS, "usage must name each catalogue vendor, and only those"
+
+
+def test_repository_org_is_the_example_hospital() -> None:
+    root = load_file(REPO / "vendorgate.yaml").data
+    assert root["usage"] == org_data("hospital")["usage"]
+
+
+def test_hospital_is_blocked_by_march_2023_zoom_training_on_phi() -> None:
+    found = org_check("hospital")
+    march = found[("zoom-2023-03", "hipaa-no-ai-training-on-phi")]
+    assert (march.verdict, march.blocking) == (Verdict.FAIL, True)
+    assert found[("zoom-2023-08", "hipaa-no-ai-training-on-phi")].verdict is Verdict.PASS
+    # Miro receives only internal data at the hospital: HIPAA does not reach it.
+    assert found[("miro", "hipaa-baa-available")].verdict is Verdict.NOT_APPLICABLE
+
+
+def test_law_firm_is_blocked_by_the_aba_rule_where_the_bank_is_not() -> None:
+    firm = org_check("law-firm")
+    rule = "aba-no-ai-training-without-client-consent"
+    assert firm[("zoom-2023-03", rule)].verdict is Verdict.FAIL
+    linear = firm[("linear", rule)]
+    assert (linear.verdict, linear.blocking) == (Verdict.UNDETERMINED, True)
+    assert firm[("wire", rule)].verdict is Verdict.PASS
+    assert firm[("wire", "aba-security-diligence")].verdict is Verdict.WAIVED
+    bank = org_check("us-bank")
+    assert not [key for key in bank if key[1].startswith("aba-")]
+    # The bank sends Linear internal data only, so its NPI rules do not apply there.
+    assert bank[("linear", "finance-security-baseline")].verdict is Verdict.NOT_APPLICABLE
+    assert bank[("zoom", "finance-third-party-due-diligence")].verdict is Verdict.FAIL
+
+
+def test_school_district_reviews_what_vendors_do_not_disclose() -> None:
+    found = org_check("school-district")
+    assert found[("zoom-2023-03", "ferpa-no-ai-training-on-student-records")].blocking
+    undetermined = [f for f in found.values() if f.verdict is Verdict.UNDETERMINED]
+    assert undetermined and not any(f.blocking for f in undetermined)
+
+
+def test_eu_saas_waives_mailjet_notice_period_and_checks_transfers() -> None:
+    found = org_check("eu-saas")
+    assert found[("mailjet", "gdpr-subprocessor-change-notice")].verdict is Verdict.WAIVED
+    assert found[("mailjet", "gdpr-transfer-safeguards")].verdict is Verdict.PASS
+    assert found[("zoom-2023-03", "gdpr-processing-on-instructions-only")].verdict is Verdict.FAIL
