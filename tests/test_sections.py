@@ -183,3 +183,23 @@ def test_blank_preamble_and_empty_text() -> None:
     assert [s.number for s in sections] == ["2.1"]
     assert sections[0].line == 3
     assert section_at(sections, 0) is None
+
+
+def test_bold_escaped_top_level_headings_of_the_2026_zoom_terms() -> None:
+    text = _read(ZOOM / "2026-08-06.md")
+    sections = split_sections(text)
+    one = find_section(sections, "1")
+    assert one is not None and one.heading == "ACCOUNT INFORMATION; SHARING"
+    section = _section_of(text, "even if also subject to a separate business associate agreement")
+    assert (section.number, section.heading) == ("20", "MEDICAL DEVICE")
+
+
+def test_sub_clauses_opening_a_paragraph_in_plain_text() -> None:
+    text = (
+        "### 10\\. Submitted Content\n\n"
+        "10.1. **Content of Communications.** The Company is not the source.\n\n"
+        "10.2 The Company does not claim ownership\n"
+        "1.5 million users are not a clause: this line continues a paragraph.\n"
+    )
+    got = [(s.number, s.heading) for s in split_sections(text)]
+    assert got == [("10", "Submitted Content"), ("10.1", "Content of Communications"), ("10.2", "")]

@@ -5,8 +5,10 @@ Vendor documents arrive as Markdown archived by Open Terms Archive, in several s
 * plain Markdown headings: ``### 1\\. Basic Information``, ``#### **2.1 Permitted Use**``,
   and underlined ones (``NOTICES`` over ``-------``);
 * bold clause numbers opening a paragraph: ``**10.4 Customer License Grant**. text``,
-  ``**12.1** **Charges**. text``, ``**1.1.** text``;
-* numbered paragraphs written as text: ``1\\. **Your Privacy.** text``, ``1\\. Who are we?``;
+  ``**12.1** **Charges**. text``, ``**1.1.** text``, and bold top-level headings
+  ``**1\\. ACCOUNT INFORMATION; SHARING**``;
+* numbered paragraphs written as text: ``1\\. **Your Privacy.** text``, ``1\\. Who are we?``,
+  and sub-clauses opening a paragraph: ``10.1. **Content.** text``, ``1.1 Object of the DPA``;
 * top-level headings that became Markdown list items when archived:
   ``27. **CUSTOMER CONTENT**``. Markdown renumbers such lists, so the archived number is not
   the document's; the real number is taken from the sub-clauses below the heading
@@ -71,8 +73,9 @@ _MAX_HEADING = 160
 _NUM = r"\d{1,3}(?:\.\d{1,3})*"
 _ATX = re.compile(r" {0,3}#{1,6}\s+(?P<rest>.*?)[ \t#]*$")
 _SETEXT = re.compile(r" {0,3}(?:=+|-+)\s*$")
-_CLAUSE = re.compile(r"\*\*\s*(?P<num>\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.)\s*(?P<rest>.*)$")
+_CLAUSE = re.compile(r"\*\*\s*(?P<num>\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\\?\.)\s*(?P<rest>.*)$")
 _PARA = re.compile(r"(?P<num>\d{1,3}(?:\.\d{1,3})*)\\\.\s+(?P<rest>\S.*)$")
+_PLAIN = re.compile(r"(?P<num>\d{1,3}(?:\.\d{1,3})+)\.?\s+(?P<rest>\S.*)$")
 _LIST = re.compile(r"(?P<num>\d{1,3})\.\s+\*\*(?P<head>[^*]+?)\*\*\s*\.?\s*$")
 _CAPS = re.compile(r"[A-Z][A-Z0-9 ,;:&'/()\-]{2,59}")
 _LEADING_NUMBER = re.compile(rf"(?P<num>{_NUM})\.?(?:\s+(?P<rest>.*))?$")
@@ -105,7 +108,9 @@ def _bold_prefix(rest: str) -> str | None:
     return rest[2:close] if close > 2 else None
 
 
-def _classify(line: str, blank_around: bool, underlined: bool) -> tuple[str, str, str, int] | None:
+def _classify(
+    line: str, starts_paragraph: bool, blank_around: bool, underlined: bool
+) -> tuple[str, str, str, int] | None:
     """(kind, number, heading, archived list number) when ``line`` is a heading."""
     stripped = line.rstrip("\r\n")
     match = _ATX.match(stripped)
@@ -117,13 +122,18 @@ def _classify(line: str, blank_around: bool, underlined: bool) -> tuple[str, str
         return "atx", "", _short(text), 0
     match = _CLAUSE.match(stripped)
     if match:
-        return "clause", match["num"].rstrip("."), _clause_heading(match["rest"]), 0
+        number = match["num"].replace("\\", "").rstrip(".")
+        return "clause", number, _clause_heading(match["rest"]), 0
     match = _PARA.match(stripped)
     if match:
         rest = match["rest"]
         bold = _bold_prefix(rest)
         heading = _clean(bold) if bold is not None else _short(_clean(rest))
         return "para", match["num"], heading, 0
+    match = _PLAIN.match(stripped) if starts_paragraph else None
+    if match:
+        bold = _bold_prefix(match["rest"])
+        return "para", match["num"], _short(_clean(bold)) if bold is not None else "", 0
     match = _LIST.match(stripped)
     if match:
         return "list", "", _clean(match["head"]), int(match["num"])
@@ -154,7 +164,7 @@ def _scan(text: str) -> list[_Head]:
         underlined = (
             previous_blank and index + 1 < len(lines) and bool(_SETEXT.match(lines[index + 1]))
         )
-        found = _classify(line, previous_blank and next_blank, underlined)
+        found = _classify(line, previous_blank, previous_blank and next_blank, underlined)
         if found is not None:
             kind, number, heading, list_number = found
             heads.append(_Head(kind, number, heading, offset, index + 1, list_number))
