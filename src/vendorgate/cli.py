@@ -224,9 +224,10 @@ def check(
     engine_timeout: float | None,
 ) -> None:
     """Evaluate vendor profiles against the enabled rule packs."""
-    from vendorgate import baseline, gitrepo, run
+    from vendorgate import baseline, run
     from vendorgate.model import Severity
     from vendorgate.report import RenderOptions, render
+    from vendorgate.report.paths import locate
 
     today = _parse_date(as_of, "--as-of")
     threshold = Severity(fail_on) if fail_on else None
@@ -250,11 +251,13 @@ def check(
         result = baseline.apply(result, accepted)
         click.echo(baseline.summary(result, accepted), err=True)
     width = shutil.get_terminal_size((100, 24)).columns
+    repository, project = locate(org_path, root)
     options = RenderOptions(
         color=_color() and not output,
         width=width,
         verbose=verbose,
-        root=root or str(gitrepo.toplevel()),
+        root=repository,
+        base=project,
     )
     emit(render(fmt, result, options), output)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
@@ -601,6 +604,179 @@ def bundle(output: str, org_path: str | None, rules_paths: tuple[str, ...]) -> N
     data, policy = build(org_path, rules_paths)
     write_atomic(output, data)
     click.echo(f"wrote {output} (revision {policy.revision[:12]}, {len(policy.modules)} modules)")
+
+
+@main.command()
+@click.argument("document", required=False, type=click.Path())
+@click.option(
+    "--compare",
+    nargs=2,
+    metavar="OLD NEW",
+    type=click.Path(),
+    help="Compare two versions of a document instead: how the passages on each fact changed.",
+)
+@click.option(
+    "--vendor",
+    "vendor_path",
+    type=click.Path(),
+    help="Vendor profile listing DOCUMENT as a snapshot: use its document id and mark the "
+    "facts the profile already states.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "yaml", "json"]),
+    default="text",
+    show_default=True,
+    help="text: passages by fact; yaml: `facts:` entries for a profile; json: everything.",
+)
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0.0, 1.0),
+    default=0.5,
+    show_default=True,
+    help="Leave out passages the scanner is less sure of.",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE atomically.")
+@handle_errors
+def scan(
+    document: str | None,
+    compare: tuple[str, str] | None,
+    vendor_path: str | None,
+    fmt: str,
+    min_confidence: float,
+    output: str | None,
+) -> None:
+    """List the passages of a terms document (Markdown, HTML or text) that bear on each fact,
+    with verbatim quotes, a suggested value and a confidence. Suggestions need review."""
+    from vendorgate import scan as scanner
+    from vendorgate import scan_report
+
+    width = shutil.get_terminal_size((100, 24)).columns
+    if compare:
+        if document or vendor_path or fmt == "yaml":
+            raise click.UsageError("--compare OLD NEW takes no DOCUMENT, --vendor or yaml format")
+        comparison = scanner.scan_pair(compare[0], compare[1], min_confidence)
+        emit(scan_report.render_comparison(comparison, fmt, width), output)
+        return
+    if not document:
+        raise click.UsageError("name a DOCUMENT to scan, or use --compare OLD NEW")
+    result = scanner.scan_document(document, vendor_path, min_confidence)
+    emit(scan_report.render(result, fmt, width), output)
+
+
+@main.command()
+@click.argument("vendor_file", required=False, type=click.Path())
+@click.option(
+    "--plan",
+    metavar="PLAN|all",
+    help="Plan to evaluate, or `all` for the base terms and every plan side by side "
+    "(default: the plan the organisation uses).",
+)
+@click.option(
+    "--data-classes",
+    "data_classes",
+    metavar="A,B",
+    help="Data classes the organisation would send (overrides the profiles' usage).",
+)
+@click.option(
+    "--org",
+    "org_path",
+    type=click.Path(),
+    help="Organisation profile (default: the nearest vendorgate.yaml or org.yaml).",
+)
+@click.option(
+    "--rules",
+    "rules_paths",
+    multiple=True,
+    type=click.Path(),
+    help="Rule pack file or folder (repeatable; default: the organisation's).",
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    metavar="DATE",
+    help="Evaluate as of DATE (YYYY-MM-DD): the vendor version in force, the waivers valid "
+    "and the evidence age then.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--record",
+    "record",
+    type=click.Path(dir_okay=False),
+    help="Also write a JSON decision record to FILE (atomically).",
+)
+@click.option(
+    "--verify-record",
+    "verify_record",
+    type=click.Path(dir_okay=False),
+    help="Re-evaluate a decision record and say whether it still holds (exit 0 holds, "
+    "1 does not, 2 bad record).",
+)
+@handle_errors
+def gate(
+    vendor_file: str | None,
+    plan: str | None,
+    data_classes: str | None,
+    org_path: str | None,
+    rules_paths: tuple[str, ...],
+    as_of: str | None,
+    fmt: str,
+    record: str | None,
+    verify_record: str | None,
+) -> None:
+    """Pre-procurement gate: may we buy VENDOR_FILE, on which plan, on what conditions?
+
+    Prints the decision, the blocking findings with both citations, the questions to ask the
+    vendor and the contract conditions to demand. Exit 0 approved or approved with conditions
+    (with --plan all: some plan passes), 1 needs review or rejected, 2 bad input.
+    """
+    from pathlib import Path
+
+    from vendorgate import gate as gate_service
+
+    if verify_record:
+        if vendor_file or plan or data_classes or org_path or rules_paths or as_of or record:
+            raise click.UsageError("--verify-record takes no VENDOR_FILE or other options")
+        from vendorgate import records
+
+        verification = records.verify(Path(verify_record))
+        if fmt == "json":
+            import json
+
+            click.echo(json.dumps(verification.to_dict(), indent=2, ensure_ascii=False))
+        else:
+            click.echo("\n".join(verification.lines()))
+        sys.exit(EXIT_OK if verification.holds else EXIT_BLOCKING)
+    if not vendor_file:
+        raise click.UsageError("give a VENDOR_FILE (or --verify-record FILE)")
+    from vendorgate.report.gate import render
+
+    request = gate_service.GateRequest(
+        vendor=Path(vendor_file),
+        plan=plan,
+        data_classes=(
+            gate_service.parse_data_classes(data_classes) if data_classes is not None else None
+        ),
+        org=Path(org_path) if org_path else None,
+        rules=rules_paths,
+        as_of=_parse_date(as_of, "--as-of"),
+    )
+    result = gate_service.evaluate(request)
+    text = render(result, fmt)
+    if record:
+        from vendorgate import records
+
+        records.write(result, Path(record))
+    click.echo(text, nl=False)
+    sys.exit(EXIT_OK if result.passes else EXIT_BLOCKING)
 
 
 # Commands for further features are added above this line, one function each; their logic
