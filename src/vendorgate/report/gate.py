@@ -1,0 +1,332 @@
+"""Rendering the gate's answer: ``text`` (for a person at a terminal), ``markdown`` (for a
+ticket or a pull request) and ``json`` (for machines and decision records).
+
+All three say the same things in the same order: the decision per plan, the blocking findings
+with both citations (the authority behind the rule and the vendor's own clause), the questions
+to ask the vendor and the contract conditions to demand. Output is deterministic.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from vendorgate import __version__
+from vendorgate.engine import describe_value
+from vendorgate.gate import GateResult, PlanOutcome, Question
+from vendorgate.model import Finding
+from vendorgate.report import serialize
+
+FORMATS = ("text", "json", "markdown")
+SCHEMA_VERSION = "1"
+
+
+# ---------------------------------------------------------------- json
+
+
+def to_dict(result: GateResult) -> dict[str, Any]:
+    """The gate's answer as JSON-ready data, in a fixed order."""
+    vendor = result.vendor.profile
+    first = result.first_passing
+    return {
+        "schemaVersion": SCHEMA_VERSION,
+        "generator": {"name": "vendorgate", "version": __version__},
+        "command": "gate",
+        "evaluatedOn": result.evaluated_on.isoformat(),
+        "versionSelection": result.request.as_of is not None,
+        "organisation": {"name": result.org.name, "path": result.org.path},
+        "packs": [{"id": p.id, "title": p.title} for p in sorted(result.packs, key=lambda p: p.id)],
+        "vendor": {
+            "id": vendor.id,
+            "name": vendor.name,
+            "category": vendor.category,
+            "path": vendor.location.path,
+            "lineage": vendor.lineage,
+            "inForce": (
+                {
+                    "from": vendor.in_force.start.isoformat(),
+                    "until": vendor.in_force.end.isoformat() if vendor.in_force.end else None,
+                }
+                if vendor.in_force
+                else None
+            ),
+        },
+        "namedProfile": {
+            "id": result.named.profile.id,
+            "path": result.named.profile.location.path,
+        },
+        "dataClasses": {
+            "classes": list(result.data_classes) if result.data_classes is not None else None,
+            "source": result.data_classes_source,
+        },
+        "plan": result.request.plan,
+        "decision": None if result.all_plans else result.outcomes[0].decision.value,
+        "passes": result.passes,
+        "firstPassingPlan": first.label if first else None,
+        "plans": [_outcome_dict(o) for o in result.outcomes],
+        "notes": list(result.notes),
+    }
+
+
+def _outcome_dict(o: PlanOutcome) -> dict[str, Any]:
+    return {
+        "plan": o.plan,
+        "label": o.label,
+        "decision": o.decision.value,
+        "passes": o.passes,
+        "decisionReasons": list(o.result.decision.reasons),
+        "blocking": [serialize.finding(f) for f in o.blocking],
+        "questions": [_question_dict(q) for q in o.questions],
+        "conditions": [
+            {"text": c.text, "rules": list(c.rules), "severity": c.severity.value}
+            for c in o.conditions
+        ],
+        "warnings": [serialize.finding(f) for f in o.warnings],
+        "findings": [
+            serialize.finding(f) for f in sorted(o.result.findings, key=lambda f: (f.pack, f.rule))
+        ],
+    }
+
+
+def _question_dict(q: Question) -> dict[str, Any]:
+    return {
+        "fact": q.fact,
+        "question": q.text,
+        "severity": q.severity.value,
+        "currentValue": serialize.value(q.value),
+        "neededBy": [
+            {
+                "rule": n.rule,
+                "severity": n.severity.value,
+                "citations": [serialize.citation(c) for c in n.citations],
+            }
+            for n in q.needs
+        ],
+        "line": q.line(),
+    }
+
+
+def render_json(result: GateResult) -> str:
+    return json.dumps(to_dict(result), indent=2, ensure_ascii=False) + "\n"
+
+
+# ---------------------------------------------------------------- text
+
+
+def render_text(result: GateResult) -> str:
+    out: list[str] = []
+    put = out.append
+    vendor = result.vendor.profile
+    put(f"vendorgate gate - {result.org.name} - as of {result.evaluated_on.isoformat()}")
+    put(f"Vendor: {vendor.name} ({result.vendor.profile.location.path})")
+    put(f"Data classes sent: {_classes(result)}")
+    put("Rule packs: " + (", ".join(p.id for p in result.packs) or "none"))
+    for note in result.notes:
+        put(f"Note: {note}")
+    if result.all_plans:
+        put("")
+        put("Plans side by side:")
+        _table_text(put, result)
+        first = result.first_passing
+        put("")
+        put(
+            f"First plan that passes: {first.label} ({first.decision.value})"
+            if first
+            else "No plan passes."
+        )
+    for o in result.outcomes:
+        put("")
+        _outcome_text(put, o, heading=result.all_plans)
+    return "\n".join(out) + "\n"
+
+
+def _classes(result: GateResult) -> str:
+    if result.data_classes is None:
+        return "not stated (rules limited to data classes apply)"
+    shown = ", ".join(result.data_classes) or "none"
+    return f"{shown} (from {result.data_classes_source})"
+
+
+def _table_text(put: Callable[[str], None], result: GateResult) -> None:
+    rows = [("plan", "decision", "blocking", "questions", "conditions")]
+    rows += [
+        (
+            o.label,
+            o.decision.value,
+            str(len(o.blocking)),
+            str(len(o.questions)),
+            str(len(o.conditions)),
+        )
+        for o in result.outcomes
+    ]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        put("  " + "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+
+
+def _outcome_text(put: Callable[[str], None], o: PlanOutcome, *, heading: bool) -> None:
+    if heading:
+        put(f"== Plan {o.label} ==")
+    put(f"Decision: {o.decision.value.upper()} (plan: {o.label})")
+    for reason in o.result.decision.reasons:
+        put(f"  because of {reason}")
+    put("")
+    put(f"Blocking findings ({len(o.blocking)}):" if o.blocking else "Blocking findings: none")
+    for f in o.blocking:
+        _finding_text(put, f)
+    put("")
+    if o.questions:
+        put(f"Questions to ask the vendor ({len(o.questions)}):")
+        for i, q in enumerate(o.questions, 1):
+            put(f"  {i}. {q.line()}")
+    else:
+        put("Questions to ask the vendor: none")
+    put("")
+    if o.conditions:
+        put(f"Contract conditions to demand ({len(o.conditions)}):")
+        for i, cond in enumerate(o.conditions, 1):
+            put(f"  {i}. {cond.text} [{', '.join(cond.rules)}; {cond.severity.value}]")
+    else:
+        put("Contract conditions to demand: none")
+    if o.warnings:
+        put("")
+        put(f"Warnings ({len(o.warnings)}):")
+        for f in o.warnings:
+            put(f"  {f.verdict.value.upper()} {f.rule} ({f.severity.value}) at {f.location}")
+            put(f"    {f.message}")
+            put(f"    To do: {f.remediation}")
+
+
+def _finding_text(put: Callable[[str], None], f: Finding) -> None:
+    put(f"  {f.verdict.value.upper()} {f.rule} ({f.severity.value}) - {f.rule_title}")
+    put(f"    at {f.location}")
+    put(f"    {f.message}")
+    for reason in f.reasons:
+        put(f"    note: {reason}")
+    for c in f.citations:
+        flag = " (citation not verified)" if not c.verified else ""
+        title = f" - {c.title}" if c.title else ""
+        put(f"    Authority: {c.citation}{title}{flag}")
+        put(f"      {c.url}")
+    for read in sorted(f.facts, key=lambda r: r.fact):
+        put(
+            f"    Vendor: {read.fact} = {describe_value(read.value)} "
+            f"(evidence {read.status.value}) at {read.location}"
+        )
+        for ev in read.evidence:
+            section = f", section {ev.section}" if ev.section else ""
+            put(f"      {ev.title or ev.doc}{section}")
+            if ev.url:
+                put(f"      {ev.url}")
+            put(f"      > \u201c{' '.join(ev.quote.split())}\u201d ({ev.status.value})")
+
+
+# ---------------------------------------------------------------- markdown
+
+
+_MARKUP = ("\\", "`", "*", "_", "[", "]", "<", ">", "|", "#")
+
+
+def _md(text: str) -> str:
+    """Escape what Markdown would read as markup, keeping `code spans` (which messages use
+    for fact names) as they are; with unbalanced backticks everything is escaped."""
+    parts = text.split("`")
+    if len(parts) % 2 == 0:
+        return _escape(text)
+    return "`".join(_escape(p) if i % 2 == 0 else p for i, p in enumerate(parts))
+
+
+def _escape(text: str) -> str:
+    for ch in _MARKUP:
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+def render_markdown(result: GateResult) -> str:
+    out: list[str] = []
+    put = out.append
+    vendor = result.vendor.profile
+    put(f"# Procurement gate: {_md(vendor.name)}")
+    put("")
+    put(f"- Organisation: {_md(result.org.name)}")
+    put(f"- As of: {result.evaluated_on.isoformat()}")
+    put(f"- Profile: `{vendor.location.path}`")
+    put(f"- Data classes sent: {_md(_classes(result))}")
+    put(f"- Rule packs: {_md(', '.join(p.id for p in result.packs) or 'none')}")
+    for note in result.notes:
+        put(f"- Note: {_md(note)}")
+    if result.all_plans:
+        put("")
+        put("## Plans side by side")
+        put("")
+        put("| Plan | Decision | Blocking | Questions | Conditions |")
+        put("| --- | --- | ---: | ---: | ---: |")
+        for o in result.outcomes:
+            put(
+                f"| {_md(o.label)} | {o.decision.value} | {len(o.blocking)} | "
+                f"{len(o.questions)} | {len(o.conditions)} |"
+            )
+        put("")
+        first = result.first_passing
+        put(
+            f"**First plan that passes: {_md(first.label)}** ({first.decision.value})"
+            if first
+            else "**No plan passes.**"
+        )
+    for o in result.outcomes:
+        put("")
+        _outcome_md(put, o)
+    return "\n".join(out) + "\n"
+
+
+def _outcome_md(put: Callable[[str], None], o: PlanOutcome) -> None:
+    put(f"## Plan {_md(o.label)}: {o.decision.value.upper()}")
+    put("")
+    put(f"### Blocking findings ({len(o.blocking)})")
+    put("")
+    if not o.blocking:
+        put("None.")
+    for f in o.blocking:
+        put(f"- **{_md(f.rule)}** ({f.severity.value}, {f.verdict.value}): {_md(f.message)}")
+        for c in f.citations:
+            flag = " (citation not verified)" if not c.verified else ""
+            put(f"  - Authority: [{_md(c.citation)}]({c.url}){flag}")
+        for read in sorted(f.facts, key=lambda r: r.fact):
+            put(
+                f"  - Vendor: `{read.fact}` = {_md(describe_value(read.value))} "
+                f"(evidence {read.status.value}, `{read.location}`)"
+            )
+            for ev in read.evidence:
+                section = f", section {_md(ev.section)}" if ev.section else ""
+                doc = f"[{_md(ev.title or ev.doc)}]({ev.url})" if ev.url else _md(ev.doc)
+                quote = _md(" ".join(ev.quote.split()))
+                put(f"    - {doc}{section}: \u201c{quote}\u201d ({ev.status.value})")
+    put("")
+    put(f"### Questions to ask the vendor ({len(o.questions)})")
+    put("")
+    if not o.questions:
+        put("None.")
+    for i, q in enumerate(o.questions, 1):
+        put(f"{i}. {_md(q.line())}")
+    put("")
+    put(f"### Contract conditions to demand ({len(o.conditions)})")
+    put("")
+    if not o.conditions:
+        put("None.")
+    for i, cond in enumerate(o.conditions, 1):
+        put(f"{i}. {_md(cond.text)} ({_md(', '.join(cond.rules))}; {cond.severity.value})")
+    if o.warnings:
+        put("")
+        put(f"### Warnings ({len(o.warnings)})")
+        put("")
+        for f in o.warnings:
+            put(f"- **{_md(f.rule)}** at `{f.location}`: {_md(f.message)} {_md(f.remediation)}")
+
+
+def render(result: GateResult, fmt: str) -> str:
+    if fmt == "json":
+        return render_json(result)
+    if fmt == "markdown":
+        return render_markdown(result)
+    return render_text(result)
