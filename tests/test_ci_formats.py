@@ -520,3 +520,22 @@ def test_markdown_stays_within_a_pull_request_comment(in_golden: Path) -> None:
     text = render("markdown", crowded, RenderOptions())
     assert len(text) <= markdown.MAX_CHARS
     assert "more blocking finding(s) not shown" in text
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        'vendor\'s "quoted" <b>bold</b> & co',
+        "a | b [x](y) *em* _u_ `c` #1 ~~s~~ !img \\ back",
+        "&#x27; &amp; entity-looking text",
+        "1. not a list",
+    ],
+)
+def test_markdown_escaping_round_trips_to_the_same_text(value: str) -> None:
+    import html
+
+    from vendorgate.report.mdtext import md
+
+    page = MarkdownIt("commonmark", {"html": True}).render(f"x {md(value)}")
+    text = html.unescape(re.sub(r"<[^>]+>", "", page)).strip()
+    assert text == f"x {value}"

@@ -69,7 +69,8 @@ def resolve(revision: str, cwd: Path) -> str | None:
 def export(commit: str, cwd: Path) -> Path:
     """The files of ``commit`` in a new temporary folder (``git archive``; the caller removes
     it). Symbolic links and paths leaving the folder are refused by tarfile's data filter."""
-    done = _git(["archive", "--format=tar", commit], cwd)
+    # From a subfolder, git archive would export only that subtree: run it at the top.
+    done = _git(["archive", "--format=tar", commit], git_root(cwd) or cwd)
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip()
         raise UsageError(f"git archive {commit[:12]} failed: {message}")

@@ -24,6 +24,9 @@ class RenderOptions:
     """Terminal width for the text format."""
     root: str = "."
     """Repository root; file URIs in SARIF and annotations are relative to it."""
+    base: str = "."
+    """The folder the relative paths in findings are relative to (the project root, where the
+    organisation profile lives); with ``root`` it turns them into repository paths."""
     verbose: bool = False
     """Also show passing and not-applicable findings in detail."""
 

@@ -28,10 +28,11 @@ def _no_mentions(text: str) -> str:
 
 
 def md(value: object) -> str:
-    """Inline Markdown text: HTML special characters become entities, Markdown punctuation is
-    backslash-escaped, line breaks become spaces."""
-    text = html.escape(_one_line(str(value)), quote=True)
-    return _no_mentions(_MARKDOWN_PUNCTUATION.sub(r"\\\1", text))
+    """Inline Markdown text: Markdown punctuation is backslash-escaped, HTML special characters
+    become entities, line breaks become spaces."""
+    escaped = _MARKDOWN_PUNCTUATION.sub(r"\\\1", _one_line(str(value)))
+    # Named entities only: a numeric one (&#x27;) holds a `#`, which Markdown must not see.
+    return _no_mentions(html.escape(escaped, quote=False).replace('"', "&quot;"))
 
 
 def html_text(value: object) -> str:

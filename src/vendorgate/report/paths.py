@@ -1,24 +1,31 @@
 """File paths as CI systems want them: relative to the repository root, with forward slashes.
 
-Findings carry paths as the user named them (relative to the working directory when possible);
-SARIF, GitHub annotations and JUnit need them relative to the repository root, which may be an
-ancestor of the working directory. Only string operations and the working directory are used,
-never the file system, so rendering stays a pure function of its inputs.
+Findings carry paths relative to their project root (the folder of the organisation profile,
+see ``run.display_path``); SARIF, GitHub annotations and JUnit need them relative to the
+repository root, which may be an ancestor of it. ``RenderOptions.base`` names the project root
+and ``RenderOptions.root`` the repository root; rendering joins and relativises strings only,
+never touching the file system, so it stays a pure function of its inputs.
 """
 
 from __future__ import annotations
 
 import os
 import posixpath
+from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+if TYPE_CHECKING:
+    from vendorgate.report import RenderOptions
 
-def repo_path(path: str, root: str) -> str:
-    """``path`` relative to ``root`` in POSIX form (``..`` segments when it lies outside)."""
+
+def repo_path(path: str, options: RenderOptions) -> str:
+    """A finding's path relative to the repository root in POSIX form (with ``..`` segments
+    when it lies outside)."""
     if not path:
         return ""
-    absolute = os.path.abspath(path)
-    base = os.path.abspath(root or ".")
+    absolute = os.path.join(os.path.abspath(options.base or "."), path)
+    base = os.path.abspath(options.root or ".")
     try:
         relative = os.path.relpath(absolute, base)
     except ValueError:  # another drive on Windows: no relative form exists
@@ -26,6 +33,30 @@ def repo_path(path: str, root: str) -> str:
     return posixpath.join(*relative.split(os.sep)) if relative != "." else "."
 
 
-def uri(path: str, root: str) -> str:
+def uri(path: str, options: RenderOptions) -> str:
     """A relative URI reference for SARIF ``artifactLocation.uri`` (percent-encoded)."""
-    return quote(repo_path(path, root), safe="/._-~")
+    return quote(repo_path(path, options), safe="/._-~")
+
+
+def locate(org_path: str | None, root: str | None) -> tuple[str, str]:
+    """For the CLI (this one reads the file system): the repository root - ``root`` when
+    given, else the git top level, else the working directory - and the folder the findings'
+    relative paths start from, worked out from how ``run.display_path`` shows the
+    organisation profile (so the two can never disagree)."""
+    from vendorgate import gitrepo, run
+
+    here = Path.cwd().resolve()
+    org = Path(org_path) if org_path else run.find_org()
+    base = here
+    if org is not None and org.is_file():
+        absolute = org.resolve()
+        shown = Path(run.display_path(absolute))
+        n = len(shown.parts)
+        if (
+            not shown.is_absolute()
+            and ".." not in shown.parts
+            and absolute.parts[-n:] == shown.parts
+        ):
+            base = Path(*absolute.parts[:-n])
+    top = Path(root).resolve() if root else gitrepo.toplevel(base)
+    return str(top), str(base)

@@ -52,7 +52,7 @@ def annotation(f: Finding, command: str, options: RenderOptions) -> str:
     props = ",".join(
         f"{key}={escape_property(value)}"
         for key, value in (
-            ("file", repo_path(loc.path, options.root)),
+            ("file", repo_path(loc.path, options)),
             ("line", str(max(loc.line, 1))),
             ("col", str(max(loc.column, 1))),
             ("title", title),

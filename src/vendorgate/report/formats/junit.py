@@ -23,6 +23,7 @@ from collections import Counter
 from vendorgate.baseline import BASELINE_NOTE
 from vendorgate.model import CheckResult, Finding, VendorResult, Verdict
 from vendorgate.report import RenderOptions, cite
+from vendorgate.report.paths import repo_path
 
 # XML 1.0 cannot carry most control characters, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -36,7 +37,7 @@ def render(result: CheckResult, options: RenderOptions) -> str:
     root = ET.Element("testsuites", name="vendorgate")
     totals: Counter[str] = Counter()
     for vr in sorted(result.results, key=lambda r: (r.vendor.id, r.plan or "")):
-        suite, counts = _suite(vr)
+        suite, counts = _suite(vr, options)
         root.append(suite)
         totals.update(counts)
     _counts(root, totals)
@@ -50,29 +51,29 @@ def _counts(element: ET.Element, counts: Counter[str]) -> None:
         element.set(key, str(counts[key]))
 
 
-def _suite(vr: VendorResult) -> tuple[ET.Element, Counter[str]]:
+def _suite(vr: VendorResult, options: RenderOptions) -> tuple[ET.Element, Counter[str]]:
     suite = ET.Element("testsuite", name=f"vendorgate.{vr.vendor.id}")
     props = ET.SubElement(suite, "properties")
     for name, value in (
         ("vendor", vr.vendor.name),
         ("plan", vr.plan or ""),
         ("decision", vr.decision.kind.value),
-        ("profile", vr.vendor.location.path),
+        ("profile", repo_path(vr.vendor.location.path, options)),
     ):
         ET.SubElement(props, "property", name=name, value=_clean(value))
     counts: Counter[str] = Counter()
     for f in sorted(vr.findings, key=lambda f: f.rule):
-        suite.append(_case(f, counts))
+        suite.append(_case(f, counts, options))
     _counts(suite, counts)
     return suite, counts
 
 
-def _case(f: Finding, counts: Counter[str]) -> ET.Element:
+def _case(f: Finding, counts: Counter[str], options: RenderOptions) -> ET.Element:
     case = ET.Element(
         "testcase",
         classname=f"vendorgate.{f.vendor}",
         name=f.rule,
-        file=f.location.path,
+        file=repo_path(f.location.path, options),
         line=str(f.location.line),
     )
     counts["tests"] += 1

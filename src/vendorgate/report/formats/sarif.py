@@ -208,7 +208,7 @@ def level(f: Finding) -> str:
 
 def _location(loc: Location, options: RenderOptions, message: str = "") -> dict[str, Any]:
     physical = {
-        "artifactLocation": {"uri": uri(loc.path, options.root), "uriBaseId": SRCROOT},
+        "artifactLocation": {"uri": uri(loc.path, options), "uriBaseId": SRCROOT},
         "region": {"startLine": max(loc.line, 1), "startColumn": max(loc.column, 1)},
     }
     located: dict[str, Any] = {"physicalLocation": physical}
