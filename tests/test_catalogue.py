@@ -12,6 +12,7 @@ import functools
 import hashlib
 import re
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -282,3 +283,24 @@ def test_eu_saas_waives_mailjet_notice_period_and_checks_transfers() -> None:
     assert found[("mailjet", "gdpr-subprocessor-change-notice")].verdict is Verdict.WAIVED
     assert found[("mailjet", "gdpr-transfer-safeguards")].verdict is Verdict.PASS
     assert found[("zoom-2023-03", "gdpr-processing-on-instructions-only")].verdict is Verdict.FAIL
+
+
+@pytest.mark.parametrize(
+    ("day", "version"),
+    [
+        ("2023-05-01", "zoom-2023-03"),
+        ("2023-07-30", "zoom-2023-07"),
+        ("2023-08-08", "zoom-2023-08-07"),
+        ("2024-01-01", "zoom-2023-08"),
+        ("2026-11-29", "zoom"),
+    ],
+)
+def test_as_of_a_day_the_zoom_terms_then_in_force_are_evaluated(day: str, version: str) -> None:
+    packs = [REPO / "rules" / f"{pack}.yaml" for pack in org_data("hospital")["packs"]]
+    result = run.check(
+        org_path=ORGS / "hospital.yaml",
+        rules_paths=packs,
+        versions_on=date.fromisoformat(day),
+        today=date.fromisoformat(day),
+    )
+    assert {f.vendor for f in result.findings if f.vendor.startswith("zoom")} == {version}
