@@ -6,6 +6,7 @@ and ``vendorgate validate`` call.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -51,19 +52,27 @@ class LoadedVendor:
 
 
 def display_path(path: Path) -> str:
-    """Relative to the working directory when below it, so messages stay short."""
-    try:
-        return os.path.relpath(path) if path.is_absolute() and _below_cwd(path) else str(path)
-    except ValueError:
+    """The path relative to its project root (see :func:`project_root`), so that findings and
+    messages read the same from any working directory and in CI annotations."""
+    resolved = Path(os.path.abspath(path))
+    root = project_root(resolved.parent)
+    if root is None:
         return str(path)
+    return resolved.relative_to(root).as_posix()
 
 
-def _below_cwd(path: Path) -> bool:
-    try:
-        path.resolve().relative_to(Path.cwd().resolve())
-    except ValueError:
-        return False
-    return True
+@functools.cache
+def project_root(folder: Path) -> Path | None:
+    """The nearest folder at or above ``folder`` holding an organisation profile, else the
+    nearest holding ``.git``; None when there is neither."""
+    chain = (folder, *folder.parents)
+    for candidate in chain:
+        if any((candidate / name).is_file() for name in ORG_FILENAMES):
+            return candidate
+    for candidate in chain:
+        if (candidate / ".git").exists():
+            return candidate
+    return None
 
 
 def find_org(start: Path | None = None) -> Path | None:
