@@ -31,7 +31,7 @@ SETTINGS = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
-YAML_ALPHABET = st.sampled_from(list("ab:-[]{},&*!|>'\"#%@` \t\n\r?") + ["\x00", "\ufeff", "é"])
+YAML_ALPHABET = st.sampled_from([*list("ab:-[]{},&*!|>'\"#%@` \t\n\r?"), "\x00", "\ufeff", "é"])
 
 
 @SETTINGS
