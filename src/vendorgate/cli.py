@@ -779,6 +779,36 @@ def gate(
     sys.exit(EXIT_OK if result.passes else EXIT_BLOCKING)
 
 
+@main.command("test")
+@click.argument("rules", nargs=-1, type=click.Path())
+@click.option(
+    "--org",
+    "org_path",
+    type=click.Path(),
+    help="Organisation profile whose `rules_paths` are tested when no RULES are given.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option("--as-of", "as_of", metavar="DATE", help="Evaluate as of DATE (YYYY-MM-DD).")
+@handle_errors
+def rules_test(rules: tuple[str, ...], org_path: str | None, fmt: str, as_of: str | None) -> None:
+    """Run the example profiles beside each rule (examples/<rule-id>/{pass,fail,undetermined}/)
+    and check each gets the verdict its folder names. Exit 1 on a wrong verdict or a rule
+    lacking one of the three kinds of example."""
+    from vendorgate import ruletest
+
+    result = ruletest.run_tests(rules, org_path, _parse_date(as_of, "--as-of"))
+    text = ruletest.render_json(result) if fmt == "json" else ruletest.render_text(result)
+    click.echo(text, nl=False)
+    sys.exit(EXIT_OK if result.ok else EXIT_BLOCKING)
+
+
 # Commands for further features are added above this line, one function each; their logic
 # lives in service modules, never here.
 
