@@ -141,6 +141,10 @@ class PlanOutcome:
         return tuple(f for f in _ordered(self.result.findings) if f.blocking)
 
     @property
+    def waived(self) -> tuple[Finding, ...]:
+        return tuple(f for f in _ordered(self.result.findings) if f.verdict is Verdict.WAIVED)
+
+    @property
     def warnings(self) -> tuple[Finding, ...]:
         """vendorgate's own findings (an expired waiver, an evaluation error)."""
         return tuple(f for f in _ordered(self.result.findings) if f.pack == "vendorgate")

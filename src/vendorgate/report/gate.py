@@ -82,6 +82,7 @@ def _outcome_dict(o: PlanOutcome) -> dict[str, Any]:
             {"text": c.text, "rules": list(c.rules), "severity": c.severity.value}
             for c in o.conditions
         ],
+        "waived": [serialize.finding(f) for f in o.waived],
         "warnings": [serialize.finding(f) for f in o.warnings],
         "findings": [
             serialize.finding(f) for f in sorted(o.result.findings, key=lambda f: (f.pack, f.rule))
@@ -189,12 +190,27 @@ def _outcome_text(put: Callable[[str], None], o: PlanOutcome, *, heading: bool) 
             put(f"  {i}. {cond.text} [{', '.join(cond.rules)}; {cond.severity.value}]")
     else:
         put("Contract conditions to demand: none")
+    if o.waived:
+        put("")
+        put(f"Waived findings ({len(o.waived)}):")
+        for f in o.waived:
+            put(f"  WAIVED {f.rule} ({f.severity.value}) - {f.rule_title}")
+            if f.waiver is not None:
+                w = f.waiver
+                put(
+                    f"    waived by {w.approver} until {w.expires.isoformat()} ({w.ticket}): "
+                    f"{w.justification}"
+                )
+            for reason in f.reasons:
+                put(f"    note: {reason}")
     if o.warnings:
         put("")
         put(f"Warnings ({len(o.warnings)}):")
         for f in o.warnings:
             put(f"  {f.verdict.value.upper()} {f.rule} ({f.severity.value}) at {f.location}")
             put(f"    {f.message}")
+            for reason in f.reasons:
+                put(f"    note: {reason}")
             put(f"    To do: {f.remediation}")
 
 
@@ -316,12 +332,30 @@ def _outcome_md(put: Callable[[str], None], o: PlanOutcome) -> None:
         put("None.")
     for i, cond in enumerate(o.conditions, 1):
         put(f"{i}. {_md(cond.text)} ({_md(', '.join(cond.rules))}; {cond.severity.value})")
+    if o.waived:
+        put("")
+        put(f"### Waived findings ({len(o.waived)})")
+        put("")
+        for f in o.waived:
+            who = ""
+            if f.waiver is not None:
+                w = f.waiver
+                who = (
+                    f": waived by {_md(w.approver)} until {w.expires.isoformat()} "
+                    f"({_md(w.ticket)}), {_md(w.justification)}"
+                )
+            notes = "".join(f" Note: {_md(r)}." for r in f.reasons)
+            put(f"- **{_md(f.rule)}** ({f.severity.value}){who}{notes}")
     if o.warnings:
         put("")
         put(f"### Warnings ({len(o.warnings)})")
         put("")
         for f in o.warnings:
-            put(f"- **{_md(f.rule)}** at `{f.location}`: {_md(f.message)} {_md(f.remediation)}")
+            notes = "".join(f" Note: {_md(r)}." for r in f.reasons)
+            put(
+                f"- **{_md(f.rule)}** at `{f.location}`: {_md(f.message)}{notes} "
+                f"{_md(f.remediation)}"
+            )
 
 
 def render(result: GateResult, fmt: str) -> str:
