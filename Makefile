@@ -31,8 +31,12 @@ browser:
 unit: $(STAMP) browser
 	$(BIN)/pytest -q
 
+## rules-test: every shipped rule's pass/fail/undetermined examples (`vendorgate test`)
+rules-test: $(STAMP)
+	$(BIN)/vendorgate test rules/
+
 ## test: everything CI runs
-test: lint unit
+test: lint unit rules-test
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .vendorgate-cache
