@@ -468,7 +468,7 @@ def report(
 @main.command()
 @click.argument("vendor")
 @click.argument("rule")
-@click.option("--plan", help="Evaluate this plan's facts (default: the plan the organisation uses).")
+@click.option("--plan", help="Use this plan's facts (default: the plan the organisation uses).")
 @click.option(
     "--org",
     "org_path",
