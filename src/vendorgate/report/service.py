@@ -7,7 +7,7 @@ pure functions of a CheckResult.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -43,11 +43,15 @@ def build_report(
     progress: run.Progress | None = None,
 ) -> Report:
     """Evaluate like ``check`` and render the result as ``fmt`` (html, markdown, oscal, json).
+    ``today`` (``--as-of``) is the evaluation date and picks the profile versions in force then.
 
     ``progress(done, total, vendor_id)`` is called as vendors are evaluated."""
     if fmt not in choices(COMMAND):
         known = ", ".join(choices(COMMAND))
         raise UsageError(f"unknown report format `{fmt}`; choose one of {known}")
     inputs = run.gather(vendor_paths, org_path, rules_paths)
+    if today is not None:
+        # As `check --as-of`: of each vendor lineage, only the version in force that day.
+        inputs = replace(inputs, vendors=run.select_in_force(inputs.vendors, today))
     result = run.evaluate(inputs, today, fail_on, progress=progress)
     return Report(render(fmt, result, RenderOptions()), result)
