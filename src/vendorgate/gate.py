@@ -265,8 +265,8 @@ def evaluate(request: GateRequest) -> GateResult:
 
 def _enabled_files(files: Sequence[Path], packs: Sequence[RulePack]) -> tuple[Path, ...]:
     """The files of the enabled packs: the rules the decision rests on."""
-    enabled = {Path(p.path).resolve() for p in packs}
-    return tuple(f for f in files if f.resolve() in enabled)
+    enabled = {p.path for p in packs}  # pack paths are display paths; compare like with like
+    return tuple(f for f in files if run.display_path(f) in enabled)
 
 
 # ---------------------------------------------------------------- versions
