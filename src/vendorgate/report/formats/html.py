@@ -232,6 +232,8 @@ def _summary(result: CheckResult, results: list[VendorResult], anchors: _Anchors
 
 
 _NUM = ' class="num"'
+_COUNTS = ("Blocking", "Fail", "Undetermined", "Waived", "Pass")
+"""Columns of counts, right-aligned (Decision sorts by rank but shows a word)."""
 _TABLE_COLUMNS = (
     ("Vendor", "text"),
     ("Category", "text"),
@@ -247,7 +249,7 @@ _TABLE_COLUMNS = (
 
 def _vendor_table(results: list[VendorResult], anchors: _Anchors) -> list[str]:
     head = "".join(
-        f'<th scope="col" data-type="{kind}"{_NUM if kind == "number" else ""}>{_e(name)}</th>'
+        f'<th scope="col" data-type="{kind}"{_NUM if name in _COUNTS else ""}>{_e(name)}</th>'
         for name, kind in _TABLE_COLUMNS
     )
     lines = [
