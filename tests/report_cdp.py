@@ -127,9 +127,11 @@ class Browser:
             if "method" in message:
                 self.events.append(message)
 
-    def wait_for(self, event: str, timeout: float = 30) -> dict[str, Any]:
+    def wait_for(self, event: str, since: int = 0, timeout: float = 30) -> dict[str, Any]:
+        """The first ``event`` recorded at or after index ``since`` of ``events`` (which may
+        already have arrived while a command was waiting for its reply)."""
         deadline = time.monotonic() + timeout
-        seen = len(self.events)
+        seen = since
         while time.monotonic() < deadline:
             for message in self.events[seen:]:
                 if message["method"] == event:
@@ -151,7 +153,7 @@ class Browser:
     def open(self, url: str) -> None:
         self.events.clear()
         self.call("Page.navigate", url=url)
-        self.wait_for("Page.loadEventFired")
+        self.wait_for("Page.loadEventFired", since=0)
 
     def evaluate(self, expression: str) -> Any:
         reply = self.call(
