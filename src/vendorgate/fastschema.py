@@ -23,7 +23,11 @@ _ANNOTATIONS = frozenset(
 def _is_type(name: str) -> Check:
     checks: dict[str, Check] = {
         "string": lambda x: isinstance(x, str),
-        "integer": lambda x: isinstance(x, int) and not isinstance(x, bool),
+        # JSON Schema counts 3.0 as an integer, as jsonschema does.
+        "integer": lambda x: (
+            (isinstance(x, int) and not isinstance(x, bool))
+            or (isinstance(x, float) and x.is_integer())
+        ),
         "number": lambda x: isinstance(x, (int, float)) and not isinstance(x, bool),
         "boolean": lambda x: isinstance(x, bool),
         "array": lambda x: isinstance(x, list),
