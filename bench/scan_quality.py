@@ -27,7 +27,7 @@ import yaml
 
 from vendorgate.scan import Passage, scan_text
 from vendorgate.scan_patterns import SCANNED_FACTS
-from vendorgate.scan_text import fold
+from vendorgate.scan_text import Folded, fold
 
 REPO = Path(__file__).resolve().parent.parent
 LABELS = REPO / "tests" / "scan_labels"
@@ -52,9 +52,8 @@ class Tally:
     labels_exact: Counter[str] = field(default_factory=Counter)
 
 
-def locate(text: str, quote: str) -> tuple[int, int]:
-    """Raw span of a label quote in its document (labels are verbatim, compared folded)."""
-    document = fold(text)
+def locate(document: Folded, quote: str) -> tuple[int, int]:
+    """Raw span of a label quote in its folded document (labels are verbatim)."""
     needle = fold(quote).text
     index = document.text.find(needle)
     if index < 0 or not needle:
@@ -78,8 +77,9 @@ def load(path: Path) -> tuple[str, str, list[Label]]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     text = (REPO / data["document"]).read_text(encoding="utf-8")
     labels = []
+    folded = fold(text)
     for item in data["labels"] or []:
-        start, end = locate(text, item["quote"])
+        start, end = locate(folded, item["quote"])
         labels.append(Label(item["fact"], item["value"], start, end, item["quote"]))
     return data.get("split", "tune"), text, labels
 

@@ -43,11 +43,15 @@ def _rx(*parts: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in parts))
 
 
-def _span(*matches: re.Match[str] | None) -> tuple[int, int] | None:
-    found = [m for m in matches if m is not None]
+Spot = re.Match[str] | tuple[int, int] | None
+
+
+def _span(*spots: Spot) -> tuple[int, int] | None:
+    """The smallest ``[start, end)`` covering the given matches and spans."""
+    found = [s.span() if isinstance(s, re.Match) else s for s in spots if s is not None]
     if not found:
         return None
-    return min(m.start() for m in found), max(m.end() for m in found)
+    return min(a for a, _ in found), max(b for _, b in found)
 
 
 # ---------------------------------------------------------------- shared vocabulary
@@ -86,8 +90,9 @@ CONSENT_EXCEPTION = _rx(
     r"(?:consent|permission|authori[sz]ation|agreement)",
     r"\bunless (?:you|the customer|customer|users?|an? admin\w*) (?:first )?"
     r"(?:opt(?:s)?[- ]?in|consents?|agrees?|enables?|chooses?|elects?|turns? on)",
-    r"\bonly (?:with|after|if|when) (?:your|you|the customer|customer)\b[^.;]{0,40}"
-    r"(?:consent|opt|enable|agree|choose|turn on)",
+    r"\bonly (?:with|after|if|when) (?:your|you|the customer|customer|an? admin\w*|"
+    r"administrators?|users?)\b[^.;]{0,40}(?:consent|opt|enable|agree|choose|turn on)",
+    r"\bopts?[- ]in\b",
     r"\bif you (?:opt[- ]?in|enable|choose to|turn on|consent)",
 )
 NUMBER_WORDS = {
@@ -110,18 +115,22 @@ NUMBER_WORDS = {
     "sixty": 60,
     "ninety": 90,
 }
-_PERIOD = re.compile(
-    r"(?:\b(?P<word>[a-z]+(?:-[a-z]+)?) )?(?:\((?P<paren>\d{1,4})\)|(?P<digits>\d{1,4}))?"
-    r"(?(word)| ?)\s*(?P<kind>calendar |business |working )?"
-    r"(?P<unit>hours?|days?|weeks?|months?|years?)\b"
+_PERIOD_UNIT = re.compile(r"\b(?P<unit>hours?|days?|weeks?|months?|years?)\b")
+_PERIOD_COUNT = re.compile(
+    r"(?:\b(?P<word>[a-z]+(?:-[a-z]+)?) )?(?:\((?P<paren>\d{1,4})\)|(?P<digits>\d{1,4}))? ?"
+    r"(?P<kind>calendar |business |working )?$"
 )
 _UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
 
 
-def periods(text: str) -> list[tuple[float, re.Match[str]]]:
-    """Every stated period in ``text`` (lower case) in days, with its match."""
-    found: list[tuple[float, re.Match[str]]] = []
-    for match in _PERIOD.finditer(text):
+def periods(text: str) -> list[tuple[float, tuple[int, int]]]:
+    """Every stated period in ``text`` (lower case) in days, with its ``[start, end)``."""
+    found: list[tuple[float, tuple[int, int]]] = []
+    for unit in _PERIOD_UNIT.finditer(text):
+        before = text[max(0, unit.start() - 40) : unit.start()]
+        match = _PERIOD_COUNT.search(before)
+        if match is None:
+            continue
         count: int | None = None
         if match["paren"] or match["digits"]:
             count = int(match["paren"] or match["digits"])
@@ -131,10 +140,11 @@ def periods(text: str) -> list[tuple[float, re.Match[str]]]:
             count = 1
         if count is None:
             continue
-        days = count * _UNIT_DAYS[match["unit"].rstrip("s")]
+        days = count * _UNIT_DAYS[unit["unit"].rstrip("s")]
         if match["kind"] in ("business ", "working "):
             days = count // 5 * 7 + count % 5
-        found.append((days, match))
+        start = unit.start() - len(before) + match.start()
+        found.append((days, (start, unit.end())))
     return found
 
 
@@ -166,7 +176,9 @@ AI_TERM = _rx(
 TRAIN_EXPLICIT = _rx(
     r"\b(?:train|trains|trained|training|fine[- ]?tun\w*|tun(?:e|es|ed|ing))\b[^.;]{0,60}?"
     r"\b(?:models?|algorithms?|ai|artificial intelligence|llms?|machine learning)\b",
-    r"\b(?:machine learning|artificial intelligence|ai)\b[^.;]{0,40}?\btrain\w*",
+    r"\b(?:machine learning|artificial intelligence|ai|models?|model providers?|llms?)\b"
+    r"[^.;]{0,40}?\btrain\w*",
+    r"\btrain\w* (?:on|with) (?:your|customer|user)",
 )
 TRAIN_GENERAL = _rx(
     r"\btrain(?:s|ed|ing)?\b",
@@ -321,12 +333,18 @@ IMPROVEMENT = _rx(
     r"\bresearch\b",
     r"\bnew (?:features|products)\b",
 )
+LICENSE_WORDS = re.compile(
+    r"grant|give|only|sole|purpose|permitted|processing activities|be used|be processed|"
+    r"this information|may|will|shall"
+)
 ANY_PURPOSE = _rx(r"\bfor any purpose\b(?! relating)", r"\bin any manner\b", r"\bas \w+ sees fit\b")
 
 
 def content_license(s: Sentence) -> list[Hit]:
     """The purposes for which the customer lets the vendor use its content."""
     text = s.low
+    if not LICENSE_WORDS.search(text):
+        return []
     context = _context(s)
     content = CONTENT.search(text) or re.search(
         r"\b(?:user information|such content|this information)\b", text
@@ -523,6 +541,8 @@ def _content_of(text: str) -> re.Match[str] | None:
 def retention(s: Sentence) -> list[Hit]:
     """How long customer content is kept, and its deletion after termination."""
     text = s.low
+    if not (RETAIN.search(text) or DELETE.search(text) or EXPORT_WINDOW.search(text)):
+        return []
     if NOT_RETENTION_TOPIC.search(text) and not BACKUP.search(text):
         return []
     if NOT_RETENTION_SECTION.search(s.heading) or NOT_RETENTION_SECTION.search(s.unit.local):
@@ -561,15 +581,16 @@ def retention(s: Sentence) -> list[Hit]:
 def _deletion(s: Sentence, ended: re.Match[str]) -> Hit:
     text = s.low
     found = periods(text)
+    where: Spot = found[0][1] if found else None
     if not found and re.search(r"\bafter (?:this|that|such) (?:\w+ )?period\b", text):
+        # "After this export period, ... delete": the period is stated just before
         found = periods(s.previous)
     if found:
-        days, match = found[0]
         return Hit(
             "deletion_after_termination_days",
-            round(days),
+            round(found[0][0]),
             0.85,
-            _span(ended, match) if match.string is text else _span(ended),
+            _span(ended, where),
             2,
             cue="deletion after termination",
         )
@@ -610,6 +631,7 @@ NOT_SUBPROCESSOR = _rx(
     r"\buse of sub-? ?processors\b",
     r"\bobjection",
 )
+SUBPROCESSOR_WORDS = re.compile(r"processor|contractor|provider|vendor|third part|share")
 SHARES_WITH_NAMED = re.compile(
     r"\bshare[sd]?\b[^.;]{0,60}\b(?:data|information|content)\b[^.;]{0,20}\bwith "
     r"(?!You\b|Your\b|Customers?\b|Third\b|Other\b|Users?\b)([A-Z][A-Za-z]+)"
@@ -624,6 +646,9 @@ def subprocessors(s: Sentence) -> list[Hit]:
     """Passages that name sub-processors or say the vendor uses them."""
     text = s.low
     local = s.unit.local
+    plain = s.unit.kind == "paragraph" and not s.unit.lead and not local
+    if plain and not SUBPROCESSOR_WORDS.search(text):
+        return []
     if NOT_SUBPROCESSOR.search(text) and not SUBPROCESSOR_USE.search(text):
         return []
     use = SUBPROCESSOR_USE.search(text)
@@ -673,7 +698,7 @@ def change_notice(s: Sentence) -> list[Hit]:
     ahead = [
         (d, m)
         for d, m in periods(text)
-        if re.match(r"[^.;]{0,40}\b(?:in advance|prior|before)", text[m.end() :])
+        if re.match(r"[^.;]{0,40}\b(?:in advance|prior|before)", text[m[1] :])
     ]
     if ahead:
         days, match = ahead[0]
@@ -747,6 +772,8 @@ ON_REQUEST = re.compile(r"\bupon request\b|\bon request\b|\bcontact us to (?:req
 def dpa(s: Sentence) -> list[Hit]:
     """Whether a data processing agreement applies or is offered."""
     text = s.low
+    if "dpa" not in text and "addendum" not in text and "agreement" not in text:
+        return []
     cue = DPA_SPELLED.search(text) or DPA_SHORT.search(text)
     if cue is None:
         return []
@@ -860,6 +887,8 @@ def residency(s: Sentence) -> list[Hit]:
     text = s.low
     if s.unit.kind == "row":
         return _residency_row(s)
+    if not any(pattern.search(text) for _, pattern in PLACES):
+        return []
     if NOT_LOCATION.search(text) or not LOCATION_DATA.search(text):
         return []
     if re.match(r"(?:if|to the extent|where)\b", text) and TRANSFER_SAFEGUARDS.search(text):
@@ -959,7 +988,7 @@ def breach(s: Sentence) -> list[Hit]:
     found = periods(text)
     if found:
         days, match = found[0]
-        hours = round(days * 24)
+        hours = round(days * 24)  # "within 72 hours", "within three (3) days"
         return [
             Hit("breach_notification_hours", hours, 0.85, _span(notify, match), 2, cue="breach")
         ]
@@ -1015,6 +1044,7 @@ CERTIFICATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("c5", re.compile(r"\bbsi c5\b|\bc5 attestation\b")),
     ("tisax", re.compile(r"\btisax\b")),
 )
+CERTIFICATION_WORDS = re.compile(r"iso|soc ?2|hitrust|fedramp|pci|csa star|c5|tisax")
 CERTIFIED = re.compile(
     r"\bcertif\w*|\breports?\b|\battest\w*|\baudit\w*|\bcompliant\b|\bcomplies\b|\baccredit\w*|"
     r"\bholds?\b|\bmaintains?\b|\bachieved\b"
@@ -1025,6 +1055,8 @@ NOT_CERTIFIED = re.compile(r"\bprohibited\b|\bsubject to the payment card\b|\byo
 def certifications(s: Sentence) -> list[Hit]:
     """Security certifications and audit reports the vendor holds."""
     text = s.low
+    if not CERTIFICATION_WORDS.search(text):
+        return []
     found = [(name, m) for name, pattern in CERTIFICATIONS if (m := pattern.search(text))]
     if not found or NOT_CERTIFIED.search(text):
         return []

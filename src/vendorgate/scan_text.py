@@ -45,6 +45,9 @@ _TYPOGRAPHY = str.maketrans(
 )
 _DROPPED = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 """Characters that vanish when folding (soft hyphens and zero-width marks split words)."""
+_TOKEN = re.compile("[^\\s*\\\\" + "".join(sorted(_DROPPED)) + "]+|\\s+")
+"""Runs of kept characters, or of spaces; emphasis stars, escape backslashes and the dropped
+characters fall between tokens."""
 
 _LINK = re.compile(r"!?\[((?:[^\[\]]|\[[^\]]*\])*)\]\(([^()\s]*(?:\([^()]*\)[^()\s]*)*)[^)]*\)")
 _TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
@@ -192,33 +195,29 @@ def fold(raw: str, base: int = 0) -> Folded:
     offsets: list[int] = []
 
     def put(text: str, at: int) -> None:
-        for raw_char in text:
-            if raw_char in _DROPPED or raw_char in {"*", "\\"}:
-                continue
-            ch = raw_char.translate(_TYPOGRAPHY)
-            if ch.isspace():
-                if not chars or chars[-1] == " ":
-                    continue
-                ch = " "
-            chars.append(ch)
-            offsets.append(at)
+        # typography maps one character to one, so offsets survive translate()
+        for token in _TOKEN.finditer(text.translate(_TYPOGRAPHY)):
+            if token.group().isspace():
+                if chars and chars[-1] != " ":
+                    chars.append(" ")
+                    offsets.append(at + token.start())
+            else:
+                chars.extend(token.group())
+                offsets.extend(range(at + token.start(), at + token.end()))
 
     position = 0
     for match in _markup(raw):
-        for i in range(position, match.start()):
-            put(raw[i], base + i)
+        put(raw[position : match.start()], base + position)
         if match.re is _LINK:
-            label_start = match.start(1)
-            for i in range(label_start, match.end(1)):
-                put(raw[i], base + i)
+            put(match.group(1), base + match.start(1))
         elif match.re is _ENTITY:
             put(_ENTITIES.get(match.group(0), " "), base + match.start())
         else:
             put(" ", base + match.start())
         position = match.end()
-    for i in range(position, len(raw)):
-        put(raw[i], base + i)
-    _drop_edge_underscores(chars, offsets)
+    put(raw[position:], base + position)
+    if "_" in chars:
+        _drop_edge_underscores(chars, offsets)
     while chars and chars[-1] == " ":
         chars.pop()
         offsets.pop()
