@@ -10,7 +10,8 @@ positive when it overlaps a labelled passage of the same fact. Printed per fact 
 * strict precision / recall: the same counts, requiring the value to match too.
 
 The "tune" split was used while writing the scanner's rules; the "holdout" split was labelled at
-the same time and never used for tuning.
+the same time and never used for tuning; "holdout2" was labelled later, before the scanner was
+ever run on it (see tests/scan_labels/README.md).
 
 Usage: ``python bench/scan_quality.py [--verbose [--show-holdout]]``; ``--verbose`` lists the
 misses of the tune split only, so the holdout stays unseen while tuning.
@@ -155,7 +156,7 @@ def report(name: str, tally: Tally) -> None:
 
 def main(argv: list[str]) -> int:
     verbose = "--verbose" in argv or "-v" in argv
-    tallies = {"tune": Tally(), "holdout": Tally()}
+    tallies = {"tune": Tally(), "holdout": Tally(), "holdout2": Tally()}
     everything = Tally()
     for path in sorted(LABELS.glob("*.yaml")):
         split, text, labels = load(path)
@@ -169,7 +170,8 @@ def main(argv: list[str]) -> int:
     documents = len(list(LABELS.glob("*.yaml")))
     print(f"clause scanner on {documents} labelled documents (tests/scan_labels)")
     report("tune split (rules written against these)", tallies["tune"])
-    report("holdout split (never tuned on)", tallies["holdout"])
+    report("holdout split (labelled with tune; its misses never listed)", tallies["holdout"])
+    report("holdout2 split (labelled later; first measured P 0.67 R 0.34)", tallies["holdout2"])
     report("all labelled documents", everything)
     return 0
 

@@ -86,8 +86,7 @@ OPT_OUT = _rx(
 )
 CONSENT_EXCEPTION = _rx(
     r"\bwithout (?:your|the customer'?s?|customer'?s?|their|the user'?s?|users'?|its)? ?"
-    r"(?:prior |express |explicit |affirmative |written |opt-in )*"
-    r"(?:consent|permission|authori[sz]ation|agreement)",
+    r"[a-z ,-]{0,40}?\b(?:consent|permission|authori[sz]ation|agreement|instructions?)\b",
     r"\bunless (?:you|the customer|customer|users?|an? admin\w*) (?:first )?"
     r"(?:opt(?:s)?[- ]?in|consents?|agrees?|enables?|chooses?|elects?|turns? on)",
     r"\bonly (?:with|after|if|when) (?:your|you|the customer|customer|an? admin\w*|"
@@ -201,6 +200,9 @@ NOT_MODEL_TRAINING = _rx(
     r"\bfor (?:the purposes of )?training (?:purposes )?and quality\b",
     r"\btraining, enablement\b",
     r"\b(?:employees|personnel|staff)\b[^.;]{0,40}\btrain",
+    # what the customer may not do with the vendor's AI is not what the vendor does
+    r"^(?:you|customers?|users?) (?:may|must|shall|will|agree) not\b",
+    r"\byou agree not to\b",
 )
 
 
@@ -309,10 +311,9 @@ USE_LIMIT = _rx(
 PASSIVE_USE = _rx(
     r"\b(?:will|may|shall|can) be (?:used|processed)\b[^.;]{0,160}\b(?:to provide|providing|"
     r"in accordance with)\b",
-    r"\buses? this information to (?:deliver|provide)\b",
 )
 USE_VERBS = re.compile(
-    r"\b(?:may|will|shall)\b[^.;]{0,20}\b(?:redistribute|publish|access|use|store|process|"
+    r"\b(?:may|will|shall)\s+(?:also\s+)?(?:redistribute|publish|access|use|store|process|"
     r"reproduce|display|copy)\b"
 )
 LICENSE_HEADING = re.compile(
@@ -326,8 +327,7 @@ WARRANTY = re.compile(
 IMPROVEMENT = _rx(
     r"\bimprov\w+",
     r"\bdevelop\w*",
-    r"\bmachine learning\b",
-    r"\bartificial intelligence\b",
+    r"\b(?:purposes?|for)\b[^.;]{0,80}\b(?:machine learning|artificial intelligence)\b",
     r"\banalytics\b",
     r"\bmarketing\b",
     r"\bresearch\b",
@@ -381,7 +381,8 @@ def content_license(s: Sentence) -> list[Hit]:
 
 AGGREGATED = re.compile(
     r"\baggregat(?:e|ed|es|ing)\b(?! (?:liability|amount|total|fees|damages|level))|"
-    r"\bde-?identif\w+|\banonymi[sz]\w+|\banonymous\b"
+    r"\bde-?identif\w+|\banonymi[sz]\w+|\banonymous\b|\bde-?personali[sz]ed\b|"
+    r"\bnon-personal (?:data|information)\b"
 )
 NOT_AGGREGATED = _rx(
     r"\bin the aggregate\b",
@@ -425,6 +426,8 @@ NOT_ADVERTISING = _rx(
     r"\badvertising campaigns\b",
     r"\bpromotional communications\b",
     r"\bsolicitations\b",
+    r"\bmarketing communications\b",
+    r"\bsend\w*\b[^.;]{0,40}\badvertis",
 )
 DATA_OBJECT = _rx(
     r"\b(?:your|personal|customer|user)s?'? ?(?:data|information|content)\b",
@@ -617,6 +620,12 @@ SUBPROCESSOR_USE = _rx(
     r"provide|providing)\b",
     r"\bwork with third parties to provide\b",
     r"\bengage third parties\b",
+    r"\bshare\w*\b[^.;]{0,60}\bwith (?:our |these |its |trusted )?(?:third[- ]party )?"
+    r"(?:service providers|vendors|sub-? ?processors|processors)\b",
+    r"\b(?:using|use|uses) third parties\b[^.;]{0,40}\b(?:to|for)\b",
+    r"\b(?:companies|third parties|providers|vendors) (?:who|that) (?:provide|perform) "
+    r"services (?:to us|on our behalf)",
+    r"\b(?:our|important|authori[sz]ed) sub-? ?processors\b",
 )
 NOT_SUBPROCESSOR = _rx(
     r"\bresponsib\w+ for the acts\b",
@@ -788,10 +797,12 @@ SCC = re.compile(
     r"\bstandard (?:contractual|data protection) clauses\b|\bsccs?\b|\bmodel clauses\b"
 )
 SCC_APPLIES = re.compile(
+    r"\bin place\b|\bmaintain\w*|\busing\b|\bwe use\b|"
     r"\bincorporated\b|\bincorporating\b|\bappl(?:y|ies)\b|\bentered into\b|\bentering into\b|"
     r"\bconclude[ds]?\b|\bput in place\b|\bsafeguards? (?:are|is) taken\b|\bsupported by\b|"
     r"\bpursuant to\b|\brel(?:y|ies) on\b|\bsuch as\b|\bby entering\b|\bagree that\b"
 )
+SCC_APPLIES_INHERITED = re.compile(r"\b(?:shall|will) apply\b|\bincorporated\b|\bentered into\b")
 NOT_SCC = _rx(
     r"\bmeans\b",
     r"\bshall govern\b|\bgoverning law\b",
@@ -810,6 +821,8 @@ def scc(s: Sentence) -> list[Hit]:
     if (cue is None and not inherited) or NOT_SCC.search(text):
         return []
     applies = SCC_APPLIES.search(text)
+    if cue is None and applies is not None and not SCC_APPLIES_INHERITED.search(text):
+        applies = None  # under an SCC lead-in only an explicit "apply" or "incorporated" counts
     if applies is None:
         return []
     if cue is not None and _near_negation(text, cue.start(), 30):
@@ -828,7 +841,7 @@ PLACES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\beuropean union\b|\beu\b|\bgermany\b|\bbelgium\b|\bfrance\b|\bireland\b|"
             r"\bnetherlands\b|\bluxemb(?:o)?urg\b|\bsweden\b|\bfinland\b|\bdenmark\b|\baustria\b|"
             r"\bitaly\b|\bspain\b|\bportugal\b|\bpoland\b|\bbulgaria\b|\bfrankfurt\b|\bdublin\b|"
-            r"\bamsterdam\b|\bparis\b"
+            r"\bamsterdam\b|\bparis\b|\beurope\b"
         ),
     ),
     ("eea", re.compile(r"\beuropean economic area\b|\beea\b")),
@@ -910,13 +923,16 @@ def residency(s: Sentence) -> list[Hit]:
     return [Hit("data_residency_regions", tuple(sorted(found)), 0.75, span, 1, cue="location")]
 
 
-def _places(text: str) -> Iterable[tuple[str, re.Match[str]]]:
-    """Regions named as where data goes (not where it comes from or is kept out of)."""
+def _places(text: str, in_prose: bool = True) -> Iterable[tuple[str, re.Match[str]]]:
+    """Regions named as where data goes (not where it comes from or is kept out of); in prose a
+    storing verb must lead to the place, in a table cell the column says what it is."""
     origins = [(m.start(), _end_of_from(text, m.end())) for m in re.finditer(r"\bfrom\b", text)]
     negated = bool(re.search(r"\b(?:not|never|no)\b[^.;]{0,60}\boutside\b", text))
     for region, pattern in PLACES:
         for match in pattern.finditer(text):
-            if any(a <= match.start() < b for a, b in origins) or _not_a_place(text, match):
+            if any(a <= match.start() < b for a, b in origins) or _not_a_place(
+                text, match, in_prose
+            ):
                 continue
             before = text[max(0, match.start() - 60) : match.start()]
             outside = re.search(r"\boutside\b", before)
@@ -929,18 +945,38 @@ def _places(text: str) -> Iterable[tuple[str, re.Match[str]]]:
 NAME_AFTER_PLACE = re.compile(
     r"[- ]?(?:standard|commission|-us|us\b|gdpr|addendum|extension|data privacy|dpf|regulation|"
     r"government|department|federal|district|patent|dollars|gmbh|inc\b|ltd|sarl|llc|ag\b|bv\b|"
-    r"ab\b|sa\b|pvt|corporation|member state law)"
+    r"ab\b|sa\b|pvt|corporation|member state law|laws?\b|public|governmental|authorit|"
+    r"residents?\b|individuals?\b|citizens?\b)"
 )
 
 
-def _not_a_place(text: str, match: re.Match[str]) -> bool:
+STORED_TOWARDS = re.compile(
+    r"\b(?:stor\w*|host\w*|process\w*|transfer\w*|located|servers?|data ?cent\w*|reside\w*|"
+    r"perform\w*|kept|processing)\b[^.;]{0,100}?\b(?:in|within|to|on|throughout|into|outside)\b"
+)
+PEOPLE_IN = re.compile(
+    r"\b(?:you|individuals?|residents?|users?|persons?|people|customers?|citizens?)\b"
+    r"(?: are| who are| located| based| living| residing)*\s+(?:in|from|of)\b"
+)
+
+
+def _not_a_place(text: str, match: re.Match[str], in_prose: bool = True) -> bool:
     """A region word used as a name (``EU Standard Contractual Clauses``, ``Zeta Project Germany
-    GmbH``, ``United States Government``) or inside a postal address."""
-    after = text[match.end() : match.end() + 20]
-    if NAME_AFTER_PLACE.match(after):
+    GmbH``, ``United States Government``), inside a postal address, in a licence's
+    ``worldwide``, where people are rather than data, or not reached by a storing verb."""
+    after = text[match.end() : match.end() + 40]
+    if NAME_AFTER_PLACE.match(after) or re.match(r"[^.;]{0,60}\blicen[cs]e\b", after):
         return True
     before = text[max(0, match.start() - 12) : match.start()]
-    return bool(re.search(r"\d[\d ,-]*$", before))
+    if re.search(r"\d[\d ,-]*$", before):
+        return True
+    if not in_prose:
+        return False
+    window = text[max(0, match.start() - 160) : match.start()]
+    leads = [m for m in STORED_TOWARDS.finditer(window) if len(window) - m.end() <= 100]
+    if not leads:
+        return match.group() not in ("elsewhere", "globally", "other countries")
+    return bool(PEOPLE_IN.search(window[leads[-1].start() :]))
 
 
 def _end_of_from(text: str, start: int) -> int:
@@ -957,7 +993,7 @@ def _residency_row(s: Sentence) -> list[Hit]:
         if not LOCATION_HEADER.search(name) or index >= len(s.unit.cells):
             continue
         a, b = s.unit.cells[index]
-        for region, _ in _places(s.low[a:b]):
+        for region, _ in _places(s.low[a:b], in_prose=False):
             found.add(region)
     if not found:
         return []

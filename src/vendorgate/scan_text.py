@@ -67,6 +67,9 @@ _CAPS = re.compile(r"[ \t]*[A-Z][A-Z0-9 ,;:&'/()\-]{2,80}[ \t]*$")
 _LEAD_BOLD = re.compile(
     r"(?:\*\*)?\s*(?:\((?:[a-z]{1,4}|\d{1,3})\)\s*)?\*\*(?P<text>[^*]{2,200})\*\*"
     r"|\*\*(?P<both>[^*]{2,200})\*\*"
+    # an italic lead-in (``_Hosting Services:_``) plays the same part
+    r"|_(?P<italic>[^_\n]{2,120}?)_(?=[\s:.])"
+    r"|\*(?P<star>[^*\n]{2,120}?)\*(?=[\s:.])"
 )
 _ABBREVIATIONS = frozenset(
     {
@@ -384,7 +387,7 @@ def _local(text: str, start: int, end: int) -> str:
     match = _LEAD_BOLD.match(raw.lstrip())
     if not match:
         return ""
-    inner = match.group("text") or match.group("both") or ""
+    inner = next((g for g in match.group("text", "both", "italic", "star") if g), "")
     return fold(inner).text.lower().strip(" .:")
 
 
