@@ -35,9 +35,14 @@ def md(value: object) -> str:
     return _no_mentions(html.escape(escaped, quote=False).replace('"', "&quot;"))
 
 
+_MARKDOWN_IN_HTML = str.maketrans({c: f"&#{ord(c)};" for c in "[]`*_\\"})
+
+
 def html_text(value: object) -> str:
-    """Text inside an HTML element such as ``<summary>``, where Markdown is not interpreted."""
-    return _no_mentions(html.escape(_one_line(str(value)), quote=True))
+    """Text inside an HTML element such as ``<summary>``. Markdown is not interpreted there,
+    but its punctuation still becomes character references, should a renderer think otherwise."""
+    escaped = html.escape(_one_line(str(value)), quote=True)
+    return _no_mentions(escaped.translate(_MARKDOWN_IN_HTML))
 
 
 def code(value: object, *, in_table: bool = False) -> str:
