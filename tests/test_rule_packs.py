@@ -347,3 +347,12 @@ def test_nothing_to_test_is_a_usage_error(tmp_path: Path) -> None:
     done = run_cli("test", "empty", cwd=tmp_path)
     assert done.returncode == 2
     assert "no rule packs found" in done.stderr
+
+
+def test_a_broken_org_yaml_shared_by_every_kind_is_reported_once(tmp_path: Path) -> None:
+    org = "apiVersion: vendorgate/v1\nkind: OrgProfile\nname: X\nsectors: [helthcare]\n"
+    rules = write_suite(tmp_path, {**GOOD, "org.yaml": org})
+    with pytest.raises(InputError) as caught:
+        ruletest.run_tests([rules])
+    assert len(caught.value.problems) == 1
+    assert "did you mean `healthcare`?" in str(caught.value)
