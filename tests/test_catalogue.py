@@ -244,7 +244,9 @@ def test_example_org_validates_and_states_usage_of_every_vendor(path: Path) -> N
 
 def test_repository_org_is_the_example_hospital() -> None:
     root = load_file(REPO / "vendorgate.yaml").data
-    assert root["usage"] == org_data("hospital")["usage"]
+    hospital = org_data("hospital")
+    for key in ("name", "sectors", "jurisdictions", "packs", "blocking", "evidence", "usage"):
+        assert root[key] == hospital[key], key
 
 
 def test_hospital_is_blocked_by_march_2023_zoom_training_on_phi() -> None:
