@@ -299,3 +299,40 @@ def test_renderers_agree_on_the_plans(tmp_path: Path) -> None:
     data = json.loads(render(result, "json"))
     assert data["firstPassingPlan"] == "enterprise"
     assert [p["decision"] for p in data["plans"]] == ["rejected", "rejected", "approved"]
+
+
+def test_markdown_from_hostile_profile_text_links_only_the_real_urls(tmp_path: Path) -> None:
+    from markdown_it import MarkdownIt
+
+    vendor = gate_world.build(tmp_path, third_party_known=False)
+    text = vendor.read_text(encoding="utf-8")
+    vendor.write_text(
+        text.replace("name: Acme Meetings", 'name: "Acme [click](javascript:alert(1)) <b>x</b>"')
+        .replace("title: Acme Meetings Terms of Service", 'title: "Terms](javascript:alert(2))"')
+        .replace(
+            "url: https://acme.example/terms", 'url: "https://acme.example/terms)(javascript:x"'
+        ),
+        encoding="utf-8",
+    )
+    result = gate.evaluate(
+        gate.GateRequest(vendor=vendor, org=tmp_path / "vendorgate.yaml", as_of=date(2024, 2, 1))
+    )
+    md = render(result, "markdown")
+    tokens = MarkdownIt().parse(md)
+    hrefs = [
+        child.attrs.get("href")
+        for token in tokens
+        if token.children
+        for child in token.children
+        if child.type == "link_open"
+    ]
+    assert hrefs, "the authority and the vendor's document are linked"
+    assert all(
+        str(h).startswith(
+            ("https://www.ecfr.gov/", "https://www.hhs.gov/", "https://acme.example/")
+        )
+        for h in hrefs
+    ), hrefs
+    assert "https://acme.example/terms%29%28javascript:x" in hrefs
+    html = MarkdownIt().render(md)
+    assert "<b>" not in html and "javascript:alert" not in "".join(map(str, hrefs))

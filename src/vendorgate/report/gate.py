@@ -253,6 +253,15 @@ def _md(text: str) -> str:
     return "`".join(_escape(p) if i % 2 == 0 else p for i, p in enumerate(parts))
 
 
+def _link(label: str, url: str) -> str:
+    """A Markdown link for an http(s) URL; anything else is shown as text, never linked, and
+    characters that could end the link early are percent-encoded."""
+    if not url.lower().startswith(("https://", "http://")):
+        return f"{_md(label)} ({_md(url)})" if url else _md(label)
+    safe = "".join(f"%{ord(ch):02X}" if ch in "()<> \"'`" else ch for ch in url)
+    return f"[{_md(label)}]({safe})"
+
+
 def _escape(text: str) -> str:
     for ch in _MARKUP:
         text = text.replace(ch, "\\" + ch)
@@ -307,7 +316,7 @@ def _outcome_md(put: Callable[[str], None], o: PlanOutcome) -> None:
         put(f"- **{_md(f.rule)}** ({f.severity.value}, {f.verdict.value}): {_md(f.message)}")
         for c in f.citations:
             flag = " (citation not verified)" if not c.verified else ""
-            put(f"  - Authority: [{_md(c.citation)}]({c.url}){flag}")
+            put(f"  - Authority: {_link(c.citation, c.url)}{flag}")
         for read in sorted(f.facts, key=lambda r: r.fact):
             put(
                 f"  - Vendor: `{read.fact}` = {_md(describe_value(read.value))} "
@@ -315,7 +324,7 @@ def _outcome_md(put: Callable[[str], None], o: PlanOutcome) -> None:
             )
             for ev in read.evidence:
                 section = f", section {_md(ev.section)}" if ev.section else ""
-                doc = f"[{_md(ev.title or ev.doc)}]({ev.url})" if ev.url else _md(ev.doc)
+                doc = _link(ev.title or ev.doc, ev.url)
                 quote = _md(" ".join(ev.quote.split()))
                 put(f"    - {doc}{section}: \u201c{quote}\u201d ({ev.status.value})")
     put("")
