@@ -336,3 +336,19 @@ def test_markdown_from_hostile_profile_text_links_only_the_real_urls(tmp_path: P
     assert "https://acme.example/terms%29%28javascript:x" in hrefs
     html = MarkdownIt().render(md)
     assert "<b>" not in html and "javascript:alert" not in "".join(map(str, hrefs))
+
+
+def test_text_output_never_passes_terminal_control_characters(tmp_path: Path) -> None:
+    vendor = gate_world.build(tmp_path, third_party_known=False)
+    vendor.write_text(
+        vendor.read_text(encoding="utf-8").replace(
+            "name: Acme Meetings", 'name: "Acme\\e[31m Meetings\\rX"'
+        ),
+        encoding="utf-8",
+    )
+    result = gate.evaluate(
+        gate.GateRequest(vendor=vendor, org=tmp_path / "vendorgate.yaml", as_of=date(2024, 2, 1))
+    )
+    text = render(result, "text")
+    assert "\x1b" not in text and "\r" not in text
+    assert "Acme\\x1b[31m Meetings\\x0dX" in text

@@ -139,7 +139,17 @@ def render_text(result: GateResult) -> str:
     for o in result.outcomes:
         put("")
         _outcome_text(put, o, heading=result.all_plans)
-    return "\n".join(out) + "\n"
+    return "\n".join(_visible(line) for line in out) + "\n"
+
+
+_CONTROL = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0)) if c != 0x09}
+
+
+def _visible(line: str) -> str:
+    """Profile text is untrusted: a line break inside a value becomes a space, and other control
+    characters (terminal escapes, carriage returns) are shown as ``\\xNN``, never sent to the
+    terminal."""
+    return line.replace("\r\n", " ").replace("\n", " ").translate(_CONTROL)
 
 
 def _classes(result: GateResult) -> str:
