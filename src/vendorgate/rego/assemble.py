@@ -101,7 +101,9 @@ def _finding(
         severity=Severity(item["severity"]),
         verdict=Verdict(item["verdict"]),
         message=item["message"],
-        citations=tuple(Citation(**c) for c in item["citations"]),
+        citations=rule.citations
+        if rule is not None
+        else tuple(Citation(**c) for c in item["citations"]),
         facts=reads,
         remediation=item["remediation"],
         location=location,

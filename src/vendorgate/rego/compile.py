@@ -13,6 +13,7 @@ byte-identical modules, data and revision. regopy is not needed to compile.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
@@ -141,7 +142,7 @@ def _flatten(cond: Condition, negated: bool, out: list[_CompiledLeaf]) -> str:
     """Collect leaves in document order; return the Rego expression of the tree's outcome."""
     if isinstance(cond, Leaf):
         out.append(_CompiledLeaf(len(out), cond, negated))
-        return f"leaf{len(out) - 1}.outcome"
+        return f"leaf{len(out) - 1}"
     if isinstance(cond, Not):
         return f"lib.negate({_flatten(cond.item, not negated, out)})"
     items = [_flatten(c, negated, out) for c in cond.items]
@@ -150,28 +151,111 @@ def _flatten(cond: Condition, negated: bool, out: list[_CompiledLeaf]) -> str:
     return f"{func}([{', '.join(items)}])"
 
 
-def leaf_test(leaf: Leaf, value: str, base: str) -> tuple[str, bool]:
-    """The Rego call computing a leaf's raw outcome, and whether the evidence policy applies."""
+def _pass_condition(leaf: Leaf, value: str, items: str) -> str | None:
+    """The Rego condition under which a leaf on a known value passes (None: never decided)."""
     op, operand = leaf.op, leaf.operand
     listed = literal(operand if isinstance(operand, tuple) else (operand,))
-    if op == "is":
-        if operand == "undisclosed":
-            return f"lib.op_is_undisclosed({value})", False
-        if operand == "disclosed":
-            return f"lib.op_is_disclosed({value})", True
-        return f"lib.op_is_evidenced({value}, {literal(base)})", True
-    if op in ("equals", "not_equals", "contains", "not_contains"):
-        return f"lib.op_{op}({value}, {literal(operand)})", True
-    if op in ("in", "not_in", "subset_of"):
-        return f"lib.op_{op}({value}, {listed})", True
+    conditions = {
+        "equals": f"{value} == {literal(operand)}",
+        "not_equals": f"{value} != {literal(operand)}",
+        "in": f"{value} in {listed}",
+        "not_in": f"not {value} in {listed}",
+        "contains": f"{literal(operand)} in {items}",
+        "not_contains": f"not {literal(operand)} in {items}",
+        "subset_of": f"every item in {items} {{ item in {listed} }}",
+    }
+    if op in conditions:
+        return conditions[op]
     if op in ("at_least", "at_most", "before", "after"):
-        # The native engine compares integers with integers and text with text only.
+        # The native engine compares integers with integers and text with text only:
+        # `at_least` is >=, the other operators <= on integers; `before` is <, the others >
+        # on text.
         if isinstance(operand, bool | int):
-            return f"lib.op_compare_int({literal(op)}, {value}, {int(operand)})", True
+            sign = ">=" if op == "at_least" else "<="
+            return f"{value} {sign} {int(operand)}"
         if isinstance(operand, str):
-            return f"lib.op_compare_text({literal(op)}, {value}, {literal(operand)})", True
-        return '"undetermined"', True
+            sign = "<" if op == "before" else ">"
+            return f"{value} {sign} {literal(operand)}"
+        return None
     raise ValueError(f"operator `{op}` cannot be compiled to Rego")
+
+
+def _checked(leaf: Leaf) -> bool:
+    """Whether the evidence policy applies: to every test but ``is: undisclosed``, which asks
+    about disclosure itself."""
+    return not (leaf.op == "is" and leaf.operand == "undisclosed")
+
+
+def _kind_check(leaf: Leaf) -> str:
+    """A type the value must have for the comparison to decide anything, or ""."""
+    if leaf.op not in ("at_least", "at_most", "before", "after"):
+        return ""
+    return "int" if isinstance(leaf.operand, bool | int) else "text"
+
+
+def _leaf_rules(item: _CompiledLeaf) -> list[str]:
+    """The rules computing one leaf: its value, whether it is known, its raw outcome, whether
+    the evidence policy makes it undetermined (``demoted``), and its outcome."""
+    i, leaf, base = item.index, item.leaf, item.base
+    value = (
+        f"object.get(lib.subprocessor_fields, {literal(item.projection)}, null)"
+        if item.projection
+        else f"object.get(lib.fact_values, {literal(base)}, null)"
+    )
+    status = f"object.get(lib.fact_status, {literal(base)}, {literal('unverified')})"
+    lines = [
+        f"# Leaf {i}: `{leaf.fact}` {leaf.op} {literal(leaf.operand)}",
+        f"val{i} := {value}",
+        "",
+        f"known{i} if {{",
+        f"\tval{i} != null",
+        f'\tval{i} != "undisclosed"',
+        "}",
+        "",
+    ]
+    if leaf.op == "is":
+        if leaf.operand == "undisclosed":
+            lines += [f'raw{i} := "fail" if known{i}', 'else := "pass"']
+        elif leaf.operand == "disclosed":
+            lines += [f'raw{i} := "pass" if known{i}', 'else := "fail"']
+        else:
+            lines += [
+                f'raw{i} := "pass" if {{',
+                f"\tknown{i}",
+                f'\t{status} == "verified"',
+                "}",
+                'else := "fail"',
+            ]
+    else:
+        if leaf.op in ("contains", "not_contains", "subset_of"):
+            lines += [f"items{i} := val{i} if is_array(val{i})", f"else := [val{i}]", ""]
+        condition = _pass_condition(leaf, f"val{i}", f"items{i}")
+        kind = _kind_check(leaf)
+        lines.append(f'raw{i} := "undetermined" if not known{i}')
+        if condition is None:
+            lines.append('else := "undetermined"')
+        else:
+            if kind == "int":
+                lines.append(f'else := "undetermined" if not lib.is_int(val{i})')
+            elif kind == "text":
+                lines.append(f'else := "undetermined" if not is_string(val{i})')
+            lines += ['else := "pass" if {', f"\t{condition}", "}", 'else := "fail"']
+    lines.append("")
+    if _checked(leaf):
+        lines += [
+            f"demoted{i} if {{",
+            f'\traw{i} != "undetermined"',
+            "\tlib.require_verified",
+            f"\tknown{i}",
+            f'\t{status} != "verified"',
+            "}",
+            "",
+            f'leaf{i} := "undetermined" if demoted{i}',
+            f"else := raw{i}",
+        ]
+    else:
+        lines.append(f"leaf{i} := raw{i}")
+    return [*lines, ""]
 
 
 def _describe_condition(cond: Condition, depth: int = 0) -> list[str]:
@@ -187,10 +271,230 @@ def _describe_condition(cond: Condition, depth: int = 0) -> list[str]:
     return lines
 
 
+def _finding_rules(leaves: list[_CompiledLeaf], tree: str) -> list[str]:
+    """How the leaves become the finding: the outcome (with the evidence policy), the leaves
+    that decided it, the message, the waiver, the verdict."""
+    indexes = ", ".join(str(item.index) for item in leaves)
+    checked = [item for item in leaves if _checked(item.leaf)]
+    reads = list(dict.fromkeys(item.base for item in leaves))
+    target = {False: "outcome", True: "flipped"}
+    lines = [f"tree := {tree}", ""]
+    lines += [f"any_demoted if demoted{item.index}" for item in checked] or ["any_demoted := false"]
+    lines += [
+        "",
+        "# With `on_failure: fail`, an undetermined outcome caused by unverified evidence fails.",
+        'outcome := "fail" if {',
+        '\ttree == "undetermined"',
+        "\tany_demoted",
+        "\tlib.evidence_failure_fails",
+        "}",
+        "else := tree",
+        "",
+        'flipped := {"pass": "fail", "fail": "pass", "undetermined": "undetermined"}[outcome]',
+        "",
+        "# Each leaf's outcome beside the outcome that makes it decisive (inverted under a `not`).",
+        "pairs := [",
+        *[f"\t[leaf{item.index}, {target[item.negated]}]," for item in leaves],
+        "]",
+        "",
+        "hits := [i | some i; pairs[i][0] == pairs[i][1]]",
+        "",
+        "# The leaves that decided the outcome, in document order; all leaves when none did.",
+        "picked := hits if count(hits) > 0",
+        f"else := [{indexes}]",
+        "",
+        f"values := [{', '.join(f'val{item.index}' for item in leaves)}]",
+        "",
+        'detail := concat("; ", [y |',
+        "\tsome i in array.slice(picked, 0, 3)",
+        "\ty := lib.part(specs[i], pairs[i][0], values[i])",
+        "])",
+        "",
+        "focus := specs[picked[0]].base if count(picked) > 0",
+        "else := null",
+        "",
+    ]
+    lines += [
+        f"demoted_facts contains {literal(item.base)} if demoted{item.index}" for item in checked
+    ]
+    if not checked:
+        lines.append("demoted_facts := set()")
+    lines += [
+        "",
+        f"evidence_reasons := [y | some b in {literal(reads)}; b in demoted_facts; "
+        "y := lib.evidence_reason(b)]",
+        "",
+        'no_waiver := {"index": null, "reason": ""}',
+        "",
+        "waiver := object.get(lib.waiver_states, id, no_waiver) if "
+        'outcome in {"fail", "undetermined"}',
+        "else := no_waiver",
+        "",
+        'verdict := "waived" if is_number(waiver.index)',
+        "else := outcome",
+        "",
+        "reasons := array.concat(",
+        "\tarray.concat(evidence_reasons, notes),",
+        '\t[r | r := waiver.reason; r != ""],',
+        ")",
+        "",
+        'sentence := concat("", [lib.who, " fails \\u201c", meta.title, "\\u201d: ", '
+        'detail, "."]) if {',
+        '\toutcome == "fail"',
+        "}",
+        'else := concat("", [lib.who, ": cannot tell whether \\u201c", meta.title, '
+        '"\\u201d holds: ", detail, "."]) if {',
+        '\toutcome == "undetermined"',
+        "}",
+        'else := concat("", [lib.who, " meets \\u201c", meta.title, "\\u201d: ", detail, "."])',
+        "",
+        'waived_note := "" if waiver.index == null',
+        'else := concat("", [',
+        '\t" Waived by ", lib.org.waivers[waiver.index].approver,',
+        '\t" until ", lib.org.waivers[waiver.index].expires,',
+        '\t" (", lib.org.waivers[waiver.index].ticket, ")."',
+        "])",
+        "",
+        'message := concat("", [sentence, waived_note])',
+        "",
+        "# Blocking: a failure, or an undetermined finding when the organisation blocks on those,",
+        "# at or above the threshold.",
+        "at_threshold if lib.severity_rank[meta.severity] >= lib.severity_rank[lib.threshold]",
+        "",
+        "blocking := true if {",
+        '\tverdict == "fail"',
+        "\tat_threshold",
+        "}",
+        "else := true if {",
+        '\tverdict == "undetermined"',
+        '\tlib.undetermined_mode == "block"',
+        "\tat_threshold",
+        "}",
+        "else := false",
+        "",
+        'finding := lib.not_applicable_finding(meta, na_reason) if na_reason != ""',
+        "else := {",
+        '\t"rule": id,',
+        '\t"title": meta.title,',
+        '\t"pack": meta.pack,',
+        '\t"severity": meta.severity,',
+        '\t"verdict": verdict,',
+        '\t"blocking": blocking,',
+        '\t"message": message,',
+        '\t"reasons": reasons,',
+        '\t"focus": focus,',
+        f'\t"facts": {literal(reads)},',
+        '\t"waiver": waiver.index,',
+        f'\t"leaves": [{", ".join(f"leaf{item.index}" for item in leaves)}],',
+        '\t"citations": meta.citations,',
+        '\t"remediation": meta.remediation,',
+        "}",
+        "",
+    ]
+    return lines
+
+
+def _applicability_rules(rule: Rule) -> list[str]:
+    """The rule's scope, tested against the organisation and the vendor: ``na_reason`` says why
+    the rule does not apply ("" when it does) and ``notes`` what applying it assumed. Only the
+    dimensions the rule lists are tested; the first that misses gives the reason."""
+    scope = rule.applies_to
+    lines = ["# Applicability."]
+    chain: list[tuple[str, str]] = []
+    if scope.sectors and "any" not in scope.sectors:
+        lines += [
+            "applies_sectors if {",
+            f"\tsome s in {literal(scope.sectors)}",
+            "\ts in lib.org.sectors",
+            "}",
+            "",
+        ]
+        reason = f"applies to sectors {', '.join(scope.sectors)}; the organisation is not in them"
+        chain.append(("applies_sectors", literal(reason)))
+    if scope.jurisdictions:
+        wanted = literal(scope.jurisdictions)
+        lines += [
+            "# `us` covers `us-ca`.",
+            "applies_jurisdictions if {",
+            f"\tsome r in {wanted}",
+            "\tsome j in lib.org.jurisdictions",
+            "\tj == r",
+            "}",
+            "",
+            "applies_jurisdictions if {",
+            f"\tsome r in {wanted}",
+            "\tsome j in lib.org.jurisdictions",
+            '\tstartswith(j, concat("", [r, "-"]))',
+            "}",
+            "",
+        ]
+        reason = f"applies in {', '.join(scope.jurisdictions)}; the organisation operates in "
+        chain.append(
+            ("applies_jurisdictions", f'concat("", [{literal(reason)}, lib.jurisdictions_text])')
+        )
+    if scope.vendor_categories:
+        lines += [
+            f"applies_category if lib.vendor.category in {literal(scope.vendor_categories)}",
+            "",
+        ]
+        reason = f"applies to {', '.join(scope.vendor_categories)} vendors, not "
+        chain.append(("applies_category", f'concat("", [{literal(reason)}, lib.vendor.category])'))
+    if scope.data_classes:
+        lines += [
+            "# Data classes nobody states: the rule applies, to be safe.",
+            "applies_classes if lib.data_classes == null",
+            "",
+            "applies_classes if {",
+            f"\tsome c in {literal(scope.data_classes)}",
+            "\tc in lib.data_classes",
+            "}",
+            "",
+            "notes := [lib.data_classes_note] if lib.data_classes == null",
+            "else := []",
+            "",
+        ]
+        reason = f"applies to vendors receiving {', '.join(scope.data_classes)}; this one receives "
+        chain.append(("applies_classes", f'concat("", [{literal(reason)}, lib.data_classes_text])'))
+    else:
+        lines += ["notes := []", ""]
+    first = True
+    for name, text in chain:
+        lines.append(f"{'na_reason' if first else 'else'} := {text} if not {name}")
+        first = False
+    lines += ['na_reason := ""' if first else 'else := ""', ""]
+    return lines
+
+
+def compile_rego_rule(rule: Rule, package: str, ref: RegoRuleRef) -> str:
+    """The module wiring a rule written in Rego to its finding."""
+    return "\n".join(
+        [
+            f"# Rule `{rule.id}` of pack `{rule.pack}`, written in Rego in {ref.package}; "
+            "wired by vendorgate.",
+            f"package {package}",
+            "",
+            "import rego.v1",
+            "",
+            "import data.vendorgate.lib",
+            "",
+            f"id := {literal(rule.id)}",
+            "",
+            "meta := data.vendorgate.rules[id]",
+            "",
+            *_applicability_rules(rule),
+            f"finding := lib.rego_finding(meta, data.{ref.package}.{ref.name}, na_reason, notes)",
+            "",
+        ]
+    )
+
+
 def compile_rule(rule: Rule, package: str) -> str:
     """The Rego module of one YAML rule."""
     leaves: list[_CompiledLeaf] = []
     tree = _flatten(rule.condition, False, leaves)
+    specs = [
+        {"fact": i.leaf.fact, "base": i.base, "expects": describe_test(i.leaf)} for i in leaves
+    ]
     lines = [
         f"# Rule `{rule.id}` of pack `{rule.pack}`, compiled by vendorgate. Do not edit: "
         "change the YAML rule and rebuild.",
@@ -205,40 +509,20 @@ def compile_rule(rule: Rule, package: str) -> str:
         "",
         f"id := {literal(rule.id)}",
         "",
+        "meta := data.vendorgate.rules[id]",
+        "",
+        *_applicability_rules(rule),
     ]
-    specs = []
     for item in leaves:
-        leaf = item.leaf
-        call, checked = leaf_test(leaf, f"val{item.index}", item.base)
-        value = f"lib.value({literal(item.base)}, {literal(item.projection)})"
-        lines.append(f"val{item.index} := {value}")
-        lines.append(
-            f"leaf{item.index} := lib.leaf({call}, val{item.index}, {literal(item.base)}, "
-            f"{'true' if checked else 'false'})"
-        )
-        lines.append("")
-        specs.append(
-            {
-                "fact": leaf.fact,
-                "base": item.base,
-                "expects": describe_test(leaf),
-                "negated": item.negated,
-            }
-        )
-    reads = list(dict.fromkeys(item.base for item in leaves))
+        lines += _leaf_rules(item)
     lines += [
-        "# Each leaf: the fact it reads, what it expects, and whether a `not` inverts it.",
+        "# Each leaf's fact, the fact it is read from, and what the rule expects of it.",
         "specs := [",
         *[f"\t{literal(spec)}," for spec in specs],
         "]",
         "",
-        f"results := [{', '.join(f'leaf{i.index}' for i in leaves)}]",
-        "",
-        f"outcome := {tree}",
-        "",
-        f"finding := lib.finding(id, specs, results, outcome, {literal(reads)})",
-        "",
     ]
+    lines += _finding_rules(leaves, tree)
     return "\n".join(lines)
 
 
@@ -260,16 +544,7 @@ def rule_data(rule: Rule) -> dict[str, Any]:
             "vendor_categories": list(scope.vendor_categories),
             "data_classes": list(scope.data_classes),
         },
-        "citations": [
-            {
-                "citation": c.citation,
-                "url": c.url,
-                "title": c.title,
-                "authority": c.authority,
-                "verified": c.verified,
-            }
-            for c in rule.citations
-        ],
+        "citations": [dataclasses.asdict(c) for c in rule.citations],
         "remediation": rule.remediation,
     }
 
@@ -374,23 +649,17 @@ def compile_policy(
     entries = []
     rules: dict[str, Any] = {}
     for pack in packs:
-        yaml_rules = [r for r in pack.rules if r.id not in refs]
-        rule_ids = _unique([r.id for r in yaml_rules])
+        rule_ids = _unique([r.id for r in pack.rules])
         for rule in pack.rules:
             rules[rule.id] = rule_data(rule)
             ref = refs.get(rule.id)
-            if ref is not None:
-                entries.append(
-                    f"lib.rego_finding({literal(rule.id)}, data.{ref.package}.{ref.name})"
-                )
-                continue
             package = f"{ROOT}.compiled.{pack_ids[pack.id]}.{rule_ids[rule.id]}"
-            modules.append(
-                Module(
-                    package.replace(".", "/") + ".rego",
-                    compile_rule(rule, package),
-                )
+            text = (
+                compile_rule(rule, package)
+                if ref is None
+                else compile_rego_rule(rule, package, ref)
             )
+            modules.append(Module(package.replace(".", "/") + ".rego", text))
             entries.append(f"data.{package}.finding")
     modules.extend(user_modules)
     modules.append(Module(DECISION_MODULE_PATH, decision_module(entries)))

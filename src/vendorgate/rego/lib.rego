@@ -64,7 +64,7 @@ facts[name] := fact if some name, fact in plan_facts
 
 facts[name] := fact if {
 	some name, fact in vendor_facts
-	not has_key(plan_facts, name)
+	not plan_facts[name]
 }
 
 # The status of a fact's evidence, computed by vendorgate outside Rego (quotes are checked
@@ -74,6 +74,29 @@ status(name) := object.get(facts, [name, "evidence_status"], "unverified")
 
 # The value a leaf test reads: `subprocessors.<field>` maps over the sub-processor list.
 value(name, field) := project(object.get(facts, [name, "value"], null), field)
+
+# Computed once per decision and looked up by the compiled rules (function calls are costly in
+# rego-cpp; rules are evaluated once): each fact's value and evidence status, the projections of
+# the sub-processor list, and the evidence policy.
+fact_values[name] := fact.value if some name, fact in facts
+
+fact_status[name] := object.get(fact, "evidence_status", "unverified") if some name, fact in facts
+
+subprocessor_fields[field] := project(object.get(fact_values, "subprocessors", null), field) if {
+	some field in {"name", "region", "category", "purpose"}
+}
+
+require_verified if org.evidence.require == "verified"
+
+evidence_failure_fails if org.evidence.on_failure == "fail"
+
+# The waiver state of each rule some waiver names for this vendor.
+waiver_states[rule_id] := waiver(rule_id) if {
+	some w in org.waivers
+	rule_id := w.rule
+	waiver_vendor_matches(w)
+	waiver_plan_matches(w)
+}
 
 project(v, "") := v
 
@@ -107,96 +130,6 @@ known(v) if {
 	v != "undisclosed"
 }
 
-items(v) := v if is_array(v)
-else := [v]
-
-is_int(v) if {
-	is_number(v)
-	floor(v) == v
-}
-
-op_equals(v, x) := "undetermined" if not known(v)
-else := "pass" if v == x
-else := "fail"
-
-op_not_equals(v, x) := "undetermined" if not known(v)
-else := "pass" if v != x
-else := "fail"
-
-op_in(v, xs) := "undetermined" if not known(v)
-else := "pass" if v in xs
-else := "fail"
-
-op_not_in(v, xs) := "undetermined" if not known(v)
-else := "fail" if v in xs
-else := "pass"
-
-op_contains(v, x) := "undetermined" if not known(v)
-else := "pass" if x in items(v)
-else := "fail"
-
-op_not_contains(v, x) := "undetermined" if not known(v)
-else := "fail" if x in items(v)
-else := "pass"
-
-op_subset_of(v, xs) := "undetermined" if not known(v)
-else := "pass" if {
-	every item in items(v) {
-		item in xs
-	}
-}
-else := "fail"
-
-# Integer comparison: `at_least` is >=, the other comparison operators <=.
-op_compare_int(op, v, x) := "undetermined" if not known(v)
-else := "undetermined" if not is_int(v)
-else := "pass" if {
-	op == "at_least"
-	v >= x
-}
-else := "pass" if {
-	op != "at_least"
-	v <= x
-}
-else := "fail"
-
-# Text comparison (ISO dates compare as text): `before` is <, the other operators >.
-op_compare_text(op, v, x) := "undetermined" if not known(v)
-else := "undetermined" if not is_string(v)
-else := "pass" if {
-	op == "before"
-	v < x
-}
-else := "pass" if {
-	op != "before"
-	v > x
-}
-else := "fail"
-
-op_is_undisclosed(v) := "fail" if known(v)
-else := "pass"
-
-op_is_disclosed(v) := "pass" if known(v)
-else := "fail"
-
-op_is_evidenced(v, base) := "pass" if {
-	known(v)
-	status(base) == "verified"
-}
-else := "fail"
-
-# A leaf's result. When the organisation requires verified evidence, a known value whose
-# evidence is not verified cannot decide the test: the leaf becomes undetermined ("demoted").
-# `checked` is false only for `is: undisclosed`, which asks about disclosure itself.
-leaf(raw, v, base, checked) := {"outcome": "undetermined", "demoted": true, "value": v} if {
-	checked == true
-	raw != "undetermined"
-	org.evidence.require == "verified"
-	known(v)
-	status(base) != "verified"
-}
-else := {"outcome": raw, "demoted": false, "value": v}
-
 # ---------------------------------------------------------------- three-valued logic
 
 all_of(xs) := "fail" if "fail" in xs
@@ -213,57 +146,19 @@ negate("fail") := "pass"
 
 negate("undetermined") := "undetermined"
 
-flip(target, true) := negate(target)
-
-flip(target, false) := target
-
 # ---------------------------------------------------------------- applicability
 
-within(j, r) if j == r
-
-within(j, r) if startswith(j, concat("", [r, "-"]))
-
-shares(xs, ys) if {
-	some x in xs
-	x in ys
-}
-
-in_jurisdiction(rs) if {
-	some j in org.jurisdictions
-	some r in rs
-	within(j, r)
-}
-
+# Each compiled module tests its own rule's scope (see compile.py); these are the texts its
+# "not applicable" messages share.
 or_else("", alternative) := alternative
 
 or_else(text, _) := text if text != ""
 
-# Why a rule does not apply, or "" when it does.
-not_applicable(scope) := concat("", ["applies to sectors ", concat(", ", scope.sectors), "; the organisation is not in them"]) if {
-	count(scope.sectors) > 0
-	not "any" in scope.sectors
-	not shares(scope.sectors, org.sectors)
-}
-else := concat("", [
-	"applies in ", concat(", ", scope.jurisdictions), "; the organisation operates in ",
-	or_else(concat(", ", org.jurisdictions), "no listed jurisdiction"),
-]) if {
-	count(scope.jurisdictions) > 0
-	not in_jurisdiction(scope.jurisdictions)
-}
-else := concat("", ["applies to ", concat(", ", scope.vendor_categories), " vendors, not ", vendor.category]) if {
-	count(scope.vendor_categories) > 0
-	not vendor.category in scope.vendor_categories
-}
-else := concat("", [
-	"applies to vendors receiving ", concat(", ", scope.data_classes), "; this one receives ",
-	or_else(concat(", ", data_classes), "no listed data classes"),
-]) if {
-	count(scope.data_classes) > 0
-	data_classes != null
-	not shares(scope.data_classes, data_classes)
-}
-else := ""
+jurisdictions_text := or_else(concat(", ", org.jurisdictions), "no listed jurisdiction")
+
+data_classes_text := or_else(concat(", ", data_classes), "no listed data classes")
+
+data_classes_note := "the profile does not say which data classes the organisation sends; the rule is applied to be safe"
 
 # ---------------------------------------------------------------- dates and waivers
 
@@ -271,15 +166,30 @@ idiv(a, b) := (a - (a % b)) / b
 
 # Days since 1970-01-01 of an ISO date (years 1 to 9999), by integer arithmetic alone.
 days(iso) := n if {
-	m := to_number(substring(iso, 5, 2))
-	d := to_number(substring(iso, 8, 2))
-	y := to_number(substring(iso, 0, 4)) - early(m)
+	m := digits(iso, 5, 2)
+	d := digits(iso, 8, 2)
+	y := digits(iso, 0, 4) - early(m)
 	era := idiv(y, 400)
 	yoe := y - era * 400
 	doy := idiv(153 * ((m + 9) % 12) + 2, 5) + d - 1
 	doe := ((yoe * 365 + idiv(yoe, 4)) - idiv(yoe, 100)) + doy
 	n := (era * 146097 + doe) - 719468
 }
+
+# The number written by `width` decimal digits from `offset`, digit by digit: rego-cpp keeps
+# to_number("06") spelled "06", which then compares wrongly.
+digits(text, offset, width) := sum([y |
+	some i in numbers.range(0, width - 1)
+	y := to_number(substring(text, offset + i, 1)) * power((width - 1) - i)
+])
+
+power(0) := 1
+
+power(1) := 10
+
+power(2) := 100
+
+power(3) := 1000
 
 early(m) := 1 if m <= 2
 else := 0
@@ -376,6 +286,11 @@ else := v if is_string(v)
 else := format_int(v, 10) if is_int(v)
 else := sprintf("%v", [v])
 
+is_int(v) if {
+	is_number(v)
+	floor(v) == v
+}
+
 shown(x) := x.name if is_object(x)
 else := x if is_string(x)
 else := sprintf("%v", [x])
@@ -386,10 +301,12 @@ who := concat("", [vendor.name, " (", plan, " plan)"]) if {
 }
 else := vendor.name
 
-part(spec, result) := concat("", ["`", spec.fact, "` is ", describe(result.value)]) if {
-	result.outcome == "undetermined"
+# What a leaf found, for the message: its fact, the value read and, unless it could not tell,
+# what the rule expects.
+part(spec, outcome, value) := concat("", ["`", spec.fact, "` is ", describe(value)]) if {
+	outcome == "undetermined"
 }
-else := concat("", ["`", spec.fact, "` is ", describe(result.value), " (the rule expects it ", spec.expects, ")"])
+else := concat("", ["`", spec.fact, "` is ", describe(value), " (the rule expects it ", spec.expects, ")"])
 
 sentence("fail", title, detail) := concat("", [who, " fails \u201c", title, "\u201d: ", detail, "."])
 
@@ -420,73 +337,20 @@ blocks("undetermined", severity) if {
 is_blocking(verdict, severity) := true if blocks(verdict, severity)
 else := false
 
-# Leaves that decided the outcome, in document order; all leaves when none did.
-culprits(specs, results, target) := found if {
-	found := [i | some i; results[i].outcome == flip(target, specs[i].negated)]
-	count(found) > 0
-}
-else := [i | some i; results[i]]
-
-# Facts whose unverified evidence made a leaf undetermined, each once, in document order.
-demoted_facts(specs, results) := [y |
-	some i
-	results[i].demoted
-	not demoted_before(specs, results, i)
-	y := specs[i].base
-]
-
-demoted_before(specs, results, i) if {
-	some j
-	results[j].demoted
-	j < i
-	specs[j].base == specs[i].base
-}
-
 evidence_reason(base) := concat("", [
 	"`", base, "` rests on ", status(base),
 	" evidence, and the organisation requires verified evidence",
 ])
 
-data_classes_reason(scope) := ["the profile does not say which data classes the organisation sends; the rule is applied to be safe"] if {
-	data_classes == null
-	count(scope.data_classes) > 0
-}
-else := []
-
-# The finding of a compiled YAML rule. `specs` describes each leaf (fact, base fact, expectation,
-# whether an odd number of `not` lies above it), `results` holds each leaf's result in document
-# order, `tree` the condition's outcome, and `reads` the base facts the rule reads.
-finding(rule_id, specs, results, tree, reads) := result if {
-	meta := data.vendorgate.rules[rule_id]
-	reason := not_applicable(meta.applies_to)
-	reason != ""
-	result := not_applicable_finding(meta, reason)
-}
-else := result if {
-	meta := data.vendorgate.rules[rule_id]
-	demoted := demoted_facts(specs, results)
-	outcome := evidence_outcome(tree, demoted)
-	picked := culprits(specs, results, outcome)
-	parts := [y | some i in array.slice(picked, 0, 3); y := part(specs[i], results[i])]
-	focus := [y | some i in picked; y := specs[i].base]
-	evidence_reasons := [y | some b in demoted; y := evidence_reason(b)]
-	result := concluded(meta, outcome, concat("; ", parts), array.concat(focus, [null])[0], reads, evidence_reasons, results)
-}
-
-# With `on_failure: fail`, an undetermined outcome caused by unverified evidence fails.
-evidence_outcome(tree, demoted) := "fail" if {
-	tree == "undetermined"
-	count(demoted) > 0
-	org.evidence.on_failure == "fail"
-}
-else := tree
-
 # The parts every applicable finding shares: waiver, message, reasons, blocking.
-concluded(meta, outcome, detail, focus, reads, evidence_reasons, results) := result if {
+concluded(meta, outcome, detail, focus, reads, evidence_reasons, notes) := result if {
 	state := waiver_state(meta.id, outcome)
 	verdict := final_verdict(outcome, state.index)
 	message := concat("", [sentence(outcome, meta.title, detail), waived_note(state.index)])
-	reasons := array.concat(array.concat(evidence_reasons, data_classes_reason(meta.applies_to)), [r | r := state.reason; r != ""])
+	reasons := array.concat(
+		array.concat(evidence_reasons, notes),
+		[r | r := state.reason; r != ""],
+	)
 	result := {
 		"rule": meta.id,
 		"title": meta.title,
@@ -499,7 +363,7 @@ concluded(meta, outcome, detail, focus, reads, evidence_reasons, results) := res
 		"focus": focus,
 		"facts": reads,
 		"waiver": state.index,
-		"leaves": [y | some r in results; y := r.outcome],
+		"leaves": [],
 		"citations": meta.citations,
 		"remediation": meta.remediation,
 	}
@@ -577,16 +441,17 @@ age_finding(verdict, message, located_at) := {
 
 # One warning per expired waiver covering this vendor and plan (vendorgate.waiver-expired):
 # never blocking, it keeps the lapse visible and the vendor from a plain `approved`.
-expired_waiver_findings := [expired_finding(i) |
-	some key in sort([[w.rule, i] |
-		some i
-		w := org.waivers[i]
-		w.expires < today
-		waiver_vendor_matches(w)
-		waiver_plan_matches(w)
-	])
-	i := key[1]
-]
+expired_waiver_findings := [y | some key in expired_waiver_keys; y := expired_finding(key[1])]
+
+# [rule, index] of each expired waiver covering this vendor and plan, in rule order.
+expired_waiver_keys := sort([y |
+	some i
+	w := org.waivers[i]
+	w.expires < today
+	waiver_vendor_matches(w)
+	waiver_plan_matches(w)
+	y := [w.rule, i]
+])
 
 plan_scope := concat("", [" (", plan, " plan)"]) if {
 	is_string(plan)
@@ -637,22 +502,19 @@ else := "fail"
 # The finding of a rule written in Rego, from the set of messages its `deny`/`warn` rule
 # produced: any failing message fails it; else any undetermined one leaves it undetermined;
 # no message passes it.
-rego_finding(rule_id, messages) := result if {
-	meta := data.vendorgate.rules[rule_id]
-	reason := not_applicable(meta.applies_to)
-	reason != ""
-	result := not_applicable_finding(meta, reason)
+rego_finding(meta, messages, na_reason, notes) := not_applicable_finding(meta, na_reason) if {
+	na_reason != ""
 }
-else := rego_conclusion(data.vendorgate.rules[rule_id], messages, "fail") if {
+else := rego_conclusion(meta, messages, "fail", notes) if {
 	some m in messages
 	message_outcome(m) == "fail"
 }
-else := rego_conclusion(data.vendorgate.rules[rule_id], messages, "undetermined") if {
+else := rego_conclusion(meta, messages, "undetermined", notes) if {
 	count(messages) > 0
 }
-else := concluded(data.vendorgate.rules[rule_id], "pass", "the policy reports nothing", null, [], [], [])
+else := concluded(meta, "pass", "the policy reports nothing", null, [], [], notes)
 
-rego_conclusion(meta, messages, outcome) := concluded(meta, outcome, concat("; ", texts), focus, reads, [], []) if {
+rego_conclusion(meta, messages, outcome, notes) := concluded(meta, outcome, concat("; ", texts), focus, reads, [], notes) if {
 	texts := sort({y | some m in messages; message_outcome(m) == outcome; y := message_text(m)})
 	located := sort({y |
 		some m in messages

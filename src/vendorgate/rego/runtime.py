@@ -43,13 +43,20 @@ class RegoEvaluationError(VendorgateError):
         super().__init__(message)
 
 
+_QUIET: list[bool] = []
+
+
 def require_regopy() -> Any:
     """The regopy module, or a clear error naming the extra to install."""
     try:
         import regopy
     except ImportError as exc:
         raise MissingExtraError("the Rego engine", "rego", "regopy") from exc
-    regopy.set_default_log_level("None")
+    if not _QUIET:
+        # Once per process: rego-cpp aborts when the default log level is set a second time.
+        # Silent, because errors are reported through vendorgate's own messages.
+        regopy.set_default_log_level("None")
+        _QUIET.append(True)
     return regopy
 
 

@@ -9,6 +9,7 @@ rlimit on it cannot be used).
 from __future__ import annotations
 
 import json
+import os
 import sys
 from typing import Any
 
@@ -50,8 +51,13 @@ def serve(request: dict[str, Any]) -> dict[str, Any]:
 
 
 def main() -> None:
+    # rego-cpp prints some errors on the process's stdout; keep the reply channel clean by
+    # pointing file descriptor 1 at stderr and answering on a copy of the original.
+    reply = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    os.dup2(2, 1)
     request = json.loads(sys.stdin.read())
-    json.dump(serve(request), sys.stdout)
+    json.dump(serve(request), reply)
+    reply.flush()
 
 
 if __name__ == "__main__":
