@@ -126,6 +126,10 @@ _ABBREVIATIONS = frozenset(
         "bv",
         "ag",
         "sa",
+        "str",
+        "rd",
+        "ave",
+        "blvd",
     }
 )
 
@@ -261,11 +265,16 @@ def _drop_edge_underscores(chars: list[str], offsets: list[int]) -> None:
 # ---------------------------------------------------------------- units
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Line:
+    """One line of the document, without its line break."""
+
     start: int
+    """Offset of its first character."""
     end: int
+    """Offset just past its last character."""
     text: str
+    """Its text."""
 
 
 def _lines(text: str) -> list[_Line]:
