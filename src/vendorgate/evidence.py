@@ -102,23 +102,48 @@ class Snapshot:
 
 
 class SnapshotStore:
-    """Reads each snapshot once per run."""
+    """Reads each snapshot once per run, and remembers what it has already worked out: where a
+    snapshot path leads (resolving walks the file system, component by component) and whether
+    a quote is in a snapshot (a search scans the whole document, and many profiles quote the
+    same clauses)."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self._cache: dict[Path, Snapshot | str] = {}
+        self._resolved: dict[tuple[Path, str], Path | str] = {}
+        self._found: dict[tuple[Path, str], bool] = {}
 
     def get(self, profile_path: Path, document: Document) -> Snapshot | str:
         """The snapshot, or a sentence saying why there is none usable."""
-        try:
-            path = resolve_snapshot(profile_path, document.snapshot, self.root)
-        except SnapshotPathError as exc:
-            return str(exc)
+        path = self.resolve(profile_path, document.snapshot)
+        if isinstance(path, str):
+            return path
         cached = self._cache.get(path)
         if cached is None:
             cached = self._read(path, document.snapshot)
             self._cache[path] = cached
         return cached
+
+    def resolve(self, profile_path: Path, snapshot: str) -> Path | str:
+        """:func:`resolve_snapshot` once per folder and path, or why it is refused."""
+        key = (profile_path.parent, snapshot)
+        resolved = self._resolved.get(key)
+        if resolved is None:
+            try:
+                resolved = resolve_snapshot(profile_path, snapshot, self.root)
+            except SnapshotPathError as exc:
+                resolved = str(exc)
+            self._resolved[key] = resolved
+        return resolved
+
+    def quoted(self, snapshot: Snapshot, quote: str) -> bool:
+        """Whether the normalised ``quote`` is found in the normalised snapshot."""
+        key = (snapshot.path, quote)
+        found = self._found.get(key)
+        if found is None:
+            found = normalise(quote) in snapshot.normalised
+            self._found[key] = found
+        return found
 
     @staticmethod
     def _read(path: Path, shown: str) -> Snapshot | str:
@@ -178,6 +203,6 @@ def _status(
             EvidenceStatus.STALE,
             f"snapshot sha256 is {snapshot.sha256}, the profile records {document.sha256}",
         )
-    if normalise(evidence.quote) not in snapshot.normalised:
+    if not store.quoted(snapshot, evidence.quote):
         return EvidenceStatus.UNSUPPORTED, "the quote is not found in the snapshot"
     return EvidenceStatus.VERIFIED, ""

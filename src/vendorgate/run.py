@@ -36,6 +36,7 @@ from vendorgate.rules import build_pack
 from vendorgate.schema import validate as validate_schema
 
 if TYPE_CHECKING:
+    from vendorgate.cache import Cache
     from vendorgate.rego.service import EngineOptions
 
 ORG_FILENAMES = ("vendorgate.yaml", "org.yaml")
@@ -125,19 +126,37 @@ def repo_root(path: Path) -> Path:
     return start
 
 
+def root_for(path: Path, roots: dict[Path, Path]) -> Path:
+    """:func:`repo_root`, worked out once per folder in ``roots`` (resolving every file of a
+    large catalogue walks the file system for each); a symlinked file is resolved on its own."""
+    if path.is_symlink():
+        return repo_root(path)
+    root = roots.get(path.parent)
+    if root is None:
+        root = roots[path.parent] = repo_root(path)
+    return root
+
+
 def load_document(path: Path, expected: str | None = None) -> tuple[Document, str]:
     doc = load_file(path, display_path(path))
     return doc, validate_schema(doc, expected)
 
 
-def load_vendors(paths: Sequence[Path]) -> list[LoadedVendor]:
-    """Load every profile, reporting the problems of all files at once."""
+def load_vendors(paths: Sequence[Path], cache: Cache | None = None) -> list[LoadedVendor]:
+    """Load every profile, reporting the problems of all files at once. With a ``cache``,
+    a file whose bytes were parsed and validated before is not parsed again."""
     problems: list[Problem] = []
     vendors: list[LoadedVendor] = []
     seen: dict[str, Path] = {}
+    roots: dict[Path, Path] = {}
     for path in paths:
         try:
-            doc, _ = load_document(path, "vendor")
+            if cache is None:
+                doc, _ = load_document(path, "vendor")
+            else:
+                from vendorgate.cache import load_profile_document
+
+                doc = load_profile_document(path, display_path(path), cache)
             profile = build_vendor(doc)
         except InputError as exc:
             problems.extend(exc.problems)
@@ -153,7 +172,7 @@ def load_vendors(paths: Sequence[Path]) -> list[LoadedVendor]:
             )
             continue
         seen[profile.id] = path
-        vendors.append(LoadedVendor(profile, path, repo_root(path)))
+        vendors.append(LoadedVendor(profile, path, root_for(path, roots)))
     if problems:
         raise InputError(problems)
     return vendors
@@ -279,8 +298,24 @@ def gather(
     vendor_paths: Sequence[str | Path] = (),
     org_path: str | Path | None = None,
     rules_paths: Sequence[str | Path] = (),
+    cache: Cache | None = None,
 ) -> Inputs:
     """Find and load the organisation, the rule packs and the vendor profiles."""
+    org, org_doc, packs = load_policy(org_path, rules_paths)
+    vendor_files = find_vendor_files(org, vendor_paths)
+    vendors = load_vendors(vendor_files, cache)
+    inputs = Inputs(org, org_doc, tuple(packs), tuple(vendors))
+    check_waivers(org, org_doc, inputs.rules)
+    check_usage(org, vendors)
+    if _whole_catalogue(org, vendor_paths, vendor_files):
+        waivers.check_vendors(org, org_doc, (v.profile for v in vendors))
+    return inputs
+
+
+def load_policy(
+    org_path: str | Path | None = None, rules_paths: Sequence[str | Path] = ()
+) -> tuple[OrgProfile, Document | None, list[RulePack]]:
+    """The organisation profile (found or named) and the rule packs it enables."""
     org_file = Path(org_path) if org_path else find_org()
     if org_path and not Path(org_path).is_file():
         raise UsageError(f"{org_path}: organisation profile not found")
@@ -293,19 +328,17 @@ def gather(
     packs = select_packs(
         _with_rego_rules(load_packs(discover_packs(rule_sources)), rule_sources), org, org_doc
     )
+    return org, org_doc, packs
+
+
+def find_vendor_files(org: OrgProfile, vendor_paths: Sequence[str | Path] = ()) -> list[Path]:
+    """The vendor profile files named, else those of the organisation's catalogue."""
     vendor_sources = list(vendor_paths) or list(org.vendors_paths)
     if not vendor_sources:
         raise UsageError(
             "no vendor profiles: pass PATHS, or list `vendors_paths` in the organisation profile"
         )
-    vendor_files = discover(vendor_sources)
-    vendors = load_vendors(vendor_files)
-    inputs = Inputs(org, org_doc, tuple(packs), tuple(vendors))
-    check_waivers(org, org_doc, inputs.rules)
-    check_usage(org, vendors)
-    if _whole_catalogue(org, vendor_paths, vendor_files):
-        waivers.check_vendors(org, org_doc, (v.profile for v in vendors))
-    return inputs
+    return discover(vendor_sources)
 
 
 def _whole_catalogue(org: OrgProfile, given: Sequence[str | Path], files: Sequence[Path]) -> bool:
@@ -486,12 +519,13 @@ def check(
     fail_on_undetermined: bool = False,
     versions_on: date | None = None,
     engine_options: EngineOptions | None = None,
+    cache: Cache | None = None,
 ) -> CheckResult:
     """Library entry point: load everything and evaluate. Raises InputError on bad input.
 
     ``versions_on`` (``--as-of``) evaluates, of each vendor lineage, only the version in force
-    on that date."""
-    inputs = gather(vendor_paths, org_path, rules_paths)
+    on that date. ``cache`` (see ``vendorgate.cache``) keeps parsed profiles between runs."""
+    inputs = gather(vendor_paths, org_path, rules_paths, cache)
     if versions_on is not None:
         inputs = replace(inputs, vendors=select_in_force(inputs.vendors, versions_on))
     if fail_on_undetermined:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 from vendorgate.model import CheckResult
-from vendorgate.report import RenderOptions
+from vendorgate.report import RenderOptions, jsontext
 from vendorgate.report.serialize import check_result
 
 
 def render(result: CheckResult, options: RenderOptions) -> str:
-    return json.dumps(check_result(result), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    return jsontext.dumps(check_result(result)) + "\n"

@@ -20,7 +20,6 @@ offending line of the vendor profile.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
@@ -28,7 +27,7 @@ from vendorgate import __version__
 from vendorgate.baseline import FINGERPRINT_KEY, fingerprint
 from vendorgate.engine import describe_value
 from vendorgate.model import CheckResult, Finding, Location, Rule, Severity, Verdict
-from vendorgate.report import RenderOptions, cite
+from vendorgate.report import RenderOptions, cite, jsontext
 from vendorgate.report.mdtext import code, link, md
 from vendorgate.report.paths import uri
 
@@ -53,7 +52,7 @@ REPORTED = (Verdict.FAIL, Verdict.UNDETERMINED, Verdict.ERROR, Verdict.WAIVED)
 
 
 def render(result: CheckResult, options: RenderOptions) -> str:
-    return json.dumps(sarif_log(result, options), indent=2, ensure_ascii=False) + "\n"
+    return jsontext.dumps(sarif_log(result, options)) + "\n"
 
 
 def sarif_log(result: CheckResult, options: RenderOptions) -> dict[str, Any]:
