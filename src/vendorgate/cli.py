@@ -14,13 +14,17 @@ import shutil
 import sys
 from collections.abc import Callable, Iterator
 from datetime import date
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from vendorgate import __version__
 from vendorgate.errors import EXIT_BLOCKING, EXIT_INPUT, EXIT_OK, VendorgateError
 from vendorgate.report import FORMATS, choices
+
+if TYPE_CHECKING:
+    from vendorgate.cache import Cache
+    from vendorgate.model import Severity
 
 F = TypeVar("F", bound=Callable[..., Any])
 SEVERITIES = ["critical", "high", "medium", "low", "info"]
@@ -204,6 +208,12 @@ def validate(paths: tuple[str, ...], as_of: str | None) -> None:
     default=None,
     help="Seconds allowed for the Rego evaluation (default 60) or each OPA request (default 10).",
 )
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Neither read nor write the cache of parsed profiles and results "
+    "(.vendorgate-cache/ beside the organisation profile, or $VENDORGATE_CACHE_DIR).",
+)
 @handle_errors
 def check(
     paths: tuple[str, ...],
@@ -222,6 +232,7 @@ def check(
     opa_url: str | None,
     opa_token: str | None,
     engine_timeout: float | None,
+    no_cache: bool,
 ) -> None:
     """Evaluate vendor profiles against the enabled rule packs."""
     from vendorgate import baseline, run
@@ -232,6 +243,20 @@ def check(
     today = _parse_date(as_of, "--as-of")
     threshold = Severity(fail_on) if fail_on else None
     accepted = baseline.load(baseline_path) if baseline_path else None
+    cache = None if no_cache else _cache(org_path)
+    if not (as_of or baseline_path or write_baseline) and engine == "native":
+        _check_in_pieces(
+            paths,
+            org_path,
+            rules_paths,
+            fmt,
+            output,
+            root,
+            verbose,
+            threshold,
+            fail_on_undetermined,
+            cache,
+        )
     # With --as-of, only the version of each vendor lineage in force on that date is evaluated.
     result = run.check(
         paths,
@@ -242,6 +267,7 @@ def check(
         fail_on_undetermined=fail_on_undetermined,
         versions_on=today,
         engine_options=_engine_options(engine, opa_url, opa_token, engine_timeout),
+        cache=cache,
     )
     if write_baseline:
         from vendorgate.output import write_atomic
@@ -266,6 +292,64 @@ def check(
 
         append_text(summary_file, render("markdown", result, options))
     sys.exit(EXIT_BLOCKING if run.has_blocking(result) else EXIT_OK)
+
+
+def _cache(org_path: str | None) -> Cache:
+    """The cache ``check`` uses: beside the organisation profile, or $VENDORGATE_CACHE_DIR."""
+    from pathlib import Path
+
+    from vendorgate import cache, run
+
+    org = Path(org_path) if org_path else run.find_org()
+    return cache.Cache(cache.folder_for(org.resolve().parent if org else None))
+
+
+def _check_in_pieces(
+    paths: tuple[str, ...],
+    org_path: str | None,
+    rules_paths: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    root: str | None,
+    verbose: bool,
+    threshold: Severity | None,
+    fail_on_undetermined: bool,
+    cache: Cache | None,
+) -> None:
+    """SARIF and JSON for any number of vendors, evaluated a vendor at a time (see
+    ``vendorgate.batch``); returns only when the request needs the general path."""
+    from vendorgate import batch
+    from vendorgate.report import RenderOptions
+    from vendorgate.report.fragments import FORMATS as PIECE_FORMATS
+    from vendorgate.report.paths import locate
+
+    if fmt not in PIECE_FORMATS:
+        return
+    width = shutil.get_terminal_size((100, 24)).columns
+    repository, project = locate(org_path, root)
+    options = RenderOptions(
+        color=_color() and not output, width=width, verbose=verbose, root=repository, base=project
+    )
+    result = batch.check(
+        paths,
+        org_path,
+        rules_paths,
+        fmt,
+        options,
+        threshold=threshold,
+        fail_on_undetermined=fail_on_undetermined,
+        cache=cache,
+    )
+    if result is None:
+        return
+    if output:
+        from vendorgate.output import write_atomic_parts
+
+        write_atomic_parts(output, result.parts)
+    else:
+        for part in result.parts:
+            click.echo(part, nl=False)
+    sys.exit(EXIT_BLOCKING if result.blocking else EXIT_OK)
 
 
 @main.command()

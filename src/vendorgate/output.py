@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from vendorgate.errors import OutputError
@@ -13,8 +14,12 @@ from vendorgate.errors import OutputError
 
 def write_atomic(path: str | Path, text: str | bytes) -> None:
     """Write to a temporary file beside ``path``, fsync, then rename over it."""
+    write_atomic_parts(path, [text.encode("utf-8") if isinstance(text, str) else text])
+
+
+def write_atomic_parts(path: str | Path, parts: Iterable[bytes]) -> None:
+    """:func:`write_atomic` for text in parts (a large report is never joined in memory)."""
     target = Path(path)
-    data = text.encode("utf-8") if isinstance(text, str) else text
     folder = target.parent if str(target.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
@@ -22,7 +27,8 @@ def write_atomic(path: str | Path, text: str | bytes) -> None:
         raise OutputError(f"{target}: cannot write output: {exc.strerror or exc}") from exc
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for data in parts:
+                handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)

@@ -1,0 +1,425 @@
+"""``check`` for large catalogues: one vendor at a time, across cores, remembered between runs.
+
+``run.check`` loads every profile, then evaluates them all, then renders: fine for dozens of
+vendors, slow and memory-hungry for ten thousand. For the machine formats (SARIF, JSON) this
+module gives the same bytes another way:
+
+* each vendor file is read, parsed, validated, evaluated and rendered into its piece of the
+  report in one go (``report.fragments``), then dropped: memory holds pieces, not profiles;
+* large catalogues are split across worker processes (``fork``; the organisation and the
+  compiled rules are inherited, not sent), results come back in file order;
+* a vendor's record (its piece, decision and what the catalogue-wide checks need) is cached,
+  keyed by everything it depends on: the file's bytes and path, vendorgate's code, the
+  organisation profile, every file of the rule sources, the evaluation date and options, and -
+  checked on every use - the bytes of each snapshot its documents pin. A changed input gives a
+  new key or fails the check, so a stale record is never used.
+
+Errors are the same as ``run.check``'s, in the same order: per-file problems, then the
+organisation's waivers and usage against the catalogue. Anything this path does not cover
+(Rego rules, another engine) returns None and the caller uses ``run.check``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from vendorgate import evidence, run, waivers
+from vendorgate.cache import Cache, code_fingerprint, digest, load_profile_document
+from vendorgate.errors import InputError, Problem
+from vendorgate.load import read_bytes
+from vendorgate.model import (
+    Location,
+    OrgProfile,
+    Plan,
+    Rule,
+    RulePack,
+    Severity,
+    VendorProfile,
+)
+from vendorgate.profiles import build_vendor
+from vendorgate.report import RenderOptions
+from vendorgate.report.fragments import Piece, assemble, piece, rule_index
+
+PARALLEL_MIN = 256
+"""Below this many files, one process does the work (starting workers costs more)."""
+JOBS_VAR = "VENDORGATE_JOBS"
+"""Number of worker processes (default: the CPUs this process may use; 1 disables)."""
+_RECORD_KIND = "results"
+
+
+@dataclass(frozen=True)
+class Output:
+    """A report put together from pieces."""
+
+    parts: list[bytes]
+    """The report, to be written part after part."""
+    blocking: bool
+    """Whether any finding blocks (exit code 1)."""
+
+
+@dataclass(frozen=True)
+class Record:
+    """What one vendor file gives: its problems, or its piece and the facts about it that the
+    catalogue-wide checks need."""
+
+    path: Path
+    """The file as discovered."""
+    display: str
+    """The file as messages show it."""
+    problems: tuple[Problem, ...] = ()
+    """Why the file cannot be loaded (then nothing else is set)."""
+    vendor: str = ""
+    """Vendor id."""
+    name: str = ""
+    """Vendor name."""
+    category: str = ""
+    """Vendor category."""
+    line: int = 0
+    """Line of the profile header (``kind``)."""
+    column: int = 0
+    """Column of the profile header."""
+    lineage: str | None = None
+    """The profile's lineage."""
+    plans: tuple[str, ...] = ()
+    """Plan ids, in file order."""
+    piece: Piece | None = None
+    """The vendor's part of the report."""
+
+    def profile(self) -> VendorProfile:
+        """A profile holding only what the catalogue-wide checks read (ids, plans, lineage)."""
+        location = Location(self.display, self.line, self.column)
+        return VendorProfile(
+            id=self.vendor,
+            name=self.name,
+            category=self.category,
+            documents={},
+            facts={},
+            plans=tuple(Plan(p, p, {}, location) for p in self.plans),
+            usage=None,
+            location=location,
+            lineage=self.lineage,
+        )
+
+
+@dataclass(frozen=True)
+class Job:
+    """Everything the evaluation of one vendor needs besides its file (shared with workers)."""
+
+    org: OrgProfile
+    """The organisation, as evaluation sees it (``--fail-on-undetermined`` applied)."""
+    rules: tuple[Rule, ...]
+    """The enabled rules."""
+    day: date
+    """Evaluation date."""
+    threshold: Severity | None
+    """``--fail-on``."""
+    fmt: str
+    """sarif or json."""
+    options: RenderOptions
+    """How to render."""
+    rule_index: dict[str, int]
+    """SARIF's numbering of the packs' rules."""
+    cache: Cache | None
+    """Where records are kept; None: not at all."""
+    context: str
+    """Digest of everything but the vendor file that a record depends on."""
+
+
+def check(
+    vendor_paths: Sequence[str | Path],
+    org_path: str | Path | None,
+    rules_paths: Sequence[str | Path],
+    fmt: str,
+    options: RenderOptions,
+    today: date | None = None,
+    threshold: Severity | None = None,
+    fail_on_undetermined: bool = False,
+    cache: Cache | None = None,
+    jobs: int | None = None,
+) -> Output | None:
+    """``check --format sarif|json``: the report, or None when ``run.check`` must do it."""
+    before = _policy_digest(org_path, rules_paths)
+    org, org_doc, packs = run.load_policy(org_path, rules_paths)
+    rules = tuple(rule for pack in packs for rule in pack.rules)
+    if any(rule.rego_module for rule in rules):
+        return None  # Rego rules are evaluated by vendorgate.rego, for all vendors at once
+    files = run.find_vendor_files(org, vendor_paths)
+    day = today or date.today()
+    settled = before is not None and before == _policy_digest(org_path, rules_paths)
+    job = Job(
+        org=replace(org, undetermined="block") if fail_on_undetermined else org,
+        rules=rules,
+        day=day,
+        threshold=threshold,
+        fmt=fmt,
+        options=options,
+        rule_index=rule_index(packs),
+        # Policy files that changed while they were read: results are not worth keeping.
+        cache=cache if settled else None,
+        context=digest(
+            "result/1",
+            code_fingerprint(),
+            fmt,
+            repr(options),
+            day.isoformat(),
+            threshold.value if threshold else "",
+            str(fail_on_undetermined),
+            before or "",
+        ),
+    )
+    records = evaluate_files(job, files, jobs)
+    _check_catalogue(org, org_doc, packs, records, vendor_paths, files)
+    pieces = [r.piece for r in records if r.piece is not None]
+    return Output(
+        assemble(fmt, pieces, job.org, day, packs, options),
+        blocking=any(p.blocking for p in pieces),
+    )
+
+
+def _policy_digest(org_path: str | Path | None, rules_paths: Sequence[str | Path]) -> str | None:
+    """Digest of the organisation profile and every file under the rule sources, as found
+    now; None when they cannot all be read (``run.load_policy`` then reports why)."""
+    try:
+        org_file = Path(org_path) if org_path else run.find_org()
+        parts: list[str | bytes] = ["policy"]
+        sources: list[str | Path] = list(rules_paths)
+        if org_file is not None:
+            parts += [run.display_path(org_file), org_file.read_bytes()]
+            if not sources:
+                org, _ = run.load_org(org_file)
+                sources = list(org.rules_paths)
+        for source in sources:
+            path = Path(source)
+            parts.append(str(source))
+            if not path.is_dir():
+                parts.append(path.read_bytes())
+                continue
+            for file in sorted(path.rglob("*")):
+                relative = file.relative_to(path)
+                if file.is_file() and not any(p.startswith(".") for p in relative.parts):
+                    parts += [relative.as_posix(), file.read_bytes()]
+        return digest(*parts)
+    except (OSError, InputError, ValueError):
+        return None
+
+
+def _check_catalogue(
+    org: OrgProfile,
+    org_doc: Any,
+    packs: Sequence[RulePack],
+    records: Sequence[Record],
+    given: Sequence[str | Path],
+    files: Sequence[Path],
+) -> None:
+    """``run.gather``'s checks, in its order, from the records."""
+    problems: list[Problem] = []
+    seen: dict[str, Path] = {}
+    loaded: list[run.LoadedVendor] = []
+    for record in records:
+        if record.problems:
+            problems.extend(record.problems)
+            continue
+        if record.vendor in seen:
+            problems.append(
+                Problem(
+                    f"vendor id `{record.vendor}` is also used by "
+                    f"{run.display_path(seen[record.vendor])}",
+                    record.display,
+                    record.line,
+                    record.column,
+                )
+            )
+            continue
+        seen[record.vendor] = record.path
+        loaded.append(run.LoadedVendor(record.profile(), record.path, record.path.parent))
+    if problems:
+        raise InputError(problems)
+    run.check_waivers(org, org_doc, [r for p in packs for r in p.rules])
+    run.check_usage(org, loaded)
+    if run._whole_catalogue(org, given, files):
+        waivers.check_vendors(org, org_doc, (v.profile for v in loaded))
+
+
+# ---------------------------------------------------------------- evaluating files
+
+_IN_PROCESS: list[_Worker] = []
+"""The worker of this worker process (set when it starts)."""
+
+
+def worker_count(jobs: int | None, files: int) -> int:
+    """How many processes evaluate ``files`` files."""
+    if files < PARALLEL_MIN or not sys.platform.startswith("linux"):
+        return 1  # fork is Linux's cheap, safe default; elsewhere stay in one process
+    if jobs is None:
+        configured = os.environ.get(JOBS_VAR, "")
+        jobs = int(configured) if configured.isdigit() else len(os.sched_getaffinity(0))
+    return max(1, min(jobs, 32))
+
+
+def evaluate_files(job: Job, files: Sequence[Path], jobs: int | None = None) -> list[Record]:
+    """One record per file, in file order."""
+    workers = worker_count(jobs, len(files))
+    if workers == 1:
+        return _Worker(job).run(files)
+    size = max(16, len(files) // (workers * 16))
+    chunks = [list(files[i : i + size]) for i in range(0, len(files), size)]
+    # fork: the workers inherit the job (organisation, compiled rules) instead of unpickling it.
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers, initializer=_start, initargs=(job,)) as pool:
+        return [record for part in pool.imap(_run_chunk, chunks) for record in part]
+
+
+def _start(job: Job) -> None:
+    _IN_PROCESS.append(_Worker(job))
+
+
+def _run_chunk(files: list[Path]) -> list[Record]:
+    return _IN_PROCESS[0].run(files)
+
+
+class _Worker:
+    """Evaluates files one by one, remembering per process what all of them share."""
+
+    def __init__(self, job: Job) -> None:
+        self.job = job
+        self.roots: dict[Path, Path] = {}
+        self.stores: dict[Path, evidence.SnapshotStore] = {}
+        self.snapshot_states: dict[Path, str] = {}
+
+    def run(self, files: Sequence[Path]) -> list[Record]:
+        return [self.record(path) for path in files]
+
+    def record(self, path: Path) -> Record:
+        display = run.display_path(path)
+        try:
+            raw = read_bytes(path, display)
+        except InputError as exc:
+            return Record(path, display, tuple(exc.problems))
+        root = run.root_for(path, self.roots)
+        store = self.stores.setdefault(root, evidence.SnapshotStore(root))
+        cache = self.job.cache
+        key = digest(self.job.context, display, str(root), hashlib.sha256(raw).hexdigest())
+        if cache is not None:
+            payload = cache.get(_RECORD_KIND, key)
+            if payload is not None:
+                found = self._decode(payload, path, display, store)
+                if found is not None:
+                    return found
+        try:
+            profile = build_vendor(load_profile_document(path, display, cache, raw))
+        except InputError as exc:
+            return Record(path, display, tuple(exc.problems))
+        depends = self._depends(profile, path, store)
+        job = self.job
+        result = run.evaluate_vendor(
+            run.LoadedVendor(profile, path, root),
+            job.rules,
+            job.org,
+            job.day,
+            job.org.plan_for(profile),
+            store,
+            threshold=job.threshold,
+        )
+        record = Record(
+            path,
+            display,
+            vendor=profile.id,
+            name=profile.name,
+            category=profile.category,
+            line=profile.location.line,
+            column=profile.location.column,
+            lineage=profile.lineage,
+            plans=tuple(p.id for p in profile.plans),
+            piece=piece(job.fmt, result, job.options, job.rule_index),
+        )
+        if cache is not None:
+            cache.put(_RECORD_KIND, key, _encode(record, depends))
+        return record
+
+    def _depends(
+        self, profile: VendorProfile, path: Path, store: evidence.SnapshotStore
+    ) -> list[list[str]]:
+        """The snapshots the profile's documents pin, and what each is now."""
+        return [
+            [doc.snapshot, self._snapshot_state(path, doc.snapshot, store)]
+            for doc in profile.documents.values()
+            if doc.snapshot
+        ]
+
+    def _snapshot_state(self, path: Path, snapshot: str, store: evidence.SnapshotStore) -> str:
+        """The sha256 of the snapshot's bytes, or why there are none (a refused or missing
+        path): equal states give equal evidence statuses."""
+        resolved = store.resolve(path, snapshot)
+        if isinstance(resolved, str):
+            return "refused: " + resolved
+        state = self.snapshot_states.get(resolved)
+        if state is None:
+            try:
+                state = hashlib.sha256(resolved.read_bytes()).hexdigest()
+            except OSError as exc:
+                state = f"unreadable: {type(exc).__name__} {exc.errno}"
+            self.snapshot_states[resolved] = state
+        return state
+
+    def _decode(
+        self, payload: bytes, path: Path, display: str, store: evidence.SnapshotStore
+    ) -> Record | None:
+        """A cached record, if it is whole and its snapshots are unchanged."""
+        head, _, text = payload.partition(b"\n")
+        try:
+            meta = json.loads(head)
+            for snapshot, state in meta["depends"]:
+                if self._snapshot_state(path, snapshot, store) != state:
+                    return None
+            return Record(
+                path,
+                display,
+                vendor=meta["vendor"],
+                name=meta["name"],
+                category=meta["category"],
+                line=meta["line"],
+                column=meta["column"],
+                lineage=meta["lineage"],
+                plans=tuple(meta["plans"]),
+                piece=Piece(
+                    vendor=meta["vendor"],
+                    decision=meta["decision"],
+                    verdicts=meta["verdicts"],
+                    blocking=meta["blocking"],
+                    extras=tuple((rule, d) for rule, d in meta["extras"]),
+                    text=text,
+                ),
+            )
+        except (ValueError, TypeError, KeyError):
+            return None  # damaged: evaluate again, and the entry is rewritten
+
+
+def _encode(record: Record, depends: list[list[str]]) -> bytes:
+    """A record as one JSON line and the piece's text after it."""
+    assert record.piece is not None
+    p = record.piece
+    meta = {
+        "vendor": record.vendor,
+        "name": record.name,
+        "category": record.category,
+        "line": record.line,
+        "column": record.column,
+        "lineage": record.lineage,
+        "plans": list(record.plans),
+        "decision": p.decision,
+        "verdicts": dict(p.verdicts),
+        "blocking": p.blocking,
+        "extras": [[rule, d] for rule, d in p.extras],
+        "depends": depends,
+    }
+    head = json.dumps(meta, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return head + b"\n" + p.text

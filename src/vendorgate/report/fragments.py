@@ -1,0 +1,174 @@
+"""SARIF and JSON reports put together from per-vendor pieces, byte for byte as the renderers
+write them from a whole CheckResult.
+
+For a large catalogue, each vendor's part of the report is rendered once, right after that
+vendor is evaluated (possibly in another process, possibly in an earlier run: pieces are what
+the result cache keeps), and the report is then the document's frame with the pieces spliced
+in. Nothing here builds the report differently from ``formats/sarif.py`` and
+``serialize.py``: each piece is their output for one vendor, indented to where it sits, and
+the frame is their output for an empty result with the totals filled in.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from vendorgate.model import CheckResult, OrgProfile, RulePack, VendorResult
+from vendorgate.report import RenderOptions, jsontext
+from vendorgate.report.formats import sarif
+from vendorgate.report.serialize import VERDICT_ORDER, check_result, vendor_result
+
+FORMATS = ("sarif", "json")
+"""The formats that can be put together from pieces."""
+_UNINDEXED = 987_654_321
+"""Stand-in ``ruleIndex`` of a SARIF result whose rule no pack describes: its index depends on
+the results before it, so it is filled in when the report is put together."""
+_SLOT = "\x00vendorgate-pieces\x00"
+"""Marks where the pieces go in the frame (YAML input can hold no NUL character)."""
+_DEPTH = {"sarif": 8, "json": 4}
+"""Indentation of a result (SARIF ``runs[0].results[i]``) or a vendor (JSON ``vendors[i]``)."""
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One vendor's part of a report, and what the report's totals need from it."""
+
+    vendor: str
+    """Vendor id (reports list vendors by id)."""
+    decision: str
+    """The vendor's decision."""
+    verdicts: Mapping[str, int]
+    """Number of findings per verdict."""
+    blocking: int
+    """Number of blocking findings."""
+    extras: tuple[tuple[str, dict[str, Any]], ...]
+    """SARIF: rule id and descriptor of each result, in order, whose rule no pack describes."""
+    text: bytes
+    """The rendered part (UTF-8), indented; SARIF results are joined by commas; may be empty."""
+
+
+def piece(
+    fmt: str, result: VendorResult, options: RenderOptions, rule_index: Mapping[str, int]
+) -> Piece:
+    """Render one vendor's part. ``rule_index`` numbers the packs' rules as SARIF does."""
+    findings = result.findings
+    verdicts = Counter(f.verdict.value for f in findings)
+    extras: list[tuple[str, dict[str, Any]]] = []
+    if fmt == "sarif":
+        texts = []
+        reported = sorted(
+            (f for f in findings if f.verdict in sarif.REPORTED),
+            key=lambda f: (f.vendor, f.plan or "", f.rule),
+        )
+        for f in reported:
+            index = rule_index.get(f.rule)
+            if index is None:
+                extras.append((f.rule, sarif._finding_rule(f)))
+                index = _UNINDEXED
+            texts.append(_indented(jsontext.dumps(sarif._result(f, index, options)), 8))
+        text = ",\n".join(texts)
+    elif fmt == "json":
+        text = _indented(jsontext.dumps(vendor_result(result)), 4)
+    else:
+        raise ValueError(f"the {fmt} format is not put together from pieces")
+    return Piece(
+        vendor=result.vendor.id,
+        decision=result.decision.kind.value,
+        verdicts=dict(sorted(verdicts.items())),
+        blocking=sum(1 for f in findings if f.blocking),
+        extras=tuple(extras),
+        text=text.encode("utf-8"),
+    )
+
+
+def rule_index(packs: Sequence[RulePack]) -> dict[str, int]:
+    """SARIF's numbering of the packs' rules (``ruleIndex``)."""
+    rules = sorted((r for p in packs for r in p.rules), key=lambda r: r.id)
+    return {rule.id: i for i, rule in enumerate(rules)}
+
+
+def _indented(text: str, depth: int) -> str:
+    # JSON strings hold no raw newline, so every newline starts a line of the structure.
+    pad = " " * depth
+    return pad + text.replace("\n", "\n" + pad)
+
+
+def assemble(
+    fmt: str,
+    pieces: Sequence[Piece],
+    org: OrgProfile,
+    day: date,
+    packs: Sequence[RulePack],
+    options: RenderOptions,
+) -> list[bytes]:
+    """The report, as parts to write one after the other. ``pieces`` are in any order."""
+    ordered = sorted(pieces, key=lambda p: p.vendor)
+    empty = CheckResult(org, (), day, tuple(packs))
+    frame: dict[str, Any]
+    texts: list[bytes]
+    if fmt == "sarif":
+        frame = sarif.sarif_log(empty, options)
+        texts = _sarif_frame(frame, ordered)
+        slot_holder = frame["runs"][0]
+        slot_key = "results"
+    else:
+        frame = check_result(empty)
+        frame["summary"] = _summary(ordered)
+        texts = [p.text for p in ordered if p.text]
+        slot_holder, slot_key = frame, "vendors"
+    if not texts:
+        return [(jsontext.dumps(frame) + "\n").encode("utf-8")]
+    slot_holder[slot_key] = [_SLOT]
+    rendered = jsontext.dumps(frame) + "\n"
+    marker = " " * _DEPTH[fmt] + json.dumps(_SLOT)
+    head, found, tail = rendered.partition(marker)
+    if not found:  # pragma: no cover - the frame always has the slot
+        raise AssertionError("no place for the pieces in the report frame")
+    parts = [head.encode("utf-8")]
+    for i, text in enumerate(texts):
+        if i:
+            parts.append(b",\n")
+        parts.append(text)
+    parts.append(tail.encode("utf-8"))
+    return parts
+
+
+def _sarif_frame(frame: dict[str, Any], pieces: Sequence[Piece]) -> list[bytes]:
+    """Fill in the totals and the rules no pack describes; returns the pieces' texts."""
+    run = frame["runs"][0]
+    rules: list[dict[str, Any]] = run["tool"]["driver"]["rules"]
+    index = {rule["id"]: i for i, rule in enumerate(rules)}
+    texts = []
+    for p in pieces:
+        text = p.text
+        for rule, descriptor in p.extras:
+            if rule not in index:
+                index[rule] = len(rules)
+                rules.append(descriptor)
+            text = text.replace(
+                b'"ruleIndex": %d,' % _UNINDEXED, b'"ruleIndex": %d,' % index[rule], 1
+            )
+        if text:
+            texts.append(text)
+    run["properties"]["blocking"] = sum(p.blocking for p in pieces)
+    run["properties"]["decisions"] = {p.vendor: p.decision for p in pieces}
+    return texts
+
+
+def _summary(pieces: Sequence[Piece]) -> dict[str, Any]:
+    """``serialize.summary`` from the pieces' totals."""
+    verdicts: Counter[str] = Counter()
+    for p in pieces:
+        verdicts.update(p.verdicts)
+    decisions = Counter(p.decision for p in pieces)
+    return {
+        "vendors": len(pieces),
+        "findings": {k: verdicts.get(k, 0) for k in VERDICT_ORDER},
+        "blocking": sum(p.blocking for p in pieces),
+        "decisions": {k: decisions[k] for k in sorted(decisions)},
+    }
