@@ -44,10 +44,10 @@ from .conftest import REPO
 
 pytest.importorskip("regopy")
 
-from vendorgate.rego import assemble, document  # noqa: E402
-from vendorgate.rego.compile import compile_policy  # noqa: E402
-from vendorgate.rego.runtime import Evaluator  # noqa: E402
-from vendorgate.rego.service import Resolver  # noqa: E402
+from vendorgate.rego import assemble, document
+from vendorgate.rego.compile import compile_policy
+from vendorgate.rego.runtime import Evaluator
+from vendorgate.rego.service import Resolver
 
 EXAMPLES = int(__import__("os").environ.get("REGO_EXAMPLES", "1000"))
 SNAPSHOT_TEXT = "The vendor keeps customer content only to provide the service.\n"
@@ -168,7 +168,9 @@ def fact_value(spec: v.FactSpec) -> st.SearchStrategy[Any]:
     if spec.kind == "enum":
         return st.sampled_from([*spec.values, v.UNDISCLOSED])
     if spec.kind == "integer":
-        return st.one_of(st.sampled_from([0, 1, 24, 30, 72, 90, 365]), st.integers(0, 5000), undisclosed)
+        return st.one_of(
+            st.sampled_from([0, 1, 24, 30, 72, 90, 365]), st.integers(0, 5000), undisclosed
+        )
     if spec.kind == "list":
         return st.one_of(
             st.lists(st.sampled_from(spec.values), unique=True, max_size=4), undisclosed
@@ -187,7 +189,10 @@ def fact_value(spec: v.FactSpec) -> st.SearchStrategy[Any]:
 def facts() -> st.SearchStrategy[dict[str, Any]]:
     def fact(spec: v.FactSpec) -> st.SearchStrategy[dict[str, Any]]:
         return st.builds(
-            lambda value, evidence: {"value": value, **({"evidence": evidence} if evidence else {})},
+            lambda value, evidence: {
+                "value": value,
+                **({"evidence": evidence} if evidence else {}),
+            },
             fact_value(spec),
             evidence_items(),
         )
@@ -204,7 +209,7 @@ def documents() -> list[dict[str, Any]]:
             "type": "terms_of_service",
             "url": "https://example.com/terms",
             "sha256": digest,
-            "snapshot": "snapshots/terms.md",
+            "snapshot": "../snapshots/terms.md",
         },
         {
             "id": "old-terms",
@@ -212,7 +217,7 @@ def documents() -> list[dict[str, Any]]:
             "type": "terms_of_service",
             "url": "https://example.com/terms",
             "sha256": "0" * 64,
-            "snapshot": "snapshots/terms.md",
+            "snapshot": "../snapshots/terms.md",
         },
         {
             "id": "web-page",
