@@ -1,0 +1,301 @@
+"""The cache of parsed profiles and per-vendor results (``vendorgate.cache``, ``vendorgate.batch``):
+it only ever saves work. Output is byte-identical with, without, and after deleting the cache;
+a damaged entry is ignored and rewritten; a changed profile, snapshot or rule pack is seen at
+once; two processes filling the same cache at once leave only whole entries."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import os
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from vendorgate import batch, run
+from vendorgate.cache import _MAGIC, Cache
+from vendorgate.report import RenderOptions, render
+
+from .conftest import REPO, run_cli
+
+DAY = date(2026, 1, 15)
+ZOOM_MARCH = "vendors/zoom-2023-03.yaml"
+PHI_RULE = "hipaa-no-ai-training-on-phi"
+
+
+def project(tmp_path: Path, name: str = "project") -> Path:
+    """A copy of the repository's catalogue: organisation, rules, snapshots, vendors."""
+    root = tmp_path / name
+    (root / ".git").mkdir(parents=True)
+    for folder in ("rules", "snapshots", "vendors"):
+        shutil.copytree(REPO / folder, root / folder)
+    shutil.copy(REPO / "vendorgate.yaml", root / "vendorgate.yaml")
+    return root
+
+
+def entries(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file())
+
+
+def whole(path: Path) -> bool:
+    """An entry a reader accepts: its checksum matches its payload."""
+    kind, shard = path.parent.parent.name, path.parent.name
+    return Cache(path.parents[3]).get(kind, shard + path.name) is not None
+
+
+def cli_check(root: Path, fmt: str, *extra: str, cache: Path | None = None) -> tuple[int, str]:
+    env = {"VENDORGATE_CACHE_DIR": str(cache)} if cache else {}
+    proc = run_cli("check", "--format", fmt, *extra, cwd=root, env=env)
+    assert proc.returncode in (0, 1), proc.stderr
+    return proc.returncode, proc.stdout
+
+
+def in_pieces(fmt: str, cache: Cache | None, jobs: int | None = None) -> str:
+    """The report as ``check`` writes it for large catalogues, in this process."""
+    options = RenderOptions(root=str(Path.cwd()), base=str(Path.cwd()))
+    out = batch.check((), None, (), fmt, options, DAY, cache=cache, jobs=jobs)
+    assert out is not None
+    return b"".join(out.parts).decode("utf-8")
+
+
+def verdict(report: str, vendor: str, rule: str) -> str:
+    data = json.loads(report)
+    (found,) = [
+        f["verdict"]
+        for v in data["vendors"]
+        if v["id"] == vendor
+        for f in v["findings"]
+        if f["rule"] == rule
+    ]
+    return str(found)
+
+
+class Counting:
+    """Counts evaluations (run.evaluate_vendor) while delegating to the real one."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.calls = 0
+        self.real = run.evaluate_vendor
+        monkeypatch.setattr(run, "evaluate_vendor", self)
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        self.calls += 1
+        return self.real(*args, **kwargs)
+
+
+# ---------------------------------------------------------------- same bytes, whatever the cache
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "json"])
+def test_pieces_give_the_renderers_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    """The per-vendor path writes exactly what rendering the whole CheckResult writes, with
+    waivers, expired waivers and old evidence among the findings (the repository's own org)."""
+    root = project(tmp_path)
+    monkeypatch.chdir(root)
+    options = RenderOptions(root=str(root), base=str(root))
+    for day in (DAY, date(2031, 6, 1)):  # the later date expires evidence and waivers
+        expected = render(fmt, run.check(today=day), options)
+        out = batch.check((), None, (), fmt, options, day, cache=None)
+        assert out is not None
+        assert b"".join(out.parts).decode("utf-8") == expected
+
+
+def test_example_organisations_give_the_same_bytes_in_pieces(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Organisations with waivers, other packs and usage overrides."""
+    for org in sorted((REPO / "examples" / "orgs").glob("*.yaml")):
+        monkeypatch.chdir(org.parent)
+        options = RenderOptions(root=str(REPO), base=str(org.parent))
+        expected = render("sarif", run.check(org_path=org, today=DAY), options)
+        out = batch.check((), org, (), "sarif", options, DAY, cache=Cache(tmp_path / org.stem))
+        assert out is not None
+        assert b"".join(out.parts).decode("utf-8") == expected, org.name
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "json"])
+def test_output_is_byte_identical_with_without_and_after_deleting_the_cache(
+    tmp_path: Path, fmt: str
+) -> None:
+    root = project(tmp_path)
+    folder = tmp_path / "cache"
+    code, uncached = cli_check(root, fmt, "--no-cache", cache=folder)
+    assert not folder.exists()  # --no-cache writes nothing
+    assert cli_check(root, fmt, cache=folder) == (code, uncached)  # cold: fills the cache
+    kinds = {p.parent.parent.name for p in entries(folder)}
+    assert kinds == {"profiles", "results"}
+    assert cli_check(root, fmt, cache=folder) == (code, uncached)  # warm: read from it
+    shutil.rmtree(folder)
+    assert cli_check(root, fmt, cache=folder) == (code, uncached)
+    # Default place: beside the organisation profile.
+    assert cli_check(root, fmt) == (code, uncached)
+    assert (root / ".vendorgate-cache" / "v1" / "results").is_dir()
+
+
+def test_a_warm_run_evaluates_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(project(tmp_path))
+    cache = Cache(tmp_path / "cache")
+    counting = Counting(monkeypatch)
+    cold = in_pieces("sarif", cache)
+    assert counting.calls == len(list(Path("vendors").glob("*.yaml")))
+    counting.calls = 0
+    assert in_pieces("sarif", cache) == cold
+    assert counting.calls == 0
+
+
+# ---------------------------------------------------------------- damaged entries
+
+
+def test_a_damaged_entry_is_ignored_and_rewritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(project(tmp_path))
+    folder = tmp_path / "cache"
+    cache = Cache(folder)
+    expected = in_pieces("json", cache)
+    results = entries(folder / "v1" / "results")
+    profiles = entries(folder / "v1" / "profiles")
+    damage = {
+        results[0]: b"",  # empty
+        results[1]: results[1].read_bytes()[:-40],  # truncated
+        results[2]: results[2].read_bytes().replace(b'"decision":"', b'"decision":"x', 1),
+        results[3]: b"\x00\xff garbage \n" * 10,
+        results[4]: _MAGIC + b"0" * 64 + b"\n{}",  # a wrong checksum
+    }
+    # A whole (checksummed) entry whose content is nonsense is also refused.
+    payload = b"[1, 2]"
+    damage[profiles[0]] = _MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
+    for path, data in damage.items():
+        path.write_bytes(data)
+    for path in results[5:]:
+        path.unlink()  # and the other results are gone: their profiles come from the cache
+    counting = Counting(monkeypatch)
+    assert in_pieces("json", cache) == expected
+    assert counting.calls == len(results)
+    assert all(whole(p) for p in entries(folder))
+    assert all(p.read_bytes() != data for p, data in damage.items())  # rewritten
+    counting.calls = 0
+    assert in_pieces("json", cache) == expected
+    assert counting.calls == 0
+
+
+# ---------------------------------------------------------------- changed inputs
+
+
+def test_a_changed_profile_is_parsed_again_and_its_new_verdict_shows(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    folder = tmp_path / "cache"
+    _, before = cli_check(root, "json", cache=folder)
+    assert verdict(before, "zoom-2023-03", PHI_RULE) == "fail"
+    profile = root / ZOOM_MARCH
+    text = profile.read_text("utf-8")
+    old = "  ai_training_customer_content:\n    value: always\n"
+    assert old in text
+    profile.write_text(text.replace(old, old.replace("always", "never")), "utf-8")
+    _, after = cli_check(root, "json", cache=folder)
+    assert verdict(after, "zoom-2023-03", PHI_RULE) != "fail"
+    assert after == cli_check(root, "json", "--no-cache")[1]
+
+
+def test_a_changed_snapshot_makes_the_evidence_stale_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = project(tmp_path)
+    monkeypatch.chdir(root)
+    cache = Cache(tmp_path / "cache")
+    before = json.loads(in_pieces("json", cache))
+    statuses = {
+        e["status"]
+        for v in before["vendors"]
+        if v["id"] == "zoom-2023-03"
+        for f in v["findings"]
+        for fact in f["facts"]
+        for e in fact["evidence"]
+    }
+    assert statuses == {"verified"}
+    snapshot = root / "snapshots/zoom/terms-of-service/2023-04-01.md"
+    snapshot.write_bytes(snapshot.read_bytes() + b"\nAmended.\n")
+    after = in_pieces("json", cache)
+    assert '"status": "stale"' in after
+    assert after == in_pieces("json", None)
+
+
+def test_a_changed_rule_pack_is_seen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = project(tmp_path)
+    monkeypatch.chdir(root)
+    cache = Cache(tmp_path / "cache")
+    before = in_pieces("sarif", cache)
+    pack = root / "rules/healthcare-hipaa.yaml"
+    text = pack.read_text("utf-8")
+    pack.write_text(
+        text.replace("title: PHI is never used", "title: PHI is not ever used"), "utf-8"
+    )
+    after = in_pieces("sarif", cache)
+    assert after != before
+    assert "PHI is not ever used" in after
+    assert after == in_pieces("sarif", None)
+
+
+def test_bad_input_is_reported_as_without_the_cache(tmp_path: Path) -> None:
+    """The same messages, in the same order, as the general path (the text format)."""
+    root = project(tmp_path)
+    (root / "vendors/zz-copy.yaml").write_bytes((root / ZOOM_MARCH).read_bytes())  # a dup id
+    broken = root / "vendors/miro.yaml"
+    broken.write_text(broken.read_text("utf-8").replace("category: collaboration", "category: x"))
+    env = {"VENDORGATE_CACHE_DIR": str(tmp_path / "cache")}
+    text = run_cli("check", cwd=root, env=env)
+    for _ in range(2):  # cold, then with the valid profiles cached
+        sarif = run_cli("check", "--format", "sarif", "-o", "out.sarif", cwd=root, env=env)
+        assert (sarif.returncode, sarif.stderr) == (2, text.stderr)
+        assert "zz-copy.yaml" in sarif.stderr
+        assert "miro.yaml" in sarif.stderr
+        assert not (root / "out.sarif").exists()
+
+
+# ---------------------------------------------------------------- large catalogues, processes
+
+
+def generated(tmp_path: Path, vendors: int) -> Path:
+    spec = importlib.util.spec_from_file_location("bench_generate", REPO / "bench/generate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("bench_generate", module)  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    out = tmp_path / "generated"
+    module.generate(out, vendors)
+    return out
+
+
+def test_two_processes_at_once_leave_a_whole_cache(tmp_path: Path) -> None:
+    """Two checks of a catalogue large enough for worker processes fill one cold cache at once;
+    both write the uncached bytes, and every entry left is whole."""
+    root = generated(tmp_path, batch.PARALLEL_MIN + 44)
+    folder = tmp_path / "cache"
+    _, expected = cli_check(root, "sarif", "--no-cache", cache=folder)
+    serial = run_cli(
+        "check", "--format", "sarif", "--no-cache", cwd=root, env={"VENDORGATE_JOBS": "1"}
+    )
+    assert serial.stdout == expected  # one process or several: the same report
+    command = [sys.executable, "-m", "vendorgate", "check", "--format", "sarif"]
+    env = {**os.environ, "VENDORGATE_CACHE_DIR": str(folder), "NO_COLOR": "1"}
+    procs = [
+        subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for _ in range(2)
+    ]
+    outputs = [p.communicate(timeout=600) for p in procs]
+    for proc, (out, err) in zip(procs, outputs, strict=True):
+        assert proc.returncode in (0, 1), err
+        assert out.decode("utf-8") == expected
+    stored = entries(folder)
+    assert len([p for p in stored if "results" in p.parts]) == batch.PARALLEL_MIN + 44
+    assert not [p for p in stored if p.name.startswith(".tmp-")]
+    assert all(whole(p) for p in stored)
+    assert cli_check(root, "sarif", cache=folder)[1] == expected
