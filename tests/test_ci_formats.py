@@ -101,7 +101,7 @@ def test_sarif_golden_validates_and_every_result_sits_on_its_fact_or_the_header(
     assert len(results) == len(reported) > 0
     for entry in results:
         physical = entry["locations"][0]["physicalLocation"]
-        path = GOLDEN / physical["artifactLocation"]["uri"]
+        path = REPO / physical["artifactLocation"]["uri"]
         text = path.read_text(encoding="utf-8").splitlines()[physical["region"]["startLine"] - 1]
         rest = text[physical["region"]["startColumn"] - 1 :]
         facts = [f["fact"] for f in _facts(result, entry)]
@@ -397,7 +397,7 @@ def test_github_annotations_point_at_the_fact_lines(in_golden: Path) -> None:
     needing = [f for f in result.findings if github.kind(f) is not None]
     assert len(annotations) == len(needing) == 8
     for note in annotations:
-        path = GOLDEN / note["file"]
+        path = REPO / note["file"]
         line = path.read_text(encoding="utf-8").splitlines()[int(note["line"]) - 1]
         assert line[int(note["col"]) - 1 :].split(":")[0].isidentifier()
     kinds = [a["kind"] for a in annotations]
@@ -406,7 +406,7 @@ def test_github_annotations_point_at_the_fact_lines(in_golden: Path) -> None:
         a for a in annotations if a["title"].startswith("golden-no-ai-training (critical fail")
     )
     assert zoom["kind"] == "error"
-    assert zoom["file"] == "vendors/zoom-march.yaml"
+    assert zoom["file"] == "tests/golden/vendors/zoom-march.yaml"
     assert "45 CFR 164.504(e)(2)(i)" in zoom["message"]
     assert "\n" in zoom["message"]  # multi-line messages survive the escaping
 

@@ -64,14 +64,15 @@ def display_path(path: Path) -> str:
 
 @functools.cache
 def project_root(folder: Path) -> Path | None:
-    """The nearest folder at or above ``folder`` holding an organisation profile, else the
-    nearest holding ``.git``; None when there is neither."""
+    """The nearest folder at or above ``folder`` holding ``.git`` (so paths match what code
+    review and CI annotations show), else the nearest holding an organisation profile; None
+    when there is neither."""
     chain = (folder, *folder.parents)
     for candidate in chain:
-        if any((candidate / name).is_file() for name in ORG_FILENAMES):
+        if (candidate / ".git").exists():
             return candidate
     for candidate in chain:
-        if (candidate / ".git").exists():
+        if any((candidate / name).is_file() for name in ORG_FILENAMES):
             return candidate
     return None
 
