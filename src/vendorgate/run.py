@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -198,12 +199,17 @@ def load_packs(paths: Sequence[Path]) -> list[RulePack]:
     return packs
 
 
+_RULE_PACK_KIND = re.compile(rb"^kind:[ \t]*[\"']?RulePack[\"']?[ \t]*(#.*)?$", re.MULTILINE)
+
+
 def discover_packs(paths: Iterable[str | Path]) -> list[Path]:
-    """Rule pack files: YAML files whose ``kind`` is RulePack (example profiles are skipped)."""
+    """Rule pack files: YAML files with a top-level ``kind: RulePack`` line, wherever it stands
+    (example vendor profiles beside the packs are skipped). A file named directly is always
+    taken, so a mistyped kind is reported rather than ignored."""
+    named = {Path(p) for p in paths if Path(p).is_file()}
     packs = []
     for path in discover(paths, what="rule pack"):
-        head = path.read_bytes()[:2048]
-        if b"RulePack" in head:
+        if path in named or _RULE_PACK_KIND.search(path.read_bytes()):
             packs.append(path)
     return packs
 
