@@ -276,7 +276,7 @@ def check(
     if accepted is not None:
         result = baseline.apply(result, accepted)
         click.echo(baseline.summary(result, accepted), err=True)
-    width = shutil.get_terminal_size((100, 24)).columns
+    width = shutil.get_terminal_size((140, 24)).columns
     repository, project = locate(org_path, root)
     options = RenderOptions(
         color=_color() and not output,

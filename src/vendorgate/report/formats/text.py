@@ -1,5 +1,6 @@
-"""``--format text``: a table per vendor, then the details of every finding that needs
-attention with both citations: the authority behind the rule and the vendor's own clause.
+"""``--format text``: an overview of every vendor's decision (worst first), a table per vendor,
+then the details of every finding that needs attention with both citations: the authority
+behind the rule and the vendor's own clause.
 
 Colour only when asked (a terminal without NO_COLOR); otherwise plain aligned text."""
 
@@ -47,10 +48,40 @@ def render(result: CheckResult, options: RenderOptions) -> str:
         soft_wrap=True,
     )
     _header(console, result)
-    for vendor in sorted(result.results, key=lambda r: (r.vendor.id, r.plan or "")):
+    ordered = sorted(result.results, key=_worst_first)
+    _overview(console, ordered, options)
+    for vendor in ordered:
         _vendor(console, vendor, options)
     _summary(console, result)
     return buffer.getvalue()
+
+
+_DECISION_ORDER = ("rejected", "needs_review", "approved_with_conditions", "approved")
+
+
+def _worst_first(vr: VendorResult) -> tuple[int, str, str]:
+    """Rejected vendors first, so the findings that matter are on the first screen."""
+    return (_DECISION_ORDER.index(vr.decision.kind.value), vr.vendor.id, vr.plan or "")
+
+
+def _overview(console: Console, ordered: list[VendorResult], options: RenderOptions) -> None:
+    table = Table(box=box.SIMPLE if options.color else box.ASCII2, show_edge=False, pad_edge=False)
+    for column in ("vendor", "decision", "fail", "undetermined", "waived", "blocking"):
+        table.add_column(column, no_wrap=True)
+    for vr in ordered:
+        counts = Counter(f.verdict for f in vr.findings)
+        decision = vr.decision.kind.value
+        plan = f" [{vr.plan} plan]" if vr.plan else ""
+        table.add_row(
+            escape(vr.vendor.id + plan),
+            f"[{_DECISION_STYLE[decision]}]{decision}[/]",
+            str(counts[Verdict.FAIL] + counts[Verdict.ERROR]),
+            str(counts[Verdict.UNDETERMINED]),
+            str(counts[Verdict.WAIVED]),
+            str(sum(1 for f in vr.findings if f.blocking)),
+        )
+    console.print()
+    console.print(table)
 
 
 def _header(console: Console, result: CheckResult) -> None:
@@ -77,10 +108,12 @@ def _vendor(console: Console, vr: VendorResult, options: RenderOptions) -> None:
     ]
     hidden = len(vr.findings) - len(shown)
     table = Table(box=box.SIMPLE if options.color else box.ASCII2, show_edge=False, pad_edge=False)
-    table.add_column("verdict", no_wrap=True)
-    table.add_column("severity", no_wrap=True)
-    table.add_column("rule", no_wrap=True)
-    table.add_column("title", ratio=1)
+    table.add_column("verdict", no_wrap=True, min_width=14)
+    table.add_column("severity", no_wrap=True, min_width=8)
+    table.add_column("rule", no_wrap=True, min_width=20)
+    table.add_column(
+        "title", no_wrap=True, overflow="ellipsis", max_width=max(options.width - 80, 20)
+    )
     for f in shown:
         mark = " *" if f.blocking else ""
         table.add_row(
