@@ -63,15 +63,35 @@ class _Compiler:
         if schema is False:
             return lambda _x: False
         assert isinstance(schema, dict)
-        checks = [
-            self._keyword(key, value, schema)
-            for key, value in schema.items()
-            if key not in _ANNOTATIONS and key != "$defs"
-        ]
-        active = [c for c in checks if c is not None]
-        if len(active) == 1:
-            return active[0]
-        return lambda x: all(check(x) for check in active)
+        keywords = {k for k in schema if k not in _ANNOTATIONS and k != "$defs"}
+        if schema.get("type") == "object" and keywords <= _OBJECT_KEYWORDS:
+            return self._object(schema)
+        checks = [self._keyword(key, schema[key], schema) for key in schema if key in keywords]
+        return _all_of([c for c in checks if c is not None])
+
+    def _object(self, schema: dict[str, Any]) -> Check:
+        """``type: object`` with properties, additionalProperties and required, as one loop
+        over the instance (the profile schemas are mostly this; one function per keyword
+        and a generator per check cost more than the checking)."""
+        props = {name: self.compile(sub) for name, sub in schema.get("properties", {}).items()}
+        additional = schema.get("additionalProperties", True)
+        closed = additional is False
+        extra = None if additional is True or closed else self.compile(additional)
+        required = tuple(schema.get("required", ()))
+
+        def check(x: Any) -> bool:
+            if not isinstance(x, dict):
+                return False
+            for key, item in x.items():
+                sub = props.get(key)
+                if sub is None:
+                    if closed or (extra is not None and not extra(item)):
+                        return False
+                elif not sub(item):
+                    return False
+            return all(name in x for name in required) if required else True
+
+        return check
 
     def _keyword(self, key: str, value: Any, schema: dict[str, Any]) -> Check | None:
         handler = getattr(self, "_k_" + key.lstrip("$"), None)
@@ -86,6 +106,8 @@ class _Compiler:
     def _k_type(self, value: str | list[str], _schema: dict[str, Any]) -> Check:
         names = [value] if isinstance(value, str) else value
         tests = [_is_type(n) for n in names]
+        if len(tests) == 1:
+            return tests[0]
         return lambda x: any(t(x) for t in tests)
 
     def _k_enum(self, value: list[Any], _schema: dict[str, Any]) -> Check:
@@ -126,7 +148,15 @@ class _Compiler:
 
     def _k_items(self, value: Any, _schema: dict[str, Any]) -> Check:
         item = self.compile(value)
-        return lambda x: not isinstance(x, list) or all(item(i) for i in x)
+
+        def check(x: Any) -> bool:
+            if isinstance(x, list):
+                for i in x:
+                    if not item(i):
+                        return False
+            return True
+
+        return check
 
     def _k_required(self, value: list[str], _schema: dict[str, Any]) -> Check:
         names = tuple(value)
@@ -161,7 +191,17 @@ class _Compiler:
 
     def _k_oneOf(self, value: list[Any], _schema: dict[str, Any]) -> Check:
         options = [self.compile(v) for v in value]
-        return lambda x: sum(1 for o in options if o(x)) == 1
+
+        def check(x: Any) -> bool:
+            matched = False
+            for option in options:
+                if option(x):
+                    if matched:
+                        return False
+                    matched = True
+            return matched
+
+        return check
 
     def _k_anyOf(self, value: list[Any], _schema: dict[str, Any]) -> Check:
         options = [self.compile(v) for v in value]
@@ -198,6 +238,25 @@ class _Compiler:
 
     def _k_minProperties(self, value: int, _schema: dict[str, Any]) -> Check:
         return lambda x: not isinstance(x, dict) or len(x) >= value
+
+
+_OBJECT_KEYWORDS = frozenset({"type", "properties", "additionalProperties", "required"})
+"""Keywords :meth:`_Compiler._object` checks in one function."""
+
+
+def _all_of(checks: list[Check]) -> Check:
+    """All of ``checks``, without a generator for the usual one, two or three."""
+    if not checks:
+        return lambda _x: True
+    if len(checks) == 1:
+        return checks[0]
+    if len(checks) == 2:
+        a, b = checks
+        return lambda x: a(x) and b(x)
+    if len(checks) == 3:
+        a, b, c = checks
+        return lambda x: a(x) and b(x) and c(x)
+    return lambda x: all(check(x) for check in checks)
 
 
 def compile_schema(schema: dict[str, Any]) -> Check:
