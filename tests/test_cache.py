@@ -19,7 +19,17 @@ from typing import Any
 import pytest
 
 from vendorgate import batch, run
-from vendorgate.cache import _MAGIC, Cache
+from vendorgate import cache as cache_module
+from vendorgate.cache import (
+    _MAGIC,
+    VENDORS,
+    Cache,
+    Entry,
+    decode_document,
+    encode_document,
+    parse_vendor,
+    read_entry,
+)
 from vendorgate.report import RenderOptions, render
 
 from .conftest import REPO, run_cli
@@ -131,13 +141,13 @@ def test_output_is_byte_identical_with_without_and_after_deleting_the_cache(
     assert not folder.exists()  # --no-cache writes nothing
     assert cli_check(root, fmt, cache=folder) == (code, uncached)  # cold: fills the cache
     kinds = {p.parent.parent.name for p in entries(folder)}
-    assert kinds == {"profiles", "results"}
+    assert kinds == {"vendors"}
     assert cli_check(root, fmt, cache=folder) == (code, uncached)  # warm: read from it
     shutil.rmtree(folder)
     assert cli_check(root, fmt, cache=folder) == (code, uncached)
     # Default place: beside the organisation profile.
     assert cli_check(root, fmt) == (code, uncached)
-    assert (root / ".vendorgate-cache" / "v1" / "results").is_dir()
+    assert (root / ".vendorgate-cache" / "v1" / "vendors").is_dir()
 
 
 def test_a_warm_run_evaluates_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -161,30 +171,48 @@ def test_a_damaged_entry_is_ignored_and_rewritten(
     folder = tmp_path / "cache"
     cache = Cache(folder)
     expected = in_pieces("json", cache)
-    results = entries(folder / "v1" / "results")
-    profiles = entries(folder / "v1" / "profiles")
+    stored = entries(folder / "v1" / "vendors")
+    assert len(stored) == len(list(Path("vendors").glob("*.yaml")))
+    nonsense = b"[1, 2]"
     damage = {
-        results[0]: b"",  # empty
-        results[1]: results[1].read_bytes()[:-40],  # truncated
-        results[2]: results[2].read_bytes().replace(b'"decision":"', b'"decision":"x', 1),
-        results[3]: b"\x00\xff garbage \n" * 10,
-        results[4]: _MAGIC + b"0" * 64 + b"\n{}",  # a wrong checksum
+        stored[0]: b"",  # empty
+        stored[1]: stored[1].read_bytes()[:-40],  # truncated
+        stored[2]: stored[2].read_bytes().replace(b'"decision":"', b'"decision":"x', 1),
+        stored[3]: b"\x00\xff garbage \n" * 10,
+        stored[4]: _MAGIC + b"0" * 64 + b"\n{}",  # a wrong checksum
+        # Whole (checksummed) entries whose content is nonsense are refused too.
+        stored[5]: _MAGIC + hashlib.sha256(nonsense).hexdigest().encode() + b"\n" + nonsense,
     }
-    # A whole (checksummed) entry whose content is nonsense is also refused.
-    payload = b"[1, 2]"
-    damage[profiles[0]] = _MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
     for path, data in damage.items():
         path.write_bytes(data)
-    for path in results[5:]:
-        path.unlink()  # and the other results are gone: their profiles come from the cache
+    # Entries that keep the parsed profile but lost their results: evaluated, not parsed.
+    for path in stored[6:9]:
+        key = path.parent.name + path.name
+        entry = read_entry(cache, key)
+        assert entry is not None
+        cache.put(VENDORS, key, Entry((), (), entry.document).payload())
     counting = Counting(monkeypatch)
+    parsed = []
+    real_parse = cache_module.parse_vendor
+    monkeypatch.setattr(cache_module, "parse_vendor", lambda *a: parsed.append(1) or real_parse(*a))
     assert in_pieces("json", cache) == expected
-    assert counting.calls == len(results)
+    assert counting.calls == 9
+    assert len(parsed) == 6
     assert all(whole(p) for p in entries(folder))
     assert all(p.read_bytes() != data for p, data in damage.items())  # rewritten
     counting.calls = 0
     assert in_pieces("json", cache) == expected
     assert counting.calls == 0
+
+
+def test_a_parsed_profile_comes_back_exactly(tmp_path: Path) -> None:
+    """The cached form of a parsed profile gives back its data and every position."""
+    for path in [*sorted((REPO / "vendors").glob("*.yaml")), *entries(generated(tmp_path, 30))]:
+        if path.suffix != ".yaml" or b"VendorProfile" not in path.read_bytes():
+            continue
+        doc = parse_vendor(path.read_bytes(), path.name)
+        back = decode_document(encode_document(doc), doc.path, doc.sha256)
+        assert back == doc, path
 
 
 # ---------------------------------------------------------------- changed inputs
@@ -295,7 +323,7 @@ def test_two_processes_at_once_leave_a_whole_cache(tmp_path: Path) -> None:
         assert proc.returncode in (0, 1), err
         assert out.decode("utf-8") == expected
     stored = entries(folder)
-    assert len([p for p in stored if "results" in p.parts]) == batch.PARALLEL_MIN + 44
+    assert len(stored) == batch.PARALLEL_MIN + 44
     assert not [p for p in stored if p.name.startswith(".tmp-")]
     assert all(whole(p) for p in stored)
     assert cli_check(root, "sarif", cache=folder)[1] == expected

@@ -22,7 +22,6 @@ organisation's waivers and usage against the catalogue. Anything this path does 
 from __future__ import annotations
 
 import hashlib
-import json
 import multiprocessing
 import os
 import sys
@@ -32,8 +31,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from vendorgate import cache as cache_module
 from vendorgate import evidence, run, waivers
-from vendorgate.cache import Cache, code_fingerprint, digest, load_profile_document
+from vendorgate.cache import Cache, code_fingerprint, digest
 from vendorgate.errors import InputError, Problem
 from vendorgate.load import read_bytes
 from vendorgate.model import (
@@ -53,7 +53,6 @@ PARALLEL_MIN = 256
 """Below this many files, one process does the work (starting workers costs more)."""
 JOBS_VAR = "VENDORGATE_JOBS"
 """Number of worker processes (default: the CPUs this process may use; 1 disables)."""
-_RECORD_KIND = "results"
 
 
 @dataclass(frozen=True)
@@ -306,20 +305,26 @@ class _Worker:
             return Record(path, display, tuple(exc.problems))
         root = run.root_for(path, self.roots)
         store = self.stores.setdefault(root, evidence.SnapshotStore(root))
-        cache = self.job.cache
-        key = digest(self.job.context, display, str(root), hashlib.sha256(raw).hexdigest())
-        if cache is not None:
-            payload = cache.get(_RECORD_KIND, key)
-            if payload is not None:
-                found = self._decode(payload, path, display, store)
-                if found is not None:
-                    return found
+        job, cache = self.job, self.job.cache
+        sha = hashlib.sha256(raw).hexdigest()
+        key = cache_module.vendor_key(sha, display)
+        context = digest(job.context, str(root))
+        entry = cache_module.read_entry(cache, key) if cache is not None else None
+        if entry is not None:
+            found = entry.find(context)
+            if found is not None:
+                record = self._decode(found, path, display, store)
+                if record is not None:
+                    return record
+        doc = cache_module.cached_document(entry, display, sha)
+        document = entry.document if doc is not None and entry is not None else None
         try:
-            profile = build_vendor(load_profile_document(path, display, cache, raw))
+            if doc is None:
+                doc = cache_module.parse_vendor(raw, display)
+            profile = build_vendor(doc)
         except InputError as exc:
             return Record(path, display, tuple(exc.problems))
         depends = self._depends(profile, path, store)
-        job = self.job
         result = run.evaluate_vendor(
             run.LoadedVendor(profile, path, root),
             job.rules,
@@ -342,7 +347,10 @@ class _Worker:
             piece=piece(job.fmt, result, job.options, job.rule_index),
         )
         if cache is not None:
-            cache.put(_RECORD_KIND, key, _encode(record, depends))
+            if entry is None or document is None:
+                entry = cache_module.Entry((), (), cache_module.encode_document(doc))
+            meta, text = _encode(record, context, depends)
+            cache.put(cache_module.VENDORS, key, entry.with_record(meta, text).payload())
         return record
 
     def _depends(
@@ -371,12 +379,15 @@ class _Worker:
         return state
 
     def _decode(
-        self, payload: bytes, path: Path, display: str, store: evidence.SnapshotStore
+        self,
+        found: tuple[dict[str, Any], bytes],
+        path: Path,
+        display: str,
+        store: evidence.SnapshotStore,
     ) -> Record | None:
         """A cached record, if it is whole and its snapshots are unchanged."""
-        head, _, text = payload.partition(b"\n")
+        meta, text = found
         try:
-            meta = json.loads(head)
             for snapshot, state in meta["depends"]:
                 if self._snapshot_state(path, snapshot, store) != state:
                     return None
@@ -403,11 +414,12 @@ class _Worker:
             return None  # damaged: evaluate again, and the entry is rewritten
 
 
-def _encode(record: Record, depends: list[list[str]]) -> bytes:
-    """A record as one JSON line and the piece's text after it."""
+def _encode(record: Record, context: str, depends: list[list[str]]) -> tuple[dict[str, Any], bytes]:
+    """A record's metadata (JSON-ready) and its text."""
     assert record.piece is not None
     p = record.piece
     meta = {
+        "context": context,
         "vendor": record.vendor,
         "name": record.name,
         "category": record.category,
@@ -421,5 +433,4 @@ def _encode(record: Record, depends: list[list[str]]) -> bytes:
         "extras": [[rule, d] for rule, d in p.extras],
         "depends": depends,
     }
-    head = json.dumps(meta, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return head + b"\n" + p.text
+    return meta, p.text

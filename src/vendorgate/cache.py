@@ -22,7 +22,7 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -44,6 +44,8 @@ class Cache:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        self._made: set[Path] = set()
+        self._written = 0
 
     def _path(self, kind: str, key: str) -> Path:
         return self.folder / _LAYOUT / kind / key[:2] / key[2:]
@@ -60,18 +62,22 @@ class Cache:
         return payload
 
     def put(self, kind: str, key: str, payload: bytes) -> None:
-        """Store ``payload`` atomically (a temporary file renamed into place)."""
+        """Store ``payload`` atomically: written under a name no other process uses, then
+        renamed into place, so a reader sees the old entry or the new one, never half."""
         target = self._path(kind, key)
         head = _MAGIC + hashlib.sha256(payload).hexdigest().encode("ascii") + b"\n"
+        self._written += 1
+        tmp = target.parent / f".tmp-{os.getpid()}-{self._written}-{target.name[:8]}"
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+            if target.parent not in self._made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                self._made.add(target.parent)
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
         except OSError:
             return
         try:
             with os.fdopen(fd, "wb") as handle:
-                handle.write(head)
-                handle.write(payload)
+                handle.write(head + payload)
             os.replace(tmp, target)
         except OSError:
             with contextlib.suppress(OSError):
@@ -110,67 +116,162 @@ def code_fingerprint() -> str:
     return digest(*parts)
 
 
-# ---------------------------------------------------------------- parsed profiles
+# ---------------------------------------------------------------- vendor entries
+
+VENDORS = "vendors"
+"""The kind of entry holding a parsed profile and its latest results."""
+MAX_RECORDS = 4
+"""Results kept per profile: one per evaluation context (report format, organisation, date...),
+the most recent first, so runs that alternate between a few contexts all find theirs."""
+
+
+def vendor_key(raw_sha256: str, display: str) -> str:
+    """The entry of a vendor file: its bytes and the path it is shown under (findings carry
+    it), the vendor schema it was validated against, and vendorgate's code."""
+    from vendorgate.schema import schema_text
+
+    return digest("vendor", code_fingerprint(), schema_text("vendor"), display, raw_sha256)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A vendor entry as read: the records' metadata, their texts and the parsed profile.
+
+    Stored as one JSON line (``{"records": [...]}``, each record with the ``length`` of its
+    text), the records' texts one after the other, then the parsed document as JSON."""
+
+    records: tuple[dict[str, Any], ...]
+    """Metadata of each record, most recent first."""
+    texts: tuple[bytes, ...]
+    """The text of each record."""
+    document: bytes
+    """The parsed document (see :func:`encode_document`)."""
+
+    def find(self, context: str) -> tuple[dict[str, Any], bytes] | None:
+        for meta, text in zip(self.records, self.texts, strict=True):
+            if meta.get("context") == context:
+                return meta, text
+        return None
+
+    @staticmethod
+    def parse(payload: bytes) -> Entry:
+        """Raises ValueError, TypeError or KeyError when the payload is not an entry."""
+        head, _, rest = payload.partition(b"\n")
+        records = json.loads(head)["records"]
+        texts = []
+        offset = 0
+        for meta in records:
+            length = meta["length"]
+            if not isinstance(length, int) or length < 0 or offset + length > len(rest):
+                raise ValueError("damaged entry")
+            texts.append(rest[offset : offset + length])
+            offset += length
+        return Entry(tuple(records), tuple(texts), rest[offset:])
+
+    def payload(self) -> bytes:
+        records = [
+            {**meta, "length": len(text)}
+            for meta, text in zip(self.records, self.texts, strict=True)
+        ]
+        head = json.dumps({"records": records}, ensure_ascii=False, separators=(",", ":"))
+        return b"".join([head.encode("utf-8"), b"\n", *self.texts, self.document])
+
+    def with_record(self, meta: dict[str, Any], text: bytes) -> Entry:
+        """This entry with ``meta`` as its most recent record (replacing one of its context)."""
+        kept = [
+            (m, t)
+            for m, t in zip(self.records, self.texts, strict=True)
+            if m.get("context") != meta.get("context")
+        ][: MAX_RECORDS - 1]
+        return Entry((meta, *(m for m, _ in kept)), (text, *(t for _, t in kept)), self.document)
+
+
+def read_entry(cache: Cache, key: str) -> Entry | None:
+    payload = cache.get(VENDORS, key)
+    if payload is None:
+        return None
+    try:
+        return Entry.parse(payload)
+    except (ValueError, TypeError, KeyError):
+        return None  # damaged: it is rebuilt and rewritten
 
 
 def encode_document(doc: Document) -> bytes:
-    """A parsed document as JSON: its data and the positions of its values and keys."""
+    """A parsed document as JSON: its data, then the line and column of every value and every
+    key as flat lists in the order :class:`load._Builder` records them (a walk of the data
+    gives their paths back), then how non-string scalars were written."""
+    values = [n for position in doc.positions.values() for n in position]
+    keys = [n for position in doc.key_positions.values() for n in position]
+    sources = [[list(k), text] for k, text in doc.scalar_sources.items()]
     return json.dumps(
-        [
-            doc.data,
-            [[list(k), line, col] for k, (line, col) in doc.positions.items()],
-            [[list(k), line, col] for k, (line, col) in doc.key_positions.items()],
-            [[list(k), text] for k, text in doc.scalar_sources.items()],
-        ],
-        ensure_ascii=False,
-        separators=(",", ":"),
+        [doc.data, values, keys, sources], ensure_ascii=False, separators=(",", ":")
     ).encode("utf-8")
 
 
 def decode_document(payload: bytes, display: str, sha256: str) -> Document:
-    data, positions, key_positions, sources = json.loads(payload)
+    """Raises ValueError, TypeError or KeyError when the payload is not a document."""
+    data, values, keys, sources = json.loads(payload)
+    value_paths: list[PathKey] = []
+    key_paths: list[PathKey] = []
+    _walk(data, (), value_paths, key_paths)
+    if len(values) != 2 * len(value_paths) or len(keys) != 2 * len(key_paths):
+        raise ValueError("positions do not match the data")
+    numbers = iter(values)
+    key_numbers = iter(keys)
     return Document(
         display,
         data,
         sha256,
-        {_key(k): (line, col) for k, line, col in positions},
-        {_key(k): (line, col) for k, line, col in key_positions},
-        {_key(k): text for k, text in sources},
+        dict(zip(value_paths, zip(numbers, numbers, strict=True), strict=True)),
+        dict(zip(key_paths, zip(key_numbers, key_numbers, strict=True), strict=True)),
+        {tuple(k): text for k, text in sources},
     )
 
 
-def _key(parts: list[Any]) -> PathKey:
-    return tuple(parts)
+def _walk(value: Any, path: PathKey, values: list[PathKey], keys: list[PathKey]) -> None:
+    """Paths in the order the loader records positions: a value, then each key of a mapping
+    followed by its value, each item of a list."""
+    values.append(path)
+    if type(value) is dict:
+        for key, item in value.items():
+            child = (*path, key)
+            keys.append(child)
+            _walk(item, child, values, keys)
+    elif type(value) is list:
+        for index, item in enumerate(value):
+            _walk(item, (*path, index), values, keys)
 
 
-def profile_key(raw_sha256: str, display: str) -> str:
-    from vendorgate.schema import schema_text
-
-    return digest("profile", code_fingerprint(), schema_text("vendor"), display, raw_sha256)
-
-
-def load_profile_document(
-    path: Path, display: str, cache: Cache | None, raw: bytes | None = None
-) -> Document:
-    """A vendor profile file loaded and validated (a VendorProfile's schema), from the cache
-    when its bytes were seen before. Raises InputError exactly as loading it would."""
+def parse_vendor(raw: bytes, display: str) -> Document:
+    """Parse and validate as a vendor profile (InputError on any problem)."""
     from vendorgate.schema import validate
 
-    if raw is None:
-        raw = read_bytes(path, display)
-    if cache is None:
-        doc = load_bytes(raw, display)
-        validate(doc, "vendor")
-        return doc
-    sha = hashlib.sha256(raw).hexdigest()
-    key = profile_key(sha, display)
-    payload = cache.get("profiles", key)
-    if payload is not None:
-        try:
-            return decode_document(payload, display, sha)
-        except (ValueError, TypeError, KeyError):
-            pass  # a damaged entry: parse again and rewrite it
     doc = load_bytes(raw, display)
     validate(doc, "vendor")
-    cache.put("profiles", key, encode_document(doc))
+    return doc
+
+
+def cached_document(entry: Entry | None, display: str, sha256: str) -> Document | None:
+    """The parsed profile an entry holds, or None when it holds none usable."""
+    if entry is None:
+        return None
+    try:
+        return decode_document(entry.document, display, sha256)
+    except (ValueError, TypeError, KeyError):
+        return None
+
+
+def load_profile_document(path: Path, display: str, cache: Cache | None) -> Document:
+    """A vendor profile file loaded and validated, from the cache when its bytes were seen
+    before. Raises InputError exactly as loading it would."""
+    raw = read_bytes(path, display)
+    if cache is None:
+        return parse_vendor(raw, display)
+    sha = hashlib.sha256(raw).hexdigest()
+    key = vendor_key(sha, display)
+    entry = read_entry(cache, key)
+    doc = cached_document(entry, display, sha)
+    if doc is None:
+        doc = parse_vendor(raw, display)
+        cache.put(VENDORS, key, Entry((), (), encode_document(doc)).payload())
     return doc

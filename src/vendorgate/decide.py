@@ -30,7 +30,12 @@ def is_blocking(finding: Finding, org: OrgProfile, threshold: Severity | None = 
 def mark_blocking(
     findings: tuple[Finding, ...], org: OrgProfile, threshold: Severity | None = None
 ) -> tuple[Finding, ...]:
-    return tuple(replace(f, blocking=is_blocking(f, org, threshold)) for f in findings)
+    marked = []
+    for f in findings:
+        blocking = is_blocking(f, org, threshold)
+        # replace() copies every field; most findings already carry the right flag.
+        marked.append(f if f.blocking is blocking else replace(f, blocking=blocking))
+    return tuple(marked)
 
 
 def decide(

@@ -194,7 +194,10 @@ class _Builder:
             )
         if depth > MAX_DEPTH:
             raise self._fail(node, f"nested deeper than {MAX_DEPTH} levels; file refused")
-        self.doc.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        mark = node.start_mark
+        self.doc.positions[path] = (mark.line + 1, mark.column + 1)
+        if isinstance(node, yaml.ScalarNode):  # most nodes: strings first, without a call
+            return node.value if node.tag == _STR_TAG else self._scalar(node, path)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):

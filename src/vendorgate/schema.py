@@ -62,7 +62,7 @@ def detect_kind(doc: Document) -> str:
             doc.problem(where, f"expected `apiVersion: vendorgate/v1`, found {_show(api)}")
         )
     kind = data.get("kind")
-    if kind not in KINDS:
+    if not isinstance(kind, str) or kind not in KINDS:  # a mapping or list is unhashable
         hint = _did_you_mean(str(kind), KINDS)
         raise InputError(
             doc.problem(

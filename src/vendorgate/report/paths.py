@@ -9,6 +9,7 @@ never touching the file system, so it stays a pure function of its inputs.
 
 from __future__ import annotations
 
+import functools
 import os
 import posixpath
 from pathlib import Path
@@ -35,7 +36,18 @@ def repo_path(path: str, options: RenderOptions) -> str:
 
 def uri(path: str, options: RenderOptions) -> str:
     """A relative URI reference for SARIF ``artifactLocation.uri`` (percent-encoded)."""
+    if os.path.isabs(options.root) and os.path.isabs(options.base):
+        # A pure function of its strings then (no working directory): every finding of a
+        # vendor points into the same file, so remember the answer.
+        return _uri(path, options.root, options.base)
     return quote(repo_path(path, options), safe="/._-~")
+
+
+@functools.lru_cache(maxsize=4096)
+def _uri(path: str, root: str, base: str) -> str:
+    from vendorgate.report import RenderOptions
+
+    return quote(repo_path(path, RenderOptions(root=root, base=base)), safe="/._-~")
 
 
 def locate(org_path: str | None, root: str | None) -> tuple[str, str]:
