@@ -616,7 +616,8 @@ def explain(
 @click.option(
     "--fail-on-undetermined",
     is_flag=True,
-    help="Undetermined findings at or above the threshold block.",
+    help="Undetermined findings at or above the threshold block, whatever the organisation's "
+    "`undetermined` setting.",
 )
 @click.option("--as-of", "as_of", metavar="DATE", help="Evaluate both sides as of DATE.")
 @handle_errors
@@ -767,7 +768,8 @@ def scan(
     "--org",
     "org_path",
     type=click.Path(),
-    help="Organisation profile (default: the nearest vendorgate.yaml or org.yaml).",
+    help="Organisation profile "
+    "(default: the nearest vendorgate.yaml or org.yaml above the working directory).",
 )
 @click.option(
     "--rules",
