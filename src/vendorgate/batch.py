@@ -146,6 +146,8 @@ def check(
     jobs: int | None = None,
 ) -> Output | None:
     """``check --format sarif|json``: the report, or None when ``run.check`` must do it."""
+    # Colour and width shape the text format only; a terminal's must not key the cache.
+    options = replace(options, color=False, width=RenderOptions.width)
     before = _policy_digest(org_path, rules_paths)
     org, org_doc, packs = run.load_policy(org_path, rules_paths)
     rules = tuple(rule for pack in packs for rule in pack.rules)
@@ -293,12 +295,25 @@ class _Worker:
         self.roots: dict[Path, Path] = {}
         self.stores: dict[Path, evidence.SnapshotStore] = {}
         self.snapshot_states: dict[Path, str] = {}
+        self.states: dict[tuple[str, str, str], str] = {}
+        self.prefixes: dict[Path, str] = {}
 
     def run(self, files: Sequence[Path]) -> list[Record]:
         return [self.record(path) for path in files]
 
+    def display(self, path: Path) -> str:
+        """``run.display_path``, worked out once per folder: files of one folder differ only
+        in their names."""
+        prefix = self.prefixes.get(path.parent)
+        if prefix is None:
+            shown = run.display_path(path)
+            if not shown.endswith(path.name):  # pragma: no cover - display paths end in the name
+                return shown
+            prefix = self.prefixes[path.parent] = shown[: len(shown) - len(path.name)]
+        return prefix + path.name
+
     def record(self, path: Path) -> Record:
-        display = run.display_path(path)
+        display = self.display(path)
         try:
             raw = read_bytes(path, display)
         except InputError as exc:
@@ -365,7 +380,14 @@ class _Worker:
 
     def _snapshot_state(self, path: Path, snapshot: str, store: evidence.SnapshotStore) -> str:
         """The sha256 of the snapshot's bytes, or why there are none (a refused or missing
-        path): equal states give equal evidence statuses."""
+        path): equal states give equal evidence statuses. Once per folder and snapshot."""
+        key = (str(path.parent), str(store.root), snapshot)
+        state = self.states.get(key)
+        if state is None:
+            state = self.states[key] = self._new_state(path, snapshot, store)
+        return state
+
+    def _new_state(self, path: Path, snapshot: str, store: evidence.SnapshotStore) -> str:
         resolved = store.resolve(path, snapshot)
         if isinstance(resolved, str):
             return "refused: " + resolved

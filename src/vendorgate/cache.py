@@ -48,12 +48,13 @@ class Cache:
         self._written = 0
 
     def _path(self, kind: str, key: str) -> Path:
-        return self.folder / _LAYOUT / kind / key[:2] / key[2:]
+        return Path(os.path.join(self.folder, _LAYOUT, kind, key[:2], key[2:]))
 
     def get(self, kind: str, key: str) -> bytes | None:
         """The payload stored under ``key``, or None when absent or damaged."""
         try:
-            raw = self._path(kind, key).read_bytes()
+            with open(os.path.join(self.folder, _LAYOUT, kind, key[:2], key[2:]), "rb") as f:
+                raw = f.read()
         except OSError:
             return None
         head, _, payload = raw.partition(b"\n")
@@ -128,9 +129,14 @@ the most recent first, so runs that alternate between a few contexts all find th
 def vendor_key(raw_sha256: str, display: str) -> str:
     """The entry of a vendor file: its bytes and the path it is shown under (findings carry
     it), the vendor schema it was validated against, and vendorgate's code."""
+    return digest(_vendor_prefix(), display, raw_sha256)
+
+
+@functools.cache
+def _vendor_prefix() -> str:
     from vendorgate.schema import schema_text
 
-    return digest("vendor", code_fingerprint(), schema_text("vendor"), display, raw_sha256)
+    return digest("vendor", code_fingerprint(), schema_text("vendor"))
 
 
 @dataclass(frozen=True)
