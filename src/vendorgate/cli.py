@@ -101,6 +101,61 @@ def format_option(command: str, default: str) -> Callable[[F], F]:
     )
 
 
+# The options several commands share, defined once so that they read and behave alike.
+
+
+def choice_format_option(*names: str) -> Callable[[F], F]:
+    """``--format`` for a command whose formats are its own, not the registry's."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(list(names)),
+        default="text",
+        show_default=True,
+        help="Output format.",
+    )
+
+
+ORG_HELP = (
+    "Organisation profile "
+    "(default: the nearest vendorgate.yaml or org.yaml above the working directory)."
+)
+
+
+def org_option(help_text: str = ORG_HELP) -> Callable[[F], F]:
+    """``--org``; a command that reads the organisation profile differently says how."""
+    return click.option("--org", "org_path", type=click.Path(), help=help_text)
+
+
+def as_of_option(help_text: str = "Evaluate as of DATE (YYYY-MM-DD).") -> Callable[[F], F]:
+    """``--as-of``; a command that uses the date differently says how."""
+    return click.option("--as-of", "as_of", metavar="DATE", help=help_text)
+
+
+rules_option = click.option(
+    "--rules",
+    "rules_paths",
+    multiple=True,
+    type=click.Path(),
+    help="Rule pack file or folder (repeatable; default: the organisation's).",
+)
+output_option = click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE atomically."
+)
+fail_on_option = click.option(
+    "--fail-on",
+    type=click.Choice(SEVERITIES),
+    default=None,
+    help="Lowest severity that blocks (default: the organisation's threshold).",
+)
+fail_on_undetermined_option = click.option(
+    "--fail-on-undetermined",
+    is_flag=True,
+    help="Undetermined findings at or above the threshold block, whatever the organisation's "
+    "`undetermined` setting.",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="vendorgate")
 def main() -> None:
@@ -112,12 +167,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option(
-    "--as-of",
-    "as_of",
-    metavar="DATE",
-    help="Date of writing for waiver expiry (YYYY-MM-DD; default: today).",
-)
+@as_of_option("Date of writing for waiver expiry (YYYY-MM-DD; default: today).")
 @handle_errors
 def validate(paths: tuple[str, ...], as_of: str | None) -> None:
     """Validate vendor profiles, rule packs and organisation profiles (any mix of files and
@@ -140,36 +190,14 @@ def validate(paths: tuple[str, ...], as_of: str | None) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option(
-    "--org",
-    "org_path",
-    type=click.Path(),
-    help="Organisation profile "
-    "(default: the nearest vendorgate.yaml or org.yaml above the working directory).",
-)
-@click.option(
-    "--rules",
-    "rules_paths",
-    multiple=True,
-    type=click.Path(),
-    help="Rule pack file or folder (repeatable; default: the organisation's).",
-)
+@org_option()
+@rules_option
 @format_option("check", "text")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE atomically.")
-@click.option(
-    "--fail-on",
-    type=click.Choice(SEVERITIES),
-    default=None,
-    help="Lowest severity that blocks (default: the organisation's threshold).",
-)
-@click.option("--as-of", "as_of", metavar="DATE", help="Evaluate as of DATE (YYYY-MM-DD).")
+@output_option
+@fail_on_option
+@as_of_option()
 @click.option("-v", "--verbose", is_flag=True, help="Show passing findings in detail too.")
-@click.option(
-    "--fail-on-undetermined",
-    is_flag=True,
-    help="Undetermined findings at or above the threshold block, whatever the organisation's "
-    "`undetermined` setting.",
-)
+@fail_on_undetermined_option
 @click.option(
     "--baseline",
     "baseline_path",
@@ -369,14 +397,7 @@ def evidence() -> None:
 
 @evidence.command("verify")
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@choice_format_option("text", "json")
 @click.option("--strict", is_flag=True, help="Exit 1 unless every piece of evidence is verified.")
 @handle_errors
 def evidence_verify(paths: tuple[str, ...], fmt: str, strict: bool) -> None:
@@ -400,14 +421,7 @@ def evidence_verify(paths: tuple[str, ...], fmt: str, strict: bool) -> None:
     help="Vendor profile or folder whose quotes to check (repeatable; default: the "
     "organisation's vendors).",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "markdown", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@choice_format_option("text", "markdown", "json")
 @handle_errors
 def evidence_diff(old: str, new: str, vendor_paths: tuple[str, ...], fmt: str) -> None:
     """Compare two versions of a document section by section, and name the facts whose quotes
@@ -450,14 +464,7 @@ def evidence_diff(old: str, new: str, vendor_paths: tuple[str, ...], fmt: str) -
     help="Further attempts after a connection error, timeout or 5xx (with backoff).",
 )
 @click.option("--no-cache", is_flag=True, help="Fetch in full, ignoring remembered ETags.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@choice_format_option("text", "json")
 @handle_errors
 def watch(
     paths: tuple[str, ...],
@@ -503,29 +510,12 @@ def _progress_bar(label: str) -> Iterator[Callable[[int, int, str], None] | None
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option(
-    "--org",
-    "org_path",
-    type=click.Path(),
-    help="Organisation profile "
-    "(default: the nearest vendorgate.yaml or org.yaml above the working directory).",
-)
-@click.option(
-    "--rules",
-    "rules_paths",
-    multiple=True,
-    type=click.Path(),
-    help="Rule pack file or folder (repeatable; default: the organisation's).",
-)
+@org_option()
+@rules_option
 @format_option("report", "html")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE atomically.")
-@click.option(
-    "--fail-on",
-    type=click.Choice(SEVERITIES),
-    default=None,
-    help="Lowest severity that blocks (default: the organisation's threshold).",
-)
-@click.option("--as-of", "as_of", metavar="DATE", help="Evaluate as of DATE (YYYY-MM-DD).")
+@output_option
+@fail_on_option
+@as_of_option()
 @handle_errors
 def report(
     paths: tuple[str, ...],
@@ -553,21 +543,9 @@ def report(
 @click.argument("vendor")
 @click.argument("rule")
 @click.option("--plan", help="Use this plan's facts (default: the plan the organisation uses).")
-@click.option(
-    "--org",
-    "org_path",
-    type=click.Path(),
-    help="Organisation profile "
-    "(default: the nearest vendorgate.yaml or org.yaml above the working directory).",
-)
-@click.option(
-    "--rules",
-    "rules_paths",
-    multiple=True,
-    type=click.Path(),
-    help="Rule pack file or folder (repeatable; default: the organisation's).",
-)
-@click.option("--as-of", "as_of", metavar="DATE", help="Evaluate as of DATE (YYYY-MM-DD).")
+@org_option()
+@rules_option
+@as_of_option()
 @handle_errors
 def explain(
     vendor: str,
@@ -591,35 +569,15 @@ def explain(
 @main.command()
 @click.argument("base")
 @click.argument("head", required=False)
-@click.option(
-    "--org",
-    "org_path",
-    type=click.Path(),
-    help="Organisation profile, read inside each side (default: the nearest vendorgate.yaml "
-    "or org.yaml).",
+@org_option(
+    "Organisation profile, read inside each side (default: the nearest vendorgate.yaml "
+    "or org.yaml)."
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "markdown", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE atomically.")
-@click.option(
-    "--fail-on",
-    type=click.Choice(SEVERITIES),
-    default=None,
-    help="Lowest severity that blocks (default: the organisation's threshold).",
-)
-@click.option(
-    "--fail-on-undetermined",
-    is_flag=True,
-    help="Undetermined findings at or above the threshold block, whatever the organisation's "
-    "`undetermined` setting.",
-)
-@click.option("--as-of", "as_of", metavar="DATE", help="Evaluate both sides as of DATE.")
+@choice_format_option("text", "markdown", "json")
+@output_option
+@fail_on_option
+@fail_on_undetermined_option
+@as_of_option("Evaluate both sides as of DATE.")
 @handle_errors
 def diff(
     base: str,
@@ -665,20 +623,8 @@ def _engine_options(
     type=click.Path(dir_okay=False),
     help="Write the bundle (a .tar.gz) to FILE atomically.",
 )
-@click.option(
-    "--org",
-    "org_path",
-    type=click.Path(),
-    help="Organisation profile "
-    "(default: the nearest vendorgate.yaml or org.yaml above the working directory).",
-)
-@click.option(
-    "--rules",
-    "rules_paths",
-    multiple=True,
-    type=click.Path(),
-    help="Rule pack file or folder (repeatable; default: the organisation's).",
-)
+@org_option()
+@rules_option
 @handle_errors
 def bundle(output: str, org_path: str | None, rules_paths: tuple[str, ...]) -> None:
     """Build an OPA bundle: every enabled rule compiled to Rego, the organisation profile as
@@ -722,7 +668,7 @@ def bundle(output: str, org_path: str | None, rules_paths: tuple[str, ...]) -> N
     show_default=True,
     help="Leave out passages the scanner is less sure of.",
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE atomically.")
+@output_option
 @handle_errors
 def scan(
     document: str | None,
@@ -764,35 +710,13 @@ def scan(
     metavar="A,B",
     help="Data classes the organisation would send (overrides the profiles' usage).",
 )
-@click.option(
-    "--org",
-    "org_path",
-    type=click.Path(),
-    help="Organisation profile "
-    "(default: the nearest vendorgate.yaml or org.yaml above the working directory).",
+@org_option()
+@rules_option
+@as_of_option(
+    "Evaluate as of DATE (YYYY-MM-DD): the vendor version in force, the waivers valid "
+    "and the evidence age then."
 )
-@click.option(
-    "--rules",
-    "rules_paths",
-    multiple=True,
-    type=click.Path(),
-    help="Rule pack file or folder (repeatable; default: the organisation's).",
-)
-@click.option(
-    "--as-of",
-    "as_of",
-    metavar="DATE",
-    help="Evaluate as of DATE (YYYY-MM-DD): the vendor version in force, the waivers valid "
-    "and the evidence age then.",
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "markdown"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@choice_format_option("text", "json", "markdown")
 @click.option(
     "--record",
     "record",
@@ -867,21 +791,9 @@ def gate(
 
 @main.command("test")
 @click.argument("rules", nargs=-1, type=click.Path())
-@click.option(
-    "--org",
-    "org_path",
-    type=click.Path(),
-    help="Organisation profile whose `rules_paths` are tested when no RULES are given.",
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
-@click.option("--as-of", "as_of", metavar="DATE", help="Evaluate as of DATE (YYYY-MM-DD).")
+@org_option("Organisation profile whose `rules_paths` are tested when no RULES are given.")
+@choice_format_option("text", "json")
+@as_of_option()
 @handle_errors
 def rules_test(rules: tuple[str, ...], org_path: str | None, fmt: str, as_of: str | None) -> None:
     """Run the example profiles beside each rule (examples/<rule-id>/{pass,fail,undetermined}/)
