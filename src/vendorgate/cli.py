@@ -20,7 +20,7 @@ import click
 
 from vendorgate import __version__
 from vendorgate.errors import EXIT_BLOCKING, EXIT_INPUT, EXIT_OK, VendorgateError
-from vendorgate.report import FORMATS, choices
+from vendorgate.report import FORMATS, RenderOptions, choices
 
 if TYPE_CHECKING:
     from vendorgate.cache import Cache
@@ -264,12 +264,10 @@ def check(
 ) -> None:
     """Evaluate vendor profiles against the enabled rule packs."""
     from vendorgate import baseline, run
-    from vendorgate.model import Severity
-    from vendorgate.report import RenderOptions, render
-    from vendorgate.report.paths import locate
+    from vendorgate.report import render
 
     today = _parse_date(as_of, "--as-of")
-    threshold = Severity(fail_on) if fail_on else None
+    threshold = _threshold(fail_on)
     accepted = baseline.load(baseline_path) if baseline_path else None
     cache = None if no_cache else _cache(org_path)
     if not (as_of or baseline_path or write_baseline) and engine == "native":
@@ -304,15 +302,7 @@ def check(
     if accepted is not None:
         result = baseline.apply(result, accepted)
         click.echo(baseline.summary(result, accepted), err=True)
-    width = shutil.get_terminal_size((140, 24)).columns
-    repository, project = locate(org_path, root)
-    options = RenderOptions(
-        color=_color() and not output,
-        width=width,
-        verbose=verbose,
-        root=repository,
-        base=project,
-    )
+    options = _render_options(org_path, root, output, verbose)
     emit(render(fmt, result, options), output)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if fmt == "github" and summary_file:
@@ -320,6 +310,29 @@ def check(
 
         append_text(summary_file, render("markdown", result, options))
     sys.exit(EXIT_BLOCKING if run.has_blocking(result) else EXIT_OK)
+
+
+def _threshold(fail_on: str | None) -> Severity | None:
+    """``--fail-on`` as a severity; None leaves the organisation's threshold."""
+    from vendorgate.model import Severity
+
+    return Severity(fail_on) if fail_on else None
+
+
+def _render_options(
+    org_path: str | None, root: str | None, output: str | None, verbose: bool
+) -> RenderOptions:
+    """How ``check`` renders: colour only on a terminal, paths relative to the repository."""
+    from vendorgate.report.paths import locate
+
+    repository, project = locate(org_path, root)
+    return RenderOptions(
+        color=_color() and not output,
+        width=shutil.get_terminal_size((140, 24)).columns,
+        verbose=verbose,
+        root=repository,
+        base=project,
+    )
 
 
 def _cache(org_path: str | None) -> Cache:
@@ -347,23 +360,16 @@ def _check_in_pieces(
     """SARIF and JSON for any number of vendors, evaluated a vendor at a time (see
     ``vendorgate.batch``); returns only when the request needs the general path."""
     from vendorgate import batch
-    from vendorgate.report import RenderOptions
     from vendorgate.report.fragments import FORMATS as PIECE_FORMATS
-    from vendorgate.report.paths import locate
 
     if fmt not in PIECE_FORMATS:
         return
-    width = shutil.get_terminal_size((100, 24)).columns
-    repository, project = locate(org_path, root)
-    options = RenderOptions(
-        color=_color() and not output, width=width, verbose=verbose, root=repository, base=project
-    )
     result = batch.check(
         paths,
         org_path,
         rules_paths,
         fmt,
-        options,
+        _render_options(org_path, root, output, verbose),
         threshold=threshold,
         fail_on_undetermined=fail_on_undetermined,
         cache=cache,
@@ -528,11 +534,10 @@ def report(
 ) -> None:
     """Write the compliance officer's report (HTML, Markdown, OSCAL or JSON): decisions,
     findings with both citations, waivers and evidence status. Exit codes as for `check`."""
-    from vendorgate.model import Severity
     from vendorgate.report.service import build_report
 
     today = _parse_date(as_of, "--as-of")
-    threshold = Severity(fail_on) if fail_on else None
+    threshold = _threshold(fail_on)
     with _progress_bar("evaluating") as progress:
         built = build_report(fmt, paths, org_path, rules_paths, today, threshold, progress)
     emit(built.text, output)
@@ -593,11 +598,10 @@ def diff(
     working tree): flipped verdicts, new and resolved findings, changed decisions.
     Exit 1 when the change introduces a blocking finding."""
     from vendorgate import revdiff
-    from vendorgate.model import Severity
     from vendorgate.report import diffview
 
     today = _parse_date(as_of, "--as-of")
-    threshold = Severity(fail_on) if fail_on else None
+    threshold = _threshold(fail_on)
     result = revdiff.compare(base, head, org_path, today, threshold, fail_on_undetermined)
     emit(diffview.render(result, fmt), output)
     sys.exit(EXIT_BLOCKING if result.introduces_blocking else EXIT_OK)
