@@ -24,6 +24,7 @@ from vendorgate.errors import UsageError
 from vendorgate.evidence import normalise
 from vendorgate.model import Location
 from vendorgate.passages import IndexedText, Passage
+from vendorgate.report import serialize
 from vendorgate.sections import Section
 
 _LEADING_NUMBER = re.compile(r"^(?:#{1,6}\s*)?(?:\d{1,3}(?:\.\d{1,3})*\\?\.?\s+)?")
@@ -374,11 +375,7 @@ def _affected_json(item: AffectedQuote) -> dict[str, Any]:
         "vendor": item.vendor,
         "fact": item.fact,
         "plan": item.plan,
-        "location": {
-            "path": item.location.path,
-            "line": item.location.line,
-            "column": item.location.column,
-        },
+        "location": serialize.location(item.location),
         "doc": item.doc,
         "section": item.cited_section,
         "quote": item.quote,

@@ -19,6 +19,7 @@ from vendorgate import __version__, evidence, run
 from vendorgate.errors import UsageError
 from vendorgate.model import CitedEvidence, Evidence, EvidenceStatus, Fact, Location
 from vendorgate.passages import IndexedText, Passage
+from vendorgate.report import serialize
 
 STATUS_ORDER = [status.value for status in EvidenceStatus]
 
@@ -176,11 +177,7 @@ def _item_json(item: EvidenceReport) -> dict[str, Any]:
         "vendor": item.vendor,
         "fact": item.fact,
         "plan": item.plan,
-        "location": {
-            "path": item.location.path,
-            "line": item.location.line,
-            "column": item.location.column,
-        },
+        "location": serialize.location(item.location),
         "doc": cited.doc,
         "section": cited.section,
         "quote": cited.quote,

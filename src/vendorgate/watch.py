@@ -34,6 +34,7 @@ from vendorgate import __version__, evidence, run
 from vendorgate.errors import OutputError, UsageError
 from vendorgate.fetch import FetchError, Limits, Response, fetch
 from vendorgate.model import Document, Location
+from vendorgate.report import serialize
 from vendorgate.verify import vendor_paths
 
 UNCHANGED = "unchanged"
@@ -410,11 +411,7 @@ def _item_json(item: DocumentWatch) -> dict[str, Any]:
             {
                 "fact": q.fact,
                 "plan": q.plan,
-                "location": {
-                    "path": q.location.path,
-                    "line": q.location.line,
-                    "column": q.location.column,
-                },
+                "location": serialize.location(q.location),
                 "section": q.section,
                 "quote": q.quote,
                 "present": q.present,
