@@ -13,7 +13,6 @@ Quotes are compared after :func:`normalise`, which only removes differences of p
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import re
 from dataclasses import dataclass
@@ -29,10 +28,6 @@ from vendorgate.model import (
 
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")
-_SPACE = re.compile(r"\s+")
-_WORD = re.compile(r"[^ ]+")
-_SCANS_BEFORE_INDEX = 8
-"""Quotes looked up in a snapshot by scanning it before its words are indexed."""
 _TYPOGRAPHY = str.maketrans(
     {
         "\u201c": '"',
@@ -64,10 +59,14 @@ def normalise(text: str) -> str:
 
     Case, words and punctuation are otherwise compared exactly.
     """
-    text = _LINK.sub(r"\1", text)
-    text = _EMPHASIS.sub("", text)
+    if "[" in text:  # the patterns cannot match without their characters; most quotes lack them
+        text = _LINK.sub(r"\1", text)
+    if "*" in text or "_" in text:
+        text = _EMPHASIS.sub("", text)
     text = text.translate(_TYPOGRAPHY)
-    return _SPACE.sub(" ", text).strip()
+    # Runs of whitespace to one space, ends dropped: what re.sub(r"\s+", " ", text).strip() gives
+    # (str.split and the regex's \s both use Unicode whitespace), without a regex.
+    return " ".join(text.split())
 
 
 class SnapshotPathError(ValueError):
@@ -104,39 +103,6 @@ class Snapshot:
     text: str
     normalised: str
 
-    @functools.cached_property
-    def words(self) -> dict[str, list[int]]:
-        """Where each word (run of non-spaces) of ``normalised`` starts."""
-        index: dict[str, list[int]] = {}
-        for match in _WORD.finditer(self.normalised):
-            index.setdefault(match.group(), []).append(match.start())
-        return index
-
-    @property
-    def indexed(self) -> bool:
-        """Whether :attr:`words` has been built."""
-        return "words" in self.__dict__
-
-    def contains(self, needle: str) -> bool:
-        """``needle in self.normalised`` for a normalised needle, by looking only where its
-        rarest inner word stands. An inner word of the needle has a space on both sides, so
-        wherever the needle occurs that word is a whole word of the text."""
-        words = needle.split(" ")
-        if len(words) < 3:
-            return needle in self.normalised
-        best: list[int] | None = None
-        shift = best_shift = len(words[0]) + 1
-        for word in words[1:-1]:
-            starts = self.words.get(word)
-            if starts is None:
-                return False
-            if best is None or len(starts) < len(best):
-                best, best_shift = starts, shift
-            shift += len(word) + 1
-        assert best is not None
-        text = self.normalised
-        return any(text.startswith(needle, at - best_shift) for at in best if at >= best_shift)
-
 
 class SnapshotStore:
     """Reads each snapshot once per run, and remembers what it has already worked out: where a
@@ -149,7 +115,6 @@ class SnapshotStore:
         self._cache: dict[Path, Snapshot | str] = {}
         self._resolved: dict[tuple[Path, str], Path | str] = {}
         self._found: dict[tuple[Path, str], bool] = {}
-        self._searches: dict[Path, int] = {}
 
     def get(self, profile_path: Path, document: Document) -> Snapshot | str:
         """The snapshot, or a sentence saying why there is none usable."""
@@ -175,18 +140,11 @@ class SnapshotStore:
         return resolved
 
     def quoted(self, snapshot: Snapshot, quote: str) -> bool:
-        """Whether the normalised ``quote`` is found in the normalised snapshot. A snapshot
-        searched more than a few times gets a word index (see :meth:`Snapshot.contains`)
-        instead of a scan of the whole document per quote."""
+        """Whether the normalised ``quote`` is found in the normalised snapshot."""
         key = (snapshot.path, quote)
         found = self._found.get(key)
         if found is None:
-            needle = normalise(quote)
-            searched = self._searches[snapshot.path] = self._searches.get(snapshot.path, 0) + 1
-            if snapshot.indexed or searched > _SCANS_BEFORE_INDEX:
-                found = snapshot.contains(needle)
-            else:
-                found = needle in snapshot.normalised
+            found = normalise(quote) in snapshot.normalised
             self._found[key] = found
         return found
 
