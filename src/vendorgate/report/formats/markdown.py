@@ -29,28 +29,29 @@ def render(result: CheckResult, options: RenderOptions) -> str:
     blocking = _blocking(result)
     details = [_vendor_details(vr, options) for vr in _ordered(result)]
     budget = MAX_CHARS - len(head) - 200
-    body: list[str] = []
-    for block in blocking:
-        if budget - len(block) < 0:
-            left = len(blocking) - len(body)
-            body.append(f"*{left} more blocking finding(s) not shown here; see the full report.*\n")
-            break
-        body.append(block)
-        budget -= len(block)
-    shown: list[str] = []
-    for block in details:
-        if budget - len(block) < 0:
-            left = len(details) - len(shown)
-            shown.append(f"*Details of {left} more vendor(s) left out to fit a comment.*\n")
-            break
-        shown.append(block)
-        budget -= len(block)
+    body, budget = _fit(
+        blocking, budget, "*{} more blocking finding(s) not shown here; see the full report.*\n"
+    )
+    shown, _ = _fit(details, budget, "*Details of {} more vendor(s) left out to fit a comment.*\n")
     parts = [head]
     if body:
         parts += ["### Blocking findings\n", *body]
     if shown:
         parts += ["### Details\n", *shown]
     return "\n".join(parts)
+
+
+def _fit(blocks: list[str], budget: int, left_out: str) -> tuple[list[str], int]:
+    """The leading blocks that fit in ``budget`` characters, then (if any did not fit)
+    ``left_out`` filled in with how many were left out; and the budget that remains."""
+    shown: list[str] = []
+    for block in blocks:
+        if budget - len(block) < 0:
+            shown.append(left_out.format(len(blocks) - len(shown)))
+            break
+        shown.append(block)
+        budget -= len(block)
+    return shown, budget
 
 
 def _ordered(result: CheckResult) -> list[VendorResult]:
