@@ -465,23 +465,31 @@ def _applicability_rules(rule: Rule) -> list[str]:
     return lines
 
 
+def _rule_module_head(rule: Rule, package: str) -> list[str]:
+    """What every rule's module opens with: its package, imports, the rule's id and metadata,
+    and when it applies."""
+    return [
+        f"package {package}",
+        "",
+        "import rego.v1",
+        "",
+        "import data.vendorgate.lib",
+        "",
+        f"id := {literal(rule.id)}",
+        "",
+        "meta := data.vendorgate.rules[id]",
+        "",
+        *_applicability_rules(rule),
+    ]
+
+
 def compile_rego_rule(rule: Rule, package: str, ref: RegoRuleRef) -> str:
     """The module wiring a rule written in Rego to its finding."""
     return "\n".join(
         [
             f"# Rule `{rule.id}` of pack `{rule.pack}`, written in Rego in {ref.package}; "
             "wired by vendorgate.",
-            f"package {package}",
-            "",
-            "import rego.v1",
-            "",
-            "import data.vendorgate.lib",
-            "",
-            f"id := {literal(rule.id)}",
-            "",
-            "meta := data.vendorgate.rules[id]",
-            "",
-            *_applicability_rules(rule),
+            *_rule_module_head(rule, package),
             f"finding := lib.rego_finding(meta, data.{ref.package}.{ref.name}, na_reason, notes)",
             "",
         ]
@@ -501,17 +509,7 @@ def compile_rule(rule: Rule, package: str) -> str:
         "#",
         "# Condition (what a compliant vendor satisfies):",
         *_describe_condition(rule.condition),
-        f"package {package}",
-        "",
-        "import rego.v1",
-        "",
-        "import data.vendorgate.lib",
-        "",
-        f"id := {literal(rule.id)}",
-        "",
-        "meta := data.vendorgate.rules[id]",
-        "",
-        *_applicability_rules(rule),
+        *_rule_module_head(rule, package),
     ]
     for item in leaves:
         lines += _leaf_rules(item)
