@@ -40,6 +40,7 @@ from vendorgate.profiles import build_vendor
 from vendorgate.run import LoadedVendor, discover_packs, evaluate_vendor, load_packs
 from vendorgate.schema import validate
 
+from . import strategies
 from .conftest import REPO
 
 pytest.importorskip("regopy")
@@ -164,25 +165,12 @@ def evidence_items() -> st.SearchStrategy[list[dict[str, str]]]:
 
 
 def fact_value(spec: v.FactSpec) -> st.SearchStrategy[Any]:
-    undisclosed = st.just(v.UNDISCLOSED)
-    if spec.kind == "enum":
-        return st.sampled_from([*spec.values, v.UNDISCLOSED])
-    if spec.kind == "integer":
-        return st.one_of(
-            st.sampled_from([0, 1, 24, 30, 72, 90, 365]), st.integers(0, 5000), undisclosed
-        )
-    if spec.kind == "list":
-        return st.one_of(
-            st.lists(st.sampled_from(spec.values), unique=True, max_size=4), undisclosed
-        )
-    subprocessor = st.fixed_dictionaries(
-        {
-            "name": st.sampled_from(["Cloud Co", "Model Co", 'Mail "Co"']),
-            "category": st.sampled_from(v.SUBPROCESSOR_CATEGORIES),
-        },
-        optional={"region": st.sampled_from(v.REGIONS), "purpose": st.just("processing")},
+    """Values that also hit the rules' thresholds, and a name that needs escaping in Rego."""
+    return strategies.fact_value(
+        spec,
+        integers=st.one_of(st.sampled_from([0, 1, 24, 30, 72, 90, 365]), st.integers(0, 5000)),
+        subprocessor_names=("Cloud Co", "Model Co", 'Mail "Co"'),
     )
-    return st.one_of(st.lists(subprocessor, max_size=3), undisclosed)
 
 
 @cache
@@ -246,26 +234,12 @@ def vendor_data(draw: st.DrawFn) -> dict[str, Any]:
         profile["in_force"] = {"from": "2024-01-01"}
     plan_ids: list[str] = []
     if draw(st.booleans()):
-        plan_ids = draw(
-            st.lists(
-                st.sampled_from(["free", "business", "enterprise"]),
-                unique=True,
-                min_size=1,
-                max_size=3,
-            )
-        )
+        plan_ids = draw(strategies.plan_id_lists())
         profile["plans"] = [{"id": p, "facts": draw(facts())} for p in plan_ids]
         if "enterprise" not in plan_ids:
             profile["plans"].append({"id": "enterprise", "facts": {}})
     if draw(st.booleans()):
-        usage: dict[str, Any] = {"status": draw(st.sampled_from(["active", "candidate"]))}
-        if draw(st.booleans()):
-            usage["data_classes"] = draw(
-                st.lists(st.sampled_from(v.DATA_CLASSES), unique=True, max_size=3)
-            )
-        if plan_ids and draw(st.booleans()):
-            usage["plan"] = draw(st.sampled_from(plan_ids))
-        profile["usage"] = usage
+        profile["usage"] = draw(strategies.usage(plan_ids))
     return profile
 
 
