@@ -28,25 +28,25 @@ from vendorgate.model import (
 
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")
-_TYPOGRAPHY = str.maketrans(
-    {
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u2032": "'",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2011": "-",
-        "\u00a0": " ",
-        "\u202f": " ",
-        "\u200b": "",
-    }
-)
+TYPOGRAPHY = {
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u2032": "'",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2011": "-",
+    "\u00a0": " ",
+    "\u202f": " ",
+}
+"""The typographic characters :func:`normalise` turns into ASCII, one character for one (the
+scanner folds with them too, keeping offsets)."""
+_TYPOGRAPHY = str.maketrans({**TYPOGRAPHY, "\u200b": ""})
 
 
 def normalise(text: str) -> str:

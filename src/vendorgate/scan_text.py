@@ -20,29 +20,12 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from vendorgate.evidence import TYPOGRAPHY
 from vendorgate.sections import Section, section_at, split_sections
 
-_TYPOGRAPHY = str.maketrans(
-    {
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u2032": "'",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2011": "-",
-        "\u2010": "-",
-        "\u00a0": " ",
-        "\u202f": " ",
-        "\u2009": " ",
-        "\u00d7": "x",
-    }
-)
+# The characters normalise() turns into ASCII (it also drops the zero-width space, which is in
+# _DROPPED here), and a few more look-alikes that only matching needs to see through.
+_TYPOGRAPHY = str.maketrans({**TYPOGRAPHY, "\u2010": "-", "\u2009": " ", "\u00d7": "x"})
 _DROPPED = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 """Characters that vanish when folding (soft hyphens and zero-width marks split words)."""
 _TOKEN = re.compile("[^\\s*\\\\" + "".join(sorted(_DROPPED)) + "]+|\\s+")
