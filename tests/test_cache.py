@@ -5,11 +5,13 @@ once; two processes filling the same cache at once leave only whole entries."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.util
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from datetime import date
@@ -22,6 +24,7 @@ from vendorgate import batch, run
 from vendorgate import cache as cache_module
 from vendorgate.cache import (
     _MAGIC,
+    DATABASE,
     VENDORS,
     Cache,
     Entry,
@@ -49,14 +52,27 @@ def project(tmp_path: Path, name: str = "project") -> Path:
     return root
 
 
-def entries(folder: Path) -> list[Path]:
+def files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.is_file())
 
 
-def whole(path: Path) -> bool:
-    """An entry a reader accepts: its checksum matches its payload."""
-    kind, shard = path.parent.parent.name, path.parent.name
-    return Cache(path.parents[3]).get(kind, shard + path.name) is not None
+def stored(folder: Path) -> dict[tuple[str, str], bytes]:
+    """Every cache entry, straight from the database."""
+    with contextlib.closing(sqlite3.connect(folder / DATABASE)) as db:
+        return {(k, key): v for k, key, v in db.execute("SELECT kind, key, value FROM entries")}
+
+
+def overwrite(folder: Path, values: dict[str, bytes]) -> None:
+    with contextlib.closing(sqlite3.connect(folder / DATABASE)) as db, db:
+        db.executemany(
+            "UPDATE entries SET value = ? WHERE key = ?", [(v, k) for k, v in values.items()]
+        )
+
+
+def all_whole(folder: Path) -> bool:
+    """Every entry is one a reader accepts: its checksum matches its payload."""
+    cache = Cache(folder)
+    return all(cache.get(kind, key) is not None for kind, key in stored(folder))
 
 
 def cli_check(root: Path, fmt: str, *extra: str, cache: Path | None = None) -> tuple[int, str]:
@@ -140,14 +156,13 @@ def test_output_is_byte_identical_with_without_and_after_deleting_the_cache(
     code, uncached = cli_check(root, fmt, "--no-cache", cache=folder)
     assert not folder.exists()  # --no-cache writes nothing
     assert cli_check(root, fmt, cache=folder) == (code, uncached)  # cold: fills the cache
-    kinds = {p.parent.parent.name for p in entries(folder)}
-    assert kinds == {"vendors"}
+    assert {kind for kind, _ in stored(folder)} == {VENDORS}
     assert cli_check(root, fmt, cache=folder) == (code, uncached)  # warm: read from it
     shutil.rmtree(folder)
     assert cli_check(root, fmt, cache=folder) == (code, uncached)
     # Default place: beside the organisation profile.
     assert cli_check(root, fmt) == (code, uncached)
-    assert (root / ".vendorgate-cache" / "v1" / "vendors").is_dir()
+    assert len(stored(root / ".vendorgate-cache")) == len(files(root / "vendors"))
 
 
 def test_a_warm_run_evaluates_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -171,26 +186,26 @@ def test_a_damaged_entry_is_ignored_and_rewritten(
     folder = tmp_path / "cache"
     cache = Cache(folder)
     expected = in_pieces("json", cache)
-    stored = entries(folder / "v1" / "vendors")
-    assert len(stored) == len(list(Path("vendors").glob("*.yaml")))
+    keys = sorted(key for _, key in stored(folder))
+    assert len(keys) == len(files(Path("vendors")))
+    value = stored(folder)
     nonsense = b"[1, 2]"
     damage = {
-        stored[0]: b"",  # empty
-        stored[1]: stored[1].read_bytes()[:-40],  # truncated
-        stored[2]: stored[2].read_bytes().replace(b'"decision":"', b'"decision":"x', 1),
-        stored[3]: b"\x00\xff garbage \n" * 10,
-        stored[4]: _MAGIC + b"0" * 64 + b"\n{}",  # a wrong checksum
+        keys[0]: b"",  # empty
+        keys[1]: value[VENDORS, keys[1]][:-40],  # truncated
+        keys[2]: value[VENDORS, keys[2]].replace(b'"decision":"', b'"decision":"x', 1),
+        keys[3]: b"\x00\xff garbage \n" * 10,
+        keys[4]: _MAGIC + b"0" * 64 + b"\n{}",  # a wrong checksum
         # Whole (checksummed) entries whose content is nonsense are refused too.
-        stored[5]: _MAGIC + hashlib.sha256(nonsense).hexdigest().encode() + b"\n" + nonsense,
+        keys[5]: _MAGIC + hashlib.sha256(nonsense).hexdigest().encode() + b"\n" + nonsense,
     }
-    for path, data in damage.items():
-        path.write_bytes(data)
     # Entries that keep the parsed profile but lost their results: evaluated, not parsed.
-    for path in stored[6:9]:
-        key = path.parent.name + path.name
+    for key in keys[6:9]:
         entry = read_entry(cache, key)
         assert entry is not None
-        cache.put(VENDORS, key, Entry((), (), entry.document).payload())
+        payload = Entry((), (), entry.document).payload()
+        damage[key] = _MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
+    overwrite(folder, damage)
     counting = Counting(monkeypatch)
     parsed = []
     real_parse = cache_module.parse_vendor
@@ -198,16 +213,31 @@ def test_a_damaged_entry_is_ignored_and_rewritten(
     assert in_pieces("json", cache) == expected
     assert counting.calls == 9
     assert len(parsed) == 6
-    assert all(whole(p) for p in entries(folder))
-    assert all(p.read_bytes() != data for p, data in damage.items())  # rewritten
+    assert all_whole(folder)
+    assert all(stored(folder)[VENDORS, key] != data for key, data in damage.items())  # rewritten
     counting.calls = 0
     assert in_pieces("json", cache) == expected
     assert counting.calls == 0
 
 
+def test_a_cache_file_that_is_no_database_is_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(project(tmp_path))
+    folder = tmp_path / "cache"
+    expected = in_pieces("sarif", Cache(folder))
+    database = folder / DATABASE
+    database.write_bytes(b"not a database " * 1000)  # e.g. a half-restored CI cache
+    for suffix in ("-wal", "-shm"):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+    assert in_pieces("sarif", Cache(folder)) == expected
+    assert len(stored(folder)) == len(files(Path("vendors")))
+    assert all_whole(folder)
+
+
 def test_a_parsed_profile_comes_back_exactly(tmp_path: Path) -> None:
     """The cached form of a parsed profile gives back its data and every position."""
-    for path in [*sorted((REPO / "vendors").glob("*.yaml")), *entries(generated(tmp_path, 30))]:
+    for path in [*sorted((REPO / "vendors").glob("*.yaml")), *files(generated(tmp_path, 30))]:
         if path.suffix != ".yaml" or b"VendorProfile" not in path.read_bytes():
             continue
         doc = parse_vendor(path.read_bytes(), path.name)
@@ -322,8 +352,6 @@ def test_two_processes_at_once_leave_a_whole_cache(tmp_path: Path) -> None:
     for proc, (out, err) in zip(procs, outputs, strict=True):
         assert proc.returncode in (0, 1), err
         assert out.decode("utf-8") == expected
-    stored = entries(folder)
-    assert len(stored) == batch.PARALLEL_MIN + 44
-    assert not [p for p in stored if p.name.startswith(".tmp-")]
-    assert all(whole(p) for p in stored)
+    assert len(stored(folder)) == batch.PARALLEL_MIN + 44
+    assert all_whole(folder)
     assert cli_check(root, "sarif", cache=folder)[1] == expected

@@ -50,7 +50,9 @@ from vendorgate.report import RenderOptions
 from vendorgate.report.fragments import Piece, assemble, piece, rule_index
 
 PARALLEL_MIN = 256
-"""Below this many files, one process does the work (starting workers costs more)."""
+"""Below this many files to evaluate, one process does the work (starting workers costs more)."""
+CHUNK = 256
+"""Files read, looked up in the cache and committed to it together."""
 JOBS_VAR = "VENDORGATE_JOBS"
 """Number of worker processes (default: the CPUs this process may use; 1 disables)."""
 
@@ -267,16 +269,31 @@ def worker_count(jobs: int | None, files: int) -> int:
 
 
 def evaluate_files(job: Job, files: Sequence[Path], jobs: int | None = None) -> list[Record]:
-    """One record per file, in file order."""
-    workers = worker_count(jobs, len(files))
+    """One record per file, in file order. Records in the cache are looked up here; the other
+    files are evaluated here too, or by worker processes when there are many."""
+    worker = _Worker(job)
+    records: list[Record | None] = []
+    for start in range(0, len(files), CHUNK):
+        records += worker.look_up(files[start : start + CHUNK])
+    missing = [i for i, record in enumerate(records) if record is None]
+    paths = [files[i] for i in missing]
+    workers = worker_count(jobs, len(paths))
     if workers == 1:
-        return _Worker(job).run(files)
-    size = max(16, len(files) // (workers * 16))
-    chunks = [list(files[i : i + size]) for i in range(0, len(files), size)]
-    # fork: the workers inherit the job (organisation, compiled rules) instead of unpickling it.
-    context = multiprocessing.get_context("fork")
-    with context.Pool(workers, initializer=_start, initargs=(job,)) as pool:
-        return [record for part in pool.imap(_run_chunk, chunks) for record in part]
+        fresh = [
+            r
+            for start in range(0, len(paths), CHUNK)
+            for r in worker.run(paths[start : start + CHUNK])
+        ]
+    else:
+        size = max(16, min(CHUNK, len(paths) // (workers * 16)))
+        chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+        # fork: workers inherit the job (organisation, compiled rules) instead of unpickling it.
+        context = multiprocessing.get_context("fork")
+        with context.Pool(workers, initializer=_start, initargs=(job,)) as pool:
+            fresh = [record for part in pool.imap(_run_chunk, chunks) for record in part]
+    for index, record in zip(missing, fresh, strict=True):
+        records[index] = record
+    return [r for r in records if r is not None]
 
 
 def _start(job: Job) -> None:
@@ -285,6 +302,19 @@ def _start(job: Job) -> None:
 
 def _run_chunk(files: list[Path]) -> list[Record]:
     return _IN_PROCESS[0].run(files)
+
+
+@dataclass(frozen=True)
+class _Read:
+    """A vendor file as read, before anything is looked up."""
+
+    path: Path
+    display: str
+    raw: bytes
+    sha256: str
+    problems: tuple[Problem, ...] = ()
+    key: str = ""
+    """Its cache entry's key."""
 
 
 class _Worker:
@@ -298,8 +328,34 @@ class _Worker:
         self.states: dict[tuple[str, str, str], str] = {}
         self.prefixes: dict[Path, str] = {}
 
+    def look_up(self, files: Sequence[Path]) -> list[Record | None]:
+        """The cached records of ``files`` (looked up together); None where there is none."""
+        read, entries = self._read_all(files)
+        return [self._cached(r, entries.get(r.key)) for r in read]
+
     def run(self, files: Sequence[Path]) -> list[Record]:
-        return [self.record(path) for path in files]
+        """Records of ``files``, from the cache or evaluated (new entries committed together)."""
+        read, entries = self._read_all(files)
+        records = [self.record(r, entries.get(r.key)) for r in read]
+        if self.job.cache is not None:
+            self.job.cache.flush()
+        return records
+
+    def _read_all(self, files: Sequence[Path]) -> tuple[list[_Read], dict[str, bytes]]:
+        read = [self.read(path) for path in files]
+        cache = self.job.cache
+        if cache is None:
+            return read, {}
+        return read, cache.get_many(cache_module.VENDORS, [r.key for r in read if r.key])
+
+    def read(self, path: Path) -> _Read:
+        display = self.display(path)
+        try:
+            raw = read_bytes(path, display)
+        except InputError as exc:
+            return _Read(path, display, b"", "", tuple(exc.problems))
+        sha = hashlib.sha256(raw).hexdigest()
+        return _Read(path, display, raw, sha, key=cache_module.vendor_key(sha, display))
 
     def display(self, path: Path) -> str:
         """``run.display_path``, worked out once per folder: files of one folder differ only
@@ -312,25 +368,33 @@ class _Worker:
             prefix = self.prefixes[path.parent] = shown[: len(shown) - len(path.name)]
         return prefix + path.name
 
-    def record(self, path: Path) -> Record:
-        display = self.display(path)
-        try:
-            raw = read_bytes(path, display)
-        except InputError as exc:
-            return Record(path, display, tuple(exc.problems))
+    def _cached(self, read: _Read, payload: bytes | None) -> Record | None:
+        if read.problems:
+            return Record(read.path, read.display, read.problems)
+        entry = cache_module.parse_entry(payload) if payload is not None else None
+        return None if entry is None else self._from_entry(read, entry)
+
+    def _from_entry(self, read: _Read, entry: cache_module.Entry) -> Record | None:
+        root = run.root_for(read.path, self.roots)
+        found = entry.find(digest(self.job.context, str(root)))
+        if found is None:
+            return None
+        store = self.stores.setdefault(root, evidence.SnapshotStore(root))
+        return self._decode(found, read.path, read.display, store)
+
+    def record(self, read: _Read, payload: bytes | None) -> Record:
+        path, display, raw, sha, key = read.path, read.display, read.raw, read.sha256, read.key
+        if read.problems:
+            return Record(path, display, read.problems)
         root = run.root_for(path, self.roots)
         store = self.stores.setdefault(root, evidence.SnapshotStore(root))
         job, cache = self.job, self.job.cache
-        sha = hashlib.sha256(raw).hexdigest()
-        key = cache_module.vendor_key(sha, display)
         context = digest(job.context, str(root))
-        entry = cache_module.read_entry(cache, key) if cache is not None else None
+        entry = cache_module.parse_entry(payload) if payload is not None else None
         if entry is not None:
-            found = entry.find(context)
-            if found is not None:
-                record = self._decode(found, path, display, store)
-                if record is not None:
-                    return record
+            cached = self._from_entry(read, entry)
+            if cached is not None:
+                return cached
         doc = cache_module.cached_document(entry, display, sha)
         document = entry.document if doc is not None and entry is not None else None
         try:

@@ -1,17 +1,17 @@
-"""A content-addressed cache of parsed vendor profiles and of per-vendor results.
+"""A content-addressed cache of parsed vendor profiles and their per-vendor results.
 
 Large catalogues change little between two CI runs, so ``check`` keeps, in a git-ignored
-folder (``.vendorgate-cache/`` beside the organisation profile, or ``$VENDORGATE_CACHE_DIR``):
+folder (``.vendorgate-cache/`` beside the organisation profile, or ``$VENDORGATE_CACHE_DIR``),
+one entry per vendor file, keyed by the file's bytes, the path it is shown under, the vendor
+schema and vendorgate's own code. An entry holds the profile as parsed and validated, and the
+rendered results of the last few evaluations of it, each keyed by everything else it depends
+on (see :mod:`vendorgate.batch`).
 
-* ``profiles``: a profile file parsed and validated, keyed by the file's bytes, the path it is
-  shown under, the vendor schema and vendorgate's own code;
-* ``results``: one vendor's rendered findings, keyed by everything they depend on (see
-  :mod:`vendorgate.batch`).
-
-Every entry is one file named by its key, written to a temporary file and renamed into place,
-so two processes at once never leave half an entry; it starts with a checksum of its payload,
-so a damaged entry is noticed, ignored and rewritten. Entries hold plain data (JSON and rendered
-text), never pickles: a cache is never trusted to run code. Deleting the folder is always safe.
+Entries live in one SQLite file, written in transactions, so two processes at once never see
+half an entry; each starts with a checksum of its payload, so a damaged entry is noticed,
+ignored and rewritten, and a file that is not a database any more is replaced. Entries hold
+plain data (JSON and rendered text), never pickles: a cache is never trusted to run code.
+Deleting the folder is always safe.
 """
 
 from __future__ import annotations
@@ -21,7 +21,9 @@ import functools
 import hashlib
 import json
 import os
+import sqlite3
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -35,54 +37,134 @@ CACHE_DIRNAME = ".vendorgate-cache"
 ENV_VAR = "VENDORGATE_CACHE_DIR"
 """Overrides where the cache lives."""
 _MAGIC = b"vendorgate-cache/1 "
-_LAYOUT = "v1"
+DATABASE = "cache-v1.sqlite"
+"""The cache's file in its folder (SQLite, with its -wal and -shm companions)."""
+_TABLE = (
+    "CREATE TABLE IF NOT EXISTS entries "
+    "(kind TEXT, key TEXT, value BLOB, PRIMARY KEY (kind, key)) WITHOUT ROWID"
+)
+
+
+_INHERITED: list[sqlite3.Connection] = []
+"""Connections a forked process inherited, kept open so that closing them cannot disturb the
+parent's locks."""
 
 
 class Cache:
-    """Entries by kind and key under one folder. Failing to read an entry is a miss, failing to
-    write one is ignored: the cache only ever saves work, it never changes an answer."""
+    """Entries by kind and key in one SQLite file in ``folder``. A missing or damaged entry is
+    a miss, a write that fails is dropped: the cache only ever saves work, it never changes an
+    answer. Writes are collected and committed together (:meth:`flush`)."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self._made: set[Path] = set()
-        self._written = 0
+        self._db: sqlite3.Connection | None = None
+        self._pid = 0
+        self._pending: list[tuple[str, str, bytes]] = []
+        self._unusable = False
 
-    def _path(self, kind: str, key: str) -> Path:
-        return Path(os.path.join(self.folder, _LAYOUT, kind, key[:2], key[2:]))
+    @property
+    def file(self) -> Path:
+        return self.folder / DATABASE
+
+    def _connect(self) -> sqlite3.Connection | None:
+        """This process's connection (a forked worker opens its own), or None when the cache
+        cannot be used; a file that is not a database is replaced by an empty one."""
+        if self._unusable:
+            return None
+        if self._db is not None:
+            if self._pid == os.getpid():
+                return self._db
+            # Forked: the parent's connection must be neither used nor closed here.
+            _INHERITED.append(self._db)
+            self._db = None
+        for attempt in range(2):
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(self.file, timeout=30, isolation_level=None)
+                db.execute("PRAGMA journal_mode=WAL")  # readers never wait for a writer
+                db.execute("PRAGMA synchronous=OFF")  # a cache need not survive a power cut
+                db.execute(_TABLE)
+            except sqlite3.OperationalError:
+                break  # locked for longer than the timeout, read-only, ...: run without it
+            except sqlite3.DatabaseError:
+                if attempt == 0:
+                    self._discard()
+                    continue
+                break
+            except OSError:
+                break
+            self._db, self._pid = db, os.getpid()
+            return db
+        self._unusable = True
+        return None
+
+    def _discard(self) -> None:
+        """Remove a damaged database (other processes keep the file they have open)."""
+        for suffix in ("", "-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                os.unlink(f"{self.file}{suffix}")
 
     def get(self, kind: str, key: str) -> bytes | None:
         """The payload stored under ``key``, or None when absent or damaged."""
+        return self.get_many(kind, [key]).get(key)
+
+    def get_many(self, kind: str, keys: Sequence[str]) -> dict[str, bytes]:
+        """The whole payloads stored under ``keys``, by key."""
+        db = self._connect()
+        found: dict[str, bytes] = {}
+        if db is None or not keys:
+            return found
         try:
-            with open(os.path.join(self.folder, _LAYOUT, kind, key[:2], key[2:]), "rb") as f:
-                raw = f.read()
-        except OSError:
-            return None
-        head, _, payload = raw.partition(b"\n")
-        if head != _MAGIC + hashlib.sha256(payload).hexdigest().encode("ascii"):
-            return None
-        return payload
+            for start in range(0, len(keys), 500):
+                chunk = list(keys[start : start + 500])
+                marks = ",".join("?" * len(chunk))
+                rows = db.execute(
+                    f"SELECT key, value FROM entries WHERE kind = ? AND key IN ({marks})",
+                    [kind, *chunk],
+                ).fetchall()
+                for key, value in rows:
+                    payload = _checked(value)
+                    if payload is not None:
+                        found[key] = payload
+        except sqlite3.OperationalError:
+            return found
+        except sqlite3.DatabaseError:
+            self._discard()
+            self._db = None
+        return found
 
     def put(self, kind: str, key: str, payload: bytes) -> None:
-        """Store ``payload`` atomically: written under a name no other process uses, then
-        renamed into place, so a reader sees the old entry or the new one, never half."""
-        target = self._path(kind, key)
+        """Store ``payload`` (with a checksum) at the next :meth:`flush`."""
         head = _MAGIC + hashlib.sha256(payload).hexdigest().encode("ascii") + b"\n"
-        self._written += 1
-        tmp = target.parent / f".tmp-{os.getpid()}-{self._written}-{target.name[:8]}"
-        try:
-            if target.parent not in self._made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                self._made.add(target.parent)
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-        except OSError:
+        self._pending.append((kind, key, head + payload))
+        if len(self._pending) >= 256:
+            self.flush()
+
+    def flush(self) -> None:
+        """Commit the pending writes in one transaction: another process sees all or none."""
+        pending, self._pending = self._pending, []
+        db = self._connect() if pending else None
+        if db is None:
             return
         try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(head + payload)
-            os.replace(tmp, target)
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+            db.execute("BEGIN IMMEDIATE")
+            db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", pending)
+            db.execute("COMMIT")
+        except sqlite3.OperationalError:
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("ROLLBACK")
+        except sqlite3.DatabaseError:
+            self._discard()
+            self._db = None
+
+
+def _checked(value: object) -> bytes | None:
+    if not isinstance(value, bytes):
+        return None
+    head, _, payload = value.partition(b"\n")
+    if head != _MAGIC + hashlib.sha256(payload).hexdigest().encode("ascii"):
+        return None
+    return payload
 
 
 def folder_for(project: Path | None) -> Path:
@@ -194,8 +276,10 @@ class Entry:
 
 def read_entry(cache: Cache, key: str) -> Entry | None:
     payload = cache.get(VENDORS, key)
-    if payload is None:
-        return None
+    return None if payload is None else parse_entry(payload)
+
+
+def parse_entry(payload: bytes) -> Entry | None:
     try:
         return Entry.parse(payload)
     except (ValueError, TypeError, KeyError):

@@ -34,6 +34,29 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 PathKey = tuple[str | int, ...]
 
+_PLAIN_TAGS: dict[str, str] = {}
+"""The implicit tag of each plain scalar seen (keys and enumerated values repeat endlessly)."""
+_PLAIN_TAGS_MAX = 50_000
+
+
+class _ResolvingLoader(_Loader):  # type: ignore[misc]
+    """The loader, resolving implicit tags faster: the parser asks for every scalar, and the
+    answer depends only on the text of a plain scalar (quoted and block scalars are strings)
+    when, as in SafeLoader, no path resolvers are registered."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is yaml.ScalarNode and not self.yaml_path_resolvers:
+            if not implicit[0]:
+                return self.DEFAULT_SCALAR_TAG
+            tag = _PLAIN_TAGS.get(value)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if len(_PLAIN_TAGS) < _PLAIN_TAGS_MAX:
+                    _PLAIN_TAGS[value] = tag
+            return tag
+        return super().resolve(kind, value, implicit)
+
+
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _INT_TAG = "tag:yaml.org,2002:int"
 _FLOAT_TAG = "tag:yaml.org,2002:float"
@@ -138,7 +161,7 @@ def load_bytes(raw: bytes, display: str) -> Document:
 
 
 def _compose(text: str, display: str) -> yaml.Node:
-    loader = _Loader(text)
+    loader = _ResolvingLoader(text)
     try:
         node: yaml.Node | None = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:

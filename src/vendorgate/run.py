@@ -175,6 +175,8 @@ def load_vendors(paths: Sequence[Path], cache: Cache | None = None) -> list[Load
             continue
         seen[profile.id] = path
         vendors.append(LoadedVendor(profile, path, root_for(path, roots)))
+    if cache is not None:
+        cache.flush()
     if problems:
         raise InputError(problems)
     return vendors
