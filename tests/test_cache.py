@@ -25,13 +25,12 @@ from vendorgate import cache as cache_module
 from vendorgate.cache import (
     _MAGIC,
     DATABASE,
-    VENDORS,
+    PROFILES,
+    RESULTS,
     Cache,
-    Entry,
     decode_document,
     encode_document,
     parse_vendor,
-    read_entry,
 )
 from vendorgate.report import RenderOptions, render
 
@@ -62,10 +61,11 @@ def stored(folder: Path) -> dict[tuple[str, str], bytes]:
         return {(k, key): v for k, key, v in db.execute("SELECT kind, key, value FROM entries")}
 
 
-def overwrite(folder: Path, values: dict[str, bytes]) -> None:
+def overwrite(folder: Path, values: dict[tuple[str, str], bytes]) -> None:
     with contextlib.closing(sqlite3.connect(folder / DATABASE)) as db, db:
         db.executemany(
-            "UPDATE entries SET value = ? WHERE key = ?", [(v, k) for k, v in values.items()]
+            "UPDATE entries SET value = ? WHERE kind = ? AND key = ?",
+            [(v, kind, key) for (kind, key), v in values.items()],
         )
 
 
@@ -156,13 +156,13 @@ def test_output_is_byte_identical_with_without_and_after_deleting_the_cache(
     code, uncached = cli_check(root, fmt, "--no-cache", cache=folder)
     assert not folder.exists()  # --no-cache writes nothing
     assert cli_check(root, fmt, cache=folder) == (code, uncached)  # cold: fills the cache
-    assert {kind for kind, _ in stored(folder)} == {VENDORS}
+    assert {kind for kind, _ in stored(folder)} == {PROFILES, RESULTS}
     assert cli_check(root, fmt, cache=folder) == (code, uncached)  # warm: read from it
     shutil.rmtree(folder)
     assert cli_check(root, fmt, cache=folder) == (code, uncached)
     # Default place: beside the organisation profile.
     assert cli_check(root, fmt) == (code, uncached)
-    assert len(stored(root / ".vendorgate-cache")) == len(files(root / "vendors"))
+    assert len(stored(root / ".vendorgate-cache")) == 2 * len(files(root / "vendors"))
 
 
 def test_a_warm_run_evaluates_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -186,35 +186,40 @@ def test_a_damaged_entry_is_ignored_and_rewritten(
     folder = tmp_path / "cache"
     cache = Cache(folder)
     expected = in_pieces("json", cache)
-    keys = sorted(key for _, key in stored(folder))
-    assert len(keys) == len(files(Path("vendors")))
     value = stored(folder)
+    keys = sorted(key for kind, key in value if kind == RESULTS)
+    assert len(keys) == len(files(Path("vendors")))
+    assert sorted(key for kind, key in value if kind == PROFILES) == keys
     nonsense = b"[1, 2]"
+    whole_nonsense = _MAGIC + hashlib.sha256(nonsense).hexdigest().encode() + b"\n" + nonsense
     damage = {
-        keys[0]: b"",  # empty
-        keys[1]: value[VENDORS, keys[1]][:-40],  # truncated
-        keys[2]: value[VENDORS, keys[2]].replace(b'"decision":"', b'"decision":"x', 1),
-        keys[3]: b"\x00\xff garbage \n" * 10,
-        keys[4]: _MAGIC + b"0" * 64 + b"\n{}",  # a wrong checksum
+        (RESULTS, keys[0]): b"",  # empty
+        (RESULTS, keys[1]): value[RESULTS, keys[1]][:-40],  # truncated
+        (RESULTS, keys[2]): value[RESULTS, keys[2]].replace(b'"decision":"', b'"decision":"x'),
+        (RESULTS, keys[3]): b"\x00\xff garbage \n" * 10,
+        (RESULTS, keys[4]): _MAGIC + b"0" * 64 + b"\n{}",  # a wrong checksum
         # Whole (checksummed) entries whose content is nonsense are refused too.
-        keys[5]: _MAGIC + hashlib.sha256(nonsense).hexdigest().encode() + b"\n" + nonsense,
+        (RESULTS, keys[5]): whole_nonsense,
+        (PROFILES, keys[5]): whole_nonsense,
+        (PROFILES, keys[6]): value[PROFILES, keys[6]][:-10],
+        # Results gone, parsed profile kept: evaluated, not parsed.
+        (RESULTS, keys[7]): b"",
+        (RESULTS, keys[8]): whole_nonsense,
     }
-    # Entries that keep the parsed profile but lost their results: evaluated, not parsed.
-    for key in keys[6:9]:
-        entry = read_entry(cache, key)
-        assert entry is not None
-        payload = Entry((), (), entry.document).payload()
-        damage[key] = _MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
     overwrite(folder, damage)
     counting = Counting(monkeypatch)
     parsed = []
     real_parse = cache_module.parse_vendor
     monkeypatch.setattr(cache_module, "parse_vendor", lambda *a: parsed.append(1) or real_parse(*a))
     assert in_pieces("json", cache) == expected
-    assert counting.calls == 9
-    assert len(parsed) == 6
-    assert all_whole(folder)
-    assert all(stored(folder)[VENDORS, key] != data for key, data in damage.items())  # rewritten
+    assert counting.calls == 8  # results damaged: 0-5, 7, 8
+    assert len(parsed) == 1  # the profile of 5 (6's results still hold)
+    check = Cache(folder)
+    unread = (PROFILES, keys[6])  # not needed while its results hold; stays as it is
+    assert all(check.get(*k) is not None for k in stored(folder) if k != unread)
+    now = stored(folder)
+    rewritten = [k for k, data in damage.items() if now[k] != data]
+    assert sorted(rewritten) == sorted(k for k in damage if k != (PROFILES, keys[6]))
     counting.calls = 0
     assert in_pieces("json", cache) == expected
     assert counting.calls == 0
@@ -231,7 +236,7 @@ def test_a_cache_file_that_is_no_database_is_replaced(
     for suffix in ("-wal", "-shm"):
         Path(f"{database}{suffix}").unlink(missing_ok=True)
     assert in_pieces("sarif", Cache(folder)) == expected
-    assert len(stored(folder)) == len(files(Path("vendors")))
+    assert len(stored(folder)) == 2 * len(files(Path("vendors")))
     assert all_whole(folder)
 
 
@@ -352,6 +357,6 @@ def test_two_processes_at_once_leave_a_whole_cache(tmp_path: Path) -> None:
     for proc, (out, err) in zip(procs, outputs, strict=True):
         assert proc.returncode in (0, 1), err
         assert out.decode("utf-8") == expected
-    assert len(stored(folder)) == batch.PARALLEL_MIN + 44
+    assert len(stored(folder)) == 2 * (batch.PARALLEL_MIN + 44)
     assert all_whole(folder)
     assert cli_check(root, "sarif", cache=folder)[1] == expected

@@ -226,7 +226,7 @@ def _check_catalogue(
     """``run.gather``'s checks, in its order, from the records."""
     problems: list[Problem] = []
     seen: dict[str, Path] = {}
-    loaded: list[run.LoadedVendor] = []
+    loaded: list[Record] = []
     for record in records:
         if record.problems:
             problems.extend(record.problems)
@@ -243,13 +243,26 @@ def _check_catalogue(
             )
             continue
         seen[record.vendor] = record.path
-        loaded.append(run.LoadedVendor(record.profile(), record.path, record.path.parent))
+        loaded.append(record)
     if problems:
         raise InputError(problems)
     run.check_waivers(org, org_doc, [r for p in packs for r in p.rules])
-    run.check_usage(org, loaded)
+    # The checks read only vendors the organisation names; profiles are made for those alone.
+    run.check_usage(
+        org,
+        [
+            run.LoadedVendor(r.profile(), r.path, r.path.parent)
+            for r in loaded
+            if r.vendor in org.usage
+        ],
+    )
     if run._whole_catalogue(org, given, files):
-        waivers.check_vendors(org, org_doc, (v.profile for v in loaded))
+        named = {w.vendor for w in org.waivers}
+        known = {r.vendor for r in loaded} | {r.lineage for r in loaded if r.lineage}
+        # An unknown vendor's message suggests the closest name: then every profile is needed.
+        waived = [r for r in loaded if r.vendor in named or r.lineage in named]
+        catalogue = waived if named <= known else loaded
+        waivers.check_vendors(org, org_doc, (r.profile() for r in catalogue))
 
 
 # ---------------------------------------------------------------- evaluating files
@@ -309,6 +322,7 @@ class _Read:
     """A vendor file as read, before anything is looked up."""
 
     path: Path
+    folder: Path
     display: str
     raw: bytes
     sha256: str
@@ -325,48 +339,59 @@ class _Worker:
         self.roots: dict[Path, Path] = {}
         self.stores: dict[Path, evidence.SnapshotStore] = {}
         self.snapshot_states: dict[Path, str] = {}
-        self.states: dict[tuple[str, str, str], str] = {}
+        self.states: dict[tuple[Path, Path, str], str] = {}
         self.prefixes: dict[Path, str] = {}
+        self.contexts: dict[Path, str] = {}
 
     def look_up(self, files: Sequence[Path]) -> list[Record | None]:
         """The cached records of ``files`` (looked up together); None where there is none."""
-        read, entries = self._read_all(files)
-        return [self._cached(r, entries.get(r.key)) for r in read]
+        read = [self.read(path) for path in files]
+        cache = self.job.cache
+        results = cache.get_many(cache_module.RESULTS, _keys(read)) if cache else {}
+        return [self._cached(r, results.get(r.key)) for r in read]
 
     def run(self, files: Sequence[Path]) -> list[Record]:
         """Records of ``files``, from the cache or evaluated (new entries committed together)."""
-        read, entries = self._read_all(files)
-        records = [self.record(r, entries.get(r.key)) for r in read]
-        if self.job.cache is not None:
-            self.job.cache.flush()
-        return records
-
-    def _read_all(self, files: Sequence[Path]) -> tuple[list[_Read], dict[str, bytes]]:
         read = [self.read(path) for path in files]
         cache = self.job.cache
         if cache is None:
-            return read, {}
-        return read, cache.get_many(cache_module.VENDORS, [r.key for r in read if r.key])
+            return [self.record(r, None, None) for r in read]
+        keys = _keys(read)
+        results = cache.get_many(cache_module.RESULTS, keys)
+        profiles = cache.get_many(cache_module.PROFILES, keys)
+        records = [self.record(r, results.get(r.key), profiles.get(r.key)) for r in read]
+        cache.flush()
+        return records
 
     def read(self, path: Path) -> _Read:
-        display = self.display(path)
+        folder = path.parent
+        display = self.display(path, folder)
         try:
             raw = read_bytes(path, display)
         except InputError as exc:
-            return _Read(path, display, b"", "", tuple(exc.problems))
+            return _Read(path, folder, display, b"", "", tuple(exc.problems))
         sha = hashlib.sha256(raw).hexdigest()
-        return _Read(path, display, raw, sha, key=cache_module.vendor_key(sha, display))
+        key = cache_module.vendor_key(sha, display)
+        return _Read(path, folder, display, raw, sha, key=key)
 
-    def display(self, path: Path) -> str:
+    def display(self, path: Path, folder: Path) -> str:
         """``run.display_path``, worked out once per folder: files of one folder differ only
         in their names."""
-        prefix = self.prefixes.get(path.parent)
+        prefix = self.prefixes.get(folder)
         if prefix is None:
             shown = run.display_path(path)
             if not shown.endswith(path.name):  # pragma: no cover - display paths end in the name
                 return shown
-            prefix = self.prefixes[path.parent] = shown[: len(shown) - len(path.name)]
+            prefix = self.prefixes[folder] = shown[: len(shown) - len(path.name)]
         return prefix + path.name
+
+    def _root(self, read: _Read) -> tuple[Path, str]:
+        """The repository of a file (see ``run.root_for``) and its evaluation context."""
+        root = run.root_for(read.path, self.roots)
+        context = self.contexts.get(root)
+        if context is None:
+            context = self.contexts[root] = digest(self.job.context, str(root))
+        return root, context
 
     def _cached(self, read: _Read, payload: bytes | None) -> Record | None:
         if read.problems:
@@ -375,35 +400,35 @@ class _Worker:
         return None if entry is None else self._from_entry(read, entry)
 
     def _from_entry(self, read: _Read, entry: cache_module.Entry) -> Record | None:
-        root = run.root_for(read.path, self.roots)
-        found = entry.find(digest(self.job.context, str(root)))
+        root, context = self._root(read)
+        found = entry.find(context)
         if found is None:
             return None
         store = self.stores.setdefault(root, evidence.SnapshotStore(root))
-        return self._decode(found, read.path, read.display, store)
+        return self._decode(found, read, store)
 
-    def record(self, read: _Read, payload: bytes | None) -> Record:
-        path, display, raw, sha, key = read.path, read.display, read.raw, read.sha256, read.key
+    def record(self, read: _Read, results: bytes | None, parsed: bytes | None) -> Record:
+        """The file's record: cached, or evaluated (and then cached)."""
+        path, display = read.path, read.display
         if read.problems:
             return Record(path, display, read.problems)
-        root = run.root_for(path, self.roots)
-        store = self.stores.setdefault(root, evidence.SnapshotStore(root))
-        job, cache = self.job, self.job.cache
-        context = digest(job.context, str(root))
-        entry = cache_module.parse_entry(payload) if payload is not None else None
+        entry = cache_module.parse_entry(results) if results is not None else None
         if entry is not None:
             cached = self._from_entry(read, entry)
             if cached is not None:
                 return cached
-        doc = cache_module.cached_document(entry, display, sha)
-        document = entry.document if doc is not None and entry is not None else None
+        root, context = self._root(read)
+        store = self.stores.setdefault(root, evidence.SnapshotStore(root))
+        doc = cache_module.cached_document(parsed, display, read.sha256)
+        fresh = doc is None
         try:
             if doc is None:
-                doc = cache_module.parse_vendor(raw, display)
+                doc = cache_module.parse_vendor(read.raw, display)
             profile = build_vendor(doc)
         except InputError as exc:
             return Record(path, display, tuple(exc.problems))
-        depends = self._depends(profile, path, store)
+        depends = self._depends(profile, read, store)
+        job, cache = self.job, self.job.cache
         result = run.evaluate_vendor(
             run.LoadedVendor(profile, path, root),
             job.rules,
@@ -426,29 +451,30 @@ class _Worker:
             piece=piece(job.fmt, result, job.options, job.rule_index),
         )
         if cache is not None:
-            if entry is None or document is None:
-                entry = cache_module.Entry((), (), cache_module.encode_document(doc))
+            if fresh:
+                cache.put(cache_module.PROFILES, read.key, cache_module.encode_document(doc))
             meta, text = _encode(record, context, depends)
-            cache.put(cache_module.VENDORS, key, entry.with_record(meta, text).payload())
+            entry = (entry or cache_module.Entry((), ())).with_record(meta, text)
+            cache.put(cache_module.RESULTS, read.key, entry.payload())
         return record
 
     def _depends(
-        self, profile: VendorProfile, path: Path, store: evidence.SnapshotStore
+        self, profile: VendorProfile, read: _Read, store: evidence.SnapshotStore
     ) -> list[list[str]]:
         """The snapshots the profile's documents pin, and what each is now."""
         return [
-            [doc.snapshot, self._snapshot_state(path, doc.snapshot, store)]
+            [doc.snapshot, self._snapshot_state(read, doc.snapshot, store)]
             for doc in profile.documents.values()
             if doc.snapshot
         ]
 
-    def _snapshot_state(self, path: Path, snapshot: str, store: evidence.SnapshotStore) -> str:
+    def _snapshot_state(self, read: _Read, snapshot: str, store: evidence.SnapshotStore) -> str:
         """The sha256 of the snapshot's bytes, or why there are none (a refused or missing
         path): equal states give equal evidence statuses. Once per folder and snapshot."""
-        key = (str(path.parent), str(store.root), snapshot)
+        key = (read.folder, store.root, snapshot)
         state = self.states.get(key)
         if state is None:
-            state = self.states[key] = self._new_state(path, snapshot, store)
+            state = self.states[key] = self._new_state(read.path, snapshot, store)
         return state
 
     def _new_state(self, path: Path, snapshot: str, store: evidence.SnapshotStore) -> str:
@@ -465,21 +491,17 @@ class _Worker:
         return state
 
     def _decode(
-        self,
-        found: tuple[dict[str, Any], bytes],
-        path: Path,
-        display: str,
-        store: evidence.SnapshotStore,
+        self, found: tuple[dict[str, Any], bytes], read: _Read, store: evidence.SnapshotStore
     ) -> Record | None:
         """A cached record, if it is whole and its snapshots are unchanged."""
         meta, text = found
         try:
             for snapshot, state in meta["depends"]:
-                if self._snapshot_state(path, snapshot, store) != state:
+                if self._snapshot_state(read, snapshot, store) != state:
                     return None
             return Record(
-                path,
-                display,
+                read.path,
+                read.display,
                 vendor=meta["vendor"],
                 name=meta["name"],
                 category=meta["category"],
@@ -498,6 +520,10 @@ class _Worker:
             )
         except (ValueError, TypeError, KeyError):
             return None  # damaged: evaluate again, and the entry is rewritten
+
+
+def _keys(read: Sequence[_Read]) -> list[str]:
+    return [r.key for r in read if r.key]
 
 
 def _encode(record: Record, context: str, depends: list[list[str]]) -> tuple[dict[str, Any], bytes]:

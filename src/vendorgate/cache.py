@@ -201,16 +201,18 @@ def code_fingerprint() -> str:
 
 # ---------------------------------------------------------------- vendor entries
 
-VENDORS = "vendors"
-"""The kind of entry holding a parsed profile and its latest results."""
+PROFILES = "profiles"
+"""The kind of entry holding a vendor file's profile as parsed and validated."""
+RESULTS = "results"
+"""The kind of entry holding the rendered results of a vendor file's latest evaluations."""
 MAX_RECORDS = 4
 """Results kept per profile: one per evaluation context (report format, organisation, date...),
 the most recent first, so runs that alternate between a few contexts all find theirs."""
 
 
 def vendor_key(raw_sha256: str, display: str) -> str:
-    """The entry of a vendor file: its bytes and the path it is shown under (findings carry
-    it), the vendor schema it was validated against, and vendorgate's code."""
+    """The key of a vendor file's entries: its bytes and the path it is shown under (findings
+    carry it), the vendor schema it was validated against, and vendorgate's code."""
     return digest(_vendor_prefix(), display, raw_sha256)
 
 
@@ -223,17 +225,15 @@ def _vendor_prefix() -> str:
 
 @dataclass(frozen=True)
 class Entry:
-    """A vendor entry as read: the records' metadata, their texts and the parsed profile.
+    """A results entry as read: the records' metadata and their texts.
 
     Stored as one JSON line (``{"records": [...]}``, each record with the ``length`` of its
-    text), the records' texts one after the other, then the parsed document as JSON."""
+    text), then the records' texts one after the other."""
 
     records: tuple[dict[str, Any], ...]
     """Metadata of each record, most recent first."""
     texts: tuple[bytes, ...]
     """The text of each record."""
-    document: bytes
-    """The parsed document (see :func:`encode_document`)."""
 
     def find(self, context: str) -> tuple[dict[str, Any], bytes] | None:
         for meta, text in zip(self.records, self.texts, strict=True):
@@ -254,7 +254,9 @@ class Entry:
                 raise ValueError("damaged entry")
             texts.append(rest[offset : offset + length])
             offset += length
-        return Entry(tuple(records), tuple(texts), rest[offset:])
+        if offset != len(rest):
+            raise ValueError("damaged entry")
+        return Entry(tuple(records), tuple(texts))
 
     def payload(self) -> bytes:
         records = [
@@ -262,7 +264,7 @@ class Entry:
             for meta, text in zip(self.records, self.texts, strict=True)
         ]
         head = json.dumps({"records": records}, ensure_ascii=False, separators=(",", ":"))
-        return b"".join([head.encode("utf-8"), b"\n", *self.texts, self.document])
+        return b"".join([head.encode("utf-8"), b"\n", *self.texts])
 
     def with_record(self, meta: dict[str, Any], text: bytes) -> Entry:
         """This entry with ``meta`` as its most recent record (replacing one of its context)."""
@@ -271,11 +273,11 @@ class Entry:
             for m, t in zip(self.records, self.texts, strict=True)
             if m.get("context") != meta.get("context")
         ][: MAX_RECORDS - 1]
-        return Entry((meta, *(m for m, _ in kept)), (text, *(t for _, t in kept)), self.document)
+        return Entry((meta, *(m for m, _ in kept)), (text, *(t for _, t in kept)))
 
 
 def read_entry(cache: Cache, key: str) -> Entry | None:
-    payload = cache.get(VENDORS, key)
+    payload = cache.get(RESULTS, key)
     return None if payload is None else parse_entry(payload)
 
 
@@ -341,12 +343,12 @@ def parse_vendor(raw: bytes, display: str) -> Document:
     return doc
 
 
-def cached_document(entry: Entry | None, display: str, sha256: str) -> Document | None:
-    """The parsed profile an entry holds, or None when it holds none usable."""
-    if entry is None:
+def cached_document(payload: bytes | None, display: str, sha256: str) -> Document | None:
+    """The parsed profile a profiles entry holds, or None when there is none usable."""
+    if payload is None:
         return None
     try:
-        return decode_document(entry.document, display, sha256)
+        return decode_document(payload, display, sha256)
     except (ValueError, TypeError, KeyError):
         return None
 
@@ -359,9 +361,8 @@ def load_profile_document(path: Path, display: str, cache: Cache | None) -> Docu
         return parse_vendor(raw, display)
     sha = hashlib.sha256(raw).hexdigest()
     key = vendor_key(sha, display)
-    entry = read_entry(cache, key)
-    doc = cached_document(entry, display, sha)
+    doc = cached_document(cache.get(PROFILES, key), display, sha)
     if doc is None:
         doc = parse_vendor(raw, display)
-        cache.put(VENDORS, key, Entry((), (), encode_document(doc)).payload())
+        cache.put(PROFILES, key, encode_document(doc))
     return doc

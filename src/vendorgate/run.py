@@ -95,11 +95,12 @@ def discover(paths: Iterable[str | Path], *, what: str = "vendor profile") -> li
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for candidate in sorted(path.rglob("*")):
+            depth = len(path.parts)
+            for candidate in sorted(path.rglob("*"), key=_path_order):
                 if (
                     candidate.suffix in YAML_SUFFIXES
+                    and not any(p.startswith(".") for p in candidate.parts[depth:])
                     and candidate.is_file()
-                    and not _hidden(candidate.relative_to(path))
                 ):
                     found[candidate] = None
         elif path.is_file():
@@ -107,6 +108,12 @@ def discover(paths: Iterable[str | Path], *, what: str = "vendor profile") -> li
         else:
             raise UsageError(f"{raw}: no such file or folder ({what}s expected)")
     return list(found)
+
+
+def _path_order(path: Path) -> tuple[str, ...] | Path:
+    """The order of sorting paths themselves, faster for large folders: on POSIX, paths
+    compare by their parts; elsewhere (case-insensitive) the paths are compared as they are."""
+    return path.parts if os.name == "posix" else path
 
 
 def _hidden(relative: Path) -> bool:
