@@ -26,7 +26,6 @@ from vendorgate.cache import (
     _MAGIC,
     DATABASE,
     PROFILES,
-    RESULTS,
     Cache,
     decode_document,
     encode_document,
@@ -67,6 +66,10 @@ def overwrite(folder: Path, values: dict[tuple[str, str], bytes]) -> None:
             "UPDATE entries SET value = ? WHERE kind = ? AND key = ?",
             [(v, kind, key) for (kind, key), v in values.items()],
         )
+
+
+def packs(folder: Path) -> list[Path]:
+    return sorted((folder / cache_module.PACKS).glob("*.pack"))
 
 
 def all_whole(folder: Path) -> bool:
@@ -156,13 +159,15 @@ def test_output_is_byte_identical_with_without_and_after_deleting_the_cache(
     code, uncached = cli_check(root, fmt, "--no-cache", cache=folder)
     assert not folder.exists()  # --no-cache writes nothing
     assert cli_check(root, fmt, cache=folder) == (code, uncached)  # cold: fills the cache
-    assert {kind for kind, _ in stored(folder)} == {PROFILES, RESULTS}
+    assert {kind for kind, _ in stored(folder)} == {PROFILES}
+    assert len(packs(folder)) == 1
     assert cli_check(root, fmt, cache=folder) == (code, uncached)  # warm: read from it
     shutil.rmtree(folder)
     assert cli_check(root, fmt, cache=folder) == (code, uncached)
     # Default place: beside the organisation profile.
     assert cli_check(root, fmt) == (code, uncached)
-    assert len(stored(root / ".vendorgate-cache")) == 2 * len(files(root / "vendors"))
+    assert len(stored(root / ".vendorgate-cache")) == len(files(root / "vendors"))
+    assert len(packs(root / ".vendorgate-cache")) == 1
 
 
 def test_a_warm_run_evaluates_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -179,7 +184,7 @@ def test_a_warm_run_evaluates_nothing(tmp_path: Path, monkeypatch: pytest.Monkey
 # ---------------------------------------------------------------- damaged entries
 
 
-def test_a_damaged_entry_is_ignored_and_rewritten(
+def test_a_damaged_profile_entry_is_ignored_and_rewritten(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(project(tmp_path))
@@ -187,41 +192,74 @@ def test_a_damaged_entry_is_ignored_and_rewritten(
     cache = Cache(folder)
     expected = in_pieces("json", cache)
     value = stored(folder)
-    keys = sorted(key for kind, key in value if kind == RESULTS)
+    keys = sorted(key for _, key in value)
     assert len(keys) == len(files(Path("vendors")))
-    assert sorted(key for kind, key in value if kind == PROFILES) == keys
     nonsense = b"[1, 2]"
-    whole_nonsense = _MAGIC + hashlib.sha256(nonsense).hexdigest().encode() + b"\n" + nonsense
     damage = {
-        (RESULTS, keys[0]): b"",  # empty
-        (RESULTS, keys[1]): value[RESULTS, keys[1]][:-40],  # truncated
-        (RESULTS, keys[2]): value[RESULTS, keys[2]].replace(b'"decision":"', b'"decision":"x'),
-        (RESULTS, keys[3]): b"\x00\xff garbage \n" * 10,
-        (RESULTS, keys[4]): _MAGIC + b"0" * 64 + b"\n{}",  # a wrong checksum
-        # Whole (checksummed) entries whose content is nonsense are refused too.
-        (RESULTS, keys[5]): whole_nonsense,
-        (PROFILES, keys[5]): whole_nonsense,
-        (PROFILES, keys[6]): value[PROFILES, keys[6]][:-10],
-        # Results gone, parsed profile kept: evaluated, not parsed.
-        (RESULTS, keys[7]): b"",
-        (RESULTS, keys[8]): whole_nonsense,
+        (PROFILES, keys[0]): b"",  # empty
+        (PROFILES, keys[1]): value[PROFILES, keys[1]][:-40],  # truncated
+        (PROFILES, keys[2]): value[PROFILES, keys[2]].replace(b'"', b"'", 1),
+        (PROFILES, keys[3]): b"\x00\xff garbage \n" * 10,
+        (PROFILES, keys[4]): _MAGIC + b"0" * 64 + b"\n{}",  # a wrong checksum
+        # A whole (checksummed) entry whose content is nonsense is refused too.
+        (PROFILES, keys[5]): _MAGIC
+        + hashlib.sha256(nonsense).hexdigest().encode()
+        + b"\n"
+        + nonsense,
     }
     overwrite(folder, damage)
+    for pack in packs(folder):
+        pack.unlink()  # so that every profile is needed
     counting = Counting(monkeypatch)
     parsed = []
     real_parse = cache_module.parse_vendor
     monkeypatch.setattr(cache_module, "parse_vendor", lambda *a: parsed.append(1) or real_parse(*a))
     assert in_pieces("json", cache) == expected
-    assert counting.calls == 8  # results damaged: 0-5, 7, 8
-    assert len(parsed) == 1  # the profile of 5 (6's results still hold)
-    check = Cache(folder)
-    unread = (PROFILES, keys[6])  # not needed while its results hold; stays as it is
-    assert all(check.get(*k) is not None for k in stored(folder) if k != unread)
+    assert counting.calls == len(keys)
+    assert len(parsed) == len(damage)
+    assert all_whole(folder)
     now = stored(folder)
-    rewritten = [k for k, data in damage.items() if now[k] != data]
-    assert sorted(rewritten) == sorted(k for k in damage if k != (PROFILES, keys[6]))
+    assert all(now[k] != data for k, data in damage.items())  # rewritten
     counting.calls = 0
+    parsed.clear()
     assert in_pieces("json", cache) == expected
+    assert (counting.calls, len(parsed)) == (0, 0)
+
+
+def test_a_damaged_pack_is_ignored_and_rewritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(project(tmp_path))
+    folder = tmp_path / "cache"
+    cache = Cache(folder)
+    expected = in_pieces("sarif", cache)
+    (pack,) = packs(folder)
+    whole = pack.read_bytes()
+    head, body = cache_module.read_pack(cache, pack.stem) or ({}, b"")
+    records = head["records"]
+    n = len(records)
+    counting = Counting(monkeypatch)
+    for damaged in (
+        b"",
+        whole[:-100],  # truncated
+        whole.replace(b"rejected", b"approved", 1),  # altered: the CRC no longer matches
+        b"vendorgate-pack/1 00000000 2\n{}",
+    ):
+        pack.write_bytes(damaged)
+        counting.calls = 0
+        assert in_pieces("sarif", cache) == expected
+        assert counting.calls == n  # nothing trusted from it
+        assert pack.read_bytes() == whole  # and it is written again
+    # A whole pack whose record is wrong (here: a snapshot it says it read) loses that record.
+    records[0]["depends"][0][1] = "0" * 64
+    offsets = [r["length"] for r in records]
+    texts = [body[sum(offsets[:i]) : sum(offsets[: i + 1])] for i in range(n)]
+    cache_module.write_pack(cache, pack.stem, {"records": records}, texts)
+    counting.calls = 0
+    assert in_pieces("sarif", cache) == expected
+    assert counting.calls == 1
+    counting.calls = 0
+    assert in_pieces("sarif", cache) == expected
     assert counting.calls == 0
 
 
@@ -235,8 +273,10 @@ def test_a_cache_file_that_is_no_database_is_replaced(
     database.write_bytes(b"not a database " * 1000)  # e.g. a half-restored CI cache
     for suffix in ("-wal", "-shm"):
         Path(f"{database}{suffix}").unlink(missing_ok=True)
+    for pack in packs(folder):
+        pack.unlink()
     assert in_pieces("sarif", Cache(folder)) == expected
-    assert len(stored(folder)) == 2 * len(files(Path("vendors")))
+    assert len(stored(folder)) == len(files(Path("vendors")))
     assert all_whole(folder)
 
 
@@ -357,6 +397,8 @@ def test_two_processes_at_once_leave_a_whole_cache(tmp_path: Path) -> None:
     for proc, (out, err) in zip(procs, outputs, strict=True):
         assert proc.returncode in (0, 1), err
         assert out.decode("utf-8") == expected
-    assert len(stored(folder)) == 2 * (batch.PARALLEL_MIN + 44)
+    assert len(stored(folder)) == batch.PARALLEL_MIN + 44
     assert all_whole(folder)
+    (pack,) = packs(folder)
+    assert cache_module.read_pack(Cache(folder), pack.stem) is not None
     assert cli_check(root, "sarif", cache=folder)[1] == expected

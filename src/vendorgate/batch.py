@@ -6,13 +6,14 @@ module gives the same bytes another way:
 
 * each vendor file is read, parsed, validated, evaluated and rendered into its piece of the
   report in one go (``report.fragments``), then dropped: memory holds pieces, not profiles;
-* large catalogues are split across worker processes (``fork``; the organisation and the
-  compiled rules are inherited, not sent), results come back in file order;
-* a vendor's record (its piece, decision and what the catalogue-wide checks need) is cached,
-  keyed by everything it depends on: the file's bytes and path, vendorgate's code, the
-  organisation profile, every file of the rule sources, the evaluation date and options, and -
-  checked on every use - the bytes of each snapshot its documents pin. A changed input gives a
-  new key or fails the check, so a stale record is never used.
+* files to evaluate are split across worker processes when there are many (``fork``: the
+  organisation and the compiled rules are inherited, not sent); records come back in order;
+* parsed profiles are cached per file (``cache``), and each run leaves a pack of its records
+  (piece, decision, what the catalogue-wide checks need) for the next run in the same context:
+  vendorgate's code, the report format and options, the evaluation date and threshold, the
+  organisation profile and every file of the rule sources. A record is taken from the pack
+  only for a file with the same bytes and path in the same repository, and only while each
+  snapshot its documents pin has the bytes it had; anything else is evaluated again.
 
 Errors are the same as ``run.check``'s, in the same order: per-file problems, then the
 organisation's waivers and usage against the catalogue. Anything this path does not cover
@@ -94,6 +95,12 @@ class Record:
     """Plan ids, in file order."""
     piece: Piece | None = None
     """The vendor's part of the report."""
+    key: str = ""
+    """The key of the file's bytes and path (see ``cache.vendor_key``)."""
+    context: str = ""
+    """The evaluation context (the run's, with the file's repository)."""
+    depends: tuple[tuple[str, str], ...] = ()
+    """Each snapshot its documents pin, and what it was (see ``_Worker._snapshot_state``)."""
 
     def profile(self) -> VendorProfile:
         """A profile holding only what the catalogue-wide checks read (ids, plans, lineage)."""
@@ -282,12 +289,15 @@ def worker_count(jobs: int | None, files: int) -> int:
 
 
 def evaluate_files(job: Job, files: Sequence[Path], jobs: int | None = None) -> list[Record]:
-    """One record per file, in file order. Records in the cache are looked up here; the other
-    files are evaluated here too, or by worker processes when there are many."""
+    """One record per file, in file order. Records of the last run in the same context are
+    taken from its pack when their file is unchanged; the other files are evaluated here, or
+    by worker processes when there are many, and a new pack is written."""
     worker = _Worker(job)
+    pack = worker.open_pack()
     records: list[Record | None] = []
-    for start in range(0, len(files), CHUNK):
-        records += worker.look_up(files[start : start + CHUNK])
+    for path in files:
+        read = worker.read(path)
+        records.append(worker.from_pack(read, pack))
     missing = [i for i, record in enumerate(records) if record is None]
     paths = [files[i] for i in missing]
     workers = worker_count(jobs, len(paths))
@@ -306,7 +316,10 @@ def evaluate_files(job: Job, files: Sequence[Path], jobs: int | None = None) -> 
             fresh = [record for part in pool.imap(_run_chunk, chunks) for record in part]
     for index, record in zip(missing, fresh, strict=True):
         records[index] = record
-    return [r for r in records if r is not None]
+    done = [r for r in records if r is not None]
+    if missing or len(pack) != len(done):
+        worker.save_pack(done)
+    return done
 
 
 def _start(job: Job) -> None:
@@ -323,12 +336,17 @@ class _Read:
 
     path: Path
     folder: Path
+    folder_name: str
     display: str
     raw: bytes
     sha256: str
     problems: tuple[Problem, ...] = ()
     key: str = ""
-    """Its cache entry's key."""
+    """The key of the file's bytes and path (see ``cache.vendor_key``)."""
+
+
+Pack = dict[tuple[str, str], tuple[dict[str, Any], bytes]]
+"""The records of a run by file key and context: their metadata and their text."""
 
 
 class _Worker:
@@ -339,42 +357,89 @@ class _Worker:
         self.roots: dict[Path, Path] = {}
         self.stores: dict[Path, evidence.SnapshotStore] = {}
         self.snapshot_states: dict[Path, str] = {}
-        self.states: dict[tuple[Path, Path, str], str] = {}
-        self.prefixes: dict[Path, str] = {}
+        self.states: dict[tuple[str, str, str], str] = {}
+        self.prefixes: dict[str, str] = {}
         self.contexts: dict[Path, str] = {}
+        self.folder_roots: dict[str, tuple[Path, str]] = {}
 
-    def look_up(self, files: Sequence[Path]) -> list[Record | None]:
-        """The cached records of ``files`` (looked up together); None where there is none."""
-        read = [self.read(path) for path in files]
+    # ------------------------------------------------ the pack of the last run
+
+    def open_pack(self) -> Pack:
+        """The records the last run in this context kept (empty when there is none)."""
         cache = self.job.cache
-        results = cache.get_many(cache_module.RESULTS, _keys(read)) if cache else {}
-        return [self._cached(r, results.get(r.key)) for r in read]
+        found = cache_module.read_pack(cache, self.job.context) if cache is not None else None
+        if found is None:
+            return {}
+        head, body = found
+        pack: Pack = {}
+        try:
+            offset = 0
+            for meta in head["records"]:
+                length = meta["length"]
+                if not isinstance(length, int) or length < 0:
+                    raise ValueError("damaged pack")
+                pack[meta["key"], meta["context"]] = (meta, bytes(body[offset : offset + length]))
+                offset += length
+            if offset != len(body):
+                raise ValueError("damaged pack")
+        except (ValueError, TypeError, KeyError):
+            return {}  # damaged: every file is evaluated again and a new pack written
+        return pack
+
+    def save_pack(self, records: Sequence[Record]) -> None:
+        """Keep this run's records for the next run in the same context."""
+        cache = self.job.cache
+        if cache is None or any(r.problems or r.piece is None for r in records):
+            return
+        metas = []
+        texts = []
+        for record in records:
+            meta = _meta(record)
+            meta["length"] = len(record.piece.text) if record.piece else 0
+            metas.append(meta)
+            texts.append(record.piece.text if record.piece else b"")
+        cache_module.write_pack(cache, self.job.context, {"records": metas}, texts)
+
+    def from_pack(self, read: _Read, pack: Pack) -> Record | None:
+        """The file's record from the pack, when its bytes, path, repository and snapshots are
+        as they were; None otherwise."""
+        if read.problems:
+            return Record(read.path, read.display, read.problems)
+        if not pack:
+            return None
+        root, context = self._root(read)
+        found = pack.get((read.key, context))
+        if found is None:
+            return None
+        store = self.stores.setdefault(root, evidence.SnapshotStore(root))
+        return self._decode(found, read, store, context)
+
+    # ------------------------------------------------ evaluating
 
     def run(self, files: Sequence[Path]) -> list[Record]:
-        """Records of ``files``, from the cache or evaluated (new entries committed together)."""
+        """Records of ``files``, evaluated (parsed profiles from the cache, committed together)."""
         read = [self.read(path) for path in files]
         cache = self.job.cache
         if cache is None:
-            return [self.record(r, None, None) for r in read]
-        keys = _keys(read)
-        results = cache.get_many(cache_module.RESULTS, keys)
-        profiles = cache.get_many(cache_module.PROFILES, keys)
-        records = [self.record(r, results.get(r.key), profiles.get(r.key)) for r in read]
+            return [self.record(r, None) for r in read]
+        profiles = cache.get_many(cache_module.PROFILES, [r.key for r in read if r.key])
+        records = [self.record(r, profiles.get(r.key)) for r in read]
         cache.flush()
         return records
 
     def read(self, path: Path) -> _Read:
         folder = path.parent
-        display = self.display(path, folder)
+        name = str(folder)
+        display = self.display(path, name)
         try:
             raw = read_bytes(path, display)
         except InputError as exc:
-            return _Read(path, folder, display, b"", "", tuple(exc.problems))
+            return _Read(path, folder, name, display, b"", "", tuple(exc.problems))
         sha = hashlib.sha256(raw).hexdigest()
         key = cache_module.vendor_key(sha, display)
-        return _Read(path, folder, display, raw, sha, key=key)
+        return _Read(path, folder, name, display, raw, sha, key=key)
 
-    def display(self, path: Path, folder: Path) -> str:
+    def display(self, path: Path, folder: str) -> str:
         """``run.display_path``, worked out once per folder: files of one folder differ only
         in their names."""
         prefix = self.prefixes.get(folder)
@@ -386,37 +451,28 @@ class _Worker:
         return prefix + path.name
 
     def _root(self, read: _Read) -> tuple[Path, str]:
-        """The repository of a file (see ``run.root_for``) and its evaluation context."""
-        root = run.root_for(read.path, self.roots)
+        """The repository of a file (see ``run.root_for``) and its evaluation context, once
+        per folder (keyed by its name: hashing Path objects costs more than the lookup)."""
+        if os.path.islink(read.path):
+            root = run.repo_root(read.path)
+            return root, self._context(root)
+        found = self.folder_roots.get(read.folder_name)
+        if found is None:
+            root = run.root_for(read.path, self.roots)
+            found = self.folder_roots[read.folder_name] = (root, self._context(root))
+        return found
+
+    def _context(self, root: Path) -> str:
         context = self.contexts.get(root)
         if context is None:
             context = self.contexts[root] = digest(self.job.context, str(root))
-        return root, context
+        return context
 
-    def _cached(self, read: _Read, payload: bytes | None) -> Record | None:
-        if read.problems:
-            return Record(read.path, read.display, read.problems)
-        entry = cache_module.parse_entry(payload) if payload is not None else None
-        return None if entry is None else self._from_entry(read, entry)
-
-    def _from_entry(self, read: _Read, entry: cache_module.Entry) -> Record | None:
-        root, context = self._root(read)
-        found = entry.find(context)
-        if found is None:
-            return None
-        store = self.stores.setdefault(root, evidence.SnapshotStore(root))
-        return self._decode(found, read, store)
-
-    def record(self, read: _Read, results: bytes | None, parsed: bytes | None) -> Record:
-        """The file's record: cached, or evaluated (and then cached)."""
+    def record(self, read: _Read, parsed: bytes | None) -> Record:
+        """The file evaluated, its profile parsed again unless the cache holds it."""
         path, display = read.path, read.display
         if read.problems:
             return Record(path, display, read.problems)
-        entry = cache_module.parse_entry(results) if results is not None else None
-        if entry is not None:
-            cached = self._from_entry(read, entry)
-            if cached is not None:
-                return cached
         root, context = self._root(read)
         store = self.stores.setdefault(root, evidence.SnapshotStore(root))
         doc = cache_module.cached_document(parsed, display, read.sha256)
@@ -427,8 +483,14 @@ class _Worker:
             profile = build_vendor(doc)
         except InputError as exc:
             return Record(path, display, tuple(exc.problems))
-        depends = self._depends(profile, read, store)
         job, cache = self.job, self.job.cache
+        if cache is not None and fresh:
+            cache.put(cache_module.PROFILES, read.key, cache_module.encode_document(doc))
+        depends = tuple(
+            (d.snapshot, self._snapshot_state(read, d.snapshot, store))
+            for d in profile.documents.values()
+            if d.snapshot
+        )
         result = run.evaluate_vendor(
             run.LoadedVendor(profile, path, root),
             job.rules,
@@ -438,7 +500,7 @@ class _Worker:
             store,
             threshold=job.threshold,
         )
-        record = Record(
+        return Record(
             path,
             display,
             vendor=profile.id,
@@ -449,29 +511,15 @@ class _Worker:
             lineage=profile.lineage,
             plans=tuple(p.id for p in profile.plans),
             piece=piece(job.fmt, result, job.options, job.rule_index),
+            key=read.key,
+            context=context,
+            depends=depends,
         )
-        if cache is not None:
-            if fresh:
-                cache.put(cache_module.PROFILES, read.key, cache_module.encode_document(doc))
-            meta, text = _encode(record, context, depends)
-            entry = (entry or cache_module.Entry((), ())).with_record(meta, text)
-            cache.put(cache_module.RESULTS, read.key, entry.payload())
-        return record
-
-    def _depends(
-        self, profile: VendorProfile, read: _Read, store: evidence.SnapshotStore
-    ) -> list[list[str]]:
-        """The snapshots the profile's documents pin, and what each is now."""
-        return [
-            [doc.snapshot, self._snapshot_state(read, doc.snapshot, store)]
-            for doc in profile.documents.values()
-            if doc.snapshot
-        ]
 
     def _snapshot_state(self, read: _Read, snapshot: str, store: evidence.SnapshotStore) -> str:
         """The sha256 of the snapshot's bytes, or why there are none (a refused or missing
         path): equal states give equal evidence statuses. Once per folder and snapshot."""
-        key = (read.folder, store.root, snapshot)
+        key = (read.folder_name, str(store.root), snapshot)
         state = self.states.get(key)
         if state is None:
             state = self.states[key] = self._new_state(read.path, snapshot, store)
@@ -491,12 +539,17 @@ class _Worker:
         return state
 
     def _decode(
-        self, found: tuple[dict[str, Any], bytes], read: _Read, store: evidence.SnapshotStore
+        self,
+        found: tuple[dict[str, Any], bytes],
+        read: _Read,
+        store: evidence.SnapshotStore,
+        context: str,
     ) -> Record | None:
-        """A cached record, if it is whole and its snapshots are unchanged."""
+        """A kept record, if it is whole and its snapshots are unchanged."""
         meta, text = found
         try:
-            for snapshot, state in meta["depends"]:
+            depends = tuple((str(s), str(state)) for s, state in meta["depends"])
+            for snapshot, state in depends:
                 if self._snapshot_state(read, snapshot, store) != state:
                     return None
             return Record(
@@ -517,21 +570,21 @@ class _Worker:
                     extras=tuple((rule, d) for rule, d in meta["extras"]),
                     text=text,
                 ),
+                key=read.key,
+                context=context,
+                depends=depends,
             )
         except (ValueError, TypeError, KeyError):
-            return None  # damaged: evaluate again, and the entry is rewritten
+            return None  # damaged: evaluated again, and the pack is rewritten
 
 
-def _keys(read: Sequence[_Read]) -> list[str]:
-    return [r.key for r in read if r.key]
-
-
-def _encode(record: Record, context: str, depends: list[list[str]]) -> tuple[dict[str, Any], bytes]:
-    """A record's metadata (JSON-ready) and its text."""
+def _meta(record: Record) -> dict[str, Any]:
+    """A record as kept in a pack (JSON-ready), without its text."""
     assert record.piece is not None
     p = record.piece
-    meta = {
-        "context": context,
+    return {
+        "key": record.key,
+        "context": record.context,
         "vendor": record.vendor,
         "name": record.name,
         "category": record.category,
@@ -543,6 +596,5 @@ def _encode(record: Record, context: str, depends: list[list[str]]) -> tuple[dic
         "verdicts": dict(p.verdicts),
         "blocking": p.blocking,
         "extras": [[rule, d] for rule, d in p.extras],
-        "depends": depends,
+        "depends": [list(d) for d in record.depends],
     }
-    return meta, p.text

@@ -1,17 +1,20 @@
-"""A content-addressed cache of parsed vendor profiles and their per-vendor results.
+"""A content-addressed cache of parsed vendor profiles and of the last runs' results.
 
 Large catalogues change little between two CI runs, so ``check`` keeps, in a git-ignored
-folder (``.vendorgate-cache/`` beside the organisation profile, or ``$VENDORGATE_CACHE_DIR``),
-one entry per vendor file, keyed by the file's bytes, the path it is shown under, the vendor
-schema and vendorgate's own code. An entry holds the profile as parsed and validated, and the
-rendered results of the last few evaluations of it, each keyed by everything else it depends
-on (see :mod:`vendorgate.batch`).
+folder (``.vendorgate-cache/`` beside the organisation profile, or ``$VENDORGATE_CACHE_DIR``):
 
-Entries live in one SQLite file, written in transactions, so two processes at once never see
-half an entry; each starts with a checksum of its payload, so a damaged entry is noticed,
-ignored and rewritten, and a file that is not a database any more is replaced. Entries hold
-plain data (JSON and rendered text), never pickles: a cache is never trusted to run code.
-Deleting the folder is always safe.
+* in one SQLite file, each vendor file's profile as parsed and validated, keyed by the file's
+  bytes, the path it is shown under, the vendor schema and vendorgate's own code. Entries are
+  written in transactions (two processes at once never see half an entry) and start with a
+  checksum, so a damaged entry is noticed, ignored and rewritten; a file that is no database
+  any more is replaced;
+* for the last few evaluation contexts, a pack: every vendor's rendered piece of the report
+  and what the report's totals need, keyed by the file's key and checked against what else it
+  depends on (see :mod:`vendorgate.batch`). A pack is written whole and renamed into place, and
+  carries a CRC of its content; a damaged pack is ignored and replaced by the next run.
+
+Entries hold plain data (JSON and rendered text), never pickles: a cache is never trusted to
+run code. Deleting the folder is always safe.
 """
 
 from __future__ import annotations
@@ -23,8 +26,8 @@ import json
 import os
 import sqlite3
 import sys
+import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -158,13 +161,68 @@ class Cache:
             self._db = None
 
 
+def _pack_name(name: str) -> str:
+    if not name or not all(c in "0123456789abcdef" for c in name):
+        raise ValueError("a pack is named by a digest")
+    return name + ".pack"
+
+
+def read_pack(cache: Cache, name: str) -> tuple[dict[str, Any], memoryview] | None:
+    """The head (JSON) and body of the pack ``name``, or None when absent or damaged."""
+    try:
+        with open(cache.folder / PACKS / _pack_name(name), "rb") as handle:
+            raw = handle.read()
+    except OSError:
+        return None
+    end = raw.find(b"\n")
+    rest = memoryview(raw)[end + 1 :]  # views, not copies, of a large file
+    try:
+        magic, crc, size = raw[:end].split(b" ")
+        length = int(size)
+        if magic != _PACK_MAGIC or int(crc, 16) != zlib.crc32(rest) or length > len(rest):
+            return None
+        head = json.loads(bytes(rest[:length]))
+    except ValueError:
+        return None
+    return (head, rest[length:]) if isinstance(head, dict) else None
+
+
+def write_pack(cache: Cache, name: str, head: dict[str, Any], texts: Sequence[bytes]) -> None:
+    """Write the pack ``name`` atomically (a reader sees the old one or the new one), then
+    remove all but the most recent :data:`MAX_PACKS`. Failing to write is ignored."""
+    folder = cache.folder / PACKS
+    data = json.dumps(head, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    crc = zlib.crc32(data)
+    for text in texts:
+        crc = zlib.crc32(text, crc)
+    first = b"%s %08x %d\n" % (_PACK_MAGIC, crc, len(data))
+    tmp = folder / f".tmp-{os.getpid()}-{name[:16]}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "wb") as handle:
+            handle.write(first)
+            handle.write(data)
+            for text in texts:
+                handle.write(text)
+        os.replace(tmp, folder / _pack_name(name))
+        packs = sorted(folder.glob("*.pack"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        return
+    for old in packs[MAX_PACKS:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+
+
 def _checked(value: object) -> bytes | None:
     if not isinstance(value, bytes):
         return None
-    head, _, payload = value.partition(b"\n")
-    if head != _MAGIC + hashlib.sha256(payload).hexdigest().encode("ascii"):
+    end = value.find(b"\n")
+    payload = memoryview(value)[end + 1 :]  # no copy to check
+    if end < 0 or value[:end] != _MAGIC + hashlib.sha256(payload).hexdigest().encode("ascii"):
         return None
-    return payload
+    return bytes(payload)
 
 
 def folder_for(project: Path | None) -> Path:
@@ -203,11 +261,13 @@ def code_fingerprint() -> str:
 
 PROFILES = "profiles"
 """The kind of entry holding a vendor file's profile as parsed and validated."""
-RESULTS = "results"
-"""The kind of entry holding the rendered results of a vendor file's latest evaluations."""
-MAX_RECORDS = 4
-"""Results kept per profile: one per evaluation context (report format, organisation, date...),
-the most recent first, so runs that alternate between a few contexts all find theirs."""
+PACKS = "packs"
+"""The folder, beside the database, of the packs: each holds the records of the last run in
+one evaluation context (see :mod:`vendorgate.batch`)."""
+MAX_PACKS = 4
+"""Packs kept (the most recent), so runs that alternate between a few contexts (report
+formats, organisations, days) all find theirs."""
+_PACK_MAGIC = b"vendorgate-pack/1"
 
 
 def vendor_key(raw_sha256: str, display: str) -> str:
@@ -221,71 +281,6 @@ def _vendor_prefix() -> str:
     from vendorgate.schema import schema_text
 
     return digest("vendor", code_fingerprint(), schema_text("vendor"))
-
-
-@dataclass(frozen=True)
-class Entry:
-    """A results entry as read: the records' metadata and their texts.
-
-    Stored as one JSON line (``{"records": [...]}``, each record with the ``length`` of its
-    text), then the records' texts one after the other."""
-
-    records: tuple[dict[str, Any], ...]
-    """Metadata of each record, most recent first."""
-    texts: tuple[bytes, ...]
-    """The text of each record."""
-
-    def find(self, context: str) -> tuple[dict[str, Any], bytes] | None:
-        for meta, text in zip(self.records, self.texts, strict=True):
-            if meta.get("context") == context:
-                return meta, text
-        return None
-
-    @staticmethod
-    def parse(payload: bytes) -> Entry:
-        """Raises ValueError, TypeError or KeyError when the payload is not an entry."""
-        head, _, rest = payload.partition(b"\n")
-        records = json.loads(head)["records"]
-        texts = []
-        offset = 0
-        for meta in records:
-            length = meta["length"]
-            if not isinstance(length, int) or length < 0 or offset + length > len(rest):
-                raise ValueError("damaged entry")
-            texts.append(rest[offset : offset + length])
-            offset += length
-        if offset != len(rest):
-            raise ValueError("damaged entry")
-        return Entry(tuple(records), tuple(texts))
-
-    def payload(self) -> bytes:
-        records = [
-            {**meta, "length": len(text)}
-            for meta, text in zip(self.records, self.texts, strict=True)
-        ]
-        head = json.dumps({"records": records}, ensure_ascii=False, separators=(",", ":"))
-        return b"".join([head.encode("utf-8"), b"\n", *self.texts])
-
-    def with_record(self, meta: dict[str, Any], text: bytes) -> Entry:
-        """This entry with ``meta`` as its most recent record (replacing one of its context)."""
-        kept = [
-            (m, t)
-            for m, t in zip(self.records, self.texts, strict=True)
-            if m.get("context") != meta.get("context")
-        ][: MAX_RECORDS - 1]
-        return Entry((meta, *(m for m, _ in kept)), (text, *(t for _, t in kept)))
-
-
-def read_entry(cache: Cache, key: str) -> Entry | None:
-    payload = cache.get(RESULTS, key)
-    return None if payload is None else parse_entry(payload)
-
-
-def parse_entry(payload: bytes) -> Entry | None:
-    try:
-        return Entry.parse(payload)
-    except (ValueError, TypeError, KeyError):
-        return None  # damaged: it is rebuilt and rewritten
 
 
 def encode_document(doc: Document) -> bytes:

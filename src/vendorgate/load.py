@@ -12,6 +12,7 @@ values from the nodes ourselves so that we can:
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -102,12 +103,12 @@ class Document:
 def read_bytes(path: Path, display: str, limit: int = MAX_FILE_BYTES) -> bytes:
     """Read a file, refusing anything larger than ``limit`` before reading it."""
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise InputError(
-                Problem(f"file is {size:,} bytes; the limit is {limit:,} bytes", display)
-            )
-        with path.open("rb") as handle:
+        with open(path, "rb") as handle:  # then fstat: one path lookup, not two
+            size = os.fstat(handle.fileno()).st_size
+            if size > limit:
+                raise InputError(
+                    Problem(f"file is {size:,} bytes; the limit is {limit:,} bytes", display)
+                )
             raw = handle.read(limit + 1)
     except OSError as exc:
         raise InputError(Problem(f"cannot read file: {exc.strerror or exc}", display)) from exc
