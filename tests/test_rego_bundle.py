@@ -17,7 +17,7 @@ import pytest
 from vendorgate import run
 from vendorgate.evidence import SnapshotStore
 from vendorgate.rego import assemble, bundle, document
-from vendorgate.rego.service import Resolver
+from vendorgate.run import Resolver
 
 from .conftest import REPO, run_cli
 

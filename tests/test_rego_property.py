@@ -48,7 +48,7 @@ pytest.importorskip("regopy")
 from vendorgate.rego import assemble, document
 from vendorgate.rego.compile import compile_policy
 from vendorgate.rego.runtime import Evaluator
-from vendorgate.rego.service import Resolver
+from vendorgate.run import Resolver
 
 EXAMPLES = int(__import__("os").environ.get("REGO_EXAMPLES", "1000"))
 SNAPSHOT_TEXT = "The vendor keeps customer content only to provide the service.\n"

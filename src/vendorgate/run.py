@@ -116,10 +116,6 @@ def _path_order(path: Path) -> tuple[str, ...] | Path:
     return path.parts if os.name == "posix" else path
 
 
-def _hidden(relative: Path) -> bool:
-    return any(part.startswith(".") for part in relative.parts)
-
-
 def repo_root(path: Path) -> Path:
     """The repository a profile lives in: the nearest folder above it holding ``.git``, else
     one holding an organisation profile, else the profile's own folder. Snapshots must stay
@@ -400,8 +396,9 @@ def check_usage(org: OrgProfile, vendors: Sequence[LoadedVendor]) -> None:
         raise InputError(problems)
 
 
-class _Resolver:
-    """Checks the evidence of each fact once per vendor."""
+class Resolver:
+    """Checks the evidence of each fact once per vendor (shared by the native and Rego engines,
+    so both see the same evidence statuses)."""
 
     def __init__(self, loaded: LoadedVendor, store: evidence.SnapshotStore) -> None:
         self.loaded = loaded
@@ -440,7 +437,7 @@ def evaluate_vendor(
         facts=profile.facts_for(plan),
         org=org,
         today=today,
-        resolve=_Resolver(loaded, store),
+        resolve=Resolver(loaded, store),
         data_classes=data_classes if data_classes is not None else org.data_classes_for(profile),
     )
     try:

@@ -187,6 +187,11 @@ def _package_schema() -> dict[str, Any]:
 
 
 def _validate(annotation: Annotation, schema: dict[str, Any]) -> None:
+    from vendorgate.fastschema import compile_schema
+
+    # As for YAML files: a compiled yes/no check first, jsonschema only to explain a failure.
+    if compile_schema(schema)(annotation.data):
+        return
     from jsonschema import Draft202012Validator
 
     from vendorgate.schema import describe

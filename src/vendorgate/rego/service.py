@@ -19,8 +19,6 @@ from vendorgate.decide import decide, mark_blocking
 from vendorgate.errors import InputError, UsageError
 from vendorgate.model import (
     CheckResult,
-    Fact,
-    FactRead,
     OrgProfile,
     Rule,
     RulePack,
@@ -31,7 +29,7 @@ from vendorgate.rego import assemble, document, packs, runtime
 from vendorgate.rego.compile import Policy, compile_policy
 
 if TYPE_CHECKING:
-    from vendorgate.run import Inputs, LoadedVendor
+    from vendorgate.run import Inputs, LoadedVendor, Resolver
 
 ENGINES = ("native", "rego", "opa")
 
@@ -48,27 +46,6 @@ class EngineOptions:
     """Bearer token for the OPA server, if it requires one."""
     timeout: float | None = None
     """Seconds for the whole Rego evaluation, or for each OPA request."""
-
-
-class Resolver:
-    """Checks the evidence of each fact once (the same checks as the native engine)."""
-
-    def __init__(self, loaded: LoadedVendor, store: evidence.SnapshotStore) -> None:
-        self.loaded = loaded
-        self.store = store
-        self.cache: dict[tuple[str, str | None], FactRead] = {}
-
-    def __call__(self, fact: Fact) -> FactRead:
-        key = (fact.name, fact.plan)
-        read = self.cache.get(key)
-        if read is None:
-            cited = tuple(
-                evidence.check(ev, self.loaded.profile, self.loaded.path, self.store)
-                for ev in fact.evidence
-            )
-            read = FactRead(fact.name, fact.value, fact.location, cited, fact.plan)
-            self.cache[key] = read
-        return read
 
 
 def build_policy(packs_: Sequence[RulePack], org: OrgProfile) -> tuple[Policy, list[runtime.Probe]]:
@@ -96,6 +73,8 @@ def _inputs_for(
     day: date,
     threshold: Severity | None,
 ) -> tuple[list[Resolver], list[dict[str, Any]]]:
+    from vendorgate.run import Resolver
+
     stores: dict[Path, evidence.SnapshotStore] = {}
     resolvers = []
     docs = []
