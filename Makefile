@@ -18,11 +18,12 @@ demo: $(STAMP)
 	@$(BIN)/vendorgate check --org examples/orgs/hospital.yaml vendors/ ; \
 	  rc=$$?; if [ $$rc -eq 1 ]; then echo; echo "(exit 1: blocking findings, as expected for the March 2023 Zoom terms)"; exit 0; else exit $$rc; fi
 
-## lint: ruff and mypy --strict
+## lint: ruff, mypy --strict and the import-layer contract (.importlinter)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 ## browser: Debian's chromium, which opens the HTML report in tests (CI runs as root on Debian)
 browser:

@@ -27,8 +27,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from vendorgate.evidence import normalise
-from vendorgate.vocabulary import (
+from vendorgate.core.vocabulary import (
     CERTIFICATIONS,
     DATA_CLASSES,
     FACTS,
@@ -38,6 +37,7 @@ from vendorgate.vocabulary import (
     VENDOR_CATEGORIES,
     FactSpec,
 )
+from vendorgate.text.normalise import normalise
 
 REPO = Path(__file__).resolve().parent.parent
 MIN_BYTES, MAX_BYTES = 2048, 6144

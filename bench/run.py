@@ -306,7 +306,11 @@ def in_process_rows(project: Path, sample: int) -> list[Row]:
 
 
 def _in_process_rows(project: Path, sample: int) -> list[Row]:
-    from vendorgate import evidence, gate, run
+    from vendorgate.app import run
+    from vendorgate.engine import vendor
+    from vendorgate.evidence import snapshots as evidence
+    from vendorgate.gate import decisions as gate
+    from vendorgate.load import catalogue as load_catalogue
 
     files = sorted((project / "vendors").glob("*.yaml"))[:sample]
     inputs = run.gather(files)
@@ -314,11 +318,11 @@ def _in_process_rows(project: Path, sample: int) -> list[Row]:
     org, rules = inputs.org, inputs.rules
     primed = evidence.SnapshotStore(project)
     for v in inputs.vendors:  # snapshots read once, as a long-running service would hold them
-        run.evaluate_vendor(v, rules, org, day, org.plan_for(v.profile), primed)
+        vendor.evaluate_vendor(v, rules, org, day, org.plan_for(v.profile), primed)
 
-    def decide(v: run.LoadedVendor, store: evidence.SnapshotStore) -> float:
+    def decide(v: load_catalogue.LoadedVendor, store: evidence.SnapshotStore) -> float:
         start = time.perf_counter()
-        gate._outcome(run.evaluate_vendor(v, rules, org, day, org.plan_for(v.profile), store))
+        gate._outcome(vendor.evaluate_vendor(v, rules, org, day, org.plan_for(v.profile), store))
         return time.perf_counter() - start
 
     fresh = []
@@ -350,12 +354,13 @@ def _in_process_rows(project: Path, sample: int) -> list[Row]:
 def _engines_row(inputs: object, day: date, count: int) -> Row:
     from dataclasses import replace
 
-    from vendorgate import run
+    from vendorgate.app import run
+    from vendorgate.load import catalogue as load_catalogue
 
-    assert isinstance(inputs, run.Inputs)
+    assert isinstance(inputs, load_catalogue.Inputs)
     subset = replace(inputs, vendors=inputs.vendors[:count])
     try:
-        from vendorgate.rego.service import EngineOptions
+        from vendorgate.rego.adapter import EngineOptions
 
         options = EngineOptions(engine="rego")
         run.evaluate(subset, day, engine_options=options)  # an untimed warm-up run

@@ -26,9 +26,9 @@ from pathlib import Path
 
 import yaml
 
-from vendorgate.scan import Passage, scan_text
-from vendorgate.scan_patterns import SCANNED_FACTS
-from vendorgate.scan_text import Folded, fold
+from vendorgate.scan.document import Folded, fold
+from vendorgate.scan.patterns import SCANNED_FACTS
+from vendorgate.scan.scanner import Passage, scan_text
 
 REPO = Path(__file__).resolve().parent.parent
 LABELS = REPO / "tests" / "scan_labels"

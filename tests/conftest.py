@@ -1,37 +1,13 @@
-"""Shared test helpers."""
+"""Fixtures shared by every test (helpers live in ``tests/support/``)."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-GOLDEN = Path(__file__).resolve().parent / "golden"
-
-
-def run_cli(
-    *args: str,
-    cwd: Path | None = None,
-    env: dict[str, str] | None = None,
-    input_text: str | None = None,
-) -> subprocess.CompletedProcess[str]:
-    """Run the real `vendorgate` entry point in a subprocess, as a user would."""
-    full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "vendorgate", *args],
-        cwd=cwd or REPO,
-        env=full_env,
-        capture_output=True,
-        text=True,
-        input=input_text,
-        timeout=300,
-        check=False,
-    )
+from tests.support.cli import GOLDEN
 
 
 @pytest.fixture

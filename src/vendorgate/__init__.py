@@ -1,23 +1,48 @@
 """vendorgate: checks what SaaS vendors do with customer data against an organisation's rules.
 
-The library API lives in :mod:`vendorgate.run`; importing this package stays cheap.
+The library API: :func:`check` and :func:`validate` (from :mod:`vendorgate.app.run`), and
+``vendorgate.report.render(name, result)``. Importing this package stays cheap: the
+subpackages load on first use.
 """
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from vendorgate.core.version import __version__
 
 if TYPE_CHECKING:
-    from vendorgate.run import check, validate
+    from vendorgate.app.run import check, validate
 
 __all__ = ["__version__", "check", "validate"]
+
+_SUBPACKAGES = frozenset(
+    {
+        "app",
+        "cache",
+        "ci",
+        "cli",
+        "commands",
+        "core",
+        "engine",
+        "evidence",
+        "gate",
+        "load",
+        "rego",
+        "report",
+        "scan",
+        "schemas",
+        "text",
+    }
+)
 
 
 def __getattr__(name: str) -> Any:
     if name in ("check", "validate"):
-        from vendorgate import run
+        from vendorgate.app import run
 
         return getattr(run, name)
+    if name in _SUBPACKAGES:
+        return importlib.import_module(f"vendorgate.{name}")
     raise AttributeError(name)

@@ -18,13 +18,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from vendorgate import __version__
-from vendorgate.errors import EXIT_BLOCKING, EXIT_INPUT, EXIT_OK, VendorgateError
+from vendorgate.core.errors import EXIT_BLOCKING, EXIT_INPUT, EXIT_OK, VendorgateError
+from vendorgate.core.version import __version__
 from vendorgate.report import FORMATS, RenderOptions, choices
 
 if TYPE_CHECKING:
-    from vendorgate.cache import Cache
-    from vendorgate.model import Severity
+    from vendorgate.cache.store import Cache
+    from vendorgate.core.model import Severity
 
 F = TypeVar("F", bound=Callable[..., Any])
 SEVERITIES = ["critical", "high", "medium", "low", "info"]
@@ -81,7 +81,7 @@ def _color() -> bool:
 def emit(text: str, output: str | None) -> None:
     """Write to ``output`` atomically, or to stdout."""
     if output:
-        from vendorgate.output import write_atomic
+        from vendorgate.core.output import write_atomic
 
         write_atomic(output, text)
     else:
@@ -173,14 +173,15 @@ def validate(paths: tuple[str, ...], as_of: str | None) -> None:
     """Validate vendor profiles, rule packs and organisation profiles (any mix of files and
     folders; the organisation's vendors and rules when none are given). A waiver already
     expired on the date of writing is an error."""
-    from vendorgate import run
+    from vendorgate.app import run
+    from vendorgate.load import catalogue, workspace
 
     targets: list[str] = list(paths)
     if not targets:
-        org = run.find_org()
+        org = workspace.find_org()
         if org is None:
             raise click.UsageError("no PATHS given and no vendorgate.yaml found")
-        profile, _ = run.load_org(org)
+        profile, _ = catalogue.load_org(org)
         targets = [str(org), *profile.rules_paths, *profile.vendors_paths]
     kinds = run.validate(targets, _parse_date(as_of, "--as-of"))
     counts = {k: kinds.count(k) for k in ("vendor", "rules", "org") if k in kinds}
@@ -263,7 +264,8 @@ def check(
     no_cache: bool,
 ) -> None:
     """Evaluate vendor profiles against the enabled rule packs."""
-    from vendorgate import baseline, run
+    from vendorgate.app import run
+    from vendorgate.ci import baseline
     from vendorgate.report import render
 
     today = _parse_date(as_of, "--as-of")
@@ -296,7 +298,7 @@ def check(
         cache=cache,
     )
     if write_baseline:
-        from vendorgate.output import write_atomic
+        from vendorgate.core.output import write_atomic
 
         write_atomic(write_baseline, baseline.record(result))
     if accepted is not None:
@@ -306,7 +308,7 @@ def check(
     emit(render(fmt, result, options), output)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if fmt == "github" and summary_file:
-        from vendorgate.output import append_text
+        from vendorgate.core.output import append_text
 
         append_text(summary_file, render("markdown", result, options))
     sys.exit(EXIT_BLOCKING if run.has_blocking(result) else EXIT_OK)
@@ -314,7 +316,7 @@ def check(
 
 def _threshold(fail_on: str | None) -> Severity | None:
     """``--fail-on`` as a severity; None leaves the organisation's threshold."""
-    from vendorgate.model import Severity
+    from vendorgate.core.model import Severity
 
     return Severity(fail_on) if fail_on else None
 
@@ -339,9 +341,10 @@ def _cache(org_path: str | None) -> Cache:
     """The cache ``check`` uses: beside the organisation profile, or $VENDORGATE_CACHE_DIR."""
     from pathlib import Path
 
-    from vendorgate import cache, run
+    from vendorgate.cache import store as cache
+    from vendorgate.load import workspace
 
-    org = Path(org_path) if org_path else run.find_org()
+    org = Path(org_path) if org_path else workspace.find_org()
     return cache.Cache(cache.folder_for(org.resolve().parent if org else None))
 
 
@@ -359,10 +362,10 @@ def _check_in_pieces(
 ) -> None:
     """SARIF and JSON for any number of vendors, evaluated a vendor at a time (see
     ``vendorgate.batch``); returns only when the request needs the general path."""
-    from vendorgate import batch
-    from vendorgate.report.fragments import FORMATS as PIECE_FORMATS
+    from vendorgate.app import pipeline as batch
+    from vendorgate.report import fragments
 
-    if fmt not in PIECE_FORMATS:
+    if fmt not in fragments.FORMATS:
         return
     result = batch.check(
         paths,
@@ -370,6 +373,7 @@ def _check_in_pieces(
         rules_paths,
         fmt,
         _render_options(org_path, root, output, verbose),
+        fragments,
         threshold=threshold,
         fail_on_undetermined=fail_on_undetermined,
         cache=cache,
@@ -377,7 +381,7 @@ def _check_in_pieces(
     if result is None:
         return
     if output:
-        from vendorgate.output import write_atomic_parts
+        from vendorgate.core.output import write_atomic_parts
 
         write_atomic_parts(output, result.parts)
     else:
@@ -391,7 +395,7 @@ def _check_in_pieces(
 @handle_errors
 def schema(kind: str) -> None:
     """Print the JSON Schema of a file kind (for editors and other tools)."""
-    from vendorgate.schema import schema_text
+    from vendorgate.schemas.files import schema_text
 
     click.echo(schema_text(kind), nl=False)
 
@@ -409,7 +413,7 @@ def evidence() -> None:
 def evidence_verify(paths: tuple[str, ...], fmt: str, strict: bool) -> None:
     """Check every quote against its pinned snapshot (the organisation's vendors when no PATHS):
     verified, unsupported (with the closest passage), stale, unverified or missing-document."""
-    from vendorgate import verify
+    from vendorgate.evidence import verify
 
     result = verify.verify(paths)
     click.echo(verify.to_json(result) if fmt == "json" else verify.to_text(result), nl=False)
@@ -432,7 +436,7 @@ def evidence_verify(paths: tuple[str, ...], fmt: str, strict: bool) -> None:
 def evidence_diff(old: str, new: str, vendor_paths: tuple[str, ...], fmt: str) -> None:
     """Compare two versions of a document section by section, and name the facts whose quotes
     changed or vanished. Exit 1 when a quoted passage vanished."""
-    from vendorgate import docdiff
+    from vendorgate.evidence import docdiff
 
     result = docdiff.diff_files(old, new, list(vendor_paths) if vendor_paths else None)
     render = {"json": docdiff.to_json, "markdown": docdiff.to_markdown}.get(fmt, docdiff.to_text)
@@ -484,8 +488,8 @@ def watch(
     """Fetch each document's live URL and compare it with the pinned snapshot: unchanged,
     changed (with each cited quote still present or gone) or unreachable. Exit 0 when all
     are unchanged, 1 otherwise. Profiles are never edited."""
-    from vendorgate import watch as watching
-    from vendorgate.fetch import Limits
+    from vendorgate.evidence import watch as watching
+    from vendorgate.evidence.fetch import Limits
 
     limits = Limits(timeout=timeout, max_bytes=max_bytes, retries=retries)
     result = watching.watch(paths, limits, save_dir, use_cache=not no_cache)
@@ -534,7 +538,7 @@ def report(
 ) -> None:
     """Write the compliance officer's report (HTML, Markdown, OSCAL or JSON): decisions,
     findings with both citations, waivers and evidence status. Exit codes as for `check`."""
-    from vendorgate.report.service import build_report
+    from vendorgate.commands.report import build_report
 
     today = _parse_date(as_of, "--as-of")
     threshold = _threshold(fail_on)
@@ -563,7 +567,7 @@ def explain(
     """Explain one evaluation: why RULE applies to VENDOR (an id or a profile path), each test
     with the vendor's value and quotes, how all/any/not combined, waivers, and the verdict.
     Exit 1 when the finding blocks."""
-    from vendorgate import explain as explaining
+    from vendorgate.app import explain as explaining
 
     today = _parse_date(as_of, "--as-of")
     result = explaining.explain(vendor, rule, plan, org_path, rules_paths, today=today)
@@ -597,7 +601,7 @@ def diff(
     """Compare the verdicts at BASE and HEAD (git revisions or folders; HEAD defaults to the
     working tree): flipped verdicts, new and resolved findings, changed decisions.
     Exit 1 when the change introduces a blocking finding."""
-    from vendorgate import revdiff
+    from vendorgate.ci import revdiff
     from vendorgate.report import diffview
 
     today = _parse_date(as_of, "--as-of")
@@ -614,7 +618,7 @@ def _engine_options(
         return None
     if opa_url and engine != "opa":
         raise click.UsageError("--opa-url needs --engine opa")
-    from vendorgate.rego.service import EngineOptions
+    from vendorgate.rego.adapter import EngineOptions
 
     return EngineOptions(engine, opa_url, opa_token, timeout)
 
@@ -633,7 +637,7 @@ def _engine_options(
 def bundle(output: str, org_path: str | None, rules_paths: tuple[str, ...]) -> None:
     """Build an OPA bundle: every enabled rule compiled to Rego, the organisation profile as
     data, and data.vendorgate.decision (see docs/opa.md). Same inputs, same bytes."""
-    from vendorgate.output import write_atomic
+    from vendorgate.core.output import write_atomic
     from vendorgate.rego.bundle import build
 
     data, policy = build(org_path, rules_paths)
@@ -684,8 +688,8 @@ def scan(
 ) -> None:
     """List the passages of a terms document (Markdown, HTML or text) that bear on each fact,
     with verbatim quotes, a suggested value and a confidence. Suggestions need review."""
-    from vendorgate import scan as scanner
-    from vendorgate import scan_report
+    from vendorgate.report import scan as scan_report
+    from vendorgate.scan import scanner
 
     width = shutil.get_terminal_size((100, 24)).columns
     if compare:
@@ -754,12 +758,12 @@ def gate(
     """
     from pathlib import Path
 
-    from vendorgate import gate as gate_service
+    from vendorgate.gate import decisions as gate_service
 
     if verify_record:
         if vendor_file or plan or data_classes or org_path or rules_paths or as_of or record:
             raise click.UsageError("--verify-record takes no VENDOR_FILE or other options")
-        from vendorgate import records
+        from vendorgate.gate import records
 
         verification = records.verify(Path(verify_record))
         if fmt == "json":
@@ -786,7 +790,7 @@ def gate(
     result = gate_service.evaluate(request)
     text = render(result, fmt)
     if record:
-        from vendorgate import records
+        from vendorgate.gate import records
 
         records.write(result, Path(record))
     click.echo(text, nl=False)
@@ -803,7 +807,7 @@ def rules_test(rules: tuple[str, ...], org_path: str | None, fmt: str, as_of: st
     """Run the example profiles beside each rule (examples/<rule-id>/{pass,fail,undetermined}/)
     and check each gets the verdict its folder names. Exit 1 on a wrong verdict or a rule
     lacking one of the three kinds of example."""
-    from vendorgate import ruletest
+    from vendorgate.app import ruletest
 
     result = ruletest.run_tests(rules, org_path, _parse_date(as_of, "--as-of"))
     text = ruletest.render_json(result) if fmt == "json" else ruletest.render_text(result)

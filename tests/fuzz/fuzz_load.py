@@ -16,11 +16,11 @@ import sys
 import atheris
 
 with atheris.instrument_imports():
-    from vendorgate.errors import InputError
-    from vendorgate.load import load_bytes
-    from vendorgate.profiles import build_org, build_vendor
-    from vendorgate.rules import build_pack
-    from vendorgate.schema import validate
+    from vendorgate.core.errors import InputError
+    from vendorgate.load.profiles import build_org, build_vendor
+    from vendorgate.load.rules import build_pack
+    from vendorgate.load.validate import validate
+    from vendorgate.load.yaml import load_bytes
 
 
 def one_input(data: bytes) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from vendorgate.model import (
+from vendorgate.core.model import (
     AllOf,
     AnyOf,
     Citation,
@@ -33,7 +33,7 @@ from vendorgate.model import (
     VendorResult,
     Verdict,
 )
-from vendorgate.vocabulary import UNDISCLOSED
+from vendorgate.core.vocabulary import UNDISCLOSED
 
 
 class DecisionShapeError(ValueError):

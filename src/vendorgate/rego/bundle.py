@@ -105,7 +105,7 @@ def build(
     org_path: str | Path | None, rules_paths: tuple[str, ...] | list[str]
 ) -> tuple[bytes, Policy]:
     """The bundle for an organisation and its enabled packs, and the policy inside it."""
-    from vendorgate.rego.service import build_policy, load_policy_inputs
+    from vendorgate.rego.adapter import build_policy, load_policy_inputs
 
     org, packs = load_policy_inputs(org_path, rules_paths)
     policy, _ = build_policy(packs, org)

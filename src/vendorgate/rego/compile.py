@@ -23,8 +23,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from vendorgate.engine import describe_test
-from vendorgate.model import AllOf, AnyOf, Condition, Leaf, Not, OrgProfile, Rule, RulePack
+from vendorgate.core.model import AllOf, AnyOf, Condition, Leaf, Not, OrgProfile, Rule, RulePack
+from vendorgate.engine.conditions import describe_test
 
 ROOT = "vendorgate"
 """The bundle root: every generated package and all data live below ``data.vendorgate``."""
@@ -271,7 +271,7 @@ def _describe_condition(cond: Condition, depth: int = 0) -> list[str]:
     return lines
 
 
-def _finding_rules(leaves: list[_CompiledLeaf], tree: str) -> list[str]:
+def finding_rules(leaves: list[_CompiledLeaf], tree: str) -> list[str]:
     """How the leaves become the finding: the outcome (with the evidence policy), the leaves
     that decided it, the message, the waiver, the verdict."""
     indexes = ", ".join(str(item.index) for item in leaves)
@@ -520,7 +520,7 @@ def compile_rule(rule: Rule, package: str) -> str:
         "]",
         "",
     ]
-    lines += _finding_rules(leaves, tree)
+    lines += finding_rules(leaves, tree)
     return "\n".join(lines)
 
 

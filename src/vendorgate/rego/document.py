@@ -13,14 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from vendorgate.model import (
-    Fact,
-    FactRead,
-    FactValue,
-    Severity,
-    Subprocessor,
-    VendorProfile,
-)
+from vendorgate.core.model import Fact, FactRead, FactValue, Severity, Subprocessor, VendorProfile
 
 Resolver = Callable[[Fact], FactRead]
 """Checks a fact's evidence (``run._Resolver`` or any equivalent)."""

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
-from vendorgate.errors import EXIT_INPUT, VendorgateError
+from vendorgate.core.errors import EXIT_INPUT, VendorgateError
 
 DEFAULT_TIMEOUT = 10.0
 """Seconds to wait for each answer."""

@@ -37,10 +37,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from vendorgate.errors import InputError, Problem
-from vendorgate.load import Document, decode, load_bytes, read_bytes
-from vendorgate.model import AllOf, Applicability, Citation, Location, Rule, RulePack, Severity
+from vendorgate.core.errors import InputError, Problem
+from vendorgate.core.model import AllOf, Applicability, Citation, Location, Rule, RulePack, Severity
+from vendorgate.load.yaml import Document, load_bytes
 from vendorgate.rego.compile import USER_PACKAGE_PREFIX, Module, RegoRuleRef, identifier
+from vendorgate.text.reader import decode, read_bytes
 
 MAX_MODULE_BYTES = 512 * 1024
 """A policy module is a few KB; anything larger is refused before it is read."""
@@ -143,7 +144,7 @@ def _annotations(text: str, display: str) -> list[Annotation]:
 
 
 def _annotation_schema() -> dict[str, Any]:
-    from vendorgate.schema import schema
+    from vendorgate.schemas.files import schema
 
     rule = schema("rules")["properties"]["rules"]["items"]["properties"]
     custom = {
@@ -173,7 +174,7 @@ def _annotation_schema() -> dict[str, Any]:
 
 
 def _package_schema() -> dict[str, Any]:
-    from vendorgate.schema import schema
+    from vendorgate.schemas.files import schema
 
     rule = schema("rules")["properties"]["rules"]["items"]["properties"]
     return {
@@ -187,14 +188,14 @@ def _package_schema() -> dict[str, Any]:
 
 
 def _validate(annotation: Annotation, schema: dict[str, Any]) -> None:
-    from vendorgate.fastschema import compile_schema
+    from vendorgate.load.fastschema import compile_schema
 
     # As for YAML files: a compiled yes/no check first, jsonschema only to explain a failure.
     if compile_schema(schema)(annotation.data):
         return
     from jsonschema import Draft202012Validator
 
-    from vendorgate.schema import describe
+    from vendorgate.load.validate import describe
 
     errors = sorted(
         Draft202012Validator(schema).iter_errors(annotation.data),
@@ -435,7 +436,7 @@ def with_rego_rules(packs: list[RulePack], sources: Sequence[str | Path]) -> lis
     paths = discover_modules(sources)
     if not paths:
         return packs
-    from vendorgate.run import display_path
+    from vendorgate.load.workspace import display_path
 
     return merge_packs(packs, load_rego_packs(paths, display_path))
 

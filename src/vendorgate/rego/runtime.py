@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from vendorgate.errors import InputError, MissingExtraError, Problem, VendorgateError
+from vendorgate.core.errors import InputError, MissingExtraError, Problem, VendorgateError
 from vendorgate.rego.compile import DECISION_PATH, Policy
 
 DEFAULT_TIMEOUT = 60.0

@@ -10,25 +10,12 @@ from dataclasses import dataclass
 from importlib import import_module
 from typing import TYPE_CHECKING, Protocol
 
+from vendorgate.core.render import RenderOptions
+
 if TYPE_CHECKING:
-    from vendorgate.model import CheckResult
+    from vendorgate.core.model import CheckResult
 
-
-@dataclass(frozen=True)
-class RenderOptions:
-    """How the caller wants output shaped; formats ignore what does not apply to them."""
-
-    color: bool = False
-    """ANSI colour (text format on a terminal, unless NO_COLOR is set)."""
-    width: int = 100
-    """Terminal width for the text format."""
-    root: str = "."
-    """Repository root; file URIs in SARIF and annotations are relative to it."""
-    base: str = "."
-    """The folder the relative paths in findings are relative to (the project root, where the
-    organisation profile lives); with ``root`` it turns them into repository paths."""
-    verbose: bool = False
-    """Also show passing and not-applicable findings in detail."""
+__all__ = ["FORMATS", "Format", "RenderOptions", "Renderer", "choices", "render", "renderer"]
 
 
 class Renderer(Protocol):

@@ -4,8 +4,8 @@ remediation, worded the same way everywhere."""
 
 from __future__ import annotations
 
-from vendorgate.engine import describe_value
-from vendorgate.model import Citation, CitedEvidence, FactRead, Finding, Severity, Verdict
+from vendorgate.core.model import Citation, CitedEvidence, FactRead, Finding, Severity, Verdict
+from vendorgate.engine.conditions import describe_value
 
 VERDICT_PHRASE = {
     Verdict.PASS: "passes",

@@ -7,8 +7,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from vendorgate.ci.revdiff import Flip, RevDiff, VendorChange, decision_text, headline
 from vendorgate.report.mdtext import code, md
-from vendorgate.revdiff import Flip, RevDiff, VendorChange, decision_text, headline
 
 FORMATS = ("text", "markdown", "json")
 

@@ -13,8 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from vendorgate.engine import WAIVER_WARNING_DAYS
-from vendorgate.model import (
+from vendorgate.core.model import (
     CheckResult,
     EvidenceStatus,
     FactRead,
@@ -26,7 +25,8 @@ from vendorgate.model import (
     Verdict,
     Waiver,
 )
-from vendorgate.vocabulary import UNDISCLOSED
+from vendorgate.core.vocabulary import UNDISCLOSED
+from vendorgate.engine.conditions import WAIVER_WARNING_DAYS
 
 ATTENTION_ORDER = (
     Verdict.ERROR,

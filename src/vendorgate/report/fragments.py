@@ -14,14 +14,14 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from vendorgate.model import CheckResult, OrgProfile, RulePack, VendorResult
-from vendorgate.report import RenderOptions, jsontext
+from vendorgate.core.model import CheckResult, OrgProfile, RulePack, VendorResult
+from vendorgate.core.render import Piece, RenderOptions
+from vendorgate.core.serialize import VERDICT_ORDER, check_result, vendor_result
+from vendorgate.report import jsontext
 from vendorgate.report.formats import sarif
-from vendorgate.report.serialize import VERDICT_ORDER, check_result, vendor_result
 
 FORMATS = ("sarif", "json")
 """The formats that can be put together from pieces."""
@@ -32,24 +32,6 @@ _SLOT = "\x00vendorgate-pieces\x00"
 """Marks where the pieces go in the frame (YAML input can hold no NUL character)."""
 _DEPTH = {"sarif": 8, "json": 4}
 """Indentation of a result (SARIF ``runs[0].results[i]``) or a vendor (JSON ``vendors[i]``)."""
-
-
-@dataclass(frozen=True)
-class Piece:
-    """One vendor's part of a report, and what the report's totals need from it."""
-
-    vendor: str
-    """Vendor id (reports list vendors by id)."""
-    decision: str
-    """The vendor's decision."""
-    verdicts: Mapping[str, int]
-    """Number of findings per verdict."""
-    blocking: int
-    """Number of blocking findings."""
-    extras: tuple[tuple[str, dict[str, Any]], ...]
-    """SARIF: rule id and descriptor of each result, in order, whose rule no pack describes."""
-    text: bytes
-    """The rendered part (UTF-8), indented; SARIF results are joined by commas; may be empty."""
 
 
 def piece(
@@ -68,9 +50,9 @@ def piece(
         for f in reported:
             index = rule_index.get(f.rule)
             if index is None:
-                extras.append((f.rule, sarif._finding_rule(f)))
+                extras.append((f.rule, sarif.finding_rule(f)))
                 index = _UNINDEXED
-            texts.append(_indented(jsontext.dumps(sarif._result(f, index, options)), 8))
+            texts.append(_indented(jsontext.dumps(sarif.sarif_result(f, index, options)), 8))
         text = ",\n".join(texts)
     elif fmt == "json":
         text = _indented(jsontext.dumps(vendor_result(result)), 4)

@@ -1,7 +1,7 @@
 """File paths as CI systems want them: relative to the repository root, with forward slashes.
 
 Findings carry paths relative to their project root (the folder of the organisation profile,
-see ``run.display_path``); SARIF, GitHub annotations and JUnit need them relative to the
+see ``workspace.display_path``); SARIF, GitHub annotations and JUnit need them relative to the
 repository root, which may be an ancestor of it. ``RenderOptions.base`` names the project root
 and ``RenderOptions.root`` the repository root; rendering joins and relativises strings only,
 never touching the file system, so it stays a pure function of its inputs.
@@ -53,16 +53,17 @@ def _uri(path: str, root: str, base: str) -> str:
 def locate(org_path: str | None, root: str | None) -> tuple[str, str]:
     """For the CLI (this one reads the file system): the repository root - ``root`` when
     given, else the git top level, else the working directory - and the folder the findings'
-    relative paths start from, worked out from how ``run.display_path`` shows the
+    relative paths start from, worked out from how ``workspace.display_path`` shows the
     organisation profile (so the two can never disagree)."""
-    from vendorgate import gitrepo, run
+    from vendorgate.ci import git as gitrepo
+    from vendorgate.load import workspace
 
     here = Path.cwd().resolve()
-    org = Path(org_path) if org_path else run.find_org()
+    org = Path(org_path) if org_path else workspace.find_org()
     base = here
     if org is not None and org.is_file():
         absolute = org.resolve()
-        shown = Path(run.display_path(absolute))
+        shown = Path(workspace.display_path(absolute))
         n = len(shown.parts)
         if (
             not shown.is_absolute()

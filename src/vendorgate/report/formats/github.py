@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from vendorgate.model import CheckResult, Finding, Verdict
+from vendorgate.core.model import CheckResult, Finding, Verdict
 from vendorgate.report import RenderOptions, cite
 from vendorgate.report.paths import repo_path
 

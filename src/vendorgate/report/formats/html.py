@@ -24,9 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 
-from vendorgate import __version__
-from vendorgate.engine import WAIVER_WARNING_DAYS, describe_value
-from vendorgate.model import (
+from vendorgate.core.model import (
     CheckResult,
     CitedEvidence,
     FactRead,
@@ -35,6 +33,8 @@ from vendorgate.model import (
     VendorResult,
     Verdict,
 )
+from vendorgate.core.version import __version__
+from vendorgate.engine.conditions import WAIVER_WARNING_DAYS, describe_value
 from vendorgate.report import RenderOptions
 from vendorgate.report import digest as dg
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from vendorgate.model import CheckResult
+from vendorgate.core.model import CheckResult
+from vendorgate.core.serialize import check_result
 from vendorgate.report import RenderOptions, jsontext
-from vendorgate.report.serialize import check_result
 
 
 def render(result: CheckResult, options: RenderOptions) -> str:

@@ -20,8 +20,8 @@ import re
 import xml.etree.ElementTree as ET
 from collections import Counter
 
-from vendorgate.baseline import BASELINE_NOTE
-from vendorgate.model import CheckResult, Finding, VendorResult, Verdict
+from vendorgate.ci.baseline import BASELINE_NOTE
+from vendorgate.core.model import CheckResult, Finding, VendorResult, Verdict
 from vendorgate.report import RenderOptions, cite
 from vendorgate.report.paths import repo_path
 

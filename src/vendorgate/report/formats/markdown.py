@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from vendorgate.engine import describe_value
-from vendorgate.model import CheckResult, Finding, VendorResult, Verdict
+from vendorgate.core.model import CheckResult, Finding, VendorResult, Verdict
+from vendorgate.engine.conditions import describe_value
 from vendorgate.report import RenderOptions, cite
 from vendorgate.report.mdtext import cell, code, html_text, link, md
 

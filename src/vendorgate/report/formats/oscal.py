@@ -27,9 +27,7 @@ from posixpath import normpath
 from typing import Any
 from urllib.parse import quote
 
-from vendorgate import __version__
-from vendorgate.engine import describe_value
-from vendorgate.model import (
+from vendorgate.core.model import (
     CheckResult,
     CitedEvidence,
     Document,
@@ -38,6 +36,8 @@ from vendorgate.model import (
     VendorResult,
     Verdict,
 )
+from vendorgate.core.version import __version__
+from vendorgate.engine.conditions import describe_value
 from vendorgate.report import RenderOptions
 from vendorgate.report import digest as dg
 

@@ -23,10 +23,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from vendorgate import __version__
-from vendorgate.baseline import FINGERPRINT_KEY, fingerprint
-from vendorgate.engine import describe_value
-from vendorgate.model import CheckResult, Finding, Location, Rule, Severity, Verdict
+from vendorgate.ci.baseline import FINGERPRINT_KEY, fingerprint
+from vendorgate.core.model import CheckResult, Finding, Location, Rule, Severity, Verdict
+from vendorgate.core.version import __version__
+from vendorgate.engine.conditions import describe_value
 from vendorgate.report import RenderOptions, cite, jsontext
 from vendorgate.report.mdtext import code, link, md
 from vendorgate.report.paths import uri
@@ -67,8 +67,8 @@ def sarif_log(result: CheckResult, options: RenderOptions) -> dict[str, Any]:
     for f in findings:
         if f.rule not in index:  # a finding from a rule the packs do not list: describe it
             index[f.rule] = len(rules)
-            rules.append(_finding_rule(f))
-        results.append(_result(f, index[f.rule], options))
+            rules.append(finding_rule(f))
+        results.append(sarif_result(f, index[f.rule], options))
     decisions = {
         r.vendor.id: r.decision.kind.value
         for r in sorted(result.results, key=lambda r: r.vendor.id)
@@ -177,7 +177,7 @@ def _scope(rule: Rule) -> str:
     return "; ".join(parts)
 
 
-def _finding_rule(f: Finding) -> dict[str, Any]:
+def finding_rule(f: Finding) -> dict[str, Any]:
     """A descriptor built from a finding, for rules no pack describes (evaluation errors,
     expired waivers)."""
     return {
@@ -216,7 +216,7 @@ def _location(loc: Location, options: RenderOptions, message: str = "") -> dict[
     return located
 
 
-def _result(f: Finding, rule_index: int, options: RenderOptions) -> dict[str, Any]:
+def sarif_result(f: Finding, rule_index: int, options: RenderOptions) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": f.rule,
         "ruleIndex": rule_index,

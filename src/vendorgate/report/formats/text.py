@@ -14,8 +14,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from vendorgate.engine import describe_value
-from vendorgate.model import CheckResult, Finding, VendorResult, Verdict
+from vendorgate.core.model import CheckResult, Finding, VendorResult, Verdict
+from vendorgate.engine.conditions import describe_value
 from vendorgate.report import RenderOptions
 
 _VERDICT_STYLE = {

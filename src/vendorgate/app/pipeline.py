@@ -1,0 +1,628 @@
+"""``check`` for large catalogues: one vendor at a time, across cores, remembered between runs.
+
+``run.check`` loads every profile, then evaluates them all, then renders: fine for dozens of
+vendors, slow and memory-hungry for ten thousand. For the machine formats (SARIF, JSON) this
+module gives the same bytes another way:
+
+* each vendor file is read, parsed, validated, evaluated and rendered into its piece of the
+  report in one go (``report.fragments``), then dropped: memory holds pieces, not profiles;
+* files to evaluate are split across worker processes when there are many (``fork``: the
+  organisation and the compiled rules are inherited, not sent); records come back in order;
+* parsed profiles are cached per file (``cache``), and each run leaves a pack of its records
+  (piece, decision, what the catalogue-wide checks need) for the next run in the same context:
+  vendorgate's code, the report format and options, the evaluation date and threshold, the
+  organisation profile and every file of the rule sources. A record is taken from the pack
+  only for a file with the same bytes and path in the same repository, and only while each
+  snapshot its documents pin has the bytes it had; anything else is evaluated again.
+
+Errors are the same as ``run.check``'s, in the same order: per-file problems, then the
+organisation's waivers and usage against the catalogue. Anything this path does not cover
+(Rego rules, another engine) returns None and the caller uses ``run.check``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import Any, Protocol
+
+from vendorgate.app import run as app_run
+from vendorgate.cache import store as cache_module
+from vendorgate.cache.store import Cache, code_fingerprint, digest
+from vendorgate.core.errors import InputError, Problem
+from vendorgate.core.model import (
+    Location,
+    OrgProfile,
+    Plan,
+    Rule,
+    RulePack,
+    Severity,
+    VendorProfile,
+    VendorResult,
+)
+from vendorgate.core.render import Piece, RenderOptions
+from vendorgate.engine import vendor as engine_vendor
+from vendorgate.evidence import snapshots as evidence
+from vendorgate.load import catalogue, waivers, workspace
+from vendorgate.load.profiles import build_vendor
+from vendorgate.text.reader import read_bytes
+
+PARALLEL_MIN = 256
+"""Below this many files to evaluate, one process does the work (starting workers costs more)."""
+CHUNK = 256
+"""Files read, looked up in the cache and committed to it together."""
+JOBS_VAR = "VENDORGATE_JOBS"
+"""Number of worker processes (default: the CPUs this process may use; 1 disables)."""
+
+
+@dataclass(frozen=True)
+class Output:
+    """A report put together from pieces."""
+
+    parts: list[bytes]
+    """The report, to be written part after part."""
+    blocking: bool
+    """Whether any finding blocks (exit code 1)."""
+
+
+@dataclass(frozen=True)
+class Record:
+    """What one vendor file gives: its problems, or its piece and the facts about it that the
+    catalogue-wide checks need."""
+
+    path: Path
+    """The file as discovered."""
+    display: str
+    """The file as messages show it."""
+    problems: tuple[Problem, ...] = ()
+    """Why the file cannot be loaded (then nothing else is set)."""
+    vendor: str = ""
+    """Vendor id."""
+    name: str = ""
+    """Vendor name."""
+    category: str = ""
+    """Vendor category."""
+    line: int = 0
+    """Line of the profile header (``kind``)."""
+    column: int = 0
+    """Column of the profile header."""
+    lineage: str | None = None
+    """The profile's lineage."""
+    plans: tuple[str, ...] = ()
+    """Plan ids, in file order."""
+    piece: Piece | None = None
+    """The vendor's part of the report."""
+    key: str = ""
+    """The key of the file's bytes and path (see ``cache.vendor_key``)."""
+    context: str = ""
+    """The evaluation context (the run's, with the file's repository)."""
+    depends: tuple[tuple[str, str], ...] = ()
+    """Each snapshot its documents pin, and what it was (see ``_Worker._snapshot_state``)."""
+
+    def profile(self) -> VendorProfile:
+        """A profile holding only what the catalogue-wide checks read (ids, plans, lineage)."""
+        location = Location(self.display, self.line, self.column)
+        return VendorProfile(
+            id=self.vendor,
+            name=self.name,
+            category=self.category,
+            documents={},
+            facts={},
+            plans=tuple(Plan(p, p, {}, location) for p in self.plans),
+            usage=None,
+            location=location,
+            lineage=self.lineage,
+        )
+
+
+class PieceRenderer(Protocol):
+    """Renders a report a vendor at a time (``vendorgate.report.fragments`` is one): the
+    pipeline evaluates, the renderer owns the format."""
+
+    def rule_index(self, packs: Sequence[RulePack]) -> dict[str, int]: ...
+
+    def piece(
+        self, fmt: str, result: VendorResult, options: RenderOptions, rule_index: Mapping[str, int]
+    ) -> Piece: ...
+
+    def assemble(
+        self,
+        fmt: str,
+        pieces: Sequence[Piece],
+        org: OrgProfile,
+        day: date,
+        packs: Sequence[RulePack],
+        options: RenderOptions,
+    ) -> list[bytes]: ...
+
+
+@dataclass(frozen=True)
+class Job:
+    """Everything the evaluation of one vendor needs besides its file (shared with workers)."""
+
+    org: OrgProfile
+    """The organisation, as evaluation sees it (``--fail-on-undetermined`` applied)."""
+    rules: tuple[Rule, ...]
+    """The enabled rules."""
+    day: date
+    """Evaluation date."""
+    threshold: Severity | None
+    """``--fail-on``."""
+    fmt: str
+    """sarif or json."""
+    renderer: PieceRenderer
+    """Renders each vendor's piece and puts the report together."""
+    options: RenderOptions
+    """How to render."""
+    rule_index: dict[str, int]
+    """SARIF's numbering of the packs' rules."""
+    cache: Cache | None
+    """Where records are kept; None: not at all."""
+    context: str
+    """Digest of everything but the vendor file that a record depends on."""
+
+
+def check(
+    vendor_paths: Sequence[str | Path],
+    org_path: str | Path | None,
+    rules_paths: Sequence[str | Path],
+    fmt: str,
+    options: RenderOptions,
+    renderer: PieceRenderer,
+    today: date | None = None,
+    threshold: Severity | None = None,
+    fail_on_undetermined: bool = False,
+    cache: Cache | None = None,
+    jobs: int | None = None,
+) -> Output | None:
+    """``check --format sarif|json``: the report, or None when ``run.check`` must do it."""
+    # Colour and width shape the text format only; a terminal's must not key the cache.
+    options = replace(options, color=False, width=RenderOptions.width)
+    before = _policy_digest(org_path, rules_paths)
+    org, org_doc, packs = app_run.load_policy(org_path, rules_paths)
+    rules = tuple(rule for pack in packs for rule in pack.rules)
+    if any(rule.rego_module for rule in rules):
+        return None  # Rego rules are evaluated by vendorgate.rego, for all vendors at once
+    files = app_run.find_vendor_files(org, vendor_paths)
+    day = today or date.today()
+    settled = before is not None and before == _policy_digest(org_path, rules_paths)
+    job = Job(
+        org=replace(org, undetermined="block") if fail_on_undetermined else org,
+        rules=rules,
+        day=day,
+        threshold=threshold,
+        fmt=fmt,
+        renderer=renderer,
+        options=options,
+        rule_index=renderer.rule_index(packs),
+        # Policy files that changed while they were read: results are not worth keeping.
+        cache=cache if settled else None,
+        context=digest(
+            "result/1",
+            code_fingerprint(),
+            fmt,
+            repr(options),
+            day.isoformat(),
+            threshold.value if threshold else "",
+            str(fail_on_undetermined),
+            before or "",
+        ),
+    )
+    records = evaluate_files(job, files, jobs)
+    _check_catalogue(org, org_doc, packs, records, vendor_paths, files)
+    pieces = [r.piece for r in records if r.piece is not None]
+    return Output(
+        renderer.assemble(fmt, pieces, job.org, day, packs, options),
+        blocking=any(p.blocking for p in pieces),
+    )
+
+
+def _policy_digest(org_path: str | Path | None, rules_paths: Sequence[str | Path]) -> str | None:
+    """Digest of the organisation profile and every file under the rule sources, as found
+    now; None when they cannot all be read (``run.load_policy`` then reports why)."""
+    try:
+        org_file = Path(org_path) if org_path else workspace.find_org()
+        parts: list[str | bytes] = ["policy"]
+        sources: list[str | Path] = list(rules_paths)
+        if org_file is not None:
+            parts += [workspace.display_path(org_file), org_file.read_bytes()]
+            if not sources:
+                org, _ = catalogue.load_org(org_file)
+                sources = list(org.rules_paths)
+        for source in sources:
+            path = Path(source)
+            parts.append(str(source))
+            if not path.is_dir():
+                parts.append(path.read_bytes())
+                continue
+            for file in sorted(path.rglob("*")):
+                relative = file.relative_to(path)
+                if file.is_file() and not any(p.startswith(".") for p in relative.parts):
+                    parts += [relative.as_posix(), file.read_bytes()]
+        return digest(*parts)
+    except (OSError, InputError, ValueError):
+        return None
+
+
+def _check_catalogue(
+    org: OrgProfile,
+    org_doc: Any,
+    packs: Sequence[RulePack],
+    records: Sequence[Record],
+    given: Sequence[str | Path],
+    files: Sequence[Path],
+) -> None:
+    """``run.gather``'s checks, in its order, from the records."""
+    problems: list[Problem] = []
+    seen: dict[str, Path] = {}
+    loaded: list[Record] = []
+    for record in records:
+        if record.problems:
+            problems.extend(record.problems)
+            continue
+        if record.vendor in seen:
+            problems.append(
+                Problem(
+                    f"vendor id `{record.vendor}` is also used by "
+                    f"{workspace.display_path(seen[record.vendor])}",
+                    record.display,
+                    record.line,
+                    record.column,
+                )
+            )
+            continue
+        seen[record.vendor] = record.path
+        loaded.append(record)
+    if problems:
+        raise InputError(problems)
+    catalogue.check_waivers(org, org_doc, [r for p in packs for r in p.rules])
+    # The checks read only vendors the organisation names; profiles are made for those alone.
+    catalogue.check_usage(
+        org,
+        [
+            catalogue.LoadedVendor(r.profile(), r.path, r.path.parent)
+            for r in loaded
+            if r.vendor in org.usage
+        ],
+    )
+    if catalogue.whole_catalogue(org, given, files):
+        named = {w.vendor for w in org.waivers}
+        known = {r.vendor for r in loaded} | {r.lineage for r in loaded if r.lineage}
+        # An unknown vendor's message suggests the closest name: then every profile is needed.
+        waived = [r for r in loaded if r.vendor in named or r.lineage in named]
+        checked = waived if named <= known else loaded
+        waivers.check_vendors(org, org_doc, (r.profile() for r in checked))
+
+
+# ---------------------------------------------------------------- evaluating files
+
+_IN_PROCESS: list[_Worker] = []
+"""The worker of this worker process (set when it starts)."""
+
+
+def worker_count(jobs: int | None, files: int) -> int:
+    """How many processes evaluate ``files`` files."""
+    if files < PARALLEL_MIN or not sys.platform.startswith("linux"):
+        return 1  # fork is Linux's cheap, safe default; elsewhere stay in one process
+    if jobs is None:
+        configured = os.environ.get(JOBS_VAR, "")
+        jobs = int(configured) if configured.isdigit() else len(os.sched_getaffinity(0))
+    return max(1, min(jobs, 32))
+
+
+def evaluate_files(job: Job, files: Sequence[Path], jobs: int | None = None) -> list[Record]:
+    """One record per file, in file order. Records of the last run in the same context are
+    taken from its pack when their file is unchanged; the other files are evaluated here, or
+    by worker processes when there are many, and a new pack is written."""
+    worker = _Worker(job)
+    pack = worker.open_pack()
+    records: list[Record | None] = []
+    for path in files:
+        read = worker.read(path)
+        records.append(worker.from_pack(read, pack))
+    missing = [i for i, record in enumerate(records) if record is None]
+    paths = [files[i] for i in missing]
+    workers = worker_count(jobs, len(paths))
+    if workers == 1:
+        fresh = [
+            r
+            for start in range(0, len(paths), CHUNK)
+            for r in worker.run(paths[start : start + CHUNK])
+        ]
+    else:
+        size = max(16, min(CHUNK, len(paths) // (workers * 16)))
+        chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+        # fork: workers inherit the job (organisation, compiled rules) instead of unpickling it.
+        context = multiprocessing.get_context("fork")
+        with context.Pool(workers, initializer=_start, initargs=(job,)) as pool:
+            fresh = [record for part in pool.imap(_run_chunk, chunks) for record in part]
+    for index, record in zip(missing, fresh, strict=True):
+        records[index] = record
+    done = [r for r in records if r is not None]
+    if missing or len(pack) != len(done):
+        worker.save_pack(done)
+    return done
+
+
+def _start(job: Job) -> None:
+    _IN_PROCESS.append(_Worker(job))
+
+
+def _run_chunk(files: list[Path]) -> list[Record]:
+    return _IN_PROCESS[0].run(files)
+
+
+@dataclass(frozen=True)
+class _Read:
+    """A vendor file as read, before anything is looked up."""
+
+    path: Path
+    folder: Path
+    folder_name: str
+    display: str
+    raw: bytes
+    sha256: str
+    problems: tuple[Problem, ...] = ()
+    key: str = ""
+    """The key of the file's bytes and path (see ``cache.vendor_key``)."""
+
+
+Pack = dict[tuple[str, str], tuple[dict[str, Any], bytes]]
+"""The records of a run by file key and context: their metadata and their text."""
+
+
+class _Worker:
+    """Evaluates files one by one, remembering per process what all of them share."""
+
+    def __init__(self, job: Job) -> None:
+        self.job = job
+        self.roots: dict[Path, Path] = {}
+        self.stores: dict[Path, evidence.SnapshotStore] = {}
+        self.snapshot_states: dict[Path, str] = {}
+        self.states: dict[tuple[str, str, str], str] = {}
+        self.prefixes: dict[str, str] = {}
+        self.contexts: dict[Path, str] = {}
+        self.folder_roots: dict[str, tuple[Path, str]] = {}
+
+    # ------------------------------------------------ the pack of the last run
+
+    def open_pack(self) -> Pack:
+        """The records the last run in this context kept (empty when there is none)."""
+        cache = self.job.cache
+        found = cache_module.read_pack(cache, self.job.context) if cache is not None else None
+        if found is None:
+            return {}
+        head, body = found
+        pack: Pack = {}
+        try:
+            offset = 0
+            for meta in head["records"]:
+                length = meta["length"]
+                if not isinstance(length, int) or length < 0:
+                    raise ValueError("damaged pack")
+                pack[meta["key"], meta["context"]] = (meta, bytes(body[offset : offset + length]))
+                offset += length
+            if offset != len(body):
+                raise ValueError("damaged pack")
+        except (ValueError, TypeError, KeyError):
+            return {}  # damaged: every file is evaluated again and a new pack written
+        return pack
+
+    def save_pack(self, records: Sequence[Record]) -> None:
+        """Keep this run's records for the next run in the same context."""
+        cache = self.job.cache
+        if cache is None or any(r.problems or r.piece is None for r in records):
+            return
+        metas = []
+        texts = []
+        for record in records:
+            meta = _meta(record)
+            meta["length"] = len(record.piece.text) if record.piece else 0
+            metas.append(meta)
+            texts.append(record.piece.text if record.piece else b"")
+        cache_module.write_pack(cache, self.job.context, {"records": metas}, texts)
+
+    def from_pack(self, read: _Read, pack: Pack) -> Record | None:
+        """The file's record from the pack, when its bytes, path, repository and snapshots are
+        as they were; None otherwise."""
+        if read.problems:
+            return Record(read.path, read.display, read.problems)
+        if not pack:
+            return None
+        root, context = self._root(read)
+        found = pack.get((read.key, context))
+        if found is None:
+            return None
+        store = self.stores.setdefault(root, evidence.SnapshotStore(root))
+        return self._decode(found, read, store, context)
+
+    # ------------------------------------------------ evaluating
+
+    def run(self, files: Sequence[Path]) -> list[Record]:
+        """Records of ``files``, evaluated (parsed profiles from the cache, committed together)."""
+        read = [self.read(path) for path in files]
+        cache = self.job.cache
+        if cache is None:
+            return [self.record(r, None) for r in read]
+        profiles = cache.get_many(cache_module.PROFILES, [r.key for r in read if r.key])
+        records = [self.record(r, profiles.get(r.key)) for r in read]
+        cache.flush()
+        return records
+
+    def read(self, path: Path) -> _Read:
+        folder = path.parent
+        name = str(folder)
+        display = self.display(path, name)
+        try:
+            raw = read_bytes(path, display)
+        except InputError as exc:
+            return _Read(path, folder, name, display, b"", "", tuple(exc.problems))
+        sha = hashlib.sha256(raw).hexdigest()
+        key = cache_module.vendor_key(sha, display)
+        return _Read(path, folder, name, display, raw, sha, key=key)
+
+    def display(self, path: Path, folder: str) -> str:
+        """``workspace.display_path``, worked out once per folder: files of one folder differ only
+        in their names."""
+        prefix = self.prefixes.get(folder)
+        if prefix is None:
+            shown = workspace.display_path(path)
+            if not shown.endswith(path.name):  # pragma: no cover - display paths end in the name
+                return shown
+            prefix = self.prefixes[folder] = shown[: len(shown) - len(path.name)]
+        return prefix + path.name
+
+    def _root(self, read: _Read) -> tuple[Path, str]:
+        """The repository of a file (see ``workspace.root_for``) and its evaluation context, once
+        per folder (keyed by its name: hashing Path objects costs more than the lookup)."""
+        if os.path.islink(read.path):
+            root = workspace.repo_root(read.path)
+            return root, self._context(root)
+        found = self.folder_roots.get(read.folder_name)
+        if found is None:
+            root = workspace.root_for(read.path, self.roots)
+            found = self.folder_roots[read.folder_name] = (root, self._context(root))
+        return found
+
+    def _context(self, root: Path) -> str:
+        context = self.contexts.get(root)
+        if context is None:
+            context = self.contexts[root] = digest(self.job.context, str(root))
+        return context
+
+    def record(self, read: _Read, parsed: bytes | None) -> Record:
+        """The file evaluated, its profile parsed again unless the cache holds it."""
+        path, display = read.path, read.display
+        if read.problems:
+            return Record(path, display, read.problems)
+        root, context = self._root(read)
+        store = self.stores.setdefault(root, evidence.SnapshotStore(root))
+        doc = cache_module.cached_document(parsed, display, read.sha256)
+        fresh = doc is None
+        try:
+            if doc is None:
+                doc = cache_module.parse_vendor(read.raw, display)
+            profile = build_vendor(doc)
+        except InputError as exc:
+            return Record(path, display, tuple(exc.problems))
+        job, cache = self.job, self.job.cache
+        if cache is not None and fresh:
+            cache.put(cache_module.PROFILES, read.key, cache_module.encode_document(doc))
+        depends = tuple(
+            (d.snapshot, self._snapshot_state(read, d.snapshot, store))
+            for d in profile.documents.values()
+            if d.snapshot
+        )
+        result = engine_vendor.evaluate_vendor(
+            catalogue.LoadedVendor(profile, path, root),
+            job.rules,
+            job.org,
+            job.day,
+            job.org.plan_for(profile),
+            store,
+            threshold=job.threshold,
+        )
+        return Record(
+            path,
+            display,
+            vendor=profile.id,
+            name=profile.name,
+            category=profile.category,
+            line=profile.location.line,
+            column=profile.location.column,
+            lineage=profile.lineage,
+            plans=tuple(p.id for p in profile.plans),
+            piece=job.renderer.piece(job.fmt, result, job.options, job.rule_index),
+            key=read.key,
+            context=context,
+            depends=depends,
+        )
+
+    def _snapshot_state(self, read: _Read, snapshot: str, store: evidence.SnapshotStore) -> str:
+        """The sha256 of the snapshot's bytes, or why there are none (a refused or missing
+        path): equal states give equal evidence statuses. Once per folder and snapshot."""
+        key = (read.folder_name, str(store.root), snapshot)
+        state = self.states.get(key)
+        if state is None:
+            state = self.states[key] = self._new_state(read.path, snapshot, store)
+        return state
+
+    def _new_state(self, path: Path, snapshot: str, store: evidence.SnapshotStore) -> str:
+        resolved = store.resolve(path, snapshot)
+        if isinstance(resolved, str):
+            return "refused: " + resolved
+        state = self.snapshot_states.get(resolved)
+        if state is None:
+            try:
+                state = hashlib.sha256(resolved.read_bytes()).hexdigest()
+            except OSError as exc:
+                state = f"unreadable: {type(exc).__name__} {exc.errno}"
+            self.snapshot_states[resolved] = state
+        return state
+
+    def _decode(
+        self,
+        found: tuple[dict[str, Any], bytes],
+        read: _Read,
+        store: evidence.SnapshotStore,
+        context: str,
+    ) -> Record | None:
+        """A kept record, if it is whole and its snapshots are unchanged."""
+        meta, text = found
+        try:
+            depends = tuple((str(s), str(state)) for s, state in meta["depends"])
+            for snapshot, state in depends:
+                if self._snapshot_state(read, snapshot, store) != state:
+                    return None
+            return Record(
+                read.path,
+                read.display,
+                vendor=meta["vendor"],
+                name=meta["name"],
+                category=meta["category"],
+                line=meta["line"],
+                column=meta["column"],
+                lineage=meta["lineage"],
+                plans=tuple(meta["plans"]),
+                piece=Piece(
+                    vendor=meta["vendor"],
+                    decision=meta["decision"],
+                    verdicts=meta["verdicts"],
+                    blocking=meta["blocking"],
+                    extras=tuple((rule, d) for rule, d in meta["extras"]),
+                    text=text,
+                ),
+                key=read.key,
+                context=context,
+                depends=depends,
+            )
+        except (ValueError, TypeError, KeyError):
+            return None  # damaged: evaluated again, and the pack is rewritten
+
+
+def _meta(record: Record) -> dict[str, Any]:
+    """A record as kept in a pack (JSON-ready), without its text."""
+    assert record.piece is not None
+    p = record.piece
+    return {
+        "key": record.key,
+        "context": record.context,
+        "vendor": record.vendor,
+        "name": record.name,
+        "category": record.category,
+        "line": record.line,
+        "column": record.column,
+        "lineage": record.lineage,
+        "plans": list(record.plans),
+        "decision": p.decision,
+        "verdicts": dict(p.verdicts),
+        "blocking": p.blocking,
+        "extras": [[rule, d] for rule, d in p.extras],
+        "depends": [list(d) for d in record.depends],
+    }

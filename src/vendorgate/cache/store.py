@@ -1,0 +1,368 @@
+"""A content-addressed cache of parsed vendor profiles and of the last runs' results.
+
+Large catalogues change little between two CI runs, so ``check`` keeps, in a git-ignored
+folder (``.vendorgate-cache/`` beside the organisation profile, or ``$VENDORGATE_CACHE_DIR``):
+
+* in one SQLite file, each vendor file's profile as parsed and validated, keyed by the file's
+  bytes, the path it is shown under, the vendor schema and vendorgate's own code. Entries are
+  written in transactions (two processes at once never see half an entry) and start with a
+  checksum, so a damaged entry is noticed, ignored and rewritten; a file that is no database
+  any more is replaced;
+* for the last few evaluation contexts, a pack: every vendor's rendered piece of the report
+  and what the report's totals need, keyed by the file's key and checked against what else it
+  depends on (see :mod:`vendorgate.batch`). A pack is written whole and renamed into place, and
+  carries a CRC of its content; a damaged pack is ignored and replaced by the next run.
+
+Entries hold plain data (JSON and rendered text), never pickles: a cache is never trusted to
+run code. Deleting the folder is always safe.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import json
+import os
+import sqlite3
+import sys
+import zlib
+from collections.abc import Callable, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from vendorgate.core.version import __version__
+from vendorgate.load.yaml import Document, PathKey, load_bytes
+from vendorgate.text.reader import read_bytes
+
+CACHE_DIRNAME = ".vendorgate-cache"
+"""The cache folder's name beside the organisation profile (listed in .gitignore)."""
+ENV_VAR = "VENDORGATE_CACHE_DIR"
+"""Overrides where the cache lives."""
+_MAGIC = b"vendorgate-cache/1 "
+DATABASE = "cache-v1.sqlite"
+"""The cache's file in its folder (SQLite, with its -wal and -shm companions)."""
+_TABLE = (
+    "CREATE TABLE IF NOT EXISTS entries "
+    "(kind TEXT, key TEXT, value BLOB, PRIMARY KEY (kind, key)) WITHOUT ROWID"
+)
+
+
+_INHERITED: list[sqlite3.Connection] = []
+"""Connections a forked process inherited, kept open so that closing them cannot disturb the
+parent's locks."""
+
+
+class Cache:
+    """Entries by kind and key in one SQLite file in ``folder``. A missing or damaged entry is
+    a miss, a write that fails is dropped: the cache only ever saves work, it never changes an
+    answer. Writes are collected and committed together (:meth:`flush`)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._db: sqlite3.Connection | None = None
+        self._pid = 0
+        self._pending: list[tuple[str, str, bytes]] = []
+        self._unusable = False
+
+    @property
+    def file(self) -> Path:
+        return self.folder / DATABASE
+
+    def reader(self) -> Callable[[Path, str], Document]:
+        """A reader of vendor profile files (path, display path) that uses this cache."""
+        return lambda path, display: load_profile_document(path, display, self)
+
+    def _connect(self) -> sqlite3.Connection | None:
+        """This process's connection (a forked worker opens its own), or None when the cache
+        cannot be used; a file that is not a database is replaced by an empty one."""
+        if self._unusable:
+            return None
+        if self._db is not None:
+            if self._pid == os.getpid():
+                return self._db
+            # Forked: the parent's connection must be neither used nor closed here.
+            _INHERITED.append(self._db)
+            self._db = None
+        for attempt in range(2):
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(self.file, timeout=30, isolation_level=None)
+                db.execute("PRAGMA journal_mode=WAL")  # readers never wait for a writer
+                db.execute("PRAGMA synchronous=OFF")  # a cache need not survive a power cut
+                db.execute(_TABLE)
+            except sqlite3.OperationalError:
+                break  # locked for longer than the timeout, read-only, ...: run without it
+            except sqlite3.DatabaseError:
+                if attempt == 0:
+                    self._discard()
+                    continue
+                break
+            except OSError:
+                break
+            self._db, self._pid = db, os.getpid()
+            return db
+        self._unusable = True
+        return None
+
+    def _discard(self) -> None:
+        """Remove a damaged database (other processes keep the file they have open)."""
+        for suffix in ("", "-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                os.unlink(f"{self.file}{suffix}")
+
+    def get(self, kind: str, key: str) -> bytes | None:
+        """The payload stored under ``key``, or None when absent or damaged."""
+        return self.get_many(kind, [key]).get(key)
+
+    def get_many(self, kind: str, keys: Sequence[str]) -> dict[str, bytes]:
+        """The whole payloads stored under ``keys``, by key."""
+        db = self._connect()
+        found: dict[str, bytes] = {}
+        if db is None or not keys:
+            return found
+        try:
+            for start in range(0, len(keys), 500):
+                chunk = list(keys[start : start + 500])
+                marks = ",".join("?" * len(chunk))
+                rows = db.execute(
+                    f"SELECT key, value FROM entries WHERE kind = ? AND key IN ({marks})",
+                    [kind, *chunk],
+                ).fetchall()
+                for key, value in rows:
+                    payload = _checked(value)
+                    if payload is not None:
+                        found[key] = payload
+        except sqlite3.OperationalError:
+            return found
+        except sqlite3.DatabaseError:
+            self._discard()
+            self._db = None
+        return found
+
+    def put(self, kind: str, key: str, payload: bytes) -> None:
+        """Store ``payload`` (with a checksum) at the next :meth:`flush`."""
+        head = _MAGIC + hashlib.sha256(payload).hexdigest().encode("ascii") + b"\n"
+        self._pending.append((kind, key, head + payload))
+        if len(self._pending) >= 256:
+            self.flush()
+
+    def flush(self) -> None:
+        """Commit the pending writes in one transaction: another process sees all or none."""
+        pending, self._pending = self._pending, []
+        db = self._connect() if pending else None
+        if db is None:
+            return
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", pending)
+            db.execute("COMMIT")
+        except sqlite3.OperationalError:
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("ROLLBACK")
+        except sqlite3.DatabaseError:
+            self._discard()
+            self._db = None
+
+
+def _pack_name(name: str) -> str:
+    if not name or not all(c in "0123456789abcdef" for c in name):
+        raise ValueError("a pack is named by a digest")
+    return name + ".pack"
+
+
+def read_pack(cache: Cache, name: str) -> tuple[dict[str, Any], memoryview] | None:
+    """The head (JSON) and body of the pack ``name``, or None when absent or damaged."""
+    try:
+        with open(cache.folder / PACKS / _pack_name(name), "rb") as handle:
+            raw = handle.read()
+    except OSError:
+        return None
+    end = raw.find(b"\n")
+    rest = memoryview(raw)[end + 1 :]  # views, not copies, of a large file
+    try:
+        magic, crc, size = raw[:end].split(b" ")
+        length = int(size)
+        if magic != _PACK_MAGIC or int(crc, 16) != zlib.crc32(rest) or length > len(rest):
+            return None
+        head = json.loads(bytes(rest[:length]))
+    except ValueError:
+        return None
+    return (head, rest[length:]) if isinstance(head, dict) else None
+
+
+def write_pack(cache: Cache, name: str, head: dict[str, Any], texts: Sequence[bytes]) -> None:
+    """Write the pack ``name`` atomically (a reader sees the old one or the new one), then
+    remove all but the most recent :data:`MAX_PACKS`. Failing to write is ignored."""
+    folder = cache.folder / PACKS
+    data = json.dumps(head, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    crc = zlib.crc32(data)
+    for text in texts:
+        crc = zlib.crc32(text, crc)
+    first = b"%s %08x %d\n" % (_PACK_MAGIC, crc, len(data))
+    tmp = folder / f".tmp-{os.getpid()}-{name[:16]}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "wb") as handle:
+            handle.write(first)
+            handle.write(data)
+            for text in texts:
+                handle.write(text)
+        os.replace(tmp, folder / _pack_name(name))
+        packs = sorted(folder.glob("*.pack"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        return
+    for old in packs[MAX_PACKS:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+
+
+def _checked(value: object) -> bytes | None:
+    if not isinstance(value, bytes):
+        return None
+    end = value.find(b"\n")
+    payload = memoryview(value)[end + 1 :]  # no copy to check
+    if end < 0 or value[:end] != _MAGIC + hashlib.sha256(payload).hexdigest().encode("ascii"):
+        return None
+    return bytes(payload)
+
+
+def folder_for(project: Path | None) -> Path:
+    """``$VENDORGATE_CACHE_DIR``, else ``.vendorgate-cache`` in ``project`` (the folder of the
+    organisation profile), else in the working directory."""
+    configured = os.environ.get(ENV_VAR)
+    if configured:
+        return Path(configured)
+    return (project or Path.cwd()) / CACHE_DIRNAME
+
+
+def digest(*parts: str | bytes) -> str:
+    """sha256 over length-prefixed parts, so that no two lists of parts collide."""
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """vendorgate's version, its code and data files, and the Python version: any change to
+    how results are computed or rendered gives new keys (a development checkout included)."""
+    parts: list[str | bytes] = [__version__, sys.version]
+    package = resources.files("vendorgate")
+    base = Path(str(package))
+    for path in sorted(base.rglob("*")):
+        if "__pycache__" not in path.parts and path.is_file():
+            parts += [path.relative_to(base).as_posix(), path.read_bytes()]
+    return digest(*parts)
+
+
+# ---------------------------------------------------------------- vendor entries
+
+PROFILES = "profiles"
+"""The kind of entry holding a vendor file's profile as parsed and validated."""
+PACKS = "packs"
+"""The folder, beside the database, of the packs: each holds the records of the last run in
+one evaluation context (see :mod:`vendorgate.batch`)."""
+MAX_PACKS = 4
+"""Packs kept (the most recent), so runs that alternate between a few contexts (report
+formats, organisations, days) all find theirs."""
+_PACK_MAGIC = b"vendorgate-pack/1"
+
+
+def vendor_key(raw_sha256: str, display: str) -> str:
+    """The key of a vendor file's entries: its bytes and the path it is shown under (findings
+    carry it), the vendor schema it was validated against, and vendorgate's code."""
+    return digest(_vendor_prefix(), display, raw_sha256)
+
+
+@functools.cache
+def _vendor_prefix() -> str:
+    from vendorgate.schemas.files import schema_text
+
+    return digest("vendor", code_fingerprint(), schema_text("vendor"))
+
+
+def encode_document(doc: Document) -> bytes:
+    """A parsed document as JSON: its data, then the line and column of every value and every
+    key as flat lists in the order :class:`load._Builder` records them (a walk of the data
+    gives their paths back), then how non-string scalars were written."""
+    values = [n for position in doc.positions.values() for n in position]
+    keys = [n for position in doc.key_positions.values() for n in position]
+    sources = [[list(k), text] for k, text in doc.scalar_sources.items()]
+    return json.dumps(
+        [doc.data, values, keys, sources], ensure_ascii=False, separators=(",", ":")
+    ).encode("utf-8")
+
+
+def decode_document(payload: bytes, display: str, sha256: str) -> Document:
+    """Raises ValueError, TypeError or KeyError when the payload is not a document."""
+    data, values, keys, sources = json.loads(payload)
+    value_paths: list[PathKey] = []
+    key_paths: list[PathKey] = []
+    _walk(data, (), value_paths, key_paths)
+    if len(values) != 2 * len(value_paths) or len(keys) != 2 * len(key_paths):
+        raise ValueError("positions do not match the data")
+    numbers = iter(values)
+    key_numbers = iter(keys)
+    return Document(
+        display,
+        data,
+        sha256,
+        dict(zip(value_paths, zip(numbers, numbers, strict=True), strict=True)),
+        dict(zip(key_paths, zip(key_numbers, key_numbers, strict=True), strict=True)),
+        {tuple(k): text for k, text in sources},
+    )
+
+
+def _walk(value: Any, path: PathKey, values: list[PathKey], keys: list[PathKey]) -> None:
+    """Paths in the order the loader records positions: a value, then each key of a mapping
+    followed by its value, each item of a list."""
+    values.append(path)
+    if type(value) is dict:
+        for key, item in value.items():
+            child = (*path, key)
+            keys.append(child)
+            _walk(item, child, values, keys)
+    elif type(value) is list:
+        for index, item in enumerate(value):
+            _walk(item, (*path, index), values, keys)
+
+
+def parse_vendor(raw: bytes, display: str) -> Document:
+    """Parse and validate as a vendor profile (InputError on any problem)."""
+    from vendorgate.load.validate import validate
+
+    doc = load_bytes(raw, display)
+    validate(doc, "vendor")
+    return doc
+
+
+def cached_document(payload: bytes | None, display: str, sha256: str) -> Document | None:
+    """The parsed profile a profiles entry holds, or None when there is none usable."""
+    if payload is None:
+        return None
+    try:
+        return decode_document(payload, display, sha256)
+    except (ValueError, TypeError, KeyError):
+        return None
+
+
+def load_profile_document(path: Path, display: str, cache: Cache | None) -> Document:
+    """A vendor profile file loaded and validated, from the cache when its bytes were seen
+    before. Raises InputError exactly as loading it would."""
+    raw = read_bytes(path, display)
+    if cache is None:
+        return parse_vendor(raw, display)
+    sha = hashlib.sha256(raw).hexdigest()
+    key = vendor_key(sha, display)
+    doc = cached_document(cache.get(PROFILES, key), display, sha)
+    if doc is None:
+        doc = parse_vendor(raw, display)
+        cache.put(PROFILES, key, encode_document(doc))
+    return doc

@@ -1,0 +1,2 @@
+"""One click-free module per command: it builds the request, calls the services and renders
+through the report registry."""

@@ -1,0 +1,43 @@
+"""What the streamed check pipeline and the renderers share: how output is shaped
+(:class:`RenderOptions`) and one vendor's rendered part of a report (:class:`Piece`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """How the caller wants output shaped; formats ignore what does not apply to them."""
+
+    color: bool = False
+    """ANSI colour (text format on a terminal, unless NO_COLOR is set)."""
+    width: int = 100
+    """Terminal width for the text format."""
+    root: str = "."
+    """Repository root; file URIs in SARIF and annotations are relative to it."""
+    base: str = "."
+    """The folder the relative paths in findings are relative to (the project root, where the
+    organisation profile lives); with ``root`` it turns them into repository paths."""
+    verbose: bool = False
+    """Also show passing and not-applicable findings in detail."""
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One vendor's part of a report, and what the report's totals need from it."""
+
+    vendor: str
+    """Vendor id (reports list vendors by id)."""
+    decision: str
+    """The vendor's decision."""
+    verdicts: Mapping[str, int]
+    """Number of findings per verdict."""
+    blocking: int
+    """Number of blocking findings."""
+    extras: tuple[tuple[str, dict[str, Any]], ...]
+    """SARIF: rule id and descriptor of each result, in order, whose rule no pack describes."""
+    text: bytes
+    """The rendered part (UTF-8), indented; SARIF results are joined by commas; may be empty."""

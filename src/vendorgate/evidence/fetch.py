@@ -1,0 +1,256 @@
+"""A careful HTTP GET for ``vendorgate watch``: bounded in time and size, polite, honest.
+
+* every attempt has a deadline (the whole response, not only each socket read);
+* the body is read up to a size cap and never further;
+* connection failures, timeouts, 429 and 5xx are retried with exponential backoff; other
+  client errors (404, 403...) are not, since asking again will not help;
+* redirects are followed by hand, at most :data:`MAX_REDIRECTS`, only to http(s), and a loop is
+  reported as such;
+* ``If-None-Match`` / ``If-Modified-Since`` are sent when a previous response gave an ETag or
+  a Last-Modified date, so an unchanged page costs the vendor a 304;
+* the User-Agent says who is asking and why.
+
+Only the standard library is used (``urllib``); it honours the usual proxy variables.
+"""
+
+from __future__ import annotations
+
+import email.message
+import http.client
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from vendorgate.core.version import __version__
+
+USER_AGENT = f"vendorgate/{__version__} (+terms drift check)"
+MAX_REDIRECTS = 5
+_CHUNK = 64 * 1024
+_RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+_MAX_RETRY_AFTER = 30.0
+
+
+@dataclass(frozen=True)
+class Response:
+    """A complete response (or a 304) to a GET."""
+
+    url: str
+    """The URL finally answered, after redirects."""
+    status: int
+    """200-299, or 304 when the page is unchanged since the validators sent."""
+    body: bytes
+    """The body; empty for a 304."""
+    media_type: str
+    """Content type without parameters, lower case (``text/html``)."""
+    charset: str
+    """The declared charset, or empty."""
+    etag: str = ""
+    last_modified: str = ""
+    attempts: int = 1
+    """How many attempts it took."""
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+
+class FetchError(Exception):
+    """The page could not be fetched; the message says why, for a person."""
+
+
+class _Retryable(FetchError):
+    """A failure worth another attempt."""
+
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """Let 3xx responses surface as errors, so redirects are followed (and bounded) here."""
+
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: object,
+        code: int,
+        msg: str,
+        headers: email.message.Message,
+        newurl: str,
+    ) -> urllib.request.Request | None:
+        return None
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How far a fetch may go."""
+
+    timeout: float = 20.0
+    """Seconds for one attempt, from connecting to the last byte."""
+    max_bytes: int = 5_000_000
+    """Largest body read; a larger one is refused, not truncated silently."""
+    retries: int = 2
+    """Further attempts after a retryable failure."""
+    backoff: float = 1.0
+    """Seconds before the first retry; doubled for each further one."""
+
+
+def fetch(
+    url: str,
+    limits: Limits,
+    *,
+    etag: str = "",
+    last_modified: str = "",
+    sleep: Callable[[float], None] = time.sleep,
+) -> Response:
+    """GET ``url`` within ``limits``; raises FetchError with a reason a person understands."""
+    attempt = 0
+    while True:
+        attempt += 1
+        try:
+            response = _follow(url, limits, etag, last_modified)
+        except _Retryable as exc:
+            if attempt > limits.retries:
+                suffix = f" (after {attempt} attempts)" if attempt > 1 else ""
+                raise FetchError(f"{exc}{suffix}") from None
+            delay = limits.backoff * (2 ** (attempt - 1))
+            if exc.retry_after is not None:
+                delay = max(delay, min(exc.retry_after, _MAX_RETRY_AFTER))
+            sleep(delay)
+            continue
+        return Response(
+            response.url,
+            response.status,
+            response.body,
+            response.media_type,
+            response.charset,
+            response.etag,
+            response.last_modified,
+            attempt,
+        )
+
+
+def _follow(url: str, limits: Limits, etag: str, last_modified: str) -> Response:
+    opener = urllib.request.build_opener(_NoRedirect)
+    seen = [url]
+    current = url
+    for _ in range(MAX_REDIRECTS + 1):
+        _check_scheme(current)
+        outcome = _attempt(opener, current, limits, etag, last_modified)
+        if isinstance(outcome, Response):
+            return outcome
+        target = urllib.parse.urljoin(current, outcome)
+        if target in seen:
+            chain = " -> ".join([*seen[seen.index(target) :], target])
+            raise FetchError(f"redirect loop: {chain}")
+        seen.append(target)
+        current = target
+    raise FetchError(f"more than {MAX_REDIRECTS} redirects, last to {current}")
+
+
+def _check_scheme(url: str) -> None:
+    scheme = urllib.parse.urlsplit(url).scheme.lower()
+    if scheme not in ("http", "https"):
+        raise FetchError(f"only http and https URLs are fetched, not `{scheme}:`")
+
+
+def _attempt(
+    opener: urllib.request.OpenerDirector, url: str, limits: Limits, etag: str, modified: str
+) -> Response | str:
+    """One request: a Response, or the Location of a redirect."""
+    request = urllib.request.Request(url, headers=_headers(etag, modified))
+    deadline = time.monotonic() + limits.timeout
+    try:
+        with opener.open(request, timeout=limits.timeout) as raw:
+            body = _read(raw, limits, deadline)
+            return _response(raw.geturl(), raw.status, body, raw.headers)
+    except urllib.error.HTTPError as exc:
+        return _http_error(exc, url)
+    except TimeoutError:
+        raise _Retryable(f"no complete response within {limits.timeout:g} s") from None
+    except urllib.error.URLError as exc:
+        raise _Retryable(f"cannot connect: {_reason(exc.reason)}") from None
+    except (http.client.HTTPException, ConnectionError) as exc:
+        raise _Retryable(f"connection failed: {type(exc).__name__} {exc}".rstrip()) from None
+
+
+def _headers(etag: str, modified: str) -> dict[str, str]:
+    headers = {
+        "User-Agent": USER_AGENT,
+        "Accept": "text/html, text/plain;q=0.9, text/markdown;q=0.9, */*;q=0.1",
+        "Accept-Encoding": "identity",
+    }
+    if etag:
+        headers["If-None-Match"] = etag
+    if modified:
+        headers["If-Modified-Since"] = modified
+    return headers
+
+
+def _read(raw: http.client.HTTPResponse, limits: Limits, deadline: float) -> bytes:
+    declared = raw.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > limits.max_bytes:
+        raise FetchError(
+            f"the page is {int(declared)} bytes, over the {limits.max_bytes}-byte limit "
+            "(raise --max-bytes to allow it)"
+        )
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        if time.monotonic() > deadline:
+            raise TimeoutError
+        chunk = raw.read(min(_CHUNK, limits.max_bytes + 1 - size))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limits.max_bytes:
+            raise FetchError(
+                f"the page is larger than the {limits.max_bytes}-byte limit; reading stopped "
+                "there (raise --max-bytes to allow it)"
+            )
+
+
+def _response(url: str, status: int, body: bytes, headers: email.message.Message) -> Response:
+    content_type = headers.get_content_type().lower() if headers.get("Content-Type") else ""
+    return Response(
+        url,
+        status,
+        body,
+        content_type,
+        (headers.get_content_charset() or "").lower(),
+        headers.get("ETag", ""),
+        headers.get("Last-Modified", ""),
+    )
+
+
+def _http_error(exc: urllib.error.HTTPError, url: str) -> Response | str:
+    try:
+        if exc.code == 304:
+            return _response(url, 304, b"", exc.headers)
+        if exc.code in (301, 302, 303, 307, 308):
+            location = exc.headers.get("Location", "")
+            if not location:
+                raise FetchError(f"HTTP {exc.code} redirect without a Location")
+            return location
+        reason = f"HTTP {exc.code} {exc.reason}".rstrip()
+        if exc.code in _RETRY_STATUSES:
+            raise _Retryable(reason, _retry_after(exc.headers.get("Retry-After", "")))
+        raise FetchError(reason)
+    finally:
+        exc.close()
+
+
+def _retry_after(value: str) -> float | None:
+    return float(value) if value.strip().isdigit() else None
+
+
+def _reason(reason: object) -> str:
+    if isinstance(reason, TimeoutError):
+        return "timed out"
+    if isinstance(reason, OSError) and reason.strerror:
+        return reason.strerror
+    return str(reason)

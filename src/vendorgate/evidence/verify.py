@@ -1,0 +1,246 @@
+"""``vendorgate evidence verify``: check every quote of every profile against its snapshot.
+
+The statuses come from :mod:`vendorgate.evidence`; this module adds what a reviewer needs to act
+on them: the section a verified quote was found in (and whether it is the one cited), the
+closest passage and its section for a quote that is not found, and, for a stale snapshot,
+whether the quote is still in the file as it now is.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from vendorgate.core import serialize
+from vendorgate.core.errors import UsageError
+from vendorgate.core.model import CitedEvidence, Evidence, EvidenceStatus, Fact, Location
+from vendorgate.core.version import __version__
+from vendorgate.evidence import snapshots as evidence
+from vendorgate.load import catalogue, workspace
+from vendorgate.text import normalise
+from vendorgate.text.passages import IndexedText, Passage
+
+STATUS_ORDER = [status.value for status in EvidenceStatus]
+
+
+@dataclass(frozen=True)
+class EvidenceReport:
+    """One piece of evidence and what checking it found."""
+
+    vendor: str
+    """Vendor id."""
+    fact: str
+    """The fact the evidence backs."""
+    plan: str | None
+    """The plan whose override holds the fact; None for vendor-level facts."""
+    location: Location
+    """Where the evidence entry is written."""
+    cited: CitedEvidence
+    """The evidence with its document resolved and its status."""
+    found_in: str = ""
+    """Label of the section the quote was found in; empty when not found."""
+    closest: Passage | None = None
+    """For a quote not found: the most similar passage of the snapshot."""
+    still_present: bool | None = None
+    """For stale evidence: whether the quote is still in the changed file."""
+    note: str = ""
+    """A remark that does not change the status (a section that differs from the cited one)."""
+
+    @property
+    def status(self) -> EvidenceStatus:
+        return self.cited.status
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    """Every piece of evidence of the profiles checked, in a fixed order."""
+
+    items: tuple[EvidenceReport, ...]
+
+    def counts(self) -> dict[str, int]:
+        seen = Counter(item.status.value for item in self.items)
+        return {status: seen.get(status, 0) for status in STATUS_ORDER}
+
+    @property
+    def all_verified(self) -> bool:
+        return all(item.status is EvidenceStatus.VERIFIED for item in self.items)
+
+
+def vendor_paths(paths: Sequence[str | Path]) -> list[Path]:
+    """Profiles named by ``paths``, or the organisation's vendors when none are given."""
+    if paths:
+        return workspace.discover(paths)
+    org_file = workspace.find_org()
+    if org_file is None:
+        raise UsageError("no PATHS given and no vendorgate.yaml or org.yaml found")
+    org, _ = catalogue.load_org(org_file)
+    if not org.vendors_paths:
+        raise UsageError(
+            f"no PATHS given and {workspace.display_path(org_file)} lists no `vendors_paths`"
+        )
+    return workspace.discover(org.vendors_paths)
+
+
+class _Snapshots:
+    """Snapshots read once per run, each indexed by section once."""
+
+    def __init__(self) -> None:
+        self.stores: dict[Path, evidence.SnapshotStore] = {}
+        self.indexed: dict[Path, IndexedText] = {}
+
+    def store(self, root: Path) -> evidence.SnapshotStore:
+        return self.stores.setdefault(root, evidence.SnapshotStore(root))
+
+    def text(self, loaded: catalogue.LoadedVendor, doc_id: str) -> IndexedText | None:
+        document = loaded.profile.documents.get(doc_id)
+        if document is None or not document.snapshot:
+            return None
+        snapshot = self.store(loaded.root).get(loaded.path, document)
+        if isinstance(snapshot, str):
+            return None
+        if snapshot.path not in self.indexed:
+            self.indexed[snapshot.path] = IndexedText(snapshot.text)
+        return self.indexed[snapshot.path]
+
+
+def verify(paths: Sequence[str | Path] = ()) -> VerifyResult:
+    """Check the evidence of every fact in the given profiles (or the organisation's)."""
+    vendors = catalogue.load_vendors(vendor_paths(paths))
+    snapshots = _Snapshots()
+    items: list[EvidenceReport] = []
+    for loaded in sorted(vendors, key=lambda lv: lv.profile.id):
+        for fact in _facts(loaded):
+            for item in fact.evidence:
+                items.append(_report(loaded, fact, item, snapshots))
+    return VerifyResult(tuple(items))
+
+
+def _facts(loaded: catalogue.LoadedVendor) -> list[Fact]:
+    facts = list(loaded.profile.facts.values())
+    for plan in loaded.profile.plans:
+        facts.extend(plan.facts.values())
+    return facts
+
+
+def _report(
+    loaded: catalogue.LoadedVendor, fact: Fact, item: Evidence, snapshots: _Snapshots
+) -> EvidenceReport:
+    store = snapshots.store(loaded.root)
+    cited = evidence.check(item, loaded.profile, loaded.path, store)
+    base = EvidenceReport(loaded.profile.id, fact.name, fact.plan, item.location, cited)
+    indexed = snapshots.text(loaded, item.doc)
+    if indexed is None:
+        return base
+    if cited.status is EvidenceStatus.VERIFIED:
+        found = indexed.section_of(item.quote)
+        label = found.label if found else ""
+        note = ""
+        if found and item.section and not _same_section(item.section, found.number):
+            note = f"cited as section {item.section}, found in section {found.label}"
+        return replace(base, found_in=label, note=note)
+    if cited.status is EvidenceStatus.UNSUPPORTED:
+        return replace(base, closest=indexed.closest(item.quote))
+    if cited.status is EvidenceStatus.STALE:
+        present = indexed.contains(item.quote)
+        closest = None if present else indexed.closest(item.quote)
+        return replace(base, still_present=present, closest=closest)
+    return base
+
+
+def _same_section(cited: str, found: str) -> bool:
+    """Whether the section found agrees with the one cited: equal, or one holds the other
+    (``10`` and ``10.4``; ``3`` and ``3(b)``, whose lettered items are not split out)."""
+    cited = cited.strip().rstrip(".")
+    if not found or not cited:
+        return True
+    shorter, longer = sorted((cited, found), key=len)
+    return longer == shorter or (longer.startswith(shorter) and not longer[len(shorter)].isdigit())
+
+
+# ---------------------------------------------------------------- rendering
+
+
+def to_json(result: VerifyResult) -> str:
+    data = {
+        "generator": {"name": "vendorgate", "version": __version__},
+        "summary": {"evidence": len(result.items), **result.counts()},
+        "evidence": [_item_json(item) for item in result.items],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _item_json(item: EvidenceReport) -> dict[str, Any]:
+    cited = item.cited
+    closest = item.closest
+    return {
+        "vendor": item.vendor,
+        "fact": item.fact,
+        "plan": item.plan,
+        "location": serialize.location(item.location),
+        "doc": cited.doc,
+        "section": cited.section,
+        "quote": cited.quote,
+        "status": cited.status.value,
+        "detail": cited.detail,
+        "foundIn": item.found_in or None,
+        "stillPresent": item.still_present,
+        "closest": None
+        if closest is None
+        else {
+            "section": closest.section.number if closest.section else "",
+            "heading": closest.section.heading if closest.section else "",
+            "line": closest.section.line if closest.section else 0,
+            "similarity": closest.similarity,
+            "passage": closest.text,
+        },
+        "note": item.note,
+    }
+
+
+def to_text(result: VerifyResult) -> str:
+    lines: list[str] = []
+    for item in result.items:
+        plan = f" (plan {item.plan})" if item.plan else ""
+        section = f" section {item.cited.section}" if item.cited.section else ""
+        lines.append(
+            f"{item.location}: {item.status.value}: {item.vendor} {item.fact}{plan} "
+            f"<- {item.cited.doc}{section}"
+        )
+        lines.extend(_details(item))
+    counts = ", ".join(f"{n} {status}" for status, n in result.counts().items() if n)
+    lines.append(f"{len(result.items)} evidence checked: {counts or 'none'}")
+    return "\n".join(lines) + "\n"
+
+
+def _details(item: EvidenceReport) -> list[str]:
+    out: list[str] = []
+    if item.cited.detail:
+        out.append(f"    {item.cited.detail}")
+    if item.still_present is not None:
+        out.append(
+            "    the quote is still in the changed file"
+            if item.still_present
+            else "    the quote is no longer in the changed file"
+        )
+    if item.status is not EvidenceStatus.VERIFIED:
+        out.append(f"    quote:   \u201c{_clip(normalise.normalise(item.cited.quote))}\u201d")
+    if item.closest is not None:
+        out.append(
+            f"    closest: {item.closest.where}, {round(item.closest.similarity * 100)}% "
+            f"similar: \u201c{_clip(item.closest.text)}\u201d"
+        )
+    elif item.status in (EvidenceStatus.UNSUPPORTED, EvidenceStatus.STALE) and not (
+        item.still_present
+    ):
+        out.append("    closest: nothing similar in the snapshot")
+    if item.note:
+        out.append(f"    note: {item.note}")
+    return out
+
+
+def _clip(text: str, limit: int = 240) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"

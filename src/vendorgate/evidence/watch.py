@@ -1,0 +1,449 @@
+"""``vendorgate watch``: fetch each document's live URL and compare it with the pinned snapshot.
+
+Each document gets a status:
+
+* ``unchanged``: every word of the pinned snapshot is on the live page, in order (the page may
+  hold more: navigation, footers);
+* ``changed``: it is not, or there is no snapshot to compare with; each cited quote is then
+  reported as still present or gone;
+* ``unreachable``: the page could not be fetched or read, with the reason.
+
+Both sides are reduced by :func:`comparable` before comparing. Profiles are never edited; with
+``--save DIR`` a changed page is stored as ``DIR/<vendor>/<doc-id>/<date>.md`` beside the
+earlier versions, never over one, for a person to review and pin.
+
+ETag and Last-Modified validators, and the text of the last version fetched, are remembered
+under ``.vendorgate-cache/`` in the repository, so an unchanged page is not downloaded again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from vendorgate.core import serialize
+from vendorgate.core.errors import OutputError, UsageError
+from vendorgate.core.model import Document, Location
+from vendorgate.core.version import __version__
+from vendorgate.evidence import snapshots as evidence
+from vendorgate.evidence.fetch import FetchError, Limits, Response, fetch
+from vendorgate.evidence.verify import vendor_paths
+from vendorgate.load import catalogue, workspace
+from vendorgate.text import normalise
+
+UNCHANGED = "unchanged"
+CHANGED = "changed"
+UNREACHABLE = "unreachable"
+CACHE_DIR = ".vendorgate-cache"
+STATE_FILE = "watch-state.json"
+_TEXT_TYPES = frozenset({"text/plain", "text/markdown", "text/x-markdown"})
+_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+
+
+@dataclass(frozen=True)
+class QuoteCheck:
+    """Whether a cited quote is still on the live page."""
+
+    fact: str
+    plan: str | None
+    location: Location
+    """Where the evidence is written."""
+    section: str
+    quote: str
+    present: bool
+
+
+@dataclass(frozen=True)
+class DocumentWatch:
+    """One document of one vendor, checked against its live URL."""
+
+    vendor: str
+    doc: str
+    title: str
+    url: str
+    status: str
+    """unchanged, changed or unreachable."""
+    reason: str = ""
+    """Why it is changed or unreachable, in a sentence."""
+    final_url: str = ""
+    """Where the URL led after redirects; empty when the same."""
+    not_modified: bool = False
+    """The server answered 304 (the cached copy of the last fetch was compared)."""
+    quotes: tuple[QuoteCheck, ...] = ()
+    """The cited quotes, for a changed document."""
+    saved: str = ""
+    """Where ``--save`` stored the new version."""
+    sha256: str = ""
+    """sha256 of the fetched text as saved (UTF-8)."""
+
+
+@dataclass(frozen=True)
+class WatchResult:
+    items: tuple[DocumentWatch, ...]
+
+    @property
+    def all_unchanged(self) -> bool:
+        return all(item.status == UNCHANGED for item in self.items)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            status: sum(1 for i in self.items if i.status == status)
+            for status in (UNCHANGED, CHANGED, UNREACHABLE)
+        }
+
+
+@dataclass
+class _Fetched:
+    """A page as text, or why there is none."""
+
+    text: str = ""
+    error: str = ""
+    final_url: str = ""
+    not_modified: bool = False
+
+
+@dataclass
+class _State:
+    """Validators and last texts, per URL, for one repository."""
+
+    root: Path
+    urls: dict[str, dict[str, str]] = field(default_factory=dict)
+    dirty: bool = False
+
+    @property
+    def folder(self) -> Path:
+        return self.root / CACHE_DIR
+
+    @classmethod
+    def load(cls, root: Path) -> _State:
+        state = cls(root)
+        try:
+            data = json.loads((state.folder / STATE_FILE).read_text(encoding="utf-8"))
+            urls = data.get("urls", {}) if isinstance(data, dict) else {}
+            state.urls = {k: v for k, v in urls.items() if isinstance(v, dict)}
+        except (OSError, ValueError):
+            pass  # no usable state: every page is fetched in full, which is always correct
+        return state
+
+    def cached_text(self, url: str) -> str | None:
+        entry = self.urls.get(url, {})
+        name = entry.get("text", "")
+        if not name:
+            return None
+        try:
+            return (self.folder / "watch" / name).read_text(encoding="utf-8")
+        except OSError:
+            return None
+
+    def remember(self, url: str, response: Response, text: str) -> None:
+        if not (response.etag or response.last_modified):
+            if self.urls.pop(url, None) is not None:
+                self.dirty = True
+            return
+        name = hashlib.sha256(url.encode("utf-8")).hexdigest()[:32] + ".txt"
+        folder = self.folder / "watch"
+        folder.mkdir(parents=True, exist_ok=True)
+        _write_atomic(folder / name, text.encode("utf-8"))
+        self.urls[url] = {
+            "etag": response.etag,
+            "lastModified": response.last_modified,
+            "text": name,
+        }
+        self.dirty = True
+
+    def save(self) -> None:
+        if not self.dirty:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        gitignore = self.folder / ".gitignore"
+        if not gitignore.exists():
+            gitignore.write_text("*\n", encoding="utf-8")
+        data = {"version": 1, "urls": {k: self.urls[k] for k in sorted(self.urls)}}
+        _write_atomic(self.folder / STATE_FILE, (json.dumps(data, indent=2) + "\n").encode())
+
+
+def watch(
+    paths: Sequence[str | Path] = (),
+    limits: Limits | None = None,
+    save_dir: str | Path | None = None,
+    today: date | None = None,
+    use_cache: bool = True,
+) -> WatchResult:
+    """Fetch every document URL of the given profiles (or the organisation's) and compare."""
+    limits = limits or Limits()
+    _check_limits(limits)
+    vendors = catalogue.load_vendors(vendor_paths(paths))
+    states: dict[Path, _State] = {}
+    pages: dict[str, _Fetched] = {}
+    items: list[DocumentWatch] = []
+    for loaded in sorted(vendors, key=lambda lv: lv.profile.id):
+        state = states.setdefault(loaded.root, _State.load(loaded.root))
+        store = evidence.SnapshotStore(loaded.root)
+        for document in loaded.profile.documents.values():
+            if document.url not in pages:
+                pages[document.url] = _get(document.url, limits, state, use_cache)
+            item = _compare(loaded, document, pages[document.url], store)
+            if save_dir is not None and item.status == CHANGED:
+                item = _save(item, pages[document.url].text, Path(save_dir), today)
+            items.append(item)
+    for state in states.values():
+        with contextlib.suppress(OSError):  # the cache is an optimisation, never a failure
+            state.save()
+    return WatchResult(tuple(items))
+
+
+def _check_limits(limits: Limits) -> None:
+    if limits.timeout <= 0:
+        raise UsageError("--timeout must be a positive number of seconds")
+    if limits.max_bytes <= 0:
+        raise UsageError("--max-bytes must be a positive number of bytes")
+    if limits.retries < 0:
+        raise UsageError("--retries must be 0 or more")
+
+
+def _get(url: str, limits: Limits, state: _State, use_cache: bool) -> _Fetched:
+    cached = state.cached_text(url) if use_cache else None
+    entry = state.urls.get(url, {}) if cached is not None else {}
+    try:
+        response = fetch(
+            url, limits, etag=entry.get("etag", ""), last_modified=entry.get("lastModified", "")
+        )
+    except FetchError as exc:
+        return _Fetched(error=str(exc))
+    final = response.url if response.url != url else ""
+    if response.not_modified:
+        if cached is None:
+            return _Fetched(error="the server answered 304 to a request that was not conditional")
+        return _Fetched(cached, final_url=final, not_modified=True)
+    text, error = _decode(response)
+    if error:
+        return _Fetched(error=error, final_url=final)
+    if use_cache:
+        with contextlib.suppress(OSError):
+            state.remember(url, response, text)
+    return _Fetched(text, final_url=final)
+
+
+def _decode(response: Response) -> tuple[str, str]:
+    media = response.media_type
+    if media not in _HTML_TYPES and media not in _TEXT_TYPES:
+        shown = media or "no content type"
+        return "", f"the page is {shown}; only HTML and plain text can be compared"
+    try:
+        raw = response.body.decode(response.charset or "utf-8", errors="replace")
+    except LookupError:
+        raw = response.body.decode("utf-8", errors="replace")
+    if media in _HTML_TYPES:
+        from vendorgate.text.html import html_to_text
+
+        return html_to_text(raw), ""
+    return raw, ""
+
+
+_BLOCK_MARK = re.compile(
+    r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[*+-][ \t]+|\d{1,3}(?:\\?[.)])[ \t]+)", re.MULTILINE
+)
+_RULE = re.compile(r"^[ \t]*(?:[-=*_][ \t]*){3,}$", re.MULTILINE)
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+_INVISIBLE = str.maketrans({"\u2060": "", "\ufeff": "", "|": " "})
+
+
+def comparable(text: str) -> str:
+    """Text reduced to what a reader sees, so Markdown and HTML renderings compare equal.
+
+    On top of :func:`vendorgate.evidence.normalise`: heading, quote and list markers at the
+    start of a line, horizontal rules and heading underlines, image markup, backslash escapes,
+    table bars and invisible joiners are removed. Words, their order and punctuation remain.
+    """
+    text = _IMAGE.sub(r"\1", text)
+    for _ in range(2):  # a list item may hold a heading: ``- ## Title``
+        text = _BLOCK_MARK.sub("", text)
+    text = _RULE.sub("", text)
+    text = _ESCAPE.sub(r"\1", text)
+    return normalise.normalise(text.translate(_INVISIBLE))
+
+
+def _compare(
+    loaded: catalogue.LoadedVendor,
+    document: Document,
+    page: _Fetched,
+    store: evidence.SnapshotStore,
+) -> DocumentWatch:
+    base = DocumentWatch(
+        loaded.profile.id,
+        document.id,
+        document.title,
+        document.url,
+        UNREACHABLE,
+        page.error,
+        page.final_url,
+        page.not_modified,
+    )
+    if page.error:
+        return base
+    live = comparable(page.text)
+    quotes = _quotes(loaded, document.id, live, normalise.normalise(page.text))
+    snapshot = store.get(loaded.path, document) if document.snapshot else None
+    if snapshot is None or isinstance(snapshot, str):
+        why = snapshot or "the document has no pinned snapshot"
+        return _with(base, CHANGED, f"nothing to compare with: {why}", quotes)
+    pinned = comparable(snapshot.text)
+    if pinned and pinned in live:
+        return _with(base, UNCHANGED, "", ())
+    gone = sum(1 for q in quotes if not q.present)
+    reason = "the live page differs from the pinned snapshot"
+    if quotes:
+        reason += f"; {gone} of {len(quotes)} cited quote(s) no longer found"
+    return _with(base, CHANGED, reason, quotes)
+
+
+def _with(
+    base: DocumentWatch, status: str, reason: str, quotes: tuple[QuoteCheck, ...]
+) -> DocumentWatch:
+    return replace(base, status=status, reason=reason, quotes=quotes)
+
+
+def _quotes(
+    loaded: catalogue.LoadedVendor, doc_id: str, live: str, live_normalised: str
+) -> tuple[QuoteCheck, ...]:
+    profile = loaded.profile
+    facts = [*profile.facts.values(), *(f for p in profile.plans for f in p.facts.values())]
+    checks = []
+    for fact in facts:
+        for item in fact.evidence:
+            if item.doc != doc_id:
+                continue
+            wanted = normalise.normalise(item.quote)
+            present = bool(wanted) and (wanted in live or wanted in live_normalised)
+            checks.append(
+                QuoteCheck(fact.name, fact.plan, item.location, item.section, item.quote, present)
+            )
+    return tuple(checks)
+
+
+# ---------------------------------------------------------------- saving
+
+
+def _save(item: DocumentWatch, text: str, root: Path, today: date | None) -> DocumentWatch:
+    """Store the new version as ``<root>/<vendor>/<doc>/<date>.md``; never overwrite."""
+    folder = root / _safe(item.vendor) / _safe(item.doc)
+    data = text.encode("utf-8")
+    digest = hashlib.sha256(data).hexdigest()
+    stem = (today or date.today()).isoformat()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for attempt in range(1, 1000):
+            target = folder / (f"{stem}.md" if attempt == 1 else f"{stem}-{attempt}.md")
+            if target.exists():
+                if hashlib.sha256(target.read_bytes()).hexdigest() == digest:
+                    break  # this very version is already stored
+                continue
+            if _create_exclusive(target, data):
+                break
+        else:
+            raise OutputError(f"{folder}: too many versions saved on {stem}")
+    except OSError as exc:
+        raise OutputError(f"{folder}: cannot save the new version: {exc.strerror or exc}") from exc
+    saved = workspace.display_path(target)
+    return replace(item, saved=saved, sha256=digest)
+
+
+def _safe(name: str) -> str:
+    """A path component from an id; ids are validated, this is belt and braces."""
+    cleaned = re.sub(r"[^A-Za-z0-9._-]", "_", name).strip(".")
+    return cleaned or "_"
+
+
+def _create_exclusive(target: Path, data: bytes) -> bool:
+    """Write ``data`` to ``target`` only if it does not exist; atomic, never a partial file."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.link(tmp, target)
+        except FileExistsError:
+            return False
+        return True
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    from vendorgate.core.output import write_atomic
+
+    try:
+        write_atomic(path, data)
+    except OutputError as exc:
+        raise OSError(str(exc)) from exc
+
+
+# ---------------------------------------------------------------- rendering
+
+
+def to_json(result: WatchResult) -> str:
+    data = {
+        "generator": {"name": "vendorgate", "version": __version__},
+        "summary": {"documents": len(result.items), **result.counts()},
+        "documents": [_item_json(item) for item in result.items],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _item_json(item: DocumentWatch) -> dict[str, Any]:
+    return {
+        "vendor": item.vendor,
+        "doc": item.doc,
+        "title": item.title,
+        "url": item.url,
+        "finalUrl": item.final_url or None,
+        "status": item.status,
+        "reason": item.reason,
+        "notModified": item.not_modified,
+        "quotes": [
+            {
+                "fact": q.fact,
+                "plan": q.plan,
+                "location": serialize.location(q.location),
+                "section": q.section,
+                "quote": q.quote,
+                "present": q.present,
+            }
+            for q in item.quotes
+        ],
+        "saved": item.saved or None,
+        "sha256": item.sha256 or None,
+    }
+
+
+def to_text(result: WatchResult) -> str:
+    lines: list[str] = []
+    for item in result.items:
+        extra = " (not modified since last fetch)" if item.not_modified else ""
+        lines.append(f"{item.status:<11} {item.vendor} {item.doc}  {item.url}{extra}")
+        if item.final_url:
+            lines.append(f"            redirected to {item.final_url}")
+        if item.reason:
+            lines.append(f"            {item.reason}")
+        for quote in item.quotes:
+            mark = "still present" if quote.present else "GONE"
+            section = f" section {quote.section}" if quote.section else ""
+            lines.append(f"            {mark}: {quote.location} {quote.fact}{section}")
+        if item.saved:
+            lines.append(f"            saved as {item.saved} (sha256 {item.sha256})")
+    counts = ", ".join(f"{n} {status}" for status, n in result.counts().items() if n)
+    lines.append(f"{len(result.items)} document(s) watched: {counts or 'none'}")
+    return "\n".join(lines) + "\n"

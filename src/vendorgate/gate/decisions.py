@@ -1,0 +1,471 @@
+"""The pre-procurement gate: may we buy this vendor, on which plan, and on what conditions?
+
+``gate`` evaluates one vendor profile (each of its plans with ``--plan all``) and turns the
+findings into what procurement acts on: the decision, the blocking findings with both
+citations, the questions to ask the vendor (from every undetermined fact a rule needed) and
+the contract conditions to demand (from the remediation of every finding that did not pass).
+
+With ``--as-of DATE`` the gate replays the past: waivers valid then, evidence age then, and,
+for a dated profile (``lineage`` + ``in_force``), the version of the vendor's terms in force
+then, found among the profiles beside the named file and in the organisation's catalogue.
+Without ``--as-of`` the named file is evaluated as written (on today's date), with a note
+when its terms are no longer the ones in force.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from vendorgate.app import run
+from vendorgate.core.errors import InputError, Problem, UsageError
+from vendorgate.core.model import (
+    Citation,
+    DecisionKind,
+    FactValue,
+    Finding,
+    LeafTrace,
+    OrgProfile,
+    Outcome,
+    RulePack,
+    Severity,
+    Trace,
+    VendorResult,
+    Verdict,
+)
+from vendorgate.core.vocabulary import DATA_CLASSES, FACTS, FACTS_BY_NAME
+from vendorgate.engine import vendor as engine_vendor
+from vendorgate.evidence import snapshots as evidence
+from vendorgate.load import catalogue, lineage, workspace
+
+ALL_PLANS = "all"
+"""``--plan all``: the base terms and every plan, side by side."""
+PASSING = (DecisionKind.APPROVED, DecisionKind.APPROVED_WITH_CONDITIONS)
+_NEEDS_ANSWER = (Verdict.FAIL, Verdict.UNDETERMINED, Verdict.WAIVED)
+_FACT_ORDER = {spec.name: i for i, spec in enumerate(FACTS)}
+
+
+@dataclass(frozen=True)
+class GateRequest:
+    """What the user asked for; a decision record stores it so it can be replayed."""
+
+    vendor: Path
+    """The vendor profile named on the command line."""
+    plan: str | None = None
+    """A plan id, ``all``, or None for the plan the organisation uses."""
+    data_classes: tuple[str, ...] | None = None
+    """``--data-classes``: overrides what the organisation sends; None keeps the profiles'."""
+    org: Path | None = None
+    """``--org``; None finds the nearest organisation profile."""
+    rules: tuple[str, ...] = ()
+    """``--rules``; empty uses the organisation's."""
+    as_of: date | None = None
+    """``--as-of``: evaluate on that date, with the vendor version in force then."""
+    today: date | None = None
+    """The evaluation date when ``as_of`` is None (None: the real today)."""
+
+
+@dataclass(frozen=True)
+class Need:
+    """A rule that needs an answer to a question."""
+
+    rule: str
+    """Rule id."""
+    severity: Severity
+    """The rule's severity."""
+    citations: tuple[Citation, ...]
+    """The authority behind the rule."""
+
+    def describe(self) -> str:
+        cited = " and ".join(c.citation for c in self.citations)
+        return f"{self.rule}, {cited}" if cited else self.rule
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question to ask the vendor, about one fact several rules may need."""
+
+    fact: str
+    """The vocabulary fact the answer settles."""
+    text: str
+    """The vocabulary's question."""
+    needs: tuple[Need, ...]
+    """Every rule that needs the answer, most severe first."""
+    value: FactValue | None
+    """What the profile states now (None: nothing; ``undisclosed``; or a value whose evidence
+    the organisation does not accept)."""
+
+    @property
+    def severity(self) -> Severity:
+        return max((n.severity for n in self.needs), key=lambda s: s.rank)
+
+    def line(self) -> str:
+        return f"{self.text} - needed by " + "; ".join(n.describe() for n in self.needs)
+
+
+@dataclass(frozen=True)
+class ContractCondition:
+    """A clause to demand in the contract: a rule's remediation."""
+
+    text: str
+    """The remediation, as the rule pack words it."""
+    rules: tuple[str, ...]
+    """The rules whose findings call for it."""
+    severity: Severity
+    """The most severe of those rules."""
+
+
+@dataclass(frozen=True)
+class PlanOutcome:
+    """The gate's answer for one plan (None: the base terms)."""
+
+    plan: str | None
+    """Plan id; None for the vendor-level terms."""
+    result: VendorResult
+    """Findings and decision."""
+    questions: tuple[Question, ...]
+    """What to ask the vendor, most severe first."""
+    conditions: tuple[ContractCondition, ...]
+    """What to demand in the contract, most severe first."""
+
+    @property
+    def decision(self) -> DecisionKind:
+        return self.result.decision.kind
+
+    @property
+    def passes(self) -> bool:
+        return self.decision in PASSING
+
+    @property
+    def blocking(self) -> tuple[Finding, ...]:
+        return tuple(f for f in _ordered(self.result.findings) if f.blocking)
+
+    @property
+    def waived(self) -> tuple[Finding, ...]:
+        return tuple(f for f in _ordered(self.result.findings) if f.verdict is Verdict.WAIVED)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        """vendorgate's own findings (an expired waiver, an evaluation error)."""
+        return tuple(f for f in _ordered(self.result.findings) if f.pack == "vendorgate")
+
+    @property
+    def label(self) -> str:
+        return plan_label(self.plan)
+
+
+@dataclass(frozen=True)
+class GateResult:
+    request: GateRequest
+    """What was asked."""
+    evaluated_on: date
+    """The as-of date (today unless ``--as-of``)."""
+    org: OrgProfile
+    """The organisation."""
+    org_file: Path | None
+    """Its file; None when no organisation profile was found."""
+    packs: tuple[RulePack, ...]
+    """The enabled rule packs."""
+    rule_files: tuple[Path, ...]
+    """The files of the enabled rule packs (for decision records)."""
+    named: catalogue.LoadedVendor
+    """The profile named on the command line."""
+    vendor: catalogue.LoadedVendor
+    """The profile evaluated: the named one, or the version of its lineage in force."""
+    versions: tuple[catalogue.LoadedVendor, ...]
+    """Every version of the vendor's lineage that was read (the named profile included)."""
+    data_classes: tuple[str, ...] | None
+    """The data classes the evaluation assumed the organisation sends; None: not stated."""
+    data_classes_source: str
+    """Where they came from."""
+    outcomes: tuple[PlanOutcome, ...]
+    """One per plan evaluated, base terms first."""
+    notes: tuple[str, ...]
+    """What a reader must know about the evaluation (version picked, documents not yet in
+    force, data classes assumed)."""
+
+    @property
+    def all_plans(self) -> bool:
+        return self.request.plan == ALL_PLANS
+
+    @property
+    def first_passing(self) -> PlanOutcome | None:
+        """The first plan (base terms first, then in file order) that passes."""
+        return next((o for o in self.outcomes if o.passes), None)
+
+    @property
+    def passes(self) -> bool:
+        """Exit 0: the plan asked for passes; with ``--plan all``, some plan passes."""
+        if self.all_plans:
+            return self.first_passing is not None
+        return self.outcomes[0].passes
+
+
+def plan_label(plan: str | None) -> str:
+    return plan if plan is not None else "(base)"
+
+
+def parse_data_classes(raw: str) -> tuple[str, ...]:
+    """``--data-classes phi,personal_data``; an unknown class is a usage error."""
+    classes = tuple(dict.fromkeys(c.strip() for c in raw.split(",") if c.strip()))
+    for c in classes:
+        if c not in DATA_CLASSES:
+            close = difflib.get_close_matches(c, DATA_CLASSES, n=1)
+            hint = f" (did you mean `{close[0]}`?)" if close else ""
+            raise UsageError(
+                f"--data-classes: unknown data class `{c}`{hint}; known: {', '.join(DATA_CLASSES)}"
+            )
+    return classes
+
+
+def evaluate(request: GateRequest) -> GateResult:
+    """Run the gate. Raises InputError / UsageError on bad input (exit 2)."""
+    if not request.vendor.is_file():
+        raise UsageError(f"{request.vendor}: vendor profile not found")
+    inputs = run.gather([request.vendor], request.org, request.rules)
+    day = request.as_of or request.today or date.today()
+    named = inputs.vendors[0]
+    versions = _versions(named, inputs.org)
+    vendor, notes = _pick(named, versions, day, explicit=request.as_of is not None)
+    plans = _plans(vendor, request.plan, inputs.org)
+    classes, source = _data_classes(request, inputs.org, vendor)
+    notes += _document_notes(vendor, day)
+    if classes is None:
+        notes.append(
+            "nobody says which data classes the organisation sends to this vendor; rules "
+            "limited to data classes are applied to be safe (use --data-classes)"
+        )
+    store = evidence.SnapshotStore(vendor.root)
+    outcomes = tuple(
+        _outcome(
+            engine_vendor.evaluate_vendor(
+                vendor, inputs.rules, inputs.org, day, plan, store, data_classes=classes
+            )
+        )
+        for plan in plans
+    )
+    org_file = request.org or workspace.find_org()
+    rule_sources = list(request.rules) or list(inputs.org.rules_paths)
+    return GateResult(
+        request=request,
+        evaluated_on=day,
+        org=inputs.org,
+        org_file=org_file,
+        packs=inputs.packs,
+        rule_files=_enabled_files(workspace.discover_packs(rule_sources), inputs.packs),
+        named=named,
+        vendor=vendor,
+        versions=versions,
+        data_classes=classes,
+        data_classes_source=source,
+        outcomes=outcomes,
+        notes=tuple(notes),
+    )
+
+
+def _enabled_files(files: Sequence[Path], packs: Sequence[RulePack]) -> tuple[Path, ...]:
+    """The files of the enabled packs: the rules the decision rests on."""
+    enabled = {p.path for p in packs}  # pack paths are display paths; compare like with like
+    return tuple(f for f in files if workspace.display_path(f) in enabled)
+
+
+# ---------------------------------------------------------------- versions
+
+
+def _versions(named: catalogue.LoadedVendor, org: OrgProfile) -> tuple[catalogue.LoadedVendor, ...]:
+    """Every profile of the named profile's lineage: beside it, and in the org's catalogue."""
+    name = named.profile.lineage
+    if name is None:
+        return (named,)
+    candidates: dict[Path, None] = {}
+    for path in sorted(named.path.parent.iterdir()):
+        if path.suffix in workspace.YAML_SUFFIXES and path.is_file():
+            candidates[path.resolve()] = None
+    if org.vendors_paths:
+        try:
+            for path in workspace.discover(org.vendors_paths):
+                candidates[path.resolve()] = None
+        except UsageError:
+            pass  # a missing catalogue folder is the check command's business, not the gate's
+    candidates.pop(named.path.resolve(), None)
+    found = lineage.find_files(name, candidates)
+    others = [v for v in catalogue.load_vendors(found) if v.profile.lineage == name]
+    clash = [v for v in others if v.profile.id == named.profile.id]
+    if clash:
+        loc = clash[0].profile.location
+        raise InputError(
+            [
+                Problem(
+                    f"vendor id `{named.profile.id}` is also used by "
+                    f"{workspace.display_path(named.path)}",
+                    loc.path,
+                    loc.line,
+                    loc.column,
+                )
+            ]
+        )
+    return (named, *sorted(others, key=lambda v: v.profile.id))
+
+
+def _pick(
+    named: catalogue.LoadedVendor,
+    versions: Sequence[catalogue.LoadedVendor],
+    day: date,
+    *,
+    explicit: bool,
+) -> tuple[catalogue.LoadedVendor, list[str]]:
+    """The profile to evaluate and what to tell the reader about the choice."""
+    profile = named.profile
+    if profile.lineage is None and profile.in_force is None:
+        return named, []
+    by_id = {v.profile.id: v for v in versions}
+    lineage_name = lineage.name(profile)
+    current = lineage.in_force_on([v.profile for v in versions], day)
+    if explicit:
+        if current is None:
+            raise InputError(
+                [lineage.none_in_force(lineage_name, [v.profile for v in versions], day)]
+            )
+        chosen = by_id[current.id]
+        note = (
+            f"version in force on {day.isoformat()}: {current.id} "
+            f"({lineage.span(current)}), {workspace.display_path(chosen.path)}"
+        )
+        if chosen is not named:
+            note += f"; the named profile {profile.id} ({lineage.span(profile)}) was not"
+        return chosen, [note]
+    if current is not None and current.id == profile.id:
+        return named, [f"these terms are in force ({lineage.span(profile)})"]
+    note = (
+        f"these terms ({profile.id}) were in force {lineage.span(profile)}, not on "
+        f"{day.isoformat()}; evaluated as written"
+    )
+    if current is not None:
+        note += (
+            f"; the version in force on {day.isoformat()} is {current.id} "
+            f"({workspace.display_path(by_id[current.id].path)})"
+        )
+    note += "; pass --as-of DATE to evaluate the version in force on a date"
+    return named, [note]
+
+
+def _document_notes(vendor: catalogue.LoadedVendor, day: date) -> list[str]:
+    return [
+        f"document `{d.id}` took effect on {d.effective.isoformat()}, after "
+        f"{day.isoformat()}: what the profile quotes from it did not yet apply then"
+        for d in vendor.profile.documents.values()
+        if d.effective is not None and d.effective > day
+    ]
+
+
+# ---------------------------------------------------------------- plans and data classes
+
+
+def _plans(vendor: catalogue.LoadedVendor, wanted: str | None, org: OrgProfile) -> list[str | None]:
+    profile = vendor.profile
+    known = [p.id for p in profile.plans]
+    if wanted == ALL_PLANS:
+        return [None, *known]
+    if wanted is None:
+        return [org.plan_for(profile)]
+    if wanted not in known:
+        close = difflib.get_close_matches(wanted, known, n=1)
+        hint = f" (did you mean `{close[0]}`?)" if close else ""
+        listed = ", ".join(known) or "none; its terms have no plans"
+        raise UsageError(
+            f"--plan: {workspace.display_path(vendor.path)} has no plan `{wanted}`{hint} "
+            f"(plans: {listed}; or `all`)"
+        )
+    return [wanted]
+
+
+def _data_classes(
+    request: GateRequest, org: OrgProfile, vendor: catalogue.LoadedVendor
+) -> tuple[tuple[str, ...] | None, str]:
+    if request.data_classes is not None:
+        return request.data_classes, "--data-classes"
+    override = org.usage.get(vendor.profile.id)
+    if override is not None and override.data_classes is not None:
+        return override.data_classes, "the organisation profile's usage"
+    if vendor.profile.usage is not None:
+        return vendor.profile.usage.data_classes, "the vendor profile's usage"
+    return None, "not stated"
+
+
+# ---------------------------------------------------------------- questions and conditions
+
+
+def _outcome(result: VendorResult) -> PlanOutcome:
+    return PlanOutcome(result.plan, result, questions(result.findings), conditions(result.findings))
+
+
+def needed_leaves(trace: Trace) -> list[LeafTrace]:
+    """The undetermined leaves the outcome depends on: below the root, only through nodes that
+    are themselves undetermined (an ``any`` that passes anyway needs none of its unknowns)."""
+    if isinstance(trace, LeafTrace):
+        return [trace] if trace.outcome is Outcome.UNDETERMINED else []
+    return [
+        leaf
+        for child in trace.children
+        if child.outcome is Outcome.UNDETERMINED
+        for leaf in needed_leaves(child)
+    ]
+
+
+def questions(findings: Sequence[Finding]) -> tuple[Question, ...]:
+    """One question per undetermined fact a non-passing rule needed, listing every such rule."""
+    needs: dict[str, dict[str, Need]] = {}
+    values: dict[str, FactValue | None] = {}
+    for f in findings:
+        if f.verdict not in _NEEDS_ANSWER or f.trace is None:
+            continue
+        for leaf in needed_leaves(f.trace):
+            fact = leaf.leaf.fact.split(".", 1)[0]
+            needs.setdefault(fact, {})[f.rule] = Need(f.rule, f.severity, f.citations)
+            read = next((r for r in f.facts if r.fact == fact), None)
+            values[fact] = read.value if read else None
+    asked = [
+        Question(
+            fact,
+            _question_text(fact),
+            tuple(sorted(by_rule.values(), key=lambda n: (-n.severity.rank, n.rule))),
+            values[fact],
+        )
+        for fact, by_rule in needs.items()
+    ]
+    return tuple(
+        sorted(asked, key=lambda q: (-q.severity.rank, _FACT_ORDER.get(q.fact, 999), q.fact))
+    )
+
+
+def _question_text(fact: str) -> str:
+    spec = FACTS_BY_NAME.get(fact)
+    return spec.question if spec else f"What do your terms say about `{fact}`?"
+
+
+def conditions(findings: Sequence[Finding]) -> tuple[ContractCondition, ...]:
+    """The remediation of every rule finding that did not pass (waived ones included: a waiver
+    accepts a risk for a while, the contract should still close it)."""
+    grouped: dict[str, list[Finding]] = {}
+    for f in findings:
+        if f.verdict in _NEEDS_ANSWER and f.pack != "vendorgate" and f.remediation.strip():
+            grouped.setdefault(" ".join(f.remediation.split()), []).append(f)
+    found = [
+        ContractCondition(
+            text,
+            tuple(sorted(dict.fromkeys(f.rule for f in group))),
+            max((f.severity for f in group), key=lambda s: s.rank),
+        )
+        for text, group in grouped.items()
+    ]
+    return tuple(sorted(found, key=lambda c: (-c.severity.rank, c.rules)))
+
+
+_VERDICT_RANK = {v: i for i, v in enumerate(Verdict)}
+
+
+def _ordered(findings: Sequence[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: (-f.severity.rank, _VERDICT_RANK[f.verdict], f.rule))

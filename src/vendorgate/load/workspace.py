@@ -1,0 +1,131 @@
+"""Where inputs are: the organisation profile, the project and repository roots, the
+YAML files below a folder, rule pack files, and paths as findings show them."""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from vendorgate.core.errors import UsageError
+from vendorgate.core.model import (
+    OrgProfile,
+)
+
+if TYPE_CHECKING:
+    pass
+
+ORG_FILENAMES = ("vendorgate.yaml", "org.yaml")
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def display_path(path: Path) -> str:
+    """The path relative to its project root (see :func:`project_root`), so that findings and
+    messages read the same from any working directory and in CI annotations."""
+    resolved = Path(os.path.abspath(path))
+    root = project_root(resolved.parent)
+    if root is None:
+        return str(path)
+    return resolved.relative_to(root).as_posix()
+
+
+@functools.cache
+def project_root(folder: Path) -> Path | None:
+    """The nearest folder at or above ``folder`` holding ``.git`` (so paths match what code
+    review and CI annotations show), else the nearest holding an organisation profile; None
+    when there is neither."""
+    chain = (folder, *folder.parents)
+    for candidate in chain:
+        if (candidate / ".git").exists():
+            return candidate
+    for candidate in chain:
+        if any((candidate / name).is_file() for name in ORG_FILENAMES):
+            return candidate
+    return None
+
+
+def find_org(start: Path | None = None) -> Path | None:
+    """Walk up from ``start`` (the working directory) to the first organisation profile."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        for name in ORG_FILENAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def discover(paths: Iterable[str | Path], *, what: str = "vendor profile") -> list[Path]:
+    """YAML files named directly or found below the given folders, sorted, without duplicates."""
+    found: dict[Path, None] = {}
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            depth = len(path.parts)
+            for candidate in sorted(path.rglob("*"), key=_path_order):
+                if (
+                    candidate.suffix in YAML_SUFFIXES
+                    and not any(p.startswith(".") for p in candidate.parts[depth:])
+                    and candidate.is_file()
+                ):
+                    found[candidate] = None
+        elif path.is_file():
+            found[path] = None
+        else:
+            raise UsageError(f"{raw}: no such file or folder ({what}s expected)")
+    return list(found)
+
+
+def _path_order(path: Path) -> tuple[str, ...] | Path:
+    """The order of sorting paths themselves, faster for large folders: on POSIX, paths
+    compare by their parts; elsewhere (case-insensitive) the paths are compared as they are."""
+    return path.parts if os.name == "posix" else path
+
+
+def repo_root(path: Path) -> Path:
+    """The repository a profile lives in: the nearest folder above it holding ``.git``, else
+    one holding an organisation profile, else the profile's own folder. Snapshots must stay
+    inside it."""
+    start = path.resolve().parent
+    chain = (start, *start.parents)
+    for folder in chain:
+        if (folder / ".git").exists():
+            return folder
+    for folder in chain:
+        if any((folder / n).is_file() for n in ORG_FILENAMES):
+            return folder
+    return start
+
+
+def root_for(path: Path, roots: dict[Path, Path]) -> Path:
+    """:func:`repo_root`, worked out once per folder in ``roots`` (resolving every file of a
+    large catalogue walks the file system for each); a symlinked file is resolved on its own."""
+    if path.is_symlink():
+        return repo_root(path)
+    root = roots.get(path.parent)
+    if root is None:
+        root = roots[path.parent] = repo_root(path)
+    return root
+
+
+_RULE_PACK_KIND = re.compile(rb"^kind:[ \t]*[\"']?RulePack[\"']?[ \t]*(#.*)?$", re.MULTILINE)
+
+
+def discover_packs(paths: Iterable[str | Path]) -> list[Path]:
+    """Rule pack files: YAML files with a top-level ``kind: RulePack`` line, wherever it stands
+    (example vendor profiles beside the packs are skipped). A file named directly is always
+    taken, so a mistyped kind is reported rather than ignored."""
+    named = {Path(p) for p in paths if Path(p).is_file()}
+    packs = []
+    for path in discover(paths, what="rule pack"):
+        if path in named or _RULE_PACK_KIND.search(path.read_bytes()):
+            packs.append(path)
+    return packs
+
+
+def default_org() -> OrgProfile:
+    """Used when no organisation profile is found: every pack, default thresholds."""
+    return OrgProfile(name="(no organisation profile)", path="")

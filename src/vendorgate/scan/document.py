@@ -1,0 +1,593 @@
+"""The clause scanner's view of a document: units, sentences and their context, with offsets.
+
+A terms document is cut into *units* (a paragraph, a list item, a table row, a line ended by a
+hard break) and each unit into *sentences*. Matching runs on a *folded* copy of each unit
+(Markdown link targets, emphasis, HTML tags, soft hyphens and typographic quotes removed, spaces
+collapsed) that keeps, for every folded character, the offset of the raw character it came from.
+A quote is therefore always cut from the raw document, verbatim, and its boundaries are widened
+to whole Markdown links and HTML tags so that ``evidence.normalise`` treats it as it treats the
+document.
+
+Each sentence carries the context a reader uses: the section (from :mod:`vendorgate.sections`),
+a bold lead-in opening its paragraph (``**Privacy of user data.**``), the text a list item or
+table row hangs from (its parent item, the paragraph ending in a colon above it, a table's
+header), and the sentence before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from vendorgate.text.normalise import TYPOGRAPHY
+from vendorgate.text.sections import Section, section_at, split_sections
+
+# The characters normalise() turns into ASCII (it also drops the zero-width space, which is in
+# _DROPPED here), and a few more look-alikes that only matching needs to see through.
+_TYPOGRAPHY = str.maketrans({**TYPOGRAPHY, "\u2010": "-", "\u2009": " ", "\u00d7": "x"})
+_DROPPED = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+"""Characters that vanish when folding (soft hyphens and zero-width marks split words)."""
+_TOKEN = re.compile("[^\\s*\\\\" + "".join(sorted(_DROPPED)) + "]+|\\s+")
+"""Runs of kept characters, or of spaces; emphasis stars, escape backslashes and the dropped
+characters fall between tokens."""
+
+_LINK = re.compile(r"!?\[((?:[^\[\]]|\[[^\]]*\])*)\]\(([^()\s]*(?:\([^()]*\)[^()\s]*)*)[^)]*\)")
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
+_ENTITY = re.compile(r"&(?:amp|lt|gt|quot|nbsp|#\d{1,5});")
+_ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&nbsp;": " "}
+
+_LIST_ITEM = re.compile(r"(?P<indent>[ \t]*)(?P<marker>[*+-]|\d{1,3}[.)]|\([a-z0-9]{1,4}\))[ \t]+")
+_TABLE_ROW = re.compile(r"[ \t]*\|")
+_TABLE_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
+_ATX = re.compile(r" {0,3}#{1,6}(\s|$)")
+_SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")
+_RULE = re.compile(r" {0,3}([*_-])([ \t]*\1){2,}[ \t]*$")
+_BARE_NUMBER = re.compile(r"[ \t]*\d{1,3}(\.\d{1,3})*\.?[ \t]*$")
+_LIST_HEADING = re.compile(r"[ \t]*\d{1,3}\.[ \t]+\*\*[^*]+\*\*[ \t.]*$")
+_BOLD_ONLY = re.compile(r"[ \t]*(\d{1,3}(\\?\.\d{1,3})*\\?\.?[ \t]+)?\*\*[^*]{1,160}\*\*[ \t]*$")
+_CAPS = re.compile(r"[ \t]*[A-Z][A-Z0-9 ,;:&'/()\-]{2,80}[ \t]*$")
+_LEAD_BOLD = re.compile(
+    r"(?:\*\*)?\s*(?:\((?:[a-z]{1,4}|\d{1,3})\)\s*)?\*\*(?P<text>[^*]{2,200})\*\*"
+    r"|\*\*(?P<both>[^*]{2,200})\*\*"
+    # an italic lead-in (``_Hosting Services:_``) plays the same part
+    r"|_(?P<italic>[^_\n]{2,120}?)_(?=[\s:.])"
+    r"|\*(?P<star>[^*\n]{2,120}?)\*(?=[\s:.])"
+)
+_ABBREVIATIONS = frozenset(
+    {
+        "e.g",
+        "i.e",
+        "etc",
+        "inc",
+        "ltd",
+        "llc",
+        "co",
+        "corp",
+        "no",
+        "nos",
+        "art",
+        "arts",
+        "sec",
+        "para",
+        "paras",
+        "cf",
+        "vs",
+        "st",
+        "fl",
+        "mr",
+        "ms",
+        "dr",
+        "seq",
+        "seqq",
+        "et",
+        "al",
+        "approx",
+        "dept",
+        "u.s",
+        "u.k",
+        "c.f.r",
+        "u.s.a",
+        "p.o",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "ca",
+        "v",
+        "pvt",
+        "sarl",
+        "gmbh",
+        "bv",
+        "ag",
+        "sa",
+        "str",
+        "rd",
+        "ave",
+        "blvd",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Folded:
+    """Folded text with the raw offset of each of its characters."""
+
+    text: str
+    """The folded text (original case)."""
+    offsets: tuple[int, ...]
+    """``offsets[i]`` is the raw document offset of ``text[i]``."""
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """The raw ``[start, end)`` covering folded ``[start, end)``."""
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A paragraph, list item, table row or hard-broken line of the document."""
+
+    kind: str
+    """paragraph, item, row or heading."""
+    start: int
+    """Raw offset of its first character (after any list marker)."""
+    end: int
+    """Raw offset just past its last character."""
+    indent: int
+    """Indentation of a list item (0 otherwise)."""
+    folded: Folded
+    """Its folded text."""
+    lead: str
+    """Lower-case folded text it hangs from (parent item, introducing paragraph, table header)."""
+    local: str
+    """Lower-case folded bold lead-in of its paragraph (``privacy of user data``), or empty."""
+    cells: tuple[tuple[int, int], ...] = ()
+    """For table rows: folded ``[start, end)`` of each cell."""
+    header: tuple[str, ...] = ()
+    """For table rows: lower-case folded header cells of the table."""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a unit, with the context the scanner reads."""
+
+    text: str
+    """Folded text, original case."""
+    low: str
+    """Folded text, lower case."""
+    start: int
+    """Raw offset of the first character."""
+    end: int
+    """Raw offset just past the last character."""
+    unit: Unit
+    """The unit it belongs to."""
+    index: int
+    """Its position in the unit (0 for the first sentence)."""
+    previous: str
+    """Lower-case folded previous sentence of the unit, or empty."""
+    section: Section | None
+    """The section holding it."""
+    heading: str
+    """Lower-case heading of the section (empty when none)."""
+
+
+def fold(raw: str, base: int = 0) -> Folded:
+    """Fold ``raw`` (which starts at document offset ``base``) for matching."""
+    chars: list[str] = []
+    offsets: list[int] = []
+
+    def put(text: str, at: int) -> None:
+        # typography maps one character to one, so offsets survive translate()
+        for token in _TOKEN.finditer(text.translate(_TYPOGRAPHY)):
+            if token.group().isspace():
+                if chars and chars[-1] != " ":
+                    chars.append(" ")
+                    offsets.append(at + token.start())
+            else:
+                chars.extend(token.group())
+                offsets.extend(range(at + token.start(), at + token.end()))
+
+    position = 0
+    for match in _markup(raw):
+        put(raw[position : match.start()], base + position)
+        if match.re is _LINK:
+            put(match.group(1), base + match.start(1))
+        elif match.re is _ENTITY:
+            put(_ENTITIES.get(match.group(0), " "), base + match.start())
+        else:
+            put(" ", base + match.start())
+        position = match.end()
+    put(raw[position:], base + position)
+    if "_" in chars:
+        _drop_edge_underscores(chars, offsets)
+    while chars and chars[-1] == " ":
+        chars.pop()
+        offsets.pop()
+    return Folded("".join(chars), tuple(offsets))
+
+
+def _markup(raw: str) -> Iterator[re.Match[str]]:
+    """Links, HTML tags and entities in order, never overlapping."""
+    found = sorted(
+        [*_LINK.finditer(raw), *_TAG.finditer(raw), *_ENTITY.finditer(raw)],
+        key=lambda m: (m.start(), -m.end()),
+    )
+    last_end = -1
+    for match in found:
+        if match.start() >= last_end:
+            yield match
+            last_end = match.end()
+
+
+def _drop_edge_underscores(chars: list[str], offsets: list[int]) -> None:
+    """Remove ``_`` emphasis markers at word edges, as ``evidence.normalise`` does."""
+    keep = [
+        not (
+            ch == "_"
+            and (
+                i == 0
+                or not (chars[i - 1].isalnum() or chars[i - 1] == "_")
+                or i + 1 == len(chars)
+                or not (chars[i + 1].isalnum() or chars[i + 1] == "_")
+            )
+        )
+        for i, ch in enumerate(chars)
+    ]
+    chars[:] = [c for c, k in zip(chars, keep, strict=True) if k]
+    offsets[:] = [o for o, k in zip(offsets, keep, strict=True) if k]
+
+
+# ---------------------------------------------------------------- units
+
+
+@dataclass(frozen=True)
+class _Line:
+    """One line of the document, without its line break."""
+
+    start: int
+    """Offset of its first character."""
+    end: int
+    """Offset just past its last character."""
+    text: str
+    """Its text."""
+
+
+def _lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    offset = 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        lines.append(_Line(offset, offset + len(body), body))
+        offset += len(raw)
+    return lines
+
+
+def _is_heading(lines: Sequence[_Line], i: int) -> bool:
+    line = lines[i].text
+    if _ATX.match(line) or _LIST_HEADING.match(line) or _BARE_NUMBER.match(line):
+        return True
+    following = lines[i + 1].text if i + 1 < len(lines) else ""
+    if line.strip() and _SETEXT.match(following) and not _TABLE_RULE.match(following):
+        return True
+    alone = (i == 0 or not lines[i - 1].text.strip()) and not following.strip()
+    if alone and _BOLD_ONLY.match(line) and not line.rstrip().rstrip("*").endswith((".", ":")):
+        return True
+    return alone and bool(_CAPS.fullmatch(line)) and sum(c.isalpha() for c in line) >= 3
+
+
+def split_units(text: str) -> list[Unit]:
+    """The document's units in order."""
+    lines = _lines(text)
+    units: list[Unit] = []
+    state = _State()
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if not line.text.strip() or _RULE.match(line.text) or _SETEXT.match(line.text):
+            i += 1
+        elif _is_heading(lines, i):
+            units.append(
+                Unit("heading", line.start, line.end, 0, fold(line.text, line.start), "", "")
+            )
+            state = _State()
+            i += 1
+        elif _TABLE_ROW.match(line.text):
+            i = _table(text, lines, i, units, state.paragraph)
+        elif item := _LIST_ITEM.match(line.text):
+            indent = len(item["indent"].expandtabs(4))
+            while state.parents and state.parents[-1][0] >= indent:
+                state.parents.pop()
+            start = line.start + item.end()
+            folded = fold(text[start : line.end], start)
+            lead = " ".join([state.paragraph, *(p for _, p in state.parents)]).strip()
+            local = _local(text, start, line.end)
+            units.append(Unit("item", start, line.end, indent, folded, lead, local))
+            state.parents.append((indent, folded.text.lower()))
+            i += 1
+        else:
+            i = _block(text, lines, i, units, state)
+    return units
+
+
+@dataclass
+class _State:
+    """What later units hang from while splitting."""
+
+    paragraph: str = ""
+    """Lower-case folded text of the last plain paragraph."""
+    parents: list[tuple[int, str]] = field(default_factory=list)
+    """Open list items: (indent, lower-case folded text)."""
+
+
+def _block(text: str, lines: Sequence[_Line], i: int, units: list[Unit], state: _State) -> int:
+    """Add the units of the paragraph starting at line ``i``; return the line after it."""
+    block: list[_Line] = []
+    while i < len(lines):
+        line = lines[i]
+        if not line.text.strip() or (block and _starts_unit(lines, i)):
+            break
+        block.append(line)
+        i += 1
+    indented = block[0].text.startswith(("  ", "\t"))
+    # a hard line break ends a unit: address blocks, lists and tables archived without markup
+    segments: list[list[_Line]] = [[]]
+    for line in block:
+        segments[-1].append(line)
+        if line.text.endswith("  ") or line.text.rstrip().endswith("<br>"):
+            segments.append([])
+    segments = [s for s in segments if s]
+    # a paragraph ending in a colon introduces what follows it, not what follows its list
+    colon = state.paragraph.rstrip().endswith(":")
+    introduction = state.paragraph if colon and not state.parents else ""
+    if indented and state.parents:
+        introduction = " ".join(p for _, p in state.parents)
+    first = ""
+    for index, segment in enumerate(segments):
+        start, end = segment[0].start, segment[-1].end
+        folded = fold(text[start:end], start)
+        lead = " ".join(filter(None, [introduction, first])) if len(segments) > 1 else introduction
+        units.append(Unit("paragraph", start, end, 0, folded, lead, _local(text, start, end)))
+        if index == 0:
+            first = folded.text.lower()
+    if not indented:
+        state.parents.clear()
+        state.paragraph = " ".join(u.folded.text.lower() for u in units[-len(segments) :])
+    return i
+
+
+def _starts_unit(lines: Sequence[_Line], i: int) -> bool:
+    line = lines[i].text
+    return bool(
+        _TABLE_ROW.match(line)
+        or _LIST_ITEM.match(line)
+        or _ATX.match(line)
+        or _is_heading(lines, i)
+    )
+
+
+def _local(text: str, start: int, end: int) -> str:
+    """The bold lead-in opening a unit, lower case and folded; empty when none."""
+    raw = text[start:end]
+    match = _LEAD_BOLD.match(raw.lstrip())
+    if not match:
+        return ""
+    inner = next((g for g in match.group("text", "both", "italic", "star") if g), "")
+    return fold(inner).text.lower().strip(" .:")
+
+
+def _cells(folded: Folded) -> tuple[tuple[int, int], ...]:
+    spans: list[tuple[int, int]] = []
+    position = 0
+    body = folded.text
+    for bar in [*(m.start() for m in re.finditer(r"\|", body)), len(body)]:
+        piece = body[position:bar]
+        left = len(piece) - len(piece.lstrip())
+        right = len(piece.rstrip())
+        if right > left:
+            spans.append((position + left, position + right))
+        position = bar + 1
+    return tuple(spans)
+
+
+def _table(text: str, lines: Sequence[_Line], i: int, units: list[Unit], caption: str) -> int:
+    """Add the rows of the table starting at line ``i``; return the line after it."""
+    header: tuple[str, ...] = ()
+    rows: list[_Line] = []
+    while i < len(lines) and _TABLE_ROW.match(lines[i].text):
+        rows.append(lines[i])
+        i += 1
+    for index, row in enumerate(rows):
+        if _TABLE_RULE.match(row.text):
+            continue
+        folded = fold(row.text, row.start)
+        cells = _cells(folded)
+        names = tuple(folded.text[a:b].lower() for a, b in cells)
+        if len(cells) <= 1:
+            # a row with one filled cell is a caption inside the table
+            caption = " ".join([caption, *names]).strip()
+            continue
+        followed_by_rule = index + 1 < len(rows) and _TABLE_RULE.match(rows[index + 1].text)
+        if not header and (followed_by_rule or _looks_header(names)):
+            header = names
+            continue
+        start, end = folded.raw_span(cells[0][0], cells[-1][1])
+        body = fold(text[start:end], start)
+        units.append(Unit("row", start, end, 0, body, caption, "", _cells(body), header))
+    return i
+
+
+def _looks_header(names: Sequence[str]) -> bool:
+    words = ("company", "name", "location", "description", "purpose", "entity", "region")
+    return any(any(w in n for w in words) for n in names)
+
+
+# ---------------------------------------------------------------- sentences
+
+_BOUNDARY = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+
+
+def _abbreviated(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` ends an abbreviation rather than a sentence."""
+    start = dot
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "."):
+        start -= 1
+    word = text[start:dot].lower()
+    if not word:
+        return False
+    if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+        return True
+    parts = word.split(".")
+    return "." in word and all(len(part) <= 2 and part.isalpha() for part in parts if part)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of each sentence of a folded unit text."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        dot = match.start()
+        if text[dot] == "." and _abbreviated(text, dot):
+            continue
+        end = match.end()
+        while end > start and text[end - 1] == " ":
+            end -= 1
+        if end - start >= 1:
+            spans.append((start, end))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Every sentence of the document with its context, in order."""
+    sections = split_sections(text)
+    found: list[Sentence] = []
+    for unit in split_units(text):
+        if unit.kind == "heading":
+            continue
+        section = section_at(sections, unit.start)
+        heading = section.heading.lower() if section else ""
+        previous = ""
+        spans = [(0, len(unit.folded.text))] if unit.kind == "row" else None
+        for index, (a, b) in enumerate(spans or sentence_spans(unit.folded.text)):
+            body = unit.folded.text[a:b]
+            if index == 0 and _is_lead_in(body, unit.local):
+                continue
+            raw_start, raw_end = unit.folded.raw_span(a, b)
+            found.append(
+                Sentence(
+                    body,
+                    body.lower(),
+                    raw_start,
+                    raw_end,
+                    unit,
+                    index,
+                    previous,
+                    section,
+                    heading,
+                )
+            )
+            previous = body.lower()
+    return found
+
+
+def _is_lead_in(body: str, local: str) -> bool:
+    """Whether a first sentence is only the bold heading of its clause (``10.3 Permitted Use.``)."""
+    if not local or len(local.split()) > 12:
+        return False
+    words = re.sub(r"^[\d.()a-z]{1,8}\s+", "", body.lower()).strip(" .:")
+    return words == re.sub(r"^[\d.()a-z]{1,8}\s+", "", local).strip(" .:") or body.lower().strip(
+        " .:"
+    ) == local.strip(" .:")
+
+
+def widen(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen raw ``[start, end)`` to whole Markdown links and HTML tags it cuts through."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    segment = text[line_start:line_end]
+    for match in _markup(segment):
+        a, b = line_start + match.start(), line_start + match.end()
+        if a < start < b:
+            start = a
+        if a < end < b:
+            end = b
+    return start, end
+
+
+# ---------------------------------------------------------------- HTML
+
+_HTML_SKIP = re.compile(r"<(script|style|noscript|template)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+_HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^<>]*>|<!--.*?-->", re.S)
+_BLOCK = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "ul",
+        "ol",
+        "table",
+        "thead",
+        "tbody",
+        "blockquote",
+        "dl",
+        "dd",
+        "dt",
+        "form",
+        "figure",
+        "address",
+    }
+)
+
+
+def html_view(html: str) -> str:
+    """A Markdown-like view of an HTML document with every character at its original offset.
+
+    Tags become spaces; block tags become line breaks, headings become ``#`` markers, list
+    items ``*`` markers and table cells ``|``, so the Markdown splitter finds the same
+    structure. Quotes are still cut from the HTML itself.
+    """
+    chars = list(html)
+
+    def blank(a: int, b: int, lead: str = "") -> None:
+        filler = (lead + " " * (b - a))[: b - a]
+        chars[a:b] = list(filler)
+
+    for match in _HTML_SKIP.finditer(html):
+        blank(match.start(), match.end())
+    for match in _HTML_TAG.finditer(html):
+        a, b = match.start(), match.end()
+        if "".join(chars[a:b]).strip() == "":
+            continue
+        closing, name = match.group(1), (match.group(2) or "").lower()
+        if re.fullmatch(r"h[1-6]", name) and not closing:
+            blank(a, b, "\n" + "#" * min(int(name[1]), b - a - 2) + " ")
+        elif name == "li" and not closing:
+            blank(a, b, "\n* ")
+        elif name in ("td", "th"):
+            blank(a, b, "|")
+        elif name == "tr":
+            blank(a, b, "\n|" if not closing else "|\n")
+        elif name == "br":
+            blank(a, b, "  \n")
+        elif name in _BLOCK or re.fullmatch(r"h[1-6]", name):
+            blank(a, b, "\n\n")
+        else:
+            blank(a, b)
+    return "".join(chars)
