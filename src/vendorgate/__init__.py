@@ -45,4 +45,6 @@ def __getattr__(name: str) -> Any:
         return getattr(run, name)
     if name in _SUBPACKAGES:
         return importlib.import_module(f"vendorgate.{name}")
+    if name == "errors":  # the README's spelling from before the layers: still works
+        return importlib.import_module("vendorgate.core.errors")
     raise AttributeError(name)
