@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from vendorgate.core.errors import InputError, Problem, UsageError
+from vendorgate.core.hints import did_you_mean
 from vendorgate.core.model import (
     OrgProfile,
     Rule,
@@ -131,12 +132,10 @@ def select_packs(
         if problems:
             raise InputError(problems)
         return sorted(packs, key=lambda p: p.id)
-    import difflib
 
     for index, name in enumerate(org.packs):
         if name not in by_id:
-            close = difflib.get_close_matches(name, list(by_id), n=1)
-            hint = f" (did you mean `{close[0]}`?)" if close else ""
+            hint = did_you_mean(name, list(by_id))
             known = ", ".join(sorted(by_id)) or "none found"
             message = f"unknown rule pack `{name}`; available: {known}{hint}"
             if org_doc is not None:
@@ -152,12 +151,10 @@ def check_waivers(org: OrgProfile, org_doc: Document | None, rules: Sequence[Rul
     """A waiver naming a rule that no enabled pack defines is an input error."""
     known = {r.id for r in rules}
     problems = []
-    import difflib
 
     for index, waiver in enumerate(org.waivers):
         if waiver.rule not in known:
-            close = difflib.get_close_matches(waiver.rule, sorted(known), n=1)
-            hint = f" (did you mean `{close[0]}`?)" if close else ""
+            hint = did_you_mean(waiver.rule, sorted(known))
             message = f"waiver names rule `{waiver.rule}`, which no enabled pack defines{hint}"
             problems.append(
                 org_doc.problem(("waivers", index, "rule"), message)

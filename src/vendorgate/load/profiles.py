@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from vendorgate.core.errors import InputError, Problem
+from vendorgate.core.hints import did_you_mean
 from vendorgate.core.model import Document as VendorDocument
 from vendorgate.core.model import (
     Evidence,
@@ -183,8 +183,7 @@ def _evidence(
     r: _Reader, item: dict[str, Any], path: PathKey, documents: dict[str, VendorDocument]
 ) -> Evidence:
     if item["doc"] not in documents:
-        close = difflib.get_close_matches(item["doc"], list(documents), n=1)
-        hint = f" (did you mean `{close[0]}`?)" if close else ""
+        hint = did_you_mean(item["doc"], list(documents))
         known = ", ".join(f"`{d}`" for d in documents) or "none"
         r.problems.append(
             r.doc.problem(

@@ -3,12 +3,12 @@ operators that fit the fact's type, values from the fact's vocabulary."""
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 from typing import Any
 
 from vendorgate.core import vocabulary as v
 from vendorgate.core.errors import InputError, Problem
+from vendorgate.core.hints import did_you_mean
 from vendorgate.core.model import (
     AllOf,
     AnyOf,
@@ -166,8 +166,7 @@ def _check_leaf(doc: Document, leaf: Leaf, path: PathKey) -> list[Problem]:
     problems = []
     for operand in operands:
         if operand not in values and operand != v.UNDISCLOSED:
-            close = difflib.get_close_matches(str(operand), values, n=1)
-            hint = f" (did you mean `{close[0]}`?)" if close else ""
+            hint = did_you_mean(str(operand), values)
             problems.append(
                 doc.problem(
                     path,

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from vendorgate.core.errors import InputError, Problem
+from vendorgate.core.hints import did_you_mean
 from vendorgate.load.yaml import Document, PathKey
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ def detect_kind(doc: Document) -> str:
         )
     kind = data.get("kind")
     if not isinstance(kind, str) or kind not in KINDS:  # a mapping or list is unhashable
-        hint = _did_you_mean(str(kind), KINDS)
+        hint = did_you_mean(str(kind), KINDS)
         raise InputError(
             doc.problem(
                 ("kind",),
@@ -99,7 +99,7 @@ def describe(doc: Document, error: ValidationError) -> Problem:
         allowed = list(part.get("properties", {}))
         extra = sorted(k for k in instance if k not in allowed)
         name = extra[0] if extra else "?"
-        hint = _did_you_mean(name, allowed)
+        hint = did_you_mean(name, allowed)
         where = f" in `{_dotted(path)}`" if path else ""
         return doc.problem((*path, name), f"unknown field `{name}`{where}{hint}", of_key=True)
     if error.validator == "required":
@@ -115,7 +115,7 @@ def describe(doc: Document, error: ValidationError) -> Problem:
             "mean the word)",
         )
     if error.validator == "enum":
-        hint = _did_you_mean(str(instance), [str(x) for x in expected_values])
+        hint = did_you_mean(str(instance), [str(x) for x in expected_values])
         return doc.problem(
             path,
             f"{_show(instance)} is not allowed{_at(path)}; expected one of "
@@ -201,11 +201,6 @@ def _pattern_message(path: PathKey, instance: Any, pattern: str) -> str:
             "'.', '_' and '-'"
         )
     return f"{_show(instance)} does not match {pattern}{_at(path)}"
-
-
-def _did_you_mean(word: str, choices: Any) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean `{close[0]}`?)" if close else ""
 
 
 def _dotted(path: PathKey) -> str:

@@ -19,12 +19,12 @@ See docs/waivers.md.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
 from vendorgate.core.errors import InputError, Problem
+from vendorgate.core.hints import did_you_mean
 from vendorgate.core.model import OrgProfile, VendorProfile
 from vendorgate.load.yaml import Document
 
@@ -50,8 +50,7 @@ def check_vendors(
     problems = []
     for index, w in enumerate(org.waivers):
         if w.vendor not in names:
-            close = difflib.get_close_matches(w.vendor, sorted(names), n=1)
-            hint = f" (did you mean `{close[0]}`?)" if close else ""
+            hint = did_you_mean(w.vendor, sorted(names))
             problems.append(
                 _problem(
                     org,
