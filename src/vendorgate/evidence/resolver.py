@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from vendorgate.core.model import (
     Fact,
     FactRead,
 )
 from vendorgate.evidence import snapshots as evidence
-
-if TYPE_CHECKING:
-    pass
 from vendorgate.load.catalogue import LoadedVendor
 
 

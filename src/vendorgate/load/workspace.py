@@ -8,15 +8,11 @@ import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from vendorgate.core.errors import UsageError
 from vendorgate.core.model import (
     OrgProfile,
 )
-
-if TYPE_CHECKING:
-    pass
 
 ORG_FILENAMES = ("vendorgate.yaml", "org.yaml")
 YAML_SUFFIXES = (".yaml", ".yml")

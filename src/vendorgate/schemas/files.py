@@ -5,10 +5,8 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    pass
 SCHEMA_NAMES = ("vendor", "rules", "org", "report")
 
 
