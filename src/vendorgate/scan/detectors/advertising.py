@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from vendorgate.scan.detectors.cues import (
-    rx,
-    stated_practice,
-)
+from vendorgate.scan.detectors.cues import rx, stated_practice
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
 
 ID = "advertising"
 FACTS: tuple[str, ...] = ("advertising_use",)
-"""The facts this detector suggests values for."""
 
 
 ADVERTISING = rx(

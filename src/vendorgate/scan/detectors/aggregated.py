@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import re
 
-from vendorgate.scan.detectors.cues import (
-    practice,
-    rx,
-    span,
-)
+from vendorgate.scan.detectors.cues import practice, rx, span
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
 
 ID = "aggregated"
 FACTS: tuple[str, ...] = ("aggregated_data_use",)
-"""The facts this detector suggests values for."""
 
 
 AGGREGATED = re.compile(

@@ -2,14 +2,7 @@
 
 from __future__ import annotations
 
-from vendorgate.scan.detectors.cues import (
-    CONTENT,
-    SERVICE_DATA,
-    context,
-    practice,
-    rx,
-    span,
-)
+from vendorgate.scan.detectors.cues import CONTENT, SERVICE_DATA, context, practice, rx, span
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
 
@@ -19,7 +12,6 @@ FACTS: tuple[str, ...] = (
     "ai_training_service_data",
     "ai_training_third_party",
 )
-"""The facts this detector suggests values for."""
 
 
 AI_TERM = rx(

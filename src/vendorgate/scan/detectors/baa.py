@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import re
 
-from vendorgate.scan.detectors.cues import (
-    rx,
-    span,
-)
+from vendorgate.scan.detectors.cues import rx, span
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
 
 ID = "baa"
 FACTS: tuple[str, ...] = ("baa_available",)
-"""The facts this detector suggests values for."""
 
 
 BAA = re.compile(r"\bbusiness associates?\b|\bbaa\b")

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import re
 
-from vendorgate.scan.detectors.cues import (
-    periods,
-    span,
-)
+from vendorgate.scan.detectors.cues import periods, span
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
 
 ID = "breach"
 FACTS: tuple[str, ...] = ("breach_notification_hours",)
-"""The facts this detector suggests values for."""
 
 
 NOTIFY_CUSTOMER = re.compile(

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import re
 
-from vendorgate.scan.detectors.cues import (
-    span,
-)
+from vendorgate.scan.detectors.cues import span
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
 
 ID = "certifications"
 FACTS: tuple[str, ...] = ("certifications",)
-"""The facts this detector suggests values for."""
 
 
 CERTIFICATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (

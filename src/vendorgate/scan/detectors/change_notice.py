@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import re
 
-from vendorgate.scan.detectors.cues import (
-    periods,
-    rx,
-    span,
-)
+from vendorgate.scan.detectors.cues import periods, rx, span
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
 
 ID = "change_notice"
 FACTS: tuple[str, ...] = ("subprocessor_change_notice_days",)
-"""The facts this detector suggests values for."""
 
 
 CHANGE_NOTICE = rx(

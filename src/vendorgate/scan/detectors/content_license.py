@@ -4,20 +4,12 @@ from __future__ import annotations
 
 import re
 
-from vendorgate.scan.detectors.cues import (
-    CONTENT,
-    SERVICE_DATA,
-    context,
-    near_negation,
-    rx,
-    span,
-)
+from vendorgate.scan.detectors.cues import CONTENT, SERVICE_DATA, context, near_negation, rx, span
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
 
 ID = "content_license"
 FACTS: tuple[str, ...] = ("content_license_scope",)
-"""The facts this detector suggests values for."""
 
 
 GRANT = rx(

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import re
 
-from vendorgate.scan.detectors.cues import (
-    rx,
-    span,
-)
+from vendorgate.scan.detectors.cues import rx, span
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
 
 ID = "encryption"
 FACTS: tuple[str, ...] = ("encryption_at_rest",)
-"""The facts this detector suggests values for."""
 
 
 ENCRYPTED = re.compile(r"\bencrypt\w*|\bunencrypted\b")

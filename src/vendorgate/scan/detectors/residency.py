@@ -5,15 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from vendorgate.scan.detectors.cues import (
-    rx,
-)
+from vendorgate.scan.detectors.cues import rx
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
 
 ID = "residency"
 FACTS: tuple[str, ...] = ("data_residency_regions",)
-"""The facts this detector suggests values for."""
 
 
 PLACES: tuple[tuple[str, re.Pattern[str]], ...] = (

@@ -4,13 +4,7 @@ from __future__ import annotations
 
 import re
 
-from vendorgate.scan.detectors.cues import (
-    CONTENT,
-    Spot,
-    periods,
-    rx,
-    span,
-)
+from vendorgate.scan.detectors.cues import CONTENT, Spot, periods, rx, span
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
 
@@ -19,7 +13,6 @@ FACTS: tuple[str, ...] = (
     "content_retention",
     "deletion_after_termination_days",
 )
-"""The facts this detector suggests values for."""
 
 
 RETAIN = re.compile(

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import re
 
-from vendorgate.scan.detectors.cues import (
-    rx,
-    stated_practice,
-)
+from vendorgate.scan.detectors.cues import rx, stated_practice
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
 
 ID = "sale"
 FACTS: tuple[str, ...] = ("sale_of_data",)
-"""The facts this detector suggests values for."""
 
 
 SALE = re.compile(r"\bsell(?:s|ing)?\b|\bsold\b|\bsales?\b|\brent(?:s|ing)?\b|\bmonetiz\w+")

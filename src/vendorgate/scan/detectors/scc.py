@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import re
 
-from vendorgate.scan.detectors.cues import (
-    near_negation,
-    rx,
-    span,
-)
+from vendorgate.scan.detectors.cues import near_negation, rx, span
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
 
 ID = "scc"
 FACTS: tuple[str, ...] = ("scc_available",)
-"""The facts this detector suggests values for."""
 
 
 SCC = re.compile(
