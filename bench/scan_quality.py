@@ -26,8 +26,8 @@ from pathlib import Path
 
 import yaml
 
+from vendorgate.scan.detectors import SCANNED_FACTS
 from vendorgate.scan.document import Folded, fold
-from vendorgate.scan.patterns import SCANNED_FACTS
 from vendorgate.scan.scanner import Passage, scan_text
 
 REPO = Path(__file__).resolve().parent.parent

@@ -1,7 +1,7 @@
 """The clause scanner: find the passages of a terms document that bear on each fact.
 
-``scan_text`` cuts the document into sentences with their context, ``scan_patterns`` says which
-facts each sentence bears on and what value it suggests; this module turns those hits into
+``scan.document`` cuts the document into sentences with their context, ``scan.detectors`` says
+which facts each sentence bears on and what value it suggests; this module turns those hits into
 :class:`Passage` objects with verbatim quotes, sums them up into one :class:`Suggestion` per fact,
 compares two versions of a document, and matches the document to a vendor profile.
 
@@ -20,8 +20,8 @@ from pathlib import Path
 
 from vendorgate.core.errors import InputError, Problem, UsageError
 from vendorgate.core.vocabulary import FACTS_BY_NAME
+from vendorgate.scan.detectors import SCANNED_FACTS, Hit, HitValue, detect, follow_ups
 from vendorgate.scan.document import Sentence, html_view, sentences, widen
-from vendorgate.scan.patterns import SCANNED_FACTS, Hit, HitValue, detect, follow_ups
 from vendorgate.text.normalise import normalise
 
 MAX_DOCUMENT_BYTES = 8 * 1024 * 1024

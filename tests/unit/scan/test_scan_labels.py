@@ -16,7 +16,7 @@ from bench.scan_quality import Tally, load, score
 
 from tests.support.cli import REPO
 from vendorgate.core.vocabulary import FACTS_BY_NAME, UNDISCLOSED
-from vendorgate.scan.patterns import SCANNED_FACTS
+from vendorgate.scan.detectors import SCANNED_FACTS
 from vendorgate.scan.scanner import scan_text
 from vendorgate.text.normalise import normalise
 

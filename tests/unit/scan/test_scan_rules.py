@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from vendorgate.scan.detectors.cues import periods
 from vendorgate.scan.document import fold, html_view, sentence_spans, split_units, widen
-from vendorgate.scan.patterns import periods
 from vendorgate.scan.scanner import Passage, compare, scan_text, suggest
 from vendorgate.scan.scanner import ScanResult as Result
 from vendorgate.text.normalise import normalise

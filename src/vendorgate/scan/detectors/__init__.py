@@ -1,0 +1,82 @@
+"""The clause scanner's detectors: one module per topic, registered here.
+
+Each module in :data:`DETECTORS` reads one :class:`~vendorgate.scan.document.Sentence` (folded
+text plus its context) and returns :class:`Hit` objects; it declares its ``ID`` and the
+``FACTS`` it suggests values for (see :class:`Detector`). The rules are weighted lexical
+patterns written from how terms documents phrase each practice: a *trigger* (the sentence is
+about the fact), *exclusions* (the same words in a clause about something else: staff training,
+the sale of the vendor's business, governing law, logs), and *value cues* (negation, consent,
+opt-out, numbers, places; shared in :mod:`.cues`). The weights are confidences in 0..1;
+``bench/scan_quality.py`` measures how well they do.
+"""
+
+from __future__ import annotations
+
+from vendorgate.scan.detectors import (
+    advertising,
+    aggregated,
+    ai_training,
+    baa,
+    breach,
+    certifications,
+    change_notice,
+    content_license,
+    dpa,
+    encryption,
+    residency,
+    retention,
+    sale,
+    scc,
+    subprocessors,
+)
+from vendorgate.scan.detectors.follow_ups import follow_ups
+from vendorgate.scan.detectors.hit import Detector, Hit, HitValue
+from vendorgate.scan.document import Sentence
+
+__all__ = ["DETECTORS", "SCANNED_FACTS", "Detector", "Hit", "HitValue", "detect", "follow_ups"]
+
+DETECTORS: tuple[Detector, ...] = (
+    ai_training,
+    content_license,
+    aggregated,
+    advertising,
+    sale,
+    retention,
+    subprocessors,
+    change_notice,
+    baa,
+    dpa,
+    scc,
+    residency,
+    breach,
+    encryption,
+    certifications,
+)
+"""Every detector module, once each, in the order they run on a sentence."""
+
+SCANNED_FACTS: tuple[str, ...] = (
+    "ai_training_customer_content",
+    "ai_training_service_data",
+    "ai_training_third_party",
+    "content_license_scope",
+    "aggregated_data_use",
+    "advertising_use",
+    "sale_of_data",
+    "content_retention",
+    "deletion_after_termination_days",
+    "subprocessors",
+    "subprocessor_change_notice_days",
+    "baa_available",
+    "dpa_available",
+    "scc_available",
+    "data_residency_regions",
+    "breach_notification_hours",
+    "encryption_at_rest",
+    "certifications",
+)
+"""The facts the scanner looks for, in report order."""
+
+
+def detect(s: Sentence) -> list[Hit]:
+    """Every hit of every detector on one sentence."""
+    return [hit for detector in DETECTORS for hit in detector.detect(s)]

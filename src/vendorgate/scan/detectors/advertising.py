@@ -1,0 +1,46 @@
+"""Use of customer data for advertising."""
+
+from __future__ import annotations
+
+from vendorgate.scan.detectors.cues import rx, stated_practice
+from vendorgate.scan.detectors.hit import Hit
+from vendorgate.scan.document import Sentence
+
+ID = "advertising"
+FACTS: tuple[str, ...] = ("advertising_use",)
+
+
+ADVERTISING = rx(
+    r"\badvertis\w+",
+    r"\btargeted ads?\b",
+    r"\bads\b",
+    r"\bmonetiz\w+",
+    r"\bdirect marketing purposes\b",
+    r"\bthird parties'? (?:own )?(?:direct )?marketing\b",
+)
+NOT_ADVERTISING = rx(
+    r"\badvertisements? for\b",
+    r"\badvertising or marketing communications\b",
+    r"\bmarketing materials\b",
+    r"\badvertising campaigns\b",
+    r"\bpromotional communications\b",
+    r"\bsolicitations\b",
+    r"\bmarketing communications\b",
+    r"\bsend\w*\b[^.;]{0,40}\badvertis",
+)
+DATA_OBJECT = rx(
+    r"\b(?:your|personal|customer|user)s?'? ?(?:data|information|content)\b",
+    r"\bpersonal (?:data|information)\b",
+    r"\bcookies?\b|\btrackers?\b",
+    r"\byour use of\b",
+    r"\byour data\b|\bdata\b",
+)
+
+
+def detect(s: Sentence) -> list[Hit]:
+    """Use of customer data for advertising."""
+    text = s.low
+    cue = ADVERTISING.search(text)
+    if cue is None or NOT_ADVERTISING.search(text) or DATA_OBJECT.search(text) is None:
+        return []
+    return [stated_practice("advertising_use", s, cue)]

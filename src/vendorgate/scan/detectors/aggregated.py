@@ -1,0 +1,42 @@
+"""The vendor's own use of aggregated, de-identified or anonymised data."""
+
+from __future__ import annotations
+
+import re
+
+from vendorgate.scan.detectors.cues import practice, rx, span
+from vendorgate.scan.detectors.hit import Hit
+from vendorgate.scan.document import Sentence
+
+ID = "aggregated"
+FACTS: tuple[str, ...] = ("aggregated_data_use",)
+
+
+AGGREGATED = re.compile(
+    r"\baggregat(?:e|ed|es|ing)\b(?! (?:liability|amount|total|fees|damages|level))|"
+    r"\bde-?identif\w+|\banonymi[sz]\w+|\banonymous\b|\bde-?personali[sz]ed\b|"
+    r"\bnon-personal (?:data|information)\b"
+)
+NOT_AGGREGATED = rx(
+    r"\bin the aggregate\b",
+    r"\bmaximum aggregate\b",
+    r"\baggregate-level\b",
+    r"\bidentified or identifiable\b(?![^.]*\bmay use\b)",
+)
+AGGREGATE_USE = re.compile(
+    r"\b(?:use|uses|using|create|creates|retain|share|generate|compile|obtain|free to use|"
+    r"exploit|may use)\b"
+)
+
+
+def detect(s: Sentence) -> list[Hit]:
+    """Use of aggregated or de-identified data for the vendor's own purposes."""
+    text = s.low
+    cue = AGGREGATED.search(text)
+    if cue is None or NOT_AGGREGATED.search(text) or "pseudonym" in text:
+        return []
+    use = AGGREGATE_USE.search(text)
+    if use is None:
+        return []
+    value, value_match = practice(text, use.start())
+    return [Hit("aggregated_data_use", value, 0.8, span(cue, value_match), 1, cue="aggregated")]

@@ -1,0 +1,50 @@
+"""Security certifications and audit reports the vendor holds."""
+
+from __future__ import annotations
+
+import re
+
+from vendorgate.scan.detectors.cues import span
+from vendorgate.scan.detectors.hit import Hit
+from vendorgate.scan.document import Sentence
+
+ID = "certifications"
+FACTS: tuple[str, ...] = ("certifications",)
+
+
+CERTIFICATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("iso27001", re.compile(r"\biso(?:/iec)? ?27001\b")),
+    ("iso27017", re.compile(r"\biso(?:/iec)? ?27017\b")),
+    ("iso27018", re.compile(r"\biso(?:/iec)? ?27018\b")),
+    ("iso27701", re.compile(r"\biso(?:/iec)? ?27701\b")),
+    ("iso42001", re.compile(r"\biso(?:/iec)? ?42001\b")),
+    ("soc2_type2", re.compile(r"\bsoc ?2,? type (?:2|ii)\b")),
+    ("soc2_type1", re.compile(r"\bsoc ?2,? type (?:1|i)\b")),
+    ("hitrust", re.compile(r"\bhitrust\b")),
+    ("fedramp_moderate", re.compile(r"\bfedramp moderate\b")),
+    ("fedramp_high", re.compile(r"\bfedramp high\b")),
+    ("pci_dss", re.compile(r"\bpci[- ]dss\b")),
+    ("csa_star", re.compile(r"\bcsa star\b")),
+    ("c5", re.compile(r"\bbsi c5\b|\bc5 attestation\b")),
+    ("tisax", re.compile(r"\btisax\b")),
+)
+CERTIFICATION_WORDS = re.compile(r"iso|soc ?2|hitrust|fedramp|pci|csa star|c5|tisax")
+CERTIFIED = re.compile(
+    r"\bcertif\w*|\breports?\b|\battest\w*|\baudit\w*|\bcompliant\b|\bcomplies\b|\baccredit\w*|"
+    r"\bholds?\b|\bmaintains?\b|\bachieved\b"
+)
+NOT_CERTIFIED = re.compile(r"\bprohibited\b|\bsubject to the payment card\b|\byou (?:must|shall)\b")
+
+
+def detect(s: Sentence) -> list[Hit]:
+    """Security certifications and audit reports the vendor holds."""
+    text = s.low
+    if not CERTIFICATION_WORDS.search(text):
+        return []
+    found = [(name, m) for name, pattern in CERTIFICATIONS if (m := pattern.search(text))]
+    if not found or NOT_CERTIFIED.search(text):
+        return []
+    if CERTIFIED.search(text) is None and len(text.split()) > 12:
+        return []
+    names = tuple(sorted({name for name, _ in found}))
+    return [Hit("certifications", names, 0.8, span(*(m for _, m in found)), 1, cue="certification")]

@@ -1,0 +1,105 @@
+"""The purposes for which the customer licenses its content to the vendor."""
+
+from __future__ import annotations
+
+import re
+
+from vendorgate.scan.detectors.cues import CONTENT, SERVICE_DATA, context, near_negation, rx, span
+from vendorgate.scan.detectors.hit import Hit
+from vendorgate.scan.document import Sentence
+
+ID = "content_license"
+FACTS: tuple[str, ...] = ("content_license_scope",)
+
+
+GRANT = rx(
+    r"\b(?:you|customer|users?|licensee|controller)s?\b[^.;]{0,40}?"
+    r"\b(?:grant|grants|give|gives|hereby grant)\b[^.;]{0,200}?\b(?:licen[cs]e|rights?)\b",
+)
+VENDOR_GRANT = rx(
+    r"\bgrants? (?:to )?you\b",
+    r"\bgives? you\b",
+    r"\blicen[cs]e to use (?:the|any|our) (?:software|services?|website|documentation)\b",
+    r"\bfeedback\b",
+    r"\btrademarks?\b|\blogos?\b",
+    r"\bproprietary rights in or to service generated data\b",
+)
+USE_LIMIT = rx(
+    r"\b(?:will|shall|may|can)? ?only (?:access|process|use|collect|store)\b",
+    r"\bprocess\w*\b[^.;]{0,100}\b(?:solely|only) (?:for|to (?:provide|perform|deliver)|in "
+    r"accordance)\b",
+    r"\bsole(?:ly)? (?:for )?(?:the )?(?:limited )?purposes? of\b",
+    r"\bfor no other purposes?\b",
+    r"\bonly as (?:reasonably )?necessary\b",
+    r"\bpermitted uses?\b",
+    r"\bprocessing activities include\b",
+    r"\bshall serve the purpose of providing\b",
+    r"\bfor the purpose of providing the service\b",
+)
+PASSIVE_USE = rx(
+    r"\b(?:will|may|shall|can) be (?:used|processed)\b[^.;]{0,160}\b(?:to provide|providing|"
+    r"in accordance with)\b",
+)
+USE_VERBS = re.compile(
+    r"\b(?:may|will|shall)\s+(?:also\s+)?(?:redistribute|publish|access|use|store|process|"
+    r"reproduce|display|copy)\b"
+)
+LICENSE_HEADING = re.compile(
+    r"customer licen[cs]e|licen[cs]e grant|permitted use|data use|use of (?:customer )?"
+    r"(?:content|data)|your content|user submissions|user information|"
+    r"purposes? (?:and duration )?of (?:the )?processing|instructions"
+)
+WARRANTY = re.compile(
+    r"\b(?:necessary )?rights? to grant\b|\bmake sure you have\b|\brepresents? and warrants?\b"
+)
+IMPROVEMENT = rx(
+    r"\bimprov\w+",
+    r"\bdevelop\w*",
+    r"\b(?:purposes?|for)\b[^.;]{0,80}\b(?:machine learning|artificial intelligence)\b",
+    r"\banalytics\b",
+    r"\bmarketing\b",
+    r"\bresearch\b",
+    r"\bnew (?:features|products)\b",
+)
+LICENSE_WORDS = re.compile(
+    r"grant|give|only|sole|purpose|permitted|processing activities|be used|be processed|"
+    r"this information|may|will|shall"
+)
+ANY_PURPOSE = rx(r"\bfor any purpose\b(?! relating)", r"\bin any manner\b", r"\bas \w+ sees fit\b")
+
+
+def detect(s: Sentence) -> list[Hit]:
+    """The purposes for which the customer lets the vendor use its content."""
+    text = s.low
+    if not LICENSE_WORDS.search(text):
+        return []
+    around = context(s)
+    content = CONTENT.search(text) or re.search(
+        r"\b(?:user information|such content|this information)\b", text
+    )
+    if SERVICE_DATA.search(text) and not CONTENT.search(text):
+        return []
+    if VENDOR_GRANT.search(text) or WARRANTY.search(text) or "confidential information" in text:
+        return []
+    grant = GRANT.search(text)
+    limit = USE_LIMIT.search(text)
+    passive = PASSIVE_USE.search(text)
+    about_use = LICENSE_HEADING.search(around) or LICENSE_HEADING.search(text)
+    verbs = USE_VERBS.search(text) if about_use and content else None
+    if verbs and near_negation(text, verbs.end(), 30):
+        verbs = None  # "will not use ... to train": a restriction, not a grant
+    trigger = grant or limit or passive or verbs
+    if trigger is None:
+        return []
+    if content is None and not about_use:
+        return []
+    confidence = 0.85 if (grant or limit) and content else 0.7
+    if ANY_PURPOSE.search(text):
+        return [Hit("content_license_scope", "any_purpose", confidence, span(trigger), 1)]
+    improvement = IMPROVEMENT.search(text)
+    if improvement and not re.search(r"\btechnical purposes\b", text[: improvement.start()]):
+        value = "service_and_improvement"
+        focus = span(trigger, improvement)
+    else:
+        value, focus = "service_only", span(trigger)
+    return [Hit("content_license_scope", value, confidence, focus, 1, cue="use of content")]

@@ -1,0 +1,42 @@
+"""Sale, rental or monetisation of customer data."""
+
+from __future__ import annotations
+
+import re
+
+from vendorgate.scan.detectors.cues import rx, stated_practice
+from vendorgate.scan.detectors.hit import Hit
+from vendorgate.scan.document import Sentence
+
+ID = "sale"
+FACTS: tuple[str, ...] = ("sale_of_data",)
+
+
+SALE = re.compile(r"\bsell(?:s|ing)?\b|\bsold\b|\bsales?\b|\brent(?:s|ing)?\b|\bmonetiz\w+")
+NOT_SALE = rx(
+    r"\bsale of (?:all|some|substantially)\b",
+    r"\b(?:merger|acquisition|bankruptcy|reorgani[sz]ation)\b[^.]{0,120}\bsale\b",
+    r"\bsales?,? (?:use|and use|tax)",
+    r"\blease, rent,? or sale\b",
+    r"\b(?:sell|selling|resell|rent)\w*,?[^.;]{0,30}\b(?:the|our) (?:services?|software)\b",
+    r"\bsold to (?:you|address)\b",
+    r"\bsale of goods\b",
+    r"\bcollecting, selling\b",
+    r"\bunder (?:the age of )?\d+\b|\bchildren\b|\bminors?\b",
+)
+
+
+def detect(s: Sentence) -> list[Hit]:
+    """Sale (or rental, monetisation) of customer data."""
+    text = s.low
+    cue = SALE.search(text)
+    if cue is None or NOT_SALE.search(text):
+        return []
+    after = text[cue.start() : cue.end() + 90]
+    if not re.search(
+        r"\b(?:your|personal|customer|user|certain)s?'? ?(?:data|information|content)\b|"
+        r"\bpersonal (?:data|information)\b|\byour data\b",
+        after,
+    ):
+        return []
+    return [stated_practice("sale_of_data", s, cue)]

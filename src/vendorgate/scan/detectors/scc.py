@@ -1,0 +1,50 @@
+"""Whether the standard contractual clauses are offered for transfers."""
+
+from __future__ import annotations
+
+import re
+
+from vendorgate.scan.detectors.cues import near_negation, rx, span
+from vendorgate.scan.detectors.hit import Hit
+from vendorgate.scan.document import Sentence
+
+ID = "scc"
+FACTS: tuple[str, ...] = ("scc_available",)
+
+
+SCC = re.compile(
+    r"\bstandard (?:contractual|data protection) clauses\b|\bsccs?\b|\bmodel clauses\b"
+)
+SCC_APPLIES = re.compile(
+    r"\bin place\b|\bmaintain\w*|\busing\b|\bwe use\b|"
+    r"\bincorporated\b|\bincorporating\b|\bappl(?:y|ies)\b|\bentered into\b|\bentering into\b|"
+    r"\bconclude[ds]?\b|\bput in place\b|\bsafeguards? (?:are|is) taken\b|\bsupported by\b|"
+    r"\bpursuant to\b|\brel(?:y|ies) on\b|\bsuch as\b|\bby entering\b|\bagree that\b"
+)
+SCC_APPLIES_INHERITED = re.compile(r"\b(?:shall|will) apply\b|\bincorporated\b|\bentered into\b")
+NOT_SCC = rx(
+    r"\bmeans\b",
+    r"\bshall govern\b|\bgoverning law\b",
+    r"\bchoice of forum\b",
+    r"\bwill terminate\b",
+    r"\bthe version of\b",
+    r"\baudit right\b",
+)
+
+
+def detect(s: Sentence) -> list[Hit]:
+    """Whether the standard contractual clauses are offered for transfers."""
+    text = s.low
+    cue = SCC.search(text)
+    inherited = cue is None and s.unit.kind == "paragraph" and SCC.search(s.unit.lead)
+    if (cue is None and not inherited) or NOT_SCC.search(text):
+        return []
+    applies = SCC_APPLIES.search(text)
+    if cue is None and applies is not None and not SCC_APPLIES_INHERITED.search(text):
+        applies = None  # under an SCC lead-in only an explicit "apply" or "incorporated" counts
+    if applies is None:
+        return []
+    if cue is not None and near_negation(text, cue.start(), 30):
+        return [Hit("scc_available", "not_available", 0.7, span(cue), 1)]
+    confidence = 0.8 if cue is not None else 0.65
+    return [Hit("scc_available", "available", confidence, span(cue, applies), 1, cue="SCCs")]

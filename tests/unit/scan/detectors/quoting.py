@@ -1,0 +1,34 @@
+"""Sentences for the detector tests, taken word for word from the shipped snapshots.
+
+Every quote is checked against the document it names before the detector sees it, so a test
+cannot drift into a sentence no vendor wrote.
+"""
+
+from __future__ import annotations
+
+from tests.support.cli import REPO
+from vendorgate.scan.detectors import Detector, Hit, HitValue
+from vendorgate.scan.document import Sentence, sentences
+
+SNAPSHOTS = REPO / "snapshots"
+
+
+def sentence(document: str, quote: str) -> Sentence:
+    """``quote`` as one sentence, after checking it stands verbatim in ``snapshots/document``;
+    an empty ``document`` marks a sentence copied from an existing test instead."""
+    if document:
+        text = (SNAPSHOTS / document).read_text(encoding="utf-8")
+        assert quote in text, f"not verbatim in {document}: {quote!r}"
+    found = sentences(quote)
+    assert len(found) == 1, f"not one sentence: {[s.text for s in found]}"
+    return found[0]
+
+
+def hits(detector: Detector, document: str, quote: str) -> list[Hit]:
+    """What ``detector`` finds in the quoted sentence on its own."""
+    return detector.detect(sentence(document, quote))
+
+
+def suggested(detector: Detector, document: str, quote: str) -> dict[str, HitValue]:
+    """Fact -> suggested value for each hit on the quoted sentence."""
+    return {hit.fact: hit.value for hit in hits(detector, document, quote)}

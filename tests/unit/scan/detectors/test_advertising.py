@@ -1,0 +1,43 @@
+"""Use of customer data for advertising."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.scan.detectors.quoting import hits, suggested
+from vendorgate.scan.detectors import advertising
+
+
+@pytest.mark.parametrize(
+    ("document", "quote", "expected"),
+    [
+        (
+            "gitlab/privacy-policy/2026-04-19.md",
+            "In addition, we use cookies to gather information to provide interest-based "
+            "advertising which is tailored to you based on your online activity.",
+            "always",
+        ),
+        (
+            "wire/privacy-policy/2023-05-12.md",
+            "Your data is also not used for targeted ads, or any other kind of profiling.",
+            "never",
+        ),
+        (
+            "zoom/privacy-policy/2024-08-05.md",
+            "To opt out of the use of cookies on our sites for interest-based advertising "
+            "purposes, follow the instructions above.",
+            "opt_out",
+        ),
+    ],
+)
+def test_advertising_practice(document: str, quote: str, expected: str) -> None:
+    assert suggested(advertising, document, quote) == {"advertising_use": expected}
+
+
+def test_the_vendor_s_own_marketing_mail_is_not_advertising_with_customer_data() -> None:
+    quote = (
+        "You agree that Zoom may contact you via email or otherwise at any time with information "
+        "relevant to your use of the Services, including billing communications, regardless of "
+        "whether you have opted out of receiving marketing communications or notices."
+    )
+    assert hits(advertising, "zoom/terms-of-service/2026-08-06.md", quote) == []

@@ -1,0 +1,38 @@
+"""Aggregated or de-identified data used for the vendor's own purposes."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.scan.detectors.quoting import hits, suggested
+from vendorgate.scan.detectors import aggregated
+
+
+@pytest.mark.parametrize(
+    ("document", "quote"),
+    [
+        (
+            "mailjet/privacy-policy/2025-01-17.md",
+            "We may also use aggregated or depersonalized information to promote our services, "
+            "such as by citing usage statistics.",
+        ),
+        (
+            "wire/terms-of-service/2023-05-12.md",
+            "We process individual data about the use of Wire services in order to create "
+            "anonymous usage statistics and crash logs.",
+        ),
+    ],
+)
+def test_own_use_of_aggregated_data(document: str, quote: str) -> None:
+    assert suggested(aggregated, document, quote) == {"aggregated_data_use": "always"}
+
+
+def test_aggregate_liability_is_not_aggregated_data() -> None:
+    quote = (
+        "Other than in connection with a party’s indemnification obligations hereunder, in no "
+        "event will either your or your organization’s on the one hand, or Company’s on the "
+        "other, aggregate liability arising out of or related to this Agreement exceed the total "
+        "amount paid by you or your organization hereunder in the twelve (12) months preceding "
+        "the last event giving rise to liability."
+    )
+    assert hits(aggregated, "wire/terms-of-service/2023-05-12.md", quote) == []

@@ -1,0 +1,35 @@
+"""Whether the vendor signs a HIPAA business associate agreement."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.scan.detectors.quoting import suggested
+from vendorgate.scan.detectors import baa
+
+
+@pytest.mark.parametrize(
+    ("document", "quote", "expected"),
+    [
+        (
+            "miro/terms-of-service/2026-03-11.md",
+            "Customer acknowledges that the Service is not intended to meet any legal obligations "
+            "for these uses, including HIPAA requirements, and that Miro is not a Business "
+            "Associate as defined under HIPAA.",
+            "not_available",
+        ),
+        # "even if also subject to a separate business associate agreement": one can be had
+        (
+            "zoom/terms-of-service/2026-08-06.md",
+            "You agree that Zoom Services and any Software provided under this Agreement, even if "
+            "also subject to a separate business associate agreement, does not include, "
+            "constitute, or otherwise consist of any medical device, product, or service cleared "
+            "or approved by the U.S. Food and Drug Administration and are not intended for use in "
+            "the diagnosis of, cure of, mitigation of, treatment of, or prevention of, any "
+            "diseases, ailments, or conditions.",
+            "on_request",
+        ),
+    ],
+)
+def test_baa_availability(document: str, quote: str, expected: str) -> None:
+    assert suggested(baa, document, quote) == {"baa_available": expected}

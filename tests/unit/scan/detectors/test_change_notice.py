@@ -1,0 +1,42 @@
+"""Notice before a new sub-processor is engaged."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.scan.detectors.quoting import hits, suggested
+from vendorgate.scan.detectors import change_notice
+
+
+@pytest.mark.parametrize(
+    ("document", "quote", "expected"),
+    [
+        # ten business days are two calendar weeks
+        (
+            "mailjet/data-processor-agreement/2025-01-17.md",
+            "The data importer shall specifically inform the data exporter in writing of any "
+            "intended changes to that list through the addition or replacement of sub-processors "
+            "at least ten (10) business days in advance;",
+            14,
+        ),
+        (
+            "wire/data-processor-agreement/2023-05-09.md",
+            "Wire shall inform the Controller about the involvement of any further or replacement "
+            "of any subcontractor.",
+            "undisclosed",
+        ),
+    ],
+)
+def test_notice_period(document: str, quote: str, expected: object) -> None:
+    assert suggested(change_notice, document, quote) == {
+        "subprocessor_change_notice_days": expected
+    }
+
+
+def test_naming_subprocessors_is_not_a_change_notice() -> None:
+    quote = (
+        "Our employees, contractors, affiliated organizations, service providers, and "
+        "sub-processors that process Personal Data may be located in the United States or other "
+        "countries outside of your home country."
+    )
+    assert hits(change_notice, "gitlab/privacy-policy/2026-04-19.md", quote) == []

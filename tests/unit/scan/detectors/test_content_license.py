@@ -1,0 +1,59 @@
+"""Content licence: the purposes the customer lets the vendor use its content for."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.scan.detectors.quoting import hits, suggested
+from vendorgate.scan.detectors import content_license
+
+MIRO_PRIVACY = "miro/privacy-policy/2026-03-11.md"
+
+
+@pytest.mark.parametrize(
+    ("document", "quote", "expected"),
+    [
+        (
+            MIRO_PRIVACY,
+            "Customer Content that is Personal Data will be used by Miro in accordance with "
+            "Customer’s instructions, including any applicable terms in the Customer Agreement, "
+            "to provide and improve the Services, and as required by applicable law.",
+            "service_and_improvement",
+        ),
+        (
+            "zoom/privacy-policy/2024-08-05.md",
+            "These tools may use artificial intelligence, machine learning, or other technology "
+            "to process Customer Content solely to provide the intelligent features.",
+            "service_only",
+        ),
+    ],
+)
+def test_scope_of_the_licence(document: str, quote: str, expected: str) -> None:
+    assert suggested(content_license, document, quote) == {"content_license_scope": expected}
+
+
+@pytest.mark.parametrize(
+    ("document", "quote"),
+    [
+        # a mutual disclaimer grants nothing
+        (
+            "miro/terms-of-service/2026-03-11.md",
+            "Neither party grants the other any rights or licenses not expressly set out in this "
+            "Agreement.",
+        ),
+        # service-generated data is not the customer's content, whatever the purposes
+        (
+            "zoom/terms-of-service/2023-07-28.md",
+            "You consent to Zoom’s access, use, collection, creation, modification, distribution, "
+            "processing, sharing, maintenance, and storage of Service Generated Data for any "
+            "purpose, to the extent and in the manner permitted under applicable Law, including "
+            "for the purpose of product and service development, marketing, analytics, quality "
+            "assurance, machine learning or artificial intelligence (including for the purposes "
+            "of training and tuning of algorithms and models), training, testing, improvement of "
+            "the Services, Software, or Zoom’s other products, services, and software, or any "
+            "combination thereof, and as otherwise provided in this Agreement.",
+        ),
+    ],
+)
+def test_no_licence_of_customer_content(document: str, quote: str) -> None:
+    assert hits(content_license, document, quote) == []

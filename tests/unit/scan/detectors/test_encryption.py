@@ -1,0 +1,30 @@
+"""Whether customer data is encrypted at rest."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.scan.detectors.quoting import hits, suggested
+from vendorgate.scan.detectors import encryption
+
+MAILJET_DPA = "mailjet/data-processor-agreement/2025-01-17.md"
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Customer data is stored encrypted-at-rest through the use of AES-256 encryption on block "
+        "devices.",
+        "Backups are encrypted-in-transit and at rest using strong encryption.",
+    ],
+)
+def test_encrypted_at_rest(quote: str) -> None:
+    assert suggested(encryption, MAILJET_DPA, quote) == {"encryption_at_rest": "encrypted"}
+
+
+def test_encryption_in_transit_only_says_nothing_about_rest() -> None:
+    quote = (
+        "Sinch Email supports TLS 1.2 to encrypt network traffic between the client application "
+        "and Sinch Email infrastructure."
+    )
+    assert hits(encryption, MAILJET_DPA, quote) == []

@@ -1,0 +1,32 @@
+"""Hits a sentence gets from the sentences before it: an opt-out for a practice just described,
+an objection window after a sub-processor notice."""
+
+from __future__ import annotations
+
+from tests.unit.scan.detectors.quoting import sentence
+from vendorgate.scan.detectors import Hit, follow_ups
+
+SALE = Hit("sale_of_data", "always", 0.75)
+NOTICE = Hit("subprocessor_change_notice_days", "undisclosed", 0.75)
+
+
+def test_an_opt_out_sentence_applies_to_the_practice_above() -> None:
+    opt_out = sentence(
+        "gitlab/privacy-policy/2026-04-19.md",
+        "You may object to the processing of your Personal Data for these purposes at any time.",
+    )
+    assert [(h.fact, h.value) for h in follow_ups(opt_out, [SALE])] == [("sale_of_data", "opt_out")]
+    assert follow_ups(opt_out, [NOTICE]) == []
+
+
+def test_an_objection_window_follows_a_subprocessor_notice() -> None:
+    objection = sentence(
+        "wire/data-processor-agreement/2023-05-09.md",
+        "The Controller shall have the opportunity to object to the involvement within one month "
+        "after having been informed.",
+    )
+    found = follow_ups(objection, [NOTICE])
+    assert [(h.fact, h.value) for h in found] == [
+        ("subprocessor_change_notice_days", "undisclosed")
+    ]
+    assert follow_ups(objection, []) == []

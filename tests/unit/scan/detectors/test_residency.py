@@ -1,0 +1,47 @@
+"""Where customer data is stored or processed."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.scan.detectors.quoting import hits, suggested
+from vendorgate.scan.detectors import residency
+
+
+@pytest.mark.parametrize(
+    ("document", "quote", "expected"),
+    [
+        (
+            "gitlab/privacy-policy/2026-04-19.md",
+            "Our Services are hosted in the United States and information we collect will be "
+            "stored and processed on our servers in the United States.",
+            ("us",),
+        ),
+        (
+            "wire/data-processor-agreement/2023-05-09.md",
+            "Place of Processing: Wire generally performs the contractually agreed processing of "
+            "personal data on servers within the Member States of the European Union and "
+            "Switzerland.",
+            ("ch", "eu"),
+        ),
+        # "located outside of the United States" is where the reader is, not the data
+        (
+            "miro/privacy-policy/2026-03-11.md",
+            "If you are an individual located outside of the United States, please be aware that "
+            "information we collect may be transferred to and processed in the United States and "
+            "elsewhere outside the United States.",
+            ("global", "us"),
+        ),
+    ],
+)
+def test_regions(document: str, quote: str, expected: tuple[str, ...]) -> None:
+    assert suggested(residency, document, quote) == {"data_residency_regions": expected}
+
+
+def test_governing_law_names_no_data_location() -> None:
+    quote = (
+        "This Agreement is governed by the laws of the State of California and the United States "
+        "without regard to conflicts of laws provisions and without regard to the United Nations "
+        "Convention on the International Sale of Goods."
+    )
+    assert hits(residency, "miro/terms-of-service/2026-03-11.md", quote) == []

@@ -1,0 +1,47 @@
+"""Retention of customer content, and its deletion after termination."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.scan.detectors.quoting import hits, suggested
+from vendorgate.scan.detectors import retention
+
+
+@pytest.mark.parametrize(
+    ("document", "quote", "expected"),
+    [
+        (
+            "wire/terms-of-service/2023-05-12.md",
+            "You may delete the content of the conversations on your device specifically and "
+            "generally at any time.",
+            {"content_retention": "customer_controlled"},
+        ),
+        (
+            "meet-jit-si/privacy-policy/2025-09-23.md",
+            "If you use the chat function, chat content is stored during the meeting.",
+            {"content_retention": "fixed_period"},
+        ),
+        (
+            "zoom/terms-of-service/2026-08-06.md",
+            "For thirty (30) calendar days following expiration or termination of this "
+            "Agreement, Zoom will provide you access to retrieve your Customer Content, after "
+            "which time your Customer Content will be deleted according to applicable Law, this "
+            "Agreement, and our regularly scheduled deletion protocols, policies, and procedures.",
+            {"deletion_after_termination_days": 30},
+        ),
+        (
+            "mailjet/privacy-policy/2025-01-17.md",
+            "We may, however, retain copies of your personal data in backups for legal retention "
+            "purposes and/or for our own legitimate business purposes.",
+            {"deletion_after_termination_days": "undisclosed"},
+        ),
+    ],
+)
+def test_retention_and_deletion(document: str, quote: str, expected: dict[str, object]) -> None:
+    assert suggested(retention, document, quote) == expected
+
+
+def test_log_retention_is_not_content_retention() -> None:
+    quote = "Critical logs, such as security logs, are retained for at least one year."
+    assert hits(retention, "mailjet/data-processor-agreement/2025-01-17.md", quote) == []

@@ -1,0 +1,59 @@
+"""Sale, rental or monetisation of customer data."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.scan.detectors.quoting import hits, suggested
+from vendorgate.scan.detectors import sale
+
+LINEAR_PRIVACY = "linear/privacy-policy/2026-06-18.md"
+
+
+@pytest.mark.parametrize(
+    ("document", "quote", "expected"),
+    [
+        (
+            "meet-jit-si/privacy-policy/2025-09-23.md",
+            "8×8 is not in the business of selling personal information to third parties.",
+            "never",
+        ),
+        (
+            LINEAR_PRIVACY,
+            "If you are a resident of Nevada, you have the right to opt-out of the sale of "
+            "certain Personal Data to third parties who intend to license or sell that Personal "
+            "Data.",
+            "opt_out",
+        ),
+        (
+            LINEAR_PRIVACY,
+            "Depending on state laws that may be applicable to you, some of these disclosures "
+            "may constitute a “sale” of your Personal Data.",
+            "always",
+        ),
+    ],
+)
+def test_sale_practice(document: str, quote: str, expected: str) -> None:
+    assert suggested(sale, document, quote) == {"sale_of_data": expected}
+
+
+@pytest.mark.parametrize(
+    ("document", "quote"),
+    [
+        (
+            "linear/terms-of-service/2026-06-10.md",
+            "Notwithstanding the foregoing, Linear may assign this Agreement in its entirety "
+            "(including all Orders), without the consent of Customer, in connection with a "
+            "merger, acquisition, corporate reorganization, or sale of all or substantially all "
+            "Linear’s assets.",
+        ),
+        (
+            "miro/terms-of-service/2026-03-11.md",
+            "This Agreement is governed by the laws of the State of California and the United "
+            "States without regard to conflicts of laws provisions and without regard to the "
+            "United Nations Convention on the International Sale of Goods.",
+        ),
+    ],
+)
+def test_sale_of_the_business_or_of_goods_is_not_sale_of_data(document: str, quote: str) -> None:
+    assert hits(sale, document, quote) == []

@@ -1,0 +1,35 @@
+"""Whether the standard contractual clauses are offered for transfers."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.scan.detectors.quoting import hits, suggested
+from vendorgate.scan.detectors import scc
+
+MAILJET_DPA = "mailjet/data-processor-agreement/2025-01-17.md"
+
+
+@pytest.mark.parametrize(
+    ("document", "quote"),
+    [
+        (MAILJET_DPA, "With regard to the Standard Contractual Clauses the Parties agree that:"),
+        (
+            "wire/data-processor-agreement/2023-05-09.md",
+            "appropriate safeguards are put in place (i.e. binding corporate rules (BCR), "
+            "standard data protection clauses, approved codes of conduct or certification "
+            "mechanisms);",
+        ),
+    ],
+)
+def test_sccs_in_place(document: str, quote: str) -> None:
+    assert suggested(scc, document, quote) == {"scc_available": "available"}
+
+
+def test_the_definition_of_the_clauses_is_not_an_offer() -> None:
+    quote = (
+        '"**Standard Contractual Clauses**" means the latest version of the standard contractual '
+        "clauses for the transfer of personal data to processors established in third countries "
+        "under the GDPR"
+    )
+    assert hits(scc, MAILJET_DPA, quote) == []
