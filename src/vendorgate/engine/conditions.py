@@ -2,8 +2,7 @@
 
 A condition describes what a compliant vendor satisfies. A leaf test that reads an
 ``undisclosed`` or missing fact is undetermined, unless it asks about disclosure itself (``is:``).
-``all`` fails if any item fails, else is undetermined if any is, else passes; ``any`` passes if
-any item passes, else is undetermined if any is, else fails; ``not`` swaps pass and fail.
+How ``all``, ``any`` and ``not`` combine outcomes is ``engine.logic``, shared with Rego.
 When the organisation requires verified evidence, a fact whose evidence is not verified is
 treated as unknown, so it can never make a rule pass.
 """
@@ -37,6 +36,7 @@ from vendorgate.core.model import (
     Waiver,
 )
 from vendorgate.core.vocabulary import UNDISCLOSED
+from vendorgate.engine import logic
 
 WAIVER_WARNING_DAYS = 30
 
@@ -114,13 +114,13 @@ class _Evaluation:
             return self.leaf(cond)
         if isinstance(cond, Not):
             child = self.condition(cond.item)
-            return NodeTrace("not", _negate(child.outcome), (child,))
+            return NodeTrace("not", logic.negate(child.outcome), (child,))
         children = tuple(self.condition(c) for c in cond.items)
         outcomes = [c.outcome for c in children]
         if isinstance(cond, AllOf):
-            return NodeTrace("all", _all(outcomes), children)
+            return NodeTrace("all", logic.all_of(outcomes), children)
         assert isinstance(cond, AnyOf)
-        return NodeTrace("any", _any(outcomes), children)
+        return NodeTrace("any", logic.any_of(outcomes), children)
 
     def leaf(self, leaf: Leaf) -> LeafTrace:
         read = self.read(leaf.fact)
@@ -204,28 +204,12 @@ def _bool(flag: bool) -> Outcome:
     return Outcome.PASS if flag else Outcome.FAIL
 
 
-def _negate(outcome: Outcome) -> Outcome:
-    return {Outcome.PASS: Outcome.FAIL, Outcome.FAIL: Outcome.PASS}.get(outcome, outcome)
-
-
-def _all(outcomes: list[Outcome]) -> Outcome:
-    if Outcome.FAIL in outcomes:
-        return Outcome.FAIL
-    return Outcome.UNDETERMINED if Outcome.UNDETERMINED in outcomes else Outcome.PASS
-
-
-def _any(outcomes: list[Outcome]) -> Outcome:
-    if Outcome.PASS in outcomes:
-        return Outcome.PASS
-    return Outcome.UNDETERMINED if Outcome.UNDETERMINED in outcomes else Outcome.FAIL
-
-
 def _culprits(trace: Trace, target: Outcome) -> list[LeafTrace]:
     """Leaves that produced ``target`` at the root, in document order."""
     if isinstance(trace, LeafTrace):
         return [trace] if trace.outcome is target else []
     if trace.kind == "not":
-        return _culprits(trace.children[0], _negate(target))
+        return _culprits(trace.children[0], logic.negate(target))
     return [leaf for child in trace.children for leaf in _culprits(child, target)]
 
 
