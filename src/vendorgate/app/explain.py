@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -18,7 +18,6 @@ from pathlib import Path
 from vendorgate.app import run
 from vendorgate.core.errors import UsageError
 from vendorgate.core.model import (
-    Applicability,
     CitedEvidence,
     EvidenceStatus,
     FactRead,
@@ -167,66 +166,48 @@ def _heading(ex: Explanation) -> list[str]:
     return lines
 
 
+_PHRASES = {
+    "sectors": "the organisation is in",
+    "jurisdictions": "the organisation operates in",
+    "vendor categories": "the vendor is",
+}
+
+
 def _applicability(ex: Explanation) -> list[str]:
-    scope: Applicability = ex.rule.applies_to
-    org = ex.org
-    rows = [
-        _dimension(
-            "sectors",
-            scope.sectors if "any" not in scope.sectors else (),
-            org.sectors,
-            "the organisation is in",
-            lambda wanted, have: bool(set(wanted) & set(have)),
-        ),
-        _dimension(
-            "jurisdictions",
-            scope.jurisdictions,
-            org.jurisdictions,
-            "the organisation operates in",
-            lambda wanted, have: any(
-                engine.within_jurisdiction(j, r) for j in have for r in wanted
-            ),
-        ),
-        _dimension(
-            "vendor categories",
-            scope.vendor_categories,
-            (ex.vendor.category,),
-            "the vendor is",
-            lambda wanted, have: have[0] in wanted,
-        ),
-    ]
-    if not scope.data_classes:
-        rows.append("  data classes: any (the rule does not restrict them)")
-    elif ex.data_classes is None:
-        rows.append(
-            f"  data classes: the rule covers {', '.join(scope.data_classes)}; nobody says "
-            "which data classes the organisation sends, so the rule is applied to be safe"
-        )
-    else:
-        sent = ", ".join(ex.data_classes) or "none"
-        hit = set(scope.data_classes) & set(ex.data_classes)
-        rows.append(
-            f"  data classes: the rule covers {', '.join(scope.data_classes)}; the organisation "
-            f"sends {sent} to this vendor -> {'applies' if hit else 'does not apply'}"
-        )
+    # The engine judges each dimension; explain only puts its judgement into words.
+    checks = engine.scope_checks(ex.rule, ex.org, ex.vendor, ex.data_classes)
+    rows = [_dimension(c, _PHRASES[c.dimension]) for c in checks if c.dimension in _PHRASES]
+    rows.append(_data_classes_row(next(c for c in checks if c.dimension == "data classes")))
     applies = ex.finding.verdict is not Verdict.NOT_APPLICABLE
     title = "Why the rule applies:" if applies else "Why the rule does not apply:"
     return ["", title, *rows]
 
 
-def _dimension(
-    name: str,
-    wanted: Sequence[str],
-    have: Sequence[str],
-    phrase: str,
-    matches: Callable[[Sequence[str], Sequence[str]], bool],
-) -> str:
-    if not wanted:
-        return f"  {name}: any (the rule does not restrict them)"
-    hit = matches(wanted, have)
-    shown = ", ".join(have) or "none listed"
-    verdict = "applies" if hit else "does not apply"
-    return f"  {name}: the rule covers {', '.join(wanted)}; {phrase} {shown} -> {verdict}"
+def _data_classes_row(check: engine.ScopeCheck) -> str:
+    if not check.wanted:
+        return "  data classes: any (the rule does not restrict them)"
+    covers = ", ".join(check.wanted)
+    if check.have is None:
+        return (
+            f"  data classes: the rule covers {covers}; nobody says "
+            "which data classes the organisation sends, so the rule is applied to be safe"
+        )
+    sent = ", ".join(check.have) or "none"
+    return (
+        f"  data classes: the rule covers {covers}; the organisation "
+        f"sends {sent} to this vendor -> {'applies' if check.applies else 'does not apply'}"
+    )
+
+
+def _dimension(check: engine.ScopeCheck, phrase: str) -> str:
+    if not check.wanted:
+        return f"  {check.dimension}: any (the rule does not restrict them)"
+    shown = ", ".join(check.have or ()) or "none listed"
+    verdict = "applies" if check.applies else "does not apply"
+    return (
+        f"  {check.dimension}: the rule covers {', '.join(check.wanted)}; {phrase} {shown} "
+        f"-> {verdict}"
+    )
 
 
 _MARK = {Outcome.PASS: "PASS", Outcome.FAIL: "FAIL", Outcome.UNDETERMINED: "UNDETERMINED"}

@@ -58,33 +58,88 @@ class Context:
     """Data classes sent to the vendor; None when the profile does not say."""
 
 
-def applicability(rule: Rule, ctx: Context) -> str | None:
-    """None when the rule applies, else the reason it does not."""
+@dataclass(frozen=True)
+class ScopeCheck:
+    """One dimension of a rule's ``applies_to`` judged against the organisation and vendor."""
+
+    dimension: str
+    """``sectors``, ``jurisdictions``, ``vendor categories`` or ``data classes``."""
+    wanted: tuple[str, ...]
+    """What the rule covers; empty when it does not restrict this dimension."""
+    have: tuple[str, ...] | None
+    """What the organisation or vendor has; None when nobody says (data classes only)."""
+    applies: bool
+    """Whether this dimension lets the rule apply (unknown data classes apply, to be safe)."""
+    reason: str
+    """Why the rule does not apply on this dimension; empty when it applies."""
+
+
+def scope_checks(
+    rule: Rule, org: OrgProfile, vendor: VendorProfile, data_classes: tuple[str, ...] | None
+) -> tuple[ScopeCheck, ...]:
+    """Every dimension of the rule's scope, in the order they are judged."""
     scope = rule.applies_to
-    if (
-        scope.sectors
-        and "any" not in scope.sectors
-        and not set(scope.sectors) & set(ctx.org.sectors)
-    ):
-        return f"applies to sectors {', '.join(scope.sectors)}; the organisation is not in them"
-    if scope.jurisdictions and not any(
-        within_jurisdiction(j, r) for j in ctx.org.jurisdictions for r in scope.jurisdictions
-    ):
-        return (
-            f"applies in {', '.join(scope.jurisdictions)}; the organisation operates in "
-            f"{', '.join(ctx.org.jurisdictions) or 'no listed jurisdiction'}"
-        )
-    if scope.vendor_categories and ctx.vendor.category not in scope.vendor_categories:
-        return f"applies to {', '.join(scope.vendor_categories)} vendors, not {ctx.vendor.category}"
-    if (
-        scope.data_classes
-        and ctx.data_classes is not None
-        and not set(scope.data_classes) & set(ctx.data_classes)
-    ):
-        sent = ", ".join(ctx.data_classes) or "no listed data classes"
-        wanted = ", ".join(scope.data_classes)
-        return f"applies to vendors receiving {wanted}; this one receives {sent}"
-    return None
+    sectors = () if "any" in scope.sectors else scope.sectors
+    in_sector = not sectors or bool(set(sectors) & set(org.sectors))
+    in_place = not scope.jurisdictions or any(
+        within_jurisdiction(j, r) for j in org.jurisdictions for r in scope.jurisdictions
+    )
+    category = (vendor.category,)
+    of_kind = not scope.vendor_categories or vendor.category in scope.vendor_categories
+    # Unknown data classes keep the rule applicable: skipping it would pass on a guess.
+    receives = (
+        not scope.data_classes
+        or data_classes is None
+        or bool(set(scope.data_classes) & set(data_classes))
+    )
+    sent = ", ".join(data_classes or ()) or "no listed data classes"
+    return (
+        ScopeCheck(
+            "sectors",
+            sectors,
+            org.sectors,
+            in_sector,
+            ""
+            if in_sector
+            else f"applies to sectors {', '.join(sectors)}; the organisation is not in them",
+        ),
+        ScopeCheck(
+            "jurisdictions",
+            scope.jurisdictions,
+            org.jurisdictions,
+            in_place,
+            ""
+            if in_place
+            else f"applies in {', '.join(scope.jurisdictions)}; the organisation "
+            f"operates in {', '.join(org.jurisdictions) or 'no listed jurisdiction'}",
+        ),
+        ScopeCheck(
+            "vendor categories",
+            scope.vendor_categories,
+            category,
+            of_kind,
+            ""
+            if of_kind
+            else f"applies to {', '.join(scope.vendor_categories)} vendors, not {vendor.category}",
+        ),
+        ScopeCheck(
+            "data classes",
+            scope.data_classes,
+            data_classes,
+            receives,
+            ""
+            if receives
+            else f"applies to vendors receiving {', '.join(scope.data_classes)}; "
+            f"this one receives {sent}",
+        ),
+    )
+
+
+def applicability(rule: Rule, ctx: Context) -> str | None:
+    """None when the rule applies, else the reason it does not (the first dimension that
+    excludes it)."""
+    checks = scope_checks(rule, ctx.org, ctx.vendor, ctx.data_classes)
+    return next((c.reason for c in checks if not c.applies), None)
 
 
 def within_jurisdiction(org_jurisdiction: str, rule_jurisdiction: str) -> bool:
