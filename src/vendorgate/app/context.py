@@ -17,13 +17,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from vendorgate.core.errors import InputError
+from vendorgate.core.errors import InputError, Problem, UsageError
 from vendorgate.core.model import OrgProfile, Rule, RulePack, Severity, VendorProfile, VendorResult
 from vendorgate.engine import vendor as engine_vendor
 from vendorgate.engine.decide import BlockingPolicy
 from vendorgate.evidence import snapshots as evidence
 from vendorgate.load import lineage, workspace
-from vendorgate.load.catalogue import LoadedVendor
+from vendorgate.load.catalogue import LoadedVendor, load_vendors
 
 if TYPE_CHECKING:
     from vendorgate.load.yaml import Document
@@ -200,6 +200,41 @@ def document_notes(ctx: EvaluationContext, vendor: VendorProfile) -> list[str]:
         for d in vendor.documents.values()
         if d.effective is not None and d.effective > ctx.day
     ]
+
+
+def lineage_versions(named: LoadedVendor, org: OrgProfile) -> tuple[LoadedVendor, ...]:
+    """Every profile of the named profile's lineage: beside it, and in the org's catalogue."""
+    name = named.profile.lineage
+    if name is None:
+        return (named,)
+    candidates: dict[Path, None] = {}
+    for path in sorted(named.path.parent.iterdir()):
+        if path.suffix in workspace.YAML_SUFFIXES and path.is_file():
+            candidates[path.resolve()] = None
+    if org.vendors_paths:
+        try:
+            for path in workspace.discover(org.vendors_paths):
+                candidates[path.resolve()] = None
+        except UsageError:
+            pass  # a missing catalogue folder is the check command's business, not the gate's
+    candidates.pop(named.path.resolve(), None)
+    found = lineage.find_files(name, candidates)
+    others = [v for v in load_vendors(found) if v.profile.lineage == name]
+    clash = [v for v in others if v.profile.id == named.profile.id]
+    if clash:
+        loc = clash[0].profile.location
+        raise InputError(
+            [
+                Problem(
+                    f"vendor id `{named.profile.id}` is also used by "
+                    f"{workspace.display_path(named.path)}",
+                    loc.path,
+                    loc.line,
+                    loc.column,
+                )
+            ]
+        )
+    return (named, *sorted(others, key=lambda v: v.profile.id))
 
 
 def _dated(profile: VendorProfile) -> bool:
