@@ -154,12 +154,15 @@ def _evaluate_rego(
 ) -> CheckResult:
     from vendorgate.rego import adapter
 
-    if ctx.plan is not None or ctx.data_classes is not None:
-        # The Rego input carries each vendor's own usage; overriding it is not supported yet,
-        # and silently ignoring an override could approve on the wrong plan.
-        raise UsageError("--plan and --data-classes are not supported with Rego evaluation")
+    overrides = adapter.Overrides(ctx.plan, ctx.data_classes)
     result = adapter.evaluate(
-        inputs, ctx.day, ctx.threshold, ctx.engine, progress, policy=ctx.blocking
+        inputs,
+        ctx.day,
+        ctx.threshold,
+        ctx.engine,
+        progress,
+        policy=ctx.blocking,
+        overrides=overrides,
     )
     return replace(result, notes=ctx.notes)
 

@@ -30,6 +30,17 @@ ENGINES = ("native", "rego", "opa")
 
 
 @dataclass(frozen=True)
+class Overrides:
+    """``--plan`` and ``--data-classes`` for the Rego engines (plain values: this layer is
+    below the application's evaluation context, which fills them in)."""
+
+    plan: str | None = None
+    """The plan to evaluate; None lets the policy use the organisation's plan."""
+    data_classes: tuple[str, ...] | None = None
+    """Data classes sent; None lets the policy use the profiles' usage."""
+
+
+@dataclass(frozen=True)
 class EngineOptions:
     """How ``check`` evaluates."""
 
@@ -67,6 +78,7 @@ def _inputs_for(
     org: OrgProfile,
     day: date,
     blocking: BlockingPolicy,
+    overrides: Overrides,
 ) -> tuple[list[Resolver], list[dict[str, Any]]]:
     from vendorgate.evidence.resolver import Resolver
 
@@ -77,6 +89,9 @@ def _inputs_for(
         store = stores.setdefault(loaded.root, evidence.SnapshotStore(loaded.root))
         resolve = Resolver(loaded, store)
         resolvers.append(resolve)
+        extra: dict[str, Any] = {}
+        if overrides.plan is not None:
+            extra["plan"] = overrides.plan
         docs.append(
             document.decision_input(
                 loaded.profile,
@@ -84,6 +99,8 @@ def _inputs_for(
                 day,
                 fail_on=blocking.limit(org),
                 undetermined=blocking.undetermined(org),
+                data_classes=overrides.data_classes,
+                **extra,
             )
         )
     return resolvers, docs
@@ -126,12 +143,15 @@ def evaluate(
     progress: Callable[[int, int, str], None] | None = None,
     *,
     policy: BlockingPolicy | None = None,
+    overrides: Overrides | None = None,
 ) -> CheckResult:
     """Evaluate every vendor as ``app_run.evaluate`` does, with the engine ``options`` names.
 
     ``policy`` (``--fail-on``, ``--fail-on-undetermined``) decides what blocks, exactly as in
-    the native engine; a bare ``threshold`` is ``--fail-on`` alone."""
+    the native engine; a bare ``threshold`` is ``--fail-on`` alone. ``overrides`` carries
+    ``--plan`` and ``--data-classes``."""
     blocking = policy if policy is not None else BlockingPolicy(threshold)
+    chosen_overrides = overrides or Overrides()
     chosen = options or EngineOptions()
     if chosen.engine not in ENGINES:
         raise UsageError(f"unknown engine `{chosen.engine}`; use one of {', '.join(ENGINES)}")
@@ -143,7 +163,7 @@ def evaluate(
     if progress is not None:
         progress(0, len(ordered), "")
     compiled, probes = build_policy(inputs.packs, org)
-    resolvers, docs = _inputs_for(ordered, org, day, blocking)
+    resolvers, docs = _inputs_for(ordered, org, day, blocking, chosen_overrides)
     answers = decisions(compiled, probes, docs, chosen)
     rules = {r.id: r for r in inputs.rules}
     results = []
@@ -156,7 +176,7 @@ def evaluate(
                 f"that vendorgate cannot read ({exc}); is it serving vendorgate's bundle?"
             ) from exc
         if chosen.engine == "native":
-            result = _with_native(result, loaded, rules, org, day, blocking)
+            result = _with_native(result, loaded, rules, org, day, blocking, chosen_overrides)
         results.append(result)
     if progress is not None:
         progress(len(ordered), len(ordered), "")
@@ -170,6 +190,7 @@ def _with_native(
     org: OrgProfile,
     day: date,
     blocking: BlockingPolicy,
+    overrides: Overrides,
 ) -> VendorResult:
     """YAML rules evaluated natively, rules written in Rego taken from the policy; native
     blocking and decision over both."""
@@ -177,8 +198,16 @@ def _with_native(
 
     yaml_rules = [r for r in rules.values() if not r.rego_module]
     store = evidence.SnapshotStore(loaded.root)
+    plan = overrides.plan if overrides.plan is not None else org.plan_for(loaded.profile)
     native = vendor.evaluate_vendor(
-        loaded, yaml_rules, org, day, org.plan_for(loaded.profile), store, policy=blocking
+        loaded,
+        yaml_rules,
+        org,
+        day,
+        plan,
+        store,
+        data_classes=overrides.data_classes,
+        policy=blocking,
     )
     by_rule = {f.rule: f for f in native.findings}
     from_policy = {f.rule: f for f in from_rego.findings if rules.get(f.rule, None) is not None}
