@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import difflib
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from vendorgate.app import run
+from vendorgate.app.context import build_context, lineage_versions, pick_version
 from vendorgate.core.errors import UsageError
 from vendorgate.core.model import (
-    Applicability,
     CitedEvidence,
     EvidenceStatus,
     FactRead,
@@ -28,14 +28,13 @@ from vendorgate.core.model import (
     OrgProfile,
     Outcome,
     Rule,
+    Severity,
     Trace,
     VendorProfile,
     Verdict,
 )
 from vendorgate.core.vocabulary import UNDISCLOSED
 from vendorgate.engine import conditions as engine
-from vendorgate.engine import vendor as engine_vendor
-from vendorgate.evidence import snapshots as evidence
 from vendorgate.load import catalogue, workspace
 
 WIDTH = 100
@@ -62,6 +61,9 @@ class Explanation:
     """The vendor's decision if this were the only rule."""
     today: date
     """Evaluation date (waiver expiry is judged against it)."""
+    notes: tuple[str, ...] = ()
+    """The evaluation context's notes (version in force picked, documents not yet in force),
+    worded as ``check`` and ``gate`` word them."""
 
     @property
     def blocking(self) -> bool:
@@ -76,35 +78,66 @@ def explain(
     rules_paths: Sequence[str | Path] = (),
     vendor_paths: Sequence[str | Path] = (),
     today: date | None = None,
+    *,
+    as_of: date | None = None,
+    fail_on: Severity | None = None,
+    fail_on_undetermined: bool = False,
+    data_classes: tuple[str, ...] | None = None,
 ) -> Explanation:
     """Evaluate one rule for one vendor. ``vendor`` is a vendor id from the organisation's
-    catalogue (or ``vendor_paths``), or the path of a vendor profile."""
+    catalogue (or ``vendor_paths``), or the path of a vendor profile.
+
+    ``as_of`` (``--as-of``; ``today`` is its older name, which the command line passes) is the
+    evaluation day and, for a dated vendor, picks the version of its lineage in force then,
+    exactly as ``check``, ``report`` and ``gate`` do."""
+    ctx = build_context(
+        org_path,
+        rules_paths,
+        as_of=as_of or today,
+        fail_on=fail_on,
+        fail_on_undetermined=fail_on_undetermined,
+        plan=plan,
+        data_classes=data_classes,
+    )
     as_path = Path(vendor)
     by_path = as_path.suffix in workspace.YAML_SUFFIXES and as_path.is_file()
     sources = [as_path] if by_path else list(vendor_paths)
-    inputs = run.gather(sources, org_path, rules_paths)
-    loaded = _find_vendor(inputs, vendor, by_path)
+    inputs = run.gather(sources, context=ctx)
+    named = _find_vendor(inputs, vendor, by_path)
+    ctx, loaded = pick_version(ctx, named, _lineage_of(named, inputs, by_path))
     rule = _find_rule(inputs, rule_id)
     profile = loaded.profile
-    chosen = plan if plan is not None else inputs.org.plan_for(profile)
+    chosen = ctx.plan_for(profile)
     if chosen is not None and profile.plan(chosen) is None:
         plans = ", ".join(p.id for p in profile.plans) or "none"
         raise UsageError(f"vendor `{profile.id}` has no plan `{chosen}` (plans: {plans})")
-    day = today or date.today()
-    result = engine_vendor.evaluate_vendor(
-        loaded, [rule], inputs.org, day, chosen, evidence.SnapshotStore(loaded.root)
-    )
+    result = ctx.evaluate_vendor(loaded, [rule], plan=chosen)
     finding = next((f for f in result.findings if f.rule == rule.id), result.findings[0])
     return Explanation(
         vendor=profile,
         plan=chosen,
         rule=rule,
         org=inputs.org,
-        data_classes=inputs.org.data_classes_for(profile),
+        data_classes=ctx.data_classes_for(profile)[0],
         finding=finding,
         decision=result.decision.kind.value,
-        today=day,
+        today=ctx.day,
+        notes=ctx.notes,
     )
+
+
+def _lineage_of(
+    named: catalogue.LoadedVendor, inputs: catalogue.Inputs, by_path: bool
+) -> tuple[catalogue.LoadedVendor, ...]:
+    """The versions of the named vendor's lineage: in the catalogue, and beside a named file."""
+    if named.profile.lineage is None:
+        return (named,)
+    name = named.profile.lineage
+    found = {v.path.resolve(): v for v in inputs.vendors if v.profile.lineage == name}
+    if by_path:
+        found.update({v.path.resolve(): v for v in lineage_versions(named, inputs.org)})
+    found.pop(named.path.resolve(), None)
+    return (named, *sorted(found.values(), key=lambda v: v.profile.id))
 
 
 def _find_vendor(inputs: catalogue.Inputs, vendor: str, by_path: bool) -> catalogue.LoadedVendor:
@@ -167,66 +200,48 @@ def _heading(ex: Explanation) -> list[str]:
     return lines
 
 
+_PHRASES = {
+    "sectors": "the organisation is in",
+    "jurisdictions": "the organisation operates in",
+    "vendor categories": "the vendor is",
+}
+
+
 def _applicability(ex: Explanation) -> list[str]:
-    scope: Applicability = ex.rule.applies_to
-    org = ex.org
-    rows = [
-        _dimension(
-            "sectors",
-            scope.sectors if "any" not in scope.sectors else (),
-            org.sectors,
-            "the organisation is in",
-            lambda wanted, have: bool(set(wanted) & set(have)),
-        ),
-        _dimension(
-            "jurisdictions",
-            scope.jurisdictions,
-            org.jurisdictions,
-            "the organisation operates in",
-            lambda wanted, have: any(
-                engine.within_jurisdiction(j, r) for j in have for r in wanted
-            ),
-        ),
-        _dimension(
-            "vendor categories",
-            scope.vendor_categories,
-            (ex.vendor.category,),
-            "the vendor is",
-            lambda wanted, have: have[0] in wanted,
-        ),
-    ]
-    if not scope.data_classes:
-        rows.append("  data classes: any (the rule does not restrict them)")
-    elif ex.data_classes is None:
-        rows.append(
-            f"  data classes: the rule covers {', '.join(scope.data_classes)}; nobody says "
-            "which data classes the organisation sends, so the rule is applied to be safe"
-        )
-    else:
-        sent = ", ".join(ex.data_classes) or "none"
-        hit = set(scope.data_classes) & set(ex.data_classes)
-        rows.append(
-            f"  data classes: the rule covers {', '.join(scope.data_classes)}; the organisation "
-            f"sends {sent} to this vendor -> {'applies' if hit else 'does not apply'}"
-        )
+    # The engine judges each dimension; explain only puts its judgement into words.
+    checks = engine.scope_checks(ex.rule, ex.org, ex.vendor, ex.data_classes)
+    rows = [_dimension(c, _PHRASES[c.dimension]) for c in checks if c.dimension in _PHRASES]
+    rows.append(_data_classes_row(next(c for c in checks if c.dimension == "data classes")))
     applies = ex.finding.verdict is not Verdict.NOT_APPLICABLE
     title = "Why the rule applies:" if applies else "Why the rule does not apply:"
     return ["", title, *rows]
 
 
-def _dimension(
-    name: str,
-    wanted: Sequence[str],
-    have: Sequence[str],
-    phrase: str,
-    matches: Callable[[Sequence[str], Sequence[str]], bool],
-) -> str:
-    if not wanted:
-        return f"  {name}: any (the rule does not restrict them)"
-    hit = matches(wanted, have)
-    shown = ", ".join(have) or "none listed"
-    verdict = "applies" if hit else "does not apply"
-    return f"  {name}: the rule covers {', '.join(wanted)}; {phrase} {shown} -> {verdict}"
+def _data_classes_row(check: engine.ScopeCheck) -> str:
+    if not check.wanted:
+        return "  data classes: any (the rule does not restrict them)"
+    covers = ", ".join(check.wanted)
+    if check.have is None:
+        return (
+            f"  data classes: the rule covers {covers}; nobody says "
+            "which data classes the organisation sends, so the rule is applied to be safe"
+        )
+    sent = ", ".join(check.have) or "none"
+    return (
+        f"  data classes: the rule covers {covers}; the organisation "
+        f"sends {sent} to this vendor -> {'applies' if check.applies else 'does not apply'}"
+    )
+
+
+def _dimension(check: engine.ScopeCheck, phrase: str) -> str:
+    if not check.wanted:
+        return f"  {check.dimension}: any (the rule does not restrict them)"
+    shown = ", ".join(check.have or ()) or "none listed"
+    verdict = "applies" if check.applies else "does not apply"
+    return (
+        f"  {check.dimension}: the rule covers {', '.join(check.wanted)}; {phrase} {shown} "
+        f"-> {verdict}"
+    )
 
 
 _MARK = {Outcome.PASS: "PASS", Outcome.FAIL: "FAIL", Outcome.UNDETERMINED: "UNDETERMINED"}
@@ -345,7 +360,7 @@ def _wrap(text: str, prefix: str) -> list[str]:
 
 
 def _evidence_policy(ex: Explanation) -> list[str]:
-    extra = [r for r in ex.finding.reasons if "waiver" not in r]
+    extra = [*ex.notes, *(r for r in ex.finding.reasons if "waiver" not in r)]
     if not extra:
         return []
     return ["", "Notes:", *(line for r in extra for line in _wrap(r, "  - "))]

@@ -48,6 +48,7 @@ from vendorgate.core.model import (
 )
 from vendorgate.core.render import Piece, RenderOptions
 from vendorgate.engine import vendor as engine_vendor
+from vendorgate.engine.decide import BlockingPolicy
 from vendorgate.evidence import snapshots as evidence
 from vendorgate.load import catalogue, waivers, workspace
 from vendorgate.load.profiles import build_vendor
@@ -147,13 +148,15 @@ class Job:
     """Everything the evaluation of one vendor needs besides its file (shared with workers)."""
 
     org: OrgProfile
-    """The organisation, as evaluation sees it (``--fail-on-undetermined`` applied)."""
+    """The organisation, as on disk (what blocks is ``blocking``)."""
     rules: tuple[Rule, ...]
     """The enabled rules."""
     day: date
     """Evaluation date."""
     threshold: Severity | None
     """``--fail-on``."""
+    blocking: BlockingPolicy
+    """``--fail-on`` and ``--fail-on-undetermined``: what blocks, read at decision time."""
     fmt: str
     """sarif or json."""
     renderer: PieceRenderer
@@ -193,10 +196,11 @@ def check(
     day = today or date.today()
     settled = before is not None and before == _policy_digest(org_path, rules_paths)
     job = Job(
-        org=replace(org, undetermined="block") if fail_on_undetermined else org,
+        org=org,
         rules=rules,
         day=day,
         threshold=threshold,
+        blocking=BlockingPolicy(threshold, fail_on_undetermined),
         fmt=fmt,
         renderer=renderer,
         options=options,
@@ -526,7 +530,7 @@ class _Worker:
             job.day,
             job.org.plan_for(profile),
             store,
-            threshold=job.threshold,
+            policy=job.blocking,
         )
         return Record(
             path,

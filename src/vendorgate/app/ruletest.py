@@ -21,14 +21,13 @@ import difflib
 import json
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from vendorgate.app.context import EvaluationContext, context_for
 from vendorgate.core.errors import InputError, Problem, UsageError
 from vendorgate.core.model import OrgProfile, Rule, RulePack, Verdict
-from vendorgate.engine import vendor
-from vendorgate.evidence import snapshots as evidence
 from vendorgate.load import catalogue, workspace
 
 REQUIRED_KINDS = ("pass", "fail", "undetermined")
@@ -133,10 +132,10 @@ def run_tests(
     pack_files = {pack.id: file for pack, file in loaded}
     problems: list[Problem] = []
     _check_orphans(packs, files, problems)
-    day = today or date.today()
-    stores: dict[Path, evidence.SnapshotStore] = {}
+    # One context for the run (day, snapshot stores); each example folder brings its own org.
+    base = context_for(workspace.default_org(), None, packs, today=today)
     results = tuple(
-        _test_rule(rule, pack_files[pack.id], day, stores, problems)
+        _test_rule(rule, pack_files[pack.id], base, problems)
         for pack in packs
         for rule in pack.rules
     )
@@ -184,8 +183,7 @@ def examples_folder(rule: Rule, pack_file: Path) -> Path:
 def _test_rule(
     rule: Rule,
     pack_file: Path,
-    today: date,
-    stores: dict[Path, evidence.SnapshotStore],
+    base: EvaluationContext,
     problems: list[Problem],
 ) -> RuleTests:
     folder = examples_folder(rule, pack_file)
@@ -195,7 +193,7 @@ def _test_rule(
         if org is None:
             continue
         for path in files:
-            result = _evaluate(rule, org, path, kind, today, stores, problems)
+            result = _evaluate(rule, replace(base, org=org), path, kind, problems)
             if result is not None:
                 results.append(result)
     where = f"{rule.location.path}:{rule.location.line}:{rule.location.column}"
@@ -262,11 +260,9 @@ def _org_for(rule: Rule, folder: Path, kind: str, problems: list[Problem]) -> Or
 
 def _evaluate(
     rule: Rule,
-    org: OrgProfile,
+    ctx: EvaluationContext,
     path: Path,
     kind: str,
-    today: date,
-    stores: dict[Path, evidence.SnapshotStore],
     problems: list[Problem],
 ) -> ExampleResult | None:
     try:
@@ -274,9 +270,7 @@ def _evaluate(
     except InputError as exc:
         problems.extend(exc.problems)
         return None
-    store = stores.setdefault(loaded.root, evidence.SnapshotStore(loaded.root))
-    plan = org.plan_for(loaded.profile)
-    result = vendor.evaluate_vendor(loaded, [rule], org, today, plan, store)
+    result = ctx.evaluate_vendor(loaded, [rule])
     # The rule's own finding; an evaluation error replaces every finding, so fall back to it.
     finding = next((f for f in result.findings if f.rule == rule.id), None)
     if finding is None:

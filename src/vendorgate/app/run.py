@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from vendorgate.app.context import EvaluationContext, build_context, context_for, select_versions
 from vendorgate.core.errors import InputError, Problem, UsageError
 from vendorgate.core.model import (
     CheckResult,
@@ -20,30 +21,26 @@ from vendorgate.core.model import (
     Severity,
     VendorProfile,
 )
-from vendorgate.evidence import snapshots as evidence
+from vendorgate.engine.decide import BlockingPolicy
 from vendorgate.load import lineage, waivers
-from vendorgate.load.profiles import build_org, build_vendor
-from vendorgate.load.rules import build_pack
-from vendorgate.load.yaml import Document
-
-if TYPE_CHECKING:
-    from vendorgate.cache.store import Cache
-    from vendorgate.rego.adapter import EngineOptions
-from vendorgate.engine.vendor import evaluate_vendor
 from vendorgate.load.catalogue import (
     Inputs,
     LoadedVendor,
     check_usage,
     check_waivers,
     load_document,
-    load_org,
-    load_packs,
     load_vendors,
-    select_packs,
     waiver_problems,
     whole_catalogue,
 )
-from vendorgate.load.workspace import default_org, discover, discover_packs, find_org
+from vendorgate.load.profiles import build_org, build_vendor
+from vendorgate.load.rules import build_pack
+from vendorgate.load.workspace import discover
+from vendorgate.load.yaml import Document
+
+if TYPE_CHECKING:
+    from vendorgate.cache.store import Cache
+    from vendorgate.rego.adapter import EngineOptions
 
 
 def gather(
@@ -51,9 +48,15 @@ def gather(
     org_path: str | Path | None = None,
     rules_paths: Sequence[str | Path] = (),
     cache: Cache | None = None,
+    *,
+    context: EvaluationContext | None = None,
 ) -> Inputs:
-    """Find and load the organisation, the rule packs and the vendor profiles."""
-    org, org_doc, packs = load_policy(org_path, rules_paths)
+    """Find and load the organisation, the rule packs and the vendor profiles. With
+    ``context`` its policy is used (``org_path`` and ``rules_paths`` are then ignored)."""
+    if context is None:
+        org, org_doc, packs = load_policy(org_path, rules_paths)
+    else:
+        org, org_doc, packs = context.org, context.org_doc, list(context.packs)
     vendor_files = find_vendor_files(org, vendor_paths)
     if cache is None:
         vendors = load_vendors(vendor_files)
@@ -72,19 +75,9 @@ def load_policy(
     org_path: str | Path | None = None, rules_paths: Sequence[str | Path] = ()
 ) -> tuple[OrgProfile, Document | None, list[RulePack]]:
     """The organisation profile (found or named) and the rule packs it enables."""
-    org_file = Path(org_path) if org_path else find_org()
-    if org_path and not Path(org_path).is_file():
-        raise UsageError(f"{org_path}: organisation profile not found")
-    org, org_doc = load_org(org_file) if org_file else (default_org(), None)
-    rule_sources = list(rules_paths) or list(org.rules_paths)
-    if not rule_sources:
-        raise UsageError(
-            "no rule packs: pass --rules PATH, or list `rules_paths` in the organisation profile"
-        )
-    packs = select_packs(
-        _with_rego_rules(load_packs(discover_packs(rule_sources)), rule_sources), org, org_doc
-    )
-    return org, org_doc, packs
+    from vendorgate.rego.adapter import load_policy as load
+
+    return load(org_path, rules_paths)
 
 
 def find_vendor_files(org: OrgProfile, vendor_paths: Sequence[str | Path] = ()) -> list[Path]:
@@ -108,53 +101,70 @@ Progress = Callable[[int, int, str], None]
 """Called as ``progress(done, total, label)`` while vendors are evaluated (for progress bars)."""
 
 
-def _with_rego_rules(packs: list[RulePack], sources: Sequence[str | Path]) -> list[RulePack]:
-    """Add the rules of the packs' ``.rego`` modules (see ``vendorgate.rego.packs``)."""
-    from vendorgate.rego.packs import with_rego_rules
-
-    return with_rego_rules(packs, sources)
-
-
 def evaluate(
     inputs: Inputs,
     today: date | None = None,
     threshold: Severity | None = None,
     progress: Progress | None = None,
     engine_options: EngineOptions | None = None,
+    *,
+    context: EvaluationContext | None = None,
 ) -> CheckResult:
     """Evaluate every vendor (on the plan it uses) against every enabled rule.
 
-    ``engine_options`` selects the Rego engine or an OPA server instead of the native one; rules
-    written in Rego always run in the Rego engine (see ``vendorgate.rego.service``)."""
-    if (engine_options is not None and engine_options.engine != "native") or any(
+    ``context`` (see ``app.context``) carries the day, blocking policy, plan, data classes and
+    engine; without it they come from ``today``, ``threshold`` and ``engine_options``. The
+    Rego engine or an OPA server replaces the native one when asked; rules written in Rego
+    always run in the Rego engine (see ``vendorgate.rego.adapter``)."""
+    ctx = context or _context_of(inputs, today, threshold, engine_options)
+    if (ctx.engine is not None and ctx.engine.engine != "native") or any(
         rule.rego_module for rule in inputs.rules
     ):
-        from vendorgate.rego import adapter as service
-
-        return service.evaluate(inputs, today, threshold, engine_options, progress)
-    day = today or date.today()
-    rules = inputs.rules
+        return _evaluate_rego(inputs, ctx, progress)
     results = []
-    stores: dict[Path, evidence.SnapshotStore] = {}
     ordered = sorted(inputs.vendors, key=lambda lv: lv.profile.id)
     for done, loaded in enumerate(ordered):
         if progress is not None:
             progress(done, len(ordered), loaded.profile.id)
-        store = stores.setdefault(loaded.root, evidence.SnapshotStore(loaded.root))
-        results.append(
-            evaluate_vendor(
-                loaded,
-                rules,
-                inputs.org,
-                day,
-                inputs.org.plan_for(loaded.profile),
-                store,
-                threshold=threshold,
-            )
-        )
+        results.append(ctx.evaluate_vendor(loaded, inputs.rules))
     if progress is not None:
         progress(len(ordered), len(ordered), "")
-    return CheckResult(inputs.org, tuple(results), day, inputs.packs)
+    return CheckResult(inputs.org, tuple(results), ctx.day, inputs.packs, ctx.notes)
+
+
+def _context_of(
+    inputs: Inputs,
+    today: date | None,
+    threshold: Severity | None,
+    engine_options: EngineOptions | None,
+) -> EvaluationContext:
+    # The older calling convention: the options given, over the inputs' own policy.
+    return context_for(
+        inputs.org,
+        inputs.org_doc,
+        inputs.packs,
+        today=today,
+        blocking=BlockingPolicy(threshold),
+        engine_options=engine_options,
+    )
+
+
+def _evaluate_rego(
+    inputs: Inputs, ctx: EvaluationContext, progress: Progress | None
+) -> CheckResult:
+    from vendorgate.rego import adapter
+
+    overrides = adapter.Overrides(ctx.plan, ctx.data_classes)
+    result = adapter.evaluate(
+        inputs,
+        ctx.day,
+        ctx.threshold,
+        ctx.engine,
+        progress,
+        policy=ctx.blocking,
+        overrides=overrides,
+    )
+    return replace(result, notes=ctx.notes)
 
 
 def check(
@@ -167,22 +177,36 @@ def check(
     versions_on: date | None = None,
     engine_options: EngineOptions | None = None,
     cache: Cache | None = None,
+    *,
+    plan: str | None = None,
+    data_classes: tuple[str, ...] | None = None,
 ) -> CheckResult:
     """Library entry point: load everything and evaluate. Raises InputError on bad input.
 
     ``versions_on`` (``--as-of``) evaluates, of each vendor lineage, only the version in force
-    on that date. ``cache`` (see ``vendorgate.cache``) keeps parsed profiles between runs."""
-    inputs = gather(vendor_paths, org_path, rules_paths, cache)
-    if versions_on is not None:
-        inputs = replace(inputs, vendors=select_in_force(inputs.vendors, versions_on))
-    if fail_on_undetermined:
-        inputs = block_undetermined(inputs)
-    return evaluate(inputs, today, fail_on, engine_options=engine_options)
+    on that date (and is the evaluation day unless ``today`` says otherwise). ``cache`` (see
+    ``vendorgate.cache``) keeps parsed profiles between runs."""
+    ctx = build_context(
+        org_path,
+        rules_paths,
+        as_of=versions_on,
+        today=today,
+        fail_on=fail_on,
+        fail_on_undetermined=fail_on_undetermined,
+        plan=plan,
+        data_classes=data_classes,
+        engine_options=engine_options,
+    )
+    if today is not None and versions_on is not None:
+        ctx = replace(ctx, day=today)  # a library caller may replay versions on another day
+    inputs = gather(vendor_paths, cache=cache, context=ctx)
+    ctx, vendors = select_versions(ctx, inputs.vendors)
+    return evaluate(replace(inputs, vendors=vendors), context=ctx)
 
 
 def block_undetermined(inputs: Inputs) -> Inputs:
-    """``--fail-on-undetermined``: undetermined findings at or above the threshold block (and
-    so keep their vendor from approval) whatever the organisation's `undetermined` setting."""
+    """Kept for callers of the older API: ``--fail-on-undetermined`` folded into the profile.
+    Evaluation itself no longer does this; it reads ``BlockingPolicy.fail_on_undetermined``."""
     return replace(inputs, org=replace(inputs.org, undetermined="block"))
 
 

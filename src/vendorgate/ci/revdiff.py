@@ -324,8 +324,12 @@ def evaluate(
     threshold: Severity | None,
     fail_on_undetermined: bool,
     versions_on: date | None = None,
+    *,
+    plan: str | None = None,
+    data_classes: tuple[str, ...] | None = None,
 ) -> CheckResult:
-    """Evaluate one side as ``check`` would (``versions_on`` as with ``check --as-of``)."""
+    """Evaluate one side as ``check`` would (``versions_on`` as with ``check --as-of``): the
+    same evaluation context, so every option means what it means in ``check``."""
     org_file = _org_file(tree, org, cwd)
     with _inside(tree.root if tree.isolated else None):
         try:
@@ -337,6 +341,8 @@ def evaluate(
                 threshold,
                 fail_on_undetermined=fail_on_undetermined,
                 versions_on=versions_on,
+                plan=plan,
+                data_classes=data_classes,
             )
         except InputError as exc:
             raise InputError(
@@ -354,12 +360,16 @@ def compare(
     threshold: Severity | None = None,
     fail_on_undetermined: bool = False,
     cwd: Path | None = None,
+    *,
+    plan: str | None = None,
+    data_classes: tuple[str, ...] | None = None,
 ) -> RevDiff:
-    """Evaluate BASE and HEAD (the working tree when None) and compare them."""
+    """Evaluate BASE and HEAD (the working tree when None) and compare them. ``today`` is
+    ``--as-of``: the evaluation day and the versions in force, on both sides alike."""
     here = (cwd or Path.cwd()).resolve()
     day = today or date.today()
     options = (day, threshold, fail_on_undetermined, today)
     with _opened(base, here) as before_tree, _opened(head, here) as after_tree:
-        before = evaluate(before_tree, org, here, *options)
-        after = evaluate(after_tree, org, here, *options)
+        before = evaluate(before_tree, org, here, *options, plan=plan, data_classes=data_classes)
+        after = evaluate(after_tree, org, here, *options, plan=plan, data_classes=data_classes)
     return changes(before, after, before_tree.label, after_tree.label)

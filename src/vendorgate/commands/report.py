@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from vendorgate.app import run
+from vendorgate.app.context import build_context, select_versions
 from vendorgate.core.errors import UsageError
 from vendorgate.core.model import CheckResult, Severity
 from vendorgate.report import RenderOptions, choices, render
@@ -41,6 +42,10 @@ def build_report(
     today: date | None = None,
     fail_on: Severity | None = None,
     progress: run.Progress | None = None,
+    *,
+    fail_on_undetermined: bool = False,
+    plan: str | None = None,
+    data_classes: tuple[str, ...] | None = None,
 ) -> Report:
     """Evaluate like ``check`` and render the result as ``fmt`` (html, markdown, oscal, json).
     ``today`` (``--as-of``) is the evaluation date and picks the profile versions in force then.
@@ -49,9 +54,17 @@ def build_report(
     if fmt not in choices(COMMAND):
         known = ", ".join(choices(COMMAND))
         raise UsageError(f"unknown report format `{fmt}`; choose one of {known}")
-    inputs = run.gather(vendor_paths, org_path, rules_paths)
-    if today is not None:
-        # As `check --as-of`: of each vendor lineage, only the version in force that day.
-        inputs = replace(inputs, vendors=run.select_in_force(inputs.vendors, today))
-    result = run.evaluate(inputs, today, fail_on, progress=progress)
+    # `today` is `--as-of`: the evaluation day and the versions in force, as in `check`.
+    ctx = build_context(
+        org_path,
+        rules_paths,
+        as_of=today,
+        fail_on=fail_on,
+        fail_on_undetermined=fail_on_undetermined,
+        plan=plan,
+        data_classes=data_classes,
+    )
+    inputs = run.gather(vendor_paths, context=ctx)
+    ctx, vendors = select_versions(ctx, inputs.vendors)
+    result = run.evaluate(replace(inputs, vendors=vendors), progress=progress, context=ctx)
     return Report(render(fmt, result, RenderOptions()), result)

@@ -539,6 +539,9 @@ class CheckResult:
     results: tuple[VendorResult, ...]
     evaluated_on: date
     packs: tuple[RulePack, ...]
+    notes: tuple[str, ...] = ()
+    """What a reader must know about the evaluation (the versions in force picked by
+    ``--as-of``, documents not yet in force); the same words in every command."""
 
     @property
     def findings(self) -> tuple[Finding, ...]:

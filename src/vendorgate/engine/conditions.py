@@ -2,8 +2,7 @@
 
 A condition describes what a compliant vendor satisfies. A leaf test that reads an
 ``undisclosed`` or missing fact is undetermined, unless it asks about disclosure itself (``is:``).
-``all`` fails if any item fails, else is undetermined if any is, else passes; ``any`` passes if
-any item passes, else is undetermined if any is, else fails; ``not`` swaps pass and fail.
+How ``all``, ``any`` and ``not`` combine outcomes is ``engine.logic``, shared with Rego.
 When the organisation requires verified evidence, a fact whose evidence is not verified is
 treated as unknown, so it can never make a rule pass.
 """
@@ -37,6 +36,7 @@ from vendorgate.core.model import (
     Waiver,
 )
 from vendorgate.core.vocabulary import UNDISCLOSED
+from vendorgate.engine import logic
 
 WAIVER_WARNING_DAYS = 30
 
@@ -58,33 +58,88 @@ class Context:
     """Data classes sent to the vendor; None when the profile does not say."""
 
 
-def applicability(rule: Rule, ctx: Context) -> str | None:
-    """None when the rule applies, else the reason it does not."""
+@dataclass(frozen=True)
+class ScopeCheck:
+    """One dimension of a rule's ``applies_to`` judged against the organisation and vendor."""
+
+    dimension: str
+    """``sectors``, ``jurisdictions``, ``vendor categories`` or ``data classes``."""
+    wanted: tuple[str, ...]
+    """What the rule covers; empty when it does not restrict this dimension."""
+    have: tuple[str, ...] | None
+    """What the organisation or vendor has; None when nobody says (data classes only)."""
+    applies: bool
+    """Whether this dimension lets the rule apply (unknown data classes apply, to be safe)."""
+    reason: str
+    """Why the rule does not apply on this dimension; empty when it applies."""
+
+
+def scope_checks(
+    rule: Rule, org: OrgProfile, vendor: VendorProfile, data_classes: tuple[str, ...] | None
+) -> tuple[ScopeCheck, ...]:
+    """Every dimension of the rule's scope, in the order they are judged."""
     scope = rule.applies_to
-    if (
-        scope.sectors
-        and "any" not in scope.sectors
-        and not set(scope.sectors) & set(ctx.org.sectors)
-    ):
-        return f"applies to sectors {', '.join(scope.sectors)}; the organisation is not in them"
-    if scope.jurisdictions and not any(
-        within_jurisdiction(j, r) for j in ctx.org.jurisdictions for r in scope.jurisdictions
-    ):
-        return (
-            f"applies in {', '.join(scope.jurisdictions)}; the organisation operates in "
-            f"{', '.join(ctx.org.jurisdictions) or 'no listed jurisdiction'}"
-        )
-    if scope.vendor_categories and ctx.vendor.category not in scope.vendor_categories:
-        return f"applies to {', '.join(scope.vendor_categories)} vendors, not {ctx.vendor.category}"
-    if (
-        scope.data_classes
-        and ctx.data_classes is not None
-        and not set(scope.data_classes) & set(ctx.data_classes)
-    ):
-        sent = ", ".join(ctx.data_classes) or "no listed data classes"
-        wanted = ", ".join(scope.data_classes)
-        return f"applies to vendors receiving {wanted}; this one receives {sent}"
-    return None
+    sectors = () if "any" in scope.sectors else scope.sectors
+    in_sector = not sectors or bool(set(sectors) & set(org.sectors))
+    in_place = not scope.jurisdictions or any(
+        within_jurisdiction(j, r) for j in org.jurisdictions for r in scope.jurisdictions
+    )
+    category = (vendor.category,)
+    of_kind = not scope.vendor_categories or vendor.category in scope.vendor_categories
+    # Unknown data classes keep the rule applicable: skipping it would pass on a guess.
+    receives = (
+        not scope.data_classes
+        or data_classes is None
+        or bool(set(scope.data_classes) & set(data_classes))
+    )
+    sent = ", ".join(data_classes or ()) or "no listed data classes"
+    return (
+        ScopeCheck(
+            "sectors",
+            sectors,
+            org.sectors,
+            in_sector,
+            ""
+            if in_sector
+            else f"applies to sectors {', '.join(sectors)}; the organisation is not in them",
+        ),
+        ScopeCheck(
+            "jurisdictions",
+            scope.jurisdictions,
+            org.jurisdictions,
+            in_place,
+            ""
+            if in_place
+            else f"applies in {', '.join(scope.jurisdictions)}; the organisation "
+            f"operates in {', '.join(org.jurisdictions) or 'no listed jurisdiction'}",
+        ),
+        ScopeCheck(
+            "vendor categories",
+            scope.vendor_categories,
+            category,
+            of_kind,
+            ""
+            if of_kind
+            else f"applies to {', '.join(scope.vendor_categories)} vendors, not {vendor.category}",
+        ),
+        ScopeCheck(
+            "data classes",
+            scope.data_classes,
+            data_classes,
+            receives,
+            ""
+            if receives
+            else f"applies to vendors receiving {', '.join(scope.data_classes)}; "
+            f"this one receives {sent}",
+        ),
+    )
+
+
+def applicability(rule: Rule, ctx: Context) -> str | None:
+    """None when the rule applies, else the reason it does not (the first dimension that
+    excludes it)."""
+    checks = scope_checks(rule, ctx.org, ctx.vendor, ctx.data_classes)
+    return next((c.reason for c in checks if not c.applies), None)
 
 
 def within_jurisdiction(org_jurisdiction: str, rule_jurisdiction: str) -> bool:
@@ -114,13 +169,13 @@ class _Evaluation:
             return self.leaf(cond)
         if isinstance(cond, Not):
             child = self.condition(cond.item)
-            return NodeTrace("not", _negate(child.outcome), (child,))
+            return NodeTrace("not", logic.negate(child.outcome), (child,))
         children = tuple(self.condition(c) for c in cond.items)
         outcomes = [c.outcome for c in children]
         if isinstance(cond, AllOf):
-            return NodeTrace("all", _all(outcomes), children)
+            return NodeTrace("all", logic.all_of(outcomes), children)
         assert isinstance(cond, AnyOf)
-        return NodeTrace("any", _any(outcomes), children)
+        return NodeTrace("any", logic.any_of(outcomes), children)
 
     def leaf(self, leaf: Leaf) -> LeafTrace:
         read = self.read(leaf.fact)
@@ -204,28 +259,12 @@ def _bool(flag: bool) -> Outcome:
     return Outcome.PASS if flag else Outcome.FAIL
 
 
-def _negate(outcome: Outcome) -> Outcome:
-    return {Outcome.PASS: Outcome.FAIL, Outcome.FAIL: Outcome.PASS}.get(outcome, outcome)
-
-
-def _all(outcomes: list[Outcome]) -> Outcome:
-    if Outcome.FAIL in outcomes:
-        return Outcome.FAIL
-    return Outcome.UNDETERMINED if Outcome.UNDETERMINED in outcomes else Outcome.PASS
-
-
-def _any(outcomes: list[Outcome]) -> Outcome:
-    if Outcome.PASS in outcomes:
-        return Outcome.PASS
-    return Outcome.UNDETERMINED if Outcome.UNDETERMINED in outcomes else Outcome.FAIL
-
-
 def _culprits(trace: Trace, target: Outcome) -> list[LeafTrace]:
     """Leaves that produced ``target`` at the root, in document order."""
     if isinstance(trace, LeafTrace):
         return [trace] if trace.outcome is target else []
     if trace.kind == "not":
-        return _culprits(trace.children[0], _negate(target))
+        return _culprits(trace.children[0], logic.negate(target))
     return [leaf for child in trace.children for leaf in _culprits(child, target)]
 
 

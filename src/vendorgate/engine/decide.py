@@ -2,41 +2,85 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from vendorgate.core.model import Decision, DecisionKind, Finding, OrgProfile, Severity, Verdict
 
 
-def is_blocking(finding: Finding, org: OrgProfile, threshold: Severity | None = None) -> bool:
+@dataclass(frozen=True)
+class BlockingPolicy:
+    """What blocks, as the command line asked: ``--fail-on`` and ``--fail-on-undetermined``.
+
+    Both are read here, at decision time, instead of being folded into the organisation
+    profile, so the profile a report shows is the one on disk."""
+
+    threshold: Severity | None = None
+    """``--fail-on``: the lowest severity that blocks; None keeps the organisation's."""
+    fail_on_undetermined: bool = False
+    """``--fail-on-undetermined``: undetermined findings at or above the threshold block,
+    whatever the organisation's ``undetermined`` setting."""
+
+    def limit(self, org: OrgProfile) -> Severity:
+        """The severity threshold in force."""
+        return self.threshold or org.blocking_severity
+
+    def undetermined(self, org: OrgProfile) -> str:
+        """How undetermined findings count (block | review | ignore)."""
+        return "block" if self.fail_on_undetermined else org.undetermined
+
+
+def _policy(threshold: Severity | None, policy: BlockingPolicy | None) -> BlockingPolicy:
+    # A bare threshold is the older calling convention; a policy carries it already.
+    return policy if policy is not None else BlockingPolicy(threshold)
+
+
+def is_blocking(
+    finding: Finding,
+    org: OrgProfile,
+    threshold: Severity | None = None,
+    *,
+    policy: BlockingPolicy | None = None,
+) -> bool:
     """Whether a finding blocks: an error always; a failure, or an undetermined finding when the
-    organisation blocks on those, at or above the severity threshold."""
-    limit = threshold or org.blocking_severity
+    policy blocks on those, at or above the severity threshold."""
+    rules = _policy(threshold, policy)
     if finding.verdict is Verdict.ERROR:
         return True
-    if not finding.severity.at_least(limit):
+    if not finding.severity.at_least(rules.limit(org)):
         return False
     if finding.verdict is Verdict.FAIL:
         return True
-    return finding.verdict is Verdict.UNDETERMINED and org.undetermined == "block"
+    return finding.verdict is Verdict.UNDETERMINED and rules.undetermined(org) == "block"
 
 
 def mark_blocking(
-    findings: tuple[Finding, ...], org: OrgProfile, threshold: Severity | None = None
+    findings: tuple[Finding, ...],
+    org: OrgProfile,
+    threshold: Severity | None = None,
+    *,
+    policy: BlockingPolicy | None = None,
 ) -> tuple[Finding, ...]:
+    rules = _policy(threshold, policy)
     marked = []
     for f in findings:
-        blocking = is_blocking(f, org, threshold)
+        blocking = is_blocking(f, org, policy=rules)
         # replace() copies every field; most findings already carry the right flag.
         marked.append(f if f.blocking is blocking else replace(f, blocking=blocking))
     return tuple(marked)
 
 
 def decide(
-    vendor: str, plan: str | None, findings: tuple[Finding, ...], org: OrgProfile
+    vendor: str,
+    plan: str | None,
+    findings: tuple[Finding, ...],
+    org: OrgProfile,
+    *,
+    policy: BlockingPolicy | None = None,
 ) -> Decision:
     """approved | approved_with_conditions | needs_review | rejected.
 
     An error or a blocking undetermined finding never yields approved."""
+    undetermined = (policy or BlockingPolicy()).undetermined(org)
     errors = [f for f in findings if f.verdict is Verdict.ERROR]
     blocking = [f for f in findings if f.blocking]
     failed = [f for f in blocking if f.verdict is Verdict.FAIL]
@@ -53,7 +97,7 @@ def decide(
         f
         for f in findings
         if f.verdict in (Verdict.FAIL, Verdict.WAIVED)
-        or (f.verdict is Verdict.UNDETERMINED and org.undetermined != "ignore")
+        or (f.verdict is Verdict.UNDETERMINED and undetermined != "ignore")
     ]
     if conditions:
         return Decision(

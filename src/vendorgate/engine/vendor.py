@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING
 
 from vendorgate.core.model import (
     Finding,
@@ -18,11 +17,8 @@ from vendorgate.core.model import (
 from vendorgate.engine import conditions as engine
 from vendorgate.engine import evidence_age
 from vendorgate.engine import waiver_warnings as waivers
-from vendorgate.engine.decide import decide, mark_blocking
+from vendorgate.engine.decide import BlockingPolicy, decide, mark_blocking
 from vendorgate.evidence import snapshots as evidence
-
-if TYPE_CHECKING:
-    pass
 from vendorgate.evidence.resolver import Resolver
 from vendorgate.load.catalogue import LoadedVendor
 
@@ -36,9 +32,13 @@ def evaluate_vendor(
     store: evidence.SnapshotStore,
     data_classes: tuple[str, ...] | None = None,
     threshold: Severity | None = None,
+    *,
+    policy: BlockingPolicy | None = None,
 ) -> VendorResult:
     """Findings and decision for one vendor and plan. An unexpected exception becomes an
-    ``error`` finding for this vendor only, never a pass."""
+    ``error`` finding for this vendor only, never a pass. ``policy`` (``--fail-on``,
+    ``--fail-on-undetermined``) decides what blocks; a bare ``threshold`` is ``--fail-on``."""
+    blocking = policy if policy is not None else BlockingPolicy(threshold)
     profile = loaded.profile
     ctx = engine.Context(
         vendor=profile,
@@ -54,10 +54,12 @@ def evaluate_vendor(
         findings += evidence_age.findings(profile, plan, org, today)
     except Exception as exc:
         findings = (_error_finding(profile, plan, exc),)
-    findings = mark_blocking(findings, org, threshold)
+    findings = mark_blocking(findings, org, policy=blocking)
     # Added after blocking is decided: an expired waiver is a warning that never blocks.
     findings += waivers.expired_findings(profile, plan, org, today)
-    return VendorResult(profile, plan, findings, decide(profile.id, plan, findings, org))
+    return VendorResult(
+        profile, plan, findings, decide(profile.id, plan, findings, org, policy=blocking)
+    )
 
 
 def _error_finding(profile: VendorProfile, plan: str | None, exc: Exception) -> Finding:

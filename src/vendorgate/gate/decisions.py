@@ -21,7 +21,8 @@ from datetime import date
 from pathlib import Path
 
 from vendorgate.app import run
-from vendorgate.core.errors import InputError, Problem, UsageError
+from vendorgate.app.context import build_context, lineage_versions, pick_version
+from vendorgate.core.errors import UsageError
 from vendorgate.core.model import (
     Citation,
     DecisionKind,
@@ -37,9 +38,7 @@ from vendorgate.core.model import (
     Verdict,
 )
 from vendorgate.core.vocabulary import DATA_CLASSES, FACTS, FACTS_BY_NAME
-from vendorgate.engine import vendor as engine_vendor
-from vendorgate.evidence import snapshots as evidence
-from vendorgate.load import catalogue, lineage, workspace
+from vendorgate.load import catalogue, workspace
 
 ALL_PLANS = "all"
 """``--plan all``: the base terms and every plan, side by side."""
@@ -66,6 +65,10 @@ class GateRequest:
     """``--as-of``: evaluate on that date, with the vendor version in force then."""
     today: date | None = None
     """The evaluation date when ``as_of`` is None (None: the real today)."""
+    fail_on: Severity | None = None
+    """``--fail-on``: the lowest severity that blocks; None keeps the organisation's."""
+    fail_on_undetermined: bool = False
+    """``--fail-on-undetermined``: undetermined findings at or above the threshold block."""
 
 
 @dataclass(frozen=True)
@@ -225,33 +228,34 @@ def evaluate(request: GateRequest) -> GateResult:
     """Run the gate. Raises InputError / UsageError on bad input (exit 2)."""
     if not request.vendor.is_file():
         raise UsageError(f"{request.vendor}: vendor profile not found")
-    inputs = run.gather([request.vendor], request.org, request.rules)
-    day = request.as_of or request.today or date.today()
+    ctx = build_context(
+        request.org,
+        request.rules,
+        as_of=request.as_of,
+        today=request.today,
+        fail_on=request.fail_on,
+        fail_on_undetermined=request.fail_on_undetermined,
+        plan=None if request.plan == ALL_PLANS else request.plan,
+        data_classes=request.data_classes,
+    )
+    inputs = run.gather([request.vendor], context=ctx)
     named = inputs.vendors[0]
     versions = _versions(named, inputs.org)
-    vendor, notes = _pick(named, versions, day, explicit=request.as_of is not None)
+    ctx, vendor = pick_version(ctx, named, versions)
     plans = _plans(vendor, request.plan, inputs.org)
-    classes, source = _data_classes(request, inputs.org, vendor)
-    notes += _document_notes(vendor, day)
+    classes, source = ctx.data_classes_for(vendor.profile)
+    notes = list(ctx.notes)
     if classes is None:
         notes.append(
             "nobody says which data classes the organisation sends to this vendor; rules "
             "limited to data classes are applied to be safe (use --data-classes)"
         )
-    store = evidence.SnapshotStore(vendor.root)
-    outcomes = tuple(
-        _outcome(
-            engine_vendor.evaluate_vendor(
-                vendor, inputs.rules, inputs.org, day, plan, store, data_classes=classes
-            )
-        )
-        for plan in plans
-    )
+    outcomes = tuple(_outcome(ctx.evaluate_vendor(vendor, plan=plan)) for plan in plans)
     org_file = request.org or workspace.find_org()
     rule_sources = list(request.rules) or list(inputs.org.rules_paths)
     return GateResult(
         request=request,
-        evaluated_on=day,
+        evaluated_on=ctx.day,
         org=inputs.org,
         org_file=org_file,
         packs=inputs.packs,
@@ -276,89 +280,7 @@ def _enabled_files(files: Sequence[Path], packs: Sequence[RulePack]) -> tuple[Pa
 
 
 def _versions(named: catalogue.LoadedVendor, org: OrgProfile) -> tuple[catalogue.LoadedVendor, ...]:
-    """Every profile of the named profile's lineage: beside it, and in the org's catalogue."""
-    name = named.profile.lineage
-    if name is None:
-        return (named,)
-    candidates: dict[Path, None] = {}
-    for path in sorted(named.path.parent.iterdir()):
-        if path.suffix in workspace.YAML_SUFFIXES and path.is_file():
-            candidates[path.resolve()] = None
-    if org.vendors_paths:
-        try:
-            for path in workspace.discover(org.vendors_paths):
-                candidates[path.resolve()] = None
-        except UsageError:
-            pass  # a missing catalogue folder is the check command's business, not the gate's
-    candidates.pop(named.path.resolve(), None)
-    found = lineage.find_files(name, candidates)
-    others = [v for v in catalogue.load_vendors(found) if v.profile.lineage == name]
-    clash = [v for v in others if v.profile.id == named.profile.id]
-    if clash:
-        loc = clash[0].profile.location
-        raise InputError(
-            [
-                Problem(
-                    f"vendor id `{named.profile.id}` is also used by "
-                    f"{workspace.display_path(named.path)}",
-                    loc.path,
-                    loc.line,
-                    loc.column,
-                )
-            ]
-        )
-    return (named, *sorted(others, key=lambda v: v.profile.id))
-
-
-def _pick(
-    named: catalogue.LoadedVendor,
-    versions: Sequence[catalogue.LoadedVendor],
-    day: date,
-    *,
-    explicit: bool,
-) -> tuple[catalogue.LoadedVendor, list[str]]:
-    """The profile to evaluate and what to tell the reader about the choice."""
-    profile = named.profile
-    if profile.lineage is None and profile.in_force is None:
-        return named, []
-    by_id = {v.profile.id: v for v in versions}
-    lineage_name = lineage.name(profile)
-    current = lineage.in_force_on([v.profile for v in versions], day)
-    if explicit:
-        if current is None:
-            raise InputError(
-                [lineage.none_in_force(lineage_name, [v.profile for v in versions], day)]
-            )
-        chosen = by_id[current.id]
-        note = (
-            f"version in force on {day.isoformat()}: {current.id} "
-            f"({lineage.span(current)}), {workspace.display_path(chosen.path)}"
-        )
-        if chosen is not named:
-            note += f"; the named profile {profile.id} ({lineage.span(profile)}) was not"
-        return chosen, [note]
-    if current is not None and current.id == profile.id:
-        return named, [f"these terms are in force ({lineage.span(profile)})"]
-    note = (
-        f"these terms ({profile.id}) were in force {lineage.span(profile)}, not on "
-        f"{day.isoformat()}; evaluated as written"
-    )
-    if current is not None:
-        note += (
-            f"; the version in force on {day.isoformat()} is {current.id} "
-            f"({workspace.display_path(by_id[current.id].path)})"
-        )
-    note += "; pass --as-of DATE to evaluate the version in force on a date"
-    return named, [note]
-
-
-def _document_notes(vendor: catalogue.LoadedVendor, day: date) -> list[str]:
-    return [
-        f"document `{d.id}` took effect on {d.effective.isoformat()}, after "
-        f"{day.isoformat()}: what the profile quotes from it did not yet apply then"
-        for d in vendor.profile.documents.values()
-        if d.effective is not None and d.effective > day
-    ]
+    return lineage_versions(named, org)
 
 
 # ---------------------------------------------------------------- plans and data classes
@@ -380,19 +302,6 @@ def _plans(vendor: catalogue.LoadedVendor, wanted: str | None, org: OrgProfile) 
             f"(plans: {listed}; or `all`)"
         )
     return [wanted]
-
-
-def _data_classes(
-    request: GateRequest, org: OrgProfile, vendor: catalogue.LoadedVendor
-) -> tuple[tuple[str, ...] | None, str]:
-    if request.data_classes is not None:
-        return request.data_classes, "--data-classes"
-    override = org.usage.get(vendor.profile.id)
-    if override is not None and override.data_classes is not None:
-        return override.data_classes, "the organisation profile's usage"
-    if vendor.profile.usage is not None:
-        return vendor.profile.usage.data_classes, "the vendor profile's usage"
-    return None, "not stated"
 
 
 # ---------------------------------------------------------------- questions and conditions

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from vendorgate.core.errors import InputError, UsageError
 from vendorgate.core.model import CheckResult, OrgProfile, Rule, RulePack, Severity, VendorResult
-from vendorgate.engine.decide import decide, mark_blocking
+from vendorgate.engine.decide import BlockingPolicy, decide, mark_blocking
 from vendorgate.evidence import snapshots as evidence
 from vendorgate.rego import assemble, document, packs, runtime
 from vendorgate.rego.compile import Policy, compile_policy
@@ -24,8 +24,20 @@ from vendorgate.rego.compile import Policy, compile_policy
 if TYPE_CHECKING:
     from vendorgate.evidence.resolver import Resolver
     from vendorgate.load.catalogue import Inputs, LoadedVendor
+    from vendorgate.load.yaml import Document
 
 ENGINES = ("native", "rego", "opa")
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """``--plan`` and ``--data-classes`` for the Rego engines (plain values: this layer is
+    below the application's evaluation context, which fills them in)."""
+
+    plan: str | None = None
+    """The plan to evaluate; None lets the policy use the organisation's plan."""
+    data_classes: tuple[str, ...] | None = None
+    """Data classes sent; None lets the policy use the profiles' usage."""
 
 
 @dataclass(frozen=True)
@@ -65,7 +77,8 @@ def _inputs_for(
     vendors: Sequence[LoadedVendor],
     org: OrgProfile,
     day: date,
-    threshold: Severity | None,
+    blocking: BlockingPolicy,
+    overrides: Overrides,
 ) -> tuple[list[Resolver], list[dict[str, Any]]]:
     from vendorgate.evidence.resolver import Resolver
 
@@ -76,13 +89,18 @@ def _inputs_for(
         store = stores.setdefault(loaded.root, evidence.SnapshotStore(loaded.root))
         resolve = Resolver(loaded, store)
         resolvers.append(resolve)
+        extra: dict[str, Any] = {}
+        if overrides.plan is not None:
+            extra["plan"] = overrides.plan
         docs.append(
             document.decision_input(
                 loaded.profile,
                 resolve,
                 day,
-                fail_on=threshold or org.blocking_severity,
-                undetermined=org.undetermined,
+                fail_on=blocking.limit(org),
+                undetermined=blocking.undetermined(org),
+                data_classes=overrides.data_classes,
+                **extra,
             )
         )
     return resolvers, docs
@@ -123,8 +141,17 @@ def evaluate(
     threshold: Severity | None = None,
     options: EngineOptions | None = None,
     progress: Callable[[int, int, str], None] | None = None,
+    *,
+    policy: BlockingPolicy | None = None,
+    overrides: Overrides | None = None,
 ) -> CheckResult:
-    """Evaluate every vendor as ``app_run.evaluate`` does, with the engine ``options`` names."""
+    """Evaluate every vendor as ``app_run.evaluate`` does, with the engine ``options`` names.
+
+    ``policy`` (``--fail-on``, ``--fail-on-undetermined``) decides what blocks, exactly as in
+    the native engine; a bare ``threshold`` is ``--fail-on`` alone. ``overrides`` carries
+    ``--plan`` and ``--data-classes``."""
+    blocking = policy if policy is not None else BlockingPolicy(threshold)
+    chosen_overrides = overrides or Overrides()
     chosen = options or EngineOptions()
     if chosen.engine not in ENGINES:
         raise UsageError(f"unknown engine `{chosen.engine}`; use one of {', '.join(ENGINES)}")
@@ -135,9 +162,9 @@ def evaluate(
     ordered = sorted(inputs.vendors, key=lambda lv: lv.profile.id)
     if progress is not None:
         progress(0, len(ordered), "")
-    policy, probes = build_policy(inputs.packs, org)
-    resolvers, docs = _inputs_for(ordered, org, day, threshold)
-    answers = decisions(policy, probes, docs, chosen)
+    compiled, probes = build_policy(inputs.packs, org)
+    resolvers, docs = _inputs_for(ordered, org, day, blocking, chosen_overrides)
+    answers = decisions(compiled, probes, docs, chosen)
     rules = {r.id: r for r in inputs.rules}
     results = []
     for loaded, resolve, answer in zip(ordered, resolvers, answers, strict=True):
@@ -149,7 +176,7 @@ def evaluate(
                 f"that vendorgate cannot read ({exc}); is it serving vendorgate's bundle?"
             ) from exc
         if chosen.engine == "native":
-            result = _with_native(result, loaded, rules, org, day, threshold)
+            result = _with_native(result, loaded, rules, org, day, blocking, chosen_overrides)
         results.append(result)
     if progress is not None:
         progress(len(ordered), len(ordered), "")
@@ -162,7 +189,8 @@ def _with_native(
     rules: Mapping[str, Rule],
     org: OrgProfile,
     day: date,
-    threshold: Severity | None,
+    blocking: BlockingPolicy,
+    overrides: Overrides,
 ) -> VendorResult:
     """YAML rules evaluated natively, rules written in Rego taken from the policy; native
     blocking and decision over both."""
@@ -170,8 +198,16 @@ def _with_native(
 
     yaml_rules = [r for r in rules.values() if not r.rego_module]
     store = evidence.SnapshotStore(loaded.root)
+    plan = overrides.plan if overrides.plan is not None else org.plan_for(loaded.profile)
     native = vendor.evaluate_vendor(
-        loaded, yaml_rules, org, day, org.plan_for(loaded.profile), store, threshold=threshold
+        loaded,
+        yaml_rules,
+        org,
+        day,
+        plan,
+        store,
+        data_classes=overrides.data_classes,
+        policy=blocking,
     )
     by_rule = {f.rule: f for f in native.findings}
     from_policy = {f.rule: f for f in from_rego.findings if rules.get(f.rule, None) is not None}
@@ -182,20 +218,24 @@ def _with_native(
         elif rule_id in by_rule:
             ordered.append(by_rule.pop(rule_id))
     rest = tuple(by_rule.values())
-    findings = (*mark_blocking(tuple(ordered), org, threshold), *rest)
+    findings = (*mark_blocking(tuple(ordered), org, policy=blocking), *rest)
     plan = native.plan
     return VendorResult(
-        loaded.profile, plan, findings, decide(loaded.profile.id, plan, findings, org)
+        loaded.profile,
+        plan,
+        findings,
+        decide(loaded.profile.id, plan, findings, org, policy=blocking),
     )
 
 
 # ---------------------------------------------------------------- bundles
 
 
-def load_policy_inputs(
-    org_path: str | Path | None, rules_paths: Sequence[str | Path]
-) -> tuple[OrgProfile, list[RulePack]]:
-    """The organisation and its enabled packs, as ``check`` would load them (no vendors)."""
+def load_policy(
+    org_path: str | Path | None = None, rules_paths: Sequence[str | Path] = ()
+) -> tuple[OrgProfile, Document | None, list[RulePack]]:
+    """The organisation profile (found or named) and the rule packs it enables, YAML and Rego
+    alike. The one loader behind ``check``, ``bundle`` and every other command."""
     from vendorgate.load import catalogue, workspace
 
     org_file = Path(org_path) if org_path else workspace.find_org()
@@ -208,6 +248,15 @@ def load_policy_inputs(
             "no rule packs: pass --rules PATH, or list `rules_paths` in the organisation profile"
         )
     loaded = packs.with_rego_rules(catalogue.load_packs(workspace.discover_packs(sources)), sources)
-    selected = catalogue.select_packs(loaded, org, org_doc)
+    return org, org_doc, catalogue.select_packs(loaded, org, org_doc)
+
+
+def load_policy_inputs(
+    org_path: str | Path | None, rules_paths: Sequence[str | Path]
+) -> tuple[OrgProfile, list[RulePack]]:
+    """The organisation and its enabled packs, as ``check`` would load them (no vendors)."""
+    from vendorgate.load import catalogue
+
+    org, org_doc, selected = load_policy(org_path, rules_paths)
     catalogue.check_waivers(org, org_doc, [r for p in selected for r in p.rules])
     return org, selected

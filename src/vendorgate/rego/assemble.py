@@ -34,6 +34,7 @@ from vendorgate.core.model import (
     Verdict,
 )
 from vendorgate.core.vocabulary import UNDISCLOSED
+from vendorgate.engine import logic
 
 
 class DecisionShapeError(ValueError):
@@ -130,21 +131,9 @@ def _node(cond: Condition, queue: list[Outcome], read: Callable[[str], FactRead]
     if isinstance(cond, AllOf | AnyOf):
         children = tuple(_node(c, queue, read) for c in cond.items)
         kind = "all" if isinstance(cond, AllOf) else "any"
-        return NodeTrace(kind, _combine(kind, [c.outcome for c in children]), children)
+        return NodeTrace(kind, logic.combine(kind, [c.outcome for c in children]), children)
     child = _node(cond.item, queue, read)
-    return NodeTrace("not", _NEGATE.get(child.outcome, child.outcome), (child,))
-
-
-_NEGATE = {Outcome.PASS: Outcome.FAIL, Outcome.FAIL: Outcome.PASS}
-
-
-def _combine(kind: str, outcomes: list[Outcome]) -> Outcome:
-    decisive, other = (
-        (Outcome.FAIL, Outcome.PASS) if kind == "all" else (Outcome.PASS, Outcome.FAIL)
-    )
-    if decisive in outcomes:
-        return decisive
-    return Outcome.UNDETERMINED if Outcome.UNDETERMINED in outcomes else other
+    return NodeTrace("not", logic.negate(child.outcome), (child,))
 
 
 def _project(value: FactValue | None, path: str) -> FactValue | None:

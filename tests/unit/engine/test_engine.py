@@ -22,6 +22,7 @@ from vendorgate.core.model import (
     Waiver,
 )
 from vendorgate.engine import conditions as engine
+from vendorgate.engine import logic
 from vendorgate.engine.decide import decide, mark_blocking
 from vendorgate.engine.vendor import evaluate_vendor
 from vendorgate.evidence.snapshots import SnapshotStore
@@ -195,8 +196,8 @@ OUTCOMES = st.sampled_from(list(Outcome))
 @given(st.lists(OUTCOMES, min_size=1, max_size=6))
 def test_all_and_any_are_kleene_conjunction_and_disjunction(outcomes: list[Outcome]) -> None:
     rank = {Outcome.FAIL: 0, Outcome.UNDETERMINED: 1, Outcome.PASS: 2}
-    assert engine._all(outcomes) == min(outcomes, key=rank.__getitem__)
-    assert engine._any(outcomes) == max(outcomes, key=rank.__getitem__)
+    assert logic.all_of(outcomes) == min(outcomes, key=rank.__getitem__)
+    assert logic.any_of(outcomes) == max(outcomes, key=rank.__getitem__)
 
 
 def test_numeric_list_and_subprocessor_operators() -> None:
