@@ -33,8 +33,10 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from vendorgate.app import run as app_run
+from vendorgate.cache import packs as cache_packs
 from vendorgate.cache import store as cache_module
-from vendorgate.cache.store import Cache, code_fingerprint, digest
+from vendorgate.cache.keys import code_fingerprint, digest, vendor_key
+from vendorgate.cache.store import Cache
 from vendorgate.core.errors import InputError, Problem
 from vendorgate.core.model import (
     Location,
@@ -395,7 +397,7 @@ class _Worker:
     def open_pack(self) -> Pack:
         """The records the last run in this context kept (empty when there is none)."""
         cache = self.job.cache
-        found = cache_module.read_pack(cache, self.job.context) if cache is not None else None
+        found = cache_packs.read_pack(cache, self.job.context) if cache is not None else None
         if found is None:
             return {}
         head, body = found
@@ -426,7 +428,7 @@ class _Worker:
             meta["length"] = len(record.piece.text) if record.piece else 0
             metas.append(meta)
             texts.append(record.piece.text if record.piece else b"")
-        cache_module.write_pack(cache, self.job.context, {"records": metas}, texts)
+        cache_packs.write_pack(cache, self.job.context, {"records": metas}, texts)
 
     def from_pack(self, read: _Read, pack: Pack) -> Record | None:
         """The file's record from the pack, when its bytes, path, repository and snapshots are
@@ -464,7 +466,7 @@ class _Worker:
         except InputError as exc:
             return _Read(path, folder, name, display, b"", "", tuple(exc.problems))
         sha = hashlib.sha256(raw).hexdigest()
-        key = cache_module.vendor_key(sha, display)
+        key = vendor_key(sha, display)
         return _Read(path, folder, name, display, raw, sha, key=key)
 
     def display(self, path: Path, folder: str) -> str:
