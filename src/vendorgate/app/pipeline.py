@@ -157,7 +157,7 @@ class Job:
     threshold: Severity | None
     """``--fail-on``."""
     fmt: str
-    """sarif or json."""
+    """The report format (one the renderer puts together from pieces)."""
     renderer: PieceRenderer
     """Renders each vendor's piece and puts the report together."""
     options: RenderOptions
@@ -183,9 +183,11 @@ def check(
     cache: Cache | None = None,
     jobs: int | None = None,
 ) -> Output | None:
-    """``check --format sarif|json``: the report, or None when ``run.check`` must do it."""
-    # Colour and width shape the text format only; a terminal's must not key the cache.
-    options = replace(options, color=False, width=RenderOptions.width)
+    """``check`` in any format the renderer puts together from pieces: the report, or None when
+    ``run.check`` must do it (Rego)."""
+    if fmt != "text":
+        # Colour and width shape the text format only; a terminal's must not key the cache.
+        options = replace(options, color=False, width=RenderOptions.width)
     before = _policy_digest(org_path, rules_paths)
     org, org_doc, packs = app_run.load_policy(org_path, rules_paths)
     rules = tuple(rule for pack in packs for rule in pack.rules)
@@ -206,7 +208,7 @@ def check(
         # Policy files that changed while they were read: results are not worth keeping.
         cache=cache if settled else None,
         context=digest(
-            "result/1",
+            "result/2",
             code_fingerprint(),
             fmt,
             repr(options),
@@ -579,6 +581,8 @@ class _Worker:
         meta, text = found
         try:
             depends = tuple((str(s), str(state)) for s, state in meta["depends"])
+            if not isinstance(meta["meta"], dict):
+                return None
             for snapshot, state in depends:
                 if self._snapshot_state(read, snapshot, store) != state:
                     return None
@@ -599,6 +603,7 @@ class _Worker:
                     blocking=meta["blocking"],
                     extras=tuple((rule, d) for rule, d in meta["extras"]),
                     text=text,
+                    meta=meta["meta"],
                 ),
                 key=read.key,
                 context=context,
@@ -626,5 +631,6 @@ def _meta(record: Record) -> dict[str, Any]:
         "verdicts": dict(p.verdicts),
         "blocking": p.blocking,
         "extras": [[rule, d] for rule, d in p.extras],
+        "meta": p.meta,
         "depends": [list(d) for d in record.depends],
     }

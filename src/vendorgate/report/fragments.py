@@ -1,12 +1,14 @@
-"""SARIF and JSON reports put together from per-vendor pieces, byte for byte as the renderers
-write them from a whole CheckResult.
+"""Reports put together from per-vendor pieces, byte for byte as the renderers write them from
+a whole CheckResult.
 
 For a large catalogue, each vendor's part of the report is rendered once, right after that
 vendor is evaluated (possibly in another process, possibly in an earlier run: pieces are what
 the result cache keeps), and the report is then the document's frame with the pieces spliced
-in. Nothing here builds the report differently from ``formats/sarif.py`` and
-``serialize.py``: each piece is their output for one vendor, indented to where it sits, and
-the frame is their output for an empty result with the totals filled in.
+in. Nothing here builds the report differently from the format modules: for SARIF and JSON
+each piece is ``formats/sarif.py``'s or ``serialize.py``'s output for one vendor, indented to
+where it sits, and the frame is their output for an empty result with the totals filled in;
+the other formats (text, JUnit, GitHub, Markdown) give a ``piece`` and a ``frame`` of their own,
+the frame computing overviews and totals from the small metadata each piece carries.
 """
 
 from __future__ import annotations
@@ -21,10 +23,13 @@ from vendorgate.core.model import CheckResult, OrgProfile, RulePack, VendorResul
 from vendorgate.core.render import Piece, RenderOptions
 from vendorgate.core.serialize import VERDICT_ORDER, check_result, vendor_result
 from vendorgate.report import jsontext
-from vendorgate.report.formats import sarif
+from vendorgate.report.formats import github, junit, markdown, sarif
+from vendorgate.report.formats import text as text_format
 
-FORMATS = ("sarif", "json")
+FORMATS = ("sarif", "json", "text", "junit", "github", "markdown")
 """The formats that can be put together from pieces."""
+_OWN: dict[str, Any] = {"text": text_format, "junit": junit, "github": github, "markdown": markdown}
+"""The formats whose module renders a vendor's piece and the frame itself."""
 _UNINDEXED = 987_654_321
 """Stand-in ``ruleIndex`` of a SARIF result whose rule no pack describes: its index depends on
 the results before it, so it is filled in when the report is put together."""
@@ -41,7 +46,11 @@ def piece(
     findings = result.findings
     verdicts = Counter(f.verdict.value for f in findings)
     extras: list[tuple[str, dict[str, Any]]] = []
-    if fmt == "sarif":
+    meta: dict[str, Any] = {}
+    if fmt in _OWN:
+        body, meta = _OWN[fmt].piece(result, options)
+        rendered = body.decode("utf-8")
+    elif fmt == "sarif":
         texts = []
         reported = sorted(
             (f for f in findings if f.verdict in sarif.REPORTED),
@@ -53,9 +62,9 @@ def piece(
                 extras.append((f.rule, sarif.finding_rule(f)))
                 index = _UNINDEXED
             texts.append(_indented(jsontext.dumps(sarif.sarif_result(f, index, options)), 8))
-        text = ",\n".join(texts)
+        rendered = ",\n".join(texts)
     elif fmt == "json":
-        text = _indented(jsontext.dumps(vendor_result(result)), 4)
+        rendered = _indented(jsontext.dumps(vendor_result(result)), 4)
     else:
         raise ValueError(f"the {fmt} format is not put together from pieces")
     return Piece(
@@ -64,7 +73,8 @@ def piece(
         verdicts=dict(sorted(verdicts.items())),
         blocking=sum(1 for f in findings if f.blocking),
         extras=tuple(extras),
-        text=text.encode("utf-8"),
+        text=rendered.encode("utf-8"),
+        meta=meta,
     )
 
 
@@ -89,6 +99,9 @@ def assemble(
     options: RenderOptions,
 ) -> list[bytes]:
     """The report, as parts to write one after the other. ``pieces`` are in any order."""
+    if fmt in _OWN:
+        own: list[bytes] = _OWN[fmt].frame(pieces, org, day, packs, options)
+        return own
     ordered = sorted(pieces, key=lambda p: p.vendor)
     empty = CheckResult(org, (), day, tuple(packs))
     frame: dict[str, Any]
