@@ -23,7 +23,9 @@ from vendorgate.core.version import __version__
 from vendorgate.report import FORMATS, RenderOptions, choices
 
 if TYPE_CHECKING:
+    from vendorgate.app.pipeline import Output
     from vendorgate.cache.store import Cache
+    from vendorgate.ci.baseline import Baseline
     from vendorgate.core.model import Severity
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -272,7 +274,7 @@ def check(
     threshold = _threshold(fail_on)
     accepted = baseline.load(baseline_path) if baseline_path else None
     cache = None if no_cache else _cache(org_path)
-    if not (as_of or baseline_path or write_baseline) and engine == "native":
+    if not write_baseline and engine == "native":
         _check_in_pieces(
             paths,
             org_path,
@@ -284,6 +286,8 @@ def check(
             threshold,
             fail_on_undetermined,
             cache,
+            today,
+            accepted,
         )
     # With --as-of, only the version of each vendor lineage in force on that date is evaluated.
     result = run.check(
@@ -359,27 +363,40 @@ def _check_in_pieces(
     threshold: Severity | None,
     fail_on_undetermined: bool,
     cache: Cache | None,
+    today: date | None,
+    accepted: Baseline | None,
 ) -> None:
-    """SARIF and JSON for any number of vendors, evaluated a vendor at a time (see
-    ``vendorgate.batch``); returns only when the request needs the general path."""
+    """Every format, evaluated a vendor at a time (see ``vendorgate.app.pipeline``); returns
+    only when the request needs the general path (Rego)."""
     from vendorgate.app import pipeline as batch
     from vendorgate.report import fragments
 
     if fmt not in fragments.FORMATS:
         return
-    result = batch.check(
-        paths,
-        org_path,
-        rules_paths,
-        fmt,
-        _render_options(org_path, root, output, verbose),
-        fragments,
-        threshold=threshold,
-        fail_on_undetermined=fail_on_undetermined,
-        cache=cache,
-    )
+    options = _render_options(org_path, root, output, verbose)
+    accepting = fragments.Accepting(accepted) if accepted else None
+
+    def streamed(form: str) -> Output | None:
+        return batch.check(
+            paths,
+            org_path,
+            rules_paths,
+            form,
+            options,
+            fragments,
+            today=today,
+            threshold=threshold,
+            fail_on_undetermined=fail_on_undetermined,
+            cache=cache,
+            versions_on=today,
+            accepted=accepting,
+        )
+
+    result = streamed(fmt)
     if result is None:
         return
+    if accepting is not None:
+        click.echo(fragments.accepted_summary(accepting, result.pieces), err=True)
     if output:
         from vendorgate.core.output import write_atomic_parts
 
@@ -387,6 +404,14 @@ def _check_in_pieces(
     else:
         for part in result.parts:
             click.echo(part, nl=False)
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if fmt == "github" and summary_file:
+        from vendorgate.core.output import append_text
+
+        # A second pass renders the job summary's Markdown (parsed profiles come from the cache).
+        md = streamed("markdown")
+        assert md is not None  # the first pass did not need Rego, nor does this one
+        append_text(summary_file, b"".join(md.parts).decode("utf-8"))
     sys.exit(EXIT_BLOCKING if result.blocking else EXIT_OK)
 
 

@@ -39,6 +39,8 @@ from vendorgate.cache.keys import code_fingerprint, digest, vendor_key
 from vendorgate.cache.store import Cache
 from vendorgate.core.errors import InputError, Problem
 from vendorgate.core.model import (
+    Document,
+    InForce,
     Location,
     OrgProfile,
     Plan,
@@ -51,7 +53,7 @@ from vendorgate.core.model import (
 from vendorgate.core.render import Piece, RenderOptions
 from vendorgate.engine import vendor as engine_vendor
 from vendorgate.evidence import snapshots as evidence
-from vendorgate.load import catalogue, waivers, workspace
+from vendorgate.load import catalogue, lineage, waivers, workspace
 from vendorgate.load.profiles import build_vendor
 from vendorgate.text.reader import read_bytes
 
@@ -71,6 +73,8 @@ class Output:
     """The report, to be written part after part."""
     blocking: bool
     """Whether any finding blocks (exit code 1)."""
+    pieces: tuple[Piece, ...] = ()
+    """The vendors' pieces (their texts are those in ``parts``: no copies)."""
 
 
 @dataclass(frozen=True)
@@ -98,6 +102,10 @@ class Record:
     """The profile's lineage."""
     plans: tuple[str, ...] = ()
     """Plan ids, in file order."""
+    in_force: tuple[str, str | None, int, int] | None = None
+    """When the terms were in force (start, end, line and column of ``in_force``), ISO dates."""
+    retrieved: str | None = None
+    """The latest day a document of the profile was retrieved (ISO; ``--as-of`` ties)."""
     piece: Piece | None = None
     """The vendor's part of the report."""
     key: str = ""
@@ -120,6 +128,27 @@ class Record:
             usage=None,
             location=location,
             lineage=self.lineage,
+            in_force=self._in_force(),
+        )
+
+    def dated(self) -> VendorProfile:
+        """As :meth:`profile`, with what choosing the version in force reads (``in_force`` and
+        when its documents were retrieved)."""
+        profile = self.profile()
+        if self.retrieved is None:
+            return profile
+        retrieved = date.fromisoformat(self.retrieved)
+        document = Document("", "", "", "", profile.location, retrieved=retrieved)
+        return replace(profile, documents={"": document})
+
+    def _in_force(self) -> InForce | None:
+        if self.in_force is None:
+            return None
+        start, end, line, column = self.in_force
+        return InForce(
+            date.fromisoformat(start),
+            date.fromisoformat(end) if end else None,
+            Location(self.display, line, column),
         )
 
 
@@ -142,6 +171,21 @@ class PieceRenderer(Protocol):
         packs: Sequence[RulePack],
         options: RenderOptions,
     ) -> list[bytes]: ...
+
+
+class Accepted(Protocol):
+    """Findings accepted for now (``check --baseline``): applied to each vendor's result before
+    it is rendered. ``ci.baseline`` holds them; the caller adapts it (app may not import ci)."""
+
+    @property
+    def key(self) -> str:
+        """A digest of what is accepted: pieces rendered under another baseline differ."""
+        ...
+
+    def apply(self, result: VendorResult) -> tuple[VendorResult, dict[str, Any]]:
+        """The result with accepted findings no longer blocking, and what the run's summary
+        of the baseline needs from this vendor (JSON-ready, kept on the piece as ``accepted``)."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -168,6 +212,8 @@ class Job:
     """Where records are kept; None: not at all."""
     context: str
     """Digest of everything but the vendor file that a record depends on."""
+    accepted: Accepted | None = None
+    """``--baseline``: findings that do not block."""
 
 
 def check(
@@ -182,9 +228,15 @@ def check(
     fail_on_undetermined: bool = False,
     cache: Cache | None = None,
     jobs: int | None = None,
+    versions_on: date | None = None,
+    accepted: Accepted | None = None,
 ) -> Output | None:
     """``check`` in any format the renderer puts together from pieces: the report, or None when
-    ``run.check`` must do it (Rego)."""
+    ``run.check`` must do it (Rego).
+
+    ``versions_on`` (``--as-of``): of each vendor lineage only the version in force that day is
+    reported (every file is still read and checked, as ``run.check`` does). ``accepted``
+    (``--baseline``): those findings do not block."""
     if fmt != "text":
         # Colour and width shape the text format only; a terminal's must not key the cache.
         options = replace(options, color=False, width=RenderOptions.width)
@@ -216,15 +268,28 @@ def check(
             threshold.value if threshold else "",
             str(fail_on_undetermined),
             before or "",
+            accepted.key if accepted else "",
         ),
+        accepted=accepted,
     )
     records = evaluate_files(job, files, jobs)
     _check_catalogue(org, org_doc, packs, records, vendor_paths, files)
+    if versions_on is not None:
+        records = in_force(records, versions_on)
     pieces = [r.piece for r in records if r.piece is not None]
     return Output(
         renderer.assemble(fmt, pieces, job.org, day, packs, options),
         blocking=any(p.blocking for p in pieces),
+        pieces=tuple(pieces),
     )
+
+
+def in_force(records: Sequence[Record], day: date) -> list[Record]:
+    """``run.select_in_force`` on records: one version per lineage, the one in force on ``day``
+    (InputError naming the lineages with none)."""
+    kept, _ = lineage.select([r.dated() for r in records], day)
+    ids = {p.id for p in kept}
+    return [r for r in records if r.vendor in ids]
 
 
 def _policy_digest(org_path: str | Path | None, rules_paths: Sequence[str | Path]) -> str | None:
@@ -532,6 +597,7 @@ class _Worker:
             store,
             threshold=job.threshold,
         )
+        piece = self._piece(result)
         return Record(
             path,
             display,
@@ -542,11 +608,21 @@ class _Worker:
             column=profile.location.column,
             lineage=profile.lineage,
             plans=tuple(p.id for p in profile.plans),
-            piece=job.renderer.piece(job.fmt, result, job.options, job.rule_index),
+            in_force=_in_force(profile.in_force),
+            retrieved=_retrieved(profile),
+            piece=piece,
             key=read.key,
             context=context,
             depends=depends,
         )
+
+    def _piece(self, result: VendorResult) -> Piece:
+        job = self.job
+        if job.accepted is None:
+            return job.renderer.piece(job.fmt, result, job.options, job.rule_index)
+        result, info = job.accepted.apply(result)
+        piece = job.renderer.piece(job.fmt, result, job.options, job.rule_index)
+        return replace(piece, meta={**piece.meta, "accepted": info})
 
     def _snapshot_state(self, read: _Read, snapshot: str, store: evidence.SnapshotStore) -> str:
         """The sha256 of the snapshot's bytes, or why there are none (a refused or missing
@@ -596,6 +672,8 @@ class _Worker:
                 column=meta["column"],
                 lineage=meta["lineage"],
                 plans=tuple(meta["plans"]),
+                in_force=None if meta["in_force"] is None else tuple(meta["in_force"]),
+                retrieved=meta["retrieved"],
                 piece=Piece(
                     vendor=meta["vendor"],
                     decision=meta["decision"],
@@ -627,6 +705,8 @@ def _meta(record: Record) -> dict[str, Any]:
         "column": record.column,
         "lineage": record.lineage,
         "plans": list(record.plans),
+        "in_force": None if record.in_force is None else list(record.in_force),
+        "retrieved": record.retrieved,
         "decision": p.decision,
         "verdicts": dict(p.verdicts),
         "blocking": p.blocking,
@@ -634,3 +714,15 @@ def _meta(record: Record) -> dict[str, Any]:
         "meta": p.meta,
         "depends": [list(d) for d in record.depends],
     }
+
+
+def _in_force(span: InForce | None) -> tuple[str, str | None, int, int] | None:
+    if span is None:
+        return None
+    end = span.end.isoformat() if span.end else None
+    return (span.start.isoformat(), end, span.location.line, span.location.column)
+
+
+def _retrieved(profile: VendorProfile) -> str | None:
+    days = [d.retrieved for d in profile.documents.values() if d.retrieved is not None]
+    return max(days).isoformat() if days else None

@@ -16,9 +16,11 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from vendorgate.ci import baseline as baselines
 from vendorgate.core.model import CheckResult, OrgProfile, RulePack, VendorResult
 from vendorgate.core.render import Piece, RenderOptions
 from vendorgate.core.serialize import VERDICT_ORDER, check_result, vendor_result
@@ -167,3 +169,46 @@ def _summary(pieces: Sequence[Piece]) -> dict[str, Any]:
         "blocking": sum(p.blocking for p in pieces),
         "decisions": {k: decisions[k] for k in sorted(decisions)},
     }
+
+
+# ---------------------------------------------------------------- --baseline
+
+
+@dataclass(frozen=True)
+class Accepting:
+    """``ci.baseline`` as the pipeline applies it, a vendor at a time (``pipeline.Accepted``)."""
+
+    baseline: baselines.Baseline
+    """The accepted findings."""
+
+    @property
+    def key(self) -> str:
+        # The path is in the note a finding carries, so it keys the pieces too.
+        return repr(self.baseline)
+
+    def apply(self, result: VendorResult) -> tuple[VendorResult, dict[str, Any]]:
+        """``baseline.apply`` to one vendor, and what :func:`accepted_summary` needs: how many
+        findings the baseline covers and which of its fingerprints occur."""
+        applied = baselines.apply_to_vendor(result, self.baseline)
+        covered = sum(1 for f in result.findings if self.baseline.covers(f))
+        recorded = {e.fingerprint for e in self.baseline.entries}
+        occurring = sorted(
+            {baselines.fingerprint(f) for f in result.findings if f.verdict in baselines.RECORDED}
+            & recorded
+        )
+        return applied, {"covered": covered, "occurring": occurring}
+
+
+def accepted_summary(accepting: Accepting, pieces: Sequence[Piece]) -> str:
+    """``baseline.summary`` from the pieces (one line for stderr)."""
+    covered = 0
+    occurring: set[str] = set()
+    for p in pieces:
+        covered += p.meta["accepted"]["covered"]
+        occurring.update(p.meta["accepted"]["occurring"])
+    entries = accepting.baseline.entries
+    stale = sum(1 for e in entries if e.fingerprint not in occurring)
+    line = f"baseline {accepting.baseline.path}: {covered} known finding(s) do not block"
+    if stale:
+        line += f"; {stale} recorded finding(s) no longer occur (rewrite it with --write-baseline)"
+    return line
