@@ -230,13 +230,15 @@ def check(
     jobs: int | None = None,
     versions_on: date | None = None,
     accepted: Accepted | None = None,
+    progress: app_run.Progress | None = None,
 ) -> Output | None:
     """``check`` in any format the renderer puts together from pieces: the report, or None when
     ``run.check`` must do it (Rego).
 
     ``versions_on`` (``--as-of``): of each vendor lineage only the version in force that day is
     reported (every file is still read and checked, as ``run.check`` does). ``accepted``
-    (``--baseline``): those findings do not block."""
+    (``--baseline``): those findings do not block. ``progress`` is told of each vendor as its
+    record is ready (a chunk at a time when workers evaluate), then ``(total, total, "")``."""
     if fmt != "text":
         # Colour and width shape the text format only; a terminal's must not key the cache.
         options = replace(options, color=False, width=RenderOptions.width)
@@ -272,7 +274,7 @@ def check(
         ),
         accepted=accepted,
     )
-    records = evaluate_files(job, files, jobs)
+    records = evaluate_files(job, files, jobs, progress)
     _check_catalogue(org, org_doc, packs, records, vendor_paths, files)
     if versions_on is not None:
         records = in_force(records, versions_on)
@@ -385,7 +387,12 @@ def worker_count(jobs: int | None, files: int) -> int:
     return max(1, min(jobs, 32))
 
 
-def evaluate_files(job: Job, files: Sequence[Path], jobs: int | None = None) -> list[Record]:
+def evaluate_files(
+    job: Job,
+    files: Sequence[Path],
+    jobs: int | None = None,
+    progress: app_run.Progress | None = None,
+) -> list[Record]:
     """One record per file, in file order. Records of the last run in the same context are
     taken from its pack when their file is unchanged; the other files are evaluated here, or
     by worker processes when there are many, and a new pack is written."""
@@ -397,26 +404,48 @@ def evaluate_files(job: Job, files: Sequence[Path], jobs: int | None = None) -> 
         records.append(worker.from_pack(read, pack))
     missing = [i for i, record in enumerate(records) if record is None]
     paths = [files[i] for i in missing]
+    told = _Told(progress, len(files))
+    told.records([r for r in records if r is not None])
     workers = worker_count(jobs, len(paths))
     if workers == 1:
-        fresh = [
-            r
-            for start in range(0, len(paths), CHUNK)
-            for r in worker.run(paths[start : start + CHUNK])
-        ]
+        parts = (worker.run(paths[start : start + CHUNK]) for start in range(0, len(paths), CHUNK))
+        fresh = [record for part in parts for record in told.records(part)]
     else:
         size = max(16, min(CHUNK, len(paths) // (workers * 16)))
         chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
         # fork: workers inherit the job (organisation, compiled rules) instead of unpickling it.
         context = multiprocessing.get_context("fork")
         with context.Pool(workers, initializer=_start, initargs=(job,)) as pool:
-            fresh = [record for part in pool.imap(_run_chunk, chunks) for record in part]
+            fresh = [
+                record for part in pool.imap(_run_chunk, chunks) for record in told.records(part)
+            ]
+    told.done()
     for index, record in zip(missing, fresh, strict=True):
         records[index] = record
     done = [r for r in records if r is not None]
     if missing or len(pack) != len(done):
         worker.save_pack(done)
     return done
+
+
+@dataclass
+class _Told:
+    """Tells ``progress`` of the records as they are ready."""
+
+    progress: app_run.Progress | None
+    total: int
+    count: int = 0
+
+    def records(self, records: list[Record]) -> list[Record]:
+        if self.progress is not None:
+            for record in records:
+                self.progress(self.count, self.total, record.vendor)
+                self.count += 1
+        return records
+
+    def done(self) -> None:
+        if self.progress is not None:
+            self.progress(self.total, self.total, "")
 
 
 def _start(job: Job) -> None:

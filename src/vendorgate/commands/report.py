@@ -11,26 +11,22 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from vendorgate.app import run
+from vendorgate.app import pipeline, run
 from vendorgate.core.errors import UsageError
-from vendorgate.core.model import CheckResult, Severity
-from vendorgate.report import RenderOptions, choices, render
+from vendorgate.core.model import Severity
+from vendorgate.report import RenderOptions, choices, fragments, render
 
 COMMAND = "report"
 
 
 @dataclass(frozen=True)
 class Report:
-    """A rendered report and the evaluation it shows."""
+    """A rendered report and whether what it shows blocks."""
 
     text: str
     """The document in the chosen format."""
-    result: CheckResult
-    """What was evaluated; decides the exit code."""
-
-    @property
-    def blocking(self) -> bool:
-        return run.has_blocking(self.result)
+    blocking: bool
+    """Whether any finding blocks (exit code 1)."""
 
 
 def build_report(
@@ -49,9 +45,24 @@ def build_report(
     if fmt not in choices(COMMAND):
         known = ", ".join(choices(COMMAND))
         raise UsageError(f"unknown report format `{fmt}`; choose one of {known}")
+    if fmt in fragments.FORMATS:
+        streamed = pipeline.check(
+            vendor_paths,
+            org_path,
+            rules_paths,
+            fmt,
+            RenderOptions(),
+            fragments,
+            today=today,
+            threshold=fail_on,
+            versions_on=today,
+            progress=progress,
+        )
+        if streamed is not None:  # None: Rego rules, evaluated for all vendors at once
+            return Report(b"".join(streamed.parts).decode("utf-8"), streamed.blocking)
     inputs = run.gather(vendor_paths, org_path, rules_paths)
     if today is not None:
         # As `check --as-of`: of each vendor lineage, only the version in force that day.
         inputs = replace(inputs, vendors=run.select_in_force(inputs.vendors, today))
     result = run.evaluate(inputs, today, fail_on, progress=progress)
-    return Report(render(fmt, result, RenderOptions()), result)
+    return Report(render(fmt, result, RenderOptions()), run.has_blocking(result))
