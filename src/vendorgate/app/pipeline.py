@@ -159,7 +159,12 @@ class PieceRenderer(Protocol):
     def rule_index(self, packs: Sequence[RulePack]) -> dict[str, int]: ...
 
     def piece(
-        self, fmt: str, result: VendorResult, options: RenderOptions, rule_index: Mapping[str, int]
+        self,
+        fmt: str,
+        result: VendorResult,
+        options: RenderOptions,
+        rule_index: Mapping[str, int],
+        org: OrgProfile,
     ) -> Piece: ...
 
     def assemble(
@@ -648,9 +653,9 @@ class _Worker:
     def _piece(self, result: VendorResult) -> Piece:
         job = self.job
         if job.accepted is None:
-            return job.renderer.piece(job.fmt, result, job.options, job.rule_index)
+            return job.renderer.piece(job.fmt, result, job.options, job.rule_index, job.org)
         result, info = job.accepted.apply(result)
-        piece = job.renderer.piece(job.fmt, result, job.options, job.rule_index)
+        piece = job.renderer.piece(job.fmt, result, job.options, job.rule_index, job.org)
         return replace(piece, meta={**piece.meta, "accepted": info})
 
     def _snapshot_state(self, read: _Read, snapshot: str, store: evidence.SnapshotStore) -> str:

@@ -25,12 +25,18 @@ from vendorgate.core.model import CheckResult, OrgProfile, RulePack, VendorResul
 from vendorgate.core.render import Piece, RenderOptions
 from vendorgate.core.serialize import VERDICT_ORDER, check_result, vendor_result
 from vendorgate.report import jsontext
-from vendorgate.report.formats import github, junit, markdown, sarif
+from vendorgate.report.formats import github, html, junit, markdown, sarif
 from vendorgate.report.formats import text as text_format
 
-FORMATS = ("sarif", "json", "text", "junit", "github", "markdown")
+FORMATS = ("sarif", "json", "text", "junit", "github", "markdown", "html")
 """The formats that can be put together from pieces."""
-_OWN: dict[str, Any] = {"text": text_format, "junit": junit, "github": github, "markdown": markdown}
+_OWN: dict[str, Any] = {
+    "text": text_format,
+    "junit": junit,
+    "github": github,
+    "markdown": markdown,
+    "html": html,
+}
 """The formats whose module renders a vendor's piece and the frame itself."""
 _UNINDEXED = 987_654_321
 """Stand-in ``ruleIndex`` of a SARIF result whose rule no pack describes: its index depends on
@@ -42,14 +48,22 @@ _DEPTH = {"sarif": 8, "json": 4}
 
 
 def piece(
-    fmt: str, result: VendorResult, options: RenderOptions, rule_index: Mapping[str, int]
+    fmt: str,
+    result: VendorResult,
+    options: RenderOptions,
+    rule_index: Mapping[str, int],
+    org: OrgProfile,
 ) -> Piece:
-    """Render one vendor's part. ``rule_index`` numbers the packs' rules as SARIF does."""
+    """Render one vendor's part. ``rule_index`` numbers the packs' rules as SARIF does; ``org``
+    is the organisation as evaluation saw it (HTML shows its view of the vendor)."""
     findings = result.findings
     verdicts = Counter(f.verdict.value for f in findings)
     extras: list[tuple[str, dict[str, Any]]] = []
     meta: dict[str, Any] = {}
-    if fmt in _OWN:
+    if fmt == "html":
+        body, meta = html.piece(result, options, org)
+        rendered = body.decode("utf-8")
+    elif fmt in _OWN:
         body, meta = _OWN[fmt].piece(result, options)
         rendered = body.decode("utf-8")
     elif fmt == "sarif":
