@@ -1,23 +1,32 @@
-"""``check`` for large catalogues: one vendor at a time, across cores, remembered between runs.
+"""``check`` and ``report`` for any catalogue: one vendor at a time, across cores, remembered
+between runs.
 
 ``run.check`` loads every profile, then evaluates them all, then renders: fine for dozens of
-vendors, slow and memory-hungry for ten thousand. For the machine formats (SARIF, JSON) this
-module gives the same bytes another way:
+vendors, slow and memory-hungry for ten thousand. This module gives the same bytes another way,
+for every format the injected renderer puts together from pieces (``report.fragments``: text,
+JSON, SARIF, JUnit, GitHub, Markdown, HTML):
 
 * each vendor file is read, parsed, validated, evaluated and rendered into its piece of the
-  report in one go (``report.fragments``), then dropped: memory holds pieces, not profiles;
+  report in one go, then dropped: memory holds pieces (bytes and a little metadata for the
+  report's overview and totals), never profiles or results;
 * files to evaluate are split across worker processes when there are many (``fork``: the
   organisation and the compiled rules are inherited, not sent); records come back in order;
-* parsed profiles are cached per file (``cache``), and each run leaves a pack of its records
-  (piece, decision, what the catalogue-wide checks need) for the next run in the same context:
-  vendorgate's code, the report format and options, the evaluation date and threshold, the
-  organisation profile and every file of the rule sources. A record is taken from the pack
-  only for a file with the same bytes and path in the same repository, and only while each
-  snapshot its documents pin has the bytes it had; anything else is evaluated again.
+* parsed profiles are cached per file (``cache.store``), and each run leaves a pack of its
+  records (piece, decision, what the catalogue-wide checks need) for the next run in the same
+  context (``cache.packs``): vendorgate's code, the report format and options, the evaluation
+  date and threshold, the organisation profile, every file of the rule sources and the
+  baseline. A record is taken from the pack only for a file with the same bytes and path in the
+  same repository, and only while each snapshot its documents pin has the bytes it had;
+  anything else is evaluated again;
+* ``--as-of`` keeps, of each lineage, the version in force (records carry ``in_force`` and
+  retrieval dates); ``--baseline`` is applied to each vendor's result before it is rendered.
 
 Errors are the same as ``run.check``'s, in the same order: per-file problems, then the
-organisation's waivers and usage against the catalogue. Anything this path does not cover
-(Rego rules, another engine) returns None and the caller uses ``run.check``.
+organisation's waivers and usage against the catalogue, then lineages with no version in force.
+
+Rego rules (and the Rego and OPA engines) keep ``run.check``'s path, and ``check`` returns None
+for them: ``vendorgate.rego`` evaluates every vendor in one bounded worker process or one OPA
+request set, a batch that a per-vendor stream would only split into many slower round trips.
 """
 
 from __future__ import annotations
