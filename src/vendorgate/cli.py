@@ -12,7 +12,7 @@ import functools
 import os
 import shutil
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -88,6 +88,17 @@ def emit(text: str, output: str | None) -> None:
         write_atomic(output, text)
     else:
         click.echo(text, nl=False)
+
+
+def _emit_parts(parts: Iterable[bytes], output: str | None) -> None:
+    """:func:`emit` for a report in parts (never joined in memory)."""
+    if output:
+        from vendorgate.core.output import write_atomic_parts
+
+        write_atomic_parts(output, parts)
+    else:
+        for part in parts:
+            click.echo(part, nl=False)
 
 
 def format_option(command: str, default: str) -> Callable[[F], F]:
@@ -397,13 +408,7 @@ def _check_in_pieces(
         return
     if accepting is not None:
         click.echo(fragments.accepted_summary(accepting, result.pieces), err=True)
-    if output:
-        from vendorgate.core.output import write_atomic_parts
-
-        write_atomic_parts(output, result.parts)
-    else:
-        for part in result.parts:
-            click.echo(part, nl=False)
+    _emit_parts(result.parts, output)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if fmt == "github" and summary_file:
         from vendorgate.core.output import append_text
@@ -569,7 +574,7 @@ def report(
     threshold = _threshold(fail_on)
     with _progress_bar("evaluating") as progress:
         built = build_report(fmt, paths, org_path, rules_paths, today, threshold, progress)
-    emit(built.text, output)
+    _emit_parts(built.parts, output)
     sys.exit(EXIT_BLOCKING if built.blocking else EXIT_OK)
 
 

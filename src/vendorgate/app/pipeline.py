@@ -35,7 +35,7 @@ import hashlib
 import multiprocessing
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -78,8 +78,8 @@ JOBS_VAR = "VENDORGATE_JOBS"
 class Output:
     """A report put together from pieces."""
 
-    parts: list[bytes]
-    """The report, to be written part after part."""
+    parts: Iterable[bytes]
+    """The report, to be written part after part (read once)."""
     blocking: bool
     """Whether any finding blocks (exit code 1)."""
     pieces: tuple[Piece, ...] = ()
@@ -184,7 +184,7 @@ class PieceRenderer(Protocol):
         day: date,
         packs: Sequence[RulePack],
         options: RenderOptions,
-    ) -> list[bytes]: ...
+    ) -> Iterable[bytes]: ...
 
 
 class Accepted(Protocol):

@@ -6,7 +6,7 @@ pure functions of a CheckResult.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -23,10 +23,15 @@ COMMAND = "report"
 class Report:
     """A rendered report and whether what it shows blocks."""
 
-    text: str
-    """The document in the chosen format."""
+    parts: Iterable[bytes]
+    """The document in the chosen format (UTF-8), part after part; read once."""
     blocking: bool
     """Whether any finding blocks (exit code 1)."""
+
+    @property
+    def text(self) -> str:
+        """The whole document (joins the parts: for small reports and tests)."""
+        return b"".join(self.parts).decode("utf-8")
 
 
 def build_report(
@@ -59,10 +64,10 @@ def build_report(
             progress=progress,
         )
         if streamed is not None:  # None: Rego rules, evaluated for all vendors at once
-            return Report(b"".join(streamed.parts).decode("utf-8"), streamed.blocking)
+            return Report(streamed.parts, streamed.blocking)
     inputs = run.gather(vendor_paths, org_path, rules_paths)
     if today is not None:
         # As `check --as-of`: of each vendor lineage, only the version in force that day.
         inputs = replace(inputs, vendors=run.select_in_force(inputs.vendors, today))
     result = run.evaluate(inputs, today, fail_on, progress=progress)
-    return Report(render(fmt, result, RenderOptions()), run.has_blocking(result))
+    return Report([render(fmt, result, RenderOptions()).encode("utf-8")], run.has_blocking(result))

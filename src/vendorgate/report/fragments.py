@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -113,10 +113,11 @@ def assemble(
     day: date,
     packs: Sequence[RulePack],
     options: RenderOptions,
-) -> list[bytes]:
-    """The report, as parts to write one after the other. ``pieces`` are in any order."""
+) -> Iterable[bytes]:
+    """The report, as parts to write one after the other (once: HTML's are made as they are
+    read). ``pieces`` are in any order."""
     if fmt in _OWN:
-        own: list[bytes] = _OWN[fmt].frame(pieces, org, day, packs, options)
+        own: Iterable[bytes] = _OWN[fmt].frame(pieces, org, day, packs, options)
         return own
     ordered = sorted(pieces, key=lambda p: p.vendor)
     empty = CheckResult(org, (), day, tuple(packs))

@@ -20,7 +20,7 @@ import functools
 import hashlib
 import html
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
@@ -204,9 +204,10 @@ def frame(
     day: date,
     packs: Sequence[RulePack],
     options: RenderOptions,
-) -> list[bytes]:
+) -> Iterator[bytes]:
     """The page from the vendors' pieces: header, summary and footer from their metadata, each
-    section with its anchor filled in."""
+    section with its anchor filled in as it is written (a copy of one section at a time, not of
+    the page)."""
     page = assets()
     ordered = sorted(pieces, key=lambda p: tuple(p.meta["key"]))
     anchors = _Anchors((p.meta["key"][0], p.meta["key"][1]) for p in ordered)
@@ -228,10 +229,11 @@ def frame(
         '<main id="main">',
         *_summary(org, day, ordered, anchors),
     ]
-    out = ["\n".join(parts).encode("utf-8")]
+    yield "\n".join(parts).encode("utf-8")
     for p in ordered:
         anchor = anchors.of(p.meta["key"][0], p.meta["key"][1]).encode("utf-8")
-        out += [b"\n", p.text.replace(_ANCHOR.encode("utf-8"), anchor)]
+        yield b"\n"
+        yield p.text.replace(_ANCHOR.encode("utf-8"), anchor)
     tail = [
         "</main>",
         *_footer(day),
@@ -239,8 +241,7 @@ def frame(
         "</body>",
         "</html>",
     ]
-    out.append(("\n" + "\n".join(tail) + "\n").encode("utf-8"))
-    return out
+    yield ("\n" + "\n".join(tail) + "\n").encode("utf-8")
 
 
 def _anchored(text: str, p: Piece, anchors: _Anchors) -> str:
