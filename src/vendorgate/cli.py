@@ -285,7 +285,8 @@ def check(
     threshold = _threshold(fail_on)
     accepted = baseline.load(baseline_path) if baseline_path else None
     cache = None if no_cache else _cache(org_path)
-    if not write_baseline and engine == "native":
+    # The native engine (no engine options; a stray --opa-url is a usage error first).
+    if not write_baseline and _engine_options(engine, opa_url, opa_token, engine_timeout) is None:
         _check_in_pieces(
             paths,
             org_path,
