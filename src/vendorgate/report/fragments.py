@@ -7,8 +7,9 @@ the result cache keeps), and the report is then the document's frame with the pi
 in. Nothing here builds the report differently from the format modules: for SARIF and JSON
 each piece is ``formats/sarif.py``'s or ``serialize.py``'s output for one vendor, indented to
 where it sits, and the frame is their output for an empty result with the totals filled in;
-the other formats (text, JUnit, GitHub, Markdown) give a ``piece`` and a ``frame`` of their own,
-the frame computing overviews and totals from the small metadata each piece carries.
+the other formats (text, JUnit, GitHub, Markdown, HTML) give a ``piece`` and a ``frame`` of
+their own, the frame computing overviews and totals from the small metadata each piece carries.
+OSCAL has none yet: its UUIDs derive from a key naming every vendor (see bench/RESULTS.md).
 """
 
 from __future__ import annotations
