@@ -11,6 +11,10 @@ time alone (machines are noisy, and shared ones more so).
 5. an in-process gate decision for one loaded vendor, median microseconds (<= 500)
 6. peak memory of the cold ``check``: the whole process tree (<= 300 MB)
 7. native engine / Rego engine evaluation time per vendor (reported)
+8. per format (``check``: text, json, sarif, junit, github, markdown; ``report``: html,
+   markdown, oscal, json): the cold time, its ratio to cold ``check --format sarif`` (<= 1.5)
+   and the peak memory of the whole process tree (<= 300 MB, PSS summed over the process and
+   its forked workers from ``/proc/<pid>/smaps_rollup``, sampled every 20 ms)
 
 ``check`` writes SARIF to a file (``--format sarif -o results.sarif``), what a CI job uploads
 to code scanning. Each side is a whole process (interpreter start-up included on both sides);
@@ -265,6 +269,69 @@ def memory_row(project: Path, work: Path, runs: int) -> Row:
     )
 
 
+# ---------------------------------------------------------------- 8: every format
+
+
+FORMATS = (
+    ("check", "sarif"),
+    ("check", "text"),
+    ("check", "json"),
+    ("check", "junit"),
+    ("check", "github"),
+    ("check", "markdown"),
+    ("report", "html"),
+    ("report", "markdown"),
+    ("report", "oscal"),
+    ("report", "json"),
+)
+"""SARIF first: every other format's time is compared with its."""
+
+
+@dataclass
+class FormatRow:
+    command: str
+    fmt: str
+    wall: float
+    pss: float
+    rss: float
+
+
+def format_rows(project: Path, work: Path) -> list[FormatRow]:
+    """Each format once, cold (no cache), output to a file, with the memory sampler running
+    (the SARIF reference is measured the same way, so the sampler's cost is on both sides)."""
+    cache = work / "cache-formats"
+    env = {**os.environ, "VENDORGATE_CACHE_DIR": str(cache), "NO_COLOR": "1"}
+    env.pop("VENDORGATE_JOBS", None)
+    env.pop("GITHUB_STEP_SUMMARY", None)
+    rows = []
+    for command, fmt in FORMATS:
+        out = work / f"out.{command}.{fmt}"
+        argv = [PY, "-m", "vendorgate", command, "--format", fmt, "-o", str(out)]
+        shutil.rmtree(cache, ignore_errors=True)
+        start = time.perf_counter()
+        rss, pss = tree_memory(argv, project, env)
+        rows.append(FormatRow(command, fmt, time.perf_counter() - start, pss, rss))
+        print(f"{command} {fmt}: {rows[-1]}", file=sys.stderr, flush=True)
+    return rows
+
+
+def format_table(rows: list[FormatRow]) -> str:
+    sarif = rows[0].wall
+    lines = [
+        "| Command | Cold time | / cold SARIF | Target | Met | Peak memory (PSS, all "
+        "processes) | Target | Met | Summed RSS |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        share = r.wall / sarif
+        lines.append(
+            f"| `{r.command} --format {r.fmt}` | {r.wall:.1f} s | {share:.2f}x | <= 1.5x "
+            f"| {'yes' if share <= 1.5 else '**no**'} | {r.pss:,.0f} MB | <= 300 MB "
+            f"| {'yes' if r.pss <= 300 else '**no**'} | {r.rss:,.0f} MB |"
+        )
+    return "\n".join(lines)
+
+
 # ---------------------------------------------------------------- 4: start-up
 
 
@@ -425,11 +492,18 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="rounds of the check measurements")
     parser.add_argument("--work", type=Path, default=None, help="where the catalogue is made")
     parser.add_argument("--write", action="store_true", help="record bench/RESULTS.md")
+    parser.add_argument("--formats-only", action="store_true", help="measure only the formats (8)")
     args = parser.parse_args()
     work = args.work or Path(f"/tmp/vendorgate-bench-{args.vendors}")
     work.mkdir(parents=True, exist_ok=True)
     project = catalogue(work, args.vendors)
     before = machine()
+    formats = format_table(format_rows(project, work))
+    print(formats, flush=True)
+    if args.formats_only:
+        if args.write:
+            write_block(formats, args, before, machine(), "formats")
+        return
     rows, _ = check_ratios(project, work, args.runs)
     rows.append(startup_row(max(20, args.runs * 5)))
     rows += in_process_rows(project, min(args.vendors, 500))
@@ -438,13 +512,15 @@ def main() -> None:
     report = table(rows)
     print(report)
     if args.write:
-        write_results(report, args, before, after)
+        write_block(report, args, before, after, "results")
+        write_block(formats, args, before, after, "formats")
 
 
-def write_results(report: str, args: argparse.Namespace, before: str, after: str) -> None:
+def write_block(report: str, args: argparse.Namespace, before: str, after: str, name: str) -> None:
+    """Replace the block ``name`` of bench/RESULTS.md (or add it at the end)."""
     path = HERE / "RESULTS.md"
     text = path.read_text("utf-8") if path.is_file() else ""
-    start, end = "<!-- results:start -->", "<!-- results:end -->"
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
     block = (
         f"{start}\n"
         f"Measured on {date.today().isoformat()} with `bench/run.py --vendors {args.vendors} "

@@ -12,7 +12,7 @@ import functools
 import os
 import shutil
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -23,7 +23,9 @@ from vendorgate.core.version import __version__
 from vendorgate.report import FORMATS, RenderOptions, choices
 
 if TYPE_CHECKING:
+    from vendorgate.app.pipeline import Output
     from vendorgate.cache.store import Cache
+    from vendorgate.ci.baseline import Baseline
     from vendorgate.core.model import Severity
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -86,6 +88,17 @@ def emit(text: str, output: str | None) -> None:
         write_atomic(output, text)
     else:
         click.echo(text, nl=False)
+
+
+def _emit_parts(parts: Iterable[bytes], output: str | None) -> None:
+    """:func:`emit` for a report in parts (never joined in memory)."""
+    if output:
+        from vendorgate.core.output import write_atomic_parts
+
+        write_atomic_parts(output, parts)
+    else:
+        for part in parts:
+            click.echo(part, nl=False)
 
 
 def format_option(command: str, default: str) -> Callable[[F], F]:
@@ -272,7 +285,8 @@ def check(
     threshold = _threshold(fail_on)
     accepted = baseline.load(baseline_path) if baseline_path else None
     cache = None if no_cache else _cache(org_path)
-    if not (as_of or baseline_path or write_baseline) and engine == "native":
+    # The native engine (no engine options; a stray --opa-url is a usage error first).
+    if not write_baseline and _engine_options(engine, opa_url, opa_token, engine_timeout) is None:
         _check_in_pieces(
             paths,
             org_path,
@@ -284,6 +298,8 @@ def check(
             threshold,
             fail_on_undetermined,
             cache,
+            today,
+            accepted,
         )
     # With --as-of, only the version of each vendor lineage in force on that date is evaluated.
     result = run.check(
@@ -359,34 +375,49 @@ def _check_in_pieces(
     threshold: Severity | None,
     fail_on_undetermined: bool,
     cache: Cache | None,
+    today: date | None,
+    accepted: Baseline | None,
 ) -> None:
-    """SARIF and JSON for any number of vendors, evaluated a vendor at a time (see
-    ``vendorgate.batch``); returns only when the request needs the general path."""
+    """Every format, evaluated a vendor at a time (see ``vendorgate.app.pipeline``); returns
+    only when the request needs the general path (Rego)."""
     from vendorgate.app import pipeline as batch
     from vendorgate.report import fragments
 
     if fmt not in fragments.FORMATS:
         return
-    result = batch.check(
-        paths,
-        org_path,
-        rules_paths,
-        fmt,
-        _render_options(org_path, root, output, verbose),
-        fragments,
-        threshold=threshold,
-        fail_on_undetermined=fail_on_undetermined,
-        cache=cache,
-    )
+    options = _render_options(org_path, root, output, verbose)
+    accepting = fragments.Accepting(accepted) if accepted else None
+
+    def streamed(form: str) -> Output | None:
+        return batch.check(
+            paths,
+            org_path,
+            rules_paths,
+            form,
+            options,
+            fragments,
+            today=today,
+            threshold=threshold,
+            fail_on_undetermined=fail_on_undetermined,
+            cache=cache,
+            versions_on=today,
+            accepted=accepting,
+        )
+
+    result = streamed(fmt)
     if result is None:
         return
-    if output:
-        from vendorgate.core.output import write_atomic_parts
+    if accepting is not None:
+        click.echo(fragments.accepted_summary(accepting, result.pieces), err=True)
+    _emit_parts(result.parts, output)
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if fmt == "github" and summary_file:
+        from vendorgate.core.output import append_text
 
-        write_atomic_parts(output, result.parts)
-    else:
-        for part in result.parts:
-            click.echo(part, nl=False)
+        # A second pass renders the job summary's Markdown (parsed profiles come from the cache).
+        md = streamed("markdown")
+        assert md is not None  # the first pass did not need Rego, nor does this one
+        append_text(summary_file, b"".join(md.parts).decode("utf-8"))
     sys.exit(EXIT_BLOCKING if result.blocking else EXIT_OK)
 
 
@@ -544,7 +575,7 @@ def report(
     threshold = _threshold(fail_on)
     with _progress_bar("evaluating") as progress:
         built = build_report(fmt, paths, org_path, rules_paths, today, threshold, progress)
-    emit(built.text, output)
+    _emit_parts(built.parts, output)
     sys.exit(EXIT_BLOCKING if built.blocking else EXIT_OK)
 
 

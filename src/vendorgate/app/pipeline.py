@@ -1,23 +1,32 @@
-"""``check`` for large catalogues: one vendor at a time, across cores, remembered between runs.
+"""``check`` and ``report`` for any catalogue: one vendor at a time, across cores, remembered
+between runs.
 
 ``run.check`` loads every profile, then evaluates them all, then renders: fine for dozens of
-vendors, slow and memory-hungry for ten thousand. For the machine formats (SARIF, JSON) this
-module gives the same bytes another way:
+vendors, slow and memory-hungry for ten thousand. This module gives the same bytes another way,
+for every format the injected renderer puts together from pieces (``report.fragments``: text,
+JSON, SARIF, JUnit, GitHub, Markdown, HTML):
 
 * each vendor file is read, parsed, validated, evaluated and rendered into its piece of the
-  report in one go (``report.fragments``), then dropped: memory holds pieces, not profiles;
+  report in one go, then dropped: memory holds pieces (bytes and a little metadata for the
+  report's overview and totals), never profiles or results;
 * files to evaluate are split across worker processes when there are many (``fork``: the
   organisation and the compiled rules are inherited, not sent); records come back in order;
-* parsed profiles are cached per file (``cache``), and each run leaves a pack of its records
-  (piece, decision, what the catalogue-wide checks need) for the next run in the same context:
-  vendorgate's code, the report format and options, the evaluation date and threshold, the
-  organisation profile and every file of the rule sources. A record is taken from the pack
-  only for a file with the same bytes and path in the same repository, and only while each
-  snapshot its documents pin has the bytes it had; anything else is evaluated again.
+* parsed profiles are cached per file (``cache.store``), and each run leaves a pack of its
+  records (piece, decision, what the catalogue-wide checks need) for the next run in the same
+  context (``cache.packs``): vendorgate's code, the report format and options, the evaluation
+  date and threshold, the organisation profile, every file of the rule sources and the
+  baseline. A record is taken from the pack only for a file with the same bytes and path in the
+  same repository, and only while each snapshot its documents pin has the bytes it had;
+  anything else is evaluated again;
+* ``--as-of`` keeps, of each lineage, the version in force (records carry ``in_force`` and
+  retrieval dates); ``--baseline`` is applied to each vendor's result before it is rendered.
 
 Errors are the same as ``run.check``'s, in the same order: per-file problems, then the
-organisation's waivers and usage against the catalogue. Anything this path does not cover
-(Rego rules, another engine) returns None and the caller uses ``run.check``.
+organisation's waivers and usage against the catalogue, then lineages with no version in force.
+
+Rego rules (and the Rego and OPA engines) keep ``run.check``'s path, and ``check`` returns None
+for them: ``vendorgate.rego`` evaluates every vendor in one bounded worker process or one OPA
+request set, a batch that a per-vendor stream would only split into many slower round trips.
 """
 
 from __future__ import annotations
@@ -26,17 +35,21 @@ import hashlib
 import multiprocessing
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
 
 from vendorgate.app import run as app_run
+from vendorgate.cache import packs as cache_packs
 from vendorgate.cache import store as cache_module
-from vendorgate.cache.store import Cache, code_fingerprint, digest
+from vendorgate.cache.keys import code_fingerprint, digest, vendor_key
+from vendorgate.cache.store import Cache
 from vendorgate.core.errors import InputError, Problem
 from vendorgate.core.model import (
+    Document,
+    InForce,
     Location,
     OrgProfile,
     Plan,
@@ -50,7 +63,7 @@ from vendorgate.core.render import Piece, RenderOptions
 from vendorgate.engine import vendor as engine_vendor
 from vendorgate.engine.decide import BlockingPolicy
 from vendorgate.evidence import snapshots as evidence
-from vendorgate.load import catalogue, waivers, workspace
+from vendorgate.load import catalogue, lineage, waivers, workspace
 from vendorgate.load.profiles import build_vendor
 from vendorgate.text.reader import read_bytes
 
@@ -66,10 +79,12 @@ JOBS_VAR = "VENDORGATE_JOBS"
 class Output:
     """A report put together from pieces."""
 
-    parts: list[bytes]
-    """The report, to be written part after part."""
+    parts: Iterable[bytes]
+    """The report, to be written part after part (read once)."""
     blocking: bool
     """Whether any finding blocks (exit code 1)."""
+    pieces: tuple[Piece, ...] = ()
+    """The vendors' pieces (their texts are those in ``parts``: no copies)."""
 
 
 @dataclass(frozen=True)
@@ -97,6 +112,10 @@ class Record:
     """The profile's lineage."""
     plans: tuple[str, ...] = ()
     """Plan ids, in file order."""
+    in_force: tuple[str, str | None, int, int] | None = None
+    """When the terms were in force (start, end, line and column of ``in_force``), ISO dates."""
+    retrieved: str | None = None
+    """The latest day a document of the profile was retrieved (ISO; ``--as-of`` ties)."""
     piece: Piece | None = None
     """The vendor's part of the report."""
     key: str = ""
@@ -119,6 +138,27 @@ class Record:
             usage=None,
             location=location,
             lineage=self.lineage,
+            in_force=self._in_force(),
+        )
+
+    def dated(self) -> VendorProfile:
+        """As :meth:`profile`, with what choosing the version in force reads (``in_force`` and
+        when its documents were retrieved)."""
+        profile = self.profile()
+        if self.retrieved is None:
+            return profile
+        retrieved = date.fromisoformat(self.retrieved)
+        document = Document("", "", "", "", profile.location, retrieved=retrieved)
+        return replace(profile, documents={"": document})
+
+    def _in_force(self) -> InForce | None:
+        if self.in_force is None:
+            return None
+        start, end, line, column = self.in_force
+        return InForce(
+            date.fromisoformat(start),
+            date.fromisoformat(end) if end else None,
+            Location(self.display, line, column),
         )
 
 
@@ -129,7 +169,12 @@ class PieceRenderer(Protocol):
     def rule_index(self, packs: Sequence[RulePack]) -> dict[str, int]: ...
 
     def piece(
-        self, fmt: str, result: VendorResult, options: RenderOptions, rule_index: Mapping[str, int]
+        self,
+        fmt: str,
+        result: VendorResult,
+        options: RenderOptions,
+        rule_index: Mapping[str, int],
+        org: OrgProfile,
     ) -> Piece: ...
 
     def assemble(
@@ -140,7 +185,22 @@ class PieceRenderer(Protocol):
         day: date,
         packs: Sequence[RulePack],
         options: RenderOptions,
-    ) -> list[bytes]: ...
+    ) -> Iterable[bytes]: ...
+
+
+class Accepted(Protocol):
+    """Findings accepted for now (``check --baseline``): applied to each vendor's result before
+    it is rendered. ``ci.baseline`` holds them; the caller adapts it (app may not import ci)."""
+
+    @property
+    def key(self) -> str:
+        """A digest of what is accepted: pieces rendered under another baseline differ."""
+        ...
+
+    def apply(self, result: VendorResult) -> tuple[VendorResult, dict[str, Any]]:
+        """The result with accepted findings no longer blocking, and what the run's summary
+        of the baseline needs from this vendor (JSON-ready, kept on the piece as ``accepted``)."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -158,7 +218,7 @@ class Job:
     blocking: BlockingPolicy
     """``--fail-on`` and ``--fail-on-undetermined``: what blocks, read at decision time."""
     fmt: str
-    """sarif or json."""
+    """The report format (one the renderer puts together from pieces)."""
     renderer: PieceRenderer
     """Renders each vendor's piece and puts the report together."""
     options: RenderOptions
@@ -169,6 +229,8 @@ class Job:
     """Where records are kept; None: not at all."""
     context: str
     """Digest of everything but the vendor file that a record depends on."""
+    accepted: Accepted | None = None
+    """``--baseline``: findings that do not block."""
 
 
 def check(
@@ -183,10 +245,20 @@ def check(
     fail_on_undetermined: bool = False,
     cache: Cache | None = None,
     jobs: int | None = None,
+    versions_on: date | None = None,
+    accepted: Accepted | None = None,
+    progress: app_run.Progress | None = None,
 ) -> Output | None:
-    """``check --format sarif|json``: the report, or None when ``run.check`` must do it."""
-    # Colour and width shape the text format only; a terminal's must not key the cache.
-    options = replace(options, color=False, width=RenderOptions.width)
+    """``check`` in any format the renderer puts together from pieces: the report, or None when
+    ``run.check`` must do it (Rego).
+
+    ``versions_on`` (``--as-of``): of each vendor lineage only the version in force that day is
+    reported (every file is still read and checked, as ``run.check`` does). ``accepted``
+    (``--baseline``): those findings do not block. ``progress`` is told of each vendor as its
+    record is ready (a chunk at a time when workers evaluate), then ``(total, total, "")``."""
+    if fmt != "text":
+        # Colour and width shape the text format only; a terminal's must not key the cache.
+        options = replace(options, color=False, width=RenderOptions.width)
     before = _policy_digest(org_path, rules_paths)
     org, org_doc, packs = app_run.load_policy(org_path, rules_paths)
     rules = tuple(rule for pack in packs for rule in pack.rules)
@@ -208,7 +280,7 @@ def check(
         # Policy files that changed while they were read: results are not worth keeping.
         cache=cache if settled else None,
         context=digest(
-            "result/1",
+            "result/2",
             code_fingerprint(),
             fmt,
             repr(options),
@@ -216,15 +288,28 @@ def check(
             threshold.value if threshold else "",
             str(fail_on_undetermined),
             before or "",
+            accepted.key if accepted else "",
         ),
+        accepted=accepted,
     )
-    records = evaluate_files(job, files, jobs)
+    records = evaluate_files(job, files, jobs, progress)
     _check_catalogue(org, org_doc, packs, records, vendor_paths, files)
+    if versions_on is not None:
+        records = in_force(records, versions_on)
     pieces = [r.piece for r in records if r.piece is not None]
     return Output(
         renderer.assemble(fmt, pieces, job.org, day, packs, options),
         blocking=any(p.blocking for p in pieces),
+        pieces=tuple(pieces),
     )
+
+
+def in_force(records: Sequence[Record], day: date) -> list[Record]:
+    """``run.select_in_force`` on records: one version per lineage, the one in force on ``day``
+    (InputError naming the lineages with none)."""
+    kept, _ = lineage.select([r.dated() for r in records], day)
+    ids = {p.id for p in kept}
+    return [r for r in records if r.vendor in ids]
 
 
 def _policy_digest(org_path: str | Path | None, rules_paths: Sequence[str | Path]) -> str | None:
@@ -320,7 +405,12 @@ def worker_count(jobs: int | None, files: int) -> int:
     return max(1, min(jobs, 32))
 
 
-def evaluate_files(job: Job, files: Sequence[Path], jobs: int | None = None) -> list[Record]:
+def evaluate_files(
+    job: Job,
+    files: Sequence[Path],
+    jobs: int | None = None,
+    progress: app_run.Progress | None = None,
+) -> list[Record]:
     """One record per file, in file order. Records of the last run in the same context are
     taken from its pack when their file is unchanged; the other files are evaluated here, or
     by worker processes when there are many, and a new pack is written."""
@@ -332,26 +422,48 @@ def evaluate_files(job: Job, files: Sequence[Path], jobs: int | None = None) -> 
         records.append(worker.from_pack(read, pack))
     missing = [i for i, record in enumerate(records) if record is None]
     paths = [files[i] for i in missing]
+    told = _Told(progress, len(files))
+    told.records([r for r in records if r is not None])
     workers = worker_count(jobs, len(paths))
     if workers == 1:
-        fresh = [
-            r
-            for start in range(0, len(paths), CHUNK)
-            for r in worker.run(paths[start : start + CHUNK])
-        ]
+        parts = (worker.run(paths[start : start + CHUNK]) for start in range(0, len(paths), CHUNK))
+        fresh = [record for part in parts for record in told.records(part)]
     else:
         size = max(16, min(CHUNK, len(paths) // (workers * 16)))
         chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
         # fork: workers inherit the job (organisation, compiled rules) instead of unpickling it.
         context = multiprocessing.get_context("fork")
         with context.Pool(workers, initializer=_start, initargs=(job,)) as pool:
-            fresh = [record for part in pool.imap(_run_chunk, chunks) for record in part]
+            fresh = [
+                record for part in pool.imap(_run_chunk, chunks) for record in told.records(part)
+            ]
+    told.done()
     for index, record in zip(missing, fresh, strict=True):
         records[index] = record
     done = [r for r in records if r is not None]
     if missing or len(pack) != len(done):
         worker.save_pack(done)
     return done
+
+
+@dataclass
+class _Told:
+    """Tells ``progress`` of the records as they are ready."""
+
+    progress: app_run.Progress | None
+    total: int
+    count: int = 0
+
+    def records(self, records: list[Record]) -> list[Record]:
+        if self.progress is not None:
+            for record in records:
+                self.progress(self.count, self.total, record.vendor)
+                self.count += 1
+        return records
+
+    def done(self) -> None:
+        if self.progress is not None:
+            self.progress(self.total, self.total, "")
 
 
 def _start(job: Job) -> None:
@@ -399,7 +511,7 @@ class _Worker:
     def open_pack(self) -> Pack:
         """The records the last run in this context kept (empty when there is none)."""
         cache = self.job.cache
-        found = cache_module.read_pack(cache, self.job.context) if cache is not None else None
+        found = cache_packs.read_pack(cache, self.job.context) if cache is not None else None
         if found is None:
             return {}
         head, body = found
@@ -430,7 +542,7 @@ class _Worker:
             meta["length"] = len(record.piece.text) if record.piece else 0
             metas.append(meta)
             texts.append(record.piece.text if record.piece else b"")
-        cache_module.write_pack(cache, self.job.context, {"records": metas}, texts)
+        cache_packs.write_pack(cache, self.job.context, {"records": metas}, texts)
 
     def from_pack(self, read: _Read, pack: Pack) -> Record | None:
         """The file's record from the pack, when its bytes, path, repository and snapshots are
@@ -468,7 +580,7 @@ class _Worker:
         except InputError as exc:
             return _Read(path, folder, name, display, b"", "", tuple(exc.problems))
         sha = hashlib.sha256(raw).hexdigest()
-        key = cache_module.vendor_key(sha, display)
+        key = vendor_key(sha, display)
         return _Read(path, folder, name, display, raw, sha, key=key)
 
     def display(self, path: Path, folder: str) -> str:
@@ -532,6 +644,7 @@ class _Worker:
             store,
             policy=job.blocking,
         )
+        piece = self._piece(result)
         return Record(
             path,
             display,
@@ -542,11 +655,21 @@ class _Worker:
             column=profile.location.column,
             lineage=profile.lineage,
             plans=tuple(p.id for p in profile.plans),
-            piece=job.renderer.piece(job.fmt, result, job.options, job.rule_index),
+            in_force=_in_force(profile.in_force),
+            retrieved=_retrieved(profile),
+            piece=piece,
             key=read.key,
             context=context,
             depends=depends,
         )
+
+    def _piece(self, result: VendorResult) -> Piece:
+        job = self.job
+        if job.accepted is None:
+            return job.renderer.piece(job.fmt, result, job.options, job.rule_index, job.org)
+        result, info = job.accepted.apply(result)
+        piece = job.renderer.piece(job.fmt, result, job.options, job.rule_index, job.org)
+        return replace(piece, meta={**piece.meta, "accepted": info})
 
     def _snapshot_state(self, read: _Read, snapshot: str, store: evidence.SnapshotStore) -> str:
         """The sha256 of the snapshot's bytes, or why there are none (a refused or missing
@@ -581,6 +704,8 @@ class _Worker:
         meta, text = found
         try:
             depends = tuple((str(s), str(state)) for s, state in meta["depends"])
+            if not isinstance(meta["meta"], dict):
+                return None
             for snapshot, state in depends:
                 if self._snapshot_state(read, snapshot, store) != state:
                     return None
@@ -594,6 +719,8 @@ class _Worker:
                 column=meta["column"],
                 lineage=meta["lineage"],
                 plans=tuple(meta["plans"]),
+                in_force=None if meta["in_force"] is None else tuple(meta["in_force"]),
+                retrieved=meta["retrieved"],
                 piece=Piece(
                     vendor=meta["vendor"],
                     decision=meta["decision"],
@@ -601,6 +728,7 @@ class _Worker:
                     blocking=meta["blocking"],
                     extras=tuple((rule, d) for rule, d in meta["extras"]),
                     text=text,
+                    meta=meta["meta"],
                 ),
                 key=read.key,
                 context=context,
@@ -624,9 +752,24 @@ def _meta(record: Record) -> dict[str, Any]:
         "column": record.column,
         "lineage": record.lineage,
         "plans": list(record.plans),
+        "in_force": None if record.in_force is None else list(record.in_force),
+        "retrieved": record.retrieved,
         "decision": p.decision,
         "verdicts": dict(p.verdicts),
         "blocking": p.blocking,
         "extras": [[rule, d] for rule, d in p.extras],
+        "meta": p.meta,
         "depends": [list(d) for d in record.depends],
     }
+
+
+def _in_force(span: InForce | None) -> tuple[str, str | None, int, int] | None:
+    if span is None:
+        return None
+    end = span.end.isoformat() if span.end else None
+    return (span.start.isoformat(), end, span.location.line, span.location.column)
+
+
+def _retrieved(profile: VendorProfile) -> str | None:
+    days = [d.retrieved for d in profile.documents.values() if d.retrieved is not None]
+    return max(days).isoformat() if days else None

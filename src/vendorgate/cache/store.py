@@ -8,10 +8,8 @@ folder (``.vendorgate-cache/`` beside the organisation profile, or ``$VENDORGATE
   written in transactions (two processes at once never see half an entry) and start with a
   checksum, so a damaged entry is noticed, ignored and rewritten; a file that is no database
   any more is replaced;
-* for the last few evaluation contexts, a pack: every vendor's rendered piece of the report
-  and what the report's totals need, keyed by the file's key and checked against what else it
-  depends on (see :mod:`vendorgate.batch`). A pack is written whole and renamed into place, and
-  carries a CRC of its content; a damaged pack is ignored and replaced by the next run.
+* for the last few evaluation contexts, a pack of every vendor's rendered piece of the report
+  (:mod:`vendorgate.cache.packs`); keys and digests are :mod:`vendorgate.cache.keys`'.
 
 Entries hold plain data (JSON and rendered text), never pickles: a cache is never trusted to
 run code. Deleting the folder is always safe.
@@ -20,19 +18,15 @@ run code. Deleting the folder is always safe.
 from __future__ import annotations
 
 import contextlib
-import functools
 import hashlib
 import json
 import os
 import sqlite3
-import sys
-import zlib
 from collections.abc import Callable, Sequence
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from vendorgate.core.version import __version__
+from vendorgate.cache.keys import vendor_key
 from vendorgate.load.yaml import Document, PathKey, load_bytes
 from vendorgate.text.reader import read_bytes
 
@@ -166,60 +160,6 @@ class Cache:
             self._db = None
 
 
-def _pack_name(name: str) -> str:
-    if not name or not all(c in "0123456789abcdef" for c in name):
-        raise ValueError("a pack is named by a digest")
-    return name + ".pack"
-
-
-def read_pack(cache: Cache, name: str) -> tuple[dict[str, Any], memoryview] | None:
-    """The head (JSON) and body of the pack ``name``, or None when absent or damaged."""
-    try:
-        with open(cache.folder / PACKS / _pack_name(name), "rb") as handle:
-            raw = handle.read()
-    except OSError:
-        return None
-    end = raw.find(b"\n")
-    rest = memoryview(raw)[end + 1 :]  # views, not copies, of a large file
-    try:
-        magic, crc, size = raw[:end].split(b" ")
-        length = int(size)
-        if magic != _PACK_MAGIC or int(crc, 16) != zlib.crc32(rest) or length > len(rest):
-            return None
-        head = json.loads(bytes(rest[:length]))
-    except ValueError:
-        return None
-    return (head, rest[length:]) if isinstance(head, dict) else None
-
-
-def write_pack(cache: Cache, name: str, head: dict[str, Any], texts: Sequence[bytes]) -> None:
-    """Write the pack ``name`` atomically (a reader sees the old one or the new one), then
-    remove all but the most recent :data:`MAX_PACKS`. Failing to write is ignored."""
-    folder = cache.folder / PACKS
-    data = json.dumps(head, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    crc = zlib.crc32(data)
-    for text in texts:
-        crc = zlib.crc32(text, crc)
-    first = b"%s %08x %d\n" % (_PACK_MAGIC, crc, len(data))
-    tmp = folder / f".tmp-{os.getpid()}-{name[:16]}"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "wb") as handle:
-            handle.write(first)
-            handle.write(data)
-            for text in texts:
-                handle.write(text)
-        os.replace(tmp, folder / _pack_name(name))
-        packs = sorted(folder.glob("*.pack"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        return
-    for old in packs[MAX_PACKS:]:
-        with contextlib.suppress(OSError):
-            old.unlink()
-
-
 def _checked(value: object) -> bytes | None:
     if not isinstance(value, bytes):
         return None
@@ -239,53 +179,10 @@ def folder_for(project: Path | None) -> Path:
     return (project or Path.cwd()) / CACHE_DIRNAME
 
 
-def digest(*parts: str | bytes) -> str:
-    """sha256 over length-prefixed parts, so that no two lists of parts collide."""
-    h = hashlib.sha256()
-    for part in parts:
-        data = part.encode("utf-8") if isinstance(part, str) else part
-        h.update(len(data).to_bytes(8, "little"))
-        h.update(data)
-    return h.hexdigest()
-
-
-@functools.cache
-def code_fingerprint() -> str:
-    """vendorgate's version, its code and data files, and the Python version: any change to
-    how results are computed or rendered gives new keys (a development checkout included)."""
-    parts: list[str | bytes] = [__version__, sys.version]
-    package = resources.files("vendorgate")
-    base = Path(str(package))
-    for path in sorted(base.rglob("*")):
-        if "__pycache__" not in path.parts and path.is_file():
-            parts += [path.relative_to(base).as_posix(), path.read_bytes()]
-    return digest(*parts)
-
-
 # ---------------------------------------------------------------- vendor entries
 
 PROFILES = "profiles"
 """The kind of entry holding a vendor file's profile as parsed and validated."""
-PACKS = "packs"
-"""The folder, beside the database, of the packs: each holds the records of the last run in
-one evaluation context (see :mod:`vendorgate.batch`)."""
-MAX_PACKS = 4
-"""Packs kept (the most recent), so runs that alternate between a few contexts (report
-formats, organisations, days) all find theirs."""
-_PACK_MAGIC = b"vendorgate-pack/1"
-
-
-def vendor_key(raw_sha256: str, display: str) -> str:
-    """The key of a vendor file's entries: its bytes and the path it is shown under (findings
-    carry it), the vendor schema it was validated against, and vendorgate's code."""
-    return digest(_vendor_prefix(), display, raw_sha256)
-
-
-@functools.cache
-def _vendor_prefix() -> str:
-    from vendorgate.schemas.files import schema_text
-
-    return digest("vendor", code_fingerprint(), schema_text("vendor"))
 
 
 def encode_document(doc: Document) -> bytes:

@@ -119,12 +119,16 @@ def record(result: CheckResult) -> str:
 
 def apply(result: CheckResult, baseline: Baseline) -> CheckResult:
     """The result with every baselined finding no longer blocking (and saying why)."""
+    return replace(result, results=tuple(apply_to_vendor(vr, baseline) for vr in result.results))
+
+
+def apply_to_vendor(vr: VendorResult, baseline: Baseline) -> VendorResult:
+    """:func:`apply` for one vendor (the check pipeline applies it a vendor at a time)."""
     note = (
         f"{BASELINE_NOTE} {baseline.path or '(baseline)'}: it does not block; "
         "fix it or rewrite the baseline with --write-baseline"
     )
-    results = tuple(replace(vr, findings=_apply(vr, baseline, note)) for vr in result.results)
-    return replace(result, results=results)
+    return replace(vr, findings=_apply(vr, baseline, note))
 
 
 def _apply(vr: VendorResult, baseline: Baseline, note: str) -> tuple[Finding, ...]:

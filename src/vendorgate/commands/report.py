@@ -6,32 +6,33 @@ pure functions of a CheckResult.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from vendorgate.app import run
+from vendorgate.app import pipeline, run
 from vendorgate.app.context import build_context, select_versions
 from vendorgate.core.errors import UsageError
-from vendorgate.core.model import CheckResult, Severity
-from vendorgate.report import RenderOptions, choices, render
+from vendorgate.core.model import Severity
+from vendorgate.report import RenderOptions, choices, fragments, render
 
 COMMAND = "report"
 
 
 @dataclass(frozen=True)
 class Report:
-    """A rendered report and the evaluation it shows."""
+    """A rendered report and whether what it shows blocks."""
 
-    text: str
-    """The document in the chosen format."""
-    result: CheckResult
-    """What was evaluated; decides the exit code."""
+    parts: Iterable[bytes]
+    """The document in the chosen format (UTF-8), part after part; read once."""
+    blocking: bool
+    """Whether any finding blocks (exit code 1)."""
 
     @property
-    def blocking(self) -> bool:
-        return run.has_blocking(self.result)
+    def text(self) -> str:
+        """The whole document (joins the parts: for small reports and tests)."""
+        return b"".join(self.parts).decode("utf-8")
 
 
 def build_report(
@@ -54,6 +55,22 @@ def build_report(
     if fmt not in choices(COMMAND):
         known = ", ".join(choices(COMMAND))
         raise UsageError(f"unknown report format `{fmt}`; choose one of {known}")
+    if fmt in fragments.FORMATS and plan is None and data_classes is None:
+        streamed = pipeline.check(
+            vendor_paths,
+            org_path,
+            rules_paths,
+            fmt,
+            RenderOptions(),
+            fragments,
+            today=today,
+            threshold=fail_on,
+            fail_on_undetermined=fail_on_undetermined,
+            versions_on=today,
+            progress=progress,
+        )
+        if streamed is not None:  # None: Rego rules, evaluated for all vendors at once
+            return Report(streamed.parts, streamed.blocking)
     # `today` is `--as-of`: the evaluation day and the versions in force, as in `check`.
     ctx = build_context(
         org_path,
@@ -67,4 +84,4 @@ def build_report(
     inputs = run.gather(vendor_paths, context=ctx)
     ctx, vendors = select_versions(ctx, inputs.vendors)
     result = run.evaluate(replace(inputs, vendors=vendors), progress=progress, context=ctx)
-    return Report(render(fmt, result, RenderOptions()), result)
+    return Report([render(fmt, result, RenderOptions()).encode("utf-8")], run.has_blocking(result))

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -41,3 +41,7 @@ class Piece:
     """SARIF: rule id and descriptor of each result, in order, whose rule no pack describes."""
     text: bytes
     """The rendered part (UTF-8), indented; SARIF results are joined by commas; may be empty."""
+    meta: Mapping[str, Any] = field(default_factory=dict)
+    """What the format's frame needs from this vendor besides the totals above (JSON-ready and
+    small: sort keys, a table row, the keys of its annotations), so that a report's overview is
+    put together without keeping any vendor's whole result."""

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from urllib.parse import urlsplit
 
 from vendorgate.core.model import (
@@ -20,6 +22,7 @@ from vendorgate.core.model import (
     FactValue,
     Finding,
     Location,
+    OrgProfile,
     Severity,
     VendorResult,
     Verdict,
@@ -110,11 +113,19 @@ def waiver_notices(result: CheckResult, window: int = WAIVER_WARNING_DAYS) -> li
     """Waivers of evaluated vendors that expire within ``window`` days, or have expired, soonest
     first. Waivers naming a vendor outside this run are left out."""
     names = {r.vendor.id: r.vendor.name for r in result.results}
+    return waiver_notices_of(result.org, result.evaluated_on, names, window)
+
+
+def waiver_notices_of(
+    org: OrgProfile, day: date, names: Mapping[str, str], window: int = WAIVER_WARNING_DAYS
+) -> list[WaiverNotice]:
+    """:func:`waiver_notices` from the evaluated vendors' names by id (all a report put
+    together from pieces keeps of them)."""
     notices = []
-    for waiver in result.org.waivers:
+    for waiver in org.waivers:
         if waiver.vendor not in names:
             continue
-        left = (waiver.expires - result.evaluated_on).days
+        left = (waiver.expires - day).days
         if left <= window:
             notices.append(WaiverNotice(waiver, left, names[waiver.vendor]))
     return sorted(notices, key=lambda n: (n.waiver.expires, n.waiver.vendor, n.waiver.rule))

@@ -1,30 +1,44 @@
-"""SARIF and JSON reports put together from per-vendor pieces, byte for byte as the renderers
-write them from a whole CheckResult.
+"""Reports put together from per-vendor pieces, byte for byte as the renderers write them from
+a whole CheckResult.
 
 For a large catalogue, each vendor's part of the report is rendered once, right after that
 vendor is evaluated (possibly in another process, possibly in an earlier run: pieces are what
 the result cache keeps), and the report is then the document's frame with the pieces spliced
-in. Nothing here builds the report differently from ``formats/sarif.py`` and
-``serialize.py``: each piece is their output for one vendor, indented to where it sits, and
-the frame is their output for an empty result with the totals filled in.
+in. Nothing here builds the report differently from the format modules: for SARIF and JSON
+each piece is ``formats/sarif.py``'s or ``serialize.py``'s output for one vendor, indented to
+where it sits, and the frame is their output for an empty result with the totals filled in;
+the other formats (text, JUnit, GitHub, Markdown, HTML) give a ``piece`` and a ``frame`` of
+their own, the frame computing overviews and totals from the small metadata each piece carries.
+OSCAL has none yet: its UUIDs derive from a key naming every vendor (see bench/RESULTS.md).
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from vendorgate.ci import baseline as baselines
 from vendorgate.core.model import CheckResult, OrgProfile, RulePack, VendorResult
 from vendorgate.core.render import Piece, RenderOptions
 from vendorgate.core.serialize import VERDICT_ORDER, check_result, vendor_result
 from vendorgate.report import jsontext
-from vendorgate.report.formats import sarif
+from vendorgate.report.formats import github, html, junit, markdown, sarif
+from vendorgate.report.formats import text as text_format
 
-FORMATS = ("sarif", "json")
+FORMATS = ("sarif", "json", "text", "junit", "github", "markdown", "html")
 """The formats that can be put together from pieces."""
+_OWN: dict[str, Any] = {
+    "text": text_format,
+    "junit": junit,
+    "github": github,
+    "markdown": markdown,
+    "html": html,
+}
+"""The formats whose module renders a vendor's piece and the frame itself."""
 _UNINDEXED = 987_654_321
 """Stand-in ``ruleIndex`` of a SARIF result whose rule no pack describes: its index depends on
 the results before it, so it is filled in when the report is put together."""
@@ -35,13 +49,25 @@ _DEPTH = {"sarif": 8, "json": 4}
 
 
 def piece(
-    fmt: str, result: VendorResult, options: RenderOptions, rule_index: Mapping[str, int]
+    fmt: str,
+    result: VendorResult,
+    options: RenderOptions,
+    rule_index: Mapping[str, int],
+    org: OrgProfile,
 ) -> Piece:
-    """Render one vendor's part. ``rule_index`` numbers the packs' rules as SARIF does."""
+    """Render one vendor's part. ``rule_index`` numbers the packs' rules as SARIF does; ``org``
+    is the organisation as evaluation saw it (HTML shows its view of the vendor)."""
     findings = result.findings
     verdicts = Counter(f.verdict.value for f in findings)
     extras: list[tuple[str, dict[str, Any]]] = []
-    if fmt == "sarif":
+    meta: dict[str, Any] = {}
+    if fmt == "html":
+        body, meta = html.piece(result, options, org)
+        rendered = body.decode("utf-8")
+    elif fmt in _OWN:
+        body, meta = _OWN[fmt].piece(result, options)
+        rendered = body.decode("utf-8")
+    elif fmt == "sarif":
         texts = []
         reported = sorted(
             (f for f in findings if f.verdict in sarif.REPORTED),
@@ -53,9 +79,9 @@ def piece(
                 extras.append((f.rule, sarif.finding_rule(f)))
                 index = _UNINDEXED
             texts.append(_indented(jsontext.dumps(sarif.sarif_result(f, index, options)), 8))
-        text = ",\n".join(texts)
+        rendered = ",\n".join(texts)
     elif fmt == "json":
-        text = _indented(jsontext.dumps(vendor_result(result)), 4)
+        rendered = _indented(jsontext.dumps(vendor_result(result)), 4)
     else:
         raise ValueError(f"the {fmt} format is not put together from pieces")
     return Piece(
@@ -64,7 +90,8 @@ def piece(
         verdicts=dict(sorted(verdicts.items())),
         blocking=sum(1 for f in findings if f.blocking),
         extras=tuple(extras),
-        text=text.encode("utf-8"),
+        text=rendered.encode("utf-8"),
+        meta=meta,
     )
 
 
@@ -87,8 +114,12 @@ def assemble(
     day: date,
     packs: Sequence[RulePack],
     options: RenderOptions,
-) -> list[bytes]:
-    """The report, as parts to write one after the other. ``pieces`` are in any order."""
+) -> Iterable[bytes]:
+    """The report, as parts to write one after the other (once: HTML's are made as they are
+    read). ``pieces`` are in any order."""
+    if fmt in _OWN:
+        own: Iterable[bytes] = _OWN[fmt].frame(pieces, org, day, packs, options)
+        return own
     ordered = sorted(pieces, key=lambda p: p.vendor)
     empty = CheckResult(org, (), day, tuple(packs))
     frame: dict[str, Any]
@@ -154,3 +185,46 @@ def _summary(pieces: Sequence[Piece]) -> dict[str, Any]:
         "blocking": sum(p.blocking for p in pieces),
         "decisions": {k: decisions[k] for k in sorted(decisions)},
     }
+
+
+# ---------------------------------------------------------------- --baseline
+
+
+@dataclass(frozen=True)
+class Accepting:
+    """``ci.baseline`` as the pipeline applies it, a vendor at a time (``pipeline.Accepted``)."""
+
+    baseline: baselines.Baseline
+    """The accepted findings."""
+
+    @property
+    def key(self) -> str:
+        # The path is in the note a finding carries, so it keys the pieces too.
+        return repr(self.baseline)
+
+    def apply(self, result: VendorResult) -> tuple[VendorResult, dict[str, Any]]:
+        """``baseline.apply`` to one vendor, and what :func:`accepted_summary` needs: how many
+        findings the baseline covers and which of its fingerprints occur."""
+        applied = baselines.apply_to_vendor(result, self.baseline)
+        covered = sum(1 for f in result.findings if self.baseline.covers(f))
+        recorded = {e.fingerprint for e in self.baseline.entries}
+        occurring = sorted(
+            {baselines.fingerprint(f) for f in result.findings if f.verdict in baselines.RECORDED}
+            & recorded
+        )
+        return applied, {"covered": covered, "occurring": occurring}
+
+
+def accepted_summary(accepting: Accepting, pieces: Sequence[Piece]) -> str:
+    """``baseline.summary`` from the pieces (one line for stderr)."""
+    covered = 0
+    occurring: set[str] = set()
+    for p in pieces:
+        covered += p.meta["accepted"]["covered"]
+        occurring.update(p.meta["accepted"]["occurring"])
+    entries = accepting.baseline.entries
+    stale = sum(1 for e in entries if e.fingerprint not in occurring)
+    line = f"baseline {accepting.baseline.path}: {covered} known finding(s) do not block"
+    if stale:
+        line += f"; {stale} recorded finding(s) no longer occur (rewrite it with --write-baseline)"
+    return line

@@ -23,6 +23,7 @@ import pytest
 from tests.support.cli import REPO, run_cli
 from vendorgate.app import pipeline as batch
 from vendorgate.app import run
+from vendorgate.cache import packs as cache_packs
 from vendorgate.cache import store as cache_module
 from vendorgate.cache.store import (
     _MAGIC,
@@ -70,7 +71,7 @@ def overwrite(folder: Path, values: dict[tuple[str, str], bytes]) -> None:
 
 
 def packs(folder: Path) -> list[Path]:
-    return sorted((folder / cache_module.PACKS).glob("*.pack"))
+    return sorted((folder / cache_packs.PACKS).glob("*.pack"))
 
 
 def all_whole(folder: Path) -> bool:
@@ -238,7 +239,7 @@ def test_a_damaged_pack_is_ignored_and_rewritten(
     expected = in_pieces("sarif", cache)
     (pack,) = packs(folder)
     whole = pack.read_bytes()
-    head, body = cache_module.read_pack(cache, pack.stem) or ({}, b"")
+    head, body = cache_packs.read_pack(cache, pack.stem) or ({}, b"")
     records = head["records"]
     n = len(records)
     counting = Counting(monkeypatch)
@@ -257,7 +258,7 @@ def test_a_damaged_pack_is_ignored_and_rewritten(
     records[0]["depends"][0][1] = "0" * 64
     offsets = [r["length"] for r in records]
     texts = [body[sum(offsets[:i]) : sum(offsets[: i + 1])] for i in range(n)]
-    cache_module.write_pack(cache, pack.stem, {"records": records}, texts)
+    cache_packs.write_pack(cache, pack.stem, {"records": records}, texts)
     counting.calls = 0
     assert in_pieces("sarif", cache) == expected
     assert counting.calls == 1
@@ -403,5 +404,5 @@ def test_two_processes_at_once_leave_a_whole_cache(tmp_path: Path) -> None:
     assert len(stored(folder)) == batch.PARALLEL_MIN + 44
     assert all_whole(folder)
     (pack,) = packs(folder)
-    assert cache_module.read_pack(Cache(folder), pack.stem) is not None
+    assert cache_packs.read_pack(Cache(folder), pack.stem) is not None
     assert cli_check(root, "sarif", cache=folder)[1] == expected

@@ -16,8 +16,12 @@ when that variable is set; this module only renders text.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
 
-from vendorgate.core.model import CheckResult, Finding, Verdict
+from vendorgate.core.model import CheckResult, Finding, OrgProfile, RulePack, VendorResult, Verdict
+from vendorgate.core.render import Piece
 from vendorgate.report import RenderOptions, cite
 from vendorgate.report.paths import repo_path
 
@@ -62,28 +66,70 @@ def annotation(f: Finding, command: str, options: RenderOptions) -> str:
 
 
 def render(result: CheckResult, options: RenderOptions) -> str:
-    chosen: dict[str, list[Finding]] = {k: [] for k in KINDS}
+    chosen: dict[str, list[tuple[_Key, str]]] = {k: [] for k in KINDS}
     for f in result.findings:
         command = kind(f)
         if command is not None:
-            chosen[command].append(f)
+            chosen[command].append((_key(f), annotation(f, command, options)))
+    blocking = sum(1 for f in result.findings if f.blocking)
+    return _lines(chosen, len(result.results), blocking)
+
+
+_Key = tuple[int, str, str, str]
+"""Most severe first, then by vendor, plan and rule."""
+
+
+def _key(f: Finding) -> _Key:
+    return (cite.severity_rank(f), f.vendor, f.plan or "", f.rule)
+
+
+def piece(result: VendorResult, options: RenderOptions) -> tuple[bytes, dict[str, Any]]:
+    """The vendor's annotations, one a line (workflow commands hold no raw newline), and for
+    each its kind and rank: the frame shows only the first :data:`PER_KIND` of each kind."""
+    lines = []
+    keys = []
+    for f in result.findings:
+        command = kind(f)
+        if command is not None:
+            lines.append(annotation(f, command, options))
+            keys.append([command, *_key(f)])
+    return "\n".join(lines).encode("utf-8"), {"keys": keys}
+
+
+def frame(
+    pieces: Sequence[Piece],
+    org: OrgProfile,
+    day: date,
+    packs: Sequence[RulePack],
+    options: RenderOptions,
+) -> list[bytes]:
+    """The first :data:`PER_KIND` annotations of each kind, taken from the vendors' pieces, and
+    the summary line."""
+    chosen: dict[str, list[tuple[_Key, str]]] = {k: [] for k in KINDS}
+    for p in pieces:
+        lines = p.text.decode("utf-8").split("\n") if p.text else []
+        for (command, *key), line in zip(p.meta["keys"], lines, strict=True):
+            rank, vendor, plan, rule = key
+            chosen[command].append(((rank, vendor, plan, rule), line))
+    blocking = sum(p.blocking for p in pieces)
+    return [_lines(chosen, len(pieces), blocking).encode("utf-8")]
+
+
+def _lines(chosen: dict[str, list[tuple[_Key, str]]], vendors: int, blocking: int) -> str:
     lines = []
     omitted: Counter[str] = Counter()
     for command in KINDS:
-        ranked = sorted(
-            chosen[command], key=lambda f: (cite.severity_rank(f), f.vendor, f.plan or "", f.rule)
-        )
-        lines += [annotation(f, command, options) for f in ranked[:PER_KIND]]
+        ranked = sorted(chosen[command], key=lambda item: item[0])
+        lines += [line for _, line in ranked[:PER_KIND]]
         omitted[command] = max(len(ranked) - PER_KIND, 0)
-    lines.append(_summary(result, chosen, omitted))
+    lines.append(_summary(vendors, blocking, {k: len(v) for k, v in chosen.items()}, omitted))
     return "\n".join(lines) + "\n"
 
 
-def _summary(result: CheckResult, chosen: dict[str, list[Finding]], omitted: Counter[str]) -> str:
-    blocking = sum(1 for f in result.findings if f.blocking)
-    counts = ", ".join(f"{len(chosen[k])} {k}(s)" for k in KINDS)
+def _summary(vendors: int, blocking: int, shown: dict[str, int], omitted: Counter[str]) -> str:
+    counts = ", ".join(f"{shown[k]} {k}(s)" for k in KINDS)
     text = (
-        f"vendorgate: {len(result.results)} vendor(s) checked, {blocking} blocking finding(s); "
+        f"vendorgate: {vendors} vendor(s) checked, {blocking} blocking finding(s); "
         f"annotations: {counts}"
     )
     left_out = sum(omitted.values())

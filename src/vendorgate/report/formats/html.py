@@ -20,19 +20,24 @@ import functools
 import hashlib
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 from importlib import resources
+from typing import Any
 
 from vendorgate.core.model import (
     CheckResult,
     CitedEvidence,
     FactRead,
     Finding,
+    OrgProfile,
+    RulePack,
     Severity,
     VendorResult,
     Verdict,
 )
+from vendorgate.core.render import Piece
 from vendorgate.core.version import __version__
 from vendorgate.engine.conditions import WAIVER_WARNING_DAYS, describe_value
 from vendorgate.report import RenderOptions
@@ -125,16 +130,16 @@ def _decision(value: str) -> str:
 class _Anchors:
     """Unique, stable element ids derived from vendor ids, plans and rule ids."""
 
-    def __init__(self, results: list[VendorResult]) -> None:
+    def __init__(self, keys: Iterable[tuple[str, str]]) -> None:
         self.vendor: dict[tuple[str, str], str] = {}
         used: set[str] = set()
-        for vr in results:
-            base = "vendor-" + _slug(vr.vendor.id + (f"-{vr.plan}" if vr.plan else ""))
+        for vendor, plan in keys:
+            base = _anchor_base(vendor, plan)
             anchor, n = base, 2
             while anchor in used:
                 anchor, n = f"{base}-{n}", n + 1
             used.add(anchor)
-            self.vendor[(vr.vendor.id, vr.plan or "")] = anchor
+            self.vendor[(vendor, plan)] = anchor
 
     def of(self, vendor: str, plan: str | None) -> str:
         return self.vendor[(vendor, plan or "")]
@@ -143,11 +148,70 @@ class _Anchors:
         return f"{self.of(f.vendor, f.plan)}--{_slug(f.rule)}"
 
 
+def _anchor_base(vendor: str, plan: str) -> str:
+    return "vendor-" + _slug(vendor + (f"-{plan}" if plan else ""))
+
+
+class _Own(_Anchors):
+    """The anchors of one vendor's piece: its own id is not known until every vendor is (two
+    may slug alike), so a stand-in is written and replaced when the page is put together."""
+
+    def __init__(self) -> None:
+        super().__init__(())
+
+    def of(self, vendor: str, plan: str | None) -> str:
+        return _ANCHOR
+
+
+_ANCHOR = "\x00vendor-anchor\x00"
+"""Stands for the vendor's anchor in its piece (input files can hold no NUL character)."""
+
+
 def render(result: CheckResult, options: RenderOptions) -> str:
+    pieces = [piece_of(vr, result.org) for vr in result.results]
+    parts = frame(pieces, result.org, result.evaluated_on, result.packs, options)
+    return b"".join(parts).decode("utf-8")
+
+
+def piece(
+    result: VendorResult, options: RenderOptions, org: OrgProfile
+) -> tuple[bytes, dict[str, Any]]:
+    """The vendor's section, and what the page's header and summary need from it: its place,
+    title, table row, findings per severity and its evidence concerns (rendered)."""
+    anchors = _Own()
+    counts = dg.severity_counts(CheckResult(org, (result,), date.min, ()))
+    concerns = dg.evidence_concerns(CheckResult(org, (result,), date.min, ()))
+    meta = {
+        "key": [result.vendor.id, result.plan or ""],
+        "name": result.vendor.name,
+        "title": _vendor_title(result),
+        "rank": [dg.DECISION_RANK[result.decision.kind.value], result.vendor.id],
+        "row": _row(result, anchors),
+        "severity": [[counts[s][v] for v in dg.ATTENTION_ORDER] for s in Severity],
+        "concerns": [_concern(c, anchors) for c in concerns],
+    }
+    return "\n".join(_vendor(result, org, anchors)).encode("utf-8"), meta
+
+
+def piece_of(result: VendorResult, org: OrgProfile) -> Piece:
+    text, meta = piece(result, RenderOptions(), org)
+    return Piece(result.vendor.id, result.decision.kind.value, {}, 0, (), text, meta)
+
+
+def frame(
+    pieces: Sequence[Piece],
+    org: OrgProfile,
+    day: date,
+    packs: Sequence[RulePack],
+    options: RenderOptions,
+) -> Iterator[bytes]:
+    """The page from the vendors' pieces: header, summary and footer from their metadata, each
+    section with its anchor filled in as it is written (a copy of one section at a time, not of
+    the page)."""
     page = assets()
-    results = dg.ordered_results(result)
-    anchors = _Anchors(results)
-    title = f"Vendor compliance report - {result.org.name} - {result.evaluated_on.isoformat()}"
+    ordered = sorted(pieces, key=lambda p: tuple(p.meta["key"]))
+    anchors = _Anchors((p.meta["key"][0], p.meta["key"][1]) for p in ordered)
+    title = f"Vendor compliance report - {org.name} - {day.isoformat()}"
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -161,39 +225,47 @@ def render(result: CheckResult, options: RenderOptions) -> str:
         "</head>",
         "<body>",
         '<a class="skip" href="#main">Skip to the report</a>',
-        *_header(result, results, anchors),
+        *_header(org, day, packs, ordered, anchors),
         '<main id="main">',
-        *_summary(result, results, anchors),
+        *_summary(org, day, ordered, anchors),
     ]
-    for vr in results:
-        parts.extend(_vendor(vr, result, anchors))
-    parts += [
+    yield "\n".join(parts).encode("utf-8")
+    for p in ordered:
+        anchor = anchors.of(p.meta["key"][0], p.meta["key"][1]).encode("utf-8")
+        yield b"\n"
+        yield p.text.replace(_ANCHOR.encode("utf-8"), anchor)
+    tail = [
         "</main>",
-        *_footer(result),
+        *_footer(day),
         f"<script>{page.script}</script>",
         "</body>",
         "</html>",
     ]
-    return "\n".join(parts) + "\n"
+    yield ("\n" + "\n".join(tail) + "\n").encode("utf-8")
 
 
-def _header(result: CheckResult, results: list[VendorResult], anchors: _Anchors) -> list[str]:
-    packs = ", ".join(f"{p.id} ({p.title})" for p in sorted(result.packs, key=lambda p: p.id))
-    org = result.org
+def _anchored(text: str, p: Piece, anchors: _Anchors) -> str:
+    return text.replace(_ANCHOR, anchors.of(p.meta["key"][0], p.meta["key"][1]))
+
+
+def _header(
+    org: OrgProfile, day: date, packs: Sequence[RulePack], ordered: list[Piece], anchors: _Anchors
+) -> list[str]:
+    names = ", ".join(f"{p.id} ({p.title})" for p in sorted(packs, key=lambda p: p.id))
     lines = [
         "<header>",
         "<h1>Vendor compliance report</h1>",
         f'<p class="lede">{_e(org.name)} &middot; evaluated on '
-        f"<time>{result.evaluated_on.isoformat()}</time> &middot; rule packs: {_e(packs)}</p>",
+        f"<time>{day.isoformat()}</time> &middot; rule packs: {_e(names)}</p>",
         f'<p class="lede">Blocking threshold: {_e(org.blocking_severity.value)} and above; '
         f"undetermined findings: {_e(org.undetermined)}; evidence required: "
         f"{_e(org.evidence_require)}.</p>",
         '<nav aria-label="Contents"><ul>',
         '<li><a href="#summary">Summary</a></li>',
     ]
-    for vr in results:
-        anchor = anchors.of(vr.vendor.id, vr.plan)
-        lines.append(f'<li><a href="#{anchor}">{_e(_vendor_title(vr))}</a></li>')
+    for p in ordered:
+        anchor = anchors.of(p.meta["key"][0], p.meta["key"][1])
+        lines.append(f'<li><a href="#{anchor}">{_e(p.meta["title"])}</a></li>')
     lines += ["</ul></nav>", "</header>"]
     return lines
 
@@ -205,14 +277,16 @@ def _vendor_title(vr: VendorResult) -> str:
 # ---------------------------------------------------------------- summary
 
 
-def _summary(result: CheckResult, results: list[VendorResult], anchors: _Anchors) -> list[str]:
-    decisions = [vr.decision.kind.value for vr in results]
+def _summary(org: OrgProfile, day: date, ordered: list[Piece], anchors: _Anchors) -> list[str]:
+    decisions = [p.decision for p in ordered]
     told = ", ".join(
         f"{decisions.count(k)} {_DECISION_LABEL[k].lower()}"
         for k in dg.DECISION_RANK
         if decisions.count(k)
     )
-    blocking = sum(1 for f in result.findings if f.blocking)
+    # Blocking findings are counted from the table rows' metadata (the piece's own total
+    # belongs to whoever built it; a page made by render() has none).
+    blocking = sum(p.meta["row"][0] for p in ordered)
     blocking_text = (
         f"<strong>{blocking} blocking finding{'s' if blocking != 1 else ''}</strong>"
         if blocking
@@ -221,12 +295,14 @@ def _summary(result: CheckResult, results: list[VendorResult], anchors: _Anchors
     return [
         '<section id="summary" aria-labelledby="summary-h">',
         '<h2 id="summary-h">Summary</h2>',
-        f"<p>{len(results)} vendor{'s' if len(results) != 1 else ''} evaluated: "
+        f"<p>{len(ordered)} vendor{'s' if len(ordered) != 1 else ''} evaluated: "
         f"{_e(told or 'none')}; {blocking_text}.</p>",
-        *_vendor_table(results, anchors),
-        *_severity_table(result),
-        *_waiver_notices(result, anchors),
-        *_evidence_concerns(result, anchors),
+        *_vendor_table(ordered, anchors),
+        *_severity_table(ordered),
+        *_waiver_notices(org, day, ordered, anchors),
+        *_evidence_concerns(
+            [_anchored(c, p, anchors) for p in ordered for c in p.meta["concerns"]]
+        ),
         "</section>",
     ]
 
@@ -247,7 +323,27 @@ _TABLE_COLUMNS = (
 )
 
 
-def _vendor_table(results: list[VendorResult], anchors: _Anchors) -> list[str]:
+def _row(vr: VendorResult, anchors: _Anchors) -> list[Any]:
+    """The vendor's number of blocking findings and its row of the decision table."""
+    counts = dg.verdict_counts(vr.findings)
+    decision = vr.decision.kind.value
+    blocking = sum(1 for f in vr.findings if f.blocking)
+    anchor = anchors.of(vr.vendor.id, vr.plan)
+    cells = [
+        f'<th scope="row"><a href="#{anchor}">{_e(vr.vendor.name)}</a></th>',
+        f"<td>{_e(vr.vendor.category)}</td>",
+        f"<td>{_e(vr.plan or '-')}</td>",
+        f'<td data-sort="{dg.DECISION_RANK[decision]}">{_decision(decision)}</td>',
+        f'<td class="num">{blocking}</td>',
+        *(
+            f'<td class="num">{counts[v]}</td>'
+            for v in (Verdict.FAIL, Verdict.UNDETERMINED, Verdict.WAIVED, Verdict.PASS)
+        ),
+    ]
+    return [blocking, "<tr>" + "".join(cells) + "</tr>"]
+
+
+def _vendor_table(ordered: list[Piece], anchors: _Anchors) -> list[str]:
     head = "".join(
         f'<th scope="col" data-type="{kind}"{_NUM if name in _COUNTS else ""}>{_e(name)}</th>'
         for name, kind in _TABLE_COLUMNS
@@ -265,31 +361,19 @@ def _vendor_table(results: list[VendorResult], anchors: _Anchors) -> list[str]:
         f"<thead><tr>{head}</tr></thead>",
         "<tbody>",
     ]
-    ranked = sorted(results, key=lambda r: (dg.DECISION_RANK[r.decision.kind.value], r.vendor.id))
-    for vr in ranked:
-        counts = dg.verdict_counts(vr.findings)
-        decision = vr.decision.kind.value
-        blocking = sum(1 for f in vr.findings if f.blocking)
-        anchor = anchors.of(vr.vendor.id, vr.plan)
-        cells = [
-            f'<th scope="row"><a href="#{anchor}">{_e(vr.vendor.name)}</a></th>',
-            f"<td>{_e(vr.vendor.category)}</td>",
-            f"<td>{_e(vr.plan or '-')}</td>",
-            f'<td data-sort="{dg.DECISION_RANK[decision]}">{_decision(decision)}</td>',
-            f'<td class="num">{blocking}</td>',
-            *(
-                f'<td class="num">{counts[v]}</td>'
-                for v in (Verdict.FAIL, Verdict.UNDETERMINED, Verdict.WAIVED, Verdict.PASS)
-            ),
-        ]
-        lines.append("<tr>" + "".join(cells) + "</tr>")
+    for p in sorted(ordered, key=lambda p: tuple(p.meta["rank"])):
+        lines.append(_anchored(p.meta["row"][1], p, anchors))
     lines += ["</tbody>", "</table>", "</div>"]
     return lines
 
 
-def _severity_table(result: CheckResult) -> list[str]:
-    counts = dg.severity_counts(result)
+def _severity_table(ordered: list[Piece]) -> list[str]:
     verdicts = dg.ATTENTION_ORDER
+    counts = [[0] * len(verdicts) for _ in Severity]
+    for p in ordered:
+        for total, numbers in zip(counts, p.meta["severity"], strict=True):
+            for i, n in enumerate(numbers):
+                total[i] += n
     head = "".join(f'<th scope="col" class="num">{_VERDICT_LABEL[v]}</th>' for v in verdicts)
     lines = [
         '<h3 id="severity-h">Findings by severity</h3>',
@@ -298,15 +382,21 @@ def _severity_table(result: CheckResult) -> list[str]:
         f'<thead><tr><th scope="col">Severity</th>{head}</tr></thead>',
         "<tbody>",
     ]
-    for severity in Severity:
-        row = "".join(f'<td class="num">{counts[severity][v]}</td>' for v in verdicts)
+    for severity, numbers in zip(Severity, counts, strict=True):
+        row = "".join(f'<td class="num">{n}</td>' for n in numbers)
         lines.append(f'<tr><th scope="row">{severity.value}</th>{row}</tr>')
     lines += ["</tbody>", "</table>", "</div>"]
     return lines
 
 
-def _waiver_notices(result: CheckResult, anchors: _Anchors) -> list[str]:
-    notices = dg.waiver_notices(result)
+def _waiver_notices(
+    org: OrgProfile, day: date, ordered: list[Piece], anchors: _Anchors
+) -> list[str]:
+    names = {p.meta["key"][0]: p.meta["name"] for p in ordered}
+    first_plan: dict[str, str] = {}
+    for p in ordered:  # in vendor then plan order: the first seen is the first plan
+        first_plan.setdefault(p.meta["key"][0], p.meta["key"][1])
+    notices = dg.waiver_notices_of(org, day, names)
     lines = [f'<h3 id="waivers-h">Waivers expiring within {WAIVER_WARNING_DAYS} days</h3>']
     if not notices:
         return [*lines, '<p class="none">No waiver expires within that window.</p>']
@@ -321,7 +411,9 @@ def _waiver_notices(result: CheckResult, anchors: _Anchors) -> list[str]:
     for n in notices:
         w = n.waiver
         when = f"expired {-n.days_left} day(s) ago" if n.expired else f"in {n.days_left} day(s)"
-        vendor = _vendor_link(result, anchors, w.vendor, n.vendor_name)
+        # A link to the vendor's section (its first plan when it was evaluated on several).
+        href = anchors.of(w.vendor, first_plan[w.vendor] or None)
+        vendor = f'<a href="#{href}">{_e(n.vendor_name)}</a>'
         lines.append(
             f'<tr><th scope="row">{vendor}</th><td><code>{_e(w.rule)}</code></td>'
             f"<td><time>{w.expires.isoformat()}</time> ({when})</td><td>{_e(w.approver)}</td>"
@@ -331,18 +423,22 @@ def _waiver_notices(result: CheckResult, anchors: _Anchors) -> list[str]:
     return lines
 
 
-def _vendor_link(result: CheckResult, anchors: _Anchors, vendor: str, name: str) -> str:
-    """A link to the vendor's section (its first plan when it was evaluated on several)."""
-    plans = sorted(r.plan or "" for r in result.results if r.vendor.id == vendor)
-    if not plans:
-        return _e(name)
-    return f'<a href="#{anchors.of(vendor, plans[0] or None)}">{_e(name)}</a>'
+def _concern(c: dg.EvidenceConcern, anchors: _Anchors) -> str:
+    vendor = f'<a href="#{anchors.of(c.vendor, c.plan)}">{_e(c.vendor_name)}</a>'
+    why = "<br>".join(_e(d) for d in c.details)
+    rules = ", ".join(f"<code>{_e(r)}</code>" for r in c.rules)
+    return (
+        f'<tr><th scope="row">{vendor}</th><td><code>{_e(c.read.fact)}</code></td>'
+        f"<td>{_e(describe_value(c.read.value))}</td>"
+        f'<td>{_badge("s", c.status.value, c.status.value)}</td><td class="why">{why}</td>'
+        f"<td><code>{_e(dg.location_text(c.read.location))}</code></td>"
+        f"<td>{rules}</td></tr>"
+    )
 
 
-def _evidence_concerns(result: CheckResult, anchors: _Anchors) -> list[str]:
-    concerns = dg.evidence_concerns(result)
+def _evidence_concerns(rows: list[str]) -> list[str]:
     lines = ['<h3 id="evidence-h">Evidence that is stale or unverified</h3>']
-    if not concerns:
+    if not rows:
         return [
             *lines,
             '<p class="none">Every stated fact a rule read rests on verified quotes.</p>',
@@ -355,18 +451,8 @@ def _evidence_concerns(result: CheckResult, anchors: _Anchors) -> list[str]:
         '<th scope="col">Value</th><th scope="col">Evidence</th><th scope="col">Why</th>'
         '<th scope="col">Where</th><th scope="col">Read by</th></tr></thead>',
         "<tbody>",
+        *rows,
     ]
-    for c in concerns:
-        vendor = f'<a href="#{anchors.of(c.vendor, c.plan)}">{_e(c.vendor_name)}</a>'
-        why = "<br>".join(_e(d) for d in c.details)
-        rules = ", ".join(f"<code>{_e(r)}</code>" for r in c.rules)
-        lines.append(
-            f'<tr><th scope="row">{vendor}</th><td><code>{_e(c.read.fact)}</code></td>'
-            f"<td>{_e(describe_value(c.read.value))}</td>"
-            f'<td>{_badge("s", c.status.value, c.status.value)}</td><td class="why">{why}</td>'
-            f"<td><code>{_e(dg.location_text(c.read.location))}</code></td>"
-            f"<td>{rules}</td></tr>"
-        )
     lines += ["</tbody>", "</table>", "</div>"]
     return lines
 
@@ -374,11 +460,11 @@ def _evidence_concerns(result: CheckResult, anchors: _Anchors) -> list[str]:
 # ---------------------------------------------------------------- per vendor
 
 
-def _vendor(vr: VendorResult, result: CheckResult, anchors: _Anchors) -> list[str]:
+def _vendor(vr: VendorResult, org: OrgProfile, anchors: _Anchors) -> list[str]:
     anchor = anchors.of(vr.vendor.id, vr.plan)
     profile = vr.vendor
     decision = vr.decision.kind.value
-    classes = result.org.data_classes_for(profile)
+    classes = org.data_classes_for(profile)
     usage = profile.usage
     meta = [
         ("Decision", _decision(decision)),
@@ -395,7 +481,7 @@ def _vendor(vr: VendorResult, result: CheckResult, anchors: _Anchors) -> list[st
     if profile.website:
         meta.append(("Website", _link(profile.website)))
     if usage is not None:
-        owner = result.org.usage.get(profile.id)
+        owner = org.usage.get(profile.id)
         who = (owner.owner if owner and owner.owner else "") or usage.owner
         meta.append(("Status", _e(usage.status) + (f" (owner: {_e(who)})" if who else "")))
     if profile.reviewed:
@@ -518,11 +604,11 @@ def _evidence(ev: CitedEvidence) -> str:
     )
 
 
-def _footer(result: CheckResult) -> list[str]:
+def _footer(day: date) -> list[str]:
     return [
         "<footer>",
         f"<p>Generated by vendorgate {_e(__version__)} from the profiles as of "
-        f"<time>{result.evaluated_on.isoformat()}</time>. Quotes are checked verbatim against "
+        f"<time>{day.isoformat()}</time>. Quotes are checked verbatim against "
         "pinned snapshots of the vendor's documents; <em>verified</em> means the quote was found "
         "in a snapshot whose sha256 matches the profile.</p>",
         "<p>Verdicts: <em>fail</em> the vendor's terms contradict the rule; "

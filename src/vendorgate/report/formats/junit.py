@@ -19,9 +19,13 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
 
 from vendorgate.ci.baseline import BASELINE_NOTE
-from vendorgate.core.model import CheckResult, Finding, VendorResult, Verdict
+from vendorgate.core.model import CheckResult, Finding, OrgProfile, RulePack, VendorResult, Verdict
+from vendorgate.core.render import Piece
 from vendorgate.report import RenderOptions, cite
 from vendorgate.report.paths import repo_path
 
@@ -36,14 +40,63 @@ def _clean(text: str) -> str:
 def render(result: CheckResult, options: RenderOptions) -> str:
     root = ET.Element("testsuites", name="vendorgate")
     totals: Counter[str] = Counter()
-    for vr in sorted(result.results, key=lambda r: (r.vendor.id, r.plan or "")):
+    for vr in sorted(result.results, key=_order):
         suite, counts = _suite(vr, options)
         root.append(suite)
         totals.update(counts)
     _counts(root, totals)
     ET.indent(root, space="  ")
     body = ET.tostring(root, encoding="unicode", short_empty_elements=True)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
+    return _DECLARATION + body + "\n"
+
+
+_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
+_SLOT = "vendorgate-suites"
+"""Stands for the suites in the frame (no test suite is named like an XML tag)."""
+
+
+def _order(vr: VendorResult) -> tuple[str, str]:
+    return (vr.vendor.id, vr.plan or "")
+
+
+def piece(result: VendorResult, options: RenderOptions) -> tuple[bytes, dict[str, Any]]:
+    """One vendor's test suite, indented as the second level of the document (``ET.indent``
+    indents an element the same whether it stands alone or in its parent), with its counts."""
+    suite, counts = _suite(result, options)
+    ET.indent(suite, space="  ", level=1)
+    text = ET.tostring(suite, encoding="unicode", short_empty_elements=True)
+    return text.encode("utf-8"), {"counts": dict(counts), "order": list(_order(result))}
+
+
+def frame(
+    pieces: Sequence[Piece],
+    org: OrgProfile,
+    day: date,
+    packs: Sequence[RulePack],
+    options: RenderOptions,
+) -> list[bytes]:
+    """The document from the vendors' suites: the root element with the totals, then the suites
+    in vendor order, placed where a stand-in child of the root is written."""
+    ordered = sorted(pieces, key=lambda p: tuple(p.meta["order"]))
+    root = ET.Element("testsuites", name="vendorgate")
+    totals: Counter[str] = Counter()
+    for p in ordered:
+        totals.update(p.meta["counts"])
+    _counts(root, totals)
+    if ordered:
+        ET.SubElement(root, _SLOT)
+    ET.indent(root, space="  ")
+    body = _DECLARATION + ET.tostring(root, encoding="unicode", short_empty_elements=True) + "\n"
+    if not ordered:
+        return [body.encode("utf-8")]
+    head, _, tail = body.partition(f"<{_SLOT} />")
+    parts = [head.encode("utf-8")]
+    for i, p in enumerate(ordered):
+        if i:
+            parts.append(b"\n  ")
+        parts.append(p.text)
+    parts.append(tail.encode("utf-8"))
+    return parts
 
 
 def _counts(element: ET.Element, counts: Counter[str]) -> None:

@@ -9,8 +9,12 @@ under GitHub's comment limit: when it would not, vendor details are left out wit
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any
 
-from vendorgate.core.model import CheckResult, Finding, VendorResult, Verdict
+from vendorgate.core.model import CheckResult, Finding, OrgProfile, RulePack, VendorResult, Verdict
+from vendorgate.core.render import Piece
 from vendorgate.engine.conditions import describe_value
 from vendorgate.report import RenderOptions, cite
 from vendorgate.report.mdtext import cell, code, html_text, link, md
@@ -25,14 +29,24 @@ def decision_label(value: str) -> str:
 
 
 def render(result: CheckResult, options: RenderOptions) -> str:
-    head = _head(result)
-    blocking = _blocking(result)
-    details = [_vendor_details(vr, options) for vr in _ordered(result)]
+    ordered = _ordered(result)
+    head = _head(result.org.name, result.evaluated_on, result.packs, [_row(vr) for vr in ordered])
+    blocking = [block for _, block in sorted(_blocking(result.findings), key=lambda b: b[0])]
+    details = [_vendor_details(vr, options) for vr in ordered]
+    return _page(head, blocking, details, len(details))
+
+
+def _page(head: str, blocking: list[str], details: Iterable[str], vendors: int) -> str:
     budget = MAX_CHARS - len(head) - 200
     body, budget = _fit(
-        blocking, budget, "*{} more blocking finding(s) not shown here; see the full report.*\n"
+        blocking,
+        len(blocking),
+        budget,
+        "*{} more blocking finding(s) not shown here; see the full report.*\n",
     )
-    shown, _ = _fit(details, budget, "*Details of {} more vendor(s) left out to fit a comment.*\n")
+    shown, _ = _fit(
+        details, vendors, budget, "*Details of {} more vendor(s) left out to fit a comment.*\n"
+    )
     parts = [head]
     if body:
         parts += ["### Blocking findings\n", *body]
@@ -41,55 +55,98 @@ def render(result: CheckResult, options: RenderOptions) -> str:
     return "\n".join(parts)
 
 
-def _fit(blocks: list[str], budget: int, left_out: str) -> tuple[list[str], int]:
-    """The leading blocks that fit in ``budget`` characters, then (if any did not fit)
-    ``left_out`` filled in with how many were left out; and the budget that remains."""
+def piece(result: VendorResult, options: RenderOptions) -> tuple[bytes, dict[str, Any]]:
+    """The vendor's details block, with its table row, its blocking findings (with their
+    ranks) and its place in vendor order: the frame fits them into the comment budget."""
+    blocking = [[*key, block] for key, block in _blocking(result.findings)]
+    meta = {"row": _row(result), "blocking": blocking, "order": list(_order(result))}
+    return _vendor_details(result, options).encode("utf-8"), meta
+
+
+def frame(
+    pieces: Sequence[Piece],
+    org: OrgProfile,
+    day: date,
+    packs: Sequence[RulePack],
+    options: RenderOptions,
+) -> list[bytes]:
+    """The comment from the vendors' pieces; only the details that fit are decoded."""
+    ordered = sorted(pieces, key=lambda p: tuple(p.meta["order"]))
+    head = _head(org.name, day, packs, [p.meta["row"] for p in ordered])
+    found = [
+        ((rank, vendor, plan, rule), block)
+        for p in ordered
+        for rank, vendor, plan, rule, block in p.meta["blocking"]
+    ]
+    blocking = [block for _, block in sorted(found, key=lambda b: b[0])]
+    # Decoded as they are fitted: most never are, a comment holds only a few vendors' details.
+    details = (p.text.decode("utf-8") for p in ordered)
+    return [_page(head, blocking, details, len(ordered)).encode("utf-8")]
+
+
+def _fit(blocks: Iterable[str], total: int, budget: int, left_out: str) -> tuple[list[str], int]:
+    """The leading blocks (of ``total``) that fit in ``budget`` characters, then (if any did
+    not fit) ``left_out`` filled in with how many were left out; and the budget that remains."""
     shown: list[str] = []
     for block in blocks:
         if budget - len(block) < 0:
-            shown.append(left_out.format(len(blocks) - len(shown)))
+            shown.append(left_out.format(total - len(shown)))
             break
         shown.append(block)
         budget -= len(block)
     return shown, budget
 
 
+def _order(vr: VendorResult) -> tuple[str, str]:
+    return (vr.vendor.id, vr.plan or "")
+
+
 def _ordered(result: CheckResult) -> list[VendorResult]:
-    return sorted(result.results, key=lambda r: (r.vendor.id, r.plan or ""))
+    return sorted(result.results, key=_order)
 
 
-def _head(result: CheckResult) -> str:
-    blocking = sum(1 for f in result.findings if f.blocking)
+def _head(org: str, day: date, packs: Sequence[RulePack], rows: Sequence[_Row]) -> str:
+    blocking = sum(row[0] for row in rows)
     status = f"**{blocking} blocking finding(s)**" if blocking else "**No blocking findings**"
-    packs = ", ".join(code(p.id) for p in result.packs) or "none"
+    names = ", ".join(code(p.id) for p in packs) or "none"
     lines = [
-        f"## vendorgate check: {md(result.org.name)}",
+        f"## vendorgate check: {md(org)}",
         "",
-        f"{status} in {len(result.results)} vendor(s), evaluated "
-        f"{result.evaluated_on.isoformat()} against rule pack(s) {packs}.",
+        f"{status} in {len(rows)} vendor(s), evaluated "
+        f"{day.isoformat()} against rule pack(s) {names}.",
         "",
         "| Vendor | Plan | Decision | Blocking | Fail | Undetermined | Waived | Pass |",
         "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |",
     ]
-    for vr in _ordered(result):
-        verdicts = Counter(f.verdict for f in vr.findings)
-        fails = verdicts[Verdict.FAIL] + verdicts[Verdict.ERROR]
-        lines.append(
-            f"| {md(vr.vendor.name)} ({code(vr.vendor.id, in_table=True)}) | {cell(vr.plan or '')} "
-            f"| **{decision_label(vr.decision.kind.value)}** "
-            f"| {sum(1 for f in vr.findings if f.blocking)} | {fails} "
-            f"| {verdicts[Verdict.UNDETERMINED]} | {verdicts[Verdict.WAIVED]} "
-            f"| {verdicts[Verdict.PASS]} |"
-        )
+    lines += [line for _, line in rows]
     return "\n".join(lines) + "\n"
 
 
-def _blocking(result: CheckResult) -> list[str]:
-    findings = sorted(
-        (f for f in result.findings if f.blocking),
-        key=lambda f: (cite.severity_rank(f), f.vendor, f.plan or "", f.rule),
-    )
-    return [_finding(f, heading=True) for f in findings]
+_Row = tuple[int, str] | list[Any]
+"""A vendor's number of blocking findings and its line of the decision table."""
+
+
+def _row(vr: VendorResult) -> list[Any]:
+    verdicts = Counter(f.verdict for f in vr.findings)
+    fails = verdicts[Verdict.FAIL] + verdicts[Verdict.ERROR]
+    blocking = sum(1 for f in vr.findings if f.blocking)
+    return [
+        blocking,
+        f"| {md(vr.vendor.name)} ({code(vr.vendor.id, in_table=True)}) | {cell(vr.plan or '')} "
+        f"| **{decision_label(vr.decision.kind.value)}** "
+        f"| {blocking} | {fails} "
+        f"| {verdicts[Verdict.UNDETERMINED]} | {verdicts[Verdict.WAIVED]} "
+        f"| {verdicts[Verdict.PASS]} |",
+    ]
+
+
+def _blocking(findings: Iterable[Finding]) -> list[tuple[tuple[int, str, str, str], str]]:
+    """Each blocking finding's block and its rank (most severe first, then vendor, plan, rule)."""
+    return [
+        ((cite.severity_rank(f), f.vendor, f.plan or "", f.rule), _finding(f, heading=True))
+        for f in findings
+        if f.blocking
+    ]
 
 
 def _finding(f: Finding, *, heading: bool) -> str:

@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import io
 from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
 
 from rich import box
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from vendorgate.core.model import CheckResult, Finding, VendorResult, Verdict
+from vendorgate.core.model import CheckResult, Finding, OrgProfile, RulePack, VendorResult, Verdict
+from vendorgate.core.render import Piece
 from vendorgate.engine.conditions import describe_value
 from vendorgate.report import RenderOptions
 
@@ -37,7 +41,21 @@ _DETAILED = (Verdict.FAIL, Verdict.UNDETERMINED, Verdict.WAIVED, Verdict.ERROR)
 
 def render(result: CheckResult, options: RenderOptions) -> str:
     buffer = io.StringIO()
-    console = Console(
+    console = _console(buffer, options)
+    _header(console, result.org.name, result.evaluated_on, result.packs, len(result.results))
+    ordered = sorted(result.results, key=_worst_first)
+    _overview(console, [_row(vr) for vr in ordered], options)
+    for vendor in ordered:
+        _vendor(console, vendor, options)
+    blocking = sum(1 for f in result.findings if f.blocking)
+    _summary(
+        console, Counter(f.verdict.value for f in result.findings), _decisions(result), blocking
+    )
+    return buffer.getvalue()
+
+
+def _console(buffer: io.StringIO, options: RenderOptions) -> Console:
+    return Console(
         file=buffer,
         width=max(options.width, 60),
         force_terminal=options.color,
@@ -47,13 +65,43 @@ def render(result: CheckResult, options: RenderOptions) -> str:
         emoji=False,
         soft_wrap=True,
     )
-    _header(console, result)
-    ordered = sorted(result.results, key=_worst_first)
-    _overview(console, ordered, options)
-    for vendor in ordered:
-        _vendor(console, vendor, options)
-    _summary(console, result)
-    return buffer.getvalue()
+
+
+def _decisions(result: CheckResult) -> Counter[str]:
+    return Counter(r.decision.kind.value for r in result.results)
+
+
+def piece(result: VendorResult, options: RenderOptions) -> tuple[bytes, dict[str, Any]]:
+    """One vendor's section (printed on its own console: rich output is line by line, so the
+    sections of a whole render are these texts one after the other), with its overview row
+    and its place in the worst-first order."""
+    buffer = io.StringIO()
+    _vendor(_console(buffer, options), result, options)
+    return buffer.getvalue().encode("utf-8"), {"row": _row(result), "order": _worst_first(result)}
+
+
+def frame(
+    pieces: Sequence[Piece],
+    org: OrgProfile,
+    day: date,
+    packs: Sequence[RulePack],
+    options: RenderOptions,
+) -> list[bytes]:
+    """The report from the vendors' pieces: header, overview and summary from their metadata,
+    their sections in between (worst first)."""
+    ordered = sorted(pieces, key=lambda p: tuple(p.meta["order"]))
+    buffer = io.StringIO()
+    console = _console(buffer, options)
+    _header(console, org.name, day, packs, len(pieces))
+    _overview(console, [list(p.meta["row"]) for p in ordered], options)
+    head = buffer.getvalue().encode("utf-8")
+    verdicts: Counter[str] = Counter()
+    for p in pieces:
+        verdicts.update(p.verdicts)
+    buffer = io.StringIO()
+    decisions = Counter(p.decision for p in pieces)
+    _summary(_console(buffer, options), verdicts, decisions, sum(p.blocking for p in pieces))
+    return [head, *(p.text for p in ordered), buffer.getvalue().encode("utf-8")]
 
 
 _DECISION_ORDER = ("rejected", "needs_review", "approved_with_conditions", "approved")
@@ -64,33 +112,35 @@ def _worst_first(vr: VendorResult) -> tuple[int, str, str]:
     return (_DECISION_ORDER.index(vr.decision.kind.value), vr.vendor.id, vr.plan or "")
 
 
-def _overview(console: Console, ordered: list[VendorResult], options: RenderOptions) -> None:
+def _row(vr: VendorResult) -> list[str]:
+    """The vendor's overview row (rich markup)."""
+    counts = Counter(f.verdict for f in vr.findings)
+    decision = vr.decision.kind.value
+    plan = f" [{vr.plan} plan]" if vr.plan else ""
+    return [
+        escape(vr.vendor.id + plan),
+        f"[{_DECISION_STYLE[decision]}]{decision}[/]",
+        str(counts[Verdict.FAIL] + counts[Verdict.ERROR]),
+        str(counts[Verdict.UNDETERMINED]),
+        str(counts[Verdict.WAIVED]),
+        str(sum(1 for f in vr.findings if f.blocking)),
+    ]
+
+
+def _overview(console: Console, rows: list[list[str]], options: RenderOptions) -> None:
     table = Table(box=box.SIMPLE if options.color else box.ASCII2, show_edge=False, pad_edge=False)
     for column in ("vendor", "decision", "fail", "undetermined", "waived", "blocking"):
         table.add_column(column, no_wrap=True)
-    for vr in ordered:
-        counts = Counter(f.verdict for f in vr.findings)
-        decision = vr.decision.kind.value
-        plan = f" [{vr.plan} plan]" if vr.plan else ""
-        table.add_row(
-            escape(vr.vendor.id + plan),
-            f"[{_DECISION_STYLE[decision]}]{decision}[/]",
-            str(counts[Verdict.FAIL] + counts[Verdict.ERROR]),
-            str(counts[Verdict.UNDETERMINED]),
-            str(counts[Verdict.WAIVED]),
-            str(sum(1 for f in vr.findings if f.blocking)),
-        )
+    for row in rows:
+        table.add_row(*row)
     console.print()
     console.print(table)
 
 
-def _header(console: Console, result: CheckResult) -> None:
-    packs = ", ".join(p.id for p in result.packs)
-    console.print(
-        f"[bold]vendorgate check[/] - {escape(result.org.name)} - evaluated "
-        f"{result.evaluated_on.isoformat()}"
-    )
-    console.print(f"{len(result.results)} vendor(s); rule packs: {escape(packs)}")
+def _header(console: Console, org: str, day: date, packs: Sequence[RulePack], vendors: int) -> None:
+    names = ", ".join(p.id for p in packs)
+    console.print(f"[bold]vendorgate check[/] - {escape(org)} - evaluated {day.isoformat()}")
+    console.print(f"{vendors} vendor(s); rule packs: {escape(names)}")
 
 
 def _vendor(console: Console, vr: VendorResult, options: RenderOptions) -> None:
@@ -179,12 +229,12 @@ def _details(console: Console, f: Finding) -> None:
         console.print(f"    Demand: {escape(f.remediation)}")
 
 
-def _summary(console: Console, result: CheckResult) -> None:
-    verdicts = Counter(f.verdict for f in result.findings)
-    decisions = Counter(r.decision.kind.value for r in result.results)
-    blocking = sum(1 for f in result.findings if f.blocking)
+def _summary(
+    console: Console, verdicts: Counter[str], decisions: Counter[str], blocking: int
+) -> None:
+    """Totals: findings by verdict value, vendors by decision, blocking findings."""
     console.print()
-    parts = [f"{verdicts[v]} {v.value}" for v in Verdict if verdicts[v]]
+    parts = [f"{verdicts[v.value]} {v.value}" for v in Verdict if verdicts[v.value]]
     console.print("Findings: " + (", ".join(parts) or "none"))
     console.print("Decisions: " + ", ".join(f"{n} {k}" for k, n in sorted(decisions.items())))
     if blocking:

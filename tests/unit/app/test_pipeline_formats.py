@@ -1,0 +1,143 @@
+"""Every format ``check`` streams gives, a vendor at a time through the pipeline (and through a
+warm cache), exactly the bytes its renderer writes from the whole CheckResult."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+import shutil
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.support.cli import REPO
+from vendorgate.app import pipeline, run
+from vendorgate.cache.store import Cache
+from vendorgate.ci import baseline
+from vendorgate.core.errors import InputError
+from vendorgate.report import RenderOptions, fragments, render
+
+DAY = date(2026, 1, 15)
+STREAMED = ("text", "json", "sarif", "junit", "github", "markdown", "html")
+
+
+def project(tmp_path: Path) -> Path:
+    """A copy of the repository's catalogue: organisation, rules, snapshots, vendors."""
+    root = tmp_path / "project"
+    (root / ".git").mkdir(parents=True)
+    for folder in ("rules", "snapshots", "vendors"):
+        shutil.copytree(REPO / folder, root / folder)
+    shutil.copy(REPO / "vendorgate.yaml", root / "vendorgate.yaml")
+    return root
+
+
+def generated(tmp_path: Path, vendors: int) -> Path:
+    spec = importlib.util.spec_from_file_location("bench_generate", REPO / "bench/generate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("bench_generate", module)  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    out = tmp_path / "generated"
+    module.generate(out, vendors)
+    (out / ".git").mkdir(exist_ok=True)
+    return out
+
+
+def streamed(fmt: str, options: RenderOptions, day: date, cache: Cache | None) -> str:
+    out = pipeline.check((), None, (), fmt, options, fragments, day, cache=cache)
+    assert out is not None
+    return b"".join(out.parts).decode("utf-8")
+
+
+@pytest.mark.parametrize("fmt", STREAMED)
+def test_shipped_catalogue_streams_the_renderers_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    """With waivers, expired waivers and old evidence among the findings (a later date), cold
+    and warm (pieces taken from the pack), plain and in colour (text)."""
+    root = project(tmp_path)
+    monkeypatch.chdir(root)
+    for day in (DAY, date(2031, 6, 1)):
+        for color in (False, True):
+            options = RenderOptions(root=str(root), base=str(root), color=color, width=120)
+            expected = render(fmt, run.check(today=day), options)
+            cache = Cache(tmp_path / f"cache-{day}-{color}")
+            assert streamed(fmt, options, day, cache) == expected
+            assert streamed(fmt, options, day, cache) == expected  # from the pack
+
+
+@pytest.mark.parametrize("fmt", STREAMED)
+def test_generated_catalogue_streams_the_renderers_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    """Enough vendors for worker processes, GitHub's annotation cap and Markdown's budget."""
+    root = generated(tmp_path, pipeline.PARALLEL_MIN + 20)
+    monkeypatch.chdir(root)
+    options = RenderOptions(root=str(root), base=str(root))
+    expected = render(fmt, run.check(today=DAY), options)
+    assert streamed(fmt, options, DAY, None) == expected
+
+
+@pytest.mark.parametrize("fmt", STREAMED)
+def test_as_of_streams_only_the_versions_in_force(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    """``--as-of``: of each lineage (the shipped Zoom versions) only the version in force."""
+    root = project(tmp_path)
+    monkeypatch.chdir(root)
+    options = RenderOptions(root=str(root), base=str(root))
+    for day in (date(2023, 5, 1), date(2023, 9, 1), DAY):
+        whole = run.check(today=day, versions_on=day)
+        out = pipeline.check(
+            (), None, (), fmt, options, fragments, day, cache=Cache(tmp_path / "c"), versions_on=day
+        )
+        assert out is not None
+        assert b"".join(out.parts).decode("utf-8") == render(fmt, whole, options)
+        assert len(out.pieces) == len(whole.results) < len(run.check(today=day).results)
+
+
+def test_as_of_a_day_before_every_version_is_a_located_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = project(tmp_path)
+    monkeypatch.chdir(root)
+    day = date(2001, 1, 1)
+    with pytest.raises(InputError) as whole:
+        run.check(today=day, versions_on=day)
+    with pytest.raises(InputError) as streamed_error:
+        pipeline.check((), None, (), "text", RenderOptions(), fragments, day, versions_on=day)
+    assert str(streamed_error.value) == str(whole.value)
+    assert streamed_error.value.problems[0].line > 0
+
+
+@pytest.mark.parametrize("fmt", STREAMED)
+def test_baseline_streams_accepted_findings_as_not_blocking(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    """``--baseline`` written from half the blocking findings: those stop blocking, the others
+    still block; the stderr line is the one the whole result gives."""
+    root = project(tmp_path)
+    monkeypatch.chdir(root)
+    options = RenderOptions(root=str(root), base=str(root))
+    result = run.check(today=DAY)
+    blocking = [vr for vr in result.results if any(f.blocking for f in vr.findings)]
+    assert len(blocking) >= 2
+    partial = dataclasses.replace(result, results=tuple(blocking[: len(blocking) // 2]))
+    file = tmp_path / "baseline.json"
+    file.write_text(baseline.record(partial), encoding="utf-8")
+    accepted = baseline.load(file)
+    expected = baseline.apply(result, accepted)
+    accepting = fragments.Accepting(accepted)
+    for _ in range(2):  # cold, then from the pack
+        out = pipeline.check(
+            (), None, (), fmt, options, fragments, DAY, cache=Cache(tmp_path / "c"),
+            accepted=accepting,
+        )  # fmt: skip
+        assert out is not None
+        assert b"".join(out.parts).decode("utf-8") == render(fmt, expected, options)
+        assert out.blocking == run.has_blocking(expected)
+        assert fragments.accepted_summary(accepting, out.pieces) == baseline.summary(
+            expected, accepted
+        )
