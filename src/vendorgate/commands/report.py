@@ -1,7 +1,7 @@
-"""The service behind ``vendorgate report``: load, evaluate (reporting progress), render.
+"""``vendorgate report``: load, evaluate (reporting progress), render.
 
-Kept apart from the CLI so the library can write reports too, and from the formats so they stay
-pure functions of a CheckResult.
+``build_report`` is kept apart from the command so the library can write reports too, and from
+the formats so they stay pure functions of a CheckResult.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from datetime import date
 from pathlib import Path
 
 from vendorgate.app import run
+from vendorgate.commands import exits
+from vendorgate.commands.outcome import Outcome, text
 from vendorgate.core.errors import UsageError
 from vendorgate.core.model import CheckResult, Severity
 from vendorgate.report import RenderOptions, choices, render
@@ -55,3 +57,36 @@ def build_report(
         inputs = replace(inputs, vendors=run.select_in_force(inputs.vendors, today))
     result = run.evaluate(inputs, today, fail_on, progress=progress)
     return Report(render(fmt, result, RenderOptions()), result)
+
+
+@dataclass(frozen=True)
+class ReportRequest:
+    """What ``report`` was asked, parsed."""
+
+    fmt: str
+    """A format of the registry's ``report`` kind."""
+    paths: tuple[str, ...] = ()
+    """Vendor profiles and folders; empty means the organisation's."""
+    org: str | None = None
+    """``--org``; None finds the nearest organisation profile."""
+    rules: tuple[str, ...] = ()
+    """``--rules``; empty means the organisation's."""
+    as_of: date | None = None
+    """``--as-of``: evaluation date, and the profile versions in force then."""
+    threshold: Severity | None = None
+    """``--fail-on``; None keeps the organisation's threshold."""
+    progress: run.Progress | None = None
+    """Told of each vendor evaluated (a progress bar on a terminal)."""
+
+
+def execute(request: ReportRequest) -> Outcome:
+    built = build_report(
+        request.fmt,
+        request.paths,
+        request.org,
+        request.rules,
+        request.as_of,
+        request.threshold,
+        request.progress,
+    )
+    return text(built.text, exits.check(built.result))
