@@ -1,7 +1,7 @@
-"""The service behind ``vendorgate report``: load, evaluate (reporting progress), render.
+"""``vendorgate report``: load, evaluate (reporting progress), render.
 
-Kept apart from the CLI so the library can write reports too, and from the formats so they stay
-pure functions of a CheckResult.
+``build_report`` is kept apart from the command so the library can write reports too, and from
+the formats so they stay pure functions of a CheckResult.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from pathlib import Path
 
 from vendorgate.app import pipeline, run
 from vendorgate.app.context import build_context, select_versions
+from vendorgate.commands import exits
+from vendorgate.commands.outcome import Outcome
 from vendorgate.core.errors import UsageError
 from vendorgate.core.model import Severity
 from vendorgate.report import RenderOptions, choices, fragments, render
@@ -85,3 +87,36 @@ def build_report(
     ctx, vendors = select_versions(ctx, inputs.vendors)
     result = run.evaluate(replace(inputs, vendors=vendors), progress=progress, context=ctx)
     return Report([render(fmt, result, RenderOptions()).encode("utf-8")], run.has_blocking(result))
+
+
+@dataclass(frozen=True)
+class ReportRequest:
+    """What ``report`` was asked, parsed."""
+
+    fmt: str
+    """A format of the registry's ``report`` kind."""
+    paths: tuple[str, ...] = ()
+    """Vendor profiles and folders; empty means the organisation's."""
+    org: str | None = None
+    """``--org``; None finds the nearest organisation profile."""
+    rules: tuple[str, ...] = ()
+    """``--rules``; empty means the organisation's."""
+    as_of: date | None = None
+    """``--as-of``: evaluation date, and the profile versions in force then."""
+    threshold: Severity | None = None
+    """``--fail-on``; None keeps the organisation's threshold."""
+    progress: run.Progress | None = None
+    """Told of each vendor evaluated (a progress bar on a terminal)."""
+
+
+def execute(request: ReportRequest) -> Outcome:
+    built = build_report(
+        request.fmt,
+        request.paths,
+        request.org,
+        request.rules,
+        request.as_of,
+        request.threshold,
+        request.progress,
+    )
+    return Outcome(built.parts, exits.streamed(built.blocking))

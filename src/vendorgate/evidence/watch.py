@@ -28,12 +28,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-from vendorgate.core import serialize
 from vendorgate.core.errors import OutputError, UsageError
 from vendorgate.core.model import Document, Location
-from vendorgate.core.version import __version__
 from vendorgate.evidence import snapshots as evidence
 from vendorgate.evidence.fetch import FetchError, Limits, Response, fetch
 from vendorgate.evidence.verify import vendor_paths
@@ -389,61 +386,3 @@ def _write_atomic(path: Path, data: bytes) -> None:
         write_atomic(path, data)
     except OutputError as exc:
         raise OSError(str(exc)) from exc
-
-
-# ---------------------------------------------------------------- rendering
-
-
-def to_json(result: WatchResult) -> str:
-    data = {
-        "generator": {"name": "vendorgate", "version": __version__},
-        "summary": {"documents": len(result.items), **result.counts()},
-        "documents": [_item_json(item) for item in result.items],
-    }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-
-
-def _item_json(item: DocumentWatch) -> dict[str, Any]:
-    return {
-        "vendor": item.vendor,
-        "doc": item.doc,
-        "title": item.title,
-        "url": item.url,
-        "finalUrl": item.final_url or None,
-        "status": item.status,
-        "reason": item.reason,
-        "notModified": item.not_modified,
-        "quotes": [
-            {
-                "fact": q.fact,
-                "plan": q.plan,
-                "location": serialize.location(q.location),
-                "section": q.section,
-                "quote": q.quote,
-                "present": q.present,
-            }
-            for q in item.quotes
-        ],
-        "saved": item.saved or None,
-        "sha256": item.sha256 or None,
-    }
-
-
-def to_text(result: WatchResult) -> str:
-    lines: list[str] = []
-    for item in result.items:
-        extra = " (not modified since last fetch)" if item.not_modified else ""
-        lines.append(f"{item.status:<11} {item.vendor} {item.doc}  {item.url}{extra}")
-        if item.final_url:
-            lines.append(f"            redirected to {item.final_url}")
-        if item.reason:
-            lines.append(f"            {item.reason}")
-        for quote in item.quotes:
-            mark = "still present" if quote.present else "GONE"
-            section = f" section {quote.section}" if quote.section else ""
-            lines.append(f"            {mark}: {quote.location} {quote.fact}{section}")
-        if item.saved:
-            lines.append(f"            saved as {item.saved} (sha256 {item.sha256})")
-    counts = ", ".join(f"{n} {status}" for status, n in result.counts().items() if n)
-    lines.append(f"{len(result.items)} document(s) watched: {counts or 'none'}")
-    return "\n".join(lines) + "\n"

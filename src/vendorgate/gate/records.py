@@ -150,38 +150,6 @@ class Verification:
     error: str
     """Why the re-evaluation failed, if it did (the record does not hold then)."""
 
-    def lines(self) -> list[str]:
-        head = "HOLDS" if self.holds else "DOES NOT HOLD"
-        out = [f"decision record {self.record}: {head} (re-evaluated as of {self.as_of})"]
-        if self.version_note:
-            out.append(f"note: {self.version_note}")
-        if self.error:
-            out.append(f"re-evaluation failed: {self.error}")
-        sections = (
-            ("inputs changed", self.changed),
-            ("inputs added", self.added),
-            ("inputs removed", self.removed),
-            ("results differ", self.differences),
-        )
-        for title, items in sections:
-            if items:
-                out.append(f"{title}:")
-                out.extend(f"  {item}" for item in items)
-        return out
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "record": self.record,
-            "holds": self.holds,
-            "asOf": self.as_of,
-            "inputsChanged": list(self.changed),
-            "inputsAdded": list(self.added),
-            "inputsRemoved": list(self.removed),
-            "resultDifferences": list(self.differences),
-            "versionNote": self.version_note,
-            "error": self.error,
-        }
-
 
 def _bad(path: Path, message: str, line: int = 0, column: int = 0) -> InputError:
     return InputError(Problem(f"not a usable decision record: {message}", str(path), line, column))

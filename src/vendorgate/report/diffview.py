@@ -4,21 +4,12 @@ evaluation date."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from vendorgate.ci.revdiff import Flip, RevDiff, VendorChange, decision_text, headline
+from vendorgate.core.render import RenderOptions
+from vendorgate.report import jsontext
 from vendorgate.report.mdtext import code, md
-
-FORMATS = ("text", "markdown", "json")
-
-
-def render(diff: RevDiff, fmt: str) -> str:
-    if fmt == "json":
-        return to_json(diff)
-    if fmt == "markdown":
-        return to_markdown(diff)
-    return to_text(diff)
 
 
 def _verdict(flip_side: object) -> str:
@@ -38,7 +29,7 @@ def _verdict_total(diff: RevDiff) -> str:
     return "No new blocking findings."
 
 
-def to_text(diff: RevDiff) -> str:
+def to_text(diff: RevDiff, options: RenderOptions) -> str:
     lines = [
         f"vendorgate diff {diff.base} -> {diff.head} - {diff.organisation} - evaluated "
         f"{diff.evaluated_on.isoformat()}"
@@ -72,7 +63,7 @@ def _decisions(change: VendorChange) -> str:
     return f"{before} -> {after}" if before != after else f"still {after}"
 
 
-def to_markdown(diff: RevDiff) -> str:
+def to_markdown(diff: RevDiff, options: RenderOptions) -> str:
     lines = [
         f"## vendorgate diff: {md(diff.organisation)}",
         "",
@@ -118,7 +109,7 @@ def _flip_json(flip: Flip) -> dict[str, Any]:
     }
 
 
-def to_json(diff: RevDiff) -> str:
+def to_json(diff: RevDiff, options: RenderOptions) -> str:
     document = {
         "base": diff.base,
         "head": diff.head,
@@ -140,4 +131,4 @@ def to_json(diff: RevDiff) -> str:
             for c in diff.changes
         ],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return jsontext.document(document)

@@ -8,25 +8,24 @@ to ask the vendor and the contract conditions to demand. Output is deterministic
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 
 from vendorgate.core.model import Finding
+from vendorgate.core.render import RenderOptions
 from vendorgate.engine.conditions import describe_value
 from vendorgate.gate.decisions import GateResult, PlanOutcome
 from vendorgate.gate.serialize import to_dict
+from vendorgate.report import jsontext
 
-FORMATS = ("text", "json", "markdown")
 
-
-def render_json(result: GateResult) -> str:
-    return json.dumps(to_dict(result), indent=2, ensure_ascii=False) + "\n"
+def render_json(result: GateResult, options: RenderOptions) -> str:
+    return jsontext.document(to_dict(result))
 
 
 # ---------------------------------------------------------------- text
 
 
-def render_text(result: GateResult) -> str:
+def render_text(result: GateResult, options: RenderOptions) -> str:
     out: list[str] = []
     put = out.append
     vendor = result.vendor.profile
@@ -189,7 +188,7 @@ def _escape(text: str) -> str:
     return text
 
 
-def render_markdown(result: GateResult) -> str:
+def render_markdown(result: GateResult, options: RenderOptions) -> str:
     out: list[str] = []
     put = out.append
     vendor = result.vendor.profile
@@ -286,11 +285,3 @@ def _outcome_md(put: Callable[[str], None], o: PlanOutcome) -> None:
                 f"- **{_md(f.rule)}** at `{f.location}`: {_md(f.message)}{notes} "
                 f"{_md(f.remediation)}"
             )
-
-
-def render(result: GateResult, fmt: str) -> str:
-    if fmt == "json":
-        return render_json(result)
-    if fmt == "markdown":
-        return render_markdown(result)
-    return render_text(result)

@@ -79,3 +79,18 @@ def _write(value: Any, indent: str, put: Callable[[str], None]) -> None:
         put(json.dumps(value))  # repr, or NaN / Infinity as json writes them
     else:  # str or int subclasses such as enums, anything else
         raise _Unsupported
+
+
+def document(value: Any, *, sort_keys: bool = False) -> str:
+    """A JSON document as every machine format of vendorgate writes it: :func:`dumps` and a
+    final newline; ``sort_keys`` orders every object's keys (the scanner's output)."""
+    return dumps(_sorted(value) if sort_keys else value) + "\n"
+
+
+def _sorted(value: Any) -> Any:
+    """``value`` with the keys of every dict in order, as ``json.dumps(sort_keys=True)``."""
+    if type(value) is dict:
+        return {key: _sorted(value[key]) for key in sorted(value)}
+    if type(value) is list or type(value) is tuple:
+        return [_sorted(item) for item in value]
+    return value

@@ -1,12 +1,13 @@
 """Rendering scanner results: a readable text listing, YAML fact entries for a vendor profile,
-and JSON. Each function returns a string; ``cli.py`` prints it. Output is deterministic."""
+and JSON. Each function returns a string; the command line prints it. Output is deterministic."""
 
 from __future__ import annotations
 
-import json
 import textwrap
 from typing import Any
 
+from vendorgate.core.render import RenderOptions
+from vendorgate.report import jsontext
 from vendorgate.scan.scanner import (
     FactChange,
     Passage,
@@ -17,33 +18,17 @@ from vendorgate.scan.scanner import (
     default_doc_id,
 )
 
-SCAN_FORMATS = {
-    "text": "passages grouped by fact, for reading",
-    "yaml": "`facts:` entries to paste into a vendor profile (after review)",
-    "json": "every passage and suggestion, machine-readable",
-}
-COMPARE_FORMATS = ("text", "json")
 _SHOWN_QUOTE = 360
 
 
-def render(result: ScanResult, fmt: str, width: int = 100) -> str:
-    """One scan in ``fmt`` (text, yaml or json)."""
-    if fmt == "yaml":
-        return render_yaml(result)
-    if fmt == "json":
-        return _dump(scan_data(result))
-    return render_text(result, width)
+def render_json(result: ScanResult, options: RenderOptions) -> str:
+    """Every passage and suggestion; keys sorted."""
+    return jsontext.document(scan_data(result), sort_keys=True)
 
 
-def render_comparison(comparison: ScanComparison, fmt: str, width: int = 100) -> str:
-    """A comparison in ``fmt`` (text or json)."""
-    if fmt == "json":
-        return _dump(comparison_data(comparison))
-    return render_comparison_text(comparison, width)
-
-
-def _dump(data: dict[str, Any]) -> str:
-    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+def render_comparison_json(comparison: ScanComparison, options: RenderOptions) -> str:
+    """A comparison of two versions; keys sorted."""
+    return jsontext.document(comparison_data(comparison), sort_keys=True)
 
 
 def _value(value: object) -> str:
@@ -66,7 +51,8 @@ def _shown(text: str) -> str:
 # ---------------------------------------------------------------- text
 
 
-def render_text(result: ScanResult, width: int = 100) -> str:
+def render_text(result: ScanResult, options: RenderOptions) -> str:
+    width = options.width
     facts = len(result.suggestions)
     lines = [
         result.document,
@@ -122,7 +108,7 @@ def _passage_lines(passage: Passage, width: int) -> list[str]:
 # ---------------------------------------------------------------- yaml
 
 
-def render_yaml(result: ScanResult) -> str:
+def render_yaml(result: ScanResult, options: RenderOptions) -> str:
     """``facts:`` entries ready to paste into a vendor profile once reviewed."""
     import yaml
 
@@ -264,7 +250,8 @@ def scan_data(result: ScanResult) -> dict[str, Any]:
 # ---------------------------------------------------------------- comparisons
 
 
-def render_comparison_text(comparison: ScanComparison, width: int = 100) -> str:
+def render_comparison_text(comparison: ScanComparison, options: RenderOptions) -> str:
+    width = options.width
     changed = [f for f in comparison.facts if f.kind != "unchanged"]
     lines = [
         f"{comparison.old.document} -> {comparison.new.document}",

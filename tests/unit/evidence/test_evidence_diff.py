@@ -11,6 +11,7 @@ import yaml
 from tests.support.cli import REPO, run_cli
 from vendorgate.evidence import docdiff
 from vendorgate.load import catalogue
+from vendorgate.report import render_view
 from vendorgate.text.normalise import normalise
 from vendorgate.text.passages import IndexedText
 
@@ -161,7 +162,7 @@ def test_sections_added_removed_and_matched_by_heading(tmp_path: Path) -> None:
         ("added", "Children", ("added \u201cChildren Not for children.\u201d",)),
     ]
     assert result.unchanged == 1 and result.profiles == 0
-    assert "no vendor profiles given" in docdiff.to_text(result)
+    assert "no vendor profiles given" in render_view("evidence-diff", "text", result)
 
 
 def test_quotes_of_a_profile_written_by_the_test(tmp_path: Path) -> None:

@@ -167,7 +167,7 @@ def _local_only(monkeypatch: pytest.MonkeyPatch) -> None:
     _Handler.changed_html = CHANGED_HTML
 
 
-def _repo(tmp_path: Path, base: str, pages: dict[str, str]) -> Path:
+def watched_repo(tmp_path: Path, base: str, pages: dict[str, str]) -> Path:
     """A repository with the pinned snapshot and one profile citing each page as a document."""
     (tmp_path / ".git").mkdir(parents=True)
     snapshot = tmp_path / "snapshots" / "acme" / "terms.md"
@@ -204,7 +204,7 @@ def _run(repo: Path, limits: Limits = FAST, **kwargs: object) -> dict[str, watch
 
 
 def test_the_pinned_page_as_html_is_unchanged(server: str, tmp_path: Path) -> None:
-    repo = _repo(tmp_path, server, {"same": "/same.html", "plain": "/plain.txt"})
+    repo = watched_repo(tmp_path, server, {"same": "/same.html", "plain": "/plain.txt"})
     items = _run(repo)
     assert items["same"].status == "unchanged", items["same"].reason
     assert items["plain"].status == "unchanged", items["plain"].reason
@@ -216,7 +216,7 @@ def test_the_pinned_page_as_html_is_unchanged(server: str, tmp_path: Path) -> No
 def test_a_rewritten_clause_is_changed_and_its_quote_reported_gone(
     server: str, tmp_path: Path
 ) -> None:
-    repo = _repo(tmp_path, server, {"changed": "/changed.html"})
+    repo = watched_repo(tmp_path, server, {"changed": "/changed.html"})
     item = _run(repo)["changed"]
     assert item.status == "changed"
     assert {(q.section, q.present) for q in item.quotes} == {("1.1", False), ("1.2", True)}
@@ -225,7 +225,7 @@ def test_a_rewritten_clause_is_changed_and_its_quote_reported_gone(
 
 
 def test_redirects_are_followed_and_loops_reported(server: str, tmp_path: Path) -> None:
-    repo = _repo(tmp_path, server, {"moved": "/hop1", "loop": "/loop-a"})
+    repo = watched_repo(tmp_path, server, {"moved": "/hop1", "loop": "/loop-a"})
     items = _run(repo)
     assert items["moved"].status == "unchanged"
     assert items["moved"].final_url == f"{server}/same.html"
@@ -235,7 +235,9 @@ def test_redirects_are_followed_and_loops_reported(server: str, tmp_path: Path) 
 
 
 def test_client_and_server_errors(server: str, tmp_path: Path) -> None:
-    repo = _repo(tmp_path, server, {"missing": "/missing", "error": "/error", "flaky": "/flaky"})
+    repo = watched_repo(
+        tmp_path, server, {"missing": "/missing", "error": "/error", "flaky": "/flaky"}
+    )
     items = _run(repo)
     assert (items["missing"].status, items["missing"].reason) == (
         "unreachable",
@@ -250,7 +252,7 @@ def test_client_and_server_errors(server: str, tmp_path: Path) -> None:
 
 
 def test_a_slow_page_times_out(server: str, tmp_path: Path) -> None:
-    repo = _repo(tmp_path, server, {"slow": "/slow"})
+    repo = watched_repo(tmp_path, server, {"slow": "/slow"})
     started = time.monotonic()
     item = _run(repo, Limits(timeout=0.3, max_bytes=100_000, retries=0))["slow"]
     assert time.monotonic() - started < 1.4
@@ -258,7 +260,7 @@ def test_a_slow_page_times_out(server: str, tmp_path: Path) -> None:
 
 
 def test_an_oversized_page_is_cut_at_the_cap(server: str, tmp_path: Path) -> None:
-    repo = _repo(tmp_path, server, {"big": "/big", "declared": "/big-declared"})
+    repo = watched_repo(tmp_path, server, {"big": "/big", "declared": "/big-declared"})
     items = _run(repo)
     assert items["big"].status == "unreachable"
     assert "larger than the 100000-byte limit; reading stopped there" in items["big"].reason
@@ -268,14 +270,14 @@ def test_an_oversized_page_is_cut_at_the_cap(server: str, tmp_path: Path) -> Non
 
 
 def test_non_html_content_is_not_compared(server: str, tmp_path: Path) -> None:
-    repo = _repo(tmp_path, server, {"pdf": "/terms.pdf"})
+    repo = watched_repo(tmp_path, server, {"pdf": "/terms.pdf"})
     item = _run(repo)["pdf"]
     assert item.status == "unreachable"
     assert item.reason == "the page is application/pdf; only HTML and plain text can be compared"
 
 
 def test_conditional_requests_use_remembered_validators(server: str, tmp_path: Path) -> None:
-    repo = _repo(tmp_path, server, {"etag": "/etag.html", "dated": "/modified.html"})
+    repo = watched_repo(tmp_path, server, {"etag": "/etag.html", "dated": "/modified.html"})
     first = _run(repo)
     assert (first["etag"].status, first["etag"].not_modified) == ("unchanged", False)
     assert (first["dated"].status, first["dated"].not_modified) == ("changed", False)
@@ -301,7 +303,7 @@ def test_conditional_requests_use_remembered_validators(server: str, tmp_path: P
 def test_save_stores_new_versions_beside_old_ones_and_never_edits_profiles(
     server: str, tmp_path: Path
 ) -> None:
-    repo = _repo(tmp_path, server, {"terms": "/changed.html", "same": "/same.html"})
+    repo = watched_repo(tmp_path, server, {"terms": "/changed.html", "same": "/same.html"})
     profile_bytes = (repo / "vendors" / "acme.yaml").read_bytes()
     out = tmp_path / "history"
     day = date(2024, 5, 6)
@@ -322,13 +324,13 @@ def test_save_stores_new_versions_beside_old_ones_and_never_edits_profiles(
 
 
 def test_cli_exit_codes_and_output(server: str, tmp_path: Path) -> None:
-    repo = _repo(tmp_path, server, {"same": "/same.html"})
+    repo = watched_repo(tmp_path, server, {"same": "/same.html"})
     ok = run_cli("watch", "vendors", "--retries", "0", cwd=repo)
     assert ok.returncode == 0, ok.stderr
     assert ok.stdout.startswith(f"unchanged   acme same  {server}/same.html")
     assert "1 document(s) watched: 1 unchanged" in ok.stdout
 
-    repo2 = _repo(tmp_path / "two", server, {"changed": "/changed.html", "gone": "/missing"})
+    repo2 = watched_repo(tmp_path / "two", server, {"changed": "/changed.html", "gone": "/missing"})
     bad = run_cli("watch", "vendors", "--retries", "0", "--format", "json", cwd=repo2)
     assert bad.returncode == 1
     data = json.loads(bad.stdout)

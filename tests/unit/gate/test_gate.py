@@ -25,7 +25,12 @@ from vendorgate.core.model import (
 )
 from vendorgate.core.vocabulary import FACTS_BY_NAME
 from vendorgate.gate import decisions as gate
-from vendorgate.report.gate import render
+from vendorgate.report import render_view
+
+
+def render(result: gate.GateResult, fmt: str) -> str:
+    return render_view("gate", fmt, result)
+
 
 MARCH = "vendors/zoom-2023-03.yaml"
 AI_RULE = "hipaa-no-ai-training-on-phi"

@@ -17,6 +17,7 @@ from tests.support.cli import run_cli
 from vendorgate.core.version import __version__
 from vendorgate.gate import decisions as gate
 from vendorgate.gate import records
+from vendorgate.report import render_view
 
 AS_OF = "2024-02-01"
 
@@ -60,7 +61,9 @@ def _record_lib(root: Path) -> None:
 
 def _verify_lib(root: Path) -> tuple[int, str]:
     verification = records.verify(root / "records" / "acme.json")
-    return (0 if verification.holds else 1), "\n".join(verification.lines())
+    return (0 if verification.holds else 1), render_view(
+        "gate-record-verification", "text", verification
+    ).rstrip("\n")
 
 
 def _verify(root: Path, cwd: Path | None = None) -> tuple[int, str]:

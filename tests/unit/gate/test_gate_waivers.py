@@ -14,7 +14,12 @@ from vendorgate.core.model import Verdict
 from vendorgate.engine import waiver_warnings
 from vendorgate.gate import decisions as gate
 from vendorgate.load import catalogue, waivers, workspace
-from vendorgate.report.gate import render
+from vendorgate.report import render_view
+
+
+def render(result: gate.GateResult, fmt: str) -> str:
+    return render_view("gate", fmt, result)
+
 
 BAA = "hipaa-baa-available"
 

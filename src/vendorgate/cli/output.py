@@ -1,0 +1,90 @@
+"""Writing a command's outcome, and the one error handler at the edge. The only module of
+vendorgate that writes to stdout or stderr."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Callable, Iterator
+from typing import NoReturn
+
+import click
+
+from vendorgate.commands.outcome import Extra, Outcome
+from vendorgate.core.errors import EXIT_INPUT, VendorgateError
+
+EXIT_INTERRUPTED = 130
+"""128 + SIGINT, as a shell reports a command stopped by Ctrl-C."""
+EXIT_PIPE = 141
+"""128 + SIGPIPE, as a shell reports a command whose reader went away (``| head``)."""
+
+
+def deliver(outcome: Outcome, output: str | None = None) -> NoReturn:
+    """Write the extras, then the main output (to ``output`` atomically, or to stdout), then
+    exit with the outcome's code."""
+    from vendorgate.core.output import append_text, write_atomic, write_atomic_parts
+
+    for extra in outcome.extras:
+        _write_extra(extra, append_text, write_atomic)
+    for note in outcome.notes:
+        click.echo(note, err=True)
+    if output:
+        write_atomic_parts(output, (_bytes(part) for part in outcome.parts))
+    else:
+        for part in outcome.parts:
+            click.echo(part, nl=False)
+    sys.exit(outcome.exit_code)
+
+
+def _write_extra(
+    extra: Extra,
+    append: Callable[[str, str], None],
+    replace: Callable[[str, str | bytes], None],
+) -> None:
+    if extra.append:
+        data = extra.data.decode("utf-8") if isinstance(extra.data, bytes) else extra.data
+        append(extra.path, data)
+    else:
+        replace(extra.path, extra.data)
+
+
+def _bytes(part: str | bytes) -> bytes:
+    return part.encode("utf-8") if isinstance(part, str) else part
+
+
+def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
+    click.echo(message, err=True)
+    sys.exit(code)
+
+
+@contextlib.contextmanager
+def errors_shown() -> Iterator[None]:
+    """Show a VendorgateError as its message (never a traceback) with its exit code; Ctrl-C
+    exits 130; a reader that went away ends the run quietly. Click's own errors pass."""
+    try:
+        yield
+    except (click.ClickException, click.exceptions.Exit, click.Abort):
+        raise
+    except VendorgateError as exc:
+        text = exc.format()
+        fail(text if "\n" in text else f"error: {text}", exc.exit_code)
+    except KeyboardInterrupt:
+        fail("interrupted", EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        _quiet_pipe()
+    except Exception as exc:
+        if os.environ.get("VENDORGATE_DEBUG"):
+            raise
+        fail(
+            f"internal error: {type(exc).__name__}: {exc}\n"
+            "This is a vendorgate bug; set VENDORGATE_DEBUG=1 for a traceback and report it."
+        )
+
+
+def _quiet_pipe() -> NoReturn:
+    # Point stdout at /dev/null so that flushing it at exit does not fail a second time.
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(EXIT_PIPE)
