@@ -67,6 +67,8 @@ CATALOGUE_IDS = {
     "linear",
     "gitlab",
     "mailjet",
+    "surveymonkey",
+    "surveymonkey-2021-08",
 }
 
 # The verifier's own normalisation also folds typographic quotes and dashes into ASCII; a
