@@ -69,6 +69,7 @@ CATALOGUE_IDS = {
     "mailjet",
     "surveymonkey",
     "surveymonkey-2021-08",
+    "proctorio",
 }
 
 # The verifier's own normalisation also folds typographic quotes and dashes into ASCII; a
