@@ -70,6 +70,7 @@ CATALOGUE_IDS = {
     "surveymonkey",
     "surveymonkey-2021-08",
     "proctorio",
+    "coursera",
 }
 
 # The verifier's own normalisation also folds typographic quotes and dashes into ASCII; a
