@@ -71,6 +71,7 @@ CATALOGUE_IDS = {
     "surveymonkey-2021-08",
     "proctorio",
     "coursera",
+    "proton-mail",
 }
 
 # The verifier's own normalisation also folds typographic quotes and dashes into ASCII; a
