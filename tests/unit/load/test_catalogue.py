@@ -72,6 +72,7 @@ CATALOGUE_IDS = {
     "proctorio",
     "coursera",
     "proton-mail",
+    "tresorit",
 }
 
 # The verifier's own normalisation also folds typographic quotes and dashes into ASCII; a
