@@ -73,6 +73,7 @@ CATALOGUE_IDS = {
     "coursera",
     "proton-mail",
     "tresorit",
+    "cloudflare",
 }
 
 # The verifier's own normalisation also folds typographic quotes and dashes into ASCII; a
