@@ -67,6 +67,13 @@ CATALOGUE_IDS = {
     "linear",
     "gitlab",
     "mailjet",
+    "surveymonkey",
+    "surveymonkey-2021-08",
+    "proctorio",
+    "coursera",
+    "proton-mail",
+    "tresorit",
+    "cloudflare",
 }
 
 # The verifier's own normalisation also folds typographic quotes and dashes into ASCII; a
