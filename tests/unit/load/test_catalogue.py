@@ -67,6 +67,8 @@ CATALOGUE_IDS = {
     "linear",
     "gitlab",
     "mailjet",
+    "stack-overflow-2024-07",
+    "stack-overflow-2025-11",
 }
 
 # The verifier's own normalisation also folds typographic quotes and dashes into ASCII; a
