@@ -69,6 +69,8 @@ CATALOGUE_IDS = {
     "mailjet",
     "stack-overflow-2024-07",
     "stack-overflow-2025-11",
+    "evernote-2021-07",
+    "evernote-2026-01",
 }
 
 # The verifier's own normalisation also folds typographic quotes and dashes into ASCII; a
