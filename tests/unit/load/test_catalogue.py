@@ -71,6 +71,7 @@ CATALOGUE_IDS = {
     "stack-overflow-2025-11",
     "evernote-2021-07",
     "evernote-2026-01",
+    "hugging-face",
 }
 
 # The verifier's own normalisation also folds typographic quotes and dashes into ASCII; a
