@@ -72,6 +72,7 @@ CATALOGUE_IDS = {
     "evernote-2021-07",
     "evernote-2026-01",
     "hugging-face",
+    "ovhcloud",
 }
 
 # The verifier's own normalisation also folds typographic quotes and dashes into ASCII; a
