@@ -74,6 +74,12 @@ CATALOGUE_IDS = {
     "proton-mail",
     "tresorit",
     "cloudflare",
+    "stack-overflow-2024-07",
+    "stack-overflow-2025-11",
+    "evernote-2021-07",
+    "evernote-2026-01",
+    "hugging-face",
+    "ovhcloud",
 }
 
 # The verifier's own normalisation also folds typographic quotes and dashes into ASCII; a
