@@ -97,20 +97,34 @@ def select(
     profiles: Sequence[VendorProfile], day: date
 ) -> tuple[list[VendorProfile], list[VendorProfile]]:
     """For ``check --as-of``: the version of each lineage in force on ``day`` (kept) and the
-    other versions (skipped). A lineage with no version in force is an input error."""
+    other versions (skipped).
+
+    A lineage whose first archived version took effect after ``day`` had no terms on record
+    then: all its versions are skipped (and named in the notes), as a vendor that was not yet
+    in the catalogue. A day in a gap between versions, or a run that leaves no vendor at all,
+    is an input error: nothing is evaluated against terms that were not in force."""
     kept: list[VendorProfile] = []
     skipped: list[VendorProfile] = []
-    problems = []
+    gaps: list[Problem] = []
+    not_yet: list[Problem] = []
     for (_, lineage), versions in sorted(group(profiles).items()):
         chosen = in_force_on(versions, day)
-        if chosen is None:
-            problems.append(none_in_force(lineage, versions, day))
-            continue
-        kept.append(chosen)
-        skipped.extend(v for v in versions if v is not chosen)
-    if problems:
-        raise InputError(problems)
+        if chosen is not None:
+            kept.append(chosen)
+            skipped.extend(v for v in versions if v is not chosen)
+        elif _starts_after(versions, day):
+            not_yet.append(none_in_force(lineage, versions, day))
+            skipped.extend(versions)
+        else:
+            gaps.append(none_in_force(lineage, versions, day))
+    if gaps or not kept:
+        raise InputError(gaps or not_yet)
     return kept, skipped
+
+
+def _starts_after(versions: Sequence[VendorProfile], day: date) -> bool:
+    """Whether every version of a lineage took effect after ``day``."""
+    return all(v.in_force is not None and v.in_force.start > day for v in versions)
 
 
 def find_files(lineage: str, candidates: Iterable[Path]) -> list[Path]:

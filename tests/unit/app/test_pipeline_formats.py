@@ -101,15 +101,37 @@ def test_as_of_streams_only_the_versions_in_force(
 def test_as_of_a_day_before_every_version_is_a_located_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Only dated lineages are named, and none had terms on record that day: both paths refuse
+    with the same located error."""
     root = project(tmp_path)
     monkeypatch.chdir(root)
     day = date(2001, 1, 1)
+    dated = sorted(str(p) for p in Path("vendors").glob("zoom-*.yaml"))
     with pytest.raises(InputError) as whole:
-        run.check(today=day, versions_on=day)
+        run.check(dated, today=day, versions_on=day)
     with pytest.raises(InputError) as streamed_error:
-        pipeline.check((), None, (), "text", RenderOptions(), fragments, day, versions_on=day)
+        pipeline.check(dated, None, (), "text", RenderOptions(), fragments, day, versions_on=day)
     assert str(streamed_error.value) == str(whole.value)
+    assert "no version of `zoom` was in force on 2001-01-01" in str(whole.value)
     assert streamed_error.value.problems[0].line > 0
+
+
+def test_as_of_a_day_before_a_lineage_began_leaves_that_lineage_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A vendor whose first archived terms took effect later had no terms on record that day:
+    it is not evaluated (by either path), while the others are."""
+    root = project(tmp_path)
+    monkeypatch.chdir(root)
+    day = date(2023, 5, 1)
+    whole = run.check(today=day, versions_on=day)
+    ids = {r.vendor.id for r in whole.results}
+    assert "zoom-2023-03" in ids
+    assert not any(i.startswith("stack-overflow") for i in ids)
+    options = RenderOptions(root=str(root), base=str(root))
+    out = pipeline.check((), None, (), "json", options, fragments, day, versions_on=day)
+    assert out is not None
+    assert b"".join(out.parts).decode("utf-8") == render("json", whole, options)
 
 
 @pytest.mark.parametrize("fmt", STREAMED)

@@ -80,6 +80,14 @@ CATALOGUE_IDS = {
     "evernote-2026-01",
     "hugging-face",
     "ovhcloud",
+    "github-2020-11",
+    "github",
+    "google-2022-12",
+    "google-2023-07",
+    "google",
+    "google-cloud",
+    "aws",
+    "microsoft",
 }
 
 # The verifier's own normalisation also folds typographic quotes and dashes into ASCII; a
