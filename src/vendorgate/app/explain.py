@@ -8,7 +8,6 @@ three-valued logic, whether a waiver applied, and the final verdict. The text is
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -17,6 +16,7 @@ from pathlib import Path
 from vendorgate.app import run
 from vendorgate.app.context import build_context, lineage_versions, pick_version
 from vendorgate.core.errors import UsageError
+from vendorgate.core.hints import did_you_mean
 from vendorgate.core.model import (
     Finding,
     OrgProfile,
@@ -136,8 +136,7 @@ def _find_vendor(inputs: catalogue.Inputs, vendor: str, by_path: bool) -> catalo
         if loaded.profile.id == vendor:
             return loaded
     known = sorted(v.profile.id for v in inputs.vendors)
-    close = difflib.get_close_matches(vendor, known, n=1)
-    hint = f" (did you mean `{close[0]}`?)" if close else ""
+    hint = did_you_mean(vendor, known)
     raise UsageError(
         f"no vendor `{vendor}` in the catalogue{hint}; known: {', '.join(known) or 'none'}"
         " (or give the path of a vendor profile)"
@@ -148,7 +147,6 @@ def _find_rule(inputs: catalogue.Inputs, rule_id: str) -> Rule:
     rules = {r.id: r for r in inputs.rules}
     if rule_id in rules:
         return rules[rule_id]
-    close = difflib.get_close_matches(rule_id, sorted(rules), n=1)
-    hint = f" (did you mean `{close[0]}`?)" if close else ""
+    hint = did_you_mean(rule_id, sorted(rules))
     packs = ", ".join(p.id for p in inputs.packs) or "none"
     raise UsageError(f"no rule `{rule_id}` in the enabled packs ({packs}){hint}")

@@ -17,7 +17,6 @@ so that examples can state facts without quotes. The data classes come from each
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -26,6 +25,7 @@ from pathlib import Path
 
 from vendorgate.app.context import EvaluationContext, context_for
 from vendorgate.core.errors import InputError, Problem, UsageError
+from vendorgate.core.hints import did_you_mean
 from vendorgate.core.model import OrgProfile, Rule, RulePack, Verdict
 from vendorgate.load import catalogue, workspace
 
@@ -228,8 +228,7 @@ def _example_files(folder: Path, problems: list[Problem]) -> list[tuple[str, lis
 
 
 def _misnamed(entry: Path, known: Sequence[str], what: str) -> Problem:
-    close = difflib.get_close_matches(entry.name, list(known), n=1)
-    hint = f" (did you mean `{close[0]}`?)" if close else ""
+    hint = did_you_mean(entry.name, list(known))
     return Problem(
         f"unknown {what} `{entry.name}`; expected one of {', '.join(known)}{hint}",
         _shown(entry),
@@ -304,8 +303,7 @@ def _check_orphans(
             continue
         for entry in sorted(root.iterdir()):
             if entry.is_dir() and not entry.name.startswith(".") and entry.name not in rule_ids:
-                close = difflib.get_close_matches(entry.name, rule_ids, n=1)
-                hint = f" (did you mean `{close[0]}`?)" if close else ""
+                hint = did_you_mean(entry.name, rule_ids)
                 problems.append(
                     Problem(
                         f"examples for `{entry.name}`, which no pack here defines{hint}; "
