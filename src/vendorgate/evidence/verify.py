@@ -149,7 +149,7 @@ def _report(
 def _same_section(cited: str, found: str) -> bool:
     """Whether the section found agrees with the one cited: equal, or one holds the other
     (``10`` and ``10.4``; ``3`` and ``3(b)``, whose lettered items are not split out)."""
-    cited = cited.strip().rstrip(".")
+    cited = cited.strip().rstrip(".").replace(" (", "(")
     if not found or not cited:
         return True
     shorter, longer = sorted((cited, found), key=len)
