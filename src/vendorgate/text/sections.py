@@ -315,14 +315,16 @@ def _number_nested(heads: list[_Head]) -> list[_Head]:
     parent_list = ""
     parent = ""
     outline: list[tuple[int, str]] = []
+    last_letter = ""
     for head in heads:
         number = head.number
         if head.kind == "sublist":
             number = f"{parent_list}.{head.list_number}" if parent_list else ""
         elif head.kind == "lettered":
-            if not parent:
-                continue  # an enumeration in unnumbered prose, not a clause
+            if not parent or (head.number == "(i)" and last_letter not in ("", "(h)")):
+                continue  # prose enumeration, or a roman (i) inside a lettered item
             number = f"{parent}{head.number}"
+            last_letter = head.number
         elif head.kind == "atx":
             while outline and outline[-1][0] >= head.level:
                 outline.pop()
@@ -335,7 +337,7 @@ def _number_nested(heads: list[_Head]) -> list[_Head]:
             parent_list = head.number
             outline = [(0, number)] if number else []
         if head.kind not in ("lettered", "bold", "caps") and number:
-            parent = number
+            parent, last_letter = number, ""
         result.append(_Head(head.kind, number, head.heading, head.start, head.line))
     return result
 
