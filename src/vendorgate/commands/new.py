@@ -22,7 +22,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -79,7 +79,10 @@ _TYPE_CUES = (
     ("subprocessor_list", re.compile(r"sub-?processors?", re.I)),
     ("ai_addendum", re.compile(r"\bai\b[\s_-]*(addendum|terms)", re.I)),
     ("privacy_policy", re.compile(r"privacy", re.I)),
-    ("terms_of_service", re.compile(r"terms|conditions|\btos\b|user[\s_-]*agreement", re.I)),
+    (
+        "terms_of_service",
+        re.compile(r"terms|conditions|\btos\b|(user|services?|subscription)\s+agreement", re.I),
+    ),
     ("security_page", re.compile(r"security", re.I)),
 )
 _TITLE_WORDS = re.compile(r"terms|privacy|policy|agreement|notice|statement|addendum", re.I)
@@ -105,7 +108,7 @@ _MONTHS = {
 }
 _DATE_CUE = re.compile(
     r"(effective\s+(?:as\s+of|date|from|on)?|last\s+(?:updated|modified|revised)"
-    r"|(?<!\w)updated(?:\s+on)?|version\s+date)\s*[:\-\u2013]?\s*(?:on\s+)?",
+    r"|(?<!\w)updated(?:\s+on)?|version(?:\s+date)?)\s*[:\-\u2013]?\s*(?:on\s+)?",
     re.I,
 )
 _DATE_FORMS = (
@@ -116,7 +119,10 @@ _DATE_FORMS = (
         r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]{3,9})\.?,?\s+(?P<year>\d{4})"
     ),
     re.compile(r"(?P<year>\d{4})-(?P<num>\d{2})-(?P<day>\d{2})"),
+    re.compile(r"(?P<day>\d{1,2})/(?P<num>\d{1,2})/(?P<year>\d{4})"),
 )
+_SHORT_LINE = 60
+_OPENING_CHARS = 600
 _DATE_WINDOW = 40
 _SCAN_CHARS = 30_000
 
@@ -326,7 +332,7 @@ def _describe(
 ) -> _Doc:
     text = data.decode("utf-8", errors="replace")
     title = read_title(text)
-    doc_type = kind or infer_type(title, name)
+    doc_type = kind or infer_type(title, name, text)
     if doc_type not in _TYPES:
         raise UsageError(f"--type {doc_type!r}: expected one of {', '.join(_TYPES)}")
     effective, cue = read_effective_date(text)
@@ -370,9 +376,10 @@ def _plain(text: str) -> str:
     return re.sub(r"[*_`\\]", "", text).strip()
 
 
-def infer_type(title: str, file_name: str) -> str:
-    """The document type the title, else the file name, suggests; ``other`` when neither."""
-    for source in (title, Path(file_name).name):
+def infer_type(title: str, file_name: str, opening: str = "") -> str:
+    """The document type the title, else the file name, else the opening lines suggest;
+    ``other`` when none does."""
+    for source in (title, Path(file_name).name, opening[:_OPENING_CHARS]):
         for doc_type, cue in _TYPE_CUES:
             if cue.search(source):
                 return doc_type
@@ -380,19 +387,29 @@ def infer_type(title: str, file_name: str) -> str:
 
 
 def read_effective_date(text: str) -> tuple[date | None, str]:
-    """The first date the text gives after an effective-date cue, and the words it was read
-    from (``Effective date: April 27, 2026``)."""
-    head = text[:_SCAN_CHARS]
+    """The date the text gives after an effective-date cue, and the words it was read from
+    (``Effective date: April 27, 2026``). A cue on a short line of its own wins over one in
+    a sentence (``Effective as of July 1, 2021, SurveyMonkey Inc. became ...``)."""
+    found = list(_dates(text[:_SCAN_CHARS]))
+    standing = [(day, said) for day, said, short in found if short]
+    chosen = standing or [(day, said) for day, said, _ in found]
+    return chosen[0] if chosen else (None, "")
+
+
+def _dates(head: str) -> Iterator[tuple[date, str, bool]]:
     for cue in _DATE_CUE.finditer(head):
-        window = head[cue.end() : cue.end() + _DATE_WINDOW]
-        window = re.sub(r"[*_]", "", window)
+        window = re.sub(r"[*_]", "", head[cue.end() : cue.end() + _DATE_WINDOW])
         for form in _DATE_FORMS:
             match = form.match(window)
             day = _as_date(match) if match else None
-            if day is not None:
-                said = (cue[0] + match[0]).strip() if match else ""
-                return day, re.sub(r"\s+", " ", said)
-    return None, ""
+            if match and day is not None:
+                line_start = head.rfind("\n", 0, cue.start()) + 1
+                line_end = head.find("\n", cue.end())
+                line = head[line_start : line_end if line_end >= 0 else len(head)]
+                short = len(re.sub(r"[*_#>\s]", "", line)) <= _SHORT_LINE
+                said = re.sub(r"\s+", " ", (cue[0] + match[0]).strip())
+                yield day, said, short
+                break
 
 
 def _as_date(match: re.Match[str]) -> date | None:
