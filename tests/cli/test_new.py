@@ -6,7 +6,10 @@ notice, none of which a profile of the original twelve used)."""
 from __future__ import annotations
 
 import hashlib
+import http.server
 import shutil
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -167,3 +170,58 @@ def test_bad_input_exits_2_and_writes_nothing(workspace: Path) -> None:
     assert result.returncode == 2 and "incoming/binary.md:2:1" in result.stderr
     listing_after = sorted(p.relative_to(workspace) for p in workspace.rglob("*"))
     assert listing_after == sorted([*listing, Path("incoming/binary.md")])
+
+
+class _Pages(http.server.BaseHTTPRequestHandler):
+    """Serves the SurveyMonkey privacy notice at /privacy and a 404 elsewhere."""
+
+    def do_GET(self) -> None:
+        if self.path == "/privacy":
+            body = SURVEYMONKEY.read_bytes()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/markdown; charset=utf-8")
+        else:
+            body = b"not here"
+            self.send_response(404)
+            self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        return
+
+
+@pytest.fixture
+def server() -> Iterator[str]:
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+LOCAL_ONLY = {
+    "http_proxy": "",
+    "https_proxy": "",
+    "HTTP_PROXY": "",
+    "HTTPS_PROXY": "",
+    "all_proxy": "",
+    "no_proxy": "127.0.0.1,localhost",
+}
+
+
+def test_a_document_given_as_a_url_is_fetched_and_pinned(workspace: Path, server: str) -> None:
+    result = run_cli("new", "surveymonkey", f"{server}/privacy", cwd=workspace, env=LOCAL_ONLY)
+    assert result.returncode == 0, result.stderr
+    profile = _load(workspace / "vendors" / "surveymonkey.yaml")
+    (doc,) = profile["documents"]  # type: ignore[misc]
+    assert doc["url"] == f"{server}/privacy"
+    assert doc["type"] == "privacy_policy"
+    assert doc["sha256"] == hashlib.sha256(SURVEYMONKEY.read_bytes()).hexdigest()
+    _checks_pass(workspace)
+    missing = run_cli("new", "acme", f"{server}/gone", cwd=workspace, env=LOCAL_ONLY)
+    assert missing.returncode == 2 and "HTTP 404" in missing.stderr
