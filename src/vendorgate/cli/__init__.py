@@ -433,6 +433,7 @@ def bundle(output: str, org_path: str | None, rules_paths: tuple[str, ...]) -> N
     help="Where to write the profile (default: the organisation's first vendors path).",
 )
 @as_of_option("Date of retrieval (YYYY-MM-DD; default: today).")
+@output_option
 def new(
     vendor_id: str,
     documents: tuple[str, ...],
@@ -444,6 +445,7 @@ def new(
     from_profile: str | None,
     vendors_dir: str | None,
     as_of: str | None,
+    output: str | None,
 ) -> None:
     """Write a first vendor profile from the vendor's documents (files or URLs): snapshots
     copied and pinned, every fact present, scanner suggestions marked for review. Never
@@ -462,7 +464,7 @@ def new(
         vendors_dir,
         parse_date(as_of),
     )
-    deliver(command.execute(request), None)
+    deliver(command.execute(request), output)
 
 
 @main.command()
