@@ -10,6 +10,7 @@ import http.server
 import shutil
 import threading
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -225,3 +226,30 @@ def test_a_document_given_as_a_url_is_fetched_and_pinned(workspace: Path, server
     _checks_pass(workspace)
     missing = run_cli("new", "acme", f"{server}/gone", cwd=workspace, env=LOCAL_ONLY)
     assert missing.returncode == 2 and "HTTP 404" in missing.stderr
+
+
+FOLDER_TYPES = {
+    "terms-of-service": "terms_of_service",
+    "privacy-policy": "privacy_policy",
+    "data-processor-agreement": "dpa",
+}
+
+
+def test_the_type_of_every_corpus_document_is_read_from_its_text() -> None:
+    from vendorgate.commands.new import infer_type, read_effective_date, read_title
+
+    dated = 0
+    for path in sorted(CORPUS.glob("*/*/*.md")):
+        text = path.read_text(encoding="utf-8")
+        assert infer_type(read_title(text), "document.md", text) == FOLDER_TYPES[path.parent.name]
+        day, said = read_effective_date(text)
+        if day is not None:
+            dated += 1
+            # in force before the archive recorded it, or announced shortly ahead (Google)
+            assert day <= date.fromisoformat(path.stem) + timedelta(days=31)
+            assert said
+    assert dated >= 40
+    day, said = read_effective_date(
+        (CORPUS / "surveymonkey/terms-of-service/2022-09-09.md").read_text()
+    )
+    assert (str(day), said) == ("2021-08-16", "LAST UPDATED: August 16, 2021")
