@@ -403,6 +403,70 @@ def bundle(output: str, org_path: str | None, rules_paths: tuple[str, ...]) -> N
     deliver(command.execute(command.BundleRequest(output, org_path, rules_paths)))
 
 
+@main.command("new")
+@click.argument("vendor_id")
+@click.argument("documents", nargs=-1, required=True)
+@click.option(
+    "--type",
+    "types",
+    multiple=True,
+    help="Document type, once per DOCUMENT in order (default: from its title or file name).",
+)
+@click.option(
+    "--url",
+    "urls",
+    multiple=True,
+    help="Where the vendor publishes each file DOCUMENT, once per DOCUMENT in order.",
+)
+@click.option("--name", default="", help="Display name (default: VENDOR_ID).")
+@click.option("--category", default="other", show_default=True, help="Vendor category.")
+@click.option("--lineage", default="", help="Lineage (default: VENDOR_ID without a date).")
+@click.option(
+    "--from",
+    "from_profile",
+    type=click.Path(),
+    help="A reviewed profile whose facts are carried over where their quotes still verify.",
+)
+@click.option(
+    "--vendors-dir",
+    type=click.Path(file_okay=False),
+    help="Where to write the profile (default: the organisation's first vendors path).",
+)
+@as_of_option("Date of retrieval (YYYY-MM-DD; default: today).")
+@output_option
+def new(
+    vendor_id: str,
+    documents: tuple[str, ...],
+    types: tuple[str, ...],
+    urls: tuple[str, ...],
+    name: str,
+    category: str,
+    lineage: str,
+    from_profile: str | None,
+    vendors_dir: str | None,
+    as_of: str | None,
+    output: str | None,
+) -> None:
+    """Write a first vendor profile from the vendor's documents (files or URLs): snapshots
+    copied and pinned, every fact present, scanner suggestions marked for review. Never
+    overwrites a file."""
+    from vendorgate.commands import new as command
+
+    request = command.NewRequest(
+        vendor_id,
+        documents,
+        types,
+        urls,
+        name,
+        category,
+        lineage,
+        from_profile,
+        vendors_dir,
+        parse_date(as_of),
+    )
+    deliver(command.execute(request), output)
+
+
 @main.command()
 @click.argument("document", required=False, type=click.Path())
 @click.option(

@@ -5,31 +5,36 @@ Sections are matched by number (``10.4``), or by heading when the document gives
 A section's content is compared after :func:`vendorgate.evidence.normalise` and without its
 leading number, so a renumbered Markdown list (``27.`` becoming ``28.``) is not a change.
 A quote is *vanished* when it is in OLD and not in NEW; it is *in a changed section* when it is
-still in NEW but the section it stood in changed around it (its meaning may have moved).
+still in NEW but the section it stood in changed around it (its meaning may have moved); it is
+*new text* when only NEW holds it, in a section NEW added or changed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
 
 from vendorgate.core.errors import UsageError
-from vendorgate.core.model import Location
+from vendorgate.core.model import Evidence, Fact, Location
 from vendorgate.load import catalogue, workspace
 from vendorgate.text.normalise import normalise
 from vendorgate.text.passages import IndexedText, Passage
-from vendorgate.text.sections import Section
+from vendorgate.text.sections import Section, structure_warning
 
-_LEADING_NUMBER = re.compile(r"^(?:#{1,6}\s*)?(?:\d{1,3}(?:\.\d{1,3})*\\?\.?\s+)?")
+_LEADING_NUMBER = re.compile(r"^(?:#{1,6}\s*)?(?:\d{1,3}(?:\.\d{1,3})*\\?\.?\s+|[A-Z]\\?\.\s+)?")
 _SHOWN_EDITS = 3
 _SHOWN_WORDS = 24
 
 VANISHED = "vanished"
 SECTION_CHANGED = "section-changed"
+NEW_TEXT = "new-text"
+"""A quote only NEW holds, in a section NEW added or changed: a fact written for NEW that rests
+on the change (a reviewer of the change should re-read it)."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,8 @@ class SectionChange:
     """The first few word-level edits, each a short phrase."""
     more_edits: int = 0
     """How many further edits were left out of ``edits``."""
+    old_number: str = ""
+    """Number in OLD (differs from ``number`` when the section moved); empty when added."""
 
     @property
     def label(self) -> str:
@@ -81,7 +88,7 @@ class AffectedQuote:
     quote: str
     """The quote as written."""
     status: str
-    """``vanished`` or ``section-changed``."""
+    """``vanished``, ``section-changed`` or ``new-text``."""
     old_section: str
     """Label of the section holding the quote in OLD."""
     new_section: str
@@ -106,6 +113,8 @@ class DocDiff:
     """Sorted by vendor, fact and position in the profile."""
     profiles: int
     """How many profiles were searched for quotes."""
+    warnings: tuple[str, ...] = ()
+    """One per version whose layout yielded too few sections to compare them reliably."""
 
     @property
     def vanished(self) -> tuple[AffectedQuote, ...]:
@@ -135,7 +144,13 @@ def diff_files(
         unchanged,
         tuple(affected),
         len(profiles),
+        _warnings((str(old), old_text), (str(new), new_text)),
     )
+
+
+def _warnings(*versions: tuple[str, IndexedText]) -> tuple[str, ...]:
+    found = (structure_warning(text.sections, name) for name, text in versions)
+    return tuple(warning for warning in found if warning)
 
 
 def _read(path: str | Path) -> bytes:
@@ -164,15 +179,22 @@ def _profiles(paths: Sequence[str | Path] | None) -> list[Path]:
 # ---------------------------------------------------------------- sections
 
 
-def _keys(sections: Sequence[Section]) -> list[str]:
-    """A key per section: its number, or its heading; repeated keys get ``#2``, ``#3``..."""
-    seen: dict[str, int] = {}
+def _keys(sections: Sequence[Section], other: Sequence[Section]) -> list[str]:
+    """A key per section to match versions by: its heading when that heading is unique in both
+    versions (so a part relettered from ``J`` to ``K`` still matches), else its stable id
+    (number, or heading; repeats get ``#2``, ``#3``...)."""
+    mine = Counter(section_key_heading(s) for s in sections)
+    theirs = Counter(section_key_heading(s) for s in other)
     keys = []
     for section in sections:
-        base = section.number or ("h:" + section.heading.casefold() if section.heading else "")
-        seen[base] = seen.get(base, 0) + 1
-        keys.append(base if seen[base] == 1 else f"{base}#{seen[base]}")
+        heading = section_key_heading(section)
+        unique = heading and mine[heading] == 1 and theirs[heading] == 1
+        keys.append(f"h:{heading}" if unique else section.id)
     return keys
+
+
+def section_key_heading(section: Section) -> str:
+    return section.heading.casefold()
 
 
 def _content(section: Section) -> list[str]:
@@ -181,7 +203,7 @@ def _content(section: Section) -> list[str]:
 
 def compare(old: Sequence[Section], new: Sequence[Section]) -> tuple[list[SectionChange], int]:
     """Changes in document order, and the number of unchanged sections."""
-    old_keys, new_keys = _keys(old), _keys(new)
+    old_keys, new_keys = _keys(old, new), _keys(new, old)
     old_by_key = dict(zip(old_keys, old, strict=True))
     new_by_key = dict(zip(new_keys, new, strict=True))
     changes: list[SectionChange] = []
@@ -216,6 +238,7 @@ def _change(old: Section | None, new: Section | None) -> SectionChange | None:
             words_removed=len(words),
             words_added=0,
             edits=(_phrase("removed", words),),
+            old_number=old.number,
         )
     if old is None:
         words = _content(new)
@@ -245,6 +268,7 @@ def _change(old: Section | None, new: Section | None) -> SectionChange | None:
         words_added=added,
         edits=tuple(edits[:_SHOWN_EDITS]),
         more_edits=max(0, len(edits) - _SHOWN_EDITS),
+        old_number=old.number,
     )
 
 
@@ -288,7 +312,8 @@ def _affected(
     new: IndexedText,
     changes: Sequence[SectionChange],
 ) -> list[AffectedQuote]:
-    touched = {(c.number, c.old_heading) for c in changes if c.kind != "added"}
+    touched = {(c.old_number, c.old_heading) for c in changes if c.kind != "added"}
+    touched_new = {(c.number, c.heading) for c in changes if c.kind != "removed"}
     found: list[AffectedQuote] = []
     for loaded in sorted(profiles, key=lambda lv: lv.profile.id):
         profile = loaded.profile
@@ -296,6 +321,8 @@ def _affected(
         for fact in facts:
             for item in fact.evidence:
                 if not old.contains(item.quote):
+                    landed = _new_text(profile.id, fact, item, new, touched_new)
+                    found.extend([landed] if landed else [])
                     continue
                 before = old.section_of(item.quote)
                 before_label = before.label if before else ""
@@ -326,3 +353,27 @@ def _affected(
                     )
                 )
     return found
+
+
+def _new_text(
+    vendor: str, fact: Fact, item: Evidence, new: IndexedText, touched: set[tuple[str, str]]
+) -> AffectedQuote | None:
+    """The quote as resting on a change, when only NEW holds it and its section changed."""
+    if not new.contains(item.quote):
+        return None
+    after = new.section_of(item.quote)
+    if after is None or (after.number, after.heading) not in touched:
+        return None
+    return AffectedQuote(
+        vendor,
+        fact.name,
+        fact.plan,
+        item.location,
+        item.doc,
+        item.section,
+        item.quote,
+        NEW_TEXT,
+        "",
+        after.label,
+        None,
+    )

@@ -18,6 +18,7 @@ from vendorgate.core.model import CitedEvidence, Evidence, EvidenceStatus, Fact,
 from vendorgate.evidence import snapshots as evidence
 from vendorgate.load import catalogue, workspace
 from vendorgate.text.passages import IndexedText, Passage
+from vendorgate.text.sections import structure_warning
 
 STATUS_ORDER = [status.value for status in EvidenceStatus]
 
@@ -55,6 +56,8 @@ class VerifyResult:
     """Every piece of evidence of the profiles checked, in a fixed order."""
 
     items: tuple[EvidenceReport, ...]
+    warnings: tuple[str, ...] = ()
+    """One per cited snapshot whose layout yielded too few sections to place quotes in."""
 
     def counts(self) -> dict[str, int]:
         seen = Counter(item.status.value for item in self.items)
@@ -101,6 +104,14 @@ class _Snapshots:
             self.indexed[snapshot.path] = IndexedText(snapshot.text)
         return self.indexed[snapshot.path]
 
+    def warnings(self) -> tuple[str, ...]:
+        """The thin-structure warning of every snapshot read, in path order."""
+        found = (
+            structure_warning(text.sections, workspace.display_path(path))
+            for path, text in sorted(self.indexed.items())
+        )
+        return tuple(warning for warning in found if warning)
+
 
 def verify(paths: Sequence[str | Path] = ()) -> VerifyResult:
     """Check the evidence of every fact in the given profiles (or the organisation's)."""
@@ -111,7 +122,7 @@ def verify(paths: Sequence[str | Path] = ()) -> VerifyResult:
         for fact in _facts(loaded):
             for item in fact.evidence:
                 items.append(_report(loaded, fact, item, snapshots))
-    return VerifyResult(tuple(items))
+    return VerifyResult(tuple(items), snapshots.warnings())
 
 
 def _facts(loaded: catalogue.LoadedVendor) -> list[Fact]:
@@ -149,7 +160,7 @@ def _report(
 def _same_section(cited: str, found: str) -> bool:
     """Whether the section found agrees with the one cited: equal, or one holds the other
     (``10`` and ``10.4``; ``3`` and ``3(b)``, whose lettered items are not split out)."""
-    cited = cited.strip().rstrip(".")
+    cited = cited.strip().rstrip(".").replace(" (", "(")
     if not found or not cited:
         return True
     shorter, longer = sorted((cited, found), key=len)

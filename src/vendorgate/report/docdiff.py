@@ -9,7 +9,14 @@ from typing import Any
 from vendorgate.core import serialize
 from vendorgate.core.render import RenderOptions
 from vendorgate.core.version import __version__
-from vendorgate.evidence.docdiff import VANISHED, AffectedQuote, DocDiff, SectionChange
+from vendorgate.evidence.docdiff import (
+    NEW_TEXT,
+    SECTION_CHANGED,
+    VANISHED,
+    AffectedQuote,
+    DocDiff,
+    SectionChange,
+)
 from vendorgate.report import jsontext
 from vendorgate.text.normalise import normalise
 
@@ -26,12 +33,18 @@ def to_json(result: DocDiff, options: RenderOptions) -> str:
             "unchanged": result.unchanged,
             "profiles": result.profiles,
             "vanishedQuotes": len(result.vanished),
-            "quotesInChangedSections": len(result.affected) - len(result.vanished),
+            "quotesInChangedSections": _count(result, SECTION_CHANGED),
+            "quotesOnNewText": _count(result, NEW_TEXT),
         },
+        "warnings": list(result.warnings),
         "sections": [_change_json(c) for c in result.changes],
         "affected": [_affected_json(a) for a in result.affected],
     }
     return jsontext.document(data)
+
+
+def _count(result: DocDiff, status: str) -> int:
+    return sum(1 for item in result.affected if item.status == status)
 
 
 def _change_json(change: SectionChange) -> dict[str, Any]:
@@ -40,6 +53,7 @@ def _change_json(change: SectionChange) -> dict[str, Any]:
         "number": change.number,
         "heading": change.heading,
         "oldHeading": change.old_heading,
+        "oldNumber": change.old_number,
         "oldLine": change.old_line or None,
         "newLine": change.new_line or None,
         "wordsRemoved": change.words_removed,
@@ -80,8 +94,12 @@ def _summary_line(result: DocDiff) -> str:
 
 
 def _heading_note(change: SectionChange) -> str:
-    if change.kind == "changed" and change.old_heading != change.heading:
+    if change.kind != "changed":
+        return ""
+    if change.old_heading != change.heading:
         return f" (was: {change.old_heading or 'no heading'})"
+    if change.old_number != change.number:
+        return f" (was: section {change.old_number or 'without number'})"
     return ""
 
 
@@ -122,6 +140,9 @@ def _fact_lines(item: AffectedQuote) -> tuple[str, list[str]]:
         else:
             details.append("closest in NEW: nothing similar")
         return head, details
+    if item.status == NEW_TEXT:
+        head = f"quote rests on section {item.new_section}, added or changed in NEW"
+        return head, [f"quote: \u201c{normalise(item.quote)}\u201d"]
     head = f"quote still present, but section {item.old_section} changed around it"
     if item.new_section and item.new_section != item.old_section:
         head += f" (now in section {item.new_section})"
@@ -129,7 +150,9 @@ def _fact_lines(item: AffectedQuote) -> tuple[str, list[str]]:
 
 
 def to_text(result: DocDiff, options: RenderOptions) -> str:
-    lines = [f"evidence diff: {result.old} -> {result.new}", _summary_line(result), ""]
+    lines = [f"evidence diff: {result.old} -> {result.new}", _summary_line(result)]
+    lines.extend(f"warning: {warning}" for warning in result.warnings)
+    lines.append("")
     for change in result.changes:
         lines.append(f"{change.kind:<8} {change.label}{_heading_note(change)}  [{_where(change)}]")
         lines.extend(f"           {line}" for line in _edit_lines(change))
@@ -160,6 +183,8 @@ def to_markdown(result: DocDiff, options: RenderOptions) -> str:
         _summary_line(result).capitalize() + ".",
         "",
     ]
+    lines += [f"> **Warning:** {_md(warning)}" for warning in result.warnings]
+    lines += [""] if result.warnings else []
     if result.changes:
         lines += ["| Change | Section | Heading | Words removed / added |", "|---|---|---|---|"]
         for change in result.changes:

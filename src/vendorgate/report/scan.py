@@ -60,6 +60,7 @@ def render_text(result: ScanResult, options: RenderOptions) -> str:
         f"{len(result.passages)} passage(s) bearing on {facts} fact(s). Suggestions need review;",
         "quotes are verbatim (shortened here; --format yaml or json gives them whole).",
     ]
+    lines.extend(f"warning: {warning}" for warning in result.warnings)
     if result.profile is not None:
         lines.append(
             f"Profile {result.profile.path} (vendor {result.profile.vendor}) "
@@ -243,6 +244,7 @@ def scan_data(result: ScanResult) -> dict[str, Any]:
         "document": result.document,
         "sha256": result.sha256,
         "profile": profile,
+        "warnings": list(result.warnings),
         "suggestions": [suggestion_data(s, result) for s in result.suggestions],
     }
 
@@ -256,6 +258,7 @@ def render_comparison_text(comparison: ScanComparison, options: RenderOptions) -
     lines = [
         f"{comparison.old.document} -> {comparison.new.document}",
         f"{len(changed)} of {len(comparison.facts)} fact(s) changed.",
+        *(f"warning: {w}" for w in (*comparison.old.warnings, *comparison.new.warnings)),
     ]
     for fact in comparison.facts:
         lines += ["", _change_headline(fact)]

@@ -18,6 +18,7 @@ def to_json(result: VerifyResult, options: RenderOptions) -> str:
     data = {
         "generator": {"name": "vendorgate", "version": __version__},
         "summary": {"evidence": len(result.items), **result.counts()},
+        "warnings": list(result.warnings),
         "evidence": [_item_json(item) for item in result.items],
     }
     return jsontext.document(data)
@@ -62,6 +63,7 @@ def to_text(result: VerifyResult, options: RenderOptions) -> str:
         )
         lines.extend(_details(item))
     counts = ", ".join(f"{n} {status}" for status, n in result.counts().items() if n)
+    lines.extend(f"warning: {warning}" for warning in result.warnings)
     lines.append(f"{len(result.items)} evidence checked: {counts or 'none'}")
     return "\n".join(lines) + "\n"
 

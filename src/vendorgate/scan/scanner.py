@@ -23,6 +23,7 @@ from vendorgate.core.vocabulary import FACTS_BY_NAME
 from vendorgate.scan.detectors import SCANNED_FACTS, Hit, HitValue, detect, follow_ups
 from vendorgate.scan.document import Sentence, html_view, sentences, widen
 from vendorgate.text.normalise import normalise
+from vendorgate.text.sections import split_sections, structure_warning
 
 MAX_DOCUMENT_BYTES = 8 * 1024 * 1024
 MIN_CONFIDENCE = 0.5
@@ -139,6 +140,8 @@ class ScanResult:
     """One per fact with passages, in vocabulary order."""
     profile: ProfileMatch | None = None
     """The profile named with ``--vendor``."""
+    warnings: tuple[str, ...] = ()
+    """Said when the document's layout yielded too few sections to name them reliably."""
 
     def suggestion(self, fact: str) -> Suggestion | None:
         return next((s for s in self.suggestions if s.fact == fact), None)
@@ -406,7 +409,9 @@ def scan_document(
     profile = _profile_match(document, shown, Path(vendor)) if vendor is not None else None
     text, sha = read_document(document, shown)
     passages = scan_text(text, min_confidence)
-    return ScanResult(shown, sha, passages, suggest(passages), profile)
+    warning = structure_warning(split_sections(text), shown)
+    warnings = (warning,) if warning else ()
+    return ScanResult(shown, sha, passages, suggest(passages), profile, warnings)
 
 
 def _profile_match(document: Path, shown: str, vendor: Path) -> ProfileMatch:

@@ -1,0 +1,795 @@
+"""``vendorgate new VENDOR_ID DOCUMENT...``: a first, complete vendor profile from a vendor's
+documents, ready for review.
+
+Each document (a file, or an ``https://`` URL fetched within the limits ``watch`` uses) is
+copied byte for byte to ``snapshots/<lineage>/<type>/<date>.md`` and pinned by sha256; its
+title and effective date are read from the text. The profile states every fact of the
+vocabulary: a fact the scanner found passages for takes the scanner's value with the verbatim
+passages as evidence and a note saying it is a suggestion to review; every other fact is
+``undisclosed``. ``--from`` carries the facts of a reviewed profile over, keeping each quote
+that the new documents still hold; a fact none of whose quotes survive becomes ``undisclosed``
+with a note naming the old value. When the folder holds another dated version of the same
+lineage, both files get ``lineage`` and an ``in_force`` chain that meets without a gap.
+
+Nothing is overwritten, every file is written whole (a temporary file renamed over), and the
+profile is loaded and its quotes verified before it is put in place.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from vendorgate.commands.outcome import Outcome
+from vendorgate.core.errors import EXIT_OK, InputError, Problem, UsageError
+from vendorgate.core.vocabulary import FACTS, UNDISCLOSED
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from vendorgate.core.model import Document, Fact, VendorProfile
+    from vendorgate.text.passages import IndexedText
+
+KIND = "new"
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+_DATED_SUFFIX = re.compile(r"-\d{4}(?:-\d{2}){0,2}$")
+_MAX_QUOTES = 3
+_TYPES = (
+    "terms_of_service",
+    "privacy_policy",
+    "dpa",
+    "baa",
+    "subprocessor_list",
+    "ai_addendum",
+    "security_page",
+    "other",
+)
+_FOLDERS = {
+    "terms_of_service": "terms-of-service",
+    "privacy_policy": "privacy-policy",
+    "dpa": "data-processor-agreement",
+    "baa": "business-associate-agreement",
+    "subprocessor_list": "subprocessors",
+    "ai_addendum": "ai-addendum",
+    "security_page": "security",
+    "other": "other",
+}
+_DOC_IDS = {
+    "terms_of_service": "tos",
+    "privacy_policy": "privacy",
+    "dpa": "dpa",
+    "baa": "baa",
+    "subprocessor_list": "subprocessors",
+    "ai_addendum": "ai-addendum",
+    "security_page": "security",
+    "other": "doc",
+}
+_TYPE_CUES = (
+    ("dpa", re.compile(r"data[\s_-]*process\w*[\s_-]*(agreement|addendum)|\bdpa\b", re.I)),
+    ("baa", re.compile(r"business[\s_-]*associate", re.I)),
+    ("subprocessor_list", re.compile(r"sub-?processors?", re.I)),
+    ("ai_addendum", re.compile(r"\bai\b[\s_-]*(addendum|terms)", re.I)),
+    ("privacy_policy", re.compile(r"privacy", re.I)),
+    (
+        "terms_of_service",
+        re.compile(r"terms|conditions|\btos\b|(user|services?|subscription)\s+agreement", re.I),
+    ),
+    ("security_page", re.compile(r"security", re.I)),
+)
+_TITLE_WORDS = re.compile(r"terms|privacy|policy|agreement|notice|statement|addendum", re.I)
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for m in names
+}
+_DATE_CUE = re.compile(
+    r"(effective\s+(?:as\s+of|date|from|on)?|last\s+(?:updated|modified|revised)"
+    r"|(?<!\w)updated(?:\s+on)?|version(?:\s+date)?)\s*[:\-\u2013]?\s*(?:on\s+)?",
+    re.I,
+)
+_DATE_FORMS = (
+    re.compile(
+        r"(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})"
+    ),
+    re.compile(
+        r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]{3,9})\.?,?\s+(?P<year>\d{4})"
+    ),
+    re.compile(r"(?P<year>\d{4})-(?P<num>\d{2})-(?P<day>\d{2})"),
+    re.compile(r"(?P<day>\d{1,2})/(?P<num>\d{1,2})/(?P<year>\d{4})"),
+)
+_SHORT_LINE = 60
+_OPENING_CHARS = 600
+_DATE_WINDOW = 40
+_SCAN_CHARS = 30_000
+
+
+@dataclass(frozen=True)
+class NewRequest:
+    """What ``new`` was asked, parsed."""
+
+    vendor_id: str
+    """Id of the profile to write (also its file name)."""
+    documents: tuple[str, ...]
+    """Files or ``https://`` URLs, in the order their facts take precedence."""
+    types: tuple[str, ...] = ()
+    """``--type`` per document, in order; inferred from the title or file name when absent."""
+    urls: tuple[str, ...] = ()
+    """``--url`` per file document, in order: where the vendor publishes it."""
+    name: str = ""
+    """Display name; the id when empty."""
+    category: str = "other"
+    """Vendor category of the vocabulary."""
+    lineage: str = ""
+    """Lineage the profile belongs to; the id without a trailing date when empty."""
+    from_profile: str | None = None
+    """A reviewed profile whose facts are carried over."""
+    vendors_dir: str | None = None
+    """Where to write; the organisation's first vendors path (or ``vendors``) when None."""
+    today: date | None = None
+    """The date of retrieval; today when None."""
+    timeout: float = 20.0
+    """Fetch limits, as for ``watch``."""
+    max_bytes: int = 5_000_000
+    retries: int = 2
+
+
+@dataclass(frozen=True)
+class _Doc:
+    """One document of the new profile."""
+
+    id: str
+    """Document id facts cite."""
+    type: str
+    """Vocabulary document type."""
+    title: str
+    """Read from the text, or made from the vendor and type."""
+    url: str
+    """Where the vendor publishes it."""
+    effective: date | None
+    """Read from the text; None when it does not say."""
+    effective_cue: str
+    """The words the date was read from, for the profile's comment."""
+    retrieved: date
+    """Day of retrieval."""
+    data: bytes
+    """Its bytes, as copied."""
+    snapshot: Path
+    """Where the copy goes."""
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+    @property
+    def text(self) -> str:
+        return self.data.decode("utf-8", errors="replace").removeprefix("\ufeff")
+
+    @property
+    def dated(self) -> date:
+        return self.effective or self.retrieved
+
+
+@dataclass(frozen=True)
+class _Quote:
+    doc: str
+    section: str
+    quote: str
+
+
+@dataclass
+class _FactOut:
+    """A fact as it will be written."""
+
+    value: object = UNDISCLOSED
+    evidence: list[_Quote] = field(default_factory=list)
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class _Neighbour:
+    """Another dated version of the same lineage in the vendors folder."""
+
+    path: Path
+    start: date | None
+    end: date | None
+    has_lineage: bool
+
+
+def execute(request: NewRequest) -> Outcome:
+    from vendorgate.load import workspace
+
+    vendor_id = _checked_id(request.vendor_id)
+    if not request.documents:
+        raise UsageError("name at least one DOCUMENT (a file or an https:// URL)")
+    today = request.today or date.today()
+    root, vendors_dir = _places(request)
+    target = vendors_dir / f"{vendor_id}.yaml"
+    if target.exists():
+        raise UsageError(f"{workspace.display_path(target)} exists; refusing to overwrite it")
+    lineage_name = request.lineage or _DATED_SUFFIX.sub("", vendor_id) or vendor_id
+    docs = _documents(request, root, lineage_name, today)
+    facts, notes = _facts(request, docs)
+    neighbours = _neighbours(vendors_dir, lineage_name, target)
+    start = docs[0].dated
+    until, edits = _chain(neighbours, lineage_name, start)
+    text = _profile_text(request, target.parent, vendor_id, lineage_name, docs, facts, start, until)
+    _write_all(target, text, docs, edits)
+    summary = _summary(target, docs, facts, edits)
+    return Outcome((summary,), EXIT_OK, notes=tuple(notes))
+
+
+# ---------------------------------------------------------------- inputs
+
+
+def _checked_id(vendor_id: str) -> str:
+    if not _ID.match(vendor_id):
+        raise UsageError(
+            f"VENDOR_ID {vendor_id!r}: expected lower-case letters, digits, '.', '_' or '-', "
+            "starting with a letter or digit (e.g. acme or acme-2025-09)"
+        )
+    return vendor_id
+
+
+def _places(request: NewRequest) -> tuple[Path, Path]:
+    """(repository root, vendors folder)."""
+    from vendorgate.load import catalogue, workspace
+
+    if request.vendors_dir:
+        vendors = Path(request.vendors_dir)
+        org_file = workspace.find_org(vendors.resolve())
+        root = org_file.parent if org_file else vendors.resolve().parent
+        return root, vendors
+    org_file = workspace.find_org()
+    if org_file is None:
+        return Path.cwd(), Path("vendors")
+    org, _ = catalogue.load_org(org_file)
+    first = org.vendors_paths[0] if org.vendors_paths else "vendors"
+    return org_file.parent, org_file.parent / first
+
+
+def _per_document(values: Sequence[str], count: int, option: str) -> list[str]:
+    if len(values) > count:
+        raise UsageError(f"{option} given {len(values)} times for {count} document(s)")
+    return [*values, *([""] * (count - len(values)))]
+
+
+def _documents(request: NewRequest, root: Path, lineage_name: str, today: date) -> list[_Doc]:
+    count = len(request.documents)
+    types = _per_document(request.types, count, "--type")
+    urls = _per_document(request.urls, count, "--url")
+    docs: list[_Doc] = []
+    for name, kind, given_url in zip(request.documents, types, urls, strict=True):
+        data, url = _obtain(name, given_url, request)
+        docs.append(_describe(name, data, kind, url, root, lineage_name, today, docs))
+    return docs
+
+
+def _obtain(name: str, url: str, request: NewRequest) -> tuple[bytes, str]:
+    """The document's bytes and the URL the profile names."""
+    if name.startswith(("http://", "https://")):
+        from vendorgate.evidence.fetch import FetchError, Limits, fetch
+
+        limits = Limits(request.timeout, request.max_bytes, request.retries)
+        try:
+            response = fetch(name, limits)
+        except FetchError as exc:
+            raise UsageError(f"{name}: could not be fetched: {exc}") from exc
+        if response.status != 200:
+            raise UsageError(f"{name}: answered HTTP {response.status}; expected 200")
+        return response.body, url or response.url
+    if not url:
+        raise UsageError(
+            f"{name}: a document given as a file needs --url (where the vendor publishes it), "
+            "one --url per document in order"
+        )
+    if not url.startswith(("http://", "https://")):
+        raise UsageError(f"--url {url!r}: expected an http:// or https:// address")
+    return _read_file(name), url
+
+
+def _read_file(name: str) -> bytes:
+    from vendorgate.scan.scanner import MAX_DOCUMENT_BYTES, read_document
+    from vendorgate.text.reader import read_bytes
+
+    path = Path(name)
+    read_document(path, name)  # located errors for a missing, binary or non-UTF-8 file
+    return read_bytes(path, name, MAX_DOCUMENT_BYTES)
+
+
+def _describe(
+    name: str,
+    data: bytes,
+    kind: str,
+    url: str,
+    root: Path,
+    lineage_name: str,
+    today: date,
+    earlier: Sequence[_Doc],
+) -> _Doc:
+    text = data.decode("utf-8", errors="replace")
+    title = read_title(text)
+    doc_type = kind or infer_type(title, name, text)
+    if doc_type not in _TYPES:
+        raise UsageError(f"--type {doc_type!r}: expected one of {', '.join(_TYPES)}")
+    effective, cue = read_effective_date(text)
+    dated = effective or today
+    doc_id = _doc_id(doc_type, dated, earlier)
+    folder = root / "snapshots" / lineage_name / _FOLDERS[doc_type]
+    snapshot = folder / f"{dated.isoformat()}.md"
+    shown_title = title or f"{lineage_name} {doc_type.replace('_', ' ')}"
+    return _Doc(doc_id, doc_type, shown_title, url, effective, cue, today, data, snapshot)
+
+
+def _doc_id(doc_type: str, dated: date, earlier: Sequence[_Doc]) -> str:
+    base = f"{_DOC_IDS[doc_type]}-{dated.isoformat()}"
+    taken = {doc.id for doc in earlier}
+    suffix = 2
+    doc_id = base
+    while doc_id in taken:
+        doc_id, suffix = f"{base}-{suffix}", suffix + 1
+    return doc_id
+
+
+# ---------------------------------------------------------------- reading the text
+
+
+def read_title(text: str) -> str:
+    """The document's title: its first level-1 heading, else the first early heading that
+    names a kind of document (``The GitHub Terms of Service``); empty when none does."""
+    from vendorgate.text.sections import split_sections
+
+    first = re.search(r"^# +(.+?)[ #]*$", text[:_SCAN_CHARS], re.MULTILINE)
+    if first:
+        return _plain(first[1])
+    for section in split_sections(text[:_SCAN_CHARS])[:6]:
+        if section.heading and _TITLE_WORDS.search(section.heading):
+            return section.heading
+    return ""
+
+
+def _plain(text: str) -> str:
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    return re.sub(r"[*_`\\]", "", text).strip()
+
+
+def infer_type(title: str, file_name: str, opening: str = "") -> str:
+    """The document type the title, else the file name, else the opening lines suggest;
+    ``other`` when none does."""
+    for source in (title, Path(file_name).name, opening[:_OPENING_CHARS]):
+        for doc_type, cue in _TYPE_CUES:
+            if cue.search(source):
+                return doc_type
+    return "other"
+
+
+def read_effective_date(text: str) -> tuple[date | None, str]:
+    """The date the text gives after an effective-date cue, and the words it was read from
+    (``Effective date: April 27, 2026``). A cue on a short line of its own wins over one in
+    a sentence (``Effective as of July 1, 2021, SurveyMonkey Inc. became ...``)."""
+    found = list(_dates(text[:_SCAN_CHARS]))
+    standing = [(day, said) for day, said, short in found if short]
+    chosen = standing or [(day, said) for day, said, _ in found]
+    return chosen[0] if chosen else (None, "")
+
+
+def _dates(head: str) -> Iterator[tuple[date, str, bool]]:
+    for cue in _DATE_CUE.finditer(head):
+        window = re.sub(r"[*_]", "", head[cue.end() : cue.end() + _DATE_WINDOW])
+        for form in _DATE_FORMS:
+            match = form.match(window)
+            day = _as_date(match) if match else None
+            if match and day is not None:
+                line_start = head.rfind("\n", 0, cue.start()) + 1
+                line_end = head.find("\n", cue.end())
+                line = head[line_start : line_end if line_end >= 0 else len(head)]
+                short = len(re.sub(r"[*_#>\s]", "", line)) <= _SHORT_LINE
+                said = re.sub(r"\s+", " ", (cue[0] + match[0]).strip())
+                yield day, said, short
+                break
+
+
+def _as_date(match: re.Match[str]) -> date | None:
+    groups = match.groupdict()
+    month = int(groups["num"]) if groups.get("num") else _MONTHS.get(groups["month"].lower())
+    if month is None:
+        return None
+    try:
+        return date(int(groups["year"]), month, int(groups["day"]))
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------- facts
+
+
+def _facts(request: NewRequest, docs: Sequence[_Doc]) -> tuple[dict[str, _FactOut], list[str]]:
+    facts = {spec.name: _FactOut() for spec in FACTS}
+    notes: list[str] = []
+    _from_scanner(facts, docs)
+    if request.from_profile:
+        notes.extend(_carry_over(facts, Path(request.from_profile), docs))
+    return facts, notes
+
+
+def _from_scanner(facts: dict[str, _FactOut], docs: Sequence[_Doc]) -> None:
+    from vendorgate.scan import scanner
+    from vendorgate.text.passages import IndexedText
+
+    for doc in reversed(docs):  # the first document named wins
+        indexed = IndexedText(doc.text)
+        for suggestion in scanner.suggest(scanner.scan_text(doc.text)):
+            if suggestion.fact not in facts:
+                continue
+            quotes = [
+                _Quote(doc.id, p.section or p.heading, p.quote)
+                for p in suggestion.evidence
+                if indexed.contains(p.quote)
+            ][:_MAX_QUOTES]
+            if not quotes:
+                continue
+            value = UNDISCLOSED if suggestion.value is None else _yaml_value(suggestion.value)
+            cues = ", ".join(sorted({p.cue for p in suggestion.evidence if p.cue})) or "passage"
+            shown = "no value (a list to write from the passages)"
+            said = shown if suggestion.value is None else f"`{_flat(value)}`"
+            facts[suggestion.fact] = _FactOut(
+                value,
+                quotes,
+                f"scanner suggestion {said} (cue: {cues}; confidence "
+                f"{suggestion.confidence:.2f}), review against the quotes before relying on it",
+            )
+
+
+def _yaml_value(value: object) -> object:
+    if isinstance(value, tuple):
+        return sorted(str(item) for item in value)
+    return value
+
+
+def _flat(value: object) -> str:
+    return ", ".join(value) if isinstance(value, list) else str(value)
+
+
+def _carry_over(facts: dict[str, _FactOut], source: Path, docs: Sequence[_Doc]) -> list[str]:
+    """Reviewed facts of ``source`` over the scanner's; notes for the ones that lost quotes."""
+    from vendorgate.load import catalogue
+    from vendorgate.text.passages import IndexedText
+
+    if not source.is_file():
+        raise UsageError(f"--from {source}: no such vendor profile")
+    old = catalogue.load_vendors([source])[0].profile
+    texts = {doc.id: IndexedText(doc.text) for doc in docs}
+    by_type = {doc.type: doc.id for doc in reversed(docs)}
+    notes: list[str] = []
+    for name, fact in sorted(old.facts.items()):
+        if name not in facts or (fact.value == UNDISCLOSED and not fact.evidence):
+            continue
+        kept, lost = _kept_quotes(fact, old.documents, by_type, texts)
+        carried = f"carried over from {old.id} ({source.name})"
+        if fact.evidence and not kept:
+            facts[name] = _FactOut(
+                UNDISCLOSED,
+                [],
+                f"{carried}: its value `{_flat(_model_value(fact.value))}` is no longer "
+                f"verified: none of its {len(lost)} quote(s) is in these documents; review",
+            )
+            notes.append(f"{name}: no quote of {old.id} verifies any more; set to undisclosed")
+            continue
+        note = carried + (f"; {len(lost)} quote(s) no longer found were dropped" if lost else "")
+        facts[name] = _FactOut(_model_value(fact.value), kept, note + "; review")
+        if lost:
+            notes.append(f"{name}: {len(lost)} quote(s) of {old.id} no longer verify")
+    return notes
+
+
+def _kept_quotes(
+    fact: Fact,
+    documents: Mapping[str, Document],
+    by_type: dict[str, str],
+    texts: dict[str, IndexedText],
+) -> tuple[list[_Quote], list[str]]:
+    """The fact's quotes the new documents of the same type still hold, and the lost ones."""
+    kept: list[_Quote] = []
+    lost: list[str] = []
+    for item in fact.evidence:
+        old_doc = documents.get(item.doc)
+        doc_id = by_type.get(old_doc.type if old_doc else "", "")
+        indexed = texts.get(doc_id)
+        if indexed is None or not indexed.contains(item.quote):
+            lost.append(item.quote)
+            continue
+        found = indexed.section_of(item.quote)
+        section = (found.number or found.heading) if found else ""
+        kept.append(_Quote(doc_id, section, item.quote))
+    return kept, lost
+
+
+def _model_value(value: object) -> object:
+    """A profile's value as YAML writes it (sub-processor entries as mappings)."""
+    if isinstance(value, tuple):
+        return [_model_value(v) for v in value]
+    if hasattr(value, "__dataclass_fields__"):
+        fields = {k: getattr(value, k) for k in value.__dataclass_fields__}
+        return {k: v for k, v in fields.items() if v not in (None, "") and k != "location"}
+    return value
+
+
+# ---------------------------------------------------------------- lineage
+
+
+def _neighbours(vendors_dir: Path, lineage_name: str, target: Path) -> list[_Neighbour]:
+    from vendorgate.load import catalogue, lineage
+
+    if not vendors_dir.is_dir():
+        return []
+    candidates = sorted(vendors_dir.glob("*.yaml"))
+    paths = set(lineage.find_files(lineage_name, candidates))
+    own = vendors_dir / f"{lineage_name}.yaml"
+    if own.is_file():
+        paths.add(own)
+    found: list[_Neighbour] = []
+    for path in sorted(paths - {target}):
+        profile = catalogue.load_vendors([path])[0].profile
+        if lineage.name(profile) != lineage_name:
+            continue
+        start = profile.in_force.start if profile.in_force else _first_effective(profile)
+        end = profile.in_force.end if profile.in_force else None
+        found.append(_Neighbour(path, start, end, profile.lineage is not None))
+    return found
+
+
+def _first_effective(profile: VendorProfile) -> date | None:
+    days = [d.effective for d in profile.documents.values() if d.effective is not None]
+    return min(days) if days else None
+
+
+def _chain(
+    neighbours: Sequence[_Neighbour], lineage_name: str, start: date
+) -> tuple[date | None, dict[Path, str]]:
+    """The new profile's ``until`` and the edited text of the neighbours that close on it."""
+    dated = [n for n in neighbours if n.start is not None]
+    for n in dated:
+        if n.start == start:
+            raise UsageError(
+                f"{n.path}: already describes `{lineage_name}` in force from {start}; "
+                "give the new version another VENDOR_ID only if its terms differ"
+            )
+    before = [n for n in dated if n.start is not None and n.start < start]
+    after = [n for n in dated if n.start is not None and n.start > start]
+    edits: dict[Path, str] = {}
+    if before:
+        previous = max(before, key=lambda n: n.start or date.min)
+        if previous.end is None or previous.end >= start:
+            edits[previous.path] = _closed(previous, lineage_name, start - timedelta(days=1))
+    for n in neighbours:
+        if n not in before and not n.has_lineage:
+            edits.setdefault(n.path, _closed(n, lineage_name, None))
+    until = None
+    if after:
+        following = min(after, key=lambda n: n.start or date.max)
+        assert following.start is not None
+        until = following.start - timedelta(days=1)
+    return until, edits
+
+
+def _closed(neighbour: _Neighbour, lineage_name: str, until: date | None) -> str:
+    """The neighbour's text with ``lineage`` and, when given, ``in_force.until`` set."""
+    text = neighbour.path.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    if not neighbour.has_lineage:
+        at = _top_level_index(lines, ("in_force:", "documents:"))
+        lines.insert(at, f"lineage: {lineage_name}\n")
+    if until is not None:
+        lines = _with_until(lines, neighbour, until)
+    return "".join(lines)
+
+
+def _top_level_index(lines: Sequence[str], keys: Sequence[str]) -> int:
+    for index, line in enumerate(lines):
+        if line.startswith(tuple(keys)):
+            return index
+    return len(lines)
+
+
+def _with_until(lines: list[str], neighbour: _Neighbour, until: date) -> list[str]:
+    at = _top_level_index(lines, ("in_force:",))
+    if at == len(lines):
+        assert neighbour.start is not None
+        block = ["in_force:\n", f"  from: {neighbour.start.isoformat()}\n"]
+        block.append(f"  until: {until.isoformat()}\n")
+        spot = _top_level_index(lines, ("documents:",))
+        return [*lines[:spot], *block, *lines[spot:]]
+    end = at + 1
+    while end < len(lines) and lines[end].startswith((" ", "\t")):
+        end += 1
+    block = [line for line in lines[at + 1 : end] if not line.strip().startswith("until:")]
+    block.append(f"  until: {until.isoformat()}\n")
+    return [*lines[: at + 1], *block, *lines[end:]]
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _q(value: str) -> str:
+    """A YAML double-quoted scalar (JSON's escapes are YAML's)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _profile_text(
+    request: NewRequest,
+    profile_dir: Path,
+    vendor_id: str,
+    lineage_name: str,
+    docs: Sequence[_Doc],
+    facts: dict[str, _FactOut],
+    start: date,
+    until: date | None,
+) -> str:
+    lines = [
+        "# yaml-language-server: $schema=../src/vendorgate/schemas/vendor.schema.json",
+        f"# Written by `vendorgate new` on {docs[0].retrieved.isoformat()}: NOT REVIEWED.",
+        "# Every fact not marked as a scanner suggestion or carried over is `undisclosed`;",
+        "# check each suggestion against its quotes, then add `reviewed:` with the date.",
+        "apiVersion: vendorgate/v1",
+        "kind: VendorProfile",
+        f"id: {vendor_id}",
+        f"name: {_q(request.name or vendor_id)}",
+        f"category: {request.category}",
+        *_in_force_lines(docs[0], lineage_name, start, until),
+        "documents:",
+    ]
+    for doc in docs:
+        lines.extend(_document_lines(doc, profile_dir))
+    lines.append("facts:")
+    for spec in FACTS:
+        lines.extend(_fact_lines(spec.name, facts[spec.name]))
+    return "\n".join(lines) + "\n"
+
+
+def _in_force_lines(first: _Doc, lineage_name: str, start: date, until: date | None) -> list[str]:
+    if first.effective is not None:
+        said = f"the effective date read from the text ({first.effective_cue!r})"
+    else:
+        said = "the day of retrieval: the text gives no effective date; correct it if you know it"
+    lines = [f"# in_force.from is {said}.", f"lineage: {lineage_name}", "in_force:"]
+    lines.append(f"  from: {start.isoformat()}")
+    if until is not None:
+        lines.append(f"  until: {until.isoformat()}")
+    return lines
+
+
+def _document_lines(doc: _Doc, profile_dir: Path) -> list[str]:
+    relative = os.path.relpath(doc.snapshot.resolve(), profile_dir.resolve())
+    lines = [
+        f"  - id: {doc.id}",
+        f"    title: {_q(doc.title)}",
+        f"    type: {doc.type}",
+        f"    url: {_q(doc.url)}",
+    ]
+    if doc.effective is not None:
+        lines.append(f"    effective: {doc.effective.isoformat()}")
+    else:
+        lines.append("    # no effective date in the text: the snapshot is named by retrieval")
+    lines += [
+        f"    retrieved: {doc.retrieved.isoformat()}",
+        f"    sha256: {doc.sha256}",
+        f"    snapshot: {_q(Path(relative).as_posix())}",
+    ]
+    return lines
+
+
+def _fact_lines(name: str, fact: _FactOut) -> list[str]:
+    lines = [f"  {name}:", f"    value: {_value_text(fact.value)}"]
+    if fact.evidence:
+        lines.append("    evidence:")
+        for item in fact.evidence:
+            lines.append(f"      - doc: {item.doc}")
+            if item.section:
+                lines.append(f"        section: {_q(item.section)}")
+            lines.append(f"        quote: {_q(item.quote)}")
+    if fact.note:
+        lines.append(f"    note: {_q(fact.note)}")
+    return lines
+
+
+def _value_text(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _write_all(target: Path, text: str, docs: Sequence[_Doc], edits: dict[Path, str]) -> None:
+    """Copy the snapshots, then put the profile and the edited neighbours in place, each
+    file whole; the profile is loaded and its quotes verified before it is renamed in."""
+    for doc in docs:
+        _copy_snapshot(doc)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staged = _stage(target, text)
+    try:
+        _self_check(staged, target)
+    except BaseException:
+        staged.unlink(missing_ok=True)
+        raise
+    neighbours = {path: _stage(path, new) for path, new in edits.items()}
+    os.replace(staged, target)
+    for path, temp in neighbours.items():
+        os.replace(temp, path)
+
+
+def _copy_snapshot(doc: _Doc) -> None:
+    if doc.snapshot.exists():
+        if doc.snapshot.read_bytes() != doc.data:
+            raise UsageError(
+                f"{doc.snapshot}: exists with other bytes; refusing to overwrite a snapshot "
+                "(another version on the same date?)"
+            )
+        return
+    doc.snapshot.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(_stage(doc.snapshot, doc.data), doc.snapshot)
+
+
+def _stage(path: Path, data: str | bytes) -> Path:
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    with os.fdopen(handle, "wb") as out:
+        out.write(raw)
+    return Path(name)
+
+
+def _self_check(staged: Path, target: Path) -> None:
+    """Load the staged profile as ``validate`` would and verify its quotes."""
+    from vendorgate.evidence import verify
+
+    checked = staged.with_name(f".{target.stem}.check.yaml")
+    os.replace(staged, checked)
+    try:
+        result = verify.verify([checked])
+        bad = [item for item in result.items if item.status.value != "verified"]
+        if bad:
+            raise InputError(
+                [Problem(f"quote of {item.fact} does not verify", str(target)) for item in bad]
+            )
+    finally:
+        os.replace(checked, staged)
+
+
+def _summary(
+    target: Path, docs: Sequence[_Doc], facts: dict[str, _FactOut], edits: dict[Path, str]
+) -> str:
+    from vendorgate.load import workspace
+
+    suggested = sum(1 for f in facts.values() if f.note.startswith("scanner suggestion"))
+    carried = sum(1 for f in facts.values() if f.note.startswith("carried over"))
+    stated = sum(1 for f in facts.values() if f.value != UNDISCLOSED)
+    parts = [
+        f"wrote {workspace.display_path(target)}: {len(facts)} facts, {stated} with a value",
+        f"{suggested} scanner suggestion(s) and {carried} carried over to review",
+    ]
+    lines = ["; ".join(parts)]
+    for doc in docs:
+        said = "effective" if doc.effective else "retrieved (no effective date in the text)"
+        lines.append(f"  {doc.id}: {workspace.display_path(doc.snapshot)} ({said} {doc.dated})")
+    for path in sorted(edits):
+        lines.append(f"  closed the lineage chain in {workspace.display_path(path)}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,255 @@
+"""``vendorgate new`` through the real command line, in a workspace of its own: the
+organisation file and rule packs of this repository, an empty ``vendors/``, and corpus
+documents copied in at test time (both GitHub terms versions, and SurveyMonkey's privacy
+notice, none of which a profile of the original twelve used)."""
+
+from __future__ import annotations
+
+import hashlib
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.support.cli import REPO, run_cli
+from vendorgate.core.vocabulary import FACTS
+
+CORPUS = REPO / "snapshots"
+GITHUB_OLD = CORPUS / "github" / "terms-of-service" / "2025-09-29.md"
+GITHUB_NEW = CORPUS / "github" / "terms-of-service" / "2026-04-28.md"
+SURVEYMONKEY = CORPUS / "surveymonkey" / "privacy-policy" / "2025-12-02.md"
+GITHUB_URL = "https://docs.github.com/en/site-policy/github-terms/github-terms-of-service"
+SURVEYMONKEY_URL = "https://www.surveymonkey.com/mp/legal/privacy/"
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    shutil.copy(REPO / "vendorgate.yaml", tmp_path / "vendorgate.yaml")
+    shutil.copytree(REPO / "rules", tmp_path / "rules")
+    (tmp_path / "vendors").mkdir()
+    incoming = tmp_path / "incoming"
+    incoming.mkdir()
+    for source, name in (
+        (GITHUB_OLD, "github-terms-old.md"),
+        (GITHUB_NEW, "github-terms-new.md"),
+        (SURVEYMONKEY, "surveymonkey-privacy.md"),
+    ):
+        shutil.copy(source, incoming / name)
+    return tmp_path
+
+
+def _new(workspace: Path, *args: str) -> str:
+    result = run_cli("new", *args, "--as-of", "2026-12-02", cwd=workspace)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def _load(path: Path) -> dict[str, object]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def _checks_pass(workspace: Path) -> None:
+    validated = run_cli("validate", cwd=workspace)
+    assert validated.returncode == 0, validated.stdout + validated.stderr
+    verified = run_cli("evidence", "verify", "--strict", cwd=workspace)
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+    assert "verified" in verified.stdout.splitlines()[-1]
+
+
+def test_three_corpus_documents_give_profiles_that_pass_at_once(workspace: Path) -> None:
+    _new(workspace, "github-2025-09", "incoming/github-terms-old.md", "--url", GITHUB_URL)
+    out = _new(workspace, "github", "incoming/github-terms-new.md", "--url", GITHUB_URL)
+    assert "closed the lineage chain in vendors/github-2025-09.yaml" in out
+    _new(workspace, "surveymonkey", "incoming/surveymonkey-privacy.md", "--url", SURVEYMONKEY_URL)
+    _checks_pass(workspace)
+
+    names = {spec.name for spec in FACTS}
+    for vendor in ("github-2025-09", "github", "surveymonkey"):
+        profile = _load(workspace / "vendors" / f"{vendor}.yaml")
+        facts = profile["facts"]
+        assert isinstance(facts, dict) and set(facts) == names
+        for fact in facts.values():
+            marked = str(fact.get("note", "")).startswith("scanner suggestion")
+            assert fact["value"] == "undisclosed" or marked
+            assert not fact.get("evidence") or marked
+        assert "reviewed" not in profile  # nobody has reviewed it yet
+
+
+def test_snapshots_are_byte_copies_named_by_the_effective_date(workspace: Path) -> None:
+    _new(workspace, "github", "incoming/github-terms-new.md", "--url", GITHUB_URL)
+    profile = _load(workspace / "vendors" / "github.yaml")
+    (doc,) = profile["documents"]  # type: ignore[misc]
+    assert doc["title"] == "The GitHub Terms of Service"
+    assert doc["type"] == "terms_of_service"
+    assert str(doc["effective"]) == "2026-04-27"  # "Effective date: April 27, 2026"
+    snapshot = workspace / "snapshots" / "github" / "terms-of-service" / "2026-04-27.md"
+    assert snapshot.read_bytes() == GITHUB_NEW.read_bytes()
+    assert doc["sha256"] == hashlib.sha256(GITHUB_NEW.read_bytes()).hexdigest()
+    assert doc["snapshot"] == "../snapshots/github/terms-of-service/2026-04-27.md"
+    text = (workspace / "vendors" / "github.yaml").read_text(encoding="utf-8")
+    assert "effective date read from the text ('Effective date: April 27, 2026')" in text
+
+
+def test_the_lineage_chain_is_closed_both_ways(workspace: Path) -> None:
+    # older first: the older file is edited when the newer arrives
+    _new(workspace, "github-2025-09", "incoming/github-terms-old.md", "--url", GITHUB_URL)
+    _new(workspace, "github", "incoming/github-terms-new.md", "--url", GITHUB_URL)
+    older = _load(workspace / "vendors" / "github-2025-09.yaml")
+    newer = _load(workspace / "vendors" / "github.yaml")
+    assert older["lineage"] == newer["lineage"] == "github"
+    assert {k: str(v) for k, v in older["in_force"].items()} == {  # type: ignore[attr-defined]
+        "from": "2020-11-16",
+        "until": "2026-04-26",
+    }
+    assert {k: str(v) for k, v in newer["in_force"].items()} == {"from": "2026-04-27"}  # type: ignore[attr-defined]
+    _checks_pass(workspace)
+
+
+def test_an_older_version_added_later_ends_where_the_newer_begins(workspace: Path) -> None:
+    _new(workspace, "github", "incoming/github-terms-new.md", "--url", GITHUB_URL)
+    before = (workspace / "vendors" / "github.yaml").read_bytes()
+    _new(workspace, "github-2020-11", "incoming/github-terms-old.md", "--url", GITHUB_URL)
+    older = _load(workspace / "vendors" / "github-2020-11.yaml")
+    assert str(older["in_force"]["until"]) == "2026-04-26"  # type: ignore[index]
+    assert (workspace / "vendors" / "github.yaml").read_bytes() == before
+    as_of = run_cli("check", "--as-of", "2024-01-01", "--format", "json", cwd=workspace)
+    assert as_of.returncode in (0, 1), as_of.stderr
+    _checks_pass(workspace)
+
+
+def test_from_carries_reviewed_facts_and_flags_lost_quotes(workspace: Path) -> None:
+    reviewed = workspace / "reviewed.yaml"
+    shutil.copy(REPO / "vendors" / "github-2020-11.yaml", reviewed)
+    text = reviewed.read_text(encoding="utf-8").replace(
+        "../snapshots/", str(REPO / "snapshots") + "/"
+    )
+    reviewed.write_text(text, encoding="utf-8")
+    out = run_cli(
+        "new",
+        "github",
+        "incoming/github-terms-new.md",
+        "--url",
+        GITHUB_URL,
+        "--from",
+        str(reviewed),
+        cwd=workspace,
+    )
+    assert out.returncode == 0, out.stderr
+    facts = _load(workspace / "vendors" / "github.yaml")["facts"]
+    assert isinstance(facts, dict)
+    carried = [f for f in facts.values() if str(f.get("note", "")).startswith("carried over")]
+    assert carried, "some reviewed facts keep quotes the 2026 terms still hold"
+    lost = [f for f in carried if "no longer verified" in f["note"]]
+    assert lost and all(f["value"] == "undisclosed" and "evidence" not in f for f in lost)
+    assert "no quote of github-2020-11 verifies any more" in out.stderr
+    _checks_pass(workspace)
+
+
+def test_bad_input_exits_2_and_writes_nothing(workspace: Path) -> None:
+    _new(workspace, "github", "incoming/github-terms-new.md", "--url", GITHUB_URL)
+    listing = sorted(p.relative_to(workspace) for p in workspace.rglob("*"))
+    cases = [
+        (("github", "incoming/github-terms-new.md", "--url", GITHUB_URL), "refusing to overwrite"),
+        (("acme", "incoming/missing.md", "--url", GITHUB_URL), "incoming/missing.md: no such"),
+        (("acme", "incoming/github-terms-new.md"), "needs --url"),
+        (("Acme Inc", "incoming/github-terms-new.md", "--url", GITHUB_URL), "VENDOR_ID"),
+        (("acme", "incoming/github-terms-new.md", "--url", GITHUB_URL, "--type", "x"), "--type"),
+    ]
+    for args, message in cases:
+        result = run_cli("new", *args, cwd=workspace)
+        assert result.returncode == 2, (args, result.stderr)
+        assert message in result.stderr and "Traceback" not in result.stderr
+    (workspace / "incoming" / "binary.md").write_bytes(b"Terms\n\x00\x01")
+    result = run_cli("new", "acme", "incoming/binary.md", "--url", GITHUB_URL, cwd=workspace)
+    assert result.returncode == 2 and "incoming/binary.md:2:1" in result.stderr
+    listing_after = sorted(p.relative_to(workspace) for p in workspace.rglob("*"))
+    assert listing_after == sorted([*listing, Path("incoming/binary.md")])
+
+
+class _Pages(http.server.BaseHTTPRequestHandler):
+    """Serves the SurveyMonkey privacy notice at /privacy and a 404 elsewhere."""
+
+    def do_GET(self) -> None:
+        if self.path == "/privacy":
+            body = SURVEYMONKEY.read_bytes()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/markdown; charset=utf-8")
+        else:
+            body = b"not here"
+            self.send_response(404)
+            self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        return
+
+
+@pytest.fixture
+def server() -> Iterator[str]:
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+LOCAL_ONLY = {
+    "http_proxy": "",
+    "https_proxy": "",
+    "HTTP_PROXY": "",
+    "HTTPS_PROXY": "",
+    "all_proxy": "",
+    "no_proxy": "127.0.0.1,localhost",
+}
+
+
+def test_a_document_given_as_a_url_is_fetched_and_pinned(workspace: Path, server: str) -> None:
+    result = run_cli("new", "surveymonkey", f"{server}/privacy", cwd=workspace, env=LOCAL_ONLY)
+    assert result.returncode == 0, result.stderr
+    profile = _load(workspace / "vendors" / "surveymonkey.yaml")
+    (doc,) = profile["documents"]  # type: ignore[misc]
+    assert doc["url"] == f"{server}/privacy"
+    assert doc["type"] == "privacy_policy"
+    assert doc["sha256"] == hashlib.sha256(SURVEYMONKEY.read_bytes()).hexdigest()
+    _checks_pass(workspace)
+    missing = run_cli("new", "acme", f"{server}/gone", cwd=workspace, env=LOCAL_ONLY)
+    assert missing.returncode == 2 and "HTTP 404" in missing.stderr
+
+
+FOLDER_TYPES = {
+    "terms-of-service": "terms_of_service",
+    "privacy-policy": "privacy_policy",
+    "data-processor-agreement": "dpa",
+}
+
+
+def test_the_type_of_every_corpus_document_is_read_from_its_text() -> None:
+    from vendorgate.commands.new import infer_type, read_effective_date, read_title
+
+    dated = 0
+    for path in sorted(CORPUS.glob("*/*/*.md")):
+        text = path.read_text(encoding="utf-8")
+        assert infer_type(read_title(text), "document.md", text) == FOLDER_TYPES[path.parent.name]
+        day, said = read_effective_date(text)
+        if day is not None:
+            dated += 1
+            # in force before the archive recorded it, or announced shortly ahead (Google)
+            assert day <= date.fromisoformat(path.stem) + timedelta(days=31)
+            assert said
+    assert dated >= 40
+    day, said = read_effective_date(
+        (CORPUS / "surveymonkey/terms-of-service/2022-09-09.md").read_text()
+    )
+    assert (str(day), said) == ("2021-08-16", "LAST UPDATED: August 16, 2021")
