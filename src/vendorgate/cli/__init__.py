@@ -295,6 +295,11 @@ def _progress_bar(label: str) -> Iterator[Callable[[int, int, str], None] | None
 @output_option
 @fail_on_option
 @as_of_option()
+@click.option(
+    "--previous",
+    type=click.Path(dir_okay=False),
+    help="An earlier `report --format json` file: the HTML summary says what changed since.",
+)
 def report(
     paths: tuple[str, ...],
     org_path: str | None,
@@ -303,6 +308,7 @@ def report(
     output: str | None,
     fail_on: str | None,
     as_of: str | None,
+    previous: str | None,
 ) -> None:
     """Write the compliance officer's report (HTML, Markdown, OSCAL or JSON): decisions,
     findings with both citations, waivers and evidence status. Exit codes as for `check`."""
@@ -310,7 +316,9 @@ def report(
 
     today, fail = parse_date(as_of), threshold(fail_on)
     with _progress_bar("evaluating") as progress:
-        request = command.ReportRequest(fmt, paths, org_path, rules_paths, today, fail, progress)
+        request = command.ReportRequest(
+            fmt, paths, org_path, rules_paths, today, fail, progress, previous
+        )
         outcome = command.execute(request)
     deliver(outcome, output)
 

@@ -18,6 +18,8 @@ from vendorgate.commands.outcome import Outcome
 from vendorgate.core.errors import UsageError
 from vendorgate.core.model import Severity
 from vendorgate.report import RenderOptions, choices, fragments, render
+from vendorgate.report import previous as previous_report
+from vendorgate.report.formats import html as html_format
 
 COMMAND = "report"
 
@@ -49,14 +51,20 @@ def build_report(
     fail_on_undetermined: bool = False,
     plan: str | None = None,
     data_classes: tuple[str, ...] | None = None,
+    previous: str | Path | None = None,
 ) -> Report:
     """Evaluate like ``check`` and render the result as ``fmt`` (html, markdown, oscal, json).
     ``today`` (``--as-of``) is the evaluation date and picks the profile versions in force then.
 
-    ``progress(done, total, vendor_id)`` is called as vendors are evaluated."""
+    ``progress(done, total, vendor_id)`` is called as vendors are evaluated. ``previous``
+    (``--previous``): an earlier JSON report the HTML summary says what changed since."""
     if fmt not in choices(COMMAND):
         known = ", ".join(choices(COMMAND))
         raise UsageError(f"unknown report format `{fmt}`; choose one of {known}")
+    if previous is not None and fmt != "html":
+        raise UsageError("--previous compares in the HTML report only; add --format html")
+    before = previous_report.load(previous) if previous is not None else None
+    renderer: pipeline.PieceRenderer = fragments if before is None else fragments.Compared(before)
     if fmt in fragments.FORMATS and plan is None and data_classes is None:
         streamed = pipeline.check(
             vendor_paths,
@@ -64,7 +72,7 @@ def build_report(
             rules_paths,
             fmt,
             RenderOptions(),
-            fragments,
+            renderer,
             today=today,
             threshold=fail_on,
             fail_on_undetermined=fail_on_undetermined,
@@ -86,6 +94,9 @@ def build_report(
     inputs = run.gather(vendor_paths, context=ctx)
     ctx, vendors = select_versions(ctx, inputs.vendors)
     result = run.evaluate(replace(inputs, vendors=vendors), progress=progress, context=ctx)
+    if before is not None:
+        page = html_format.render(result, RenderOptions(), before)
+        return Report([page.encode("utf-8")], run.has_blocking(result))
     return Report([render(fmt, result, RenderOptions()).encode("utf-8")], run.has_blocking(result))
 
 
@@ -107,6 +118,8 @@ class ReportRequest:
     """``--fail-on``; None keeps the organisation's threshold."""
     progress: run.Progress | None = None
     """Told of each vendor evaluated (a progress bar on a terminal)."""
+    previous: str | None = None
+    """``--previous``: an earlier JSON report to say what changed since."""
 
 
 def execute(request: ReportRequest) -> Outcome:
@@ -118,5 +131,6 @@ def execute(request: ReportRequest) -> Outcome:
         request.as_of,
         request.threshold,
         request.progress,
+        previous=request.previous,
     )
     return Outcome(built.parts, exits.streamed(built.blocking))

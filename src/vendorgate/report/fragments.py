@@ -28,6 +28,7 @@ from vendorgate.core.serialize import VERDICT_ORDER, check_result, vendor_result
 from vendorgate.report import jsontext
 from vendorgate.report.formats import github, html, junit, markdown, sarif
 from vendorgate.report.formats import text as text_format
+from vendorgate.report.formats.html_summary import Previous
 
 FORMATS = ("sarif", "json", "text", "junit", "github", "markdown", "html")
 """The formats that can be put together from pieces."""
@@ -185,6 +186,45 @@ def _summary(pieces: Sequence[Piece]) -> dict[str, Any]:
         "blocking": sum(p.blocking for p in pieces),
         "decisions": {k: decisions[k] for k in sorted(decisions)},
     }
+
+
+# ---------------------------------------------------------------- --previous
+
+
+@dataclass(frozen=True)
+class Compared:
+    """This module as a renderer whose HTML summary compares with a previous report
+    (``report --previous``). The pieces do not depend on it (they are cached as usual); only
+    the frame does."""
+
+    previous: Previous
+    """What the previous report said."""
+
+    def rule_index(self, packs: Sequence[RulePack]) -> dict[str, int]:
+        return rule_index(packs)
+
+    def piece(
+        self,
+        fmt: str,
+        result: VendorResult,
+        options: RenderOptions,
+        rule_index: Mapping[str, int],
+        org: OrgProfile,
+    ) -> Piece:
+        return piece(fmt, result, options, rule_index, org)
+
+    def assemble(
+        self,
+        fmt: str,
+        pieces: Sequence[Piece],
+        org: OrgProfile,
+        day: date,
+        packs: Sequence[RulePack],
+        options: RenderOptions,
+    ) -> Iterable[bytes]:
+        if fmt == "html":
+            return html.frame(pieces, org, day, packs, options, self.previous)
+        return assemble(fmt, pieces, org, day, packs, options)
 
 
 # ---------------------------------------------------------------- --baseline
