@@ -316,8 +316,10 @@ def report(
 
     today, fail = parse_date(as_of), threshold(fail_on)
     with _progress_bar("evaluating") as progress:
+        # `-o DIR/` (or an existing folder): the HTML report as a static site.
+        site = output is not None and (output.endswith(("/", os.sep)) or os.path.isdir(output))
         request = command.ReportRequest(
-            fmt, paths, org_path, rules_paths, today, fail, progress, previous
+            fmt, paths, org_path, rules_paths, today, fail, progress, previous, site
         )
         outcome = command.execute(request)
     deliver(outcome, output)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -225,6 +225,43 @@ class Compared:
         if fmt == "html":
             return html.frame(pieces, org, day, packs, options, self.previous)
         return assemble(fmt, pieces, org, day, packs, options)
+
+
+class Site:
+    """This module as a renderer of the HTML report as a static site (``report -o DIR/``):
+    :meth:`assemble` gives no single document; :attr:`files` are then the site's files."""
+
+    def __init__(self, previous: Previous | None) -> None:
+        self.previous = previous
+        self.files: Iterator[tuple[str, bytes]] = iter(())
+        """The site's files (relative path, bytes), made as they are read; set by assemble."""
+
+    def rule_index(self, packs: Sequence[RulePack]) -> dict[str, int]:
+        return rule_index(packs)
+
+    def piece(
+        self,
+        fmt: str,
+        result: VendorResult,
+        options: RenderOptions,
+        rule_index: Mapping[str, int],
+        org: OrgProfile,
+    ) -> Piece:
+        return piece(fmt, result, options, rule_index, org)
+
+    def assemble(
+        self,
+        fmt: str,
+        pieces: Sequence[Piece],
+        org: OrgProfile,
+        day: date,
+        packs: Sequence[RulePack],
+        options: RenderOptions,
+    ) -> Iterable[bytes]:
+        if fmt != "html":
+            raise ValueError("only the HTML report is written as a site")
+        self.files = html.site(pieces, org, day, packs, options, self.previous)
+        return ()
 
 
 # ---------------------------------------------------------------- --baseline

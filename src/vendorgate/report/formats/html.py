@@ -19,6 +19,7 @@ import base64
 import functools
 import hashlib
 import html
+import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -71,6 +72,18 @@ class Assets:
     """Contents of ``data/html/report.css``."""
     script: str
     """Contents of ``data/html/report.js``."""
+    site_script: str = ""
+    """Contents of ``data/html/site.js`` (the index page of ``report -o DIR/``)."""
+
+    @property
+    def site_policy(self) -> str:
+        """The site's pages: only this style and the index's script; links between pages."""
+        return (
+            "default-src 'none'; "
+            f"style-src {_csp_hash(self.css)}; "
+            f"script-src {_csp_hash(self.site_script)}; "
+            "img-src data:; base-uri 'none'; form-action 'none'"
+        )
 
     @property
     def policy(self) -> str:
@@ -89,6 +102,7 @@ def assets() -> Assets:
     return Assets(
         (folder / "report.css").read_text(encoding="utf-8"),
         (folder / "report.js").read_text(encoding="utf-8"),
+        (folder / "site.js").read_text(encoding="utf-8"),
     )
 
 
@@ -198,6 +212,7 @@ def piece(
         "risk": _risk(result, org),
         "retrieved": _oldest_retrieved(result),
         "digest": es.profile_digest(result.vendor),
+        "cells": _cells(result, _risk(result, org)),
     }
     return "\n".join(_vendor(result, org, anchors)).encode("utf-8"), meta
 
@@ -216,6 +231,23 @@ def _risk(result: VendorResult, org: OrgProfile) -> dict[str, str]:
         if own.review_due:
             risk["review_due"] = own.review_due.isoformat()
     return {k: v for k, v in risk.items() if v}
+
+
+def _cells(result: VendorResult, risk: dict[str, str]) -> list[Any]:
+    """The vendor's row of the site's vendor index (JSON): the table's columns as values."""
+    counts = dg.verdict_counts(result.findings)
+    return [
+        result.vendor.name,
+        result.vendor.category,
+        result.plan or "-",
+        dg.DECISION_RANK[result.decision.kind.value],
+        sum(1 for f in result.findings if f.blocking),
+        *(counts[v] for v in (Verdict.FAIL, Verdict.UNDETERMINED, Verdict.WAIVED, Verdict.PASS)),
+        risk.get("owner", "-"),
+        risk.get("tier", "-"),
+        risk.get("renewal", "-"),
+        risk.get("review_due", "-"),
+    ]
 
 
 def _oldest_retrieved(result: VendorResult) -> str | None:
@@ -278,6 +310,110 @@ def frame(
     yield ("\n" + "\n".join(tail) + "\n").encode("utf-8")
 
 
+# ---------------------------------------------------------------- report -o DIR/
+
+SITE_ROWS = 100
+"""Vendor table rows the site's index holds in its HTML (the worst first); the script shows
+at most as many matches of the filter, from the JSON list of every vendor."""
+_VENDOR_HREF = re.compile(r'href="#(vendor-(?:(?!--)[^"])+)"')
+"""A link to a vendor's section (not to one of its findings, ``vendor-x--rule``)."""
+
+
+def site(
+    pieces: Sequence[Piece],
+    org: OrgProfile,
+    day: date,
+    packs: Sequence[RulePack],
+    options: RenderOptions,
+    previous: Previous | None = None,
+) -> Iterator[tuple[str, bytes]]:
+    """The report as a small static site, file by file (relative path, bytes): ``index.html``
+    (the summary and a filterable table of every vendor, of which the worst
+    :data:`SITE_ROWS` are in the HTML and all in a JSON list), ``vendors.html`` (the whole
+    table, for reading without script and printing) and ``vendors/<anchor>.html`` per vendor."""
+    page = assets()
+    by_key = sorted(pieces, key=lambda p: tuple(p.meta["key"]))
+    anchors = _Anchors((p.meta["key"][0], p.meta["key"][1]) for p in by_key)
+    ordered = sorted(by_key, key=lambda p: tuple(p.meta["rank"]) + tuple(p.meta["key"]))
+    summary = _summary(org, day, packs, ordered, anchors, previous, rows=SITE_ROWS)
+    index = [
+        *_site_head(f"Vendor compliance report - {org.name} - {day.isoformat()}", page),
+        *_header(org, day, packs),
+        '<main id="main">',
+        *summary,
+        _site_index(ordered, anchors),
+        "</main>",
+        *_footer(day),
+        f"<script>{page.site_script}</script>",
+        "</body>",
+        "</html>",
+    ]
+    yield "index.html", _site_links("\n".join(index) + "\n", "vendors/").encode("utf-8")
+    table = [
+        *_site_head(f"Every vendor - {org.name} - {day.isoformat()}", page),
+        '<main id="main">',
+        '<p><a href="index.html">Back to the summary</a></p>',
+        *_vendor_table(ordered, anchors, every=True),
+        "</main>",
+        "</body>",
+        "</html>",
+    ]
+    yield "vendors.html", _site_links("\n".join(table) + "\n", "vendors/").encode("utf-8")
+    for p in ordered:
+        anchor = anchors.of(p.meta["key"][0], p.meta["key"][1])
+        head = [
+            *_site_head(f"{p.meta['title']} - {org.name} - {day.isoformat()}", page),
+            '<main id="main">',
+            '<p><a href="../index.html">Back to the summary</a> &middot; '
+            '<a href="../vendors.html">Every vendor</a></p>',
+        ]
+        text = p.text.replace(_ANCHOR.encode("utf-8"), anchor.encode("utf-8"))
+        tail = "\n</main>\n" + "\n".join(_footer(day)) + "\n</body>\n</html>\n"
+        yield (
+            f"vendors/{anchor}.html",
+            ("\n".join(head) + "\n").encode("utf-8") + text + tail.encode("utf-8"),
+        )
+
+
+def _site_head(title: str, page: Assets) -> list[str]:
+    return [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f'<meta http-equiv="Content-Security-Policy" content="{_e(page.site_policy)}">',
+        f'<meta name="generator" content="vendorgate {_e(__version__)}">',
+        f"<title>{_e(title)}</title>",
+        f"<style>{page.css}</style>",
+        "</head>",
+        "<body>",
+        '<a class="skip" href="#main">Skip to the report</a>',
+    ]
+
+
+def _site_links(text: str, folder: str) -> str:
+    """Links to vendor sections become links to the vendors' pages."""
+    return _VENDOR_HREF.sub(lambda m: f'href="{folder}{m[1]}.html"', text)
+
+
+def _site_index(ordered: list[Piece], anchors: _Anchors) -> str:
+    """Every vendor's row as JSON for the index's script (never executed as script: the
+    type is data, and ``<`` is escaped so no text can close the element)."""
+    rows = [
+        [*p.meta["cells"], f"vendors/{anchors.of(p.meta['key'][0], p.meta['key'][1])}.html"]
+        for p in ordered
+    ]
+    data = {
+        "columns": [list(c) for c in _TABLE_COLUMNS],
+        "decisions": {str(rank): _DECISION_LABEL[k] for k, rank in dg.DECISION_RANK.items()},
+        "tiers": _TIER_RANK,
+        "rows": rows,
+    }
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    return f'<script type="application/json" id="vendor-index">{text}</script>'
+
+
 def _anchored(text: str, p: Piece, anchors: _Anchors) -> str:
     return text.replace(_ANCHOR, anchors.of(p.meta["key"][0], p.meta["key"][1]))
 
@@ -325,7 +461,10 @@ def _summary(
     ordered: list[Piece],
     anchors: _Anchors,
     previous: Previous | None,
+    rows: int | None = None,
 ) -> list[str]:
+    """The executive summary, then the table of vendors (only the worst ``rows`` of them
+    when given: the site's index) with the counts, waiver and evidence tables."""
     decisions = Counter(p.decision for p in ordered)
     told = ", ".join(
         f"{decisions[k]} {_DECISION_LABEL[k].lower()}" for k in dg.DECISION_RANK if decisions[k]
@@ -368,7 +507,7 @@ def _summary(
         "</section>",
         '<section id="overview" aria-labelledby="overview-h">',
         '<h2 id="overview-h">Every vendor</h2>',
-        *_vendor_table(ordered, anchors),
+        *_vendor_table(ordered if rows is None else ordered[:rows], anchors, rows is None),
         *_severity_table(ordered),
         *_waiver_notices(org, day, ordered, anchors),
         *_evidence_concerns(
@@ -427,7 +566,7 @@ def _row(vr: VendorResult, anchors: _Anchors, risk: dict[str, str]) -> list[Any]
     return [blocking, "<tr>" + "".join(cells) + "</tr>"]
 
 
-def _vendor_table(ordered: list[Piece], anchors: _Anchors) -> list[str]:
+def _vendor_table(ordered: list[Piece], anchors: _Anchors, every: bool = True) -> list[str]:
     head = "".join(
         f'<th scope="col" data-type="{kind}"{_NUM if name in _COUNTS else ""}>{_e(name)}</th>'
         for name, kind in _TABLE_COLUMNS
@@ -441,7 +580,10 @@ def _vendor_table(ordered: list[Piece], anchors: _Anchors) -> list[str]:
         '<span id="vendor-count" role="status" aria-live="polite"></span>',
         "</div>",
         '<div class="scroll"><table id="vendor-table" aria-describedby="decisions-h">',
-        "<caption>Vendors, worst decision first (the column headers sort the table)</caption>",
+        "<caption>Vendors, worst decision first (the column headers sort the table)</caption>"
+        if every
+        else f"<caption>The {len(ordered)} worst vendors (the filter searches every vendor; "
+        '<a href="vendors.html">every vendor on one page</a>)</caption>',
         f"<thead><tr>{head}</tr></thead>",
         "<tbody>",
     ]
