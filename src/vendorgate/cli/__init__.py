@@ -27,6 +27,7 @@ from vendorgate.cli.options import (
     output_option,
     parse_date,
     rules_option,
+    site_output_option,
     threshold,
     width,
 )
@@ -292,7 +293,7 @@ def _progress_bar(label: str) -> Iterator[Callable[[int, int, str], None] | None
 @org_option()
 @rules_option
 @format_option("report", default="html")
-@output_option
+@site_output_option
 @fail_on_option
 @as_of_option()
 @click.option(

@@ -15,10 +15,10 @@
   var index = JSON.parse(data.textContent);
   var columns = index.columns;
   var rows = index.rows;
-  var href = columns.length;        // rows[i][href]: the vendor page
+  var href = columns.length;        // rows[i][href]: the vendor page, then the vendor id
   var decisionLabel = index.decisions;
   var haystack = rows.map(function (row) {
-    return row.slice(0, href).join(" ").toLowerCase() + " " +
+    return row.slice(0, href).join(" ").toLowerCase() + " " + row[href + 1] + " " +
       (decisionLabel[row[3]] || "").toLowerCase();
   });
   var order = rows.map(function (_, i) { return i; });

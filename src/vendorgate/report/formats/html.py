@@ -401,7 +401,11 @@ def _site_index(ordered: list[Piece], anchors: _Anchors) -> str:
     """Every vendor's row as JSON for the index's script (never executed as script: the
     type is data, and ``<`` is escaped so no text can close the element)."""
     rows = [
-        [*p.meta["cells"], f"vendors/{anchors.of(p.meta['key'][0], p.meta['key'][1])}.html"]
+        [
+            *p.meta["cells"],
+            f"vendors/{anchors.of(p.meta['key'][0], p.meta['key'][1])}.html",
+            p.meta["key"][0],
+        ]
         for p in ordered
     ]
     data = {
