@@ -20,6 +20,7 @@ from vendorgate.core.model import Severity
 from vendorgate.report import RenderOptions, choices, fragments, render
 from vendorgate.report import previous as previous_report
 from vendorgate.report.formats import html as html_format
+from vendorgate.report.formats import markdown as markdown_format
 
 COMMAND = "report"
 
@@ -68,7 +69,7 @@ def build_report(
     if previous is not None and fmt != "html":
         raise UsageError("--previous compares in the HTML report only; add --format html")
     before = previous_report.load(previous) if previous is not None else None
-    renderer: pipeline.PieceRenderer = fragments if before is None else fragments.Compared(before)
+    renderer: pipeline.PieceRenderer = fragments.ToFile(before)
     if site:
         if fmt != "html":
             raise UsageError("-o DIR/ writes the HTML report as a site; add --format html")
@@ -114,6 +115,9 @@ def build_report(
     if before is not None:
         page = html_format.render(result, RenderOptions(), before)
         return Report([page.encode("utf-8")], run.has_blocking(result))
+    if fmt == "markdown":  # complete: only check's pull-request comment has a budget
+        whole = markdown_format.render_document(result, RenderOptions())
+        return Report([whole.encode("utf-8")], run.has_blocking(result))
     return Report([render(fmt, result, RenderOptions()).encode("utf-8")], run.has_blocking(result))
 
 

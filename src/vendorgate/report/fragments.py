@@ -188,17 +188,18 @@ def _summary(pieces: Sequence[Piece]) -> dict[str, Any]:
     }
 
 
-# ---------------------------------------------------------------- --previous
+# ---------------------------------------------------------------- report
 
 
 @dataclass(frozen=True)
-class Compared:
-    """This module as a renderer whose HTML summary compares with a previous report
-    (``report --previous``). The pieces do not depend on it (they are cached as usual); only
-    the frame does."""
+class ToFile:
+    """This module as the renderer of ``report`` (a document for a file, not a comment): the
+    Markdown report is complete (only ``check``'s pull-request comment keeps a size budget) and
+    the HTML summary may compare with a previous report (``--previous``). The pieces are the
+    same as ``check``'s (cached as usual); only the frame differs."""
 
-    previous: Previous
-    """What the previous report said."""
+    previous: Previous | None = None
+    """What the previous report said; None: no comparison."""
 
     def rule_index(self, packs: Sequence[RulePack]) -> dict[str, int]:
         return rule_index(packs)
@@ -224,6 +225,8 @@ class Compared:
     ) -> Iterable[bytes]:
         if fmt == "html":
             return html.frame(pieces, org, day, packs, options, self.previous)
+        if fmt == "markdown":
+            return markdown.document(pieces, org, day, packs, options)
         return assemble(fmt, pieces, org, day, packs, options)
 
 
