@@ -5,6 +5,7 @@ chart is drawn without console errors, and the summary reads without JavaScript.
 from __future__ import annotations
 
 import base64
+import json
 import os
 import subprocess
 import sys
@@ -78,14 +79,15 @@ def test_first_page_stays_small_and_filter_finds_an_unloaded_vendor(
     )
     name, href = last
     assert page.evaluate(f"{ROWS}.some(r => r.cells[0].textContent === {name!r})") is False
-    assert page.evaluate(f"document.querySelector('a[href={href!r}]')") is None
+    linked = json.dumps(f'a[href="{href}"]')
+    assert page.evaluate(f"document.querySelector({linked})") is None
     page.type_into("#vendor-filter", name)
     shown = page.evaluate(f"{ROWS}.map(r => r.cells[0].textContent)")
     assert shown == [name]
     link = page.evaluate(f"{ROWS}[0].querySelector('a').getAttribute('href')")
     assert link == href and (site / href).is_file()
     since = len(page.events)
-    page.click(f"#vendor-table tbody a[href={href!r}]")
+    page.click(f'#vendor-table tbody a[href="{href}"]')
     page.wait_for("Page.loadEventFired", since=since)
     assert page.evaluate("document.querySelector('section.vendor h2').textContent").startswith(name)
     assert page.problems() == []

@@ -5,7 +5,7 @@
 // the complete list (vendors.html).
 (function () {
   "use strict";
-  var LIMIT = 100;
+  var LIMIT = 50;
   var data = document.getElementById("vendor-index");
   var table = document.getElementById("vendor-table");
   var tools = document.getElementById("vendor-tools");

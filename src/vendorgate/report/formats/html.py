@@ -312,7 +312,7 @@ def frame(
 
 # ---------------------------------------------------------------- report -o DIR/
 
-SITE_ROWS = 100
+SITE_ROWS = 50
 """Vendor table rows the site's index holds in its HTML (the worst first); the script shows
 at most as many matches of the filter, from the JSON list of every vendor."""
 _VENDOR_HREF = re.compile(r'href="#(vendor-(?:(?!--)[^"])+)"')
