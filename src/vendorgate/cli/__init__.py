@@ -27,6 +27,7 @@ from vendorgate.cli.options import (
     output_option,
     parse_date,
     rules_option,
+    site_output_option,
     threshold,
     width,
 )
@@ -292,9 +293,14 @@ def _progress_bar(label: str) -> Iterator[Callable[[int, int, str], None] | None
 @org_option()
 @rules_option
 @format_option("report", default="html")
-@output_option
+@site_output_option
 @fail_on_option
 @as_of_option()
+@click.option(
+    "--previous",
+    type=click.Path(dir_okay=False),
+    help="An earlier `report --format json` file: the HTML summary says what changed since.",
+)
 def report(
     paths: tuple[str, ...],
     org_path: str | None,
@@ -303,6 +309,7 @@ def report(
     output: str | None,
     fail_on: str | None,
     as_of: str | None,
+    previous: str | None,
 ) -> None:
     """Write the compliance officer's report (HTML, Markdown, OSCAL or JSON): decisions,
     findings with both citations, waivers and evidence status. Exit codes as for `check`."""
@@ -310,7 +317,11 @@ def report(
 
     today, fail = parse_date(as_of), threshold(fail_on)
     with _progress_bar("evaluating") as progress:
-        request = command.ReportRequest(fmt, paths, org_path, rules_paths, today, fail, progress)
+        # `-o DIR/` (or an existing folder): the HTML report as a static site.
+        site = output is not None and (output.endswith(("/", os.sep)) or os.path.isdir(output))
+        request = command.ReportRequest(
+            fmt, paths, org_path, rules_paths, today, fail, progress, previous, site
+        )
         outcome = command.execute(request)
     deliver(outcome, output)
 

@@ -62,6 +62,13 @@ rules_option = click.option(
 output_option = click.option(
     "-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE atomically."
 )
+site_output_option = click.option(
+    "-o",
+    "--output",
+    type=click.Path(),
+    help="Write to FILE atomically; DIR/ (or an existing folder): the HTML report as a static "
+    "site (index.html with the summary, a page per vendor).",
+)
 fail_on_option = click.option(
     "--fail-on",
     type=click.Choice(SEVERITIES),

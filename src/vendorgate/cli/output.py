@@ -23,13 +23,20 @@ EXIT_PIPE = 141
 def deliver(outcome: Outcome, output: str | None = None) -> NoReturn:
     """Write the extras, then the main output (to ``output`` atomically, or to stdout), then
     exit with the outcome's code."""
-    from vendorgate.core.output import append_text, write_atomic, write_atomic_parts
+    from vendorgate.core.output import (
+        append_text,
+        write_atomic,
+        write_atomic_parts,
+        write_tree,
+    )
 
     for extra in outcome.extras:
         _write_extra(extra, append_text, write_atomic)
     for note in outcome.notes:
         click.echo(note, err=True)
-    if output:
+    if outcome.site is not None and output:
+        write_tree(output, outcome.site)
+    elif output:
         write_atomic_parts(output, (_bytes(part) for part in outcome.parts))
     else:
         for part in outcome.parts:

@@ -34,6 +34,9 @@ class Outcome:
     empty."""
     notes: tuple[str, ...] = ()
     """Lines for stderr (what a person should know that is not the output itself)."""
+    site: Iterable[tuple[str, bytes]] | None = None
+    """Instead of ``parts``: files (path relative to the ``-o`` folder, bytes) to write as
+    that folder's content, all or nothing (``report -o DIR/``); read once."""
 
 
 def text(rendered: str, exit_code: int, *extras: Extra) -> Outcome:

@@ -18,6 +18,9 @@ from vendorgate.commands.outcome import Outcome
 from vendorgate.core.errors import UsageError
 from vendorgate.core.model import Severity
 from vendorgate.report import RenderOptions, choices, fragments, render
+from vendorgate.report import previous as previous_report
+from vendorgate.report.formats import html as html_format
+from vendorgate.report.formats import markdown as markdown_format
 
 COMMAND = "report"
 
@@ -30,6 +33,8 @@ class Report:
     """The document in the chosen format (UTF-8), part after part; read once."""
     blocking: bool
     """Whether any finding blocks (exit code 1)."""
+    site: Iterable[tuple[str, bytes]] | None = None
+    """``-o DIR/``: the report as a static site's files (relative path, bytes), read once."""
 
     @property
     def text(self) -> str:
@@ -49,14 +54,26 @@ def build_report(
     fail_on_undetermined: bool = False,
     plan: str | None = None,
     data_classes: tuple[str, ...] | None = None,
+    previous: str | Path | None = None,
+    site: bool = False,
 ) -> Report:
     """Evaluate like ``check`` and render the result as ``fmt`` (html, markdown, oscal, json).
     ``today`` (``--as-of``) is the evaluation date and picks the profile versions in force then.
 
-    ``progress(done, total, vendor_id)`` is called as vendors are evaluated."""
+    ``progress(done, total, vendor_id)`` is called as vendors are evaluated. ``previous``
+    (``--previous``): an earlier JSON report the HTML summary says what changed since.
+    ``site`` (``-o DIR/``): the HTML report as a static site (``Report.site``)."""
     if fmt not in choices(COMMAND):
         known = ", ".join(choices(COMMAND))
         raise UsageError(f"unknown report format `{fmt}`; choose one of {known}")
+    if previous is not None and fmt != "html":
+        raise UsageError("--previous compares in the HTML report only; add --format html")
+    before = previous_report.load(previous) if previous is not None else None
+    renderer: pipeline.PieceRenderer = fragments.ToFile(before)
+    if site:
+        if fmt != "html":
+            raise UsageError("-o DIR/ writes the HTML report as a site; add --format html")
+        renderer = fragments.Site(before)
     if fmt in fragments.FORMATS and plan is None and data_classes is None:
         streamed = pipeline.check(
             vendor_paths,
@@ -64,7 +81,7 @@ def build_report(
             rules_paths,
             fmt,
             RenderOptions(),
-            fragments,
+            renderer,
             today=today,
             threshold=fail_on,
             fail_on_undetermined=fail_on_undetermined,
@@ -72,6 +89,9 @@ def build_report(
             progress=progress,
         )
         if streamed is not None:  # None: Rego rules, evaluated for all vendors at once
+            if isinstance(renderer, fragments.Site):
+                list(streamed.parts)  # assembles the site
+                return Report((), streamed.blocking, renderer.files)
             return Report(streamed.parts, streamed.blocking)
     # `today` is `--as-of`: the evaluation day and the versions in force, as in `check`.
     ctx = build_context(
@@ -86,6 +106,18 @@ def build_report(
     inputs = run.gather(vendor_paths, context=ctx)
     ctx, vendors = select_versions(ctx, inputs.vendors)
     result = run.evaluate(replace(inputs, vendors=vendors), progress=progress, context=ctx)
+    if site:
+        pieces = [html_format.piece_of(vr, result.org) for vr in result.results]
+        files = html_format.site(
+            pieces, result.org, result.evaluated_on, result.packs, RenderOptions(), before
+        )
+        return Report((), run.has_blocking(result), files)
+    if before is not None:
+        page = html_format.render(result, RenderOptions(), before)
+        return Report([page.encode("utf-8")], run.has_blocking(result))
+    if fmt == "markdown":  # complete: only check's pull-request comment has a budget
+        whole = markdown_format.render_document(result, RenderOptions())
+        return Report([whole.encode("utf-8")], run.has_blocking(result))
     return Report([render(fmt, result, RenderOptions()).encode("utf-8")], run.has_blocking(result))
 
 
@@ -107,6 +139,10 @@ class ReportRequest:
     """``--fail-on``; None keeps the organisation's threshold."""
     progress: run.Progress | None = None
     """Told of each vendor evaluated (a progress bar on a terminal)."""
+    previous: str | None = None
+    """``--previous``: an earlier JSON report to say what changed since."""
+    site: bool = False
+    """``-o DIR/``: write the HTML report as a static site in that folder."""
 
 
 def execute(request: ReportRequest) -> Outcome:
@@ -118,5 +154,7 @@ def execute(request: ReportRequest) -> Outcome:
         request.as_of,
         request.threshold,
         request.progress,
+        previous=request.previous,
+        site=request.site,
     )
-    return Outcome(built.parts, exits.streamed(built.blocking))
+    return Outcome(built.parts, exits.streamed(built.blocking), site=built.site)

@@ -387,6 +387,12 @@ class UsageOverride:
     """Relationship owner."""
     location: Location = Location("")
     """Where the override is written."""
+    tier: str | None = None
+    """Criticality tier (``vocabulary.CRITICALITY_TIERS``); None: not stated."""
+    renewal: date | None = None
+    """When the contract renews (the last day to negotiate a condition)."""
+    review_due: date | None = None
+    """When the organisation's next review of the vendor is due."""
 
 
 @dataclass(frozen=True)

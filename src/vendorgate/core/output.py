@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -58,3 +59,52 @@ def append_text(path: str | Path, text: str) -> None:
         raise OutputError(f"{path}: cannot append: {exc.strerror or exc}") from exc
     finally:
         os.close(fd)
+
+
+TREE_MARK = ".vendorgate-site"
+"""The file that marks a folder :func:`write_tree` wrote, so that it may replace it again."""
+
+
+def write_tree(folder: str | Path, files: Iterable[tuple[str, bytes]]) -> int:
+    """Write files (relative path, bytes) as the folder's new content, all or nothing: they are
+    written into a fresh sibling folder that then takes the folder's place (a previous content
+    is removed only once the new one is whole). An existing folder is replaced only when it is
+    empty or was written here (it holds :data:`TREE_MARK`): never a folder of other files.
+    Returns the number of files written."""
+    target = Path(folder)
+    if target.is_dir() and any(target.iterdir()) and not (target / TREE_MARK).is_file():
+        raise OutputError(
+            f"{target}: the folder holds other files and is not a report site vendorgate "
+            "wrote; choose a new or empty folder"
+        )
+    if target.exists() and not target.is_dir():
+        raise OutputError(f"{target}: not a folder; give a folder to write the site in")
+    target = target.resolve()
+    parent = target.parent
+    try:
+        fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent))
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write output: {exc.strerror or exc}") from exc
+    count = 0
+    try:
+        for relative, data in files:
+            path = fresh / relative
+            if fresh not in path.resolve().parents:  # pragma: no cover - names are slugs
+                raise OutputError(f"{target}: refusing to write outside it: {relative}")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+            count += 1
+        (fresh / TREE_MARK).write_text("written by vendorgate report -o DIR/\n")
+        old = parent / f".{target.name}.old"
+        if target.exists():
+            shutil.rmtree(old, ignore_errors=True)
+            os.replace(target, old)
+        os.replace(fresh, target)
+        shutil.rmtree(old, ignore_errors=True)
+    except OSError as exc:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise OutputError(f"{target}: cannot write output: {exc.strerror or exc}") from exc
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    return count

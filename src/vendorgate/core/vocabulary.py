@@ -37,6 +37,10 @@ DATA_CLASSES = (
 )
 """Classes of data an organisation may send to a vendor; rules apply by them."""
 
+CRITICALITY_TIERS = ("critical", "high", "medium", "low")
+"""How much harm a vendor's failure or breach would do the organisation (a TPRM tier), worst
+first; reports show it and filter by it, rules do not read it."""
+
 SECTORS = (
     "healthcare",
     "legal",

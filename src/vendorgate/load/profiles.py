@@ -272,6 +272,9 @@ def _usage_override(r: _Reader, item: dict[str, Any], path: PathKey) -> UsageOve
         data_classes=tuple(classes) if classes is not None else None,
         owner=item.get("owner", ""),
         location=r.key_loc(path),
+        tier=item.get("tier"),
+        renewal=r.date(item.get("renewal"), (*path, "renewal")),
+        review_due=r.date(item.get("review_due"), (*path, "review_due")),
     )
 
 

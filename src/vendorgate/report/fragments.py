@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -28,6 +28,7 @@ from vendorgate.core.serialize import VERDICT_ORDER, check_result, vendor_result
 from vendorgate.report import jsontext
 from vendorgate.report.formats import github, html, junit, markdown, sarif
 from vendorgate.report.formats import text as text_format
+from vendorgate.report.formats.html_summary import Previous
 
 FORMATS = ("sarif", "json", "text", "junit", "github", "markdown", "html")
 """The formats that can be put together from pieces."""
@@ -185,6 +186,85 @@ def _summary(pieces: Sequence[Piece]) -> dict[str, Any]:
         "blocking": sum(p.blocking for p in pieces),
         "decisions": {k: decisions[k] for k in sorted(decisions)},
     }
+
+
+# ---------------------------------------------------------------- report
+
+
+@dataclass(frozen=True)
+class ToFile:
+    """This module as the renderer of ``report`` (a document for a file, not a comment): the
+    Markdown report is complete (only ``check``'s pull-request comment keeps a size budget) and
+    the HTML summary may compare with a previous report (``--previous``). The pieces are the
+    same as ``check``'s (cached as usual); only the frame differs."""
+
+    previous: Previous | None = None
+    """What the previous report said; None: no comparison."""
+
+    def rule_index(self, packs: Sequence[RulePack]) -> dict[str, int]:
+        return rule_index(packs)
+
+    def piece(
+        self,
+        fmt: str,
+        result: VendorResult,
+        options: RenderOptions,
+        rule_index: Mapping[str, int],
+        org: OrgProfile,
+    ) -> Piece:
+        return piece(fmt, result, options, rule_index, org)
+
+    def assemble(
+        self,
+        fmt: str,
+        pieces: Sequence[Piece],
+        org: OrgProfile,
+        day: date,
+        packs: Sequence[RulePack],
+        options: RenderOptions,
+    ) -> Iterable[bytes]:
+        if fmt == "html":
+            return html.frame(pieces, org, day, packs, options, self.previous)
+        if fmt == "markdown":
+            return markdown.document(pieces, org, day, packs, options)
+        return assemble(fmt, pieces, org, day, packs, options)
+
+
+class Site:
+    """This module as a renderer of the HTML report as a static site (``report -o DIR/``):
+    :meth:`assemble` gives no single document; :attr:`files` are then the site's files."""
+
+    def __init__(self, previous: Previous | None) -> None:
+        self.previous = previous
+        self.files: Iterator[tuple[str, bytes]] = iter(())
+        """The site's files (relative path, bytes), made as they are read; set by assemble."""
+
+    def rule_index(self, packs: Sequence[RulePack]) -> dict[str, int]:
+        return rule_index(packs)
+
+    def piece(
+        self,
+        fmt: str,
+        result: VendorResult,
+        options: RenderOptions,
+        rule_index: Mapping[str, int],
+        org: OrgProfile,
+    ) -> Piece:
+        return piece(fmt, result, options, rule_index, org)
+
+    def assemble(
+        self,
+        fmt: str,
+        pieces: Sequence[Piece],
+        org: OrgProfile,
+        day: date,
+        packs: Sequence[RulePack],
+        options: RenderOptions,
+    ) -> Iterable[bytes]:
+        if fmt != "html":
+            raise ValueError("only the HTML report is written as a site")
+        self.files = html.site(pieces, org, day, packs, options, self.previous)
+        return ()
 
 
 # ---------------------------------------------------------------- --baseline

@@ -418,6 +418,12 @@ def org_schema() -> Schema:
                                 "uniqueItems": True,
                             },
                             "owner": _str("Who owns the relationship."),
+                            "tier": _enum(
+                                v.CRITICALITY_TIERS,
+                                "Criticality tier: how much harm the vendor's failure does.",
+                            ),
+                            "renewal": _date("When the contract renews."),
+                            "review_due": _date("When the next review of the vendor is due."),
                         },
                         [],
                     ),

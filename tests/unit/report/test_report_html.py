@@ -216,7 +216,7 @@ def test_summary_comes_first_with_decisions_severities_waivers_and_evidence(
     page: Page,
 ) -> None:
     titles = [t for _, t in page.headings]
-    summary = titles.index("Summary")
+    summary = titles.index("Executive summary")
     first_vendor = titles.index("Quiet Vendor <script>alert(1)</script>")
     for part in (
         "Decision per vendor",

@@ -173,7 +173,15 @@ def test_html_report_runs_none_of_the_payloads_in_chromium(tmp_path: Path) -> No
             )
             == 0
         )
-        assert browser.evaluate("document.querySelectorAll('iframe, img, svg, object').length") == 0
+        # The summary's own decision chart is the one SVG the page draws; no other may appear.
+        assert browser.evaluate("document.querySelectorAll('svg').length") == 1
+        assert (
+            browser.evaluate(
+                "document.querySelectorAll('iframe, img, svg :not(title, desc, text, rect), "
+                "svg:not(#decision-chart), object').length"
+            )
+            == 0
+        )
         schemes = browser.evaluate(
             "Array.from(document.querySelectorAll('[href]')).map(e => "
             "e.getAttribute('href').split(':')[0]).filter(s => !s.startsWith('#'))"

@@ -19,7 +19,9 @@ import base64
 import functools
 import hashlib
 import html
+import json
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -39,9 +41,12 @@ from vendorgate.core.model import (
 )
 from vendorgate.core.render import Piece
 from vendorgate.core.version import __version__
+from vendorgate.core.vocabulary import CRITICALITY_TIERS
 from vendorgate.engine.conditions import WAIVER_WARNING_DAYS, describe_value
 from vendorgate.report import RenderOptions
 from vendorgate.report import digest as dg
+from vendorgate.report.formats import html_summary as es
+from vendorgate.report.formats.html_summary import Previous
 
 _VERDICT_LABEL = {
     Verdict.ERROR: "Error",
@@ -67,6 +72,18 @@ class Assets:
     """Contents of ``data/html/report.css``."""
     script: str
     """Contents of ``data/html/report.js``."""
+    site_script: str = ""
+    """Contents of ``data/html/site.js`` (the index page of ``report -o DIR/``)."""
+
+    @property
+    def site_policy(self) -> str:
+        """The site's pages: only this style and the index's script; links between pages."""
+        return (
+            "default-src 'none'; "
+            f"style-src {_csp_hash(self.css)}; "
+            f"script-src {_csp_hash(self.site_script)}; "
+            "img-src data:; base-uri 'none'; form-action 'none'"
+        )
 
     @property
     def policy(self) -> str:
@@ -85,6 +102,7 @@ def assets() -> Assets:
     return Assets(
         (folder / "report.css").read_text(encoding="utf-8"),
         (folder / "report.js").read_text(encoding="utf-8"),
+        (folder / "site.js").read_text(encoding="utf-8"),
     )
 
 
@@ -167,9 +185,9 @@ _ANCHOR = "\x00vendor-anchor\x00"
 """Stands for the vendor's anchor in its piece (input files can hold no NUL character)."""
 
 
-def render(result: CheckResult, options: RenderOptions) -> str:
+def render(result: CheckResult, options: RenderOptions, previous: Previous | None = None) -> str:
     pieces = [piece_of(vr, result.org) for vr in result.results]
-    parts = frame(pieces, result.org, result.evaluated_on, result.packs, options)
+    parts = frame(pieces, result.org, result.evaluated_on, result.packs, options, previous)
     return b"".join(parts).decode("utf-8")
 
 
@@ -186,11 +204,55 @@ def piece(
         "name": result.vendor.name,
         "title": _vendor_title(result),
         "rank": [dg.DECISION_RANK[result.decision.kind.value], result.vendor.id],
-        "row": _row(result, anchors),
+        "row": _row(result, anchors, _risk(result, org)),
         "severity": [[counts[s][v] for v in dg.ATTENTION_ORDER] for s in Severity],
         "concerns": [_concern(c, anchors) for c in concerns],
+        "packs": es.worst_verdicts(result.findings),
+        "blockers": sorted({f.rule_title for f in result.findings if f.blocking}),
+        "risk": _risk(result, org),
+        "retrieved": _oldest_retrieved(result),
+        "digest": es.profile_digest(result.vendor),
+        "cells": _cells(result, _risk(result, org)),
     }
     return "\n".join(_vendor(result, org, anchors)).encode("utf-8"), meta
+
+
+def _risk(result: VendorResult, org: OrgProfile) -> dict[str, str]:
+    """The organisation's risk fields for the vendor (``usage`` in its profile), those stated."""
+    own = org.usage.get(result.vendor.id)
+    usage = result.vendor.usage
+    owner = (own.owner if own else "") or (usage.owner if usage else "")
+    risk = {"owner": owner}
+    if own is not None:
+        if own.tier:
+            risk["tier"] = own.tier
+        if own.renewal:
+            risk["renewal"] = own.renewal.isoformat()
+        if own.review_due:
+            risk["review_due"] = own.review_due.isoformat()
+    return {k: v for k, v in risk.items() if v}
+
+
+def _cells(result: VendorResult, risk: dict[str, str]) -> list[Any]:
+    """The vendor's row of the site's vendor index (JSON): the table's columns as values."""
+    counts = dg.verdict_counts(result.findings)
+    return [
+        result.vendor.name,
+        result.vendor.category,
+        result.plan or "-",
+        dg.DECISION_RANK[result.decision.kind.value],
+        sum(1 for f in result.findings if f.blocking),
+        *(counts[v] for v in (Verdict.FAIL, Verdict.UNDETERMINED, Verdict.WAIVED, Verdict.PASS)),
+        risk.get("owner", "-"),
+        risk.get("tier", "-"),
+        risk.get("renewal", "-"),
+        risk.get("review_due", "-"),
+    ]
+
+
+def _oldest_retrieved(result: VendorResult) -> str | None:
+    days = [d.retrieved for d in result.vendor.documents.values() if d.retrieved is not None]
+    return min(days).isoformat() if days else None
 
 
 def piece_of(result: VendorResult, org: OrgProfile) -> Piece:
@@ -204,13 +266,16 @@ def frame(
     day: date,
     packs: Sequence[RulePack],
     options: RenderOptions,
+    previous: Previous | None = None,
 ) -> Iterator[bytes]:
     """The page from the vendors' pieces: header, summary and footer from their metadata, each
     section with its anchor filled in as it is written (a copy of one section at a time, not of
-    the page)."""
+    the page). Sections follow the vendor table's order, worst decision first; ``previous``
+    (``--previous``) is what an earlier report said."""
     page = assets()
-    ordered = sorted(pieces, key=lambda p: tuple(p.meta["key"]))
-    anchors = _Anchors((p.meta["key"][0], p.meta["key"][1]) for p in ordered)
+    by_key = sorted(pieces, key=lambda p: tuple(p.meta["key"]))
+    anchors = _Anchors((p.meta["key"][0], p.meta["key"][1]) for p in by_key)
+    ordered = sorted(by_key, key=lambda p: tuple(p.meta["rank"]) + tuple(p.meta["key"]))
     title = f"Vendor compliance report - {org.name} - {day.isoformat()}"
     parts = [
         "<!DOCTYPE html>",
@@ -225,9 +290,10 @@ def frame(
         "</head>",
         "<body>",
         '<a class="skip" href="#main">Skip to the report</a>',
-        *_header(org, day, packs, ordered, anchors),
+        *_header(org, day, packs),
         '<main id="main">',
-        *_summary(org, day, ordered, anchors),
+        *_summary(org, day, packs, ordered, anchors, previous),
+        *_contents(ordered, anchors),
     ]
     yield "\n".join(parts).encode("utf-8")
     for p in ordered:
@@ -244,15 +310,121 @@ def frame(
     yield ("\n" + "\n".join(tail) + "\n").encode("utf-8")
 
 
+# ---------------------------------------------------------------- report -o DIR/
+
+SITE_ROWS = 50
+"""Vendor table rows the site's index holds in its HTML (the worst first); the script shows
+at most as many matches of the filter, from the JSON list of every vendor."""
+_VENDOR_HREF = re.compile(r'href="#(vendor-(?:(?!--)[^"])+)"')
+"""A link to a vendor's section (not to one of its findings, ``vendor-x--rule``)."""
+
+
+def site(
+    pieces: Sequence[Piece],
+    org: OrgProfile,
+    day: date,
+    packs: Sequence[RulePack],
+    options: RenderOptions,
+    previous: Previous | None = None,
+) -> Iterator[tuple[str, bytes]]:
+    """The report as a small static site, file by file (relative path, bytes): ``index.html``
+    (the summary and a filterable table of every vendor, of which the worst
+    :data:`SITE_ROWS` are in the HTML and all in a JSON list), ``vendors.html`` (the whole
+    table, for reading without script and printing) and ``vendors/<anchor>.html`` per vendor."""
+    page = assets()
+    by_key = sorted(pieces, key=lambda p: tuple(p.meta["key"]))
+    anchors = _Anchors((p.meta["key"][0], p.meta["key"][1]) for p in by_key)
+    ordered = sorted(by_key, key=lambda p: tuple(p.meta["rank"]) + tuple(p.meta["key"]))
+    summary = _summary(org, day, packs, ordered, anchors, previous, rows=SITE_ROWS)
+    index = [
+        *_site_head(f"Vendor compliance report - {org.name} - {day.isoformat()}", page),
+        *_header(org, day, packs),
+        '<main id="main">',
+        *summary,
+        _site_index(ordered, anchors),
+        "</main>",
+        *_footer(day),
+        f"<script>{page.site_script}</script>",
+        "</body>",
+        "</html>",
+    ]
+    yield "index.html", _site_links("\n".join(index) + "\n", "vendors/").encode("utf-8")
+    table = [
+        *_site_head(f"Every vendor - {org.name} - {day.isoformat()}", page),
+        '<main id="main">',
+        '<p><a href="index.html">Back to the summary</a></p>',
+        *_vendor_table(ordered, anchors, every=True),
+        "</main>",
+        "</body>",
+        "</html>",
+    ]
+    yield "vendors.html", _site_links("\n".join(table) + "\n", "vendors/").encode("utf-8")
+    for p in ordered:
+        anchor = anchors.of(p.meta["key"][0], p.meta["key"][1])
+        head = [
+            *_site_head(f"{p.meta['title']} - {org.name} - {day.isoformat()}", page),
+            '<main id="main">',
+            '<p><a href="../index.html">Back to the summary</a> &middot; '
+            '<a href="../vendors.html">Every vendor</a></p>',
+        ]
+        text = p.text.replace(_ANCHOR.encode("utf-8"), anchor.encode("utf-8"))
+        tail = "\n</main>\n" + "\n".join(_footer(day)) + "\n</body>\n</html>\n"
+        yield (
+            f"vendors/{anchor}.html",
+            ("\n".join(head) + "\n").encode("utf-8") + text + tail.encode("utf-8"),
+        )
+
+
+def _site_head(title: str, page: Assets) -> list[str]:
+    return [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f'<meta http-equiv="Content-Security-Policy" content="{_e(page.site_policy)}">',
+        f'<meta name="generator" content="vendorgate {_e(__version__)}">',
+        f"<title>{_e(title)}</title>",
+        f"<style>{page.css}</style>",
+        "</head>",
+        "<body>",
+        '<a class="skip" href="#main">Skip to the report</a>',
+    ]
+
+
+def _site_links(text: str, folder: str) -> str:
+    """Links to vendor sections become links to the vendors' pages."""
+    return _VENDOR_HREF.sub(lambda m: f'href="{folder}{m[1]}.html"', text)
+
+
+def _site_index(ordered: list[Piece], anchors: _Anchors) -> str:
+    """Every vendor's row as JSON for the index's script (never executed as script: the
+    type is data, and ``<`` is escaped so no text can close the element)."""
+    rows = [
+        [
+            *p.meta["cells"],
+            f"vendors/{anchors.of(p.meta['key'][0], p.meta['key'][1])}.html",
+            p.meta["key"][0],
+        ]
+        for p in ordered
+    ]
+    data = {
+        "columns": [list(c) for c in _TABLE_COLUMNS],
+        "decisions": {str(rank): _DECISION_LABEL[k] for k, rank in dg.DECISION_RANK.items()},
+        "tiers": _TIER_RANK,
+        "rows": rows,
+    }
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    return f'<script type="application/json" id="vendor-index">{text}</script>'
+
+
 def _anchored(text: str, p: Piece, anchors: _Anchors) -> str:
     return text.replace(_ANCHOR, anchors.of(p.meta["key"][0], p.meta["key"][1]))
 
 
-def _header(
-    org: OrgProfile, day: date, packs: Sequence[RulePack], ordered: list[Piece], anchors: _Anchors
-) -> list[str]:
+def _header(org: OrgProfile, day: date, packs: Sequence[RulePack]) -> list[str]:
     names = ", ".join(f"{p.id} ({p.title})" for p in sorted(packs, key=lambda p: p.id))
-    lines = [
+    return [
         "<header>",
         "<h1>Vendor compliance report</h1>",
         f'<p class="lede">{_e(org.name)} &middot; evaluated on '
@@ -260,13 +432,22 @@ def _header(
         f'<p class="lede">Blocking threshold: {_e(org.blocking_severity.value)} and above; '
         f"undetermined findings: {_e(org.undetermined)}; evidence required: "
         f"{_e(org.evidence_require)}.</p>",
-        '<nav aria-label="Contents"><ul>',
-        '<li><a href="#summary">Summary</a></li>',
+        "</header>",
+    ]
+
+
+def _contents(ordered: list[Piece], anchors: _Anchors) -> list[str]:
+    """The contents, after the summary: one link per vendor section, in the table's order."""
+    lines = [
+        '<nav id="contents" aria-labelledby="contents-h">',
+        '<h2 id="contents-h">Vendor details</h2>',
+        '<p><a href="#summary">Back to the summary</a></p>',
+        "<ol>",
     ]
     for p in ordered:
         anchor = anchors.of(p.meta["key"][0], p.meta["key"][1])
         lines.append(f'<li><a href="#{anchor}">{_e(p.meta["title"])}</a></li>')
-    lines += ["</ul></nav>", "</header>"]
+    lines += ["</ol>", "</nav>"]
     return lines
 
 
@@ -277,12 +458,20 @@ def _vendor_title(vr: VendorResult) -> str:
 # ---------------------------------------------------------------- summary
 
 
-def _summary(org: OrgProfile, day: date, ordered: list[Piece], anchors: _Anchors) -> list[str]:
-    decisions = [p.decision for p in ordered]
+def _summary(
+    org: OrgProfile,
+    day: date,
+    packs: Sequence[RulePack],
+    ordered: list[Piece],
+    anchors: _Anchors,
+    previous: Previous | None,
+    rows: int | None = None,
+) -> list[str]:
+    """The executive summary, then the table of vendors (only the worst ``rows`` of them
+    when given: the site's index) with the counts, waiver and evidence tables."""
+    decisions = Counter(p.decision for p in ordered)
     told = ", ".join(
-        f"{decisions.count(k)} {_DECISION_LABEL[k].lower()}"
-        for k in dg.DECISION_RANK
-        if decisions.count(k)
+        f"{decisions[k]} {_DECISION_LABEL[k].lower()}" for k in dg.DECISION_RANK if decisions[k]
     )
     # Blocking findings are counted from the table rows' metadata (the piece's own total
     # belongs to whoever built it; a page made by render() has none).
@@ -292,12 +481,37 @@ def _summary(org: OrgProfile, day: date, ordered: list[Piece], anchors: _Anchors
         if blocking
         else "no blocking findings"
     )
+    ident = es.report_id(org, packs, day, [p.meta["digest"] for p in ordered])
+
+    def href(p: Piece) -> str:
+        anchor = anchors.of(p.meta["key"][0], p.meta["key"][1])
+        return f'<a href="#{anchor}">{_e(p.meta["title"])}</a>'
+
+    tiers = es.tiers(ordered)
     return [
         '<section id="summary" aria-labelledby="summary-h">',
-        '<h2 id="summary-h">Summary</h2>',
+        '<h2 id="summary-h">Executive summary</h2>',
+        f'<p class="report-id">Report identifier <strong id="report-id">{_e(ident)}</strong> '
+        "(derived from the organisation profile, the rule packs, every vendor profile with its "
+        "snapshots' hashes, and the evaluation date).</p>",
         f"<p>{len(ordered)} vendor{'s' if len(ordered) != 1 else ''} evaluated: "
         f"{_e(told or 'none')}; {blocking_text}.</p>",
-        *_vendor_table(ordered, anchors),
+        *([f"<p>{_e(tiers)}</p>"] if tiers else []),
+        '<figure class="chart">',
+        *es.decision_chart(decisions),
+        "<figcaption>Decisions at a glance</figcaption>",
+        "</figure>",
+        *es.blockers(ordered, href),
+        *es.changes(previous, ordered, href),
+        *es.matrix(ordered, packs, href),
+        *es.waiver_windows(org, day, ordered, packs, href),
+        *es.old_evidence(org, day, ordered, href),
+        *es.due_dates(day, ordered, href),
+        *es.sign_off(ident, day),
+        "</section>",
+        '<section id="overview" aria-labelledby="overview-h">',
+        '<h2 id="overview-h">Every vendor</h2>',
+        *_vendor_table(ordered if rows is None else ordered[:rows], anchors, rows is None),
         *_severity_table(ordered),
         *_waiver_notices(org, day, ordered, anchors),
         *_evidence_concerns(
@@ -320,10 +534,18 @@ _TABLE_COLUMNS = (
     ("Undetermined", "number"),
     ("Waived", "number"),
     ("Pass", "number"),
+    ("Owner", "text"),
+    ("Tier", "number"),
+    ("Renewal", "text"),
+    ("Review due", "text"),
 )
 
 
-def _row(vr: VendorResult, anchors: _Anchors) -> list[Any]:
+_TIER_RANK = {tier: i for i, tier in enumerate(CRITICALITY_TIERS)}
+"""Sort key of the Tier column: most critical first, untiered last."""
+
+
+def _row(vr: VendorResult, anchors: _Anchors, risk: dict[str, str]) -> list[Any]:
     """The vendor's number of blocking findings and its row of the decision table."""
     counts = dg.verdict_counts(vr.findings)
     decision = vr.decision.kind.value
@@ -339,11 +561,16 @@ def _row(vr: VendorResult, anchors: _Anchors) -> list[Any]:
             f'<td class="num">{counts[v]}</td>'
             for v in (Verdict.FAIL, Verdict.UNDETERMINED, Verdict.WAIVED, Verdict.PASS)
         ),
+        f"<td>{_e(risk.get('owner', '-'))}</td>",
+        f'<td data-sort="{_TIER_RANK.get(risk.get("tier", ""), 9)}">'
+        f"{_e(risk.get('tier', '-'))}</td>",
+        f"<td>{_e(risk.get('renewal', '-'))}</td>",
+        f"<td>{_e(risk.get('review_due', '-'))}</td>",
     ]
     return [blocking, "<tr>" + "".join(cells) + "</tr>"]
 
 
-def _vendor_table(ordered: list[Piece], anchors: _Anchors) -> list[str]:
+def _vendor_table(ordered: list[Piece], anchors: _Anchors, every: bool = True) -> list[str]:
     head = "".join(
         f'<th scope="col" data-type="{kind}"{_NUM if name in _COUNTS else ""}>{_e(name)}</th>'
         for name, kind in _TABLE_COLUMNS
@@ -353,11 +580,14 @@ def _vendor_table(ordered: list[Piece], anchors: _Anchors) -> list[str]:
         '<div class="tools" id="vendor-tools" hidden>',
         '<label for="vendor-filter">Filter vendors</label>',
         '<input id="vendor-filter" type="search" autocomplete="off" '
-        'placeholder="name, category, decision...">',
+        'placeholder="name, owner, tier, decision...">',
         '<span id="vendor-count" role="status" aria-live="polite"></span>',
         "</div>",
         '<div class="scroll"><table id="vendor-table" aria-describedby="decisions-h">',
-        "<caption>Vendors, worst decision first (the column headers sort the table)</caption>",
+        "<caption>Vendors, worst decision first (the column headers sort the table)</caption>"
+        if every
+        else f"<caption>The {len(ordered)} worst vendors (the filter searches every vendor; "
+        '<a href="vendors.html">every vendor on one page</a>)</caption>',
         f"<thead><tr>{head}</tr></thead>",
         "<tbody>",
     ]

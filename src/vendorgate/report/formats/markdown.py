@@ -9,7 +9,7 @@ under GitHub's comment limit: when it would not, vendor details are left out wit
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any
 
@@ -220,3 +220,47 @@ def _vendor_details(vr: VendorResult, options: RenderOptions) -> str:
             lines.append(_finding(f, heading=False))
     lines.append("</details>")
     return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------- report --format markdown
+
+
+def document(
+    pieces: Sequence[Piece],
+    org: OrgProfile,
+    day: date,
+    packs: Sequence[RulePack],
+    options: RenderOptions,
+) -> Iterator[bytes]:
+    """The whole report for a file (``report --format markdown``): laid out as the comment,
+    but with every blocking finding and every vendor's details, since only a pull-request
+    comment has a size limit. Written a vendor at a time."""
+    ordered = sorted(pieces, key=lambda p: tuple(p.meta["order"]))
+    head = _head(org.name, day, packs, [p.meta["row"] for p in ordered])
+    found = [
+        ((rank, vendor, plan, rule), block)
+        for p in ordered
+        for rank, vendor, plan, rule, block in p.meta["blocking"]
+    ]
+    blocking = [block for _, block in sorted(found, key=lambda b: b[0])]
+    yield head.encode("utf-8")
+    if blocking:
+        yield b"\n### Blocking findings\n"
+        for block in blocking:
+            yield ("\n" + block).encode("utf-8")
+    if ordered:
+        yield b"\n### Details\n"
+        for p in ordered:
+            yield b"\n" + p.text
+
+
+def render_document(result: CheckResult, options: RenderOptions) -> str:
+    """:func:`document` from a whole result (plans or data classes given on the command line,
+    Rego rules)."""
+    pieces = [
+        Piece(vr.vendor.id, vr.decision.kind.value, {}, 0, (), text, meta)
+        for vr in result.results
+        for text, meta in [piece(vr, options)]
+    ]
+    parts = document(pieces, result.org, result.evaluated_on, result.packs, options)
+    return b"".join(parts).decode("utf-8")
