@@ -10,7 +10,7 @@ from vendorgate.core import serialize
 from vendorgate.core.render import RenderOptions
 from vendorgate.core.version import __version__
 from vendorgate.evidence.docdiff import VANISHED, AffectedQuote, DocDiff, SectionChange
-from vendorgate.report import jsontext
+from vendorgate.report import escape, jsontext
 from vendorgate.text.normalise import normalise
 
 
@@ -186,4 +186,4 @@ def to_markdown(result: DocDiff, options: RenderOptions) -> str:
 
 def _md(text: str) -> str:
     """Escape what would break a Markdown table or add emphasis."""
-    return re.sub(r"([|*_`\[\]<>])", r"\\\1", text)
+    return re.sub(r"([|*_`\[\]<>])", r"\\\1", escape.inline(text))
