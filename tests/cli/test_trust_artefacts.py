@@ -538,3 +538,51 @@ def test_no_line_of_the_text_report_starts_a_workflow_command(tmp_path: Path) ->
     clean(proc)
     assert proc.returncode == 1
     assert not [line for line in proc.stdout.splitlines() if line.lstrip().startswith("::")]
+
+
+# ---------------------------------------------------------------- watch state
+
+
+class Page(_Quiet):
+    """A page with an ETag, answering 304 to a client that sends it back."""
+
+    def do_GET(self) -> None:
+        self.server.seen.append(self.headers.get("If-None-Match"))  # type: ignore[attr-defined]
+        if self.headers.get("If-None-Match") == '"v1"':
+            self.send_response(304)
+            self.send_header("ETag", '"v1"')
+            self.end_headers()
+            return
+        data = b"We never train models on customer content.\n"
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain")
+        self.send_header("ETag", '"v1"')
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+
+@pytest.mark.parametrize("forgery", ["path-outside", "symlink"])
+def test_watch_state_can_only_name_its_own_files(tmp_path: Path, forgery: str) -> None:
+    outside = tmp_path / "outside.txt"
+    outside.write_text("Anything an attacker wants compared.\n", encoding="utf-8")
+    with serve(Page) as (url, server):
+        page = url + "/terms"
+        root = project(tmp_path / "repo", url=page)
+        folder = root / ".vendorgate-cache"
+        (folder / "watch").mkdir(parents=True)
+        own = hashlib.sha256(page.encode()).hexdigest()[:32] + ".txt"
+        if forgery == "symlink":
+            (folder / "watch" / own).symlink_to(outside)
+            name = own
+        else:
+            name = "../../../outside.txt"
+        state = {"version": 1, "urls": {page: {"etag": '"v1"', "lastModified": "", "text": name}}}
+        (folder / "watch-state.json").write_text(json.dumps(state), encoding="utf-8")
+        proc = run_cli("watch", "--format", "json", cwd=root)
+    clean(proc)
+    assert proc.returncode == 1
+    (document,) = json.loads(proc.stdout)["documents"]
+    assert document["notModified"] is False
+    assert document["status"] != "unchanged"
+    assert server.seen == [None]  # type: ignore[attr-defined]  # fetched in full: no validator

@@ -80,9 +80,13 @@ def _secret_at(path: Path) -> bytes | None:
         try:
             return _read_key(path)
         except FileNotFoundError:
-            _create_key(path)
+            pass
         except OSError:
             return None
+        try:
+            _create_key(path)
+        except OSError:
+            return None  # an unwritable home: run without a cache
     return None
 
 
