@@ -1,16 +1,18 @@
 """Packs: the records (per-vendor pieces of a report and what its totals need) of the last
 run in one evaluation context, in one file per context beside the SQLite store.
 
-A pack is written whole and renamed into place, and carries a CRC of its content; a damaged
-pack is ignored and replaced by the next run. Packs hold plain data (JSON and rendered text).
+A pack is written whole and renamed into place, and carries an HMAC of its name and content
+made with the user's key (:func:`vendorgate.cache.keys.secret`): a damaged pack, or one this
+user's runs did not write (forged, copied in, restored), is ignored and replaced by the next
+run. Packs hold plain data (JSON and rendered text).
 """
 
 from __future__ import annotations
 
 import contextlib
+import hmac
 import json
 import os
-import zlib
 from collections.abc import Sequence
 from typing import Any
 
@@ -22,7 +24,7 @@ one evaluation context (see :mod:`vendorgate.app.pipeline`)."""
 MAX_PACKS = 4
 """Packs kept (the most recent), so runs that alternate between a few contexts (report
 formats, organisations, days) all find theirs."""
-_PACK_MAGIC = b"vendorgate-pack/1"
+_PACK_MAGIC = b"vendorgate-pack/2"
 
 
 def _pack_name(name: str) -> str:
@@ -32,7 +34,8 @@ def _pack_name(name: str) -> str:
 
 
 def read_pack(cache: Cache, name: str) -> tuple[dict[str, Any], memoryview] | None:
-    """The head (JSON) and body of the pack ``name``, or None when absent or damaged."""
+    """The head (JSON) and body of the pack ``name``, or None when absent, damaged or not
+    signed by this user's key for this name."""
     try:
         with open(cache.folder / PACKS / _pack_name(name), "rb") as handle:
             raw = handle.read()
@@ -41,9 +44,12 @@ def read_pack(cache: Cache, name: str) -> tuple[dict[str, Any], memoryview] | No
     end = raw.find(b"\n")
     rest = memoryview(raw)[end + 1 :]  # views, not copies, of a large file
     try:
-        magic, crc, size = raw[:end].split(b" ")
+        magic, mac, size = raw[:end].split(b" ")
         length = int(size)
-        if magic != _PACK_MAGIC or int(crc, 16) != zlib.crc32(rest) or length > len(rest):
+        expected = cache.sign(name, size, rest)
+        if magic != _PACK_MAGIC or expected is None or length > len(rest):
+            return None
+        if not hmac.compare_digest(mac, expected.encode("ascii")):
             return None
         head = json.loads(bytes(rest[:length]))
     except ValueError:
@@ -56,10 +62,11 @@ def write_pack(cache: Cache, name: str, head: dict[str, Any], texts: Sequence[by
     remove all but the most recent :data:`MAX_PACKS`. Failing to write is ignored."""
     folder = cache.folder / PACKS
     data = json.dumps(head, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    crc = zlib.crc32(data)
-    for text in texts:
-        crc = zlib.crc32(text, crc)
-    first = b"%s %08x %d\n" % (_PACK_MAGIC, crc, len(data))
+    size = b"%d" % len(data)
+    mac = cache.sign(name, size, b"".join((data, *texts)))
+    if mac is None:
+        return  # no key to sign with: a pack nobody could trust is not written
+    first = b"%s %s %s\n" % (_PACK_MAGIC, mac.encode("ascii"), size)
     tmp = folder / f".tmp-{os.getpid()}-{name[:16]}"
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -1,18 +1,22 @@
 """A content-addressed cache of parsed vendor profiles and of the last runs' results.
 
-Large catalogues change little between two CI runs, so ``check`` keeps, in a git-ignored
-folder (``.vendorgate-cache/`` beside the organisation profile, or ``$VENDORGATE_CACHE_DIR``):
+Large catalogues change little between two CI runs, so ``check`` keeps, in a folder of the
+user's own outside the work tree (``$XDG_CACHE_HOME/vendorgate/<digest of the project
+folder>``, else ``~/.cache/vendorgate/...``; ``$VENDORGATE_CACHE_DIR`` overrides it):
 
 * in one SQLite file, each vendor file's profile as parsed and validated, keyed by the file's
   bytes, the path it is shown under, the vendor schema and vendorgate's own code. Entries are
-  written in transactions (two processes at once never see half an entry) and start with a
-  checksum, so a damaged entry is noticed, ignored and rewritten; a file that is no database
-  any more is replaced;
+  written in transactions (two processes at once never see half an entry); a file that is no
+  database any more is replaced;
 * for the last few evaluation contexts, a pack of every vendor's rendered piece of the report
   (:mod:`vendorgate.cache.packs`); keys and digests are :mod:`vendorgate.cache.keys`'.
 
-Entries hold plain data (JSON and rendered text), never pickles: a cache is never trusted to
-run code. Deleting the folder is always safe.
+A cache is untrusted input: every entry carries an HMAC of its kind, key and payload made with
+the user's secret (:func:`vendorgate.cache.keys.secret`, kept outside any repository), so an
+entry this user's runs did not write (committed, restored, copied, edited) is a miss and the
+file is parsed and validated again. Without a usable key the cache is not used at all.
+Entries hold plain data (JSON and rendered text), never pickles. Deleting the folder is
+always safe.
 """
 
 from __future__ import annotations
@@ -26,15 +30,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from vendorgate.cache.keys import vendor_key
+from vendorgate.cache.keys import digest, secret, sign, signed, vendor_key
 from vendorgate.load.yaml import Document, PathKey, load_bytes
 from vendorgate.text.reader import read_bytes
 
-CACHE_DIRNAME = ".vendorgate-cache"
-"""The cache folder's name beside the organisation profile (listed in .gitignore)."""
+APP_DIRNAME = "vendorgate"
+"""The cache's folder in the user's cache folder."""
 ENV_VAR = "VENDORGATE_CACHE_DIR"
 """Overrides where the cache lives."""
-_MAGIC = b"vendorgate-cache/1 "
+_MAGIC = b"vendorgate-cache/2 "
 DATABASE = "cache-v1.sqlite"
 """The cache's file in its folder (SQLite, with its -wal and -shm companions)."""
 _TABLE = (
@@ -59,6 +63,7 @@ class Cache:
         self._pid = 0
         self._pending: list[tuple[str, str, bytes]] = []
         self._unusable = False
+        self._key: bytes | None = None
 
     @property
     def file(self) -> Path:
@@ -72,6 +77,10 @@ class Cache:
         """This process's connection (a forked worker opens its own), or None when the cache
         cannot be used; a file that is not a database is replaced by an empty one."""
         if self._unusable:
+            return None
+        self._key = self._key or secret()
+        if self._key is None:
+            self._unusable = True  # entries could not be authenticated: do without
             return None
         if self._db is not None:
             if self._pid == os.getpid():
@@ -125,7 +134,7 @@ class Cache:
                     [kind, *chunk],
                 ).fetchall()
                 for key, value in rows:
-                    payload = _checked(value)
+                    payload = self._checked(kind, key, value)
                     if payload is not None:
                         found[key] = payload
         except sqlite3.OperationalError:
@@ -135,9 +144,28 @@ class Cache:
             self._db = None
         return found
 
+    def _checked(self, kind: str, key: str, value: object) -> bytes | None:
+        """The payload, only when this user's key signed it under this kind and key (an entry
+        moved to another key, edited or forged is a miss)."""
+        if not isinstance(value, bytes) or self._key is None or not value.startswith(_MAGIC):
+            return None
+        end = value.find(b"\n")
+        payload = memoryview(value)[end + 1 :]  # no copy to check
+        if end < 0 or not signed(self._key, value[len(_MAGIC) : end], kind, key, payload):
+            return None
+        return bytes(payload)
+
+    def sign(self, *parts: str | bytes | memoryview) -> str | None:
+        """This cache's signature of ``parts`` (for packs), or None without a usable key."""
+        self._key = self._key or secret()
+        return sign(self._key, *parts) if self._key is not None else None
+
     def put(self, kind: str, key: str, payload: bytes) -> None:
-        """Store ``payload`` (with a checksum) at the next :meth:`flush`."""
-        head = _MAGIC + hashlib.sha256(payload).hexdigest().encode("ascii") + b"\n"
+        """Store ``payload`` (signed) at the next :meth:`flush`."""
+        signing = self._key or secret()
+        if signing is None:
+            return
+        head = _MAGIC + sign(signing, kind, key, payload).encode("ascii") + b"\n"
         self._pending.append((kind, key, head + payload))
         if len(self._pending) >= 256:
             self.flush()
@@ -160,23 +188,18 @@ class Cache:
             self._db = None
 
 
-def _checked(value: object) -> bytes | None:
-    if not isinstance(value, bytes):
-        return None
-    end = value.find(b"\n")
-    payload = memoryview(value)[end + 1 :]  # no copy to check
-    if end < 0 or value[:end] != _MAGIC + hashlib.sha256(payload).hexdigest().encode("ascii"):
-        return None
-    return bytes(payload)
-
-
 def folder_for(project: Path | None) -> Path:
-    """``$VENDORGATE_CACHE_DIR``, else ``.vendorgate-cache`` in ``project`` (the folder of the
-    organisation profile), else in the working directory."""
+    """``$VENDORGATE_CACHE_DIR``, else this project's folder in the user's cache folder
+    (``$XDG_CACHE_HOME/vendorgate/<digest>``, else ``~/.cache/vendorgate/<digest>``), named by
+    a digest of ``project`` (the folder of the organisation profile, else the working
+    directory). Never inside the work tree by default: a checkout brings no cache."""
     configured = os.environ.get(ENV_VAR)
     if configured:
         return Path(configured)
-    return (project or Path.cwd()) / CACHE_DIRNAME
+    home = os.environ.get("XDG_CACHE_HOME")
+    base = Path(home) if home and Path(home).is_absolute() else Path.home() / ".cache"
+    where = (project or Path.cwd()).resolve()
+    return base / APP_DIRNAME / digest("project", str(where))[:32]
 
 
 # ---------------------------------------------------------------- vendor entries

@@ -117,7 +117,7 @@ def validate(paths: tuple[str, ...], as_of: str | None, output: str | None) -> N
     "--no-cache",
     is_flag=True,
     help="Neither read nor write the cache of parsed profiles and results "
-    "(.vendorgate-cache/ beside the organisation profile, or $VENDORGATE_CACHE_DIR).",
+    "(in ~/.cache/vendorgate/ or $XDG_CACHE_HOME, or $VENDORGATE_CACHE_DIR).",
 )
 def check(
     paths: tuple[str, ...],

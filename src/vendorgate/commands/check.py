@@ -161,7 +161,8 @@ def render_options(request: CheckRequest) -> RenderOptions:
 
 
 def _cache(org_path: str | None) -> Cache:
-    """The cache ``check`` uses: beside the organisation profile, or $VENDORGATE_CACHE_DIR."""
+    """The cache ``check`` uses: the user's folder for this project (outside the work tree),
+    or $VENDORGATE_CACHE_DIR; either way only entries this user's key signed are read."""
     from vendorgate.cache import store
     from vendorgate.load import workspace
 

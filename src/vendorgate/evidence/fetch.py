@@ -1,6 +1,7 @@
 """A careful HTTP GET for ``vendorgate watch``: bounded in time and size, polite, honest.
 
-* every attempt has a deadline (the whole response, not only each socket read);
+* every attempt has a deadline for the whole exchange, not only each socket read
+  (:mod:`vendorgate.evidence.bounded`): a server trickling bytes cannot hold a run;
 * the body is read up to a size cap and never further;
 * connection failures, timeouts, 429 and 5xx are retried with exponential backoff; other
   client errors (404, 403...) are not, since asking again will not help;
@@ -25,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from vendorgate.core.version import __version__
+from vendorgate.evidence import bounded
 
 USER_AGENT = f"vendorgate/{__version__} (+terms drift check)"
 MAX_REDIRECTS = 5
@@ -67,21 +69,6 @@ class _Retryable(FetchError):
     def __init__(self, message: str, retry_after: float | None = None) -> None:
         super().__init__(message)
         self.retry_after = retry_after
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    """Let 3xx responses surface as errors, so redirects are followed (and bounded) here."""
-
-    def redirect_request(
-        self,
-        req: urllib.request.Request,
-        fp: object,
-        code: int,
-        msg: str,
-        headers: email.message.Message,
-        newurl: str,
-    ) -> urllib.request.Request | None:
-        return None
 
 
 @dataclass(frozen=True)
@@ -134,12 +121,11 @@ def fetch(
 
 
 def _follow(url: str, limits: Limits, etag: str, last_modified: str) -> Response:
-    opener = urllib.request.build_opener(_NoRedirect)
     seen = [url]
     current = url
     for _ in range(MAX_REDIRECTS + 1):
         _check_scheme(current)
-        outcome = _attempt(opener, current, limits, etag, last_modified)
+        outcome = _attempt(current, limits, etag, last_modified)
         if isinstance(outcome, Response):
             return outcome
         target = urllib.parse.urljoin(current, outcome)
@@ -157,24 +143,28 @@ def _check_scheme(url: str) -> None:
         raise FetchError(f"only http and https URLs are fetched, not `{scheme}:`")
 
 
-def _attempt(
-    opener: urllib.request.OpenerDirector, url: str, limits: Limits, etag: str, modified: str
-) -> Response | str:
-    """One request: a Response, or the Location of a redirect."""
+def _attempt(url: str, limits: Limits, etag: str, modified: str) -> Response | str:
+    """One request, all of it (connection, headers, body) within ``limits.timeout``: a
+    Response, or the Location of a redirect."""
     request = urllib.request.Request(url, headers=_headers(etag, modified))
-    deadline = time.monotonic() + limits.timeout
-    try:
-        with opener.open(request, timeout=limits.timeout) as raw:
-            body = _read(raw, limits, deadline)
-            return _response(raw.geturl(), raw.status, body, raw.headers)
-    except urllib.error.HTTPError as exc:
-        return _http_error(exc, url)
-    except TimeoutError:
-        raise _Retryable(f"no complete response within {limits.timeout:g} s") from None
-    except urllib.error.URLError as exc:
-        raise _Retryable(f"cannot connect: {_reason(exc.reason)}") from None
-    except (http.client.HTTPException, ConnectionError) as exc:
-        raise _Retryable(f"connection failed: {type(exc).__name__} {exc}".rstrip()) from None
+    timed_out = _Retryable(f"no complete response within {limits.timeout:g} s")
+    with bounded.Deadline(limits.timeout) as deadline:
+        try:
+            with bounded.opener(deadline).open(request, timeout=limits.timeout) as raw:
+                body = _read(raw, limits, deadline)
+                return _response(raw.geturl(), raw.status, body, raw.headers)
+        except urllib.error.HTTPError as exc:
+            return _http_error(exc, url)
+        except TimeoutError:
+            raise timed_out from None
+        except urllib.error.URLError as exc:
+            if deadline.expired:
+                raise timed_out from None
+            raise _Retryable(f"cannot connect: {_reason(exc.reason)}") from None
+        except (http.client.HTTPException, ConnectionError) as exc:
+            if deadline.expired:
+                raise timed_out from None
+            raise _Retryable(f"connection failed: {type(exc).__name__} {exc}".rstrip()) from None
 
 
 def _headers(etag: str, modified: str) -> dict[str, str]:
@@ -190,28 +180,19 @@ def _headers(etag: str, modified: str) -> dict[str, str]:
     return headers
 
 
-def _read(raw: http.client.HTTPResponse, limits: Limits, deadline: float) -> bytes:
-    declared = raw.headers.get("Content-Length", "")
-    if declared.isdigit() and int(declared) > limits.max_bytes:
-        raise FetchError(
-            f"the page is {int(declared)} bytes, over the {limits.max_bytes}-byte limit "
-            "(raise --max-bytes to allow it)"
-        )
-    chunks: list[bytes] = []
-    size = 0
-    while True:
-        if time.monotonic() > deadline:
-            raise TimeoutError
-        chunk = raw.read(min(_CHUNK, limits.max_bytes + 1 - size))
-        if not chunk:
-            return b"".join(chunks)
-        chunks.append(chunk)
-        size += len(chunk)
-        if size > limits.max_bytes:
+def _read(raw: http.client.HTTPResponse, limits: Limits, deadline: bounded.Deadline) -> bytes:
+    try:
+        return bounded.read_capped(raw, limits.max_bytes, deadline)
+    except bounded.TooLarge as exc:
+        if exc.declared is not None:
             raise FetchError(
-                f"the page is larger than the {limits.max_bytes}-byte limit; reading stopped "
-                "there (raise --max-bytes to allow it)"
-            )
+                f"the page is {exc.declared} bytes, over the {limits.max_bytes}-byte limit "
+                "(raise --max-bytes to allow it)"
+            ) from None
+        raise FetchError(
+            f"the page is larger than the {limits.max_bytes}-byte limit; reading stopped "
+            "there (raise --max-bytes to allow it)"
+        ) from None
 
 
 def _response(url: str, status: int, body: bytes, headers: email.message.Message) -> Response:

@@ -126,19 +126,31 @@ class _State:
         try:
             data = json.loads((state.folder / STATE_FILE).read_text(encoding="utf-8"))
             urls = data.get("urls", {}) if isinstance(data, dict) else {}
-            state.urls = {k: v for k, v in urls.items() if isinstance(v, dict)}
+            state.urls = {
+                k: v
+                for k, v in urls.items()
+                if isinstance(k, str)
+                and isinstance(v, dict)
+                and all(isinstance(x, str) for x in v.values())
+            }
         except (OSError, ValueError):
             pass  # no usable state: every page is fetched in full, which is always correct
         return state
 
     def cached_text(self, url: str) -> str | None:
+        """The text last fetched from ``url``. The state file is untrusted: it may only name
+        the one file this code writes for that URL, inside its own folder (a path, a
+        symlink or another URL's file is ignored, and the page is fetched in full)."""
         entry = self.urls.get(url, {})
         name = entry.get("text", "")
-        if not name:
+        if not name or name != _text_name(url):
             return None
+        path = self.folder / "watch" / name
         try:
-            return (self.folder / "watch" / name).read_text(encoding="utf-8")
-        except OSError:
+            if path.is_symlink() or not path.is_file():
+                return None
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
             return None
 
     def remember(self, url: str, response: Response, text: str) -> None:
@@ -146,7 +158,7 @@ class _State:
             if self.urls.pop(url, None) is not None:
                 self.dirty = True
             return
-        name = hashlib.sha256(url.encode("utf-8")).hexdigest()[:32] + ".txt"
+        name = _text_name(url)
         folder = self.folder / "watch"
         folder.mkdir(parents=True, exist_ok=True)
         _write_atomic(folder / name, text.encode("utf-8"))
@@ -166,6 +178,11 @@ class _State:
             gitignore.write_text("*\n", encoding="utf-8")
         data = {"version": 1, "urls": {k: self.urls[k] for k in sorted(self.urls)}}
         _write_atomic(self.folder / STATE_FILE, (json.dumps(data, indent=2) + "\n").encode())
+
+
+def _text_name(url: str) -> str:
+    """The file, in the state's ``watch/`` folder, holding the last text of ``url``."""
+    return hashlib.sha256(url.encode("utf-8")).hexdigest()[:32] + ".txt"
 
 
 def watch(

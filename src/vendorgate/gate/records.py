@@ -12,7 +12,9 @@ verifies on any machine and names no absolute path.
 
 ``gate --verify-record FILE`` re-evaluates the same request on the recorded as-of date and
 says whether the record still holds: it holds only when every input hashes the same and the
-re-evaluation gives the same decisions and verdicts. Otherwise it says which inputs changed,
+re-evaluation gives exactly the recorded answer (decision, findings, conditions, questions,
+with the same JSON types) and the same summary fields. A record is untrusted input: what it
+says is never believed, only recomputed and compared. Otherwise it says which inputs changed,
 appeared or vanished, and which decisions and verdicts differ.
 """
 
@@ -227,7 +229,7 @@ def verify(path: Path) -> Verification:
         differences: list[str] = []
     else:
         current = {(i.role, i.path): i.sha256 for i in inputs_of(result, base)}
-        differences = compare(data["result"], to_dict(result))
+        differences = whole_differences(data, to_dict(result))
     changed = [
         f"{role} {p}: {_short(recorded[(role, p)])} -> {_short(current[(role, p)])}"
         for role, p in sorted(recorded)
@@ -253,6 +255,51 @@ def verify(path: Path) -> Verification:
         version_note=note,
         error=error,
     )
+
+
+def whole_differences(record: dict[str, Any], answer: dict[str, Any]) -> list[str]:
+    """Everything in ``record`` that the re-evaluated ``answer`` does not say, exactly: the
+    named decisions and verdicts first, then any other value of the recorded answer (findings,
+    conditions, questions), and the summary fields at the top, types strictly (``true`` is
+    not ``1``). A record edited anywhere does not hold."""
+    out = compare(record["result"], answer)
+    for key in ("decision", "passes", "firstPassingPlan"):
+        where = first_difference(record.get(key), answer.get(key), key)
+        if where:
+            out.append(f"recorded {where}")
+    if not out:
+        where = first_difference(record["result"], answer, "result")
+        if where:
+            out.append(f"recorded answer differs from the re-evaluation at {where}")
+    return out
+
+
+def first_difference(old: Any, new: Any, path: str) -> str:
+    """The path of the first value that differs (in type or value), or empty."""
+    if type(old) is not type(new):
+        return f"{path}: {type(old).__name__} {_brief(old)} -> {type(new).__name__} {_brief(new)}"
+    if isinstance(old, dict):
+        for key in sorted(set(old) | set(new), key=str):
+            if key not in old or key not in new:
+                return f"{path}.{key}: {'absent' if key not in old else 'present'} in the record"
+            found = first_difference(old[key], new[key], f"{path}.{key}")
+            if found:
+                return found
+        return ""
+    if isinstance(old, list):
+        if len(old) != len(new):
+            return f"{path}: {len(old)} items -> {len(new)}"
+        for index, (was, now) in enumerate(zip(old, new, strict=True)):
+            found = first_difference(was, now, f"{path}[{index}]")
+            if found:
+                return found
+        return ""
+    return "" if old == new else f"{path}: {_brief(old)} -> {_brief(new)}"
+
+
+def _brief(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=True)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _short(sha: str | None) -> str:

@@ -15,8 +15,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vendorgate.core.errors import InputError, UsageError
-from vendorgate.core.model import CheckResult, OrgProfile, Rule, RulePack, Severity, VendorResult
-from vendorgate.engine.decide import BlockingPolicy, decide, mark_blocking
+from vendorgate.core.model import (
+    CheckResult,
+    Finding,
+    OrgProfile,
+    Rule,
+    RulePack,
+    Severity,
+    VendorProfile,
+    VendorResult,
+    Verdict,
+)
+from vendorgate.engine.decide import BlockingPolicy, decide, is_blocking, mark_blocking
 from vendorgate.evidence import snapshots as evidence
 from vendorgate.rego import assemble, document, packs, runtime
 from vendorgate.rego.compile import Policy, compile_policy
@@ -177,10 +187,67 @@ def evaluate(
             ) from exc
         if chosen.engine == "native":
             result = _with_native(result, loaded, rules, org, day, blocking, chosen_overrides)
+        else:
+            result = judged_again(result, rules, org, blocking, chosen.engine)
         results.append(result)
     if progress is not None:
         progress(len(ordered), len(ordered), "")
     return CheckResult(org, tuple(results), day, inputs.packs)
+
+
+WAIVER_EXPIRED = "vendorgate.waiver-expired"
+"""The finding of an expired waiver: a warning that never blocks (as in the native engine)."""
+
+
+def judged_again(
+    answered: VendorResult,
+    rules: Mapping[str, Rule],
+    org: OrgProfile,
+    blocking: BlockingPolicy,
+    engine: str,
+) -> VendorResult:
+    """The policy's answer judged in Python: a rule the answer has no finding for is an error
+    finding (never a pass), and what blocks and the decision are computed here from the
+    findings, whatever blocking flags and decision the policy (or a server) sent."""
+    profile = answered.vendor
+    answered_rules = {f.rule for f in answered.findings}
+    missing = tuple(
+        _missing_finding(profile, answered.plan, rule, engine)
+        for rule_id, rule in rules.items()
+        if rule_id not in answered_rules
+    )
+    judged = tuple(
+        replace(f, blocking=False)
+        if f.rule == WAIVER_EXPIRED and f.verdict is not Verdict.ERROR
+        else replace(f, blocking=is_blocking(f, org, policy=blocking))
+        for f in (*answered.findings, *missing)
+    )
+    return VendorResult(
+        profile,
+        answered.plan,
+        judged,
+        decide(profile.id, answered.plan, judged, org, policy=blocking),
+    )
+
+
+def _missing_finding(profile: VendorProfile, plan: str | None, rule: Rule, engine: str) -> Finding:
+    return Finding(
+        vendor=profile.id,
+        vendor_name=profile.name,
+        plan=plan,
+        rule=rule.id,
+        rule_title=rule.title,
+        pack=rule.pack,
+        severity=rule.severity,
+        verdict=Verdict.ERROR,
+        message=f"the {engine} engine returned no finding for rule `{rule.id}`; a rule "
+        "without an answer is an error, never a pass (is the policy the one `vendorgate "
+        "bundle` built?)",
+        citations=rule.citations,
+        facts=(),
+        remediation=rule.remediation,
+        location=profile.location,
+    )
 
 
 def _with_native(

@@ -5,10 +5,16 @@ Every failure is an error with exit code 2, never a pass: an unreachable server,
 not JSON, and an undefined decision (OPA answers ``{}`` without ``result`` when the bundle is
 not loaded or the input does not fit). Connection errors and 5xx answers are retried with a
 short backoff; a timeout is not (the server had its chance).
+
+The server's answer is untrusted: each request has a deadline for the whole exchange and a
+size cap on the body (:mod:`vendorgate.evidence.bounded`), a redirect is refused, never
+followed (so the token goes to the origin of ``--opa-url`` and nowhere else), and the findings
+it returns are checked and judged again in Python (:mod:`vendorgate.rego.adapter`).
 """
 
 from __future__ import annotations
 
+import http.client
 import json
 import time
 from collections.abc import Sequence
@@ -18,7 +24,9 @@ from urllib.parse import urlsplit
 from vendorgate.core.errors import EXIT_INPUT, VendorgateError
 
 DEFAULT_TIMEOUT = 10.0
-"""Seconds to wait for each answer."""
+"""Seconds for each request, from connecting to the last byte of the answer."""
+MAX_ANSWER_BYTES = 16_000_000
+"""Largest answer read; a larger one is an error, never truncated."""
 RETRIES = 2
 """Further attempts after a connection error or a 5xx answer."""
 BACKOFF = 0.25
@@ -68,18 +76,50 @@ def _opa_message(status: int, body: bytes) -> str:
 
 
 def _post(url: str, body: bytes, token: str | None, timeout: float) -> tuple[int, bytes]:
+    """One POST within ``timeout`` seconds in all; raises TimeoutError past it."""
     import urllib.error
     import urllib.request
+
+    from vendorgate.evidence import bounded
 
     headers = {"Content-Type": "application/json", "Accept": "application/json"}
     if token:
         headers["Authorization"] = f"Bearer {token}"
     request = urllib.request.Request(url, data=body, headers=headers, method="POST")
+    with bounded.Deadline(timeout) as deadline:
+        try:
+            with bounded.opener(deadline).open(request, timeout=timeout) as answer:
+                return int(answer.status), _body(answer, deadline, url)
+        except urllib.error.HTTPError as exc:
+            with exc:
+                if 300 <= exc.code < 400:
+                    raise OpaError(
+                        f"OPA at {_origin(url)} answered with a redirect (HTTP {exc.code} to "
+                        f"{exc.headers.get('Location', '(no Location)')!s:.200}); redirects are "
+                        "never followed: give the server's own URL with --opa-url"
+                    ) from None
+                return int(exc.code), _body(exc, deadline, url)
+        except (OSError, http.client.HTTPException) as exc:
+            if deadline.expired:
+                raise TimeoutError from exc
+            raise
+
+
+def _body(answer: Any, deadline: Any, url: str) -> bytes:
+    from vendorgate.evidence import bounded
+
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as answer:
-            return int(answer.status), answer.read()
-    except urllib.error.HTTPError as exc:
-        return int(exc.code), exc.read()
+        return bounded.read_capped(answer, MAX_ANSWER_BYTES, deadline)
+    except bounded.TooLarge:
+        raise OpaError(
+            f"OPA at {_origin(url)} answered with more than {MAX_ANSWER_BYTES} bytes; "
+            "the answer was not read"
+        ) from None
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def decide(document: Any, url: str, token: str | None, timeout: float) -> Any:
@@ -101,8 +141,8 @@ def decide(document: Any, url: str, token: str | None, timeout: float) -> Any:
                 raise OpaError(f"OPA at {url} did not answer within {timeout:g} s") from exc
             last = f"cannot reach OPA at {url}: {exc.reason}"
             continue
-        except OSError as exc:
-            last = f"cannot reach OPA at {url}: {exc.strerror or exc}"
+        except (OSError, http.client.HTTPException) as exc:
+            last = f"cannot reach OPA at {url}: {getattr(exc, 'strerror', None) or exc}"
             continue
         if status >= 500:
             last = f"OPA at {url} failed: {_opa_message(status, raw)}"

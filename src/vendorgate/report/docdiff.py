@@ -17,7 +17,7 @@ from vendorgate.evidence.docdiff import (
     DocDiff,
     SectionChange,
 )
-from vendorgate.report import jsontext
+from vendorgate.report import escape, jsontext
 from vendorgate.text.normalise import normalise
 
 
@@ -211,4 +211,4 @@ def to_markdown(result: DocDiff, options: RenderOptions) -> str:
 
 def _md(text: str) -> str:
     """Escape what would break a Markdown table or add emphasis."""
-    return re.sub(r"([|*_`\[\]<>])", r"\\\1", text)
+    return re.sub(r"([|*_`\[\]<>])", r"\\\1", escape.inline(text))

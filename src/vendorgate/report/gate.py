@@ -15,7 +15,7 @@ from vendorgate.core.render import RenderOptions
 from vendorgate.engine.conditions import describe_value
 from vendorgate.gate.decisions import GateResult, PlanOutcome
 from vendorgate.gate.serialize import to_dict
-from vendorgate.report import jsontext
+from vendorgate.report import escape, jsontext
 
 
 def render_json(result: GateResult, options: RenderOptions) -> str:
@@ -183,6 +183,7 @@ def _link(label: str, url: str) -> str:
 
 
 def _escape(text: str) -> str:
+    text = escape.inline(text)
     for ch in _MARKUP:
         text = text.replace(ch, "\\" + ch)
     return text

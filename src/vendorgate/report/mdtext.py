@@ -12,6 +12,8 @@ import html
 import re
 from urllib.parse import quote, urlsplit
 
+from vendorgate.report import escape
+
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]()#!|~])")
 _MENTION = re.compile(r"@(?=\w)")
 _WHITESPACE_RUN = re.compile(r"\s*[\r\n]+\s*")
@@ -19,7 +21,7 @@ _ZERO_WIDTH_SPACE = "\u200b"
 
 
 def _one_line(text: str) -> str:
-    return _WHITESPACE_RUN.sub(" ", text)
+    return escape.inline(_WHITESPACE_RUN.sub(" ", text))
 
 
 def _no_mentions(text: str) -> str:

@@ -32,6 +32,7 @@ from vendorgate.cache.store import (
     Cache,
     decode_document,
     encode_document,
+    folder_for,
     parse_vendor,
 )
 from vendorgate.engine import vendor as engine_vendor
@@ -168,10 +169,12 @@ def test_output_is_byte_identical_with_without_and_after_deleting_the_cache(
     assert cli_check(root, fmt, cache=folder) == (code, uncached)  # warm: read from it
     shutil.rmtree(folder)
     assert cli_check(root, fmt, cache=folder) == (code, uncached)
-    # Default place: beside the organisation profile.
+    # Default place: the user's cache folder for this project, never the work tree.
     assert cli_check(root, fmt) == (code, uncached)
-    assert len(stored(root / ".vendorgate-cache")) == len(files(root / "vendors"))
-    assert len(packs(root / ".vendorgate-cache")) == 1
+    default = folder_for(root)
+    assert not (root / ".vendorgate-cache").exists()
+    assert len(stored(default)) == len(files(root / "vendors"))
+    assert len(packs(default)) == 1
 
 
 def test_a_warm_run_evaluates_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -22,7 +22,7 @@ from typing import Any
 
 from vendorgate.core.model import CheckResult, Finding, OrgProfile, RulePack, VendorResult, Verdict
 from vendorgate.core.render import Piece
-from vendorgate.report import RenderOptions, cite
+from vendorgate.report import RenderOptions, cite, escape
 from vendorgate.report.paths import repo_path
 
 PER_KIND = 10
@@ -31,7 +31,10 @@ KINDS = ("error", "warning", "notice")
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's message: the shared policy (controls, bidi, odd breaks), then
+    GitHub's own encoding of ``%`` and line breaks, so a value can never end the command."""
+    kept = escape.controls(text)
+    return kept.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:

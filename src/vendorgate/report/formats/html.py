@@ -43,7 +43,7 @@ from vendorgate.core.render import Piece
 from vendorgate.core.version import __version__
 from vendorgate.core.vocabulary import CRITICALITY_TIERS
 from vendorgate.engine.conditions import WAIVER_WARNING_DAYS, describe_value
-from vendorgate.report import RenderOptions
+from vendorgate.report import RenderOptions, escape
 from vendorgate.report import digest as dg
 from vendorgate.report.formats import html_summary as es
 from vendorgate.report.formats.html_summary import Previous
@@ -112,8 +112,9 @@ def _csp_hash(text: str) -> str:
 
 
 def _e(text: object) -> str:
-    """Escape text for element content and attribute values alike."""
-    return html.escape(str(text), quote=True)
+    """Escape text for element content and attribute values alike (after the shared policy:
+    controls and bidi overrides never reach the page)."""
+    return html.escape(escape.multiline(text), quote=True)
 
 
 def _slug(text: str) -> str:

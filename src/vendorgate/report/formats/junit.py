@@ -26,7 +26,7 @@ from typing import Any
 from vendorgate.ci.baseline import BASELINE_NOTE
 from vendorgate.core.model import CheckResult, Finding, OrgProfile, RulePack, VendorResult, Verdict
 from vendorgate.core.render import Piece
-from vendorgate.report import RenderOptions, cite
+from vendorgate.report import RenderOptions, cite, escape
 from vendorgate.report.paths import repo_path
 
 # XML 1.0 cannot carry most control characters, even escaped.
@@ -34,7 +34,13 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _clean(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    """Multi-line XML text under the shared policy; what XML cannot carry becomes U+FFFD."""
+    return _NOT_XML.sub("\ufffd", escape.multiline(text))
+
+
+def _one(text: str) -> str:
+    """A one-line XML attribute (a name, a class, a file path) under the shared policy."""
+    return _NOT_XML.sub("\ufffd", escape.inline(text))
 
 
 def render(result: CheckResult, options: RenderOptions) -> str:
@@ -124,9 +130,9 @@ def _suite(vr: VendorResult, options: RenderOptions) -> tuple[ET.Element, Counte
 def _case(f: Finding, counts: Counter[str], options: RenderOptions) -> ET.Element:
     case = ET.Element(
         "testcase",
-        classname=f"vendorgate.{f.vendor}",
-        name=f.rule,
-        file=repo_path(f.location.path, options),
+        classname=_one(f"vendorgate.{f.vendor}"),
+        name=_one(f.rule),
+        file=_one(repo_path(f.location.path, options)),
         line=str(f.location.line),
     )
     counts["tests"] += 1

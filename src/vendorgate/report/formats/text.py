@@ -14,13 +14,21 @@ from typing import Any
 
 from rich import box
 from rich.console import Console
-from rich.markup import escape
+from rich.markup import escape as rich_escape
 from rich.table import Table
 
 from vendorgate.core.model import CheckResult, Finding, OrgProfile, RulePack, VendorResult, Verdict
 from vendorgate.core.render import Piece
 from vendorgate.engine.conditions import describe_value
 from vendorgate.report import RenderOptions
+from vendorgate.report import escape as policy
+
+
+def escape(text: str) -> str:
+    """A value for the terminal: the shared policy (no control sequence, bidi override or
+    line break from a profile reaches the terminal), then Rich's markup escaping."""
+    return rich_escape(policy.inline(text))
+
 
 _VERDICT_STYLE = {
     Verdict.FAIL: "bold red",

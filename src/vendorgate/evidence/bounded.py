@@ -1,0 +1,178 @@
+"""HTTP exchanges bounded in total time and in size, for ``watch`` and the OPA client.
+
+A socket timeout bounds each read, not a response: a server that sends one byte a second
+never trips it and can hold a run for as long as it likes. Here every exchange has a
+:class:`Deadline` for the whole of it (connecting, the status line and headers, the body): when
+it passes, a timer shuts the connection's socket down, so whatever read is blocked returns at
+once and the exchange fails as timed out. Bodies are read up to a cap and never further.
+Redirects are never followed by the opener (callers decide, or refuse them).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import email.message
+import http.client
+import socket
+import ssl
+import threading
+import time
+import urllib.request
+from typing import Any, Protocol
+
+
+class Deadline:
+    """A total time limit for one exchange; use it as a context manager around the exchange."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self._at = time.monotonic() + seconds
+        self._lock = threading.Lock()
+        self._sockets: list[socket.socket] = []
+        self._expired = False
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+
+    @property
+    def expired(self) -> bool:
+        """Whether the deadline has passed (the sockets were shut down, or are being)."""
+        return self._expired or time.monotonic() >= self._at
+
+    def remaining(self) -> float:
+        """Seconds left, at least a little (a socket timeout of 0 would mean non-blocking)."""
+        return max(self._at - time.monotonic(), 0.01)
+
+    def watch(self, sock: socket.socket | None) -> None:
+        """Shut ``sock`` down when the deadline passes (at once if it already has)."""
+        if sock is None:
+            return
+        with self._lock:
+            self._sockets.append(sock)
+            late = self._expired
+        if late:
+            _shut(sock)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self._expired = True
+            sockets = list(self._sockets)
+        for sock in sockets:
+            _shut(sock)
+
+
+def _shut(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):  # already closed: nothing is blocked on it
+        sock.shutdown(socket.SHUT_RDWR)
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    """Let 3xx responses surface as errors: the opener itself never follows a redirect."""
+
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: object,
+        code: int,
+        msg: str,
+        headers: email.message.Message,
+        newurl: str,
+    ) -> urllib.request.Request | None:
+        return None
+
+
+class _Watched(http.client.HTTPConnection):
+    deadline: Deadline
+
+    def connect(self) -> None:
+        self.timeout = min(self.deadline.remaining(), self.timeout or self.deadline.seconds)
+        super().connect()
+        self.deadline.watch(self.sock)
+
+
+class _WatchedTLS(http.client.HTTPSConnection):
+    deadline: Deadline
+
+    def connect(self) -> None:
+        self.timeout = min(self.deadline.remaining(), self.timeout or self.deadline.seconds)
+        super().connect()
+        self.deadline.watch(self.sock)
+
+
+class _Connections(Protocol):
+    def __call__(self, host: str, **kwargs: Any) -> http.client.HTTPConnection: ...
+
+
+def _factory(base: type[_Watched] | type[_WatchedTLS], deadline: Deadline) -> _Connections:
+    def connection(host: str, **kwargs: Any) -> http.client.HTTPConnection:
+        made = base(host, **kwargs)
+        made.deadline = deadline
+        return made
+
+    return connection
+
+
+class _Plain(urllib.request.HTTPHandler):
+    def __init__(self, deadline: Deadline) -> None:
+        super().__init__()
+        self.deadline = deadline
+
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(_factory(_Watched, self.deadline), req)
+
+
+class _Secure(urllib.request.HTTPSHandler):
+    def __init__(self, deadline: Deadline) -> None:
+        super().__init__()
+        self.deadline = deadline
+        self.tls = ssl.create_default_context()
+
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(_factory(_WatchedTLS, self.deadline), req, context=self.tls)
+
+
+def opener(deadline: Deadline) -> urllib.request.OpenerDirector:
+    """An opener whose connections close at ``deadline`` and which follows no redirect."""
+    return urllib.request.build_opener(NoRedirect, _Plain(deadline), _Secure(deadline))
+
+
+class TooLarge(Exception):
+    """A body over the cap; ``declared`` when the Content-Length said so before reading."""
+
+    def __init__(self, limit: int, declared: int | None) -> None:
+        super().__init__(f"larger than {limit} bytes")
+        self.limit = limit
+        self.declared = declared
+
+
+def read_capped(answer: Any, limit: int, deadline: Deadline) -> bytes:
+    """The whole body of ``answer`` (a response or an HTTPError), at most ``limit`` bytes.
+    Raises TooLarge past the cap and TimeoutError when the deadline passed meanwhile (a short
+    read after the timer shut the socket is never taken for the whole body)."""
+    headers = getattr(answer, "headers", None)
+    declared = headers.get("Content-Length", "") if headers is not None else ""
+    if declared.isdigit() and int(declared) > limit:
+        raise TooLarge(limit, int(declared))
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        try:
+            chunk = answer.read(min(64 * 1024, limit + 1 - size))
+        except (OSError, http.client.HTTPException):
+            if deadline.expired:
+                raise TimeoutError from None
+            raise
+        if deadline.expired:
+            raise TimeoutError
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            raise TooLarge(limit, None)

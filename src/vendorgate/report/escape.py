@@ -1,0 +1,63 @@
+"""The one escaping policy every output shares, applied before each format's own escaping.
+
+Strings from profiles, rule packs and organisation profiles are untrusted. Whatever the sink
+(terminal text, Markdown, GitHub workflow commands, JUnit XML, HTML), three kinds of
+character are neutralised first, here:
+
+* control characters (C0, DEL, C1): a terminal would obey ANSI sequences, XML cannot carry
+  most of them;
+* bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069): they make text read
+  differently from what it says ("Trojan Source");
+* line breaks (``\\r``, ``\\n``, U+0085, U+2028, U+2029, vertical tab, form feed): a break lets a
+  value start a line of its own, and a line starting with ``::`` is a GitHub workflow command.
+
+Controls and bidi characters become U+FFFD (visibly replaced, never silently dropped); line
+breaks become a space in one-line values (:func:`inline`) and stay in multi-line text
+(:func:`multiline`), where no line may start a workflow command. Ordinary text is unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+
+REPLACEMENT = "\ufffd"
+"""What a control or bidi character becomes."""
+_BREAKS = "\r\n\x0b\x0c\x85\u2028\u2029"
+_UNSAFE = re.compile("[\x00-\x09\x0e-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]")
+_BREAK_RUN = re.compile(f"[ \t]*[{_BREAKS}]+[ \t]*")
+_ANY_BREAK = re.compile(f"\r\n|[{_BREAKS}]")
+_COMMAND_START = re.compile(r"^(\s*):(?=:)", re.MULTILINE)
+
+
+def _unsafe_out(text: str) -> str:
+    # A tab is kept where it is ordinary whitespace; every other control is replaced.
+    return _UNSAFE.sub(lambda m: m.group() if m.group() == "\t" else REPLACEMENT, text)
+
+
+def inline(value: object) -> str:
+    """A one-line value: line breaks become one space, controls and bidi become U+FFFD, and
+    it never begins with ``::``."""
+    text = _BREAK_RUN.sub(" ", _unsafe_out(str(value)))
+    return no_command(text)
+
+
+def multiline(value: object) -> str:
+    """Text that may keep its lines (``\\n`` only, every other break becomes one): controls
+    and bidi become U+FFFD, and no line begins with ``::``."""
+    text = _ANY_BREAK.sub("\n", _unsafe_out(str(value)))
+    return no_command(text)
+
+
+_ODD_BREAK = re.compile("[\x0b\x0c\x85\u2028\u2029]")
+
+
+def controls(value: object) -> str:
+    """Controls and bidi become U+FFFD and the rarer line breaks become ``\n``; ``\r`` and
+    ``\n`` stay, for a sink that encodes them itself (a workflow command's ``%0D%0A``)."""
+    return _ODD_BREAK.sub("\n", _unsafe_out(str(value)))
+
+
+def no_command(text: str) -> str:
+    """``text`` with a zero-width space after the first colon of any line starting with
+    ``::``, so that no line of it can be read as a GitHub workflow command."""
+    return _COMMAND_START.sub("\\1:\u200b", text)
