@@ -37,6 +37,7 @@ from vendorgate.core.model import (
     VendorResult,
     Verdict,
 )
+from vendorgate.core.model import Document as VendorDocument
 from vendorgate.core.vocabulary import DATA_CLASSES, FACTS, FACTS_BY_NAME
 from vendorgate.load import catalogue, workspace
 
@@ -328,6 +329,7 @@ def questions(findings: Sequence[Finding]) -> tuple[Question, ...]:
     """One question per undetermined fact a non-passing rule needed, listing every such rule."""
     needs: dict[str, dict[str, Need]] = {}
     values: dict[str, FactValue | None] = {}
+    awaiting: dict[str, tuple[VendorDocument, ...]] = {}
     for f in findings:
         if f.verdict not in _NEEDS_ANSWER or f.trace is None:
             continue
@@ -336,10 +338,11 @@ def questions(findings: Sequence[Finding]) -> tuple[Question, ...]:
             needs.setdefault(fact, {})[f.rule] = Need(f.rule, f.severity, f.citations)
             read = next((r for r in f.facts if r.fact == fact), None)
             values[fact] = read.value if read else None
+            awaiting[fact] = read.awaiting if read else ()
     asked = [
         Question(
             fact,
-            _question_text(fact),
+            _question_text(fact) + _document_request(awaiting[fact]),
             tuple(sorted(by_rule.values(), key=lambda n: (-n.severity.rank, n.rule))),
             values[fact],
         )
@@ -348,6 +351,14 @@ def questions(findings: Sequence[Finding]) -> tuple[Question, ...]:
     return tuple(
         sorted(asked, key=lambda q: (-q.severity.rank, _FACT_ORDER.get(q.fact, 999), q.fact))
     )
+
+
+def _document_request(documents: Sequence[VendorDocument]) -> str:
+    """The documents to ask for when the answer rests on ones that are not archived."""
+    if not documents:
+        return ""
+    named = "; ".join(f"{d.title} ({d.url})" for d in documents)
+    return f" Please send the document that decides it, which is not archived: {named}."
 
 
 def _question_text(fact: str) -> str:
