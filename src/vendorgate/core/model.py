@@ -483,6 +483,8 @@ class FactRead:
     plan: str | None = None
     awaiting: tuple[Document, ...] = ()
     """Referenced documents, not archived, that decide the fact (``Fact.rests_on``)."""
+    derived_from: str = ""
+    """The broad fact this one was read from when the profile does not state it."""
 
     @property
     def binding(self) -> bool:

@@ -31,7 +31,9 @@ class Resolver:
             cited = tuple(self._cite(ev) for ev in fact.evidence)
             documents = self.loaded.profile.documents
             awaiting = tuple(documents[d] for d in fact.rests_on if d in documents)
-            read = FactRead(fact.name, fact.value, fact.location, cited, fact.plan, awaiting)
+            read = FactRead(
+                fact.name, fact.value, fact.location, cited, fact.plan, awaiting, fact.derived_from
+            )
             self.cache[key] = read
         return read
 

@@ -334,9 +334,12 @@ def questions(findings: Sequence[Finding]) -> tuple[Question, ...]:
         if f.verdict not in _NEEDS_ANSWER or f.trace is None:
             continue
         for leaf in needed_leaves(f.trace):
-            fact = leaf.leaf.fact.split(".", 1)[0]
+            read_as = leaf.leaf.fact.split(".", 1)[0]
+            read = next((r for r in f.facts if r.fact == read_as), None)
+            # A fact read from its broad fact is answered by the broad fact's question: the
+            # profile states only that one, and asking both would ask the same thing twice.
+            fact = read.derived_from if read and read.derived_from else read_as
             needs.setdefault(fact, {})[f.rule] = Need(f.rule, f.severity, f.citations)
-            read = next((r for r in f.facts if r.fact == fact), None)
             values[fact] = read.value if read else None
             awaiting[fact] = read.awaiting if read else ()
     asked = [
