@@ -110,6 +110,9 @@ class Evidence:
     """Section number; empty when not given."""
     location: Location
     """Where the evidence entry is written."""
+    weight: str = ""
+    """``binding`` or ``summary`` for this passage (a summary box inside binding terms);
+    empty means the document's weight."""
 
 
 @dataclass(frozen=True)
@@ -126,6 +129,14 @@ class Fact:
     """A reviewer's remark."""
     plan: str | None = None
     """The plan whose override this is, or None for the vendor-level fact."""
+    rests_on: tuple[str, ...] = ()
+    """Ids of referenced documents that are not archived and that decide this fact. While
+    any is listed the fact reads as ``undisclosed`` (the loader sets ``value`` so), and the
+    gate asks for the documents."""
+    claimed: FactValue | None = None
+    """The value the profile wrote when ``rests_on`` made it ``undisclosed``; None otherwise."""
+    derived_from: str = ""
+    """For a scoped fact the profile does not state: the broad fact it was read from."""
 
 
 @dataclass(frozen=True)
@@ -150,6 +161,11 @@ class Document:
     """Snapshot path as written (relative to the profile)."""
     source: str = ""
     """Archive and licence credit."""
+    weight: str = "binding"
+    """``binding`` (terms, DPA, BAA, privacy policy) or ``summary`` (FAQ, announcement)."""
+    archived: bool = True
+    """False for a document the vendor's texts refer to that has no snapshot here (an
+    agreement "available on request"); facts resting on it are undetermined."""
 
 
 @dataclass(frozen=True)
@@ -229,6 +245,12 @@ class VendorProfile:
 
     def plan(self, plan_id: str) -> Plan | None:
         return next((p for p in self.plans if p.id == plan_id), None)
+
+    def written_facts(self) -> tuple[Fact, ...]:
+        """Every fact the profile file states, vendor-level then per plan; scoped facts read
+        from their broad fact are left out (their evidence is the broad fact's)."""
+        every = (*self.facts.values(), *(f for p in self.plans for f in p.facts.values()))
+        return tuple(f for f in every if not f.derived_from)
 
     def facts_for(self, plan_id: str | None) -> Mapping[str, Fact]:
         """Vendor facts with the plan's overrides applied."""
@@ -450,6 +472,8 @@ class CitedEvidence:
     status: EvidenceStatus
     detail: str = ""
     """Why the status is what it is, for anything but verified."""
+    binding: bool = True
+    """Whether the passage is binding (not a summary, FAQ or announcement)."""
 
 
 @dataclass(frozen=True)
@@ -463,6 +487,15 @@ class FactRead:
     """Where the fact is written, or the vendor header when missing."""
     evidence: tuple[CitedEvidence, ...]
     plan: str | None = None
+    awaiting: tuple[Document, ...] = ()
+    """Referenced documents, not archived, that decide the fact (``Fact.rests_on``)."""
+    derived_from: str = ""
+    """The broad fact this one was read from when the profile does not state it."""
+
+    @property
+    def binding(self) -> bool:
+        """Whether any verified passage behind the value is binding."""
+        return any(e.binding and e.status is EvidenceStatus.VERIFIED for e in self.evidence)
 
     @property
     def status(self) -> EvidenceStatus:

@@ -129,6 +129,10 @@ class FactSpec:
     """What the fact means, shown in schemas and editors."""
     question: str
     """What to ask the vendor when a rule needs this fact and it is undetermined."""
+    broad: str = ""
+    """For a fact that narrows an older one (advertising on content, training on interaction
+    data, training by affiliates): the older, broader fact. A profile that states only the
+    broad fact states it for this narrower one too (see docs/vocabulary.md). Empty otherwise."""
 
 
 FACTS: tuple[FactSpec, ...] = (
@@ -151,10 +155,32 @@ FACTS: tuple[FactSpec, ...] = (
         "AI or machine-learning models?",
     ),
     FactSpec(
+        "ai_training_interaction_data",
+        "enum",
+        PRACTICE,
+        "Whether the vendor trains AI/ML models on interaction data: the prompts, inputs and "
+        "outputs of its AI features (including stored content a user gives an AI feature as "
+        "input), as distinct from stored customer content.",
+        "Do you use the prompts, inputs or outputs of your AI features to train AI models, and "
+        "is that off unless we opt in?",
+        broad="ai_training_customer_content",
+    ),
+    FactSpec(
+        "ai_training_affiliates",
+        "enum",
+        PRACTICE,
+        "Whether the vendor's affiliates (companies of its group, outside the customer's "
+        "contract) may train their own AI/ML models on customer content or interaction data.",
+        "May your affiliates train their own AI models on our content or on our use of your "
+        "AI features?",
+        broad="ai_training_third_party",
+    ),
+    FactSpec(
         "ai_training_third_party",
         "enum",
         PRACTICE,
-        "Whether third-party model providers the vendor uses may train on customer content.",
+        "Whether unaffiliated third-party model providers the vendor uses may train on customer "
+        "content or interaction data (affiliates are ``ai_training_affiliates``).",
         "Can any third-party AI model provider you use train on our content, and does "
         "your contract with them forbid it?",
     ),
@@ -203,15 +229,53 @@ FACTS: tuple[FactSpec, ...] = (
         "advertising_use",
         "enum",
         PRACTICE,
-        "Whether customer data is used for advertising or marketing to third parties.",
+        "Whether customer data is used for advertising or marketing to third parties (all "
+        "customer data; ``advertising_use_content`` and ``advertising_use_account_data`` state "
+        "each scope apart).",
         "Do you use our data for advertising?",
     ),
     FactSpec(
         "sale_of_data",
         "enum",
         PRACTICE,
-        "Whether the vendor sells or shares customer data for value.",
+        "Whether the vendor sells or shares customer data for value (all customer data; "
+        "``sale_of_content`` and ``sale_of_account_data`` state each scope apart).",
         "Do you sell or share our data with third parties for value?",
+    ),
+    FactSpec(
+        "advertising_use_content",
+        "enum",
+        PRACTICE,
+        "Whether customer content (files, messages, records) is used for advertising or marketing.",
+        "Do you use our content (files, messages, records) for advertising or marketing?",
+        broad="advertising_use",
+    ),
+    FactSpec(
+        "advertising_use_account_data",
+        "enum",
+        PRACTICE,
+        "Whether account and usage data (contact details, cookies, activity on the vendor's "
+        "sites) is used for advertising or marketing.",
+        "Do you use our users' account or usage data for advertising or marketing?",
+        broad="advertising_use",
+    ),
+    FactSpec(
+        "sale_of_content",
+        "enum",
+        PRACTICE,
+        "Whether the vendor sells or shares customer content for value.",
+        "Do you sell or share our content with third parties for value?",
+        broad="sale_of_data",
+    ),
+    FactSpec(
+        "sale_of_account_data",
+        "enum",
+        PRACTICE,
+        "Whether the vendor sells or shares account and usage data for value (including "
+        "sharing for cross-context advertising).",
+        "Do you sell or share our users' account or usage data for value, including for "
+        "cross-context advertising?",
+        broad="sale_of_data",
     ),
     FactSpec(
         "data_combination",
@@ -226,6 +290,14 @@ FACTS: tuple[FactSpec, ...] = (
         ("customer_controlled", "fixed_period", "indefinite"),
         "How long the vendor keeps customer content during the contract.",
         "How long do you keep our content, and can we set the retention period?",
+    ),
+    FactSpec(
+        "account_data_retention",
+        "enum",
+        ("customer_controlled", "fixed_period", "indefinite"),
+        "How long the vendor keeps account and usage data (a period it states is "
+        '``fixed_period``; "as long as needed" with no end is ``indefinite``).',
+        "How long do you keep our users' account and usage data?",
     ),
     FactSpec(
         "deletion_after_termination_days",
@@ -317,6 +389,43 @@ FACTS: tuple[FactSpec, ...] = (
 )
 
 FACTS_BY_NAME: dict[str, FactSpec] = {spec.name: spec for spec in FACTS}
+
+SCOPED_FACTS: tuple[FactSpec, ...] = tuple(spec for spec in FACTS if spec.broad)
+"""Facts that narrow a broader one, each read from it when a profile omits them."""
+
+BINDING = "binding"
+"""Evidence weight of a contract or policy the vendor is bound by (terms, DPA, BAA, privacy
+policy)."""
+
+SUMMARY = "summary"
+"""Evidence weight of a summary, FAQ, announcement or marketing page: it says what the vendor
+means to do, but the vendor is not bound by it."""
+
+EVIDENCE_WEIGHTS = (BINDING, SUMMARY)
+
+DOCUMENT_TYPES = (
+    "terms_of_service",
+    "privacy_policy",
+    "dpa",
+    "baa",
+    "subprocessor_list",
+    "ai_addendum",
+    "security_page",
+    "faq",
+    "announcement",
+    "summary",
+    "other",
+)
+"""Kinds of vendor document."""
+
+SUMMARY_DOCUMENT_TYPES = ("faq", "announcement", "summary")
+"""Document types whose weight is ``summary`` unless the profile says otherwise."""
+
+
+def default_weight(document_type: str) -> str:
+    """The evidence weight of a document of this type when its profile does not state one."""
+    return SUMMARY if document_type in SUMMARY_DOCUMENT_TYPES else BINDING
+
 
 DISCLOSURE_STATES = ("disclosed", "undisclosed", "evidenced")
 """Values of the ``is:`` leaf test, which asks about disclosure itself rather than the value."""

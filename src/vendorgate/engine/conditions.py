@@ -181,18 +181,31 @@ class _Evaluation:
         read = self.read(leaf.fact)
         value = _project(read.value, leaf.fact)
         outcome = _test(leaf, value, read)
-        if (
-            outcome is not Outcome.UNDETERMINED
-            and self.ctx.org.evidence_require == "verified"
-            and _needs_evidence(leaf, value)
-            and read.status is not EvidenceStatus.VERIFIED
-        ):
-            self.evidence_reasons.append(
-                f"`{read.fact}` rests on {read.status.value} evidence, and the organisation "
-                "requires verified evidence"
-            )
-            outcome = Outcome.UNDETERMINED
+        if outcome is not Outcome.UNDETERMINED and _needs_evidence(leaf, value):
+            shortfall = evidence_shortfall(self.ctx.org.evidence_require, read)
+            if shortfall:
+                self.evidence_reasons.append(shortfall)
+                outcome = Outcome.UNDETERMINED
         return LeafTrace(leaf, outcome, value)
+
+
+def evidence_shortfall(require: str, read: FactRead) -> str:
+    """Why the fact's evidence falls short of what the organisation requires; empty when it
+    does not. ``binding`` is ``verified`` plus at least one binding passage (a summary, FAQ or
+    announcement alone leaves the fact undetermined)."""
+    if require not in ("verified", "binding"):
+        return ""
+    if read.status is not EvidenceStatus.VERIFIED:
+        return (
+            f"`{read.fact}` rests on {read.status.value} evidence, and the organisation "
+            "requires verified evidence"
+        )
+    if require == "binding" and not read.binding:
+        return (
+            f"`{read.fact}` rests only on a summary, FAQ or announcement, and the organisation "
+            "requires binding evidence"
+        )
+    return ""
 
 
 def _needs_evidence(leaf: Leaf, value: FactValue | None) -> bool:

@@ -317,7 +317,7 @@ def _affected(
     found: list[AffectedQuote] = []
     for loaded in sorted(profiles, key=lambda lv: lv.profile.id):
         profile = loaded.profile
-        facts = [*profile.facts.values(), *(f for p in profile.plans for f in p.facts.values())]
+        facts = profile.written_facts()
         for fact in facts:
             for item in fact.evidence:
                 if not old.contains(item.quote):

@@ -126,10 +126,7 @@ def verify(paths: Sequence[str | Path] = ()) -> VerifyResult:
 
 
 def _facts(loaded: catalogue.LoadedVendor) -> list[Fact]:
-    facts = list(loaded.profile.facts.values())
-    for plan in loaded.profile.plans:
-        facts.extend(plan.facts.values())
-    return facts
+    return list(loaded.profile.written_facts())
 
 
 def _report(

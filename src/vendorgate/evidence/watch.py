@@ -331,7 +331,7 @@ def _quotes(
     loaded: catalogue.LoadedVendor, doc_id: str, live: str, live_normalised: str
 ) -> tuple[QuoteCheck, ...]:
     profile = loaded.profile
-    facts = [*profile.facts.values(), *(f for p in profile.plans for f in p.facts.values())]
+    facts = profile.written_facts()
     checks = []
     for fact in facts:
         for item in fact.evidence:

@@ -37,6 +37,7 @@ from vendorgate.core.model import (
     VendorResult,
     Verdict,
 )
+from vendorgate.core.model import Document as VendorDocument
 from vendorgate.core.vocabulary import DATA_CLASSES, FACTS, FACTS_BY_NAME
 from vendorgate.load import catalogue, workspace
 
@@ -328,18 +329,23 @@ def questions(findings: Sequence[Finding]) -> tuple[Question, ...]:
     """One question per undetermined fact a non-passing rule needed, listing every such rule."""
     needs: dict[str, dict[str, Need]] = {}
     values: dict[str, FactValue | None] = {}
+    awaiting: dict[str, tuple[VendorDocument, ...]] = {}
     for f in findings:
         if f.verdict not in _NEEDS_ANSWER or f.trace is None:
             continue
         for leaf in needed_leaves(f.trace):
-            fact = leaf.leaf.fact.split(".", 1)[0]
+            read_as = leaf.leaf.fact.split(".", 1)[0]
+            read = next((r for r in f.facts if r.fact == read_as), None)
+            # A fact read from its broad fact is answered by the broad fact's question: the
+            # profile states only that one, and asking both would ask the same thing twice.
+            fact = read.derived_from if read and read.derived_from else read_as
             needs.setdefault(fact, {})[f.rule] = Need(f.rule, f.severity, f.citations)
-            read = next((r for r in f.facts if r.fact == fact), None)
             values[fact] = read.value if read else None
+            awaiting[fact] = read.awaiting if read else ()
     asked = [
         Question(
             fact,
-            _question_text(fact),
+            _question_text(fact) + _document_request(awaiting[fact]),
             tuple(sorted(by_rule.values(), key=lambda n: (-n.severity.rank, n.rule))),
             values[fact],
         )
@@ -348,6 +354,14 @@ def questions(findings: Sequence[Finding]) -> tuple[Question, ...]:
     return tuple(
         sorted(asked, key=lambda q: (-q.severity.rank, _FACT_ORDER.get(q.fact, 999), q.fact))
     )
+
+
+def _document_request(documents: Sequence[VendorDocument]) -> str:
+    """The documents to ask for when the answer rests on ones that are not archived."""
+    if not documents:
+        return ""
+    named = "; ".join(f"{d.title} ({d.url})" for d in documents)
+    return f" Please send the document that decides it, which is not archived: {named}."
 
 
 def _question_text(fact: str) -> str:

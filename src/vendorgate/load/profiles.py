@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from vendorgate.core.model import (
     VendorProfile,
     Waiver,
 )
+from vendorgate.core.vocabulary import SCOPED_FACTS, UNDISCLOSED, default_weight
 from vendorgate.load.yaml import Document, PathKey
 
 
@@ -61,8 +63,8 @@ def build_vendor(doc: Document) -> VendorProfile:
     r = _Reader(doc)
     data: dict[str, Any] = doc.data
     documents = _documents(r, data.get("documents", []))
-    facts = _facts(r, data.get("facts", {}), ("facts",), documents, None)
-    plans = _plans(r, data.get("plans", []), documents)
+    facts = _with_scopes(_facts(r, data.get("facts", {}), ("facts",), documents, None), None)
+    plans = _plans(r, data.get("plans", []), documents, facts)
     usage = _usage(r, data.get("usage"), plans)
     in_force = _in_force(r, data)
     profile = VendorProfile(
@@ -132,7 +134,17 @@ def _documents(r: _Reader, items: list[dict[str, Any]]) -> dict[str, VendorDocum
             sha256=item.get("sha256", ""),
             snapshot=item.get("snapshot", ""),
             source=item.get("source", ""),
+            weight=item.get("weight", default_weight(item["type"])),
+            archived=item.get("archived", True),
         )
+        if not documents[item["id"]].archived and ("snapshot" in item or "sha256" in item):
+            r.problems.append(
+                r.doc.problem(
+                    (*path, "archived"),
+                    "a document marked `archived: false` has no snapshot; remove `snapshot` "
+                    "and `sha256`, or remove `archived: false`",
+                )
+            )
     return documents
 
 
@@ -150,15 +162,58 @@ def _facts(
             _evidence(r, ev, (*path, "evidence", i), documents)
             for i, ev in enumerate(item.get("evidence", []))
         )
+        rests_on = tuple(
+            _rests_on(r, doc_id, (*path, "rests_on", i), documents)
+            for i, doc_id in enumerate(item.get("rests_on", []))
+        )
+        value = _value(item["value"])
         facts[name] = Fact(
             name=name,
-            value=_value(item["value"]),
+            # A fact that waits for an unarchived document is unknown until it is archived,
+            # whatever the reviewer expects it to say.
+            value=UNDISCLOSED if rests_on else value,
             evidence=evidence,
             location=r.key_loc(path),
             note=item.get("note", ""),
             plan=plan,
+            rests_on=rests_on,
+            claimed=value if rests_on and value != UNDISCLOSED else None,
         )
     return facts
+
+
+def _rests_on(r: _Reader, doc_id: str, path: PathKey, documents: dict[str, VendorDocument]) -> str:
+    document = documents.get(doc_id)
+    if document is None:
+        hint = did_you_mean(doc_id, list(documents))
+        r.problems.append(
+            r.doc.problem(path, f"`rests_on` names document `{doc_id}`, which is not listed{hint}")
+        )
+    elif document.archived:
+        r.problems.append(
+            r.doc.problem(
+                path,
+                f"`rests_on` names document `{doc_id}`, which is archived; quote it as evidence "
+                "instead, or mark the document `archived: false`",
+            )
+        )
+    return doc_id
+
+
+def _with_scopes(facts: dict[str, Fact], stated: dict[str, Fact] | None) -> dict[str, Fact]:
+    """Facts plus each scoped fact the profile leaves out, read from its broad fact (a
+    profile written before the scopes existed states the broad fact for every scope).
+    ``stated`` is the vendor-level facts when ``facts`` are a plan's overrides: a plan that
+    overrides only the broad fact overrides the scoped facts derived from it too."""
+    out = dict(facts)
+    for spec in SCOPED_FACTS:
+        broad = facts.get(spec.broad)
+        if spec.name in facts or broad is None:
+            continue
+        if stated is not None and spec.name in stated and not stated[spec.name].derived_from:
+            continue
+        out[spec.name] = replace(broad, name=spec.name, derived_from=spec.broad)
+    return out
 
 
 def _value(raw: Any) -> FactValue:
@@ -197,11 +252,15 @@ def _evidence(
         quote=item["quote"],
         section=str(item.get("section", "")),
         location=r.loc(path),
+        weight=item.get("weight", ""),
     )
 
 
 def _plans(
-    r: _Reader, items: list[dict[str, Any]], documents: dict[str, VendorDocument]
+    r: _Reader,
+    items: list[dict[str, Any]],
+    documents: dict[str, VendorDocument],
+    vendor: dict[str, Fact],
 ) -> tuple[Plan, ...]:
     plans: list[Plan] = []
     seen: set[str] = set()
@@ -211,7 +270,9 @@ def _plans(
             r.problems.append(r.doc.problem((*path, "id"), f"duplicate plan id `{item['id']}`"))
             continue
         seen.add(item["id"])
-        facts = _facts(r, item.get("facts", {}), (*path, "facts"), documents, item["id"])
+        facts = _with_scopes(
+            _facts(r, item.get("facts", {}), (*path, "facts"), documents, item["id"]), vendor
+        )
         plans.append(Plan(item["id"], item.get("name", item["id"]), facts, r.loc(path)))
     return tuple(plans)
 

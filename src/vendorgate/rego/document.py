@@ -4,7 +4,8 @@
 the shape of its YAML file; vendorgate adds to every fact (vendor-level and per plan) the one
 thing Rego cannot compute: ``evidence_status``, the weakest status of the fact's evidence after
 its quotes were checked against the pinned snapshots (``verified``, ``unsupported``, ``stale``,
-``unverified``, ``missing-document``). docs/opa.md documents every field.
+``unverified``, ``missing-document``), and ``evidence_binding``, whether a verified passage of it
+is binding (not a summary or FAQ). docs/opa.md documents every field.
 """
 
 from __future__ import annotations
@@ -38,9 +39,11 @@ def _subprocessor(item: Subprocessor) -> dict[str, str]:
 def _facts(facts: dict[str, Fact] | Any, resolve: Resolver) -> dict[str, Any]:
     out = {}
     for name, fact in facts.items():
+        read = resolve(fact)
         item: dict[str, Any] = {
             "value": value_json(fact.value),
-            "evidence_status": resolve(fact).status.value,
+            "evidence_status": read.status.value,
+            "evidence_binding": read.binding,
         }
         if fact.evidence:
             item["evidence"] = [

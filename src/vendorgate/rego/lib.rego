@@ -88,6 +88,13 @@ subprocessor_fields[field] := project(object.get(fact_values, "subprocessors", n
 
 require_verified if org.evidence.require == "verified"
 
+require_verified if org.evidence.require == "binding"
+
+# `binding` also needs a binding passage (not only a summary, FAQ or announcement).
+require_binding if org.evidence.require == "binding"
+
+fact_binding[name] := object.get(fact, "evidence_binding", false) if some name, fact in facts
+
 evidence_failure_fails if org.evidence.on_failure == "fail"
 
 # The waiver state of each rule some waiver names for this vendor.
@@ -338,6 +345,12 @@ is_blocking(verdict, severity) := true if blocks(verdict, severity)
 else := false
 
 evidence_reason(base) := concat("", [
+	"`", base, "` rests only on a summary, FAQ or announcement, and the organisation ",
+	"requires binding evidence",
+]) if {
+	require_binding
+	status(base) == "verified"
+} else := concat("", [
 	"`", base, "` rests on ", status(base),
 	" evidence, and the organisation requires verified evidence",
 ])

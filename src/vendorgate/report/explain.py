@@ -188,7 +188,16 @@ def _leaf_reason(trace: LeafTrace, read: FactRead | None, ex: Explanation) -> st
         return "the vendor does not disclose this, so the test cannot be decided"
     if (
         read is not None
-        and ex.org.evidence_require == "verified"
+        and ex.org.evidence_require == "binding"
+        and read.status is (EvidenceStatus.VERIFIED)
+    ):
+        return (
+            "the value rests only on a summary, FAQ or announcement and the organisation "
+            "requires binding evidence, so it is treated as unknown"
+        )
+    if (
+        read is not None
+        and ex.org.evidence_require in ("verified", "binding")
         and read.status is not EvidenceStatus.VERIFIED
     ):
         return (

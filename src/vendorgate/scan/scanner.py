@@ -433,7 +433,9 @@ def _profile_match(document: Path, shown: str, vendor: Path) -> ProfileMatch:
         except SnapshotPathError:
             continue
         if resolved == target:
-            stated = {name: fact.value for name, fact in profile.facts.items()}
+            stated = {
+                name: fact.value for name, fact in profile.facts.items() if not fact.derived_from
+            }
             return ProfileMatch(profile.id, workspace.display_path(loaded.path), doc.id, stated)
     known = "; ".join(listed) or "none has a snapshot"
     raise UsageError(

@@ -69,6 +69,11 @@ def _evidence() -> Schema:
                 "Text copied verbatim from the document (checked against the snapshot).",
                 minLength=1,
             ),
+            "weight": _enum(
+                v.EVIDENCE_WEIGHTS,
+                "This passage's weight when it differs from its document's: `summary` for a "
+                "summary box or FAQ inside binding terms.",
+            ),
         },
         ["doc", "quote"],
         "Where a document says what the fact claims.",
@@ -102,6 +107,16 @@ def _fact(spec: v.FactSpec) -> Schema:
             "value": _fact_value(spec),
             "evidence": {"type": "array", "items": {"$ref": "#/$defs/evidence"}},
             "note": _str("A reviewer's remark; never evidence."),
+            "rests_on": {
+                "type": "array",
+                "items": _str(
+                    "Id of a listed document marked `archived: false`.", pattern=ID_PATTERN
+                ),
+                "uniqueItems": True,
+                "minItems": 1,
+                "description": "Referenced documents, not archived, that decide this fact: "
+                "it reads as undisclosed and the gate asks for them.",
+            },
         },
         ["value"],
         spec.description,
@@ -121,19 +136,17 @@ def vendor_schema() -> Schema:
         {
             "id": _str("Short id facts use to cite this document.", pattern=ID_PATTERN),
             "title": _str("The document's title.", minLength=1),
-            "type": _enum(
-                (
-                    "terms_of_service",
-                    "privacy_policy",
-                    "dpa",
-                    "baa",
-                    "subprocessor_list",
-                    "ai_addendum",
-                    "security_page",
-                    "other",
-                ),
-                "Kind of document.",
+            "type": _enum(v.DOCUMENT_TYPES, "Kind of document."),
+            "weight": _enum(
+                v.EVIDENCE_WEIGHTS,
+                "`binding` (terms, DPA, BAA, privacy policy) or `summary` (FAQ, announcement, "
+                "summary); defaults to `summary` for types faq, announcement and summary.",
             ),
+            "archived": {
+                "type": "boolean",
+                "description": "false for a document the vendor refers to that has no "
+                "snapshot here; facts name it in `rests_on`.",
+            },
             "url": _str("Where the vendor publishes it.", format="uri", pattern="^https?://"),
             "effective": _date("The vendor's own effective date."),
             "retrieved": _date("When this copy was retrieved."),
@@ -393,7 +406,11 @@ def org_schema() -> Schema:
                 ),
                 "evidence": _obj(
                     {
-                        "require": _enum(("verified", "any"), "Evidence a passing fact needs."),
+                        "require": _enum(
+                            ("binding", "verified", "any"),
+                            "Evidence a passing fact needs: `binding` is verified evidence "
+                            "of which at least one passage is binding (not a summary or FAQ).",
+                        ),
                         "max_age_days": {"type": "integer", "minimum": 1},
                         "on_failure": _enum(
                             ("undetermined", "fail"),
