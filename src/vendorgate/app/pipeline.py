@@ -387,6 +387,7 @@ def _check_catalogue(
         waived = [r for r in loaded if r.vendor in named or r.lineage in named]
         checked = waived if named <= known else loaded
         waivers.check_vendors(org, org_doc, (r.profile() for r in checked))
+        catalogue.check_usage_names(org, org_doc, (r.vendor for r in loaded))
 
 
 # ---------------------------------------------------------------- evaluating files

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from vendorgate.core.errors import UsageError
+from vendorgate.core.errors import InputError, Problem, UsageError
 from vendorgate.core.model import (
     OrgProfile,
 )
@@ -107,18 +106,31 @@ def root_for(path: Path, roots: dict[Path, Path]) -> Path:
     return root
 
 
-_RULE_PACK_KIND = re.compile(rb"^kind:[ \t]*[\"']?RulePack[\"']?[ \t]*(#.*)?$", re.MULTILINE)
-
-
 def discover_packs(paths: Iterable[str | Path]) -> list[Path]:
-    """Rule pack files: YAML files with a top-level ``kind: RulePack`` line, wherever it stands
-    (example vendor profiles beside the packs are skipped). A file named directly is always
-    taken, so a mistyped kind is reported rather than ignored."""
+    """Rule pack files: YAML files whose top-level ``kind`` is ``RulePack`` (example vendor
+    profiles beside the packs are skipped). The kind is read by parsing each file, never by
+    matching its text, so line endings, a byte order mark, tags, quoting or comments cannot
+    hide a pack; a file that does not parse is an input error rather than skipped, since its
+    kind is unknown. A file named directly is always taken, so a mistyped kind is reported
+    rather than ignored."""
+    from vendorgate.load.yaml import load_file  # PyYAML, only when packs are looked for
+
     named = {Path(p) for p in paths if Path(p).is_file()}
     packs = []
+    problems: list[Problem] = []
     for path in discover(paths, what="rule pack"):
-        if path in named or _RULE_PACK_KIND.search(path.read_bytes()):
+        if path in named:
             packs.append(path)
+            continue
+        try:
+            data = load_file(path, display_path(path)).data
+        except InputError as exc:
+            problems.extend(exc.problems)
+            continue
+        if isinstance(data, dict) and data.get("kind") == "RulePack":
+            packs.append(path)
+    if problems:
+        raise InputError(problems)
     return packs
 
 

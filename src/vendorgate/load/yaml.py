@@ -33,27 +33,46 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 PathKey = tuple[str | int, ...]
 
-_PLAIN_TAGS: dict[str, str] = {}
+_PLAIN_TAGS: dict[str, _Implicit] = {}
 """The implicit tag of each plain scalar seen (keys and enumerated values repeat endlessly)."""
 _PLAIN_TAGS_MAX = 50_000
+
+
+class _Implicit(str):
+    """A tag the loader resolved itself (the node had no tag written in the file). Written
+    tags reach the builder as plain ``str``, so the builder can tell the two apart and refuse
+    tags where none is allowed; it compares equal to the plain tag."""
+
+    __slots__ = ()
+
+
+_IMPLICIT: dict[str, _Implicit] = {}
+
+
+def _implicit(tag: str) -> _Implicit:
+    found = _IMPLICIT.get(tag)
+    if found is None:
+        found = _IMPLICIT[tag] = _Implicit(tag)
+    return found
 
 
 class _ResolvingLoader(_Loader):  # type: ignore[misc]
     """The loader, resolving implicit tags faster: the parser asks for every scalar, and the
     answer depends only on the text of a plain scalar (quoted and block scalars are strings)
-    when, as in SafeLoader, no path resolvers are registered."""
+    when, as in SafeLoader, no path resolvers are registered. Only nodes without a written
+    tag are resolved here, and their tags are marked :class:`_Implicit`."""
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
         if kind is yaml.ScalarNode and not self.yaml_path_resolvers:
             if not implicit[0]:
-                return self.DEFAULT_SCALAR_TAG
+                return _implicit(self.DEFAULT_SCALAR_TAG)
             tag = _PLAIN_TAGS.get(value)
             if tag is None:
-                tag = super().resolve(kind, value, implicit)
+                tag = _implicit(super().resolve(kind, value, implicit))
                 if len(_PLAIN_TAGS) < _PLAIN_TAGS_MAX:
                     _PLAIN_TAGS[value] = tag
             return tag
-        return super().resolve(kind, value, implicit)
+        return _implicit(super().resolve(kind, value, implicit))
 
 
 _BOOL_TAG = "tag:yaml.org,2002:bool"
@@ -176,6 +195,8 @@ class _Builder:
         self.doc.positions[path] = (mark.line + 1, mark.column + 1)
         if isinstance(node, yaml.ScalarNode):  # most nodes: strings first, without a call
             return node.value if node.tag == _STR_TAG else self._scalar(node, path)
+        if type(node.tag) is not _Implicit:  # a collection with a tag written on it
+            raise self._fail(node, f"a YAML tag ({node.tag}) on a mapping or list; remove it")
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
@@ -191,6 +212,8 @@ class _Builder:
                 raise self._fail(key_node, "merge keys (<<) are not supported; write keys out")
             if not isinstance(key_node, yaml.ScalarNode):
                 raise self._fail(key_node, "a mapping key must be a plain string")
+            if type(key_node.tag) is not _Implicit:
+                raise self._fail(key_node, f"a YAML tag ({key_node.tag}) on a key; remove it")
             key = key_node.value
             child = (*path, key)
             if key in result:

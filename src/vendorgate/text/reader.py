@@ -4,9 +4,15 @@ errors."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from vendorgate.core.errors import InputError, Problem
+
+_FORBIDDEN = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]|\r(?!\n)")
+"""C0 and C1 control characters (tab, LF and CR LF excepted), DEL, and the line breaks YAML
+1.1 knows but editors, diffs and reviewers do not show as breaks (U+0085, U+2028, U+2029, a
+lone CR): text that reads one way in review and parses another way is refused."""
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 """Profiles are a few KB; anything above this is a mistake or an attack."""
@@ -46,7 +52,20 @@ def decode(raw: bytes, display: str) -> str:
                 column,
             )
         ) from exc
-    return text.removeprefix("\ufeff")
+    text = text.removeprefix("\ufeff")
+    refused = _FORBIDDEN.search(text)
+    if refused is not None:
+        line, column = _text_position(text, refused.start())
+        raise InputError(
+            Problem(
+                f"character U+{ord(refused.group()[0]):04X} (a control character or a line "
+                "break other than LF / CR LF); remove it or write it as a YAML escape",
+                display,
+                line,
+                column,
+            )
+        )
+    return text
 
 
 def _position_of(raw: bytes, offset: int) -> tuple[int, int]:
@@ -54,3 +73,8 @@ def _position_of(raw: bytes, offset: int) -> tuple[int, int]:
     line = before.count(b"\n") + 1
     column = offset - (before.rfind(b"\n") + 1) + 1
     return line, column
+
+
+def _text_position(text: str, offset: int) -> tuple[int, int]:
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
