@@ -65,7 +65,7 @@ from vendorgate.engine.decide import BlockingPolicy
 from vendorgate.evidence import snapshots as evidence
 from vendorgate.load import catalogue, lineage, waivers, workspace
 from vendorgate.load.profiles import build_vendor
-from vendorgate.text.reader import read_bytes
+from vendorgate.text.reader import MAX_SNAPSHOT_BYTES, read_bytes
 
 PARALLEL_MIN = 256
 """Below this many files to evaluate, one process does the work (starting workers costs more)."""
@@ -687,10 +687,11 @@ class _Worker:
             return "refused: " + resolved
         state = self.snapshot_states.get(resolved)
         if state is None:
-            try:
-                state = hashlib.sha256(resolved.read_bytes()).hexdigest()
-            except OSError as exc:
-                state = f"unreadable: {type(exc).__name__} {exc.errno}"
+            try:  # never blocks on a FIFO nor reads a huge file (see text.reader)
+                raw = read_bytes(resolved, snapshot, MAX_SNAPSHOT_BYTES)
+                state = hashlib.sha256(raw).hexdigest()
+            except InputError as exc:
+                state = f"unreadable: {exc.problems[0].message}"
             self.snapshot_states[resolved] = state
         return state
 

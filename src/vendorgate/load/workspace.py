@@ -61,17 +61,28 @@ def discover(paths: Iterable[str | Path], *, what: str = "vendor profile") -> li
         if path.is_dir():
             depth = len(path.parts)
             for candidate in sorted(path.rglob("*"), key=_path_order):
-                if (
-                    candidate.suffix in YAML_SUFFIXES
-                    and not any(p.startswith(".") for p in candidate.parts[depth:])
-                    and candidate.is_file()
+                if candidate.suffix not in YAML_SUFFIXES or any(
+                    p.startswith(".") for p in candidate.parts[depth:]
                 ):
+                    continue
+                if candidate.is_file():
                     found[candidate] = None
+                elif not candidate.is_dir():  # never skip silently what may be a profile
+                    raise InputError(Problem(_not_regular(candidate), display_path(candidate)))
         elif path.is_file():
             found[path] = None
+        elif path.exists() or path.is_symlink():
+            raise InputError(Problem(_not_regular(path), str(raw)))
         else:
             raise UsageError(f"{raw}: no such file or folder ({what}s expected)")
     return list(found)
+
+
+def _not_regular(path: Path) -> str:
+    """Why a YAML path that is neither a file nor a folder is refused (it is never read)."""
+    if path.is_symlink() and not path.exists():
+        return "a symbolic link to nothing; remove it or point it at a profile"
+    return "not a regular file (a named pipe, socket or device); refused without reading it"
 
 
 def _path_order(path: Path) -> tuple[str, ...] | Path:
