@@ -36,7 +36,7 @@ from vendorgate.load.catalogue import (
 )
 from vendorgate.load.profiles import build_org, build_vendor
 from vendorgate.load.rules import build_pack
-from vendorgate.load.workspace import discover
+from vendorgate.load.workspace import discover, display_path
 from vendorgate.load.yaml import Document
 
 if TYPE_CHECKING:
@@ -91,7 +91,7 @@ def find_vendor_files(org: OrgProfile, vendor_paths: Sequence[str | Path] = ()) 
         )
     files = discover(vendor_sources)
     if not files:
-        shown = ", ".join(str(s) for s in vendor_sources)
+        shown = ", ".join(display_path(Path(s)) for s in vendor_sources)
         raise UsageError(
             f"{shown}: no vendor profiles found (YAML files); a run over no vendor approves none"
         )
