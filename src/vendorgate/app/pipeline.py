@@ -320,7 +320,7 @@ def _policy_digest(org_path: str | Path | None, rules_paths: Sequence[str | Path
         parts: list[str | bytes] = ["policy"]
         sources: list[str | Path] = list(rules_paths)
         if org_file is not None:
-            parts += [workspace.display_path(org_file), org_file.read_bytes()]
+            parts += [workspace.display_path(org_file), _policy_bytes(org_file)]
             if not sources:
                 org, _ = catalogue.load_org(org_file)
                 sources = list(org.rules_paths)
@@ -328,15 +328,20 @@ def _policy_digest(org_path: str | Path | None, rules_paths: Sequence[str | Path
             path = Path(source)
             parts.append(str(source))
             if not path.is_dir():
-                parts.append(path.read_bytes())
+                parts.append(_policy_bytes(path))
                 continue
             for file in sorted(path.rglob("*")):
                 relative = file.relative_to(path)
                 if file.is_file() and not any(p.startswith(".") for p in relative.parts):
-                    parts += [relative.as_posix(), file.read_bytes()]
+                    parts += [relative.as_posix(), _policy_bytes(file)]
         return digest(*parts)
     except (OSError, InputError, ValueError):
         return None
+
+
+def _policy_bytes(path: Path) -> bytes:
+    """A policy file's bytes for the digest; a FIFO or a device is refused, never read."""
+    return read_bytes(path, str(path), MAX_SNAPSHOT_BYTES)
 
 
 def _check_catalogue(
