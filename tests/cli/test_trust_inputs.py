@@ -385,3 +385,21 @@ def test_export_ignore_does_not_hide_a_vendor_from_diff(tmp_path: Path) -> None:
     assert proc.returncode == 1, proc.stderr
     assert_clean(proc)
     assert "acme" in proc.stdout
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_a_committed_symbolic_link_to_a_profile_is_compared(tmp_path: Path) -> None:
+    lay_out(tmp_path, vendor=VENDOR)
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-q", "-m", "base")
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "shared" / "acme.yaml").write_text(TRAINS)
+    (tmp_path / "vendors" / "acme.yaml").unlink()
+    os.symlink("../shared/acme.yaml", tmp_path / "vendors" / "acme.yaml")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "head: the profile is now a link to one that trains")
+    proc = run_cli("diff", "HEAD~1", "HEAD", "--format", "json", cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    assert_clean(proc)
+    assert "acme" in proc.stdout

@@ -3,6 +3,7 @@ folder. Nothing here writes to the user's working tree, index, refs or worktree 
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tempfile
@@ -73,8 +74,8 @@ def export(commit: str, cwd: Path) -> Path:
     Read from git's object database (``git ls-tree`` then ``git cat-file``), not with ``git
     archive``: the archive honours the revision's own ``.gitattributes``, so ``export-ignore``
     would hide a vendor profile from the comparison and ``export-subst`` rewrite one. Only
-    regular files are written; symbolic links, submodules and paths leaving the folder are
-    not."""
+    files and symbolic links that stay inside the folder are written; submodules, links and
+    paths leaving it are not."""
     # From a subfolder, ls-tree would list only that subtree: run it at the top.
     top = git_root(cwd) or cwd
     listed = _git(["ls-tree", "-r", "-z", "--full-tree", "--end-of-options", commit], top)
@@ -93,30 +94,31 @@ def export(commit: str, cwd: Path) -> Path:
     return target
 
 
-_REGULAR_MODES = {b"100644": False, b"100755": True}
-"""Tree entry modes of regular files (and whether executable); links and submodules are not."""
+_MODES = {b"100644": "file", b"100755": "executable", b"120000": "link"}
+"""Tree entry modes written out, by kind; submodules (160000) have no content here."""
 
 
-def _regular_files(listing: bytes) -> list[tuple[str, bytes, bool]]:
-    """(path, blob id, executable) of each regular file in ``git ls-tree -r -z`` output."""
+def _regular_files(listing: bytes) -> list[tuple[str, bytes, str]]:
+    """(path, blob id, kind) of each file and symbolic link in ``git ls-tree -r -z`` output."""
     found = []
     for entry in listing.split(b"\0"):
         if not entry:
             continue
         meta, _, raw_path = entry.partition(b"\t")
         mode, kind, blob = meta.split(b" ")
-        if kind != b"blob" or mode not in _REGULAR_MODES:
+        if kind != b"blob" or mode not in _MODES:
             continue
         path = raw_path.decode("utf-8", "surrogateescape")
         parts = Path(path).parts
         if Path(path).is_absolute() or ".." in parts or ".git" in parts:
             raise UsageError(f"unsafe path in revision: {path!r}")
-        found.append((path, blob, _REGULAR_MODES[mode]))
+        found.append((path, blob, _MODES[mode]))
     return found
 
 
-def _write_blobs(blobs: list[tuple[str, bytes, bool]], top: Path, target: Path) -> None:
-    """Write each blob's bytes, exactly as committed (no filters, no attributes)."""
+def _write_blobs(blobs: list[tuple[str, bytes, str]], top: Path, target: Path) -> None:
+    """Write each blob's bytes, exactly as committed (no filters, no attributes); a symbolic
+    link is made again when it points inside the revision, as a checkout would have it."""
     if not blobs:
         return
     done = _git(["cat-file", "--batch"], top, b"".join(b + b"\n" for _, b, _ in blobs))
@@ -124,7 +126,7 @@ def _write_blobs(blobs: list[tuple[str, bytes, bool]], top: Path, target: Path) 
         message = done.stderr.decode("utf-8", "replace").strip()
         raise UsageError(f"git cat-file failed: {message}")
     out, offset = done.stdout, 0
-    for path, blob, executable in blobs:
+    for path, blob, kind in blobs:
         header_end = out.index(b"\n", offset)
         header = out[offset:header_end].split(b" ")
         if len(header) != 3 or header[0] != blob:
@@ -133,7 +135,21 @@ def _write_blobs(blobs: list[tuple[str, bytes, bool]], top: Path, target: Path) 
         start = header_end + 1
         destination = target / path
         destination.parent.mkdir(parents=True, exist_ok=True)
-        destination.write_bytes(out[start : start + size])
-        if executable:
-            destination.chmod(0o755)
+        content = out[start : start + size]
         offset = start + size + 1
+        if kind == "link":
+            _link(destination, content, target)
+            continue
+        destination.write_bytes(content)
+        if kind == "executable":
+            destination.chmod(0o755)
+
+
+def _link(destination: Path, content: bytes, target: Path) -> None:
+    """Make a committed symbolic link again, refusing one that leaves the revision's folder."""
+    pointed = content.decode("utf-8", "surrogateescape")
+    inside = os.path.normpath(destination.parent / pointed)
+    if os.path.isabs(pointed) or not inside.startswith(str(target) + os.sep):
+        relative = destination.relative_to(target).as_posix()
+        raise UsageError(f"symbolic link {relative} points outside the revision: {pointed}")
+    os.symlink(pointed, destination)
