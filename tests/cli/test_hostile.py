@@ -122,6 +122,22 @@ CASES = [
     Case("empty-file", b"", message="the file is empty"),
     Case("only-comments", b"# nothing here\n", message="no YAML content"),
     Case("unclosed-bracket", replace("[phi]", "[phi"), message="invalid YAML"),
+    # characters that read one way in review and parse another way
+    Case("line-separator", replace("Acme Chat", "Acme\u2028Chat"), message="U+2028"),
+    Case("paragraph-separator", replace("Acme Chat", "Acme\u2029Chat"), message="U+2029"),
+    Case("next-line", replace("Acme Chat", "Acme\u0085Chat"), message="U+0085"),
+    Case(
+        "lone-carriage-return",
+        replace("name: Acme Chat\n", "name: Acme\rid: evil\n"),
+        message="U+000D",
+    ),
+    Case("terminal-escape", replace("Acme Chat", "Acme \x1b[2JChat"), message="U+001B"),
+    Case("escaped-bell", replace("name: Acme Chat", 'name: "Acme\\aChat"'), message="U+0007"),
+    # tags where the documentation says none is allowed
+    Case("tag-on-mapping", replace("facts:\n", "facts: !!map\n"), message="YAML tag"),
+    Case("tag-on-sequence", replace("[phi]", "!!seq [phi]"), message="YAML tag"),
+    Case("tag-on-key", replace("name: Acme Chat", "!!str name: Acme Chat"), message="on a key"),
+    Case("trailing-newline-id", replace("id: acme\n", 'id: "acme\\n"\n'), message="not a valid id"),
     Case(
         "merge-key",
         replace("usage:\n", "base: &b {status: active}\nusage:\n  <<: *b\n"),

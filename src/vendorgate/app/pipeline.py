@@ -65,7 +65,7 @@ from vendorgate.engine.decide import BlockingPolicy
 from vendorgate.evidence import snapshots as evidence
 from vendorgate.load import catalogue, lineage, waivers, workspace
 from vendorgate.load.profiles import build_vendor
-from vendorgate.text.reader import read_bytes
+from vendorgate.text.reader import MAX_SNAPSHOT_BYTES, read_bytes
 
 PARALLEL_MIN = 256
 """Below this many files to evaluate, one process does the work (starting workers costs more)."""
@@ -320,7 +320,7 @@ def _policy_digest(org_path: str | Path | None, rules_paths: Sequence[str | Path
         parts: list[str | bytes] = ["policy"]
         sources: list[str | Path] = list(rules_paths)
         if org_file is not None:
-            parts += [workspace.display_path(org_file), org_file.read_bytes()]
+            parts += [workspace.display_path(org_file), _policy_bytes(org_file)]
             if not sources:
                 org, _ = catalogue.load_org(org_file)
                 sources = list(org.rules_paths)
@@ -328,15 +328,20 @@ def _policy_digest(org_path: str | Path | None, rules_paths: Sequence[str | Path
             path = Path(source)
             parts.append(str(source))
             if not path.is_dir():
-                parts.append(path.read_bytes())
+                parts.append(_policy_bytes(path))
                 continue
             for file in sorted(path.rglob("*")):
                 relative = file.relative_to(path)
                 if file.is_file() and not any(p.startswith(".") for p in relative.parts):
-                    parts += [relative.as_posix(), file.read_bytes()]
+                    parts += [relative.as_posix(), _policy_bytes(file)]
         return digest(*parts)
     except (OSError, InputError, ValueError):
         return None
+
+
+def _policy_bytes(path: Path) -> bytes:
+    """A policy file's bytes for the digest; a FIFO or a device is refused, never read."""
+    return read_bytes(path, str(path), MAX_SNAPSHOT_BYTES)
 
 
 def _check_catalogue(
@@ -387,6 +392,7 @@ def _check_catalogue(
         waived = [r for r in loaded if r.vendor in named or r.lineage in named]
         checked = waived if named <= known else loaded
         waivers.check_vendors(org, org_doc, (r.profile() for r in checked))
+        catalogue.check_usage_names(org, org_doc, (r.vendor for r in loaded))
 
 
 # ---------------------------------------------------------------- evaluating files
@@ -686,10 +692,11 @@ class _Worker:
             return "refused: " + resolved
         state = self.snapshot_states.get(resolved)
         if state is None:
-            try:
-                state = hashlib.sha256(resolved.read_bytes()).hexdigest()
-            except OSError as exc:
-                state = f"unreadable: {type(exc).__name__} {exc.errno}"
+            try:  # never blocks on a FIFO nor reads a huge file (see text.reader)
+                raw = read_bytes(resolved, snapshot, MAX_SNAPSHOT_BYTES)
+                state = hashlib.sha256(raw).hexdigest()
+            except InputError as exc:
+                state = f"unreadable: {exc.problems[0].message}"
             self.snapshot_states[resolved] = state
         return state
 

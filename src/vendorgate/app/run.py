@@ -27,6 +27,7 @@ from vendorgate.load.catalogue import (
     Inputs,
     LoadedVendor,
     check_usage,
+    check_usage_names,
     check_waivers,
     load_document,
     load_vendors,
@@ -35,7 +36,7 @@ from vendorgate.load.catalogue import (
 )
 from vendorgate.load.profiles import build_org, build_vendor
 from vendorgate.load.rules import build_pack
-from vendorgate.load.workspace import discover
+from vendorgate.load.workspace import discover, display_path
 from vendorgate.load.yaml import Document
 
 if TYPE_CHECKING:
@@ -68,6 +69,7 @@ def gather(
     check_usage(org, vendors)
     if whole_catalogue(org, vendor_paths, vendor_files):
         waivers.check_vendors(org, org_doc, (v.profile for v in vendors))
+        check_usage_names(org, org_doc, (v.profile.id for v in vendors))
     return inputs
 
 
@@ -87,7 +89,13 @@ def find_vendor_files(org: OrgProfile, vendor_paths: Sequence[str | Path] = ()) 
         raise UsageError(
             "no vendor profiles: pass PATHS, or list `vendors_paths` in the organisation profile"
         )
-    return discover(vendor_sources)
+    files = discover(vendor_sources)
+    if not files:
+        shown = ", ".join(display_path(Path(s)) for s in vendor_sources)
+        raise UsageError(
+            f"{shown}: no vendor profiles found (YAML files); a run over no vendor approves none"
+        )
+    return files
 
 
 def select_in_force(vendors: Sequence[LoadedVendor], day: date) -> tuple[LoadedVendor, ...]:

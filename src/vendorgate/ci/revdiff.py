@@ -3,9 +3,9 @@ profile) does to the verdicts.
 
 Both sides are evaluated in full - the same organisation file name, the same date, the same
 threshold - and compared per vendor and rule: verdicts that flipped, findings that are new or
-resolved, decisions that changed. A side is a git revision (its files exported with
-``git archive`` into a temporary folder; the user's working tree, index and refs are never
-touched), a folder, or, when HEAD is omitted, the working tree itself.
+resolved, decisions that changed. A side is a git revision (its files read from git's object
+database into a temporary folder, whatever its ``.gitattributes`` say; the user's working tree,
+index and refs are never touched), a folder, or, when HEAD is omitted, the working tree itself.
 
 The change "introduces a blocking finding" when some finding blocks after it and did not block
 with the same verdict before it; ``vendorgate diff`` then exits 1.

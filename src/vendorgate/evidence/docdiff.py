@@ -19,11 +19,12 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from vendorgate.core.errors import UsageError
+from vendorgate.core.errors import InputError, UsageError
 from vendorgate.core.model import Evidence, Fact, Location
 from vendorgate.load import catalogue, workspace
 from vendorgate.text.normalise import normalise
 from vendorgate.text.passages import IndexedText, Passage
+from vendorgate.text.reader import MAX_SNAPSHOT_BYTES, read_bytes
 from vendorgate.text.sections import Section, structure_warning
 
 _LEADING_NUMBER = re.compile(r"^(?:#{1,6}\s*)?(?:\d{1,3}(?:\.\d{1,3})*\\?\.?\s+|[A-Z]\\?\.\s+)?")
@@ -154,14 +155,14 @@ def _warnings(*versions: tuple[str, IndexedText]) -> tuple[str, ...]:
 
 
 def _read(path: str | Path) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise UsageError(f"{path}: no such file (a document version was expected)") from None
-    except IsADirectoryError:
-        raise UsageError(f"{path}: is a folder (a document version was expected)") from None
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot be read: {exc.strerror or exc}") from None
+    if Path(path).is_dir():
+        raise UsageError(f"{path}: is a folder (a document version was expected)")
+    if not Path(path).exists():
+        raise UsageError(f"{path}: no such file (a document version was expected)")
+    try:  # a FIFO, a device or a huge file is refused without being read whole
+        return read_bytes(Path(path), str(path), MAX_SNAPSHOT_BYTES)
+    except InputError as exc:
+        raise UsageError(f"{path}: {exc.problems[0].message}") from exc
 
 
 def _profiles(paths: Sequence[str | Path] | None) -> list[Path]:

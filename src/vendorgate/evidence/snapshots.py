@@ -17,8 +17,10 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from vendorgate.core.errors import InputError
 from vendorgate.core.model import CitedEvidence, Document, Evidence, EvidenceStatus, VendorProfile
 from vendorgate.text.normalise import normalise
+from vendorgate.text.reader import MAX_SNAPSHOT_BYTES, read_bytes
 
 
 class SnapshotPathError(ValueError):
@@ -102,12 +104,12 @@ class SnapshotStore:
 
     @staticmethod
     def _read(path: Path, shown: str) -> Snapshot | str:
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
+        if not path.exists():
             return f"snapshot `{shown}` does not exist"
-        except OSError as exc:
-            return f"snapshot `{shown}` cannot be read: {exc.strerror or exc}"
+        try:  # a FIFO, a device or a huge file is refused without being read whole
+            raw = read_bytes(path, shown, MAX_SNAPSHOT_BYTES)
+        except InputError as exc:
+            return f"snapshot `{shown}` cannot be read: {exc.problems[0].message}"
         text = raw.decode("utf-8", errors="replace")
         return Snapshot(path, hashlib.sha256(raw).hexdigest(), text, normalise(text))
 

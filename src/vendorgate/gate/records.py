@@ -35,6 +35,7 @@ from vendorgate.evidence import snapshots as evidence
 from vendorgate.gate.decisions import GateRequest, GateResult
 from vendorgate.gate.decisions import evaluate as evaluate_gate
 from vendorgate.gate.serialize import to_dict
+from vendorgate.text.reader import read_bytes
 
 KIND = "vendorgate/decision-record"
 SCHEMA_VERSION = "1"
@@ -53,9 +54,11 @@ class Input:
 
 
 def sha256_of(path: Path) -> str | None:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
+    if not path.exists():
+        return None
+    try:  # what cannot be read safely (a FIFO, a device, a huge file) has no hash
+        return hashlib.sha256(read_bytes(path, str(path))).hexdigest()
+    except InputError:
         return None
 
 
@@ -159,11 +162,13 @@ def _bad(path: Path, message: str, line: int = 0, column: int = 0) -> InputError
 
 def load(path: Path) -> dict[str, Any]:
     """Read and check a record's shape; anything else is an input error (exit 2)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise _bad(path, "the file does not exist") from None
-    except (OSError, UnicodeDecodeError) as exc:
+    if not path.exists():
+        raise _bad(path, "the file does not exist")
+    try:  # a FIFO or a device is refused without being read, a huge file before it is
+        text = read_bytes(path, str(path)).decode("utf-8")
+    except InputError as exc:
+        raise _bad(path, exc.problems[0].message) from None
+    except UnicodeDecodeError as exc:
         raise _bad(path, f"cannot read it ({exc})") from None
     try:
         data = json.loads(text)
@@ -186,11 +191,36 @@ def load(path: Path) -> dict[str, Any]:
     except ValueError:
         raise _bad(path, f"`asOf` is not a date: {data['asOf']!r}") from None
     for item in data["inputs"]:
-        if not isinstance(item, dict) or not {"role", "path", "sha256"} <= set(item):
-            raise _bad(path, "every entry of `inputs` needs role, path and sha256")
-    if not isinstance(data["result"].get("plans"), list):
-        raise _bad(path, "`result.plans` is missing")
+        if not isinstance(item, dict) or not all(
+            isinstance(item.get(key), str) for key in ("role", "path", "sha256")
+        ):
+            raise _bad(path, "every entry of `inputs` needs role, path and sha256 (strings)")
+    if not isinstance(data["result"].get("plans"), list) or not all(
+        isinstance(plan, dict) for plan in data["result"]["plans"]
+    ):
+        raise _bad(path, "`result.plans` is missing or is not a list of objects")
+    _check_request_shape(path, request)
+    if not isinstance(data.get("generator", {}), dict):
+        raise _bad(path, "`generator` is not an object")
     return data
+
+
+def _check_request_shape(path: Path, request: dict[str, Any]) -> None:
+    """The optional fields of the request have the types the gate reads, and no path in it
+    holds a NUL character (the system would refuse it with an error that names nothing)."""
+    for key in ("plan", "org"):
+        if request.get(key) is not None and not isinstance(request[key], str):
+            raise _bad(path, f"`request.{key}` is not a string")
+    classes = request.get("dataClasses")
+    if classes is not None and not (
+        isinstance(classes, list) and all(isinstance(c, str) for c in classes)
+    ):
+        raise _bad(path, "`request.dataClasses` is not a list of strings")
+    if not all(isinstance(r, str) for r in request["rules"]):
+        raise _bad(path, "`request.rules` is not a list of strings")
+    paths = [request["vendor"], request.get("org") or "", *request["rules"]]
+    if any("\x00" in p for p in paths):
+        raise _bad(path, "a path in `request` holds a NUL character")
 
 
 def _require(path: Path, data: dict[str, Any], key: str, kind: type, prefix: str = "") -> None:

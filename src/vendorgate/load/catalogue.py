@@ -3,7 +3,7 @@ with the checks that span files (duplicate ids, enabled packs, waivers, usage)."
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -147,6 +147,44 @@ def select_packs(
     return [by_id[name] for name in org.packs]
 
 
+def require_rules(
+    packs: Sequence[RulePack], sources: Sequence[str | Path], org: OrgProfile
+) -> None:
+    """A run with no rule to evaluate would approve every vendor: it is an input error."""
+    if any(pack.rules for pack in packs):
+        return
+    shown = ", ".join(str(s) for s in sources)
+    raise InputError(
+        Problem(
+            f"no rules to evaluate: no rule pack (a YAML file with `kind: RulePack`, or a "
+            f".rego module) is enabled from {shown}; check `rules_paths` and `packs`",
+            org.path or shown,
+        )
+    )
+
+
+def check_usage_names(org: OrgProfile, doc: Document | None, ids: Iterable[str]) -> None:
+    """Every vendor the organisation's ``usage`` names has a profile in the catalogue: usage
+    that matches no vendor would leave the vendor it meant unevaluated, or evaluated on the
+    data classes of its own profile. Call only with the ids of the whole catalogue."""
+    known = set(ids)
+    problems = []
+    for name in org.usage:
+        if name in known:
+            continue
+        message = (
+            f"usage names vendor `{name}`, which no vendor profile of the catalogue has as "
+            f"its id{did_you_mean(name, sorted(known))}"
+        )
+        problems.append(
+            doc.problem(("usage", name), message, of_key=True)
+            if doc is not None
+            else Problem(message, org.path)
+        )
+    if problems:
+        raise InputError(problems)
+
+
 def check_waivers(org: OrgProfile, org_doc: Document | None, rules: Sequence[Rule]) -> None:
     """A waiver naming a rule that no enabled pack defines is an input error."""
     known = {r.id for r in rules}
@@ -226,6 +264,7 @@ def waiver_problems(
     checks: list[Callable[[], None]] = [lambda: waivers.check_not_expired(org, doc, today)]
     if org.vendors_paths and whole_catalogue(org, files, files):
         checks.append(lambda: waivers.check_vendors(org, doc, profiles))
+        checks.append(lambda: check_usage_names(org, doc, (p.id for p in profiles)))
     enabled = [p for p in packs if org.packs is None or p.id in org.packs]
     if org.rules_paths and covers_packs(files, org.rules_paths):
         checks.append(lambda: check_waivers(org, doc, [r for p in enabled for r in p.rules]))

@@ -11,7 +11,6 @@ replay uses what could be known then. A profile without ``lineage`` is a lineage
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
@@ -130,18 +129,23 @@ def _starts_after(versions: Sequence[VendorProfile], day: date) -> bool:
 def find_files(lineage: str, candidates: Iterable[Path]) -> list[Path]:
     """Files among ``candidates`` that declare ``lineage: <lineage>`` at the top level.
 
-    A cheap textual scan, so that ``gate`` on one file does not load (or fail on) a whole
-    catalogue; the files found are then loaded and validated in full."""
-    pattern = re.compile(
-        rb"^lineage:[ \t]*[\"']?" + re.escape(lineage.encode()) + rb"[\"']?[ \t]*(#.*)?$",
-        re.MULTILINE,
-    )
+    Each file is parsed (YAML only: ``gate`` on one file does not validate a whole catalogue),
+    never matched as text, since quoting, escapes, tags or line endings can spell the same
+    value many ways; a file that does not parse is an input error, as it may be a version of
+    the lineage. The files found are then loaded and validated in full."""
+    from vendorgate.load.workspace import display_path
+    from vendorgate.load.yaml import load_file
+
     found = []
+    problems: list[Problem] = []
     for path in candidates:
         try:
-            head = path.read_bytes()
-        except OSError:
+            data = load_file(path, display_path(path)).data
+        except InputError as exc:
+            problems.extend(exc.problems)
             continue
-        if pattern.search(head):
+        if isinstance(data, dict) and data.get("lineage") == lineage:
             found.append(path)
+    if problems:
+        raise InputError(problems)
     return found

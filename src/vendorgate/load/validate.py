@@ -134,6 +134,8 @@ def describe(doc: Document, error: ValidationError) -> Problem:
         return doc.problem(
             path, f"expected {_expected(part)}{_at(path)}, found {_type_name(instance)}{hint}"
         )
+    if error.validator == "minItems" and instance == []:
+        return doc.problem(path, f"an empty list{_at(path)}; give at least one entry")
     if error.validator in ("oneOf", "anyOf"):
         return doc.problem(path, f"expected {_expected(part)}{_at(path)}, found {_show(instance)}")
     return doc.problem(path, f"{error.message}{_at(path)}")
@@ -147,6 +149,9 @@ def _most_relevant(error: ValidationError) -> ValidationError:
 
     if error.validator == "oneOf" and _is_leaf_operator_error(error):
         return error
+    for sub in error.context:  # `all: []`: the empty list, not the other branches' keys
+        if sub.validator == "minItems" and sub.instance == []:
+            return sub
     candidate = best_match(error.context)
     if candidate is None:
         return error

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from vendorgate.core.errors import UsageError
+from vendorgate.core.errors import InputError, Problem, UsageError
 from vendorgate.core.model import (
     OrgProfile,
 )
@@ -62,17 +61,28 @@ def discover(paths: Iterable[str | Path], *, what: str = "vendor profile") -> li
         if path.is_dir():
             depth = len(path.parts)
             for candidate in sorted(path.rglob("*"), key=_path_order):
-                if (
-                    candidate.suffix in YAML_SUFFIXES
-                    and not any(p.startswith(".") for p in candidate.parts[depth:])
-                    and candidate.is_file()
+                if candidate.suffix not in YAML_SUFFIXES or any(
+                    p.startswith(".") for p in candidate.parts[depth:]
                 ):
+                    continue
+                if candidate.is_file():
                     found[candidate] = None
+                elif not candidate.is_dir():  # never skip silently what may be a profile
+                    raise InputError(Problem(_not_regular(candidate), display_path(candidate)))
         elif path.is_file():
             found[path] = None
+        elif path.exists() or path.is_symlink():
+            raise InputError(Problem(_not_regular(path), str(raw)))
         else:
             raise UsageError(f"{raw}: no such file or folder ({what}s expected)")
     return list(found)
+
+
+def _not_regular(path: Path) -> str:
+    """Why a YAML path that is neither a file nor a folder is refused (it is never read)."""
+    if path.is_symlink() and not path.exists():
+        return "a symbolic link to nothing; remove it or point it at a profile"
+    return "not a regular file (a named pipe, socket or device); refused without reading it"
 
 
 def _path_order(path: Path) -> tuple[str, ...] | Path:
@@ -107,18 +117,31 @@ def root_for(path: Path, roots: dict[Path, Path]) -> Path:
     return root
 
 
-_RULE_PACK_KIND = re.compile(rb"^kind:[ \t]*[\"']?RulePack[\"']?[ \t]*(#.*)?$", re.MULTILINE)
-
-
 def discover_packs(paths: Iterable[str | Path]) -> list[Path]:
-    """Rule pack files: YAML files with a top-level ``kind: RulePack`` line, wherever it stands
-    (example vendor profiles beside the packs are skipped). A file named directly is always
-    taken, so a mistyped kind is reported rather than ignored."""
+    """Rule pack files: YAML files whose top-level ``kind`` is ``RulePack`` (example vendor
+    profiles beside the packs are skipped). The kind is read by parsing each file, never by
+    matching its text, so line endings, a byte order mark, tags, quoting or comments cannot
+    hide a pack; a file that does not parse is an input error rather than skipped, since its
+    kind is unknown. A file named directly is always taken, so a mistyped kind is reported
+    rather than ignored."""
+    from vendorgate.load.yaml import load_file  # PyYAML, only when packs are looked for
+
     named = {Path(p) for p in paths if Path(p).is_file()}
     packs = []
+    problems: list[Problem] = []
     for path in discover(paths, what="rule pack"):
-        if path in named or _RULE_PACK_KIND.search(path.read_bytes()):
+        if path in named:
             packs.append(path)
+            continue
+        try:
+            data = load_file(path, display_path(path)).data
+        except InputError as exc:
+            problems.extend(exc.problems)
+            continue
+        if isinstance(data, dict) and data.get("kind") == "RulePack":
+            packs.append(path)
+    if problems:
+        raise InputError(problems)
     return packs
 
 

@@ -12,6 +12,7 @@ values from the nodes ourselves so that we can:
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,28 +34,51 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 PathKey = tuple[str | int, ...]
 
-_PLAIN_TAGS: dict[str, str] = {}
+_PLAIN_TAGS: dict[str, _Implicit] = {}
 """The implicit tag of each plain scalar seen (keys and enumerated values repeat endlessly)."""
 _PLAIN_TAGS_MAX = 50_000
+
+
+class _Implicit(str):
+    """A tag the loader resolved itself (the node had no tag written in the file). Written
+    tags reach the builder as plain ``str``, so the builder can tell the two apart and refuse
+    tags where none is allowed; it compares equal to the plain tag."""
+
+    __slots__ = ()
+
+
+_IMPLICIT: dict[str, _Implicit] = {}
+
+
+def _implicit(tag: str) -> _Implicit:
+    found = _IMPLICIT.get(tag)
+    if found is None:
+        found = _IMPLICIT[tag] = _Implicit(tag)
+    return found
 
 
 class _ResolvingLoader(_Loader):  # type: ignore[misc]
     """The loader, resolving implicit tags faster: the parser asks for every scalar, and the
     answer depends only on the text of a plain scalar (quoted and block scalars are strings)
-    when, as in SafeLoader, no path resolvers are registered."""
+    when, as in SafeLoader, no path resolvers are registered. Only nodes without a written
+    tag are resolved here, and their tags are marked :class:`_Implicit`."""
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
         if kind is yaml.ScalarNode and not self.yaml_path_resolvers:
             if not implicit[0]:
-                return self.DEFAULT_SCALAR_TAG
+                return _implicit(self.DEFAULT_SCALAR_TAG)
             tag = _PLAIN_TAGS.get(value)
             if tag is None:
-                tag = super().resolve(kind, value, implicit)
+                tag = _implicit(super().resolve(kind, value, implicit))
                 if len(_PLAIN_TAGS) < _PLAIN_TAGS_MAX:
                     _PLAIN_TAGS[value] = tag
             return tag
-        return super().resolve(kind, value, implicit)
+        return _implicit(super().resolve(kind, value, implicit))
 
+
+_ESCAPED_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+"""Control characters (tab and line breaks excepted) and Unicode line separators, which a
+double-quoted escape can write although the file's bytes hold none."""
 
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _INT_TAG = "tag:yaml.org,2002:int"
@@ -175,7 +199,11 @@ class _Builder:
         mark = node.start_mark
         self.doc.positions[path] = (mark.line + 1, mark.column + 1)
         if isinstance(node, yaml.ScalarNode):  # most nodes: strings first, without a call
+            if node.style == '"':  # only double quotes have escapes, which can spell anything
+                self._refuse_escaped_controls(node)
             return node.value if node.tag == _STR_TAG else self._scalar(node, path)
+        if type(node.tag) is not _Implicit:  # a collection with a tag written on it
+            raise self._fail(node, f"a YAML tag ({node.tag}) on a mapping or list; remove it")
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
@@ -184,6 +212,17 @@ class _Builder:
             ]
         return self._scalar(node, path)
 
+    def _refuse_escaped_controls(self, node: yaml.ScalarNode) -> None:
+        """The file itself holds no control character (``text.reader``); an escape such as
+        ``"\\0"`` or ``"\\e"`` must not bring one back (a NUL in a path, a terminal escape)."""
+        found = _ESCAPED_CONTROL.search(node.value)
+        if found is not None:
+            raise self._fail(
+                node,
+                f"an escape in this string makes the control character U+{ord(found.group()):04X}"
+                "; remove it",
+            )
+
     def _mapping(self, node: yaml.MappingNode, path: PathKey, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -191,6 +230,10 @@ class _Builder:
                 raise self._fail(key_node, "merge keys (<<) are not supported; write keys out")
             if not isinstance(key_node, yaml.ScalarNode):
                 raise self._fail(key_node, "a mapping key must be a plain string")
+            if key_node.style == '"':
+                self._refuse_escaped_controls(key_node)
+            if type(key_node.tag) is not _Implicit:
+                raise self._fail(key_node, f"a YAML tag ({key_node.tag}) on a key; remove it")
             key = key_node.value
             child = (*path, key)
             if key in result:

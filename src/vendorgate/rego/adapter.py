@@ -315,7 +315,9 @@ def load_policy(
             "no rule packs: pass --rules PATH, or list `rules_paths` in the organisation profile"
         )
     loaded = packs.with_rego_rules(catalogue.load_packs(workspace.discover_packs(sources)), sources)
-    return org, org_doc, catalogue.select_packs(loaded, org, org_doc)
+    selected = catalogue.select_packs(loaded, org, org_doc)
+    catalogue.require_rules(selected, sources, org)
+    return org, org_doc, selected
 
 
 def load_policy_inputs(

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from vendorgate.core.errors import InputError, Problem
 from vendorgate.rego.compile import ROOT, Policy
 
 MANIFEST = ".manifest"
@@ -24,20 +25,28 @@ DATA = "data.json"
 
 
 def roots(policy: Policy) -> list[str]:
-    """The bundle's roots: ``vendorgate`` and the package path of each module outside it."""
-    found = {ROOT}
+    """The bundle's one root, ``vendorgate``. A module outside it would make the bundle claim
+    (or, as ``system.*``, configure) part of the OPA server that is not vendorgate's, so one
+    is refused; users' packages are checked when they are loaded (``rego.packs``) and this is
+    the last line."""
     for module in policy.modules:
         package = _package_path(module.text)
-        if package and package != ROOT and not package.startswith(ROOT + "/"):
-            found.add(package)
-    return sorted(found)
+        if package != ROOT and not package.startswith(ROOT + "/"):
+            raise InputError(
+                Problem(
+                    f"package `{package.replace('/', '.')}` is outside `{ROOT}`; a bundle holds "
+                    f"only packages below `{ROOT}`",
+                    module.source or module.path,
+                )
+            )
+    return [ROOT]
 
 
 def _package_path(text: str) -> str:
     for line in text.splitlines():
         if line.startswith("package "):
             return line.split()[1].replace(".", "/")
-    return ""
+    return "(no package)"
 
 
 def files(policy: Policy, organisation: str) -> dict[str, bytes]:

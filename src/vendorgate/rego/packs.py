@@ -220,18 +220,87 @@ def _package(lines: list[str], display: str) -> tuple[str, int]:
 
 
 def _check_package(package: str, row: int, display: str) -> None:
-    if package == "vendorgate" or (
-        package.startswith("vendorgate.") and not package.startswith(USER_PACKAGE_PREFIX)
-    ):
-        raise InputError(
-            Problem(
-                f"package `{package}` is reserved for vendorgate's own modules; use "
-                f"`{USER_PACKAGE_PREFIX}<name>` or a package outside `vendorgate`",
-                display,
-                row,
-                9,
-            )
+    """A user's package lies below ``vendorgate.packs``: the rest of ``vendorgate`` is
+    vendorgate's own, and a package outside it (``system.*`` configures an OPA server, others
+    would widen the bundle's roots over policies that are not vendorgate's) is refused."""
+    if package.startswith(USER_PACKAGE_PREFIX):
+        return
+    reserved = package == "vendorgate" or package.startswith("vendorgate.")
+    why = "is reserved for vendorgate's own modules" if reserved else "is outside `vendorgate`"
+    raise InputError(
+        Problem(
+            f"package `{package}` {why}; use `{USER_PACKAGE_PREFIX}<name>`",
+            display,
+            row,
+            9,
         )
+    )
+
+
+_IDENT_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_")
+_IDENT = _IDENT_START | frozenset("0123456789")
+_AFTER = _IDENT | {"."}
+"""Characters after which a letter continues a name or a reference (``data.x.deny``)."""
+
+
+def _misplaced_heads(text: str, display: str) -> list[Problem]:
+    """``deny`` / ``warn`` at the top level of the module anywhere but at the start of a line.
+
+    The heads are found line by line (they must start a line); this scan reads the module as
+    Rego does - comments, strings and brackets skipped - so a head that Rego would see but the
+    line scan would not (indented, after a tab, ``default deny``...) is refused rather than
+    left out of the rules vendorgate evaluates."""
+    problems: list[Problem] = []
+    depth, index, row, line_start = 0, 0, 1, 0
+    while index < len(text):
+        char = text[index]
+        if char == "\n":
+            row, line_start = row + 1, index + 1
+        elif char == "#":
+            end = text.find("\n", index)
+            index = len(text) if end < 0 else end
+            continue
+        elif char in '"`':
+            end = _string_end(text, index)
+            breaks = text.count("\n", index, end)  # a raw string may span lines
+            if breaks:
+                row, line_start = row + breaks, text.rfind("\n", index, end) + 1
+            index = end
+            continue
+        elif char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth = max(depth - 1, 0)
+        elif char in _IDENT_START and (index == 0 or text[index - 1] not in _AFTER):
+            end = index
+            while end < len(text) and text[end] in _IDENT:
+                end += 1
+            if depth == 0 and text[index:end] in DEFAULT_SEVERITY and index != line_start:
+                problems.append(
+                    Problem(
+                        f"`{text[index:end]}` must start its line (`{text[index:end]} contains "
+                        "msg if { ... }`) so that vendorgate finds the rule",
+                        display,
+                        row,
+                        index - line_start + 1,
+                    )
+                )
+            index = end
+            continue
+        index += 1
+    return problems
+
+
+def _string_end(text: str, start: int) -> int:
+    """The index after the string literal opening at ``start`` (``"..."`` or raw ``...``)."""
+    quote, index = text[start], start + 1
+    while index < len(text) and text[index] != quote:
+        if quote == '"' and text[index] == "\\":
+            index += 1
+        elif text[index] == "\n" and quote == '"':
+            break  # an unterminated string: Rego refuses the module when it compiles it
+        index += 1
+    return index + 1
 
 
 def prepare(path: Path, display: str) -> PreparedModule:
@@ -260,6 +329,7 @@ def prepare(path: Path, display: str) -> PreparedModule:
             renamed = heads.add(index + 1, head.group(1), head.group(2), by_target)
             if renamed is not None:
                 lines[index] = renamed
+    heads.problems.extend(_misplaced_heads(text, display))
     if heads.problems:
         raise InputError(heads.problems)
     if not heads.rules:

@@ -21,12 +21,21 @@ SCHEMA_IDS = {
     "report": "urn:vendorgate:schema:v1:check-report",
 }
 API_VERSION = "vendorgate/v1"
-ID_PATTERN = "^[a-z0-9][a-z0-9._-]*$"
-DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-SHA256_PATTERN = "^[0-9a-f]{64}$"
-JURISDICTION_PATTERN = "^[a-z]{2,3}(-[a-z0-9]{1,3})?$"
+# Each pattern ends in `$(?!\n)`: Python's `re` (jsonschema and the fast check use it) lets `$`
+# match before a final newline, so `"zoom\n"` would pass for the id `zoom`; the lookahead
+# makes the end the end in Python and changes nothing in ECMA-262, where `$` already is.
+_END = r"$(?!\n)"
+ID_PATTERN = "^[a-z0-9][a-z0-9._-]*" + _END
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}" + _END
+SHA256_PATTERN = "^[0-9a-f]{64}" + _END
+JURISDICTION_PATTERN = "^[a-z]{2,3}(-[a-z0-9]{1,3})?" + _END
 
 Schema = dict[str, Any]
+
+
+def _conditions() -> Schema:
+    """A non-empty list of conditions (the operands of `all` / `any`)."""
+    return {"type": "array", "items": {"$ref": "#/$defs/condition"}, "minItems": 1}
 
 
 def _obj(properties: Schema, required: list[str], description: str = "") -> Schema:
@@ -258,8 +267,9 @@ def _condition_defs() -> Schema:
     return {
         "condition": {
             "oneOf": [
-                _obj({"all": {"type": "array", "items": {"$ref": "#/$defs/condition"}}}, ["all"]),
-                _obj({"any": {"type": "array", "items": {"$ref": "#/$defs/condition"}}}, ["any"]),
+                # An empty `all` would pass and an empty `any` fail without reading any fact.
+                _obj({"all": _conditions()}, ["all"]),
+                _obj({"any": _conditions()}, ["any"]),
                 _obj({"not": {"$ref": "#/$defs/condition"}}, ["not"]),
                 {"$ref": "#/$defs/leaf"},
             ]

@@ -4,29 +4,68 @@ errors."""
 from __future__ import annotations
 
 import os
+import re
+import stat
 from pathlib import Path
 
 from vendorgate.core.errors import InputError, Problem
+
+_FORBIDDEN = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]|\r(?!\n)")
+"""C0 and C1 control characters (tab, LF and CR LF excepted), DEL, and the line breaks YAML
+1.1 knows but editors, diffs and reviewers do not show as breaks (U+0085, U+2028, U+2029, a
+lone CR): text that reads one way in review and parses another way is refused."""
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 """Profiles are a few KB; anything above this is a mistake or an attack."""
 
 
+MAX_SNAPSHOT_BYTES = 16 * 1024 * 1024
+"""Terms documents are at most a few hundred KB of text; a larger snapshot is not read."""
+
+
 def read_bytes(path: Path, display: str, limit: int = MAX_FILE_BYTES) -> bytes:
-    """Read a file, refusing anything larger than ``limit`` before reading it."""
+    """Read a regular file, refusing anything larger than ``limit`` before reading it.
+
+    The file is opened without blocking and checked to be a regular file before a byte is
+    read: a FIFO would otherwise wait forever for a writer, and a device (``/dev/zero``) never
+    ends. A path holding a NUL character is refused rather than passed to the system."""
+    if "\x00" in str(path):
+        raise InputError(Problem("the path holds a NUL character; name a real file", display))
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
-        with open(path, "rb") as handle:  # then fstat: one path lookup, not two
-            size = os.fstat(handle.fileno()).st_size
-            if size > limit:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise InputError(Problem(f"cannot read file: {exc.strerror or exc}", display)) from exc
+    try:
+        with open(fd, "rb", closefd=True) as handle:  # fstat: one path lookup, not two
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError(Problem(f"not a regular file ({_kind(info.st_mode)})", display))
+            if info.st_size > limit:
                 raise InputError(
-                    Problem(f"file is {size:,} bytes; the limit is {limit:,} bytes", display)
+                    Problem(
+                        f"file is {info.st_size:,} bytes; the limit is {limit:,} bytes", display
+                    )
                 )
             raw = handle.read(limit + 1)
     except OSError as exc:
         raise InputError(Problem(f"cannot read file: {exc.strerror or exc}", display)) from exc
-    if len(raw) > limit:  # the file grew, or it is a device
+    if len(raw) > limit:  # the file grew while it was read
         raise InputError(Problem(f"file exceeds the limit of {limit:,} bytes", display))
     return raw
+
+
+def _kind(mode: int) -> str:
+    """What a non-regular file is, in words."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe, refused without reading"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a special file"
 
 
 def decode(raw: bytes, display: str) -> str:
@@ -46,7 +85,20 @@ def decode(raw: bytes, display: str) -> str:
                 column,
             )
         ) from exc
-    return text.removeprefix("\ufeff")
+    text = text.removeprefix("\ufeff")
+    refused = _FORBIDDEN.search(text)
+    if refused is not None:
+        line, column = _text_position(text, refused.start())
+        raise InputError(
+            Problem(
+                f"character U+{ord(refused.group()[0]):04X} (a control character or a line "
+                "break other than LF / CR LF); remove it or write it as a YAML escape",
+                display,
+                line,
+                column,
+            )
+        )
+    return text
 
 
 def _position_of(raw: bytes, offset: int) -> tuple[int, int]:
@@ -54,3 +106,8 @@ def _position_of(raw: bytes, offset: int) -> tuple[int, int]:
     line = before.count(b"\n") + 1
     column = offset - (before.rfind(b"\n") + 1) + 1
     return line, column
+
+
+def _text_position(text: str, offset: int) -> tuple[int, int]:
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1

@@ -12,6 +12,7 @@ import pytest
 
 from tests.support import gate_world
 from tests.support.cli import REPO, run_cli
+from vendorgate.core.errors import InputError
 from vendorgate.core.model import (
     Citation,
     Finding,
@@ -343,16 +344,21 @@ def test_markdown_from_hostile_profile_text_links_only_the_real_urls(tmp_path: P
 
 
 def test_text_output_never_passes_terminal_control_characters(tmp_path: Path) -> None:
+    # An escaped ESC is refused when the profile is loaded; a carriage return, which an
+    # escape may still write, is neutralised in the output.
     vendor = gate_world.build(tmp_path, third_party_known=False)
+    original = vendor.read_text(encoding="utf-8")
     vendor.write_text(
-        vendor.read_text(encoding="utf-8").replace(
-            "name: Acme Meetings", 'name: "Acme\\e[31m Meetings\\rX"'
-        ),
-        encoding="utf-8",
+        original.replace("name: Acme Meetings", 'name: "Acme\\e[31m Meetings"'), encoding="utf-8"
     )
-    result = gate.evaluate(
-        gate.GateRequest(vendor=vendor, org=tmp_path / "vendorgate.yaml", as_of=date(2024, 2, 1))
+    request = gate.GateRequest(
+        vendor=vendor, org=tmp_path / "vendorgate.yaml", as_of=date(2024, 2, 1)
     )
-    text = render(result, "text")
+    with pytest.raises(InputError, match="U\\+001B"):
+        gate.evaluate(request)
+    vendor.write_text(
+        original.replace("name: Acme Meetings", 'name: "Acme Meetings\\rX"'), encoding="utf-8"
+    )
+    text = render(gate.evaluate(request), "text")
     assert "\x1b" not in text and "\r" not in text
-    assert "Acme\\x1b[31m Meetings\\x0dX" in text
+    assert "Acme Meetings\\x0dX" in text
