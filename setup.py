@@ -14,6 +14,7 @@ setup(
             "schemas/*.json",
             "data/*.yaml",
             "data/html/*",
+            "data/init/*",
             "rego/*.rego",
         ],
         "vendorgate.packs": ["*.yaml", "policies/*.md", "rego/*.rego", "examples/**/*.yaml"],

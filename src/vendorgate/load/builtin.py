@@ -4,8 +4,8 @@ In a wheel they are the package folder ``vendorgate/packs/`` (setup.py maps the 
 ``rules/`` there); in a source checkout, the editable install included, they are that ``rules/``
 folder itself, so a rule's path in a report is the file its author edits.
 
-An organisation profile refers to them as ``rules_paths: [builtin:]``, or by naming ``packs``
-without any ``rules_paths``.
+An organisation profile refers to them as ``rules_paths: ["builtin:"]`` (quoted: a colon ends
+a plain YAML word), or by naming ``packs`` without any ``rules_paths``.
 """
 
 from __future__ import annotations
