@@ -111,3 +111,24 @@ def test_help_uris_are_absolute_or_absent_and_the_tool_has_a_home() -> None:
     helps = [r.get("helpUri") for r in driver["rules"]]
     assert any(h is None for h in helps)  # the policy-backed AI baseline rules
     assert all(h is None or h.startswith(("https://", "http://")) for h in helps)
+
+
+def test_the_markdown_table_keeps_the_vendors_that_block_and_counts_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vendorgate.report.formats import markdown
+
+    root = _project(tmp_path)
+    monkeypatch.chdir(root)
+    options = RenderOptions(root=str(root), base=str(root))
+    result = run.check(today=DAY)
+    monkeypatch.setattr(markdown, "TABLE_CHARS", 600)
+    whole = render("markdown", result, options)
+    out = pipeline.check((), None, (), "markdown", options, fragments, DAY, cache=None)
+    assert out is not None
+    assert b"".join(out.parts).decode("utf-8") == whole
+    rows = [line for line in whole.splitlines() if line.startswith("| ") and "`" in line]
+    assert 0 < len(rows) < len(result.results)
+    assert f"*{len(result.results) - len(rows)} more vendor(s) not in this table" in whole
+    assert all(int(line.split("|")[4]) > 0 for line in rows)  # the shown ones block
+    assert len(whole) <= markdown.MAX_CHARS
