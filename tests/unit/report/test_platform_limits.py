@@ -132,3 +132,33 @@ def test_the_markdown_table_keeps_the_vendors_that_block_and_counts_the_rest(
     assert f"*{len(result.results) - len(rows)} more vendor(s) not in this table" in whole
     assert all(int(line.split("|")[4]) > 0 for line in rows)  # the shown ones block
     assert len(whole) <= markdown.MAX_CHARS
+
+
+def test_junit_over_its_limit_drops_details_but_keeps_every_case(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from junitparser import JUnitXml
+
+    from vendorgate.report.formats import junit
+
+    root = _project(tmp_path)
+    monkeypatch.chdir(root)
+    options = RenderOptions(root=str(root), base=str(root))
+    result = run.check(today=DAY)
+    full = render("junit", result, options)
+    limit = len(full.encode("utf-8")) * 2 // 3
+    monkeypatch.setattr(junit, "MAX_BYTES", limit)
+    slim = render("junit", result, options)
+    out = pipeline.check((), None, (), "junit", options, fragments, DAY, cache=None)
+    assert out is not None
+    assert b"".join(out.parts).decode("utf-8") == slim
+    assert len(slim.encode("utf-8")) <= limit < len(full.encode("utf-8"))
+    assert "detail(s) of test cases are left out" in slim
+
+    path = tmp_path / "junit.xml"
+    path.write_text(slim, encoding="utf-8")
+    xml = JUnitXml.fromfile(str(path))
+    xml.update_statistics()
+    assert xml.tests == len(result.findings)
+    blocking = [f for f in result.findings if f.blocking]
+    assert xml.failures + xml.errors >= len(blocking) > 0
