@@ -190,8 +190,13 @@ def schema(kind: str, output: str | None) -> None:
     help="A jurisdiction code such as us, us-ca, eu (repeatable).",
 )
 @click.option("--name", help="The organisation's name (default: the folder's name).")
+@output_option
 def init(
-    folder: str, sectors: tuple[str, ...], jurisdictions: tuple[str, ...], name: str | None
+    folder: str,
+    sectors: tuple[str, ...],
+    jurisdictions: tuple[str, ...],
+    name: str | None,
+    output: str | None,
 ) -> None:
     """Set up FOLDER (default: here) as a vendor repository: vendorgate.yaml, vendors/,
     snapshots/, the schemas, a .gitignore, a GitHub workflow and a pre-commit configuration.
@@ -199,7 +204,7 @@ def init(
     from vendorgate.commands import init as command
 
     request = command.InitRequest(folder, sectors, jurisdictions, name)
-    deliver(command.execute(request))
+    deliver(command.execute(request), output)
 
 
 @main.group()
