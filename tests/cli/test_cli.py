@@ -174,7 +174,7 @@ def test_schema_command_prints_the_shipped_schema() -> None:
     proc = run_cli("schema", "vendor")
     assert proc.returncode == 0
     schema = json.loads(proc.stdout)
-    assert schema["$id"] == "urn:vendorgate:schema:v1:vendor-profile"
+    assert schema["$id"] == "https://vendorgate.dev/schemas/v1/vendor.schema.json"
     assert schema["additionalProperties"] is False
 
 

@@ -33,6 +33,7 @@ from vendorgate.cli.options import (
 )
 from vendorgate.cli.output import deliver, errors_shown
 from vendorgate.core.version import __version__
+from vendorgate.core.vocabulary import SECTORS
 
 
 class _Guarded(click.Group):
@@ -171,6 +172,40 @@ def schema(kind: str, output: str | None) -> None:
     from vendorgate.commands import schema as command
 
     deliver(command.execute(command.SchemaRequest(kind)), output)
+
+
+@main.command()
+@click.argument("folder", default=".", type=click.Path(file_okay=False))
+@click.option(
+    "--sector",
+    "sectors",
+    multiple=True,
+    type=click.Choice(SECTORS),
+    help="A sector of the organisation (repeatable); picks the shipped packs.",
+)
+@click.option(
+    "--jurisdiction",
+    "jurisdictions",
+    multiple=True,
+    metavar="CODE",
+    help="A jurisdiction code such as us, us-ca, eu (repeatable).",
+)
+@click.option("--name", help="The organisation's name (default: the folder's name).")
+@output_option
+def init(
+    folder: str,
+    sectors: tuple[str, ...],
+    jurisdictions: tuple[str, ...],
+    name: str | None,
+    output: str | None,
+) -> None:
+    """Set up FOLDER (default: here) as a vendor repository: vendorgate.yaml, vendors/,
+    snapshots/, the schemas, a .gitignore, a GitHub workflow and a pre-commit configuration.
+    Never overwrites a file."""
+    from vendorgate.commands import init as command
+
+    request = command.InitRequest(folder, sectors, jurisdictions, name)
+    deliver(command.execute(request), output)
 
 
 @main.group()

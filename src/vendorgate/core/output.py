@@ -28,6 +28,7 @@ def write_atomic_parts(path: str | Path, parts: Iterable[bytes]) -> None:
         raise OutputError(f"{target}: cannot write output: {exc.strerror or exc}") from exc
     try:
         with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), _mode_for(target))
             for data in parts:
                 handle.write(data)
             handle.flush()
@@ -41,6 +42,17 @@ def write_atomic_parts(path: str | Path, parts: Iterable[bytes]) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _mode_for(target: Path) -> int:
+    """The mode a plain ``open`` would give: the file's own when it exists, else 0666 less the
+    umask (mkstemp's temporary file is 0600 whatever the umask)."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def append_text(path: str | Path, text: str) -> None:

@@ -26,6 +26,7 @@ from vendorgate.core.model import (
     Waiver,
 )
 from vendorgate.core.vocabulary import SCOPED_FACTS, UNDISCLOSED, default_weight
+from vendorgate.load.builtin import builtin_packs_dir, resolve_rules_path
 from vendorgate.load.yaml import Document, PathKey
 
 
@@ -295,6 +296,14 @@ def _usage(r: _Reader, item: dict[str, Any] | None, plans: tuple[Plan, ...]) -> 
     )
 
 
+def _rules_paths(data: dict[str, Any], base: Path) -> tuple[str, ...]:
+    """Where the organisation's packs are: its ``rules_paths``, or the shipped packs when it
+    names ``packs`` and no ``rules_paths`` (an organisation outside this repository)."""
+    if "rules_paths" not in data:
+        return (str(builtin_packs_dir()),) if data.get("packs") else ()
+    return tuple(resolve_rules_path(p, base) for p in data["rules_paths"])
+
+
 def build_org(doc: Document, base: Path) -> OrgProfile:
     """An OrgProfile from a schema-valid document; relative paths resolve against ``base``."""
     r = _Reader(doc)
@@ -310,7 +319,7 @@ def build_org(doc: Document, base: Path) -> OrgProfile:
         sectors=tuple(data.get("sectors", ())),
         jurisdictions=tuple(data.get("jurisdictions", ())),
         packs=tuple(packs) if packs is not None else None,
-        rules_paths=tuple(str(base / p) for p in data.get("rules_paths", ())),
+        rules_paths=_rules_paths(data, base),
         vendors_paths=tuple(str(base / p) for p in data.get("vendors_paths", ())),
         blocking_severity=Severity(blocking.get("severity", "high")),
         undetermined=blocking.get("undetermined", "block"),

@@ -81,6 +81,13 @@ def piece(
                 index = _UNINDEXED
             texts.append(_indented(jsontext.dumps(sarif.sarif_result(f, index, options)), 8))
         rendered = ",\n".join(texts)
+        # Each result's priority and length, so the frame can keep the most serious ones.
+        meta = {
+            "results": [
+                [sarif.priority(f), len(t.encode("utf-8"))]
+                for f, t in zip(reported, texts, strict=True)
+            ]
+        }
     elif fmt == "json":
         rendered = _indented(jsontext.dumps(vendor_result(result)), 4)
     else:
@@ -127,7 +134,7 @@ def assemble(
     texts: list[bytes]
     if fmt == "sarif":
         frame = sarif.sarif_log(empty, options)
-        texts = _sarif_frame(frame, ordered)
+        texts = _sarif_frame(frame, ordered, org.path, options)
         slot_holder = frame["runs"][0]
         slot_key = "results"
     else:
@@ -152,23 +159,37 @@ def assemble(
     return parts
 
 
-def _sarif_frame(frame: dict[str, Any], pieces: Sequence[Piece]) -> list[bytes]:
-    """Fill in the totals and the rules no pack describes; returns the pieces' texts."""
+def _sarif_frame(
+    frame: dict[str, Any], pieces: Sequence[Piece], org_path: str, options: RenderOptions
+) -> list[bytes]:
+    """Fill in the totals and the rules no pack describes, keep at most ``sarif.MAX_RESULTS``
+    results as ``sarif.sarif_log`` does, and return the results' texts."""
     run = frame["runs"][0]
     rules: list[dict[str, Any]] = run["tool"]["driver"]["rules"]
     index = {rule["id"]: i for i, rule in enumerate(rules)}
-    texts = []
+    results: list[tuple[int, bytes]] = []
     for p in pieces:
-        text = p.text
-        for rule, descriptor in p.extras:
-            if rule not in index:
-                index[rule] = len(rules)
-                rules.append(descriptor)
-            text = text.replace(
-                b'"ruleIndex": %d,' % _UNINDEXED, b'"ruleIndex": %d,' % index[rule], 1
-            )
-        if text:
-            texts.append(text)
+        extras = iter(p.extras)
+        start = 0
+        for priority, length in p.meta["results"]:
+            text = p.text[start : start + length]
+            start += length + 2  # the ",\n" between results
+            if b'"ruleIndex": %d,' % _UNINDEXED in text:
+                rule, descriptor = next(extras)
+                if rule not in index:
+                    index[rule] = len(rules)
+                    rules.append(descriptor)
+                text = text.replace(
+                    b'"ruleIndex": %d,' % _UNINDEXED, b'"ruleIndex": %d,' % index[rule], 1
+                )
+            results.append((priority, text))
+    kept = sarif.select([priority for priority, _ in results])
+    texts = [text for i, (_, text) in enumerate(results) if kept is None or i in kept]
+    if kept is not None:
+        omitted = [priority for i, (priority, _) in enumerate(results) if i not in kept]
+        rules.append(sarif.omitted_rule())
+        note = sarif.omitted_result(omitted, len(rules) - 1, org_path, options)
+        texts.append(_indented(jsontext.dumps(note), 8).encode("utf-8"))
     run["properties"]["blocking"] = sum(p.blocking for p in pieces)
     run["properties"]["decisions"] = {p.vendor: p.decision for p in pieces}
     return texts

@@ -14,12 +14,10 @@ from typing import Any
 from vendorgate.core import vocabulary as v
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-SCHEMA_IDS = {
-    "vendor": "urn:vendorgate:schema:v1:vendor-profile",
-    "rules": "urn:vendorgate:schema:v1:rule-pack",
-    "org": "urn:vendorgate:schema:v1:org-profile",
-    "report": "urn:vendorgate:schema:v1:check-report",
-}
+SCHEMA_BASE = "https://vendorgate.dev/schemas/v1/"
+"""The canonical ``$id`` of every schema is this base plus its file name (docs/schemas.md).
+The ids name the schemas; tools read the copies shipped in the package, never the network."""
+SCHEMA_IDS = {n: f"{SCHEMA_BASE}{n}.schema.json" for n in ("vendor", "rules", "org", "report")}
 API_VERSION = "vendorgate/v1"
 # Each pattern ends in `$(?!\n)`: Python's `re` (jsonschema and the fast check use it) lets `$`
 # match before a final newline, so `"zoom\n"` would pass for the id `zoom`; the lookahead
@@ -393,7 +391,9 @@ def org_schema() -> Schema:
                 "rules_paths": {
                     "type": "array",
                     "items": {"type": "string"},
-                    "description": "Folders or files of rule packs, relative to this file.",
+                    "description": "Folders or files of rule packs, relative to this file; "
+                    "`builtin:` names the packs shipped with vendorgate. When omitted and "
+                    "`packs` is given, the shipped packs are used.",
                 },
                 "vendors_paths": {
                     "type": "array",

@@ -105,7 +105,7 @@ def report_schema() -> Schema:
     counts = {"type": "object", "additionalProperties": _INT}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "urn:vendorgate:schema:v1:check-report",
+        "$id": "https://vendorgate.dev/schemas/v1/report.schema.json",
         "title": "vendorgate check report",
         **_obj(
             {

@@ -11,7 +11,14 @@ One test suite per vendor and one test case per vendor x rule (classname
 * not_applicable -> ``<skipped>`` with the reason; pass -> a passing test case.
 
 Failure bodies carry both citations: the authority (citation, title, URL) and the vendor's own
-clause (document, section, URL, verbatim quote). No timestamps or durations: deterministic.
+clause (document, section, URL, verbatim quote); the message attribute carries the sentence, so
+the body does not repeat it. No timestamps or durations: deterministic.
+
+GitLab takes JUnit reports of at most 30 MB: when the document would be larger
+(:data:`MAX_BYTES`), details are left out until it fits, from the last vendor back: the bodies
+of skipped cases first, then the detail of their messages (``not applicable``, ``waived``
+stay), then the bodies of failures that do not block, then the rest; a comment at the top says
+how many. Every test case, its verdict and every failure's message stay.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
+from xml.sax.saxutils import escape as xml_escape
 
 from vendorgate.ci.baseline import BASELINE_NOTE
 from vendorgate.core.model import CheckResult, Finding, OrgProfile, RulePack, VendorResult, Verdict
@@ -43,17 +51,18 @@ def _one(text: str) -> str:
     return _NOT_XML.sub("\ufffd", escape.inline(text))
 
 
+MAX_BYTES = 30_000_000
+"""GitLab's limit for a JUnit report."""
+
+
 def render(result: CheckResult, options: RenderOptions) -> str:
-    root = ET.Element("testsuites", name="vendorgate")
-    totals: Counter[str] = Counter()
-    for vr in sorted(result.results, key=_order):
-        suite, counts = _suite(vr, options)
-        root.append(suite)
-        totals.update(counts)
-    _counts(root, totals)
-    ET.indent(root, space="  ")
-    body = ET.tostring(root, encoding="unicode", short_empty_elements=True)
-    return _DECLARATION + body + "\n"
+    pieces = []
+    for vr in result.results:
+        text, meta = piece(vr, options)
+        pieces.append(Piece(vr.vendor.id, vr.decision.kind.value, {}, 0, (), text, meta))
+    return b"".join(frame(pieces, result.org, result.evaluated_on, result.packs, options)).decode(
+        "utf-8"
+    )
 
 
 _DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -68,10 +77,28 @@ def _order(vr: VendorResult) -> tuple[str, str]:
 def piece(result: VendorResult, options: RenderOptions) -> tuple[bytes, dict[str, Any]]:
     """One vendor's test suite, indented as the second level of the document (``ET.indent``
     indents an element the same whether it stands alone or in its parent), with its counts."""
-    suite, counts = _suite(result, options)
+    bodies: list[tuple[int, str]] = []
+    suite, counts = _suite(result, options, bodies)
     ET.indent(suite, space="  ", level=1)
     text = ET.tostring(suite, encoding="unicode", short_empty_elements=True)
-    return text.encode("utf-8"), {"counts": dict(counts), "order": list(_order(result))}
+    # Each body was written as a marker: put the escaped body there, noting where it lies.
+    out = bytearray()
+    spans = []
+    rest = text
+    for i, (rank, body) in enumerate(bodies):
+        before, _, rest = rest.partition(_marker(i))
+        out += before.encode("utf-8")
+        escaped = body.encode("utf-8")
+        spans.append([rank, len(out), len(out) + len(escaped)])
+        out += escaped
+    out += rest.encode("utf-8")
+    meta = {"counts": dict(counts), "order": list(_order(result)), "bodies": spans}
+    return bytes(out), meta
+
+
+def _marker(i: int) -> str:
+    # \x01 cannot come from the input: every text is _clean()ed of control characters.
+    return f"\x01{i}\x01"
 
 
 def frame(
@@ -96,13 +123,54 @@ def frame(
     if not ordered:
         return [body.encode("utf-8")]
     head, _, tail = body.partition(f"<{_SLOT} />")
+    size = len(body) + sum(len(p.text) + 3 for p in ordered)
+    dropped = _dropped(ordered, size - MAX_BYTES)
+    if dropped:
+        count = sum(len(d) for d in dropped.values())
+        note = (
+            f"<!-- vendorgate: {count} detail(s) of test cases are left out to keep this "
+            "report within 30 MB; the JSON, SARIF and HTML reports have them -->\n"
+        )
+        head = head.replace(_DECLARATION, _DECLARATION + note, 1)
     parts = [head.encode("utf-8")]
     for i, p in enumerate(ordered):
         if i:
             parts.append(b"\n  ")
-        parts.append(p.text)
+        parts.append(_without(p, dropped.get(i, set())))
     parts.append(tail.encode("utf-8"))
     return parts
+
+
+def _dropped(pieces: Sequence[Piece], excess: int) -> dict[int, set[int]]:
+    """Which bodies to leave out (by piece and body) to save ``excess`` bytes: skipped cases'
+    first, then failures that do not block, then the rest, the last vendors' first."""
+    if excess <= 0:
+        return {}
+    spans = [
+        (rank, i, j, end - start)
+        for i, p in enumerate(pieces)
+        for j, (rank, start, end) in enumerate(p.meta["bodies"])
+    ]
+    dropped: dict[int, set[int]] = {}
+    for _, i, j, length in sorted(spans, key=lambda s: (-s[0], -s[1], -s[2])):
+        if excess <= 0:
+            break
+        dropped.setdefault(i, set()).add(j)
+        excess -= length
+    return dropped
+
+
+def _without(p: Piece, bodies: set[int]) -> bytes:
+    if not bodies:
+        return p.text
+    out = bytearray()
+    at = 0
+    for j, (_, start, end) in enumerate(p.meta["bodies"]):
+        if j in bodies:
+            out += p.text[at:start]
+            at = end
+    out += p.text[at:]
+    return bytes(out)
 
 
 def _counts(element: ET.Element, counts: Counter[str]) -> None:
@@ -110,7 +178,9 @@ def _counts(element: ET.Element, counts: Counter[str]) -> None:
         element.set(key, str(counts[key]))
 
 
-def _suite(vr: VendorResult, options: RenderOptions) -> tuple[ET.Element, Counter[str]]:
+def _suite(
+    vr: VendorResult, options: RenderOptions, bodies: list[tuple[int, str]]
+) -> tuple[ET.Element, Counter[str]]:
     suite = ET.Element("testsuite", name=f"vendorgate.{vr.vendor.id}")
     props = ET.SubElement(suite, "properties")
     for name, value in (
@@ -122,12 +192,17 @@ def _suite(vr: VendorResult, options: RenderOptions) -> tuple[ET.Element, Counte
         ET.SubElement(props, "property", name=name, value=_clean(value))
     counts: Counter[str] = Counter()
     for f in sorted(vr.findings, key=lambda f: f.rule):
-        suite.append(_case(f, counts, options))
+        suite.append(_case(f, counts, options, bodies))
     _counts(suite, counts)
     return suite, counts
 
 
-def _case(f: Finding, counts: Counter[str], options: RenderOptions) -> ET.Element:
+def _case(
+    f: Finding, counts: Counter[str], options: RenderOptions, bodies: list[tuple[int, str]]
+) -> ET.Element:
+    """A test case. Its body, and the detail of a skipped case's message, go to ``bodies`` with
+    how readily they are left out (3 a skipped case's body, 2 its message's detail, 1 the body
+    of a failure that does not block, 0 the others), and a marker stands for each."""
     case = ET.Element(
         "testcase",
         classname=_one(f"vendorgate.{f.vendor}"),
@@ -139,30 +214,44 @@ def _case(f: Finding, counts: Counter[str], options: RenderOptions) -> ET.Elemen
     headline = f"{f.verdict.value} ({f.severity.value}{', blocking' if f.blocking else ''})"
     if f.verdict is Verdict.ERROR:
         counts["errors"] += 1
-        _child(case, "error", headline, f, "error")
+        _child(case, "error", headline, f, "error", bodies)
     elif f.verdict is Verdict.FAIL or (f.verdict is Verdict.UNDETERMINED and f.blocking):
         counts["failures"] += 1
-        _child(case, "failure", headline, f, f.verdict.value)
+        _child(case, "failure", headline, f, f.verdict.value, bodies)
     elif f.verdict in (Verdict.UNDETERMINED, Verdict.WAIVED, Verdict.NOT_APPLICABLE):
         counts["skipped"] += 1
-        skipped = ET.SubElement(case, "skipped", message=_clean(_skip_message(f)))
+        kind, detail = _skip_message(f)
+        message = _clean(kind) + _body(bodies, 2, f": {detail}", attribute=True)
+        skipped = ET.SubElement(case, "skipped", message=message)
         if f.verdict is not Verdict.NOT_APPLICABLE:
-            skipped.text = _clean(cite.text(f))
+            # The message attribute of a waived case names the waiver, not the sentence.
+            waived = f.verdict is Verdict.WAIVED
+            skipped.text = _body(bodies, 3, cite.text(f, with_message=waived))
     return case
 
 
-def _child(case: ET.Element, tag: str, headline: str, f: Finding, kind: str) -> None:
+def _child(
+    case: ET.Element, tag: str, headline: str, f: Finding, kind: str, bodies: list[tuple[int, str]]
+) -> None:
     child = ET.SubElement(case, tag, message=_clean(f"{headline}: {f.message}"), type=kind)
-    child.text = _clean(f"at {f.location}\n" + cite.text(f))
+    rank = 0 if f.blocking or f.verdict is Verdict.ERROR else 1
+    child.text = _body(bodies, rank, f"at {f.location}\n" + cite.text(f, with_message=False))
 
 
-def _skip_message(f: Finding) -> str:
+_ATTRIBUTE = {'"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#09;"}
+"""What ElementTree escapes in an attribute besides &, < and >."""
+
+
+def _body(bodies: list[tuple[int, str]], rank: int, text: str, attribute: bool = False) -> str:
+    """Keep ``text`` escaped as ElementTree would write it, and return its marker."""
+    bodies.append((rank, xml_escape(_clean(text), _ATTRIBUTE if attribute else {})))
+    return _marker(len(bodies) - 1)
+
+
+def _skip_message(f: Finding) -> tuple[str, str]:
     if f.verdict is Verdict.WAIVED:
-        return f"waived: {cite.waiver(f)}"
+        return "waived", cite.waiver(f)
     if f.verdict is Verdict.NOT_APPLICABLE:
-        return f"not applicable: {f.message}"
-    why = next(
-        (r for r in f.reasons if r.startswith(BASELINE_NOTE)),
-        "the blocking threshold and the organisation's `undetermined` setting let it pass",
-    )
-    return f"undetermined, not blocking ({why}): {f.message}"
+        return "not applicable", f.message
+    why = next((r for r in f.reasons if r.startswith(BASELINE_NOTE)), "")
+    return f"undetermined, not blocking{f' ({why})' if why else ''}", f.message

@@ -21,6 +21,8 @@ from vendorgate.report.mdtext import cell, code, html_text, link, md
 
 MAX_CHARS = 60_000
 """GitHub refuses comments over 65,536 characters; keep a margin for what CI adds around it."""
+TABLE_CHARS = MAX_CHARS // 2
+"""The decision table's share of the comment; the blocking findings and details get the rest."""
 ATTENTION = (Verdict.ERROR, Verdict.FAIL, Verdict.UNDETERMINED, Verdict.WAIVED)
 
 
@@ -118,8 +120,34 @@ def _head(org: str, day: date, packs: Sequence[RulePack], rows: Sequence[_Row]) 
         "| Vendor | Plan | Decision | Blocking | Fail | Undetermined | Waived | Pass |",
         "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |",
     ]
-    lines += [line for _, line in rows]
+    shown, hidden = _table_rows(rows)
+    lines += shown
+    if hidden:
+        lines += [
+            "",
+            f"*{len(rows) - len(shown)} more vendor(s) not in this table ({hidden} blocking "
+            "finding(s) among them); see the full report.*",
+        ]
     return "\n".join(lines) + "\n"
+
+
+def _table_rows(rows: Sequence[_Row]) -> tuple[list[str], int]:
+    """The table's lines: every row when they fit in :data:`TABLE_CHARS`, else the rows with
+    the most blocking findings that fit, in vendor order; and the blocking findings of the
+    rows left out."""
+    if sum(len(line) + 1 for _, line in rows) <= TABLE_CHARS:
+        return [line for _, line in rows], 0
+    ranked = sorted(range(len(rows)), key=lambda i: (-rows[i][0], i))
+    budget = TABLE_CHARS
+    chosen: set[int] = set()
+    for i in ranked:
+        cost = len(rows[i][1]) + 1
+        if cost > budget:
+            break
+        chosen.add(i)
+        budget -= cost
+    hidden = sum(row[0] for i, row in enumerate(rows) if i not in chosen)
+    return [rows[i][1] for i in sorted(chosen)], hidden
 
 
 _Row = tuple[int, str] | list[Any]

@@ -14,6 +14,13 @@ offending line of the vendor profile.
   ``level``: critical and high are ``error``, medium ``warning``, low and info ``note``; a finding
   that blocks, or an evaluation error, is always ``error``; an undetermined finding that does not
   block is at most ``warning``.
+* At most :data:`MAX_RESULTS` results per run (GitHub shows 5,000 and rejects more than
+  25,000): when there are more, the most serious are kept (blocking and errors first, then by
+  severity; waived last), in their usual order, and a last ``note`` result says how many of
+  each severity were left out and where to see them all.
+* ``helpUri`` only when the rule's first citation is an absolute ``http(s)`` URL (a policy
+  path relative to the packs means nothing to code scanning); ``informationUri`` is the
+  project's home.
 * ``partialFingerprints`` hash vendor, plan, rule and fact (see :mod:`vendorgate.baseline`),
   never line numbers. No timestamps, no absolute paths: same inputs give the same bytes.
 """
@@ -33,6 +40,14 @@ from vendorgate.report.paths import uri
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
+INFORMATION_URI = "https://vendorgate.dev/"
+"""The project's home, the driver's ``informationUri``."""
+MAX_RESULTS = 5000
+"""Results per run, the note about what was left out included (what GitHub displays)."""
+TRUNCATED_RULE = "vendorgate.results-omitted"
+"""The rule of the note result that says what was left out."""
+SEVERITY_RANK = {s: i for i, s in enumerate(Severity)}
+"""critical 0 ... info 4: lower ranks are kept first."""
 
 SECURITY_SEVERITY = {
     Severity.CRITICAL: "9.5",
@@ -63,12 +78,18 @@ def sarif_log(result: CheckResult, options: RenderOptions) -> dict[str, Any]:
         (f for f in result.findings if f.verdict in REPORTED),
         key=lambda f: (f.vendor, f.plan or "", f.rule),
     )
+    kept = select([priority(f) for f in findings])
     results = []
-    for f in findings:
+    for i, f in enumerate(findings):
         if f.rule not in index:  # a finding from a rule the packs do not list: describe it
             index[f.rule] = len(rules)
             rules.append(finding_rule(f))
-        results.append(sarif_result(f, index[f.rule], options))
+        if kept is None or i in kept:
+            results.append(sarif_result(f, index[f.rule], options))
+    if kept is not None:
+        omitted = [priority(f) for i, f in enumerate(findings) if i not in kept]
+        rules.append(omitted_rule())
+        results.append(omitted_result(omitted, len(rules) - 1, result.org.path, options))
     decisions = {
         r.vendor.id: r.decision.kind.value
         for r in sorted(result.results, key=lambda r: r.vendor.id)
@@ -81,6 +102,7 @@ def sarif_log(result: CheckResult, options: RenderOptions) -> dict[str, Any]:
                 "tool": {
                     "driver": {
                         "name": "vendorgate",
+                        "informationUri": INFORMATION_URI,
                         "version": __version__,
                         "semanticVersion": __version__,
                         "rules": rules,
@@ -119,7 +141,7 @@ def _rule(rule: Rule) -> dict[str, Any]:
         "shortDescription": {"text": rule.title},
         "fullDescription": {"text": rule.description or rule.title},
     }
-    if rule.citations:
+    if rule.citations and rule.citations[0].url.startswith(("https://", "http://")):
         descriptor["helpUri"] = rule.citations[0].url
     descriptor["help"] = {"text": _help_text(rule), "markdown": _help_markdown(rule)}
     descriptor["defaultConfiguration"] = {"level": LEVEL[rule.severity]}
@@ -261,5 +283,76 @@ def sarif_result(f: Finding, rule_index: int, options: RenderOptions) -> dict[st
         "severity": f.severity.value,
         "blocking": f.blocking,
         "pack": f.pack,
+    }
+    return result
+
+
+# ---------------------------------------------------------------- within the platform's limits
+
+
+def priority(f: Finding) -> int:
+    """Which results are kept first when a run has too many: blocking findings and errors,
+    then the others, then waived ones; within each, by severity (lower is kept first)."""
+    if f.verdict is Verdict.WAIVED:
+        band = 2
+    elif f.blocking or f.verdict is Verdict.ERROR:
+        band = 0
+    else:
+        band = 1
+    return band * 10 + SEVERITY_RANK[f.severity]
+
+
+def select(priorities: list[int]) -> set[int] | None:
+    """The positions of the results to keep (the most serious, the earlier first among
+    equals), leaving room for the note; None when all fit."""
+    limit = MAX_RESULTS  # read when called, so a test can lower it
+    if len(priorities) <= limit:
+        return None
+    ranked = sorted(range(len(priorities)), key=lambda i: (priorities[i], i))
+    return set(ranked[: limit - 1])
+
+
+def omitted_rule() -> dict[str, Any]:
+    """The descriptor of the note result."""
+    return {
+        "id": TRUNCATED_RULE,
+        "name": "ResultsOmitted",
+        "shortDescription": {"text": "Results left out of this run"},
+        "fullDescription": {
+            "text": f"Code scanning shows at most {MAX_RESULTS} results per run; vendorgate "
+            "keeps the most serious and says here what it left out."
+        },
+        "help": {
+            "text": "Run `vendorgate check --format json` (or text) for every finding.",
+            "markdown": "Run `vendorgate check --format json` (or text) for every finding.",
+        },
+        "defaultConfiguration": {"level": "note"},
+        "properties": {"tags": ["vendorgate"], "precision": "high"},
+    }
+
+
+def omitted_result(
+    omitted: list[int], rule_index: int, org_path: str, options: RenderOptions
+) -> dict[str, Any]:
+    """The note saying how many results, of which severity, were left out."""
+    counts = dict.fromkeys(Severity, 0)
+    for rank in omitted:
+        counts[list(Severity)[rank % 10]] += 1
+    detail = ", ".join(f"{n} {s.value}" for s, n in counts.items() if n)
+    result: dict[str, Any] = {
+        "ruleId": TRUNCATED_RULE,
+        "ruleIndex": rule_index,
+        "level": "note",
+        "message": {
+            "text": f"{len(omitted)} more result(s) are not in this run ({detail}): code "
+            f"scanning shows at most {MAX_RESULTS}, so the most serious were kept. Run "
+            "`vendorgate check --format json` for every finding."
+        },
+    }
+    if org_path:
+        result["locations"] = [_location(Location(org_path, 1, 1), options)]
+    result["properties"] = {
+        "omitted": len(omitted),
+        "bySeverity": {s.value: n for s, n in counts.items()},
     }
     return result

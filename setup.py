@@ -1,0 +1,23 @@
+"""Packaging glue that pyproject.toml cannot express: the rule packs live in ``rules/`` at the
+top of the repository (where their authors and reviewers look for them), and the wheel carries
+them inside the package as ``vendorgate/packs/``. ``package-data`` cannot reach outside a
+package's folder, so ``package_dir`` maps the ``vendorgate.packs`` package onto ``rules/``."""
+
+from setuptools import find_packages, setup
+
+setup(
+    packages=[*find_packages("src"), "vendorgate.packs"],
+    package_dir={"": "src", "vendorgate.packs": "rules"},
+    package_data={
+        "vendorgate": [
+            "py.typed",
+            "schemas/*.json",
+            "data/*.yaml",
+            "data/html/*",
+            "data/init/*",
+            "rego/*.rego",
+        ],
+        "vendorgate.packs": ["*.yaml", "policies/*.md", "rego/*.rego", "examples/**/*.yaml"],
+    },
+    include_package_data=False,
+)
