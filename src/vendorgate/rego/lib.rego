@@ -534,10 +534,8 @@ labelled(label, fs) := [y |
 
 is_condition(f) if f.verdict in {"fail", "waived"}
 
-is_condition(f) if {
-	f.verdict == "undetermined"
-	undetermined_mode != "ignore"
-}
+# every undetermined finding is a condition: `ignore` no longer drops them (see decide.py)
+is_condition(f) if f.verdict == "undetermined"
 
 # approved | approved_with_conditions | needs_review | rejected; an error or a blocking
 # undetermined finding never yields approved.
