@@ -439,8 +439,8 @@ class CitedEvidence:
     effective: date | None
     section: str
     quote: str
-    """For verified evidence, the span found in the snapshot (the quote normalised); otherwise
-    the quote as written."""
+    """For verified evidence, the span found in the snapshot (the quote without the markup
+    normalisation ignores, typography kept); otherwise the quote as written."""
     sha256: str
     status: EvidenceStatus
     detail: str = ""

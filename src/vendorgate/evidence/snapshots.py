@@ -12,9 +12,10 @@ A quote is a claim about a document. Each piece of evidence gets a status:
 * ``missing-document``: the evidence names a document the profile does not list.
 
 Quotes are compared after :func:`normalise`, which only removes differences of presentation.
-The quote a verified piece of evidence carries is the span found in the snapshot (the normalised
-quote), never the text as written: what normalisation dropped (a link destination, markup) was
-not checked, so it is never shown as verified. A cited section is checked too: when the quote
+The quote a verified piece of evidence carries is the span found in the snapshot, in the quote's
+own characters (:func:`strip_markup`: typographic quotes kept), never the text as written: what
+normalisation dropped (a link destination, markup) was not checked, so it is never shown as
+verified. A cited section is checked too: when the quote
 stands in another section, the verified evidence says where it was found (``detail``).
 """
 
@@ -27,7 +28,7 @@ from functools import cached_property
 from pathlib import Path
 
 from vendorgate.core.model import CitedEvidence, Document, Evidence, EvidenceStatus, VendorProfile
-from vendorgate.text.normalise import normalise
+from vendorgate.text.normalise import normalise, strip_markup
 from vendorgate.text.sections import Section, split_sections
 
 MIN_QUOTE_WORDS = 3
@@ -162,7 +163,7 @@ def check(
 ) -> CitedEvidence:
     """Resolve the evidence's document and check its quote.
 
-    Verified evidence carries the span found (the normalised quote), and a note in ``detail``
+    Verified evidence carries the span found (:func:`strip_markup` of the quote), and a note in ``detail``
     when the quote stands in another section than the one cited."""
     document = profile.documents.get(evidence.doc)
     if document is None:
@@ -180,8 +181,8 @@ def check(
     status, detail, snapshot = _status(evidence, document, profile_path, store)
     quote = evidence.quote
     if status is EvidenceStatus.VERIFIED and snapshot is not None:
-        quote = normalise(evidence.quote)
-        detail = section_note(snapshot, quote, evidence.section)
+        quote = strip_markup(evidence.quote)
+        detail = section_note(snapshot, normalise(quote), evidence.section)
     return CitedEvidence(
         document.id,
         document.title,
