@@ -163,8 +163,8 @@ def check(
 ) -> CitedEvidence:
     """Resolve the evidence's document and check its quote.
 
-    Verified evidence carries the span found (:func:`strip_markup` of the quote), and a note in ``detail``
-    when the quote stands in another section than the one cited."""
+    Verified evidence carries the span found (:func:`strip_markup` of the quote), and a note
+    in ``detail`` when the quote stands in another section than the one cited."""
     document = profile.documents.get(evidence.doc)
     if document is None:
         return CitedEvidence(
