@@ -641,15 +641,18 @@ class _Worker:
             for d in profile.documents.values()
             if d.snapshot
         )
-        result = engine_vendor.evaluate_vendor(
-            catalogue.LoadedVendor(profile, path, root),
-            job.rules,
-            job.org,
-            job.day,
-            job.org.plan_for(profile),
-            store,
-            policy=job.blocking,
-        )
+        try:
+            result = engine_vendor.evaluate_vendor(
+                catalogue.LoadedVendor(profile, path, root),
+                job.rules,
+                job.org,
+                job.day,
+                job.org.plan_for(profile),
+                store,
+                policy=job.blocking,
+            )
+        except InputError as exc:  # a profile that loads but cannot be evaluated on this day
+            return Record(path, display, tuple(exc.problems))
         piece = self._piece(result)
         return Record(
             path,

@@ -389,10 +389,9 @@ class Waiver:
         return self.rule == rule and self.vendor == vendor and self.plan in (None, plan)
 
     def covers(self, rule: str, vendor: VendorProfile, plan: str | None) -> bool:
-        """Matches by vendor id or by the vendor's lineage (a waiver on every dated version)."""
-        return self.matches(rule, vendor.id, plan) or (
-            vendor.lineage is not None and self.matches(rule, vendor.lineage, plan)
-        )
+        """Matches by vendor id only: a profile that merely shares a ``lineage`` (which any
+        profile may declare) is not the vendor the approver accepted the risk of."""
+        return self.matches(rule, vendor.id, plan)
 
 
 @dataclass(frozen=True)
@@ -468,10 +467,13 @@ class CitedEvidence:
     effective: date | None
     section: str
     quote: str
+    """For verified evidence, the span found in the snapshot (the quote without the markup
+    normalisation ignores, typography kept); otherwise the quote as written."""
     sha256: str
     status: EvidenceStatus
     detail: str = ""
-    """Why the status is what it is, for anything but verified."""
+    """Why the status is what it is; for verified evidence, a note when the quote stands in
+    another section than the one cited (else empty)."""
     binding: bool = True
     """Whether the passage is binding (not a summary, FAQ or announcement)."""
 

@@ -80,7 +80,6 @@ def decide(
     """approved | approved_with_conditions | needs_review | rejected.
 
     An error or a blocking undetermined finding never yields approved."""
-    undetermined = (policy or BlockingPolicy()).undetermined(org)
     errors = [f for f in findings if f.verdict is Verdict.ERROR]
     blocking = [f for f in findings if f.blocking]
     failed = [f for f in blocking if f.verdict is Verdict.FAIL]
@@ -93,11 +92,12 @@ def decide(
         return Decision(
             vendor, plan, DecisionKind.NEEDS_REVIEW, _ids("blocking undetermined", unknown)
         )
+    # Every undetermined finding is a condition, whatever ``undetermined`` says: ``ignore``
+    # once dropped them here, so a vendor that disclosed nothing the rules need came out plainly
+    # approved. It now means what ``review`` means (never blocks; approved with conditions,
+    # the questions to ask), and is kept only so existing profiles still load.
     conditions = [
-        f
-        for f in findings
-        if f.verdict in (Verdict.FAIL, Verdict.WAIVED)
-        or (f.verdict is Verdict.UNDETERMINED and undetermined != "ignore")
+        f for f in findings if f.verdict in (Verdict.FAIL, Verdict.WAIVED, Verdict.UNDETERMINED)
     ]
     if conditions:
         return Decision(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from vendorgate.core.errors import InputError, Problem
 from vendorgate.core.model import Finding, Location, OrgProfile, Severity, VendorProfile, Verdict
 
 RULE_ID = "vendorgate.evidence-age"
@@ -19,6 +20,33 @@ REMEDIATION = (
     "Review the vendor's current documents (`vendorgate watch`, `vendorgate evidence verify`), "
     "update the facts and their quotes, and set `reviewed:` to the date of the review."
 )
+
+
+def check_reviewed(profile: VendorProfile, today: date, real_today: date | None = None) -> None:
+    """A ``reviewed:`` date after the evaluation day is an input error: nobody reviewed the
+    profile on a day that has not come, and such a date would keep the evidence "fresh" for
+    as long after today as it claims (a typo in the year would silence the age check).
+
+    The bound is the later of the evaluation day and the calendar day (``real_today``,
+    default: the clock): an ``--as-of`` replay of an earlier day evaluates the profiles as
+    they are now, reviews done since included, and must not fail on them; a date after the
+    calendar day is never a review that happened."""
+    bound = max(today, real_today or date.today())
+    if profile.reviewed is None or profile.reviewed <= bound:
+        return
+    where = profile.reviewed_at or profile.location
+    raise InputError(
+        [
+            Problem(
+                f"`reviewed: {profile.reviewed.isoformat()}` is after {bound.isoformat()}, the "
+                "last day a review can have happened: write the date the profile was actually "
+                "reviewed",
+                where.path,
+                where.line,
+                where.column,
+            )
+        ]
+    )
 
 
 def findings(

@@ -34,7 +34,7 @@ def _order(w: Waiver) -> tuple[str, int]:
 
 
 def _covers_vendor(w: Waiver, profile: VendorProfile) -> bool:
-    return w.vendor == profile.id or (profile.lineage is not None and w.vendor == profile.lineage)
+    return w.vendor == profile.id
 
 
 def _finding(w: Waiver, profile: VendorProfile, plan: str | None) -> Finding:

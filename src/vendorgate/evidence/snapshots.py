@@ -2,25 +2,41 @@
 
 A quote is a claim about a document. Each piece of evidence gets a status:
 
-* ``verified``: the snapshot's sha256 matches and the quote is found in it;
-* ``unsupported``: the snapshot matches but the quote is not in it;
+* ``verified``: the snapshot's sha256 matches and the quote is found in it as a real span: at
+  least :data:`MIN_QUOTE_WORDS` words after normalisation, starting and ending on word
+  boundaries (``never training`` is not found inside ``whenever training``);
+* ``unsupported``: the snapshot matches but the quote is not in it, or is too short to mean
+  anything (a quote that normalises to nothing or to one or two words);
 * ``stale``: the snapshot no longer matches its recorded sha256;
 * ``unverified``: the document has no snapshot (or no sha256) to check against;
 * ``missing-document``: the evidence names a document the profile does not list.
 
 Quotes are compared after :func:`normalise`, which only removes differences of presentation.
+The quote a verified piece of evidence carries is the span found in the snapshot, in the quote's
+own characters (:func:`strip_markup`: typographic quotes kept), never the text as written: what
+normalisation dropped (a link destination, markup) was not checked, so it is never shown as
+verified. A cited section is checked too: when the quote
+stands in another section, the verified evidence says where it was found (``detail``).
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from vendorgate.core.errors import InputError
 from vendorgate.core.model import CitedEvidence, Document, Evidence, EvidenceStatus, VendorProfile
-from vendorgate.text.normalise import normalise
+from vendorgate.text.normalise import normalise, strip_markup
 from vendorgate.text.reader import MAX_SNAPSHOT_BYTES, read_bytes
+from vendorgate.text.sections import Section, split_sections
+
+MIN_QUOTE_WORDS = 3
+"""Fewest words (after normalisation) a quote needs to verify: one or two words are found in
+almost any document and prove nothing about what it says."""
+_WORD = re.compile(r"\w")
 
 
 class SnapshotPathError(ValueError):
@@ -53,9 +69,34 @@ class Snapshot:
     """A document snapshot as read from disk."""
 
     path: Path
+    """Where it was read from (resolved)."""
     sha256: str
+    """sha256 of its bytes."""
     text: str
+    """Its text, decoded as UTF-8 (undecodable bytes replaced)."""
     normalised: str
+    """:func:`normalise` of the whole text."""
+
+    @cached_property
+    def sections(self) -> list[tuple[Section, str]]:
+        """Each section with its normalised text, worked out on first use."""
+        return [(section, normalise(section.text)) for section in split_sections(self.text)]
+
+
+def quote_words(normalised: str) -> int:
+    """How many words a normalised quote has (a token counts when it holds a letter or digit)."""
+    return sum(1 for token in normalised.split() if _WORD.search(token))
+
+
+def find_span(haystack: str, needle: str) -> int:
+    """Offset of the first occurrence of ``needle`` in ``haystack`` that starts and ends on a
+    word boundary (where its edge is a word character); -1 when there is none."""
+    if not needle:
+        return -1
+    head = r"(?<!\w)" if _WORD.match(needle[0]) else ""
+    tail = r"(?!\w)" if _WORD.match(needle[-1]) else ""
+    found = re.search(head + re.escape(needle) + tail, haystack)
+    return found.start() if found else -1
 
 
 class SnapshotStore:
@@ -68,7 +109,7 @@ class SnapshotStore:
         self.root = root
         self._cache: dict[Path, Snapshot | str] = {}
         self._resolved: dict[tuple[Path, str], Path | str] = {}
-        self._found: dict[tuple[Path, str], bool] = {}
+        self._found: dict[tuple[Path, str], int] = {}
 
     def get(self, profile_path: Path, document: Document) -> Snapshot | str:
         """The snapshot, or a sentence saying why there is none usable."""
@@ -94,11 +135,16 @@ class SnapshotStore:
         return resolved
 
     def quoted(self, snapshot: Snapshot, quote: str) -> bool:
-        """Whether the normalised ``quote`` is found in the normalised snapshot."""
+        """Whether the normalised ``quote`` is found in the normalised snapshot, on word
+        boundaries (:func:`find_span`)."""
+        return self.span(snapshot, quote) >= 0
+
+    def span(self, snapshot: Snapshot, quote: str) -> int:
+        """Offset of the normalised ``quote`` in the normalised snapshot, or -1."""
         key = (snapshot.path, quote)
         found = self._found.get(key)
         if found is None:
-            found = normalise(quote) in snapshot.normalised
+            found = find_span(snapshot.normalised, normalise(quote))
             self._found[key] = found
         return found
 
@@ -117,7 +163,10 @@ class SnapshotStore:
 def check(
     evidence: Evidence, profile: VendorProfile, profile_path: Path, store: SnapshotStore
 ) -> CitedEvidence:
-    """Resolve the evidence's document and check its quote."""
+    """Resolve the evidence's document and check its quote.
+
+    Verified evidence carries the span found (:func:`strip_markup` of the quote), and a note
+    in ``detail`` when the quote stands in another section than the one cited."""
     document = profile.documents.get(evidence.doc)
     if document is None:
         return CitedEvidence(
@@ -131,35 +180,85 @@ def check(
             EvidenceStatus.MISSING_DOCUMENT,
             f"no document `{evidence.doc}` in the profile",
         )
-    status, detail = _status(evidence, document, profile_path, store)
+    status, detail, snapshot = _status(evidence, document, profile_path, store)
+    quote = evidence.quote
+    if status is EvidenceStatus.VERIFIED and snapshot is not None:
+        quote = strip_markup(evidence.quote)
+        detail = section_note(snapshot, normalise(quote), evidence.section)
     return CitedEvidence(
         document.id,
         document.title,
         document.url,
         document.effective,
         evidence.section,
-        evidence.quote,
+        quote,
         document.sha256,
         status,
         detail,
     )
 
 
+def section_of(snapshot: Snapshot, normalised_quote: str) -> Section | None:
+    """The section holding the whole quote (on word boundaries); None when it spans sections."""
+    for section, text in snapshot.sections:
+        if find_span(text, normalised_quote) >= 0:
+            return section
+    return None
+
+
+def section_note(snapshot: Snapshot, normalised_quote: str, cited: str) -> str:
+    """A note when the quote stands in another section than ``cited``; empty when it agrees,
+    when no section is cited, or when the document's sections cannot tell."""
+    if not cited.strip():
+        return ""
+    found = section_of(snapshot, normalised_quote)
+    if found is None or not found.number or same_section(cited, found.number):
+        return ""
+    return f"cited as section {cited}, found in section {found.label} (line {found.line})"
+
+
+def same_section(cited: str, found: str) -> bool:
+    """Whether the section found agrees with the one cited: equal, or one holds the other
+    (``10`` and ``10.4``; ``3`` and ``3(b)``, whose lettered items are not split out)."""
+    cited = cited.strip().rstrip(".").replace(" (", "(")
+    if not found or not cited:
+        return True
+    shorter, longer = sorted((cited, found), key=len)
+    return longer == shorter or (longer.startswith(shorter) and not longer[len(shorter)].isdigit())
+
+
 def _status(
     evidence: Evidence, document: Document, profile_path: Path, store: SnapshotStore
-) -> tuple[EvidenceStatus, str]:
+) -> tuple[EvidenceStatus, str, Snapshot | None]:
     if not document.snapshot:
-        return EvidenceStatus.UNVERIFIED, "the document has no snapshot to check the quote against"
+        return (
+            EvidenceStatus.UNVERIFIED,
+            "the document has no snapshot to check the quote against",
+            None,
+        )
     snapshot = store.get(profile_path, document)
     if isinstance(snapshot, str):
-        return EvidenceStatus.UNVERIFIED, snapshot
+        return EvidenceStatus.UNVERIFIED, snapshot, None
     if not document.sha256:
-        return EvidenceStatus.UNVERIFIED, "the document records no sha256 for its snapshot"
+        return EvidenceStatus.UNVERIFIED, "the document records no sha256 for its snapshot", None
     if snapshot.sha256 != document.sha256:
         return (
             EvidenceStatus.STALE,
             f"snapshot sha256 is {snapshot.sha256}, the profile records {document.sha256}",
+            None,
+        )
+    words = quote_words(normalise(evidence.quote))
+    if words < MIN_QUOTE_WORDS:
+        return (
+            EvidenceStatus.UNSUPPORTED,
+            f"the quote has {words} word{'s' if words != 1 else ''} after normalisation; a quote "
+            f"needs at least {MIN_QUOTE_WORDS} to show what the document says",
+            None,
         )
     if not store.quoted(snapshot, evidence.quote):
-        return EvidenceStatus.UNSUPPORTED, "the quote is not found in the snapshot"
-    return EvidenceStatus.VERIFIED, ""
+        return (
+            EvidenceStatus.UNSUPPORTED,
+            "the quote is not found in the snapshot (as whole words)",
+            None,
+        )
+    return EvidenceStatus.VERIFIED, "", snapshot

@@ -139,12 +139,11 @@ def _report(
     if indexed is None:
         return base
     if cited.status is EvidenceStatus.VERIFIED:
+        # the section note comes from the check itself (every report shows it); here it moves
+        # to ``note``, where this report has always printed it
         found = indexed.section_of(item.quote)
         label = found.label if found else ""
-        note = ""
-        if found and item.section and not _same_section(item.section, found.number):
-            note = f"cited as section {item.section}, found in section {found.label}"
-        return replace(base, found_in=label, note=note)
+        return replace(base, cited=replace(cited, detail=""), found_in=label, note=cited.detail)
     if cited.status is EvidenceStatus.UNSUPPORTED:
         return replace(base, closest=indexed.closest(item.quote))
     if cited.status is EvidenceStatus.STALE:
@@ -154,11 +153,5 @@ def _report(
     return base
 
 
-def _same_section(cited: str, found: str) -> bool:
-    """Whether the section found agrees with the one cited: equal, or one holds the other
-    (``10`` and ``10.4``; ``3`` and ``3(b)``, whose lettered items are not split out)."""
-    cited = cited.strip().rstrip(".").replace(" (", "(")
-    if not found or not cited:
-        return True
-    shorter, longer = sorted((cited, found), key=len)
-    return longer == shorter or (longer.startswith(shorter) and not longer[len(shorter)].isdigit())
+_same_section = evidence.same_section
+"""Kept under its old name: whether a cited and a found section agree (see ``snapshots``)."""

@@ -213,8 +213,20 @@ def plan_label(plan: str | None) -> str:
 
 
 def parse_data_classes(raw: str) -> tuple[str, ...]:
-    """``--data-classes phi,personal_data``; an unknown class is a usage error."""
-    classes = tuple(dict.fromkeys(c.strip() for c in raw.split(",") if c.strip()))
+    """``--data-classes phi,personal_data``; an unknown class is a usage error, and so is an
+    empty list or entry: ``--data-classes ""`` would otherwise mean "no data is sent" and skip
+    every rule limited to data classes, the opposite of what leaving the option out does."""
+    entries = [c.strip() for c in raw.split(",")]
+    if not any(entries):
+        raise UsageError(
+            "--data-classes: no data class given; name at least one "
+            f"(known: {', '.join(DATA_CLASSES)}), or leave the option out to use the profiles'"
+        )
+    if not all(entries):
+        raise UsageError(
+            f"--data-classes: an empty entry in `{raw}`; separate data classes with single commas"
+        )
+    classes = tuple(dict.fromkeys(entries))
     for c in classes:
         if c not in DATA_CLASSES:
             close = difflib.get_close_matches(c, DATA_CLASSES, n=1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -119,11 +120,13 @@ def _in_force(r: _Reader, data: dict[str, Any]) -> InForce | None:
 
 def _documents(r: _Reader, items: list[dict[str, Any]]) -> dict[str, VendorDocument]:
     documents: dict[str, VendorDocument] = {}
+    backing: dict[str, str] = {}
     for index, item in enumerate(items):
         path: PathKey = ("documents", index)
         if item["id"] in documents:
             r.problems.append(r.doc.problem((*path, "id"), f"duplicate document id `{item['id']}`"))
             continue
+        _one_snapshot_per_document(r, item, path, backing)
         documents[item["id"]] = VendorDocument(
             id=item["id"],
             title=item["title"],
@@ -147,6 +150,31 @@ def _documents(r: _Reader, items: list[dict[str, Any]]) -> dict[str, VendorDocum
                 )
             )
     return documents
+
+
+def _one_snapshot_per_document(
+    r: _Reader, item: dict[str, Any], path: PathKey, backing: dict[str, str]
+) -> None:
+    """One snapshot file backs at most one document, unless the later document says why in
+    ``shares_snapshot``: two documents pinned to one file make a quote from one count as
+    evidence from the other (a privacy policy "verified" against the terms)."""
+    snapshot = item.get("snapshot", "")
+    if not snapshot:
+        return
+    key = posixpath.normpath(snapshot.replace("\\", "/"))
+    first = backing.get(key)
+    if first is None:
+        backing[key] = item["id"]
+        return
+    if not str(item.get("shares_snapshot", "")).strip():
+        r.problems.append(
+            r.doc.problem(
+                (*path, "snapshot"),
+                f"document `{item['id']}` uses the snapshot of document `{first}` "
+                f"(`{snapshot}`): pin each document to its own copy, or say why one file holds "
+                "both with `shares_snapshot: <reason>`",
+            )
+        )
 
 
 def _facts(

@@ -39,18 +39,27 @@ def _problem(org: OrgProfile, doc: Document | None, index: int, field: str, msg:
 def check_vendors(
     org: OrgProfile, doc: Document | None, catalogue: Iterable[VendorProfile]
 ) -> None:
-    """Every waiver names a vendor of the catalogue (by id or lineage) and, when it names a
-    plan, a plan one of that vendor's profiles defines. Call only with the whole catalogue."""
+    """Every waiver names a vendor id of the catalogue and, when it names a plan, a plan that
+    vendor's profile defines. Call only with the whole catalogue.
+
+    A waiver covers the one profile whose id it names, never every profile declaring that id
+    as its ``lineage``: a lineage is only a claim a profile makes about itself."""
     profiles = list(catalogue)
     names: dict[str, list[VendorProfile]] = {}
+    lineages: set[str] = set()
     for p in profiles:
         names.setdefault(p.id, []).append(p)
         if p.lineage is not None:
-            names.setdefault(p.lineage, []).append(p)
+            lineages.add(p.lineage)
     problems = []
     for index, w in enumerate(org.waivers):
         if w.vendor not in names:
             hint = did_you_mean(w.vendor, sorted(names))
+            if w.vendor in lineages:
+                hint = (
+                    f"; `{w.vendor}` is a lineage, and a waiver names one vendor id (write one "
+                    "waiver per dated profile it should cover)"
+                )
             problems.append(
                 _problem(
                     org,
@@ -58,7 +67,7 @@ def check_vendors(
                     index,
                     "vendor",
                     f"waiver names vendor `{w.vendor}`, which no vendor profile of the "
-                    f"catalogue has as its id or lineage{hint}",
+                    f"catalogue has as its id{hint}",
                 )
             )
             continue

@@ -94,8 +94,12 @@ def _path_order(path: Path) -> tuple[str, ...] | Path:
 def repo_root(path: Path) -> Path:
     """The repository a profile lives in: the nearest folder above it holding ``.git``, else
     one holding an organisation profile, else the profile's own folder. Snapshots must stay
-    inside it."""
-    start = path.resolve().parent
+    inside it.
+
+    A symlinked profile belongs to the repository of the link, not of its target: the link is
+    what this repository's review approved, and resolving the target first would let a link
+    carry its snapshot paths into another repository (or anywhere on the machine)."""
+    start = Path(os.path.abspath(path)).parent
     chain = (start, *start.parents)
     for folder in chain:
         if (folder / ".git").exists():
@@ -108,9 +112,8 @@ def repo_root(path: Path) -> Path:
 
 def root_for(path: Path, roots: dict[Path, Path]) -> Path:
     """:func:`repo_root`, worked out once per folder in ``roots`` (resolving every file of a
-    large catalogue walks the file system for each); a symlinked file is resolved on its own."""
-    if path.is_symlink():
-        return repo_root(path)
+    large catalogue walks the file system for each); a symlinked file belongs to its link's
+    folder like any other."""
     root = roots.get(path.parent)
     if root is None:
         root = roots[path.parent] = repo_root(path)

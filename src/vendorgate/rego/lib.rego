@@ -220,13 +220,8 @@ waiver_plan_matches(w) if w.plan == null
 
 waiver_plan_matches(w) if w.plan == plan
 
-# A waiver names the vendor by id, or by its lineage (every dated version of it).
+# A waiver names the vendor by id only: a lineage is a claim any profile can make.
 waiver_vendor_matches(w) if w.vendor == vendor.id
-
-waiver_vendor_matches(w) if {
-	is_string(vendor.lineage)
-	w.vendor == vendor.lineage
-}
 
 # Indexes into org.waivers of the waivers naming this rule and vendor (and plan).
 matching_waivers(rule_id) := [i |
@@ -547,10 +542,8 @@ labelled(label, fs) := [y |
 
 is_condition(f) if f.verdict in {"fail", "waived"}
 
-is_condition(f) if {
-	f.verdict == "undetermined"
-	undetermined_mode != "ignore"
-}
+# every undetermined finding is a condition: `ignore` no longer drops them (see decide.py)
+is_condition(f) if f.verdict == "undetermined"
 
 # approved | approved_with_conditions | needs_review | rejected; an error or a blocking
 # undetermined finding never yields approved.

@@ -162,6 +162,11 @@ def vendor_schema() -> Schema:
                 "Path of the local copy, relative to this profile, inside the repository."
             ),
             "source": _str("Who archived the copy and under which licence."),
+            "shares_snapshot": _str(
+                "Why this document's snapshot is the same file as an earlier document's (one "
+                "page holding both); without it, one snapshot file backs one document only.",
+                minLength=1,
+            ),
         },
         ["id", "title", "type", "url"],
     )
@@ -409,7 +414,9 @@ def org_schema() -> Schema:
                         "undetermined": _enum(
                             ("block", "review", "ignore"),
                             "Undetermined findings at or above the threshold: block (exit 1, "
-                            "needs_review), review (approved_with_conditions), or ignore.",
+                            "needs_review), or review (approved_with_conditions, with the "
+                            "questions); ignore is kept for old profiles and means review: "
+                            "an unknown never yields a plain approved.",
                         ),
                     },
                     [],

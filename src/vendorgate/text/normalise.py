@@ -46,3 +46,19 @@ def normalise(text: str) -> str:
     # Runs of whitespace to one space, ends dropped: what re.sub(r"\s+", " ", text).strip() gives
     # (str.split and the regex's \s both use Unicode whitespace), without a regex.
     return " ".join(text.split())
+
+
+_ZERO_WIDTH = str.maketrans({"\u200b": ""})
+
+
+def strip_markup(text: str) -> str:
+    """What :func:`normalise` keeps of a quote, in the quote's own characters: links become
+    their text, emphasis markers and zero-width spaces go, whitespace collapses; typographic
+    quotes and dashes stay as written. Reports show a verified quote this way, so nothing the
+    comparison ignored (a link destination, markup) is ever shown as verified text, and
+    ``normalise(strip_markup(q)) == normalise(q)``."""
+    if "[" in text:
+        text = _LINK.sub(r"\1", text)
+    if "*" in text or "_" in text:
+        text = _EMPHASIS.sub("", text)
+    return " ".join(text.translate(_ZERO_WIDTH).split())

@@ -24,10 +24,11 @@ def test_fail_on_undetermined_blocks_without_rewriting_the_organisation() -> Non
     assert is_blocking(unknown, org, policy=strict)
     marked = mark_blocking((unknown,), org, policy=strict)
     assert decide("acme", None, marked, org, policy=strict).kind is DecisionKind.NEEDS_REVIEW
-    # The organisation's own setting is untouched: without the policy it still approves.
+    # The organisation's own setting is untouched: without the policy nothing blocks, and
+    # (``ignore`` never approving on an unknown) the unknown is a condition.
     assert org.undetermined == "ignore"
     plain = mark_blocking((unknown,), org)
-    assert decide("acme", None, plain, org).kind is DecisionKind.APPROVED
+    assert decide("acme", None, plain, org).kind is DecisionKind.APPROVED_WITH_CONDITIONS
 
 
 def test_the_threshold_still_bounds_fail_on_undetermined() -> None:

@@ -360,7 +360,7 @@ def test_decisions_are_fail_closed() -> None:
     ignore = OrgProfile(name="Org", path="", undetermined="ignore")
     assert (
         decide("acme", None, mark_blocking((unknown,), ignore), ignore).kind
-        is DecisionKind.APPROVED
+        is DecisionKind.APPROVED_WITH_CONDITIONS  # ignore never approves on an unknown
     )
 
 

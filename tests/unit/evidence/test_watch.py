@@ -177,6 +177,7 @@ def watched_repo(tmp_path: Path, base: str, pages: dict[str, str]) -> Path:
     docs = "".join(
         f"  - id: {doc}\n    title: Acme terms ({doc})\n    type: terms_of_service\n"
         f"    url: {base}{path}\n    sha256: {sha}\n    snapshot: ../snapshots/acme/terms.md\n"
+        "    shares_snapshot: every page of the test is compared with one pinned text\n"
         for doc, path in pages.items()
     )
     evidence = "".join(

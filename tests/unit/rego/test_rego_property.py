@@ -200,6 +200,7 @@ def documents() -> list[dict[str, Any]]:
             "url": "https://example.com/terms",
             "sha256": "0" * 64,
             "snapshot": "../snapshots/terms.md",
+            "shares_snapshot": "the same file under an old pin, to make its evidence stale",
         },
         {
             "id": "web-page",
