@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -73,14 +74,23 @@ def profile_digest(profile: VendorProfile) -> str:
     return hashlib.sha256(repr(profile).encode("utf-8")).hexdigest()
 
 
+_ABSOLUTE = re.compile(r"'/[^']*'")
+
+
+def _portable(text: str) -> str:
+    """``text`` with each absolute path cut to its last part, so that the identifier is the
+    same in every checkout of the same inputs."""
+    return _ABSOLUTE.sub(lambda m: "'" + m.group(0)[1:-1].rsplit("/", 1)[-1] + "'", text)
+
+
 def report_id(org: OrgProfile, packs: Sequence[RulePack], day: date, digests: list[str]) -> str:
     """A short identifier derived from every input: the organisation profile, the rule packs,
     each vendor profile (with its snapshots' hashes) and the evaluation date. The same inputs
     give the same identifier; any change to one of them gives another."""
     h = hashlib.sha256()
-    h.update(repr(org).encode("utf-8"))
+    h.update(_portable(repr(org)).encode("utf-8"))
     for pack in sorted(packs, key=lambda p: p.id):
-        h.update(b"\x00pack\x00" + repr(pack).encode("utf-8"))
+        h.update(b"\x00pack\x00" + _portable(repr(pack)).encode("utf-8"))
     for d in sorted(digests):
         h.update(b"\x00vendor\x00" + d.encode("ascii"))
     h.update(b"\x00day\x00" + day.isoformat().encode("ascii"))
