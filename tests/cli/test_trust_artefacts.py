@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 
 from tests.support.cli import run_cli
+from tests.support.minimal import ORG, PACK
 from vendorgate.cache import keys
 from vendorgate.cache.store import DATABASE, PROFILES, encode_document, parse_vendor
 
@@ -43,34 +44,6 @@ facts:
 usage:
   status: active
   data_classes: [phi]
-"""
-
-PACK = """\
-apiVersion: vendorgate/v1
-kind: RulePack
-id: mini
-title: Minimal pack
-rules:
-  - id: mini-ai
-    title: No AI training on customer content
-    severity: high
-    condition:
-      fact: ai_training_customer_content
-      in: [never, opt_in]
-    citations:
-      - citation: "GDPR Art. 5(1)(b)"
-        url: "https://eur-lex.europa.eu/eli/reg/2016/679/oj"
-    remediation: Forbid training in the contract.
-"""
-
-ORG = """\
-apiVersion: vendorgate/v1
-kind: OrgProfile
-name: Test Org
-sectors: [healthcare]
-jurisdictions: [us]
-rules_paths: [rules]
-vendors_paths: [vendors]
 """
 
 
