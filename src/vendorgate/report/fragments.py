@@ -212,15 +212,9 @@ def _summary(pieces: Sequence[Piece]) -> dict[str, Any]:
 # ---------------------------------------------------------------- report
 
 
-@dataclass(frozen=True)
-class ToFile:
-    """This module as the renderer of ``report`` (a document for a file, not a comment): the
-    Markdown report is complete (only ``check``'s pull-request comment keeps a size budget) and
-    the HTML summary may compare with a previous report (``--previous``). The pieces are the
-    same as ``check``'s (cached as usual); only the frame differs."""
-
-    previous: Previous | None = None
-    """What the previous report said; None: no comparison."""
+class _SamePieces:
+    """A renderer whose pieces are this module's own: only the way they are put together
+    differs (see :class:`ToFile` and :class:`Site`)."""
 
     def rule_index(self, packs: Sequence[RulePack]) -> dict[str, int]:
         return rule_index(packs)
@@ -234,6 +228,17 @@ class ToFile:
         org: OrgProfile,
     ) -> Piece:
         return piece(fmt, result, options, rule_index, org)
+
+
+@dataclass(frozen=True)
+class ToFile(_SamePieces):
+    """This module as the renderer of ``report`` (a document for a file, not a comment): the
+    Markdown report is complete (only ``check``'s pull-request comment keeps a size budget) and
+    the HTML summary may compare with a previous report (``--previous``). The pieces are the
+    same as ``check``'s (cached as usual); only the frame differs."""
+
+    previous: Previous | None = None
+    """What the previous report said; None: no comparison."""
 
     def assemble(
         self,
@@ -251,7 +256,7 @@ class ToFile:
         return assemble(fmt, pieces, org, day, packs, options)
 
 
-class Site:
+class Site(_SamePieces):
     """This module as a renderer of the HTML report as a static site (``report -o DIR/``):
     :meth:`assemble` gives no single document; :attr:`files` are then the site's files."""
 
@@ -259,19 +264,6 @@ class Site:
         self.previous = previous
         self.files: Iterator[tuple[str, bytes]] = iter(())
         """The site's files (relative path, bytes), made as they are read; set by assemble."""
-
-    def rule_index(self, packs: Sequence[RulePack]) -> dict[str, int]:
-        return rule_index(packs)
-
-    def piece(
-        self,
-        fmt: str,
-        result: VendorResult,
-        options: RenderOptions,
-        rule_index: Mapping[str, int],
-        org: OrgProfile,
-    ) -> Piece:
-        return piece(fmt, result, options, rule_index, org)
 
     def assemble(
         self,
