@@ -116,7 +116,7 @@ def select(
             skipped.extend(versions)
         else:
             gaps.append(none_in_force(lineage, versions, day))
-    if gaps or not kept:
+    if gaps or (not_yet and not kept):  # no profiles at all is the caller's error
         raise InputError(gaps or not_yet)
     return kept, skipped
 
