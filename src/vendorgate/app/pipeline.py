@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from vendorgate.app import run as app_run
+from vendorgate.app.context import documents_after, version_note
 from vendorgate.cache import packs as cache_packs
 from vendorgate.cache import store as cache_module
 from vendorgate.cache.keys import code_fingerprint, digest, vendor_key
@@ -85,6 +86,9 @@ class Output:
     """Whether any finding blocks (exit code 1)."""
     pieces: tuple[Piece, ...] = ()
     """The vendors' pieces (their texts are those in ``parts``: no copies)."""
+    notes: tuple[str, ...] = ()
+    """What the reader must know about the run (versions chosen by ``--as-of``, documents not
+    yet in force on the day): the notes every command shows (``app.context``)."""
 
 
 @dataclass(frozen=True)
@@ -124,6 +128,8 @@ class Record:
     """The evaluation context (the run's, with the file's repository)."""
     depends: tuple[tuple[str, str], ...] = ()
     """Each snapshot its documents pin, and what it was (see ``_Worker._snapshot_state``)."""
+    notes: tuple[str, ...] = ()
+    """Its documents that took effect after the evaluation day (``context.documents_after``)."""
 
     def profile(self) -> VendorProfile:
         """A profile holding only what the catalogue-wide checks read (ids, plans, lineage)."""
@@ -294,22 +300,36 @@ def check(
     )
     records = evaluate_files(job, files, jobs, progress)
     _check_catalogue(org, org_doc, packs, records, vendor_paths, files)
+    notes: list[str] = []
     if versions_on is not None:
-        records = in_force(records, versions_on)
+        records, notes = in_force(records, versions_on)
+    for r in sorted(records, key=lambda r: r.vendor):
+        notes += r.notes
     pieces = [r.piece for r in records if r.piece is not None]
     return Output(
         renderer.assemble(fmt, pieces, job.org, day, packs, options),
         blocking=any(p.blocking for p in pieces),
         pieces=tuple(pieces),
+        notes=tuple(dict.fromkeys(notes)),
     )
 
 
-def in_force(records: Sequence[Record], day: date) -> list[Record]:
+def in_force(records: Sequence[Record], day: date) -> tuple[list[Record], list[str]]:
     """``run.select_in_force`` on records: one version per lineage, the one in force on ``day``
-    (InputError naming the lineages with none)."""
-    kept, _ = lineage.select([r.dated() for r in records], day)
+    (InputError naming the lineages with none), and the notes ``context.select_versions``
+    gives for that choice."""
+    kept, skipped = lineage.select([r.dated() for r in records], day)
     ids = {p.id for p in kept}
-    return [r for r in records if r.vendor in ids]
+    chosen = [r for r in records if r.vendor in ids]
+    notes = [
+        version_note(day, catalogue.LoadedVendor(r.dated(), r.path, r.path.parent))
+        for r in sorted(chosen, key=lambda r: r.vendor)
+        if r.lineage is not None or r.in_force is not None
+    ]
+    if skipped:
+        names = ", ".join(sorted(p.id for p in skipped))
+        notes.append(f"versions not in force on {day.isoformat()}, not evaluated: {names}")
+    return chosen, notes
 
 
 def _policy_digest(org_path: str | Path | None, rules_paths: Sequence[str | Path]) -> str | None:
@@ -670,6 +690,7 @@ class _Worker:
             key=read.key,
             context=context,
             depends=depends,
+            notes=tuple(documents_after(job.day, profile)),
         )
 
     def _piece(self, result: VendorResult) -> Piece:
@@ -743,6 +764,7 @@ class _Worker:
                 key=read.key,
                 context=context,
                 depends=depends,
+                notes=tuple(str(note) for note in meta["notes"]),
             )
         except (ValueError, TypeError, KeyError):
             return None  # damaged: evaluated again, and the pack is rewritten
@@ -770,6 +792,7 @@ def _meta(record: Record) -> dict[str, Any]:
         "extras": [[rule, d] for rule, d in p.extras],
         "meta": p.meta,
         "depends": [list(d) for d in record.depends],
+        "notes": list(record.notes),
     }
 
 

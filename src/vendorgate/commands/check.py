@@ -83,12 +83,12 @@ def execute(request: CheckRequest) -> Outcome:
         cache=cache,
     )
     extras: list[Extra] = []
-    notes: tuple[str, ...] = ()
+    notes = result.notes
     if request.write_baseline:
         extras.append(Extra(request.write_baseline, baseline.record(result)))
     if accepted is not None:
         result = baseline.apply(result, accepted)
-        notes = (baseline.summary(result, accepted),)
+        notes += (baseline.summary(result, accepted),)
     options = render_options(request)
     if request.fmt == "github" and request.step_summary:
         summary = render("markdown", result, options)
@@ -136,7 +136,9 @@ def _check_in_pieces(
     result = streamed(request.fmt)
     if result is None:
         return None
-    notes = (fragments.accepted_summary(accepting, result.pieces),) if accepting else ()
+    notes = result.notes
+    if accepting:
+        notes += (fragments.accepted_summary(accepting, result.pieces),)
     extras: tuple[Extra, ...] = ()
     if request.fmt == "github" and request.step_summary:
         # A second pass renders the job summary's Markdown (parsed profiles come from the cache).

@@ -16,11 +16,12 @@ from vendorgate.app.context import build_context, select_versions
 from vendorgate.commands import exits
 from vendorgate.commands.outcome import Outcome
 from vendorgate.core.errors import UsageError
-from vendorgate.core.model import Severity
+from vendorgate.core.model import CheckResult, Severity
 from vendorgate.report import RenderOptions, choices, fragments, render
 from vendorgate.report import previous as previous_report
 from vendorgate.report.formats import html as html_format
 from vendorgate.report.formats import markdown as markdown_format
+from vendorgate.report.formats.html_summary import Previous
 
 COMMAND = "report"
 
@@ -35,6 +36,9 @@ class Report:
     """Whether any finding blocks (exit code 1)."""
     site: Iterable[tuple[str, bytes]] | None = None
     """``-o DIR/``: the report as a static site's files (relative path, bytes), read once."""
+    notes: tuple[str, ...] = ()
+    """What the reader must know about the run (versions chosen by ``--as-of``, documents not
+    yet in force on the day), shown on standard error as by every command."""
 
     @property
     def text(self) -> str:
@@ -91,8 +95,8 @@ def build_report(
         if streamed is not None:  # None: Rego rules, evaluated for all vendors at once
             if isinstance(renderer, fragments.Site):
                 list(streamed.parts)  # assembles the site
-                return Report((), streamed.blocking, renderer.files)
-            return Report(streamed.parts, streamed.blocking)
+                return Report((), streamed.blocking, renderer.files, streamed.notes)
+            return Report(streamed.parts, streamed.blocking, notes=streamed.notes)
     # `today` is `--as-of`: the evaluation day and the versions in force, as in `check`.
     ctx = build_context(
         org_path,
@@ -106,6 +110,13 @@ def build_report(
     inputs = run.gather(vendor_paths, context=ctx)
     ctx, vendors = select_versions(ctx, inputs.vendors)
     result = run.evaluate(replace(inputs, vendors=vendors), progress=progress, context=ctx)
+    built = _render_whole(fmt, result, before, site)
+    return replace(built, notes=result.notes)
+
+
+def _render_whole(
+    fmt: str, result: CheckResult, before: Previous | None, site: bool
+) -> Report:
     if site:
         pieces = [html_format.piece_of(vr, result.org) for vr in result.results]
         files = html_format.site(
@@ -157,4 +168,4 @@ def execute(request: ReportRequest) -> Outcome:
         previous=request.previous,
         site=request.site,
     )
-    return Outcome(built.parts, exits.streamed(built.blocking), site=built.site)
+    return Outcome(built.parts, exits.streamed(built.blocking), site=built.site, notes=built.notes)
