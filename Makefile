@@ -29,8 +29,9 @@ lint: $(STAMP)
 browser:
 	@command -v chromium >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
 
+## unit: the test suite, spread over the machine's cores (tests keep to their own folders)
 unit: $(STAMP) browser
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto
 
 ## rules-test: every shipped rule's pass/fail/undetermined examples (`vendorgate test`)
 rules-test: $(STAMP)
