@@ -31,7 +31,8 @@ browser:
 
 ## opa-golib: the real OPA engine (Go, v1.20.2) for the tests, from the pinned wheel of
 ## opa-golib-python-bindings, unpacked into .tools/ (never a dependency of vendorgate itself).
-## The wheel declares Python >= 3.14 but its ctypes bridge loads on 3.10+, hence --python-version.
+## The wheel declares Python >= 3.14, but its stdlib-only ctypes bridge loads on older Pythons
+## (checked on 3.11), hence --python-version 3.14 and unpacking it rather than installing it.
 OPA_GOLIB_VERSION  := 0.4.4
 OPA_GOLIB_PLATFORM := manylinux_2_34_x86_64
 OPA_GOLIB_SHA256   := d411c901e14b8c7c3023e23e4a944f4cf429c1d31baf80e959e57d11efbfd24a
