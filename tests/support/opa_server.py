@@ -103,19 +103,17 @@ class RealOpa:
         self.engine.close()
 
 
-_LOCATED = re.compile(r"^(?P<file>[^:\s]+):(?P<row>\d+): (?P<code>[a-z_]+): (?P<message>.*)$", re.S)
+_LOCATED = re.compile(r"^[^:\s]+:\d+: (?P<code>[a-z_]+): (?P<message>.*)$", re.S)
 
 
 def _eval_error(message: str) -> dict[str, Any]:
-    """OPA's 500 answer for an evaluation error (``file:row: code: message`` from the engine)."""
+    """OPA's 500 answer for an evaluation error. The engine gives ``file:row: code: message``;
+    the column OPA's server would add is not in it, so the detail carries no location rather
+    than an invented one (the file and row stay in the top-level message)."""
     located = _LOCATED.match(message)
     detail: dict[str, Any] = {"code": "internal_error", "message": message}
     if located:
-        detail = {
-            "code": located["code"],
-            "message": located["message"],
-            "location": {"file": located["file"], "row": int(located["row"]), "col": 1},
-        }
+        detail = {"code": located["code"], "message": located["message"]}
     return _error("internal_error", f"1 error occurred: {message}", [detail])
 
 

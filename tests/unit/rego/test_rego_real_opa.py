@@ -60,3 +60,44 @@ def test_real_opa_refuses_a_bundle_that_does_not_compile(tmp_path: Path) -> None
     broken.write_bytes(bundles.tarball({"vendorgate/x.rego": b"package vendorgate\n\nx := 1 +\n"}))
     with pytest.raises(Exception, match="rego_parse_error"), serving(broken):
         pass
+
+
+def test_a_builtin_error_in_real_opa_is_an_error_never_a_pass(tmp_path: Path) -> None:
+    """OPA's own evaluation error (a strict built-in error in a rule written in Rego) reaches
+    the user as exit 2 with OPA's message, and no report is written."""
+    import shutil
+
+    from tests.unit.rego.test_rego_network import ORG, VENDOR
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "vendors").mkdir()
+    (tmp_path / "rules" / "rego").mkdir(parents=True)
+    (tmp_path / "vendorgate.yaml").write_text(ORG)
+    (tmp_path / "vendors" / "acme.yaml").write_text(VENDOR)
+    source = (REPO / "rules" / "rego" / "ai_subprocessors.rego").read_text()
+    assert "\tnot region_stated(provider)\n" in source
+    failing = source.replace("\tnot region_stated(provider)\n", "\tto_number(provider.name) > 0\n")
+    (tmp_path / "rules" / "rego" / "ai_subprocessors.rego").write_text(failing)
+    shutil.copy(REPO / "rules" / "healthcare-hipaa.yaml", tmp_path / "rules")
+    built = run_cli("bundle", "-o", "bundle.tar.gz", cwd=tmp_path)
+    assert built.returncode == 0, built.stderr
+    with serving(tmp_path / "bundle.tar.gz") as (url, behaviour):
+        proc = run_cli(
+            "check",
+            "--engine",
+            "opa",
+            "--opa-url",
+            url,
+            "--format",
+            "json",
+            "-o",
+            "out.json",
+            cwd=tmp_path,
+        )
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "HTTP 500 internal_error" in proc.stderr
+    assert 'eval_builtin_error: to_number: strconv.ParseFloat: parsing "Model Co"' in proc.stderr
+    assert "(after 3 attempts)" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert not (tmp_path / "out.json").exists()
+    assert len(behaviour.requests) == 3
