@@ -127,16 +127,15 @@ def test_shell_completion_script_is_produced() -> None:
         assert marker in done.stdout and "_VENDORGATE_COMPLETE" in done.stdout, shell
 
 
-def test_check_progress_bar_on_a_terminal_only() -> None:
-    piped = run_cli("check", *AS_OF, "--format", "json", cwd=GOLDEN)
-    assert piped.stderr == ""
+def _on_a_terminal(after: str) -> tuple[bytes, bytes, int]:
+    """``check`` with stderr on a pseudo-terminal: what stderr showed, stdout, the exit code."""
     leader, follower = pty.openpty()
     proc = subprocess.Popen(
         [sys.executable, "-m", "vendorgate", "check", *AS_OF, "--format", "json", "--no-cache"],
         cwd=GOLDEN,
         stdout=subprocess.PIPE,
         stderr=follower,
-        env={**os.environ, "TERM": "xterm", "NO_COLOR": "1"},
+        env={**os.environ, "TERM": "xterm", "NO_COLOR": "1", "VENDORGATE_PROGRESS_AFTER": after},
     )
     os.close(follower)
     seen = b""
@@ -150,9 +149,21 @@ def test_check_progress_bar_on_a_terminal_only() -> None:
         seen += chunk
     os.close(leader)
     stdout, _ = proc.communicate(timeout=120)
-    assert proc.returncode == 1
+    return seen, stdout, proc.returncode
+
+
+def test_check_progress_bar_on_a_terminal_only_for_a_run_that_lasts() -> None:
+    piped = run_cli(
+        "check", *AS_OF, "--format", "json", cwd=GOLDEN, env={"VENDORGATE_PROGRESS_AFTER": "0"}
+    )
+    assert piped.stderr == ""
+    seen, stdout, code = _on_a_terminal("0")
+    assert code == 1
     assert b"evaluating" in seen
     assert json.loads(stdout) == json.loads(piped.stdout)
+    short, _, code = _on_a_terminal("600")  # the run ends long before the bar's delay
+    assert code == 1
+    assert b"evaluating" not in short
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")

@@ -326,27 +326,50 @@ def watch(
     deliver(command.execute(request), output)
 
 
+PROGRESS_AFTER = "VENDORGATE_PROGRESS_AFTER"
+"""Seconds a run lasts before its progress bar shows (default 1): short runs show none."""
+
+
 @contextlib.contextmanager
 def _progress_bar(
     label: str, quiet: bool = False
 ) -> Iterator[Callable[[int, int, str], None] | None]:
-    """A rich progress bar on stderr when stderr is a terminal (and not ``--quiet``); otherwise
-    no callback at all, so pipes, CI logs and files never receive control characters."""
+    """A rich progress bar on stderr for a run that lasts, when stderr is a terminal (and not
+    ``--quiet``); otherwise no callback at all, so pipes, CI logs and files never receive
+    control characters."""
     if quiet or not sys.stderr.isatty():
         yield None
         return
+    import time
+
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+    try:
+        after = float(os.environ.get(PROGRESS_AFTER, "1"))
+    except ValueError:
+        after = 1.0
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task(label, total=None)
+    bar = Progress(*columns, console=Console(stderr=True), transient=True)
+    task = bar.add_task(label, total=None)
+    started = time.monotonic()
+    shown = False
 
-        def update(done: int, total: int, current: str) -> None:
-            shown = f"{label} {current}" if current else label
-            bar.update(task, completed=done, total=total, description=shown)
+    def update(done: int, total: int, current: str) -> None:
+        nonlocal shown
+        if not shown:
+            if time.monotonic() - started < after:
+                return  # a short run finishes before a bar would help
+            bar.start()
+            shown = True
+        described = f"{label} {current}" if current else label
+        bar.update(task, completed=done, total=total, description=described)
 
+    try:
         yield update
+    finally:
+        if shown:
+            bar.stop()
 
 
 @main.command()
