@@ -66,11 +66,16 @@ def test_an_output_of_unknown_format_is_refused(tmp_path: Path, value: str, mess
 
 
 def test_one_output_that_cannot_be_written_leaves_none(tmp_path: Path) -> None:
-    ok, bad = tmp_path / "ok.json", tmp_path / "missing" / "r.sarif"
-    done = run_cli("check", *AS_OF, "-o", str(ok), "-o", str(bad), cwd=GOLDEN)
+    ok, missing = tmp_path / "ok.json", tmp_path / "missing" / "r.sarif"
+    done = run_cli("check", *AS_OF, "-o", str(ok), "-o", str(missing), cwd=GOLDEN)
+    assert done.returncode == 2
+    assert "no folder" in done.stderr  # said before evaluating
+    assert list(tmp_path.iterdir()) == []
+    (tmp_path / "taken.sarif").mkdir()  # found only once both outputs are rendered
+    done = run_cli("check", *AS_OF, "-o", str(ok), "-o", str(tmp_path / "taken.sarif"), cwd=GOLDEN)
     assert done.returncode == 2
     assert "cannot write output" in done.stderr
-    assert list(tmp_path.iterdir()) == []  # neither ok.json nor a temporary file
+    assert [p.name for p in tmp_path.iterdir()] == ["taken.sarif"]  # no ok.json, no temporary
 
 
 def test_quiet_prints_nothing_and_still_writes_and_exits(tmp_path: Path) -> None:

@@ -165,6 +165,13 @@ def output_targets(
     targets = tuple(_target(value, fmt, default, formats, command) for value in values)
     if sum(1 for _, path in targets if path == "-") > 1:
         raise click.UsageError("stdout (`-o -`) can take one output only")
+    for _, path in targets:
+        folder = os.path.dirname(path.rstrip("/" + os.sep))
+        if path != "-" and folder and not os.path.isdir(folder):
+            # Said before evaluating: a long run must not end in a file it cannot write.
+            from vendorgate.core.errors import OutputError
+
+            raise OutputError(f"{path}: cannot write output: no folder `{folder}`; create it first")
     return targets
 
 

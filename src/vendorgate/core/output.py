@@ -32,6 +32,9 @@ def write_atomic_many(files: Sequence[tuple[str | Path, Iterable[bytes]]]) -> No
     try:
         for path, parts in files:
             staged.append((_stage(Path(path), parts), Path(path)))
+        for _, target in staged:  # what would stop a rename, found before any is made
+            if target.is_dir():
+                raise OutputError(f"{target}: cannot write output: it is a directory")
         for tmp, target in staged:
             _replace(tmp, target)
     except BaseException:
