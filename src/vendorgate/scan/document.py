@@ -153,6 +153,9 @@ class Unit:
     """For table rows: folded ``[start, end)`` of each cell."""
     header: tuple[str, ...] = ()
     """For table rows: lower-case folded header cells of the table."""
+    parent: str = ""
+    """For a nested list item: the lower-case folded item it hangs from directly (the ``lead``
+    also holds the paragraph above the whole list, which may announce another list)."""
 
 
 @dataclass(frozen=True)
@@ -309,7 +312,8 @@ def split_units(text: str) -> list[Unit]:
             folded = fold(text[start : line.end], start)
             lead = " ".join([state.paragraph, *(p for _, p in state.parents)]).strip()
             local = _local(text, start, line.end)
-            units.append(Unit("item", start, line.end, indent, folded, lead, local))
+            parent = state.parents[-1][1] if state.parents else ""
+            units.append(Unit("item", start, line.end, indent, folded, lead, local, parent=parent))
             state.parents.append((indent, folded.text.lower()))
             i += 1
         else:
