@@ -75,3 +75,5 @@ def test_scanner_keeps_its_quality_on_the_tune_split() -> None:
     assert precision >= 0.8, precision
     assert recall >= 0.9, recall
     assert value_accuracy >= 0.9, value_accuracy
+    # a never / opt_in where the label says opt_out / always would let a rule pass wrongly
+    assert sum(tally.dangerous.values()) == 0, tally.dangerous

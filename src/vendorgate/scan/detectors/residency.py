@@ -175,7 +175,9 @@ def _not_a_place(text: str, match: re.Match[str], in_prose: bool = True) -> bool
 
 
 def _end_of_from(text: str, start: int) -> int:
-    stop = re.compile(r"\bto\b|\binto\b|[;:]|\bwithin\b")
+    # "hosted from their data centers throughout the United States": what follows a data
+    # centre is where the data is, not where it comes from
+    stop = re.compile(r"\bto\b|\binto\b|[;:]|\bwithin\b|\bthroughout\b|\bdata ?cent(?:er|re)s?\b")
     match = stop.search(text, start)
     return match.start() if match else len(text)
 

@@ -64,3 +64,9 @@ def test_where_people_are_established_is_not_where_data_is_stored(
     text: str, expected: tuple[str, ...] | None
 ) -> None:
     assert written(text).get("data_residency_regions") == expected
+
+
+def test_hosted_from_data_centers_throughout_a_region_is_where_data_is() -> None:
+    # written for this test: "from" here leads to where the data is, not where it comes from
+    text = "Your workspace is hosted from our data centers throughout Canada."
+    assert written(text)["data_residency_regions"] == ("ca",)
