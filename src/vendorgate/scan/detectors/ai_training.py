@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import pairwise
 
 from vendorgate.scan.detectors.cues import (
@@ -88,6 +89,12 @@ CLAUSE = re.compile(
 """Where one clause's practice ends and another's begins ("We do not sell your content, but we
 use it to train our models"): a negation in one clause says nothing about the other."""
 _PERMISSIVE_LAST = ("never", "opt_in", "opt_out", "always")
+RESERVED = re.compile(
+    r"\b(?:may|might|could|will) (?:\w+ )?(?:do so|begin|start|choose to|decide to)\b[^.;]{0,60}"
+    r"\bfuture\b|\breserves? the right to (?:use|train|begin|start)\b"
+)
+"""A "not" today with the right to start later ("we don't currently ..., but may do so in the
+future") is no commitment: the practice is ``always`` until the vendor says otherwise."""
 
 
 def detect(s: Sentence) -> list[Hit]:
@@ -101,8 +108,12 @@ def detect(s: Sentence) -> list[Hit]:
     if NOT_MODEL_TRAINING.search(text):
         return []
     found: dict[str, Hit] = {}
+    reserved = RESERVED.search(text)
     for a, b in _clauses(text):
-        for hit in _clause_hits(s, a, b):
+        for found_hit in _clause_hits(s, a, b):
+            hit = found_hit
+            if reserved and hit.value == "never":
+                hit = replace(hit, value="always", cue=named("reserved", reserved))
             kept = found.get(hit.fact)
             if kept is None or _exposure(hit) > _exposure(kept):
                 found[hit.fact] = hit

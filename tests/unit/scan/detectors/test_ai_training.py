@@ -171,3 +171,11 @@ def test_a_consent_someone_else_gives_is_not_the_customer_s_opt_in() -> None:
         "We will not use your content to train AI models without the prior written consent of Acme."
     )
     assert written(text)[CONTENT] != "opt_in"
+
+
+def test_a_right_to_start_training_later_is_no_never() -> None:
+    text = (
+        "We don't currently use your content to train our AI models, but we may begin doing so "
+        "in the future."
+    )
+    assert written(text)[CONTENT] == "always"
