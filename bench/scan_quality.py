@@ -9,12 +9,20 @@ positive when it overlaps a labelled passage of the same fact. Printed per fact 
   (a label with value null accepts any value);
 * strict precision / recall: the same counts, requiring the value to match too.
 
-The "tune" split was used while writing the scanner's rules; the "holdout" split was labelled at
-the same time and never used for tuning; "holdout2" was labelled later, before the scanner was
-ever run on it (see tests/scan_labels/README.md).
+Below each table, the figures the project's goals are stated in:
+
+* value precision: emitted passages whose value equals the value of a label they overlap /
+  every emitted passage (a passage no label covers counts as a wrong suggestion);
+* clause recall: labelled passages overlapped by an emitted passage of their fact / labels;
+* dangerous errors: an emitted passage suggesting ``never`` or ``opt_in`` where an overlapping
+  label says ``opt_out`` or ``always``, or ``service_only`` where the label's licence is broader.
+  Those are the errors that would let a rule pass that should fail.
+
+Splits are read from the label files: "tune" was used while writing the scanner's rules; any
+other split is held out (see tests/scan_labels/README.md).
 
 Usage: ``python bench/scan_quality.py [--verbose [--show-holdout]]``; ``--verbose`` lists the
-misses of the tune split only, so the holdout stays unseen while tuning.
+misses of the tune split only, so a held-out split stays unseen while tuning.
 """
 
 from __future__ import annotations
@@ -51,6 +59,8 @@ class Tally:
     labels: Counter[str] = field(default_factory=Counter)
     labels_hit: Counter[str] = field(default_factory=Counter)
     labels_exact: Counter[str] = field(default_factory=Counter)
+    dangerous: Counter[str] = field(default_factory=Counter)
+    documents: int = 0
 
 
 def locate(document: Folded, quote: str) -> tuple[int, int]:
@@ -68,6 +78,19 @@ def same_value(label: object, value: object) -> bool:
     if isinstance(label, list):
         return isinstance(value, tuple) and set(value) == set(label)
     return label == value
+
+
+PERMISSIVE = {"never", "opt_in"}
+"""Practice values that let a rule against the practice pass."""
+EXPOSED = {"opt_out", "always"}
+BROADER_LICENCE = {"service_and_improvement", "any_purpose"}
+
+
+def dangerous(label: object, value: object) -> bool:
+    """Whether suggesting ``value`` where the label says ``label`` errs toward a pass."""
+    if value in PERMISSIVE and label in EXPOSED:
+        return True
+    return value == "service_only" and label in BROADER_LICENCE
 
 
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -98,6 +121,12 @@ def score(
             tally.emitted_hit[passage.fact] += 1
             if any(same_value(lb.value, passage.value) for lb in matching):
                 tally.emitted_exact[passage.fact] += 1
+            elif any(dangerous(lb.value, passage.value) for lb in matching):
+                tally.dangerous[passage.fact] += 1
+                log.append(
+                    f"  DANGEROUS {passage.fact}={passage.value!r} "
+                    f"(label {matching[0].value!r}) line {passage.line}: {passage.text[:90]}"
+                )
             else:
                 log.append(
                     f"  wrong value {passage.fact}={passage.value!r} "
@@ -128,7 +157,7 @@ def ratio(a: int, b: int) -> str:
 
 
 def report(name: str, tally: Tally) -> None:
-    print(f"\n{name}")
+    print(f"\n{name}: {tally.documents} document(s)")
     print(
         f"{'fact':34} {'prec':>5} {'rec':>5} {'value':>5} {'s.prec':>6} {'s.rec':>5}"
         "  emitted/labels"
@@ -143,7 +172,7 @@ def report(name: str, tally: Tally) -> None:
             f"{ratio(tally.labels_exact[fact], tally.labels[fact])}  "
             f"{tally.emitted[fact]}/{tally.labels[fact]}"
         )
-    total = {k: sum(getattr(tally, k).values()) for k in vars(tally)}
+    total = {k: sum(v.values()) for k, v in vars(tally).items() if isinstance(v, Counter)}
     print(
         f"{'overall':34} {ratio(total['emitted_hit'], total['emitted'])} "
         f"{ratio(total['labels_hit'], total['labels'])} "
@@ -152,26 +181,39 @@ def report(name: str, tally: Tally) -> None:
         f"{ratio(total['labels_exact'], total['labels'])}  "
         f"{total['emitted']}/{total['labels']}"
     )
+    print(
+        f"value precision {ratio(total['emitted_exact'], total['emitted']).strip()} "
+        f"({total['emitted_exact']}/{total['emitted']}; goal >= 0.90)   "
+        f"clause recall {ratio(total['labels_hit'], total['labels']).strip()} "
+        f"({total['labels_hit']}/{total['labels']}; goal >= 0.85)   "
+        f"dangerous errors {total['dangerous']} (goal 0)"
+    )
+    if total["dangerous"]:
+        named = ", ".join(f"{f} {n}" for f, n in sorted(tally.dangerous.items()) if n)
+        print(f"  dangerous errors by fact: {named}")
 
 
 def main(argv: list[str]) -> int:
     verbose = "--verbose" in argv or "-v" in argv
-    tallies = {"tune": Tally(), "holdout": Tally(), "holdout2": Tally()}
+    tallies: dict[str, Tally] = {}
     everything = Tally()
-    for path in sorted(LABELS.glob("*.yaml")):
+    paths = sorted(LABELS.glob("*.yaml"))
+    for path in paths:
         split, text, labels = load(path)
         passages = scan_text(text)
         log: list[str] = []
-        score(text, labels, passages, tallies[split], log)
+        tally = tallies.setdefault(split, Tally())
+        tally.documents += 1
+        everything.documents += 1
+        score(text, labels, passages, tally, log)
         score(text, labels, passages, everything, [])
         if verbose and log and (split == "tune" or "--show-holdout" in argv):
             print(f"{path.name} ({split})")
             print("\n".join(log))
-    documents = len(list(LABELS.glob("*.yaml")))
-    print(f"clause scanner on {documents} labelled documents (tests/scan_labels)")
-    report("tune split (rules written against these)", tallies["tune"])
-    report("holdout split (labelled with tune; its misses never listed)", tallies["holdout"])
-    report("holdout2 split (labelled later; first measured P 0.67 R 0.34)", tallies["holdout2"])
+    print(f"clause scanner on {len(paths)} labelled documents (tests/scan_labels)")
+    for split in sorted(tallies, key=lambda name: (name != "tune", name)):
+        said = "rules written against these" if split == "tune" else "held out, never tuned on"
+        report(f"{split} split ({said})", tallies[split])
     report("all labelled documents", everything)
     return 0
 

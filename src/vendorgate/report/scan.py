@@ -89,7 +89,12 @@ def _headline(suggestion: Suggestion, result: ScanResult) -> str:
                 "stated": "stated in the profile",
             }.get(status, f"profile states {_value(stated)}")
         )
-    return f"{suggestion.fact}: {_value(suggestion.value)}  ({'; '.join(notes)})"
+    if suggestion.cue:
+        notes.append(f"cue {suggestion.cue}")
+    headline = f"{suggestion.fact}: {_value(suggestion.value)}  ({'; '.join(notes)})"
+    if suggestion.reason:
+        headline += f"\n  why: {suggestion.reason}"
+    return headline
 
 
 def _passage_lines(passage: Passage, width: int) -> list[str]:
@@ -163,9 +168,13 @@ def _note(suggestion: Suggestion, result: ScanResult) -> str:
     parts = [
         f"Suggested by vendorgate scan (confidence {suggestion.confidence:.2f}); needs review."
     ]
+    if suggestion.cue:
+        parts.append(f"Cue: {suggestion.cue}.")
     others = sorted({_value(p.value) for p in suggestion.passages if p not in suggestion.evidence})
     if others:
         parts.append(f"Other passages suggest {', '.join(others)}.")
+    if suggestion.reason:
+        parts.append(f"Why this value: {suggestion.reason}.")
     if result.profile is not None:
         status = result.profile.status(suggestion.fact, suggestion.value)
         if status == "same":
@@ -214,6 +223,8 @@ def suggestion_data(suggestion: Suggestion, result: ScanResult | None) -> dict[s
         "value": list(value) if isinstance(value, tuple) else value,
         "confidence": suggestion.confidence,
         "conflicting": suggestion.conflicting,
+        "cue": suggestion.cue,
+        "reason": suggestion.reason,
         "passages": [passage_data(p) for p in suggestion.passages],
     }
     if result is not None and result.profile is not None:

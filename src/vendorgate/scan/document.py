@@ -153,6 +153,9 @@ class Unit:
     """For table rows: folded ``[start, end)`` of each cell."""
     header: tuple[str, ...] = ()
     """For table rows: lower-case folded header cells of the table."""
+    parent: str = ""
+    """For a nested list item: the lower-case folded item it hangs from directly (the ``lead``
+    also holds the paragraph above the whole list, which may announce another list)."""
 
 
 @dataclass(frozen=True)
@@ -309,7 +312,8 @@ def split_units(text: str) -> list[Unit]:
             folded = fold(text[start : line.end], start)
             lead = " ".join([state.paragraph, *(p for _, p in state.parents)]).strip()
             local = _local(text, start, line.end)
-            units.append(Unit("item", start, line.end, indent, folded, lead, local))
+            parent = state.parents[-1][1] if state.parents else ""
+            units.append(Unit("item", start, line.end, indent, folded, lead, local, parent=parent))
             state.parents.append((indent, folded.text.lower()))
             i += 1
         else:
@@ -472,9 +476,10 @@ def sentences(text: str) -> list[Sentence]:
     sections = split_sections(text)
     found: list[Sentence] = []
     for unit in split_units(text):
-        if unit.kind == "heading":
-            continue
         section = section_at(sections, unit.start)
+        if unit.kind == "heading":
+            found.extend(_headline(unit, section))
+            continue
         heading = section.heading.lower() if section else ""
         previous = ""
         spans = [(0, len(unit.folded.text))] if unit.kind == "row" else None
@@ -498,6 +503,36 @@ def sentences(text: str) -> list[Sentence]:
             )
             previous = body.lower()
     return found
+
+
+_HEADING_MARKS = re.compile(r"^[#\s]*(?:\d{1,3}(?:\.\d{1,3})*\.?\s+)?|[\s#]+$")
+_QUESTION = re.compile(
+    r"^(?:how|what|why|when|where|who|whom|which|whose|do|does|can|is|are|will)\b"
+)
+_STATEMENT = re.compile(
+    r"\b(?:is|are|isn't|aren't|was|were|will|won't|do|does|don't|doesn't|never|can|can't|may|"
+    r"use|uses|used|sell|sells|sold|share|shares|shared|store|stores|stored|train|trains|trained|"
+    r"keep|keeps|kept|delete|deletes|deleted)\b"
+)
+
+
+def _headline(unit: Unit, section: Section | None) -> list[Sentence]:
+    """A heading that makes a statement ("Your content isn't used to train AI") as a sentence
+    of its own: a headline commitment is a passage too, and a version that drops it changes.
+    Headings that only name a topic ("How we use your data", "Data retention") are not."""
+    whole = unit.folded.text
+    marks = list(_HEADING_MARKS.finditer(whole))
+    a = marks[0].end() if marks and marks[0].start() == 0 else 0
+    b = next((m.start() for m in marks if m.end() == len(whole) and m.start() >= a), len(whole))
+    body = whole[a:b].strip()
+    if b <= a or len(body.split()) < 4 or body.endswith("?"):
+        return []
+    low = body.lower()
+    if _QUESTION.match(low) or not _STATEMENT.search(low):
+        return []
+    raw_start, raw_end = unit.folded.raw_span(a, b)
+    heading = section.heading.lower() if section else ""
+    return [Sentence(body, low, raw_start, raw_end, unit, 0, "", section, heading)]
 
 
 def _is_lead_in(body: str, local: str) -> bool:

@@ -31,6 +31,12 @@ MIN_CONFIDENCE = 0.5
 LONG_QUOTE = 480
 """Sentences longer than this are quoted from the clauses holding the decisive words."""
 
+_WORST_NUMBER: Mapping[str, str] = {
+    # when passages state different numbers, the one that exposes the customer more wins
+    "deletion_after_termination_days": "longest",
+    "breach_notification_hours": "longest",
+    "subprocessor_change_notice_days": "shortest",
+}
 _RISK: Mapping[str, tuple[str, ...]] = {
     # when passages of equal weight disagree, the value that exposes the customer more wins:
     # a reviewer should be shown the worst reading first
@@ -91,6 +97,11 @@ class Suggestion:
     """Every passage bearing on the fact, in document order."""
     conflicting: bool = False
     """Whether the passages suggest different values."""
+    cue: str = ""
+    """The cue of the passage that decided the value: the detector and the rule with the
+    words it matched (``ai_training: opt_out "you can turn off"``)."""
+    reason: str = ""
+    """Why this value when the passages disagree; empty when they agree."""
 
     @property
     def evidence(self) -> tuple[Passage, ...]:
@@ -299,41 +310,80 @@ def _suggestion(fact: str, passages: tuple[Passage, ...]) -> Suggestion:
     conflicting = len(values) > 1
     spec = FACTS_BY_NAME[fact]
     if spec.kind == "subprocessors":
-        return Suggestion(fact, None, max(p.confidence for p in passages), passages)
+        best = max(passages, key=lambda p: (p.confidence, -p.start))
+        return Suggestion(fact, None, best.confidence, passages, cue=best.cue)
     if spec.kind == "list":
         regions = {v for p in passages if isinstance(p.value, tuple) for v in p.value}
         ordered = tuple(v for v in spec.values if v in regions)
-        confidence = max(p.confidence for p in passages)
-        return Suggestion(fact, ordered or "undisclosed", confidence, passages, False)
+        best = max(passages, key=lambda p: (p.confidence, -p.start))
+        reason = "every region a passage names, joined" if conflicting else ""
+        return Suggestion(
+            fact, ordered or "undisclosed", best.confidence, passages, False, best.cue, reason
+        )
     if spec.kind == "integer":
-        numbers = [p for p in passages if isinstance(p.value, int)]
-        if numbers:
-            best = max(numbers, key=lambda p: (p.confidence, -p.start))
-            distinct = {p.value for p in numbers}
-            return Suggestion(
-                fact,
-                best.value,
-                _discount(best.confidence, len(distinct) > 1),
-                passages,
-                len(distinct) > 1,
-            )
-        best = max(passages, key=lambda p: p.confidence)
-        return Suggestion(fact, "undisclosed", best.confidence, passages, False)
+        return _number(fact, passages)
     risk = _risk_order(fact)
     best = max(
         passages,
-        key=lambda p: (p.override, p.strength, -_rank(risk, p.value), p.confidence, -p.start),
+        key=lambda p: (p.override, -_rank(risk, p.value), p.strength, p.confidence, -p.start),
     )
-    decided = {
-        p.value for p in passages if (p.override, p.strength) == (best.override, best.strength)
-    }
+    decided = {p.value for p in passages if p.override == best.override}
+    reason = ""
+    if conflicting:
+        said = _values_said(passages)
+        why = (
+            f"the passage at line {best.line} overrides what comes before it"
+            if best.override
+            else "it is the least permissive reading"
+        )
+        reason = f"passages disagree ({said}); {best.value} is suggested because {why}"
     return Suggestion(
         fact,
         best.value,
         _discount(best.confidence, conflicting and len(decided) > 1),
         passages,
         conflicting,
+        best.cue,
+        reason,
     )
+
+
+def _number(fact: str, passages: tuple[Passage, ...]) -> Suggestion:
+    numbers = [p for p in passages if isinstance(p.value, int)]
+    if not numbers:
+        best = max(passages, key=lambda p: (p.confidence, -p.start))
+        return Suggestion(fact, "undisclosed", best.confidence, passages, False, best.cue)
+    worst = _WORST_NUMBER.get(fact, "longest")
+    sign = 1 if worst == "longest" else -1
+    best = max(numbers, key=lambda p: (sign * _int(p.value), p.confidence, -p.start))
+    distinct = {p.value for p in numbers}
+    reason = ""
+    if len(distinct) > 1:
+        reason = (
+            f"passages state different numbers ({_values_said(numbers)}); {best.value} is "
+            f"suggested because the {worst} period exposes the customer most"
+        )
+    return Suggestion(
+        fact,
+        best.value,
+        _discount(best.confidence, len(distinct) > 1),
+        passages,
+        len(distinct) > 1,
+        best.cue,
+        reason,
+    )
+
+
+def _int(value: HitValue) -> int:
+    return value if isinstance(value, int) else 0
+
+
+def _values_said(passages: Iterable[Passage]) -> str:
+    """``never at line 12, opt_out at line 40``: each value with the first line saying it."""
+    first: dict[str, int] = {}
+    for passage in sorted(passages, key=lambda p: p.start):
+        first.setdefault(str(passage.value), passage.line)
+    return ", ".join(f"{value} at line {line}" for value, line in first.items())
 
 
 def _risk_order(fact: str) -> tuple[str, ...]:

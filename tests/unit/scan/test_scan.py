@@ -191,9 +191,10 @@ def test_vendor_marks_what_the_profile_already_states(tmp_path: Path) -> None:
     assert status["deletion_after_termination_days"] == {"status": "different", "stated": 90}
     assert status["dpa_available"] == {"status": "new", "stated": None}
     text = run_cli("scan", "snapshots/2023-08-11.md", "--vendor", "vendors/zoom.yaml", cwd=root)
-    assert "deletion_after_termination_days: 30  (confidence 0.85; profile states 90)" in (
-        text.stdout
-    )
+    assert (
+        "deletion_after_termination_days: 30  (confidence 0.85; profile states 90; "
+        "cue retention: deletion after termination)"
+    ) in text.stdout
 
 
 def test_vendor_that_does_not_list_the_document_is_a_usage_error(tmp_path: Path) -> None:

@@ -36,7 +36,7 @@ def test_the_labelled_set_covers_the_zoom_versions_and_four_other_vendors() -> N
         for v in ("2023-04-01", "2023-08-07", "2023-08-11")
     } <= set(documents)
     assert len(vendors - {"zoom"}) >= 4
-    assert {_data(p)["split"] for p in LABELS} == {"tune", "holdout", "holdout2"}
+    assert "tune" in {_data(p)["split"] for p in LABELS}
 
 
 @pytest.mark.parametrize("path", LABELS, ids=lambda p: p.stem)
@@ -75,3 +75,5 @@ def test_scanner_keeps_its_quality_on_the_tune_split() -> None:
     assert precision >= 0.8, precision
     assert recall >= 0.9, recall
     assert value_accuracy >= 0.9, value_accuracy
+    # a never / opt_in where the label says opt_out / always would let a rule pass wrongly
+    assert sum(tally.dangerous.values()) == 0, tally.dangerous

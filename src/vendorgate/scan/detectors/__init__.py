@@ -12,6 +12,8 @@ opt-out, numbers, places; shared in :mod:`.cues`). The weights are confidences i
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from vendorgate.scan.detectors import (
     advertising,
     aggregated,
@@ -29,6 +31,7 @@ from vendorgate.scan.detectors import (
     scc,
     subprocessors,
 )
+from vendorgate.scan.detectors.cues import bound_party
 from vendorgate.scan.detectors.follow_ups import follow_ups
 from vendorgate.scan.detectors.hit import Detector, Hit, HitValue
 from vendorgate.scan.document import Sentence
@@ -78,5 +81,17 @@ SCANNED_FACTS: tuple[str, ...] = (
 
 
 def detect(s: Sentence) -> list[Hit]:
-    """Every hit of every detector on one sentence."""
-    return [hit for detector in DETECTORS for hit in detector.detect(s)]
+    """Every hit of every detector on one sentence, each naming its detector in its cue.
+
+    A hit standing in a clause that binds the customer or a user ("you may not use the
+    Services to develop competing models", "you must uninstall the app and delete all copies")
+    is dropped: it is their obligation, never a commitment of the vendor, so it must not
+    suggest a value for the vendor's practice.
+    """
+    found: list[Hit] = []
+    for detector in DETECTORS:
+        for hit in detector.detect(s):
+            if bound_party(s, hit.focus[1] if hit.focus else len(s.low)) is not None:
+                continue
+            found.append(replace(hit, cue=f"{detector.ID}: {hit.cue}" if hit.cue else detector.ID))
+    return found

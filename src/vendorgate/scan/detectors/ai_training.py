@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from vendorgate.scan.detectors.cues import CONTENT, SERVICE_DATA, context, practice, rx, span
+import re
+from dataclasses import replace
+from itertools import pairwise
+
+from vendorgate.scan.detectors.cues import (
+    CONTENT,
+    SERVICE_DATA,
+    context,
+    named,
+    practice,
+    rx,
+    span,
+)
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
 
@@ -25,6 +37,8 @@ AI_TERM = rx(
     r"\bpredictive models?\b",
     r"\bneural\b",
     r"\b(?:algorithms and models|models and algorithms)\b",
+    r"\b(?:suggestion|recommendation|ranking|prediction) (?:engines?|systems?|models?)\b",
+    r"\b(?:language|foundation|ai|ml) models?\b|\bdeep learning\b|\bclassifiers?\b",
 )
 TRAIN_EXPLICIT = rx(
     r"\b(?:train|trains|trained|training|fine[- ]?tun\w*|tun(?:e|es|ed|ing))\b[^.;]{0,60}?"
@@ -32,7 +46,19 @@ TRAIN_EXPLICIT = rx(
     r"\b(?:machine learning|artificial intelligence|ai|models?|model providers?|llms?)\b"
     r"[^.;]{0,40}?\btrain\w*",
     r"\btrain\w* (?:on|with) (?:your|customer|user)",
+    # "may help train our suggestion engine", "used to train": a training purpose
+    r"\b(?:help(?:s|ing)?|used?|using|us) (?:us )?(?:to )?train\b",
+    # "to improve our models", "develop and improve our machine learning"
+    r"\b(?:improv|develop|enhanc|refin|build|tun)\w*(?:,? (?:and|or) "
+    r"(?:improv|develop|enhanc|refin|build|tun)\w*)? (?:(?:our|its|the|their|new|such) )?"
+    r"(?:\w+ ){0,2}?(?:machine learning|"
+    r"artificial intelligence|ai|ml|models?|algorithms?)\b",
 )
+NOT_AI_MODEL = re.compile(
+    r"\b(?:business|pricing|data|threat|service|delivery|subscription|operating|revenue|"
+    r"security|role|permission|object) models?\b"
+)
+"""Models that are not machine-learned: "our business model", "the data model"."""
 TRAIN_GENERAL = rx(
     r"\btrain(?:s|ed|ing)?\b",
     r"\bimprov\w+",
@@ -53,52 +79,130 @@ NOT_MODEL_TRAINING = rx(
     r"\btraining and quality assurance\b",
     r"\bfor (?:the purposes of )?training (?:purposes )?and quality\b",
     r"\btraining, enablement\b",
-    r"\b(?:employees|personnel|staff)\b[^.;]{0,40}\btrain",
-    # what the customer may not do with the vendor's AI is not what the vendor does
-    r"^(?:you|customers?|users?) (?:may|must|shall|will|agree) not\b",
-    r"\byou agree not to\b",
+    r"\b(?:employees|personnel|staff|agents|representatives|team members)\b[^.;]{0,40}\btrain",
+    r"\btrain\w* (?:our |its )?(?:employees|personnel|staff|agents|representatives)\b",
 )
+CLAUSE = re.compile(
+    r";|\bbut\b|\bhowever\b|\bwhereas\b|\bwhile\b|, (?:and|or) (?=(?:we|it|they|[a-z]+ (?:may|will|"
+    r"does|do|is|are))\b)"
+)
+"""Where one clause's practice ends and another's begins ("We do not sell your content, but we
+use it to train our models"): a negation in one clause says nothing about the other."""
+_PERMISSIVE_LAST = ("never", "opt_in", "opt_out", "always")
+RESERVED = re.compile(
+    r"\b(?:may|might|could|will) (?:\w+ )?(?:do so|begin|start|choose to|decide to)\b[^.;]{0,60}"
+    r"\bfuture\b|\breserves? the right to (?:use|train|begin|start)\b"
+)
+"""A "not" today with the right to start later ("we don't currently ..., but may do so in the
+future") is no commitment: the practice is ``always`` until the vendor says otherwise."""
 
 
 def detect(s: Sentence) -> list[Hit]:
-    """AI / ML training on customer content, on service data, and by third-party providers."""
+    """AI / ML training on customer content, on service data, and by third-party providers.
+
+    Each clause is read on its own for negation, so that "we do not sell X, but we use it to
+    train" is ``always``; opt-out and consent cues count anywhere in the sentence. Two clauses
+    suggesting different values for one fact give the less permissive one.
+    """
     text = s.low
-    term = AI_TERM.search(text)
-    explicit = TRAIN_EXPLICIT.search(text)
-    if NOT_MODEL_TRAINING.search(text) or (term is None and explicit is None):
+    if NOT_MODEL_TRAINING.search(text):
         return []
-    general = TRAIN_GENERAL.search(text)
+    found: dict[str, Hit] = {}
+    reserved = RESERVED.search(text)
+    for a, b in _clauses(text):
+        for found_hit in _clause_hits(s, a, b):
+            hit = found_hit
+            if reserved and hit.value == "never":
+                hit = replace(hit, value="always", cue=named("reserved", reserved))
+            kept = found.get(hit.fact)
+            if kept is None or _exposure(hit) > _exposure(kept):
+                found[hit.fact] = hit
+    return [found[fact] for fact in FACTS if fact in found]
+
+
+def _exposure(hit: Hit) -> int:
+    """How much a value exposes the customer: the higher, the less permissive."""
+    return _PERMISSIVE_LAST.index(str(hit.value)) if hit.value in _PERMISSIVE_LAST else -1
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    cuts = [0, *(m.start() for m in CLAUSE.finditer(text)), len(text)]
+    return [(a, b) for a, b in pairwise(cuts) if b > a]
+
+
+def _clause_hits(s: Sentence, a: int, b: int) -> list[Hit]:
+    """The training hits of the clause ``[a, b)`` of ``s``."""
+    text = s.low
+    clause = text[a:b]
+    term = _ai_term(clause)
+    explicit = _explicit(clause)
+    if term is None and explicit is None:
+        return []
+    general = TRAIN_GENERAL.search(clause)
     if explicit is None and general is None:
         return []
-    kind, kind_confidence = _data_kind(s)
-    value, value_match = practice(text, (explicit or term or general).start())  # type: ignore[union-attr]
+    anchor = (explicit or term or general).start()  # type: ignore[union-attr]
+    kind, kind_confidence = _data_kind(s, clause)
+    value, value_match = practice(text, a + anchor, clause=(a, b))
     strength = 2 if explicit else 1
     base = 0.9 if explicit else 0.75
-    focus = span(explicit or term, value_match)
+    decisive = explicit or term
+    assert decisive is not None
+    focus = span((a + decisive.start(), a + decisive.end()), value_match)
     override = text.startswith(("notwithstanding", "despite", "regardless"))
-    hits = [
-        Hit(kind, value, round(base * kind_confidence, 2), focus, strength, override, "AI/ML use")
-    ]
-    third = THIRD_PARTY_AI.search(text)
+    cue = named(value if value_match is not None else "ai_use", value_match or decisive)
+    hits = [Hit(kind, value, round(base * kind_confidence, 2), focus, strength, override, cue)]
+    third = THIRD_PARTY_AI.search(clause)
     if third is not None:
+        where = (a + third.start(), a + third.end())
         hits.append(
             Hit(
                 "ai_training_third_party",
                 value,
                 round(base, 2),
-                span(third, value_match),
+                span(where, value_match),
                 strength,
                 override,
-                "third-party models",
+                cue,
             )
         )
     return hits
 
 
-def _data_kind(s: Sentence) -> tuple[str, float]:
-    """Which training fact a sentence is about, and how sure that is."""
-    content = CONTENT.search(s.low)
-    service = SERVICE_DATA.search(s.low)
+def _ai_term(clause: str) -> re.Match[str] | None:
+    for match in AI_TERM.finditer(clause):
+        if not NOT_AI_MODEL.match(clause, max(0, match.start() - 14)) and not NOT_AI_MODEL.search(
+            clause[max(0, match.start() - 14) : match.end()]
+        ):
+            return match
+    return None
+
+
+def _explicit(clause: str) -> re.Match[str] | None:
+    for match in TRAIN_EXPLICIT.finditer(clause):
+        if not NOT_AI_MODEL.search(match.group()):
+            return match
+    return None
+
+
+def _data_kind(s: Sentence, clause: str) -> tuple[str, float]:
+    """Which training fact a clause is about, and how sure that is: the data it names, else
+    the data its sentence names, else the data its lead-in or heading names."""
+    for text in (clause, s.low):
+        kind = _named_kind(text)
+        if kind is not None:
+            return kind
+    around = context(s)
+    if SERVICE_DATA.search(around) and not CONTENT.search(around):
+        return "ai_training_service_data", 0.9
+    if CONTENT.search(around):
+        return "ai_training_customer_content", 0.9
+    return "ai_training_customer_content", 0.7
+
+
+def _named_kind(text: str) -> tuple[str, float] | None:
+    content = CONTENT.search(text)
+    service = SERVICE_DATA.search(text)
     if service and not content:
         return "ai_training_service_data", 1.0
     if content and not service:
@@ -110,9 +214,4 @@ def _data_kind(s: Sentence) -> tuple[str, float]:
         return (
             "ai_training_service_data" if first == "service" else "ai_training_customer_content"
         ), 0.85
-    around = context(s)
-    if SERVICE_DATA.search(around) and not CONTENT.search(around):
-        return "ai_training_service_data", 0.9
-    if CONTENT.search(around):
-        return "ai_training_customer_content", 0.9
-    return "ai_training_customer_content", 0.7
+    return None

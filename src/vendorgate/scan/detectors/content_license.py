@@ -65,6 +65,13 @@ LICENSE_WORDS = re.compile(
     r"grant|give|only|sole|purpose|permitted|processing activities|be used|be processed|"
     r"this information|may|will|shall"
 )
+NOT_LICENSE = rx(
+    # a legal basis under data protection law, or how long data is kept, limits no licence
+    r"\b(?:lawful|legal) bas(?:is|es)\b",
+    r"\bfor as long as\b",
+    r"\byour consent is required\b",
+    r"\bnewsletter\b",
+)
 ANY_PURPOSE = rx(r"\bfor any purpose\b(?! relating)", r"\bin any manner\b", r"\bas \w+ sees fit\b")
 
 
@@ -80,6 +87,8 @@ def detect(s: Sentence) -> list[Hit]:
     if SERVICE_DATA.search(text) and not CONTENT.search(text):
         return []
     if VENDOR_GRANT.search(text) or WARRANTY.search(text) or "confidential information" in text:
+        return []
+    if NOT_LICENSE.search(text):
         return []
     grant = GRANT.search(text)
     limit = USE_LIMIT.search(text)

@@ -46,16 +46,46 @@ SERVICE_DATA = rx(
     r"\b(?:service )?metadata\b",
     r"\bhistorical use\b",
     r"\b(?:activity|device) data\b",
+    # account and usage data: how the service is used, not what the customer put in it
+    r"\baccount (?:data|information|details)\b",
+    r"\b(?:interaction|log|analytics|technical|performance|crash) (?:data|information)\b",
+    r"\bdiagnostics?\b",
+    r"\bhow (?:you|users|customers) (?:use|interact with)\b",
+    r"\busage (?:patterns|logs|metrics)\b",
+    r"\bfeedback\b",
 )
 NEGATION = re.compile(r"\b(?:not|never|no|nor|neither|cannot)\b|n't\b")
+NOT_A_NEGATION = re.compile(
+    # words with "not" / "no" in them that negate nothing about the practice
+    r"\b(?:but )?not (?:be )?limited to\b|\bnot only\b|\bnot just\b|\bor not\b|\bif not\b|"
+    r"\bno later than\b|\bno less than\b|\bno longer than\b|\bnotwithstanding\b|"
+    r"\bwhether or not\b|\bnot necessarily\b"
+)
 OPT_OUT = rx(
     r"\bopt(?:s|ed|ing)?[- ]?out\b",
     r"\bunsubscribe\b",
-    r"\byou (?:can|may) (?:prevent|object|withdraw|disable|turn off|decline)",
+    r"\b(?:you|customers?|users?|admin\w*|account (?:owners?|holders?)|workspace owners?)"
+    r" (?:can|may|are able to|have the (?:option|ability|choice|right) to)"
+    r"(?: (?:always|at any time|easily|also))? (?:prevent|object|withdraw|disable|"
+    r"turn (?:it |this )?off|switch (?:it |this )?off|toggle (?:it |this )?off|deactivate|"
+    r"decline|stop|choose not|"
+    r"change|adjust|manage|control|limit|exclude|refuse)",
     r"\b(?:right|entitled) to (?:object|prevent)",
     r"\bprevent (?:the )?disclosure\b",
     r"\bdo not sell or share my\b",
+    # a control in the account, workspace or privacy settings over the practice
+    r"\b(?:training|privacy|data|ai|model) (?:controls?|settings?|preferences?|toggles?)\b"
+    r"[^.;]{0,60}\b(?:settings|preferences|dashboard|console|account|profile)\b",
+    r"\b(?:in|via|through|from|under) (?:your|the) (?:\w+ ){0,2}(?:settings|preferences|privacy "
+    r"controls|dashboard)\b[^.;]{0,40}\b(?:off|disable|opt|stop|exclude)",
+    r"\b(?:turn(?:ing)?|switch(?:ing)?|toggl(?:e|ing)) (?:\w+ ){0,4}off\b",
+    r"\bby (?:disabling|unchecking|deselecting)\b",
 )
+NO_OPT_OUT = re.compile(
+    r"\b(?:cannot|can ?not|can't|not able to|unable to|no way to|may not) (?:\w+ )?"
+    r"(?:opt[- ]?out|turn (?:it |this )?off|disable)"
+)
+""" "You cannot opt out" states the practice; it offers no way out of it."""
 CONSENT_EXCEPTION = rx(
     r"\bwithout (?:your|the customer'?s?|customer'?s?|their|the user'?s?|users'?|its)? ?"
     r"[a-z ,-]{0,40}?\b(?:consent|permission|authori[sz]ation|agreement|instructions?)\b",
@@ -65,7 +95,16 @@ CONSENT_EXCEPTION = rx(
     r"administrators?|users?)\b[^.;]{0,40}(?:consent|opt|enable|agree|choose|turn on)",
     r"\bopts?[- ]in\b",
     r"\bif you (?:opt[- ]?in|enable|choose to|turn on|consent)",
+    r"\b(?:you|admin\w*|customers?) (?:can|may|must) (?:choose to |first )?"
+    r"(?:enable|turn on|switch on|opt in)\b",
+    r"\bwith (?:your|the customer'?s?|customer'?s?|the user'?s?|users'?|the)? ?(?:\w+ ){0,2}?"
+    r"(?:consent|permission|authori[sz]ation)\b",
 )
+OTHER_CONSENTER = re.compile(
+    r"^(?: of| from| by) (?!(?:the |an? )?(?:you|your|customers?|users?|admin\w*|account|"
+    r"end users?|data subjects?|individuals?|the person)\b)"
+)
+"""After "without the prior written consent": someone other than the customer consents."""
 NUMBER_WORDS = {
     "one": 1,
     "two": 2,
@@ -124,26 +163,76 @@ def context(s: Sentence) -> str:
     return " ".join((s.unit.local, s.unit.lead, s.heading))
 
 
+def negation(text: str) -> re.Match[str] | None:
+    """The first negation in ``text``, skipping "not limited to", "whether or not" and the like."""
+    blanked = NOT_A_NEGATION.sub(lambda m: "#" * len(m.group()), text)
+    return NEGATION.search(blanked)
+
+
+CLAUSE_BREAK = re.compile(
+    r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|\bexcept\b|, and (?:we|it|they|you)\b|"
+    r"\. "
+)
+
+
 def near_negation(text: str, position: int, window: int = 40) -> bool:
     """Whether a negation stands shortly before ``position`` in the same clause."""
     before = text[max(0, position - window) : position]
-    before = re.split(r"[;:]|\bbut\b|\bwhile\b|\bhowever\b", before)[-1]
-    return bool(NEGATION.search(before))
+    before = CLAUSE_BREAK.split(before)[-1]
+    return negation(before) is not None
 
 
-def practice(text: str, anchor: int) -> tuple[str, re.Match[str] | None]:
-    """never / opt_in / opt_out / always for a practice stated in ``text`` near ``anchor``."""
-    consent = CONSENT_EXCEPTION.search(text)
-    opt_out = OPT_OUT.search(text)
-    negated = near_negation(text, anchor, 90) or bool(
-        re.search(r"\b(?:do|does|will|shall|may|is|are) not\b[^.;]{0,240}\btrain", text)
+def customer_consent(text: str) -> re.Match[str] | None:
+    """A consent or opt-in cue in ``text`` where the customer (or its admin) is the one who
+    consents: "without the prior written consent of <the vendor>" is no such cue."""
+    for match in CONSENT_EXCEPTION.finditer(text):
+        own = re.search(r"\b(?:our|us|we)\b", match.group())
+        if own or OTHER_CONSENTER.match(text[match.end() : match.end() + 40]):
+            continue
+        return match
+    return None
+
+
+def opt_out_cue(text: str) -> re.Match[str] | None:
+    """A way for the customer to stop the practice; None for "you cannot opt out"."""
+    if NO_OPT_OUT.search(text):
+        return None
+    return OPT_OUT.search(text)
+
+
+def practice(
+    text: str, anchor: int, clause: tuple[int, int] | None = None
+) -> tuple[str, re.Match[str] | None]:
+    """never / opt_in / opt_out / always for a practice stated in ``text`` near ``anchor``.
+
+    A negation counts only inside ``clause`` (the whole text by default); an opt-out or a
+    consent cue counts anywhere in ``text``. Where cues disagree the less permissive reading
+    wins: an opt-out offered for a practice makes it ``opt_out`` even next to a negation.
+    """
+    a, b = clause or (0, len(text))
+    # "you cannot opt out" negates the way out, not the practice
+    scope = NO_OPT_OUT.sub(lambda m: "#" * len(m.group()), text[a:b])
+    consent = customer_consent(text)
+    opt_out = opt_out_cue(text)
+    negated = near_negation(scope, anchor - a, 90) or bool(
+        re.search(
+            r"\b(?:do|does|will|shall|may|is|are|was|were|has|have|would)(?: not|n't)\b"
+            r"[^.;]{0,240}\b(?:train|improv|develop)",
+            NOT_A_NEGATION.sub(lambda m: "#" * len(m.group()), scope),
+        )
+        or re.search(r"\bnever\b[^.;]{0,120}\b(?:train|improv|develop)", scope)
+        or re.search(r"\bno (?:\w+ ){0,6}(?:is|are|will be|gets?) used\b", scope)
     )
-    if consent and (negated or re.search(r"\bonly\b", text)):
+    if consent and (negated or re.search(r"\bonly\b", text)) and not opt_out:
         return "opt_in", consent
     if opt_out:
         return "opt_out", opt_out
     if negated:
-        return "never", NEGATION.search(text[max(0, anchor - 90) : anchor + 1])
+        before = scope[max(0, anchor - a - 90) : anchor - a + 1]
+        found = negation(before) or negation(scope)
+        if found is None:
+            return "never", None
+        return "never", re.compile(re.escape(found.group())).search(text, a)
     if consent:
         return "opt_in", consent
     return "always", None
@@ -152,12 +241,73 @@ def practice(text: str, anchor: int) -> tuple[str, re.Match[str] | None]:
 def stated_practice(fact: str, s: Sentence, cue: re.Match[str]) -> Hit:
     """opt_out / never / always for a practice named at ``cue`` (advertising, sale)."""
     text = s.low
-    opt = OPT_OUT.search(text) or OPT_OUT.search(s.unit.local)
+    opt = opt_out_cue(text) or opt_out_cue(s.unit.local)
     qualified = re.search(r"\bin the conventional sense\b|\bas traditionally\b", text)
     if opt:
-        return Hit(fact, "opt_out", 0.8, span(cue, OPT_OUT.search(text)), 2, cue="opt-out")
-    if not qualified and (
-        near_negation(text, cue.start()) or re.search(r"\bnot in the business of\b", text)
-    ):
-        return Hit(fact, "never", 0.85, span(cue), 2, cue="negated")
-    return Hit(fact, "always", 0.75, span(cue), 1)
+        return Hit(fact, "opt_out", 0.8, span(cue, opt_out_cue(text)), 2, cue=named("opt_out", opt))
+    not_in_business = re.search(r"\bnot in the business of\b", text)
+    if not qualified and (near_negation(text, cue.start()) or not_in_business):
+        said = not_in_business or negation(text[max(0, cue.start() - 40) : cue.start()])
+        return Hit(fact, "never", 0.85, span(cue), 2, cue=named("negated", said))
+    return Hit(fact, "always", 0.75, span(cue), 1, cue=named("stated", cue))
+
+
+def named(rule: str, match: re.Match[str] | str | None) -> str:
+    """A suggestion's cue: the rule that decided it and the words it matched
+    (``opt_out "you can turn off"``)."""
+    words = match.group() if isinstance(match, re.Match) else match
+    words = " ".join((words or "").split())
+    if len(words) > 60:
+        words = words[:57].rstrip() + "..."
+    return f'{rule} "{words}"' if words else rule
+
+
+_PARTY = (
+    r"(?:you|customers?|users?|end[- ]users?|licensees?|subscribers?|members?|account holders?|"
+    r"sellers?|merchants?|developers?|partners?|resellers?)"
+    r"(?: \([^)]{0,80}\))?(?: and (?:its|your|their|any) (?:\w+ ){0,2}?\w+)?"
+)
+_BEFORE_PARTY = r"(?:^|[,;:(]\s*|\b(?:and|that|then|otherwise|thereafter|also)\s+)(?:the )?"
+BOUND_PARTY = re.compile(
+    _BEFORE_PARTY + _PARTY + r"(?:"
+    # a prohibition: "you may not", "Customer shall not (and shall not permit anyone to)"
+    r",? (?:must|shall|will|should|may|can)(?: not|n't)\b(?! be\b)"
+    r"(?! (?:\w+ )?(?:opt|object|withdraw|disable|turn|switch|decline|prevent|stop|choose))"
+    r"| (?:cannot|can't|won't)\b(?! be\b)(?! (?:\w+ )?(?:opt|object|withdraw|disable|turn|switch))"
+    r"| (?:agrees?|undertakes?|covenants?|promises?) (?:that (?:you|it|they) (?:will|shall) )?not\b"
+    r"| (?:are|is) (?:not (?:permitted|allowed|authori[sz]ed|entitled)|prohibited|forbidden)\b"
+    r"| (?:must|shall) refrain\b"
+    # a duty: "you must uninstall the app and delete all copies"
+    r"|,? (?:must|shall|will|agrees? to|(?:are|is) (?:required|obliged|obligated|responsible)"
+    r" (?:to|for)|undertakes? to)(?: (?:promptly|immediately|also|then|thereafter))?"
+    r" (?:uninstall\w*|delet\w+|destroy\w*|remov\w+|eras\w+|ceas\w+|discontinu\w+|stop using|"
+    r"return\w*|notify|inform|ensure|obtain|comply|indemnif\w+)"
+    r")"
+)
+"""The customer, a user or another party bound by the sentence: what follows is their
+obligation, not a commitment of the vendor (``you may not use the Services to develop competing
+models`` says nothing about the vendor's own training)."""
+_IMPERATIVE = re.compile(
+    r"^(?:please )?(?:do not|don't|never) (?:use|attempt|access|copy|modify|reverse|scrape|"
+    r"upload|submit|post|input|enter|train|develop|build|create|rely|provide|share|include)\b"
+)
+_BOUND_LEAD = re.compile(BOUND_PARTY.pattern + r"[^.]*:$")
+
+
+def bound_party(s: Sentence, position: int = 0) -> re.Match[str] | None:
+    """The words binding the customer or a user (not the vendor) to what is stated at
+    ``position`` of ``s``: a prohibition or a duty of theirs in the same clause before it, or a
+    list item hanging from one (``You agree not to:``)."""
+    text = s.low
+    if found := _IMPERATIVE.search(text):
+        return found
+    for match in BOUND_PARTY.finditer(text):
+        if match.start() > position:
+            break
+        between = text[match.end() : position]
+        if not re.search(r";|\bwe\b", between):
+            return match
+    if s.unit.kind == "item" and s.unit.lead:
+        last = re.split(r"(?<=[.!?]) ", s.unit.lead)[-1]
+        return _BOUND_LEAD.search(last)
+    return None

@@ -134,10 +134,23 @@ STORED_TOWARDS = re.compile(
     r"\b(?:stor\w*|host\w*|process\w*|transfer\w*|located|servers?|data ?cent\w*|reside\w*|"
     r"perform\w*|kept|processing)\b[^.;]{0,100}?\b(?:in|within|to|on|throughout|into|outside)\b"
 )
-PEOPLE_IN = re.compile(
-    r"\b(?:you|individuals?|residents?|users?|persons?|people|customers?|citizens?)\b"
-    r"(?: are| who are| located| based| living| residing)*\s+(?:in|from|of)\b"
+PEOPLE = (
+    r"\b(?:you|individuals?|residents?|users?|persons?|people|customers?|citizens?|sellers?|"
+    r"merchants?|buyers?|members?|subscribers?|consumers?|visitors?|children|minors|data subjects?|"
+    r"end users?|businesses|companies|entities|organi[sz]ations|controllers?|developers?|"
+    r"partners?|employees|candidates|applicants|patients|students|account holders?)\b"
 )
+PEOPLE_IN = re.compile(
+    PEOPLE + r"(?: are| is| who are| that are| who| that| located| based| living| live| lives|"
+    r" residing| reside| resides| established| incorporated| registered| domiciled| organi[sz]ed|"
+    r" operating| doing business)*\s+(?:in|from|of|within|outside)\b"
+)
+PEOPLE_AT = re.compile(
+    PEOPLE + r"(?: who| that)?(?: are| is)?(?: \w+ly)? (?:located|based|living|live|lives|residing|"
+    r"reside|resides|established|incorporated|registered|domiciled|organi[sz]ed|operating)"
+    r" (?:in|within|outside) (?:the )?$"
+)
+"""Where people or businesses are ("sellers established in the EU"), not where data is."""
 
 
 def _not_a_place(text: str, match: re.Match[str], in_prose: bool = True) -> bool:
@@ -153,6 +166,8 @@ def _not_a_place(text: str, match: re.Match[str], in_prose: bool = True) -> bool
     if not in_prose:
         return False
     window = text[max(0, match.start() - 160) : match.start()]
+    if PEOPLE_AT.search(window):
+        return True
     leads = [m for m in STORED_TOWARDS.finditer(window) if len(window) - m.end() <= 100]
     if not leads:
         return match.group() not in ("elsewhere", "globally", "other countries")
@@ -160,7 +175,9 @@ def _not_a_place(text: str, match: re.Match[str], in_prose: bool = True) -> bool
 
 
 def _end_of_from(text: str, start: int) -> int:
-    stop = re.compile(r"\bto\b|\binto\b|[;:]|\bwithin\b")
+    # "hosted from their data centers throughout the United States": what follows a data
+    # centre is where the data is, not where it comes from
+    stop = re.compile(r"\bto\b|\binto\b|[;:]|\bwithin\b|\bthroughout\b|\bdata ?cent(?:er|re)s?\b")
     match = stop.search(text, start)
     return match.start() if match else len(text)
 

@@ -35,7 +35,8 @@ def detect(s: Sentence) -> list[Hit]:
     after = text[cue.start() : cue.end() + 90]
     if not re.search(
         r"\b(?:your|personal|customer|user|certain)s?'? ?(?:data|information|content)\b|"
-        r"\bpersonal (?:data|information)\b|\byour data\b",
+        r"\bpersonal (?:data|information)\b|\byour data\b|"
+        r"\byour (?:contacts|contact lists?|files|messages|content|documents|recordings)\b",
         after,
     ):
         return []

@@ -91,6 +91,9 @@ def _listed_provider(s: Sentence) -> bool:
         return bool(re.search(r"company|name|entity", header)) and bool(
             re.search(r"sub-? ?processors?|subcontractors?|third[- ]party providers", where)
         )
+    # a nested entry belongs to the item right above it ("Business Partners. They include:"),
+    # not to the paragraph that announced the outer list
+    lead = s.unit.parent or lead
     if not PROVIDER_LEAD.search(lead) or NOT_SUBPROCESSOR.search(lead):
         return False
     if s.unit.kind == "paragraph":

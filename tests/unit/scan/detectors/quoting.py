@@ -7,7 +7,7 @@ cannot drift into a sentence no vendor wrote.
 from __future__ import annotations
 
 from tests.support.cli import REPO
-from vendorgate.scan.detectors import Detector, Hit, HitValue
+from vendorgate.scan.detectors import Detector, Hit, HitValue, detect
 from vendorgate.scan.document import Sentence, sentences
 
 SNAPSHOTS = REPO / "snapshots"
@@ -32,3 +32,12 @@ def hits(detector: Detector, document: str, quote: str) -> list[Hit]:
 def suggested(detector: Detector, document: str, quote: str) -> dict[str, HitValue]:
     """Fact -> suggested value for each hit on the quoted sentence."""
     return {hit.fact: hit.value for hit in hits(detector, document, quote)}
+
+
+def written(text: str) -> dict[str, HitValue]:
+    """Fact -> value the whole registry suggests for one sentence written for a test (not a
+    quote: it stands in no snapshot), so the cues are tested on phrasings no vendor was
+    tuned on. Going through the registry applies the rule on who is bound."""
+    found = sentences(text)
+    assert len(found) == 1, f"not one sentence: {[s.text for s in found]}"
+    return {hit.fact: hit.value for hit in detect(found[0])}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.scan.detectors.quoting import hits, suggested
+from tests.unit.scan.detectors.quoting import hits, suggested, written
 from vendorgate.scan.detectors import ai_training
 
 ZOOM_2023_08_11 = "zoom/terms-of-service/2023-08-11.md"
@@ -61,3 +61,121 @@ def test_staff_trained_on_data_protection_is_not_model_training() -> None:
         "with the relevant security and Data Protection requirements."
     )
     assert hits(ai_training, "mailjet/data-processor-agreement/2025-01-17.md", quote) == []
+
+
+# Sentences below are written for these tests (no vendor's words), in the phrasings the cues
+# are meant to generalise over.
+CONTENT = "ai_training_customer_content"
+SERVICE = "ai_training_service_data"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You must not use the Services to develop competing models.",
+        "You may not use any output to train a machine learning model that competes with us.",
+        "You agree not to use the Services to build or train artificial intelligence models.",
+        "Customer shall not (and shall not permit any third party to) use the Services to "
+        "develop competing machine learning models.",
+        "Do not use the outputs to train your own AI models.",
+    ],
+)
+def test_what_binds_the_user_is_no_commitment_of_the_vendor(text: str) -> None:
+    assert written(text) == {}
+
+
+def test_a_user_prohibition_does_not_hide_the_vendor_s_own_clause_after_it() -> None:
+    text = (
+        "You may not use the Services to develop competing models; we use your content to "
+        "improve our models."
+    )
+    assert written(text) == {CONTENT: "always"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We do not use your content to train our AI models.", "never"),
+        ("Acme does not train its models on customer content.", "never"),
+        ("Your content isn't used to train AI.", "never"),
+        ("Your files aren't used to train our machine learning models.", "never"),
+        ("We never use your messages to train artificial intelligence.", "never"),
+        ("No customer content is used to train our models.", "never"),
+        ("We will not use your content to train our models without your permission.", "opt_in"),
+        (
+            "With the consent of your administrator, we may use your content to train our models.",
+            "opt_in",
+        ),
+        ("Your content is used to train our AI models only if you opt in.", "opt_in"),
+    ],
+)
+def test_negation_and_consent(text: str, expected: str) -> None:
+    assert written(text)[CONTENT] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We use your content to improve our models, but you can turn off this use in your "
+        "account settings.",
+        "You may opt out of having your content used to train our AI models.",
+        "You can opt out in your settings at any time if you do not want your documents used to "
+        "train our models.",
+        "Training controls in your account settings let you decide whether your content is used "
+        "to improve our AI.",
+        "You can disable the use of your files for machine learning training.",
+    ],
+)
+def test_settings_and_opt_out_cues_give_opt_out(text: str) -> None:
+    assert written(text)[CONTENT] == "opt_out"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Your content may help train our suggestion engine.", {CONTENT: "always"}),
+        ("We use your data to improve our models.", {CONTENT: "always"}),
+        (
+            "We use information about how you use the service to develop and improve our "
+            "machine learning.",
+            {SERVICE: "always"},
+        ),
+        (
+            "We process usage data, including but not limited to clicks and page views, to "
+            "improve our AI models.",
+            {SERVICE: "always"},
+        ),
+        ("You cannot opt out of the use of telemetry to train our models.", {SERVICE: "always"}),
+        ("We update our business model from time to time to improve our services.", {}),
+    ],
+)
+def test_training_purposes_and_what_negates_nothing(text: str, expected: dict[str, str]) -> None:
+    found = {k: v for k, v in written(text).items() if k.startswith("ai_training")}
+    assert found == expected
+
+
+def test_each_clause_is_read_for_its_own_negation_and_its_own_data() -> None:
+    assert (
+        written("We do not sell your content, but we use it to train our models.")[CONTENT]
+        == "always"
+    )
+    mixed = written(
+        "We do not use your content to train models, but we may use usage data to improve our "
+        "machine learning."
+    )
+    assert (mixed[CONTENT], mixed[SERVICE]) == ("never", "always")
+
+
+def test_a_consent_someone_else_gives_is_not_the_customer_s_opt_in() -> None:
+    text = (
+        "We will not use your content to train AI models without the prior written consent of Acme."
+    )
+    assert written(text)[CONTENT] != "opt_in"
+
+
+def test_a_right_to_start_training_later_is_no_never() -> None:
+    text = (
+        "We don't currently use your content to train our AI models, but we may begin doing so "
+        "in the future."
+    )
+    assert written(text)[CONTENT] == "always"

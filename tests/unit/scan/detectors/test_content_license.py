@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.scan.detectors.quoting import hits, suggested
+from tests.unit.scan.detectors.quoting import hits, suggested, written
 from vendorgate.scan.detectors import content_license
 
 MIRO_PRIVACY = "miro/privacy-policy/2026-03-11.md"
@@ -57,3 +57,15 @@ def test_scope_of_the_licence(document: str, quote: str, expected: str) -> None:
 )
 def test_no_licence_of_customer_content(document: str, quote: str) -> None:
     assert hits(content_license, document, quote) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # written for this test: a legal basis and a retention period limit no licence
+        "We will only process your personal data if we have a lawful basis for doing so.",
+        "We only store your files for as long as your account is active.",
+    ],
+)
+def test_a_legal_basis_or_a_retention_period_is_not_a_licence_scope(text: str) -> None:
+    assert "content_license_scope" not in written(text)

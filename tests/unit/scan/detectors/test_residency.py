@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.scan.detectors.quoting import hits, suggested
+from tests.unit.scan.detectors.quoting import hits, suggested, written
 from vendorgate.scan.detectors import residency
 
 
@@ -45,3 +45,28 @@ def test_governing_law_names_no_data_location() -> None:
         "Convention on the International Sale of Goods."
     )
     assert hits(residency, "miro/terms-of-service/2026-03-11.md", quote) == []
+
+
+# Written for this test (no vendor's words): where people or businesses are is not where data is.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "If you are a seller established in the European Union, your store data is processed "
+            "in the United States.",
+            ("us",),
+        ),
+        ("Users located in the United Kingdom can contact our data protection officer.", None),
+        ("We store your content in data centers located in Germany.", ("eu",)),
+    ],
+)
+def test_where_people_are_established_is_not_where_data_is_stored(
+    text: str, expected: tuple[str, ...] | None
+) -> None:
+    assert written(text).get("data_residency_regions") == expected
+
+
+def test_hosted_from_data_centers_throughout_a_region_is_where_data_is() -> None:
+    # written for this test: "from" here leads to where the data is, not where it comes from
+    text = "Your workspace is hosted from our data centers throughout Canada."
+    assert written(text)["data_residency_regions"] == ("ca",)

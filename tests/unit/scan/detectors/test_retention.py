@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.scan.detectors.quoting import hits, suggested
+from tests.unit.scan.detectors.quoting import hits, suggested, written
 from vendorgate.scan.detectors import retention
 
 
@@ -45,3 +45,13 @@ def test_retention_and_deletion(document: str, quote: str, expected: dict[str, o
 def test_log_retention_is_not_content_retention() -> None:
     quote = "Critical logs, such as security logs, are retained for at least one year."
     assert hits(retention, "mailjet/data-processor-agreement/2025-01-17.md", quote) == []
+
+
+def test_the_user_s_duty_to_delete_is_not_the_vendor_s_deletion_period() -> None:
+    # written for this test: the user's duty, then the vendor's own commitment
+    duty = (
+        "Upon termination, you must uninstall the App and delete all copies of it within 30 days."
+    )
+    assert written(duty) == {}
+    own = "We delete your content within 30 days after termination of your account."
+    assert written(own) == {"deletion_after_termination_days": 30}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.scan.detectors.quoting import hits, suggested
+from tests.unit.scan.detectors.quoting import hits, suggested, written
 from vendorgate.scan.detectors import sale
 
 LINEAR_PRIVACY = "linear/privacy-policy/2026-06-18.md"
@@ -57,3 +57,10 @@ def test_sale_practice(document: str, quote: str, expected: str) -> None:
 )
 def test_sale_of_the_business_or_of_goods_is_not_sale_of_data(document: str, quote: str) -> None:
     assert hits(sale, document, quote) == []
+
+
+def test_a_sale_of_the_customer_s_contacts_is_a_sale_of_data() -> None:
+    # written for this test
+    assert written("In no case do we sell or rent your contacts to anyone.") == {
+        "sale_of_data": "never"
+    }

@@ -1,0 +1,94 @@
+"""Suggestions: headline statements are passages, disagreeing cues give the less permissive
+value with the reason, and every suggestion names its cue. The documents are written for these
+tests (no vendor's words)."""
+
+from __future__ import annotations
+
+import json
+
+from vendorgate.core.render import RenderOptions
+from vendorgate.report.scan import render_json, render_text
+from vendorgate.scan.scanner import ScanResult, compare, scan_text, suggest
+
+SUMMARY = """# Acme privacy policy
+
+## Summary
+
+* {bullet}
+* We keep your account secure.
+
+## How we use data
+
+We use your files to provide the service.
+"""
+HEADLINE = """# Acme terms
+
+## We do not use your files to train our models
+
+We provide the service to you.
+"""
+DISAGREE = """# Acme privacy policy
+
+We do not use your content to train our AI models.
+
+We use your content to improve our models, but you can turn this off in your account settings.
+"""
+
+
+def _result(text: str) -> ScanResult:
+    passages = scan_text(text)
+    return ScanResult("acme.md", "0" * 64, passages, suggest(passages))
+
+
+def test_a_summary_bullet_is_a_passage_and_compare_sees_it_change() -> None:
+    old = _result(SUMMARY.format(bullet="Your content isn't used to train AI."))
+    new = _result(SUMMARY.format(bullet="Your content may be used to train AI."))
+    before = old.suggestion("ai_training_customer_content")
+    after = new.suggestion("ai_training_customer_content")
+    assert before is not None and after is not None
+    assert (before.value, after.value) == ("never", "always")
+    assert before.passages[0].quote == "Your content isn't used to train AI."
+    change = next(f for f in compare(old, new).facts if f.fact == "ai_training_customer_content")
+    assert change.kind == "changed"
+
+
+def test_a_heading_that_makes_a_statement_is_a_passage_and_a_topic_heading_is_not() -> None:
+    found = [(p.fact, p.value, p.line) for p in scan_text(HEADLINE)]
+    assert found == [("ai_training_customer_content", "never", 3)]
+    assert scan_text("# Acme\n\n## How we use your data to train AI models\n\nText.\n") == ()
+
+
+def test_disagreeing_passages_give_the_less_permissive_value_and_say_why() -> None:
+    result = _result(DISAGREE)
+    suggestion = result.suggestion("ai_training_customer_content")
+    assert suggestion is not None
+    assert [p.value for p in suggestion.passages] == ["never", "opt_out"]
+    assert suggestion.value == "opt_out" and suggestion.conflicting
+    assert suggestion.reason == (
+        "passages disagree (never at line 3, opt_out at line 5); opt_out is suggested because "
+        "it is the least permissive reading"
+    )
+    assert suggestion.cue == 'ai_training: opt_out "you can turn this off"'
+
+
+def test_json_and_text_name_each_suggestion_s_cue_and_reason() -> None:
+    result = _result(DISAGREE)
+    options = RenderOptions()
+    data = json.loads(render_json(result, options))
+    entry = next(s for s in data["suggestions"] if s["fact"] == "ai_training_customer_content")
+    assert entry["cue"] == 'ai_training: opt_out "you can turn this off"'
+    assert entry["reason"].startswith("passages disagree (never at line 3")
+    assert all(p["cue"] for s in data["suggestions"] for p in s["passages"])
+    text = render_text(result, options)
+    assert 'cue ai_training: opt_out "you can turn this off"' in text
+    assert "  why: passages disagree (never at line 3, opt_out at line 5)" in text
+
+
+def test_different_deletion_periods_give_the_longest() -> None:
+    text = (
+        "We delete your content within 30 days after termination.\n\n"
+        "Backups of your content are deleted within 90 days after termination.\n"
+    )
+    suggestion = _result(text).suggestion("deletion_after_termination_days")
+    assert suggestion is not None and suggestion.value == 90
+    assert "the longest period exposes the customer most" in suggestion.reason
