@@ -36,7 +36,12 @@ def test_the_labelled_set_covers_the_zoom_versions_and_four_other_vendors() -> N
         for v in ("2023-04-01", "2023-08-07", "2023-08-11")
     } <= set(documents)
     assert len(vendors - {"zoom"}) >= 4
-    assert "tune" in {_data(p)["split"] for p in LABELS}
+    splits = {_data(p)["split"] for p in LABELS}
+    assert splits == {"tune", "holdout3"}
+    # the held-out documents (never tuned on) are at least ten, of at least five vendors
+    held_out = [d for p in LABELS for d in [_data(p)] if d["split"] == "holdout3"]
+    assert len(held_out) >= 10
+    assert len({d["document"].split("/")[1] for d in held_out}) >= 5
 
 
 @pytest.mark.parametrize("path", LABELS, ids=lambda p: p.stem)
