@@ -36,7 +36,7 @@ def test_the_labelled_set_covers_the_zoom_versions_and_four_other_vendors() -> N
         for v in ("2023-04-01", "2023-08-07", "2023-08-11")
     } <= set(documents)
     assert len(vendors - {"zoom"}) >= 4
-    assert {_data(p)["split"] for p in LABELS} == {"tune", "holdout", "holdout2"}
+    assert {_data(p)["split"] for p in LABELS} == {"tune", "holdout", "holdout2", "holdout3"}
 
 
 @pytest.mark.parametrize("path", LABELS, ids=lambda p: p.stem)
