@@ -242,16 +242,18 @@ def _leaf_rules(item: _CompiledLeaf) -> list[str]:
             lines += ['else := "pass" if {', f"\t{condition}", "}", 'else := "fail"']
     lines.append("")
     if _checked(leaf):
+        # As in the native engine, only the outcome that helps the rule pass is demoted.
+        favourable = literal("fail" if item.negated else "pass")
         lines += [
             f"demoted{i} if {{",
-            f'\traw{i} != "undetermined"',
+            f"\traw{i} == {favourable}",
             "\tlib.require_verified",
             f"\tknown{i}",
             f'\t{status} != "verified"',
             "}",
             "",
             f"demoted{i} if {{",
-            f'\traw{i} != "undetermined"',
+            f"\traw{i} == {favourable}",
             "\tlib.require_binding",
             f"\tknown{i}",
             f'\t{status} == "verified"',
