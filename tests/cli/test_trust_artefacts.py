@@ -505,6 +505,48 @@ def test_hostile_characters_never_reach_an_output(tmp_path: Path, command: tuple
     assert "pwned" in out  # shown, as text
 
 
+def strings(data: Any, key: str = "") -> Iterator[tuple[str, str]]:
+    """Every (key, string) of a JSON document, mapping keys included."""
+    if isinstance(data, str):
+        yield key, data
+    elif isinstance(data, dict):
+        for name, item in data.items():
+            yield "", name
+            yield from strings(item, name)
+    elif isinstance(data, list):
+        for item in data:
+            yield from strings(item, key)
+
+
+@pytest.mark.parametrize(
+    ("command", "multiline"),
+    [
+        (("check", "--no-cache", "--format", "sarif"), {"text", "markdown"}),
+        (("report", "--format", "oscal"), {"description", "remarks"}),
+    ],
+    ids=["sarif", "oscal"],
+)
+def test_hostile_characters_never_reach_a_json_sink(
+    tmp_path: Path, command: tuple[str, ...], multiline: set[str]
+) -> None:
+    # JSON encodes a control character, but a viewer of SARIF or OSCAL shows the decoded text;
+    # the loader refuses controls and odd line breaks, so these are what a profile can carry
+    root = project(tmp_path / "repo", name=r'"Acme\u202e Chat\u2066\r\n::error file=x::pwned"')
+    first, second = (run_cli(*command, cwd=root) for _ in "ab")
+    clean(first)
+    assert first.returncode == 1, first.stderr
+    assert first.stdout == second.stdout  # deterministic
+    found = list(strings(json.loads(first.stdout)))
+    shown = [text for _, text in found if "pwned" in text]
+    assert shown  # the name is there, as text
+    for key, text in found:
+        assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", text)
+        assert "\u2028" not in text and "\u2029" not in text
+        if key not in multiline:
+            assert "\n" not in text and "\r" not in text, (key, text)
+        assert not [line for line in text.splitlines() if line.lstrip().startswith("::")]
+
+
 def test_no_line_of_the_text_report_starts_a_workflow_command(tmp_path: Path) -> None:
     root = project(tmp_path / "repo", name='"::error::Acme"')
     proc = run_cli("check", "--format", "markdown", "--no-cache", cwd=root)
