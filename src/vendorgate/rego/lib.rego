@@ -404,10 +404,22 @@ not_applicable_finding(meta, reason) := {
 # ---------------------------------------------------------------- evidence age
 
 # vendorgate.evidence-age: a profile last reviewed longer ago than the organisation's
-# `evidence.max_age_days` fails; one with no `reviewed` date is undetermined.
+# `evidence.max_age_days` fails; one with no `reviewed` date, or reviewed after the evaluation
+# day, is undetermined.
 evidence_age_findings := [] if not is_number(org.evidence.max_age_days)
 else := [age_finding("undetermined", concat("", [who, ": the profile has no `reviewed` date, and ", age_policy, "."]), "vendor")] if {
 	not is_string(vendor.reviewed)
+}
+else := [age_finding(
+	"undetermined",
+	concat("", [
+		who, ": reviewed on ", vendor.reviewed, ", after ", today,
+		", so not yet reviewed on that day; ", age_policy, ".",
+	]),
+	"reviewed",
+)] if {
+	# a later reading of the documents, replayed on an earlier day (see evidence_age.py)
+	vendor.reviewed > today
 }
 else := [] if {
 	days(today) - days(vendor.reviewed) <= org.evidence.max_age_days
