@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shutil
 import sqlite3
 import threading
 import time
@@ -23,7 +24,7 @@ import pytest
 
 from tests.support.cli import run_cli
 from tests.support.minimal import ORG, PACK
-from vendorgate.cache import keys
+from vendorgate.cache import keys, store
 from vendorgate.cache.store import DATABASE, PROFILES, encode_document, parse_vendor
 
 VENDOR = """\
@@ -505,6 +506,48 @@ def test_hostile_characters_never_reach_an_output(tmp_path: Path, command: tuple
     assert "pwned" in out  # shown, as text
 
 
+def strings(data: Any, key: str = "") -> Iterator[tuple[str, str]]:
+    """Every (key, string) of a JSON document, mapping keys included."""
+    if isinstance(data, str):
+        yield key, data
+    elif isinstance(data, dict):
+        for name, item in data.items():
+            yield "", name
+            yield from strings(item, name)
+    elif isinstance(data, list):
+        for item in data:
+            yield from strings(item, key)
+
+
+@pytest.mark.parametrize(
+    ("command", "multiline"),
+    [
+        (("check", "--no-cache", "--format", "sarif"), {"text", "markdown"}),
+        (("report", "--format", "oscal"), {"description", "remarks"}),
+    ],
+    ids=["sarif", "oscal"],
+)
+def test_hostile_characters_never_reach_a_json_sink(
+    tmp_path: Path, command: tuple[str, ...], multiline: set[str]
+) -> None:
+    # JSON encodes a control character, but a viewer of SARIF or OSCAL shows the decoded text;
+    # the loader refuses controls and odd line breaks, so these are what a profile can carry
+    root = project(tmp_path / "repo", name=r'"Acme\u202e Chat\u2066\r\n::error file=x::pwned"')
+    first, second = (run_cli(*command, cwd=root) for _ in "ab")
+    clean(first)
+    assert first.returncode == 1, first.stderr
+    assert first.stdout == second.stdout  # deterministic
+    found = list(strings(json.loads(first.stdout)))
+    shown = [text for _, text in found if "pwned" in text]
+    assert shown  # the name is there, as text
+    for key, text in found:
+        assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", text)
+        assert "\u2028" not in text and "\u2029" not in text
+        if key not in multiline:
+            assert "\n" not in text and "\r" not in text, (key, text)
+        assert not [line for line in text.splitlines() if line.lstrip().startswith("::")]
+
+
 def test_no_line_of_the_text_report_starts_a_workflow_command(tmp_path: Path) -> None:
     root = project(tmp_path / "repo", name='"::error::Acme"')
     proc = run_cli("check", "--format", "markdown", "--no-cache", cwd=root)
@@ -535,27 +578,89 @@ class Page(_Quiet):
         self.wfile.write(data)
 
 
-@pytest.mark.parametrize("forgery", ["path-outside", "symlink"])
-def test_watch_state_can_only_name_its_own_files(tmp_path: Path, forgery: str) -> None:
-    outside = tmp_path / "outside.txt"
-    outside.write_text("Anything an attacker wants compared.\n", encoding="utf-8")
+def watch_folder(root: Path) -> Path:
+    """Where ``watch`` keeps its state for the project at ``root``: the user's cache folder."""
+    return store.folder_for(root) / "watch"
+
+
+def sign_state(folder: Path, urls: dict[str, dict[str, str]]) -> None:
+    """Write a state signed with this user's key, as a run of watch would."""
+    key = keys.secret()
+    assert key is not None
+    body = json.dumps(urls, sort_keys=True)
+    data = {"version": 2, "state": body, "mac": keys.sign(key, "watch-state/2", body)}
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "watch-state.json").write_text(json.dumps(data), encoding="utf-8")
+
+
+def watch_json(root: Path) -> tuple[Any, dict[str, Any]]:
+    proc = run_cli("watch", "--format", "json", cwd=root)
+    clean(proc)
+    (document,) = json.loads(proc.stdout)["documents"]
+    return proc, document
+
+
+def test_watch_state_is_kept_outside_the_work_tree_and_used_when_signed(tmp_path: Path) -> None:
+    with serve(Page) as (url, server):
+        root = project(tmp_path / "repo", url=url + "/terms")
+        before = sorted(p.relative_to(root) for p in root.rglob("*"))
+        first, _ = watch_json(root)
+        second, document = watch_json(root)
+    assert sorted(p.relative_to(root) for p in root.rglob("*")) == before  # nothing written
+    assert (watch_folder(root) / "watch-state.json").is_file()
+    assert first.stderr == second.stderr == ""
+    assert document["notModified"] is True  # the signed state was used
+    assert server.seen == [None, '"v1"']  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("forgery", ["unsigned", "edited-state", "edited-text", "in-checkout"])
+def test_a_forged_watch_state_is_ignored_with_a_warning(tmp_path: Path, forgery: str) -> None:
     with serve(Page) as (url, server):
         page = url + "/terms"
         root = project(tmp_path / "repo", url=page)
-        folder = root / ".vendorgate-cache"
-        (folder / "watch").mkdir(parents=True)
+        watch_json(root)  # a genuine state and text
+        folder = watch_folder(root)
+        state = folder / "watch-state.json"
+        if forgery == "unsigned":
+            data = json.loads(state.read_text(encoding="utf-8"))
+            state.write_text(json.dumps({"version": 1, "urls": json.loads(data["state"])}))
+        elif forgery == "edited-state":
+            state.write_text(state.read_text(encoding="utf-8").replace("v1", "v2"))
+        elif forgery == "edited-text":
+            (text,) = (folder / "texts").iterdir()
+            text.write_text("Anything an attacker wants compared.\n", encoding="utf-8")
+        else:  # the old place, in the checkout: never read
+            shutil.move(str(folder), str(root / ".vendorgate-cache"))
+        proc, document = watch_json(root)
+    assert proc.returncode == 1  # the page is not the (absent) snapshot
+    assert document["notModified"] is False
+    assert server.seen[-1] is None  # type: ignore[attr-defined]  # fetched in full
+    if forgery in ("unsigned", "edited-state"):
+        assert "warning: the watch state" in proc.stderr
+        assert "not signed by this user's key" in proc.stderr
+
+
+@pytest.mark.parametrize("forgery", ["path-outside", "symlink"])
+def test_watch_state_can_only_name_its_own_files(tmp_path: Path, forgery: str) -> None:
+    # even a state signed with this user's key names only its own file for each URL
+    outside = tmp_path / "outside.txt"
+    outside.write_text("Anything an attacker wants compared.\n", encoding="utf-8")
+    digest = hashlib.sha256(outside.read_bytes()).hexdigest()
+    with serve(Page) as (url, server):
+        page = url + "/terms"
+        root = project(tmp_path / "repo", url=page)
+        folder = watch_folder(root)
+        (folder / "texts").mkdir(parents=True)
         own = hashlib.sha256(page.encode()).hexdigest()[:32] + ".txt"
         if forgery == "symlink":
-            (folder / "watch" / own).symlink_to(outside)
+            (folder / "texts" / own).symlink_to(outside)
             name = own
         else:
             name = "../../../outside.txt"
-        state = {"version": 1, "urls": {page: {"etag": '"v1"', "lastModified": "", "text": name}}}
-        (folder / "watch-state.json").write_text(json.dumps(state), encoding="utf-8")
-        proc = run_cli("watch", "--format", "json", cwd=root)
-    clean(proc)
+        entry = {"etag": '"v1"', "lastModified": "", "text": name, "sha256": digest}
+        sign_state(folder, {page: entry})
+        proc, document = watch_json(root)
     assert proc.returncode == 1
-    (document,) = json.loads(proc.stdout)["documents"]
     assert document["notModified"] is False
     assert document["status"] != "unchanged"
     assert server.seen == [None]  # type: ignore[attr-defined]  # fetched in full: no validator

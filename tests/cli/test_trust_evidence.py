@@ -378,3 +378,34 @@ def test_ignoring_undetermined_never_approves_a_vendor_that_disclosed_nothing(
     assert_clean(checked.stderr)
     vendors = json.loads(checked.stdout)["vendors"]
     assert [v["decision"] for v in vendors] == ["approved_with_conditions"]
+
+
+def _check(repo: Path, engine: str) -> tuple[int, str]:
+    result = run_cli("check", "--format", "json", "--engine", engine, cwd=repo)
+    assert_clean(result.stderr)
+    (vendor,) = json.loads(result.stdout)["vendors"]
+    return result.returncode, vendor["decision"]
+
+
+@pytest.mark.parametrize("engine", ["native", "rego"])
+def test_a_failing_fact_whose_quote_breaks_stays_rejected_under_review(
+    tmp_path: Path, engine: str
+) -> None:
+    # Unknowns are only conditions here; a stated `always` whose quote no longer verifies once
+    # became unknown too, so breaking the quote turned rejected into approved_with_conditions.
+    if engine == "rego":
+        pytest.importorskip("regopy")
+    repo = make_repo(tmp_path, undetermined="review")
+    edit(
+        repo,
+        "  ai_training_customer_content:\n    value: never\n",
+        "  ai_training_customer_content:\n    value: always\n",
+    )
+    assert _check(repo, engine) == (1, "rejected")
+    set_quote(repo, FIRST_QUOTE.replace("cannot", "can"))
+    assert _check(repo, engine) == (1, "rejected")
+    if engine == "native":
+        rc, data, _ = gate(repo)
+        statuses = {e["status"] for e in evidence_of(data, "ai_training_customer_content")}
+        assert "unsupported" in statuses
+        assert (rc, data["decision"]) == (1, "rejected")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from vendorgate.commands import exits
-from vendorgate.commands.outcome import Outcome, text
+from vendorgate.commands.outcome import Outcome
 
 KIND = "watch"
 
@@ -37,4 +37,7 @@ def execute(request: WatchRequest) -> Outcome:
 
     limits = Limits(timeout=request.timeout, max_bytes=request.max_bytes, retries=request.retries)
     result = watching.watch(request.paths, limits, request.save_dir, use_cache=request.use_cache)
-    return text(render_view(KIND, request.fmt, result), exits.watch(result))
+    rendered = render_view(KIND, request.fmt, result)
+    return Outcome(
+        (rendered,), exits.watch(result), notes=tuple(f"warning: {note}" for note in result.notes)
+    )

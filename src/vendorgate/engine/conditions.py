@@ -4,7 +4,8 @@ A condition describes what a compliant vendor satisfies. A leaf test that reads 
 ``undisclosed`` or missing fact is undetermined, unless it asks about disclosure itself (``is:``).
 How ``all``, ``any`` and ``not`` combine outcomes is ``engine.logic``, shared with Rego.
 When the organisation requires verified evidence, a fact whose evidence is not verified is
-treated as unknown, so it can never make a rule pass.
+treated as unknown where it would help the rule pass, so it can never make a rule pass; where
+it makes the rule fail, the vendor's own statement stands, verified or not.
 """
 
 from __future__ import annotations
@@ -164,29 +165,38 @@ class _Evaluation:
                 self.reads[base] = self.ctx.resolve(fact)
         return self.reads[base]
 
-    def condition(self, cond: Condition) -> Trace:
+    def condition(self, cond: Condition, negated: bool = False) -> Trace:
+        """The trace of ``cond``; ``negated`` when an odd number of ``not`` encloses it."""
         if isinstance(cond, Leaf):
-            return self.leaf(cond)
+            return self.leaf(cond, negated)
         if isinstance(cond, Not):
-            child = self.condition(cond.item)
+            child = self.condition(cond.item, not negated)
             return NodeTrace("not", logic.negate(child.outcome), (child,))
-        children = tuple(self.condition(c) for c in cond.items)
+        children = tuple(self.condition(c, negated) for c in cond.items)
         outcomes = [c.outcome for c in children]
         if isinstance(cond, AllOf):
             return NodeTrace("all", logic.all_of(outcomes), children)
         assert isinstance(cond, AnyOf)
         return NodeTrace("any", logic.any_of(outcomes), children)
 
-    def leaf(self, leaf: Leaf) -> LeafTrace:
+    def leaf(self, leaf: Leaf, negated: bool) -> LeafTrace:
         read = self.read(leaf.fact)
         value = _project(read.value, leaf.fact)
         outcome = _test(leaf, value, read)
-        if outcome is not Outcome.UNDETERMINED and _needs_evidence(leaf, value):
+        # Only an outcome that argues for the rule (a pass, or a fail under a `not`) needs
+        # evidence: demoting the other one too would let a stated failure whose quote stops
+        # verifying become a mere question, so weaker evidence would improve the decision.
+        if outcome is _favourable(negated) and _needs_evidence(leaf, value):
             shortfall = evidence_shortfall(self.ctx.org.evidence_require, read)
             if shortfall:
                 self.evidence_reasons.append(shortfall)
                 outcome = Outcome.UNDETERMINED
         return LeafTrace(leaf, outcome, value)
+
+
+def _favourable(negated: bool) -> Outcome:
+    """The leaf outcome that helps the rule pass at its root."""
+    return Outcome.FAIL if negated else Outcome.PASS
 
 
 def evidence_shortfall(require: str, read: FactRead) -> str:

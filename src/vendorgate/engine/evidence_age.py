@@ -3,7 +3,9 @@
 A vendor profile records when a person last reviewed it (``reviewed:``). Terms change (Zoom
 rewrote its clauses twice in five days), so a review older than the organisation allows is a
 finding of its own: ``vendorgate.evidence-age``, medium, fail. A profile with no review date
-under a maximum age cannot show it is recent enough, so its finding is undetermined.
+under a maximum age cannot show it is recent enough, so its finding is undetermined; so is the
+finding of a profile reviewed after the evaluation day (an ``--as-of`` replay of an earlier day):
+on that day it had not been reviewed yet.
 """
 
 from __future__ import annotations
@@ -22,16 +24,17 @@ REMEDIATION = (
 )
 
 
-def check_reviewed(profile: VendorProfile, today: date, real_today: date | None = None) -> None:
-    """A ``reviewed:`` date after the evaluation day is an input error: nobody reviewed the
-    profile on a day that has not come, and such a date would keep the evidence "fresh" for
-    as long after today as it claims (a typo in the year would silence the age check).
+def check_reviewed(profile: VendorProfile, real_today: date | None = None) -> None:
+    """A ``reviewed:`` date after the calendar day (``real_today``, default: the clock) is an
+    input error, whatever the evaluation day: nobody reviewed the profile on a day that has not
+    come, and such a date would keep the evidence "fresh" for as long as it claims (a typo in
+    the year would silence the age check).
 
-    The bound is the later of the evaluation day and the calendar day (``real_today``,
-    default: the clock): an ``--as-of`` replay of an earlier day evaluates the profiles as
-    they are now, reviews done since included, and must not fail on them; a date after the
-    calendar day is never a review that happened."""
-    bound = max(today, real_today or date.today())
+    A date after the evaluation day but not after the calendar day is no error: an ``--as-of``
+    replay of an earlier day evaluates the profiles as they are now, and must still run. Such a
+    profile records a later reading of the documents, so on the evaluation day it counts as not
+    yet reviewed (see :func:`findings`)."""
+    bound = real_today or date.today()
     if profile.reviewed is None or profile.reviewed <= bound:
         return
     where = profile.reviewed_at or profile.location
@@ -62,6 +65,15 @@ def findings(
     if profile.reviewed is None:
         message = f"{who}: the profile has no `reviewed` date, and {policy}."
         return (_finding(profile, plan, Verdict.UNDETERMINED, message, profile.location),)
+    where = profile.reviewed_at or profile.location
+    if profile.reviewed > today:
+        # A later reading of the documents, replayed on an earlier day: counting it as fresh
+        # would trust, on that day, a review nobody had done yet.
+        message = (
+            f"{who}: reviewed on {profile.reviewed.isoformat()}, after {today.isoformat()}, so "
+            f"not yet reviewed on that day; {policy}."
+        )
+        return (_finding(profile, plan, Verdict.UNDETERMINED, message, where),)
     age = (today - profile.reviewed).days
     if age <= limit:
         return ()
@@ -69,7 +81,6 @@ def findings(
         f"{who}: last reviewed on {profile.reviewed.isoformat()}, {age} days before "
         f"{today.isoformat()}; {policy}."
     )
-    where = profile.reviewed_at or profile.location
     return (_finding(profile, plan, Verdict.FAIL, message, where),)
 
 

@@ -40,7 +40,7 @@ def evaluate_vendor(
     ``--fail-on-undetermined``) decides what blocks; a bare ``threshold`` is ``--fail-on``."""
     blocking = policy if policy is not None else BlockingPolicy(threshold)
     profile = loaded.profile
-    evidence_age.check_reviewed(profile, today)  # an input error, never an evaluation error
+    evidence_age.check_reviewed(profile)  # an input error, never an evaluation error
     ctx = engine.Context(
         vendor=profile,
         plan=plan,

@@ -13,7 +13,9 @@ Both sides are reduced by :func:`comparable` before comparing. Profiles are neve
 earlier versions, never over one, for a person to review and pin.
 
 ETag and Last-Modified validators, and the text of the last version fetched, are remembered
-under ``.vendorgate-cache/`` in the repository, so an unchanged page is not downloaded again.
+in this user's cache folder for the project (never in the work tree), signed with the cache's
+key, so an unchanged page is not downloaded again; a state this user's runs did not sign is
+ignored (see :class:`_State`).
 """
 
 from __future__ import annotations
@@ -23,12 +25,14 @@ import hashlib
 import json
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from vendorgate.cache import keys, store
 from vendorgate.core.errors import OutputError, UsageError
 from vendorgate.core.model import Document, Location
 from vendorgate.evidence import snapshots as evidence
@@ -40,7 +44,8 @@ from vendorgate.text import normalise
 UNCHANGED = "unchanged"
 CHANGED = "changed"
 UNREACHABLE = "unreachable"
-CACHE_DIR = ".vendorgate-cache"
+WATCH_DIR = "watch"
+"""The state's folder in this project's cache folder (:func:`vendorgate.cache.store.folder_for`)."""
 STATE_FILE = "watch-state.json"
 _TEXT_TYPES = frozenset({"text/plain", "text/markdown", "text/x-markdown"})
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -86,6 +91,8 @@ class DocumentWatch:
 @dataclass(frozen=True)
 class WatchResult:
     items: tuple[DocumentWatch, ...]
+    notes: tuple[str, ...] = ()
+    """What a person should know that is not a result: a watch state that was ignored."""
 
     @property
     def all_unchanged(self) -> bool:
@@ -108,76 +115,142 @@ class _Fetched:
     not_modified: bool = False
 
 
+STATE_KIND = "watch-state/2"
+"""What the state's signature is over, besides its content: no other signed thing fits."""
+
+
 @dataclass
 class _State:
-    """Validators and last texts, per URL, for one repository."""
+    """Validators and last texts, per URL, for one repository.
 
-    root: Path
+    The state is untrusted input: it lives in this user's cache folder for the project (outside
+    the work tree), and is used only when it carries an HMAC made with this user's key (the
+    cache's, :func:`vendorgate.cache.keys.secret`) and each text it names has the sha256 the
+    signed state records. Anything else is no state at all: every page is fetched in full,
+    which is always correct, and ``note`` says why the state was ignored."""
+
+    folder: Path
+    key: bytes | None
     urls: dict[str, dict[str, str]] = field(default_factory=dict)
     dirty: bool = False
-
-    @property
-    def folder(self) -> Path:
-        return self.root / CACHE_DIR
+    note: str = ""
+    """Why a state file that exists was not used; empty when it was (or there was none)."""
 
     @classmethod
     def load(cls, root: Path) -> _State:
-        state = cls(root)
+        state = cls(store.folder_for(root) / WATCH_DIR, keys.secret())
+        path = state.folder / STATE_FILE
         try:
-            data = json.loads((state.folder / STATE_FILE).read_text(encoding="utf-8"))
-            urls = data.get("urls", {}) if isinstance(data, dict) else {}
-            state.urls = {
-                k: v
-                for k, v in urls.items()
-                if isinstance(k, str)
-                and isinstance(v, dict)
-                and all(isinstance(x, str) for x in v.values())
-            }
-        except (OSError, ValueError):
-            pass  # no usable state: every page is fetched in full, which is always correct
+            raw = _read_own(path, STATE_LIMIT)
+        except FileNotFoundError:
+            return state
+        except OSError as exc:
+            state.note = (
+                f"the watch state {path} cannot be read ({exc.strerror or exc}); "
+                "every page was fetched in full"
+            )
+            return state
+        urls = state._verified(raw)
+        if urls is None:
+            state.note = (
+                f"the watch state {path} is not signed by this user's key (edited, copied or "
+                "written by another user); it was ignored and every page was fetched in full"
+            )
+        else:
+            state.urls = urls
         return state
 
-    def cached_text(self, url: str) -> str | None:
-        """The text last fetched from ``url``. The state file is untrusted: it may only name
-        the one file this code writes for that URL, inside its own folder (a path, a
-        symlink or another URL's file is ignored, and the page is fetched in full)."""
+    def _verified(self, raw: bytes) -> dict[str, dict[str, str]] | None:
+        """The state's entries when ``raw`` is a state this user's runs signed, else None."""
+        if self.key is None:
+            return None
+        try:
+            data = json.loads(raw)
+            body, mac = data["state"], data["mac"]
+        except (ValueError, TypeError, KeyError):
+            return None
+        if not isinstance(body, str) or not isinstance(mac, str):
+            return None
+        if not keys.signed(self.key, mac, STATE_KIND, body):
+            return None
+        urls = json.loads(body)
+        if not isinstance(urls, dict):
+            return None
+        return {
+            k: v
+            for k, v in urls.items()
+            if isinstance(v, dict) and all(isinstance(x, str) for x in v.values())
+        }
+
+    def cached_text(self, url: str, limit: int) -> str | None:
+        """The text last fetched from ``url``. Even a signed state may only name the one file
+        this code writes for that URL, inside its own folder, with the sha256 recorded (a path,
+        a symlink, another URL's file, or an edited text is ignored, and the page is fetched
+        in full)."""
         entry = self.urls.get(url, {})
         name = entry.get("text", "")
-        if not name or name != _text_name(url):
+        if not name or name != _text_name(url) or not entry.get("sha256"):
             return None
-        path = self.folder / "watch" / name
+        folder = self.folder / "texts"
         try:
-            if path.is_symlink() or not path.is_file():
+            if folder.is_symlink() or self.folder.is_symlink():
                 return None
-            return path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+            data = _read_own(folder / name, limit)
+        except OSError:
+            return None
+        if hashlib.sha256(data).hexdigest() != entry["sha256"]:
+            return None
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
             return None
 
     def remember(self, url: str, response: Response, text: str) -> None:
+        if self.key is None:
+            return  # nothing this user could check later is worth writing
         if not (response.etag or response.last_modified):
             if self.urls.pop(url, None) is not None:
                 self.dirty = True
             return
         name = _text_name(url)
-        folder = self.folder / "watch"
-        folder.mkdir(parents=True, exist_ok=True)
-        _write_atomic(folder / name, text.encode("utf-8"))
+        data = text.encode("utf-8")
+        folder = self.folder / "texts"
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        _write_atomic(folder / name, data)
         self.urls[url] = {
             "etag": response.etag,
             "lastModified": response.last_modified,
             "text": name,
+            "sha256": hashlib.sha256(data).hexdigest(),
         }
         self.dirty = True
 
     def save(self) -> None:
-        if not self.dirty:
+        if not self.dirty or self.key is None:
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
-        gitignore = self.folder / ".gitignore"
-        if not gitignore.exists():
-            gitignore.write_text("*\n", encoding="utf-8")
-        data = {"version": 1, "urls": {k: self.urls[k] for k in sorted(self.urls)}}
+        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        body = json.dumps({k: self.urls[k] for k in sorted(self.urls)}, sort_keys=True)
+        data = {"version": 2, "state": body, "mac": keys.sign(self.key, STATE_KIND, body)}
         _write_atomic(self.folder / STATE_FILE, (json.dumps(data, indent=2) + "\n").encode())
+
+
+STATE_LIMIT = 16 * 1024 * 1024
+"""The largest state file read."""
+
+
+def _read_own(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes, never through a symlink and
+    never blocking on a FIFO; OSError otherwise (FileNotFoundError when there is none)."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, flags)
+    with open(fd, "rb", closefd=True) as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            raise OSError(f"{path.name} is not a regular file of at most {limit:,} bytes")
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise OSError(f"{path.name} grew beyond {limit:,} bytes while read")
+    return data
 
 
 def _text_name(url: str) -> str:
@@ -212,7 +285,8 @@ def watch(
     for state in states.values():
         with contextlib.suppress(OSError):  # the cache is an optimisation, never a failure
             state.save()
-    return WatchResult(tuple(items))
+    notes = tuple(sorted({state.note for state in states.values() if state.note}))
+    return WatchResult(tuple(items), notes)
 
 
 def _check_limits(limits: Limits) -> None:
@@ -225,7 +299,7 @@ def _check_limits(limits: Limits) -> None:
 
 
 def _get(url: str, limits: Limits, state: _State, use_cache: bool) -> _Fetched:
-    cached = state.cached_text(url) if use_cache else None
+    cached = state.cached_text(url, limits.max_bytes) if use_cache else None
     entry = state.urls.get(url, {}) if cached is not None else {}
     try:
         response = fetch(

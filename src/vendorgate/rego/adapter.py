@@ -26,6 +26,7 @@ from vendorgate.core.model import (
     VendorResult,
     Verdict,
 )
+from vendorgate.engine import evidence_age
 from vendorgate.engine.decide import BlockingPolicy, decide, is_blocking, mark_blocking
 from vendorgate.evidence import snapshots as evidence
 from vendorgate.rego import assemble, document, packs, runtime
@@ -96,6 +97,9 @@ def _inputs_for(
     resolvers = []
     docs = []
     for loaded in vendors:
+        # As in the native engine: a review dated after the calendar day is an input error
+        # for every engine, never a profile that a policy somewhere judges fresh.
+        evidence_age.check_reviewed(loaded.profile)
         store = stores.setdefault(loaded.root, evidence.SnapshotStore(loaded.root))
         resolve = Resolver(loaded, store)
         resolvers.append(resolve)

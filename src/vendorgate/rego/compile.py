@@ -55,6 +55,10 @@ class Module:
     """The user's file it came from (display path), or empty for generated modules."""
     shifts: tuple[tuple[int, int], ...] = ()
     """(row, characters added) where a user's rule head was renamed, to map columns back."""
+    added_from: int = 0
+    """In a user's module, the first row (1-based) of the lines vendorgate added to re-add the
+    renamed rules' results to ``deny`` / ``warn``; 0 elsewhere. Once compiled, ``deny`` and
+    ``warn`` may be defined only from there on (see ``runtime.check_heads``)."""
 
 
 @dataclass(frozen=True)
@@ -242,16 +246,18 @@ def _leaf_rules(item: _CompiledLeaf) -> list[str]:
             lines += ['else := "pass" if {', f"\t{condition}", "}", 'else := "fail"']
     lines.append("")
     if _checked(leaf):
+        # As in the native engine, only the outcome that helps the rule pass is demoted.
+        favourable = literal("fail" if item.negated else "pass")
         lines += [
             f"demoted{i} if {{",
-            f'\traw{i} != "undetermined"',
+            f"\traw{i} == {favourable}",
             "\tlib.require_verified",
             f"\tknown{i}",
             f'\t{status} != "verified"',
             "}",
             "",
             f"demoted{i} if {{",
-            f'\traw{i} != "undetermined"',
+            f"\traw{i} == {favourable}",
             "\tlib.require_binding",
             f"\tknown{i}",
             f'\t{status} == "verified"',

@@ -404,12 +404,24 @@ not_applicable_finding(meta, reason) := {
 # ---------------------------------------------------------------- evidence age
 
 # vendorgate.evidence-age: a profile last reviewed longer ago than the organisation's
-# `evidence.max_age_days` fails; one with no `reviewed` date is undetermined.
+# `evidence.max_age_days` fails; one with no `reviewed` date, or reviewed after the evaluation
+# day, is undetermined.
 # The absent `reviewed` goes through object.get: in OPA, `not is_string(x)` with `x` undefined
 # is itself undefined (rego-cpp says true), which left the whole decision undefined.
 evidence_age_findings := [] if not is_number(object.get(org.evidence, "max_age_days", null))
 else := [age_finding("undetermined", concat("", [who, ": the profile has no `reviewed` date, and ", age_policy, "."]), "vendor")] if {
 	not is_string(object.get(vendor, "reviewed", null))
+}
+else := [age_finding(
+	"undetermined",
+	concat("", [
+		who, ": reviewed on ", vendor.reviewed, ", after ", today,
+		", so not yet reviewed on that day; ", age_policy, ".",
+	]),
+	"reviewed",
+)] if {
+	# a later reading of the documents, replayed on an earlier day (see evidence_age.py)
+	vendor.reviewed > today
 }
 else := [] if {
 	days(today) - days(vendor.reviewed) <= org.evidence.max_age_days

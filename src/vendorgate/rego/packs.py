@@ -25,15 +25,17 @@ a YAML pack of the same id.
 
 To tell rules apart although they all add to ``deny``, vendorgate renames each annotated head to
 ``vendorgate_<rule id>`` and re-adds its results to ``deny`` / ``warn`` at the end of the module,
-so the module keeps meaning what it says. Nothing here needs regopy: modules are parsed for
-their annotations only; the Rego engine compiles them when they are evaluated.
+so the module keeps meaning what it says. Nothing here needs regopy: heads are found by reading
+the module as Rego's lexer does (comments and strings skipped); the Rego engine compiles them
+when they are evaluated, and refuses a module where its compiled ``deny`` / ``warn`` has a
+definition this reading did not rename (``runtime.check_heads``).
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -244,14 +246,36 @@ _AFTER = _IDENT | {"."}
 """Characters after which a letter continues a name or a reference (``data.x.deny``)."""
 
 
-def _misplaced_heads(text: str, display: str) -> list[Problem]:
-    """``deny`` / ``warn`` at the top level of the module anywhere but at the start of a line.
+def _scan_heads(text: str, display: str) -> tuple[list[int], list[Problem]]:
+    """The rows (1-based) where a ``deny`` / ``warn`` rule head starts, and a problem for each
+    ``deny`` / ``warn`` at the top level of the module anywhere but at the start of a line.
 
-    The heads are found line by line (they must start a line); this scan reads the module as
-    Rego does - comments, strings and brackets skipped - so a head that Rego would see but the
-    line scan would not (indented, after a tab, ``default deny``...) is refused rather than
-    left out of the rules vendorgate evaluates."""
+    The module is read as Rego reads it - comments, strings (raw ones across lines too) and
+    brackets skipped - so a head hidden in a comment or a string is no head, and one that
+    Rego would see but that does not start its line (indented, after a tab, ``default
+    deny``...) is refused rather than left out of the rules vendorgate evaluates."""
+    rows: list[int] = []
     problems: list[Problem] = []
+    for word, row, column, depth in _words(text):
+        if depth or word not in DEFAULT_SEVERITY:
+            continue
+        if column == 1:
+            rows.append(row)
+        else:
+            problems.append(
+                Problem(
+                    f"`{word}` must start its line (`{word} contains msg if {{ ... }}`) so "
+                    "that vendorgate finds the rule",
+                    display,
+                    row,
+                    column,
+                )
+            )
+    return rows, problems
+
+
+def _words(text: str) -> Iterator[tuple[str, int, int, int]]:
+    """Each name outside comments and strings: (name, row, column, bracket depth)."""
     depth, index, row, line_start = 0, 0, 1, 0
     while index < len(text):
         char = text[index]
@@ -276,20 +300,10 @@ def _misplaced_heads(text: str, display: str) -> list[Problem]:
             end = index
             while end < len(text) and text[end] in _IDENT:
                 end += 1
-            if depth == 0 and text[index:end] in DEFAULT_SEVERITY and index != line_start:
-                problems.append(
-                    Problem(
-                        f"`{text[index:end]}` must start its line (`{text[index:end]} contains "
-                        "msg if { ... }`) so that vendorgate finds the rule",
-                        display,
-                        row,
-                        index - line_start + 1,
-                    )
-                )
+            yield text[index:end], row, index - line_start + 1, depth
             index = end
             continue
         index += 1
-    return problems
 
 
 def _string_end(text: str, start: int) -> int:
@@ -324,13 +338,16 @@ def prepare(path: Path, display: str) -> PreparedModule:
     if package_note is not None:
         _validate(package_note, _package_schema())
     heads = _Heads(display, path, _pack_id(package, package_note))
-    for index, line in enumerate(lines):
-        head = _HEAD.match(line)
-        if head:
-            renamed = heads.add(index + 1, head.group(1), head.group(2), by_target)
-            if renamed is not None:
-                lines[index] = renamed
-    heads.problems.extend(_misplaced_heads(text, display))
+    found, misplaced = _scan_heads(text, display)
+    # Only where Rego reads a head (never inside a string, a comment or brackets) is one
+    # renamed; the compiled policy is checked against this list (``runtime.check_heads``).
+    for row in found:
+        head = _HEAD.match(lines[row - 1])
+        assert head is not None  # the scan found the word at the start of this line
+        renamed = heads.add(row, head.group(1), head.group(2), by_target)
+        if renamed is not None:
+            lines[row - 1] = renamed
+    heads.problems.extend(misplaced)
     if heads.problems:
         raise InputError(heads.problems)
     if not heads.rules:
@@ -342,6 +359,7 @@ def prepare(path: Path, display: str) -> PreparedModule:
         "# Added by vendorgate, which renamed each annotated rule above to tell them apart:",
         "# their results still make up `deny` and `warn`.",
     ]
+    added_from = len(lines) + 1
     lines += [
         f"{kind} contains m if some m in {name}" for name, kind in sorted(heads.names.items())
     ]
@@ -350,6 +368,7 @@ def prepare(path: Path, display: str) -> PreparedModule:
         text="\n".join(lines) + "\n",
         source=display,
         shifts=tuple(heads.shifts),
+        added_from=added_from,
     )
     refs = tuple(
         RegoRuleRef(rule_id, package, f"vendorgate_{identifier(rule_id)}")

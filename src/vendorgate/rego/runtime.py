@@ -118,7 +118,10 @@ class Evaluator:
         policy_modules: Sequence[tuple[str, str]],
         data: Any,
         extra_entrypoints: Sequence[str] = (),
+        heads: Sequence[tuple[str, int]] = (),
     ) -> None:
+        """``heads``: (module path, first added row) of each user's module, checked once
+        compiled (:func:`check_heads`)."""
         regopy = require_regopy()
         self._regopy = regopy
         self._build = regopy.Interpreter()
@@ -129,12 +132,25 @@ class Evaluator:
             # JSON text, not Python objects: regopy's object conversion stores strings
             # unescaped, so a quote inside a value would corrupt comparisons and output.
             self._build.add_data_json(_json(data))
-            self.bundle = self._build.build(None, [DECISION_PATH, *extra_entrypoints])
+            # Each user's package whole, so that every rule of it is in the plan to check.
+            packages = sorted({path.rsplit("/", 1)[0] for path, _ in heads})
+            self.bundle = self._build.build(None, [DECISION_PATH, *extra_entrypoints, *packages])
         except regopy.RegoError as exc:
             message, module, offset = parse_compile_error(str(exc))
             raise RegoEvaluationError(message, module, offset) from exc
+        if heads:
+            check_heads(self._plan(), dict(policy_modules), heads)
         self._run = regopy.Interpreter()
         self._run.strict_built_in_errors = True
+
+    def _plan(self) -> Any:
+        """The compiled plan (rego-cpp's intermediate representation) of the bundle."""
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="vendorgate-plan-") as folder:
+            self._build.save_bundle(folder, self.bundle, self._regopy.BundleFormat.JSON)
+            with open(os.path.join(folder, "plan.json"), encoding="utf-8") as handle:
+                return json.load(handle)
 
     def query(self, entrypoint: str, document: Any) -> Any:
         """The value of an entrypoint for an input; raises when it errors or is undefined."""
@@ -153,6 +169,57 @@ class Evaluator:
         return self.query(DECISION_PATH, document)
 
 
+def check_heads(plan: Any, texts: dict[str, str], heads: Sequence[tuple[str, int]]) -> None:
+    """Refuse a user's module whose compiled ``deny`` or ``warn`` has a definition before the
+    lines vendorgate added to it: a head that ``packs`` did not find (so did not rename and
+    does not evaluate as a rule) but Rego compiled. This is the compile-based check of the
+    text scan; raises a :class:`RegoEvaluationError` located at the first such row."""
+    files = [entry.get("value", "") for entry in plan.get("static", {}).get("files", [])]
+    for path, added_from in heads:
+        package = path.rsplit("/", 1)[0].split("/")
+        names = {f"g0.data.{'.'.join(package)}.{kind}" for kind in ("deny", "warn")}
+        rows: set[int] = set()
+        for func in plan.get("funcs", {}).get("funcs", []):
+            if func.get("name") in names:
+                # rego-cpp names a module's file by its last component
+                _rows(func, files, (path, path.rsplit("/", 1)[1]), rows)
+        if not rows:
+            # The lines vendorgate added are always compiled into `deny` / `warn`: a plan that
+            # does not show them cannot vouch for the module either.
+            raise RegoEvaluationError(
+                "the compiled policy does not show this module's `deny` / `warn` rules, so "
+                "vendorgate cannot check that it found every rule head",
+                path,
+                0,
+            )
+        early = sorted(row for row in rows if row + 1 < added_from)
+        if early:
+            line = early[0]  # 0-based in the plan
+            offset = len("".join(texts[path].splitlines(True)[:line]).encode("utf-8"))
+            raise RegoEvaluationError(
+                "Rego compiles a `deny` / `warn` rule here that vendorgate did not find as a "
+                "rule head; write each one as `deny contains msg if { ... }` at the start of "
+                "a line, outside strings and comments",
+                path,
+                offset,
+            )
+
+
+def _rows(node: Any, files: list[str], name: tuple[str, str], out: set[int]) -> None:
+    """The rows of every statement of ``node`` that lies in the file named one of ``name``."""
+    if isinstance(node, dict):
+        where = node.get("file")
+        if isinstance(where, int) and 0 <= where < len(files) and files[where] in name:
+            row = node.get("row")
+            if isinstance(row, int):
+                out.add(row)
+        for value in node.values():
+            _rows(value, files, name, out)
+    elif isinstance(node, list):
+        for value in node:
+            _rows(value, files, name, out)
+
+
 def _json(value: Any) -> str:
     # Not ASCII-escaped: rego-cpp keeps strings in their JSON spelling, so \\u escapes would
     # change what count() and substring() see.
@@ -161,7 +228,11 @@ def _json(value: Any) -> str:
 
 def evaluate_in_process(policy: Policy, documents: Sequence[Any]) -> list[Any]:
     """Decisions for each input, in this process (for policies known to terminate)."""
-    evaluator = Evaluator([(m.path, m.text) for m in policy.modules], policy.data)
+    evaluator = Evaluator(
+        [(m.path, m.text) for m in policy.modules],
+        policy.data,
+        heads=[(m.path, m.added_from) for m in policy.modules if m.added_from],
+    )
     return [evaluator.decide(doc) for doc in documents]
 
 
@@ -193,6 +264,7 @@ def evaluate_isolated(
     require_regopy()
     request = {
         "modules": [[m.path, m.text] for m in policy.modules],
+        "heads": [[m.path, m.added_from] for m in policy.modules if m.added_from],
         "data": policy.data,
         "inputs": list(documents),
         "probes": [[p.entrypoint, p.module, p.offset] for p in probes],

@@ -37,6 +37,7 @@ def serve(request: dict[str, Any]) -> dict[str, Any]:
             [(path, text) for path, text in request["modules"]],
             request["data"],
             extra_entrypoints=[p[0] for p in probes],
+            heads=[(path, row) for path, row in request.get("heads", [])],
         )
     except RegoEvaluationError as exc:
         return {"error": {"message": exc.message, "module": exc.module, "offset": exc.offset}}

@@ -14,11 +14,15 @@ character are neutralised first, here:
 Controls and bidi characters become U+FFFD (visibly replaced, never silently dropped); line
 breaks become a space in one-line values (:func:`inline`) and stay in multi-line text
 (:func:`multiline`), where no line may start a workflow command. Ordinary text is unchanged.
+The JSON formats a viewer displays (SARIF, OSCAL) pass their whole document through
+:func:`data`, so no string of theirs escapes the policy, whichever field it came from.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
+from typing import Any
 
 REPLACEMENT = "\ufffd"
 """What a control or bidi character becomes."""
@@ -61,3 +65,20 @@ def no_command(text: str) -> str:
     """``text`` with a zero-width space after the first colon of any line starting with
     ``::``, so that no line of it can be read as a GitHub workflow command."""
     return _COMMAND_START.sub("\\1:\u200b", text)
+
+
+def data(value: Any, lines: Collection[str] = ()) -> Any:
+    """A copy of JSON-like ``value`` with every string (mapping keys included) made safe: the
+    values of the keys named in ``lines`` keep their lines (:func:`multiline`), every other
+    string is one line (:func:`inline`). Numbers, booleans and None are left as they are."""
+    return _data(value, lines, multi=False)
+
+
+def _data(value: Any, lines: Collection[str], *, multi: bool) -> Any:
+    if isinstance(value, str):
+        return multiline(value) if multi else inline(value)
+    if isinstance(value, dict):
+        return {inline(key): _data(item, lines, multi=key in lines) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_data(item, lines, multi=multi) for item in value]
+    return value

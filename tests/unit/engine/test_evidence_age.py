@@ -137,3 +137,36 @@ def test_findings_function_directly(repo: Path) -> None:
     undated = replace(profile, reviewed=None, reviewed_at=None)
     (unknown,) = evidence_age.findings(undated, None, org, later)
     assert unknown.location == profile.location != Location("")
+
+
+def test_a_review_after_an_as_of_day_counts_as_not_yet_done(repo: Path) -> None:
+    # an --as-of replay reads the profile as it is now: the review it records had not
+    # happened on that day, so the age check cannot pass on it (and the run still works)
+    reviewed, line = _reviewed(repo)
+    earlier = date.fromordinal(reviewed.toordinal() - 1)
+    result = run.check(org_path=repo / "vendorgate.yaml", today=earlier)
+    (finding,) = _age_findings(result)
+    assert finding.verdict is Verdict.UNDETERMINED
+    assert finding.location.line == line
+    assert f"after {earlier.isoformat()}, so not yet reviewed on that day" in finding.message
+    assert result.results[0].decision.kind.value == "needs_review"  # undetermined: block
+    cli = run_cli("check", "--format", "json", "--as-of", earlier.isoformat(), cwd=repo)
+    assert cli.returncode == 1, cli.stderr
+    rego = run_cli(
+        "check", "--format", "json", "--as-of", earlier.isoformat(), "--engine", "rego", cwd=repo
+    )
+    assert (rego.returncode, rego.stdout) == (cli.returncode, cli.stdout)
+
+
+def test_a_review_after_the_calendar_day_is_refused_whatever_the_as_of_day(repo: Path) -> None:
+    profile = repo / PROFILE
+    future = date.fromordinal(date.today().toordinal() + 10)
+    text = profile.read_text("utf-8").replace("reviewed: 2025-01-10", f"reviewed: {future}")
+    profile.write_text(text, "utf-8")
+    _, line = _reviewed(repo)
+    later = date.fromordinal(future.toordinal() + 30).isoformat()
+    for extra in ((), ("--as-of", later), ("--as-of", later, "--engine", "rego")):
+        cli = run_cli("check", *extra, cwd=repo)
+        assert cli.returncode == 2, (extra, cli.stderr)
+        assert f"vendors/acme.yaml:{line}:11:" in cli.stderr
+        assert "Traceback" not in cli.stderr

@@ -23,6 +23,7 @@ from typing import ClassVar
 import pytest
 
 from tests.support.cli import run_cli
+from vendorgate.cache import store
 from vendorgate.core.version import __version__
 from vendorgate.evidence import watch
 from vendorgate.evidence.fetch import Limits
@@ -282,9 +283,11 @@ def test_conditional_requests_use_remembered_validators(server: str, tmp_path: P
     first = _run(repo)
     assert (first["etag"].status, first["etag"].not_modified) == ("unchanged", False)
     assert (first["dated"].status, first["dated"].not_modified) == ("changed", False)
-    state = json.loads((repo / ".vendorgate-cache" / "watch-state.json").read_text("utf-8"))
-    assert state["urls"][f"{server}/etag.html"]["etag"] == ETAG
-    assert state["urls"][f"{server}/modified.html"]["lastModified"] == LAST_MODIFIED
+    assert not (repo / ".vendorgate-cache").exists()  # never in the work tree
+    saved = store.folder_for(repo) / "watch" / "watch-state.json"
+    state = json.loads(json.loads(saved.read_text("utf-8"))["state"])
+    assert state[f"{server}/etag.html"]["etag"] == ETAG
+    assert state[f"{server}/modified.html"]["lastModified"] == LAST_MODIFIED
     second = _run(repo)
     assert (second["etag"].status, second["etag"].not_modified) == ("unchanged", True)
     # a 304 is compared through the cached text, so the change is still reported

@@ -252,3 +252,76 @@ def test_a_missing_regopy_is_a_clear_error(repo: Path) -> None:
     assert proc.returncode == 2
     assert "pip install 'vendorgate[rego]'" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+# ---------------------------------------------------------------- finding the heads
+
+HIDDEN_HEADS = (
+    'deny contains msg if {\n  input.vendor.id == "acme"\n  msg := concat(" ", [raw, note])\n}\n\n'
+    '# deny contains "from a comment" if true\n'
+    'note := "deny contains \\"from a string\\" if true"\n'
+    "raw := `\n"
+    'deny contains "from a raw string" if true\n'
+    "`\n"
+)
+
+
+def test_heads_in_comments_and_strings_are_not_rules(repo: Path) -> None:
+    # the only rule is the real head; the strings reach the message exactly as written
+    write_module(repo, HIDDEN_HEADS)
+    code, out, err = check(repo)
+    assert code == 1, err
+    vendors = {v["id"]: v for v in json.loads(out)["vendors"]}
+    assert [f["rule"] for f in vendors["acme"]["findings"]] == ["test-rule"]
+    message = vendors["acme"]["findings"][0]["message"]
+    assert 'deny contains "from a raw string" if true' in message
+    assert 'deny contains "from a string" if true' in message
+    assert "vendorgate_" not in message  # nothing inside a string was renamed
+    assert vendors["gamma"]["findings"][0]["verdict"] == "pass"
+    assert check(repo, "--engine", "rego")[:2] == (code, out)
+
+
+@pytest.mark.parametrize(
+    ("body", "where", "message"),
+    [
+        ('deny[msg] if {\n  msg := "old syntax"\n}\n', ":20:6", "must be a multi-value rule"),
+        (
+            'deny contains "x" if true\n\ndefault deny := set()\n',
+            ":22:9",
+            "`deny` must start its line",
+        ),
+        ('deny contains "x" if true\n\n  warn contains "y" if true\n', ":22:3", "must start"),
+    ],
+    ids=["deny[msg]", "default-deny", "indented-warn"],
+)
+def test_heads_vendorgate_cannot_rename_are_refused(
+    repo: Path, body: str, where: str, message: str
+) -> None:
+    write_module(repo, body)
+    code, out, err = check(repo)
+    assert (code, out) == (2, "")
+    assert f"rules/test.rego{where}" in err, err
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_the_compiled_policy_is_checked_against_the_heads_found() -> None:
+    # a module whose `deny` is defined before the lines vendorgate adds (a head the scan would
+    # have missed): the compiled plan shows it, and the module is refused at that row
+    from vendorgate.rego.runtime import Evaluator, RegoEvaluationError
+
+    text = (
+        "package vendorgate.packs.test\n\nimport rego.v1\n\n"
+        'vendorgate_a contains "a" if true\n\n'
+        'deny contains "missed" if true\n\n'
+        "deny contains m if some m in vendorgate_a\n"
+    )
+    path = "vendorgate/packs/test/test.rego"
+    Evaluator([(path, text)], {}, heads=[(path, 7)])  # from row 7 on: accepted
+    with pytest.raises(RegoEvaluationError) as caught:
+        Evaluator([(path, text)], {}, heads=[(path, 9)])
+    assert caught.value.module == path
+    assert caught.value.offset == text.index('deny contains "missed"')
+    assert "did not find as a rule head" in caught.value.message
+    with pytest.raises(RegoEvaluationError, match="cannot check"):
+        Evaluator([(path, text.replace("deny contains", "other contains"))], {}, heads=[(path, 9)])

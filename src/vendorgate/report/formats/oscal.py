@@ -13,7 +13,9 @@ How vendorgate's words map onto OSCAL's:
   deadline, linked from the finding.
 
 Output is byte-identical for the same inputs: every UUID is a UUID 5 of stable keys and every
-timestamp is midnight UTC of the evaluation date.
+timestamp is midnight UTC of the evaluation date. Every string passes through
+:func:`vendorgate.report.escape.data`: controls and bidi characters are replaced, and line
+breaks are kept only in descriptions and remarks.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ from vendorgate.core.model import (
 )
 from vendorgate.core.version import __version__
 from vendorgate.engine.conditions import describe_value
-from vendorgate.report import RenderOptions
+from vendorgate.report import RenderOptions, escape
 from vendorgate.report import digest as dg
 
 OSCAL_VERSION = "1.2.1"
@@ -72,6 +74,10 @@ class _Ids:
 
     def __call__(self, *parts: str) -> str:
         return str(uuid.uuid5(self.document, "/".join(parts)))
+
+
+MULTILINE_FIELDS = frozenset({"description", "remarks"})
+"""The OSCAL fields that hold text of several lines; every other string is made one line."""
 
 
 def _prop(name: str, value: str) -> JSON:
@@ -114,7 +120,8 @@ def render(result: CheckResult, options: RenderOptions) -> str:
         "results": [_result(ids, result, when, observations, risks, findings)],
         "back-matter": {"resources": resources.all()},
     }
-    return json.dumps({"assessment-results": body}, indent=2, ensure_ascii=False) + "\n"
+    safe = escape.data({"assessment-results": body}, MULTILINE_FIELDS)
+    return json.dumps(safe, indent=2, ensure_ascii=False) + "\n"
 
 
 def _metadata(ids: _Ids, result: CheckResult, results: list[VendorResult], when: str) -> JSON:

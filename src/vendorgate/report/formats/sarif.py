@@ -23,6 +23,8 @@ offending line of the vendor profile.
   project's home.
 * ``partialFingerprints`` hash vendor, plan, rule and fact (see :mod:`vendorgate.baseline`),
   never line numbers. No timestamps, no absolute paths: same inputs give the same bytes.
+* Every string passes through :func:`vendorgate.report.escape.data` (controls and bidi
+  characters replaced, line breaks only in the fields shown as text).
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from vendorgate.ci.baseline import FINGERPRINT_KEY, fingerprint
 from vendorgate.core.model import CheckResult, Finding, Location, Rule, Severity, Verdict
 from vendorgate.core.version import __version__
 from vendorgate.engine.conditions import describe_value
-from vendorgate.report import RenderOptions, cite, jsontext
+from vendorgate.report import RenderOptions, cite, escape, jsontext
 from vendorgate.report.mdtext import code, link, md
 from vendorgate.report.paths import uri
 
@@ -66,8 +68,20 @@ LEVEL = {
 REPORTED = (Verdict.FAIL, Verdict.UNDETERMINED, Verdict.ERROR, Verdict.WAIVED)
 
 
+MULTILINE_FIELDS = frozenset({"text", "markdown"})
+"""The SARIF fields a viewer shows as lines of text (messages, descriptions, help); every other
+string is made one line."""
+
+
 def render(result: CheckResult, options: RenderOptions) -> str:
     return jsontext.dumps(sarif_log(result, options)) + "\n"
+
+
+def _safe(data: dict[str, Any]) -> dict[str, Any]:
+    # Applied by every public builder, so the streamed report (pieces rendered one vendor at a
+    # time, see report.fragments) is escaped exactly as the whole-log one.
+    safe: dict[str, Any] = escape.data(data, MULTILINE_FIELDS)
+    return safe
 
 
 def sarif_log(result: CheckResult, options: RenderOptions) -> dict[str, Any]:
@@ -94,34 +108,36 @@ def sarif_log(result: CheckResult, options: RenderOptions) -> dict[str, Any]:
         r.vendor.id: r.decision.kind.value
         for r in sorted(result.results, key=lambda r: r.vendor.id)
     }
-    return {
-        "$schema": SCHEMA_URI,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "vendorgate",
-                        "informationUri": INFORMATION_URI,
-                        "version": __version__,
-                        "semanticVersion": __version__,
-                        "rules": rules,
-                    }
-                },
-                "originalUriBaseIds": {
-                    SRCROOT: {"description": {"text": "The root of the repository checked."}}
-                },
-                "columnKind": "unicodeCodePoints",
-                "results": results,
-                "properties": {
-                    "organisation": result.org.name,
-                    "evaluatedOn": result.evaluated_on.isoformat(),
-                    "blocking": sum(1 for f in result.findings if f.blocking),
-                    "decisions": decisions,
-                },
-            }
-        ],
-    }
+    return _safe(
+        {
+            "$schema": SCHEMA_URI,
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {
+                        "driver": {
+                            "name": "vendorgate",
+                            "informationUri": INFORMATION_URI,
+                            "version": __version__,
+                            "semanticVersion": __version__,
+                            "rules": rules,
+                        }
+                    },
+                    "originalUriBaseIds": {
+                        SRCROOT: {"description": {"text": "The root of the repository checked."}}
+                    },
+                    "columnKind": "unicodeCodePoints",
+                    "results": results,
+                    "properties": {
+                        "organisation": result.org.name,
+                        "evaluatedOn": result.evaluated_on.isoformat(),
+                        "blocking": sum(1 for f in result.findings if f.blocking),
+                        "decisions": decisions,
+                    },
+                }
+            ],
+        }
+    )
 
 
 def _rules(result: CheckResult) -> list[dict[str, Any]]:
@@ -202,20 +218,22 @@ def _scope(rule: Rule) -> str:
 def finding_rule(f: Finding) -> dict[str, Any]:
     """A descriptor built from a finding, for rules no pack describes (evaluation errors,
     expired waivers)."""
-    return {
-        "id": f.rule,
-        "name": _name(f.rule) or f.rule,
-        "shortDescription": {"text": f.rule_title},
-        "fullDescription": {"text": f.rule_title},
-        "help": {"text": f.remediation or f.rule_title, "markdown": md(f.remediation)},
-        "defaultConfiguration": {"level": LEVEL[f.severity]},
-        "properties": {
-            "tags": ["compliance", "vendorgate"],
-            "security-severity": SECURITY_SEVERITY[f.severity],
-            "severity": f.severity.value,
-            "pack": f.pack,
-        },
-    }
+    return _safe(
+        {
+            "id": f.rule,
+            "name": _name(f.rule) or f.rule,
+            "shortDescription": {"text": f.rule_title},
+            "fullDescription": {"text": f.rule_title},
+            "help": {"text": f.remediation or f.rule_title, "markdown": md(f.remediation)},
+            "defaultConfiguration": {"level": LEVEL[f.severity]},
+            "properties": {
+                "tags": ["compliance", "vendorgate"],
+                "security-severity": SECURITY_SEVERITY[f.severity],
+                "severity": f.severity.value,
+                "pack": f.pack,
+            },
+        }
+    )
 
 
 def level(f: Finding) -> str:
@@ -284,7 +302,7 @@ def sarif_result(f: Finding, rule_index: int, options: RenderOptions) -> dict[st
         "blocking": f.blocking,
         "pack": f.pack,
     }
-    return result
+    return _safe(result)
 
 
 # ---------------------------------------------------------------- within the platform's limits
