@@ -347,7 +347,10 @@ def report(
     previous: str | None,
 ) -> None:
     """Write the compliance officer's report (HTML, Markdown, OSCAL or JSON): decisions,
-    findings with both citations, waivers and evidence status. Exit codes as for `check`."""
+    findings with both citations, waivers and evidence status. Exit codes as for `check`.
+
+    SOURCE_DATE_EPOCH (seconds since 1970, UTC), when set, is the instant of the evaluation
+    that OSCAL's timestamps give, and the evaluation day when --as-of is not given."""
     from vendorgate.commands import report as command
 
     today, fail = parse_date(as_of), threshold(fail_on)
@@ -355,7 +358,16 @@ def report(
         # `-o DIR/` (or an existing folder): the HTML report as a static site.
         site = output is not None and (output.endswith(("/", os.sep)) or os.path.isdir(output))
         request = command.ReportRequest(
-            fmt, paths, org_path, rules_paths, today, fail, progress, previous, site
+            fmt,
+            paths,
+            org_path,
+            rules_paths,
+            today,
+            fail,
+            progress,
+            previous,
+            site,
+            os.environ.get("SOURCE_DATE_EPOCH"),
         )
         outcome = command.execute(request)
     deliver(outcome, output)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from vendorgate.app import pipeline, run
@@ -56,19 +56,25 @@ def build_report(
     data_classes: tuple[str, ...] | None = None,
     previous: str | Path | None = None,
     site: bool = False,
+    epoch: int | None = None,
 ) -> Report:
     """Evaluate like ``check`` and render the result as ``fmt`` (html, markdown, oscal, json).
     ``today`` (``--as-of``) is the evaluation date and picks the profile versions in force then.
 
     ``progress(done, total, vendor_id)`` is called as vendors are evaluated. ``previous``
     (``--previous``): an earlier JSON report the HTML summary says what changed since.
-    ``site`` (``-o DIR/``): the HTML report as a static site (``Report.site``)."""
+    ``site`` (``-o DIR/``): the HTML report as a static site (``Report.site``). ``epoch``
+    (``SOURCE_DATE_EPOCH``): the evaluation instant OSCAL's timestamps give, and the day when
+    ``today`` is None."""
     if fmt not in choices(COMMAND):
         known = ", ".join(choices(COMMAND))
         raise UsageError(f"unknown report format `{fmt}`; choose one of {known}")
     if previous is not None and fmt != "html":
         raise UsageError("--previous compares in the HTML report only; add --format html")
     before = previous_report.load(previous) if previous is not None else None
+    options = RenderOptions(epoch=epoch)
+    if epoch is not None and today is None:
+        today = datetime.fromtimestamp(epoch, timezone.utc).date()
     renderer: pipeline.PieceRenderer = fragments.ToFile(before)
     if site:
         if fmt != "html":
@@ -80,7 +86,7 @@ def build_report(
             org_path,
             rules_paths,
             fmt,
-            RenderOptions(),
+            options,
             renderer,
             today=today,
             threshold=fail_on,
@@ -118,7 +124,7 @@ def build_report(
     if fmt == "markdown":  # complete: only check's pull-request comment has a budget
         whole = markdown_format.render_document(result, RenderOptions())
         return Report([whole.encode("utf-8")], run.has_blocking(result))
-    return Report([render(fmt, result, RenderOptions()).encode("utf-8")], run.has_blocking(result))
+    return Report([render(fmt, result, options).encode("utf-8")], run.has_blocking(result))
 
 
 @dataclass(frozen=True)
@@ -143,9 +149,27 @@ class ReportRequest:
     """``--previous``: an earlier JSON report to say what changed since."""
     site: bool = False
     """``-o DIR/``: write the HTML report as a static site in that folder."""
+    source_date_epoch: str | None = None
+    """The ``SOURCE_DATE_EPOCH`` environment variable as set (None: unset)."""
+
+
+def parse_epoch(text: str | None) -> int | None:
+    """``SOURCE_DATE_EPOCH``: whole seconds since 1970-01-01 UTC (the reproducible-builds
+    convention); empty or unset is None. Anything else is an error, never ignored: the
+    report would silently claim another time."""
+    if text is None or not text.strip():
+        return None
+    value = text.strip()
+    if not value.isdigit() or int(value) > 253402300799:  # 9999-12-31T23:59:59Z
+        raise UsageError(
+            f"SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 UTC, not `{text}`; "
+            "unset it, or set it to the commit time: `git log -1 --format=%ct`"
+        )
+    return int(value)
 
 
 def execute(request: ReportRequest) -> Outcome:
+    epoch = parse_epoch(request.source_date_epoch)
     built = build_report(
         request.fmt,
         request.paths,
@@ -156,5 +180,6 @@ def execute(request: ReportRequest) -> Outcome:
         request.progress,
         previous=request.previous,
         site=request.site,
+        epoch=epoch,
     )
     return Outcome(built.parts, exits.streamed(built.blocking), site=built.site)

@@ -23,6 +23,9 @@ class RenderOptions:
     organisation profile lives); with ``root`` it turns them into repository paths."""
     verbose: bool = False
     """Also show passing and not-applicable findings in detail."""
+    epoch: int | None = None
+    """``SOURCE_DATE_EPOCH``: the instant of the evaluation (seconds since 1970, UTC) that
+    OSCAL's timestamps give; None: the start of the evaluation day."""
 
 
 @dataclass(frozen=True)
