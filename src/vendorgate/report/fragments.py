@@ -26,11 +26,11 @@ from vendorgate.core.model import CheckResult, OrgProfile, RulePack, VendorResul
 from vendorgate.core.render import Piece, RenderOptions
 from vendorgate.core.serialize import VERDICT_ORDER, check_result, vendor_result
 from vendorgate.report import jsontext
-from vendorgate.report.formats import github, html, junit, markdown, oscal, sarif
+from vendorgate.report.formats import github, html, junit, markdown, oscal, oscal_ap, sarif
 from vendorgate.report.formats import text as text_format
 from vendorgate.report.formats.html_summary import Previous
 
-FORMATS = ("sarif", "json", "text", "junit", "github", "markdown", "html", "oscal")
+FORMATS = ("sarif", "json", "text", "junit", "github", "markdown", "html", "oscal", "oscal-ap")
 """The formats that can be put together from pieces."""
 _OWN: dict[str, Any] = {
     "text": text_format,
@@ -39,6 +39,7 @@ _OWN: dict[str, Any] = {
     "markdown": markdown,
     "html": html,
     "oscal": oscal,
+    "oscal-ap": oscal_ap,
 }
 """The formats whose module renders a vendor's piece and the frame itself."""
 _UNINDEXED = 987_654_321
@@ -63,11 +64,15 @@ def piece(
     verdicts = Counter(f.verdict.value for f in findings)
     extras: list[tuple[str, dict[str, Any]]] = []
     meta: dict[str, Any] = {}
+    deflated: bytes | None = None
     if fmt == "html":
         body, meta = html.piece(result, options, org)
         rendered = body.decode("utf-8")
     elif fmt == "oscal":
-        body, meta = oscal.piece(result, options, org)
+        deflated, meta = oscal.piece(result, options, org)  # not UTF-8: each list deflated
+        rendered = ""
+    elif fmt == "oscal-ap":
+        body, meta = oscal_ap.piece(result, options, org)
         rendered = body.decode("utf-8")
     elif fmt in _OWN:
         body, meta = _OWN[fmt].piece(result, options)
@@ -102,7 +107,7 @@ def piece(
         verdicts=dict(sorted(verdicts.items())),
         blocking=sum(1 for f in findings if f.blocking),
         extras=tuple(extras),
-        text=rendered.encode("utf-8"),
+        text=rendered.encode("utf-8") if deflated is None else deflated,
         meta=meta,
     )
 

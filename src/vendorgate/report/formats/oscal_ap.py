@@ -20,10 +20,19 @@ The plan's UUID and times are those :mod:`vendorgate.report.formats.oscal` names
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 from urllib.parse import quote
 
-from vendorgate.core.model import CheckResult, Citation, OrgProfile, Rule, RulePack
+from vendorgate.core.model import (
+    CheckResult,
+    Citation,
+    OrgProfile,
+    Rule,
+    RulePack,
+    VendorResult,
+)
+from vendorgate.core.render import Piece
 from vendorgate.core.version import __version__
 from vendorgate.report import RenderOptions, jsontext
 from vendorgate.report import digest as dg
@@ -32,17 +41,96 @@ from vendorgate.report.formats import oscal
 JSON = dict[str, Any]
 
 
+_SLOT = "\x00vendorgate-oscal-snapshots\x00"
+"""Marks where the snapshots' resources go in the frame (YAML input can hold no NUL)."""
+_DEPTH = 8
+"""Indentation of a back-matter resource in the plan."""
+
+
 def render(result: CheckResult, options: RenderOptions) -> str:
-    org, day = result.org, result.evaluated_on
+    pieces = []
+    for vr in dg.ordered_results(result):
+        text, meta = piece(vr, options, result.org)
+        pieces.append(Piece(vr.vendor.id, vr.decision.kind.value, {}, 0, (), text, meta))
+    parts = frame(pieces, result.org, result.evaluated_on, result.packs, options)
+    return b"".join(parts).decode("utf-8")
+
+
+def piece(vr: VendorResult, options: RenderOptions, org: OrgProfile) -> tuple[bytes, JSON]:
+    """The resources of one vendor's snapshots, indented where they sit; ``meta`` names each
+    one's path and length, so the frame keeps one per path, in path order."""
+    ids = oscal.Ids(org)
+    resources = _snapshot_resources(ids, vr)
+    texts = [_indented(jsontext.dumps(resource)).encode("utf-8") for _, resource in resources]
+    meta = {
+        "order": [vr.vendor.id, vr.plan or ""],
+        "snapshots": [[path, len(t)] for (path, _), t in zip(resources, texts, strict=True)],
+    }
+    return b"".join(texts), meta
+
+
+def _indented(text: str) -> str:
+    # JSON strings hold no raw newline, so every newline starts a line of the structure.
+    pad = " " * _DEPTH
+    return pad + text.replace("\n", "\n" + pad)
+
+
+def _snapshots(pieces: Sequence[Piece]) -> list[bytes]:
+    """Every snapshot's resource once (the first vendor's, in vendor order), by path."""
+    found: dict[str, bytes] = {}
+    for p in sorted(pieces, key=lambda p: tuple(p.meta["order"])):
+        start = 0
+        for path, length in p.meta["snapshots"]:
+            found.setdefault(path, p.text[start : start + length])
+            start += length
+    return [found[path] for path in sorted(found)]
+
+
+def frame(
+    pieces: Sequence[Piece],
+    org: OrgProfile,
+    day: date,
+    packs: Sequence[RulePack],
+    options: RenderOptions,
+) -> list[bytes]:
+    """The plan around the snapshots' resources: everything else is known from the
+    organisation, the day, the packs and the number of vendors."""
+    snapshots = _snapshots(pieces)
+    plan = _plan(org, day, packs, len(pieces), options, bool(snapshots))
+    rendered = jsontext.dumps({"assessment-plan": plan}) + "\n"
+    if not snapshots:
+        return [rendered.encode("utf-8")]
+    marker = " " * _DEPTH + jsontext.dumps(_SLOT)
+    head, found, tail = rendered.partition(marker)
+    if not found:  # pragma: no cover - the plan always has the slot
+        raise AssertionError("no place for the snapshots in the OSCAL plan")
+    parts = [head.encode("utf-8")]
+    for i, text in enumerate(snapshots):
+        if i:
+            parts.append(b",\n")
+        parts.append(text)
+    parts.append(tail.encode("utf-8"))
+    return parts
+
+
+def _plan(
+    org: OrgProfile,
+    day: date,
+    packs: Sequence[RulePack],
+    vendors: int,
+    options: RenderOptions,
+    snapshots: bool,
+) -> JSON:
     when = oscal.timestamp(day, options)
     ids = oscal.Ids(org)
-    packs = sorted(result.packs, key=lambda p: p.id)
     org_resource = _org_resource(ids, org)
-    resources = [org_resource, *(_pack_resource(ids, p) for p in packs)]
-    resources += _snapshot_resources(ids, result)
+    resources: list[Any] = [org_resource]
+    resources += [_pack_resource(ids, p) for p in sorted(packs, key=lambda p: p.id)]
+    if snapshots:
+        resources.append(_SLOT)
     org_party = ids("party", "organisation")
-    plan: JSON = {
-        "uuid": oscal.plan_uuid(ids, day, when, result.packs),
+    return {
+        "uuid": oscal.plan_uuid(ids, day, when, packs),
         "metadata": {
             "title": f"Vendor data-practice assessment plan: {org.name}",
             "last-modified": when,
@@ -63,20 +151,19 @@ def render(result: CheckResult, options: RenderOptions) -> str:
         },
         "local-definitions": {
             "components": [oscal.tool_component()],
-            "objectives-and-methods": _objectives(result.packs),
+            "objectives-and-methods": _objectives(packs),
         },
-        "reviewed-controls": oscal.reviewed_controls(result.packs),
+        "reviewed-controls": oscal.reviewed_controls(packs),
         "assessment-subjects": [
             {
                 "type": "party",
                 "description": "Every vendor profile of the catalogue in force on "
-                f"{day.isoformat()} ({len(result.results)} evaluated).",
+                f"{day.isoformat()} ({vendors} evaluated).",
                 "include-all": {},
             }
         ],
         "back-matter": {"resources": resources},
     }
-    return jsontext.dumps({"assessment-plan": plan}) + "\n"
 
 
 def _objectives(packs: Sequence[RulePack]) -> list[JSON]:
@@ -160,28 +247,25 @@ def _pack_resource(ids: oscal.Ids, pack: RulePack) -> JSON:
     return resource
 
 
-def _snapshot_resources(ids: oscal.Ids, result: CheckResult) -> list[JSON]:
-    """One resource per snapshot of an evaluated vendor's documents, by path."""
+def _snapshot_resources(ids: oscal.Ids, vr: VendorResult) -> list[tuple[str, JSON]]:
+    """(path, resource) for each snapshot of the vendor's documents, a path once."""
     found: dict[str, JSON] = {}
-    for vr in dg.ordered_results(result):
-        for document in sorted(vr.vendor.documents.values(), key=lambda d: d.id):
-            if not document.snapshot:
-                continue
-            path = oscal.snapshot_path(vr, document)
-            if path in found:
-                continue
-            found[path] = {
-                "uuid": ids("resource", "snapshot", path),
-                "title": document.title or document.id,
-                "description": f"Snapshot of the {document.type.replace('_', ' ')} of "
-                f"{vr.vendor.name}"
-                + (f", retrieved {document.retrieved.isoformat()}" if document.retrieved else "")
-                + f". The sha256 is the one {vr.vendor.location.path} records; the results "
-                "say whether the snapshot's bytes and quotes matched it.",
-                "props": [oscal.prop("input", "snapshot"), oscal.prop("vendor", vr.vendor.id)],
-                "rlinks": [_hashed(path, document.sha256, "text/markdown")],
-            }
-    return [found[path] for path in sorted(found)]
+    for document in sorted(vr.vendor.documents.values(), key=lambda d: d.id):
+        path = oscal.snapshot_path(vr, document) if document.snapshot else ""
+        if not path or path in found:
+            continue
+        found[path] = {
+            "uuid": ids("resource", "snapshot", path),
+            "title": document.title or document.id,
+            "description": f"Snapshot of the {document.type.replace('_', ' ')} of "
+            f"{vr.vendor.name}"
+            + (f", retrieved {document.retrieved.isoformat()}" if document.retrieved else "")
+            + f". The sha256 is the one {vr.vendor.location.path} records; the results say "
+            "whether the snapshot's bytes and quotes matched it.",
+            "props": [oscal.prop("input", "snapshot"), oscal.prop("vendor", vr.vendor.id)],
+            "rlinks": [_hashed(path, document.sha256, "text/markdown")],
+        }
+    return list(found.items())
 
 
 def _display(path: str) -> str:
