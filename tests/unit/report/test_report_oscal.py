@@ -332,3 +332,12 @@ def test_output_is_byte_identical_and_timestamps_are_the_evaluation_instant(
     resources = {r["uuid"]: r for r in document["assessment-results"]["back-matter"]["resources"]}
     link = resources[document["assessment-results"]["import-ap"]["href"][1:]]
     assert _prop(link, "assessment-plan-uuid") == plan["assessment-plan"]["uuid"]
+
+
+def test_ids_are_the_uuid5_of_their_key(golden: CheckResult) -> None:
+    """The fast UUID 5 of the renderer is the standard one, byte for byte."""
+    from vendorgate.report.formats.oscal import Ids
+
+    ids = Ids(golden.org)
+    for parts in (("party", "organisation"), ("finding", "zoom", "", "rule"), ("é", "ü/x")):
+        assert ids(*parts) == str(uuid.uuid5(ids.scope, "/".join(parts)))

@@ -26,6 +26,7 @@ time; :func:`render` is the same pieces of a whole result.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import uuid
 import zlib
@@ -123,9 +124,16 @@ class Ids:
 
     def __init__(self, org: OrgProfile) -> None:
         self.scope = uuid.uuid5(_ROOT, f"organisation/{org.name}")
+        self.prefix = self.scope.bytes
 
     def __call__(self, *parts: str) -> str:
-        return str(uuid.uuid5(self.scope, "/".join(parts)))
+        # ``str(uuid.uuid5(self.scope, name))`` without building UUID objects: a report of
+        # 10,000 vendors makes a million of these (tests compare the two).
+        digest = bytearray(hashlib.sha1(self.prefix + "/".join(parts).encode("utf-8")).digest())
+        digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
+        digest[8] = (digest[8] & 0x3F) | 0x80  # the RFC 4122 variant
+        h = digest[:16].hex()
+        return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def tool_uuid() -> str:
