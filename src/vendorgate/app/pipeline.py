@@ -283,7 +283,9 @@ def check(
             "result/2",
             code_fingerprint(),
             fmt,
-            repr(options),
+            # The instant (SOURCE_DATE_EPOCH) is filled in when the report is put together,
+            # never in a piece: a new commit time must not make every piece cold.
+            repr(replace(options, epoch=None)),
             day.isoformat(),
             threshold.value if threshold else "",
             str(fail_on_undetermined),

@@ -72,11 +72,13 @@ def test_oscal_pieces_take_the_instant_of_each_run(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """OSCAL's times are the run's instant (``SOURCE_DATE_EPOCH``): a piece cached by a run at
-    one instant gives, in a run at another, that run's times, byte for byte as rendered whole."""
+    one instant gives, in a run at another, that run's times, byte for byte as rendered whole
+    (the instant does not key the cache: the second run takes every piece from the pack)."""
     root = project(tmp_path)
     monkeypatch.chdir(root)
     cache = Cache(tmp_path / "cache")
     result = run.check(today=DAY)
+    files: list[int] = []
     for epoch, instant in (
         (1768469400, "2026-01-15T09:30:00+00:00"),
         (1768476600, "2026-01-15T11:30:00+00:00"),
@@ -86,6 +88,8 @@ def test_oscal_pieces_take_the_instant_of_each_run(
         assert streamed("oscal", options, DAY, cache) == expected
         assert f'"collected": "{instant}"' in expected
         assert "vendorgate-oscal" not in expected  # no stand-in left
+        files.append(len([f for f in (tmp_path / "cache").rglob("*") if f.is_file()]))
+    assert files[0] > 0 and files[1] == files[0]  # no second pack for the second instant
 
 
 @pytest.mark.parametrize("fmt", STREAMED)
