@@ -87,6 +87,38 @@ def test_oscal_and_json_formats(tmp_path: Path) -> None:
     assert json.loads(plain.stdout)["summary"]["vendors"] == 3
 
 
+def test_oscal_results_and_plan_written_side_by_side_link_up(tmp_path: Path) -> None:
+    """As docs/report.md says: the plan as assessment-plan.json beside the results, both at the
+    instant of SOURCE_DATE_EPOCH, whose day is the evaluation day without --as-of."""
+    env = {"SOURCE_DATE_EPOCH": "1768469400"}  # 2026-01-15T09:30:00Z
+    args = ("--org", "org.yaml")
+    results, plan = tmp_path / "assessment-results.json", tmp_path / "assessment-plan.json"
+    for fmt, out in (("oscal", results), ("oscal-ap", plan)):
+        proc = run_cli("report", *args, "--format", fmt, "-o", str(out), cwd=GOLDEN, env=env)
+        assert proc.returncode == 1, proc.stderr
+    ar = json.loads(results.read_text(encoding="utf-8"))["assessment-results"]
+    ap = json.loads(plan.read_text(encoding="utf-8"))["assessment-plan"]
+    (link,) = [
+        r for r in ar["back-matter"]["resources"] if r["uuid"] == ar["import-ap"]["href"][1:]
+    ]
+    assert (results.parent / link["rlinks"][0]["href"]).read_bytes() == plan.read_bytes()
+    assert [p["value"] for p in link["props"]] == [ap["uuid"]]
+    assert (
+        ar["results"][0]["start"] == ap["metadata"]["last-modified"] == "2026-01-15T09:30:00+00:00"
+    )
+    assert [p["value"] for p in ar["metadata"]["props"] if p["name"] == "as-of"] == ["2026-01-15"]
+
+
+def test_a_bad_source_date_epoch_is_an_input_error_and_writes_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "ar.json"
+    env = {"SOURCE_DATE_EPOCH": "yesterday"}
+    proc = run_cli("report", *GOLDEN_ARGS, "--format", "oscal", "-o", str(out), cwd=GOLDEN, env=env)
+    assert proc.returncode == 2
+    assert "SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 UTC" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert not out.exists()
+
+
 def test_markdown_comes_from_the_shared_renderer() -> None:
     if "markdown" not in choices("report"):
         pytest.skip("the markdown format is not registered for `report` yet")

@@ -405,7 +405,9 @@ def _evaluate(request: Request) -> _Run | None:
             "result/2",
             code_fingerprint(),
             "+".join(formats),
-            repr(options),
+            # The instant (SOURCE_DATE_EPOCH) is filled in when the report is put together,
+            # never in a piece: a new commit time must not make every piece cold.
+            repr(replace(options, epoch=None)),
             day.isoformat(),
             threshold.value if threshold else "",
             str(request.fail_on_undetermined),

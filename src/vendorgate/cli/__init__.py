@@ -403,7 +403,10 @@ def report(
     findings with both citations, waivers and evidence status. Exit codes as for `check`.
 
     -o DIR/ (or an existing folder) writes the HTML report as a static site; several -o
-    outputs come from one evaluation, each file whole or not at all."""
+    outputs come from one evaluation, each file whole or not at all.
+
+    SOURCE_DATE_EPOCH (seconds since 1970, UTC), when set, is the instant of the evaluation
+    that OSCAL's timestamps give, and the evaluation day when --as-of is not given."""
     from vendorgate.commands import report as command
 
     today, fail = parse_date(as_of), threshold(fail_on)
@@ -423,6 +426,7 @@ def report(
             progress,
             previous,
             folder,
+            os.environ.get("SOURCE_DATE_EPOCH"),
             targets=() if folder or not outputs else targets,
         )
         outcome = command.execute(request)

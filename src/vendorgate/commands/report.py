@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from vendorgate.app import pipeline, run
@@ -60,19 +60,25 @@ def build_report(
     data_classes: tuple[str, ...] | None = None,
     previous: str | Path | None = None,
     site: bool = False,
+    epoch: int | None = None,
 ) -> Report:
     """Evaluate like ``check`` and render the result as ``fmt`` (html, markdown, oscal, json).
     ``today`` (``--as-of``) is the evaluation date and picks the profile versions in force then.
 
     ``progress(done, total, vendor_id)`` is called as vendors are evaluated. ``previous``
     (``--previous``): an earlier JSON report the HTML summary says what changed since.
-    ``site`` (``-o DIR/``): the HTML report as a static site (``Report.site``)."""
+    ``site`` (``-o DIR/``): the HTML report as a static site (``Report.site``). ``epoch``
+    (``SOURCE_DATE_EPOCH``): the evaluation instant OSCAL's timestamps give, and the day when
+    ``today`` is None."""
     if fmt not in choices(COMMAND):
         known = ", ".join(choices(COMMAND))
         raise UsageError(f"unknown report format `{fmt}`; choose one of {known}")
     if previous is not None and fmt != "html":
         raise UsageError("--previous compares in the HTML report only; add --format html")
     before = previous_report.load(previous) if previous is not None else None
+    options = RenderOptions(epoch=epoch)
+    if epoch is not None and today is None:
+        today = datetime.fromtimestamp(epoch, timezone.utc).date()
     renderer: pipeline.PieceRenderer = fragments.ToFile(before)
     if site:
         if fmt != "html":
@@ -84,7 +90,7 @@ def build_report(
             org_path,
             rules_paths,
             fmt,
-            RenderOptions(),
+            options,
             renderer,
             today=today,
             threshold=fail_on,
@@ -110,11 +116,13 @@ def build_report(
     inputs = run.gather(vendor_paths, context=ctx)
     ctx, vendors = select_versions(ctx, inputs.vendors)
     result = run.evaluate(replace(inputs, vendors=vendors), progress=progress, context=ctx)
-    built = _render_whole(fmt, result, before, site)
+    built = _render_whole(fmt, result, before, site, options)
     return replace(built, notes=result.notes)
 
 
-def _render_whole(fmt: str, result: CheckResult, before: Previous | None, site: bool) -> Report:
+def _render_whole(
+    fmt: str, result: CheckResult, before: Previous | None, site: bool, options: RenderOptions
+) -> Report:
     if site:
         pieces = [html_format.piece_of(vr, result.org) for vr in result.results]
         files = html_format.site(
@@ -127,7 +135,7 @@ def _render_whole(fmt: str, result: CheckResult, before: Previous | None, site: 
     if fmt == "markdown":  # complete: only check's pull-request comment has a budget
         whole = markdown_format.render_document(result, RenderOptions())
         return Report([whole.encode("utf-8")], run.has_blocking(result))
-    return Report([render(fmt, result, RenderOptions()).encode("utf-8")], run.has_blocking(result))
+    return Report([render(fmt, result, options).encode("utf-8")], run.has_blocking(result))
 
 
 def build_reports(
@@ -140,6 +148,7 @@ def build_reports(
     progress: run.Progress | None = None,
     *,
     previous: str | Path | None = None,
+    epoch: int | None = None,
 ) -> tuple[list[Iterable[bytes]], bool, tuple[str, ...]]:
     """:func:`build_report` in several formats from one evaluation (``report -o r.html -o
     r.json``): each document in parts, in the order of ``formats``, whether any blocks, and
@@ -151,6 +160,9 @@ def build_reports(
     if previous is not None and "html" not in formats:
         raise UsageError("--previous compares in the HTML report only; add an HTML output")
     before = previous_report.load(previous) if previous is not None else None
+    options = RenderOptions(epoch=epoch)
+    if epoch is not None and today is None:
+        today = datetime.fromtimestamp(epoch, timezone.utc).date()
     if all(fmt in fragments.FORMATS for fmt in formats):
         streamed = pipeline.check_formats(
             pipeline.Request(
@@ -158,7 +170,7 @@ def build_reports(
                 org_path,
                 rules_paths,
                 tuple(formats),
-                RenderOptions(),
+                options,
                 fragments.ToFile(before),
                 today=today,
                 threshold=fail_on,
@@ -172,17 +184,17 @@ def build_reports(
     inputs = run.gather(vendor_paths, context=ctx)
     ctx, vendors = select_versions(ctx, inputs.vendors)
     result = run.evaluate(replace(inputs, vendors=vendors), progress=progress, context=ctx)
-    documents: list[Iterable[bytes]] = [[_whole(fmt, result, before)] for fmt in formats]
+    documents: list[Iterable[bytes]] = [[_whole(fmt, result, before, options)] for fmt in formats]
     return documents, run.has_blocking(result), result.notes
 
 
-def _whole(fmt: str, result: CheckResult, before: Previous | None) -> bytes:
+def _whole(fmt: str, result: CheckResult, before: Previous | None, options: RenderOptions) -> bytes:
     """One document of a result evaluated as a whole, as :func:`build_report` renders it."""
     if fmt == "html" and before is not None:
         return html_format.render(result, RenderOptions(), before).encode("utf-8")
     if fmt == "markdown":  # complete: only check's pull-request comment has a budget
         return markdown_format.render_document(result, RenderOptions()).encode("utf-8")
-    return render(fmt, result, RenderOptions()).encode("utf-8")
+    return render(fmt, result, options).encode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -207,12 +219,30 @@ class ReportRequest:
     """``--previous``: an earlier JSON report to say what changed since."""
     site: bool = False
     """``-o DIR/``: write the HTML report as a static site in that folder."""
+    source_date_epoch: str | None = None
+    """The ``SOURCE_DATE_EPOCH`` environment variable as set (None: unset)."""
     targets: tuple[tuple[str, str], ...] = ()
     """``-o``: the format and path of each output (``-`` is stdout), all from one evaluation;
     empty: ``fmt`` to stdout (or to the site)."""
 
 
+def parse_epoch(text: str | None) -> int | None:
+    """``SOURCE_DATE_EPOCH``: whole seconds since 1970-01-01 UTC (the reproducible-builds
+    convention); empty or unset is None. Anything else is an error, never ignored: the
+    report would silently claim another time."""
+    if text is None or not text.strip():
+        return None
+    value = text.strip()
+    if not value.isdigit() or int(value) > 253402300799:  # 9999-12-31T23:59:59Z
+        raise UsageError(
+            f"SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 UTC, not `{text}`; "
+            "unset it, or set it to the commit time: `git log -1 --format=%ct`"
+        )
+    return int(value)
+
+
 def execute(request: ReportRequest) -> Outcome:
+    epoch = parse_epoch(request.source_date_epoch)
     if request.targets and not request.site:
         documents, blocking, notes = build_reports(
             [fmt for fmt, _ in request.targets],
@@ -223,6 +253,7 @@ def execute(request: ReportRequest) -> Outcome:
             request.threshold,
             request.progress,
             previous=request.previous,
+            epoch=epoch,
         )
         targets = tuple(
             Target(path, parts) for (_, path), parts in zip(request.targets, documents, strict=True)
@@ -238,5 +269,6 @@ def execute(request: ReportRequest) -> Outcome:
         request.progress,
         previous=request.previous,
         site=request.site,
+        epoch=epoch,
     )
     return Outcome(built.parts, exits.streamed(built.blocking), site=built.site, notes=built.notes)

@@ -363,6 +363,9 @@ class RulePack:
     rules: tuple[Rule, ...]
     path: str
     description: str = ""
+    sha256: str = field(default="", repr=False)
+    """sha256 of the pack file's bytes ("" when not read from one). Out of ``repr``: the HTML
+    report identifier hashes the repr, and this adds nothing to the inputs it names."""
 
 
 # ---------------------------------------------------------------- organisation
@@ -423,6 +426,9 @@ class UsageOverride:
 class OrgProfile:
     name: str
     path: str
+    sha256: str = field(default="", repr=False, kw_only=True)
+    """sha256 of the profile file's bytes ("" without one). Out of ``repr`` for the same reason
+    as ``RulePack.sha256``."""
     sectors: tuple[str, ...] = ()
     jurisdictions: tuple[str, ...] = ()
     packs: tuple[str, ...] | None = None

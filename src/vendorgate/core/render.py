@@ -23,6 +23,9 @@ class RenderOptions:
     organisation profile lives); with ``root`` it turns them into repository paths."""
     verbose: bool = False
     """Also show passing and not-applicable findings in detail."""
+    epoch: int | None = None
+    """``SOURCE_DATE_EPOCH``: the instant of the evaluation (seconds since 1970, UTC) that
+    OSCAL's timestamps give; None: the start of the evaluation day."""
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,8 @@ class Piece:
     extras: tuple[tuple[str, dict[str, Any]], ...]
     """SARIF: rule id and descriptor of each result, in order, whose rule no pack describes."""
     text: bytes
-    """The rendered part (UTF-8), indented; SARIF results are joined by commas; may be empty."""
+    """The rendered part (UTF-8), indented; SARIF results are joined by commas; OSCAL's lists
+    are each deflated (``formats/oscal.py``); may be empty."""
     meta: Mapping[str, Any] = field(default_factory=dict)
     """What the format's frame needs from this vendor besides the totals above (JSON-ready and
     small: sort keys, a table row, the keys of its annotations), so that a report's overview is

@@ -344,6 +344,7 @@ def build_org(doc: Document, base: Path) -> OrgProfile:
     return OrgProfile(
         name=data["name"],
         path=doc.path,
+        sha256=doc.sha256,
         sectors=tuple(data.get("sectors", ())),
         jurisdictions=tuple(data.get("jurisdictions", ())),
         packs=tuple(packs) if packs is not None else None,

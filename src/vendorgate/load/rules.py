@@ -84,6 +84,7 @@ def build_pack(doc: Document, path: Path) -> RulePack:
         rules=tuple(rules),
         path=doc.path,
         description=data.get("description", ""),
+        sha256=doc.sha256,
     )
 
 

@@ -78,7 +78,13 @@ FORMATS: dict[str, Format] = {
     ),
     "oscal": Format(
         "oscal",
-        "OSCAL assessment results (JSON) for GRC tools",
+        "OSCAL assessment results (JSON) for GRC tools; they import the plan of `oscal-ap`",
+        ("report",),
+    ),
+    "oscal-ap": Format(
+        "oscal_ap",
+        "the OSCAL assessment plan the results import: an objective per rule, every input "
+        "hashed (write it as assessment-plan.json beside them)",
         ("report",),
     ),
 }

@@ -7,9 +7,9 @@ the result cache keeps), and the report is then the document's frame with the pi
 in. Nothing here builds the report differently from the format modules: for SARIF and JSON
 each piece is ``formats/sarif.py``'s or ``serialize.py``'s output for one vendor, indented to
 where it sits, and the frame is their output for an empty result with the totals filled in;
-the other formats (text, JUnit, GitHub, Markdown, HTML) give a ``piece`` and a ``frame`` of
-their own, the frame computing overviews and totals from the small metadata each piece carries.
-OSCAL has none yet: its UUIDs derive from a key naming every vendor (see bench/RESULTS.md).
+the other formats (text, JUnit, GitHub, Markdown, HTML, OSCAL) give a ``piece`` and a ``frame``
+of their own, the frame computing overviews and totals from the small metadata each piece
+carries.
 """
 
 from __future__ import annotations
@@ -26,11 +26,11 @@ from vendorgate.core.model import CheckResult, OrgProfile, RulePack, VendorResul
 from vendorgate.core.render import Piece, RenderOptions
 from vendorgate.core.serialize import VERDICT_ORDER, check_result, vendor_result
 from vendorgate.report import jsontext
-from vendorgate.report.formats import github, html, junit, markdown, sarif
+from vendorgate.report.formats import github, html, junit, markdown, oscal, oscal_ap, sarif
 from vendorgate.report.formats import text as text_format
 from vendorgate.report.formats.html_summary import Previous
 
-FORMATS = ("sarif", "json", "text", "junit", "github", "markdown", "html")
+FORMATS = ("sarif", "json", "text", "junit", "github", "markdown", "html", "oscal", "oscal-ap")
 """The formats that can be put together from pieces."""
 _OWN: dict[str, Any] = {
     "text": text_format,
@@ -38,6 +38,8 @@ _OWN: dict[str, Any] = {
     "github": github,
     "markdown": markdown,
     "html": html,
+    "oscal": oscal,
+    "oscal-ap": oscal_ap,
 }
 """The formats whose module renders a vendor's piece and the frame itself."""
 _UNINDEXED = 987_654_321
@@ -62,8 +64,15 @@ def piece(
     verdicts = Counter(f.verdict.value for f in findings)
     extras: list[tuple[str, dict[str, Any]]] = []
     meta: dict[str, Any] = {}
+    deflated: bytes | None = None
     if fmt == "html":
         body, meta = html.piece(result, options, org)
+        rendered = body.decode("utf-8")
+    elif fmt == "oscal":
+        deflated, meta = oscal.piece(result, options, org)  # not UTF-8: each list deflated
+        rendered = ""
+    elif fmt == "oscal-ap":
+        body, meta = oscal_ap.piece(result, options, org)
         rendered = body.decode("utf-8")
     elif fmt in _OWN:
         body, meta = _OWN[fmt].piece(result, options)
@@ -98,7 +107,7 @@ def piece(
         verdicts=dict(sorted(verdicts.items())),
         blocking=sum(1 for f in findings if f.blocking),
         extras=tuple(extras),
-        text=rendered.encode("utf-8"),
+        text=rendered.encode("utf-8") if deflated is None else deflated,
         meta=meta,
     )
 

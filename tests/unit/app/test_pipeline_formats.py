@@ -20,7 +20,7 @@ from vendorgate.core.errors import InputError
 from vendorgate.report import RenderOptions, fragments, render
 
 DAY = date(2026, 1, 15)
-STREAMED = ("text", "json", "sarif", "junit", "github", "markdown", "html")
+STREAMED = ("text", "json", "sarif", "junit", "github", "markdown", "html", "oscal", "oscal-ap")
 
 
 def project(tmp_path: Path) -> Path:
@@ -66,6 +66,30 @@ def test_shipped_catalogue_streams_the_renderers_bytes(
             cache = Cache(tmp_path / f"cache-{day}-{color}")
             assert streamed(fmt, options, day, cache) == expected
             assert streamed(fmt, options, day, cache) == expected  # from the pack
+
+
+def test_oscal_pieces_take_the_instant_of_each_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """OSCAL's times are the run's instant (``SOURCE_DATE_EPOCH``): a piece cached by a run at
+    one instant gives, in a run at another, that run's times, byte for byte as rendered whole
+    (the instant does not key the cache: the second run takes every piece from the pack)."""
+    root = project(tmp_path)
+    monkeypatch.chdir(root)
+    cache = Cache(tmp_path / "cache")
+    result = run.check(today=DAY)
+    files: list[int] = []
+    for epoch, instant in (
+        (1768469400, "2026-01-15T09:30:00+00:00"),
+        (1768476600, "2026-01-15T11:30:00+00:00"),
+    ):
+        options = RenderOptions(root=str(root), base=str(root), epoch=epoch)
+        expected = render("oscal", result, options)
+        assert streamed("oscal", options, DAY, cache) == expected
+        assert f'"collected": "{instant}"' in expected
+        assert "vendorgate-oscal" not in expected  # no stand-in left
+        files.append(len([f for f in (tmp_path / "cache").rglob("*") if f.is_file()]))
+    assert files[0] > 0 and files[1] == files[0]  # no second pack for the second instant
 
 
 @pytest.mark.parametrize("fmt", STREAMED)

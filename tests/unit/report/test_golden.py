@@ -39,6 +39,7 @@ EXTENSIONS = {
     "html": "html",
     "markdown": "md",
     "oscal": "oscal.json",
+    "oscal-ap": "oscal-ap.json",
     "github": "github.txt",
     "text": "txt",
     "yaml": "yaml",
