@@ -67,18 +67,24 @@ def no_command(text: str) -> str:
     return _COMMAND_START.sub("\\1:\u200b", text)
 
 
-def data(value: Any, lines: Collection[str] = ()) -> Any:
+def data(value: Any, lines: Collection[str] = (), keep: Collection[str] = ()) -> Any:
     """A copy of JSON-like ``value`` with every string (mapping keys included) made safe: the
     values of the keys named in ``lines`` keep their lines (:func:`multiline`), every other
-    string is one line (:func:`inline`). Numbers, booleans and None are left as they are."""
-    return _data(value, lines, multi=False)
+    string is one line (:func:`inline`). Numbers, booleans and None are left as they are.
+    ``keep``: strings left exactly as they are, the writer's own place-holders (they hold a
+    NUL, which no escaped string can, so none can be forged from an input)."""
+    return _data(value, lines, frozenset(keep), multi=False)
 
 
-def _data(value: Any, lines: Collection[str], *, multi: bool) -> Any:
+def _data(value: Any, lines: Collection[str], keep: frozenset[str], *, multi: bool) -> Any:
     if isinstance(value, str):
+        if value in keep:
+            return value
         return multiline(value) if multi else inline(value)
     if isinstance(value, dict):
-        return {inline(key): _data(item, lines, multi=key in lines) for key, item in value.items()}
+        return {
+            inline(key): _data(item, lines, keep, multi=key in lines) for key, item in value.items()
+        }
     if isinstance(value, list | tuple):
-        return [_data(item, lines, multi=multi) for item in value]
+        return [_data(item, lines, keep, multi=multi) for item in value]
     return value

@@ -77,6 +77,11 @@ _SLOT = "\x00vendorgate-oscal-{}\x00"
 _WHEN = "\x00vendorgate-oscal-instant\x00"
 """Stands for the evaluation instant in a piece (cached pieces outlive a run's instant)."""
 _SECTIONS = ("parties", "observations", "risks", "findings", "resources")
+PLAN_SLOT = "\x00vendorgate-oscal-snapshots\x00"
+"""Marks where the snapshots' resources go in the assessment plan's frame."""
+PLACEHOLDERS = frozenset({_WHEN, PLAN_SLOT, *(_SLOT.format(name) for name in _SECTIONS)})
+"""The writers' own stand-ins, which the escaping policy leaves as they are (see
+:func:`vendorgate.report.escape.data`)."""
 """The lists every vendor adds items to, in the order a piece holds them."""
 _DEPTH = {"parties": 8, "observations": 10, "risks": 10, "findings": 10, "resources": 8}
 """Indentation of an item of each list in the document."""
@@ -234,7 +239,7 @@ def dumps_safe(value: JSON) -> str:
     """JSON text of ``value`` with every string through the one escaping policy
     (:func:`vendorgate.report.escape.data`): controls and bidi characters replaced, line breaks
     kept only in descriptions and remarks."""
-    return jsontext.dumps(escape.data(value, MULTILINE_FIELDS))
+    return jsontext.dumps(escape.data(value, MULTILINE_FIELDS, PLACEHOLDERS))
 
 
 def _indented(text: str, depth: int) -> str:

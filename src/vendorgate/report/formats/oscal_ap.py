@@ -41,7 +41,7 @@ from vendorgate.report.formats import oscal
 JSON = dict[str, Any]
 
 
-_SLOT = "\x00vendorgate-oscal-snapshots\x00"
+_SLOT = oscal.PLAN_SLOT
 """Marks where the snapshots' resources go in the frame (YAML input can hold no NUL)."""
 _DEPTH = 8
 """Indentation of a back-matter resource in the plan."""
