@@ -19,6 +19,11 @@ CHANGE_NOTICE = rx(
     # the sub-processor first: "before engaging a new Sub-processor, we will notify you"
     r"\b(?:new|additional|replacement)\b[^.;]{0,40}?\b(?:sub-? ?processors?|sub-?contractors?)"
     r"\b[^.;]{0,120}?\b(?:notice|notif\w+|inform\w*)\b",
+    # the GDPR's own words: "inform ... of any intended changes concerning the addition or
+    # replacement of other processors"
+    r"\b(?:notice|notif\w+|inform\w*)\b[^.;]{0,120}?\b(?:addition|replacement|new|additional)"
+    r"\b[^.;]{0,40}?\b(?:other|further|additional|new) processors\b",
+    r"\bupdat\w+\b[^.;]{0,40}\bsub-? ?processors? (?:list|page)\b",
 )
 AHEAD = re.compile(r"[^.;]{0,40}?\b(?:in advance|prior|before|advance notice|notice)\b")
 """After a period: it is a lead time ("30 days before", "30 days' prior notice")."""

@@ -14,7 +14,8 @@ FACTS: tuple[str, ...] = ("content_license_scope",)
 
 GRANT = rx(
     r"\b(?:you|customer|users?|licensee|controller)s?\b[^.;]{0,40}?"
-    r"\b(?:grant|grants|give|gives|hereby grant)\b[^.;]{0,200}?\b(?:licen[cs]e|rights?)\b",
+    r"\b(?:grant|grants|give|gives|hereby grant)\b[^.;]{0,200}?\b(?:licen[cs]e|rights?|"
+    r"permission)\b",
 )
 VENDOR_GRANT = rx(
     r"\bgrants? (?:to )?you\b",
@@ -29,6 +30,7 @@ USE_LIMIT = rx(
     r"\bprocess\w*\b[^.;]{0,100}\b(?:solely|only) (?:for|to (?:provide|perform|deliver)|in "
     r"accordance)\b",
     r"\bsole(?:ly)? (?:for )?(?:the )?(?:limited )?purposes? of\b",
+    r"\bfor the limited purposes? of\b",
     r"\bfor no other purposes?\b",
     r"\bonly as (?:reasonably )?necessary\b",
     r"\bpermitted uses?\b",

@@ -23,6 +23,10 @@ AT_REST = rx(
     r"\bqueues?\b[^.;]{0,30}\bencrypted\b",
     # a block cipher named with its key size protects stored data ("AES-256", "256-bit AES")
     r"\baes[- ]?(?:128|192|256)\b|\b(?:128|192|256)[- ]bit aes\b",
+    # encrypted before it leaves the user's device, so stored encrypted by construction
+    r"\bencrypt\w*\b[^.;]{0,60}\b(?:on|in) (?:your|the user'?s?|the) (?:device|browser|client)s?\b"
+    r"[^.;]{0,60}\b(?:before|prior to)\b",
+    r"\bclient[- ]side encrypt\w*|\bzero[- ](?:knowledge|access) encrypt\w*",
 )
 NEGATED = re.compile(
     r"\b(?:not|never|no longer)(?: be)? (?:[\w-]+ ){0,2}?encrypt\w*|\bunencrypted\b"

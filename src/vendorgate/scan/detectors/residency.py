@@ -62,7 +62,7 @@ NOT_LOCATION = rx(
     r"\btax\w*",
     r"\bdomiciled\b",
     r"\bcitizens?\b",
-    r"\bresidents?\b|\bresident in\b",
+    r"\bresident in\b",
     r"\bheadquarter\w*",
     r"\bworldwide, non-exclusive\b|\bworldwide licen[cs]e\b|\bnon-exclusive, worldwide\b",
     r"\busers worldwide\b",

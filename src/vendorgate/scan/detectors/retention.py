@@ -48,6 +48,7 @@ FIXED = rx(
 INDEFINITE = rx(r"\bindefinite\w*", r"\bno (?:fixed )?retention (?:period|limit)")
 TERMINATION = rx(
     r"\bterminat\w+",
+    r"\bend of the provision of (?:the )?services\b",
     r"\bexpir\w+",
     r"\bcancel\w*",
     r"\bthereafter\b",
@@ -62,7 +63,8 @@ without settling its value."""
 CONTRACT_END = re.compile(
     r"\b(?:terminat\w+|expir\w+|end)(?: or (?:expiration|termination|expiry))? of (?:the|this|"
     r"your|our|any|an|its) (?:\w+ )?(?:agreement|contract|dpa|services?|subscription|terms|"
-    r"engagement|processing)\b|\bupon (?:termination|expiration|expiry)\b"
+    r"engagement|processing)\b|\bupon (?:termination|expiration|expiry)\b|"
+    r"\bend of the provision of (?:the )?services\b"
 )
 PROCESSED_DATA = re.compile(r"\b(?:all )?personal data\b|\ball (?:such )?data\b")
 """When the contract ends, the personal data the vendor still holds is the customer's."""

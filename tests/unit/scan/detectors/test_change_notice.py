@@ -69,3 +69,16 @@ def test_naming_subprocessors_is_not_a_change_notice() -> None:
 )
 def test_written_notice_periods(text: str, expected: object) -> None:
     assert written(text) == {"subprocessor_change_notice_days": expected}
+
+
+def test_the_gdpr_wording_on_other_processors_is_a_notice_duty() -> None:
+    text = (
+        "The processor shall inform the controller of any intended changes concerning the "
+        "addition or replacement of other processors."
+    )
+    assert written(text) == {"subprocessor_change_notice_days": "undisclosed"}
+
+
+def test_a_list_update_ahead_of_a_new_sub_processor_gives_the_period() -> None:
+    text = "We will update our sub-processor list at least 30 days before a new one is engaged."
+    assert written(text)["subprocessor_change_notice_days"] == 30

@@ -46,3 +46,14 @@ def test_written_encryption_at_rest(text: str, expected: str) -> None:
 
 def test_not_end_to_end_encrypted_says_nothing_about_rest() -> None:
     assert written("Messages stored in the archive are not end-to-end encrypted.") == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Files are encrypted on your device before they are uploaded to our servers.",
+        "We use zero-knowledge encryption for all documents.",
+    ],
+)
+def test_encryption_before_upload_is_encryption_at_rest(text: str) -> None:
+    assert written(text) == {"encryption_at_rest": "encrypted"}

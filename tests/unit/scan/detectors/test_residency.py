@@ -90,3 +90,13 @@ def test_hosted_from_data_centers_throughout_a_region_is_where_data_is() -> None
 )
 def test_written_storage_regions(text: str, expected: tuple[str, ...]) -> None:
     assert written(text) == {"data_residency_regions": expected}
+
+
+def test_data_of_residents_stored_somewhere_is_a_region() -> None:
+    assert written("Data of EU residents is stored on servers in Germany.") == {
+        "data_residency_regions": ("eu",)
+    }
+
+
+def test_where_residents_may_ask_for_their_data_is_no_region() -> None:
+    assert written("Residents of the United States may request access to their data.") == {}

@@ -100,3 +100,10 @@ def test_written_retention_periods(text: str, expected: dict[str, object]) -> No
 )
 def test_rights_disclaimers_and_costs_state_no_retention(text: str) -> None:
     assert written(text) == {}
+
+
+def test_the_end_of_the_provision_of_services_is_a_termination() -> None:
+    text = (
+        "After the end of the provision of services, the processor shall delete all personal data."
+    )
+    assert written(text) == {"deletion_after_termination_days": "undisclosed"}
