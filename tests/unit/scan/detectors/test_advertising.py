@@ -64,3 +64,8 @@ def test_consent_only_where_the_law_requires_it_is_no_opt_in() -> None:
 )
 def test_written_advertising_cues(text: str, expected: str) -> None:
     assert written(text) == {"advertising_use": expected}
+
+
+def test_agreeing_to_the_terms_is_no_consent_to_advertising() -> None:
+    text = "If you agree to these terms, we use cookies for targeted advertising."
+    assert written(text) == {"advertising_use": "always"}
