@@ -17,6 +17,8 @@ ADVERTISING = rx(
     r"\bmonetiz\w+",
     r"\bdirect marketing purposes\b",
     r"\bthird parties'? (?:own )?(?:direct )?marketing\b",
+    # the customer's data put to marketing use ("does not use Customer Content for marketing")
+    r"\b(?:use|uses|using|used)\b[^.;]{0,160}\bfor (?:any )?(?:marketing|promotion)",
 )
 NOT_ADVERTISING = rx(
     r"\badvertisements? for\b",
@@ -34,6 +36,11 @@ DATA_OBJECT = rx(
     r"\bcookies?\b|\btrackers?\b",
     r"\byour use of\b",
     r"\byour data\b|\bdata\b",
+    r"\byour (?:\w+ ){0,2}(?:data|information|details)\b",
+    r"\b(?:this|such|that) information\b",
+    # these kinds of advertising are built on the person's data by definition
+    r"\b(?:personali[sz]ed|targeted|interest-based|behaviou?ral|cross-context|tailored)\b",
+    r"\b(?:customer|user) content\b",
 )
 
 

@@ -25,8 +25,18 @@ NOT_AGGREGATED = rx(
 )
 AGGREGATE_USE = re.compile(
     r"\b(?:use|uses|using|create|creates|retain|share|generate|compile|obtain|free to use|"
-    r"exploit|may use)\b"
+    r"exploit|may use|(?:is|are|may be|will be|can be) used)\b"
 )
+
+
+NOT_IDENTIFYING = re.compile(
+    r"\b(?:does|do|can|could|will|would|cannot|can't)(?: not|n't)?(?: be used to)?(?: reasonably)?"
+    r" (?:directly |personally )?(?:identify|identifies|be (?:linked|associated|attributed))\b|"
+    r"\bnot (?:be )?(?:personally |directly |reasonably )?(?:identif\w+|linked|associated|"
+    r"attributable)\b|\bno longer (?:be )?(?:identif\w+|linked|associated)\b|"
+    r"\bwithout identifying\b|\bnon-identif\w+"
+)
+""""Data that does not identify you": the "not" describes the data, it does not deny its use."""
 
 
 def detect(s: Sentence) -> list[Hit]:
@@ -38,5 +48,9 @@ def detect(s: Sentence) -> list[Hit]:
     use = AGGREGATE_USE.search(text)
     if use is None:
         return []
-    value, value_match = practice(text, use.start())
+    # the "not" of "does not identify you" describes the data; blank it before reading negation
+    plain = NOT_IDENTIFYING.sub(lambda m: "#" * len(m.group()), text)
+    value, value_match = practice(plain, use.start())
+    if value_match is not None:
+        value_match = re.compile(re.escape(value_match.group())).search(text, value_match.start())
     return [Hit("aggregated_data_use", value, 0.8, span(cue, value_match), 1, cue="aggregated")]

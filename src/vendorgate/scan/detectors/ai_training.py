@@ -72,7 +72,12 @@ THIRD_PARTY_AI = rx(
     r"models?|model providers?)\b",
     r"\bthird[- ]part(?:y|ies)'?\b[^.;]{0,40}\bmodels\b",
     r"\b(?:ai|llm|model) (?:providers?|vendors?|partners?|sub-?processors?)\b",
-    r"\bopenai\b|\banthropic\b",
+    r"\bopenai\b|\banthropic\b|\bmistral\b|\bcohere\b|\bgemini\b",
+    r"\bthird[- ]party (?:ai|artificial intelligence|machine learning) (?:services?|tools?|"
+    r"features?|vendors?|sub-?processors?)\b",
+    # "our providers do not use your data to train their own models"
+    r"\b(?:providers?|vendors?|partners?|sub-?processors?|third parties)\b[^.;]{0,80}?"
+    r"\btheir (?:own )?(?:ai |ml |language |foundation )?models?\b",
 )
 NOT_MODEL_TRAINING = rx(
     r"\btrained (?:with|on) the relevant\b",
@@ -152,6 +157,9 @@ def _clause_hits(s: Sentence, a: int, b: int) -> list[Hit]:
     override = text.startswith(("notwithstanding", "despite", "regardless"))
     cue = named(value if value_match is not None else "ai_use", value_match or decisive)
     hits = [Hit(kind, value, round(base * kind_confidence, 2), focus, strength, override, cue)]
+    other = _also_named(clause, kind)
+    if other is not None:
+        hits.append(Hit(other, value, round(base * 0.8, 2), focus, strength, override, cue))
     third = THIRD_PARTY_AI.search(clause)
     if third is not None:
         where = (a + third.start(), a + third.end())
@@ -198,6 +206,26 @@ def _data_kind(s: Sentence, clause: str) -> tuple[str, float]:
     if CONTENT.search(around):
         return "ai_training_customer_content", 0.9
     return "ai_training_customer_content", 0.7
+
+
+BOTH = re.compile(r"\b(?:and|or|as well as|together with|including)\b")
+DERIVED = re.compile(r"\b(?:based on|derived from|generated from|about|relating to|of)\b")
+
+
+def _also_named(clause: str, kind: str) -> str | None:
+    """The other training fact when a clause names both kinds of data side by side ("usage
+    data and customer content"), not one derived from the other ("usage data about content")."""
+    content = CONTENT.search(clause)
+    service = SERVICE_DATA.search(clause)
+    if content is None or service is None:
+        return None
+    a, b = sorted((content, service), key=lambda m: m.start())
+    between = clause[a.end() : b.start()]
+    if len(between) > 40 or not BOTH.search(between) or DERIVED.search(between):
+        return None
+    if kind == "ai_training_customer_content":
+        return "ai_training_service_data"
+    return "ai_training_customer_content"
 
 
 def _named_kind(text: str) -> tuple[str, float] | None:

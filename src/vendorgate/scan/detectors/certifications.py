@@ -23,15 +23,17 @@ CERTIFICATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("hitrust", re.compile(r"\bhitrust\b")),
     ("fedramp_moderate", re.compile(r"\bfedramp moderate\b")),
     ("fedramp_high", re.compile(r"\bfedramp high\b")),
-    ("pci_dss", re.compile(r"\bpci[- ]dss\b")),
+    ("pci_dss", re.compile(r"\bpci[- ]dss\b|\bpayment card industry data security standard\b")),
     ("csa_star", re.compile(r"\bcsa star\b")),
     ("c5", re.compile(r"\bbsi c5\b|\bc5 attestation\b")),
     ("tisax", re.compile(r"\btisax\b")),
 )
-CERTIFICATION_WORDS = re.compile(r"iso|soc ?2|hitrust|fedramp|pci|csa star|c5|tisax")
+CERTIFICATION_WORDS = re.compile(r"iso|soc ?2|hitrust|fedramp|pci|payment card|csa star|c5|tisax")
 CERTIFIED = re.compile(
     r"\bcertif\w*|\breports?\b|\battest\w*|\baudit\w*|\bcompliant\b|\bcomplies\b|\baccredit\w*|"
-    r"\bholds?\b|\bmaintains?\b|\bachieved\b"
+    r"\bholds?\b|\bmaintains?\b|\bachieved\b|"
+    # the vendor follows or adheres to the standard
+    r"\b(?:we|it) (?:\w+ )?(?:follows?|adheres? to|compl(?:y|ies) with|meets?)\b"
 )
 NOT_CERTIFIED = re.compile(r"\bprohibited\b|\bsubject to the payment card\b|\byou (?:must|shall)\b")
 

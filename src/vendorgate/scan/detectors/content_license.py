@@ -14,7 +14,8 @@ FACTS: tuple[str, ...] = ("content_license_scope",)
 
 GRANT = rx(
     r"\b(?:you|customer|users?|licensee|controller)s?\b[^.;]{0,40}?"
-    r"\b(?:grant|grants|give|gives|hereby grant)\b[^.;]{0,200}?\b(?:licen[cs]e|rights?)\b",
+    r"\b(?:grant|grants|give|gives|hereby grant)\b[^.;]{0,200}?\b(?:licen[cs]e|rights?|"
+    r"permission)\b",
 )
 VENDOR_GRANT = rx(
     r"\bgrants? (?:to )?you\b",
@@ -29,6 +30,7 @@ USE_LIMIT = rx(
     r"\bprocess\w*\b[^.;]{0,100}\b(?:solely|only) (?:for|to (?:provide|perform|deliver)|in "
     r"accordance)\b",
     r"\bsole(?:ly)? (?:for )?(?:the )?(?:limited )?purposes? of\b",
+    r"\bfor the limited purposes? of\b",
     r"\bfor no other purposes?\b",
     r"\bonly as (?:reasonably )?necessary\b",
     r"\bpermitted uses?\b",
@@ -72,6 +74,17 @@ NOT_LICENSE = rx(
     r"\byour consent is required\b",
     r"\bnewsletter\b",
 )
+ELSEWHERE = rx(
+    r"\bpurposes? (?:described|set (?:out|forth)|specified|listed|outlined|identified|stated)\b",
+    r"\bpurposes? (?:of|under) (?:this|the|these) (?:agreement|terms|privacy)",
+    r"\bin accordance with (?:this|the|these|our) (?:agreement|terms|privacy|policy)",
+)
+"""A limit to purposes named elsewhere: whether those include improvement is not said here."""
+SERVICE_PURPOSE = re.compile(
+    r"\b(?:to|for|of) (?:the purposes? of )?(?:provid|operat|host|deliver|perform|run|maintain|"
+    r"support|secur|enabl)\w*|\bin connection with (?:the )?(?:customer|your)?'?s? ?(?:use of )?"
+    r"(?:the )?services?\b"
+)
 ANY_PURPOSE = rx(r"\bfor any purpose\b(?! relating)", r"\bin any manner\b", r"\bas \w+ sees fit\b")
 
 
@@ -109,6 +122,11 @@ def detect(s: Sentence) -> list[Hit]:
     if improvement and not re.search(r"\btechnical purposes\b", text[: improvement.start()]):
         value = "service_and_improvement"
         focus = span(trigger, improvement)
+    elif not (limit or passive) and not SERVICE_PURPOSE.search(text):
+        # a grant naming no purpose at all: its scope is settled elsewhere, if anywhere
+        value, focus = "undisclosed", span(trigger)
+    elif ELSEWHERE.search(text) and not SERVICE_PURPOSE.search(text):
+        value, focus = "undisclosed", span(trigger)
     else:
         value, focus = "service_only", span(trigger)
     return [Hit("content_license_scope", value, confidence, focus, 1, cue="use of content")]

@@ -94,6 +94,8 @@ CONSENT_EXCEPTION = rx(
     r"\bonly (?:with|after|if|when) (?:your|you|the customer|customer|an? admin\w*|"
     r"administrators?|users?)\b[^.;]{0,40}(?:consent|opt|enable|agree|choose|turn on)",
     r"\bopts?[- ]in\b",
+    r"\b(?:if|when|once) you (?:\w+ ){0,2}?(?:your )?(?:consent|opt[- ]?in)\b",
+    r"\b(?:rel(?:y|ies)|based) on your (?:prior |explicit |express )?consent\b",
     r"\bif you (?:opt[- ]?in|enable|choose to|turn on|consent)",
     r"\b(?:you|admin\w*|customers?) (?:can|may|must) (?:choose to |first )?"
     r"(?:enable|turn on|switch on|opt in)\b",
@@ -238,13 +240,36 @@ def practice(
     return "always", None
 
 
+QUALIFIED_DENIAL = rx(
+    r"\bin the conventional sense\b|\bas traditionally\b",
+    r"\btraditional(?:ly)? (?:sense|understood)\b",
+    r"\bbut\b[^.]{0,100}\b(?:share|disclos|sell|sale|advertis|ads\b)",
+    r"\bmay (?:be (?:considered|deemed)|constitute|qualify as)\b",
+    r"\bas (?:that term is |those terms are )?defined (?:by|in|under)\b",
+)
+"""After a denied practice: a legal definition or a "but" that takes the denial back
+("... which may constitute a sale under state law", "we do not sell ..., but we share")."""
+CARVE_OUT = re.compile(r"\bexcept\b|\bother than\b|\bunless\b|\bprovided that\b|\bhowever\b")
+"""A carve-out from the denial itself ("we do not sell your data except ...")."""
+
+
+def qualified_denial(text: str, cue: re.Match[str]) -> re.Match[str] | None:
+    """What takes back a denial of the practice named at ``cue``: a carve-out in its own clause
+    (up to a "nor" or a semicolon), or a definition or "but" anywhere after it."""
+    clause = re.split(r"\bnor\b|;", text[cue.start() : cue.start() + 120])[0]
+    return CARVE_OUT.search(clause) or QUALIFIED_DENIAL.search(text, cue.start())
+
+
 def stated_practice(fact: str, s: Sentence, cue: re.Match[str]) -> Hit:
     """opt_out / never / always for a practice named at ``cue`` (advertising, sale)."""
     text = s.low
     opt = opt_out_cue(text) or opt_out_cue(s.unit.local)
-    qualified = re.search(r"\bin the conventional sense\b|\bas traditionally\b", text)
+    qualified = qualified_denial(text, cue)
     if opt:
         return Hit(fact, "opt_out", 0.8, span(cue, opt_out_cue(text)), 2, cue=named("opt_out", opt))
+    consent = customer_consent(text)
+    if consent and not re.search(r"\b(?:where|if|when) (?:legally )?required\b", text):
+        return Hit(fact, "opt_in", 0.7, span(cue, consent), 1, cue=named("consent", consent))
     not_in_business = re.search(r"\bnot in the business of\b", text)
     if not qualified and (near_negation(text, cue.start()) or not_in_business):
         said = not_in_business or negation(text[max(0, cue.start() - 40) : cue.start()])

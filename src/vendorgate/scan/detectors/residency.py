@@ -37,7 +37,8 @@ PLACES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "global",
         re.compile(
             r"\bother countries\b|\belsewhere\b|\bglobally\b|\bworldwide\b|\baround the world\b|"
-            r"\bany country\b"
+            r"\bany country\b|\b(?:multiple|many|several|various|different|numerous) countries\b|"
+            r"\bcountries other than\b|\bacross the (?:world|globe)\b"
         ),
     ),
 )
@@ -47,7 +48,8 @@ STORED = re.compile(
 )
 LOCATION_DATA = re.compile(
     r"\bdata\b|\binformation\b|\bcontent\b|\bservers?\b|\bprocessing\b|\btransfers\b|"
-    r"\bservices are hosted\b|\bsub-?contractors\b|\bmetadata\b"
+    r"\bservices are hosted\b|\bsub-?contractors\b|\bmetadata\b|"
+    r"\b(?:files|documents|messages|recordings|backups|emails)\b"
 )
 NOT_LOCATION = rx(
     r"\bcourts?\b",
@@ -60,11 +62,12 @@ NOT_LOCATION = rx(
     r"\btax\w*",
     r"\bdomiciled\b",
     r"\bcitizens?\b",
-    r"\bresidents?\b|\bresident in\b",
+    r"\bresident in\b",
     r"\bheadquarter\w*",
     r"\bworldwide, non-exclusive\b|\bworldwide licen[cs]e\b|\bnon-exclusive, worldwide\b",
     r"\busers worldwide\b",
-    r"\bmeans\b",
+    # a definition ("'EU' means ..."), not "which means personal data may be transferred"
+    r"(?<!which )(?<!this )(?<!that )(?<!by )\bmeans\b",
     r"\bsupervisory authority\b",
     r"\bdata privacy framework\b|\bdpf\b|\bprivacy shield\b",
 )
@@ -106,7 +109,12 @@ def detect(s: Sentence) -> list[Hit]:
 def _places(text: str, in_prose: bool = True) -> Iterable[tuple[str, re.Match[str]]]:
     """Regions named as where data goes (not where it comes from or is kept out of); in prose a
     storing verb must lead to the place, in a table cell the column says what it is."""
-    origins = [(m.start(), _end_of_from(text, m.end())) for m in re.finditer(r"\bfrom\b", text)]
+    origins = [
+        (m.start(), _end_of_from(text, m.end()))
+        for m in re.finditer(r"\bfrom\b", text)
+        # "stored in or accessed from": where data is reached from is where it is processed
+        if not re.search(r"\b(?:accessed|accessible|processed|hosted|served)\s$", text[: m.start()])
+    ]
     negated = bool(re.search(r"\b(?:not|never|no)\b[^.;]{0,60}\boutside\b", text))
     for region, pattern in PLACES:
         for match in pattern.finditer(text):
@@ -177,7 +185,9 @@ def _not_a_place(text: str, match: re.Match[str], in_prose: bool = True) -> bool
 def _end_of_from(text: str, start: int) -> int:
     # "hosted from their data centers throughout the United States": what follows a data
     # centre is where the data is, not where it comes from
-    stop = re.compile(r"\bto\b|\binto\b|[;:]|\bwithin\b|\bthroughout\b|\bdata ?cent(?:er|re)s?\b")
+    stop = re.compile(
+        r"\bto\b|\binto\b|[;:]|\bwithin\b|\bthroughout\b|\bdata ?cent(?:er|re)s?\b|\bincluding\b"
+    )
     match = stop.search(text, start)
     return match.start() if match else len(text)
 

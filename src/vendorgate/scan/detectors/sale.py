@@ -36,7 +36,8 @@ def detect(s: Sentence) -> list[Hit]:
     if not re.search(
         r"\b(?:your|personal|customer|user|certain)s?'? ?(?:data|information|content)\b|"
         r"\bpersonal (?:data|information)\b|\byour data\b|"
-        r"\byour (?:contacts|contact lists?|files|messages|content|documents|recordings)\b",
+        r"\byour (?:contacts|contact lists?|files|messages|content|documents|recordings)\b|"
+        r"\bof (?:your |personal |customer |user )?data\b",
         after,
     ):
         return []

@@ -13,13 +13,19 @@ FACTS: tuple[str, ...] = ("scc_available",)
 
 
 SCC = re.compile(
-    r"\bstandard (?:contractual|data protection) clauses\b|\bsccs?\b|\bmodel clauses\b"
+    r"\bstandard (?:contractual|data protection) clauses\b|\bsccs?\b|"
+    r"\bmodel (?:contract )?clauses\b"
 )
 SCC_APPLIES = re.compile(
     r"\bin place\b|\bmaintain\w*|\busing\b|\bwe use\b|"
     r"\bincorporated\b|\bincorporating\b|\bappl(?:y|ies)\b|\bentered into\b|\bentering into\b|"
     r"\bconclude[ds]?\b|\bput in place\b|\bsafeguards? (?:are|is) taken\b|\bsupported by\b|"
-    r"\bpursuant to\b|\brel(?:y|ies) on\b|\bsuch as\b|\bby entering\b|\bagree that\b"
+    r"\bpursuant to\b|\brel(?:y|ies) on\b|\bsuch as\b|\bby entering\b|\bagree that\b|"
+    # how vendors say a transfer rests on the clauses: "governed by", "on the basis of",
+    # "we ensure ... the SCCs", "we offer / sign / execute the SCCs"
+    r"\b(?:governed by|subject to|on the basis of|based on|protected by|under)"
+    r" (?:[\w'-]+ ){0,4}(?:standard|model|sccs?)\b|"
+    r"\bensur\w+|\boffer\w*|\bsign\w*|\bexecut\w+|\bimplement\w*|\bavailable\b"
 )
 SCC_APPLIES_INHERITED = re.compile(r"\b(?:shall|will) apply\b|\bincorporated\b|\bentered into\b")
 NOT_SCC = rx(

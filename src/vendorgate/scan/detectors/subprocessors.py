@@ -34,6 +34,17 @@ SUBPROCESSOR_USE = rx(
     r"\b(?:companies|third parties|providers|vendors) (?:who|that) (?:provide|perform) "
     r"services (?:to us|on our behalf)",
     r"\b(?:our|important|authori[sz]ed) sub-? ?processors\b",
+    r"\bthe following (?:third[- ]party )?(?:service )?providers?\(s\)",
+    # others doing the work for the vendor: "companies and individuals to perform functions on
+    # our behalf", "third-party agents process personal data on our behalf"
+    r"\b(?:employ|engage|use|hire|retain)\w*\b[^.;]{0,60}\b(?:companies|individuals|third "
+    r"parties|contractors|agents)\b[^.;]{0,60}\bon (?:our|its) behalf\b",
+    r"\b(?:contractors|agents|processors)\b[^.;]{0,20}\b(?:process|handle)\w*\b[^.;]{0,60}"
+    r"\bon (?:our|its) behalf\b",
+    r"\bour (?:contractors|sub-?contractors)\b",
+    r"\b(?:use|uses|using|engage|engages|work with)\b[^.;]{0,40}\b(?:analytics|hosting|payment|"
+    r"cloud|infrastructure|e-?mail|storage|data centre|data center) (?:service )?providers?\b",
+    r"\b(?:using|through|via) third parties\b",
 )
 NOT_SUBPROCESSOR = rx(
     r"\bresponsib\w+ for the acts\b",
@@ -48,7 +59,9 @@ NOT_SUBPROCESSOR = rx(
     r"\buse of sub-? ?processors\b",
     r"\bobjection",
 )
-SUBPROCESSOR_WORDS = re.compile(r"processor|contractor|provider|vendor|third part|share")
+SUBPROCESSOR_WORDS = re.compile(
+    r"processor|contractor|provider|vendor|third part|share|on (?:our|its) behalf"
+)
 SHARES_WITH_NAMED = re.compile(
     r"\bshare[sd]?\b[^.;]{0,60}\b(?:data|information|content)\b[^.;]{0,20}\bwith "
     r"(?!You\b|Your\b|Customers?\b|Third\b|Other\b|Users?\b)([A-Z][A-Za-z]+)"

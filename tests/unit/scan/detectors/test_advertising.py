@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.scan.detectors.quoting import hits, suggested
+from tests.unit.scan.detectors.quoting import hits, suggested, written
 from vendorgate.scan.detectors import advertising
 
 
@@ -41,3 +41,31 @@ def test_the_vendor_s_own_marketing_mail_is_not_advertising_with_customer_data()
         "whether you have opted out of receiving marketing communications or notices."
     )
     assert hits(advertising, "zoom/terms-of-service/2026-08-06.md", quote) == []
+
+
+# Written for these tests: consent the customer gives, and consent only where law requires it.
+def test_advertising_after_the_user_s_consent_is_opt_in() -> None:
+    assert written("If you give your consent, we use cookies for targeted advertising.") == {
+        "advertising_use": "opt_in"
+    }
+
+
+def test_consent_only_where_the_law_requires_it_is_no_opt_in() -> None:
+    text = "Where required by law, we obtain your consent before using cookies for advertising."
+    assert written(text) == {"advertising_use": "always"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("You can opt out of personalised advertising in your settings.", "opt_out"),
+        ("We never use customer content for marketing or promotions.", "never"),
+    ],
+)
+def test_written_advertising_cues(text: str, expected: str) -> None:
+    assert written(text) == {"advertising_use": expected}
+
+
+def test_agreeing_to_the_terms_is_no_consent_to_advertising() -> None:
+    text = "If you agree to these terms, we use cookies for targeted advertising."
+    assert written(text) == {"advertising_use": "always"}

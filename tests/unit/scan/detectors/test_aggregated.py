@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.scan.detectors.quoting import hits, suggested
+from tests.unit.scan.detectors.quoting import hits, suggested, written
 from vendorgate.scan.detectors import aggregated
 
 
@@ -36,3 +36,15 @@ def test_aggregate_liability_is_not_aggregated_data() -> None:
         "the last event giving rise to liability."
     )
     assert hits(aggregated, "wire/terms-of-service/2023-05-12.md", quote) == []
+
+
+# Written for these tests: "not" describing the data denies nothing about its use.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We may use aggregated data that does not identify you to improve the services.",
+        "De-identified information, which cannot be linked to you, is used for our research.",
+    ],
+)
+def test_data_that_does_not_identify_you_is_still_used(text: str) -> None:
+    assert written(text) == {"aggregated_data_use": "always"}

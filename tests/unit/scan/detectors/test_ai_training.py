@@ -179,3 +179,22 @@ def test_a_right_to_start_training_later_is_no_never() -> None:
         "in the future."
     )
     assert written(text)[CONTENT] == "always"
+
+
+# Written for these tests: two kinds of data side by side, and third-party model providers.
+def test_content_and_service_data_named_side_by_side_are_both_training_facts() -> None:
+    text = "We use usage data and customer content to train our machine learning models."
+    assert written(text) == {
+        "ai_training_customer_content": "always",
+        "ai_training_service_data": "always",
+    }
+
+
+def test_service_data_about_content_is_service_data_only() -> None:
+    text = "We may use service usage data about your files to train our models."
+    assert written(text) == {"ai_training_service_data": "always"}
+
+
+def test_third_party_providers_training_their_own_models() -> None:
+    text = "Our AI providers do not use your prompts to train their own models."
+    assert written(text)["ai_training_third_party"] == "never"

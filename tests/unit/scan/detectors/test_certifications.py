@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.scan.detectors.quoting import suggested
+from tests.unit.scan.detectors.quoting import suggested, written
 from vendorgate.scan.detectors import certifications
 
 MAILJET_DPA = "mailjet/data-processor-agreement/2025-01-17.md"
@@ -27,3 +27,9 @@ MAILJET_DPA = "mailjet/data-processor-agreement/2025-01-17.md"
 )
 def test_certifications_named(quote: str, expected: tuple[str, ...]) -> None:
     assert suggested(certifications, MAILJET_DPA, quote) == {"certifications": expected}
+
+
+# Written for these tests.
+def test_a_standard_the_vendor_follows_spelled_out_is_a_certification() -> None:
+    text = "We follow the Payment Card Industry Data Security Standard when taking card payments."
+    assert written(text) == {"certifications": ("pci_dss",)}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.scan.detectors.quoting import hits, suggested
+from tests.unit.scan.detectors.quoting import hits, suggested, written
 from vendorgate.scan.detectors import change_notice
 
 
@@ -40,3 +40,45 @@ def test_naming_subprocessors_is_not_a_change_notice() -> None:
         "countries outside of your home country."
     )
     assert hits(change_notice, "gitlab/privacy-policy/2026-04-19.md", quote) == []
+
+
+# Sentences below are written for these tests (no vendor's words).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We will notify you at least 30 days before any new sub-processor starts "
+            "processing your data.",
+            30,
+        ),
+        (
+            "Before a new subprocessor is engaged, the customer will be informed by email at "
+            "least ten business days in advance.",
+            14,
+        ),
+        (
+            "Vendor gives 45 days' prior written notice of any additional sub-processor.",
+            45,
+        ),
+        (
+            "We will notify you of any new sub-processor, and you may object within 10 days of "
+            "the notice.",
+            "undisclosed",
+        ),
+    ],
+)
+def test_written_notice_periods(text: str, expected: object) -> None:
+    assert written(text) == {"subprocessor_change_notice_days": expected}
+
+
+def test_the_gdpr_wording_on_other_processors_is_a_notice_duty() -> None:
+    text = (
+        "The processor shall inform the controller of any intended changes concerning the "
+        "addition or replacement of other processors."
+    )
+    assert written(text) == {"subprocessor_change_notice_days": "undisclosed"}
+
+
+def test_a_list_update_ahead_of_a_new_sub_processor_gives_the_period() -> None:
+    text = "We will update our sub-processor list at least 30 days before a new one is engaged."
+    assert written(text)["subprocessor_change_notice_days"] == 30

@@ -69,3 +69,26 @@ def test_no_licence_of_customer_content(document: str, quote: str) -> None:
 )
 def test_a_legal_basis_or_a_retention_period_is_not_a_licence_scope(text: str) -> None:
     assert "content_license_scope" not in written(text)
+
+
+# Written for these tests: a grant naming no purpose, or purposes defined elsewhere, is no
+# "service_only" (the licence may be broader); a stated service purpose is.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "You grant us a worldwide, royalty-free licence to use, copy and modify your content.",
+            "undisclosed",
+        ),
+        (
+            "We will only use your content for the purposes described in our policies.",
+            "undisclosed",
+        ),
+        (
+            "You grant us a licence to host and copy your content solely to provide the Services.",
+            "service_only",
+        ),
+    ],
+)
+def test_licence_scope_needs_a_stated_service_purpose(text: str, expected: str) -> None:
+    assert written(text) == {"content_license_scope": expected}

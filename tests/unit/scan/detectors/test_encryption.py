@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.scan.detectors.quoting import hits, suggested
+from tests.unit.scan.detectors.quoting import hits, suggested, written
 from vendorgate.scan.detectors import encryption
 
 MAILJET_DPA = "mailjet/data-processor-agreement/2025-01-17.md"
@@ -28,3 +28,32 @@ def test_encryption_in_transit_only_says_nothing_about_rest() -> None:
         "and Sinch Email infrastructure."
     )
     assert hits(encryption, MAILJET_DPA, quote) == []
+
+
+# Sentences below are written for these tests (no vendor's words).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Customer files are protected with AES-256 on our storage clusters.", "encrypted"),
+        ("We apply 256-bit AES to every document you upload.", "encrypted"),
+        ("Encryption of customer data at rest is applied by default.", "encrypted"),
+        ("Archived messages are not encrypted at rest.", "not_encrypted"),
+    ],
+)
+def test_written_encryption_at_rest(text: str, expected: str) -> None:
+    assert written(text) == {"encryption_at_rest": expected}
+
+
+def test_not_end_to_end_encrypted_says_nothing_about_rest() -> None:
+    assert written("Messages stored in the archive are not end-to-end encrypted.") == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Files are encrypted on your device before they are uploaded to our servers.",
+        "We use zero-knowledge encryption for all documents.",
+    ],
+)
+def test_encryption_before_upload_is_encryption_at_rest(text: str) -> None:
+    assert written(text) == {"encryption_at_rest": "encrypted"}

@@ -70,3 +70,33 @@ def test_hosted_from_data_centers_throughout_a_region_is_where_data_is() -> None
     # written for this test: "from" here leads to where the data is, not where it comes from
     text = "Your workspace is hosted from our data centers throughout Canada."
     assert written(text)["data_residency_regions"] == ("ca",)
+
+
+# Written for these tests.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Your files may be stored in or accessed from multiple countries, including the "
+            "United States.",
+            ("global", "us"),
+        ),
+        (
+            "We operate globally, which means your data may be processed outside the country "
+            "where it was collected.",
+            ("global",),
+        ),
+    ],
+)
+def test_written_storage_regions(text: str, expected: tuple[str, ...]) -> None:
+    assert written(text) == {"data_residency_regions": expected}
+
+
+def test_data_of_residents_stored_somewhere_is_a_region() -> None:
+    assert written("Data of EU residents is stored on servers in Germany.") == {
+        "data_residency_regions": ("eu",)
+    }
+
+
+def test_where_residents_may_ask_for_their_data_is_no_region() -> None:
+    assert written("Residents of the United States may request access to their data.") == {}

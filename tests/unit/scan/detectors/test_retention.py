@@ -55,3 +55,55 @@ def test_the_user_s_duty_to_delete_is_not_the_vendor_s_deletion_period() -> None
     assert written(duty) == {}
     own = "We delete your content within 30 days after termination of your account."
     assert written(own) == {"deletion_after_termination_days": 30}
+
+
+# Sentences below are written for these tests (no vendor's words).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Within 60 days of termination of the Agreement, we will delete all Customer Data.",
+            {"deletion_after_termination_days": 60},
+        ),
+        (
+            "Upon termination of the contract, the processor shall erase all personal data "
+            "within three (3) months.",
+            {"deletion_after_termination_days": 90},
+        ),
+        (
+            "Upon expiry of the subscription we delete the personal data we hold.",
+            {"deletion_after_termination_days": "undisclosed"},
+        ),
+        (
+            "Recordings are retained for up to 14 days and then removed.",
+            {"content_retention": "fixed_period"},
+        ),
+        (
+            "We retain your files for as long as your workspace exists.",
+            {"content_retention": "undisclosed"},
+        ),
+    ],
+)
+def test_written_retention_periods(text: str, expected: dict[str, object]) -> None:
+    assert written(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You retain all intellectual property rights in your files.",
+        "We accept no responsibility for the retention of your documents.",
+        "The recordings are not retained once the transcript is produced.",
+        "Any additional costs of deleting personal data after termination of the agreement are "
+        "paid by the customer.",
+    ],
+)
+def test_rights_disclaimers_and_costs_state_no_retention(text: str) -> None:
+    assert written(text) == {}
+
+
+def test_the_end_of_the_provision_of_services_is_a_termination() -> None:
+    text = (
+        "After the end of the provision of services, the processor shall delete all personal data."
+    )
+    assert written(text) == {"deletion_after_termination_days": "undisclosed"}

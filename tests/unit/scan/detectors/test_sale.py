@@ -64,3 +64,22 @@ def test_a_sale_of_the_customer_s_contacts_is_a_sale_of_data() -> None:
     assert written("In no case do we sell or rent your contacts to anyone.") == {
         "sale_of_data": "never"
     }
+
+
+# Written for these tests: a denial the same sentence takes back is no "never".
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not sell your personal information, except to our affiliates.",
+        "We do not sell personal data; we share it with advertising partners, which may "
+        "constitute a sale under state law.",
+        "We do not sell your personal data in the traditional sense, but we share it for ads.",
+    ],
+)
+def test_a_qualified_denial_of_sale_is_not_never(text: str) -> None:
+    assert written(text)["sale_of_data"] == "always"
+
+
+def test_a_carve_out_of_another_use_leaves_the_denial_of_sale() -> None:
+    text = "We never sell your personal data, nor use it for any purpose other than the service."
+    assert written(text)["sale_of_data"] == "never"

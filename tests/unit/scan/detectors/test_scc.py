@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.scan.detectors.quoting import hits, suggested
+from tests.unit.scan.detectors.quoting import hits, suggested, written
 from vendorgate.scan.detectors import scc
 
 MAILJET_DPA = "mailjet/data-processor-agreement/2025-01-17.md"
@@ -33,3 +33,22 @@ def test_the_definition_of_the_clauses_is_not_an_offer() -> None:
         "under the GDPR"
     )
     assert hits(scc, MAILJET_DPA, quote) == []
+
+
+# Sentences below are written for these tests (no vendor's words).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Transfers of customer data out of the EEA are governed by the European Commission's "
+        "Standard Contractual Clauses.",
+        "For transfers to the United States we rely on the EU Model Clauses.",
+        "We offer SCCs to every customer that transfers personal data to us.",
+    ],
+)
+def test_written_scc_offers(text: str) -> None:
+    assert written(text)["scc_available"] == "available"
+
+
+def test_a_transfer_subject_to_another_law_is_not_an_scc_offer() -> None:
+    text = "Where the transfer is subject to the laws of Brazil, we follow those laws."
+    assert written(text) == {}
