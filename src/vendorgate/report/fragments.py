@@ -66,8 +66,8 @@ def piece(
     meta: dict[str, Any] = {}
     deflated: bytes | None = None
     if fmt == "html":
-        body, meta = html.piece(result, options, org)
-        rendered = body.decode("utf-8")
+        deflated, meta = html.piece(result, options, org)  # not UTF-8: deflated
+        rendered = ""
     elif fmt == "oscal":
         deflated, meta = oscal.piece(result, options, org)  # not UTF-8: each list deflated
         rendered = ""

@@ -21,6 +21,7 @@ import hashlib
 import html
 import json
 import re
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -195,8 +196,10 @@ def render(result: CheckResult, options: RenderOptions, previous: Previous | Non
 def piece(
     result: VendorResult, options: RenderOptions, org: OrgProfile
 ) -> tuple[bytes, dict[str, Any]]:
-    """The vendor's section, and what the page's header and summary need from it: its place,
-    title, table row, findings per severity and its evidence concerns (rendered)."""
+    """The vendor's section, deflated (zlib: the pipeline holds every vendor's section until the
+    page or site is written, and they are inflated one at a time as they are), and what the
+    page's header and summary need from it: its place, title, table row, findings per severity
+    and its evidence concerns (rendered)."""
     anchors = _Own()
     counts = dg.severity_counts(CheckResult(org, (result,), date.min, ()))
     concerns = dg.evidence_concerns(CheckResult(org, (result,), date.min, ()))
@@ -215,7 +218,7 @@ def piece(
         "digest": es.profile_digest(result.vendor),
         "cells": _cells(result, _risk(result, org)),
     }
-    return "\n".join(_vendor(result, org, anchors)).encode("utf-8"), meta
+    return zlib.compress("\n".join(_vendor(result, org, anchors)).encode("utf-8"), 1), meta
 
 
 def _risk(result: VendorResult, org: OrgProfile) -> dict[str, str]:
@@ -300,7 +303,7 @@ def frame(
     for p in ordered:
         anchor = anchors.of(p.meta["key"][0], p.meta["key"][1]).encode("utf-8")
         yield b"\n"
-        yield p.text.replace(_ANCHOR.encode("utf-8"), anchor)
+        yield zlib.decompress(p.text).replace(_ANCHOR.encode("utf-8"), anchor)
     tail = [
         "</main>",
         *_footer(day),
@@ -368,7 +371,7 @@ def site(
             '<p><a href="../index.html">Back to the summary</a> &middot; '
             '<a href="../vendors.html">Every vendor</a></p>',
         ]
-        text = p.text.replace(_ANCHOR.encode("utf-8"), anchor.encode("utf-8"))
+        text = zlib.decompress(p.text).replace(_ANCHOR.encode("utf-8"), anchor.encode("utf-8"))
         tail = "\n</main>\n" + "\n".join(_footer(day)) + "\n</body>\n</html>\n"
         yield (
             f"vendors/{anchor}.html",
