@@ -236,10 +236,11 @@ def test_vendor_table_rows_carry_decisions_and_sort_keys(page_text: str) -> None
     body = page_text.split('<table id="vendor-table"', 1)[1].split("</table>", 1)[0]
     rows = re.findall(r"<tr>(.*?)</tr>", body.split("<tbody>", 1)[1])
     assert len(rows) == 3
-    # Worst decision first without any script: zoom-march is rejected, the others need review.
-    assert "Zoom (terms effective 2023-03-31)" in rows[0]
-    assert 'data-sort="0"' in rows[0] and "Rejected" in rows[0]
-    assert all('data-sort="1"' in r for r in rows[1:])
+    # Worst decision first without any script: quiet-vendor and zoom-march are rejected (by
+    # id), stale-vendor needs review.
+    assert "Zoom (terms effective 2023-03-31)" in rows[1]
+    assert all('data-sort="0"' in r and "Rejected" in r for r in rows[:2])
+    assert 'data-sort="1"' in rows[2]
 
 
 def test_vendor_sections_show_quotes_citations_waivers_and_demands(page: Page) -> None:

@@ -81,7 +81,7 @@ def test_vendor_sections_follow_the_table_worst_first(project: Path) -> None:
         r'<li><a href="#(vendor-[^"]+)"', contents[: contents.index("</nav>")]
     )
     assert table_order == sections == contents_order
-    assert sections[0] == "vendor-zoom-march"  # the one rejected vendor
+    assert sections[:2] == ["vendor-quiet-vendor", "vendor-zoom-march"]  # the rejected ones
 
 
 def test_risk_fields_show_in_the_table_and_due_dates(project: Path) -> None:
@@ -151,7 +151,7 @@ def test_previous_report_says_what_changed(project: Path) -> None:
     before.write_text(json.dumps(data), encoding="utf-8")
     text = _text(_report(project, "--previous", str(before)))
     assert "1 decision(s) changed, 1 vendor(s) new, 1 no longer in the report" in text
-    assert "Approved &rarr; Needs review (worse)" in text or "Approved → Needs review" in text
+    assert "Approved &rarr; Rejected (worse)" in text or "Approved → Rejected" in text
     assert "Stale Vendor is new: Needs review." in text
     assert "Gone Vendor is no longer in the report." in text
 
