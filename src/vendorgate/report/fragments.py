@@ -71,6 +71,9 @@ def piece(
     elif fmt == "oscal":
         deflated, meta = oscal.piece(result, options, org)  # not UTF-8: each list deflated
         rendered = ""
+    elif fmt == "markdown":
+        deflated, meta = markdown.piece(result, options)  # not UTF-8: deflated
+        rendered = ""
     elif fmt == "oscal-ap":
         body, meta = oscal_ap.piece(result, options, org)
         rendered = body.decode("utf-8")
