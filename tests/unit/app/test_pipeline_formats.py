@@ -20,7 +20,7 @@ from vendorgate.core.errors import InputError
 from vendorgate.report import RenderOptions, fragments, render
 
 DAY = date(2026, 1, 15)
-STREAMED = ("text", "json", "sarif", "junit", "github", "markdown", "html")
+STREAMED = ("text", "json", "sarif", "junit", "github", "gitlab", "markdown", "html")
 
 
 def project(tmp_path: Path) -> Path:

@@ -40,6 +40,7 @@ EXTENSIONS = {
     "markdown": "md",
     "oscal": "oscal.json",
     "github": "github.txt",
+    "gitlab": "gitlab.json",
     "text": "txt",
     "yaml": "yaml",
 }
