@@ -2,7 +2,8 @@
 # The check step of action.yml: one `vendorgate check` writing every requested format
 # (`--output FORMAT=PATH`, repeated), its exit code recorded as the step's `exit-code` output.
 # Inputs arrive as environment variables only (VG_ORG, VG_VENDORS, VG_FORMATS, VG_OUTPUT_DIR,
-# VG_FAIL_ON, and VENDORGATE: the executable installed by the action), so nothing from the workflow is ever parsed as shell. Exit 0 on verdicts 0 and 1
+# VG_FAIL_ON, and VENDORGATE: the executable the action installed), so nothing from the
+# workflow is ever parsed as shell. Exit 0 on verdicts 0 and 1
 # (the action's last step fails the job on 1, after the SARIF upload); anything else is
 # returned as it is, so bad input fails this very step.
 set -uo pipefail

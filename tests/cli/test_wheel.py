@@ -18,7 +18,7 @@ from tests.support.cli import REPO
 
 pytestmark = pytest.mark.wheel
 
-SOURCES = ("pyproject.toml", "setup.py", "README.md", "LICENSE", "src", "rules")
+SOURCES = ("pyproject.toml", "setup.py", "README.md", "LICENSE", "src", "rules", "ci")
 """What a build reads; copied so that building leaves no build/ or egg-info in the checkout."""
 
 
