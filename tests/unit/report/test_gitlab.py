@@ -5,12 +5,17 @@ names it alone and stays the same from one run to the next."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import jsonschema
+import pytest
 
 from tests.support.cli import REPO, TESTS, run_cli
-from vendorgate.core.model import Verdict
+from vendorgate.app import run
+from vendorgate.core.model import Location, Verdict
+from vendorgate.report import RenderOptions
 from vendorgate.report.formats import gitlab
 
 SCHEMA = json.loads((TESTS / "schemas" / "gitlab-codequality.schema.json").read_text("utf-8"))
@@ -64,15 +69,22 @@ def test_the_golden_report_validates_and_each_issue_is_a_finding_that_needs_atte
     assert Verdict.WAIVED not in gitlab.ISSUES
 
 
-def test_the_fingerprint_changes_with_each_part_of_the_identity() -> None:
-    base = ("zoom", None, "rule-a", "vendors/zoom.yaml", 12)
-    first = gitlab.fingerprint(*base)
-    assert first == gitlab.fingerprint(*base)
-    for i, other in enumerate(("aws", "pro", "rule-b", "vendors/aws.yaml", 13)):
-        changed = list(base)
-        changed[i] = other
-        assert gitlab.fingerprint(*changed) != first, i
-    # The parts cannot run into each other: "a" + "bc" is not "ab" + "c".
-    assert gitlab.fingerprint("a", None, "bc", "p", 1) != gitlab.fingerprint(
-        "ab", None, "c", "p", 1
-    )
+def test_the_fingerprint_follows_the_finding_not_its_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(REPO)
+    result = run.check(today=date(2026, 1, 15))
+    found = next(f for f in result.findings if f.verdict in gitlab.ISSUES)
+    options = RenderOptions(root=str(REPO), base=str(REPO))
+
+    def down(location: Location) -> Location:
+        return replace(location, line=location.line + 3)
+
+    # Three lines added above: the finding and every fact it read move down together.
+    facts = tuple(replace(read, location=down(read.location)) for read in found.facts)
+    moved = replace(found, location=down(found.location), facts=facts)
+    first, second = gitlab.issue(found, options), gitlab.issue(moved, options)
+    assert second["location"]["lines"]["begin"] == first["location"]["lines"]["begin"] + 3
+    assert second["fingerprint"] == first["fingerprint"]
+    other = next(f for f in result.findings if f.verdict in gitlab.ISSUES and f.rule != found.rule)
+    assert gitlab.issue(other, options)["fingerprint"] != first["fingerprint"]

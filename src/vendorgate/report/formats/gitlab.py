@@ -7,8 +7,10 @@ the fields GitLab documents (https://docs.gitlab.com/ci/testing/code_quality/#co
 
 * ``description``: the finding's sentence with both citations (the law and the vendor's clause);
 * ``check_name``: the rule id;
-* ``fingerprint``: the sha256 of the vendor, plan, rule and location, so the same finding keeps
-  its identity from one pipeline to the next and GitLab can tell new issues from old ones;
+* ``fingerprint``: the sha256 of the vendor profile's path and the finding's identity (vendor,
+  plan, rule and the fact the location points at: the one SARIF and baselines use), never its
+  line, so a finding keeps its identity when lines move and GitLab can tell new issues from
+  fixed ones;
 * ``severity``: ``blocker`` for what blocks (and every evaluation error, which always blocks),
   otherwise the rule's severity as GitLab names it (critical, major, minor, info);
 * ``location``: the vendor profile's path from the repository root and the offending line.
@@ -24,6 +26,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from vendorgate.ci.baseline import fingerprint as finding_identity
 from vendorgate.core.model import CheckResult, Finding, OrgProfile, RulePack, VendorResult, Verdict
 from vendorgate.core.render import Piece
 from vendorgate.report import RenderOptions, cite, jsontext
@@ -61,17 +64,16 @@ def issue(f: Finding, options: RenderOptions) -> dict[str, Any]:
     return {
         "description": cite.text(f),
         "check_name": f.rule,
-        "fingerprint": fingerprint(f.vendor, f.plan, f.rule, path, line),
+        "fingerprint": fingerprint(path, finding_identity(f)),
         "severity": severity(f),
         "location": {"path": path, "lines": {"begin": line}},
     }
 
 
-def fingerprint(vendor: str, plan: str | None, rule: str, path: str, line: int) -> str:
-    """A finding's identity. The parts are joined with NUL, which no id or path holds, so two
-    different findings cannot give the same text to hash."""
-    key = "\x00".join((vendor, plan or "", rule, path, str(line)))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+def fingerprint(path: str, identity: str) -> str:
+    """An issue's identity: the finding's (a hex digest) in the file at ``path``. NUL, which no
+    path holds, separates them, so two different pairs cannot give the same text to hash."""
+    return hashlib.sha256(f"{path}\x00{identity}".encode()).hexdigest()
 
 
 def severity(f: Finding) -> str:
