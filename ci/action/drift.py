@@ -38,9 +38,7 @@ def output(name: str, value: str) -> None:
 
 
 def vendorgate(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [VENDORGATE, *args], cwd=cwd, capture_output=True, text=True, check=False
-    )
+    return subprocess.run([VENDORGATE, *args], cwd=cwd, capture_output=True, text=True, check=False)
 
 
 def pinned(profile: Path, doc_id: str) -> tuple[Path, str]:
@@ -73,8 +71,14 @@ def main() -> int:
         snapshot, sha = pinned(profile, item["doc"])
         lines += [f"## {item['vendor']}: {item['title']}", "", f"<{item['url']}>", ""]
         compared = vendorgate(
-            "evidence", "diff", str(snapshot), item["saved"], "--vendors", str(profile),
-            "--format", "markdown",
+            "evidence",
+            "diff",
+            str(snapshot),
+            item["saved"],
+            "--vendors",
+            str(profile),
+            "--format",
+            "markdown",
         )
         if compared.returncode not in (0, 1):
             sys.stderr.write(compared.stderr)
@@ -86,15 +90,15 @@ def main() -> int:
             moved.read_text(encoding="utf-8").replace(sha, item["sha256"]), encoding="utf-8"
         )
     for item in unreachable:
-        lines.append(f"- unreachable: {item['vendor']} {item['doc']} <{item['url']}>: "
-                     f"{item['reason']}")
+        lines.append(
+            f"- unreachable: {item['vendor']} {item['doc']} <{item['url']}>: {item['reason']}"
+        )
     if changed:
         flipped = vendorgate("diff", str(Path.cwd()), str(AFTER), "--format", "markdown")
         if flipped.returncode not in (0, 1):
             sys.stderr.write(flipped.stderr)
             return flipped.returncode
-        lines += ["", "## Verdicts that would flip with the new text", "",
-                  flipped.stdout.rstrip()]
+        lines += ["", "## Verdicts that would flip with the new text", "", flipped.stdout.rstrip()]
     REPORT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     output("changed", "true")
     output("report", str(REPORT))
