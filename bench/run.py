@@ -296,15 +296,17 @@ class FormatRow:
     rss: float
 
 
-def format_rows(project: Path, work: Path) -> list[FormatRow]:
-    """Each format once, cold (no cache), output to a file, with the memory sampler running
-    (the SARIF reference is measured the same way, so the sampler's cost is on both sides)."""
+def format_rows(project: Path, work: Path, only: Sequence[str] = ()) -> list[FormatRow]:
+    """Each format once (or those of ``only``, as ``command:format``, after SARIF), cold (no
+    cache), output to a file, with the memory sampler running (the SARIF reference is measured
+    the same way, so the sampler's cost is on both sides)."""
     cache = work / "cache-formats"
     env = {**os.environ, "VENDORGATE_CACHE_DIR": str(cache), "NO_COLOR": "1"}
     env.pop("VENDORGATE_JOBS", None)
     env.pop("GITHUB_STEP_SUMMARY", None)
     rows = []
-    for command, fmt in FORMATS:
+    chosen = [(c, f) for c, f in FORMATS if not only or f"{c}:{f}" in only or f == "sarif"]
+    for command, fmt in chosen:
         out = work / f"out.{command}.{fmt}"
         argv = [PY, "-m", "vendorgate", command, "--format", fmt, "-o", str(out)]
         shutil.rmtree(cache, ignore_errors=True)
@@ -493,12 +495,21 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=None, help="where the catalogue is made")
     parser.add_argument("--write", action="store_true", help="record bench/RESULTS.md")
     parser.add_argument("--formats-only", action="store_true", help="measure only the formats (8)")
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="COMMAND:FORMAT",
+        help="with --formats-only: measure these formats (and SARIF, the reference); no --write",
+    )
     args = parser.parse_args()
+    if args.only and args.write:
+        parser.error("--only measures part of the table; it cannot --write it")
     work = args.work or Path(f"/tmp/vendorgate-bench-{args.vendors}")
     work.mkdir(parents=True, exist_ok=True)
     project = catalogue(work, args.vendors)
     before = machine()
-    formats = format_table(format_rows(project, work))
+    formats = format_table(format_rows(project, work, args.only))
     print(formats, flush=True)
     if args.formats_only:
         if args.write:

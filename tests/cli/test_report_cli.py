@@ -141,7 +141,7 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
         cwd=GOLDEN,
         stdout=subprocess.PIPE,
         stderr=follower,
-        env={**os.environ, "TERM": "xterm", "NO_COLOR": "1"},
+        env={**os.environ, "TERM": "xterm", "NO_COLOR": "1", "VENDORGATE_PROGRESS_AFTER": "0"},
     )
     os.close(follower)
     seen = b""

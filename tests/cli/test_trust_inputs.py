@@ -355,6 +355,27 @@ def test_an_indented_deny_rule_is_refused_not_dropped(tmp_path: Path) -> None:
     assert_refused(proc, "rules/extra.rego:18:3", "`deny` must start its line")
 
 
+def test_rego_modules_are_read_from_their_pack_whatever_the_working_directory(
+    tmp_path: Path,
+) -> None:
+    rego_layout(tmp_path, "vendorgate.packs.extra")
+    from_root = run_cli("check", "--format", "json", "--no-cache", cwd=tmp_path)
+    inside = run_cli(
+        "check",
+        "--org",
+        "../org.yaml",
+        "--format",
+        "json",
+        "--no-cache",
+        ".",
+        cwd=tmp_path / "vendors",
+    )
+    assert from_root.returncode == 1, from_root.stderr
+    assert inside.returncode == 1, inside.stderr
+    assert "rego-no-training" in inside.stdout
+    assert json.loads(inside.stdout)["vendors"] == json.loads(from_root.stdout)["vendors"]
+
+
 # ---------------------------------------------------------------- diff reads what is committed
 
 

@@ -19,7 +19,10 @@ def run_cli(
     input_text: str | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """Run the real `vendorgate` entry point in a subprocess, as a user would."""
-    full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    # The tester's terminal size must not shape the output the tests read (COLUMNS is set by
+    # some shells and test runners even where no terminal is attached).
+    inherited = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    full_env = {**inherited, "NO_COLOR": "1", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "vendorgate", *args],
         cwd=cwd or REPO,

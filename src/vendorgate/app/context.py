@@ -193,12 +193,16 @@ def version_note(day: date, chosen: LoadedVendor) -> str:
 
 def document_notes(ctx: EvaluationContext, vendor: VendorProfile) -> list[str]:
     """Documents of ``vendor`` that took effect after the evaluation day."""
-    day = ctx.day.isoformat()
+    return documents_after(ctx.day, vendor)
+
+
+def documents_after(day: date, vendor: VendorProfile) -> list[str]:
+    """The notes for documents of ``vendor`` that took effect after ``day``."""
     return [
-        f"document `{d.id}` took effect on {d.effective.isoformat()}, after {day}: what the "
-        "profile quotes from it did not yet apply then"
+        f"vendor `{vendor.id}`: document `{d.id}` took effect on {d.effective.isoformat()}, "
+        f"after {day.isoformat()}: what the profile quotes from it did not yet apply then"
         for d in vendor.documents.values()
-        if d.effective is not None and d.effective > ctx.day
+        if d.effective is not None and d.effective > day
     ]
 
 

@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from vendorgate.app import run as app_run
+from vendorgate.app.context import documents_after, version_note
 from vendorgate.cache import packs as cache_packs
 from vendorgate.cache import store as cache_module
 from vendorgate.cache.keys import code_fingerprint, digest, vendor_key
@@ -85,6 +86,9 @@ class Output:
     """Whether any finding blocks (exit code 1)."""
     pieces: tuple[Piece, ...] = ()
     """The vendors' pieces (their texts are those in ``parts``: no copies)."""
+    notes: tuple[str, ...] = ()
+    """What the reader must know about the run (versions chosen by ``--as-of``, documents not
+    yet in force on the day): the notes every command shows (``app.context``)."""
 
 
 @dataclass(frozen=True)
@@ -124,6 +128,8 @@ class Record:
     """The evaluation context (the run's, with the file's repository)."""
     depends: tuple[tuple[str, str], ...] = ()
     """Each snapshot its documents pin, and what it was (see ``_Worker._snapshot_state``)."""
+    notes: tuple[str, ...] = ()
+    """Its documents that took effect after the evaluation day (``context.documents_after``)."""
 
     def profile(self) -> VendorProfile:
         """A profile holding only what the catalogue-wide checks read (ids, plans, lineage)."""
@@ -256,60 +262,256 @@ def check(
     reported (every file is still read and checked, as ``run.check`` does). ``accepted``
     (``--baseline``): those findings do not block. ``progress`` is told of each vendor as its
     record is ready (a chunk at a time when workers evaluate), then ``(total, total, "")``."""
-    if fmt != "text":
+    run = _evaluate(
+        Request(
+            vendor_paths,
+            org_path,
+            rules_paths,
+            (fmt,),
+            options,
+            renderer,
+            today,
+            threshold,
+            fail_on_undetermined,
+            cache,
+            jobs,
+            versions_on,
+            accepted,
+            progress,
+        )
+    )
+    if run is None:
+        return None
+    return Output(
+        renderer.assemble(fmt, run.pieces, run.org, run.day, run.packs, run.options),
+        blocking=any(p.blocking for p in run.pieces),
+        pieces=run.pieces,
+        notes=run.notes,
+    )
+
+
+def check_formats(request: Request) -> Outputs | None:
+    """:func:`check` in several formats from one evaluation (``check -o a.sarif -o b.json``):
+    each vendor is evaluated once, rendered in every format, then dropped; one report per
+    format of ``request.formats``, in that order. None when ``run.check`` must do it (Rego)."""
+    formats = request.formats
+    unique = tuple(dict.fromkeys(formats))  # a format asked twice is rendered once
+    several = Several(request.renderer, unique)
+    run = _evaluate(replace(request, renderer=several) if len(unique) > 1 else request)
+    if run is None:
+        return None
+    split = several.split(run.pieces) if len(unique) > 1 else [run.pieces]
+    by_format = dict(zip(unique, split, strict=True))
+    renderer = request.renderer
+    reports = tuple(
+        renderer.assemble(fmt, by_format[fmt], run.org, run.day, run.packs, run.options)
+        for fmt in formats
+    )
+    pieces = tuple(by_format[fmt] for fmt in formats)
+    return Outputs(reports, any(p.blocking for p in run.pieces), pieces, run.notes)
+
+
+@dataclass(frozen=True)
+class Request:
+    """What :func:`check_formats` evaluates and how it renders (see :func:`check`)."""
+
+    vendor_paths: Sequence[str | Path]
+    """Vendor profiles and folders; empty means the organisation's."""
+    org_path: str | Path | None
+    """The organisation profile; None finds the nearest."""
+    rules_paths: Sequence[str | Path]
+    """Rule sources; empty means the organisation's."""
+    formats: tuple[str, ...]
+    """Formats the renderer puts together from pieces, at least one (repeats are allowed)."""
+    options: RenderOptions
+    """How to render (colour and width shape the text format only)."""
+    renderer: PieceRenderer
+    """Renders each vendor's pieces and puts each report together."""
+    today: date | None = None
+    """Evaluation date (default: today)."""
+    threshold: Severity | None = None
+    """``--fail-on``."""
+    fail_on_undetermined: bool = False
+    """``--fail-on-undetermined``."""
+    cache: Cache | None = None
+    """Where parsed profiles and records are kept; None: not at all."""
+    jobs: int | None = None
+    """Worker processes (default: see :data:`JOBS_VAR`)."""
+    versions_on: date | None = None
+    """``--as-of``: only the version of each lineage in force that day is reported."""
+    accepted: Accepted | None = None
+    """``--baseline``: findings that do not block."""
+    progress: app_run.Progress | None = None
+    """Told of each vendor as its record is ready."""
+
+
+@dataclass(frozen=True)
+class Outputs:
+    """Several reports put together from the pieces of one evaluation."""
+
+    reports: tuple[Iterable[bytes], ...]
+    """One report per requested format, in order, each to be written part after part (read
+    once)."""
+    blocking: bool
+    """Whether any finding blocks (exit code 1)."""
+    pieces: tuple[tuple[Piece, ...], ...] = ()
+    """The vendors' pieces of each report."""
+    notes: tuple[str, ...] = ()
+    """What the reader must know about the run (see :attr:`Output.notes`)."""
+
+
+@dataclass(frozen=True)
+class _Run:
+    """The pieces of one evaluation, and what putting a report together needs besides."""
+
+    pieces: tuple[Piece, ...]
+    org: OrgProfile
+    day: date
+    packs: Sequence[RulePack]
+    options: RenderOptions
+    notes: tuple[str, ...] = ()
+
+
+def _evaluate(request: Request) -> _Run | None:
+    """Every vendor evaluated and rendered into its piece (see :func:`check`)."""
+    options = request.options
+    formats = tuple(dict.fromkeys(request.formats))
+    if "text" not in formats:
         # Colour and width shape the text format only; a terminal's must not key the cache.
         options = replace(options, color=False, width=RenderOptions.width)
+    org_path, rules_paths = request.org_path, request.rules_paths
     before = _policy_digest(org_path, rules_paths)
     org, org_doc, packs = app_run.load_policy(org_path, rules_paths)
     rules = tuple(rule for pack in packs for rule in pack.rules)
     if any(rule.rego_module for rule in rules):
         return None  # Rego rules are evaluated by vendorgate.rego, for all vendors at once
-    files = app_run.find_vendor_files(org, vendor_paths)
-    day = today or date.today()
+    files = app_run.find_vendor_files(org, request.vendor_paths)
+    day = request.today or date.today()
     settled = before is not None and before == _policy_digest(org_path, rules_paths)
+    threshold, accepted = request.threshold, request.accepted
     job = Job(
         org=org,
         rules=rules,
         day=day,
         threshold=threshold,
-        blocking=BlockingPolicy(threshold, fail_on_undetermined),
-        fmt=fmt,
-        renderer=renderer,
+        blocking=BlockingPolicy(threshold, request.fail_on_undetermined),
+        fmt="+".join(formats),
+        renderer=request.renderer,
         options=options,
-        rule_index=renderer.rule_index(packs),
+        rule_index=request.renderer.rule_index(packs),
         # Policy files that changed while they were read: results are not worth keeping.
-        cache=cache if settled else None,
+        cache=request.cache if settled else None,
         context=digest(
             "result/2",
             code_fingerprint(),
-            fmt,
+            "+".join(formats),
             repr(options),
             day.isoformat(),
             threshold.value if threshold else "",
-            str(fail_on_undetermined),
+            str(request.fail_on_undetermined),
             before or "",
             accepted.key if accepted else "",
         ),
         accepted=accepted,
     )
-    records = evaluate_files(job, files, jobs, progress)
-    _check_catalogue(org, org_doc, packs, records, vendor_paths, files)
-    if versions_on is not None:
-        records = in_force(records, versions_on)
-    pieces = [r.piece for r in records if r.piece is not None]
-    return Output(
-        renderer.assemble(fmt, pieces, job.org, day, packs, options),
-        blocking=any(p.blocking for p in pieces),
-        pieces=tuple(pieces),
-    )
+    records = evaluate_files(job, files, request.jobs, request.progress)
+    _check_catalogue(org, org_doc, packs, records, request.vendor_paths, files)
+    notes: list[str] = []
+    if request.versions_on is not None:
+        records, notes = in_force(records, request.versions_on)
+    for r in sorted(records, key=lambda r: r.vendor):
+        notes += r.notes
+    pieces = tuple(r.piece for r in records if r.piece is not None)
+    return _Run(pieces, job.org, day, packs, options, tuple(dict.fromkeys(notes)))
 
 
-def in_force(records: Sequence[Record], day: date) -> list[Record]:
+@dataclass(frozen=True)
+class Several:
+    """A renderer of several formats at once: a vendor's piece holds its piece in each format,
+    one after the other (so the cache keeps them as one record); :meth:`split` parts them."""
+
+    inner: PieceRenderer
+    """Renders each format's piece and puts each report together."""
+    formats: tuple[str, ...]
+    """The formats, in order."""
+
+    def rule_index(self, packs: Sequence[RulePack]) -> dict[str, int]:
+        return self.inner.rule_index(packs)
+
+    def piece(
+        self,
+        fmt: str,
+        result: VendorResult,
+        options: RenderOptions,
+        rule_index: Mapping[str, int],
+        org: OrgProfile,
+    ) -> Piece:
+        made = [
+            self.inner.piece(name, result, _options_for(name, options), rule_index, org)
+            for name in self.formats
+        ]
+        # JSON-ready, as a cached record's metadata must be.
+        layout = [[len(p.text), dict(p.meta), [[r, d] for r, d in p.extras]] for p in made]
+        text = b"".join(p.text for p in made)
+        return replace(made[0], extras=(), text=text, meta={_SEVERAL: layout})
+
+    def assemble(
+        self,
+        fmt: str,
+        pieces: Sequence[Piece],
+        org: OrgProfile,
+        day: date,
+        packs: Sequence[RulePack],
+        options: RenderOptions,
+    ) -> Iterable[bytes]:
+        raise TypeError("several reports are put together one by one, after split()")
+
+    def split(self, pieces: Sequence[Piece]) -> list[tuple[Piece, ...]]:
+        """Each format's pieces, in the order of :attr:`formats`."""
+        split: list[list[Piece]] = [[] for _ in self.formats]
+        for piece in pieces:
+            others = {k: v for k, v in piece.meta.items() if k != _SEVERAL}  # "accepted"
+            offset = 0
+            for index, (length, meta, extras) in enumerate(piece.meta[_SEVERAL]):
+                text = piece.text[offset : offset + length]
+                offset += length
+                own = replace(
+                    piece,
+                    text=text,
+                    meta={**meta, **others},
+                    extras=tuple((str(rule), dict(d)) for rule, d in extras),
+                )
+                split[index].append(own)
+        return [tuple(pieces) for pieces in split]
+
+
+_SEVERAL = "several"
+"""The key of a piece of :class:`Several` holding each format's length, metadata and extras."""
+
+
+def _options_for(fmt: str, options: RenderOptions) -> RenderOptions:
+    """Colour and width shape the text format only (as :func:`check` keeps them)."""
+    if fmt == "text":
+        return options
+    return replace(options, color=False, width=RenderOptions.width)
+
+
+def in_force(records: Sequence[Record], day: date) -> tuple[list[Record], list[str]]:
     """``run.select_in_force`` on records: one version per lineage, the one in force on ``day``
-    (InputError naming the lineages with none)."""
-    kept, _ = lineage.select([r.dated() for r in records], day)
+    (InputError naming the lineages with none), and the notes ``context.select_versions``
+    gives for that choice."""
+    kept, skipped = lineage.select([r.dated() for r in records], day)
     ids = {p.id for p in kept}
-    return [r for r in records if r.vendor in ids]
+    chosen = [r for r in records if r.vendor in ids]
+    notes = [
+        version_note(day, catalogue.LoadedVendor(r.dated(), r.path, r.path.parent))
+        for r in sorted(chosen, key=lambda r: r.vendor)
+        if r.lineage is not None or r.in_force is not None
+    ]
+    if skipped:
+        names = ", ".join(sorted(p.id for p in skipped))
+        notes.append(f"versions not in force on {day.isoformat()}, not evaluated: {names}")
+    return chosen, notes
 
 
 def _policy_digest(org_path: str | Path | None, rules_paths: Sequence[str | Path]) -> str | None:
@@ -670,6 +872,7 @@ class _Worker:
             key=read.key,
             context=context,
             depends=depends,
+            notes=tuple(documents_after(job.day, profile)),
         )
 
     def _piece(self, result: VendorResult) -> Piece:
@@ -743,6 +946,7 @@ class _Worker:
                 key=read.key,
                 context=context,
                 depends=depends,
+                notes=tuple(str(note) for note in meta["notes"]),
             )
         except (ValueError, TypeError, KeyError):
             return None  # damaged: evaluated again, and the pack is rewritten
@@ -770,6 +974,7 @@ def _meta(record: Record) -> dict[str, Any]:
         "extras": [[rule, d] for rule, d in p.extras],
         "meta": p.meta,
         "depends": [list(d) for d in record.depends],
+        "notes": list(record.notes),
     }
 
 

@@ -69,6 +69,7 @@ def write_pack(cache: Cache, name: str, head: dict[str, Any], texts: Sequence[by
     first = b"%s %s %s\n" % (_PACK_MAGIC, mac.encode("ascii"), size)
     tmp = folder / f".tmp-{os.getpid()}-{name[:16]}"
     try:
+        cache.ensure_folder()
         folder.mkdir(parents=True, exist_ok=True)
         with open(tmp, "wb") as handle:
             handle.write(first)

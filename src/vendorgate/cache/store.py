@@ -69,6 +69,15 @@ class Cache:
     def file(self) -> Path:
         return self.folder / DATABASE
 
+    def ensure_folder(self) -> None:
+        """Create the folder with a ``.gitignore`` ignoring everything in it, so that a cache
+        placed inside a work tree ($VENDORGATE_CACHE_DIR) never shows in ``git status``."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        ignore = self.folder / ".gitignore"
+        if not ignore.exists():
+            with contextlib.suppress(OSError):  # a read-only folder: the cache still works
+                ignore.write_text("# vendorgate's cache: nothing here belongs in git\n*\n")
+
     def reader(self) -> Callable[[Path, str], Document]:
         """A reader of vendor profile files (path, display path) that uses this cache."""
         return lambda path, display: load_profile_document(path, display, self)
@@ -90,7 +99,7 @@ class Cache:
             self._db = None
         for attempt in range(2):
             try:
-                self.folder.mkdir(parents=True, exist_ok=True)
+                self.ensure_folder()
                 db = sqlite3.connect(self.file, timeout=30, isolation_level=None)
                 db.execute("PRAGMA journal_mode=WAL")  # readers never wait for a writer
                 db.execute("PRAGMA synchronous=OFF")  # a cache need not survive a power cut

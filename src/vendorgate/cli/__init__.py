@@ -19,21 +19,26 @@ import click
 from vendorgate.cli.options import (
     as_of_option,
     color,
+    color_option,
     engine_options,
     fail_on_option,
     fail_on_undetermined_option,
     format_option,
     org_option,
     output_option,
+    output_targets,
+    outputs_option,
     parse_date,
+    quiet_option,
     rules_option,
-    site_output_option,
+    soft_fail_option,
     threshold,
     width,
 )
 from vendorgate.cli.output import deliver, errors_shown
 from vendorgate.core.version import __version__
 from vendorgate.core.vocabulary import SECTORS
+from vendorgate.report import view_choices
 
 
 class _Guarded(click.Group):
@@ -70,8 +75,11 @@ def validate(paths: tuple[str, ...], as_of: str | None, output: str | None) -> N
 @click.argument("paths", nargs=-1, type=click.Path())
 @org_option()
 @rules_option
-@format_option("check")
-@output_option
+@format_option("check", inferred=True)
+@outputs_option
+@quiet_option
+@soft_fail_option
+@color_option
 @fail_on_option
 @as_of_option()
 @click.option("-v", "--verbose", is_flag=True, help="Show passing findings in detail too.")
@@ -124,8 +132,11 @@ def check(
     paths: tuple[str, ...],
     org_path: str | None,
     rules_paths: tuple[str, ...],
-    fmt: str,
-    output: str | None,
+    fmt: str | None,
+    outputs: tuple[str, ...],
+    quiet: bool,
+    soft_fail: bool,
+    color_flag: bool | None,
     fail_on: str | None,
     as_of: str | None,
     verbose: bool,
@@ -139,29 +150,42 @@ def check(
     engine_timeout: float | None,
     no_cache: bool,
 ) -> None:
-    """Evaluate vendor profiles against the enabled rule packs."""
+    """Evaluate vendor profiles against the enabled rule packs (PATH `-`: one profile read
+    from stdin, its snapshot paths relative to the working directory).
+
+    Every -o output comes from one evaluation; each file is written whole or not at all."""
     from vendorgate.commands import check as command
 
-    request = command.CheckRequest(
-        paths=paths,
-        org=org_path,
-        rules=rules_paths,
-        fmt=fmt,
-        threshold=threshold(fail_on),
-        as_of=parse_date(as_of),
-        fail_on_undetermined=fail_on_undetermined,
-        baseline=baseline_path,
-        write_baseline=write_baseline,
-        root=root,
-        verbose=verbose,
-        engine=engine,
-        engine_options=engine_options(engine, opa_url, opa_token, engine_timeout),
-        use_cache=not no_cache,
-        color=color(output),
-        width=width(140),
-        step_summary=os.environ.get("GITHUB_STEP_SUMMARY") or None,
-    )
-    deliver(command.execute(request), output)
+    if "-" in paths and len(paths) > 1:
+        raise click.UsageError("`-` reads one profile from stdin: give it as the only PATH")
+    targets = output_targets(outputs, fmt, "text", view_choices("check"), "check")
+    to_stdout = any(path == "-" and f == "text" for f, path in targets)
+    text_file = any(path != "-" and f == "text" for f, path in targets)
+    with _progress_bar("evaluating", quiet) as progress:
+        request = command.CheckRequest(
+            paths=paths,
+            org=org_path,
+            rules=rules_paths,
+            fmt=targets[0][0],
+            threshold=threshold(fail_on),
+            as_of=parse_date(as_of),
+            fail_on_undetermined=fail_on_undetermined,
+            baseline=baseline_path,
+            write_baseline=write_baseline,
+            root=root,
+            verbose=verbose,
+            engine=engine,
+            engine_options=engine_options(engine, opa_url, opa_token, engine_timeout),
+            use_cache=not no_cache,
+            # Colour only when the text goes to stdout and into no file (the pieces are shared).
+            color=to_stdout and not text_file and color(None, color_flag),
+            width=width(140),
+            step_summary=os.environ.get("GITHUB_STEP_SUMMARY") or None,
+            targets=() if targets == ((targets[0][0], "-"),) else targets,
+            progress=progress,
+        )
+        outcome = command.execute(request)
+    deliver(outcome, quiet=quiet, soft_fail=soft_fail)
 
 
 @main.command()
@@ -302,33 +326,60 @@ def watch(
     deliver(command.execute(request), output)
 
 
+PROGRESS_AFTER = "VENDORGATE_PROGRESS_AFTER"
+"""Seconds a run lasts before its progress bar shows (default 1): short runs show none."""
+
+
 @contextlib.contextmanager
-def _progress_bar(label: str) -> Iterator[Callable[[int, int, str], None] | None]:
-    """A rich progress bar on stderr when stderr is a terminal; otherwise no callback at all,
-    so pipes, CI logs and files never receive control characters."""
-    if not sys.stderr.isatty():
+def _progress_bar(
+    label: str, quiet: bool = False
+) -> Iterator[Callable[[int, int, str], None] | None]:
+    """A rich progress bar on stderr for a run that lasts, when stderr is a terminal (and not
+    ``--quiet``); otherwise no callback at all, so pipes, CI logs and files never receive
+    control characters."""
+    if quiet or not sys.stderr.isatty():
         yield None
         return
+    import time
+
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+    try:
+        after = float(os.environ.get(PROGRESS_AFTER, "1"))
+    except ValueError:
+        after = 1.0
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task(label, total=None)
+    bar = Progress(*columns, console=Console(stderr=True), transient=True)
+    task = bar.add_task(label, total=None)
+    started = time.monotonic()
+    shown = False
 
-        def update(done: int, total: int, current: str) -> None:
-            shown = f"{label} {current}" if current else label
-            bar.update(task, completed=done, total=total, description=shown)
+    def update(done: int, total: int, current: str) -> None:
+        nonlocal shown
+        if not shown:
+            if time.monotonic() - started < after:
+                return  # a short run finishes before a bar would help
+            bar.start()
+            shown = True
+        described = f"{label} {current}" if current else label
+        bar.update(task, completed=done, total=total, description=described)
 
+    try:
         yield update
+    finally:
+        if shown:
+            bar.stop()
 
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @org_option()
 @rules_option
-@format_option("report", default="html")
-@site_output_option
+@format_option("report", default="html", inferred=True)
+@outputs_option
+@quiet_option
+@soft_fail_option
 @fail_on_option
 @as_of_option()
 @click.option(
@@ -340,25 +391,46 @@ def report(
     paths: tuple[str, ...],
     org_path: str | None,
     rules_paths: tuple[str, ...],
-    fmt: str,
-    output: str | None,
+    fmt: str | None,
+    outputs: tuple[str, ...],
+    quiet: bool,
+    soft_fail: bool,
     fail_on: str | None,
     as_of: str | None,
     previous: str | None,
 ) -> None:
     """Write the compliance officer's report (HTML, Markdown, OSCAL or JSON): decisions,
-    findings with both citations, waivers and evidence status. Exit codes as for `check`."""
+    findings with both citations, waivers and evidence status. Exit codes as for `check`.
+
+    -o DIR/ (or an existing folder) writes the HTML report as a static site; several -o
+    outputs come from one evaluation, each file whole or not at all."""
     from vendorgate.commands import report as command
 
     today, fail = parse_date(as_of), threshold(fail_on)
-    with _progress_bar("evaluating") as progress:
-        # `-o DIR/` (or an existing folder): the HTML report as a static site.
-        site = output is not None and (output.endswith(("/", os.sep)) or os.path.isdir(output))
+    targets = output_targets(outputs, fmt, "html", view_choices("report"), "report")
+    # `-o DIR/` (or an existing folder): the HTML report as a static site.
+    folder = len(outputs) == 1 and _is_folder(targets[0][1])
+    if any(_is_folder(path) for _, path in targets) and not folder:
+        raise click.UsageError("a site folder (-o DIR/) is the only output of its report")
+    with _progress_bar("evaluating", quiet) as progress:
         request = command.ReportRequest(
-            fmt, paths, org_path, rules_paths, today, fail, progress, previous, site
+            targets[0][0],
+            paths,
+            org_path,
+            rules_paths,
+            today,
+            fail,
+            progress,
+            previous,
+            folder,
+            targets=() if folder or not outputs else targets,
         )
         outcome = command.execute(request)
-    deliver(outcome, output)
+    deliver(outcome, targets[0][1] if folder else None, quiet=quiet, soft_fail=soft_fail)
+
+
+def _is_folder(path: str) -> bool:
+    return path != "-" and (path.endswith(("/", os.sep)) or os.path.isdir(path))
 
 
 @main.command()

@@ -11,8 +11,8 @@ from typing import NoReturn
 
 import click
 
-from vendorgate.commands.outcome import Extra, Outcome
-from vendorgate.core.errors import EXIT_INPUT, VendorgateError
+from vendorgate.commands.outcome import Extra, Outcome, Target
+from vendorgate.core.errors import EXIT_BLOCKING, EXIT_INPUT, EXIT_OK, VendorgateError
 
 EXIT_INTERRUPTED = 130
 """128 + SIGINT, as a shell reports a command stopped by Ctrl-C."""
@@ -20,9 +20,13 @@ EXIT_PIPE = 141
 """128 + SIGPIPE, as a shell reports a command whose reader went away (``| head``)."""
 
 
-def deliver(outcome: Outcome, output: str | None = None) -> NoReturn:
-    """Write the extras, then the main output (to ``output`` atomically, or to stdout), then
-    exit with the outcome's code."""
+def deliver(
+    outcome: Outcome, output: str | None = None, *, quiet: bool = False, soft_fail: bool = False
+) -> NoReturn:
+    """Write the extras, then the main output (to ``output`` atomically, or to stdout; or the
+    outcome's several targets), then exit with the outcome's code. ``quiet``: nothing on
+    stdout and no notes, only the files. ``soft_fail``: blocking findings exit 0 (bad input
+    still exits 2)."""
     from vendorgate.core.output import (
         append_text,
         write_atomic,
@@ -32,16 +36,36 @@ def deliver(outcome: Outcome, output: str | None = None) -> NoReturn:
 
     for extra in outcome.extras:
         _write_extra(extra, append_text, write_atomic)
-    for note in outcome.notes:
-        click.echo(note, err=True)
-    if outcome.site is not None and output:
+    if not quiet:
+        for note in outcome.notes:
+            click.echo(note, err=True)
+    code = EXIT_OK if soft_fail and outcome.exit_code == EXIT_BLOCKING else outcome.exit_code
+    if outcome.targets:
+        _write_targets(outcome.targets, quiet)
+    elif outcome.site is not None and output:
         write_tree(output, outcome.site)
     elif output:
         write_atomic_parts(output, (_bytes(part) for part in outcome.parts))
-    else:
+    elif not quiet:
         for part in outcome.parts:
             click.echo(part, nl=False)
-    sys.exit(outcome.exit_code)
+    else:
+        for _ in outcome.parts:  # rendered all the same: an error must not pass unseen
+            pass
+    sys.exit(code)
+
+
+def _write_targets(targets: tuple[Target, ...], quiet: bool) -> None:
+    """Every file whole or none (see ``write_atomic_many``), then stdout's output."""
+    from vendorgate.core.output import write_atomic_many
+
+    files = [(t.path, (_bytes(part) for part in t.parts)) for t in targets if t.path != "-"]
+    write_atomic_many(files)
+    for target in targets:
+        if target.path == "-":
+            for part in target.parts:
+                if not quiet:
+                    click.echo(part, nl=False)
 
 
 def _write_extra(

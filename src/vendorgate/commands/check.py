@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vendorgate.commands import exits
-from vendorgate.commands.outcome import Extra, Outcome
+from vendorgate.commands.outcome import Extra, Outcome, Target
 from vendorgate.core.render import RenderOptions
 
 if TYPE_CHECKING:
+    from vendorgate.app.run import Progress
     from vendorgate.cache.store import Cache
     from vendorgate.ci.baseline import Baseline
     from vendorgate.core.model import Severity
@@ -57,19 +59,33 @@ class CheckRequest:
     """Width of the text format."""
     step_summary: str | None = None
     """``$GITHUB_STEP_SUMMARY``: with the github format, a Markdown summary is appended."""
+    targets: tuple[tuple[str, str], ...] = ()
+    """``-o``: the format and path of each output (``-`` is stdout), all from one evaluation;
+    empty: ``fmt`` to stdout."""
+    progress: Progress | None = None
+    """Told of each vendor evaluated (a progress bar on a terminal)."""
+
+    def formats(self) -> tuple[str, ...]:
+        """The format of each output, in order."""
+        return tuple(fmt for fmt, _ in self.targets) or (self.fmt,)
 
 
 def execute(request: CheckRequest) -> Outcome:
+    """Evaluate once and render every output asked for from that one evaluation."""
     from vendorgate.app import run as service
     from vendorgate.ci import baseline
     from vendorgate.report import render
 
     accepted = baseline.load(request.baseline) if request.baseline else None
     cache = _cache(request.org) if request.use_cache else None
+    formats = request.formats()
+    summary = "github" in formats and request.step_summary is not None
+    # The job summary's Markdown is one more output of the same evaluation.
+    wanted = (*formats, "markdown") if summary else formats
     if streams(request):
-        streamed = _check_in_pieces(request, cache, accepted)
+        streamed = _check_in_pieces(request, wanted, cache, accepted)
         if streamed is not None:
-            return streamed
+            return _outcome(request, *streamed, summary)
     # With --as-of, only the version of each vendor lineage in force on that date is evaluated.
     result = service.check(
         request.paths,
@@ -83,18 +99,49 @@ def execute(request: CheckRequest) -> Outcome:
         cache=cache,
     )
     extras: list[Extra] = []
-    notes: tuple[str, ...] = ()
+    notes = result.notes
     if request.write_baseline:
         extras.append(Extra(request.write_baseline, baseline.record(result)))
     if accepted is not None:
         result = baseline.apply(result, accepted)
-        notes = (baseline.summary(result, accepted),)
+        notes += (baseline.summary(result, accepted),)
     options = render_options(request)
-    if request.fmt == "github" and request.step_summary:
-        summary = render("markdown", result, options)
-        extras.append(Extra(request.step_summary, summary, append=True))
-    text = render(request.fmt, result, options)
-    return Outcome((text,), exits.check(result), tuple(extras), notes)
+    reports: list[Iterable[str | bytes]] = [
+        (render(fmt, result, _options(fmt, options)),) for fmt in wanted
+    ]
+    outcome = _outcome(request, reports, exits.check(result), notes, summary)
+    return replace(outcome, extras=(*extras, *outcome.extras))
+
+
+def _outcome(
+    request: CheckRequest,
+    reports: Sequence[Iterable[str | bytes]],
+    exit_code: int,
+    notes: tuple[str, ...],
+    summary: bool,
+) -> Outcome:
+    """The reports as the outputs asked for; the last one is the job summary with ``summary``."""
+    extras: tuple[Extra, ...] = ()
+    if summary:
+        assert request.step_summary is not None
+        last = b"".join(_bytes(part) for part in reports[-1])
+        extras = (Extra(request.step_summary, last, append=True),)
+        reports = reports[:-1]
+    if not request.targets:
+        return Outcome(reports[0], exit_code, extras, notes)
+    targets = tuple(
+        Target(path, parts) for (_, path), parts in zip(request.targets, reports, strict=True)
+    )
+    return Outcome((), exit_code, extras, notes, targets=targets)
+
+
+def _options(fmt: str, options: RenderOptions) -> RenderOptions:
+    # Colour is for the text format on a terminal only.
+    return options if fmt == "text" else replace(options, color=False)
+
+
+def _bytes(part: str | bytes) -> bytes:
+    return part.encode("utf-8") if isinstance(part, str) else part
 
 
 def streams(request: CheckRequest) -> bool:
@@ -104,26 +151,32 @@ def streams(request: CheckRequest) -> bool:
     from vendorgate.report import fragments
 
     native = request.engine == "native" and request.engine_options is None
-    return native and not request.write_baseline and request.fmt in fragments.FORMATS
+    return (
+        native
+        and not request.write_baseline
+        and all(fmt in fragments.FORMATS for fmt in request.formats())
+    )
 
 
 def _check_in_pieces(
-    request: CheckRequest, cache: Cache | None, accepted: Baseline | None
-) -> Outcome | None:
-    """The report in parts from the pipeline, or None when the general path must do it."""
+    request: CheckRequest,
+    formats: tuple[str, ...],
+    cache: Cache | None,
+    accepted: Baseline | None,
+) -> tuple[tuple[Iterable[bytes], ...], int, tuple[str, ...]] | None:
+    """The reports in parts from the pipeline, one per format, their exit code and notes; None
+    when the general path must do it."""
     from vendorgate.app import pipeline
     from vendorgate.report import fragments
 
-    options = render_options(request)
     accepting = fragments.Accepting(accepted) if accepted else None
-
-    def streamed(fmt: str) -> pipeline.Output | None:
-        return pipeline.check(
+    result = pipeline.check_formats(
+        pipeline.Request(
             request.paths,
             request.org,
             request.rules,
-            fmt,
-            options,
+            formats,
+            render_options(request),
             fragments,
             today=request.as_of,
             threshold=request.threshold,
@@ -131,19 +184,16 @@ def _check_in_pieces(
             cache=cache,
             versions_on=request.as_of,
             accepted=accepting,
+            progress=request.progress,
         )
-
-    result = streamed(request.fmt)
+    )
     if result is None:
         return None
-    notes = (fragments.accepted_summary(accepting, result.pieces),) if accepting else ()
-    extras: tuple[Extra, ...] = ()
-    if request.fmt == "github" and request.step_summary:
-        # A second pass renders the job summary's Markdown (parsed profiles come from the cache).
-        summary = streamed("markdown")
-        assert summary is not None  # the first pass did not need Rego, nor does this one
-        extras = (Extra(request.step_summary, b"".join(summary.parts), append=True),)
-    return Outcome(result.parts, exits.streamed(result.blocking), extras, notes)
+    pieces = result.pieces[0]
+    notes = result.notes
+    if accepting:
+        notes += (fragments.accepted_summary(accepting, pieces),)
+    return result.reports, exits.streamed(result.blocking), notes
 
 
 def render_options(request: CheckRequest) -> RenderOptions:

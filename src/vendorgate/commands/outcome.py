@@ -21,6 +21,16 @@ class Extra:
 
 
 @dataclass(frozen=True)
+class Target:
+    """One of several outputs of one evaluation (``check -o a.sarif -o b.json``)."""
+
+    path: str
+    """Where, as the user named it; ``-`` is stdout."""
+    parts: Iterable[str | bytes]
+    """Its content, part after part (read once)."""
+
+
+@dataclass(frozen=True)
 class Outcome:
     """A command's answer."""
 
@@ -37,6 +47,9 @@ class Outcome:
     site: Iterable[tuple[str, bytes]] | None = None
     """Instead of ``parts``: files (path relative to the ``-o`` folder, bytes) to write as
     that folder's content, all or nothing (``report -o DIR/``); read once."""
+    targets: tuple[Target, ...] = ()
+    """Instead of ``parts``: the outputs the command was asked for, files written all or
+    nothing (each to a temporary file first), then stdout's."""
 
 
 def text(rendered: str, exit_code: int, *extras: Extra) -> Outcome:

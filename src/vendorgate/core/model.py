@@ -351,6 +351,9 @@ class Rule:
     """For a rule written in Rego (a ``deny``/``warn`` rule of a pack's ``.rego`` module): that
     module's path. Its ``condition`` is then an empty ``all`` and only ``vendorgate.rego``
     evaluates it. Empty for YAML rules."""
+    rego_file: str = ""
+    """That module's file as found (absolute), which ``vendorgate.rego`` reads: ``rego_module``
+    is the path messages show, relative to the project, not to the working directory."""
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import contextlib
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from vendorgate.core.errors import OutputError
@@ -20,7 +20,32 @@ def write_atomic(path: str | Path, text: str | bytes) -> None:
 
 def write_atomic_parts(path: str | Path, parts: Iterable[bytes]) -> None:
     """:func:`write_atomic` for text in parts (a large report is never joined in memory)."""
-    target = Path(path)
+    write_atomic_many([(path, parts)])
+
+
+def write_atomic_many(files: Sequence[tuple[str | Path, Iterable[bytes]]]) -> None:
+    """Write several files, each from its parts, all or nothing: every file is written in
+    full to a temporary file beside its target first, and only when all are whole do they
+    replace their targets. An error while any is written (a full disk, a rendering error)
+    leaves every target as it was and no temporary file behind."""
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, parts in files:
+            staged.append((_stage(Path(path), parts), Path(path)))
+        for _, target in staged:  # what would stop a rename, found before any is made
+            if target.is_dir():
+                raise OutputError(f"{target}: cannot write output: it is a directory")
+        for tmp, target in staged:
+            _replace(tmp, target)
+    except BaseException:
+        for tmp, _ in staged:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        raise
+
+
+def _stage(target: Path, parts: Iterable[bytes]) -> str:
+    """A temporary file beside ``target`` holding ``parts``, flushed to disk; its name."""
     folder = target.parent if str(target.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
@@ -33,7 +58,6 @@ def write_atomic_parts(path: str | Path, parts: Iterable[bytes]) -> None:
                 handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, target)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -42,6 +66,14 @@ def write_atomic_parts(path: str | Path, parts: Iterable[bytes]) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+    return tmp
+
+
+def _replace(tmp: str, target: Path) -> None:
+    try:
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write output: {exc.strerror or exc}") from exc
 
 
 def _mode_for(target: Path) -> int:

@@ -14,7 +14,6 @@ when its terms are no longer the ones in force.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -23,6 +22,7 @@ from pathlib import Path
 from vendorgate.app import run
 from vendorgate.app.context import build_context, lineage_versions, pick_version
 from vendorgate.core.errors import UsageError
+from vendorgate.core.hints import did_you_mean
 from vendorgate.core.model import (
     Citation,
     DecisionKind,
@@ -229,8 +229,7 @@ def parse_data_classes(raw: str) -> tuple[str, ...]:
     classes = tuple(dict.fromkeys(entries))
     for c in classes:
         if c not in DATA_CLASSES:
-            close = difflib.get_close_matches(c, DATA_CLASSES, n=1)
-            hint = f" (did you mean `{close[0]}`?)" if close else ""
+            hint = did_you_mean(c, DATA_CLASSES)
             raise UsageError(
                 f"--data-classes: unknown data class `{c}`{hint}; known: {', '.join(DATA_CLASSES)}"
             )
@@ -307,8 +306,7 @@ def _plans(vendor: catalogue.LoadedVendor, wanted: str | None, org: OrgProfile) 
     if wanted is None:
         return [org.plan_for(profile)]
     if wanted not in known:
-        close = difflib.get_close_matches(wanted, known, n=1)
-        hint = f" (did you mean `{close[0]}`?)" if close else ""
+        hint = did_you_mean(wanted, known)
         listed = ", ".join(known) or "none; its terms have no plans"
         raise UsageError(
             f"--plan: {workspace.display_path(vendor.path)} has no plan `{wanted}`{hint} "

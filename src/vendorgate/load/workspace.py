@@ -12,6 +12,7 @@ from vendorgate.core.errors import InputError, Problem, UsageError
 from vendorgate.core.model import (
     OrgProfile,
 )
+from vendorgate.text.reader import STDIN, STDIN_DISPLAY
 
 ORG_FILENAMES = ("vendorgate.yaml", "org.yaml")
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -20,6 +21,8 @@ YAML_SUFFIXES = (".yaml", ".yml")
 def display_path(path: Path) -> str:
     """The path relative to its project root (see :func:`project_root`), so that findings and
     messages read the same from any working directory and in CI annotations."""
+    if str(path) == STDIN:
+        return STDIN_DISPLAY
     resolved = Path(os.path.abspath(path))
     root = project_root(resolved.parent)
     if root is None:
@@ -58,7 +61,9 @@ def discover(paths: Iterable[str | Path], *, what: str = "vendor profile") -> li
     found: dict[Path, None] = {}
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        if str(raw) == STDIN:  # one profile piped in; its snapshots resolve from here
+            found[path] = None
+        elif path.is_dir():
             depth = len(path.parts)
             for candidate in sorted(path.rglob("*"), key=_path_order):
                 if candidate.suffix not in YAML_SUFFIXES or any(

@@ -405,9 +405,11 @@ not_applicable_finding(meta, reason) := {
 
 # vendorgate.evidence-age: a profile last reviewed longer ago than the organisation's
 # `evidence.max_age_days` fails; one with no `reviewed` date is undetermined.
-evidence_age_findings := [] if not is_number(org.evidence.max_age_days)
+# The absent `reviewed` goes through object.get: in OPA, `not is_string(x)` with `x` undefined
+# is itself undefined (rego-cpp says true), which left the whole decision undefined.
+evidence_age_findings := [] if not is_number(object.get(org.evidence, "max_age_days", null))
 else := [age_finding("undetermined", concat("", [who, ": the profile has no `reviewed` date, and ", age_policy, "."]), "vendor")] if {
-	not is_string(vendor.reviewed)
+	not is_string(object.get(vendor, "reviewed", null))
 }
 else := [] if {
 	days(today) - days(vendor.reviewed) <= org.evidence.max_age_days

@@ -31,6 +31,7 @@ their annotations only; the Rego engine compiles them when they are evaluated.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -411,7 +412,7 @@ class _Heads:
         except InputError as exc:
             self.problems.extend(exc.problems)
             return None
-        rule = _rule(note, kind, self.pack, self.display)
+        rule = _rule(note, kind, self.pack, self.display, self.path)
         known = self.rules.setdefault(rule.id, rule)
         if replace(known, location=rule.location, condition=rule.condition) != rule:
             self._problem(
@@ -435,7 +436,7 @@ def _pack_id(package: str, note: Annotation | None) -> str:
     return package.rsplit(".", 1)[-1].replace("_", "-").lower()
 
 
-def _rule(note: Annotation, kind: str, pack: str, display: str) -> Rule:
+def _rule(note: Annotation, kind: str, pack: str, display: str, path: Path) -> Rule:
     data = note.data
     custom = data["custom"]
     scope = custom.get("applies_to", {})
@@ -465,6 +466,7 @@ def _rule(note: Annotation, kind: str, pack: str, display: str) -> Rule:
         ),
         description=str(data.get("description", "")),
         rego_module=display,
+        rego_file=os.path.abspath(path),
     )
 
 
@@ -514,11 +516,13 @@ def with_rego_rules(packs: list[RulePack], sources: Sequence[str | Path]) -> lis
 def modules_for(rules: Iterable[Rule]) -> tuple[list[Module], list[RegoRuleRef]]:
     """The prepared modules and rule references for the Rego rules among ``rules``."""
     wanted = {r.id for r in rules if r.rego_module}
-    files = sorted({r.rego_module for r in rules if r.rego_module})
+    # Read each module where it was found: its display path is relative to the project, and
+    # the working directory may be anywhere (`cd vendors && vendorgate check .`).
+    files = sorted({(r.rego_module, r.rego_file) for r in rules if r.rego_module})
     modules: list[Module] = []
     refs: list[RegoRuleRef] = []
-    for display in files:
-        item = prepare(Path(display), display)
+    for display, file in files:
+        item = prepare(Path(file or display), display)
         modules.append(item.module)
         refs.extend(ref for ref in item.refs if ref.rule in wanted)
     return modules, refs

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+import sys
 from pathlib import Path
 
 from vendorgate.core.errors import InputError, Problem
@@ -23,13 +24,34 @@ MAX_SNAPSHOT_BYTES = 16 * 1024 * 1024
 """Terms documents are at most a few hundred KB of text; a larger snapshot is not read."""
 
 
+STDIN = "-"
+"""The path that names standard input (``vendorgate check -``: one profile piped in)."""
+STDIN_DISPLAY = "<stdin>"
+"""How messages name standard input (``<stdin>:3:1``)."""
+_STDIN_READ: list[bytes] = []
+"""Standard input once read: it can be read only once, and a run may look at a file twice."""
+
+
+def read_stdin(limit: int = MAX_FILE_BYTES) -> bytes:
+    """Standard input, read once and kept; more than ``limit`` bytes is refused."""
+    if not _STDIN_READ:
+        _STDIN_READ.append(sys.stdin.buffer.read(limit + 1))
+    raw = _STDIN_READ[0]
+    if len(raw) > limit:
+        raise InputError(Problem(f"input exceeds the limit of {limit:,} bytes", STDIN_DISPLAY))
+    return raw
+
+
 def read_bytes(path: Path, display: str, limit: int = MAX_FILE_BYTES) -> bytes:
     """Read a regular file, refusing anything larger than ``limit`` before reading it.
 
     The file is opened without blocking and checked to be a regular file before a byte is
     read: a FIFO would otherwise wait forever for a writer, and a device (``/dev/zero``) never
     ends. A path holding a NUL character is refused rather than passed to the system."""
-    if "\x00" in str(path):
+    named = str(path)
+    if named == STDIN:
+        return read_stdin(limit)
+    if "\x00" in named:
         raise InputError(Problem("the path holds a NUL character; name a real file", display))
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:

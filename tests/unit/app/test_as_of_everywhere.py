@@ -98,8 +98,8 @@ def test_a_document_not_yet_in_force_gets_the_same_note_everywhere() -> None:
     selected, _ = context.select_versions(ctx, [shifted])
     picked, _ = context.pick_version(ctx, shifted, [shifted])
     note = (
-        f"document `{tos.id}` took effect on 2023-05-01, after 2023-04-15: what the profile "
-        "quotes from it did not yet apply then"
+        f"vendor `{shifted.profile.id}`: document `{tos.id}` took effect on 2023-05-01, after "
+        "2023-04-15: what the profile quotes from it did not yet apply then"
     )
     assert note in selected.notes
     assert note in picked.notes
@@ -133,7 +133,11 @@ def test_command_line_agrees_on_version_and_notes(day: str) -> None:
     assert f"({chosen}), vendors/{chosen}.yaml" in explained.stdout.splitlines()[2]
 
     expected = _expected_notes(day)
+    assert expected
     assert tuple(_shared(tuple(_gate_notes(gated.stdout)))) == expected
+    # check and report, which stream a vendor at a time, tell them on standard error
+    assert all(note in checked.stderr.splitlines() for note in expected), checked.stderr
+    assert all(note in reported.stderr.splitlines() for note in expected), reported.stderr
     shown = _explain_notes(explained.stdout)
     assert all(note in shown for note in expected)
 

@@ -166,3 +166,26 @@ def test_baseline_streams_accepted_findings_as_not_blocking(
         assert fragments.accepted_summary(accepting, out.pieces) == baseline.summary(
             expected, accepted
         )
+
+
+def test_every_format_from_one_evaluation_gives_each_renderers_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``check -o a.sarif -o b.json ...``: one pass renders each vendor in every format (a
+    format asked twice included, text in colour); each report is its renderer's bytes, cold
+    and warm, and the one evaluation leaves one pack."""
+    root = project(tmp_path)
+    monkeypatch.chdir(root)
+    options = RenderOptions(root=str(root), base=str(root), color=True, width=120)
+    whole = run.check(today=DAY)
+    formats = (*STREAMED, "json")
+    request = pipeline.Request(
+        (), None, (), formats, options, fragments, DAY, cache=Cache(tmp_path / "c")
+    )
+    for _ in range(2):  # the second run takes every vendor's pieces from the pack
+        out = pipeline.check_formats(request)
+        assert out is not None
+        assert len(out.reports) == len(formats)
+        for fmt, report in zip(formats, out.reports, strict=True):
+            assert b"".join(report).decode("utf-8") == render(fmt, whole, options), fmt
+    assert len(list((tmp_path / "c" / "packs").glob("*.pack"))) == 1

@@ -35,14 +35,16 @@ def render(result: CheckResult, options: RenderOptions) -> str:
     head = _head(result.org.name, result.evaluated_on, result.packs, [_row(vr) for vr in ordered])
     blocking = [block for _, block in sorted(_blocking(result.findings), key=lambda b: b[0])]
     details = [_vendor_details(vr, options) for vr in ordered]
-    return _page(head, blocking, details, len(details))
+    return _page(head, blocking, len(blocking), details, len(details))
 
 
-def _page(head: str, blocking: list[str], details: Iterable[str], vendors: int) -> str:
+def _page(
+    head: str, blocking: Iterable[str], blocks: int, details: Iterable[str], vendors: int
+) -> str:
     budget = MAX_CHARS - len(head) - 200
     body, budget = _fit(
         blocking,
-        len(blocking),
+        blocks,
         budget,
         "*{} more blocking finding(s) not shown here; see the full report.*\n",
     )
@@ -58,11 +60,39 @@ def _page(head: str, blocking: list[str], details: Iterable[str], vendors: int) 
 
 
 def piece(result: VendorResult, options: RenderOptions) -> tuple[bytes, dict[str, Any]]:
-    """The vendor's details block, with its table row, its blocking findings (with their
-    ranks) and its place in vendor order: the frame fits them into the comment budget."""
-    blocking = [[*key, block] for key, block in _blocking(result.findings)]
-    meta = {"row": _row(result), "blocking": blocking, "order": list(_order(result))}
-    return _vendor_details(result, options).encode("utf-8"), meta
+    """The vendor's details block followed by its blocking findings' blocks, with its table
+    row, where each block starts and ends (with its rank) and its place in vendor order: the
+    frame fits them into the comment budget. The blocks are bytes of the piece, not metadata,
+    so that metadata stays small however many findings block."""
+    text = bytearray(_vendor_details(result, options).encode("utf-8"))
+    details = len(text)
+    blocking = []
+    for key, block in _blocking(result.findings):
+        start = len(text)
+        text += block.encode("utf-8")
+        blocking.append([*key, start, len(text)])
+    meta = {
+        "row": _row(result),
+        "blocking": blocking,
+        "details": details,
+        "order": list(_order(result)),
+    }
+    return bytes(text), meta
+
+
+def _blocks(ordered: Sequence[Piece]) -> Iterator[str]:
+    """Every blocking finding's block, most severe first, decoded only when asked for."""
+    found = [
+        ((rank, vendor, plan, rule), p.text, start, end)
+        for p in ordered
+        for rank, vendor, plan, rule, start, end in p.meta["blocking"]
+    ]
+    found.sort(key=lambda b: b[0])
+    return (text[start:end].decode("utf-8") for _, text, start, end in found)
+
+
+def _details_of(p: Piece) -> bytes:
+    return p.text[: p.meta["details"]]
 
 
 def frame(
@@ -75,15 +105,10 @@ def frame(
     """The comment from the vendors' pieces; only the details that fit are decoded."""
     ordered = sorted(pieces, key=lambda p: tuple(p.meta["order"]))
     head = _head(org.name, day, packs, [p.meta["row"] for p in ordered])
-    found = [
-        ((rank, vendor, plan, rule), block)
-        for p in ordered
-        for rank, vendor, plan, rule, block in p.meta["blocking"]
-    ]
-    blocking = [block for _, block in sorted(found, key=lambda b: b[0])]
+    blocking = sum(len(p.meta["blocking"]) for p in ordered)
     # Decoded as they are fitted: most never are, a comment holds only a few vendors' details.
-    details = (p.text.decode("utf-8") for p in ordered)
-    return [_page(head, blocking, details, len(ordered)).encode("utf-8")]
+    details = (_details_of(p).decode("utf-8") for p in ordered)
+    return [_page(head, _blocks(ordered), blocking, details, len(ordered)).encode("utf-8")]
 
 
 def _fit(blocks: Iterable[str], total: int, budget: int, left_out: str) -> tuple[list[str], int]:
@@ -265,21 +290,15 @@ def document(
     comment has a size limit. Written a vendor at a time."""
     ordered = sorted(pieces, key=lambda p: tuple(p.meta["order"]))
     head = _head(org.name, day, packs, [p.meta["row"] for p in ordered])
-    found = [
-        ((rank, vendor, plan, rule), block)
-        for p in ordered
-        for rank, vendor, plan, rule, block in p.meta["blocking"]
-    ]
-    blocking = [block for _, block in sorted(found, key=lambda b: b[0])]
     yield head.encode("utf-8")
-    if blocking:
+    if any(p.meta["blocking"] for p in ordered):
         yield b"\n### Blocking findings\n"
-        for block in blocking:
+        for block in _blocks(ordered):
             yield ("\n" + block).encode("utf-8")
     if ordered:
         yield b"\n### Details\n"
         for p in ordered:
-            yield b"\n" + p.text
+            yield b"\n" + _details_of(p)
 
 
 def render_document(result: CheckResult, options: RenderOptions) -> str:

@@ -6,28 +6,40 @@ Colour only when asked (a terminal without NO_COLOR); otherwise plain aligned te
 
 from __future__ import annotations
 
-import io
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from rich import box
-from rich.console import Console
-from rich.markup import escape as rich_escape
-from rich.table import Table
-
-from vendorgate.core.model import CheckResult, Finding, OrgProfile, RulePack, VendorResult, Verdict
+from vendorgate.core.model import (
+    CheckResult,
+    FactRead,
+    Finding,
+    OrgProfile,
+    RulePack,
+    VendorResult,
+    Verdict,
+)
 from vendorgate.core.render import Piece
 from vendorgate.engine.conditions import describe_value
 from vendorgate.report import RenderOptions
 from vendorgate.report import escape as policy
+from vendorgate.report.termtext import (
+    Cell,
+    Column,
+    Part,
+    PlainWriter,
+    RichWriter,
+    plain,
+    styled,
+    writer,
+)
 
 
-def escape(text: str) -> str:
-    """A value for the terminal: the shared policy (no control sequence, bidi override or
-    line break from a profile reaches the terminal), then Rich's markup escaping."""
-    return rich_escape(policy.inline(text))
+def escape(text: str) -> Part:
+    """A value from a profile, as an unstyled part: the shared policy (no control sequence,
+    bidi override or line break from a profile reaches the terminal)."""
+    return plain(policy.inline(text))
 
 
 _VERDICT_STYLE = {
@@ -47,32 +59,28 @@ _DECISION_STYLE = {
 _DETAILED = (Verdict.FAIL, Verdict.UNDETERMINED, Verdict.WAIVED, Verdict.ERROR)
 
 
+Out = RichWriter | PlainWriter
+
+
+def _cells(row: Sequence[Sequence[Sequence[str]]]) -> list[Cell]:
+    """An overview row back from a piece's metadata (JSON keeps parts as lists)."""
+    return [[(style, text) for style, text in cell] for cell in row]
+
+
 def render(result: CheckResult, options: RenderOptions) -> str:
-    buffer = io.StringIO()
-    console = _console(buffer, options)
-    _header(console, result.org.name, result.evaluated_on, result.packs, len(result.results))
+    out = _writer(options)
+    _header(out, result.org.name, result.evaluated_on, result.packs, len(result.results))
     ordered = sorted(result.results, key=_worst_first)
-    _overview(console, [_row(vr) for vr in ordered], options)
+    _overview(out, [_row(vr) for vr in ordered])
     for vendor in ordered:
-        _vendor(console, vendor, options)
+        _vendor(out, vendor, options)
     blocking = sum(1 for f in result.findings if f.blocking)
-    _summary(
-        console, Counter(f.verdict.value for f in result.findings), _decisions(result), blocking
-    )
-    return buffer.getvalue()
+    _summary(out, Counter(f.verdict.value for f in result.findings), _decisions(result), blocking)
+    return out.text()
 
 
-def _console(buffer: io.StringIO, options: RenderOptions) -> Console:
-    return Console(
-        file=buffer,
-        width=max(options.width, 60),
-        force_terminal=options.color,
-        no_color=not options.color,
-        color_system="standard" if options.color else None,
-        highlight=False,
-        emoji=False,
-        soft_wrap=True,
-    )
+def _writer(options: RenderOptions) -> Out:
+    return writer(max(options.width, 60), options.color)
 
 
 def _decisions(result: CheckResult) -> Counter[str]:
@@ -83,9 +91,9 @@ def piece(result: VendorResult, options: RenderOptions) -> tuple[bytes, dict[str
     """One vendor's section (printed on its own console: rich output is line by line, so the
     sections of a whole render are these texts one after the other), with its overview row
     and its place in the worst-first order."""
-    buffer = io.StringIO()
-    _vendor(_console(buffer, options), result, options)
-    return buffer.getvalue().encode("utf-8"), {"row": _row(result), "order": _worst_first(result)}
+    out = _writer(options)
+    _vendor(out, result, options)
+    return out.text().encode("utf-8"), {"row": _row(result), "order": _worst_first(result)}
 
 
 def frame(
@@ -98,18 +106,17 @@ def frame(
     """The report from the vendors' pieces: header, overview and summary from their metadata,
     their sections in between (worst first)."""
     ordered = sorted(pieces, key=lambda p: tuple(p.meta["order"]))
-    buffer = io.StringIO()
-    console = _console(buffer, options)
-    _header(console, org.name, day, packs, len(pieces))
-    _overview(console, [list(p.meta["row"]) for p in ordered], options)
-    head = buffer.getvalue().encode("utf-8")
+    out = _writer(options)
+    _header(out, org.name, day, packs, len(pieces))
+    _overview(out, [_cells(p.meta["row"]) for p in ordered])
+    head = out.text().encode("utf-8")
     verdicts: Counter[str] = Counter()
     for p in pieces:
         verdicts.update(p.verdicts)
-    buffer = io.StringIO()
+    out = _writer(options)
     decisions = Counter(p.decision for p in pieces)
-    _summary(_console(buffer, options), verdicts, decisions, sum(p.blocking for p in pieces))
-    return [head, *(p.text for p in ordered), buffer.getvalue().encode("utf-8")]
+    _summary(out, verdicts, decisions, sum(p.blocking for p in pieces))
+    return [head, *(p.text for p in ordered), out.text().encode("utf-8")]
 
 
 _DECISION_ORDER = ("rejected", "needs_review", "approved_with_conditions", "approved")
@@ -120,44 +127,62 @@ def _worst_first(vr: VendorResult) -> tuple[int, str, str]:
     return (_DECISION_ORDER.index(vr.decision.kind.value), vr.vendor.id, vr.plan or "")
 
 
-def _row(vr: VendorResult) -> list[str]:
-    """The vendor's overview row (rich markup)."""
+def _row(vr: VendorResult) -> list[Cell]:
+    """The vendor's overview row."""
     counts = Counter(f.verdict for f in vr.findings)
     decision = vr.decision.kind.value
     plan = f" [{vr.plan} plan]" if vr.plan else ""
     return [
-        escape(vr.vendor.id + plan),
-        f"[{_DECISION_STYLE[decision]}]{decision}[/]",
-        str(counts[Verdict.FAIL] + counts[Verdict.ERROR]),
-        str(counts[Verdict.UNDETERMINED]),
-        str(counts[Verdict.WAIVED]),
-        str(sum(1 for f in vr.findings if f.blocking)),
+        [escape(vr.vendor.id + plan)],
+        [styled(_DECISION_STYLE[decision], decision)],
+        [plain(str(counts[Verdict.FAIL] + counts[Verdict.ERROR]))],
+        [plain(str(counts[Verdict.UNDETERMINED]))],
+        [plain(str(counts[Verdict.WAIVED]))],
+        [plain(str(sum(1 for f in vr.findings if f.blocking)))],
     ]
 
 
-def _overview(console: Console, rows: list[list[str]], options: RenderOptions) -> None:
-    table = Table(box=box.SIMPLE if options.color else box.ASCII2, show_edge=False, pad_edge=False)
-    for column in ("vendor", "decision", "fail", "undetermined", "waived", "blocking"):
-        table.add_column(column, no_wrap=True)
-    for row in rows:
-        table.add_row(*row)
-    console.print()
-    console.print(table)
+_OVERVIEW = tuple(
+    Column(name) for name in ("vendor", "decision", "fail", "undetermined", "waived", "blocking")
+)
 
 
-def _header(console: Console, org: str, day: date, packs: Sequence[RulePack], vendors: int) -> None:
+def _overview(out: Out, rows: Sequence[Sequence[Cell]]) -> None:
+    out.line()
+    out.table(_OVERVIEW, rows)
+
+
+def _header(out: Out, org: str, day: date, packs: Sequence[RulePack], vendors: int) -> None:
     names = ", ".join(p.id for p in packs)
-    console.print(f"[bold]vendorgate check[/] - {escape(org)} - evaluated {day.isoformat()}")
-    console.print(f"{vendors} vendor(s); rule packs: {escape(names)}")
+    out.line(
+        styled("bold", "vendorgate check"),
+        plain(" - "),
+        escape(org),
+        plain(f" - evaluated {day.isoformat()}"),
+    )
+    out.line(plain(f"{vendors} vendor(s); rule packs: "), escape(names))
 
 
-def _vendor(console: Console, vr: VendorResult, options: RenderOptions) -> None:
+def _findings_table(width: int) -> tuple[Column, ...]:
+    return (
+        Column("verdict", min_width=14),
+        Column("severity", min_width=8),
+        Column("rule", min_width=20),
+        Column("title", max_width=max(width - 80, 20)),
+    )
+
+
+def _vendor(out: Out, vr: VendorResult, options: RenderOptions) -> None:
     decision = vr.decision.kind.value
     plan = f" [{vr.plan} plan]" if vr.plan else ""
-    console.print()
-    console.print(
-        f"[bold]{escape(vr.vendor.name)}[/]{escape(plan)}  ({escape(vr.vendor.location.path)})"
-        f"  decision: [{_DECISION_STYLE[decision]}]{decision.upper()}[/]"
+    out.line()
+    out.line(
+        styled("bold", policy.inline(vr.vendor.name)),
+        escape(plan),
+        plain("  ("),
+        escape(vr.vendor.location.path),
+        plain(")  decision: "),
+        styled(_DECISION_STYLE[decision], decision.upper()),
     )
     shown = [
         f
@@ -165,28 +190,23 @@ def _vendor(console: Console, vr: VendorResult, options: RenderOptions) -> None:
         if options.verbose or f.verdict is not Verdict.NOT_APPLICABLE
     ]
     hidden = len(vr.findings) - len(shown)
-    table = Table(box=box.SIMPLE if options.color else box.ASCII2, show_edge=False, pad_edge=False)
-    table.add_column("verdict", no_wrap=True, min_width=14)
-    table.add_column("severity", no_wrap=True, min_width=8)
-    table.add_column("rule", no_wrap=True, min_width=20)
-    table.add_column(
-        "title", no_wrap=True, overflow="ellipsis", max_width=max(options.width - 80, 20)
-    )
-    for f in shown:
-        mark = " *" if f.blocking else ""
-        table.add_row(
-            f"[{_VERDICT_STYLE[f.verdict]}]{f.verdict.value.upper()}[/]{mark}",
-            f.severity.value,
-            escape(f.rule),
-            escape(f.rule_title),
-        )
     if shown:
-        console.print(table)
+        out.table(_findings_table(options.width), [_finding_row(f) for f in shown])
     if hidden:
-        console.print(f"  ({hidden} rule(s) not applicable to this vendor)")
+        out.line(plain(f"  ({hidden} rule(s) not applicable to this vendor)"))
     for f in shown:
         if f.verdict in _DETAILED or options.verbose:
-            _details(console, f)
+            _details(out, f)
+
+
+def _finding_row(f: Finding) -> list[Cell]:
+    mark = " *" if f.blocking else ""
+    return [
+        [styled(_VERDICT_STYLE[f.verdict], f.verdict.value.upper()), plain(mark)],
+        [plain(f.severity.value)],
+        [escape(f.rule)],
+        [escape(f.rule_title)],
+    ]
 
 
 def _ordered(findings: tuple[Finding, ...]) -> list[Finding]:
@@ -194,58 +214,74 @@ def _ordered(findings: tuple[Finding, ...]) -> list[Finding]:
     return sorted(findings, key=lambda f: (rank[f.verdict], -f.severity.rank, f.rule))
 
 
-def _details(console: Console, f: Finding) -> None:
+def _details(out: Out, f: Finding) -> None:
     flag = ", blocking" if f.blocking else ""
-    console.print()
-    console.print(
-        f"  [{_VERDICT_STYLE[f.verdict]}]{f.verdict.value.upper()}[/] [bold]{escape(f.rule)}[/]"
-        f" - {escape(f.rule_title)} ({f.severity.value}{flag})"
+    out.line()
+    out.line(
+        plain("  "),
+        styled(_VERDICT_STYLE[f.verdict], f.verdict.value.upper()),
+        plain(" "),
+        styled("bold", policy.inline(f.rule)),
+        plain(" - "),
+        escape(f.rule_title),
+        plain(f" ({f.severity.value}{flag})"),
     )
-    console.print(f"    at {escape(str(f.location))}")
-    console.print(f"    {escape(f.message)}")
+    out.line(plain("    at "), escape(str(f.location)))
+    out.line(plain("    "), escape(f.message))
     for reason in f.reasons:
-        console.print(f"    note: {escape(reason)}")
+        out.line(plain("    note: "), escape(reason))
     for c in f.citations:
         unverified = " (citation not verified)" if not c.verified else ""
         title = f" - {c.title}" if c.title else ""
-        console.print(f"    Authority: {escape(c.citation)}{escape(title)}{unverified}")
-        console.print(f"      {escape(c.url)}")
+        out.line(plain("    Authority: "), escape(c.citation), escape(title), plain(unverified))
+        out.line(plain("      "), escape(c.url))
     for read in sorted(f.facts, key=lambda r: r.fact):
-        plan = f" (plan {read.plan})" if read.plan else ""
-        console.print(
-            f"    Vendor fact: {escape(read.fact)} = {escape(describe_value(read.value))}{plan}"
-            f"  (evidence: {read.status.value})  {escape(str(read.location))}"
-        )
-        for ev in read.evidence:
-            section = f", section {ev.section}" if ev.section else ""
-            effective = f", effective {ev.effective.isoformat()}" if ev.effective else ""
-            console.print(f"      {escape(ev.title or ev.doc)}{escape(section)}{effective}")
-            if ev.url:
-                console.print(f"      {escape(ev.url)}")
-            if ev.sha256:
-                console.print(f"      snapshot sha256 {ev.sha256} (quote {ev.status.value})")
-            console.print(f"      > \u201c{escape(ev.quote)}\u201d")
-            if ev.detail:
-                console.print(f"      ({escape(ev.detail)})")
+        _fact(out, read)
     if f.waiver:
         w = f.waiver
-        console.print(
-            f"    Waived by {escape(w.approver)} until {w.expires.isoformat()} "
-            f"({escape(w.ticket)}): {escape(w.justification)}"
+        out.line(
+            plain("    Waived by "),
+            escape(w.approver),
+            plain(f" until {w.expires.isoformat()} ("),
+            escape(w.ticket),
+            plain("): "),
+            escape(w.justification),
         )
     if f.verdict is not Verdict.PASS:
-        console.print(f"    Demand: {escape(f.remediation)}")
+        out.line(plain("    Demand: "), escape(f.remediation))
 
 
-def _summary(
-    console: Console, verdicts: Counter[str], decisions: Counter[str], blocking: int
-) -> None:
+def _fact(out: Out, read: FactRead) -> None:
+    plan = f" (plan {read.plan})" if read.plan else ""
+    out.line(
+        plain("    Vendor fact: "),
+        escape(read.fact),
+        plain(" = "),
+        escape(describe_value(read.value)),
+        escape(plan),
+        plain(f"  (evidence: {read.status.value})  "),
+        escape(str(read.location)),
+    )
+    for ev in read.evidence:
+        section = f", section {ev.section}" if ev.section else ""
+        effective = f", effective {ev.effective.isoformat()}" if ev.effective else ""
+        out.line(plain("      "), escape(ev.title or ev.doc), escape(section), plain(effective))
+        if ev.url:
+            out.line(plain("      "), escape(ev.url))
+        if ev.sha256:
+            out.line(plain(f"      snapshot sha256 {ev.sha256} (quote {ev.status.value})"))
+        out.line(plain("      > \u201c"), escape(ev.quote), plain("\u201d"))
+        if ev.detail:
+            out.line(plain("      ("), escape(ev.detail), plain(")"))
+
+
+def _summary(out: Out, verdicts: Counter[str], decisions: Counter[str], blocking: int) -> None:
     """Totals: findings by verdict value, vendors by decision, blocking findings."""
-    console.print()
+    out.line()
     parts = [f"{verdicts[v.value]} {v.value}" for v in Verdict if verdicts[v.value]]
-    console.print("Findings: " + (", ".join(parts) or "none"))
-    console.print("Decisions: " + ", ".join(f"{n} {k}" for k, n in sorted(decisions.items())))
+    out.line(plain("Findings: " + (", ".join(parts) or "none")))
+    out.line(plain("Decisions: " + ", ".join(f"{n} {k}" for k, n in sorted(decisions.items()))))
     if blocking:
-        console.print(f"[bold red]{blocking} blocking finding(s)[/] (marked *)")
+        out.line(styled("bold red", f"{blocking} blocking finding(s)"), plain(" (marked *)"))
     else:
-        console.print("[green]No blocking findings.[/]")
+        out.line(styled("green", "No blocking findings."))
