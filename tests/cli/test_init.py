@@ -103,9 +103,13 @@ def test_every_pack_init_names_is_shipped() -> None:
     assert named <= shipped
 
 
-def test_the_workflow_passes_base_ref_through_the_environment(tmp_path: Path) -> None:
+def test_the_workflow_is_the_shipped_template_and_passes_base_ref_to_the_action(
+    tmp_path: Path,
+) -> None:
     assert run_cli("init", str(tmp_path)).returncode == 0
-    workflow = yaml.safe_load((tmp_path / ".github/workflows/vendorgate.yml").read_text("utf-8"))
+    written = (tmp_path / ".github/workflows/vendorgate.yml").read_bytes()
+    assert written == (REPO / "ci" / "github-actions.yml").read_bytes()
+    workflow = yaml.safe_load(written.decode("utf-8"))
     job = workflow["jobs"]["vendorgate"]
     assert job["timeout-minutes"] > 0
     assert job["permissions"] == {
@@ -117,5 +121,8 @@ def test_the_workflow_passes_base_ref_through_the_environment(tmp_path: Path) ->
         assert "${{" not in step.get("run", ""), step
     checkout = job["steps"][0]
     assert checkout["with"]["persist-credentials"] is False
+    action = job["steps"][1]
+    assert action["uses"].startswith("vendorgate/vendorgate@")
+    assert action["with"]["base-ref"] == "${{ github.base_ref }}"
     hooks = yaml.safe_load((tmp_path / ".pre-commit-config.yaml").read_text("utf-8"))
     assert all(h["require_serial"] for r in hooks["repos"] for h in r["hooks"])

@@ -18,7 +18,7 @@ from tests.support.cli import REPO
 
 pytestmark = pytest.mark.wheel
 
-SOURCES = ("pyproject.toml", "setup.py", "README.md", "LICENSE", "src", "rules")
+SOURCES = ("pyproject.toml", "setup.py", "README.md", "LICENSE", "src", "rules", "ci")
 """What a build reads; copied so that building leaves no build/ or egg-info in the checkout."""
 
 
@@ -78,7 +78,7 @@ def test_the_wheel_ships_packs_policies_schemas_and_licence(wheel: Path) -> None
     assert "vendorgate/packs/rego/ai_subprocessors.rego" in names
     for kind in ("vendor", "rules", "org", "report"):
         assert f"vendorgate/schemas/{kind}.schema.json" in names
-    assert "vendorgate/data/init/github-workflow.yml" in names
+    assert "vendorgate/templates/github-actions.yml" in names
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
 
 

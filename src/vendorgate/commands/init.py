@@ -16,7 +16,6 @@ from pathlib import Path
 
 from vendorgate.commands.outcome import Outcome, text
 from vendorgate.core.errors import EXIT_OK, OutputError, UsageError
-from vendorgate.core.version import __version__
 
 BASELINE_PACK = "ai-baseline"
 """Enabled for every organisation: it rests on the organisation's own policy, not on a law."""
@@ -71,9 +70,7 @@ def files_for(request: InitRequest, name: str) -> dict[str, str]:
         f"vendors/{KEEP}": "",
         f"snapshots/{KEEP}": "",
         ".gitignore": _template("gitignore"),
-        ".github/workflows/vendorgate.yml": _template("github-workflow.yml").replace(
-            "@VERSION@", __version__
-        ),
+        ".github/workflows/vendorgate.yml": workflow_template(),
         ".pre-commit-config.yaml": _template("pre-commit-config.yaml"),
     }
 
@@ -106,6 +103,26 @@ def org_profile(request: InitRequest, name: str) -> str:
         "usage: {}",
     ]
     return "\n".join(lines) + "\n"
+
+
+def templates_dir() -> Path:
+    """The CI templates users copy: the installed package's ``templates/`` (setup.py maps the
+    repository's ``ci/`` there), else the ``ci/`` folder of the checkout this module runs from,
+    so the workflow ``init`` writes is that file, never a second copy of it."""
+    package = Path(__file__).resolve().parent.parent
+    installed = package / "templates"
+    if installed.is_dir():
+        return installed
+    return package.parent.parent / "ci"
+
+
+def workflow_template() -> str:
+    """The GitHub workflow, ``ci/github-actions.yml``, byte for byte."""
+    path = templates_dir() / "github-actions.yml"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot read the workflow template: {exc.strerror}") from exc
 
 
 def _template(name: str) -> str:

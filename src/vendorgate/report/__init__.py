@@ -71,6 +71,11 @@ FORMATS: dict[str, Format] = {
         "a summary for a pull-request comment, details folded",
         ("check", "report"),
     ),
+    "gitlab": Format(
+        "gitlab",
+        "GitLab Code Quality report (JSON) for merge-request annotations",
+        ("check",),
+    ),
     "html": Format(
         "html",
         "a self-contained page for compliance officers and auditors (works offline, prints)",

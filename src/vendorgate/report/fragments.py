@@ -7,9 +7,9 @@ the result cache keeps), and the report is then the document's frame with the pi
 in. Nothing here builds the report differently from the format modules: for SARIF and JSON
 each piece is ``formats/sarif.py``'s or ``serialize.py``'s output for one vendor, indented to
 where it sits, and the frame is their output for an empty result with the totals filled in;
-the other formats (text, JUnit, GitHub, Markdown, HTML, OSCAL) give a ``piece`` and a ``frame``
-of their own, the frame computing overviews and totals from the small metadata each piece
-carries.
+the other formats (text, JUnit, GitHub, GitLab, Markdown, HTML, OSCAL) give a ``piece`` and a
+``frame`` of their own, the frame computing overviews and totals from the small metadata each
+piece carries.
 """
 
 from __future__ import annotations
@@ -26,16 +26,20 @@ from vendorgate.core.model import CheckResult, OrgProfile, RulePack, VendorResul
 from vendorgate.core.render import Piece, RenderOptions
 from vendorgate.core.serialize import VERDICT_ORDER, check_result, vendor_result
 from vendorgate.report import jsontext
-from vendorgate.report.formats import github, html, junit, markdown, oscal, oscal_ap, sarif
+from vendorgate.report.formats import github, gitlab, html, junit, markdown, oscal, oscal_ap, sarif
 from vendorgate.report.formats import text as text_format
 from vendorgate.report.formats.html_summary import Previous
 
-FORMATS = ("sarif", "json", "text", "junit", "github", "markdown", "html", "oscal", "oscal-ap")
+FORMATS = (
+    *("sarif", "json", "text", "junit", "github", "gitlab", "markdown", "html"),
+    *("oscal", "oscal-ap"),
+)
 """The formats that can be put together from pieces."""
 _OWN: dict[str, Any] = {
     "text": text_format,
     "junit": junit,
     "github": github,
+    "gitlab": gitlab,
     "markdown": markdown,
     "html": html,
     "oscal": oscal,
@@ -70,6 +74,9 @@ def piece(
         rendered = ""
     elif fmt == "oscal":
         deflated, meta = oscal.piece(result, options, org)  # not UTF-8: each list deflated
+        rendered = ""
+    elif fmt == "markdown":
+        deflated, meta = markdown.piece(result, options)  # not UTF-8: deflated
         rendered = ""
     elif fmt == "oscal-ap":
         body, meta = oscal_ap.piece(result, options, org)

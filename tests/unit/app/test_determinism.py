@@ -12,7 +12,7 @@ import pytest
 from tests.support.cli import REPO, run_cli
 from vendorgate.report import FORMATS
 
-MACHINE_FORMATS = [name for name in ("json", "sarif", "junit") if name in FORMATS]
+MACHINE_FORMATS = [name for name in ("json", "sarif", "junit", "gitlab") if name in FORMATS]
 
 
 def catalogue_copy(tmp_path: Path, order_seed: int) -> Path:

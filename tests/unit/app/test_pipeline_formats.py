@@ -20,7 +20,13 @@ from vendorgate.core.errors import InputError
 from vendorgate.report import RenderOptions, fragments, render
 
 DAY = date(2026, 1, 15)
-STREAMED = ("text", "json", "sarif", "junit", "github", "markdown", "html", "oscal", "oscal-ap")
+STREAMED = (
+    *("text", "json", "sarif", "junit", "github", "gitlab", "markdown", "html"),
+    *("oscal", "oscal-ap"),
+)
+AS_OF = tuple(f for f in STREAMED if f not in ("gitlab", "oscal-ap"))
+"""Which versions are in force is the pipeline's choice, not a format's: the other formats
+prove it, and CI time is spent on them once."""
 
 
 def project(tmp_path: Path) -> Path:
@@ -104,7 +110,7 @@ def test_generated_catalogue_streams_the_renderers_bytes(
     assert streamed(fmt, options, DAY, None) == expected
 
 
-@pytest.mark.parametrize("fmt", STREAMED)
+@pytest.mark.parametrize("fmt", AS_OF)
 def test_as_of_streams_only_the_versions_in_force(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
 ) -> None:

@@ -130,3 +130,39 @@ def test_pre_commit_rejects_an_invalid_profile_with_its_line(hooked_repo: Path) 
     assert re.search(r"vendorgate validate\.+Failed", out), out
     line = 1 + broken.splitlines().index("    value: nope")
     assert f"vendors/zoom.yaml:{line}:" in out
+
+
+@pytest.mark.slow  # about 90 s on 2 cores: building the hook's virtualenv is most of it
+def test_try_repo_installs_the_shipped_hooks_and_blocks_a_failing_vendor(tmp_path: Path) -> None:
+    """The hooks as users get them: ``pre-commit try-repo`` clones this repository, builds the
+    hook's virtualenv with ``language: python`` (vendorgate installed from the checkout, its
+    dependencies from the package index) and runs both hooks, one after the other. It is the
+    one test here that needs the package index, and the slowest; kept because nothing else
+    proves the shipped hooks install."""
+    repo = make_repo(tmp_path)
+    (repo / "vendors" / "zoom-2023-03.yaml").write_text(
+        zoom_march("zoom-2023-03"), encoding="utf-8"
+    )
+    git(repo, "add", "vendors/zoom-2023-03.yaml")
+    assert all(hook["require_serial"] is True for hook in shipped_hooks())
+    env = {
+        **os.environ,
+        **GIT_ENV,
+        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-cache"),
+        "NO_COLOR": "1",
+        "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "try-repo", str(REPO), "--all-files"],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    out = done.stdout + done.stderr
+    assert done.returncode == 1, out
+    assert re.search(r"vendorgate validate\.+Passed", out), out
+    assert re.search(r"vendorgate check\.+Failed", out), out
+    assert "hipaa-no-ai-training-on-phi" in out

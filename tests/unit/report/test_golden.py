@@ -41,6 +41,7 @@ EXTENSIONS = {
     "oscal": "oscal.json",
     "oscal-ap": "oscal-ap.json",
     "github": "github.txt",
+    "gitlab": "gitlab.json",
     "text": "txt",
     "yaml": "yaml",
 }

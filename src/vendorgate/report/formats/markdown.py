@@ -8,6 +8,7 @@ under GitHub's comment limit: when it would not, vendor details are left out wit
 
 from __future__ import annotations
 
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
@@ -63,7 +64,9 @@ def piece(result: VendorResult, options: RenderOptions) -> tuple[bytes, dict[str
     """The vendor's details block followed by its blocking findings' blocks, with its table
     row, where each block starts and ends (with its rank) and its place in vendor order: the
     frame fits them into the comment budget. The blocks are bytes of the piece, not metadata,
-    so that metadata stays small however many findings block."""
+    so that metadata stays small however many findings block; and the bytes are deflated
+    (zlib), since the pipeline holds every vendor's piece until the frame is built while a
+    comment shows only a few of them (offsets are into the inflated text)."""
     text = bytearray(_vendor_details(result, options).encode("utf-8"))
     details = len(text)
     blocking = []
@@ -77,22 +80,22 @@ def piece(result: VendorResult, options: RenderOptions) -> tuple[bytes, dict[str
         "details": details,
         "order": list(_order(result)),
     }
-    return bytes(text), meta
+    return zlib.compress(bytes(text), 1), meta
 
 
 def _blocks(ordered: Sequence[Piece]) -> Iterator[str]:
-    """Every blocking finding's block, most severe first, decoded only when asked for."""
+    """Every blocking finding's block, most severe first, inflated only when asked for."""
     found = [
         ((rank, vendor, plan, rule), p.text, start, end)
         for p in ordered
         for rank, vendor, plan, rule, start, end in p.meta["blocking"]
     ]
     found.sort(key=lambda b: b[0])
-    return (text[start:end].decode("utf-8") for _, text, start, end in found)
+    return (zlib.decompress(text)[start:end].decode("utf-8") for _, text, start, end in found)
 
 
 def _details_of(p: Piece) -> bytes:
-    return p.text[: p.meta["details"]]
+    return zlib.decompress(p.text)[: p.meta["details"]]
 
 
 def frame(
