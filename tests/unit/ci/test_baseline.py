@@ -158,6 +158,13 @@ def test_fail_on_undetermined_blocks_what_the_organisation_only_reviews(catalogu
         org.read_text(encoding="utf-8").replace("undetermined: block", "undetermined: review"),
         encoding="utf-8",
     )
+    # Nothing of quiet-vendor may fail outright here: its stated `baa_available: not_available`
+    # fails the BAA rule whatever its evidence, so it says nothing about the BAA instead.
+    quiet = catalogue / "vendors" / "quiet-vendor.yaml"
+    text = quiet.read_text(encoding="utf-8")
+    stated = "  baa_available:\n    value: not_available\n"
+    assert stated in text
+    quiet.write_text(text.replace(stated, "  baa_available:\n    value: undisclosed\n"), "utf-8")
     code, out, err = check(catalogue, "vendors/quiet-vendor.yaml", "--format", "json")
     assert code == 0, err
     assert json.loads(out)["summary"]["blocking"] == 0

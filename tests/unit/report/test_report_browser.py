@@ -121,7 +121,12 @@ def test_in_page_links_resolve_to_elements(page: Browser) -> None:
 
 def test_clicking_headers_sorts_the_vendor_table(page: Browser) -> None:
     names = f"{ROWS}.map(r => r.cells[0].textContent)"
-    assert page.evaluate(names)[0] == "Zoom (terms effective 2023-03-31)"  # worst decision first
+    # worst decision first: the two rejected vendors (by id), then the one that needs review
+    assert page.evaluate(names) == [
+        "Quiet Vendor <script>alert(1)</script>",
+        "Zoom (terms effective 2023-03-31)",
+        "Stale Vendor",
+    ]
     page.click("#vendor-table thead th:nth-child(1) button")
     ascending = page.evaluate(names)
     assert ascending == sorted(ascending, key=str.lower)
