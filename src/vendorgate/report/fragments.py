@@ -162,17 +162,7 @@ def assemble(
         return [(jsontext.dumps(frame) + "\n").encode("utf-8")]
     slot_holder[slot_key] = [_SLOT]
     rendered = jsontext.dumps(frame) + "\n"
-    marker = " " * _DEPTH[fmt] + json.dumps(_SLOT)
-    head, found, tail = rendered.partition(marker)
-    if not found:  # pragma: no cover - the frame always has the slot
-        raise AssertionError("no place for the pieces in the report frame")
-    parts = [head.encode("utf-8")]
-    for i, text in enumerate(texts):
-        if i:
-            parts.append(b",\n")
-        parts.append(text)
-    parts.append(tail.encode("utf-8"))
-    return parts
+    return jsontext.splice(rendered, " " * _DEPTH[fmt] + json.dumps(_SLOT), texts, "pieces")
 
 
 def _sarif_frame(

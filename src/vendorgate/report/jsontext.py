@@ -10,7 +10,7 @@ else is handed to ``json.dumps`` itself, so the result never differs (a property
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 try:
@@ -94,3 +94,19 @@ def _sorted(value: Any) -> Any:
     if type(value) is list or type(value) is tuple:
         return [_sorted(item) for item in value]
     return value
+
+
+def splice(rendered: str, marker: str, texts: Iterable[bytes], what: str) -> list[bytes]:
+    """``rendered`` (a frame written with a place-holder string in one list) in parts, with the
+    line ``marker`` (the place-holder as written there) replaced by ``texts`` joined by commas:
+    how the streamed formats put vendors' pieces into their frame without decoding them."""
+    head, found, tail = rendered.partition(marker)
+    if not found:  # pragma: no cover - every frame is written with its slot
+        raise AssertionError(f"no place for the {what} in the frame")
+    parts = [head.encode("utf-8")]
+    for i, text in enumerate(texts):
+        if i:
+            parts.append(b",\n")
+        parts.append(text)
+    parts.append(tail.encode("utf-8"))
+    return parts

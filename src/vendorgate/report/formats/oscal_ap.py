@@ -101,16 +101,7 @@ def frame(
     if not snapshots:
         return [rendered.encode("utf-8")]
     marker = " " * _DEPTH + jsontext.dumps(_SLOT)
-    head, found, tail = rendered.partition(marker)
-    if not found:  # pragma: no cover - the plan always has the slot
-        raise AssertionError("no place for the snapshots in the OSCAL plan")
-    parts = [head.encode("utf-8")]
-    for i, text in enumerate(snapshots):
-        if i:
-            parts.append(b",\n")
-        parts.append(text)
-    parts.append(tail.encode("utf-8"))
-    return parts
+    return jsontext.splice(rendered, marker, snapshots, "snapshots in the OSCAL plan")
 
 
 def _plan(
