@@ -28,7 +28,10 @@ DEFAULT_TIMEOUT = 10.0
 MAX_ANSWER_BYTES = 16_000_000
 """Largest answer read; a larger one is an error, never truncated."""
 RETRIES = 2
-"""Further attempts after a connection error or a 5xx answer."""
+"""Further attempts after a connection error or a transient answer (see ``TRANSIENT``)."""
+TRANSIENT = frozenset({502, 503, 504})
+"""Statuses worth retrying: a proxy without a backend, OPA not ready, a gateway timeout.
+OPA answers 500 when evaluating the policy fails, which the same input repeats."""
 BACKOFF = 0.25
 """Seconds before the first retry; doubled for each further one."""
 DECISION = "/v1/data/vendorgate/decision"
@@ -144,9 +147,11 @@ def decide(document: Any, url: str, token: str | None, timeout: float) -> Any:
         except (OSError, http.client.HTTPException) as exc:
             last = f"cannot reach OPA at {url}: {getattr(exc, 'strerror', None) or exc}"
             continue
-        if status >= 500:
+        if status in TRANSIENT:
             last = f"OPA at {url} failed: {_opa_message(status, raw)}"
             continue
+        if status >= 500:
+            raise OpaError(f"OPA at {url} failed: {_opa_message(status, raw)}")
         if status == 401:
             raise OpaError(
                 f"OPA at {url} refused the request: {_opa_message(status, raw)} (give a token "
