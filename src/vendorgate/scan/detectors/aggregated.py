@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from vendorgate.scan.detectors.cues import practice, rx, span
+from vendorgate.scan.detectors.cues import guard, practice, rx, span
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
 
@@ -53,4 +53,5 @@ def detect(s: Sentence) -> list[Hit]:
     value, value_match = practice(plain, use.start())
     if value_match is not None:
         value_match = re.compile(re.escape(value_match.group())).search(text, value_match.start())
-    return [Hit("aggregated_data_use", value, 0.8, span(cue, value_match), 1, cue="aggregated")]
+    hit = Hit("aggregated_data_use", value, 0.8, span(cue, value_match), 1, cue="aggregated")
+    return [guard(hit, plain, cue.span())]

@@ -10,6 +10,7 @@ from vendorgate.scan.detectors.cues import (
     CONTENT,
     SERVICE_DATA,
     context,
+    guard,
     named,
     practice,
     rx,
@@ -156,6 +157,7 @@ def _clause_hits(s: Sentence, a: int, b: int) -> list[Hit]:
     focus = span((a + decisive.start(), a + decisive.end()), value_match)
     override = text.startswith(("notwithstanding", "despite", "regardless"))
     cue = named(value if value_match is not None else "ai_use", value_match or decisive)
+    trigger = (a + decisive.start(), a + decisive.end())
     hits = [Hit(kind, value, round(base * kind_confidence, 2), focus, strength, override, cue)]
     other = _also_named(clause, kind)
     if other is not None:
@@ -174,7 +176,7 @@ def _clause_hits(s: Sentence, a: int, b: int) -> list[Hit]:
                 cue,
             )
         )
-    return hits
+    return [guard(hit, text, trigger) for hit in hits]
 
 
 def _ai_term(clause: str) -> re.Match[str] | None:

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import re
 
-from vendorgate.scan.detectors.cues import CONTENT, SERVICE_DATA, context, near_negation, rx, span
+from vendorgate.scan.detectors.cues import (
+    CONTENT,
+    SERVICE_DATA,
+    context,
+    guard,
+    near_negation,
+    rx,
+    span,
+)
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
 
@@ -129,4 +137,5 @@ def detect(s: Sentence) -> list[Hit]:
         value, focus = "undisclosed", span(trigger)
     else:
         value, focus = "service_only", span(trigger)
-    return [Hit("content_license_scope", value, confidence, focus, 1, cue="use of content")]
+    hit = Hit("content_license_scope", value, confidence, focus, 1, cue="use of content")
+    return [guard(hit, text)]

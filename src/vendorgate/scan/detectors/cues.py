@@ -7,6 +7,7 @@ One copy of each, so that two detectors reading "not" or "within 30 days" read i
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
@@ -90,7 +91,8 @@ CONSENT_EXCEPTION = rx(
     r"\bwithout (?:your|the customer'?s?|customer'?s?|their|the user'?s?|users'?|its)? ?"
     r"[a-z ,-]{0,40}?\b(?:consent|permission|authori[sz]ation|agreement|instructions?)\b",
     r"\bunless (?:you|the customer|customer|users?|an? admin\w*) (?:first )?"
-    r"(?:opt(?:s)?[- ]?in|consents?|agrees?|enables?|chooses?|elects?|turns? on)",
+    r"(?:opt(?:s)?[- ]?in|consents?|agrees?|enables?|chooses?|elects?|turns? on|"
+    r"(?:direct|instruct|ask|request|authori[sz]e)s?\b)",
     r"\bonly (?:with|after|if|when) (?:your|you|the customer|customer|an? admin\w*|"
     r"administrators?|users?)\b[^.;]{0,40}(?:consent|opt|enable|agree|choose|turn on)",
     r"\bopts?[- ]in\b",
@@ -269,11 +271,13 @@ def stated_practice(fact: str, s: Sentence, cue: re.Match[str]) -> Hit:
         return Hit(fact, "opt_out", 0.8, span(cue, opt_out_cue(text)), 2, cue=named("opt_out", opt))
     consent = customer_consent(text)
     if consent and not re.search(r"\b(?:where|if|when) (?:legally )?required\b", text):
-        return Hit(fact, "opt_in", 0.7, span(cue, consent), 1, cue=named("consent", consent))
+        hit = Hit(fact, "opt_in", 0.7, span(cue, consent), 1, cue=named("consent", consent))
+        return guard(hit, text, cue.span())
     not_in_business = re.search(r"\bnot in the business of\b", text)
     if not qualified and (near_negation(text, cue.start()) or not_in_business):
         said = not_in_business or negation(text[max(0, cue.start() - 40) : cue.start()])
-        return Hit(fact, "never", 0.85, span(cue), 2, cue=named("negated", said))
+        hit = Hit(fact, "never", 0.85, span(cue), 2, cue=named("negated", said))
+        return guard(hit, text, cue.span())
     return Hit(fact, "always", 0.75, span(cue), 1, cue=named("stated", cue))
 
 
@@ -336,3 +340,109 @@ def bound_party(s: Sentence, position: int = 0) -> re.Match[str] | None:
         last = re.split(r"(?<=[.!?]) ", s.unit.lead)[-1]
         return _BOUND_LEAD.search(last)
     return None
+
+
+# ---------------------------------------------------------------- permissive values, guarded
+
+PERMISSIVE_VALUES = frozenset({"never", "opt_in", "service_only"})
+"""Values that let a compliance rule pass: suggested only from a sentence that states them
+without a condition, an exception or a choice left to the user."""
+USER_CHOICE = rx(
+    # the denial holds only once the person asks for it or sends a signal
+    r"\b(?:you|users?|customers?|consumers?|individuals?|residents?|data subjects?)"
+    r" (?:can|may|could|have the right to|are (?:able|entitled) to)(?: also)?"
+    r" (?:ask|request|tell|instruct|direct|require|exercise)\b",
+    r"\b(?:upon|on|at) (?:your|their|the customer'?s?|the user'?s?) (?:written )?request\b",
+    r"\bif (?:you|they|the customer|a user) (?:ask|request|object|instruct|tell)\w*\b",
+    r"\b(?:gpc|global privacy control|do[- ]not[- ]track|dnt|opt[- ]out|privacy|preference|"
+    r"browser) signals?\b|\bdetects? (?:\w+ ){0,3}signals?\b|\bdo[- ]not[- ]track\b|"
+    r"\bglobal privacy control\b",
+    r"\bopt(?:s|ed|ing)?[- ]?out\b",
+    r"\b(?:your|privacy|cookie|account|ad|advertising) (?:settings?|preferences?|toggles?)\b",
+)
+"""A choice the person has to make for the practice to stop: the practice is ``opt_out``."""
+EXCEPTION = rx(
+    r"\bexcept\b|\bexcepting\b|\bunless\b|\bother than\b|\bapart from\b|"
+    r"\bsave (?:for|as|where)\b|\bbeyond\b",
+    r"\bprovided (?:that|however)\b|\bsubject to\b|\bexcluding\b",
+    r"\b(?:as )?otherwise (?:permitted|allowed|authori[sz]ed|described|set (?:out|forth)|"
+    r"provided|specified)\b",
+)
+"""An exception: the denial, or the limit, does not hold in every case."""
+CONDITION = rx(
+    EXCEPTION.pattern,
+    r"\b(?<!even )(?<!as )if\b(?! (?:any|applicable|not|necessary|possible)\b)",
+    r"\bwhen(?:ever)?\b|\bonly (?:where|in cases)\b",
+)
+"""An exception or a condition: the denial does not hold in every case."""
+SCOPE_LIMIT = rx(
+    r"\bnot (?:intended|meant|designed) to (?:apply|cover|govern|address)\b",
+    r"\b(?:does|do|shall|will|would|is|are)(?: not|n't) (?:apply|extend|relate) to\b",
+    r"\bappl(?:y|ies) (?:only )?to\b",
+    r"\bnot (?:covered|governed|addressed) by\b|\boutside (?:the )?scope\b",
+)
+"""The denial is of a document's reach ("this policy does not apply to our use of aggregated
+data"), not of the practice: the practice itself is stated."""
+LEGAL_COMPULSION = re.compile(
+    r"\b(?:except|unless|other than|save)\b[^.;]{0,30}\b(?:required|compelled|obliged|"
+    r"obligated|necessary)\b[^.;]{0,30}\b(?:by|under|to comply with)\b[^.;]{0,30}"
+    r"\b(?:law|regulation|legal|court|authorit)"
+)
+"""An exception for what the law compels ("unless required to do so by law"): it widens no
+licence and starts no practice of the vendor's own choosing."""
+RESTRICTING_EXCEPTION = re.compile(
+    r"\b(?:any|no)(?: other)? (?:\w+ )?purposes? (?:other than|except|save|beyond)\b|"
+    r"\bother purposes? than\b|\bfor nothing (?:other than|except|but)\b"
+)
+""""Not for any purpose other than X" means "only for X": the exception restricts, it does
+not widen."""
+GUARD_CLAUSE = re.compile(r";|\bbut\b|\bhowever\b|\bwhereas\b|\bwhile\b|\. ")
+"""Where the clause governing a stated practice ends: a condition of another clause
+("... is processed when you contact us, but we do not advertise") does not govern it."""
+
+
+def guard(hit: Hit, text: str, trigger: tuple[int, int] | None = None) -> Hit:
+    """``hit`` with a permissive value (never / opt_in / service_only) kept only when ``text``
+    (its sentence, lower case) states it plainly; otherwise the less permissive reading.
+
+    Read in the clause holding ``trigger`` (the words naming the practice; the whole sentence
+    when None), up to a semicolon or a "but":
+
+    * ``never`` next to a choice left to the person ("you can ask that we do not sell",
+      "if we detect the GPC signal we will not share") is ``opt_out``;
+    * ``never`` where the "not" limits a document's reach ("this policy is not intended to
+      apply to our use of aggregated data") is ``always``;
+    * ``never`` with an exception or a condition is ``always`` when the practice stands
+      inside the carve-out ("we do not share logs except anonymous logs shared with ..."),
+      else ``undisclosed``: the sentence does not settle it;
+    * ``opt_in`` with an exception or a condition besides the consent itself is
+      ``undisclosed``;
+    * ``service_only`` with an exception ("and as otherwise permitted", "except") is
+      ``undisclosed``: a condition on when the licence is granted does not widen it.
+
+    An exception for what the law compels, and "for no purpose other than X", leave the value
+    as it is.
+    """
+    value = hit.value
+    if value not in PERMISSIVE_VALUES:
+        return hit
+    a, b = 0, len(text)
+    if trigger is not None:
+        cuts = [0, *(m.start() for m in GUARD_CLAUSE.finditer(text)), len(text)]
+        a = max(c for c in cuts if c <= trigger[0])
+        b = min(c for c in cuts if c >= trigger[1])
+    plain = "#" * a + text[a:b] + "#" * (len(text) - b)
+    plain = LEGAL_COMPULSION.sub(lambda m: "#" * len(m.group()), plain)
+    plain = RESTRICTING_EXCEPTION.sub(lambda m: "#" * len(m.group()), plain)
+    if value == "opt_in":
+        plain = CONSENT_EXCEPTION.sub(lambda m: "#" * len(m.group()), plain)
+    if value == "never" and (choice := USER_CHOICE.search(plain)):
+        return replace(hit, value="opt_out", cue=named("choice", choice))
+    if value == "never" and (scope := SCOPE_LIMIT.search(plain)):
+        return replace(hit, value="always", cue=named("scope of the denial", scope))
+    condition = (EXCEPTION if value == "service_only" else CONDITION).search(plain)
+    if condition is None:
+        return hit
+    if value == "never" and trigger is not None and trigger[0] > condition.start():
+        return replace(hit, value="always", cue=named("carve-out", condition))
+    return replace(hit, value="undisclosed", cue=named("condition", condition))

@@ -69,3 +69,23 @@ def test_written_advertising_cues(text: str, expected: str) -> None:
 def test_agreeing_to_the_terms_is_no_consent_to_advertising() -> None:
     text = "If you agree to these terms, we use cookies for targeted advertising."
     assert written(text) == {"advertising_use": "always"}
+
+
+# Written for these tests: a denial under a condition is not a plain "never".
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Where your browser sends a do-not-track signal, we do not use your data for "
+            "advertising.",
+            "opt_out",
+        ),
+        (
+            "We do not use your personal data for targeted advertising when you are signed in.",
+            "undisclosed",
+        ),
+        ("We do not use your personal data for targeted advertising.", "never"),
+    ],
+)
+def test_a_conditional_denial_of_advertising_is_not_never(text: str, expected: str) -> None:
+    assert written(text) == {"advertising_use": expected}

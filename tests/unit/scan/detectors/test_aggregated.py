@@ -48,3 +48,17 @@ def test_aggregate_liability_is_not_aggregated_data() -> None:
 )
 def test_data_that_does_not_identify_you_is_still_used(text: str) -> None:
     assert written(text) == {"aggregated_data_use": "always"}
+
+
+# Written for these tests: a "not" that carves the practice out of a denial, or that limits a
+# document's reach, does not deny the use of aggregated data.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not share logs with third parties except for anonymized logs we provide to "
+        "researchers.",
+        "This notice does not apply to our use of anonymized data.",
+    ],
+)
+def test_a_carve_out_or_a_scope_limit_is_no_denial(text: str) -> None:
+    assert written(text) == {"aggregated_data_use": "always"}

@@ -198,3 +198,24 @@ def test_service_data_about_content_is_service_data_only() -> None:
 def test_third_party_providers_training_their_own_models() -> None:
     text = "Our AI providers do not use your prompts to train their own models."
     assert written(text)["ai_training_third_party"] == "never"
+
+
+# Written for these tests: an exception to a denial of training leaves the value unsettled;
+# "unless you instruct us" is the customer's consent.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We do not use your files to train machine learning models, except where you share "
+            "them with our research program.",
+            "undisclosed",
+        ),
+        (
+            "We will not use your content to train our AI models unless you instruct us to.",
+            "opt_in",
+        ),
+        ("We do not use your files to train machine learning models.", "never"),
+    ],
+)
+def test_an_exception_to_a_denial_of_training(text: str, expected: str) -> None:
+    assert written(text) == {"ai_training_customer_content": expected}

@@ -92,3 +92,24 @@ def test_a_legal_basis_or_a_retention_period_is_not_a_licence_scope(text: str) -
 )
 def test_licence_scope_needs_a_stated_service_purpose(text: str, expected: str) -> None:
     assert written(text) == {"content_license_scope": expected}
+
+
+# Written for these tests: a licence limited to the service "and as otherwise permitted" is
+# not limited to the service; an exception for what the law compels widens nothing.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "You grant us a licence to use your content solely to provide the service and as "
+            "otherwise permitted by our policies.",
+            "undisclosed",
+        ),
+        (
+            "You grant us a licence to use your content solely to provide the service, unless "
+            "required by law.",
+            "service_only",
+        ),
+    ],
+)
+def test_an_exception_to_a_service_only_licence(text: str, expected: str) -> None:
+    assert written(text) == {"content_license_scope": expected}

@@ -83,3 +83,21 @@ def test_a_qualified_denial_of_sale_is_not_never(text: str) -> None:
 def test_a_carve_out_of_another_use_leaves_the_denial_of_sale() -> None:
     text = "We never sell your personal data, nor use it for any purpose other than the service."
     assert written(text)["sale_of_data"] == "never"
+
+
+# Written for these tests: a denial that holds only once the person asks for it, or sends a
+# signal, leaves the sale on by default (opt_out); a plain denial stays never.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("You may ask us not to sell your personal information to third parties.", "opt_out"),
+        (
+            "If your browser sends a Global Privacy Control signal, we will not sell your "
+            "personal data.",
+            "opt_out",
+        ),
+        ("We never sell your personal data.", "never"),
+    ],
+)
+def test_a_denial_of_sale_on_request_is_opt_out(text: str, expected: str) -> None:
+    assert written(text) == {"sale_of_data": expected}
