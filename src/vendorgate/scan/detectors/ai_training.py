@@ -12,6 +12,7 @@ from vendorgate.scan.detectors.cues import (
     context,
     guard,
     named,
+    not_a_statement,
     practice,
     rx,
     span,
@@ -89,12 +90,28 @@ NOT_MODEL_TRAINING = rx(
     r"\btrain\w* (?:our |its )?(?:employees|personnel|staff|agents|representatives)\b",
 )
 CLAUSE = re.compile(
-    r";|\bbut\b|\bhowever\b|\bwhereas\b|\bwhile\b|, (?:and|or) (?=(?:we|it|they|[a-z]+ (?:may|will|"
-    r"does|do|is|are))\b)"
+    r";|\bbut\b|\bhowever\b(?!,)|\bwhereas\b|\bwhile\b|"
+    r", (?:and|or) (?=(?:we|it|they|[a-z]+ (?:may|will|does|do|is|are))\b)"
 )
 """Where one clause's practice ends and another's begins ("We do not sell your content, but we
 use it to train our models"): a negation in one clause says nothing about the other."""
 _PERMISSIVE_LAST = ("never", "opt_in", "opt_out", "always")
+USER_TRAINS = rx(
+    r"\b(?:you|users?|customers?|developers?)(?: can| may| are able to| will be able to)?"
+    r" (?:\w+,? ){0,4}?(?:build|train|fine-tune|create|deploy)\b(?! (?:our|its)\b)",
+    r"\byour own (?:\w+ )?(?:training data|data ?sets?|models?)\b",
+    r"\b(?:the |a |any )?model'?s training data\b",
+)
+"""The customer or a user trains or builds the models ("where you can build and deploy
+models", "create models from your own training data"): a feature, not the vendor's practice."""
+AI_AS_FEATURE = re.compile(
+    r"\b(?:ai|gai|genai|generative ai)(?: features?)? (?:inputs?|outputs?|prompts?)\b"
+)
+""""AI inputs", "AI outputs": the AI names the feature the data goes to, not a training."""
+THEIR_MODELS = re.compile(
+    r"\btheir (?:own )?(?:independent )?(?:\w+ )?(?:models?|model training)\b"
+)
+"""Models of someone else (a provider's "own models"): a training by a third party."""
 RESERVED = re.compile(
     r"\b(?:may|might|could|will) (?:\w+ )?(?:do so|begin|start|choose to|decide to)\b[^.;]{0,60}"
     r"\bfuture\b|\breserves? the right to (?:use|train|begin|start)\b"
@@ -111,7 +128,7 @@ def detect(s: Sentence) -> list[Hit]:
     suggesting different values for one fact give the less permissive one.
     """
     text = s.low
-    if NOT_MODEL_TRAINING.search(text):
+    if NOT_MODEL_TRAINING.search(text) or not_a_statement(s):
         return []
     found: dict[str, Hit] = {}
     reserved = RESERVED.search(text)
@@ -144,6 +161,10 @@ def _clause_hits(s: Sentence, a: int, b: int) -> list[Hit]:
     explicit = _explicit(clause)
     if term is None and explicit is None:
         return []
+    if explicit is None and term is not None and AI_AS_FEATURE.match(clause, term.start()):
+        return []
+    if USER_TRAINS.search(clause) and not re.search(r"\b(?:we|us|our)\b", clause):
+        return []
     general = TRAIN_GENERAL.search(clause)
     if explicit is None and general is None:
         return []
@@ -159,10 +180,13 @@ def _clause_hits(s: Sentence, a: int, b: int) -> list[Hit]:
     cue = named(value if value_match is not None else "ai_use", value_match or decisive)
     trigger = (a + decisive.start(), a + decisive.end())
     hits = [Hit(kind, value, round(base * kind_confidence, 2), focus, strength, override, cue)]
-    other = _also_named(clause, kind)
+    third = THIRD_PARTY_AI.search(clause)
+    theirs = THEIR_MODELS.search(clause)
+    if third is not None and theirs is not None:
+        hits = []  # a provider training its own models: the third-party fact alone
+    other = _also_named(clause, kind) if hits else None
     if other is not None:
         hits.append(Hit(other, value, round(base * 0.8, 2), focus, strength, override, cue))
-    third = THIRD_PARTY_AI.search(clause)
     if third is not None:
         where = (a + third.start(), a + third.end())
         hits.append(

@@ -446,3 +446,21 @@ def guard(hit: Hit, text: str, trigger: tuple[int, int] | None = None) -> Hit:
     if value == "never" and trigger is not None and trigger[0] > condition.start():
         return replace(hit, value="always", cue=named("carve-out", condition))
     return replace(hit, value="undisclosed", cue=named("condition", condition))
+
+
+DEFINITION = re.compile(
+    r'^(?:\(?[a-z0-9]{1,3}[.)] )?"[^"]{1,60}"(?:,? (?:or|and) "[^"]{1,40}")?(?: \([^)]{0,40}\))?,?'
+    r" (?:refers? to|means?|shall mean|is defined as|has the meaning|includes)\b"
+)
+"""A definition (`"Dataset" refers to a collection of data used to train models`): it says
+what a word means, not what the vendor does."""
+_HEADING_RULE = re.compile(r"(?:-{3,}|={3,})\s*$")
+
+
+def not_a_statement(s: Sentence) -> bool:
+    """Whether ``s`` states nothing about a practice: a definition or a heading."""
+    return (
+        s.unit.kind == "heading"
+        or bool(DEFINITION.search(s.low))
+        or bool(_HEADING_RULE.search(s.low))
+    )

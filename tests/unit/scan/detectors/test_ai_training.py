@@ -219,3 +219,25 @@ def test_third_party_providers_training_their_own_models() -> None:
 )
 def test_an_exception_to_a_denial_of_training(text: str, expected: str) -> None:
     assert written(text) == {"ai_training_customer_content": expected}
+
+
+# Written for these tests: a definition, a feature where the user trains the models, or data
+# named "AI inputs" states no training by the vendor.
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Training Set" means a collection of records used to train machine learning models.',
+        "With the studio, you can upload, label and train your own models.",
+        "We may use AI inputs for analytics and product development.",
+    ],
+)
+def test_no_training_practice_of_the_vendor(text: str) -> None:
+    assert written(text) == {}
+
+
+def test_a_provider_training_its_own_models_is_the_third_party_fact_alone() -> None:
+    text = (
+        "This agreement does not, however, allow us to give your prompts to AI model providers "
+        "for their own model training."
+    )
+    assert written(text) == {"ai_training_third_party": "never"}
