@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from vendorgate.scan.detectors.cues import rx, stated_practice
+import re
+
+from vendorgate.scan.detectors.cues import opt_out_cue, rx, stated_practice
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
 
@@ -29,6 +31,8 @@ NOT_ADVERTISING = rx(
     r"\bsolicitations\b",
     r"\bmarketing communications\b",
     r"\bsend\w*\b[^.;]{0,40}\badvertis",
+    # the vendor's own advertisements shown to the person
+    r"\b(?:one of )?our (?:own )?(?:advertisements|ads)\b",
 )
 DATA_OBJECT = rx(
     r"\b(?:your|personal|customer|user)s?'? ?(?:data|information|content)\b",
@@ -44,10 +48,17 @@ DATA_OBJECT = rx(
 )
 
 
+RIGHT_TO_ASK = re.compile(r"\bshine the light\b|\b1798\.83\b")
+"""A statutory notice of the right to ask what was disclosed for direct marketing ("Shine the
+Light"): it states no practice, unless it offers a way to stop one."""
+
+
 def detect(s: Sentence) -> list[Hit]:
     """Use of customer data for advertising."""
     text = s.low
     cue = ADVERTISING.search(text)
     if cue is None or NOT_ADVERTISING.search(text) or DATA_OBJECT.search(text) is None:
+        return []
+    if RIGHT_TO_ASK.search(text) and opt_out_cue(text) is None:
         return []
     return [stated_practice("advertising_use", s, cue)]

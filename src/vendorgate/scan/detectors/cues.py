@@ -81,6 +81,8 @@ OPT_OUT = rx(
     r"controls|dashboard)\b[^.;]{0,40}\b(?:off|disable|opt|stop|exclude)",
     r"\b(?:turn(?:ing)?|switch(?:ing)?|toggl(?:e|ing)) (?:\w+ ){0,4}off\b",
     r"\bby (?:disabling|unchecking|deselecting)\b",
+    r"\bif (?:you|users?) (?:disable|turn off|switch off|decline|reject|block|withdraw)\b",
+    r"\bcontrols? (?:available|offered) to you\b",
 )
 NO_OPT_OUT = re.compile(
     r"\b(?:cannot|can ?not|can't|not able to|unable to|no way to|may not) (?:\w+ )?"
@@ -262,6 +264,15 @@ def qualified_denial(text: str, cue: re.Match[str]) -> re.Match[str] | None:
     return CARVE_OUT.search(clause) or QUALIFIED_DENIAL.search(text, cue.start())
 
 
+NEGATED_TRANSFER = re.compile(
+    r"\b(?:do|does|did|will|shall|would|may|can)(?: not|n't) (?:\w+ )?(?:share|disclose|sell|rent|"
+    r"use|provide|give|transfer|make available|allow|permit|process)\b|"
+    r"\bnever (?:share|disclose|sell|rent|use|provide|give|transfer)\w*\b"
+)
+"""A denied use or transfer whose purpose comes later in the clause ("we do not share your
+personal data with any third parties for their own advertising purposes")."""
+
+
 def stated_practice(fact: str, s: Sentence, cue: re.Match[str]) -> Hit:
     """opt_out / never / always for a practice named at ``cue`` (advertising, sale)."""
     text = s.low
@@ -274,8 +285,10 @@ def stated_practice(fact: str, s: Sentence, cue: re.Match[str]) -> Hit:
         hit = Hit(fact, "opt_in", 0.7, span(cue, consent), 1, cue=named("consent", consent))
         return guard(hit, text, cue.span())
     not_in_business = re.search(r"\bnot in the business of\b", text)
-    if not qualified and (near_negation(text, cue.start()) or not_in_business):
-        said = not_in_business or negation(text[max(0, cue.start() - 40) : cue.start()])
+    before = re.split(r", ", CLAUSE_BREAK.split(text[max(0, cue.start() - 160) : cue.start()])[-1])
+    denied = NEGATED_TRANSFER.search(before[-1])
+    if not qualified and (near_negation(text, cue.start()) or not_in_business or denied):
+        said = not_in_business or denied or negation(text[max(0, cue.start() - 40) : cue.start()])
         hit = Hit(fact, "never", 0.85, span(cue), 2, cue=named("negated", said))
         return guard(hit, text, cue.span())
     return Hit(fact, "always", 0.75, span(cue), 1, cue=named("stated", cue))

@@ -89,3 +89,35 @@ def test_agreeing_to_the_terms_is_no_consent_to_advertising() -> None:
 )
 def test_a_conditional_denial_of_advertising_is_not_never(text: str, expected: str) -> None:
     assert written(text) == {"advertising_use": expected}
+
+
+# Written for these tests: a denied transfer whose purpose is advertising is "never"; a
+# denial in another clause is not; turning cookies off is an opt-out; a "Shine the Light"
+# notice and the vendor's own ads state no practice.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We do not share your personal data with any third parties for their own "
+            "advertising purposes.",
+            {"advertising_use": "never"},
+        ),
+        (
+            "While we do not sell your personal data in the conventional sense, we may use "
+            "advertising cookies that share data with partners.",
+            {"advertising_use": "always", "sale_of_data": "always"},
+        ),
+        (
+            "If you disable advertising cookies, the ads you see may be less relevant.",
+            {"advertising_use": "opt_out"},
+        ),
+        (
+            "Under the Shine the Light law, residents may request a list of the personal "
+            "information we disclosed to third parties for their direct marketing purposes.",
+            {},
+        ),
+        ("When you click on one of our advertisements, we record your visit.", {}),
+    ],
+)
+def test_written_advertising_denials_and_notices(text: str, expected: dict[str, str]) -> None:
+    assert written(text) == expected
