@@ -60,6 +60,10 @@ LICENSE_HEADING = re.compile(
     r"purposes? (?:and duration )?of (?:the )?processing|instructions"
 )
 WARRANTY = re.compile(
+    r"\b(?:you|customer|users?) (?:have|has|possess(?:es)?|hold) (?:all )?(?:the )?(?:necessary )?"
+    r"rights\b|"
+    r"\b(?:has|have|obtained) all (?:the )?(?:necessary|required|applicable) (?:rights|consents|"
+    r"permissions)\b|"
     r"\b(?:necessary )?rights? to grant\b|\bmake sure you have\b|\brepresents? and warrants?\b"
 )
 IMPROVEMENT = rx(
@@ -90,10 +94,61 @@ ELSEWHERE = rx(
 """A limit to purposes named elsewhere: whether those include improvement is not said here."""
 SERVICE_PURPOSE = re.compile(
     r"\b(?:to|for|of) (?:the purposes? of )?(?:provid|operat|host|deliver|perform|run|maintain|"
-    r"support|secur|enabl)\w*|\bin connection with (?:the )?(?:customer|your)?'?s? ?(?:use of )?"
-    r"(?:the )?services?\b"
+    r"support|secur|enabl)\w*|\bin connection with (?:\w+'s )?(?:operation|provision) of\b|"
+    r"\bin connection with (?:the )?(?:customer|your)?'?s? ?(?:use of )?(?:the )?services?\b"
 )
-ANY_PURPOSE = rx(r"\bfor any purpose\b(?! relating)", r"\bin any manner\b", r"\bas \w+ sees fit\b")
+ANY_PURPOSE = rx(
+    r"\bfor any purpose\b(?! relating)",
+    r"\bin any manner\b",
+    r"\bas \w+ sees fit\b",
+    r"\bcommercially exploit\b|\bexploit commercially\b",
+    r"\bindependent of the services?\b",
+)
+LICENSED = rx(
+    # the content a licence or a purpose limit is about, besides the shared CONTENT words
+    r"\b(?:subscriber|member|user|customer|public|form|assessment|repository|learner)"
+    r" (?:content|contents|inputs?|outputs?|submissions|files)\b",
+    r"\b(?:ai )?inputs?(?:,)? (?:and|or) outputs?\b|\bai (?:inputs?|outputs?)\b",
+    r"\byour (?:inputs?|outputs?|contents?|contributions|posts)\b",
+    r"\bcustomer files\b",
+)
+OTHER_GRANTEE = re.compile(
+    r"\bgrants? (?:to )?(?:other|each|every|all|any|fellow) (?:users?|members?|people|persons)\b|"
+    r"\bgrants? (?:to )?(?:the public|everyone|anyone)\b|\bgrant additional rights\b"
+)
+"""A licence the customer gives other users or the public (by making a repository public):
+not a right of the vendor's."""
+PERMISSION_ONLY = re.compile(r"\bgrants? (?:us )?permission\b|\bgives? (?:\w+ ){0,3}permission\b")
+"""A permission to access (for support, for a third-party app) grants no licence over content."""
+BROAD_GRANT = re.compile(
+    r"\b(?:perpetual|irrevocable|sublicensable|fully[- ]transferable|transferable)\b"
+    r"[^.;]{0,120}\b(?:licen[cs]e|rights?)\b"
+)
+"""A perpetual, irrevocable or sublicensable licence: when it names no purpose, nothing
+limits it."""
+PROCESSOR = rx(
+    r"\b(?:as|functions as|acting as|acts as) (?:a |the |its )?(?:data )?processor\b",
+    r"\b(?:pursuant to|in accordance with|adhering to|under|following|on) (?:the )?"
+    r"(?:customer'?s?|client'?s?|(?:data )?controller'?s?|their|your|documented) (?:\w+ ){0,2}?"
+    r"instructions?\b",
+    r"\binstructs? \w+ to process\b",
+)
+"""A processor acting on the customer's instructions: the customer's data serves its
+purposes, which is the service."""
+SERVICE_NEED = re.compile(
+    r"\brights? (?:that )?(?:we|it|\w+) (?:needs?|requires?)\b|\b(?:reasonably )?(?:necessary|"
+    r"needed) (?:for \w+ )?to (?:provide|carry out|perform|operate|host)\b|"
+    r"\bneeded for the operation\b"
+)
+NOT_A_LICENCE = rx(
+    r"\barticle 6\b",
+    r"\bif you delete\b",
+    r"\bsecurity (?:standards|measures)\b|\bkeep your content confidential\b",
+    r"\bno one at \w+ can (?:view|see|access)\b",
+    r"\bconstitutes? (?:an|the) agreement\b",
+    r"\bis the (?:data )?controller\b",
+)
+"""A legal basis, a deletion, a security measure or an access limit: no licence or purpose."""
 
 
 def detect(s: Sentence) -> list[Hit]:
@@ -102,17 +157,23 @@ def detect(s: Sentence) -> list[Hit]:
     if not LICENSE_WORDS.search(text):
         return []
     around = context(s)
-    content = CONTENT.search(text) or re.search(
-        r"\b(?:user information|such content|this information)\b", text
+    processor = PROCESSOR.search(text)
+    content = (
+        CONTENT.search(text)
+        or LICENSED.search(text)
+        or re.search(r"\b(?:user information|such content|this information)\b", text)
+        or (re.search(r"\b(?:personal )?data\b", text) if processor else None)
     )
-    if SERVICE_DATA.search(text) and not CONTENT.search(text):
+    if SERVICE_DATA.search(text) and not (CONTENT.search(text) or LICENSED.search(text)):
         return []
     if VENDOR_GRANT.search(text) or WARRANTY.search(text) or "confidential information" in text:
         return []
-    if NOT_LICENSE.search(text):
+    if NOT_LICENSE.search(text) or NOT_A_LICENCE.search(text) or OTHER_GRANTEE.search(text):
         return []
     grant = GRANT.search(text)
-    limit = USE_LIMIT.search(text)
+    if grant and PERMISSION_ONLY.search(text) and not re.search(r"\blicen[cs]e\b", text):
+        grant = None
+    limit = USE_LIMIT.search(text) or SERVICE_NEED.search(text) or processor
     passive = PASSIVE_USE.search(text)
     about_use = LICENSE_HEADING.search(around) or LICENSE_HEADING.search(text)
     verbs = USE_VERBS.search(text) if about_use and content else None
@@ -130,6 +191,9 @@ def detect(s: Sentence) -> list[Hit]:
     if improvement and not re.search(r"\btechnical purposes\b", text[: improvement.start()]):
         value = "service_and_improvement"
         focus = span(trigger, improvement)
+    elif not (limit or passive) and not SERVICE_PURPOSE.search(text) and BROAD_GRANT.search(text):
+        # a perpetual or sublicensable licence naming no purpose: nothing limits it
+        value, focus = "any_purpose", span(trigger)
     elif not (limit or passive) and not SERVICE_PURPOSE.search(text):
         # a grant naming no purpose at all: its scope is settled elsewhere, if anywhere
         value, focus = "undisclosed", span(trigger)

@@ -405,7 +405,12 @@ LEGAL_COMPULSION = re.compile(
 licence and starts no practice of the vendor's own choosing."""
 RESTRICTING_EXCEPTION = re.compile(
     r"\b(?:any|no)(?: other)? (?:\w+ )?purposes? (?:other than|except|save|beyond)\b|"
-    r"\bother purposes? than\b|\bfor nothing (?:other than|except|but)\b"
+    r"\bother purposes? than\b|\bfor nothing (?:other than|except|but)\b|"
+    # "no rights except the limited rights necessary to provide the services"
+    r"\b(?:except|other than|save)(?: for| as| to the extent)?(?: the)?(?: limited)?"
+    r"(?: rights?| licen[cs]es?| uses?)?(?: (?:that|which) (?:are|is))?(?: reasonably)?"
+    r" (?:necessary|needed|required) (?:for \w+ )?to (?:provide|perform|operate|deliver|"
+    r"carry out|host)\b|\bexcept to (?:provide|perform|operate|deliver|host)\b"
 )
 """"Not for any purpose other than X" means "only for X": the exception restricts, it does
 not widen."""

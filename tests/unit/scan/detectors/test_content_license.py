@@ -113,3 +113,35 @@ def test_licence_scope_needs_a_stated_service_purpose(text: str, expected: str) 
 )
 def test_an_exception_to_a_service_only_licence(text: str, expected: str) -> None:
     assert written(text) == {"content_license_scope": expected}
+
+
+# Written for these tests: who receives the licence, and what limits it.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a licence to other users is not the vendor's right
+        ("By publishing a project, you grant other users a licence to copy your content.", {}),
+        # a permission to access for support grants no licence
+        ("When you give our support team permission to access your files, they may view them.", {}),
+        # perpetual and sublicensable, with no purpose: nothing limits it
+        (
+            "You grant us a perpetual, irrevocable and sublicensable licence to copy, modify "
+            "and distribute your submissions.",
+            {"content_license_scope": "any_purpose"},
+        ),
+        # a processor on the customer's instructions serves the service
+        (
+            "Acting as a processor, we process your data only in accordance with the "
+            "customer's documented instructions.",
+            {"content_license_scope": "service_only"},
+        ),
+        # "no rights except those necessary to provide the services" restricts
+        (
+            "These terms give us no rights in your files, except for the limited rights "
+            "necessary to provide the services.",
+            {"content_license_scope": "service_only"},
+        ),
+    ],
+)
+def test_written_licence_grantees_and_limits(text: str, expected: dict[str, str]) -> None:
+    assert written(text) == expected
