@@ -29,10 +29,34 @@ VENDOR_GRANT = rx(
     r"\bgrants? (?:to )?you\b",
     r"\bgives? you\b",
     r"\blicen[cs]e to use (?:the|any|our) (?:software|services?|website|documentation)\b",
-    r"\bfeedback\b",
-    r"\btrademarks?\b|\blogos?\b",
     r"\bproprietary rights in or to service generated data\b",
+    r"\btrademarks?\b|\blogos?\b",
 )
+VENDOR_OWN = re.compile(r"\bfeedback\b")
+"""Feedback: a licence over it is no licence over the customer's content, unless the sentence
+also names that content."""
+EXTENSION = rx(
+    r"\b(?:this|the|such|that) (?:licen[cs]e|right|permission)s? (?:also )?(?:includes?|"
+    r"extends?)\b(?![^.]*\bsoftware\b)",
+    r"\bincludes? (?:granting \w+ )?the right for \w+ to\b",
+)
+"""A sentence widening a licence granted before it ("This license also extends to our
+partners"): its scope is that licence's, unless it names purposes of its own."""
+GRANTED_RIGHTS = re.compile(
+    r"\b(?:rights?|licen[cs]es?) (?:that )?(?:you|customers?|users?) grants? (?:to )?\w+\b"
+)
+IMPROVING_USE = re.compile(
+    r"\b(?:use|uses|analy[sz]es?|process(?:es)?)\b (?:\w+ ){0,3}?(?:your |customer |personal |"
+    r"this |such |the )?(?:data|content|information|inputs?)\b[^.;]{0,160}?\b(?:improv|develop)\w*"
+)
+"""The vendor using the data to improve or develop its products: the improvement purpose,
+stated without a licence grant."""
+PURPOSE_LEAD = re.compile(
+    r"\blicen[cs]e\b|\b(?:use|uses|process(?:es)?) (?:\w+ ){0,3}?(?:data|information|content)\b"
+    r"[^.]{0,40}\bpurposes?\b|\bpurposes?\b[^.]{0,30}:$"
+)
+"""A list lead-in naming the purposes of a licence or of the use of data ("This licence is
+for the limited purpose of:", "We may use information for the following purposes:")."""
 USE_LIMIT = rx(
     r"\b(?:will|shall|may|can)? ?only (?:access|process|use|collect|store)\b",
     r"\bprocess\w*\b[^.;]{0,100}\b(?:solely|only) (?:for|to (?:provide|perform|deliver)|in "
@@ -77,7 +101,7 @@ IMPROVEMENT = rx(
 )
 LICENSE_WORDS = re.compile(
     r"grant|give|only|sole|purpose|permitted|processing activities|be used|be processed|"
-    r"this information|may|will|shall"
+    r"this information|may|will|shall|licen[cs]e|right|\buses?\b|analy[sz]"
 )
 NOT_LICENSE = rx(
     # a legal basis under data protection law, or how long data is kept, limits no licence
@@ -154,6 +178,22 @@ NOT_A_LICENCE = rx(
 def detect(s: Sentence) -> list[Hit]:
     """The purposes for which the customer lets the vendor use its content."""
     text = s.low
+    if s.unit.kind == "item" and PURPOSE_LEAD.search(s.unit.lead[-200:]):
+        # an item of a list of purposes: improvement named here widens the licence or use
+        named_improvement = re.search(
+            r"\bimprov\w+|\bdevelop\w*|\bnew (?:features|products|technologies)\b", text
+        )
+        if named_improvement and not NOT_LICENSE.search(text):
+            return [
+                Hit(
+                    "content_license_scope",
+                    "service_and_improvement",
+                    0.7,
+                    span(named_improvement),
+                    1,
+                    cue="purpose list item",
+                )
+            ]
     if not LICENSE_WORDS.search(text):
         return []
     around = context(s)
@@ -168,9 +208,17 @@ def detect(s: Sentence) -> list[Hit]:
         return []
     if VENDOR_GRANT.search(text) or WARRANTY.search(text) or "confidential information" in text:
         return []
+    if VENDOR_OWN.search(text) and not LICENSED.search(text):
+        return []
     if NOT_LICENSE.search(text) or NOT_A_LICENCE.search(text) or OTHER_GRANTEE.search(text):
         return []
-    grant = GRANT.search(text)
+    grant = GRANT.search(text) or GRANTED_RIGHTS.search(text)
+    extension = EXTENSION.search(text)
+    improving = IMPROVING_USE.search(text)
+    if improving and re.search(
+        r"\b(?:train\w*|models?|machine learning|artificial intelligence)\b", text
+    ):
+        improving = None  # improving models is the training facts' business
     if grant and PERMISSION_ONLY.search(text) and not re.search(r"\blicen[cs]e\b", text):
         grant = None
     limit = USE_LIMIT.search(text) or SERVICE_NEED.search(text) or processor
@@ -179,10 +227,10 @@ def detect(s: Sentence) -> list[Hit]:
     verbs = USE_VERBS.search(text) if about_use and content else None
     if verbs and near_negation(text, verbs.end(), 30):
         verbs = None  # "will not use ... to train": a restriction, not a grant
-    trigger = grant or limit or passive or verbs
+    trigger = grant or limit or passive or verbs or extension or improving
     if trigger is None:
         return []
-    if content is None and not about_use:
+    if content is None and not about_use and trigger is not extension:
         return []
     confidence = 0.85 if (grant or limit) and content else 0.7
     if ANY_PURPOSE.search(text):
@@ -191,6 +239,9 @@ def detect(s: Sentence) -> list[Hit]:
     if improvement and not re.search(r"\btechnical purposes\b", text[: improvement.start()]):
         value = "service_and_improvement"
         focus = span(trigger, improvement)
+    elif trigger in (extension, improving):
+        # widening a licence stated elsewhere, or a use naming no improvement: not settled here
+        value, focus = "undisclosed", span(trigger)
     elif not (limit or passive) and not SERVICE_PURPOSE.search(text) and BROAD_GRANT.search(text):
         # a perpetual or sublicensable licence naming no purpose: nothing limits it
         value, focus = "any_purpose", span(trigger)

@@ -145,3 +145,38 @@ def test_an_exception_to_a_service_only_licence(text: str, expected: str) -> Non
 )
 def test_written_licence_grantees_and_limits(text: str, expected: dict[str, str]) -> None:
     assert written(text) == expected
+
+
+# Written for these tests: purposes stated without a grant, or in a list under a licence.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We analyze your content to run the features and to improve our products.",
+            {"content_license_scope": "service_and_improvement"},
+        ),
+        # widening a licence granted before: its scope is that licence's
+        (
+            "This licence also extends to our hosting partners.",
+            {"content_license_scope": "undisclosed"},
+        ),
+        (
+            "The rights you grant us are limited to those we need to provide your content "
+            "back to you.",
+            {"content_license_scope": "service_only"},
+        ),
+    ],
+)
+def test_written_purposes_without_a_grant(text: str, expected: dict[str, str]) -> None:
+    assert written(text) == expected
+
+
+def test_an_item_of_a_licence_purpose_list_naming_improvement() -> None:
+    from vendorgate.scan.detectors import detect
+    from vendorgate.scan.document import sentences
+
+    text = "This licence is for the limited purpose of:\n\n- developing new features for us\n"
+    found = [h for s in sentences(text) for h in detect(s) if s.unit.kind == "item"]
+    assert [(h.fact, h.value) for h in found] == [
+        ("content_license_scope", "service_and_improvement")
+    ]
