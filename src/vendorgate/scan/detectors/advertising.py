@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import re
 
-from vendorgate.scan.detectors.cues import opt_out_cue, rx, stated_practice
+from vendorgate.scan.detectors.cues import (
+    not_a_statement,
+    opt_out_cue,
+    rx,
+    stated_practice,
+)
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
 
@@ -60,5 +65,7 @@ def detect(s: Sentence) -> list[Hit]:
     if cue is None or NOT_ADVERTISING.search(text) or DATA_OBJECT.search(text) is None:
         return []
     if RIGHT_TO_ASK.search(text) and opt_out_cue(text) is None:
+        return []
+    if not_a_statement(s):
         return []
     return [stated_practice("advertising_use", s, cue)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from vendorgate.scan.detectors.cues import guard, practice, rx, span
+from vendorgate.scan.detectors.cues import POINTER, guard, not_a_statement, practice, rx, span
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
 
@@ -24,8 +24,14 @@ NOT_AGGREGATED = rx(
     r"\bidentified or identifiable\b(?![^.]*\bmay use\b)",
 )
 AGGREGATE_USE = re.compile(
-    r"\b(?:use|uses|using|create|creates|retain|share|generate|compile|obtain|free to use|"
-    r"exploit|may use|(?:is|are|may be|will be|can be) used)\b"
+    r"\b(?:use|uses|using|create|creates|creating|retain|share|generate|compile|obtain|free to use|"
+    r"exploit|may use|(?:is|are|may be|will be|can be) used)\b|"
+    # what else the vendor does with such data: keeps, shares, reports, makes it
+    r"\b(?:stor|shar|disclos|report|publish|retain|process|provid|analy[sz]|sell|licens|transfer)"
+    r"(?:e|es|ed|ing|s)?\b|\b(?:may|will|can) (?:also )?(?:aggregate|anonymi[sz]e|de-?identify)\b|"
+    r"\breserves? the right to (?:aggregate|anonymi[sz]e|de-?identify)\b|"
+    r"\b(?:apply|applies|uses?) (?:\w+ ){0,3}(?:aggregation|anonymi[sz]ation|de-?identification)\b|"
+    r"\bare (?:aggregated|anonymi[sz]ed|de-?identified)\b"
 )
 
 
@@ -44,6 +50,8 @@ def detect(s: Sentence) -> list[Hit]:
     text = s.low
     cue = AGGREGATED.search(text)
     if cue is None or NOT_AGGREGATED.search(text) or "pseudonym" in text:
+        return []
+    if not_a_statement(s) or POINTER.search(text):
         return []
     use = AGGREGATE_USE.search(text)
     if use is None:

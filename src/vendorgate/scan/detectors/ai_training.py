@@ -77,6 +77,8 @@ THIRD_PARTY_AI = rx(
     r"\bopenai\b|\banthropic\b|\bmistral\b|\bcohere\b|\bgemini\b",
     r"\bthird[- ]party (?:ai|artificial intelligence|machine learning) (?:services?|tools?|"
     r"features?|vendors?|sub-?processors?)\b",
+    # "They [the providers named before] do not use the prompts to train their models"
+    r"^they\b[^.;]{0,120}\btheir (?:own )?(?:\w+ ){0,2}models?\b",
     # "our providers do not use your data to train their own models"
     r"\b(?:providers?|vendors?|partners?|sub-?processors?|third parties)\b[^.;]{0,80}?"
     r"\btheir (?:own )?(?:ai |ml |language |foundation )?models?\b",
@@ -97,8 +99,8 @@ CLAUSE = re.compile(
 use it to train our models"): a negation in one clause says nothing about the other."""
 _PERMISSIVE_LAST = ("never", "opt_in", "opt_out", "always")
 USER_TRAINS = rx(
-    r"\b(?:you|users?|customers?|developers?)(?: can| may| are able to| will be able to)?"
-    r" (?:\w+,? ){0,4}?(?:build|train|fine-tune|create|deploy)\b(?! (?:our|its)\b)",
+    r"\b(?:you|users?|customers?|developers?)(?: (?:can|may|are able to|will be able to)"
+    r"(?: \w+,?){0,4}?)? (?:build|train|fine-tune|create|deploy)\b(?! (?:our|its)\b)",
     r"\byour own (?:\w+ )?(?:training data|data ?sets?|models?)\b",
     r"\b(?:the |a |any )?model'?s training data\b",
 )
@@ -109,7 +111,7 @@ AI_AS_FEATURE = re.compile(
 )
 """"AI inputs", "AI outputs": the AI names the feature the data goes to, not a training."""
 THEIR_MODELS = re.compile(
-    r"\btheir (?:own )?(?:independent )?(?:\w+ )?(?:models?|model training)\b"
+    r"\btheir (?:own )?(?:independent )?(?:\w+ ){0,2}(?:models?|model training)\b"
 )
 """Models of someone else (a provider's "own models"): a training by a third party."""
 RESERVED = re.compile(

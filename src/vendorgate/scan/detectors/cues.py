@@ -476,9 +476,15 @@ _HEADING_RULE = re.compile(r"(?:-{3,}|={3,})\s*$")
 
 
 def not_a_statement(s: Sentence) -> bool:
-    """Whether ``s`` states nothing about a practice: a definition or a heading."""
-    return (
-        s.unit.kind == "heading"
-        or bool(DEFINITION.search(s.low))
-        or bool(_HEADING_RULE.search(s.low))
-    )
+    """Whether ``s`` states nothing about a practice: a definition, or a topic heading the
+    layout left in a paragraph (a title underlined with dashes)."""
+    return bool(DEFINITION.search(s.low)) or bool(_HEADING_RULE.search(s.low))
+
+
+POINTER = re.compile(
+    r"^(?:for (?:more|further|additional) (?:information|details)\b[^.]{0,80}\b(?:refer|see|visit|"
+    r"read|consult)|to learn more\b|please (?:refer to|see|visit|read|consult)\b)|"
+    r"\b(?:can|may) be found (?:in|at|on)\b"
+)
+"""A sentence pointing to another section ("For more information, please refer to the
+section titled ..."): the practice is stated there, not here."""

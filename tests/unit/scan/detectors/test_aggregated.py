@@ -62,3 +62,25 @@ def test_data_that_does_not_identify_you_is_still_used(text: str) -> None:
 )
 def test_a_carve_out_or_a_scope_limit_is_no_denial(text: str) -> None:
     assert written(text) == {"aggregated_data_use": "always"}
+
+
+# Written for these tests: keeping, sharing or reporting aggregated data is a use of it; a
+# definition or a pointer to another document is not.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We may store aggregated data for our research.", {"aggregated_data_use": "always"}),
+        (
+            "Anonymized, aggregated data may be shared with partners.",
+            {"aggregated_data_use": "always"},
+        ),
+        (
+            "We reserve the right to anonymize the data you upload.",
+            {"aggregated_data_use": "always"},
+        ),
+        ('"Anonymous Data" means data that does not identify a person.', {}),
+        ("Aggregate statistics about requests can be found in our yearly report.", {}),
+    ],
+)
+def test_written_uses_of_aggregated_data(text: str, expected: dict[str, str]) -> None:
+    assert written(text) == expected

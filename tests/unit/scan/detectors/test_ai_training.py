@@ -241,3 +241,14 @@ def test_a_provider_training_its_own_models_is_the_third_party_fact_alone() -> N
         "for their own model training."
     )
     assert written(text) == {"ai_training_third_party": "never"}
+
+
+def test_they_training_their_own_models_is_the_third_party_fact() -> None:
+    # written for this test: "they" are the providers named in the sentence before
+    text = "They do not use your prompts for training their machine learning models."
+    assert written(text) == {"ai_training_third_party": "never"}
+
+
+def test_customer_content_used_to_train_is_not_a_user_s_own_training() -> None:
+    text = "Customer content is used to train our models."
+    assert written(text) == {"ai_training_customer_content": "always"}

@@ -101,3 +101,26 @@ def test_a_carve_out_of_another_use_leaves_the_denial_of_sale() -> None:
 )
 def test_a_denial_of_sale_on_request_is_opt_out(text: str, expected: str) -> None:
     assert written(text) == {"sale_of_data": expected}
+
+
+# Written for these tests: disclosure for value, the CCPA's defined "share", and pointers.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We may disclose your personal data to partners with or without compensation.",
+            {"sale_of_data": "always"},
+        ),
+        (
+            'In the last year we "shared" your personal information with analytics providers.',
+            {"sale_of_data": "always"},
+        ),
+        (
+            'For more information, please refer to the section "Right to Opt Out of the Sale of '
+            'Your Personal Information".',
+            {},
+        ),
+    ],
+)
+def test_written_sales_by_other_names(text: str, expected: dict[str, str]) -> None:
+    assert written(text) == expected
