@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 
 from vendorgate.scan.detectors.cues import (
+    named,
     not_a_statement,
     opt_out_cue,
     rx,
+    span,
     stated_practice,
 )
 from vendorgate.scan.detectors.hit import Hit
@@ -26,6 +28,7 @@ ADVERTISING = rx(
     r"\bthird parties'? (?:own )?(?:direct )?marketing\b",
     # the customer's data put to marketing use ("does not use Customer Content for marketing")
     r"\b(?:use|uses|using|used)\b[^.;]{0,160}\bfor (?:any )?(?:marketing|promotion)",
+    r"\bad (?:targeting|tracking|networks?|partners?|tech\w*)\b",
 )
 NOT_ADVERTISING = rx(
     r"\badvertisements? for\b",
@@ -50,7 +53,14 @@ DATA_OBJECT = rx(
     # these kinds of advertising are built on the person's data by definition
     r"\b(?:personali[sz]ed|targeted|interest-based|behaviou?ral|cross-context|tailored)\b",
     r"\b(?:customer|user) content\b",
+    r"\bpersonally identifiable information\b|\bemail address(?:es)?\b|\baccount information\b",
+    r"\b(?:anonymous|aggregated|de-identified|usage|device) (?:data|information)\b",
+    r"\btargeting\b",
+    # ads shown on other sites are chosen from what is known of the person
+    r"\bon (?:other|third[- ]party) (?:companies'? )?(?:websites|sites|apps|applications|"
+    r"platforms)\b",
 )
+TRACKING = re.compile(r"\bcookies?\b|\btrackers?\b|\bshar(?:e|es|ed|ing)\b|\bpersonal data\b")
 
 
 RIGHT_TO_ASK = re.compile(r"\bshine the light\b|\b1798\.83\b")
@@ -62,6 +72,15 @@ def detect(s: Sentence) -> list[Hit]:
     """Use of customer data for advertising."""
     text = s.low
     cue = ADVERTISING.search(text)
+    if cue is None and not NOT_ADVERTISING.search(text):
+        # an opt-out from cookies or sharing under a lead-in about advertising partners
+        lead = ADVERTISING.search(s.unit.local)
+        opt = opt_out_cue(text)
+        if lead and opt and TRACKING.search(text) and not not_a_statement(s):
+            return [
+                Hit("advertising_use", "opt_out", 0.65, span(opt), 1, cue=named("opt_out", opt))
+            ]
+        return []
     if cue is None or NOT_ADVERTISING.search(text) or DATA_OBJECT.search(text) is None:
         return []
     if RIGHT_TO_ASK.search(text) and opt_out_cue(text) is None:

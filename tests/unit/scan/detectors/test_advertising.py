@@ -121,3 +121,38 @@ def test_a_conditional_denial_of_advertising_is_not_never(text: str, expected: s
 )
 def test_written_advertising_denials_and_notices(text: str, expected: dict[str, str]) -> None:
     assert written(text) == expected
+
+
+# Written for these tests: more ways of naming the data and the advertising.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We may give our advertising partners your email address.",
+            {"advertising_use": "always"},
+        ),
+        (
+            "We may show you ads about our products on other websites.",
+            {"advertising_use": "always"},
+        ),
+        (
+            "We do not allow the collection of personally identifiable information through "
+            "advertising technologies without your consent.",
+            {"advertising_use": "opt_in"},
+        ),
+    ],
+)
+def test_written_advertising_objects(text: str, expected: dict[str, str]) -> None:
+    assert written(text) == expected
+
+
+def test_a_cookie_opt_out_under_an_advertising_lead_in() -> None:
+    from vendorgate.scan.detectors import detect
+    from vendorgate.scan.document import sentences
+
+    text = (
+        "**Advertising partners.** We work with partners. You can opt out of these cookies in "
+        "the cookie settings.\n"
+    )
+    found = {(h.fact, h.value) for s in sentences(text) for h in detect(s)}
+    assert ("advertising_use", "opt_out") in found
