@@ -187,6 +187,10 @@ def _clause_hits(s: Sentence, a: int, b: int) -> list[Hit]:
     if third is not None and theirs is not None:
         hits = []  # a provider training its own models: the third-party fact alone
     other = _also_named(clause, kind) if hits else None
+    if other is None and hits and kind == "ai_training_customer_content" and _personal_data(s):
+        # the personal data a controller holds about its users is both what they put in the
+        # service and the account and usage data about them
+        other = "ai_training_service_data"
     if other is not None:
         hits.append(Hit(other, value, round(base * 0.8, 2), focus, strength, override, cue))
     if third is not None:
@@ -234,6 +238,20 @@ def _data_kind(s: Sentence, clause: str) -> tuple[str, float]:
     if CONTENT.search(around):
         return "ai_training_customer_content", 0.9
     return "ai_training_customer_content", 0.7
+
+
+PERSONAL_DATA = re.compile(r"\bpersonal (?:data|information)\b")
+
+
+def _personal_data(s: Sentence) -> bool:
+    """Whether the data a sentence's training is about is "personal data" in general: named
+    in the sentence, or in its heading or lead-in, with no content or service data named."""
+    if CONTENT.search(s.low) or SERVICE_DATA.search(s.low):
+        return False
+    around = context(s)
+    return bool(PERSONAL_DATA.search(s.low)) or (
+        bool(PERSONAL_DATA.search(around)) and not CONTENT.search(around)
+    )
 
 
 BOTH = re.compile(r"\b(?:and|or|as well as|together with|including)\b")

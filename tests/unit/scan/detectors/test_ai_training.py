@@ -252,3 +252,12 @@ def test_they_training_their_own_models_is_the_third_party_fact() -> None:
 def test_customer_content_used_to_train_is_not_a_user_s_own_training() -> None:
     text = "Customer content is used to train our models."
     assert written(text) == {"ai_training_customer_content": "always"}
+
+
+def test_personal_data_in_general_is_content_and_service_data() -> None:
+    # written for this test: a privacy policy's "personal data" covers both kinds
+    text = "We use personal data to develop and improve our machine learning models."
+    assert written(text) == {
+        "ai_training_customer_content": "always",
+        "ai_training_service_data": "always",
+    }
