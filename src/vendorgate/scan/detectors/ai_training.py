@@ -114,6 +114,11 @@ THEIR_MODELS = re.compile(
     r"\btheir (?:own )?(?:independent )?(?:\w+ ){0,2}(?:models?|model training)\b"
 )
 """Models of someone else (a provider's "own models"): a training by a third party."""
+OPT_OUT_REFERENCE = re.compile(
+    r"\b(?:if|unless|once|when|after) you (?:have )?opt(?:ed)?[- ]?out\b|"
+    r"\b(?:ability|right|choice|option) to opt[- ]?out\b|\bopt-out (?:right|setting|choice)\b"
+)
+"""An opt-out named without the practice, which the sentence before states."""
 RESERVED = re.compile(
     r"\b(?:may|might|could|will) (?:\w+ )?(?:do so|begin|start|choose to|decide to)\b[^.;]{0,60}"
     r"\bfuture\b|\breserves? the right to (?:use|train|begin|start)\b"
@@ -132,6 +137,21 @@ def detect(s: Sentence) -> list[Hit]:
     text = s.low
     if NOT_MODEL_TRAINING.search(text) or not_a_statement(s):
         return []
+    if (
+        OPT_OUT_REFERENCE.search(text)
+        and _ai_term(text) is None
+        and _explicit(text) is None
+        and _explicit(s.previous) is not None
+    ):
+        # "If you opt out, we will not use your Inputs for the purposes described": the
+        # training stated in the sentence before
+        kind, confidence = _data_kind(s, text)
+        opt = OPT_OUT_REFERENCE.search(text)
+        return [
+            Hit(
+                kind, "opt_out", round(0.8 * confidence, 2), span(opt), 1, cue=named("opt_out", opt)
+            )
+        ]
     found: dict[str, Hit] = {}
     reserved = RESERVED.search(text)
     for a, b in _clauses(text):

@@ -261,3 +261,19 @@ def test_personal_data_in_general_is_content_and_service_data() -> None:
         "ai_training_customer_content": "always",
         "ai_training_service_data": "always",
     }
+
+
+def test_an_opt_out_named_after_the_training_it_stops() -> None:
+    from vendorgate.scan.detectors import detect
+    from vendorgate.scan.document import sentences
+
+    # written for this test: the second sentence names the opt-out, the first the training
+    text = (
+        "We may use your files to train our machine learning models. If you opt out, we "
+        "will stop using them for these purposes.\n"
+    )
+    found = [(h.fact, h.value) for s in sentences(text) for h in detect(s)]
+    assert found == [
+        ("ai_training_customer_content", "always"),
+        ("ai_training_customer_content", "opt_out"),
+    ]
