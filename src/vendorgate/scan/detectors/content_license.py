@@ -10,6 +10,7 @@ from vendorgate.scan.detectors.cues import (
     context,
     guard,
     near_negation,
+    not_a_statement,
     rx,
     span,
 )
@@ -30,9 +31,8 @@ VENDOR_GRANT = rx(
     r"\bgives? you\b",
     r"\blicen[cs]e to use (?:the|any|our) (?:software|services?|website|documentation)\b",
     r"\bproprietary rights in or to service generated data\b",
-    r"\btrademarks?\b|\blogos?\b",
 )
-VENDOR_OWN = re.compile(r"\bfeedback\b")
+VENDOR_OWN = re.compile(r"\bfeedback\b|\btrademarks?\b|\blogos?\b")
 """Feedback: a licence over it is no licence over the customer's content, unless the sentence
 also names that content."""
 EXTENSION = rx(
@@ -64,6 +64,7 @@ USE_LIMIT = rx(
     r"\bsole(?:ly)? (?:for )?(?:the )?(?:limited )?purposes? of\b",
     r"\bfor the limited purposes? of\b",
     r"\bfor no other purposes?\b",
+    r"\b(?:any|no) other purposes? than\b|\bfor (?:any|no) purposes? other than\b",
     r"\bonly as (?:reasonably )?necessary\b",
     r"\bpermitted uses?\b",
     r"\bprocessing activities include\b",
@@ -136,6 +137,11 @@ LICENSED = rx(
     r"\byour (?:inputs?|outputs?|contents?|contributions|posts)\b",
     r"\bcustomer files\b",
 )
+NAMED_CONTENT = re.compile(
+    r"\b(?:subscriber|member|user|customer|public|form|assessment|repository|learner)"
+    r" (?:content|contents|inputs?|outputs?|submissions|files)\b"
+)
+"""Customer content named as a defined term ("Subscriber Content")."""
 OTHER_GRANTEE = re.compile(
     r"\bgrants? (?:to )?(?:other|each|every|all|any|fellow) (?:users?|members?|people|persons)\b|"
     r"\bgrants? (?:to )?(?:the public|everyone|anyone)\b|\bgrant additional rights\b"
@@ -178,7 +184,17 @@ NOT_A_LICENCE = rx(
 def detect(s: Sentence) -> list[Hit]:
     """The purposes for which the customer lets the vendor use its content."""
     text = s.low
-    if s.unit.kind == "item" and PURPOSE_LEAD.search(s.unit.lead[-200:]):
+    if not_a_statement(s):
+        return []
+    lead = s.unit.lead[-300:]
+    processor = (PROCESSOR.search(text) if "process" in text else None) or (
+        PROCESSOR.search(lead) if "process" in lead else None
+    )
+    if (
+        s.unit.kind == "item"
+        and PURPOSE_LEAD.search(s.unit.lead[-200:])
+        and not VENDOR_OWN.search(text)
+    ):
         # an item of a list of purposes: improvement named here widens the licence or use
         named_improvement = re.search(
             r"\bimprov\w+|\bdevelop\w*|\bnew (?:features|products|technologies)\b", text
@@ -194,10 +210,9 @@ def detect(s: Sentence) -> list[Hit]:
                     cue="purpose list item",
                 )
             ]
-    if not LICENSE_WORDS.search(text):
+    if not LICENSE_WORDS.search(text) and not processor:
         return []
     around = context(s)
-    processor = PROCESSOR.search(text)
     content = (
         CONTENT.search(text)
         or LICENSED.search(text)
@@ -208,7 +223,7 @@ def detect(s: Sentence) -> list[Hit]:
         return []
     if VENDOR_GRANT.search(text) or WARRANTY.search(text) or "confidential information" in text:
         return []
-    if VENDOR_OWN.search(text) and not LICENSED.search(text):
+    if VENDOR_OWN.search(text) and not NAMED_CONTENT.search(text):
         return []
     if NOT_LICENSE.search(text) or NOT_A_LICENCE.search(text) or OTHER_GRANTEE.search(text):
         return []

@@ -472,7 +472,12 @@ DEFINITION = re.compile(
 )
 """A definition (`"Dataset" refers to a collection of data used to train models`): it says
 what a word means, not what the vendor does."""
-_HEADING_RULE = re.compile(r"(?:-{3,}|={3,})\s*$")
+_HEADING_RULE = re.compile(
+    r"(?:-{3,}|={3,})\s*$|"
+    # "Part 1 - Personal Data Processed by ...": a title of a part, without a full stop
+    r"^(?:part|section|schedule|annex|appendix|article|chapter|exhibit) [\w.]{1,6} ?"
+    r"[-:\u2013][^.]*$"
+)
 
 
 def not_a_statement(s: Sentence) -> bool:

@@ -180,3 +180,29 @@ def test_an_item_of_a_licence_purpose_list_naming_improvement() -> None:
     assert [(h.fact, h.value) for h in found] == [
         ("content_license_scope", "service_and_improvement")
     ]
+
+
+# Written for these tests: a processor's purpose limits, and what is no licence at all.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Where we act as a data processor, we process data pursuant to our customers' "
+            "processing instructions.",
+            {"content_license_scope": "service_only"},
+        ),
+        (
+            "We will not use the personal data we process for any other purpose than to "
+            "carry out the services, acting as a processor.",
+            {"content_license_scope": "service_only"},
+        ),
+        (
+            "You are responsible for any activity in your account not performed in accordance "
+            "with your instructions.",
+            {},
+        ),
+        ("Part 2 - Customer Content processed by us as a processor", {}),
+    ],
+)
+def test_written_processor_limits(text: str, expected: dict[str, str]) -> None:
+    assert written(text) == expected
