@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from vendorgate.scan.detectors.cues import (
+    POINTER,
     named,
     not_a_statement,
     opt_out_cue,
@@ -41,6 +42,11 @@ NOT_ADVERTISING = rx(
     r"\bsend\w*\b[^.;]{0,40}\badvertis",
     # the vendor's own advertisements shown to the person
     r"\b(?:one of )?our (?:own )?(?:advertisements|ads)\b",
+    # the vendor advertising its own offerings to the person
+    r"\bto (?:market|advertise|promote)(?:,? (?:and |or )?(?:market|advertise|promote))+"
+    r" (?:\w+ ){0,2}(?:offerings|products|services)\b",
+    # what a technology is generally used for, not what the vendor does
+    r"\b(?:are|is) (?:commonly|typically|generally|often|usually) used\b",
 )
 DATA_OBJECT = rx(
     r"\b(?:your|personal|customer|user)s?'? ?(?:data|information|content)\b",
@@ -85,6 +91,6 @@ def detect(s: Sentence) -> list[Hit]:
         return []
     if RIGHT_TO_ASK.search(text) and opt_out_cue(text) is None:
         return []
-    if not_a_statement(s):
+    if not_a_statement(s) or (POINTER.search(text) and opt_out_cue(text) is None):
         return []
     return [stated_practice("advertising_use", s, cue)]

@@ -82,7 +82,8 @@ USE_VERBS = re.compile(
 LICENSE_HEADING = re.compile(
     r"customer licen[cs]e|licen[cs]e grant|permitted use|data use|use of (?:customer )?"
     r"(?:content|data)|your content|user submissions|user information|"
-    r"purposes? (?:and duration )?of (?:the )?processing|instructions"
+    r"purposes? (?:and duration )?of (?:the )?processing(?! (?:of )?(?:your|the|a) "
+    r"(?:request|order|payment|application|enquiry|inquiry))|instructions"
 )
 WARRANTY = re.compile(
     r"\b(?:you|customer|users?) (?:have|has|possess(?:es)?|hold) (?:all )?(?:the )?(?:necessary )?"
@@ -265,7 +266,18 @@ def detect(s: Sentence) -> list[Hit]:
         value, focus = "undisclosed", span(trigger)
     elif ELSEWHERE.search(text) and not SERVICE_PURPOSE.search(text):
         value, focus = "undisclosed", span(trigger)
+    elif limit and _refers_elsewhere(limit.group(), text[limit.end() : limit.end() + 160]):
+        # "will only use Customer Content in accordance with this Agreement": the purposes
+        # are the agreement's, whatever else the sentence goes on to say
+        value, focus = "undisclosed", span(trigger)
     else:
         value, focus = "service_only", span(trigger)
     hit = Hit("content_license_scope", value, confidence, focus, 1, cue="use of content")
     return [guard(hit, text)]
+
+
+def _refers_elsewhere(limit: str, after: str) -> bool:
+    """Whether a use limit names its purposes only by reference ("only ... in accordance with
+    this Agreement"), with no service purpose in it or before the reference."""
+    reference = ELSEWHERE.search(after)
+    return reference is not None and not SERVICE_PURPOSE.search(limit + after[: reference.start()])

@@ -489,7 +489,9 @@ def not_a_statement(s: Sentence) -> bool:
 POINTER = re.compile(
     r"^(?:for (?:more|further|additional) (?:information|details)\b[^.]{0,80}\b(?:refer|see|visit|"
     r"read|consult)|to learn more\b|please (?:refer to|see|visit|read|consult)\b)|"
-    r"\b(?:can|may) be found (?:in|at|on)\b"
+    r"\b(?:can|may) be found (?:in|at|on)\b|"
+    r"\b(?:can|may) find (?:additional |more |further )?information\b|"
+    r"\b(?:refer to|see) the [\"']?[\w &,-]{1,60}[\"']? section\b"
 )
 """A sentence pointing to another section ("For more information, please refer to the
 section titled ..."): the practice is stated there, not here."""

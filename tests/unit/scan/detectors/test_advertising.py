@@ -156,3 +156,17 @@ def test_a_cookie_opt_out_under_an_advertising_lead_in() -> None:
     )
     found = {(h.fact, h.value) for s in sentences(text) for h in detect(s)}
     assert ("advertising_use", "opt_out") in found
+
+
+# Written for these tests: pointers, the vendor promoting its own offerings, and what a
+# technology is generally used for state no advertising use of the person's data.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents can find more information about data sharing for advertising in our notice.",
+        "We use your personal information to market, advertise and promote our products.",
+        "Pixels are commonly used for advertisements and analytics.",
+    ],
+)
+def test_written_statements_that_are_no_advertising_use(text: str) -> None:
+    assert written(text) == {}

@@ -206,3 +206,23 @@ def test_an_item_of_a_licence_purpose_list_naming_improvement() -> None:
 )
 def test_written_processor_limits(text: str, expected: dict[str, str]) -> None:
     assert written(text) == expected
+
+
+# Written for these tests: a use limit that names its purposes only by reference.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We will only access and use Customer Content in accordance with this Agreement, "
+            "which may include our staff viewing it in connection with the Services.",
+            "undisclosed",
+        ),
+        (
+            "We receive no rights in Customer Files, except the limited rights necessary for us "
+            "to provide the Services in accordance with this Agreement.",
+            "service_only",
+        ),
+    ],
+)
+def test_a_limit_by_reference_to_the_agreement(text: str, expected: str) -> None:
+    assert written(text) == {"content_license_scope": expected}
