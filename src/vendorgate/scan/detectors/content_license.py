@@ -6,6 +6,7 @@ import re
 
 from vendorgate.scan.detectors.cues import (
     CONTENT,
+    POINTER,
     SERVICE_DATA,
     context,
     guard,
@@ -185,7 +186,7 @@ NOT_A_LICENCE = rx(
 def detect(s: Sentence) -> list[Hit]:
     """The purposes for which the customer lets the vendor use its content."""
     text = s.low
-    if not_a_statement(s):
+    if not_a_statement(s) or POINTER.search(text):
         return []
     lead = s.unit.lead[-300:]
     processor = (PROCESSOR.search(text) if "process" in text else None) or (

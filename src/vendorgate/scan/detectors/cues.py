@@ -480,10 +480,28 @@ _HEADING_RULE = re.compile(
 )
 
 
+_MINOR_WORDS = frozenset(
+    {"a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "by", "at", "from"}
+)
+
+
+def _title(text: str) -> bool:
+    """A title left in a paragraph: a few words, each capitalised but the small ones, and no
+    full stop ("Right to Opt Out of the Sale and Sharing of Your Personal Information")."""
+    words = text.strip().split()
+    if not 2 <= len(words) <= 14 or text.rstrip()[-1:] in ".;:!?,":
+        return False
+    return all(w[:1].isupper() or w.lower() in _MINOR_WORDS for w in words if w[:1].isalpha())
+
+
 def not_a_statement(s: Sentence) -> bool:
-    """Whether ``s`` states nothing about a practice: a definition, or a topic heading the
-    layout left in a paragraph (a title underlined with dashes)."""
-    return bool(DEFINITION.search(s.low)) or bool(_HEADING_RULE.search(s.low))
+    """Whether ``s`` states nothing about a practice: a definition, or a heading the layout
+    left in a paragraph (a title underlined with dashes, a part title, a title-case line)."""
+    return (
+        bool(DEFINITION.search(s.low))
+        or bool(_HEADING_RULE.search(s.low))
+        or (s.unit.kind != "heading" and _title(s.text))
+    )
 
 
 POINTER = re.compile(
@@ -491,7 +509,9 @@ POINTER = re.compile(
     r"read|consult)|to learn more\b|please (?:refer to|see|visit|read|consult)\b)|"
     r"\b(?:can|may) be found (?:in|at|on)\b|"
     r"\b(?:can|may) find (?:additional |more |further )?information\b|"
-    r"\b(?:refer to|see) the [\"']?[\w &,-]{1,60}[\"']? section\b"
+    r"\b(?:refer to|see) the [\"']?[\w &,-]{1,60}[\"']? section\b|"
+    r"\b(?:described|set out|explained) (?:below |above )?in the section "
+    r"(?:titled|entitled|called)\b"
 )
 """A sentence pointing to another section ("For more information, please refer to the
 section titled ..."): the practice is stated there, not here."""

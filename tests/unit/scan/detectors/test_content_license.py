@@ -226,3 +226,12 @@ def test_written_processor_limits(text: str, expected: dict[str, str]) -> None:
 )
 def test_a_limit_by_reference_to_the_agreement(text: str, expected: str) -> None:
     assert written(text) == {"content_license_scope": expected}
+
+
+def test_a_pointer_to_another_section_states_no_licence() -> None:
+    # written for this test
+    text = (
+        "Any content you share publicly is governed by the terms described below in the "
+        'section titled "Licences".'
+    )
+    assert written(text) == {}

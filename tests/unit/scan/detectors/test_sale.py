@@ -124,3 +124,8 @@ def test_a_denial_of_sale_on_request_is_opt_out(text: str, expected: str) -> Non
 )
 def test_written_sales_by_other_names(text: str, expected: dict[str, str]) -> None:
     assert written(text) == expected
+
+
+def test_a_title_left_in_a_paragraph_is_no_statement() -> None:
+    # written for this test
+    assert written("Your Right to Opt Out of the Sale of Your Personal Information") == {}
