@@ -94,7 +94,7 @@ CONSENT_EXCEPTION = rx(
     r"[a-z ,-]{0,40}?\b(?:consent|permission|authori[sz]ation|agreement|instructions?)\b",
     r"\bunless (?:you|the customer|customer|users?|an? admin\w*) (?:first )?"
     r"(?:opt(?:s)?[- ]?in|consents?|agrees?|enables?|chooses?|elects?|turns? on|"
-    r"(?:direct|instruct|ask|request|authori[sz]e)s?\b)",
+    r"(?:direct|instruct|ask|request|authori[sz]e|tell)s?\b)",
     r"\bonly (?:with|after|if|when) (?:your|you|the customer|customer|an? admin\w*|"
     r"administrators?|users?)\b[^.;]{0,40}(?:consent|opt|enable|agree|choose|turn on)",
     r"\bopts?[- ]in\b",
@@ -366,7 +366,7 @@ USER_CHOICE = rx(
     r" (?:can|may|could|have the right to|are (?:able|entitled) to)(?: also)?"
     r" (?:ask|request|tell|instruct|direct|require|exercise)\b",
     r"\b(?:upon|on|at) (?:your|their|the customer'?s?|the user'?s?) (?:written )?request\b",
-    r"\bif (?:you|they|the customer|a user) (?:ask|request|object|instruct|tell)\w*\b",
+    r"\b(?<!even )if (?:you|they|the customer|a user) (?:ask|request|object|instruct|tell)\w*\b",
     r"\b(?:gpc|global privacy control|do[- ]not[- ]track|dnt|opt[- ]out|privacy|preference|"
     r"browser) signals?\b|\bdetects? (?:\w+ ){0,3}signals?\b|\bdo[- ]not[- ]track\b|"
     r"\bglobal privacy control\b",
@@ -461,9 +461,21 @@ def guard(hit: Hit, text: str, trigger: tuple[int, int] | None = None) -> Hit:
     condition = (EXCEPTION if value == "service_only" else CONDITION).search(plain)
     if condition is None:
         return hit
-    if value == "never" and trigger is not None and trigger[0] > condition.start():
+    if value == "never" and trigger is not None and _carved_out(plain, trigger):
         return replace(hit, value="always", cue=named("carve-out", condition))
     return replace(hit, value="undisclosed", cue=named("condition", condition))
+
+
+def _carved_out(text: str, trigger: tuple[int, int]) -> bool:
+    """Whether the practice at ``trigger`` stands inside an exception to the denial ("we do
+    not share logs except anonymous logs shared with researchers"): between the exception's
+    word and the end of its phrase (a comma), not in the main clause after it."""
+    for found in EXCEPTION.finditer(text):
+        end = text.find(",", found.end())
+        end = len(text) if end < 0 else end
+        if found.end() <= trigger[0] < end:
+            return True
+    return False
 
 
 DEFINITION = re.compile(

@@ -277,3 +277,9 @@ def test_an_opt_out_named_after_the_training_it_stops() -> None:
         ("ai_training_customer_content", "always"),
         ("ai_training_customer_content", "opt_out"),
     ]
+
+
+def test_a_denial_under_a_condition_before_it_is_undisclosed() -> None:
+    # written for this test: the training is in the main clause, not in a carve-out
+    text = "If you are an enterprise customer, we do not use your content to train AI models."
+    assert written(text) == {"ai_training_customer_content": "undisclosed"}

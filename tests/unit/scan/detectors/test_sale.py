@@ -129,3 +129,15 @@ def test_written_sales_by_other_names(text: str, expected: dict[str, str]) -> No
 def test_a_title_left_in_a_paragraph_is_no_statement() -> None:
     # written for this test
     assert written("Your Right to Opt Out of the Sale of Your Personal Information") == {}
+
+
+# Written for these tests: "even if you ask" is no choice; "unless you tell us to" is consent.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We won't sell your personal data, even if you ask.", "never"),
+        ("We do not sell your personal data unless you tell us to.", "opt_in"),
+    ],
+)
+def test_written_choices_around_a_denial_of_sale(text: str, expected: str) -> None:
+    assert written(text) == {"sale_of_data": expected}
