@@ -14,6 +14,7 @@ FACTS: tuple[str, ...] = ("aggregated_data_use",)
 
 AGGREGATED = re.compile(
     r"\baggregat(?:e|ed|es|ing)\b(?! (?:liability|amount|total|fees|damages|level))|"
+    r"\bat (?:the|an) aggregate level\b|"
     r"\bde-?identif\w+|\banonymi[sz]\w+|\banonymous\b|\bde-?personali[sz]ed\b|"
     r"\bnon-personal (?:data|information)\b"
 )
@@ -30,7 +31,8 @@ AGGREGATE_USE = re.compile(
     r"\b(?:stor|shar|disclos|report|publish|retain|process|provid|analy[sz]|sell|licens|transfer)"
     r"(?:e|es|ed|ing|s)?\b|\b(?:may|will|can) (?:also )?(?:aggregate|anonymi[sz]e|de-?identify)\b|"
     r"\breserves? the right to (?:aggregate|anonymi[sz]e|de-?identify)\b|"
-    r"\b(?:apply|applies|uses?) (?:\w+ ){0,3}(?:aggregation|anonymi[sz]ation|de-?identification)\b|"
+    r"\b(?:apply|applies|uses?) (?:[\w,]+ ){0,6}"
+    r"(?:aggregation|anonymi[sz]ation|de-?identification)\b|"
     r"\bare (?:aggregated|anonymi[sz]ed|de-?identified)\b"
 )
 

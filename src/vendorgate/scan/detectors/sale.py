@@ -46,7 +46,8 @@ def detect(s: Sentence) -> list[Hit]:
         r"\b(?:your|personal|customer|user|certain)s?'? ?(?:data|information|content)\b|"
         r"\bpersonal (?:data|information)\b|\byour data\b|"
         r"\byour (?:contacts|contact lists?|files|messages|content|documents|recordings)\b|"
-        r"\bof (?:your |personal |customer |user )?data\b",
+        r"\bof (?:your |personal |customer |user )?data\b|"
+        r"\b(?:anonymous|aggregated|de-identified) (?:data|information)\b",
         after,
     ):
         return []

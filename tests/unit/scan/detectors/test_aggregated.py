@@ -84,3 +84,15 @@ def test_a_carve_out_or_a_scope_limit_is_no_denial(text: str) -> None:
 )
 def test_written_uses_of_aggregated_data(text: str, expected: dict[str, str]) -> None:
     assert written(text) == expected
+
+
+# Written for these tests: reporting at the aggregate level, and techniques applied.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Survey results are reported at the aggregate level.",
+        "We apply safeguards, such as aggregation and de-identification, to usage records.",
+    ],
+)
+def test_written_aggregate_reporting_and_techniques(text: str) -> None:
+    assert written(text) == {"aggregated_data_use": "always"}

@@ -141,3 +141,9 @@ def test_a_title_left_in_a_paragraph_is_no_statement() -> None:
 )
 def test_written_choices_around_a_denial_of_sale(text: str, expected: str) -> None:
     assert written(text) == {"sale_of_data": expected}
+
+
+def test_disclosing_anonymous_information_for_compensation_is_a_sale() -> None:
+    # written for this test
+    text = "We may disclose Anonymous Information (with or without compensation) to partners."
+    assert written(text)["sale_of_data"] == "always"
