@@ -48,7 +48,8 @@ GRANTED_RIGHTS = re.compile(
 )
 IMPROVING_USE = re.compile(
     r"\b(?:use|uses|analy[sz]es?|process(?:es)?)\b (?:\w+ ){0,3}?(?:your |customer |personal |"
-    r"this |such |the )?(?:data|content|information|inputs?)\b[^.;]{0,160}?\b(?:improv|develop)\w*"
+    r"this |such |the )?(?:data|contents?|information|inputs?)\b(?:[^.;]|\.(?=\S)){0,160}?"
+    r"\b(?:improv|develop)\w*"
 )
 """The vendor using the data to improve or develop its products: the improvement purpose,
 stated without a licence grant."""
@@ -252,29 +253,43 @@ def detect(s: Sentence) -> list[Hit]:
     confidence = 0.85 if (grant or limit) and content else 0.7
     if ANY_PURPOSE.search(text):
         return [Hit("content_license_scope", "any_purpose", confidence, span(trigger), 1)]
-    improvement = IMPROVEMENT.search(text)
-    if improvement and not re.search(r"\btechnical purposes\b", text[: improvement.start()]):
-        value = "service_and_improvement"
-        focus = span(trigger, improvement)
-    elif trigger in (extension, improving):
-        # widening a licence stated elsewhere, or a use naming no improvement: not settled here
+    restricted = trigger is improving and near_negation(text, trigger.start() + 1, 40)
+    value, focus = _scope(text, trigger, limit or passive, trigger in (extension, improving))
+    if restricted:
+        # "we will not otherwise use your contents to improve the Service": a restriction,
+        # whose scope is what the rest of the terms allow
         value, focus = "undisclosed", span(trigger)
-    elif not (limit or passive) and not SERVICE_PURPOSE.search(text) and BROAD_GRANT.search(text):
-        # a perpetual or sublicensable licence naming no purpose: nothing limits it
-        value, focus = "any_purpose", span(trigger)
-    elif not (limit or passive) and not SERVICE_PURPOSE.search(text):
-        # a grant naming no purpose at all: its scope is settled elsewhere, if anywhere
-        value, focus = "undisclosed", span(trigger)
-    elif ELSEWHERE.search(text) and not SERVICE_PURPOSE.search(text):
-        value, focus = "undisclosed", span(trigger)
-    elif limit and _refers_elsewhere(limit.group(), text[limit.end() : limit.end() + 160]):
-        # "will only use Customer Content in accordance with this Agreement": the purposes
-        # are the agreement's, whatever else the sentence goes on to say
-        value, focus = "undisclosed", span(trigger)
-    else:
-        value, focus = "service_only", span(trigger)
     hit = Hit("content_license_scope", value, confidence, focus, 1, cue="use of content")
     return [guard(hit, text)]
+
+
+def _scope(
+    text: str, trigger: re.Match[str], limit: re.Match[str] | None, indirect: bool
+) -> tuple[str, tuple[int, int] | None]:
+    """The licence scope a sentence states at ``trigger``, with the words deciding it.
+
+    ``limit`` is its purpose limit ("only to provide"), if any; ``indirect`` says the trigger
+    only widens a licence granted elsewhere or states a use, not a licence of its own."""
+    improvement = IMPROVEMENT.search(text)
+    if improvement and not re.search(r"\btechnical purposes\b", text[: improvement.start()]):
+        return "service_and_improvement", span(trigger, improvement)
+    if indirect:
+        # widening a licence stated elsewhere, or a use naming no improvement: not settled here
+        return "undisclosed", span(trigger)
+    service = SERVICE_PURPOSE.search(text)
+    if not limit and not service and BROAD_GRANT.search(text):
+        # a perpetual or sublicensable licence naming no purpose: nothing limits it
+        return "any_purpose", span(trigger)
+    if not limit and not service:
+        # a grant naming no purpose at all: its scope is settled elsewhere, if anywhere
+        return "undisclosed", span(trigger)
+    if ELSEWHERE.search(text) and not service:
+        return "undisclosed", span(trigger)
+    if limit and _refers_elsewhere(limit.group(), text[limit.end() : limit.end() + 160]):
+        # "will only use Customer Content in accordance with this Agreement": the purposes
+        # are the agreement's, whatever else the sentence goes on to say
+        return "undisclosed", span(trigger)
+    return "service_only", span(trigger)
 
 
 def _refers_elsewhere(limit: str, after: str) -> bool:

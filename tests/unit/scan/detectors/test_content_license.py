@@ -235,3 +235,22 @@ def test_a_pointer_to_another_section_states_no_licence() -> None:
         'section titled "Licences".'
     )
     assert written(text) == {}
+
+
+# Written for these tests: a use statement whose purposes cross a dotted name, and a
+# restriction on improvement.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Acme uses this information to run the chat.acme.example service and to improve it.",
+            "service_and_improvement",
+        ),
+        (
+            "We will not otherwise use your private repository contents to improve the Service.",
+            "undisclosed",
+        ),
+    ],
+)
+def test_written_uses_and_restrictions(text: str, expected: str) -> None:
+    assert written(text) == {"content_license_scope": expected}
