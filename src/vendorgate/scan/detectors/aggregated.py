@@ -22,6 +22,8 @@ NOT_AGGREGATED = rx(
     r"\bin the aggregate\b",
     r"\bmaximum aggregate\b",
     r"\baggregate-level\b",
+    # all the data, not its aggregated or de-identified part
+    r"\bpersonal and non-personal\b",
     r"\bidentified or identifiable\b(?![^.]*\bmay use\b)",
 )
 AGGREGATE_USE = re.compile(

@@ -120,6 +120,14 @@ ELSEWHERE = rx(
     r"\bin accordance with (?:this|the|these|our) (?:agreement|terms|privacy|policy)",
 )
 """A limit to purposes named elsewhere: whether those include improvement is not said here."""
+REFERENCE = re.compile(
+    r"\bas (?:specified|described|set (?:out|forth)|provided|defined) (?:in|by|under) "
+    r"(?:the|this|these|our|its)\b|"
+    r"\bin accordance with (?:this|the|these|our) (?:agreement|terms|privacy|policy|dpa)"
+)
+"""A formula of compliance with another document ("in accordance with this Agreement", "as
+specified in the ToU"): unlike "for the purposes described in our policies", it does not
+even say the purposes are listed there."""
 SERVICE_PURPOSE = re.compile(
     r"\b(?:to|for|of) (?:the purposes? of )?(?:provid|operat|host|deliver|perform|run|maintain|"
     r"support|secur|enabl)\w*|\bin connection with (?:\w+'s )?(?:operation|provision) of\b|"
@@ -253,6 +261,11 @@ def detect(s: Sentence) -> list[Hit]:
     confidence = 0.85 if (grant or limit) and content else 0.7
     if ANY_PURPOSE.search(text):
         return [Hit("content_license_scope", "any_purpose", confidence, span(trigger), 1)]
+    if limit and _refers_elsewhere(limit.group(), text[limit.end() : limit.end() + 160]):
+        # "will only use Customer Content in accordance with this Agreement", "will process
+        # personal data as the Processor as specified in the DPA": the purposes are the other
+        # document's, whatever else the sentence goes on to say; nothing here bears on them
+        return []
     restricted = trigger is improving and near_negation(text, trigger.start() + 1, 40)
     value, focus = _scope(text, trigger, limit or passive, trigger in (extension, improving))
     if restricted:
@@ -285,15 +298,11 @@ def _scope(
         return "undisclosed", span(trigger)
     if ELSEWHERE.search(text) and not service:
         return "undisclosed", span(trigger)
-    if limit and _refers_elsewhere(limit.group(), text[limit.end() : limit.end() + 160]):
-        # "will only use Customer Content in accordance with this Agreement": the purposes
-        # are the agreement's, whatever else the sentence goes on to say
-        return "undisclosed", span(trigger)
     return "service_only", span(trigger)
 
 
 def _refers_elsewhere(limit: str, after: str) -> bool:
     """Whether a use limit names its purposes only by reference ("only ... in accordance with
     this Agreement"), with no service purpose in it or before the reference."""
-    reference = ELSEWHERE.search(after)
+    reference = REFERENCE.search(after)
     return reference is not None and not SERVICE_PURPOSE.search(limit + after[: reference.start()])

@@ -96,3 +96,9 @@ def test_written_uses_of_aggregated_data(text: str, expected: dict[str, str]) ->
 )
 def test_written_aggregate_reporting_and_techniques(text: str) -> None:
     assert written(text) == {"aggregated_data_use": "always"}
+
+
+def test_personal_and_non_personal_data_is_not_aggregated_data() -> None:
+    # written for this test
+    text = "We use your personal and non-personal data to send you our newsletter."
+    assert "aggregated_data_use" not in written(text)
