@@ -66,6 +66,10 @@ DATA_OBJECT = rx(
     r"\bon (?:other|third[- ]party) (?:companies'? )?(?:websites|sites|apps|applications|"
     r"platforms)\b",
 )
+PERSONAL_LEAD = re.compile(r"\bpersonal (?:data|information)\b")
+ON_OUR_BEHALF = re.compile(r"\bon (?:our|its|\w+'s) behalf\b")
+"""Vendors providing services (advertising among them) on the vendor's behalf: a list of
+processors, not a use of the person's data for advertising."""
 TRACKING = re.compile(r"\bcookies?\b|\btrackers?\b|\bshar(?:e|es|ed|ing)\b|\bpersonal data\b")
 
 
@@ -87,7 +91,13 @@ def detect(s: Sentence) -> list[Hit]:
                 Hit("advertising_use", "opt_out", 0.65, span(opt), 1, cue=named("opt_out", opt))
             ]
         return []
-    if cue is None or NOT_ADVERTISING.search(text) or DATA_OBJECT.search(text) is None:
+    if cue is None or NOT_ADVERTISING.search(text):
+        return []
+    if DATA_OBJECT.search(text) is None and (
+        not PERSONAL_LEAD.search(s.unit.lead[-300:]) or ON_OUR_BEHALF.search(text)
+    ):
+        # neither the sentence nor the paragraph it hangs from ("Zoom provides personal data
+        # to third parties ... in one of the following circumstances:") names the data
         return []
     if RIGHT_TO_ASK.search(text) and opt_out_cue(text) is None:
         return []

@@ -170,3 +170,18 @@ def test_a_cookie_opt_out_under_an_advertising_lead_in() -> None:
 )
 def test_written_statements_that_are_no_advertising_use(text: str) -> None:
     assert written(text) == {}
+
+
+def test_the_data_named_by_the_paragraph_an_item_hangs_from() -> None:
+    from vendorgate.scan.detectors import detect
+    from vendorgate.scan.document import sentences
+
+    # written for this test: the item names no data, the lead-in above it does
+    text = (
+        "We share personal data with third parties in these cases:\n\n"
+        "- Our partners may help us deliver advertisements.\n"
+        "- Vendors provide hosting and advertising services on our behalf.\n"
+    )
+    found = [(s.text, h.fact) for s in sentences(text) for h in detect(s)]
+    assert ("Our partners may help us deliver advertisements.", "advertising_use") in found
+    assert not any(fact == "advertising_use" and "Vendors" in said for said, fact in found)
