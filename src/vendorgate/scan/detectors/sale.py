@@ -47,6 +47,7 @@ def detect(s: Sentence) -> list[Hit]:
         r"\bpersonal (?:data|information)\b|\byour data\b|"
         r"\byour (?:contacts|contact lists?|files|messages|content|documents|recordings)\b|"
         r"\bof (?:your |personal |customer |user )?data\b|"
+        r"\byour (?:\w+ ){1,2}(?:data|information)\b|"
         r"\b(?:anonymous|aggregated|de-identified) (?:data|information)\b",
         after,
     ):

@@ -147,3 +147,16 @@ def test_disclosing_anonymous_information_for_compensation_is_a_sale() -> None:
     # written for this test
     text = "We may disclose Anonymous Information (with or without compensation) to partners."
     assert written(text)["sale_of_data"] == "always"
+
+
+# Written for these tests: a definition of the data leaves the denial plain; a definition
+# of the sale takes it back.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We do not sell your covered information, as defined under state law.", "never"),
+        ("We do not sell personal data, as that term is defined by state law.", "always"),
+    ],
+)
+def test_what_the_legal_definition_defines(text: str, expected: str) -> None:
+    assert written(text) == {"sale_of_data": expected}
