@@ -379,14 +379,15 @@ USER_CHOICE = rx(
 """A choice the person has to make for the practice to stop: the practice is ``opt_out``."""
 EXCEPTION = rx(
     r"\bexcept\b|\bexcepting\b|\bunless\b|\bother than\b|\bapart from\b|"
-    r"\bsave (?:for|as|where)\b|\bbeyond\b",
-    r"\bprovided (?:that|however)\b|\bsubject to\b|\bexcluding\b",
+    r"\bsave (?:for|as|where)\b|\bexcluding\b",
     r"\b(?:as )?otherwise (?:permitted|allowed|authori[sz]ed|described|set (?:out|forth)|"
     r"provided|specified)\b",
 )
-"""An exception: the denial, or the limit, does not hold in every case."""
+"""An exception: the denial, or the limit, does not hold in every case. ("Subject to these
+Terms" makes a licence narrower, not wider, so it is no exception to a limit.)"""
 CONDITION = rx(
     EXCEPTION.pattern,
+    r"\bprovided (?:that|however)\b|\bsubject to\b",
     r"\b(?<!even )(?<!as )if\b(?! (?:any|applicable|not|necessary|possible)\b)",
     r"\bwhen(?:ever)?\b|\bonly (?:where|in cases)\b",
 )

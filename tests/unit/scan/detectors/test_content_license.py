@@ -259,3 +259,12 @@ def test_a_pointer_to_another_section_states_no_licence() -> None:
 )
 def test_written_uses_and_restrictions(text: str, expected: str) -> None:
     assert written(text) == {"content_license_scope": expected}
+
+
+def test_subject_to_the_terms_narrows_a_licence_and_widens_nothing() -> None:
+    # written for this test
+    text = (
+        "Subject to these Terms, you grant us a licence to use your content solely to "
+        "provide the service."
+    )
+    assert written(text) == {"content_license_scope": "service_only"}
