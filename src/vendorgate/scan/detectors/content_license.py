@@ -118,6 +118,8 @@ ELSEWHERE = rx(
     r"\bpurposes? (?:described|set (?:out|forth)|specified|listed|outlined|identified|stated)\b",
     r"\bpurposes? (?:of|under) (?:this|the|these) (?:agreement|terms|privacy)",
     r"\bin accordance with (?:this|the|these|our) (?:agreement|terms|privacy|policy)",
+    r"\b(?:those|the ones?) (?:described|set (?:out|forth)|specified|listed) in (?:this|the|these|"
+    r"our)\b",
 )
 """A limit to purposes named elsewhere: whether those include improvement is not said here."""
 REFERENCE = re.compile(
@@ -134,7 +136,7 @@ SERVICE_PURPOSE = re.compile(
     r"\bin connection with (?:the )?(?:customer|your)?'?s? ?(?:use of )?(?:the )?services?\b"
 )
 ANY_PURPOSE = rx(
-    r"\bfor any purpose\b(?! relating)",
+    r"\bfor any purpose\b(?! relating| other than| except| save| beyond)",
     r"\bin any manner\b",
     r"\bas \w+ sees fit\b",
     r"\bcommercially exploit\b|\bexploit commercially\b",
@@ -145,7 +147,7 @@ LICENSED = rx(
     r"\b(?:subscriber|member|user|customer|public|form|assessment|repository|learner)"
     r" (?:content|contents|inputs?|outputs?|submissions|files)\b",
     r"\b(?:ai )?inputs?(?:,)? (?:and|or) outputs?\b|\bai (?:inputs?|outputs?)\b",
-    r"\byour (?:inputs?|outputs?|contents?|contributions|posts)\b",
+    r"\byour (?:inputs?|outputs?|contents?|contributions|posts|contacts|contact lists?)\b",
     r"\bcustomer files\b",
 )
 NAMED_CONTENT = re.compile(
@@ -259,7 +261,9 @@ def detect(s: Sentence) -> list[Hit]:
     if content is None and not about_use and trigger is not extension:
         return []
     confidence = 0.85 if (grant or limit) and content else 0.7
-    if ANY_PURPOSE.search(text):
+    unlimited = ANY_PURPOSE.search(text)
+    if unlimited and not near_negation(text, unlimited.start(), 60):
+        # "for any purpose" widens; "nor use them for any purpose" forbids
         return [Hit("content_license_scope", "any_purpose", confidence, span(trigger), 1)]
     if limit and _refers_elsewhere(limit.group(), text[limit.end() : limit.end() + 160]):
         # "will only use Customer Content in accordance with this Agreement", "will process

@@ -268,3 +268,20 @@ def test_subject_to_the_terms_narrows_a_licence_and_widens_nothing() -> None:
         "provide the service."
     )
     assert written(text) == {"content_license_scope": "service_only"}
+
+
+# Written for these tests: "for any purpose" widens a licence only when nothing forbids or
+# restricts it; purposes "set forth in this policy" are stated elsewhere.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("You grant us a licence to use your content for any purpose.", "any_purpose"),
+        (
+            "We never rent your contacts to others, nor use them for any purpose other than "
+            "those set forth in this policy.",
+            "undisclosed",
+        ),
+    ],
+)
+def test_any_purpose_forbidden_or_restricted(text: str, expected: str) -> None:
+    assert written(text)["content_license_scope"] == expected
