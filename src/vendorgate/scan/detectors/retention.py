@@ -23,7 +23,7 @@ NOT_RETENTION_TOPIC = re.compile(
     r"\blogs?\b|log files|\bbilling\b|\bpayment\b|\bprofile (?:information|data)\b|"
     r"support (?:request|ticket|case)s?|\bnewsletter|\baccount data\b|\bservices data\b|"
     r"\bconfidential information\b|\bcharges\b|\bunderage\b|\bminor\b|\barbitrat\w+|"
-    r"\bnot be liable\b|\bliable for\b|"
+    r"\bnot be liable\b|\bliable for\b|\blive chat\b|\bchatbot\b|"
     # where data is kept or moved to, not for how long
     r"\btransferred\b|\bcountr(?:y|ies)\b|\bdata cent(?:er|re)s?\b"
 )
@@ -59,7 +59,8 @@ CUSTOMER_DELETES_FIRST = re.compile(
 NOT_RETENTION_SECTION = re.compile(r"\brights\b|payment|billing|\blogs?\b|support|newsletter")
 CONTROLLED = rx(
     r"\bin accordance with (?:a |the )?(?:customer|controller|your)'?s? instructions\b",
-    r"\b(?:you|customer|the customer|controller|the controller) (?:may|can|elects? to|chooses? to)"
+    r"(?<!whether )\b(?:you|customer|the customer|controller|the controller) "
+    r"(?:may|can|elects? to|chooses? to)"
     r"\b[^.;]{0,60}\b(?:delete|request (?:the )?(?:return|deletion)|remove)",
     r"\bretention (?:settings|period you)\b",
     r"\byou control\b",
@@ -93,13 +94,16 @@ TERMINATION = rx(
     r"\bexpir\w+",
     r"\bcancel\w*",
     r"\bthereafter\b",
+    r"\bstop using (?:the|our) services?\b",
     r"\bafter this (?:export )?period\b",
     r"\bdeactivat\w+",
     r"\bclos(?:e|es|ing|ure) (?:of )?(?:your |the |its |their )?account\b",
 )
 GENERAL_RETENTION = re.compile(
     r"\bretain\w*|\bretention\b|\bkept\b|"
-    r"\b(?:keeps?|stor(?:e|es|ed|ing))\b[^.;]{0,60}\b(?:for as long as|as long as|until|for)\b"
+    r"\b(?:keeps?|stor(?:e|es|ed|ing))\b[^.;]{0,60}\b(?:for as long as|as long as|until|for)\b|"
+    # the user's deletion leaves other copies: "won't delete copies in the accounts of others"
+    r"\b(?:won't|will not|does not|doesn't|do not) (?:\w+ )?delete (?:the |any )?copies\b"
 )
 """A statement that content is kept, with no period or control named: bears on retention
 without settling its value."""
@@ -114,7 +118,8 @@ PROCESSED_DATA = re.compile(r"\b(?:all )?personal data\b|\ball (?:such )?data\b"
 DELETE = re.compile(r"\bdelet\w+|\berase\w*|\bdestr(?:oy|uction)\b|\bpurg\w+|\breturn\b")
 EXPORT_WINDOW = re.compile(r"\b(?:export|retrieve)\b")
 BACKUP = re.compile(
-    r"\b(?:retain\w*|kept|remain\w*)\b[^.;]{0,100}\b(?:backups?|back-up|archiv\w+)\b"
+    r"\b(?:retain\w*|kept|remain\w*)\b[^.;]{0,100}\b(?:backups?|back-up|archiv\w+)\b|"
+    r"\b(?:residual )?backup cop(?:y|ies)\b"
 )
 COST = re.compile(r"\b(?:cost|costs|expenses?)\b[^.]{0,120}\bborne\b|\badditional costs?\b")
 NOT_KEEPING = re.compile(
@@ -154,6 +159,10 @@ def detect(s: Sentence) -> list[Hit]:
         # at the end of the contract, the personal data the processor still holds is the
         # customer's ("Deletion and return of personal data")
         data = PROCESSED_DATA.search(text) or PROCESSED_DATA.search(s.heading)
+    if data is None and BACKUP.search(text) and TERMINATION_HEADING.search(s.heading):
+        # under a termination heading, "your information" kept in backups is what survives the
+        # deletion of the account
+        data = re.search(r"\byour (?:information|data)\b", text)
     if data is None or COST.search(text):
         return []
     ended = TERMINATION.search(text)

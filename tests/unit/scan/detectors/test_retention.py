@@ -179,3 +179,27 @@ def test_immediately_counts_only_when_said_of_the_deletion() -> None:
         "reasonable time."
     )
     assert written(text) == {"deletion_after_termination_days": "undisclosed"}
+
+
+# Written for these tests.
+def test_a_deletion_that_leaves_other_copies_bears_on_retention() -> None:
+    text = "Deleting your messages won't delete copies held by the people you wrote to."
+    assert written(text) == {"content_retention": "undisclosed"}
+
+
+def test_backup_copies_kept_after_the_user_stops_using_the_service() -> None:
+    text = "Backup copies of your content may be retained after you stop using our services."
+    assert written(text) == {"deletion_after_termination_days": "undisclosed"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a permission between collaborators, not how long the vendor keeps the content
+        "Your permission specifies whether you can modify, delete or share the shared content.",
+        # a website chat with sales or support is no customer content
+        "A transcript of your live chat with our team will be retained.",
+    ],
+)
+def test_written_sentences_that_are_not_content_retention(text: str) -> None:
+    assert "content_retention" not in written(text)
