@@ -56,6 +56,12 @@ SUBPROCESSOR_USE = rx(
     r"cloud|infrastructure|e-?mail|storage|data centre|data center) (?:service )?providers?\b",
     r"\b(?:using|through|via) third parties\b",
 )
+RECEIVED_FROM = (
+    # where data comes from, not who handles it: "we may receive information about you from
+    # third parties such as vendors" (unless they are the ones "that help us deliver" it)
+    r"\b(?:receive|collect|obtain)\w*\b[^.;]{0,200}\bfrom\b(?![^.;]{0,40}\b(?:who|that) help us\b)"
+    r"[^.;]{0,80}\b(?:vendors|providers|third[- ]part\w*|partners|companies|affiliates|sources)\b"
+)
 VENDOR_USE = rx(
     # legal drafting of the vendor handing work to others: "Google may subcontract obligations
     # under this Agreement", "subcontractors acting on our behalf"
@@ -101,7 +107,7 @@ NOT_VENDOR_USE = rx(
     r"\bobjection",
     r"\bdisclos\w+ (?:customer )?confidential information\b",
     r"\byou (?:agree not to|may not|must not|shall not|will not)\b",
-    r"\b(?:receive|collect|obtain)\w*\b[^.;]{0,200}\bfrom\b(?![^.;]{0,40}\b(?:who|that) help us\b)",
+    RECEIVED_FROM,
     r"\bpersonnel\b",
 )
 """A definition, an objection window, a confidentiality clause or the customer's duty."""
@@ -118,7 +124,7 @@ NOT_SUBPROCESSOR = rx(
     r"integrations)",
     r"\b(?:purchase|buy|obtain)\w*\b[^.;]{0,60}\bfrom third[- ]party\b",
     # where data comes from, not who handles it: "we may receive information from vendors"
-    r"\b(?:receive|collect|obtain)\w*\b[^.;]{0,60}\bfrom\b(?![^.;]{0,40}\b(?:who|that) help us\b)",
+    RECEIVED_FROM,
     r"\b(?:at|to fulfil\w*|upon|fulfilling) your request\b",
     r"\byou (?:agree not to|may not|must not|shall not|will not)\b",
     r"\bproviders? of (?:offerings|third)\b",

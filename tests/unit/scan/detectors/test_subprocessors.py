@@ -123,3 +123,9 @@ def test_under_a_provider_lead_in_only_sentences_about_the_parties_count() -> No
         "We engage vendors to run parts of the service.",
         "These vendors may only use the data to serve us.",
     ]
+
+
+def test_receiving_data_elsewhere_in_the_sentence_keeps_a_provider_passage() -> None:
+    # written for this test: the data received comes from the user, not from the providers
+    text = "We share your data with our service providers, who receive it from you through forms."
+    assert written(text) == {"subprocessors": None}
