@@ -311,7 +311,8 @@ def _residency_field(s: Sentence) -> list[Hit] | None:
     if cell is None:
         return None
     found = {region for region, _ in _places(cell.lower(), in_prose=False)}
-    if not found and LISTED_NAMES.fullmatch(cell.strip()):
+    unknown = re.fullmatch(r"(?i)n/?a|none|tbd|various|multiple|see below|-+", cell.strip(" ."))
+    if not found and not unknown and LISTED_NAMES.fullmatch(cell.strip()):
         # a country outside the vocabulary's regions: the data is not pinned to a listed one
         found = {"global"}
     if not found:

@@ -184,3 +184,7 @@ def test_the_location_column_of_a_spelled_out_entry_format() -> None:
 )
 def test_written_residency_cues(text: str, expected: object) -> None:
     assert written(text).get("data_residency_regions") == expected
+
+
+def test_a_location_field_left_open_names_no_region() -> None:
+    assert _regions("*   Data processing location: N/A\n") == []
