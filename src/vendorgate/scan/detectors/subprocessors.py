@@ -166,14 +166,14 @@ def detect(s: Sentence) -> list[Hit]:
     named = VENDOR_USE_NAMED.search(s.text)
     if plain and not named and not SUBPROCESSOR_WORDS.search(text):
         return []
-    vendor = VENDOR_USE.search(text) or named
-    if vendor and not NOT_VENDOR_USE.search(text):
-        return [Hit("subprocessors", None, 0.75, span(vendor), 1, cue="vendor's sub-processors")]
-    if NOT_SUBPROCESSOR.search(text) and not SUBPROCESSOR_USE.search(text):
-        return []
     use = SUBPROCESSOR_USE.search(text)
     if use and not NOT_SUBPROCESSOR.search(text):
         return [Hit("subprocessors", None, 0.8, span(use), 1, cue="sub-processors")]
+    vendor = VENDOR_USE.search(text) or named
+    if vendor and not NOT_VENDOR_USE.search(text):
+        return [Hit("subprocessors", None, 0.75, span(vendor), 1, cue="vendor's sub-processors")]
+    if NOT_SUBPROCESSOR.search(text) and not use:
+        return []
     if (
         local
         and SUBPROCESSOR.search(local)
