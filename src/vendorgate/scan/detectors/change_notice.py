@@ -31,6 +31,12 @@ CHANGE_NOTICE = rx(
     # the period stated with the sub-processor: "thirty (30) days in advance if the Sub-Processor"
     r"\b(?:in advance|prior notice|advance notice)\b[^.;]{0,40}\bsub-? ?processors?\b",
 )
+CHANGES_AT_WILL = re.compile(
+    # the providers the vendor relies on "may change from time to time at its sole discretion":
+    # a change with no notice promised
+    r"\b(?:services|providers|sub-? ?processors|vendors)\b[^.;]{0,80}\bmay change\b[^.;]{0,40}"
+    r"\b(?:sole discretion|from time to time|without notice)\b"
+)
 NO_NOTICE = re.compile(
     r"\b(?:sub-?contract\w*|sub-? ?processors?|engage\w* (?:new )?(?:third parties|providers))\b"
     r"[^.;]{0,120}\bwithout (?:any )?(?:prior )?(?:notice|notif\w+|inform\w+)\b"
@@ -58,6 +64,17 @@ def _notice(text: str) -> list[Hit]:
     if (none := NO_NOTICE.search(text)) is not None:
         return [Hit("subprocessor_change_notice_days", 0, 0.7, span(none), 2, cue="without notice")]
     notice = CHANGE_NOTICE.search(text)
+    if notice is None and (at_will := CHANGES_AT_WILL.search(text)) is not None:
+        return [
+            Hit(
+                "subprocessor_change_notice_days",
+                "undisclosed",
+                0.6,
+                span(at_will),
+                1,
+                cue="providers change at will",
+            )
+        ]
     if notice is None:
         return []
     ahead = [

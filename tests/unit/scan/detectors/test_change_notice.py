@@ -112,3 +112,9 @@ def test_a_period_cut_off_by_a_list_marker_is_read_with_its_lead() -> None:
         if hit.fact == "subprocessor_change_notice_days"
     ]
     assert found == [30]
+
+
+def test_providers_that_change_at_the_vendor_s_discretion_promise_no_notice() -> None:
+    # written for this test
+    text = "The hosting providers we rely on may change from time to time at our sole discretion."
+    assert written(text)["subprocessor_change_notice_days"] == "undisclosed"
