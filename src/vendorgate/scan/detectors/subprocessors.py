@@ -91,6 +91,7 @@ VENDOR_USE = rx(
     r"(?<!you )(?<!users )(?<!customers )(?<!customer )(?<!to )\b(?:use|uses|utili[sz]es?|"
     r"rel(?:y|ies) on)\b (?:\w+ ){0,2}third[- ]party (?:provided |hosted )?(?:\w+ )?services\b",
     r"\bthird[- ]party (?:\w+ )?services (?:used|relied on) (?:for|to provide|in providing)\b",
+    r"\b(?:services|providers|vendors) (?:we )?used (?:for|to|in) provid\w+\b",
 )
 """The vendor handing its work to others, in words that hold even beside a liability clause."""
 VENDOR_USE_NAMED = re.compile(
@@ -133,7 +134,7 @@ NOT_SUBPROCESSOR = rx(
 )
 SUBPROCESSOR_WORDS = re.compile(
     r"processor|contract|provider|vendor|third[- ]part|share|on (?:our|its) behalf|rel(?:y|ies) on|"
-    r"companies"
+    r"companies|services used"
 )
 SHARES_WITH_NAMED = re.compile(
     r"\bshare[sd]?\b[^.;]{0,60}\b(?:data|information|content)\b[^.;]{0,20}\bwith "

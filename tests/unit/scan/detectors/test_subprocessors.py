@@ -129,3 +129,9 @@ def test_receiving_data_elsewhere_in_the_sentence_keeps_a_provider_passage() -> 
     # written for this test: the data received comes from the user, not from the providers
     text = "We share your data with our service providers, who receive it from you through forms."
     assert written(text) == {"subprocessors": None}
+
+
+def test_services_used_to_provide_a_feature_are_the_vendor_s_providers() -> None:
+    # written for this test
+    text = "The services used for providing the search feature are listed on our website."
+    assert written(text) == {"subprocessors": None}
