@@ -25,6 +25,9 @@ BAA_REQUEST = rx(
     r"\bcontact (?:us|sales)\b",
     r"\bif (?:you|customer) (?:have|has) (?:entered into|executed|signed)\b",
     r"\bmay be subject to\b",
+    # signed only for some customers: "if you are on an Enterprise plan, we will sign a BAA"
+    r"\b(?:if|only|where|when|provided that)\b[^.;]{0,60}\b(?:plans?|subscriptions?|tiers?|"
+    r"eligible|enterprise|qualif\w+)\b",
 )
 DEFINITION = re.compile(
     r'^"?(?:baa|business associate (?:agreement|addendum))"?(?: or "?[\w ]{1,40}"?)? '

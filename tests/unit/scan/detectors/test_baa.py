@@ -44,3 +44,9 @@ def test_the_definition_of_a_baa_says_nothing_about_signing_one() -> None:
 def test_a_separate_hipaa_baa_is_on_request() -> None:
     text = "Health records may be stored only under a separate HIPAA business associate agreement."
     assert written(text) == {"baa_available": "on_request"}
+
+
+def test_a_baa_signed_only_on_some_plans_is_on_request() -> None:
+    # written for this test: available to some customers is not available without condition
+    text = "If you are on an Enterprise plan, we will sign a business associate agreement."
+    assert written(text) == {"baa_available": "on_request"}
