@@ -150,11 +150,19 @@ def detect(s: Sentence) -> list[Hit]:
     topic = re.sub(r"\((?:such as|e\.g\.|for example|including)[^)]*\)", "", text)
     if NOT_RETENTION_TOPIC.search(topic) and not BACKUP.search(text):
         return []
-    if NOT_RETENTION_SECTION.search(s.heading) or NOT_RETENTION_SECTION.search(s.unit.local):
+    endless = INDEFINITE.search(text) and re.search(r"\b(?:we|it) (?:\w+ )?retain", text)
+    if not endless and (
+        NOT_RETENTION_SECTION.search(s.heading) or NOT_RETENTION_SECTION.search(s.unit.local)
+    ):
+        # (a vendor's own "we retain ... indefinitely" counts even in a section on rights)
         return []
     if BIOMETRIC.search(s.unit.folded.text.lower()):
         return []
     data = _content_of(text) or (_content_of(s.unit.lead) if s.unit.kind != "paragraph" else None)
+    if data is None and INDEFINITE.search(text) and RETAIN.search(text):
+        # personal data kept "indefinitely": the worst reading, worth a reviewer's eye even where
+        # the data is not only the customer's content
+        data = re.search(r"\bpersonal (?:data|information)\b|\byour (?:information|data)\b", text)
     if data is None and CONTRACT_END.search(text) and DELETE.search(text):
         # at the end of the contract, the personal data the processor still holds is the
         # customer's ("Deletion and return of personal data")

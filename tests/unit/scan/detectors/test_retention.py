@@ -203,3 +203,22 @@ def test_backup_copies_kept_after_the_user_stops_using_the_service() -> None:
 )
 def test_written_sentences_that_are_not_content_retention(text: str) -> None:
     assert "content_retention" not in written(text)
+
+
+def test_personal_data_kept_indefinitely_is_indefinite() -> None:
+    # written for this test
+    text = "We may retain some personal data indefinitely to keep a history of transactions."
+    assert written(text) == {"content_retention": "indefinite"}
+
+
+def test_indefinite_retention_counts_in_a_section_on_rights() -> None:
+    from vendorgate.scan.detectors import detect
+    from vendorgate.scan.document import sentences
+
+    # written for this test
+    document = (
+        "## Your rights and choices\n\n"
+        "We may retain some personal data indefinitely to keep a history of transactions.\n"
+    )
+    found = [h.value for s in sentences(document) for h in detect(s)]
+    assert found == ["indefinite"]
