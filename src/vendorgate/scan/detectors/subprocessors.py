@@ -118,6 +118,8 @@ NOT_SUBPROCESSOR = rx(
     r"\bpersonnel\b",
     r"\bonward transfer\b",
     r"\bcookies\b",
+    # data that no longer identifies anyone is not processed on the customer's behalf
+    r"\banonymous information\b|\banonymi[sz]ed\b|\bde-?identified\b",
     r"\bmeans\b",
     r"\bis a sub-? ?processor\b|\bacts as (?:a |customer )?sub-? ?processor\b",
     r"\btransfers? (?:of personal data )?to (?:a )?sub-? ?processors?\b",

@@ -135,3 +135,9 @@ def test_services_used_to_provide_a_feature_are_the_vendor_s_providers() -> None
     # written for this test
     text = "The services used for providing the search feature are listed on our website."
     assert written(text) == {"subprocessors": None}
+
+
+def test_anonymised_data_given_to_providers_is_no_sub_processing() -> None:
+    # written for this test
+    text = "We may disclose anonymised statistics to our service providers."
+    assert "subprocessors" not in written(text)
