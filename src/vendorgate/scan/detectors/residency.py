@@ -299,6 +299,8 @@ def _residency_field(s: Sentence) -> list[Hit] | None:
     text = s.low
     cell: str | None = None
     field = LOCATION_FIELD.match(text)
+    if field and not _data_location(field.group(), s):
+        field = None  # "Country: Ireland" in an address block is where a company is
     if field:
         cell = s.text[field.end() :]
     elif "|" in text:
@@ -319,6 +321,15 @@ def _residency_field(s: Sentence) -> list[Hit] | None:
         return []
     cue = "location field" if field else "location column"
     return [Hit("data_residency_regions", tuple(sorted(found)), 0.75, None, 1, cue=cue)]
+
+
+def _data_location(label: str, s: Sentence) -> bool:
+    """Whether a field's label says where data is: its own words ("data processing location")
+    or, for a bare "Location:", an entry under a heading or lead about processors."""
+    if re.search(r"data|process|server|host|stor", label):
+        return True
+    around = " ".join((s.heading, s.unit.lead, s.unit.parent))
+    return bool(re.search(r"processors?\b|providers?\b|vendors?\b|sub-?contractors?\b", around))
 
 
 def _residency_row(s: Sentence) -> list[Hit]:

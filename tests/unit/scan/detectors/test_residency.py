@@ -188,3 +188,13 @@ def test_written_residency_cues(text: str, expected: object) -> None:
 
 def test_a_location_field_left_open_names_no_region() -> None:
     assert _regions("*   Data processing location: N/A\n") == []
+
+
+def test_a_country_field_of_an_address_is_where_a_company_is() -> None:
+    # written for this test
+    assert _regions("Contact us:\n\n*   Street: 1 Main Road\n*   Country: Ireland\n") == []
+
+
+def test_a_bare_location_field_under_a_processor_heading_is_where_data_is() -> None:
+    document = "## Our processors\n\n*   Name: Acme Ltd\n*   Location: Canada\n"
+    assert _regions(document) == [("ca",)]
