@@ -99,8 +99,8 @@ LOCATION_FIELD = re.compile(
     r"(?: of (?:sub-?)?(?:processing|storage|data|hosting|servers?))?\s*:\s*"
 )
 LISTED_NAMES = re.compile(
-    r"[A-Z][\w.&'-]*(?:[ /-](?:[A-Z(][\w.&()'-]*|of|and|the))*"
-    r"(?:\s*(?:,|/|&|\band\b)\s*[A-Z][\w.&'-]*(?:[ /-](?:[A-Z(][\w.&()'-]*|of|and|the))*)*\.?"
+    r"[A-Z][\w.&'-]*(?:[ /](?:[A-Z(][\w.&()'-]*|of|and|the))*"
+    r"(?:\s*(?:,|&|\band\b)\s*[A-Z][\w.&'-]*(?:[ /](?:[A-Z(][\w.&()'-]*|of|and|the))*)*\.?"
 )
 """A field's value made only of names ("Macedonia", "Taiwan (R.O.C)"), not a sentence."""
 PIPE_FORMAT = re.compile(r"[^|`]+(?:\|[^|`]+)+")

@@ -99,7 +99,9 @@ VENDOR_USE_NAMED = re.compile(
     # provider of our live chat platform" (case-sensitive: the names are capitalised)
     r"\b(?:[Ww]e|[A-Z]\w+) (?:use|uses|rel(?:y|ies) on|engages?)\s+"
     r"(?!(?:Personal|Customer|Your|Our|Services?|Content|Data|Information|Cookies)\b)"
-    r"(?:[A-Z][\w\u00ae\u2122.&-]*,?\s*"
+    # each name runs to a space or comma, so a long capitalised word is never split up (which
+    # would backtrack exponentially)
+    r"(?:[A-Z][\w\u00ae\u2122.&-]*(?=[\s,]|$),?\s*"
     r"(?:and\s+)?)+(?:[^.;]{0,40}?)\bto (?:process|host|store|send|deliver|handle|manage|run)\b|"
     r"\bby [A-Z][\w.&-]*(?: [A-Z][\w.&-]*)*,? the provider of\b"
 )

@@ -141,3 +141,13 @@ def test_anonymised_data_given_to_providers_is_no_sub_processing() -> None:
     # written for this test
     text = "We may disclose anonymised statistics to our service providers."
     assert "subprocessors" not in written(text)
+
+
+def test_a_long_capitalised_word_after_we_use_is_read_quickly() -> None:
+    import time
+
+    # written for this test: naming a provider must not split a long word every way it can
+    text = "We use " + "ABCDEFGHIJKLMNOPQRSTUVWXYZ" * 3 + " for everything we do."
+    started = time.perf_counter()
+    written(text)
+    assert time.perf_counter() - started < 1.0
