@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from vendorgate.scan.detectors.cues import rx, stated_practice
+import re
+
+from vendorgate.scan.detectors.cues import (
+    POINTER,
+    named,
+    not_a_statement,
+    opt_out_cue,
+    rx,
+    span,
+    stated_practice,
+)
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
 
@@ -19,6 +29,7 @@ ADVERTISING = rx(
     r"\bthird parties'? (?:own )?(?:direct )?marketing\b",
     # the customer's data put to marketing use ("does not use Customer Content for marketing")
     r"\b(?:use|uses|using|used)\b[^.;]{0,160}\bfor (?:any )?(?:marketing|promotion)",
+    r"\bad (?:targeting|tracking|networks?|partners?|tech\w*)\b",
 )
 NOT_ADVERTISING = rx(
     r"\badvertisements? for\b",
@@ -29,6 +40,13 @@ NOT_ADVERTISING = rx(
     r"\bsolicitations\b",
     r"\bmarketing communications\b",
     r"\bsend\w*\b[^.;]{0,40}\badvertis",
+    # the vendor's own advertisements shown to the person
+    r"\b(?:one of )?our (?:own )?(?:advertisements|ads)\b",
+    # the vendor advertising its own offerings to the person
+    r"\bto (?:market|advertise|promote)(?:,? (?:and |or )?(?:market|advertise|promote))+"
+    r" (?:\w+ ){0,2}(?:offerings|products|services)\b",
+    # what a technology is generally used for, not what the vendor does
+    r"\b(?:are|is) (?:commonly|typically|generally|often|usually) used\b",
 )
 DATA_OBJECT = rx(
     r"\b(?:your|personal|customer|user)s?'? ?(?:data|information|content)\b",
@@ -41,13 +59,48 @@ DATA_OBJECT = rx(
     # these kinds of advertising are built on the person's data by definition
     r"\b(?:personali[sz]ed|targeted|interest-based|behaviou?ral|cross-context|tailored)\b",
     r"\b(?:customer|user) content\b",
+    r"\bpersonally identifiable information\b|\bemail address(?:es)?\b|\baccount information\b",
+    r"\b(?:anonymous|aggregated|de-identified|usage|device) (?:data|information)\b",
+    r"\btargeting\b",
+    # ads shown on other sites are chosen from what is known of the person
+    r"\bon (?:other|third[- ]party) (?:companies'? )?(?:websites|sites|apps|applications|"
+    r"platforms)\b",
 )
+PERSONAL_LEAD = re.compile(r"\bpersonal (?:data|information)\b")
+ON_OUR_BEHALF = re.compile(r"\bon (?:our|its|\w+'s) behalf\b")
+"""Vendors providing services (advertising among them) on the vendor's behalf: a list of
+processors, not a use of the person's data for advertising."""
+TRACKING = re.compile(r"\bcookies?\b|\btrackers?\b|\bshar(?:e|es|ed|ing)\b|\bpersonal data\b")
+
+
+RIGHT_TO_ASK = re.compile(r"\bshine the light\b|\b1798\.83\b")
+"""A statutory notice of the right to ask what was disclosed for direct marketing ("Shine the
+Light"): it states no practice, unless it offers a way to stop one."""
 
 
 def detect(s: Sentence) -> list[Hit]:
     """Use of customer data for advertising."""
     text = s.low
     cue = ADVERTISING.search(text)
-    if cue is None or NOT_ADVERTISING.search(text) or DATA_OBJECT.search(text) is None:
+    if cue is None and not NOT_ADVERTISING.search(text):
+        # an opt-out from cookies or sharing under a lead-in about advertising partners
+        lead = ADVERTISING.search(s.unit.local)
+        opt = opt_out_cue(text)
+        if lead and opt and TRACKING.search(text) and not not_a_statement(s):
+            return [
+                Hit("advertising_use", "opt_out", 0.65, span(opt), 1, cue=named("opt_out", opt))
+            ]
+        return []
+    if cue is None or NOT_ADVERTISING.search(text):
+        return []
+    if DATA_OBJECT.search(text) is None and (
+        not PERSONAL_LEAD.search(s.unit.lead[-300:]) or ON_OUR_BEHALF.search(text)
+    ):
+        # neither the sentence nor the paragraph it hangs from ("Zoom provides personal data
+        # to third parties ... in one of the following circumstances:") names the data
+        return []
+    if RIGHT_TO_ASK.search(text) and opt_out_cue(text) is None:
+        return []
+    if not_a_statement(s) or (POINTER.search(text) and opt_out_cue(text) is None):
         return []
     return [stated_practice("advertising_use", s, cue)]

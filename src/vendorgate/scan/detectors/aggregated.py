@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from vendorgate.scan.detectors.cues import practice, rx, span
+from vendorgate.scan.detectors.cues import POINTER, guard, not_a_statement, practice, rx, span
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
 
@@ -14,6 +14,7 @@ FACTS: tuple[str, ...] = ("aggregated_data_use",)
 
 AGGREGATED = re.compile(
     r"\baggregat(?:e|ed|es|ing)\b(?! (?:liability|amount|total|fees|damages|level))|"
+    r"\bat (?:the|an) aggregate level\b|"
     r"\bde-?identif\w+|\banonymi[sz]\w+|\banonymous\b|\bde-?personali[sz]ed\b|"
     r"\bnon-personal (?:data|information)\b"
 )
@@ -21,11 +22,20 @@ NOT_AGGREGATED = rx(
     r"\bin the aggregate\b",
     r"\bmaximum aggregate\b",
     r"\baggregate-level\b",
+    # all the data, not its aggregated or de-identified part
+    r"\bpersonal and non-personal\b",
     r"\bidentified or identifiable\b(?![^.]*\bmay use\b)",
 )
 AGGREGATE_USE = re.compile(
-    r"\b(?:use|uses|using|create|creates|retain|share|generate|compile|obtain|free to use|"
-    r"exploit|may use|(?:is|are|may be|will be|can be) used)\b"
+    r"\b(?:use|uses|using|create|creates|creating|retain|share|generate|compile|obtain|free to use|"
+    r"exploit|may use|(?:is|are|may be|will be|can be) used)\b|"
+    # what else the vendor does with such data: keeps, shares, reports, makes it
+    r"\b(?:stor|shar|disclos|report|publish|retain|process|provid|analy[sz]|sell|licens|transfer)"
+    r"(?:e|es|ed|ing|s)?\b|\b(?:may|will|can) (?:also )?(?:aggregate|anonymi[sz]e|de-?identify)\b|"
+    r"\breserves? the right to (?:aggregate|anonymi[sz]e|de-?identify)\b|"
+    r"\b(?:apply|applies|uses?) (?:[\w,]+ ){0,6}"
+    r"(?:aggregation|anonymi[sz]ation|de-?identification)\b|"
+    r"\bare (?:aggregated|anonymi[sz]ed|de-?identified)\b"
 )
 
 
@@ -45,6 +55,8 @@ def detect(s: Sentence) -> list[Hit]:
     cue = AGGREGATED.search(text)
     if cue is None or NOT_AGGREGATED.search(text) or "pseudonym" in text:
         return []
+    if not_a_statement(s) or POINTER.search(text):
+        return []
     use = AGGREGATE_USE.search(text)
     if use is None:
         return []
@@ -53,4 +65,5 @@ def detect(s: Sentence) -> list[Hit]:
     value, value_match = practice(plain, use.start())
     if value_match is not None:
         value_match = re.compile(re.escape(value_match.group())).search(text, value_match.start())
-    return [Hit("aggregated_data_use", value, 0.8, span(cue, value_match), 1, cue="aggregated")]
+    hit = Hit("aggregated_data_use", value, 0.8, span(cue, value_match), 1, cue="aggregated")
+    return [guard(hit, plain, cue.span())]

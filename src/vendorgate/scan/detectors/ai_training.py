@@ -10,7 +10,9 @@ from vendorgate.scan.detectors.cues import (
     CONTENT,
     SERVICE_DATA,
     context,
+    guard,
     named,
+    not_a_statement,
     practice,
     rx,
     span,
@@ -75,6 +77,8 @@ THIRD_PARTY_AI = rx(
     r"\bopenai\b|\banthropic\b|\bmistral\b|\bcohere\b|\bgemini\b",
     r"\bthird[- ]party (?:ai|artificial intelligence|machine learning) (?:services?|tools?|"
     r"features?|vendors?|sub-?processors?)\b",
+    # "They [the providers named before] do not use the prompts to train their models"
+    r"^they\b[^.;]{0,120}\btheir (?:own )?(?:\w+ ){0,2}models?\b",
     # "our providers do not use your data to train their own models"
     r"\b(?:providers?|vendors?|partners?|sub-?processors?|third parties)\b[^.;]{0,80}?"
     r"\btheir (?:own )?(?:ai |ml |language |foundation )?models?\b",
@@ -88,12 +92,33 @@ NOT_MODEL_TRAINING = rx(
     r"\btrain\w* (?:our |its )?(?:employees|personnel|staff|agents|representatives)\b",
 )
 CLAUSE = re.compile(
-    r";|\bbut\b|\bhowever\b|\bwhereas\b|\bwhile\b|, (?:and|or) (?=(?:we|it|they|[a-z]+ (?:may|will|"
-    r"does|do|is|are))\b)"
+    r";|\bbut\b|\bhowever\b(?!,)|\bwhereas\b|\bwhile\b|"
+    r", (?:and|or) (?=(?:we|it|they|[a-z]+ (?:may|will|does|do|is|are))\b)"
 )
 """Where one clause's practice ends and another's begins ("We do not sell your content, but we
 use it to train our models"): a negation in one clause says nothing about the other."""
 _PERMISSIVE_LAST = ("never", "opt_in", "opt_out", "always")
+USER_TRAINS = rx(
+    r"\b(?:you|users?|customers?|developers?)(?: (?:can|may|are able to|will be able to)"
+    r"(?: \w+,?){0,4}?)? (?:build|train|fine-tune|create|deploy)\b(?! (?:our|its)\b)",
+    r"\byour own (?:\w+ )?(?:training data|data ?sets?|models?)\b",
+    r"\b(?:the |a |any )?model'?s training data\b",
+)
+"""The customer or a user trains or builds the models ("where you can build and deploy
+models", "create models from your own training data"): a feature, not the vendor's practice."""
+AI_AS_FEATURE = re.compile(
+    r"\b(?:ai|gai|genai|generative ai)(?: features?)? (?:inputs?|outputs?|prompts?)\b"
+)
+""""AI inputs", "AI outputs": the AI names the feature the data goes to, not a training."""
+THEIR_MODELS = re.compile(
+    r"\btheir (?:own )?(?:independent )?(?:\w+ ){0,2}(?:models?|model training)\b"
+)
+"""Models of someone else (a provider's "own models"): a training by a third party."""
+OPT_OUT_REFERENCE = re.compile(
+    r"\b(?:if|unless|once|when|after) you (?:have )?opt(?:ed)?[- ]?out\b|"
+    r"\b(?:ability|right|choice|option) to opt[- ]?out\b|\bopt-out (?:right|setting|choice)\b"
+)
+"""An opt-out named without the practice, which the sentence before states."""
 RESERVED = re.compile(
     r"\b(?:may|might|could|will) (?:\w+ )?(?:do so|begin|start|choose to|decide to)\b[^.;]{0,60}"
     r"\bfuture\b|\breserves? the right to (?:use|train|begin|start)\b"
@@ -110,8 +135,23 @@ def detect(s: Sentence) -> list[Hit]:
     suggesting different values for one fact give the less permissive one.
     """
     text = s.low
-    if NOT_MODEL_TRAINING.search(text):
+    if NOT_MODEL_TRAINING.search(text) or not_a_statement(s):
         return []
+    if (
+        OPT_OUT_REFERENCE.search(text)
+        and _ai_term(text) is None
+        and _explicit(text) is None
+        and _explicit(s.previous) is not None
+    ):
+        # "If you opt out, we will not use your Inputs for the purposes described": the
+        # training stated in the sentence before
+        kind, confidence = _data_kind(s, text)
+        opt = OPT_OUT_REFERENCE.search(text)
+        return [
+            Hit(
+                kind, "opt_out", round(0.8 * confidence, 2), span(opt), 1, cue=named("opt_out", opt)
+            )
+        ]
     found: dict[str, Hit] = {}
     reserved = RESERVED.search(text)
     for a, b in _clauses(text):
@@ -143,6 +183,10 @@ def _clause_hits(s: Sentence, a: int, b: int) -> list[Hit]:
     explicit = _explicit(clause)
     if term is None and explicit is None:
         return []
+    if explicit is None and term is not None and AI_AS_FEATURE.match(clause, term.start()):
+        return []
+    if USER_TRAINS.search(clause) and not re.search(r"\b(?:we|us|our)\b", clause):
+        return []
     general = TRAIN_GENERAL.search(clause)
     if explicit is None and general is None:
         return []
@@ -156,11 +200,19 @@ def _clause_hits(s: Sentence, a: int, b: int) -> list[Hit]:
     focus = span((a + decisive.start(), a + decisive.end()), value_match)
     override = text.startswith(("notwithstanding", "despite", "regardless"))
     cue = named(value if value_match is not None else "ai_use", value_match or decisive)
+    trigger = (a + decisive.start(), a + decisive.end())
     hits = [Hit(kind, value, round(base * kind_confidence, 2), focus, strength, override, cue)]
-    other = _also_named(clause, kind)
+    third = THIRD_PARTY_AI.search(clause)
+    theirs = THEIR_MODELS.search(clause)
+    if third is not None and theirs is not None:
+        hits = []  # a provider training its own models: the third-party fact alone
+    other = _also_named(clause, kind) if hits else None
+    if other is None and hits and kind == "ai_training_customer_content" and _personal_data(s):
+        # the personal data a controller holds about its users is both what they put in the
+        # service and the account and usage data about them
+        other = "ai_training_service_data"
     if other is not None:
         hits.append(Hit(other, value, round(base * 0.8, 2), focus, strength, override, cue))
-    third = THIRD_PARTY_AI.search(clause)
     if third is not None:
         where = (a + third.start(), a + third.end())
         hits.append(
@@ -174,7 +226,7 @@ def _clause_hits(s: Sentence, a: int, b: int) -> list[Hit]:
                 cue,
             )
         )
-    return hits
+    return [guard(hit, text, trigger) for hit in hits]
 
 
 def _ai_term(clause: str) -> re.Match[str] | None:
@@ -206,6 +258,20 @@ def _data_kind(s: Sentence, clause: str) -> tuple[str, float]:
     if CONTENT.search(around):
         return "ai_training_customer_content", 0.9
     return "ai_training_customer_content", 0.7
+
+
+PERSONAL_DATA = re.compile(r"\bpersonal (?:data|information)\b")
+
+
+def _personal_data(s: Sentence) -> bool:
+    """Whether the data a sentence's training is about is "personal data" in general: named
+    in the sentence, or in its heading or lead-in, with no content or service data named."""
+    if CONTENT.search(s.low) or SERVICE_DATA.search(s.low):
+        return False
+    around = context(s)
+    return bool(PERSONAL_DATA.search(s.low)) or (
+        bool(PERSONAL_DATA.search(around)) and not CONTENT.search(around)
+    )
 
 
 BOTH = re.compile(r"\b(?:and|or|as well as|together with|including)\b")

@@ -20,12 +20,20 @@ BAA_NOT = rx(
     r"\bnot intended to meet\b[^.;]{0,80}\bhipaa\b",
 )
 BAA_REQUEST = rx(
-    r"\bseparate business associate\b",
+    r"\bseparate (?:hipaa )?business associate\b",
     r"\bupon request\b|\bon request\b",
     r"\bcontact (?:us|sales)\b",
     r"\bif (?:you|customer) (?:have|has) (?:entered into|executed|signed)\b",
     r"\bmay be subject to\b",
+    # signed only for some customers: "if you are on an Enterprise plan, we will sign a BAA"
+    r"\b(?:if|only|where|when|provided that)\b[^.;]{0,60}\b(?:plans?|subscriptions?|tiers?|"
+    r"eligible|enterprise|qualif\w+)\b",
 )
+DEFINITION = re.compile(
+    r'^"?(?:baa|business associate (?:agreement|addendum))"?(?: or "?[\w ]{1,40}"?)? '
+    r"(?:means|is an? |refers to)"
+)
+"""The term defined: what a BAA is, not whether the vendor signs one."""
 BAA_YES = rx(
     r"\b(?:will|shall|can|may) (?:sign|enter into|execute)\b[^.;]{0,30}"
     r"\b(?:baa|business associate)",
@@ -37,7 +45,7 @@ def detect(s: Sentence) -> list[Hit]:
     """Whether the vendor signs a HIPAA business associate agreement."""
     text = s.low
     cue = BAA.search(text)
-    if cue is None:
+    if cue is None or DEFINITION.match(text):
         return []
     for value, pattern, confidence in (
         ("not_available", BAA_NOT, 0.85),

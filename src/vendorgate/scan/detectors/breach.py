@@ -14,13 +14,19 @@ FACTS: tuple[str, ...] = ("breach_notification_hours",)
 
 NOTIFY_CUSTOMER = re.compile(
     r"\b(?:notify|notifies|inform|informs|alert)\b[^.;]{0,15}"
-    r"\b(?:the )?(?:customer|controller|you)\b|"
-    r"\bnotice to (?:the )?(?:customer|controller|you)\b|"
-    r"\bnotification to (?:the )?(?:customer|controller|you)\b"
+    r"\b(?:the )?(?:customer|controller|client|you)\b|"
+    r"\bnotice to (?:the )?(?:customer|controller|client|you)\b|"
+    r"\bnotification to (?:the )?(?:customer|controller|client|you)\b"
 )
 BREACH = re.compile(
     r"\bdata breach\b|\bpersonal data breach\b|\bsecurity (?:breach|incident)s?\b|"
-    r"\bunauthori[sz]ed (?:access|disclosure|acquisition)\b|\bbreach of security\b"
+    r"\bunauthori[sz]ed (?:access|disclosure|acquisition)\b|\bbreach of security\b|"
+    r"\bsecurity (?:system |systems )?breach\w*|"
+    # "an incident affecting your Personal Information", the GDPR's "destruction, loss,
+    # alteration, unauthorised disclosure of, or access to" personal data
+    r"\bincidents? (?:affecting|impacting|involving|concerning)\b[^.;]{0,40}\b(?:personal|customer|"
+    r"your|client)\b|"
+    r"\b(?:destruction|loss|alteration)\b[^.;]{0,40}\b(?:disclosure|access)\b"
 )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from vendorgate.scan.detectors.cues import periods, rx, span
 from vendorgate.scan.detectors.hit import Hit
@@ -24,7 +25,25 @@ CHANGE_NOTICE = rx(
     r"\b(?:notice|notif\w+|inform\w*)\b[^.;]{0,120}?\b(?:addition|replacement|new|additional)"
     r"\b[^.;]{0,40}?\b(?:other|further|additional|new) processors\b",
     r"\bupdat\w+\b[^.;]{0,40}\bsub-? ?processors? (?:list|page)\b",
+    # a defined "Sub-processor Change" with its notice
+    r"\b(?:notice|notif\w+|inform\w*)\b[^.;]{0,80}?\bsub-? ?processors? changes?\b",
+    r"\bsub-? ?processors? changes?\b[^.;]{0,80}?\b(?:notice|notif\w+|inform\w*)\b",
+    # the period stated with the sub-processor: "thirty (30) days in advance if the Sub-Processor"
+    r"\b(?:in advance|prior notice|advance notice)\b[^.;]{0,40}\bsub-? ?processors?\b",
 )
+CHANGES_AT_WILL = re.compile(
+    # the providers the vendor relies on "may change from time to time at its sole discretion":
+    # a change with no notice promised
+    r"\b(?:services|providers|sub-? ?processors|vendors)\b[^.;]{0,80}\bmay change\b[^.;]{0,40}"
+    r"\b(?:sole discretion|from time to time|without notice)\b"
+)
+NO_NOTICE = re.compile(
+    r"\b(?:sub-?contract\w*|sub-? ?processors?|engage\w* (?:new )?(?:third parties|providers))\b"
+    r"[^.;]{0,120}\bwithout (?:any )?(?:prior )?(?:notice|notif\w+|inform\w+)\b"
+)
+"""Sub-processors engaged "without notifying you": no notice at all (zero days)."""
+UNIT_FIRST = re.compile(r"(?:hours?|days?|weeks?|months?)\b")
+"""A list item cut out of a sentence at "(30)": its count ends the text it hangs from."""
 AHEAD = re.compile(r"[^.;]{0,40}?\b(?:in advance|prior|before|advance notice|notice)\b")
 """After a period: it is a lead time ("30 days before", "30 days' prior notice")."""
 WINDOW = re.compile(r"\b(?:within|after receiv\w+|following (?:receipt|the notice))\b")
@@ -33,8 +52,29 @@ WINDOW = re.compile(r"\b(?:within|after receiv\w+|following (?:receipt|the notic
 
 def detect(s: Sentence) -> list[Hit]:
     """Notice before a new sub-processor is engaged."""
-    text = s.low
+    if s.unit.kind == "item" and UNIT_FIRST.match(s.low) and s.unit.lead:
+        # "... notify the Client (a) thirty" + "(30) days in advance if the Sub-Processor ...":
+        # read with the words it was cut from; its focus would then point outside the sentence
+        joined = s.unit.lead[-60:] + " " + s.low
+        return [replace(hit, focus=None) for hit in _notice(joined)]
+    return _notice(s.low)
+
+
+def _notice(text: str) -> list[Hit]:
+    if (none := NO_NOTICE.search(text)) is not None:
+        return [Hit("subprocessor_change_notice_days", 0, 0.7, span(none), 2, cue="without notice")]
     notice = CHANGE_NOTICE.search(text)
+    if notice is None and (at_will := CHANGES_AT_WILL.search(text)) is not None:
+        return [
+            Hit(
+                "subprocessor_change_notice_days",
+                "undisclosed",
+                0.6,
+                span(at_will),
+                1,
+                cue="providers change at will",
+            )
+        ]
     if notice is None:
         return []
     ahead = [

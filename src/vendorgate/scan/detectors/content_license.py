@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import re
 
-from vendorgate.scan.detectors.cues import CONTENT, SERVICE_DATA, context, near_negation, rx, span
+from vendorgate.scan.detectors.cues import (
+    CONTENT,
+    POINTER,
+    SERVICE_DATA,
+    context,
+    guard,
+    near_negation,
+    not_a_statement,
+    rx,
+    span,
+)
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
 
@@ -21,10 +31,34 @@ VENDOR_GRANT = rx(
     r"\bgrants? (?:to )?you\b",
     r"\bgives? you\b",
     r"\blicen[cs]e to use (?:the|any|our) (?:software|services?|website|documentation)\b",
-    r"\bfeedback\b",
-    r"\btrademarks?\b|\blogos?\b",
     r"\bproprietary rights in or to service generated data\b",
 )
+VENDOR_OWN = re.compile(r"\bfeedback\b|\btrademarks?\b|\blogos?\b")
+"""Feedback: a licence over it is no licence over the customer's content, unless the sentence
+also names that content."""
+EXTENSION = rx(
+    r"\b(?:this|the|such|that) (?:licen[cs]e|right|permission)s? (?:also )?(?:includes?|"
+    r"extends?)\b(?![^.]*\bsoftware\b)",
+    r"\bincludes? (?:granting \w+ )?the right for \w+ to\b",
+)
+"""A sentence widening a licence granted before it ("This license also extends to our
+partners"): its scope is that licence's, unless it names purposes of its own."""
+GRANTED_RIGHTS = re.compile(
+    r"\b(?:rights?|licen[cs]es?) (?:that )?(?:you|customers?|users?) grants? (?:to )?\w+\b"
+)
+IMPROVING_USE = re.compile(
+    r"\b(?:use|uses|analy[sz]es?|process(?:es)?)\b (?:\w+ ){0,3}?(?:your |customer |personal |"
+    r"this |such |the )?(?:data|contents?|information|inputs?)\b(?:[^.;]|\.(?=\S)){0,160}?"
+    r"\b(?:improv|develop)\w*"
+)
+"""The vendor using the data to improve or develop its products: the improvement purpose,
+stated without a licence grant."""
+PURPOSE_LEAD = re.compile(
+    r"\blicen[cs]e\b|\b(?:use|uses|process(?:es)?) (?:\w+ ){0,3}?(?:data|information|content)\b"
+    r"[^.]{0,40}\bpurposes?\b|\bpurposes?\b[^.]{0,30}:$"
+)
+"""A list lead-in naming the purposes of a licence or of the use of data ("This licence is
+for the limited purpose of:", "We may use information for the following purposes:")."""
 USE_LIMIT = rx(
     r"\b(?:will|shall|may|can)? ?only (?:access|process|use|collect|store)\b",
     r"\bprocess\w*\b[^.;]{0,100}\b(?:solely|only) (?:for|to (?:provide|perform|deliver)|in "
@@ -32,6 +66,7 @@ USE_LIMIT = rx(
     r"\bsole(?:ly)? (?:for )?(?:the )?(?:limited )?purposes? of\b",
     r"\bfor the limited purposes? of\b",
     r"\bfor no other purposes?\b",
+    r"\b(?:any|no) other purposes? than\b|\bfor (?:any|no) purposes? other than\b",
     r"\bonly as (?:reasonably )?necessary\b",
     r"\bpermitted uses?\b",
     r"\bprocessing activities include\b",
@@ -49,9 +84,14 @@ USE_VERBS = re.compile(
 LICENSE_HEADING = re.compile(
     r"customer licen[cs]e|licen[cs]e grant|permitted use|data use|use of (?:customer )?"
     r"(?:content|data)|your content|user submissions|user information|"
-    r"purposes? (?:and duration )?of (?:the )?processing|instructions"
+    r"purposes? (?:and duration )?of (?:the )?processing(?! (?:of )?(?:your|the|a) "
+    r"(?:request|order|payment|application|enquiry|inquiry))|instructions"
 )
 WARRANTY = re.compile(
+    r"\b(?:you|customer|users?) (?:have|has|possess(?:es)?|hold) (?:all )?(?:the )?(?:necessary )?"
+    r"rights\b|"
+    r"\b(?:has|have|obtained) all (?:the )?(?:necessary|required|applicable) (?:rights|consents|"
+    r"permissions)\b|"
     r"\b(?:necessary )?rights? to grant\b|\bmake sure you have\b|\brepresents? and warrants?\b"
 )
 IMPROVEMENT = rx(
@@ -65,7 +105,7 @@ IMPROVEMENT = rx(
 )
 LICENSE_WORDS = re.compile(
     r"grant|give|only|sole|purpose|permitted|processing activities|be used|be processed|"
-    r"this information|may|will|shall"
+    r"this information|may|will|shall|licen[cs]e|right|\buses?\b|analy[sz]"
 )
 NOT_LICENSE = rx(
     # a legal basis under data protection law, or how long data is kept, limits no licence
@@ -78,55 +118,195 @@ ELSEWHERE = rx(
     r"\bpurposes? (?:described|set (?:out|forth)|specified|listed|outlined|identified|stated)\b",
     r"\bpurposes? (?:of|under) (?:this|the|these) (?:agreement|terms|privacy)",
     r"\bin accordance with (?:this|the|these|our) (?:agreement|terms|privacy|policy)",
+    r"\b(?:those|the ones?) (?:described|set (?:out|forth)|specified|listed) in (?:this|the|these|"
+    r"our)\b",
 )
 """A limit to purposes named elsewhere: whether those include improvement is not said here."""
+REFERENCE = re.compile(
+    r"\bas (?:specified|described|set (?:out|forth)|provided|defined) (?:in|by|under) "
+    r"(?:the|this|these|our|its)\b|"
+    r"\bin accordance with (?:this|the|these|our) (?:agreement|terms|privacy|policy|dpa)"
+)
+"""A formula of compliance with another document ("in accordance with this Agreement", "as
+specified in the ToU"): unlike "for the purposes described in our policies", it does not
+even say the purposes are listed there."""
 SERVICE_PURPOSE = re.compile(
     r"\b(?:to|for|of) (?:the purposes? of )?(?:provid|operat|host|deliver|perform|run|maintain|"
-    r"support|secur|enabl)\w*|\bin connection with (?:the )?(?:customer|your)?'?s? ?(?:use of )?"
-    r"(?:the )?services?\b"
+    r"support|secur|enabl)\w*|\bin connection with (?:\w+'s )?(?:operation|provision) of\b|"
+    r"\bin connection with (?:the )?(?:customer|your)?'?s? ?(?:use of )?(?:the )?services?\b"
 )
-ANY_PURPOSE = rx(r"\bfor any purpose\b(?! relating)", r"\bin any manner\b", r"\bas \w+ sees fit\b")
+ANY_PURPOSE = rx(
+    r"\bfor any purpose\b(?! relating| other than| except| save| beyond)",
+    r"\bin any manner\b",
+    r"\bas \w+ sees fit\b",
+    r"\bcommercially exploit\b|\bexploit commercially\b",
+    r"\bindependent of the services?\b",
+)
+LICENSED = rx(
+    # the content a licence or a purpose limit is about, besides the shared CONTENT words
+    r"\b(?:subscriber|member|user|customer|public|form|assessment|repository|learner)"
+    r" (?:content|contents|inputs?|outputs?|submissions|files)\b",
+    r"\b(?:ai )?inputs?(?:,)? (?:and|or) outputs?\b|\bai (?:inputs?|outputs?)\b",
+    r"\byour (?:inputs?|outputs?|contents?|contributions|posts|contacts|contact lists?)\b",
+    r"\bcustomer files\b",
+)
+NAMED_CONTENT = re.compile(
+    r"\b(?:subscriber|member|user|customer|public|form|assessment|repository|learner)"
+    r" (?:content|contents|inputs?|outputs?|submissions|files)\b"
+)
+"""Customer content named as a defined term ("Subscriber Content")."""
+OTHER_GRANTEE = re.compile(
+    r"\bgrants? (?:to )?(?:other|each|every|all|any|fellow) (?:users?|members?|people|persons)\b|"
+    r"\bgrants? (?:to )?(?:the public|everyone|anyone)\b|\bgrant additional rights\b"
+)
+"""A licence the customer gives other users or the public (by making a repository public):
+not a right of the vendor's."""
+PERMISSION_ONLY = re.compile(r"\bgrants? (?:us )?permission\b|\bgives? (?:\w+ ){0,3}permission\b")
+"""A permission to access (for support, for a third-party app) grants no licence over content."""
+BROAD_GRANT = re.compile(
+    r"\b(?:perpetual|irrevocable|sublicensable|fully[- ]transferable|transferable)\b"
+    r"[^.;]{0,120}\b(?:licen[cs]e|rights?)\b"
+)
+"""A perpetual, irrevocable or sublicensable licence: when it names no purpose, nothing
+limits it."""
+PROCESSOR = rx(
+    r"\b(?:as|functions as|acting as|acts as) (?:a |the |its )?(?:data )?processor\b",
+    r"\b(?:pursuant to|in accordance with|adhering to|under|following|on) (?:the )?"
+    r"(?:customer'?s?|client'?s?|(?:data )?controller'?s?|their|your|documented) (?:\w+ ){0,2}?"
+    r"instructions?\b",
+    r"\binstructs? \w+ to process\b",
+)
+"""A processor acting on the customer's instructions: the customer's data serves its
+purposes, which is the service."""
+SERVICE_NEED = re.compile(
+    r"\brights? (?:that )?(?:we|it|\w+) (?:needs?|requires?)\b|\b(?:reasonably )?(?:necessary|"
+    r"needed) (?:for \w+ )?to (?:provide|carry out|perform|operate|host)\b|"
+    r"\bneeded for the operation\b"
+)
+NOT_A_LICENCE = rx(
+    r"\barticle 6\b",
+    r"\bif you delete\b",
+    r"\bsecurity (?:standards|measures)\b|\bkeep your content confidential\b",
+    r"\bno one at \w+ can (?:view|see|access)\b",
+    r"\bconstitutes? (?:an|the) agreement\b",
+    r"\bis the (?:data )?controller\b",
+)
+"""A legal basis, a deletion, a security measure or an access limit: no licence or purpose."""
 
 
 def detect(s: Sentence) -> list[Hit]:
     """The purposes for which the customer lets the vendor use its content."""
     text = s.low
-    if not LICENSE_WORDS.search(text):
+    if not_a_statement(s) or POINTER.search(text):
+        return []
+    lead = s.unit.lead[-300:]
+    processor = (PROCESSOR.search(text) if "process" in text else None) or (
+        PROCESSOR.search(lead) if "process" in lead else None
+    )
+    if (
+        s.unit.kind == "item"
+        and PURPOSE_LEAD.search(s.unit.lead[-200:])
+        and not VENDOR_OWN.search(text)
+    ):
+        # an item of a list of purposes: improvement named here widens the licence or use
+        named_improvement = re.search(
+            r"\bimprov\w+|\bdevelop\w*|\bnew (?:features|products|technologies)\b", text
+        )
+        if named_improvement and not NOT_LICENSE.search(text):
+            return [
+                Hit(
+                    "content_license_scope",
+                    "service_and_improvement",
+                    0.7,
+                    span(named_improvement),
+                    1,
+                    cue="purpose list item",
+                )
+            ]
+    if not LICENSE_WORDS.search(text) and not processor:
         return []
     around = context(s)
-    content = CONTENT.search(text) or re.search(
-        r"\b(?:user information|such content|this information)\b", text
+    content = (
+        CONTENT.search(text)
+        or LICENSED.search(text)
+        or re.search(r"\b(?:user information|such content|this information)\b", text)
+        or (re.search(r"\b(?:personal )?data\b", text) if processor else None)
     )
-    if SERVICE_DATA.search(text) and not CONTENT.search(text):
+    if SERVICE_DATA.search(text) and not (CONTENT.search(text) or LICENSED.search(text)):
         return []
     if VENDOR_GRANT.search(text) or WARRANTY.search(text) or "confidential information" in text:
         return []
-    if NOT_LICENSE.search(text):
+    if VENDOR_OWN.search(text) and not NAMED_CONTENT.search(text):
         return []
-    grant = GRANT.search(text)
-    limit = USE_LIMIT.search(text)
+    if NOT_LICENSE.search(text) or NOT_A_LICENCE.search(text) or OTHER_GRANTEE.search(text):
+        return []
+    grant = GRANT.search(text) or GRANTED_RIGHTS.search(text)
+    extension = EXTENSION.search(text)
+    improving = IMPROVING_USE.search(text)
+    if improving and re.search(
+        r"\b(?:train\w*|models?|machine learning|artificial intelligence)\b", text
+    ):
+        improving = None  # improving models is the training facts' business
+    if grant and PERMISSION_ONLY.search(text) and not re.search(r"\blicen[cs]e\b", text):
+        grant = None
+    limit = USE_LIMIT.search(text) or SERVICE_NEED.search(text) or processor
     passive = PASSIVE_USE.search(text)
     about_use = LICENSE_HEADING.search(around) or LICENSE_HEADING.search(text)
     verbs = USE_VERBS.search(text) if about_use and content else None
     if verbs and near_negation(text, verbs.end(), 30):
         verbs = None  # "will not use ... to train": a restriction, not a grant
-    trigger = grant or limit or passive or verbs
+    trigger = grant or limit or passive or verbs or extension or improving
     if trigger is None:
         return []
-    if content is None and not about_use:
+    if content is None and not about_use and trigger is not extension:
         return []
     confidence = 0.85 if (grant or limit) and content else 0.7
-    if ANY_PURPOSE.search(text):
+    unlimited = ANY_PURPOSE.search(text)
+    if unlimited and not near_negation(text, unlimited.start(), 60):
+        # "for any purpose" widens; "nor use them for any purpose" forbids
         return [Hit("content_license_scope", "any_purpose", confidence, span(trigger), 1)]
+    if limit and _refers_elsewhere(limit.group(), text[limit.end() : limit.end() + 160]):
+        # "will only use Customer Content in accordance with this Agreement", "will process
+        # personal data as the Processor as specified in the DPA": the purposes are the other
+        # document's, whatever else the sentence goes on to say; nothing here bears on them
+        return []
+    restricted = trigger is improving and near_negation(text, trigger.start() + 1, 40)
+    value, focus = _scope(text, trigger, limit or passive, trigger in (extension, improving))
+    if restricted:
+        # "we will not otherwise use your contents to improve the Service": a restriction,
+        # whose scope is what the rest of the terms allow
+        value, focus = "undisclosed", span(trigger)
+    hit = Hit("content_license_scope", value, confidence, focus, 1, cue="use of content")
+    return [guard(hit, text)]
+
+
+def _scope(
+    text: str, trigger: re.Match[str], limit: re.Match[str] | None, indirect: bool
+) -> tuple[str, tuple[int, int] | None]:
+    """The licence scope a sentence states at ``trigger``, with the words deciding it.
+
+    ``limit`` is its purpose limit ("only to provide"), if any; ``indirect`` says the trigger
+    only widens a licence granted elsewhere or states a use, not a licence of its own."""
     improvement = IMPROVEMENT.search(text)
     if improvement and not re.search(r"\btechnical purposes\b", text[: improvement.start()]):
-        value = "service_and_improvement"
-        focus = span(trigger, improvement)
-    elif not (limit or passive) and not SERVICE_PURPOSE.search(text):
+        return "service_and_improvement", span(trigger, improvement)
+    if indirect:
+        # widening a licence stated elsewhere, or a use naming no improvement: not settled here
+        return "undisclosed", span(trigger)
+    service = SERVICE_PURPOSE.search(text)
+    if not limit and not service and BROAD_GRANT.search(text):
+        # a perpetual or sublicensable licence naming no purpose: nothing limits it
+        return "any_purpose", span(trigger)
+    if not limit and not service:
         # a grant naming no purpose at all: its scope is settled elsewhere, if anywhere
-        value, focus = "undisclosed", span(trigger)
-    elif ELSEWHERE.search(text) and not SERVICE_PURPOSE.search(text):
-        value, focus = "undisclosed", span(trigger)
-    else:
-        value, focus = "service_only", span(trigger)
-    return [Hit("content_license_scope", value, confidence, focus, 1, cue="use of content")]
+        return "undisclosed", span(trigger)
+    if ELSEWHERE.search(text) and not service:
+        return "undisclosed", span(trigger)
+    return "service_only", span(trigger)
+
+
+def _refers_elsewhere(limit: str, after: str) -> bool:
+    """Whether a use limit names its purposes only by reference ("only ... in accordance with
+    this Agreement"), with no service purpose in it or before the reference."""
+    reference = REFERENCE.search(after)
+    return reference is not None and not SERVICE_PURPOSE.search(limit + after[: reference.start()])

@@ -7,6 +7,7 @@ One copy of each, so that two detectors reading "not" or "within 30 days" read i
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
@@ -80,6 +81,8 @@ OPT_OUT = rx(
     r"controls|dashboard)\b[^.;]{0,40}\b(?:off|disable|opt|stop|exclude)",
     r"\b(?:turn(?:ing)?|switch(?:ing)?|toggl(?:e|ing)) (?:\w+ ){0,4}off\b",
     r"\bby (?:disabling|unchecking|deselecting)\b",
+    r"\bif (?:you|users?) (?:disable|turn off|switch off|decline|reject|block|withdraw)\b",
+    r"\bcontrols? (?:available|offered) to you\b",
 )
 NO_OPT_OUT = re.compile(
     r"\b(?:cannot|can ?not|can't|not able to|unable to|no way to|may not) (?:\w+ )?"
@@ -90,7 +93,8 @@ CONSENT_EXCEPTION = rx(
     r"\bwithout (?:your|the customer'?s?|customer'?s?|their|the user'?s?|users'?|its)? ?"
     r"[a-z ,-]{0,40}?\b(?:consent|permission|authori[sz]ation|agreement|instructions?)\b",
     r"\bunless (?:you|the customer|customer|users?|an? admin\w*) (?:first )?"
-    r"(?:opt(?:s)?[- ]?in|consents?|agrees?|enables?|chooses?|elects?|turns? on)",
+    r"(?:opt(?:s)?[- ]?in|consents?|agrees?|enables?|chooses?|elects?|turns? on|"
+    r"(?:direct|instruct|ask|request|authori[sz]e|tell)s?\b)",
     r"\bonly (?:with|after|if|when) (?:your|you|the customer|customer|an? admin\w*|"
     r"administrators?|users?)\b[^.;]{0,40}(?:consent|opt|enable|agree|choose|turn on)",
     r"\bopts?[- ]in\b",
@@ -245,7 +249,10 @@ QUALIFIED_DENIAL = rx(
     r"\btraditional(?:ly)? (?:sense|understood)\b",
     r"\bbut\b[^.]{0,100}\b(?:share|disclos|sell|sale|advertis|ads\b)",
     r"\bmay (?:be (?:considered|deemed)|constitute|qualify as)\b",
-    r"\bas (?:that term is |those terms are )?defined (?:by|in|under)\b",
+    # a legal definition of the practice ("sell" as defined by state law), not of the data
+    # ("your covered information, as defined under Chapter 603A")
+    r"\bas (?:that term is |those terms are )defined (?:by|in|under)\b",
+    r"(?<!information )(?<!information, )(?<!data )(?<!data, )\bas defined (?:by|in|under)\b",
 )
 """After a denied practice: a legal definition or a "but" that takes the denial back
 ("... which may constitute a sale under state law", "we do not sell ..., but we share")."""
@@ -260,6 +267,15 @@ def qualified_denial(text: str, cue: re.Match[str]) -> re.Match[str] | None:
     return CARVE_OUT.search(clause) or QUALIFIED_DENIAL.search(text, cue.start())
 
 
+NEGATED_TRANSFER = re.compile(
+    r"\b(?:do|does|did|will|shall|would|may|can)(?: not|n't) (?:\w+ )?(?:share|disclose|sell|rent|"
+    r"use|provide|give|transfer|make available|allow|permit|process)\b|"
+    r"\bnever (?:share|disclose|sell|rent|use|provide|give|transfer)\w*\b"
+)
+"""A denied use or transfer whose purpose comes later in the clause ("we do not share your
+personal data with any third parties for their own advertising purposes")."""
+
+
 def stated_practice(fact: str, s: Sentence, cue: re.Match[str]) -> Hit:
     """opt_out / never / always for a practice named at ``cue`` (advertising, sale)."""
     text = s.low
@@ -269,11 +285,15 @@ def stated_practice(fact: str, s: Sentence, cue: re.Match[str]) -> Hit:
         return Hit(fact, "opt_out", 0.8, span(cue, opt_out_cue(text)), 2, cue=named("opt_out", opt))
     consent = customer_consent(text)
     if consent and not re.search(r"\b(?:where|if|when) (?:legally )?required\b", text):
-        return Hit(fact, "opt_in", 0.7, span(cue, consent), 1, cue=named("consent", consent))
+        hit = Hit(fact, "opt_in", 0.7, span(cue, consent), 1, cue=named("consent", consent))
+        return guard(hit, text, cue.span())
     not_in_business = re.search(r"\bnot in the business of\b", text)
-    if not qualified and (near_negation(text, cue.start()) or not_in_business):
-        said = not_in_business or negation(text[max(0, cue.start() - 40) : cue.start()])
-        return Hit(fact, "never", 0.85, span(cue), 2, cue=named("negated", said))
+    before = re.split(r", ", CLAUSE_BREAK.split(text[max(0, cue.start() - 160) : cue.start()])[-1])
+    denied = NEGATED_TRANSFER.search(before[-1])
+    if not qualified and (near_negation(text, cue.start()) or not_in_business or denied):
+        said = not_in_business or denied or negation(text[max(0, cue.start() - 40) : cue.start()])
+        hit = Hit(fact, "never", 0.85, span(cue), 2, cue=named("negated", said))
+        return guard(hit, text, cue.span())
     return Hit(fact, "always", 0.75, span(cue), 1, cue=named("stated", cue))
 
 
@@ -336,3 +356,178 @@ def bound_party(s: Sentence, position: int = 0) -> re.Match[str] | None:
         last = re.split(r"(?<=[.!?]) ", s.unit.lead)[-1]
         return _BOUND_LEAD.search(last)
     return None
+
+
+# ---------------------------------------------------------------- permissive values, guarded
+
+PERMISSIVE_VALUES = frozenset({"never", "opt_in", "service_only"})
+"""Values that let a compliance rule pass: suggested only from a sentence that states them
+without a condition, an exception or a choice left to the user."""
+USER_CHOICE = rx(
+    # the denial holds only once the person asks for it or sends a signal
+    r"\b(?:you|users?|customers?|consumers?|individuals?|residents?|data subjects?)"
+    r" (?:can|may|could|have the right to|are (?:able|entitled) to)(?: also)?"
+    r" (?:ask|request|tell|instruct|direct|require|exercise)\b",
+    r"\b(?:upon|on|at) (?:your|their|the customer'?s?|the user'?s?) (?:written )?request\b",
+    r"\b(?<!even )if (?:you|they|the customer|a user) (?:ask|request|object|instruct|tell)\w*\b",
+    r"\b(?:gpc|global privacy control|do[- ]not[- ]track|dnt|opt[- ]out|privacy|preference|"
+    r"browser) signals?\b|\bdetects? (?:\w+ ){0,3}signals?\b|\bdo[- ]not[- ]track\b|"
+    r"\bglobal privacy control\b",
+    r"\bopt(?:s|ed|ing)?[- ]?out\b",
+    r"\b(?:your|privacy|cookie|account|ad|advertising) (?:settings?|preferences?|toggles?)\b",
+)
+"""A choice the person has to make for the practice to stop: the practice is ``opt_out``."""
+EXCEPTION = rx(
+    r"\bexcept\b|\bexcepting\b|\bunless\b|\bother than\b|\bapart from\b|"
+    r"\bsave (?:for|as|where)\b|\bexcluding\b",
+    r"\b(?:as )?otherwise (?:permitted|allowed|authori[sz]ed|described|set (?:out|forth)|"
+    r"provided|specified)\b",
+)
+"""An exception: the denial, or the limit, does not hold in every case. ("Subject to these
+Terms" makes a licence narrower, not wider, so it is no exception to a limit.)"""
+CONDITION = rx(
+    EXCEPTION.pattern,
+    r"\bprovided (?:that|however)\b|\bsubject to\b",
+    r"\b(?<!even )(?<!as )if\b(?! (?:any|applicable|not|necessary|possible)\b)",
+    r"\bwhen(?:ever)?\b|\bonly (?:where|in cases)\b",
+)
+"""An exception or a condition: the denial does not hold in every case."""
+SCOPE_LIMIT = rx(
+    r"\bnot (?:intended|meant|designed) to (?:apply|cover|govern|address)\b",
+    r"\b(?:does|do|shall|will|would|is|are)(?: not|n't) (?:apply|extend|relate) to\b",
+    r"\bappl(?:y|ies) (?:only )?to\b",
+    r"\bnot (?:covered|governed|addressed) by\b|\boutside (?:the )?scope\b",
+)
+"""The denial is of a document's reach ("this policy does not apply to our use of aggregated
+data"), not of the practice: the practice itself is stated."""
+LEGAL_COMPULSION = re.compile(
+    r"\b(?:except|unless|other than|save)\b[^.;]{0,30}\b(?:required|compelled|obliged|"
+    r"obligated|necessary)\b[^.;]{0,30}\b(?:by|under|to comply with)\b[^.;]{0,30}"
+    r"\b(?:law|regulation|legal|court|authorit)"
+)
+"""An exception for what the law compels ("unless required to do so by law"): it widens no
+licence and starts no practice of the vendor's own choosing."""
+RESTRICTING_EXCEPTION = re.compile(
+    r"\b(?:any|no)(?: other)? (?:\w+ )?purposes? (?:other than|except|save|beyond)\b|"
+    r"\bother purposes? than\b|\bfor nothing (?:other than|except|but)\b|"
+    # "no rights except the limited rights necessary to provide the services"
+    r"\b(?:except|other than|save)(?: for| as| to the extent)?(?: the)?(?: limited)?"
+    r"(?: rights?| licen[cs]es?| uses?)?(?: (?:that|which) (?:are|is))?(?: reasonably)?"
+    r" (?:necessary|needed|required) (?:for \w+ )?to (?:provide|perform|operate|deliver|"
+    r"carry out|host)\b|\bexcept to (?:provide|perform|operate|deliver|host)\b"
+)
+""""Not for any purpose other than X" means "only for X": the exception restricts, it does
+not widen."""
+GUARD_CLAUSE = re.compile(r";|\bbut\b|\bhowever\b|\bwhereas\b|\bwhile\b|\. ")
+"""Where the clause governing a stated practice ends: a condition of another clause
+("... is processed when you contact us, but we do not advertise") does not govern it."""
+
+
+def guard(hit: Hit, text: str, trigger: tuple[int, int] | None = None) -> Hit:
+    """``hit`` with a permissive value (never / opt_in / service_only) kept only when ``text``
+    (its sentence, lower case) states it plainly; otherwise the less permissive reading.
+
+    Read in the clause holding ``trigger`` (the words naming the practice; the whole sentence
+    when None), up to a semicolon or a "but":
+
+    * ``never`` next to a choice left to the person ("you can ask that we do not sell",
+      "if we detect the GPC signal we will not share") is ``opt_out``;
+    * ``never`` where the "not" limits a document's reach ("this policy is not intended to
+      apply to our use of aggregated data") is ``always``;
+    * ``never`` with an exception or a condition is ``always`` when the practice stands
+      inside the carve-out ("we do not share logs except anonymous logs shared with ..."),
+      else ``undisclosed``: the sentence does not settle it;
+    * ``opt_in`` with an exception or a condition besides the consent itself is
+      ``undisclosed``;
+    * ``service_only`` with an exception ("and as otherwise permitted", "except") is
+      ``undisclosed``: a condition on when the licence is granted does not widen it.
+
+    An exception for what the law compels, and "for no purpose other than X", leave the value
+    as it is.
+    """
+    value = hit.value
+    if value not in PERMISSIVE_VALUES:
+        return hit
+    a, b = 0, len(text)
+    if trigger is not None:
+        cuts = [0, *(m.start() for m in GUARD_CLAUSE.finditer(text)), len(text)]
+        a = max(c for c in cuts if c <= trigger[0])
+        b = min(c for c in cuts if c >= trigger[1])
+    plain = "#" * a + text[a:b] + "#" * (len(text) - b)
+    plain = LEGAL_COMPULSION.sub(lambda m: "#" * len(m.group()), plain)
+    plain = RESTRICTING_EXCEPTION.sub(lambda m: "#" * len(m.group()), plain)
+    if value == "opt_in":
+        plain = CONSENT_EXCEPTION.sub(lambda m: "#" * len(m.group()), plain)
+    if value == "never" and (choice := USER_CHOICE.search(plain)):
+        return replace(hit, value="opt_out", cue=named("choice", choice))
+    if value == "never" and (scope := SCOPE_LIMIT.search(plain)):
+        return replace(hit, value="always", cue=named("scope of the denial", scope))
+    condition = (EXCEPTION if value == "service_only" else CONDITION).search(plain)
+    if condition is None:
+        return hit
+    if value == "never" and trigger is not None and _carved_out(plain, trigger):
+        return replace(hit, value="always", cue=named("carve-out", condition))
+    return replace(hit, value="undisclosed", cue=named("condition", condition))
+
+
+def _carved_out(text: str, trigger: tuple[int, int]) -> bool:
+    """Whether the practice at ``trigger`` stands inside an exception to the denial ("we do
+    not share logs except anonymous logs shared with researchers"): between the exception's
+    word and the end of its phrase (a comma), not in the main clause after it."""
+    for found in EXCEPTION.finditer(text):
+        end = text.find(",", found.end())
+        end = len(text) if end < 0 else end
+        if found.end() <= trigger[0] < end:
+            return True
+    return False
+
+
+DEFINITION = re.compile(
+    r'^(?:\(?[a-z0-9]{1,3}[.)] )?"[^"]{1,60}"(?:,? (?:or|and) "[^"]{1,40}")?(?: \([^)]{0,40}\))?,?'
+    r" (?:refers? to|means?|shall mean|is defined as|has the meaning|includes)\b"
+)
+"""A definition (`"Dataset" refers to a collection of data used to train models`): it says
+what a word means, not what the vendor does."""
+_HEADING_RULE = re.compile(
+    r"(?:-{3,}|={3,})\s*$|"
+    # "Part 1 - Personal Data Processed by ...": a title of a part, without a full stop
+    r"^(?:part|section|schedule|annex|appendix|article|chapter|exhibit) [\w.]{1,6} ?"
+    r"[-:\u2013][^.]*$"
+)
+
+
+_MINOR_WORDS = frozenset(
+    {"a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "by", "at", "from"}
+)
+
+
+def _title(text: str) -> bool:
+    """A title left in a paragraph: a few words, each capitalised but the small ones, and no
+    full stop ("Right to Opt Out of the Sale and Sharing of Your Personal Information")."""
+    words = text.strip().split()
+    if not 2 <= len(words) <= 14 or text.rstrip()[-1:] in ".;:!?,":
+        return False
+    return all(w[:1].isupper() or w.lower() in _MINOR_WORDS for w in words if w[:1].isalpha())
+
+
+def not_a_statement(s: Sentence) -> bool:
+    """Whether ``s`` states nothing about a practice: a definition, or a heading the layout
+    left in a paragraph (a title underlined with dashes, a part title, a title-case line)."""
+    return (
+        bool(DEFINITION.search(s.low))
+        or bool(_HEADING_RULE.search(s.low))
+        or (s.unit.kind != "heading" and _title(s.text))
+    )
+
+
+POINTER = re.compile(
+    r"^(?:for (?:more|further|additional) (?:information|details)\b[^.]{0,80}\b(?:refer|see|visit|"
+    r"read|consult)|to learn more\b|please (?:refer to|see|visit|read|consult)\b)|"
+    r"\b(?:can|may) be found (?:in|at|on)\b|"
+    r"\b(?:can|may) find (?:additional |more |further )?information\b|"
+    r"\b(?:refer to|see) the [\"']?[\w &,-]{1,60}[\"']? section\b|"
+    r"\b(?:described|set out|explained) (?:below |above )?in the section "
+    r"(?:titled|entitled|called)\b"
+)
+"""A sentence pointing to another section ("For more information, please refer to the
+section titled ..."): the practice is stated there, not here."""

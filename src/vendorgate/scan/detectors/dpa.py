@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from vendorgate.scan.detectors.cues import near_negation, rx, span
+from vendorgate.scan.detectors.cues import named, near_negation, rx, span
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
 
@@ -23,7 +23,31 @@ DPA_SHORT = rx(
     r"\bthis dpa (?:forms|is entered|and the annexes are entered|becomes)\b",
     r"\bdpa\)? forms part\b",
 )
-ON_REQUEST = re.compile(r"\bupon request\b|\bon request\b|\bcontact us to (?:request|obtain|sign)")
+NOT_ABOUT_THE_DPA = rx(
+    # the DPA named only as where a term is defined, or a term defined by reference to it
+    r"\bas (?:that term is |those terms are |such terms are )?defined (?:in|under|by)\b",
+    r"\bdefinition of\b[^.;]{0,80}\bin (?:the|our|this)\b",
+    # amending it, ranking it among other documents, or listing it in a termination clause
+    r"\b(?:updat\w*|amend\w*|modif\w*|variation)\b",
+    r"\border of (?:decreasing |increasing )?precedence\b|\bin the following order\b",
+    r"\(including [^)]*\bdata processing (?:addendum|agreement)\b[^)]*\)",
+    # the customer's warranty, not the vendor's commitment
+    r"\byou (?:warrant|represent|undertake)\b",
+)
+"""Mentions of a DPA that say nothing about it applying to or being offered for the data."""
+OTHER_TERM_DEFINED = re.compile(r'^(?:\(?[a-z0-9]{1,4}\)\s*)?"?(?P<term>[^".]{1,60}?)"? means\b')
+CHANGES_HEADING = re.compile(r"\bupdates?\b|\bchanges\b|\bmodifications?\b|\bamendments?\b")
+ON_REQUEST = rx(
+    r"\bupon request\b|\bon request\b|\bcontact us to (?:request|obtain|sign)",
+    r"\b(?:request|ask for|ask us for)\b[^.;]{0,20}\b(?:a|our|the) (?:copy of (?:the|our) )?"
+    r"(?:dpa|data (?:processing|protection) (?:addendum|agreement))\b",
+    # only where one has been signed: "if you have entered into a DPA with us"
+    r"\b(?:if|where|when|to the extent)\b[^,;]{0,40}\b(?:have|has) "
+    r"(?:signed|executed|entered into)\b",
+    r"\b(?:if|where|when)\b[^,;]{0,20}\b(?:a|the|an applicable) (?:dpa|data processing (?:addendum|"
+    r"agreement)) (?:has been|is) (?:signed|executed|entered into|in place)\b",
+)
+"""A DPA the customer has to ask for or has to have signed: not one that already applies."""
 
 
 def detect(s: Sentence) -> list[Hit]:
@@ -34,8 +58,23 @@ def detect(s: Sentence) -> list[Hit]:
     cue = DPA_SPELLED.search(text) or DPA_SHORT.search(text)
     if cue is None:
         return []
+    context = " ".join((s.unit.local, s.unit.lead))
+    if NOT_ABOUT_THE_DPA.search(text) or re.search(r"\bupdat\w*|\bamend\w*", context):
+        return []
+    if CHANGES_HEADING.search(s.heading) and len(s.heading) <= 40:
+        return []
+    if len(text.split()) <= 7 and not re.search(
+        r"\b(?:is|are|appl(?:y|ies)|governs?|sign)\b", text
+    ):
+        # a title naming the DPA ("(d) To the Data Processing Addendum."), not a statement
+        return []
+    defined = OTHER_TERM_DEFINED.match(text)
+    if defined and not re.search(r"\bdpa\b|data process", defined["term"]):
+        return []
     if near_negation(text, cue.start(), 30):
         return [Hit("dpa_available", "not_available", 0.7, span(cue), 1)]
-    if ON_REQUEST.search(text):
-        return [Hit("dpa_available", "on_request", 0.75, span(cue), 1)]
+    if asked := ON_REQUEST.search(text):
+        return [
+            Hit("dpa_available", "on_request", 0.75, span(cue), 1, cue=named("on request", asked))
+        ]
     return [Hit("dpa_available", "available", 0.8, span(cue), 1, cue="DPA")]

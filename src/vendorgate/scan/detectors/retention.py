@@ -22,15 +22,57 @@ RETAIN = re.compile(
 NOT_RETENTION_TOPIC = re.compile(
     r"\blogs?\b|log files|\bbilling\b|\bpayment\b|\bprofile (?:information|data)\b|"
     r"support (?:request|ticket|case)s?|\bnewsletter|\baccount data\b|\bservices data\b|"
-    r"\bconfidential information\b|\bcharges\b|\bunderage\b|\bminor\b"
+    r"\bconfidential information\b|\bcharges\b|\bunderage\b|\bminor\b|\barbitrat\w+|"
+    r"\bnot be liable\b|\bliable for\b|\blive chat\b|\bchatbot\b|"
+    # where data is kept or moved to, not for how long
+    r"\btransferred\b|\bcountr(?:y|ies)\b|\bdata cent(?:er|re)s?\b"
 )
+BIOMETRIC = re.compile(
+    r"\bbiometric|\bvoiceprints?\b|\bfacial\b|\bface (?:geometry|templates?|scans?)\b"
+)
+"""Biometric templates a feature derives: not the content the customer puts in the service."""
+TERMINATION_HEADING = re.compile(
+    r"\bterminat\w+|\bcancel\w*|\bexpir\w+|\bdeletion and return\b|\breturn and deletion\b|"
+    r"\bclos\w+ (?:your |the )?account\b"
+)
+CONTENT_WORDS = re.compile(
+    # what the customer put in the service, in the words privacy notices and terms use for it
+    # (not personal data in general: a privacy notice's "personal data" is mostly account data)
+    r"\bcontent\b|\bfiles\b|\brepositor(?:y|ies)\b|\bworkspaces?\b|"
+    r"\bdata (?:stored|you store|uploaded)\b"
+)
+AS_LONG_AS = re.compile(
+    r"\b(?:for )?as long as (?:(?:is |are |it is |they are )?(?:reasonably )?(?:necessary|needed|"
+    r"required)|your account (?:is|remains) (?:active|open))\b"
+)
+"""Kept "as long as necessary" or while the account is open: no end is stated."""
+INACTIVITY = re.compile(
+    r"\binactiv\w+|\bno (?:account )?activity\b|\bnot (?:been )?(?:used|accessed|logged)"
+)
+NO_DUTY_TO_KEEP = re.compile(r"\bno obligation to (?:retain|keep|store)\b")
+"""The vendor owes no keeping after the end: it bears on deletion without a period."""
+CUSTOMER_DELETES_FIRST = re.compile(
+    r"\b(?:you|customers?|the customer)\b[^.;]{0,30}\b(?:can|may)\b[^.;]{0,20}\bdelet\w*\b"
+    r"[^.;]{0,60}\b(?:prior to|before)\b"
+)
+"""The customer may delete content itself before it leaves: control, not a deletion period."""
 NOT_RETENTION_SECTION = re.compile(r"\brights\b|payment|billing|\blogs?\b|support|newsletter")
 CONTROLLED = rx(
     r"\bin accordance with (?:a |the )?(?:customer|controller|your)'?s? instructions\b",
-    r"\b(?:you|customer|the customer|controller|the controller) (?:may|can|elects? to|chooses? to)"
+    r"(?<!whether )\b(?:you|customer|the customer|controller|the controller) "
+    r"(?:may|can|elects? to|chooses? to)"
     r"\b[^.;]{0,60}\b(?:delete|request (?:the )?(?:return|deletion)|remove)",
     r"\bretention (?:settings|period you)\b",
     r"\byou control\b",
+    r"\buntil you (?:\w+ ){0,4}delete\b",
+    r"\b(?:upon|on|after) (?:receiving |receipt of )?(?:your|the customer'?s?|a) (?:verified )?"
+    r"request\b[^.;]{0,60}\bdelet",
+    r"\b(?:unless|until|upon|when)\b[^.;]{0,50}\b(?:you|customer|controller)\b[^.;]{0,30}"
+    r"\brequests?\b[^.;]{0,20}\bdelet",
+    # the customer's organisation sets the rules: "the Account Holder may have established its
+    # own rules regarding ... retention"
+    r"\b(?:account (?:holder|owner)|administrator|admin\w*|organi[sz]ation|employer)\b"
+    r"[^.;]{0,80}\b(?:rules|polic\w+|settings)\b[^.;]{0,80}\bretention\b",
 )
 FIXED = rx(
     r"\btemporar\w+",
@@ -52,11 +94,16 @@ TERMINATION = rx(
     r"\bexpir\w+",
     r"\bcancel\w*",
     r"\bthereafter\b",
+    r"\bstop using (?:the|our) services?\b",
     r"\bafter this (?:export )?period\b",
+    r"\bdeactivat\w+",
+    r"\bclos(?:e|es|ing|ure) (?:of )?(?:your |the |its |their )?account\b",
 )
 GENERAL_RETENTION = re.compile(
     r"\bretain\w*|\bretention\b|\bkept\b|"
-    r"\b(?:keeps?|stor(?:e|es|ed|ing))\b[^.;]{0,60}\b(?:for as long as|as long as|until|for)\b"
+    r"\b(?:keeps?|stor(?:e|es|ed|ing))\b[^.;]{0,60}\b(?:for as long as|as long as|until|for)\b|"
+    # the user's deletion leaves other copies: "won't delete copies in the accounts of others"
+    r"\b(?:won't|will not|does not|doesn't|do not) (?:\w+ )?delete (?:the |any )?copies\b"
 )
 """A statement that content is kept, with no period or control named: bears on retention
 without settling its value."""
@@ -71,7 +118,8 @@ PROCESSED_DATA = re.compile(r"\b(?:all )?personal data\b|\ball (?:such )?data\b"
 DELETE = re.compile(r"\bdelet\w+|\berase\w*|\bdestr(?:oy|uction)\b|\bpurg\w+|\breturn\b")
 EXPORT_WINDOW = re.compile(r"\b(?:export|retrieve)\b")
 BACKUP = re.compile(
-    r"\b(?:retain\w*|kept|remain\w*)\b[^.;]{0,100}\b(?:backups?|back-up|archiv\w+)\b"
+    r"\b(?:retain\w*|kept|remain\w*)\b[^.;]{0,100}\b(?:backups?|back-up|archiv\w+)\b|"
+    r"\b(?:residual )?backup cop(?:y|ies)\b"
 )
 COST = re.compile(r"\b(?:cost|costs|expenses?)\b[^.]{0,120}\bborne\b|\badditional costs?\b")
 NOT_KEEPING = re.compile(
@@ -85,9 +133,10 @@ retained": no statement of how long the vendor keeps the content."""
 
 def _content_of(text: str) -> re.Match[str] | None:
     text = re.sub(r"\(excluding [^)]*\)", "", text)
-    return CONTENT.search(text) or re.search(
+    found = CONTENT.search(text) or re.search(
         r"\buser (?:information|submissions)\b|\bcopies\b", text
     )
+    return found or CONTENT_WORDS.search(text)
 
 
 def detect(s: Sentence) -> list[Hit]:
@@ -95,15 +144,53 @@ def detect(s: Sentence) -> list[Hit]:
     text = s.low
     if not (RETAIN.search(text) or DELETE.search(text) or EXPORT_WINDOW.search(text)):
         return []
-    if NOT_RETENTION_TOPIC.search(text) and not BACKUP.search(text):
+    if len(text.split()) <= 6 and not re.search(r"\b(?:is|are|will|may|we|you)\b", text):
+        return []  # a title ("Retention of Personal Information"), not a statement
+    # examples in parentheses ("(such as a log in event or payment)") do not change the topic
+    topic = re.sub(r"\((?:such as|e\.g\.|for example|including)[^)]*\)", "", text)
+    if NOT_RETENTION_TOPIC.search(topic) and not BACKUP.search(text):
         return []
-    if NOT_RETENTION_SECTION.search(s.heading) or NOT_RETENTION_SECTION.search(s.unit.local):
+    endless = INDEFINITE.search(text) and re.search(r"\b(?:we|it) (?:\w+ )?retain", text)
+    if not endless and (
+        NOT_RETENTION_SECTION.search(s.heading) or NOT_RETENTION_SECTION.search(s.unit.local)
+    ):
+        # (a vendor's own "we retain ... indefinitely" counts even in a section on rights)
+        return []
+    if BIOMETRIC.search(s.unit.folded.text.lower()):
         return []
     data = _content_of(text) or (_content_of(s.unit.lead) if s.unit.kind != "paragraph" else None)
+    if data is None and INDEFINITE.search(text) and RETAIN.search(text):
+        # personal data kept "indefinitely": the worst reading, worth a reviewer's eye even where
+        # the data is not only the customer's content
+        data = re.search(r"\bpersonal (?:data|information)\b|\byour (?:information|data)\b", text)
     if data is None and CONTRACT_END.search(text) and DELETE.search(text):
-        data = PROCESSED_DATA.search(text)
+        # at the end of the contract, the personal data the processor still holds is the
+        # customer's ("Deletion and return of personal data")
+        data = PROCESSED_DATA.search(text) or PROCESSED_DATA.search(s.heading)
+    if data is None and BACKUP.search(text) and TERMINATION_HEADING.search(s.heading):
+        # under a termination heading, "your information" kept in backups is what survives the
+        # deletion of the account
+        data = re.search(r"\byour (?:information|data)\b", text)
     if data is None or COST.search(text):
         return []
+    ended = TERMINATION.search(text)
+    if ended and _end_of_a_period(text, ended):
+        ended = None
+    if ended is None and TERMINATION_HEADING.search(s.heading) and text.strip(" .") != s.heading:
+        # a deletion clause under a termination heading speaks of what happens at the end
+        ended = DELETE.search(text)
+    deleted = _vendor_deletes(text) or NO_DUTY_TO_KEEP.search(text)
+    first = CUSTOMER_DELETES_FIRST.search(text)
+    if first:
+        return [
+            Hit("content_retention", "customer_controlled", 0.75, span(first), 1, cue="retention")
+        ]
+    if INACTIVITY.search(text) and DELETE.search(text):
+        # deleted after a period without use: a retention period while the contract runs
+        value = "fixed_period" if periods(text) else "undisclosed"
+        return [Hit("content_retention", value, 0.7, span(data), 1, cue="deleted when inactive")]
+    if ended and deleted and periods(text):
+        return [_deletion(s, ended)]
     backup = BACKUP.search(text)
     if backup:
         return [
@@ -116,11 +203,11 @@ def detect(s: Sentence) -> list[Hit]:
                 cue="copies kept in backups",
             )
         ]
-    ended = TERMINATION.search(text)
-    if ended and (DELETE.search(text) or (EXPORT_WINDOW.search(text) and periods(text))):
+    if ended and (deleted or (EXPORT_WINDOW.search(text) and periods(text))):
         return [_deletion(s, ended)]
     if RETAIN.search(text) is None:
         return []
+
     for value, pattern in (
         ("customer_controlled", CONTROLLED),
         ("fixed_period", FIXED),
@@ -131,9 +218,37 @@ def detect(s: Sentence) -> list[Hit]:
             return [Hit("content_retention", value, 0.75, span(match), 1, cue="retention")]
     kept = GENERAL_RETENTION.search(text)
     if kept and not NOT_KEEPING.search(text):
-        # kept "as long as necessary" or with no period at all: the less committal value
+        if endless := AS_LONG_AS.search(text):
+            # "as long as necessary", "while your account is active": no end is stated
+            return [Hit("content_retention", "indefinite", 0.6, span(endless), 1, cue="as long as")]
+        # kept with no period at all: the less committal value
         return [Hit("content_retention", "undisclosed", 0.55, span(kept), 1, cue="retained")]
     return []
+
+
+def _end_of_a_period(text: str, ended: re.Match[str]) -> bool:
+    """ "When the retention period expires", "upon the expiry of the data retention period": the
+    end of a period, not of the contract."""
+    before = text[: ended.start()][-30:]
+    after = text[ended.end() : ended.end() + 30]
+    return bool(
+        re.search(r"\bperiod\s+(?:has\s+)?$|\bperiod of\s*$", before)
+        or re.search(r"\b(?:retention|storage) period\b", after)
+    )
+
+
+def _vendor_deletes(text: str) -> re.Match[str] | None:
+    """The first deletion in ``text`` that the customer does not do itself ("if Customer deletes
+    its workspace" is the customer's act, not the vendor's deletion)."""
+    for match in DELETE.finditer(text):
+        before = text[max(0, match.start() - 60) : match.start()]
+        if not re.search(
+            r"\b(?:customer|you|users?)\s+(?:\w+\s+)?$|"
+            r"\b(?:customer|you|users?)\s+\w+\s+[^,;.]{0,40}\b(?:or|and)\s+$",
+            before,
+        ):
+            return match
+    return None
 
 
 def _deletion(s: Sentence, ended: re.Match[str]) -> Hit:
@@ -152,6 +267,11 @@ def _deletion(s: Sentence, ended: re.Match[str]) -> Hit:
             2,
             cue="deletion after termination",
         )
-    if re.search(r"\bimmediately\b", text):
+    if re.search(
+        r"\b(?:immediately|promptly) (?:be )?(?:delet|eras|destr|purg)\w*|"
+        r"\b(?:delet|eras|destr|purg)\w*(?: \w+){0,4} immediately\b",
+        text,
+    ):
+        # immediate deletion: only when "immediately" is said of the deletion itself
         return Hit("deletion_after_termination_days", 0, 0.75, span(ended), 2)
     return Hit("deletion_after_termination_days", "undisclosed", 0.75, span(ended), 1)

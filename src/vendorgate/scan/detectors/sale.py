@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from vendorgate.scan.detectors.cues import rx, stated_practice
+from vendorgate.scan.detectors.cues import POINTER, not_a_statement, rx, stated_practice
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
 
@@ -12,7 +12,14 @@ ID = "sale"
 FACTS: tuple[str, ...] = ("sale_of_data",)
 
 
-SALE = re.compile(r"\bsell(?:s|ing)?\b|\bsold\b|\bsales?\b|\brent(?:s|ing)?\b|\bmonetiz\w+")
+SALE = re.compile(
+    r"\bsell(?:s|ing)?\b|\bsold\b|\bsales?\b|\brent(?:s|ing)?\b|\bmonetiz\w+|"
+    # the CCPA's defined "share" (in quotes) and its opt-out link
+    r'"shar(?:e|ed|ing)"|\bdo not share my\b|'
+    # disclosure for value: a sale by another name
+    r"\bwith or without compensation\b|\bfor (?:monetary or other )?valuable consideration\b"
+)
+FOR_VALUE = re.compile(r"compensation|consideration")
 NOT_SALE = rx(
     r"\bsale of (?:all|some|substantially)\b",
     r"\b(?:merger|acquisition|bankruptcy|reorgani[sz]ation)\b[^.]{0,120}\bsale\b",
@@ -32,12 +39,16 @@ def detect(s: Sentence) -> list[Hit]:
     cue = SALE.search(text)
     if cue is None or NOT_SALE.search(text):
         return []
-    after = text[cue.start() : cue.end() + 90]
+    if not_a_statement(s) or POINTER.search(text):
+        return []
+    after = text if FOR_VALUE.search(cue.group()) else text[cue.start() : cue.end() + 90]
     if not re.search(
         r"\b(?:your|personal|customer|user|certain)s?'? ?(?:data|information|content)\b|"
         r"\bpersonal (?:data|information)\b|\byour data\b|"
         r"\byour (?:contacts|contact lists?|files|messages|content|documents|recordings)\b|"
-        r"\bof (?:your |personal |customer |user )?data\b",
+        r"\bof (?:your |personal |customer |user )?data\b|"
+        r"\byour (?:\w+ ){1,2}(?:data|information)\b|"
+        r"\b(?:anonymous|aggregated|de-identified) (?:data|information)\b",
         after,
     ):
         return []

@@ -25,8 +25,15 @@ SCC_APPLIES = re.compile(
     # "we ensure ... the SCCs", "we offer / sign / execute the SCCs"
     r"\b(?:governed by|subject to|on the basis of|based on|protected by|under)"
     r" (?:[\w'-]+ ){0,4}(?:standard|model|sccs?)\b|"
-    r"\bensur\w+|\boffer\w*|\bsign\w*|\bexecut\w+|\bimplement\w*|\bavailable\b"
+    r"\bensur\w+|\boffer\w*|\bsign\w*|\bexecut\w+|\bimplement\w*|\bavailable\b|"
+    # "we also use the SCCs", "an agreement which complies with the SCCs", "power of attorney to
+    # enter into the SCCs", the clauses "adopted by" the Commission as the safeguard chosen
+    r"\b(?:use|uses|used)\b|\bcompl(?:y|ies|ying) with\b|\benter into\b|\badopted by\b|"
+    r"\bapproved by\b|"
+    # a safeguards field of a processor entry: "Guarantees for international transfer: SCCs"
+    r"\b(?:guarantees?|safeguards?|mechanisms?|transfer tools?)\b[^:.;]{0,40}:"
 )
+ON_REQUEST = re.compile(r"\bupon request\b|\bon request\b|\bcopy\b[^.;]{0,40}\brequest\b")
 SCC_APPLIES_INHERITED = re.compile(r"\b(?:shall|will) apply\b|\bincorporated\b|\bentered into\b")
 NOT_SCC = rx(
     r"\bmeans\b",
@@ -52,5 +59,7 @@ def detect(s: Sentence) -> list[Hit]:
         return []
     if cue is not None and near_negation(text, cue.start(), 30):
         return [Hit("scc_available", "not_available", 0.7, span(cue), 1)]
+    if cue is not None and ON_REQUEST.search(text):
+        return [Hit("scc_available", "on_request", 0.7, span(cue), 1, cue="SCCs on request")]
     confidence = 0.8 if cue is not None else 0.65
     return [Hit("scc_available", "available", confidence, span(cue, applies), 1, cue="SCCs")]

@@ -14,12 +14,15 @@ FACTS: tuple[str, ...] = ("subprocessors",)
 
 SUBPROCESSOR = re.compile(
     r"\bsub-? ?processors?\b|\bsub-?contractors?\b|\bthird[- ]party (?:service )?providers?\b|"
-    r"\bservice providers?\b|\bvendors\b"
+    r"\bservice providers?\b|\bvendors\b|"
+    r"\b(?:payment|hosting|analytics|e-?mail|cloud|infrastructure|support) "
+    r"(?:service )?providers?\b"
 )
 SUBPROCESSOR_USE = rx(
     r"\b(?:use|uses|engage|engages|appoint|contract|contracts|employ|employs|rely on|include|"
-    r"continue to use|work with)\b[^.;]{0,80}?\b(?:sub-? ?processors?|sub-?contractors?|"
-    r"third[- ]party (?:service )?providers?|service providers?)",
+    r"continue to use|work with|(?:undertakes? to|will|shall) (?:only )?select)\b[^.;]{0,80}?"
+    r"\b(?:sub-? ?processors?|sub-?contractors?|third[- ]party (?:service )?providers?|"
+    r"service providers?|vendors)",
     r"\bauthori[sz]\w*\b[^.;]{0,40}\bto (?:appoint|engage|use)\b[^.;]{0,30}\bsub-? ?processors?",
     r"\bgeneral authori[sz]ation for the engagement of sub-? ?processors\b",
     r"\blist of sub-? ?processors\b|\bsub-? ?processors? list\b|\bour sub-? ?processors\b",
@@ -28,11 +31,18 @@ SUBPROCESSOR_USE = rx(
     r"provide|providing)\b",
     r"\bwork with third parties to provide\b",
     r"\bengage third parties\b",
-    r"\bshare\w*\b[^.;]{0,60}\bwith (?:our |these |its |trusted )?(?:third[- ]party )?"
+    r"\b(?:share|disclos|transmit|transfer|provid)\w*\b[^.;]{0,60}\b(?:with|to) "
+    r"(?:our |these |its |trusted |such )?(?:third[- ]party )?"
     r"(?:service providers|vendors|sub-? ?processors|processors)\b",
+    # "to third parties, such as private code modelling service providers"
+    r"\b(?:third[- ]part(?:y|ies)|companies|partners),? (?:such as|including|like)\b[^.;]{0,60}"
+    r"\b(?:providers?|processors?)\b",
+    r"\b(?:through|via|by) (?:our )?third[- ]party (?:service )?providers\b",
     r"\b(?:using|use|uses) third parties\b[^.;]{0,40}\b(?:to|for)\b",
-    r"\b(?:companies|third parties|providers|vendors) (?:who|that) (?:provide|perform) "
-    r"services (?:to us|on our behalf)",
+    r"\b(?:companies|third parties|providers|vendors|businesses|organi[sz]ations) "
+    r"(?:who|that|which) (?:provide|perform)s? (?:us with )?(?:\w+ ){0,2}?services "
+    r"(?:to us|on our behalf|that help)",
+    r"\b(?:companies|parties|providers|vendors) (?:provide|perform) services to help us\b",
     r"\b(?:our|important|authori[sz]ed) sub-? ?processors\b",
     r"\bthe following (?:third[- ]party )?(?:service )?providers?\(s\)",
     # others doing the work for the vendor: "companies and individuals to perform functions on
@@ -46,28 +56,109 @@ SUBPROCESSOR_USE = rx(
     r"cloud|infrastructure|e-?mail|storage|data centre|data center) (?:service )?providers?\b",
     r"\b(?:using|through|via) third parties\b",
 )
+RECEIVED_FROM = (
+    # where data comes from, not who handles it: "we may receive information about you from
+    # third parties such as vendors" (unless they are the ones "that help us deliver" it)
+    r"\b(?:receive|collect|obtain)\w*\b[^.;]{0,200}\bfrom\b(?![^.;]{0,40}\b(?:who|that) help us\b)"
+    r"[^.;]{0,80}\b(?:vendors|providers|third[- ]part\w*|partners|companies|affiliates|sources)\b"
+)
+VENDOR_USE = rx(
+    # legal drafting of the vendor handing work to others: "Google may subcontract obligations
+    # under this Agreement", "subcontractors acting on our behalf"
+    r"\b(?:may|will|can|shall) sub-?contract\b|\bsub-?contracted obligations\b",
+    r"\b(?:sub-? ?(?:processors?|contractors?)|providers?)\b[^.;]{0,20}\bacting on (?:our|its|"
+    r"\w+'s) behalf\b",
+    # "we rely on third parties / its processor Hubspot / Chargebee to process payments"
+    r"\brel(?:y|ies|ying) on (?:its |our |different |other )?"
+    r"(?:third[- ]part|(?:data )?processors?\b|(?:service )?providers?\b|vendors?\b)",
+    r"\brel(?:y|ies|ying) on (?:its |our )?(?:\w+ )?processor\b",
+    # a named party of the vendor's: "its affiliates, subsidiaries, or subprocessors"
+    r"\b(?:its|our|\w+'s)\b(?: [\w-]+(?: [\w-]+)?,){1,6} (?:and |or )?"
+    r"sub-? ?(?:processors|contractors)\b",
+    r"\blist of sub-? ?(?:processors|contractors)\b",
+    r"\b(?:the following|this|the) list(?: below)?\b[^.;]{0,60}\bsub-? ?processors?\b",
+    r"\bsub-? ?(?:processors?|contractors?)\b[^.;]{0,30}\b(?:may|will|shall|can) (?:\w+ )?"
+    r"(?:participate|take part|process|have access)\b",
+    r"\b(?:enter\w* into|conclud\w+)\b[^.;]{0,40}\b(?:agreement|contract)\b[^.;]{0,30}"
+    r"\bsub-? ?(?:processors?|contractors?)\b",
+    r"\b(?:provides?|provided|gives?|sends?|discloses?)\b[^.;]{0,30}\b(?:the|its|our) "
+    r"(?:third[- ]party )?sub-? ?processors? with\b",
+    r"\bthird[- ]part(?:y|ies)(?: services| providers)? (?:may |will |can )?process\w*\b",
+    r"\b(?:third parties|companies|providers|vendors) (?:that|who) help us (?:to )?(?:deliver|"
+    r"provide|operate|run|process)\b",
+    r"\b(?:third parties|companies|partners|vendors|providers) (?:that |who |whom )?we "
+    r"(?:work with|engage|use|rely on)\b",
+    r"(?<!you )(?<!users )(?<!customers )(?<!customer )(?<!to )\b(?:use|uses|utili[sz]es?|"
+    r"rel(?:y|ies) on)\b (?:\w+ ){0,2}third[- ]party (?:provided |hosted )?(?:\w+ )?services\b",
+    r"\bthird[- ]party (?:\w+ )?services (?:used|relied on) (?:for|to provide|in providing)\b",
+    r"\b(?:services|providers|vendors) (?:we )?used (?:for|to|in) provid\w+\b",
+)
+"""The vendor handing its work to others, in words that hold even beside a liability clause."""
+VENDOR_USE_NAMED = re.compile(
+    # "We use Stripe, Chargify and Aria to process payments", "processed by Zendesk Inc, the
+    # provider of our live chat platform" (case-sensitive: the names are capitalised)
+    r"\b(?:[Ww]e|[A-Z]\w+) (?:use|uses|rel(?:y|ies) on|engages?)\s+"
+    r"(?!(?:Personal|Customer|Your|Our|Services?|Content|Data|Information|Cookies)\b)"
+    # each name runs to a space or comma, so a long capitalised word is never split up (which
+    # would backtrack exponentially)
+    r"(?:[A-Z][\w\u00ae\u2122.&-]*(?=[\s,]|$),?\s*"
+    r"(?:and\s+)?)+(?:[^.;]{0,40}?)\bto (?:process|host|store|send|deliver|handle|manage|run)\b|"
+    r"\bby [A-Z][\w.&-]*(?: [A-Z][\w.&-]*)*,? the provider of\b"
+)
+NOT_VENDOR_USE = rx(
+    r"\bmeans\b",
+    r"\bobjection",
+    r"\bdisclos\w+ (?:customer )?confidential information\b",
+    r"\byou (?:agree not to|may not|must not|shall not|will not)\b",
+    RECEIVED_FROM,
+    r"\bpersonnel\b",
+)
+"""A definition, an objection window, a confidentiality clause or the customer's duty."""
 NOT_SUBPROCESSOR = rx(
     r"\bresponsib\w+ for the acts\b",
     r"\bliab\w+\b",
     r"\bpersonnel\b",
     r"\bonward transfer\b",
+    r"\bcookies\b",
+    # data that no longer identifies anyone is not processed on the customer's behalf
+    r"\banonymous information\b|\banonymi[sz]ed\b|\bde-?identified\b",
     r"\bmeans\b",
     r"\bis a sub-? ?processor\b|\bacts as (?:a |customer )?sub-? ?processor\b",
     r"\btransfers? (?:of personal data )?to (?:a )?sub-? ?processors?\b",
-    r"\bthird[- ]party (?:services|applications|offerings|websites|integrations)\b",
+    r"\bthird[- ]party (?:services?\b(?! providers?)|apps?\b|applications|offerings|websites|"
+    r"integrations)",
+    r"\b(?:purchase|buy|obtain)\w*\b[^.;]{0,60}\bfrom third[- ]party\b",
+    # where data comes from, not who handles it: "we may receive information from vendors"
+    RECEIVED_FROM,
+    r"\b(?:at|to fulfil\w*|upon|fulfilling) your request\b",
+    r"\byou (?:agree not to|may not|must not|shall not|will not)\b",
     r"\bproviders? of (?:offerings|third)\b",
     r"\buse of sub-? ?processors\b",
     r"\bobjection",
 )
 SUBPROCESSOR_WORDS = re.compile(
-    r"processor|contractor|provider|vendor|third part|share|on (?:our|its) behalf"
+    r"processor|contract|provider|vendor|third[- ]part|share|on (?:our|its) behalf|rel(?:y|ies) on|"
+    r"companies|services used"
 )
 SHARES_WITH_NAMED = re.compile(
     r"\bshare[sd]?\b[^.;]{0,60}\b(?:data|information|content)\b[^.;]{0,20}\bwith "
     r"(?!You\b|Your\b|Customers?\b|Third\b|Other\b|Users?\b)([A-Z][A-Za-z]+)"
 )
+PARTIES = re.compile(
+    r"\b(?:providers?|vendors?|(?:third )?parties|sub-? ?processors?|processors?|sub-?contractors?|"
+    r"companies)\b"
+)
+"""Words for the parties themselves, in a sentence under a sub-processor lead-in."""
+NOT_PROVIDER_LIST = re.compile(
+    r"\b(?:circumstances|situations|cases|purposes|ways|reasons|instances|scenarios)\b[^.;]{0,20}:?$|"
+    r"\b(?:help|helps|assist) us(?: to)?:?$|\bto:$"
+)
+"""A lead announcing circumstances or purposes ("our service providers help us:"), not parties."""
+ANNOUNCES_LIST = re.compile(r":\s*$|\bfollowing\b|\bthey include\b|\bas follows?\b|\bbelow\b")
+CATEGORY_OF_PROVIDERS = re.compile(r"[^.]{0,60}(?:providers|processors)\.?$")
+"""A parent entry naming a category of providers ("Payment processors.")."""
 PROVIDER_LEAD = re.compile(
-    r"(?:following|these)[^.;]{0,40}(?:sub-? ?processors|sub-?contractors|providers)|"
+    r"(?:following|these)[^.;]{0,40}(?:sub-? ?processors?|sub-?contractors|providers)|"
     r"service providers|sub-? ?processors"
 )
 
@@ -77,18 +168,29 @@ def detect(s: Sentence) -> list[Hit]:
     text = s.low
     local = s.unit.local
     plain = s.unit.kind == "paragraph" and not s.unit.lead and not local
-    if plain and not SUBPROCESSOR_WORDS.search(text):
-        return []
-    if NOT_SUBPROCESSOR.search(text) and not SUBPROCESSOR_USE.search(text):
+    named = VENDOR_USE_NAMED.search(s.text)
+    if plain and not named and not SUBPROCESSOR_WORDS.search(text):
         return []
     use = SUBPROCESSOR_USE.search(text)
     if use and not NOT_SUBPROCESSOR.search(text):
         return [Hit("subprocessors", None, 0.8, span(use), 1, cue="sub-processors")]
-    if local and SUBPROCESSOR.search(local) and not NOT_SUBPROCESSOR.search(local):
+    vendor = VENDOR_USE.search(text) or named
+    if vendor and not NOT_VENDOR_USE.search(text):
+        return [Hit("subprocessors", None, 0.75, span(vendor), 1, cue="vendor's sub-processors")]
+    if NOT_SUBPROCESSOR.search(text) and not use:
+        return []
+    if (
+        local
+        and SUBPROCESSOR.search(local)
+        and not NOT_SUBPROCESSOR.search(local)
+        and PARTIES.search(text)
+        and not NOT_SUBPROCESSOR.search(text)
+    ):
+        # under a "Service providers:" lead-in, the sentences that speak of the parties
         return [Hit("subprocessors", None, 0.7, None, 1, cue="under a sub-processor lead-in")]
-    named = SHARES_WITH_NAMED.search(s.text)
-    if named:
-        return [Hit("subprocessors", None, 0.65, (named.start(1), named.end(1)), 1)]
+    shared = SHARES_WITH_NAMED.search(s.text)
+    if shared:
+        return [Hit("subprocessors", None, 0.65, (shared.start(1), shared.end(1)), 1)]
     listed = s.unit.kind in ("row", "item") or (s.unit.kind == "paragraph" and bool(s.unit.lead))
     if listed and _listed_provider(s):
         return [Hit("subprocessors", None, 0.75, None, 1, cue="listed sub-processor")]
@@ -106,10 +208,16 @@ def _listed_provider(s: Sentence) -> bool:
         )
     # a nested entry belongs to the item right above it ("Business Partners. They include:"),
     # not to the paragraph that announced the outer list
-    lead = s.unit.parent or lead
-    if not PROVIDER_LEAD.search(lead) or NOT_SUBPROCESSOR.search(lead):
+    # of a paragraph above the list, its last sentence is the one that introduces the list
+    lead = s.unit.parent or re.split(r"(?<=[.!?]) (?=\S)", lead.strip())[-1]
+    if not (PROVIDER_LEAD.search(lead) or re.search(r"\b(?:providers|processors)\b", lead)):
+        return False
+    if NOT_SUBPROCESSOR.search(lead) or NOT_PROVIDER_LIST.search(lead.strip()):
+        return False
+    if not ANNOUNCES_LIST.search(lead) and not CATEGORY_OF_PROVIDERS.match(lead):
         return False
     if s.unit.kind == "paragraph":
         # a line of a table archived without pipes; its column header line is not an entry
-        return len(s.text.split()) >= 3 and not s.text.lower().startswith("name ")
+        words = len(s.text.split())
+        return words >= 3 and len(s.text) <= 200 and not s.text.lower().startswith("name ")
     return len(s.text) <= 160

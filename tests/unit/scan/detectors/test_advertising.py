@@ -69,3 +69,119 @@ def test_written_advertising_cues(text: str, expected: str) -> None:
 def test_agreeing_to_the_terms_is_no_consent_to_advertising() -> None:
     text = "If you agree to these terms, we use cookies for targeted advertising."
     assert written(text) == {"advertising_use": "always"}
+
+
+# Written for these tests: a denial under a condition is not a plain "never".
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Where your browser sends a do-not-track signal, we do not use your data for "
+            "advertising.",
+            "opt_out",
+        ),
+        (
+            "We do not use your personal data for targeted advertising when you are signed in.",
+            "undisclosed",
+        ),
+        ("We do not use your personal data for targeted advertising.", "never"),
+    ],
+)
+def test_a_conditional_denial_of_advertising_is_not_never(text: str, expected: str) -> None:
+    assert written(text) == {"advertising_use": expected}
+
+
+# Written for these tests: a denied transfer whose purpose is advertising is "never"; a
+# denial in another clause is not; turning cookies off is an opt-out; a "Shine the Light"
+# notice and the vendor's own ads state no practice.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We do not share your personal data with any third parties for their own "
+            "advertising purposes.",
+            {"advertising_use": "never"},
+        ),
+        (
+            "While we do not sell your personal data in the conventional sense, we may use "
+            "advertising cookies that share data with partners.",
+            {"advertising_use": "always", "sale_of_data": "always"},
+        ),
+        (
+            "If you disable advertising cookies, the ads you see may be less relevant.",
+            {"advertising_use": "opt_out"},
+        ),
+        (
+            "Under the Shine the Light law, residents may request a list of the personal "
+            "information we disclosed to third parties for their direct marketing purposes.",
+            {},
+        ),
+        ("When you click on one of our advertisements, we record your visit.", {}),
+    ],
+)
+def test_written_advertising_denials_and_notices(text: str, expected: dict[str, str]) -> None:
+    assert written(text) == expected
+
+
+# Written for these tests: more ways of naming the data and the advertising.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We may give our advertising partners your email address.",
+            {"advertising_use": "always"},
+        ),
+        (
+            "We may show you ads about our products on other websites.",
+            {"advertising_use": "always"},
+        ),
+        (
+            "We do not allow the collection of personally identifiable information through "
+            "advertising technologies without your consent.",
+            {"advertising_use": "opt_in"},
+        ),
+    ],
+)
+def test_written_advertising_objects(text: str, expected: dict[str, str]) -> None:
+    assert written(text) == expected
+
+
+def test_a_cookie_opt_out_under_an_advertising_lead_in() -> None:
+    from vendorgate.scan.detectors import detect
+    from vendorgate.scan.document import sentences
+
+    text = (
+        "**Advertising partners.** We work with partners. You can opt out of these cookies in "
+        "the cookie settings.\n"
+    )
+    found = {(h.fact, h.value) for s in sentences(text) for h in detect(s)}
+    assert ("advertising_use", "opt_out") in found
+
+
+# Written for these tests: pointers, the vendor promoting its own offerings, and what a
+# technology is generally used for state no advertising use of the person's data.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents can find more information about data sharing for advertising in our notice.",
+        "We use your personal information to market, advertise and promote our products.",
+        "Pixels are commonly used for advertisements and analytics.",
+    ],
+)
+def test_written_statements_that_are_no_advertising_use(text: str) -> None:
+    assert written(text) == {}
+
+
+def test_the_data_named_by_the_paragraph_an_item_hangs_from() -> None:
+    from vendorgate.scan.detectors import detect
+    from vendorgate.scan.document import sentences
+
+    # written for this test: the item names no data, the lead-in above it does
+    text = (
+        "We share personal data with third parties in these cases:\n\n"
+        "- Our partners may help us deliver advertisements.\n"
+        "- Vendors provide hosting and advertising services on our behalf.\n"
+    )
+    found = [(s.text, h.fact) for s in sentences(text) for h in detect(s)]
+    assert ("Our partners may help us deliver advertisements.", "advertising_use") in found
+    assert not any(fact == "advertising_use" and "Vendors" in said for said, fact in found)

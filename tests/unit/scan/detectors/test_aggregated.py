@@ -48,3 +48,57 @@ def test_aggregate_liability_is_not_aggregated_data() -> None:
 )
 def test_data_that_does_not_identify_you_is_still_used(text: str) -> None:
     assert written(text) == {"aggregated_data_use": "always"}
+
+
+# Written for these tests: a "not" that carves the practice out of a denial, or that limits a
+# document's reach, does not deny the use of aggregated data.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not share logs with third parties except for anonymized logs we provide to "
+        "researchers.",
+        "This notice does not apply to our use of anonymized data.",
+    ],
+)
+def test_a_carve_out_or_a_scope_limit_is_no_denial(text: str) -> None:
+    assert written(text) == {"aggregated_data_use": "always"}
+
+
+# Written for these tests: keeping, sharing or reporting aggregated data is a use of it; a
+# definition or a pointer to another document is not.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We may store aggregated data for our research.", {"aggregated_data_use": "always"}),
+        (
+            "Anonymized, aggregated data may be shared with partners.",
+            {"aggregated_data_use": "always"},
+        ),
+        (
+            "We reserve the right to anonymize the data you upload.",
+            {"aggregated_data_use": "always"},
+        ),
+        ('"Anonymous Data" means data that does not identify a person.', {}),
+        ("Aggregate statistics about requests can be found in our yearly report.", {}),
+    ],
+)
+def test_written_uses_of_aggregated_data(text: str, expected: dict[str, str]) -> None:
+    assert written(text) == expected
+
+
+# Written for these tests: reporting at the aggregate level, and techniques applied.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Survey results are reported at the aggregate level.",
+        "We apply safeguards, such as aggregation and de-identification, to usage records.",
+    ],
+)
+def test_written_aggregate_reporting_and_techniques(text: str) -> None:
+    assert written(text) == {"aggregated_data_use": "always"}
+
+
+def test_personal_and_non_personal_data_is_not_aggregated_data() -> None:
+    # written for this test
+    text = "We use your personal and non-personal data to send you our newsletter."
+    assert "aggregated_data_use" not in written(text)

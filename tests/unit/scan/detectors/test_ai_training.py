@@ -198,3 +198,88 @@ def test_service_data_about_content_is_service_data_only() -> None:
 def test_third_party_providers_training_their_own_models() -> None:
     text = "Our AI providers do not use your prompts to train their own models."
     assert written(text)["ai_training_third_party"] == "never"
+
+
+# Written for these tests: an exception to a denial of training leaves the value unsettled;
+# "unless you instruct us" is the customer's consent.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We do not use your files to train machine learning models, except where you share "
+            "them with our research program.",
+            "undisclosed",
+        ),
+        (
+            "We will not use your content to train our AI models unless you instruct us to.",
+            "opt_in",
+        ),
+        ("We do not use your files to train machine learning models.", "never"),
+    ],
+)
+def test_an_exception_to_a_denial_of_training(text: str, expected: str) -> None:
+    assert written(text) == {"ai_training_customer_content": expected}
+
+
+# Written for these tests: a definition, a feature where the user trains the models, or data
+# named "AI inputs" states no training by the vendor.
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Training Set" means a collection of records used to train machine learning models.',
+        "With the studio, you can upload, label and train your own models.",
+        "We may use AI inputs for analytics and product development.",
+    ],
+)
+def test_no_training_practice_of_the_vendor(text: str) -> None:
+    assert not {fact for fact in written(text) if fact.startswith("ai_training")}
+
+
+def test_a_provider_training_its_own_models_is_the_third_party_fact_alone() -> None:
+    text = (
+        "This agreement does not, however, allow us to give your prompts to AI model providers "
+        "for their own model training."
+    )
+    assert written(text) == {"ai_training_third_party": "never"}
+
+
+def test_they_training_their_own_models_is_the_third_party_fact() -> None:
+    # written for this test: "they" are the providers named in the sentence before
+    text = "They do not use your prompts for training their machine learning models."
+    assert written(text) == {"ai_training_third_party": "never"}
+
+
+def test_customer_content_used_to_train_is_not_a_user_s_own_training() -> None:
+    text = "Customer content is used to train our models."
+    assert written(text) == {"ai_training_customer_content": "always"}
+
+
+def test_personal_data_in_general_is_content_and_service_data() -> None:
+    # written for this test: a privacy policy's "personal data" covers both kinds
+    text = "We use personal data to develop and improve our machine learning models."
+    assert written(text) == {
+        "ai_training_customer_content": "always",
+        "ai_training_service_data": "always",
+    }
+
+
+def test_an_opt_out_named_after_the_training_it_stops() -> None:
+    from vendorgate.scan.detectors import detect
+    from vendorgate.scan.document import sentences
+
+    # written for this test: the second sentence names the opt-out, the first the training
+    text = (
+        "We may use your files to train our machine learning models. If you opt out, we "
+        "will stop using them for these purposes.\n"
+    )
+    found = [(h.fact, h.value) for s in sentences(text) for h in detect(s)]
+    assert found == [
+        ("ai_training_customer_content", "always"),
+        ("ai_training_customer_content", "opt_out"),
+    ]
+
+
+def test_a_denial_under_a_condition_before_it_is_undisclosed() -> None:
+    # written for this test: the training is in the main clause, not in a carve-out
+    text = "If you are an enterprise customer, we do not use your content to train AI models."
+    assert written(text) == {"ai_training_customer_content": "undisclosed"}

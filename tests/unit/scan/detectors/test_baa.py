@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.scan.detectors.quoting import suggested
+from tests.unit.scan.detectors.quoting import suggested, written
 from vendorgate.scan.detectors import baa
 
 
@@ -33,3 +33,20 @@ from vendorgate.scan.detectors import baa
 )
 def test_baa_availability(document: str, quote: str, expected: str) -> None:
     assert suggested(baa, document, quote) == {"baa_available": expected}
+
+
+# Written for these tests.
+def test_the_definition_of_a_baa_says_nothing_about_signing_one() -> None:
+    text = '"BAA" means a business associate agreement covering health information.'
+    assert "baa_available" not in written(text)
+
+
+def test_a_separate_hipaa_baa_is_on_request() -> None:
+    text = "Health records may be stored only under a separate HIPAA business associate agreement."
+    assert written(text) == {"baa_available": "on_request"}
+
+
+def test_a_baa_signed_only_on_some_plans_is_on_request() -> None:
+    # written for this test: available to some customers is not available without condition
+    text = "If you are on an Enterprise plan, we will sign a business associate agreement."
+    assert written(text) == {"baa_available": "on_request"}

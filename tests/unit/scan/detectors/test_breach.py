@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.scan.detectors.quoting import hits, suggested
+from tests.unit.scan.detectors.quoting import hits, suggested, written
 from vendorgate.scan.detectors import breach
 
 
@@ -31,3 +31,17 @@ def test_hours_without_a_notice_to_the_customer_are_not_a_breach_deadline() -> N
         "improve the service and prevent misuse."
     )
     assert hits(breach, "wire/privacy-policy/2023-05-12.md", quote) == []
+
+
+# Written for these tests.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If we learn of a security system breach, we will notify you.",
+        "In the event of an incident affecting your personal data, we will notify you.",
+        "Upon any loss, alteration or unauthorised disclosure of data, we shall notify the client "
+        "without undue delay.",
+    ],
+)
+def test_written_breach_notices_without_a_number(text: str) -> None:
+    assert written(text) == {"breach_notification_hours": "undisclosed"}

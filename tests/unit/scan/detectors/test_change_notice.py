@@ -82,3 +82,39 @@ def test_the_gdpr_wording_on_other_processors_is_a_notice_duty() -> None:
 def test_a_list_update_ahead_of_a_new_sub_processor_gives_the_period() -> None:
     text = "We will update our sub-processor list at least 30 days before a new one is engaged."
     assert written(text)["subprocessor_change_notice_days"] == 30
+
+
+# Written for these tests.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We may subcontract any of our obligations without notifying you.", 0),
+        ("We will give notice of any Sub-processor Change by email.", "undisclosed"),
+        ("We give thirty (30) days' notice in advance if a new sub-processor is added.", 30),
+    ],
+)
+def test_written_notice_cues(text: str, expected: object) -> None:
+    assert written(text)["subprocessor_change_notice_days"] == expected
+
+
+def test_a_period_cut_off_by_a_list_marker_is_read_with_its_lead() -> None:
+    from vendorgate.scan.detectors import detect
+    from vendorgate.scan.document import sentences
+
+    document = (
+        "The vendor shall notify the customer thirty\n"
+        "(30) days in advance if the sub-processor is an affiliate.\n"
+    )
+    found = [
+        hit.value
+        for s in sentences(document)
+        for hit in detect(s)
+        if hit.fact == "subprocessor_change_notice_days"
+    ]
+    assert found == [30]
+
+
+def test_providers_that_change_at_the_vendor_s_discretion_promise_no_notice() -> None:
+    # written for this test
+    text = "The hosting providers we rely on may change from time to time at our sole discretion."
+    assert written(text)["subprocessor_change_notice_days"] == "undisclosed"

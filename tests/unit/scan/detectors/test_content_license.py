@@ -92,3 +92,196 @@ def test_a_legal_basis_or_a_retention_period_is_not_a_licence_scope(text: str) -
 )
 def test_licence_scope_needs_a_stated_service_purpose(text: str, expected: str) -> None:
     assert written(text) == {"content_license_scope": expected}
+
+
+# Written for these tests: a licence limited to the service "and as otherwise permitted" is
+# not limited to the service; an exception for what the law compels widens nothing.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "You grant us a licence to use your content solely to provide the service and as "
+            "otherwise permitted by our policies.",
+            "undisclosed",
+        ),
+        (
+            "You grant us a licence to use your content solely to provide the service, unless "
+            "required by law.",
+            "service_only",
+        ),
+    ],
+)
+def test_an_exception_to_a_service_only_licence(text: str, expected: str) -> None:
+    assert written(text) == {"content_license_scope": expected}
+
+
+# Written for these tests: who receives the licence, and what limits it.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a licence to other users is not the vendor's right
+        ("By publishing a project, you grant other users a licence to copy your content.", {}),
+        # a permission to access for support grants no licence
+        ("When you give our support team permission to access your files, they may view them.", {}),
+        # perpetual and sublicensable, with no purpose: nothing limits it
+        (
+            "You grant us a perpetual, irrevocable and sublicensable licence to copy, modify "
+            "and distribute your submissions.",
+            {"content_license_scope": "any_purpose"},
+        ),
+        # a processor on the customer's instructions serves the service
+        (
+            "Acting as a processor, we process your data only in accordance with the "
+            "customer's documented instructions.",
+            {"content_license_scope": "service_only"},
+        ),
+        # "no rights except those necessary to provide the services" restricts
+        (
+            "These terms give us no rights in your files, except for the limited rights "
+            "necessary to provide the services.",
+            {"content_license_scope": "service_only"},
+        ),
+    ],
+)
+def test_written_licence_grantees_and_limits(text: str, expected: dict[str, str]) -> None:
+    assert written(text) == expected
+
+
+# Written for these tests: purposes stated without a grant, or in a list under a licence.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We analyze your content to run the features and to improve our products.",
+            {"content_license_scope": "service_and_improvement"},
+        ),
+        # widening a licence granted before: its scope is that licence's
+        (
+            "This licence also extends to our hosting partners.",
+            {"content_license_scope": "undisclosed"},
+        ),
+        (
+            "The rights you grant us are limited to those we need to provide your content "
+            "back to you.",
+            {"content_license_scope": "service_only"},
+        ),
+    ],
+)
+def test_written_purposes_without_a_grant(text: str, expected: dict[str, str]) -> None:
+    assert written(text) == expected
+
+
+def test_an_item_of_a_licence_purpose_list_naming_improvement() -> None:
+    from vendorgate.scan.detectors import detect
+    from vendorgate.scan.document import sentences
+
+    text = "This licence is for the limited purpose of:\n\n- developing new features for us\n"
+    found = [h for s in sentences(text) for h in detect(s) if s.unit.kind == "item"]
+    assert [(h.fact, h.value) for h in found] == [
+        ("content_license_scope", "service_and_improvement")
+    ]
+
+
+# Written for these tests: a processor's purpose limits, and what is no licence at all.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Where we act as a data processor, we process data pursuant to our customers' "
+            "processing instructions.",
+            {"content_license_scope": "service_only"},
+        ),
+        (
+            "We will not use the personal data we process for any other purpose than to "
+            "carry out the services, acting as a processor.",
+            {"content_license_scope": "service_only"},
+        ),
+        (
+            "You are responsible for any activity in your account not performed in accordance "
+            "with your instructions.",
+            {},
+        ),
+        ("Part 2 - Customer Content processed by us as a processor", {}),
+    ],
+)
+def test_written_processor_limits(text: str, expected: dict[str, str]) -> None:
+    assert written(text) == expected
+
+
+# Written for these tests: a use limit that names its purposes only by reference bears on
+# no scope (the other document does); one that names the service first is service_only.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We will only access and use Customer Content in accordance with this Agreement, "
+            "which may include our staff viewing it in connection with the Services.",
+            {},
+        ),
+        (
+            "Acting as the processor, we process personal data as specified in the DPA.",
+            {},
+        ),
+        (
+            "We receive no rights in Customer Files, except the limited rights necessary for us "
+            "to provide the Services in accordance with this Agreement.",
+            {"content_license_scope": "service_only"},
+        ),
+    ],
+)
+def test_a_limit_by_reference_to_the_agreement(text: str, expected: dict[str, str]) -> None:
+    assert written(text) == expected
+
+
+def test_a_pointer_to_another_section_states_no_licence() -> None:
+    # written for this test
+    text = (
+        "Any content you share publicly is governed by the terms described below in the "
+        'section titled "Licences".'
+    )
+    assert written(text) == {}
+
+
+# Written for these tests: a use statement whose purposes cross a dotted name, and a
+# restriction on improvement.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Acme uses this information to run the chat.acme.example service and to improve it.",
+            "service_and_improvement",
+        ),
+        (
+            "We will not otherwise use your private repository contents to improve the Service.",
+            "undisclosed",
+        ),
+    ],
+)
+def test_written_uses_and_restrictions(text: str, expected: str) -> None:
+    assert written(text) == {"content_license_scope": expected}
+
+
+def test_subject_to_the_terms_narrows_a_licence_and_widens_nothing() -> None:
+    # written for this test
+    text = (
+        "Subject to these Terms, you grant us a licence to use your content solely to "
+        "provide the service."
+    )
+    assert written(text) == {"content_license_scope": "service_only"}
+
+
+# Written for these tests: "for any purpose" widens a licence only when nothing forbids or
+# restricts it; purposes "set forth in this policy" are stated elsewhere.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("You grant us a licence to use your content for any purpose.", "any_purpose"),
+        (
+            "We never rent your contacts to others, nor use them for any purpose other than "
+            "those set forth in this policy.",
+            "undisclosed",
+        ),
+    ],
+)
+def test_any_purpose_forbidden_or_restricted(text: str, expected: str) -> None:
+    assert written(text)["content_license_scope"] == expected

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.scan.detectors.quoting import hits, suggested
+from tests.unit.scan.detectors.quoting import hits, suggested, written
 from vendorgate.scan.detectors import dpa
 
 MAILJET_DPA = "mailjet/data-processor-agreement/2025-01-17.md"
@@ -46,3 +46,35 @@ def test_dpa_in_force(document: str, quote: str) -> None:
 )
 def test_other_mentions_of_dpa(document: str, quote: str) -> None:
     assert hits(dpa, document, quote) == []
+
+
+# Written for these tests.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Personal data (as defined in our Data Processing Agreement) is handled with care.",
+        "The vendor may update the Data Processing Addendum to comply with law.",
+        "These documents control in the following order: the Data Processing Addendum, the Order.",
+        "Termination of any part (including the Data Processing Addendum) gives no refund.",
+        '"Service Terms" means the policies and the Data Processing Addendum.',
+        "You warrant that your instructions comply with the Data Processing Agreement.",
+        "(d) To the Data Processing Addendum.",
+    ],
+)
+def test_written_mentions_that_say_nothing_about_a_dpa_applying(text: str) -> None:
+    assert "dpa_available" not in written(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Data Processing Addendum applies to all customer data.", "available"),
+        ("Customers may request a copy of our data processing agreement.", "on_request"),
+        (
+            "If you have signed a data processing agreement with us, it governs your data.",
+            "on_request",
+        ),
+    ],
+)
+def test_written_dpa_values(text: str, expected: str) -> None:
+    assert written(text)["dpa_available"] == expected

@@ -57,3 +57,33 @@ def test_not_end_to_end_encrypted_says_nothing_about_rest() -> None:
 )
 def test_encryption_before_upload_is_encryption_at_rest(text: str) -> None:
     assert written(text) == {"encryption_at_rest": "encrypted"}
+
+
+# Written for these tests.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deleted files may remain for a while in encrypted backups.",
+        "Your stored content cannot be decrypted by us or by anyone without your key.",
+        "We have no technical means to access the content of your encrypted notes.",
+        "Our notes app is end-to-end encrypted by default.",
+        "We use strong cryptography to protect customer files.",
+    ],
+)
+def test_written_stored_data_encrypted(text: str) -> None:
+    assert written(text)["encryption_at_rest"] == "encrypted"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a defined term names data; it does not say how the data is stored
+        "All data stored with us (including Encrypted Content) moves to the new plan.",
+        "Parts of your encryption keys may be stored on your device.",
+        "We are not liable if someone reads a locally stored copy of your encrypted files.",
+        # encrypted only in some cases
+        "When a message is end-to-end encrypted, only its recipients can read it.",
+    ],
+)
+def test_written_no_encryption_at_rest_statement(text: str) -> None:
+    assert "encryption_at_rest" not in written(text)

@@ -100,3 +100,101 @@ def test_data_of_residents_stored_somewhere_is_a_region() -> None:
 
 def test_where_residents_may_ask_for_their_data_is_no_region() -> None:
     assert written("Residents of the United States may request access to their data.") == {}
+
+
+def _regions(document: str) -> list[object]:
+    """The residency value of every sentence of a short document written for a test."""
+    from vendorgate.scan.detectors import detect
+    from vendorgate.scan.document import sentences
+
+    return [
+        hit.value
+        for s in sentences(document)
+        for hit in detect(s)
+        if hit.fact == "data_residency_regions"
+    ]
+
+
+# Written for these tests: sub-processor entries that give the location in a field of its own.
+def test_a_location_field_of_a_processor_entry_names_its_regions() -> None:
+    document = (
+        "Our processors are as follows:\n\n**Acme Inc.**\n\n*   Purpose: hosting\n"
+        "*   Data processing location: United States, Singapore\n"
+    )
+    assert _regions(document) == [("sg", "us")]
+
+
+def test_a_location_field_naming_a_country_outside_the_regions_is_global() -> None:
+    assert _regions("**Beta d.o.o.**\n\n*   Data processing location: Serbia\n") == [("global",)]
+
+
+def test_a_location_field_in_words_names_no_region() -> None:
+    assert _regions("*   Server location: depends on the plan you choose\n") == []
+
+
+def test_the_location_column_of_a_spelled_out_entry_format() -> None:
+    document = (
+        "We list each provider in the format `Name | Purpose | Location of processing`.\n\n"
+        "*   Acme | Hosting | Canada\n*   Beta | Email | Ireland\n"
+    )
+    assert _regions(document) == [("ca",), ("eu",)]
+
+
+# Written for these tests.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the customer picks the region: it bears on residency without naming a place
+        (
+            "You may select the geographic area where your files are stored when you place "
+            "your order.",
+            "undisclosed",
+        ),
+        # a region that holds only for customers who choose it is no region of the vendor's
+        ("If you choose the EU region, your content is stored in Germany.", "undisclosed"),
+        ("We only engage service providers located in the EU and Switzerland.", ("ch", "eu")),
+        ("We may access your information from around the world.", ("global",)),
+        (
+            "We transfer personal data to countries that have not received an adequacy decision.",
+            ("global",),
+        ),
+        ("Your data may be stored in any other country where we have facilities.", ("global",)),
+        # a condition on a transfer names no place the data is kept
+        ("When we transfer your data outside the EEA, we rely on appropriate safeguards.", None),
+        # an alias, a body named after a place, the laws of a place, people of a place
+        (
+            'Individuals located in the European Economic Area ("EEA") may ask how their data '
+            "is processed.",
+            None,
+        ),
+        (
+            "For this transfer we rely on the Japan Personal Information Protection Commission's "
+            "decision on data protection.",
+            None,
+        ),
+        (
+            "If you are subject to EU data protection laws, the addendum governs the processing "
+            "of your data.",
+            None,
+        ),
+        ("Lawful bases for processing data (applicable to EEA and UK end users).", None),
+        # the legal basis of a transfer named as a noun is not where data is kept
+        ("You consent to the transfer of your data to the United States pursuant to law.", None),
+    ],
+)
+def test_written_residency_cues(text: str, expected: object) -> None:
+    assert written(text).get("data_residency_regions") == expected
+
+
+def test_a_location_field_left_open_names_no_region() -> None:
+    assert _regions("*   Data processing location: N/A\n") == []
+
+
+def test_a_country_field_of_an_address_is_where_a_company_is() -> None:
+    # written for this test
+    assert _regions("Contact us:\n\n*   Street: 1 Main Road\n*   Country: Ireland\n") == []
+
+
+def test_a_bare_location_field_under_a_processor_heading_is_where_data_is() -> None:
+    document = "## Our processors\n\n*   Name: Acme Ltd\n*   Location: Canada\n"
+    assert _regions(document) == [("ca",)]

@@ -107,3 +107,118 @@ def test_the_end_of_the_provision_of_services_is_a_termination() -> None:
         "After the end of the provision of services, the processor shall delete all personal data."
     )
     assert written(text) == {"deletion_after_termination_days": "undisclosed"}
+
+
+# Written for these tests.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the number wins over the backup caveat in the same sentence
+        (
+            "We delete the content of your projects within 45 days of cancellation, though some "
+            "data may remain in backups.",
+            {"deletion_after_termination_days": 45},
+        ),
+        # kept "as long as necessary": no end is stated
+        (
+            "We keep your content for as long as necessary to provide the service.",
+            {"content_retention": "indefinite"},
+        ),
+        # deleted after a period without use: retention while the contract runs
+        (
+            "We may delete the content of accounts with no activity (such as a log in) for 18 "
+            "months.",
+            {"content_retention": "fixed_period"},
+        ),
+        # the customer may delete it first: control, not a deletion period
+        (
+            "You can delete your content yourself before you close your account.",
+            {"content_retention": "customer_controlled"},
+        ),
+        (
+            "Your files are not deleted unless you request their deletion.",
+            {"content_retention": "customer_controlled"},
+        ),
+        (
+            "The account owner may set its own rules for the retention of files stored in it.",
+            {"content_retention": "customer_controlled"},
+        ),
+        # an account closed by the vendor is an end of the service too
+        (
+            "If we deactivate your account, we may delete your content.",
+            {"deletion_after_termination_days": "undisclosed"},
+        ),
+        (
+            "We have no obligation to retain your content after closure of your account.",
+            {"deletion_after_termination_days": "undisclosed"},
+        ),
+    ],
+)
+def test_written_retention_cues(text: str, expected: dict[str, object]) -> None:
+    assert written(text) == expected
+
+
+# Written for these tests: no period of the vendor's deletion after the contract ends.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When the retention period expires, we delete the content.",
+        "If you terminate the agreement or delete your workspace, you lose access to it.",
+        "Retention of your content",
+        "The arbitration and its documents shall be kept confidential.",
+        "We store a voiceprint from your recordings while the feature is on.",
+    ],
+)
+def test_written_sentences_with_no_deletion_period(text: str) -> None:
+    assert "deletion_after_termination_days" not in written(text)
+
+
+def test_immediately_counts_only_when_said_of_the_deletion() -> None:
+    text = (
+        "Upon termination, your licence ends immediately and we will delete your content in a "
+        "reasonable time."
+    )
+    assert written(text) == {"deletion_after_termination_days": "undisclosed"}
+
+
+# Written for these tests.
+def test_a_deletion_that_leaves_other_copies_bears_on_retention() -> None:
+    text = "Deleting your messages won't delete copies held by the people you wrote to."
+    assert written(text) == {"content_retention": "undisclosed"}
+
+
+def test_backup_copies_kept_after_the_user_stops_using_the_service() -> None:
+    text = "Backup copies of your content may be retained after you stop using our services."
+    assert written(text) == {"deletion_after_termination_days": "undisclosed"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a permission between collaborators, not how long the vendor keeps the content
+        "Your permission specifies whether you can modify, delete or share the shared content.",
+        # a website chat with sales or support is no customer content
+        "A transcript of your live chat with our team will be retained.",
+    ],
+)
+def test_written_sentences_that_are_not_content_retention(text: str) -> None:
+    assert "content_retention" not in written(text)
+
+
+def test_personal_data_kept_indefinitely_is_indefinite() -> None:
+    # written for this test
+    text = "We may retain some personal data indefinitely to keep a history of transactions."
+    assert written(text) == {"content_retention": "indefinite"}
+
+
+def test_indefinite_retention_counts_in_a_section_on_rights() -> None:
+    from vendorgate.scan.detectors import detect
+    from vendorgate.scan.document import sentences
+
+    # written for this test
+    document = (
+        "## Your rights and choices\n\n"
+        "We may retain some personal data indefinitely to keep a history of transactions.\n"
+    )
+    found = [h.value for s in sentences(document) for h in detect(s)]
+    assert found == ["indefinite"]

@@ -83,3 +83,80 @@ def test_a_qualified_denial_of_sale_is_not_never(text: str) -> None:
 def test_a_carve_out_of_another_use_leaves_the_denial_of_sale() -> None:
     text = "We never sell your personal data, nor use it for any purpose other than the service."
     assert written(text)["sale_of_data"] == "never"
+
+
+# Written for these tests: a denial that holds only once the person asks for it, or sends a
+# signal, leaves the sale on by default (opt_out); a plain denial stays never.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("You may ask us not to sell your personal information to third parties.", "opt_out"),
+        (
+            "If your browser sends a Global Privacy Control signal, we will not sell your "
+            "personal data.",
+            "opt_out",
+        ),
+        ("We never sell your personal data.", "never"),
+    ],
+)
+def test_a_denial_of_sale_on_request_is_opt_out(text: str, expected: str) -> None:
+    assert written(text) == {"sale_of_data": expected}
+
+
+# Written for these tests: disclosure for value, the CCPA's defined "share", and pointers.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We may disclose your personal data to partners with or without compensation.",
+            {"sale_of_data": "always"},
+        ),
+        (
+            'In the last year we "shared" your personal information with analytics providers.',
+            {"sale_of_data": "always"},
+        ),
+        (
+            'For more information, please refer to the section "Right to Opt Out of the Sale of '
+            'Your Personal Information".',
+            {},
+        ),
+    ],
+)
+def test_written_sales_by_other_names(text: str, expected: dict[str, str]) -> None:
+    assert written(text) == expected
+
+
+def test_a_title_left_in_a_paragraph_is_no_statement() -> None:
+    # written for this test
+    assert written("Your Right to Opt Out of the Sale of Your Personal Information") == {}
+
+
+# Written for these tests: "even if you ask" is no choice; "unless you tell us to" is consent.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We won't sell your personal data, even if you ask.", "never"),
+        ("We do not sell your personal data unless you tell us to.", "opt_in"),
+    ],
+)
+def test_written_choices_around_a_denial_of_sale(text: str, expected: str) -> None:
+    assert written(text) == {"sale_of_data": expected}
+
+
+def test_disclosing_anonymous_information_for_compensation_is_a_sale() -> None:
+    # written for this test
+    text = "We may disclose Anonymous Information (with or without compensation) to partners."
+    assert written(text)["sale_of_data"] == "always"
+
+
+# Written for these tests: a definition of the data leaves the denial plain; a definition
+# of the sale takes it back.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We do not sell your covered information, as defined under state law.", "never"),
+        ("We do not sell personal data, as that term is defined by state law.", "always"),
+    ],
+)
+def test_what_the_legal_definition_defines(text: str, expected: str) -> None:
+    assert written(text) == {"sale_of_data": expected}

@@ -52,3 +52,22 @@ def test_written_scc_offers(text: str) -> None:
 def test_a_transfer_subject_to_another_law_is_not_an_scc_offer() -> None:
     text = "Where the transfer is subject to the laws of Brazil, we follow those laws."
     assert written(text) == {}
+
+
+# Written for these tests: more of the ways a transfer is said to rest on the clauses.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We also use standard contractual clauses for transfers out of the UK.",
+        "Each transfer rests on an agreement which complies with the Standard Contractual Clauses.",
+        "You authorise us to enter into the Standard Contractual Clauses on your behalf.",
+        "Guarantees for international transfer: Standard Contractual Clauses, certifications",
+    ],
+)
+def test_written_sccs_that_apply(text: str) -> None:
+    assert written(text)["scc_available"] == "available"
+
+
+def test_written_sccs_on_request() -> None:
+    text = "A copy of the standard contractual clauses we use is available on request."
+    assert written(text)["scc_available"] == "on_request"
