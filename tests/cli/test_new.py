@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import http.server
+import json
 import shutil
 import threading
 from collections.abc import Iterator
@@ -84,7 +85,42 @@ def test_three_corpus_documents_give_profiles_that_pass_at_once(workspace: Path)
             marked = str(fact.get("note", "")).startswith("scanner suggestion")
             assert fact["value"] == "undisclosed" or marked
             assert not fact.get("evidence") or marked
+            assert fact.get("unreviewed", False) is marked
         assert "reviewed" not in profile  # nobody has reviewed it yet
+
+
+def _rule_verdicts(workspace: Path) -> dict[str, str]:
+    checked = run_cli("check", "--format", "json", cwd=workspace)
+    assert checked.returncode in (0, 1), checked.stderr
+    (vendor,) = json.loads(checked.stdout)["vendors"]
+    return {f["rule"]: f["verdict"] for f in vendor["findings"]}
+
+
+def test_a_scanner_suggestion_decides_no_verdict_until_a_person_reviews_it(
+    workspace: Path,
+) -> None:
+    # A document this test writes: one plain sentence the scanner reads as `never`.
+    sentence = "Acme will never use your content to train artificial intelligence models."
+    document = workspace / "incoming" / "acme-terms.md"
+    document.write_text(
+        f"# Acme Terms of Service\n\nLast updated: March 1, 2026\n\n## 1. Content\n\n{sentence}\n",
+        encoding="utf-8",
+    )
+    _new(workspace, "acme", "incoming/acme-terms.md", "--url", "https://acme.example/terms")
+    profile = workspace / "vendors" / "acme.yaml"
+    fact = _load(profile)["facts"]["ai_training_customer_content"]  # type: ignore[index]
+    assert fact["value"] == "never" and fact["unreviewed"] is True
+    assert [e["quote"] for e in fact["evidence"]] == [sentence]
+    rule = "ai-no-training-on-customer-content-without-opt-in"
+    assert _rule_verdicts(workspace)[rule] == "undetermined"
+    gate = run_cli("gate", "vendors/acme.yaml", cwd=workspace)
+    assert "ai_training_customer_content = undisclosed (unreviewed suggestion)" in gate.stdout
+    assert "nobody has reviewed (`unreviewed: true`)" in gate.stdout
+
+    # The reviewer agrees with the quote and removes the mark: now the value counts.
+    text = profile.read_text(encoding="utf-8")
+    profile.write_text(text.replace("    unreviewed: true\n", ""), encoding="utf-8")
+    assert _rule_verdicts(workspace)[rule] == "pass"
 
 
 def test_snapshots_are_byte_copies_named_by_the_effective_date(workspace: Path) -> None:
@@ -153,6 +189,11 @@ def test_from_carries_reviewed_facts_and_flags_lost_quotes(workspace: Path) -> N
     assert carried, "some reviewed facts keep quotes the 2026 terms still hold"
     lost = [f for f in carried if "no longer verified" in f["note"]]
     assert lost and all(f["value"] == "undisclosed" and "evidence" not in f for f in lost)
+    # a value that kept some quotes and lost others is in doubt: it waits for a review
+    partly = [f for f in carried if "no longer found were dropped" in f["note"]]
+    assert all(f.get("unreviewed") is True for f in partly)
+    whole = [f for f in carried if "no longer" not in f["note"]]
+    assert whole and not any(f.get("unreviewed") for f in whole)
     assert "no quote of github-2020-11 verifies any more" in out.stderr
     _checks_pass(workspace)
 

@@ -5,7 +5,8 @@ Each document (a file, or an ``https://`` URL fetched within the limits ``watch`
 copied byte for byte to ``snapshots/<lineage>/<type>/<date>.md`` and pinned by sha256; its
 title and effective date are read from the text. The profile states every fact of the
 vocabulary: a fact the scanner found passages for takes the scanner's value with the verbatim
-passages as evidence and a note saying it is a suggestion to review; every other fact is
+passages as evidence, a note saying it is a suggestion to review and ``unreviewed: true``,
+which makes it read as ``undisclosed`` until a person removes the mark; every other fact is
 ``undisclosed``. ``--from`` carries the facts of a reviewed profile over, keeping each quote
 that the new documents still hold; a fact none of whose quotes survive becomes ``undisclosed``
 with a note naming the old value. When the folder holds another dated version of the same
@@ -207,6 +208,8 @@ class _FactOut:
     value: object = UNDISCLOSED
     evidence: list[_Quote] = field(default_factory=list)
     note: str = ""
+    unreviewed: bool = False
+    """Written as ``unreviewed: true``: the value reads as undisclosed until reviewed."""
 
 
 @dataclass(frozen=True)
@@ -459,7 +462,9 @@ def _from_scanner(facts: dict[str, _FactOut], docs: Sequence[_Doc]) -> None:
                 value,
                 quotes,
                 f"scanner suggestion {said} (cue: {cues}; confidence "
-                f"{suggestion.confidence:.2f}), review against the quotes before relying on it",
+                f"{suggestion.confidence:.2f}): check it against the quotes, then remove "
+                "`unreviewed: true`",
+                unreviewed=True,
             )
 
 
@@ -487,6 +492,8 @@ def _carry_over(facts: dict[str, _FactOut], source: Path, docs: Sequence[_Doc]) 
     for name, fact in sorted(old.facts.items()):
         if name not in facts or (fact.value == UNDISCLOSED and not fact.evidence):
             continue
+        if fact.unreviewed:  # nobody checked it: the scanner's reading of the new text stands
+            continue
         kept, lost = _kept_quotes(fact, old.documents, by_type, texts)
         carried = f"carried over from {old.id} ({source.name})"
         if fact.evidence and not kept:
@@ -499,7 +506,8 @@ def _carry_over(facts: dict[str, _FactOut], source: Path, docs: Sequence[_Doc]) 
             notes.append(f"{name}: no quote of {old.id} verifies any more; set to undisclosed")
             continue
         note = carried + (f"; {len(lost)} quote(s) no longer found were dropped" if lost else "")
-        facts[name] = _FactOut(_model_value(fact.value), kept, note + "; review")
+        # Losing some quotes puts the reviewed value in doubt: it waits for a new review.
+        facts[name] = _FactOut(_model_value(fact.value), kept, note + "; review", bool(lost))
         if lost:
             notes.append(f"{name}: {len(lost)} quote(s) of {old.id} no longer verify")
     return notes
@@ -651,8 +659,9 @@ def _profile_text(
     lines = [
         "# yaml-language-server: $schema=../src/vendorgate/schemas/vendor.schema.json",
         f"# Written by `vendorgate new` on {docs[0].retrieved.isoformat()}: NOT REVIEWED.",
-        "# Every fact not marked as a scanner suggestion or carried over is `undisclosed`;",
-        "# check each suggestion against its quotes, then add `reviewed:` with the date.",
+        "# Every fact not marked as a scanner suggestion or carried over is `undisclosed`.",
+        "# A fact marked `unreviewed: true` reads as `undisclosed` until the mark is removed:",
+        "# check each against its quotes, remove the mark, then add `reviewed:` with the date.",
         "apiVersion: vendorgate/v1",
         "kind: VendorProfile",
         f"id: {vendor_id}",
@@ -703,6 +712,8 @@ def _document_lines(doc: _Doc, profile_dir: Path) -> list[str]:
 
 def _fact_lines(name: str, fact: _FactOut) -> list[str]:
     lines = [f"  {name}:", f"    value: {_value_text(fact.value)}"]
+    if fact.unreviewed:
+        lines.append("    unreviewed: true")
     if fact.evidence:
         lines.append("    evidence:")
         for item in fact.evidence:
@@ -786,6 +797,9 @@ def _summary(
         f"wrote {workspace.display_path(target)}: {len(facts)} facts, {stated} with a value",
         f"{suggested} scanner suggestion(s) and {carried} carried over to review",
     ]
+    pending = sum(1 for f in facts.values() if f.unreviewed)
+    if pending:
+        parts.append(f"{pending} marked `unreviewed: true` read as undisclosed until reviewed")
     lines = ["; ".join(parts)]
     for doc in docs:
         said = "effective" if doc.effective else "retrieved (no effective date in the text)"

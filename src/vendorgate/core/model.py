@@ -137,6 +137,11 @@ class Fact:
     """The value the profile wrote when ``rests_on`` made it ``undisclosed``; None otherwise."""
     derived_from: str = ""
     """For a scoped fact the profile does not state: the broad fact it was read from."""
+    unreviewed: bool = False
+    """Marked ``unreviewed: true`` (``vendorgate new`` marks each scanner suggestion so): the
+    fact reads as ``undisclosed``, the written value kept as ``claimed``, until a person has
+    checked it against its quotes and removed the mark. The scanner is wrong often enough
+    that its value must never decide a verdict on its own."""
 
 
 @dataclass(frozen=True)
@@ -502,6 +507,8 @@ class FactRead:
     """Referenced documents, not archived, that decide the fact (``Fact.rests_on``)."""
     derived_from: str = ""
     """The broad fact this one was read from when the profile does not state it."""
+    unreviewed: bool = False
+    """The profile marks the fact as a suggestion nobody has reviewed (``Fact.unreviewed``)."""
 
     @property
     def binding(self) -> bool:

@@ -415,6 +415,12 @@ def describe_value(value: FactValue | None) -> str:
     return str(value)
 
 
+def describe_read(read: FactRead) -> str:
+    """The value a rule read, saying when it stands in for a suggestion nobody reviewed."""
+    shown = describe_value(read.value)
+    return f"{shown} (unreviewed suggestion)" if read.unreviewed else shown
+
+
 def describe_test(leaf: Leaf) -> str:
     operand = leaf.operand
     shown = ", ".join(map(str, operand)) if isinstance(operand, tuple) else str(operand)

@@ -32,7 +32,14 @@ class Resolver:
             documents = self.loaded.profile.documents
             awaiting = tuple(documents[d] for d in fact.rests_on if d in documents)
             read = FactRead(
-                fact.name, fact.value, fact.location, cited, fact.plan, awaiting, fact.derived_from
+                fact.name,
+                fact.value,
+                fact.location,
+                cited,
+                fact.plan,
+                awaiting,
+                fact.derived_from,
+                fact.unreviewed,
             )
             self.cache[key] = read
         return read

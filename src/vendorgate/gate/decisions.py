@@ -340,6 +340,7 @@ def questions(findings: Sequence[Finding]) -> tuple[Question, ...]:
     needs: dict[str, dict[str, Need]] = {}
     values: dict[str, FactValue | None] = {}
     awaiting: dict[str, tuple[VendorDocument, ...]] = {}
+    unreviewed: set[str] = set()
     for f in findings:
         if f.verdict not in _NEEDS_ANSWER or f.trace is None:
             continue
@@ -352,10 +353,14 @@ def questions(findings: Sequence[Finding]) -> tuple[Question, ...]:
             needs.setdefault(fact, {})[f.rule] = Need(f.rule, f.severity, f.citations)
             values[fact] = read.value if read else None
             awaiting[fact] = read.awaiting if read else ()
+            if read and read.unreviewed:
+                unreviewed.add(fact)
     asked = [
         Question(
             fact,
-            _question_text(fact) + _document_request(awaiting[fact]),
+            _question_text(fact)
+            + _document_request(awaiting[fact])
+            + (_REVIEW_REQUEST if fact in unreviewed else ""),
             tuple(sorted(by_rule.values(), key=lambda n: (-n.severity.rank, n.rule))),
             values[fact],
         )
@@ -364,6 +369,12 @@ def questions(findings: Sequence[Finding]) -> tuple[Question, ...]:
     return tuple(
         sorted(asked, key=lambda q: (-q.severity.rank, _FACT_ORDER.get(q.fact, 999), q.fact))
     )
+
+
+_REVIEW_REQUEST = (
+    " The profile holds a suggestion for it that nobody has reviewed (`unreviewed: true`): "
+    "check it against its quotes first, then remove the mark."
+)
 
 
 def _document_request(documents: Sequence[VendorDocument]) -> str:

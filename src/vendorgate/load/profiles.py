@@ -196,17 +196,21 @@ def _facts(
             for i, doc_id in enumerate(item.get("rests_on", []))
         )
         value = _value(item["value"])
+        unreviewed = item.get("unreviewed") is True
+        # A fact that waits for an unarchived document is unknown until it is archived,
+        # whatever the reviewer expects it to say; a suggestion nobody has checked is unknown
+        # until somebody has.
+        unknown = bool(rests_on) or unreviewed
         facts[name] = Fact(
             name=name,
-            # A fact that waits for an unarchived document is unknown until it is archived,
-            # whatever the reviewer expects it to say.
-            value=UNDISCLOSED if rests_on else value,
+            value=UNDISCLOSED if unknown else value,
             evidence=evidence,
             location=r.key_loc(path),
             note=item.get("note", ""),
             plan=plan,
             rests_on=rests_on,
-            claimed=value if rests_on and value != UNDISCLOSED else None,
+            claimed=value if unknown and value != UNDISCLOSED else None,
+            unreviewed=unreviewed,
         )
     return facts
 

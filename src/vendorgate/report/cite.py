@@ -5,7 +5,7 @@ remediation, worded the same way everywhere."""
 from __future__ import annotations
 
 from vendorgate.core.model import Citation, CitedEvidence, FactRead, Finding, Severity, Verdict
-from vendorgate.engine.conditions import describe_value
+from vendorgate.engine.conditions import describe_read
 
 VERDICT_PHRASE = {
     Verdict.PASS: "passes",
@@ -40,7 +40,7 @@ def evidence(ev: CitedEvidence) -> str:
 def fact_header(read: FactRead) -> str:
     plan = f" (plan {read.plan})" if read.plan else ""
     return (
-        f"{read.fact} = {describe_value(read.value)}{plan}, evidence {read.status.value}, "
+        f"{read.fact} = {describe_read(read)}{plan}, evidence {read.status.value}, "
         f"at {read.location}"
     )
 

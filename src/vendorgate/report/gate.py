@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from vendorgate.core.model import Finding
 from vendorgate.core.render import RenderOptions
-from vendorgate.engine.conditions import describe_value
+from vendorgate.engine.conditions import describe_read
 from vendorgate.gate.decisions import GateResult, PlanOutcome
 from vendorgate.gate.serialize import to_dict
 from vendorgate.report import escape, jsontext
@@ -147,7 +147,7 @@ def _finding_text(put: Callable[[str], None], f: Finding) -> None:
         put(f"      {c.url}")
     for read in sorted(f.facts, key=lambda r: r.fact):
         put(
-            f"    Vendor: {read.fact} = {describe_value(read.value)} "
+            f"    Vendor: {read.fact} = {describe_read(read)} "
             f"(evidence {read.status.value}) at {read.location}"
         )
         for ev in read.evidence:
@@ -240,7 +240,7 @@ def _outcome_md(put: Callable[[str], None], o: PlanOutcome) -> None:
             put(f"  - Authority: {_link(c.citation, c.url)}{flag}")
         for read in sorted(f.facts, key=lambda r: r.fact):
             put(
-                f"  - Vendor: `{read.fact}` = {_md(describe_value(read.value))} "
+                f"  - Vendor: `{read.fact}` = {_md(describe_read(read))} "
                 f"(evidence {read.status.value}, `{read.location}`)"
             )
             for ev in read.evidence:

@@ -124,6 +124,12 @@ def _fact(spec: v.FactSpec) -> Schema:
                 "description": "Referenced documents, not archived, that decide this fact: "
                 "it reads as undisclosed and the gate asks for them.",
             },
+            "unreviewed": {
+                "type": "boolean",
+                "description": "true on a suggestion nobody has checked yet (`vendorgate new` "
+                "marks the scanner's so): the fact reads as undisclosed until the line is "
+                "removed after review.",
+            },
         },
         ["value"],
         spec.description,

@@ -43,7 +43,7 @@ from vendorgate.core.model import (
 from vendorgate.core.render import Piece
 from vendorgate.core.version import __version__
 from vendorgate.core.vocabulary import CRITICALITY_TIERS
-from vendorgate.engine.conditions import WAIVER_WARNING_DAYS, describe_value
+from vendorgate.engine.conditions import WAIVER_WARNING_DAYS, describe_read
 from vendorgate.report import RenderOptions, escape
 from vendorgate.report import digest as dg
 from vendorgate.report.formats import html_summary as es
@@ -663,7 +663,7 @@ def _concern(c: dg.EvidenceConcern, anchors: _Anchors) -> str:
     rules = ", ".join(f"<code>{_e(r)}</code>" for r in c.rules)
     return (
         f'<tr><th scope="row">{vendor}</th><td><code>{_e(c.read.fact)}</code></td>'
-        f"<td>{_e(describe_value(c.read.value))}</td>"
+        f"<td>{_e(describe_read(c.read))}</td>"
         f'<td>{_badge("s", c.status.value, c.status.value)}</td><td class="why">{why}</td>'
         f"<td><code>{_e(dg.location_text(c.read.location))}</code></td>"
         f"<td>{rules}</td></tr>"
@@ -810,7 +810,7 @@ def _facts(reads: Iterable[FactRead]) -> list[str]:
     for read in ordered:
         plan = f" (plan {_e(read.plan)})" if read.plan else ""
         lines.append(
-            f"<p><code>{_e(read.fact)}</code> = <strong>{_e(describe_value(read.value))}</strong>"
+            f"<p><code>{_e(read.fact)}</code> = <strong>{_e(describe_read(read))}</strong>"
             f"{plan} &middot; evidence {_badge('s', read.status.value, read.status.value)} "
             f"&middot; <code>{_e(dg.location_text(read.location))}</code></p>"
         )

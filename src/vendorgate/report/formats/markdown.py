@@ -16,7 +16,7 @@ from typing import Any
 
 from vendorgate.core.model import CheckResult, Finding, OrgProfile, RulePack, VendorResult, Verdict
 from vendorgate.core.render import Piece
-from vendorgate.engine.conditions import describe_value
+from vendorgate.engine.conditions import describe_read
 from vendorgate.report import RenderOptions, cite
 from vendorgate.report.mdtext import cell, code, html_text, link, md
 
@@ -223,7 +223,7 @@ def _finding(f: Finding, *, heading: bool) -> str:
     for read in sorted(f.facts, key=lambda r: r.fact):
         plan = f" (plan {md(read.plan)})" if read.plan else ""
         lines.append(
-            f"- Vendor fact: {code(read.fact)} = {md(describe_value(read.value))}{plan}, "
+            f"- Vendor fact: {code(read.fact)} = {md(describe_read(read))}{plan}, "
             f"evidence {read.status.value}, at {code(str(read.location))}"
         )
         for ev in read.evidence:

@@ -54,7 +54,7 @@ from vendorgate.core.model import (
 from vendorgate.core.render import Piece
 from vendorgate.core.version import __version__
 from vendorgate.engine import evidence_age, waiver_warnings
-from vendorgate.engine.conditions import describe_value
+from vendorgate.engine.conditions import describe_read
 from vendorgate.report import RenderOptions, escape, jsontext
 from vendorgate.report import digest as dg
 
@@ -277,7 +277,7 @@ def _observation(
 ) -> JSON:
     vendor = vr.vendor
     plan = f" on the {vr.plan} plan" if vr.plan else ""
-    value = describe_value(read.value)
+    value = describe_read(read)
     observation: JSON = {
         "uuid": ids("observation", vendor.id, vr.plan or "", read.fact),
         "title": f"{vendor.name}: {read.fact}",

@@ -35,7 +35,7 @@ from typing import Any
 from vendorgate.ci.baseline import FINGERPRINT_KEY, fingerprint
 from vendorgate.core.model import CheckResult, Finding, Location, Rule, Severity, Verdict
 from vendorgate.core.version import __version__
-from vendorgate.engine.conditions import describe_value
+from vendorgate.engine.conditions import describe_read
 from vendorgate.report import RenderOptions, cite, escape, jsontext
 from vendorgate.report.mdtext import code, link, md
 from vendorgate.report.paths import uri
@@ -268,7 +268,7 @@ def sarif_result(f: Finding, rule_index: int, options: RenderOptions) -> dict[st
         _location(
             read.location,
             options,
-            f"{read.fact} = {describe_value(read.value)} (evidence {read.status.value})",
+            f"{read.fact} = {describe_read(read)} (evidence {read.status.value})",
         )
         for read in sorted(f.facts, key=lambda r: r.fact)
         if read.location != f.location

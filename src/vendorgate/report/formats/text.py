@@ -21,7 +21,7 @@ from vendorgate.core.model import (
     Verdict,
 )
 from vendorgate.core.render import Piece
-from vendorgate.engine.conditions import describe_value
+from vendorgate.engine.conditions import describe_read
 from vendorgate.report import RenderOptions
 from vendorgate.report import escape as policy
 from vendorgate.report.termtext import (
@@ -257,7 +257,7 @@ def _fact(out: Out, read: FactRead) -> None:
         plain("    Vendor fact: "),
         escape(read.fact),
         plain(" = "),
-        escape(describe_value(read.value)),
+        escape(describe_read(read)),
         escape(plan),
         plain(f"  (evidence: {read.status.value})  "),
         escape(str(read.location)),
