@@ -122,8 +122,8 @@ def render_yaml(result: ScanResult, options: RenderOptions) -> str:
     header = [
         f"# vendorgate scan of {result.document}",
         f"# sha256 {result.sha256}",
-        "# Suggested values: review each one against its quotes before pasting it into a",
-        "# vendor profile. Quotes are verbatim from the document.",
+        "# Suggested values, each marked `unreviewed: true`: it reads as `undisclosed` until you",
+        "# have checked it against its quotes and removed the mark. Quotes are verbatim.",
     ]
     if result.profile is None:
         header.append(
@@ -142,6 +142,7 @@ def render_yaml(result: ScanResult, options: RenderOptions) -> str:
             "value": list(suggestion.value)
             if isinstance(suggestion.value, tuple)
             else suggestion.value,
+            "unreviewed": True,
             "evidence": [_evidence(doc, p) for p in suggestion.evidence],
             "note": _note(suggestion, result),
         }

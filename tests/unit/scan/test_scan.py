@@ -155,6 +155,7 @@ def test_yaml_output_pasted_into_a_profile_validates_and_every_quote_verifies(
     assert suggested["ai_training_customer_content"]["value"] == "opt_in"
     assert all(e["doc"] == "tos" for f in suggested.values() for e in f["evidence"])
     assert all("needs review" in f["note"] for f in suggested.values())
+    assert all(f["unreviewed"] is True for f in suggested.values())  # pasted, they decide nothing
     # paste the entries under the profile's `facts:` exactly as printed
     body = done.stdout.split("\nfacts:\n", 1)[1]
     profile = _profile(root, "2023-08-07.md", "facts:\n" + body)
