@@ -113,6 +113,10 @@ def test_a_scanner_suggestion_decides_no_verdict_until_a_person_reviews_it(
     assert [e["quote"] for e in fact["evidence"]] == [sentence]
     rule = "ai-no-training-on-customer-content-without-opt-in"
     assert _rule_verdicts(workspace)[rule] == "undetermined"
+    validated = run_cli("validate", cwd=workspace)
+    assert validated.returncode == 0, validated.stderr
+    pending = "vendors/acme.yaml: 1 fact(s) marked `unreviewed: true` read as undisclosed"
+    assert pending in validated.stderr
     gate = run_cli("gate", "vendors/acme.yaml", cwd=workspace)
     assert "ai_training_customer_content = undisclosed (unreviewed suggestion)" in gate.stdout
     assert "nobody has reviewed (`unreviewed: true`)" in gate.stdout
@@ -121,6 +125,7 @@ def test_a_scanner_suggestion_decides_no_verdict_until_a_person_reviews_it(
     text = profile.read_text(encoding="utf-8")
     profile.write_text(text.replace("    unreviewed: true\n", ""), encoding="utf-8")
     assert _rule_verdicts(workspace)[rule] == "pass"
+    assert "unreviewed" not in run_cli("validate", cwd=workspace).stderr
 
 
 def test_snapshots_are_byte_copies_named_by_the_effective_date(workspace: Path) -> None:

@@ -219,7 +219,16 @@ def block_undetermined(inputs: Inputs) -> Inputs:
 
 
 def validate(paths: Sequence[str | Path], today: date | None = None) -> list[str]:
-    """Validate vendor, rule pack and organisation files of any kind; returns their kinds.
+    """Validate vendor, rule pack and organisation files of any kind; returns their kinds
+    (see :func:`validate_files`)."""
+    return validate_files(paths, today)[0]
+
+
+def validate_files(
+    paths: Sequence[str | Path], today: date | None = None
+) -> tuple[list[str], list[str]]:
+    """Validate vendor, rule pack and organisation files of any kind; returns their kinds and
+    notes for a person (profiles holding facts nobody has reviewed).
 
     An organisation profile's waivers must not be expired on ``today`` (the date of writing;
     default: today), and, when the files include its whole catalogue, must name known rules
@@ -246,7 +255,19 @@ def validate(paths: Sequence[str | Path], today: date | None = None) -> list[str
         problems.extend(waiver_problems(org, doc, today or date.today(), files, packs, profiles))
     if problems:
         raise InputError(problems)
-    return kinds
+    return kinds, [note for p in profiles if (note := _unreviewed_note(p))]
+
+
+def _unreviewed_note(profile: VendorProfile) -> str:
+    """A note naming the facts marked ``unreviewed: true``, which read as undisclosed."""
+    facts = [*profile.facts.values(), *(f for plan in profile.plans for f in plan.facts.values())]
+    names = sorted({f.name for f in facts if f.unreviewed})
+    if not names:
+        return ""
+    return (
+        f"note: {profile.location.path}: {len(names)} fact(s) marked `unreviewed: true` read "
+        f"as undisclosed until reviewed: {', '.join(names)}"
+    )
 
 
 def has_blocking(result: CheckResult) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from vendorgate.commands.outcome import Outcome, text
+from vendorgate.commands.outcome import Outcome
 from vendorgate.core.errors import EXIT_OK, UsageError
 
 KIND = "validate"
@@ -27,8 +27,8 @@ def execute(request: ValidateRequest) -> Outcome:
     from vendorgate.app import run
     from vendorgate.report import render_view
 
-    kinds = run.validate(_targets(request.paths), request.as_of)
-    return text(render_view(KIND, request.fmt, kinds), EXIT_OK)
+    kinds, notes = run.validate_files(_targets(request.paths), request.as_of)
+    return Outcome((render_view(KIND, request.fmt, kinds),), EXIT_OK, notes=tuple(notes))
 
 
 def _targets(paths: tuple[str, ...]) -> list[str]:
