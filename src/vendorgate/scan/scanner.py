@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vendorgate.core.errors import InputError, Problem, UsageError
-from vendorgate.core.vocabulary import FACTS_BY_NAME
+from vendorgate.core.vocabulary import FACTS_BY_NAME, UNDISCLOSED
 from vendorgate.scan.detectors import SCANNED_FACTS, Hit, HitValue, detect, follow_ups
 from vendorgate.scan.document import Sentence, html_view, sentences, widen
 from vendorgate.text.normalise import normalise
@@ -39,12 +39,19 @@ _WORST_NUMBER: Mapping[str, str] = {
 }
 _RISK: Mapping[str, tuple[str, ...]] = {
     # when passages of equal weight disagree, the value that exposes the customer more wins:
-    # a reviewer should be shown the worst reading first
-    "practice": ("always", "opt_out", "opt_in", "never", "undisclosed"),
-    "content_license_scope": ("any_purpose", "service_and_improvement", "service_only"),
-    "content_retention": ("indefinite", "fixed_period", "customer_controlled"),
-    "availability": ("not_available", "on_request", "available"),
-    "encryption_at_rest": ("not_encrypted", "encrypted"),
+    # a reviewer should be shown the worst reading first. `undisclosed` (a passage whose
+    # condition or exception leaves the practice open) ranks above every value a rule could
+    # pass on, so a qualified statement is never outvoted by a plain promise elsewhere.
+    "practice": ("always", "opt_out", "undisclosed", "opt_in", "never"),
+    "content_license_scope": (
+        "any_purpose",
+        "service_and_improvement",
+        "undisclosed",
+        "service_only",
+    ),
+    "content_retention": ("indefinite", "fixed_period", "undisclosed", "customer_controlled"),
+    "availability": ("not_available", "on_request", "undisclosed", "available"),
+    "encryption_at_rest": ("not_encrypted", "undisclosed", "encrypted"),
 }
 
 
@@ -388,9 +395,9 @@ def _values_said(passages: Iterable[Passage]) -> str:
 
 def _risk_order(fact: str) -> tuple[str, ...]:
     spec = FACTS_BY_NAME[fact]
-    if spec.values == _RISK["practice"][:4] or set(spec.values) == set(_RISK["practice"][:4]):
+    if set(spec.values) == set(_RISK["practice"]) - {UNDISCLOSED}:
         return _RISK["practice"]
-    if set(spec.values) == set(_RISK["availability"]):
+    if set(spec.values) == set(_RISK["availability"]) - {UNDISCLOSED}:
         return _RISK["availability"]
     return _RISK.get(fact, spec.values)
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from vendorgate.core.render import RenderOptions
 from vendorgate.report.scan import render_json, render_text
-from vendorgate.scan.scanner import ScanResult, compare, scan_text, suggest
+from vendorgate.scan.scanner import Passage, ScanResult, compare, scan_text, suggest
 
 SUMMARY = """# Acme privacy policy
 
@@ -92,3 +94,39 @@ def test_different_deletion_periods_give_the_longest() -> None:
     suggestion = _result(text).suggestion("deletion_after_termination_days")
     assert suggestion is not None and suggestion.value == 90
     assert "the longest period exposes the customer most" in suggestion.reason
+
+
+def _passage(fact: str, value: str, line: int, strength: int = 1) -> Passage:
+    return Passage(
+        fact,
+        value,
+        0.9,
+        "",
+        "",
+        f"passage {line}",
+        line * 10,
+        line * 10 + 9,
+        line,
+        strength=strength,
+    )
+
+
+@pytest.mark.parametrize(
+    ("fact", "permissive"),
+    [
+        ("ai_training_customer_content", "never"),
+        ("ai_training_customer_content", "opt_in"),
+        ("content_license_scope", "service_only"),
+        ("dpa_available", "available"),
+        ("encryption_at_rest", "encrypted"),
+        ("content_retention", "customer_controlled"),
+    ],
+)
+def test_a_plain_promise_does_not_outvote_a_passage_that_leaves_the_practice_open(
+    fact: str, permissive: str
+) -> None:
+    # a strong, explicit promise and a qualified statement the detector could not settle
+    passages = (_passage(fact, permissive, 3, strength=2), _passage(fact, "undisclosed", 9))
+    (suggestion,) = suggest(passages)
+    assert suggestion.value == "undisclosed" and suggestion.conflicting
+    assert "it is the least permissive reading" in suggestion.reason
