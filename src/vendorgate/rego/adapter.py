@@ -130,12 +130,15 @@ def decisions(
     if options.engine == "opa":
         from vendorgate.rego import opa_client
 
-        answers = opa_client.decide_all(
-            docs,
-            url=options.opa_url or "",
-            token=options.opa_token,
-            timeout=options.timeout or opa_client.DEFAULT_TIMEOUT,
-        )
+        try:
+            answers = opa_client.decide_all(
+                docs,
+                url=options.opa_url or "",
+                token=options.opa_token,
+                timeout=options.timeout or opa_client.DEFAULT_TIMEOUT,
+            )
+        except opa_client.OpaError as exc:
+            raise opa_client.OpaError(_named_by_source(str(exc), policy)) from exc
         opa_client.check_revision(answers, policy.revision, options.opa_url or "")
         return answers
     try:
@@ -147,6 +150,15 @@ def decisions(
         if isinstance(located, InputError):
             raise located from exc
         raise UsageError(f"Rego evaluation failed: {exc.message}") from exc
+
+
+def _named_by_source(message: str, policy: Policy) -> str:
+    """OPA's message with each user's module named by the file it was written in, not by its
+    path inside the bundle (rows are the same: only rule heads are renamed)."""
+    for module in policy.modules:
+        if module.source:
+            message = message.replace(f"{module.path}:", f"{module.source}:")
+    return message
 
 
 def evaluate(

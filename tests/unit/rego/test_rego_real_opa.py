@@ -97,6 +97,10 @@ def test_a_builtin_error_in_real_opa_is_an_error_never_a_pass(tmp_path: Path) ->
     assert proc.returncode == 2, proc.stdout + proc.stderr
     assert "HTTP 500 internal_error" in proc.stderr
     assert 'eval_builtin_error: to_number: strconv.ParseFloat: parsing "Model Co"' in proc.stderr
+    # named by the file the user wrote, at the row of the failing call, not the bundle's path
+    row = failing.splitlines().index("\tto_number(provider.name) > 0") + 1
+    assert f"rules/rego/ai_subprocessors.rego:{row}: eval_builtin_error" in proc.stderr
+    assert "vendorgate/packs/" not in proc.stderr
     # an evaluation error repeats for the same input, so it is not retried
     assert "attempts" not in proc.stderr
     assert "Traceback" not in proc.stderr
