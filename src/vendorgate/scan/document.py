@@ -299,11 +299,19 @@ def split_units(text: str) -> list[Unit]:
         line = lines[i]
         if not line.text.strip() or _RULE.match(line.text) or _SETEXT.match(line.text):
             i += 1
+        elif _names_entry(lines, i):
+            # a name heading its own short list, among others like it (a processor, then its
+            # purpose and location): an entry of a list under the last heading, and what the
+            # items below it hang from
+            folded = fold(line.text, line.start)
+            lead = state.heading if state.names else (state.paragraph or state.heading)
+            units.append(Unit("item", line.start, line.end, 0, folded, lead, ""))
+            state = _State(folded.text.lower(), heading=state.heading, names=True)
+            i += 1
         elif _is_heading(lines, i):
-            units.append(
-                Unit("heading", line.start, line.end, 0, fold(line.text, line.start), "", "")
-            )
-            state = _State()
+            folded = fold(line.text, line.start)
+            units.append(Unit("heading", line.start, line.end, 0, folded, "", ""))
+            state = _State(heading=_HEADING_MARKS.sub("", folded.text).lower().strip(" .:"))
             i += 1
         elif _TABLE_ROW.match(line.text):
             i = _table(text, lines, i, units, state.paragraph)
@@ -334,6 +342,53 @@ class _State:
     """Lower-case folded text of the last plain paragraph."""
     parents: list[tuple[int, str]] = field(default_factory=list)
     """Open list items: (indent, lower-case folded text)."""
+    heading: str = ""
+    """Lower-case folded text of the last heading, without its number."""
+    names: bool = False
+    """Whether the paragraph is the name of an entry in a run of named entries."""
+
+
+def _next_text(lines: Sequence[_Line], i: int) -> int:
+    """The first line from ``i`` on that is not blank (``len(lines)`` when none)."""
+    while i < len(lines) and not lines[i].text.strip():
+        i += 1
+    return i
+
+
+def _heads_list(lines: Sequence[_Line], i: int) -> bool:
+    """Whether line ``i`` is a bold line standing alone with a list right below it."""
+    if not _BOLD_ONLY.match(lines[i].text) or (i > 0 and lines[i - 1].text.strip()):
+        return False
+    j = _next_text(lines, i + 1)
+    return j < len(lines) and bool(_LIST_ITEM.match(lines[j].text))
+
+
+def _in_list(line: _Line) -> bool:
+    return bool(_LIST_ITEM.match(line.text) or line.text.startswith(("  ", "\t")))
+
+
+def _names_entry(lines: Sequence[_Line], i: int) -> bool:
+    """Whether bold line ``i`` names an entry of a list rather than heading a part.
+
+    ``**Example Corp.**`` above the items that describe it (purpose, location), followed or
+    preceded by another bold line above its own items, is one of a run of named entries: a
+    list of parties, say, whose names are passages too. A bold line above one list alone is a
+    heading."""
+    if not _heads_list(lines, i):
+        return False
+    k = _next_text(lines, i + 1)
+    while k < len(lines) and (not lines[k].text.strip() or _in_list(lines[k])):
+        k += 1
+    if k < len(lines) and _heads_list(lines, k):
+        return True
+    k = i - 1
+    while k >= 0 and not lines[k].text.strip():
+        k -= 1
+    if k < 0 or not _in_list(lines[k]):
+        return False
+    while k >= 0 and (not lines[k].text.strip() or _in_list(lines[k])):
+        k -= 1
+    return k >= 0 and _heads_list(lines, k)
 
 
 def _block(

@@ -135,3 +135,39 @@ def test_an_indented_paragraph_under_an_item_is_not_joined_to_it() -> None:
 def test_a_lower_case_line_after_a_blank_line_goes_on_even_in_ordinary_markdown() -> None:
     units = _texts("We keep your files for as long as\n\nyour account is open.\n")
     assert units == [("paragraph", "We keep your files for as long as your account is open.")]
+
+
+NAMED = """## Processors we use
+
+**Acme Mail Ltd**
+
+*   Purpose: sends our email
+*   Location: Ireland
+
+**Blue Hosting, Inc.**
+
+*   Purpose: hosts the service
+*   Location: Germany
+
+## Your rights
+
+**Access**
+
+*   You can ask for a copy of your data.
+
+Nothing else here.
+"""
+
+
+def test_a_bold_name_above_its_own_items_among_others_like_it_is_an_entry() -> None:
+    units = split_units(NAMED)
+    names = [u for u in units if u.folded.text in ("Acme Mail Ltd", "Blue Hosting, Inc.")]
+    assert [u.kind for u in names] == ["item", "item"]
+    assert all(u.lead == "processors we use" for u in names)
+    purpose = next(u for u in units if u.folded.text == "Purpose: hosts the service")
+    assert purpose.lead == "blue hosting, inc."
+
+
+def test_a_bold_line_above_a_single_list_is_still_a_heading() -> None:
+    access = next(u for u in split_units(NAMED) if u.folded.text == "Access")
+    assert access.kind == "heading"
