@@ -355,12 +355,18 @@ def _next_text(lines: Sequence[_Line], i: int) -> int:
     return i
 
 
+_FIELD = re.compile(r"[*_]{0,2}[A-Z][^:.;*_]{0,40}:[*_]{0,2}\s")
+"""An item that gives one field of a record: ``Purpose: ...``, ``**Location:** ...``."""
+
+
 def _heads_list(lines: Sequence[_Line], i: int) -> bool:
-    """Whether line ``i`` is a bold line standing alone with a list right below it."""
+    """Whether line ``i`` is a bold line standing alone above a list of the fields of a
+    record (``Purpose: ...``, ``Location: ...``), as a named party is described."""
     if not _BOLD_ONLY.match(lines[i].text) or (i > 0 and lines[i - 1].text.strip()):
         return False
     j = _next_text(lines, i + 1)
-    return j < len(lines) and bool(_LIST_ITEM.match(lines[j].text))
+    item = _LIST_ITEM.match(lines[j].text) if j < len(lines) else None
+    return item is not None and bool(_FIELD.match(lines[j].text, item.end()))
 
 
 def _in_list(line: _Line) -> bool:
@@ -370,9 +376,10 @@ def _in_list(line: _Line) -> bool:
 def _names_entry(lines: Sequence[_Line], i: int) -> bool:
     """Whether bold line ``i`` names an entry of a list rather than heading a part.
 
-    ``**Example Corp.**`` above the items that describe it (purpose, location), followed or
-    preceded by another bold line above its own items, is one of a run of named entries: a
-    list of parties, say, whose names are passages too. A bold line above one list alone is a
+    ``**Example Corp.**`` above the items that describe it (``Purpose: ...``, ``Location:
+    ...``), followed or preceded by another bold line above its own such items, is one of a
+    run of named entries: a list of parties, say, whose names are passages too. A bold line
+    above one list alone, or above items that are not fields (a topic and its points), is a
     heading."""
     if not _heads_list(lines, i):
         return False

@@ -171,3 +171,20 @@ def test_a_bold_name_above_its_own_items_among_others_like_it_is_an_entry() -> N
 def test_a_bold_line_above_a_single_list_is_still_a_heading() -> None:
     access = next(u for u in split_units(NAMED) if u.folded.text == "Access")
     assert access.kind == "heading"
+
+
+TOPICS = """**Information you give us**
+
+*   your name and email address
+*   what you write to support
+
+**Information we collect**
+
+*   the pages you visit
+"""
+
+
+def test_bold_topics_above_lists_of_points_stay_headings() -> None:
+    kinds = {u.folded.text: u.kind for u in split_units(TOPICS)}
+    assert kinds["Information you give us"] == "heading"
+    assert kinds["Information we collect"] == "heading"
