@@ -37,7 +37,9 @@ _TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
 _ENTITY = re.compile(r"&(?:amp|lt|gt|quot|nbsp|#\d{1,5});")
 _ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&nbsp;": " "}
 
-_LIST_ITEM = re.compile(r"(?P<indent>[ \t]*)(?P<marker>[*+-]|\d{1,3}[.)]|\([a-z0-9]{1,4}\))[ \t]+")
+_LIST_ITEM = re.compile(
+    r"(?P<indent>[ \t]*)(?P<marker>[*+-]|\d{1,3}[.)]|\([a-z0-9]{1,4}\)|[a-z]\)|[ivx]{1,4}\))[ \t]+"
+)
 _TABLE_ROW = re.compile(r"[ \t]*\|")
 _TABLE_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
 _ATX = re.compile(r" {0,3}#{1,6}(\s|$)")
@@ -289,6 +291,7 @@ def _is_heading(lines: Sequence[_Line], i: int) -> bool:
 def split_units(text: str) -> list[Unit]:
     """The document's units in order."""
     lines = _lines(text)
+    broken = _line_broken(lines)
     units: list[Unit] = []
     state = _State()
     i = 0
@@ -296,11 +299,19 @@ def split_units(text: str) -> list[Unit]:
         line = lines[i]
         if not line.text.strip() or _RULE.match(line.text) or _SETEXT.match(line.text):
             i += 1
+        elif _names_entry(lines, i):
+            # a name heading its own short list, among others like it (a processor, then its
+            # purpose and location): an entry of a list under the last heading, and what the
+            # items below it hang from
+            folded = fold(line.text, line.start)
+            lead = state.heading if state.names else (state.paragraph or state.heading)
+            units.append(Unit("item", line.start, line.end, 0, folded, lead, ""))
+            state = _State(folded.text.lower(), heading=state.heading, names=True)
+            i += 1
         elif _is_heading(lines, i):
-            units.append(
-                Unit("heading", line.start, line.end, 0, fold(line.text, line.start), "", "")
-            )
-            state = _State()
+            folded = fold(line.text, line.start)
+            units.append(Unit("heading", line.start, line.end, 0, folded, "", ""))
+            state = _State(heading=_HEADING_MARKS.sub("", folded.text).lower().strip(" .:"))
             i += 1
         elif _TABLE_ROW.match(line.text):
             i = _table(text, lines, i, units, state.paragraph)
@@ -309,15 +320,17 @@ def split_units(text: str) -> list[Unit]:
             while state.parents and state.parents[-1][0] >= indent:
                 state.parents.pop()
             start = line.start + item.end()
-            folded = fold(text[start : line.end], start)
+            last, i = line, i + 1
+            while (after := _continuation(lines, [last], i, broken)) is not None:
+                last, i = lines[after], after + 1
+            folded = fold(text[start : last.end], start)
             lead = " ".join([state.paragraph, *(p for _, p in state.parents)]).strip()
-            local = _local(text, start, line.end)
+            local = _local(text, start, last.end)
             parent = state.parents[-1][1] if state.parents else ""
-            units.append(Unit("item", start, line.end, indent, folded, lead, local, parent=parent))
+            units.append(Unit("item", start, last.end, indent, folded, lead, local, parent=parent))
             state.parents.append((indent, folded.text.lower()))
-            i += 1
         else:
-            i = _block(text, lines, i, units, state)
+            i = _block(text, lines, i, units, state, broken)
     return units
 
 
@@ -329,14 +342,81 @@ class _State:
     """Lower-case folded text of the last plain paragraph."""
     parents: list[tuple[int, str]] = field(default_factory=list)
     """Open list items: (indent, lower-case folded text)."""
+    heading: str = ""
+    """Lower-case folded text of the last heading, without its number."""
+    names: bool = False
+    """Whether the paragraph is the name of an entry in a run of named entries."""
 
 
-def _block(text: str, lines: Sequence[_Line], i: int, units: list[Unit], state: _State) -> int:
+def _next_text(lines: Sequence[_Line], i: int) -> int:
+    """The first line from ``i`` on that is not blank (``len(lines)`` when none)."""
+    while i < len(lines) and not lines[i].text.strip():
+        i += 1
+    return i
+
+
+_FIELD = re.compile(r"[*_]{0,2}[A-Z][^:.;*_]{0,40}:[*_]{0,2}\s")
+"""An item that gives one field of a record: ``Purpose: ...``, ``**Location:** ...``."""
+
+
+def _heads_list(lines: Sequence[_Line], i: int) -> bool:
+    """Whether line ``i`` is a bold line standing alone above a list of the fields of a
+    record (``Purpose: ...``, ``Location: ...``), as a named party is described."""
+    if not _BOLD_ONLY.match(lines[i].text) or (i > 0 and lines[i - 1].text.strip()):
+        return False
+    j = _next_text(lines, i + 1)
+    item = _LIST_ITEM.match(lines[j].text) if j < len(lines) else None
+    return item is not None and bool(_FIELD.match(lines[j].text, item.end()))
+
+
+def _in_list(line: _Line) -> bool:
+    return bool(_LIST_ITEM.match(line.text) or line.text.startswith(("  ", "\t")))
+
+
+def _names_entry(lines: Sequence[_Line], i: int) -> bool:
+    """Whether bold line ``i`` names an entry of a list rather than heading a part.
+
+    ``**Example Corp.**`` above the items that describe it (``Purpose: ...``, ``Location:
+    ...``), followed or preceded by another bold line above its own such items, is one of a
+    run of named entries: a list of parties, say, whose names are passages too. A bold line
+    above one list alone, or above items that are not fields (a topic and its points), is a
+    heading."""
+    if not _heads_list(lines, i):
+        return False
+    k = _next_text(lines, i + 1)
+    while k < len(lines) and (not lines[k].text.strip() or _in_list(lines[k])):
+        k += 1
+    if k < len(lines) and _heads_list(lines, k):
+        return True
+    k = i - 1
+    while k >= 0 and not lines[k].text.strip():
+        k -= 1
+    if k < 0 or not _in_list(lines[k]):
+        return False
+    while k >= 0 and (not lines[k].text.strip() or _in_list(lines[k])):
+        k -= 1
+    return k >= 0 and _heads_list(lines, k)
+
+
+def _block(
+    text: str,
+    lines: Sequence[_Line],
+    i: int,
+    units: list[Unit],
+    state: _State,
+    broken: bool = False,
+) -> int:
     """Add the units of the paragraph starting at line ``i``; return the line after it."""
     block: list[_Line] = []
     while i < len(lines):
         line = lines[i]
-        if not line.text.strip() or (block and _starts_unit(lines, i)):
+        if not line.text.strip():
+            after = _continuation(lines, block, i, broken)
+            if after is None:
+                break
+            i = after
+            continue
+        if block and _starts_unit(lines, i):
             break
         block.append(line)
         i += 1
@@ -367,14 +447,124 @@ def _block(text: str, lines: Sequence[_Line], i: int, units: list[Unit], state: 
     return i
 
 
+_SENTENCE_END = re.compile(r"[.!?:;][\"')\]*_]*$|  $|<br>$")
+_OPEN_END = re.compile(
+    r"(?:,|\b(?:the|a|an|of|to|and|or|nor|in|on|at|by|for|with|from|as|that|which|who|under|"
+    r"into|onto|than|such|any|all|its|their|our|your|this|these|those|is|are|be|been|shall|"
+    r"will|may|must|not|including|between|within|without|per)|\((?:[ivx]{1,4}|[a-z])\))$",
+    re.IGNORECASE,
+)
+_LOWER_START = re.compile(r"[ \t]*[\"'(\[\u201c\u2018]?[a-z]")
+_MAX_JOIN_GAP = 2
+"""Most blank lines a sentence broken across lines may hold (PDF text keeps one per line)."""
+_BROKEN_LINES = 5
+"""Sentences seen going on in lower case after a blank line before a document is taken for
+text extracted line by line (from PDF), where a line may also go on in upper case."""
+
+
+def _continuation(
+    lines: Sequence[_Line], block: Sequence[_Line], i: int, broken: bool = False
+) -> int | None:
+    """The line after the blank lines at ``i`` when it goes on with the paragraph in ``block``.
+
+    Text extracted from PDF often puts a blank line after every line, so one sentence arrives
+    as several paragraphs. The paragraph goes on when its last line does not end a sentence and
+    the next line is plain text (not a heading, list item, table or an indented paragraph of a
+    list item) that starts in lower case; in a ``broken`` document (see :func:`_line_broken`)
+    also when the line stops mid-clause (a comma, an article, a preposition)."""
+    if not block or i >= len(lines):
+        return None
+    j = i
+    while j < len(lines) and not lines[j].text.strip():
+        j += 1
+    if j >= len(lines) or j - i > _MAX_JOIN_GAP:
+        return None
+    last, following = block[-1].text, lines[j].text
+    if _SENTENCE_END.search(last.rstrip(" *") if not last.endswith("  ") else last):
+        return None
+    if _TABLE_ROW.match(last) or _RULE.match(following) or _SETEXT.match(following):
+        return None
+    if j > i and following.startswith(("  ", "\t")):
+        return None  # a paragraph of a list item, or code
+    if _starts_unit(lines, j):
+        return None
+    if _LOWER_START.match(following) or _inline_marker(lines, j):
+        return j
+    if broken and _OPEN_END.search(last.rstrip()) and not re.search(r"[;,] (?:and|or)$", last):
+        return j
+    return None
+
+
+def _line_broken(lines: Sequence[_Line]) -> bool:
+    """Whether the text reads as extracted line by line: in at least :data:`_BROKEN_LINES`
+    places a line that does not end a sentence goes on, after a blank line, in lower case."""
+    count = 0
+    for i in range(1, len(lines)):
+        if lines[i].text.strip() or not lines[i - 1].text.strip() or _is_heading(lines, i - 1):
+            continue
+        if _continuation(lines, [lines[i - 1]], i) is not None:
+            count += 1
+            if count >= _BROKEN_LINES:
+                return True
+    return False
+
+
 def _starts_unit(lines: Sequence[_Line], i: int) -> bool:
     line = lines[i].text
     return bool(
         _TABLE_ROW.match(line)
-        or _LIST_ITEM.match(line)
+        or (_LIST_ITEM.match(line) and not _inline_marker(lines, i))
         or _ATX.match(line)
         or _is_heading(lines, i)
     )
+
+
+_ENUMERATOR = re.compile(r"[ \t]*\(?(?P<mark>[a-z]|[ivx]{1,4}|\d{1,3})\)[ \t]")
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
+_MARKER_LOOKBACK = 60
+"""Lines searched back for the item a marker follows on from."""
+
+
+def _inline_marker(lines: Sequence[_Line], i: int) -> bool:
+    """Whether the enumerator opening line ``i`` (``(iii)``, ``(30)``) continues the sentence
+    of the line above instead of starting a list item.
+
+    A wrapped line can start with an enumerator the sentence was counting inline ("... from
+    the Controller, (ii) an agreement ... GDPR," then "(iii) any instructions"), or with a
+    number in brackets after the number in words ("thirty" then "(30) days"). It does when the
+    line above does not end a sentence or clause and the marker neither starts a list nor
+    follows an item that started a line."""
+    match = _ENUMERATOR.match(lines[i].text)
+    if match is None:
+        return False
+    k = i - 1
+    while k >= 0 and not lines[k].text.strip():
+        k -= 1
+    if k < 0 or _SENTENCE_END.search(lines[k].text.rstrip(" *")) or _is_heading(lines, k):
+        return False
+    mark = match["mark"]
+    before = _predecessor(mark)
+    if before is None:
+        return bool(_OPEN_END.search(lines[k].text.rstrip()))
+    for back in range(k, max(-1, i - _MARKER_LOOKBACK), -1):
+        found = _ENUMERATOR.match(lines[back].text)
+        if found and found["mark"] in before:
+            return False
+    return True
+
+
+def _predecessor(mark: str) -> tuple[str, ...] | None:
+    """The markers an item ``mark`` follows (``b`` -> ``a``); None for a first marker."""
+    if mark in ("a", "i", "1"):
+        return None
+    if mark.isdigit():
+        return (str(int(mark) - 1),)
+    previous: list[str] = []
+    if mark in _ROMAN:
+        previous.append(_ROMAN[_ROMAN.index(mark) - 1])
+    if len(mark) == 1:
+        previous.append(chr(ord(mark) - 1))
+    return tuple(previous)
 
 
 def _local(text: str, start: int, end: int) -> str:

@@ -178,6 +178,25 @@ PROCESSOR = rx(
 )
 """A processor acting on the customer's instructions: the customer's data serves its
 purposes, which is the service."""
+PROCESS_VERB = re.compile(r"\bprocess(?:es|ed)?\b")
+"""Processing as something done (``to process``, ``processes``), not a noun naming it (``the
+processing of``, ``processing activities performed by``)."""
+
+
+def _processor(text: str) -> re.Match[str] | None:
+    """A processor acting on the customer's instructions, where the processing is what the
+    sentence says is done: a whole sentence (of text broken across lines, joined again) may
+    name "processing activities performed under the Client's instruction" while it states
+    something about another matter. The processing is done when the verb comes shortly before
+    the instructions ("process Personal Data only under the Client's instruction")."""
+    if "process" not in text:
+        return None
+    match = PROCESSOR.search(text)
+    if match is None or "processor" in match.group() or PROCESS_VERB.search(match.group()):
+        return match
+    return match if PROCESS_VERB.search(text[max(0, match.start() - 80) : match.start()]) else None
+
+
 SERVICE_NEED = re.compile(
     r"\brights? (?:that )?(?:we|it|\w+) (?:needs?|requires?)\b|\b(?:reasonably )?(?:necessary|"
     r"needed) (?:for \w+ )?to (?:provide|carry out|perform|operate|host)\b|"
@@ -190,6 +209,9 @@ NOT_A_LICENCE = rx(
     r"\bno one at \w+ can (?:view|see|access)\b",
     r"\bconstitutes? (?:an|the) agreement\b",
     r"\bis the (?:data )?controller\b",
+    # the document describing itself: "The purpose of this part is to define the conditions"
+    r"\bthe purpose of this (?:part|section|clause|annex|schedule|addendum|dpa|agreement|"
+    r"document) is to\b",
 )
 """A legal basis, a deletion, a security measure or an access limit: no licence or purpose."""
 
@@ -200,9 +222,7 @@ def detect(s: Sentence) -> list[Hit]:
     if not_a_statement(s) or POINTER.search(text):
         return []
     lead = s.unit.lead[-300:]
-    processor = (PROCESSOR.search(text) if "process" in text else None) or (
-        PROCESSOR.search(lead) if "process" in lead else None
-    )
+    processor = _processor(text) or _processor(lead)
     if (
         s.unit.kind == "item"
         and PURPOSE_LEAD.search(s.unit.lead[-200:])

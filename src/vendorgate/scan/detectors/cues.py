@@ -308,8 +308,8 @@ def named(rule: str, match: re.Match[str] | str | None) -> str:
 
 
 _PARTY = (
-    r"(?:you|customers?|users?|end[- ]users?|licensees?|subscribers?|members?|account holders?|"
-    r"sellers?|merchants?|developers?|partners?|resellers?)"
+    r"(?:you|customers?|clients?|users?|end[- ]users?|licensees?|subscribers?|members?|"
+    r"account holders?|sellers?|merchants?|developers?|partners?|resellers?)"
     r"(?: \([^)]{0,80}\))?(?: and (?:its|your|their|any) (?:\w+ ){0,2}?\w+)?"
 )
 _BEFORE_PARTY = r"(?:^|[,;:(]\s*|\b(?:and|that|then|otherwise|thereafter|also)\s+)(?:the )?"

@@ -1,0 +1,190 @@
+"""How the scanner's document splitter reads layout: lines broken by PDF extraction, enumerators
+that wrap onto a new line, list entries named by a bold line. The texts are written for these
+tests; none is taken from a vendor document."""
+
+from __future__ import annotations
+
+from vendorgate.scan.document import sentences, split_units
+
+
+def _texts(text: str) -> list[tuple[str, str]]:
+    return [(unit.kind, unit.folded.text) for unit in split_units(text)]
+
+
+# a PDF put a blank line after every line; paragraphs are three blank lines apart
+PDF = """The Vendor keeps the records it needs to run the
+
+service and deletes them within thirty days of
+
+termination.
+
+
+
+The Vendor may change a supplier. It shall tell the Client (a) ten
+
+(10) days in advance for a supplier in the same group, or (b) sixty
+
+(60) days in advance in any other case.
+
+
+
+The Client shall make sure that (i) its staff are trained, (ii) its
+
+systems are patched,
+
+(iii) its passwords are kept secret.
+
+
+
+The Vendor undertakes to:
+
+
+
+a) host the data only in the places named in the
+
+order form,
+
+b) tell the Client of a breach within two days.
+
+
+
+Every paragraph ends here.
+
+
+
+Another one starts after a gap, in the
+
+usual way.
+"""
+
+
+def test_a_sentence_broken_across_blank_lines_is_one_unit_again() -> None:
+    units = _texts(PDF)
+    assert units[0] == (
+        "paragraph",
+        "The Vendor keeps the records it needs to run the service and deletes them within "
+        "thirty days of termination.",
+    )
+
+
+def test_a_bracketed_number_after_the_number_in_words_goes_on_with_the_sentence() -> None:
+    units = _texts(PDF)
+    assert units[1][1].endswith("or (b) sixty (60) days in advance in any other case.")
+    assert units[1][0] == "paragraph"
+
+
+def test_an_enumerator_counted_inline_goes_on_while_a_new_list_item_does_not() -> None:
+    units = _texts(PDF)
+    assert units[2] == (
+        "paragraph",
+        "The Client shall make sure that (i) its staff are trained, (ii) its systems are "
+        "patched, (iii) its passwords are kept secret.",
+    )
+    items = [text for kind, text in units if kind == "item"]
+    assert items == [
+        "host the data only in the places named in the order form,",
+        "tell the Client of a breach within two days.",
+    ]
+
+
+def test_paragraphs_that_end_a_sentence_stay_apart() -> None:
+    units = _texts(PDF)
+    assert ("paragraph", "Every paragraph ends here.") in units
+    assert units[-1] == ("paragraph", "Another one starts after a gap, in the usual way.")
+
+
+def test_items_hang_from_the_line_that_announces_them() -> None:
+    item = next(u for u in split_units(PDF) if u.kind == "item")
+    assert item.lead == "the vendor undertakes to:"
+
+
+def test_quotes_of_joined_sentences_stay_on_the_raw_text() -> None:
+    first = sentences(PDF)[0]
+    assert PDF[first.start : first.end].startswith("The Vendor keeps")
+    assert PDF[first.start : first.end].endswith("termination.")
+
+
+MARKDOWN = """We may share data with service providers that
+
+Our partners help us run the service.
+
+* To send email on our behalf; and
+
+Public page visitors. We keep logs for a week.
+
+1. Badge
+
+    to send invoices to customers
+"""
+
+
+def test_ordinary_markdown_is_not_joined_on_an_open_ending_alone() -> None:
+    # one paragraph ending mid-clause is not yet a sign of text extracted line by line
+    units = _texts(MARKDOWN)
+    assert ("paragraph", "Our partners help us run the service.") in units
+    assert ("item", "To send email on our behalf; and") in units
+    assert ("paragraph", "Public page visitors. We keep logs for a week.") in units
+
+
+def test_an_indented_paragraph_under_an_item_is_not_joined_to_it() -> None:
+    units = _texts(MARKDOWN)
+    assert ("item", "Badge") in units
+    assert ("paragraph", "to send invoices to customers") in units
+
+
+def test_a_lower_case_line_after_a_blank_line_goes_on_even_in_ordinary_markdown() -> None:
+    units = _texts("We keep your files for as long as\n\nyour account is open.\n")
+    assert units == [("paragraph", "We keep your files for as long as your account is open.")]
+
+
+NAMED = """## Processors we use
+
+**Acme Mail Ltd**
+
+*   Purpose: sends our email
+*   Location: Ireland
+
+**Blue Hosting, Inc.**
+
+*   Purpose: hosts the service
+*   Location: Germany
+
+## Your rights
+
+**Access**
+
+*   You can ask for a copy of your data.
+
+Nothing else here.
+"""
+
+
+def test_a_bold_name_above_its_own_items_among_others_like_it_is_an_entry() -> None:
+    units = split_units(NAMED)
+    names = [u for u in units if u.folded.text in ("Acme Mail Ltd", "Blue Hosting, Inc.")]
+    assert [u.kind for u in names] == ["item", "item"]
+    assert all(u.lead == "processors we use" for u in names)
+    purpose = next(u for u in units if u.folded.text == "Purpose: hosts the service")
+    assert purpose.lead == "blue hosting, inc."
+
+
+def test_a_bold_line_above_a_single_list_is_still_a_heading() -> None:
+    access = next(u for u in split_units(NAMED) if u.folded.text == "Access")
+    assert access.kind == "heading"
+
+
+TOPICS = """**Information you give us**
+
+*   your name and email address
+*   what you write to support
+
+**Information we collect**
+
+*   the pages you visit
+"""
+
+
+def test_bold_topics_above_lists_of_points_stay_headings() -> None:
+    kinds = {u.folded.text: u.kind for u in split_units(TOPICS)}
+    assert kinds["Information you give us"] == "heading"
+    assert kinds["Information we collect"] == "heading"
