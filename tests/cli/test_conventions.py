@@ -206,3 +206,16 @@ def test_one_profile_from_stdin(tmp_path: Path) -> None:
     assert bad.returncode == 2
     assert bad.stderr.removeprefix("error: ").startswith("<stdin>:"), bad.stderr
     assert "Traceback" not in bad.stderr
+
+
+def test_a_file_named_dash_is_read_as_that_file_when_named_dot_slash_dash(tmp_path: Path) -> None:
+    vendors = tmp_path / "vendors"
+    shutil.copytree(GOLDEN / "vendors", vendors)
+    shutil.copy(vendors / "quiet-vendor.yaml", vendors / "-")
+    args = ("check", *AS_OF, "--org", str(GOLDEN / "org.yaml"), "--format", "json", "--no-cache")
+    named = run_cli(*args, "./-", cwd=vendors, input_text="")
+    original = run_cli(*args, "quiet-vendor.yaml", cwd=vendors)
+    assert named.returncode == original.returncode == 1, named.stderr
+    [from_dash], [from_file] = (json.loads(p.stdout)["vendors"] for p in (named, original))
+    assert from_dash["decision"] == from_file["decision"]
+    assert "<stdin>" not in named.stdout + named.stderr

@@ -75,7 +75,8 @@ def discover(paths: Iterable[str | Path], *, what: str = "vendor profile") -> li
                 elif not candidate.is_dir():  # never skip silently what may be a profile
                     raise InputError(Problem(_not_regular(candidate), display_path(candidate)))
         elif path.is_file():
-            found[path] = None
+            # `./-` is a file named "-", not standard input: keep it from reading as "-"
+            found[Path(os.path.abspath(path)) if str(path) == STDIN else path] = None
         elif path.exists() or path.is_symlink():
             raise InputError(Problem(_not_regular(path), str(raw)))
         else:
