@@ -15,6 +15,7 @@ from vendorgate.scan.detectors.cues import (
     not_a_statement,
     practice,
     rx,
+    scoped,
     span,
 )
 from vendorgate.scan.detectors.hit import Hit
@@ -92,7 +93,7 @@ NOT_MODEL_TRAINING = rx(
     r"\btrain\w* (?:our |its )?(?:employees|personnel|staff|agents|representatives)\b",
 )
 CLAUSE = re.compile(
-    r";|\bbut\b|\bhowever\b(?!,)|\bwhereas\b|\bwhile\b|"
+    r";|\bbut\b|\bhowever\b(?!,)|\bwhereas\b|\bwhile\b|\b(?:al)?though\b|"
     r", (?:and|or) (?=(?:we|it|they|[a-z]+ (?:may|will|does|do|is|are))\b)"
 )
 """Where one clause's practice ends and another's begins ("We do not sell your content, but we
@@ -170,8 +171,15 @@ def _exposure(hit: Hit) -> int:
     return _PERMISSIVE_LAST.index(str(hit.value)) if hit.value in _PERMISSIVE_LAST else -1
 
 
+LEADING_CONCESSION = re.compile(r"^(?:al)?though\b[^,;]*,|^while\b[^,;]*,|^whereas\b[^,;]*,")
+"""A concession the sentence opens with ("Although we do not train on your files, we ..."):
+it ends at its comma, and its negation does not reach the main clause after it."""
+
+
 def _clauses(text: str) -> list[tuple[int, int]]:
     cuts = [0, *(m.start() for m in CLAUSE.finditer(text)), len(text)]
+    if opening := LEADING_CONCESSION.match(text):
+        cuts = sorted({*cuts, opening.end()})
     return [(a, b) for a, b in pairwise(cuts) if b > a]
 
 
@@ -226,7 +234,7 @@ def _clause_hits(s: Sentence, a: int, b: int) -> list[Hit]:
                 cue,
             )
         )
-    return [guard(hit, text, trigger) for hit in hits]
+    return [scoped(guard(hit, text, trigger), text[:b]) for hit in hits]
 
 
 def _ai_term(clause: str) -> re.Match[str] | None:

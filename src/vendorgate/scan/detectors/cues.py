@@ -188,6 +188,55 @@ def near_negation(text: str, position: int, window: int = 40) -> bool:
     return negation(before) is not None
 
 
+DESCRIBING_NEGATION = re.compile(
+    r"\b(?:that|which|who)(?: (?:is|are|was|were|does|do|did|will|would|can|could|may|might|"
+    r"has|have))?(?: not| never|n't)\b|"
+    r"\b(?:that|which|who) (?:cannot|can't|won't|doesn't|don't|isn't|aren't|never)\b|"
+    r"\bnot (?:directly |reasonably |personally )?(?:linked|linkable|associated|connected|tied|"
+    r"attributed|identifiable|identifying|identified)\b"
+)
+"""A negation inside the words describing the data ("information that is not linked to your
+account", "content, which is never shared with advertisers, ..."): it does not deny the use
+the sentence states."""
+
+
+SCOPED_DENIAL = rx(
+    # one plan, tier or kind of account: the others may be treated otherwise
+    r"\b(?:enterprise|business|team|teams|paid|pro|premium|education(?:al)?|commercial|"
+    r"corporate|api|free|consumer|trial)(?:[- ]tier)? (?:plans?|customers?|users?|accounts?|"
+    r"tiers?|subscriptions?|subscribers?|workspaces?|editions?|versions?|offerings?|clients?|"
+    r"organi[sz]ations?)\b",
+    # one channel: what comes in through the API
+    r"\b(?:through|via|using|from) (?:the |our )?api\b|\bapi (?:inputs?|outputs?|requests?|data|"
+    r"content|traffic)\b",
+    # one region's people
+    r"\b(?:in|from|for|within|across) (?:the )?(?:eu|eea|european (?:union|economic area)|uk|"
+    r"united kingdom|switzerland|california|brazil|canada|certain (?:countries|regions|"
+    r"jurisdictions|states))\b",
+    r"\b(?:eu|eea|uk|european|californian?|swiss|canadian|brazilian) (?:users?|customers?|"
+    r"residents?|individuals?|consumers?|data subjects?)\b",
+    # one kind of the data: private messages are not used, so public ones may be
+    r"\bprivate (?:repositor\w+|messages|content|data|files|chats?|conversations?|posts?)\b",
+)
+"""A denial limited to one plan, channel, region or kind of data ("Enterprise customers'
+content is not used to train", "for EU users"): it does not settle the practice for the rest,
+so it suggests ``undisclosed`` rather than ``never``."""
+BY_DEFAULT = re.compile(r"\bby default\b|\b(?:off|disabled) (?:by default|unless)\b")
+"""A denial "by default": the practice starts once the person turns it on (``opt_in``)."""
+
+
+def scoped(hit: Hit, text: str) -> Hit:
+    """``hit`` with ``never`` or ``opt_in`` made ``undisclosed`` when ``text`` (its sentence up
+    to the clause of the practice) limits the denial to one plan, channel, region or kind of
+    data."""
+    if hit.value not in ("never", "opt_in"):
+        return hit
+    found = SCOPED_DENIAL.search(text)
+    if found is None:
+        return hit
+    return replace(hit, value="undisclosed", cue=named("scoped denial", found))
+
+
 def customer_consent(text: str) -> re.Match[str] | None:
     """A consent or opt-in cue in ``text`` where the customer (or its admin) is the one who
     consents: "without the prior written consent of <the vendor>" is no such cue."""
@@ -216,8 +265,10 @@ def practice(
     wins: an opt-out offered for a practice makes it ``opt_out`` even next to a negation.
     """
     a, b = clause or (0, len(text))
-    # "you cannot opt out" negates the way out, not the practice
+    # "you cannot opt out" negates the way out, not the practice; "data that does not identify
+    # you" negates what describes the data, not its use
     scope = NO_OPT_OUT.sub(lambda m: "#" * len(m.group()), text[a:b])
+    scope = DESCRIBING_NEGATION.sub(lambda m: "#" * len(m.group()), scope)
     consent = customer_consent(text)
     opt_out = opt_out_cue(text)
     negated = near_negation(scope, anchor - a, 90) or bool(
@@ -233,6 +284,9 @@ def practice(
         return "opt_in", consent
     if opt_out:
         return "opt_out", opt_out
+    if negated and (default := BY_DEFAULT.search(scope)):
+        # "is not used to train our models by default": until the person turns it on
+        return "opt_in", re.compile(re.escape(default.group())).search(text, a)
     if negated:
         before = scope[max(0, anchor - a - 90) : anchor - a + 1]
         found = negation(before) or negation(scope)
@@ -286,14 +340,14 @@ def stated_practice(fact: str, s: Sentence, cue: re.Match[str]) -> Hit:
     consent = customer_consent(text)
     if consent and not re.search(r"\b(?:where|if|when) (?:legally )?required\b", text):
         hit = Hit(fact, "opt_in", 0.7, span(cue, consent), 1, cue=named("consent", consent))
-        return guard(hit, text, cue.span())
+        return scoped(guard(hit, text, cue.span()), text)
     not_in_business = re.search(r"\bnot in the business of\b", text)
     before = re.split(r", ", CLAUSE_BREAK.split(text[max(0, cue.start() - 160) : cue.start()])[-1])
     denied = NEGATED_TRANSFER.search(before[-1])
     if not qualified and (near_negation(text, cue.start()) or not_in_business or denied):
         said = not_in_business or denied or negation(text[max(0, cue.start() - 40) : cue.start()])
         hit = Hit(fact, "never", 0.85, span(cue), 2, cue=named("negated", said))
-        return guard(hit, text, cue.span())
+        return scoped(guard(hit, text, cue.span()), text)
     return Hit(fact, "always", 0.75, span(cue), 1, cue=named("stated", cue))
 
 

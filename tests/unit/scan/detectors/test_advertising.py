@@ -185,3 +185,17 @@ def test_the_data_named_by_the_paragraph_an_item_hangs_from() -> None:
     found = [(s.text, h.fact) for s in sentences(text) for h in detect(s)]
     assert ("Our partners may help us deliver advertisements.", "advertising_use") in found
     assert not any(fact == "advertising_use" and "Vendors" in said for said, fact in found)
+
+
+# Written for these tests: a denial for one region does not settle the practice elsewhere.
+def test_a_denial_scoped_to_one_region_is_undisclosed() -> None:
+    text = "We do not use your data for targeted advertising in the EU."
+    assert written(text) == {"advertising_use": "undisclosed"}
+
+
+def test_no_sale_but_sharing_for_targeted_advertising_is_advertising() -> None:
+    text = (
+        "We do not sell your personal information, but we may share it with partners for "
+        "targeted advertising."
+    )
+    assert written(text)["advertising_use"] == "always"
