@@ -237,10 +237,11 @@ def scoped(hit: Hit, text: str) -> Hit:
     return replace(hit, value="undisclosed", cue=named("scoped denial", found))
 
 
-def customer_consent(text: str) -> re.Match[str] | None:
-    """A consent or opt-in cue in ``text`` where the customer (or its admin) is the one who
-    consents: "without the prior written consent of <the vendor>" is no such cue."""
-    for match in CONSENT_EXCEPTION.finditer(text):
+def customer_consent(text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+    """A consent or opt-in cue in ``text`` (in ``[start, end)`` of it) where the customer (or
+    its admin) is the one who consents: "without the prior written consent of <the vendor>" is
+    no such cue."""
+    for match in CONSENT_EXCEPTION.finditer(text, start, len(text) if end is None else end):
         own = re.search(r"\b(?:our|us|we)\b", match.group())
         if own or OTHER_CONSENTER.match(text[match.end() : match.end() + 40]):
             continue
@@ -269,7 +270,9 @@ def practice(
     # you" negates what describes the data, not its use
     scope = NO_OPT_OUT.sub(lambda m: "#" * len(m.group()), text[a:b])
     scope = DESCRIBING_NEGATION.sub(lambda m: "#" * len(m.group()), scope)
-    consent = customer_consent(text)
+    # a consent in another clause ("...; with your consent we also share your email") is
+    # consent to something else
+    consent = customer_consent(text, a, b)
     opt_out = opt_out_cue(text)
     negated = near_negation(scope, anchor - a, 90) or bool(
         re.search(

@@ -384,3 +384,11 @@ def test_unless_the_person_acts(text: str, expected: str) -> None:
 )
 def test_a_denial_about_providers_is_the_third_party_fact_alone(text: str) -> None:
     assert written(text) == {"ai_training_third_party": "never"}
+
+
+def test_a_consent_in_another_clause_is_consent_to_something_else() -> None:
+    text = (
+        "We use your content to train our AI models; with your consent, we also share your email "
+        "address with partners."
+    )
+    assert written(text)[CONTENT] == "always"
