@@ -171,14 +171,17 @@ def _exposure(hit: Hit) -> int:
     return _PERMISSIVE_LAST.index(str(hit.value)) if hit.value in _PERMISSIVE_LAST else -1
 
 
-LEADING_CONCESSION = re.compile(r"^(?:al)?though\b[^,;]*,|^while\b[^,;]*,|^whereas\b[^,;]*,")
-"""A concession the sentence opens with ("Although we do not train on your files, we ..."):
-it ends at its comma, and its negation does not reach the main clause after it."""
+LEADING_CLAUSE = re.compile(
+    r"^(?:(?:al)?though|while|whereas|where|because|since|when|whenever|if|unless|once)\b[^,;]*,"
+)
+"""A subordinate clause the sentence opens with ("Although we do not train on your files,
+we ...", "Where we do not need your consent, we may use ..."): it ends at its comma, and its
+negation does not reach the main clause after it (its consent or opt-in still does)."""
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
     cuts = [0, *(m.start() for m in CLAUSE.finditer(text)), len(text)]
-    if opening := LEADING_CONCESSION.match(text):
+    if opening := LEADING_CLAUSE.match(text):
         cuts = sorted({*cuts, opening.end()})
     return [(a, b) for a, b in pairwise(cuts) if b > a]
 
@@ -200,7 +203,9 @@ def _clause_hits(s: Sentence, a: int, b: int) -> list[Hit]:
         return []
     anchor = (explicit or term or general).start()  # type: ignore[union-attr]
     kind, kind_confidence = _data_kind(s, clause)
-    value, value_match = practice(text, a + anchor, clause=(a, b))
+    opening = LEADING_CLAUSE.match(text)
+    reach = 0 if opening is not None and opening.end() == a else a
+    value, value_match = practice(text, a + anchor, clause=(a, b), consent_from=reach)
     strength = 2 if explicit else 1
     base = 0.9 if explicit else 0.75
     decisive = explicit or term

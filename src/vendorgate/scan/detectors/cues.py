@@ -257,13 +257,14 @@ def opt_out_cue(text: str) -> re.Match[str] | None:
 
 
 def practice(
-    text: str, anchor: int, clause: tuple[int, int] | None = None
+    text: str, anchor: int, clause: tuple[int, int] | None = None, consent_from: int | None = None
 ) -> tuple[str, re.Match[str] | None]:
     """never / opt_in / opt_out / always for a practice stated in ``text`` near ``anchor``.
 
-    A negation counts only inside ``clause`` (the whole text by default); an opt-out or a
-    consent cue counts anywhere in ``text``. Where cues disagree the less permissive reading
-    wins: an opt-out offered for a practice makes it ``opt_out`` even next to a negation.
+    A negation counts only inside ``clause`` (the whole text by default), a consent cue from
+    ``consent_from`` (the clause's start by default) to its end; an opt-out counts anywhere in
+    ``text``. Where cues disagree the less permissive reading wins: an opt-out offered for a
+    practice makes it ``opt_out`` even next to a negation.
     """
     a, b = clause or (0, len(text))
     # "you cannot opt out" negates the way out, not the practice; "data that does not identify
@@ -272,7 +273,7 @@ def practice(
     scope = DESCRIBING_NEGATION.sub(lambda m: "#" * len(m.group()), scope)
     # a consent in another clause ("...; with your consent we also share your email") is
     # consent to something else
-    consent = customer_consent(text, a, b)
+    consent = customer_consent(text, a if consent_from is None else consent_from, b)
     opt_out = opt_out_cue(text)
     negated = near_negation(scope, anchor - a, 90) or bool(
         re.search(

@@ -392,3 +392,21 @@ def test_a_consent_in_another_clause_is_consent_to_something_else() -> None:
         "address with partners."
     )
     assert written(text)[CONTENT] == "always"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Where we do not need your consent, we may use your content to train our AI models.",
+            "always",
+        ),
+        ("Because we do not show ads, we use your content to train our AI models.", "always"),
+        ("Unless you opt in, we do not use your content to train our AI models.", "opt_in"),
+        ("Once you opt in, we use your content to train our AI models.", "opt_in"),
+    ],
+)
+def test_an_opening_subordinate_clause_keeps_its_negation_but_lends_its_consent(
+    text: str, expected: str
+) -> None:
+    assert written(text)[CONTENT] == expected
