@@ -112,9 +112,15 @@ AI_AS_FEATURE = re.compile(
 )
 """"AI inputs", "AI outputs": the AI names the feature the data goes to, not a training."""
 THEIR_MODELS = re.compile(
-    r"\btheir (?:own )?(?:independent )?(?:\w+ ){0,2}(?:models?|model training)\b"
+    r"\b(?:their|its) (?:own )?(?:independent )?(?:\w+ ){0,2}(?:models?|model training)\b|"
+    # "we do not permit our AI vendors to train on your data": the vendor binds its providers
+    r"\b(?:allow|permit|authori[sz]e|let|enable)s? (?:any )?(?:of )?(?:our |its |the |such )?"
+    r"(?:\w+ ){0,2}(?:third parties|providers?|vendors?|partners?|sub-?processors?)\b"
+    r"[^.;]{0,20}\btrain"
 )
-"""Models of someone else (a provider's "own models"): a training by a third party."""
+"""Models of someone else (a provider's "own models", "OpenAI ... its models"), or providers
+the vendor lets (or does not let) train: a training by a third party. Read only in a clause
+that names a third party's AI."""
 OPT_OUT_REFERENCE = re.compile(
     r"\b(?:if|unless|once|when|after) you (?:have )?opt(?:ed)?[- ]?out\b|"
     r"\b(?:ability|right|choice|option) to opt[- ]?out\b|\bopt-out (?:right|setting|choice)\b"

@@ -55,7 +55,10 @@ SERVICE_DATA = rx(
     r"\busage (?:patterns|logs|metrics)\b",
     r"\bfeedback\b",
 )
-NEGATION = re.compile(r"\b(?:not|never|no|nor|neither|cannot)\b|n't\b")
+NEGATION = re.compile(
+    r"\b(?:not|never|no|nor|neither|cannot)\b|n't\b|"
+    r"\b(?:prohibited|forbidden|barred|precluded) from\b"
+)
 NOT_A_NEGATION = re.compile(
     # words with "not" / "no" in them that negate nothing about the practice
     r"\b(?:but )?not (?:be )?limited to\b|\bnot only\b|\bnot just\b|\bor not\b|\bif not\b|"

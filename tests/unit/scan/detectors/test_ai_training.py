@@ -410,3 +410,18 @@ def test_an_opening_subordinate_clause_keeps_its_negation_but_lends_its_consent(
     text: str, expected: str
 ) -> None:
     assert written(text)[CONTENT] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We use OpenAI to power this feature, and OpenAI does not use your inputs to train its "
+        "models.",
+        "We do not permit our AI vendors to train on your data.",
+        "Our subprocessors are contractually prohibited from using your content to train their "
+        "AI models.",
+    ],
+)
+def test_a_denial_binding_a_provider_is_the_third_party_fact_alone(text: str) -> None:
+    found = {k: v for k, v in written(text).items() if k.startswith("ai_training")}
+    assert found == {"ai_training_third_party": "never"}
