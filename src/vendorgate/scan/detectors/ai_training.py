@@ -85,10 +85,17 @@ THIRD_PARTY_AI = rx(
     r"\btheir (?:own )?(?:ai |ml |language |foundation )?models?\b",
 )
 NOT_MODEL_TRAINING = rx(
-    r"\btrained (?:with|on) the relevant\b",
-    r"\btraining and quality assurance\b",
-    r"\bfor (?:the purposes of )?training (?:purposes )?and quality\b",
-    r"\btraining, enablement\b",
+    # people trained in a duty: "personnel ... are trained with the relevant security and data
+    # protection requirements"
+    r"\btrained (?:with|on|in) (?:the )?(?:relevant |applicable |appropriate )?(?:\w+ )?"
+    r"(?:security|data protection|privacy|confidentiality|policies|procedures|obligations|"
+    r"requirements|rules|laws?)\b",
+    # training as a service or a staff purpose beside its kin: "training and quality
+    # assurance", "training, enablement or other technical services", "coaching and training"
+    r"\btraining(?: purposes)?,? (?:and |or )?(?:quality|coaching|enablement|onboarding|"
+    r"consulting|education|certification)\b",
+    r"\b(?:quality (?:assurance|control)|coaching|onboarding|enablement|consulting)"
+    r"(?: purposes)?,? (?:and|or) training\b",
     r"\b(?:employees|personnel|staff|agents|representatives|team members)\b[^.;]{0,40}\btrain",
     r"\btrain\w* (?:our |its )?(?:employees|personnel|staff|agents|representatives)\b",
 )
@@ -141,9 +148,11 @@ def detect(s: Sentence) -> list[Hit]:
     train" is ``always``; opt-out and consent cues count anywhere in the sentence. Two clauses
     suggesting different values for one fact give the less permissive one.
     """
-    text = s.low
-    if NOT_MODEL_TRAINING.search(text) or not_a_statement(s):
+    if not_a_statement(s):
         return []
+    # staff or service training is blanked, not the whole sentence: "recorded for coaching and
+    # training purposes, and to improve our AI models" still states a model training
+    text = NOT_MODEL_TRAINING.sub(lambda m: "#" * len(m.group()), s.low)
     if (
         OPT_OUT_REFERENCE.search(text)
         and _ai_term(text) is None
@@ -162,7 +171,7 @@ def detect(s: Sentence) -> list[Hit]:
     found: dict[str, Hit] = {}
     reserved = RESERVED.search(text)
     for a, b in _clauses(text):
-        for found_hit in _clause_hits(s, a, b):
+        for found_hit in _clause_hits(s, text, a, b):
             hit = found_hit
             if reserved and hit.value == "never":
                 hit = replace(hit, value="always", cue=named("reserved", reserved))
@@ -192,9 +201,9 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in pairwise(cuts) if b > a]
 
 
-def _clause_hits(s: Sentence, a: int, b: int) -> list[Hit]:
-    """The training hits of the clause ``[a, b)`` of ``s``."""
-    text = s.low
+def _clause_hits(s: Sentence, text: str, a: int, b: int) -> list[Hit]:
+    """The training hits of the clause ``[a, b)`` of ``text`` (``s`` in lower case, with staff
+    training blanked)."""
     clause = text[a:b]
     term = _ai_term(clause)
     explicit = _explicit(clause)

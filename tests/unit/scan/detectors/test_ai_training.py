@@ -425,3 +425,20 @@ def test_an_opening_subordinate_clause_keeps_its_negation_but_lends_its_consent(
 def test_a_denial_binding_a_provider_is_the_third_party_fact_alone(text: str) -> None:
     found = {k: v for k, v in written(text).items() if k.startswith("ai_training")}
     assert found == {"ai_training_third_party": "never"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our support staff are trained in data protection and confidentiality obligations.",
+        "Calls with our team may be recorded for coaching and training purposes.",
+        "We offer onboarding and training for administrators of your workspace.",
+    ],
+)
+def test_staff_or_service_training_is_not_model_training(text: str) -> None:
+    assert not any(k.startswith("ai_training") for k in written(text))
+
+
+def test_staff_training_beside_a_model_training_leaves_the_model_training() -> None:
+    text = "Calls may be recorded for coaching and training purposes, and to improve our AI models."
+    assert written(text)[CONTENT] == "always"
