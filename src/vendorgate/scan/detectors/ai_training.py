@@ -170,8 +170,11 @@ def detect(s: Sentence) -> list[Hit]:
         ]
     found: dict[str, Hit] = {}
     reserved = RESERVED.search(text)
+    trained = False
     for a, b in _clauses(text):
-        for found_hit in _clause_hits(s, text, a, b):
+        clause_hits = _clause_hits(s, text, a, b, trained)
+        trained = trained or bool(clause_hits)
+        for found_hit in clause_hits:
             hit = found_hit
             if reserved and hit.value == "never":
                 hit = replace(hit, value="always", cue=named("reserved", reserved))
@@ -201,12 +204,20 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in pairwise(cuts) if b > a]
 
 
-def _clause_hits(s: Sentence, text: str, a: int, b: int) -> list[Hit]:
+PRONOUN_TRAINING = re.compile(
+    r"\b(?:train|trains|training|fine[- ]?tun\w*)\b (?:them|it|these|those|such models)\b"
+)
+"""The models of a clause before, taken up by a pronoun ("We don't train our models on your
+files, but we do train them on usage data")."""
+
+
+def _clause_hits(s: Sentence, text: str, a: int, b: int, trained: bool = False) -> list[Hit]:
     """The training hits of the clause ``[a, b)`` of ``text`` (``s`` in lower case, with staff
-    training blanked)."""
+    training blanked); ``trained``: an earlier clause of the sentence named a training, which
+    a pronoun here may take up."""
     clause = text[a:b]
     term = _ai_term(clause)
-    explicit = _explicit(clause)
+    explicit = _explicit(clause) or (PRONOUN_TRAINING.search(clause) if trained else None)
     if term is None and explicit is None:
         return []
     if explicit is None and term is not None and AI_AS_FEATURE.match(clause, term.start()):

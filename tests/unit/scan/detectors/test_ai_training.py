@@ -442,3 +442,20 @@ def test_staff_or_service_training_is_not_model_training(text: str) -> None:
 def test_staff_training_beside_a_model_training_leaves_the_model_training() -> None:
     text = "Calls may be recorded for coaching and training purposes, and to improve our AI models."
     assert written(text)[CONTENT] == "always"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We don't train our models on your files, but we do train them on usage data.",
+        "We do not train our AI models on customer content, but we may use telemetry to train "
+        "them.",
+    ],
+)
+def test_a_denial_covers_only_its_data_and_a_pronoun_takes_up_the_models(text: str) -> None:
+    found = written(text)
+    assert (found[CONTENT], found[SERVICE]) == ("never", "always")
+
+
+def test_a_pronoun_alone_names_no_training() -> None:
+    assert "ai_training_customer_content" not in written("We train them to help you.")
