@@ -102,6 +102,8 @@ CONSENT_EXCEPTION = rx(
     r"administrators?|users?)\b[^.;]{0,40}(?:consent|opt|enable|agree|choose|turn on)",
     r"\bopts?[- ]in\b",
     r"\b(?:if|when|once) you (?:\w+ ){0,2}?(?:your )?(?:consent|opt[- ]?in)\b",
+    r"\b(?:where|if|when|once) you (?:have )?(?:consented|given (?:us )?(?:your )?consent|"
+    r"opted[- ]in)\b",
     r"\b(?:rel(?:y|ies)|based) on your (?:prior |explicit |express )?consent\b",
     r"\bif you (?:opt[- ]?in|enable|choose to|turn on|consent)",
     r"\b(?:you|admin\w*|customers?) (?:can|may|must) (?:choose to |first )?"
@@ -337,6 +339,12 @@ NEGATED_TRANSFER = re.compile(
 personal data with any third parties for their own advertising purposes")."""
 
 
+PRACTICE_CLAUSE = re.compile(
+    r";|\bbut\b|\bhowever\b|\bwhereas\b|\bwhile\b|, and (?:we|it|they)\b|\. "
+)
+"""Where the clause of a stated practice ends, for the consent that governs it."""
+
+
 def stated_practice(fact: str, s: Sentence, cue: re.Match[str]) -> Hit:
     """opt_out / never / always for a practice named at ``cue`` (advertising, sale)."""
     text = s.low
@@ -344,7 +352,12 @@ def stated_practice(fact: str, s: Sentence, cue: re.Match[str]) -> Hit:
     qualified = qualified_denial(text, cue)
     if opt:
         return Hit(fact, "opt_out", 0.8, span(cue, opt_out_cue(text)), 2, cue=named("opt_out", opt))
-    consent = customer_consent(text)
+    # a consent in another clause ("...; with your consent, we also use your location") is
+    # consent to something else
+    cuts = [0, *(m.start() for m in PRACTICE_CLAUSE.finditer(text)), len(text)]
+    a = max(c for c in cuts if c <= cue.start())
+    b = min(c for c in cuts if c >= cue.end())
+    consent = customer_consent(text, a, b)
     if consent and not re.search(r"\b(?:where|if|when) (?:legally )?required\b", text):
         hit = Hit(fact, "opt_in", 0.7, span(cue, consent), 1, cue=named("consent", consent))
         return scoped(guard(hit, text, cue.span()), text)

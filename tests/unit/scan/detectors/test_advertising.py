@@ -199,3 +199,24 @@ def test_no_sale_but_sharing_for_targeted_advertising_is_advertising() -> None:
         "targeted advertising."
     )
     assert written(text)["advertising_use"] == "always"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We use cookies for targeted advertising; with your consent, we also use your location "
+        "to improve the service.",
+        "We share personal data with advertising partners for targeted advertising, and we send "
+        "you newsletters only with your consent.",
+    ],
+)
+def test_a_consent_in_another_clause_is_no_opt_in_to_advertising(text: str) -> None:
+    assert written(text) == {"advertising_use": "always"}
+
+
+def test_advertising_where_the_person_has_consented_is_opt_in() -> None:
+    text = (
+        "We may use your personal information for personalized advertising where you have "
+        "consented."
+    )
+    assert written(text) == {"advertising_use": "opt_in"}
