@@ -193,16 +193,28 @@ def near_negation(text: str, position: int, window: int = 40) -> bool:
     return negation(before) is not None
 
 
-DESCRIBING_NEGATION = re.compile(
-    r"\b(?:that|which|who)(?: (?:is|are|was|were|does|do|did|will|would|can|could|may|might|"
-    r"has|have))?(?: not| never|n't)\b|"
-    r"\b(?:that|which|who) (?:cannot|can't|won't|doesn't|don't|isn't|aren't|never)\b|"
-    r"\bnot (?:directly |reasonably |personally )?(?:linked|linkable|associated|connected|tied|"
-    r"attributed|identifiable|identifying|identified)\b"
+def _describing_negation(verbs: str) -> re.Pattern[str]:
+    practice_verb = rf"(?! (?:be |been |ever )?(?:{verbs})\b)"
+    return re.compile(
+        r"\b(?:that|which|who)(?: (?:is|are|was|were|does|do|did|will|would|can|could|may|"
+        r"might|has|have))?(?: not| never|n't)\b" + practice_verb + "|"
+        r"\b(?:that|which|who) (?:cannot|can't|won't|doesn't|don't|isn't|aren't|never)\b"
+        + practice_verb
+        + "|"
+        r"\bnot (?:directly |reasonably |personally )?(?:linked|linkable|associated|connected|"
+        r"tied|attributed|identifiable|identifying|identified)\b"
+    )
+
+
+DESCRIBING_NEGATION = _describing_negation(r"use|used|using|train|trained|process|processed")
+DESCRIBING_NEGATION_OF_TRANSFER = _describing_negation(
+    r"use|used|using|share|shared|sell|sold|disclose|disclosed|rent|rented|provide|provided|"
+    r"transfer|transferred|process|processed"
 )
 """A negation inside the words describing the data ("information that is not linked to your
-account", "content, which is never shared with advertisers, ..."): it does not deny the use
-the sentence states."""
+account", "data that does not identify you"): it does not deny the use the sentence states.
+One whose verb is the practice ("content that is never used to train", for advertising and
+sale "which is never shared with advertisers") still denies it."""
 
 
 SCOPED_DENIAL = rx(
@@ -362,9 +374,11 @@ def stated_practice(fact: str, s: Sentence, cue: re.Match[str]) -> Hit:
         hit = Hit(fact, "opt_in", 0.7, span(cue, consent), 1, cue=named("consent", consent))
         return scoped(guard(hit, text, cue.span()), text)
     not_in_business = re.search(r"\bnot in the business of\b", text)
-    before = re.split(r", ", CLAUSE_BREAK.split(text[max(0, cue.start() - 160) : cue.start()])[-1])
+    # "personal data that does not identify you": the "not" describes the data
+    plain = DESCRIBING_NEGATION_OF_TRANSFER.sub(lambda m: "#" * len(m.group()), text)
+    before = re.split(r", ", CLAUSE_BREAK.split(plain[max(0, cue.start() - 160) : cue.start()])[-1])
     denied = NEGATED_TRANSFER.search(before[-1])
-    if not qualified and (near_negation(text, cue.start()) or not_in_business or denied):
+    if not qualified and (near_negation(plain, cue.start()) or not_in_business or denied):
         said = not_in_business or denied or negation(text[max(0, cue.start() - 40) : cue.start()])
         hit = Hit(fact, "never", 0.85, span(cue), 2, cue=named("negated", said))
         return scoped(guard(hit, text, cue.span()), text)

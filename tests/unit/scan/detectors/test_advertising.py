@@ -220,3 +220,13 @@ def test_advertising_where_the_person_has_consented_is_opt_in() -> None:
         "consented."
     )
     assert written(text) == {"advertising_use": "opt_in"}
+
+
+def test_a_negation_describing_the_data_does_not_deny_the_advertising() -> None:
+    text = "We use information that does not identify you for targeted advertising."
+    assert written(text) == {"advertising_use": "always"}
+
+
+def test_a_describing_clause_whose_verb_is_the_transfer_still_denies_it() -> None:
+    text = "We use your content, which is never shared with advertisers, to improve our service."
+    assert written(text)["advertising_use"] == "never"

@@ -459,3 +459,9 @@ def test_a_denial_covers_only_its_data_and_a_pronoun_takes_up_the_models(text: s
 
 def test_a_pronoun_alone_names_no_training() -> None:
     assert "ai_training_customer_content" not in written("We train them to help you.")
+
+
+def test_a_describing_clause_whose_verb_is_the_training_still_denies_it() -> None:
+    assert written("We collect content that is never used to train our AI models.")[CONTENT] == (
+        "never"
+    )
