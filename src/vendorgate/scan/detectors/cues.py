@@ -232,6 +232,10 @@ SCOPED_DENIAL = rx(
     r"jurisdictions|states))\b",
     r"\b(?:eu|eea|uk|european|californian?|swiss|canadian|brazilian) (?:users?|customers?|"
     r"residents?|individuals?|consumers?|data subjects?)\b",
+    # one set of models: "models available to other customers", "general models"
+    r"\b(?:for|to|available to|used by|that serve|serving|shared with) (?:other|all|any other) "
+    r"(?:customers|users|clients|organi[sz]ations|tenants)\b",
+    r"\b(?:general|generali[sz]ed|shared|public|foundation|global|base) (?:ai |ml )?models?\b",
     # one kind of the data: private messages are not used, so public ones may be
     r"\bprivate (?:repositor\w+|messages|content|data|files|chats?|conversations?|posts?)\b",
 )
@@ -314,6 +318,10 @@ def practice(
         if found is None:
             return "never", None
         return "never", re.compile(re.escape(found.group())).search(text, a)
+    if consent and consent.group().startswith("unless"):
+        # "unless you tell us otherwise, we may use ...": the practice runs until the person
+        # acts, the way an opt-out does
+        return "opt_out", consent
     if consent:
         return "opt_in", consent
     return "always", None
@@ -478,6 +486,8 @@ CONDITION = rx(
     r"\bprovided (?:that|however)\b|\bsubject to\b",
     r"\b(?<!even )(?<!as )if\b(?! (?:any|applicable|not|necessary|possible)\b)",
     r"\bwhen(?:ever)?\b|\bonly (?:where|in cases)\b",
+    # "we will not ... without notice to you": with notice, it may
+    r"\bwithout (?:\w+ ){0,3}?(?:notice|notifying|informing|telling)\b",
 )
 """An exception or a condition: the denial does not hold in every case."""
 SCOPE_LIMIT = rx(

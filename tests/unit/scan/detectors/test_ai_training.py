@@ -465,3 +465,24 @@ def test_a_describing_clause_whose_verb_is_the_training_still_denies_it() -> Non
     assert written("We collect content that is never used to train our AI models.")[CONTENT] == (
         "never"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Unless you tell us otherwise, we may use your content to train our AI models.",
+            "opt_out",
+        ),
+        ("We do not use your content to train our AI models unless you instruct us to.", "opt_in"),
+        ("We do not use your content to train our AI models without notice to you.", "undisclosed"),
+        (
+            "Your data is not used to train generative AI models that are available to other "
+            "customers.",
+            "undisclosed",
+        ),
+        ("We do not use your content to train foundation models.", "undisclosed"),
+    ],
+)
+def test_unless_notice_and_which_models_the_denial_covers(text: str, expected: str) -> None:
+    assert written(text)[CONTENT] == expected
