@@ -214,13 +214,22 @@ def scan_text(text: str, min_confidence: float = MIN_CONFIDENCE) -> tuple[Passag
     normalised = normalise(text)
     passages: dict[tuple[str, int, int], Passage] = {}
     unit_hits: list[Hit] = []
+    before: list[Hit] = []
     unit_id: object = None
+    section: object = None
     for sentence in sentences(view):
-        if sentence.unit is not unit_id:
-            unit_id, unit_hits = sentence.unit, []
+        opening = sentence.unit is not unit_id
+        if opening:
+            # the hits of the paragraph or list item just before in the same section, for a
+            # unit that opens with the way out of its practice ("- You can opt out at any time
+            # in your settings.")
+            same = sentence.section is section
+            unit_id, unit_hits, before = sentence.unit, [], unit_hits if same else []
+            section = sentence.section
         hits = detect(sentence)
         fresh = {h.fact for h in hits}
-        hits += [h for h in follow_ups(sentence, unit_hits) if h.fact not in fresh]
+        earlier = unit_hits if not opening else before
+        hits += [h for h in follow_ups(sentence, earlier) if h.fact not in fresh]
         unit_hits += hits
         for hit in hits:
             if hit.confidence < min_confidence:

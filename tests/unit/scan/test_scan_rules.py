@@ -322,3 +322,25 @@ def test_compare_pairs_unchanged_changed_added_and_removed() -> None:
 
 def _v(passage: Passage | None) -> object:
     return passage.value if passage is not None else None
+
+
+# Written for these tests: the way out of a practice drafted as the next list item or paragraph.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## AI\n\nWe use your data as follows:\n\n- We may use your content to train our AI "
+        "models.\n- You can opt out at any time in your account settings.\n",
+        "## AI\n\nWe may use your content to train our AI models.\n\nYou can opt out at any time "
+        "in your account settings.\n",
+    ],
+)
+def test_an_opt_out_opening_the_next_unit_applies_to_the_practice_before(text: str) -> None:
+    assert _facts(text)["ai_training_customer_content"] == ["always", "opt_out"]
+
+
+def test_an_opt_out_in_another_section_does_not() -> None:
+    text = (
+        "## AI\n\nWe may use your content to train our AI models.\n\n## Contact\n\nYou can opt "
+        "out at any time in your account settings.\n"
+    )
+    assert _facts(text)["ai_training_customer_content"] == ["always"]

@@ -15,6 +15,7 @@ from vendorgate.scan.detectors.cues import (
     not_a_statement,
     practice,
     rx,
+    scoped,
     span,
 )
 from vendorgate.scan.detectors.hit import Hit
@@ -84,15 +85,22 @@ THIRD_PARTY_AI = rx(
     r"\btheir (?:own )?(?:ai |ml |language |foundation )?models?\b",
 )
 NOT_MODEL_TRAINING = rx(
-    r"\btrained (?:with|on) the relevant\b",
-    r"\btraining and quality assurance\b",
-    r"\bfor (?:the purposes of )?training (?:purposes )?and quality\b",
-    r"\btraining, enablement\b",
+    # people trained in a duty: "personnel ... are trained with the relevant security and data
+    # protection requirements"
+    r"\btrained (?:with|on|in) (?:the )?(?:relevant |applicable |appropriate )?(?:\w+ )?"
+    r"(?:security|data protection|privacy|confidentiality|policies|procedures|obligations|"
+    r"requirements|rules|laws?)\b",
+    # training as a service or a staff purpose beside its kin: "training and quality
+    # assurance", "training, enablement or other technical services", "coaching and training"
+    r"\btraining(?: purposes)?,? (?:and |or )?(?:quality|coaching|enablement|onboarding|"
+    r"consulting|education|certification)\b",
+    r"\b(?:quality (?:assurance|control)|coaching|onboarding|enablement|consulting)"
+    r"(?: purposes)?,? (?:and|or) training\b",
     r"\b(?:employees|personnel|staff|agents|representatives|team members)\b[^.;]{0,40}\btrain",
     r"\btrain\w* (?:our |its )?(?:employees|personnel|staff|agents|representatives)\b",
 )
 CLAUSE = re.compile(
-    r";|\bbut\b|\bhowever\b(?!,)|\bwhereas\b|\bwhile\b|"
+    r";|\bbut\b|\bhowever\b(?!,)|\bwhereas\b|\bwhile\b|\b(?:al)?though\b|"
     r", (?:and|or) (?=(?:we|it|they|[a-z]+ (?:may|will|does|do|is|are))\b)"
 )
 """Where one clause's practice ends and another's begins ("We do not sell your content, but we
@@ -111,9 +119,15 @@ AI_AS_FEATURE = re.compile(
 )
 """"AI inputs", "AI outputs": the AI names the feature the data goes to, not a training."""
 THEIR_MODELS = re.compile(
-    r"\btheir (?:own )?(?:independent )?(?:\w+ ){0,2}(?:models?|model training)\b"
+    r"\b(?:their|its) (?:own )?(?:independent )?(?:\w+ ){0,2}(?:models?|model training)\b|"
+    # "we do not permit our AI vendors to train on your data": the vendor binds its providers
+    r"\b(?:allow|permit|authori[sz]e|let|enable)s? (?:any )?(?:of )?(?:our |its |the |such )?"
+    r"(?:\w+ ){0,2}(?:third parties|providers?|vendors?|partners?|sub-?processors?)\b"
+    r"[^.;]{0,20}\btrain"
 )
-"""Models of someone else (a provider's "own models"): a training by a third party."""
+"""Models of someone else (a provider's "own models", "OpenAI ... its models"), or providers
+the vendor lets (or does not let) train: a training by a third party. Read only in a clause
+that names a third party's AI."""
 OPT_OUT_REFERENCE = re.compile(
     r"\b(?:if|unless|once|when|after) you (?:have )?opt(?:ed)?[- ]?out\b|"
     r"\b(?:ability|right|choice|option) to opt[- ]?out\b|\bopt-out (?:right|setting|choice)\b"
@@ -134,9 +148,11 @@ def detect(s: Sentence) -> list[Hit]:
     train" is ``always``; opt-out and consent cues count anywhere in the sentence. Two clauses
     suggesting different values for one fact give the less permissive one.
     """
-    text = s.low
-    if NOT_MODEL_TRAINING.search(text) or not_a_statement(s):
+    if not_a_statement(s):
         return []
+    # staff or service training is blanked, not the whole sentence: "recorded for coaching and
+    # training purposes, and to improve our AI models" still states a model training
+    text = NOT_MODEL_TRAINING.sub(lambda m: "#" * len(m.group()), s.low)
     if (
         OPT_OUT_REFERENCE.search(text)
         and _ai_term(text) is None
@@ -154,8 +170,11 @@ def detect(s: Sentence) -> list[Hit]:
         ]
     found: dict[str, Hit] = {}
     reserved = RESERVED.search(text)
+    trained = False
     for a, b in _clauses(text):
-        for found_hit in _clause_hits(s, a, b):
+        clause_hits = _clause_hits(s, text, a, b, trained)
+        trained = trained or bool(clause_hits)
+        for found_hit in clause_hits:
             hit = found_hit
             if reserved and hit.value == "never":
                 hit = replace(hit, value="always", cue=named("reserved", reserved))
@@ -170,17 +189,35 @@ def _exposure(hit: Hit) -> int:
     return _PERMISSIVE_LAST.index(str(hit.value)) if hit.value in _PERMISSIVE_LAST else -1
 
 
+LEADING_CLAUSE = re.compile(
+    r"^(?:(?:al)?though|while|whereas|where|because|since|when|whenever|if|unless|once)\b[^,;]*,"
+)
+"""A subordinate clause the sentence opens with ("Although we do not train on your files,
+we ...", "Where we do not need your consent, we may use ..."): it ends at its comma, and its
+negation does not reach the main clause after it (its consent or opt-in still does)."""
+
+
 def _clauses(text: str) -> list[tuple[int, int]]:
     cuts = [0, *(m.start() for m in CLAUSE.finditer(text)), len(text)]
+    if opening := LEADING_CLAUSE.match(text):
+        cuts = sorted({*cuts, opening.end()})
     return [(a, b) for a, b in pairwise(cuts) if b > a]
 
 
-def _clause_hits(s: Sentence, a: int, b: int) -> list[Hit]:
-    """The training hits of the clause ``[a, b)`` of ``s``."""
-    text = s.low
+PRONOUN_TRAINING = re.compile(
+    r"\b(?:train|trains|training|fine[- ]?tun\w*)\b (?:them|it|these|those|such models)\b"
+)
+"""The models of a clause before, taken up by a pronoun ("We don't train our models on your
+files, but we do train them on usage data")."""
+
+
+def _clause_hits(s: Sentence, text: str, a: int, b: int, trained: bool = False) -> list[Hit]:
+    """The training hits of the clause ``[a, b)`` of ``text`` (``s`` in lower case, with staff
+    training blanked); ``trained``: an earlier clause of the sentence named a training, which
+    a pronoun here may take up."""
     clause = text[a:b]
     term = _ai_term(clause)
-    explicit = _explicit(clause)
+    explicit = _explicit(clause) or (PRONOUN_TRAINING.search(clause) if trained else None)
     if term is None and explicit is None:
         return []
     if explicit is None and term is not None and AI_AS_FEATURE.match(clause, term.start()):
@@ -192,7 +229,9 @@ def _clause_hits(s: Sentence, a: int, b: int) -> list[Hit]:
         return []
     anchor = (explicit or term or general).start()  # type: ignore[union-attr]
     kind, kind_confidence = _data_kind(s, clause)
-    value, value_match = practice(text, a + anchor, clause=(a, b))
+    opening = LEADING_CLAUSE.match(text)
+    reach = 0 if opening is not None and opening.end() == a else a
+    value, value_match = practice(text, a + anchor, clause=(a, b), consent_from=reach)
     strength = 2 if explicit else 1
     base = 0.9 if explicit else 0.75
     decisive = explicit or term
@@ -226,7 +265,7 @@ def _clause_hits(s: Sentence, a: int, b: int) -> list[Hit]:
                 cue,
             )
         )
-    return [guard(hit, text, trigger) for hit in hits]
+    return [scoped(guard(hit, text, trigger), text[:b]) for hit in hits]
 
 
 def _ai_term(clause: str) -> re.Match[str] | None:

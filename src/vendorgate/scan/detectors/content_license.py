@@ -102,6 +102,9 @@ IMPROVEMENT = rx(
     r"\bmarketing\b",
     r"\bresearch\b",
     r"\bnew (?:features|products)\b",
+    # training models is an improvement purpose ("... and we may use it to train those models")
+    r"\b(?:train(?:s|ed|ing)?|fine[- ]?tun\w*)\b[^.;]{0,60}\b(?:models?|ai|algorithms?|"
+    r"machine learning|artificial intelligence)\b",
 )
 LICENSE_WORDS = re.compile(
     r"grant|give|only|sole|purpose|permitted|processing activities|be used|be processed|"
@@ -307,7 +310,9 @@ def _scope(
 
     ``limit`` is its purpose limit ("only to provide"), if any; ``indirect`` says the trigger
     only widens a licence granted elsewhere or states a use, not a licence of its own."""
-    improvement = IMPROVEMENT.search(text)
+    improvement = next(
+        (m for m in IMPROVEMENT.finditer(text) if not _denied_training(text, m)), None
+    )
     if improvement and not re.search(r"\btechnical purposes\b", text[: improvement.start()]):
         return "service_and_improvement", span(trigger, improvement)
     if indirect:
@@ -323,6 +328,15 @@ def _scope(
     if ELSEWHERE.search(text) and not service:
         return "undisclosed", span(trigger)
     return "service_only", span(trigger)
+
+
+def _denied_training(text: str, found: re.Match[str]) -> bool:
+    """Whether ``found`` names a training of models that its clause denies ("... and will not
+    use it to train our AI models"): a purpose excluded, not one the licence covers."""
+    if not re.match(r"train|fine", found.group()):
+        return False
+    clause = re.split(r";|\bbut\b|, and (?:we|it)\b|\. ", text[: found.start()])[-1]
+    return near_negation(clause, len(clause), 60)
 
 
 def _refers_elsewhere(limit: str, after: str) -> bool:

@@ -55,7 +55,10 @@ SERVICE_DATA = rx(
     r"\busage (?:patterns|logs|metrics)\b",
     r"\bfeedback\b",
 )
-NEGATION = re.compile(r"\b(?:not|never|no|nor|neither|cannot)\b|n't\b")
+NEGATION = re.compile(
+    r"\b(?:not|never|no|nor|neither|cannot)\b|n't\b|"
+    r"\b(?:prohibited|forbidden|barred|precluded) from\b"
+)
 NOT_A_NEGATION = re.compile(
     # words with "not" / "no" in them that negate nothing about the practice
     r"\b(?:but )?not (?:be )?limited to\b|\bnot only\b|\bnot just\b|\bor not\b|\bif not\b|"
@@ -99,6 +102,8 @@ CONSENT_EXCEPTION = rx(
     r"administrators?|users?)\b[^.;]{0,40}(?:consent|opt|enable|agree|choose|turn on)",
     r"\bopts?[- ]in\b",
     r"\b(?:if|when|once) you (?:\w+ ){0,2}?(?:your )?(?:consent|opt[- ]?in)\b",
+    r"\b(?:where|if|when|once) you (?:have )?(?:consented|given (?:us )?(?:your )?consent|"
+    r"opted[- ]in)\b",
     r"\b(?:rel(?:y|ies)|based) on your (?:prior |explicit |express )?consent\b",
     r"\bif you (?:opt[- ]?in|enable|choose to|turn on|consent)",
     r"\b(?:you|admin\w*|customers?) (?:can|may|must) (?:choose to |first )?"
@@ -188,10 +193,76 @@ def near_negation(text: str, position: int, window: int = 40) -> bool:
     return negation(before) is not None
 
 
-def customer_consent(text: str) -> re.Match[str] | None:
-    """A consent or opt-in cue in ``text`` where the customer (or its admin) is the one who
-    consents: "without the prior written consent of <the vendor>" is no such cue."""
-    for match in CONSENT_EXCEPTION.finditer(text):
+def _describing_negation(verbs: str) -> re.Pattern[str]:
+    practice_verb = rf"(?! (?:be |been |ever )?(?:{verbs})\b)"
+    return re.compile(
+        r"\b(?:that|which|who)(?: (?:is|are|was|were|does|do|did|will|would|can|could|may|"
+        r"might|has|have))?(?: not| never|n't)\b" + practice_verb + "|"
+        r"\b(?:that|which|who) (?:cannot|can't|won't|doesn't|don't|isn't|aren't|never)\b"
+        + practice_verb
+        + "|"
+        r"\bnot (?:directly |reasonably |personally )?(?:linked|linkable|associated|connected|"
+        r"tied|attributed|identifiable|identifying|identified)\b"
+    )
+
+
+DESCRIBING_NEGATION = _describing_negation(r"use|used|using|train|trained|process|processed")
+DESCRIBING_NEGATION_OF_TRANSFER = _describing_negation(
+    r"use|used|using|share|shared|sell|sold|disclose|disclosed|rent|rented|provide|provided|"
+    r"transfer|transferred|process|processed"
+)
+"""A negation inside the words describing the data ("information that is not linked to your
+account", "data that does not identify you"): it does not deny the use the sentence states.
+One whose verb is the practice ("content that is never used to train", for advertising and
+sale "which is never shared with advertisers") still denies it."""
+
+
+SCOPED_DENIAL = rx(
+    # one plan, tier or kind of account: the others may be treated otherwise
+    r"\b(?:enterprise|business|team|teams|paid|pro|premium|education(?:al)?|commercial|"
+    r"corporate|api|free|consumer|trial)(?:[- ]tier)? (?:plans?|customers?|users?|accounts?|"
+    r"tiers?|subscriptions?|subscribers?|workspaces?|editions?|versions?|offerings?|clients?|"
+    r"organi[sz]ations?)\b",
+    # one channel: what comes in through the API
+    r"\b(?:through|via|using|from) (?:the |our )?api\b|\bapi (?:inputs?|outputs?|requests?|data|"
+    r"content|traffic)\b",
+    # one region's people
+    r"\b(?:in|from|for|within|across) (?:the )?(?:eu|eea|european (?:union|economic area)|uk|"
+    r"united kingdom|switzerland|california|brazil|canada|certain (?:countries|regions|"
+    r"jurisdictions|states))\b",
+    r"\b(?:eu|eea|uk|european|californian?|swiss|canadian|brazilian) (?:users?|customers?|"
+    r"residents?|individuals?|consumers?|data subjects?)\b",
+    # one set of models: "models available to other customers", "general models"
+    r"\b(?:for|to|available to|used by|that serve|serving|shared with) (?:other|all|any other) "
+    r"(?:customers|users|clients|organi[sz]ations|tenants)\b",
+    r"\b(?:general|generali[sz]ed|shared|public|foundation|global|base) (?:ai |ml )?models?\b",
+    # one kind of the data: private messages are not used, so public ones may be
+    r"\bprivate (?:repositor\w+|messages|content|data|files|chats?|conversations?|posts?)\b",
+)
+"""A denial limited to one plan, channel, region or kind of data ("Enterprise customers'
+content is not used to train", "for EU users"): it does not settle the practice for the rest,
+so it suggests ``undisclosed`` rather than ``never``."""
+BY_DEFAULT = re.compile(r"\bby default\b|\b(?:off|disabled) (?:by default|unless)\b")
+"""A denial "by default": the practice starts once the person turns it on (``opt_in``)."""
+
+
+def scoped(hit: Hit, text: str) -> Hit:
+    """``hit`` with ``never`` or ``opt_in`` made ``undisclosed`` when ``text`` (its sentence up
+    to the clause of the practice) limits the denial to one plan, channel, region or kind of
+    data."""
+    if hit.value not in ("never", "opt_in"):
+        return hit
+    found = SCOPED_DENIAL.search(text)
+    if found is None:
+        return hit
+    return replace(hit, value="undisclosed", cue=named("scoped denial", found))
+
+
+def customer_consent(text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+    """A consent or opt-in cue in ``text`` (in ``[start, end)`` of it) where the customer (or
+    its admin) is the one who consents: "without the prior written consent of <the vendor>" is
+    no such cue."""
+    for match in CONSENT_EXCEPTION.finditer(text, start, len(text) if end is None else end):
         own = re.search(r"\b(?:our|us|we)\b", match.group())
         if own or OTHER_CONSENTER.match(text[match.end() : match.end() + 40]):
             continue
@@ -207,18 +278,23 @@ def opt_out_cue(text: str) -> re.Match[str] | None:
 
 
 def practice(
-    text: str, anchor: int, clause: tuple[int, int] | None = None
+    text: str, anchor: int, clause: tuple[int, int] | None = None, consent_from: int | None = None
 ) -> tuple[str, re.Match[str] | None]:
     """never / opt_in / opt_out / always for a practice stated in ``text`` near ``anchor``.
 
-    A negation counts only inside ``clause`` (the whole text by default); an opt-out or a
-    consent cue counts anywhere in ``text``. Where cues disagree the less permissive reading
-    wins: an opt-out offered for a practice makes it ``opt_out`` even next to a negation.
+    A negation counts only inside ``clause`` (the whole text by default), a consent cue from
+    ``consent_from`` (the clause's start by default) to its end; an opt-out counts anywhere in
+    ``text``. Where cues disagree the less permissive reading wins: an opt-out offered for a
+    practice makes it ``opt_out`` even next to a negation.
     """
     a, b = clause or (0, len(text))
-    # "you cannot opt out" negates the way out, not the practice
+    # "you cannot opt out" negates the way out, not the practice; "data that does not identify
+    # you" negates what describes the data, not its use
     scope = NO_OPT_OUT.sub(lambda m: "#" * len(m.group()), text[a:b])
-    consent = customer_consent(text)
+    scope = DESCRIBING_NEGATION.sub(lambda m: "#" * len(m.group()), scope)
+    # a consent in another clause ("...; with your consent we also share your email") is
+    # consent to something else
+    consent = customer_consent(text, a if consent_from is None else consent_from, b)
     opt_out = opt_out_cue(text)
     negated = near_negation(scope, anchor - a, 90) or bool(
         re.search(
@@ -233,12 +309,19 @@ def practice(
         return "opt_in", consent
     if opt_out:
         return "opt_out", opt_out
+    if negated and (default := BY_DEFAULT.search(scope)):
+        # "is not used to train our models by default": until the person turns it on
+        return "opt_in", re.compile(re.escape(default.group())).search(text, a)
     if negated:
         before = scope[max(0, anchor - a - 90) : anchor - a + 1]
         found = negation(before) or negation(scope)
         if found is None:
             return "never", None
         return "never", re.compile(re.escape(found.group())).search(text, a)
+    if consent and consent.group().startswith("unless"):
+        # "unless you tell us otherwise, we may use ...": the practice runs until the person
+        # acts, the way an opt-out does
+        return "opt_out", consent
     if consent:
         return "opt_in", consent
     return "always", None
@@ -276,6 +359,12 @@ NEGATED_TRANSFER = re.compile(
 personal data with any third parties for their own advertising purposes")."""
 
 
+PRACTICE_CLAUSE = re.compile(
+    r";|\bbut\b|\bhowever\b|\bwhereas\b|\bwhile\b|, and (?:we|it|they)\b|\. "
+)
+"""Where the clause of a stated practice ends, for the consent that governs it."""
+
+
 def stated_practice(fact: str, s: Sentence, cue: re.Match[str]) -> Hit:
     """opt_out / never / always for a practice named at ``cue`` (advertising, sale)."""
     text = s.low
@@ -283,17 +372,24 @@ def stated_practice(fact: str, s: Sentence, cue: re.Match[str]) -> Hit:
     qualified = qualified_denial(text, cue)
     if opt:
         return Hit(fact, "opt_out", 0.8, span(cue, opt_out_cue(text)), 2, cue=named("opt_out", opt))
-    consent = customer_consent(text)
+    # a consent in another clause ("...; with your consent, we also use your location") is
+    # consent to something else
+    cuts = [0, *(m.start() for m in PRACTICE_CLAUSE.finditer(text)), len(text)]
+    a = max(c for c in cuts if c <= cue.start())
+    b = min(c for c in cuts if c >= cue.end())
+    consent = customer_consent(text, a, b)
     if consent and not re.search(r"\b(?:where|if|when) (?:legally )?required\b", text):
         hit = Hit(fact, "opt_in", 0.7, span(cue, consent), 1, cue=named("consent", consent))
-        return guard(hit, text, cue.span())
+        return scoped(guard(hit, text, cue.span()), text)
     not_in_business = re.search(r"\bnot in the business of\b", text)
-    before = re.split(r", ", CLAUSE_BREAK.split(text[max(0, cue.start() - 160) : cue.start()])[-1])
+    # "personal data that does not identify you": the "not" describes the data
+    plain = DESCRIBING_NEGATION_OF_TRANSFER.sub(lambda m: "#" * len(m.group()), text)
+    before = re.split(r", ", CLAUSE_BREAK.split(plain[max(0, cue.start() - 160) : cue.start()])[-1])
     denied = NEGATED_TRANSFER.search(before[-1])
-    if not qualified and (near_negation(text, cue.start()) or not_in_business or denied):
+    if not qualified and (near_negation(plain, cue.start()) or not_in_business or denied):
         said = not_in_business or denied or negation(text[max(0, cue.start() - 40) : cue.start()])
         hit = Hit(fact, "never", 0.85, span(cue), 2, cue=named("negated", said))
-        return guard(hit, text, cue.span())
+        return scoped(guard(hit, text, cue.span()), text)
     return Hit(fact, "always", 0.75, span(cue), 1, cue=named("stated", cue))
 
 
@@ -390,6 +486,8 @@ CONDITION = rx(
     r"\bprovided (?:that|however)\b|\bsubject to\b",
     r"\b(?<!even )(?<!as )if\b(?! (?:any|applicable|not|necessary|possible)\b)",
     r"\bwhen(?:ever)?\b|\bonly (?:where|in cases)\b",
+    # "we will not ... without notice to you": with notice, it may
+    r"\bwithout (?:\w+ ){0,3}?(?:notice|notifying|informing|telling)\b",
 )
 """An exception or a condition: the denial does not hold in every case."""
 SCOPE_LIMIT = rx(

@@ -24,8 +24,12 @@ PRACTICE_FACTS = frozenset(
     }
 )
 OPT_OUT_SENTENCE = re.compile(
-    r"^(?:you|users?|customers?) (?:can|may) (?:opt[- ]?out|prevent|object|withdraw|unsubscribe|"
-    r"disable|turn off)\b"
+    # "If you do not want us to do this, ..." / "To stop this, ...": the way out follows
+    r"^(?:(?:if|where|should) you (?:do not|don't|no longer|would prefer not to|prefer not to|"
+    r"would rather not)\b[^.;]{0,120}, |to (?:opt[- ]?out|stop|prevent|object)\b[^.;]{0,120}, )?"
+    r"(?:you|users?|customers?)(?: (?:can|may))?(?: (?:always|also|at any time|easily))? "
+    r"(?:can |may )?(?:opt[- ]?out|prevent|object|withdraw|unsubscribe|disable|turn (?:\w+ )?off|"
+    r"switch (?:\w+ )?off)\b"
 )
 OBJECTION_WINDOW = re.compile(r"\bobject\w*\b[^.]*\bwithin\b|\bwithin\b[^.]*\bobject\w*")
 

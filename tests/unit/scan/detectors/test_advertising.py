@@ -185,3 +185,48 @@ def test_the_data_named_by_the_paragraph_an_item_hangs_from() -> None:
     found = [(s.text, h.fact) for s in sentences(text) for h in detect(s)]
     assert ("Our partners may help us deliver advertisements.", "advertising_use") in found
     assert not any(fact == "advertising_use" and "Vendors" in said for said, fact in found)
+
+
+# Written for these tests: a denial for one region does not settle the practice elsewhere.
+def test_a_denial_scoped_to_one_region_is_undisclosed() -> None:
+    text = "We do not use your data for targeted advertising in the EU."
+    assert written(text) == {"advertising_use": "undisclosed"}
+
+
+def test_no_sale_but_sharing_for_targeted_advertising_is_advertising() -> None:
+    text = (
+        "We do not sell your personal information, but we may share it with partners for "
+        "targeted advertising."
+    )
+    assert written(text)["advertising_use"] == "always"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We use cookies for targeted advertising; with your consent, we also use your location "
+        "to improve the service.",
+        "We share personal data with advertising partners for targeted advertising, and we send "
+        "you newsletters only with your consent.",
+    ],
+)
+def test_a_consent_in_another_clause_is_no_opt_in_to_advertising(text: str) -> None:
+    assert written(text) == {"advertising_use": "always"}
+
+
+def test_advertising_where_the_person_has_consented_is_opt_in() -> None:
+    text = (
+        "We may use your personal information for personalized advertising where you have "
+        "consented."
+    )
+    assert written(text) == {"advertising_use": "opt_in"}
+
+
+def test_a_negation_describing_the_data_does_not_deny_the_advertising() -> None:
+    text = "We use information that does not identify you for targeted advertising."
+    assert written(text) == {"advertising_use": "always"}
+
+
+def test_a_describing_clause_whose_verb_is_the_transfer_still_denies_it() -> None:
+    text = "We use your content, which is never shared with advertisers, to improve our service."
+    assert written(text)["advertising_use"] == "never"

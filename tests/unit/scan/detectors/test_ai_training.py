@@ -283,3 +283,206 @@ def test_a_denial_under_a_condition_before_it_is_undisclosed() -> None:
     # written for this test: the training is in the main clause, not in a carve-out
     text = "If you are an enterprise customer, we do not use your content to train AI models."
     assert written(text) == {"ai_training_customer_content": "undisclosed"}
+
+
+# Written for these tests: denials that hold only for part of the data, of the customers or of
+# the time, which must not read as a plain "never".
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We use information that is not linked to your account, such as your content, to train "
+        "our AI models.",
+        "We use your content, which is never shared with advertisers, to train our machine "
+        "learning models.",
+        "We use the content you provide, as well as data that does not identify you, to develop "
+        "and train our AI models.",
+        "We may use your content to train AI models that do not identify you.",
+    ],
+)
+def test_a_negation_describing_the_data_does_not_deny_the_training(text: str) -> None:
+    assert written(text)[CONTENT] == "always"
+
+
+def test_a_denial_still_reads_as_one_when_the_data_is_described_first() -> None:
+    assert written("Content that you share is not used to train our AI models.")[CONTENT] == "never"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our policy is to not use your content to train AI, though we may use it to improve our "
+        "machine learning models.",
+        "We do not use your content to train AI models, although we may use it to develop our "
+        "machine learning.",
+    ],
+)
+def test_though_starts_a_clause_of_its_own(text: str) -> None:
+    assert written(text)[CONTENT] == "always"
+
+
+def test_an_opening_concession_ends_at_its_comma() -> None:
+    found = written(
+        "Although we do not train our AI models on your content, we use usage data to train our "
+        "AI models."
+    )
+    assert (found[CONTENT], found[SERVICE]) == ("never", "always")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Enterprise customers' content is not used to train our AI models.",
+        "For Enterprise plans, we do not use your content to train our models.",
+        "If you are a business customer, we will not use your content to train our AI models.",
+        "For users in the EU, we do not use your content to train our AI models.",
+        "Content you submit through the API is not used to train our models.",
+        "We do not use content from paid workspaces to train our AI models.",
+        "We do not use your private messages to train our AI models.",
+        "For EU users, we use your content to train our AI models only with your consent.",
+    ],
+)
+def test_a_denial_scoped_to_one_plan_channel_region_or_kind_of_data_is_undisclosed(
+    text: str,
+) -> None:
+    assert written(text)[CONTENT] == "undisclosed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your content is not used to train our models by default; you can turn it on in settings.",
+        "By default, we do not use your content to train our AI models.",
+    ],
+)
+def test_a_denial_by_default_is_opt_in(text: str) -> None:
+    assert written(text)[CONTENT] == "opt_in"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We do not use your content to train our models unless you opt in.", "opt_in"),
+        (
+            "We do not use your content to train our AI models unless you choose to share it "
+            "with us.",
+            "opt_in",
+        ),
+        ("We will use your content to train AI models, unless you opt out.", "opt_out"),
+        ("Unless you opt out, we use your content to train our AI models.", "opt_out"),
+    ],
+)
+def test_unless_the_person_acts(text: str, expected: str) -> None:
+    assert written(text)[CONTENT] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our AI providers may not use your content to train their models.",
+        "Our third-party model providers do not use your data to train their models.",
+    ],
+)
+def test_a_denial_about_providers_is_the_third_party_fact_alone(text: str) -> None:
+    assert written(text) == {"ai_training_third_party": "never"}
+
+
+def test_a_consent_in_another_clause_is_consent_to_something_else() -> None:
+    text = (
+        "We use your content to train our AI models; with your consent, we also share your email "
+        "address with partners."
+    )
+    assert written(text)[CONTENT] == "always"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Where we do not need your consent, we may use your content to train our AI models.",
+            "always",
+        ),
+        ("Because we do not show ads, we use your content to train our AI models.", "always"),
+        ("Unless you opt in, we do not use your content to train our AI models.", "opt_in"),
+        ("Once you opt in, we use your content to train our AI models.", "opt_in"),
+    ],
+)
+def test_an_opening_subordinate_clause_keeps_its_negation_but_lends_its_consent(
+    text: str, expected: str
+) -> None:
+    assert written(text)[CONTENT] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We use OpenAI to power this feature, and OpenAI does not use your inputs to train its "
+        "models.",
+        "We do not permit our AI vendors to train on your data.",
+        "Our subprocessors are contractually prohibited from using your content to train their "
+        "AI models.",
+    ],
+)
+def test_a_denial_binding_a_provider_is_the_third_party_fact_alone(text: str) -> None:
+    found = {k: v for k, v in written(text).items() if k.startswith("ai_training")}
+    assert found == {"ai_training_third_party": "never"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our support staff are trained in data protection and confidentiality obligations.",
+        "Calls with our team may be recorded for coaching and training purposes.",
+        "We offer onboarding and training for administrators of your workspace.",
+    ],
+)
+def test_staff_or_service_training_is_not_model_training(text: str) -> None:
+    assert not any(k.startswith("ai_training") for k in written(text))
+
+
+def test_staff_training_beside_a_model_training_leaves_the_model_training() -> None:
+    text = "Calls may be recorded for coaching and training purposes, and to improve our AI models."
+    assert written(text)[CONTENT] == "always"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We don't train our models on your files, but we do train them on usage data.",
+        "We do not train our AI models on customer content, but we may use telemetry to train "
+        "them.",
+    ],
+)
+def test_a_denial_covers_only_its_data_and_a_pronoun_takes_up_the_models(text: str) -> None:
+    found = written(text)
+    assert (found[CONTENT], found[SERVICE]) == ("never", "always")
+
+
+def test_a_pronoun_alone_names_no_training() -> None:
+    assert "ai_training_customer_content" not in written("We train them to help you.")
+
+
+def test_a_describing_clause_whose_verb_is_the_training_still_denies_it() -> None:
+    assert written("We collect content that is never used to train our AI models.")[CONTENT] == (
+        "never"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Unless you tell us otherwise, we may use your content to train our AI models.",
+            "opt_out",
+        ),
+        ("We do not use your content to train our AI models unless you instruct us to.", "opt_in"),
+        ("We do not use your content to train our AI models without notice to you.", "undisclosed"),
+        (
+            "Your data is not used to train generative AI models that are available to other "
+            "customers.",
+            "undisclosed",
+        ),
+        ("We do not use your content to train foundation models.", "undisclosed"),
+    ],
+)
+def test_unless_notice_and_which_models_the_denial_covers(text: str, expected: str) -> None:
+    assert written(text)[CONTENT] == expected

@@ -285,3 +285,27 @@ def test_subject_to_the_terms_narrows_a_licence_and_widens_nothing() -> None:
 )
 def test_any_purpose_forbidden_or_restricted(text: str, expected: str) -> None:
     assert written(text)["content_license_scope"] == expected
+
+
+# Written for these tests: a limit to providing the service beside a training of models.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We will only use your content to provide the Services and to train our AI models.",
+            "service_and_improvement",
+        ),
+        (
+            "We process your content with our AI models only to provide the features, and we may "
+            "use it to train those models.",
+            "service_and_improvement",
+        ),
+        (
+            "We will only use your content to provide the Services and will not use it to train "
+            "our AI models.",
+            "service_only",
+        ),
+    ],
+)
+def test_training_models_is_an_improvement_purpose_unless_denied(text: str, expected: str) -> None:
+    assert written(text)["content_license_scope"] == expected

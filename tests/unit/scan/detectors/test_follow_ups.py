@@ -3,6 +3,8 @@ an objection window after a sub-processor notice."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.unit.scan.detectors.quoting import sentence
 from vendorgate.scan.detectors import Hit, follow_ups
 
@@ -30,3 +32,25 @@ def test_an_objection_window_follows_a_subprocessor_notice() -> None:
         ("subprocessor_change_notice_days", "undisclosed")
     ]
     assert follow_ups(objection, []) == []
+
+
+# Written for these tests: the way out drafted after a condition or a purpose.
+TRAINING = Hit("ai_training_customer_content", "always", 0.9)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you do not want us to do this, you can object.",
+        "If you no longer wish your content to be used this way, you can turn it off in settings.",
+        "To stop this, you can opt out at any time.",
+        "You can always opt out.",
+    ],
+)
+def test_an_opt_out_after_a_condition_applies_to_the_practice_above(text: str) -> None:
+    found = follow_ups(sentence("", text), [TRAINING])
+    assert [(h.fact, h.value) for h in found] == [("ai_training_customer_content", "opt_out")]
+
+
+def test_no_way_out_is_no_opt_out() -> None:
+    assert follow_ups(sentence("", "You may not opt out."), [TRAINING]) == []
