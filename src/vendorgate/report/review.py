@@ -107,9 +107,11 @@ def _quote_lines(number: int, quote: QuoteReview, width: int) -> list[str]:
     for detail in (cited.detail, quote.evidence.note):
         if detail:
             lines.extend(_wrapped("      ", detail, width))
-    lines.extend(
-        _wrapped("      quote:   ", f"\u201c{normalise.normalise(cited.quote)}\u201d", width)
-    )
+    if quote.evidence.still_present is not None:
+        still = "still" if quote.evidence.still_present else "no longer"
+        lines.append(f"      the quote is {still} in the changed file")
+    said = cited.quote if quote.verified else normalise.normalise(cited.quote)
+    lines.extend(_wrapped("      quote:   ", f"\u201c{said}\u201d", width))
     if quote.context is not None:
         shown = _marked(quote.context)
         said = "context: " if quote.verified else "in file: "
