@@ -107,7 +107,7 @@ def test_accepting_removes_only_the_mark_lines_and_check_then_uses_the_value(
 
     code, out, _ = _review(profile, "--accept", "ai_training_customer_content")
     assert code == 1  # the breach suggestion is still marked
-    assert out.startswith("accepted ai_training_customer_content: `never` now counts")
+    assert out.startswith("accepted ai_training_customer_content: reads as `never` now")
     assert "1 fact(s) marked" in out and "breach_notification_hours (vendors" in out
     after = profile.read_text(encoding="utf-8")
     removed = before.splitlines(keepends=True)
@@ -167,3 +167,29 @@ def test_bad_input_exits_2_naming_the_file(profile: Path) -> None:
     done = run_cli("review", "vendorgate.yaml", cwd=profile.parent.parent)
     assert done.returncode == 2 and "vendorgate.yaml" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+PLAN = """plans:
+  - id: pro
+    facts:
+      deletion_after_termination_days:
+        value: 30
+        unreviewed: true
+        evidence:
+          - doc: tos-2026-03-01
+            quote: "Other uses are described below."
+"""
+
+
+def test_a_plans_override_is_accepted_as_plan_colon_fact(profile: Path) -> None:
+    profile.write_text(profile.read_text(encoding="utf-8") + PLAN, encoding="utf-8")
+    code, out, _ = _review(profile)
+    assert code == 1 and "pro:deletion_after_termination_days (vendors/acme.yaml:" in out
+    before = profile.read_bytes()
+    code, _, err = _review(profile, "--accept", "deletion_after_termination_days")
+    assert code == 2 and "name it `pro:deletion_after_termination_days`" in err
+    assert profile.read_bytes() == before
+    code, out, _ = _review(profile, "--accept", "pro:deletion_after_termination_days")
+    assert code == 1  # the two vendor-level suggestions remain
+    assert "accepted pro:deletion_after_termination_days: reads as `30` now" in out
+    assert profile.read_bytes() == before.replace(b"        unreviewed: true\n", b"")

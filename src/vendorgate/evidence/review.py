@@ -73,7 +73,7 @@ class FactReview:
     @property
     def key(self) -> str:
         """How ``--accept`` names it: ``FACT``, or ``PLAN:FACT`` for a plan's override."""
-        return f"{self.fact.plan}:{self.fact.name}" if self.fact.plan else self.fact.name
+        return _key(self.fact)
 
     @property
     def suggested(self) -> FactValue:
@@ -101,7 +101,8 @@ class Accepted:
 
     key: str
     value: FactValue
-    """The value that now counts."""
+    """The value the fact reads as now (still ``undisclosed`` while it ``rests_on`` a
+    document not archived)."""
     line: int
     """The line removed, as numbered before the edit."""
 
@@ -145,7 +146,8 @@ def accept(path: Path, names: Sequence[str]) -> Review:
     if read_bytes(path, loaded.doc.path) != loaded.raw:
         raise UsageError(f"{loaded.doc.path}: changed while being reviewed; run again")
     write_atomic(path, edited)
-    done = tuple(Accepted(i.key, i.suggested, n) for i, n in zip(chosen, lines, strict=True))
+    reads = {_key(f): f.value for f in after.written_facts()}
+    done = tuple(Accepted(i.key, reads[i.key], n) for i, n in zip(chosen, lines, strict=True))
     reloaded = _Loaded(edited, loaded.doc, catalogue.LoadedVendor(after, path, loaded.vendor.root))
     remaining = _review(reloaded)
     return Review(remaining.path, remaining.vendor, remaining.facts, done, remaining.warnings)
@@ -248,24 +250,18 @@ def _chosen(loaded: _Loaded, before: Review, names: Sequence[str]) -> list[FactR
 
 
 def _not_marked(loaded: _Loaded, before: Review, name: str) -> Problem:
-    profile = loaded.vendor.profile
+    """Why ``name`` is not a marked fact, pointing at the plan overrides marked when it names
+    a vendor-level fact."""
     plan, _, fact = name.rpartition(":")
-    written = {f.name if not f.plan else f"{f.plan}:{f.name}": f for f in profile.written_facts()}
-    shown = loaded.doc.path
+    written = {_key(f): f for f in loaded.vendor.profile.written_facts()}
+    in_plans = [f"`{i.key}`" for i in before.facts if i.fact.name == fact and i.fact.plan]
+    hint = f" (marked in a plan: name it {', '.join(in_plans)})" if in_plans and not plan else ""
     if name in written:
         found = written[name].location
-        return Problem(
-            f"`{name}` is not marked `unreviewed: true`; nothing to accept",
-            shown,
-            found.line,
-            found.column,
-        )
-    in_plans = [item.key for item in before.facts if item.fact.name == fact and not plan]
-    if in_plans:
-        hint = ", ".join(f"`{key}`" for key in in_plans)
-        return Problem(f"`{name}` is marked only in a plan: name it {hint}", shown)
-    hint = did_you_mean(name, list(written))
-    return Problem(f"`{name}` is not a fact of the profile{hint}", shown)
+        message = f"`{name}` is not marked `unreviewed: true`; nothing to accept{hint}"
+        return Problem(message, loaded.doc.path, found.line, found.column)
+    hint = hint or did_you_mean(name, list(written))
+    return Problem(f"`{name}` is not a fact of the profile{hint}", loaded.doc.path)
 
 
 def _problem(item: FactReview, reason: str) -> Problem:
@@ -319,10 +315,15 @@ def _reload(loaded: _Loaded, edited: bytes) -> VendorProfile:
     return build_vendor(doc)
 
 
+def _key(fact: Fact) -> str:
+    """How ``--accept`` names a fact: ``FACT``, or ``PLAN:FACT`` for a plan's override."""
+    return f"{fact.plan}:{fact.name}" if fact.plan else fact.name
+
+
 def _state(profile: VendorProfile) -> dict[str, tuple[object, bool, tuple[str, ...]]]:
     """Each written fact's key: the value written, the mark and the quotes."""
     return {
-        f"{f.plan}:{f.name}" if f.plan else f.name: (
+        _key(f): (
             f.claimed if f.claimed is not None else f.value,
             f.unreviewed,
             tuple(e.quote for e in f.evidence),

@@ -82,7 +82,7 @@ def to_text(result: Review, options: RenderOptions) -> str:
 
 
 def _accepted(key: str, value: FactValue, line: int) -> str:
-    return f"{key}: `{_value(value)}` now counts (removed line {line})"
+    return f"{key}: reads as `{_value(value)}` now (removed line {line})"
 
 
 def _fact_lines(item: FactReview, width: int) -> list[str]:
