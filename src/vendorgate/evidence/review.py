@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from vendorgate.core.errors import InputError, Problem, UsageError
@@ -137,20 +137,23 @@ def accept(path: Path, names: Sequence[str]) -> Review:
     """Remove the mark of each named fact (``FACT`` or ``PLAN:FACT``) and write the file
     atomically; raises (and writes nothing) unless every one can be accepted."""
     loaded = _load(path)
-    before = _review(loaded)
-    chosen = _chosen(loaded, before, names)
+    chosen = _chosen(loaded, _review(loaded), names)
     lines = [_mark_line(loaded, item) for item in chosen]
     edited = _without_lines(loaded.raw, lines)
     after = _reload(loaded, edited)
     _same_but_marks(loaded.vendor.profile, after, {item.key for item in chosen})
+    _write_if_unchanged(path, loaded, edited)
+    reads = {_key(f): f.value for f in after.written_facts()}
+    done = tuple(Accepted(i.key, reads[i.key], n) for i, n in zip(chosen, lines, strict=True))
+    vendor = catalogue.LoadedVendor(after, path, loaded.vendor.root)
+    return replace(_review(_Loaded(edited, loaded.doc, vendor)), accepted=done)
+
+
+def _write_if_unchanged(path: Path, loaded: _Loaded, edited: bytes) -> None:
+    """Replace the file with ``edited`` unless someone changed it since it was read."""
     if read_bytes(path, loaded.doc.path) != loaded.raw:
         raise UsageError(f"{loaded.doc.path}: changed while being reviewed; run again")
     write_atomic(path, edited)
-    reads = {_key(f): f.value for f in after.written_facts()}
-    done = tuple(Accepted(i.key, reads[i.key], n) for i, n in zip(chosen, lines, strict=True))
-    reloaded = _Loaded(edited, loaded.doc, catalogue.LoadedVendor(after, path, loaded.vendor.root))
-    remaining = _review(reloaded)
-    return Review(remaining.path, remaining.vendor, remaining.facts, done, remaining.warnings)
 
 
 # ---------------------------------------------------------------- reading
