@@ -136,6 +136,8 @@ def review(path: Path) -> Review:
 def accept(path: Path, names: Sequence[str]) -> Review:
     """Remove the mark of each named fact (``FACT`` or ``PLAN:FACT``) and write the file
     atomically; raises (and writes nothing) unless every one can be accepted."""
+    if str(path) == "-":
+        raise UsageError("--accept edits the profile: name its file, not `-`")
     loaded = _load(path)
     chosen = _chosen(loaded, _review(loaded), names)
     lines = [_mark_line(loaded, item) for item in chosen]
