@@ -53,6 +53,7 @@ INVOCATIONS: dict[str, tuple[Path, tuple[str, ...]]] = {
         ("gate", "vendors/zoom-march.yaml", "--org", "org.yaml", "--as-of", "2026-01-15"),
     ),
     "test": (REPO, ("test", "rules/ai-baseline.yaml", "--as-of", "2026-01-15")),
+    "review": (REPO, ("review", "tests/golden/review/zoom-unreviewed.yaml")),
 }
 
 
@@ -88,7 +89,7 @@ def _option(command: click.Command, flag: str) -> click.Option | None:
 
 def test_every_command_accepts_an_output_file() -> None:
     commands = _commands(main)
-    assert len(commands) == 15  # new and init included
+    assert len(commands) == 16  # new, init and review included
     missing = [name for name, command in commands.items() if _option(command, "-o") is None]
     assert missing == []
 
@@ -103,6 +104,7 @@ KINDS = {
     "watch": ("watch",),
     "scan": ("scan", "scan-comparison"),
     "explain": ("explain",),
+    "review": ("review",),
     "test": ("test",),
 }
 

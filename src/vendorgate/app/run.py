@@ -266,7 +266,8 @@ def _unreviewed_note(profile: VendorProfile) -> str:
         return ""
     return (
         f"note: {profile.location.path}: {len(names)} fact(s) marked `unreviewed: true` read "
-        f"as undisclosed until reviewed: {', '.join(names)}"
+        f"as undisclosed until reviewed: {', '.join(names)} (`vendorgate review "
+        f"{profile.location.path}` shows them with their quotes)"
     )
 
 

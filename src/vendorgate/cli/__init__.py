@@ -590,6 +590,28 @@ def new(
 
 
 @main.command()
+@click.argument("profile", type=click.Path())
+@click.option(
+    "--accept",
+    "accept",
+    multiple=True,
+    metavar="FACT[,FACT...]",
+    help="Remove `unreviewed: true` from these facts (PLAN:FACT for a plan's override), "
+    "after checking them: all or nothing, and only when every quote of each verifies.",
+)
+@format_option("review")
+@output_option
+def review(profile: str, accept: tuple[str, ...], fmt: str, output: str | None) -> None:
+    """Show the facts of a vendor profile marked `unreviewed: true` (scanner suggestions), each
+    quote with its status and the snapshot's paragraph around it. Exit 1 while any is marked.
+    With --accept, remove the marks of the facts named, every other byte of the file kept."""
+    from vendorgate.commands import review as command
+
+    names = tuple(name for given in accept for name in given.split(","))
+    deliver(command.execute(command.ReviewRequest(profile, names, fmt, width(100))), output)
+
+
+@main.command()
 @click.argument("document", required=False, type=click.Path())
 @click.option(
     "--compare",

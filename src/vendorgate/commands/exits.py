@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from vendorgate.ci.revdiff import RevDiff
     from vendorgate.core.model import CheckResult
     from vendorgate.evidence.docdiff import DocDiff
+    from vendorgate.evidence.review import Review
     from vendorgate.evidence.verify import VerifyResult
     from vendorgate.evidence.watch import WatchResult
     from vendorgate.gate.decisions import GateResult
@@ -75,3 +76,8 @@ def explain(result: Explanation) -> int:
 def test(result: TestRun) -> int:
     """1 on a wrong verdict or a rule lacking a kind of example."""
     return _code(not result.ok)
+
+
+def review(result: Review) -> int:
+    """1 while any fact of the profile is still marked ``unreviewed: true``."""
+    return _code(bool(result.facts))

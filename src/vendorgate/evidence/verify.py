@@ -9,7 +9,7 @@ whether the quote is still in the file as it now is.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -83,7 +83,7 @@ def vendor_paths(paths: Sequence[str | Path]) -> list[Path]:
     return workspace.discover(org.vendors_paths)
 
 
-class _Snapshots:
+class Snapshots:
     """Snapshots read once per run, each indexed by section once."""
 
     def __init__(self) -> None:
@@ -115,13 +115,22 @@ class _Snapshots:
 
 def verify(paths: Sequence[str | Path] = ()) -> VerifyResult:
     """Check the evidence of every fact in the given profiles (or the organisation's)."""
-    vendors = catalogue.load_vendors(vendor_paths(paths))
-    snapshots = _Snapshots()
+    return verify_loaded(catalogue.load_vendors(vendor_paths(paths)))
+
+
+def verify_loaded(
+    vendors: Sequence[catalogue.LoadedVendor],
+    keep: Callable[[Fact], bool] = lambda fact: True,
+    snapshots: Snapshots | None = None,
+) -> VerifyResult:
+    """Check the evidence of the facts ``keep`` selects (every written fact by default) in
+    profiles already loaded; ``snapshots`` lets a caller read the texts checked again."""
+    snapshots = snapshots or Snapshots()
     items: list[EvidenceReport] = []
     for loaded in sorted(vendors, key=lambda lv: lv.profile.id):
         for fact in _facts(loaded):
-            for item in fact.evidence:
-                items.append(_report(loaded, fact, item, snapshots))
+            if keep(fact):
+                items.extend(_report(loaded, fact, item, snapshots) for item in fact.evidence)
     return VerifyResult(tuple(items), snapshots.warnings())
 
 
@@ -130,7 +139,7 @@ def _facts(loaded: catalogue.LoadedVendor) -> list[Fact]:
 
 
 def _report(
-    loaded: catalogue.LoadedVendor, fact: Fact, item: Evidence, snapshots: _Snapshots
+    loaded: catalogue.LoadedVendor, fact: Fact, item: Evidence, snapshots: Snapshots
 ) -> EvidenceReport:
     store = snapshots.store(loaded.root)
     cited = evidence.check(item, loaded.profile, loaded.path, store)

@@ -173,6 +173,10 @@ VIEWS: dict[tuple[str, str], View] = {
     ),
     ("scan-comparison", "json"): View("scan", "render_comparison_json", _JSON),
     ("explain", "text"): View("explain", "to_text", "the evaluation step by step"),
+    ("review", "text"): View(
+        "review", "to_text", "each unreviewed suggestion with its quotes in context"
+    ),
+    ("review", "json"): View("review", "to_json", _JSON),
     ("test", "text"): View("ruletest", "to_text", "results per rule, coverage and a summary"),
     ("test", "json"): View("ruletest", "to_json", _JSON),
 }

@@ -19,12 +19,13 @@ def to_json(result: VerifyResult, options: RenderOptions) -> str:
         "generator": {"name": "vendorgate", "version": __version__},
         "summary": {"evidence": len(result.items), **result.counts()},
         "warnings": list(result.warnings),
-        "evidence": [_item_json(item) for item in result.items],
+        "evidence": [item_json(item) for item in result.items],
     }
     return jsontext.document(data)
 
 
-def _item_json(item: EvidenceReport) -> dict[str, Any]:
+def item_json(item: EvidenceReport) -> dict[str, Any]:
+    """One piece of evidence as ``evidence verify --format json`` writes it."""
     cited = item.cited
     closest = item.closest
     return {

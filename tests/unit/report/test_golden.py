@@ -4,7 +4,7 @@ compared with exact expected output in ``tests/golden/expected/``.
 Regenerate after an intended change with
 ``VENDORGATE_UPDATE_GOLDEN=1 pytest tests/unit/report/test_golden.py`` (``UPDATE_GOLDEN=1``
 works too) and review the diff like code. The fixtures: the project in ``tests/golden/`` on a
-fixed date; the repository's Zoom snapshots for evidence diff and scan; a temporary git
+fixed date; the repository's Zoom snapshots for evidence diff, scan and review; a temporary git
 repository for diff; a real HTTP server on 127.0.0.1 for watch (its port is written as PORT).
 """
 
@@ -196,6 +196,13 @@ def _test(tmp: Path, base: str) -> Any:
         return ruletest.run_tests(["rules/ai-baseline.yaml"], None, EVALUATED_ON)
 
 
+def _review(tmp: Path, base: str) -> Any:
+    from vendorgate.evidence import review
+
+    with _inside(REPO):
+        return review.review(GOLDEN / "review" / "zoom-unreviewed.yaml")
+
+
 RESULTS: dict[str, Callable[[Path, str], Any]] = {
     "report": _report,
     "validate": _validate,
@@ -208,6 +215,7 @@ RESULTS: dict[str, Callable[[Path, str], Any]] = {
     "scan": _scan,
     "scan-comparison": _scan_comparison,
     "explain": _explain,
+    "review": _review,
     "test": _test,
 }
 """How each kind of result is made from the fixtures (``check`` is above)."""

@@ -1,0 +1,195 @@
+"""``vendorgate review`` through the real command line: a workspace as ``test_new`` builds it,
+a document this test writes itself (no vendor's words), ``vendorgate new``, then review and
+``--accept``, which must change nothing unless every named fact can be accepted."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.support.cli import REPO, run_cli
+
+AI = "Acme will never use your content to train artificial intelligence models."
+BREACH = "We will notify you of a security breach within 72 hours of becoming aware of it."
+DOCUMENT = f"""# Acme Terms of Service
+
+Last updated: March 1, 2026
+
+## 1. Content
+
+This section explains how content is handled. {AI} Other uses are described below.
+
+## 2. Security
+
+{BREACH}
+"""
+RULE = "ai-no-training-on-customer-content-without-opt-in"
+MARK = "    unreviewed: true\n"
+
+
+@pytest.fixture
+def profile(tmp_path: Path) -> Path:
+    """``vendors/acme.yaml`` as ``vendorgate new`` writes it from the document above."""
+    org = yaml.safe_load((REPO / "vendorgate.yaml").read_text(encoding="utf-8"))
+    org.pop("usage", None)
+    org.pop("waivers", None)
+    (tmp_path / "vendorgate.yaml").write_text(yaml.safe_dump(org, sort_keys=False), "utf-8")
+    shutil.copytree(REPO / "rules", tmp_path / "rules")
+    (tmp_path / "vendors").mkdir()
+    (tmp_path / "acme-terms.md").write_text(DOCUMENT, encoding="utf-8")
+    made = run_cli(
+        "new", "acme", "acme-terms.md", "--url", "https://acme.example/terms", cwd=tmp_path
+    )
+    assert made.returncode == 0, made.stderr
+    path = tmp_path / "vendors" / "acme.yaml"
+    facts = yaml.safe_load(path.read_text(encoding="utf-8"))["facts"]
+    marked = {name for name, fact in facts.items() if fact.get("unreviewed")}
+    assert marked == {"ai_training_customer_content", "breach_notification_hours"}
+    return path
+
+
+def _review(profile: Path, *args: str) -> tuple[int, str, str]:
+    done = run_cli("review", "vendors/acme.yaml", *args, cwd=profile.parent.parent)
+    assert "Traceback" not in done.stderr
+    return done.returncode, done.stdout, done.stderr
+
+
+def _verdict(profile: Path) -> str:
+    checked = run_cli("check", "--format", "json", cwd=profile.parent.parent)
+    assert checked.returncode in (0, 1), checked.stderr
+    (vendor,) = json.loads(checked.stdout)["vendors"]
+    return next(f["verdict"] for f in vendor["findings"] if f["rule"] == RULE)
+
+
+def test_review_shows_each_suggestion_with_its_quote_in_context(profile: Path) -> None:
+    code, out, _ = _review(profile)
+    assert code == 1  # something is marked: CI can require review to pass
+    assert "2 fact(s) marked `unreviewed: true`" in out
+    ai_at = out.index("ai_training_customer_content (vendors/acme.yaml:")
+    assert ai_at < out.index("breach_notification_hours (vendors/acme.yaml:")  # vocabulary order
+    assert "suggested `never`" in out and "suggested `72`" in out
+    assert "tos-2026-03-01 section 1: verified (found in 1 Content)" in out
+    joined = " ".join(out.split())  # the text format wraps long lines
+    assert f"quote: \u201c{AI}\u201d" in joined
+    # the paragraph around the quote, the quote marked in it
+    assert (
+        f"context: This section explains how content is handled. \u00ab{AI}\u00bb Other" in joined
+    )
+    assert "--accept ai_training_customer_content,breach_notification_hours" in joined
+
+
+def test_review_json_is_deterministic_and_names_what_can_be_accepted(profile: Path) -> None:
+    code, out, _ = _review(profile, "--format", "json")
+    assert code == 1 and _review(profile, "--format", "json")[1] == out
+    data = json.loads(out)
+    assert data["summary"] == {"unreviewed": 2, "accepted": 0}
+    first = data["unreviewed"][0]
+    assert (first["accept"], first["suggested"], first["acceptable"]) == (
+        "ai_training_customer_content",
+        "never",
+        True,
+    )
+    (quote,) = first["evidence"]
+    assert quote["status"] == "verified" and quote["quote"] == AI
+    start, end = quote["context"]["quote"]
+    assert quote["context"]["text"][start:end] == AI
+
+
+def test_accepting_removes_only_the_mark_lines_and_check_then_uses_the_value(
+    profile: Path,
+) -> None:
+    before = profile.read_text(encoding="utf-8")
+    assert _verdict(profile) == "undetermined"
+
+    code, out, _ = _review(profile, "--accept", "ai_training_customer_content")
+    assert code == 1  # the breach suggestion is still marked
+    assert out.startswith("accepted ai_training_customer_content: reads as `never` now")
+    assert "1 fact(s) marked" in out and "breach_notification_hours (vendors" in out
+    after = profile.read_text(encoding="utf-8")
+    removed = before.splitlines(keepends=True)
+    line = int(out.split("(removed line ")[1].split(")")[0])
+    assert removed.pop(line - 1) == MARK
+    assert after == "".join(removed)  # every other byte as it was
+    assert _verdict(profile) == "pass"
+
+    code, out, _ = _review(profile, "--accept", "breach_notification_hours")
+    assert code == 0 and "vendors/acme.yaml: no unreviewed facts" in out
+    assert profile.read_text(encoding="utf-8") == before.replace(MARK, "")
+    assert _review(profile)[:2] == (0, "vendors/acme.yaml: no unreviewed facts\n")
+    validated = run_cli("validate", cwd=profile.parent.parent)
+    assert validated.returncode == 0 and "unreviewed" not in validated.stderr
+
+
+def _edit_quote(profile: Path) -> None:
+    text = profile.read_text(encoding="utf-8")
+    edited = text.replace(
+        "Acme will never use your content", "Acme will never ever use your content"
+    )
+    assert edited != text
+    profile.write_text(edited, encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("names", "edit", "message"),
+    [
+        ("no_such_fact", False, "`no_such_fact` is not a fact of the profile"),
+        ("baa_available", False, "`baa_available` is not marked `unreviewed: true`"),
+        (
+            "breach_notification_hours,ai_training_customer_content",
+            True,
+            "`ai_training_customer_content` cannot be accepted: its quote from `tos-2026-03-01` "
+            "is unsupported",
+        ),
+        ("breach_notification_hours,baa_available", False, "`baa_available` is not marked"),
+    ],
+)
+def test_accept_changes_nothing_unless_every_named_fact_can_be_accepted(
+    profile: Path, names: str, edit: bool, message: str
+) -> None:
+    if edit:
+        _edit_quote(profile)
+    before = profile.read_bytes()
+    code, out, err = _review(profile, "--accept", names)
+    assert code == 2 and out == ""
+    assert message in err and "vendors/acme.yaml" in err
+    assert profile.read_bytes() == before  # byte-identical, the good fact not accepted either
+    assert list(profile.parent.iterdir()) == [profile]  # no temporary file left
+
+
+def test_bad_input_exits_2_naming_the_file(profile: Path) -> None:
+    done = run_cli("review", "vendors/missing.yaml", cwd=profile.parent.parent)
+    assert done.returncode == 2 and "vendors/missing.yaml" in done.stderr
+    assert "Traceback" not in done.stderr
+    done = run_cli("review", "vendorgate.yaml", cwd=profile.parent.parent)
+    assert done.returncode == 2 and "vendorgate.yaml" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+PLAN = """plans:
+  - id: pro
+    facts:
+      deletion_after_termination_days:
+        value: 30
+        unreviewed: true
+        evidence:
+          - doc: tos-2026-03-01
+            quote: "Other uses are described below."
+"""
+
+
+def test_a_plans_override_is_accepted_as_plan_colon_fact(profile: Path) -> None:
+    profile.write_text(profile.read_text(encoding="utf-8") + PLAN, encoding="utf-8")
+    code, out, _ = _review(profile)
+    assert code == 1 and "pro:deletion_after_termination_days (vendors/acme.yaml:" in out
+    before = profile.read_bytes()
+    code, _, err = _review(profile, "--accept", "deletion_after_termination_days")
+    assert code == 2 and "name it `pro:deletion_after_termination_days`" in err
+    assert profile.read_bytes() == before
+    code, out, _ = _review(profile, "--accept", "pro:deletion_after_termination_days")
+    assert code == 1  # the two vendor-level suggestions remain
+    assert "accepted pro:deletion_after_termination_days: reads as `30` now" in out
+    assert profile.read_bytes() == before.replace(b"        unreviewed: true\n", b"")
