@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.support.cli import REPO, run_cli
+from tests.support.cli import REPO, empty_catalogue, run_cli
 from vendorgate.core.vocabulary import FACTS
 
 CORPUS = REPO / "snapshots"
@@ -30,14 +30,7 @@ SURVEYMONKEY_URL = "https://www.surveymonkey.com/mp/legal/privacy/"
 
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
-    # The shipped organisation without its per-vendor usage and waivers, which name vendors
-    # (and plans) of the shipped catalogue that this empty catalogue does not hold.
-    org = yaml.safe_load((REPO / "vendorgate.yaml").read_text(encoding="utf-8"))
-    org.pop("usage", None)
-    org.pop("waivers", None)
-    (tmp_path / "vendorgate.yaml").write_text(yaml.safe_dump(org, sort_keys=False), "utf-8")
-    shutil.copytree(REPO / "rules", tmp_path / "rules")
-    (tmp_path / "vendors").mkdir()
+    empty_catalogue(tmp_path)
     incoming = tmp_path / "incoming"
     incoming.mkdir()
     for source, name in (

@@ -5,13 +5,12 @@ a document this test writes itself (no vendor's words), ``vendorgate new``, then
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
-from tests.support.cli import REPO, run_cli
+from tests.support.cli import empty_catalogue, run_cli
 
 AI = "Acme will never use your content to train artificial intelligence models."
 BREACH = "We will notify you of a security breach within 72 hours of becoming aware of it."
@@ -34,12 +33,7 @@ MARK = "    unreviewed: true\n"
 @pytest.fixture
 def profile(tmp_path: Path) -> Path:
     """``vendors/acme.yaml`` as ``vendorgate new`` writes it from the document above."""
-    org = yaml.safe_load((REPO / "vendorgate.yaml").read_text(encoding="utf-8"))
-    org.pop("usage", None)
-    org.pop("waivers", None)
-    (tmp_path / "vendorgate.yaml").write_text(yaml.safe_dump(org, sort_keys=False), "utf-8")
-    shutil.copytree(REPO / "rules", tmp_path / "rules")
-    (tmp_path / "vendors").mkdir()
+    empty_catalogue(tmp_path)
     (tmp_path / "acme-terms.md").write_text(DOCUMENT, encoding="utf-8")
     made = run_cli(
         "new", "acme", "acme-terms.md", "--url", "https://acme.example/terms", cwd=tmp_path

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -33,3 +34,18 @@ def run_cli(
         timeout=300,
         check=False,
     )
+
+
+def empty_catalogue(root: Path) -> Path:
+    """``root`` as a project with the shipped organisation (without its per-vendor usage and
+    waivers, which name vendors this empty catalogue does not hold), the shipped rule packs and
+    an empty ``vendors/``."""
+    import yaml
+
+    org = yaml.safe_load((REPO / "vendorgate.yaml").read_text(encoding="utf-8"))
+    org.pop("usage", None)
+    org.pop("waivers", None)
+    (root / "vendorgate.yaml").write_text(yaml.safe_dump(org, sort_keys=False), "utf-8")
+    shutil.copytree(REPO / "rules", root / "rules")
+    (root / "vendors").mkdir()
+    return root
