@@ -27,21 +27,68 @@ def write_atomic_many(files: Sequence[tuple[str | Path, Iterable[bytes]]]) -> No
     """Write several files, each from its parts, all or nothing: every file is written in
     full to a temporary file beside its target first, and only when all are whole do they
     replace their targets. An error while any is written (a full disk, a rendering error)
-    leaves every target as it was and no temporary file behind."""
+    leaves every target as it was and no temporary file behind; so does a rename that fails
+    after others were made: those are rolled back from a copy kept of each old target."""
     staged: list[tuple[str, Path]] = []
+    kept: list[tuple[Path, str | None]] = []
     try:
         for path, parts in files:
             staged.append((_stage(Path(path), parts), Path(path)))
         for _, target in staged:  # what would stop a rename, found before any is made
             if target.is_dir():
                 raise OutputError(f"{target}: cannot write output: it is a directory")
+        if len(staged) > 1:
+            for _, target in staged:
+                kept.append((target, _keep(target)))
         for tmp, target in staged:
             _replace(tmp, target)
     except BaseException:
-        for tmp, _ in staged:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+        _roll_back(staged, kept)
         raise
+    finally:
+        for _, copy in kept:
+            if copy is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(copy)
+
+
+def _keep(target: Path) -> str | None:
+    """A second name for ``target``'s current file (None when there is none), so that a later
+    failure can put it back: a hard link, or a copy where the file system has none."""
+    if not target.is_file():
+        return None
+    copy = ""
+    try:
+        fd, copy = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent)
+        os.close(fd)
+        os.unlink(copy)
+        try:
+            os.link(target, copy)
+        except OSError:
+            shutil.copy2(target, copy)
+    except OSError as exc:
+        if copy:
+            with contextlib.suppress(OSError):
+                os.unlink(copy)
+        raise OutputError(f"{target}: cannot write output: {exc.strerror or exc}") from exc
+    return copy
+
+
+def _roll_back(staged: list[tuple[str, Path]], kept: list[tuple[Path, str | None]]) -> None:
+    """Undo a failed :func:`write_atomic_many`: temporary files removed, and every target
+    already replaced given its old file back (or removed when it had none)."""
+    replaced = {target for tmp, target in staged if not os.path.lexists(tmp)}
+    for tmp, _ in staged:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+    for target, copy in kept:
+        if target not in replaced:
+            continue
+        with contextlib.suppress(OSError):
+            if copy is None:
+                os.unlink(target)
+            else:
+                os.replace(copy, target)
 
 
 def _stage(target: Path, parts: Iterable[bytes]) -> str:
