@@ -417,10 +417,7 @@ def test_a_purpose_table_row_naming_content_and_development() -> None:
 
 def test_a_summary_table_row_is_no_purpose_row() -> None:
     # written for this test: a table of contents beside summaries
-    text = (
-        "| Section | Summary |\n| --- | --- |\n"
-        "| Research | Content you upload stays yours. |\n"
-    )
+    text = "| Section | Summary |\n| --- | --- |\n| Research | Content you upload stays yours. |\n"
     assert _found(text) == []
 
 
