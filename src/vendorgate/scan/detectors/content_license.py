@@ -421,6 +421,10 @@ def detect(s: Sentence) -> list[Hit]:
     if grant and PERMISSION_ONLY.search(text) and not re.search(r"\blicen[cs]e\b", text):
         grant = None
     limit = USE_LIMIT.search(text) or SERVICE_NEED.search(text) or processor
+    if limit and BARE_LIMIT.fullmatch(limit.group().strip()) and not NAMES_PURPOSE.search(text):
+        # "we only process customer data where you consent", "only store your files in the
+        # EU": a limit of when or where, not of what for
+        limit = None
     passive = PASSIVE_USE.search(text)
     about_use = LICENSE_HEADING.search(around) or LICENSE_HEADING.search(text)
     verbs = USE_VERBS.search(text) if about_use and content else None
@@ -451,6 +455,26 @@ def detect(s: Sentence) -> list[Hit]:
     return [guard(hit, text)]
 
 
+BARE_LIMIT = re.compile(r"(?:(?:will|shall|may|can) ?)?only (?:access|process|use|collect|store)")
+"""A limit whose words name no purpose: what it limits the use to follows it, if anything."""
+NAMES_PURPOSE = rx(
+    SERVICE_PURPOSE.pattern,
+    IMPROVEMENT.pattern,
+    r"\bpurposes?\b|\binstructions?\b|\bprocessor\b|\bpermitted uses?\b",
+    r"\b(?:necessary|needed|required) (?:for|to)\b",
+)
+OTHER_PURPOSES = rx(
+    # "to provide the Services and for the other purposes described in our Privacy Policy",
+    # "and for Provider's business purposes": a purpose besides the service
+    r"\b(?:and|or|as well as) (?:for |to )?(?:the |its |our |their |\w+'s )?(?:other|own|"
+    r"business|internal|commercial|legitimate|additional|further|related)\b[^.;]{0,40}?"
+    r"\bpurposes?\b",
+    r"\b(?:and|or) (?:as |for the purposes )?(?:described|set (?:out|forth)|specified|listed|"
+    r"permitted) (?:in|by|under)\b",
+)
+"""A purpose named beside the service's: the use is not limited to the service."""
+
+
 def _scope(
     text: str, trigger: re.Match[str], limit: re.Match[str] | None, indirect: bool
 ) -> tuple[str, tuple[int, int] | None]:
@@ -474,6 +498,8 @@ def _scope(
         # a grant naming no purpose at all: its scope is settled elsewhere, if anywhere
         return "undisclosed", span(trigger)
     if ELSEWHERE.search(text) and not service:
+        return "undisclosed", span(trigger)
+    if OTHER_PURPOSES.search(text, service.end() if service else 0):
         return "undisclosed", span(trigger)
     return "service_only", span(trigger)
 

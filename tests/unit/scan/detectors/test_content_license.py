@@ -446,3 +446,35 @@ def test_a_summary_table_row_is_no_purpose_row() -> None:
 )
 def test_written_feedback_and_consequences(text: str, expected: dict[str, str]) -> None:
     assert written(text) == expected
+
+
+# Written for these tests: a licence for the service "and for our other business purposes"
+# is broader than the service; the same licence without that tail is not.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "You grant us a licence to use your content to provide the Services and for our "
+            "other business purposes.",
+            "undisclosed",
+        ),
+        (
+            "You grant us a licence to use your content to provide the Services and as described "
+            "in our Privacy Policy.",
+            "undisclosed",
+        ),
+        (
+            "You grant us a licence to use your content to provide the Services.",
+            "service_only",
+        ),
+    ],
+)
+def test_a_purpose_beside_the_service(text: str, expected: str) -> None:
+    assert written(text) == {"content_license_scope": expected}
+
+
+# Written for these tests: "only process" followed by when or where, not what for, limits no
+# purpose, so it suggests no service_only.
+def test_a_limit_of_when_or_where_is_no_purpose_limit() -> None:
+    text = "We will only process your content where you have given your consent."
+    assert written(text).get("content_license_scope") != "service_only"
