@@ -59,8 +59,29 @@ PURPOSE_LEAD = re.compile(
 )
 """A list lead-in naming the purposes of a licence or of the use of data ("This licence is
 for the limited purpose of:", "We may use information for the following purposes:")."""
+CONTENT_LEAD = re.compile(
+    r"\b(?:use|uses|used|process|processes|processed|access|accesses|analy[sz]es?)\b "
+    r"(?:\w+ ){0,3}?(?:(?:customer|user|client|subscriber|member)s?'? (?:content|data|inputs?|"
+    r"submissions|files)|your (?:content|contents|files|inputs?|submissions|documents)|"
+    r"(?:the )?content (?:that )?you (?:provide|upload|submit|post|share|store|create))\b"
+    r"[^.:]{0,60}:$|"
+    r"\b(?:content|customer data|inputs|submissions|files) (?:is|are|will be|may be|shall be) "
+    r"(?:only )?(?:used|processed|accessed)\b[^.:]{0,60}:$"
+)
+"""A list lead-in stating what the vendor uses the customer's content for ("We may use
+Customer Data to:", "Your content is processed by us in order to:"): its items are the
+purposes."""
 USE_LIMIT = rx(
     r"\b(?:will|shall|may|can)? ?only (?:access|process|use|collect|store)\b",
+    # "use Customer Data solely to provide", "process it only to the extent necessary and
+    # proportionate to provide": the limit after the verb and its object
+    r"\b(?:use|uses|used|access|accesses|accessed|process|processes|processed|store|stores|"
+    r"stored|handle|handles|handled|analy[sz]e|analy[sz]es|analy[sz]ed)\b[^.;:]{0,100}?"
+    r"\b(?:solely|only|exclusively)"
+    r" (?:(?:to the extent|insofar as|as far as) (?:strictly |reasonably )?(?:necessary|needed|"
+    r"required)(?: and proportionate)? |as (?:strictly |reasonably )?(?:necessary|needed|"
+    r"required) )?(?:for|to|in order to) (?:the purposes? of )?(?:provid|perform|deliver|operat|"
+    r"host|maintain|support|carry(?:ing)? out|fulfil)\w*",
     r"\bprocess\w*\b[^.;]{0,100}\b(?:solely|only) (?:for|to (?:provide|perform|deliver)|in "
     r"accordance)\b",
     r"\bsole(?:ly)? (?:for )?(?:the )?(?:limited )?purposes? of\b",
@@ -72,6 +93,21 @@ USE_LIMIT = rx(
     r"\bprocessing activities include\b",
     r"\bshall serve the purpose of providing\b",
     r"\bfor the purpose of providing the service\b",
+)
+SERVICE_LIMIT = re.compile(
+    r"\b(?:use|uses|access|accesses|process|processes|store|stores|handle|handles|analy[sz]es?)"
+    r"\b(?:(?! (?:share|disclose|transfer|provide it|send)\b)[^.;:]){0,100}?"
+    r"(?:\b(?:solely|only|exclusively)\b[^.;:]{0,60}?\b(?:for|to|in order to) "
+    r"(?:the purposes? of )?(?:provid|perform|deliver|operat|host|carry(?:ing)? out|fulfil)\w*|"
+    r"\b(?:any|no) other purposes? than (?:as (?:\w+ )?(?:needed|necessary|required) )?"
+    r"(?:to |for )?(?:provid|perform|deliver|operat|host|carry(?:ing)? out)\w*)"
+)
+"""A limit of a use (not of a disclosure) to providing the service, stated outright ("solely
+to provide the Services", "for no other purpose than to carry out the Services"): said of
+personal data, it limits the processing of what the customer entrusted, whoever the customer
+is."""
+ENTRUSTED = re.compile(
+    r"\b(?:the |such |this |your |customer'?s? )?personal (?:data|information)\b"
 )
 PASSIVE_USE = rx(
     r"\b(?:will|may|shall|can) be (?:used|processed)\b[^.;]{0,160}\b(?:to provide|providing|"
@@ -107,8 +143,8 @@ IMPROVEMENT = rx(
     r"machine learning|artificial intelligence)\b",
 )
 LICENSE_WORDS = re.compile(
-    r"grant|give|only|sole|purpose|permitted|processing activities|be used|be processed|"
-    r"this information|may|will|shall|licen[cs]e|right|\buses?\b|analy[sz]"
+    r"grant|give|only|sole|exclusively|purpose|permitted|processing activities|be used|"
+    r"be processed|this information|may|will|shall|licen[cs]e|right|\buses?\b|analy[sz]"
 )
 NOT_LICENSE = rx(
     # a legal basis under data protection law, or how long data is kept, limits no licence
@@ -136,7 +172,11 @@ even say the purposes are listed there."""
 SERVICE_PURPOSE = re.compile(
     r"\b(?:to|for|of) (?:the purposes? of )?(?:provid|operat|host|deliver|perform|run|maintain|"
     r"support|secur|enabl)\w*|\bin connection with (?:\w+'s )?(?:operation|provision) of\b|"
-    r"\bin connection with (?:the )?(?:customer|your)?'?s? ?(?:use of )?(?:the )?services?\b"
+    r"\bin connection with (?:the )?(?:customer|your)?'?s? ?(?:use of )?(?:the )?services?\b|"
+    r"\bin connection with (?:the )?(?:operat|provi|deliver|perform|host)\w*|"
+    # "we ask you to grant us some rights so we can provide services to you"
+    r"\bso (?:that )?(?:we|it|they) (?:can|may|could|are able to) (?:provid|operat|deliver|run|"
+    r"host|perform)\w*"
 )
 ANY_PURPOSE = rx(
     r"\bfor any purpose\b(?! relating| other than| except| save| beyond)",
@@ -152,6 +192,9 @@ LICENSED = rx(
     r"\b(?:ai )?inputs?(?:,)? (?:and|or) outputs?\b|\bai (?:inputs?|outputs?)\b",
     r"\byour (?:inputs?|outputs?|contents?|contributions|posts|contacts|contact lists?)\b",
     r"\bcustomer files\b",
+    # "content you post", "the content that you upload": named by what the customer does
+    r"\bcontent (?:that |which )?you (?:provide|upload|submit|post|share|store|create|send|"
+    r"make available)\b",
 )
 NAMED_CONTENT = re.compile(
     r"\b(?:subscriber|member|user|customer|public|form|assessment|repository|learner)"
@@ -219,18 +262,115 @@ NOT_A_LICENCE = rx(
 """A legal basis, a deletion, a security measure or an access limit: no licence or purpose."""
 
 
+NON_RESTRICTION = re.compile(
+    r"\b(?:nothing in|no (?:provision|term) of) (?:this|these|the) (?:terms|agreement|section)\b"
+    r"[^.;]{0,40}?\b(?:shall |will |is intended to |may )?(?:restrict|limit|prevent)s?\b|"
+    r"\b(?:this|these|the) (?:terms|agreement) (?:do|does|shall|will)(?: not|n't) "
+    r"(?:restrict|limit|prevent)\b"
+)
+"""A clause saying the terms leave the vendor's other rights to the content untouched
+("Nothing in these Terms restricts other rights we may have to User Content"): whatever
+licence the terms grant, the vendor's use is not bounded by it."""
+VENDOR_RIGHTS = re.compile(
+    r"\brights? (?:that )?(?:we|\w+) (?:may )?(?:have|has|hold|holds)\b|"
+    r"\b(?:access to|use of)\b[^.;]{0,80}\bby (?:us|\w+)\b"
+)
+CONTENTS_OF = re.compile(r"\b(?:access to|use of) (?:or (?:use of|access to) )?the contents? of\b")
+LEAD_IN = re.compile(
+    r"\bpurposes?(?: (?:of|for|as follows))?:$|"
+    r"\bfor the following (?:purposes|reasons|uses)\b[^:]{0,40}:$"
+)
+"""A lead-in naming the purposes it lists: "for the limited purpose of:", "for the following
+purposes:"."""
+TABLE_PURPOSE = re.compile(
+    r"\bimprov\w+(?! (?:the )?(?:security|safety))|\b(?:research|develop\w*)\b|"
+    r"\bnew (?:features|products|technologies|services)\b"
+)
+
+
+def _non_restriction(text: str) -> Hit | None:
+    """``any_purpose`` for a clause leaving the vendor's own rights to the content unrestricted;
+    not for one leaving the customer's rights ("nothing in these terms limits your rights")."""
+    found = NON_RESTRICTION.search(text)
+    if found is None:
+        return None
+    after = text[found.end() : found.end() + 200]
+    if re.match(r" (?:your|you|the customer'?s?|either party|any rights you)\b", after):
+        return None
+    content = CONTENT.search(after) or LICENSED.search(after) or CONTENTS_OF.search(after)
+    if content is None or VENDOR_RIGHTS.search(after) is None:
+        return None
+    return Hit("content_license_scope", "any_purpose", 0.7, span(found), 1, cue="not restricted")
+
+
+def _purpose_row(s: Sentence) -> Hit | None:
+    """A row of a table of purposes and the data used for each: a purpose of improving,
+    developing or researching in one cell and the customer's content in another."""
+    if s.unit.kind != "row" or len(s.unit.cells) < 2:
+        return None
+    if "purpose" not in " ".join((*s.unit.header, s.unit.lead[-200:])):
+        return None  # a summary table, not one of purposes
+    cells = [s.low[a:b] for a, b in s.unit.cells if b <= len(s.low)]
+    purpose = next((c for c in cells if TABLE_PURPOSE.search(c)), None)
+    if purpose is None or NOT_LICENSE.search(s.low):
+        return None
+    if not any(CONTENT.search(c) or LICENSED.search(c) for c in cells if c is not purpose):
+        return None
+    found = TABLE_PURPOSE.search(s.low)
+    return Hit(
+        "content_license_scope",
+        "service_and_improvement",
+        0.7,
+        span(found),
+        1,
+        cue="purpose table row",
+    )
+
+
+def _lead_in(s: Sentence, content: re.Match[str] | None) -> Hit | None:
+    """A licence or a use of content whose purposes are listed below it ("This licence is for
+    the limited purpose of:", "We may use Customer Content to:"): the sentence itself names
+    none, and the items may include improvement, so it settles nothing (``undisclosed``)."""
+    text = s.low
+    if not (LEAD_IN.search(text) or CONTENT_LEAD.search(text)) or s.unit.kind == "row":
+        return None
+    if _in_purpose_list(s):
+        return None  # a sub-list of a purpose: its purposes are that item's
+    licence = re.search(r"\b(?:this|the|such) licen[cs]e\b|\blicen[cs]e (?:to|for)\b", text)
+    if licence and near_negation(text, licence.end() + 20, 20):
+        return None  # "This licence doesn't cover:"
+    use = re.search(r"\b(?:use[sd]?|process(?:es|ed)?|access(?:es|ed)?|analy[sz]e)\b", text)
+    if licence is None and (content is None or use is None):
+        return None
+    if SERVICE_PURPOSE.search(text) or IMPROVEMENT.search(text) or NOT_LICENSE.search(text):
+        return None  # the sentence names purposes of its own: read it as a whole
+    return Hit(
+        "content_license_scope",
+        "undisclosed",
+        0.7,
+        span(licence or use),
+        1,
+        cue="purposes listed below",
+    )
+
+
+def _in_purpose_list(s: Sentence) -> bool:
+    """Whether ``s`` is an item of a list of a licence's or a content use's purposes."""
+    lead = s.unit.lead[-200:]
+    return s.unit.kind == "item" and bool(PURPOSE_LEAD.search(lead) or CONTENT_LEAD.search(lead))
+
+
 def detect(s: Sentence) -> list[Hit]:
     """The purposes for which the customer lets the vendor use its content."""
     text = s.low
     if not_a_statement(s) or POINTER.search(text):
         return []
+    shaped = _non_restriction(text) or _purpose_row(s)
+    if shaped is not None:
+        return [shaped]
     lead = s.unit.lead[-300:]
     processor = _processor(text) or _processor(lead)
-    if (
-        s.unit.kind == "item"
-        and PURPOSE_LEAD.search(s.unit.lead[-200:])
-        and not VENDOR_OWN.search(text)
-    ):
+    if _in_purpose_list(s) and not VENDOR_OWN.search(text):
         # an item of a list of purposes: improvement named here widens the licence or use
         named_improvement = re.search(
             r"\bimprov\w+|\bdevelop\w*|\bnew (?:features|products|technologies)\b", text
@@ -254,12 +394,20 @@ def detect(s: Sentence) -> list[Hit]:
         or LICENSED.search(text)
         or re.search(r"\b(?:user information|such content|this information)\b", text)
         or (re.search(r"\b(?:personal )?data\b", text) if processor else None)
+        or (ENTRUSTED.search(text) if SERVICE_LIMIT.search(text) else None)
     )
     if SERVICE_DATA.search(text) and not (CONTENT.search(text) or LICENSED.search(text)):
         return []
+    if VENDOR_GRANT.search(text) is None and (listed := _lead_in(s, content)) is not None:
+        return [listed]
     if VENDOR_GRANT.search(text) or WARRANTY.search(text) or "confidential information" in text:
         return []
-    if VENDOR_OWN.search(text) and not NAMED_CONTENT.search(text):
+    own = VENDOR_OWN.search(text)
+    if own and not (
+        NAMED_CONTENT.search(text) or (own.group() == "feedback" and LICENSED.search(text))
+    ):
+        # feedback beside "your Content" ("collect feedback and analyze your Content to
+        # improve"): the content is licensed too; a brand or logo in the content is not
         return []
     if NOT_LICENSE.search(text) or NOT_A_LICENCE.search(text) or OTHER_GRANTEE.search(text):
         return []
@@ -273,6 +421,10 @@ def detect(s: Sentence) -> list[Hit]:
     if grant and PERMISSION_ONLY.search(text) and not re.search(r"\blicen[cs]e\b", text):
         grant = None
     limit = USE_LIMIT.search(text) or SERVICE_NEED.search(text) or processor
+    if limit and BARE_LIMIT.fullmatch(limit.group().strip()) and not NAMES_PURPOSE.search(text):
+        # "we only process customer data where you consent", "only store your files in the
+        # EU": a limit of when or where, not of what for
+        limit = None
     passive = PASSIVE_USE.search(text)
     about_use = LICENSE_HEADING.search(around) or LICENSE_HEADING.search(text)
     verbs = USE_VERBS.search(text) if about_use and content else None
@@ -303,6 +455,26 @@ def detect(s: Sentence) -> list[Hit]:
     return [guard(hit, text)]
 
 
+BARE_LIMIT = re.compile(r"(?:(?:will|shall|may|can) ?)?only (?:access|process|use|collect|store)")
+"""A limit whose words name no purpose: what it limits the use to follows it, if anything."""
+NAMES_PURPOSE = rx(
+    SERVICE_PURPOSE.pattern,
+    IMPROVEMENT.pattern,
+    r"\bpurposes?\b|\binstructions?\b|\bprocessor\b|\bpermitted uses?\b",
+    r"\b(?:necessary|needed|required) (?:for|to)\b",
+)
+OTHER_PURPOSES = rx(
+    # "to provide the Services and for the other purposes described in our Privacy Policy",
+    # "and for Provider's business purposes": a purpose besides the service
+    r"\b(?:and|or|as well as) (?:for |to )?(?:the |its |our |their |\w+'s )?(?:other|own|"
+    r"business|internal|commercial|legitimate|additional|further|related)\b[^.;]{0,40}?"
+    r"\bpurposes?\b",
+    r"\b(?:and|or) (?:as |for the purposes )?(?:described|set (?:out|forth)|specified|listed|"
+    r"permitted) (?:in|by|under)\b",
+)
+"""A purpose named beside the service's: the use is not limited to the service."""
+
+
 def _scope(
     text: str, trigger: re.Match[str], limit: re.Match[str] | None, indirect: bool
 ) -> tuple[str, tuple[int, int] | None]:
@@ -326,6 +498,8 @@ def _scope(
         # a grant naming no purpose at all: its scope is settled elsewhere, if anywhere
         return "undisclosed", span(trigger)
     if ELSEWHERE.search(text) and not service:
+        return "undisclosed", span(trigger)
+    if OTHER_PURPOSES.search(text, service.end() if service else 0):
         return "undisclosed", span(trigger)
     return "service_only", span(trigger)
 

@@ -309,3 +309,172 @@ def test_any_purpose_forbidden_or_restricted(text: str, expected: str) -> None:
 )
 def test_training_models_is_an_improvement_purpose_unless_denied(text: str, expected: str) -> None:
     assert written(text)["content_license_scope"] == expected
+
+
+# Written for these tests: a purpose limit stated after the verb and its object, whatever the
+# verb, and said of personal data; a limit of a disclosure is no licence.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We use Customer Content solely to provide and support the Services.",
+            {"content_license_scope": "service_only"},
+        ),
+        (
+            "The Provider processes the personal data only to the extent necessary and "
+            "proportionate to provide the Services.",
+            {"content_license_scope": "service_only"},
+        ),
+        (
+            "We access your files exclusively in order to perform the Services for you.",
+            {"content_license_scope": "service_only"},
+        ),
+        (
+            "We will disclose personal data to our suppliers only to the extent necessary to "
+            "provide the Services.",
+            {},
+        ),
+        (
+            "We use Customer Content solely to provide the Services and to improve our products.",
+            {"content_license_scope": "service_and_improvement"},
+        ),
+    ],
+)
+def test_written_limits_after_the_object(text: str, expected: dict[str, str]) -> None:
+    assert written(text) == expected
+
+
+def _found(text: str) -> list[tuple[str, object]]:
+    from vendorgate.scan.detectors import detect
+    from vendorgate.scan.document import sentences
+
+    return [(s.text, h.value) for s in sentences(text) for h in detect(s)]
+
+
+def test_a_lead_in_of_content_uses_and_its_items() -> None:
+    # written for this test: the lead-in names no purpose (its items do), so it settles
+    # nothing; an item naming improvement widens the use
+    text = (
+        "We may use Customer Data to:\n\n- provide and maintain the Services;\n"
+        "- improve and develop our products.\n"
+    )
+    assert _found(text) == [
+        ("We may use Customer Data to:", "undisclosed"),
+        ("improve and develop our products.", "service_and_improvement"),
+    ]
+
+
+def test_a_lead_in_of_personal_information_uses_is_no_licence() -> None:
+    # written for this test: a privacy policy's uses of personal information
+    text = "We use your personal information to:\n\n- improve our website.\n"
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # written for these tests: a licence whose purposes are listed below it
+        "The licence you grant us is for the limited purpose of:\n\n- running the service\n",
+        "Your submissions may be used only for the following purposes:\n\n- hosting them\n",
+    ],
+)
+def test_a_licence_lead_in_naming_no_purpose_is_undisclosed(text: str) -> None:
+    assert [value for _, value in _found(text)] == ["undisclosed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # written for these tests: the terms leave the vendor's other rights to the content
+        (
+            "Nothing in these Terms shall limit any rights we may have to Customer Content "
+            "under applicable law.",
+            {"content_license_scope": "any_purpose"},
+        ),
+        (
+            "These Terms do not restrict access to or use of the contents of public projects "
+            "by us or by other users.",
+            {"content_license_scope": "any_purpose"},
+        ),
+        # the customer's rights left untouched say nothing of the vendor's
+        ("Nothing in these Terms limits your rights in your content.", {}),
+    ],
+)
+def test_written_non_restriction_of_the_vendors_rights(text: str, expected: dict[str, str]) -> None:
+    assert written(text) == expected
+
+
+def test_a_purpose_table_row_naming_content_and_development() -> None:
+    # written for this test: a privacy notice's table of purposes and the data used for each
+    text = (
+        "The purposes of processing are described below:\n\n"
+        "| Purpose | Categories of data |\n| --- | --- |\n"
+        "| To develop new features | Content you upload to the service |\n"
+        "| To send invoices | Billing details |\n"
+    )
+    assert [value for _, value in _found(text)] == ["service_and_improvement"]
+
+
+def test_a_summary_table_row_is_no_purpose_row() -> None:
+    # written for this test: a table of contents beside summaries
+    text = "| Section | Summary |\n| --- | --- |\n| Research | Content you upload stays yours. |\n"
+    assert _found(text) == []
+
+
+# Written for these tests: feedback beside the customer's content, and a licence drafted as a
+# consequence ("so we can provide").
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "You agree that we may collect your feedback and analyze your content to improve "
+            "the Service.",
+            {"content_license_scope": "service_and_improvement"},
+        ),
+        ("You grant us a licence to use any feedback you send us.", {}),
+        (
+            "You keep the content you post, and you grant us the rights we need so we can "
+            "provide the service to you.",
+            {"content_license_scope": "service_only"},
+        ),
+        (
+            "You grant us a licence to host and display Your Content in connection with "
+            "operating and providing the Services.",
+            {"content_license_scope": "service_only"},
+        ),
+    ],
+)
+def test_written_feedback_and_consequences(text: str, expected: dict[str, str]) -> None:
+    assert written(text) == expected
+
+
+# Written for these tests: a licence for the service "and for our other business purposes"
+# is broader than the service; the same licence without that tail is not.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "You grant us a licence to use your content to provide the Services and for our "
+            "other business purposes.",
+            "undisclosed",
+        ),
+        (
+            "You grant us a licence to use your content to provide the Services and as described "
+            "in our Privacy Policy.",
+            "undisclosed",
+        ),
+        (
+            "You grant us a licence to use your content to provide the Services.",
+            "service_only",
+        ),
+    ],
+)
+def test_a_purpose_beside_the_service(text: str, expected: str) -> None:
+    assert written(text) == {"content_license_scope": expected}
+
+
+# Written for these tests: "only process" followed by when or where, not what for, limits no
+# purpose, so it suggests no service_only.
+def test_a_limit_of_when_or_where_is_no_purpose_limit() -> None:
+    text = "We will only process your content where you have given your consent."
+    assert written(text).get("content_license_scope") != "service_only"
