@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from vendorgate.scan.detectors.cues import CONTENT, Spot, periods, rx, span
+from vendorgate.scan.detectors.cues import CONTENT, Spot, not_a_statement, periods, rx, span
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
 
@@ -46,9 +46,35 @@ AS_LONG_AS = re.compile(
     r"required)|your account (?:is|remains) (?:active|open))\b"
 )
 """Kept "as long as necessary" or while the account is open: no end is stated."""
+KEPT_FOR_A_PERIOD = re.compile(
+    r"\b(?:retain|retains|keep|keeps|store|stores)\b[^.;]{0,100}\b(?:for|up to|no longer than|"
+    r"not (?:more|longer) than|a maximum of|at most) (?:a (?:maximum|period) of )?(?:[a-z-]+ )?"
+    r"\(?\d+\)? (?:days?|weeks?|months?|years?)\b"
+)
+"""The vendor keeps data for a stated number of days, months or years."""
+ACCOUNT_REMOVED = re.compile(
+    r"\b(?:clos\w*|delet\w*|terminat\w*|remov\w*)\b[^.;]{0,20}\baccounts?\b|"
+    r"\baccounts?\b[^.;]{0,60}\b(?:closed|deleted|terminated|removed)\b"
+)
+"""An account closed or deleted for inactivity takes the content in it along."""
 INACTIVITY = re.compile(
     r"\binactiv\w+|\bno (?:account )?activity\b|\bnot (?:been )?(?:used|accessed|logged)"
 )
+NOT_KEPT_AT_ALL = re.compile(
+    # the vendor denies keeping the content at all: "we do not store your files", "at no time
+    # does the Provider retain or store any ... data", "no content data will be stored" (not the
+    # user: "you do not store", nor a passive "is not retained", which may say where, not whether)
+    r"(?:\b(?!(?:you|users?|customers?|they|which|that|it|do|does|will|shall)\b)[a-z]+ "
+    r"(?:do|does|will|shall)? ?(?:not|never)|\bat no time (?:do|does|will) (?:the )?[a-z]+)"
+    r"(?: \w+ly)? (?:retain|store|keep|save)s?"
+    r"(?: or (?:retain|store|keep|save))?\b|"
+    r"^no\b[^.;]{0,80}\b(?:will|shall|is|are) (?:ever )?(?:be )?(?:stored|retained|kept|saved)\b"
+)
+KEPT_BEYOND = re.compile(
+    r"\b(?:longer than|beyond|after|except|unless|other than|outside (?:of )?the scope|"
+    r"permanent\w*|full (?:credit )?card|card numbers?)\b"
+)
+"""The denial is of keeping longer, or of one kind of copy: not a denial of keeping at all."""
 NO_DUTY_TO_KEEP = re.compile(r"\bno obligation to (?:retain|keep|store)\b")
 """The vendor owes no keeping after the end: it bears on deletion without a period."""
 CUSTOMER_DELETES_FIRST = re.compile(
@@ -63,6 +89,14 @@ CONTROLLED = rx(
     r"(?:may|can|elects? to|chooses? to)"
     r"\b[^.;]{0,60}\b(?:delete|request (?:the )?(?:return|deletion)|remove)",
     r"\bretention (?:settings|period you)\b",
+    # the customer sets the period itself: "you can configure the retention period",
+    # "retention periods set by the Customer"
+    r"\b(?:you|customers?|the customer|administrators?|admins?)\b[^.;]{0,40}\b(?:configure|"
+    r"set|choose|select|define|adjust|customi[sz]e)\b[^.;]{0,40}\bretention\b",
+    r"\bretention (?:periods?|polic(?:y|ies)|settings?) (?:that )?(?:you|the customer|customers?|"
+    r"an? administrator|admins?) (?:\w+ )?(?:configure|set|choose|select|define)\b",
+    r"\bretention (?:periods?|polic(?:y|ies)|settings?) (?:configured|set|chosen|defined|"
+    r"selected) by (?:you|the customer|customers?|an? administrator|admins?)\b",
     r"\byou control\b",
     r"\buntil you (?:\w+ ){0,4}delete\b",
     r"\b(?:upon|on|after) (?:receiving |receipt of )?(?:your|the customer'?s?|a) (?:verified )?"
@@ -142,10 +176,19 @@ def _content_of(text: str) -> re.Match[str] | None:
 def detect(s: Sentence) -> list[Hit]:
     """How long customer content is kept, and its deletion after termination."""
     text = s.low
-    if not (RETAIN.search(text) or DELETE.search(text) or EXPORT_WINDOW.search(text)):
+    if not (
+        RETAIN.search(text)
+        or DELETE.search(text)
+        or EXPORT_WINDOW.search(text)
+        or (INACTIVITY.search(text) and ACCOUNT_REMOVED.search(text))
+    ):
         return []
     if len(text.split()) <= 6 and not re.search(r"\b(?:is|are|will|may|we|you)\b", text):
         return []  # a title ("Retention of Personal Information"), not a statement
+    if not_a_statement(s):
+        return []  # a definition or a title left in a paragraph
+    if (denied := _not_kept_at_all(text)) is not None:
+        return [Hit("content_retention", "fixed_period", 0.7, span(denied), 1, cue="not kept")]
     # examples in parentheses ("(such as a log in event or payment)") do not change the topic
     topic = re.sub(r"\((?:such as|e\.g\.|for example|including)[^)]*\)", "", text)
     if NOT_RETENTION_TOPIC.search(topic) and not BACKUP.search(text):
@@ -171,6 +214,12 @@ def detect(s: Sentence) -> list[Hit]:
         # under a termination heading, "your information" kept in backups is what survives the
         # deletion of the account
         data = re.search(r"\byour (?:information|data)\b", text)
+    if data is None and KEPT_FOR_A_PERIOD.search(text) and periods(text):
+        # personal data kept "for a maximum of three (3) years": a stated limit covers what the
+        # customer put in the service too
+        data = re.search(r"\bpersonal (?:data|information)\b|\byour (?:information|data)\b", text)
+    if data is None and INACTIVITY.search(text):
+        data = ACCOUNT_REMOVED.search(text)
     if data is None or COST.search(text):
         return []
     ended = TERMINATION.search(text)
@@ -185,7 +234,7 @@ def detect(s: Sentence) -> list[Hit]:
         return [
             Hit("content_retention", "customer_controlled", 0.75, span(first), 1, cue="retention")
         ]
-    if INACTIVITY.search(text) and DELETE.search(text):
+    if INACTIVITY.search(text) and (DELETE.search(text) or ACCOUNT_REMOVED.search(text)):
         # deleted after a period without use: a retention period while the contract runs
         value = "fixed_period" if periods(text) else "undisclosed"
         return [Hit("content_retention", value, 0.7, span(data), 1, cue="deleted when inactive")]
@@ -224,6 +273,22 @@ def detect(s: Sentence) -> list[Hit]:
         # kept with no period at all: the less committal value
         return [Hit("content_retention", "undisclosed", 0.55, span(kept), 1, cue="retained")]
     return []
+
+
+def _not_kept_at_all(text: str) -> re.Match[str] | None:
+    """The vendor's denial that it keeps the customer's content at all (a retention of none),
+    unless the denial is only of keeping it longer, elsewhere or in one form."""
+    denied = NOT_KEPT_AT_ALL.search(text)
+    if denied is None or KEPT_BEYOND.search(text[denied.end() :]):
+        return None
+    # "we do not store your files": the content follows the verb; "no content data will be
+    # stored": it comes before
+    what = text if denied.group().startswith("no") else text[denied.end() :]
+    if BIOMETRIC.search(text) or not (
+        _content_of(what) or re.search(r"\bany (?:\w+ )?(?:data|content)\b", what)
+    ):
+        return None
+    return denied
 
 
 def _end_of_a_period(text: str, ended: re.Match[str]) -> bool:

@@ -222,3 +222,66 @@ def test_indefinite_retention_counts_in_a_section_on_rights() -> None:
     )
     found = [h.value for s in sentences(document) for h in detect(s)]
     assert found == ["indefinite"]
+
+
+# Written for these tests: the vendor denies keeping the content at all (a retention of none),
+# but not when it denies keeping it longer or in one form only, nor when the user is the one.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not store the files you convert on our servers.",
+        "At no time does the Provider retain or store any customer data.",
+        "No content data will ever be stored on our servers.",
+        "Acme never keeps the recordings of your calls on its servers.",
+    ],
+)
+def test_a_denial_of_keeping_content_is_a_retention_of_none(text: str) -> None:
+    assert written(text) == {"content_retention": "fixed_period"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not store your files longer than necessary.",
+        "We do not retain full credit card numbers.",
+        "You do not store your files with us if you use the local mode.",
+        "We do not keep your messages except as described in this policy.",
+    ],
+)
+def test_a_denial_of_keeping_longer_or_by_the_user_is_no_retention_of_none(text: str) -> None:
+    assert written(text).get("content_retention") != "fixed_period"
+
+
+# Written for these tests.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # closed for inactivity: the content in the account goes with it
+        (
+            "We may close accounts that have been inactive for a long time.",
+            {"content_retention": "undisclosed"},
+        ),
+        (
+            "Accounts with no activity for two (2) years may be deleted.",
+            {"content_retention": "fixed_period"},
+        ),
+        # a stated maximum for personal data the vendor keeps
+        (
+            "We retain personal data for a maximum of three (3) years after your last login.",
+            {"content_retention": "fixed_period"},
+        ),
+        # the customer sets the period
+        (
+            "Administrators can configure the retention period of their workspace's messages.",
+            {"content_retention": "customer_controlled"},
+        ),
+        (
+            "Recordings are kept according to the retention policy set by the customer.",
+            {"content_retention": "customer_controlled"},
+        ),
+    ],
+)
+def test_written_inactivity_limits_and_customer_settings(
+    text: str, expected: dict[str, object]
+) -> None:
+    assert written(text) == expected
