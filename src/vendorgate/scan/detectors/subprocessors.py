@@ -19,10 +19,14 @@ SUBPROCESSOR = re.compile(
     r"(?:service )?providers?\b"
 )
 SUBPROCESSOR_USE = rx(
-    r"\b(?:use|uses|engage|engages|appoint|contract|contracts|employ|employs|rely on|include|"
+    r"\b(?:use|uses|engage|engages|appoint|contract|contracts|employ|employs|rely on|"
     r"continue to use|work with|(?:undertakes? to|will|shall) (?:only )?select)\b[^.;]{0,80}?"
     r"\b(?:sub-? ?processors?|sub-?contractors?|third[- ]party (?:service )?providers?|"
     r"service providers?|vendors)",
+    # "recipients include service providers" (not "our partners include vendors and resellers":
+    # a vendor that sells is no processor)
+    r"\binclude\b[^.;]{0,80}?\b(?:sub-? ?processors?|sub-?contractors?|(?:third[- ]party )?"
+    r"service providers?|third[- ]party providers?)",
     r"\bauthori[sz]\w*\b[^.;]{0,40}\bto (?:appoint|engage|use)\b[^.;]{0,30}\bsub-? ?processors?",
     r"\bgeneral authori[sz]ation for the engagement of sub-? ?processors\b",
     r"\blist of sub-? ?processors\b|\bsub-? ?processors? list\b|\bour sub-? ?processors\b",
@@ -115,6 +119,12 @@ NOT_VENDOR_USE = rx(
 )
 """A definition, an objection window, a confidentiality clause or the customer's duty."""
 NOT_SUBPROCESSOR = rx(
+    # an example of a category of data ("such as if we use a service provider to store ..."):
+    # a hypothetical, not the vendor's statement that it does
+    r"\b(?:such as|for example|for instance|e\.g\.),? (?:if|when|where) we\b",
+    # handing data over because the law requires it is no processing on the vendor's behalf
+    r"\b(?:required|compelled|obliged|obligated)\b(?: by (?:applicable )?law)? to (?:share|"
+    r"disclose|provide|transfer)\b",
     r"\bresponsib\w+ for the acts\b",
     r"\bliab\w+\b",
     r"\bpersonnel\b",
@@ -163,6 +173,26 @@ PROVIDER_LEAD = re.compile(
 )
 
 
+USERS_OWN = re.compile(
+    r"\b(?:you|users?|customers?|the customer|clients?|end users?|members?)\b"
+    r"(?: (?:may|can|could|might|will|also|only|then|choose to|elect to|decide to|wish to|want to|"
+    r"are able to|agree to))*\s*$"
+)
+"""Before a verb: the user is the one acting ("if you use a third-party service provider",
+"customers use vendors to ..."): the user's own providers are not the vendor's."""
+NOT_THE_VENDOR_S = re.compile(r"\badvertis\w+|\bmarketing\b|\btheir own\b")
+"""Data shared with a named company for its advertising or its own ends: a third party acting for
+itself, not a processor acting for the vendor."""
+
+
+def _by_vendor(text: str, match: re.Match[str] | None) -> re.Match[str] | None:
+    """``match`` unless the user is the one who uses or shares with the provider (the customer's
+    authorisation of the vendor's sub-processors stays: "Customer authorises X to appoint")."""
+    if match is None or match.group().startswith("authori"):
+        return match
+    return None if USERS_OWN.search(text[: match.start()]) else match
+
+
 def detect(s: Sentence) -> list[Hit]:
     """Passages that name sub-processors or say the vendor uses them."""
     text = s.low
@@ -171,10 +201,10 @@ def detect(s: Sentence) -> list[Hit]:
     named = VENDOR_USE_NAMED.search(s.text)
     if plain and not named and not SUBPROCESSOR_WORDS.search(text):
         return []
-    use = SUBPROCESSOR_USE.search(text)
+    use = _by_vendor(text, SUBPROCESSOR_USE.search(text))
     if use and not NOT_SUBPROCESSOR.search(text):
         return [Hit("subprocessors", None, 0.8, span(use), 1, cue="sub-processors")]
-    vendor = VENDOR_USE.search(text) or named
+    vendor = _by_vendor(text, VENDOR_USE.search(text)) or named
     if vendor and not NOT_VENDOR_USE.search(text):
         return [Hit("subprocessors", None, 0.75, span(vendor), 1, cue="vendor's sub-processors")]
     if NOT_SUBPROCESSOR.search(text) and not use:
@@ -189,7 +219,7 @@ def detect(s: Sentence) -> list[Hit]:
         # under a "Service providers:" lead-in, the sentences that speak of the parties
         return [Hit("subprocessors", None, 0.7, None, 1, cue="under a sub-processor lead-in")]
     shared = SHARES_WITH_NAMED.search(s.text)
-    if shared:
+    if shared and not NOT_THE_VENDOR_S.search(text) and _by_vendor(text, shared):
         return [Hit("subprocessors", None, 0.65, (shared.start(1), shared.end(1)), 1)]
     listed = s.unit.kind in ("row", "item") or (s.unit.kind == "paragraph" and bool(s.unit.lead))
     if listed and _listed_provider(s):
