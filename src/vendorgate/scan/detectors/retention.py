@@ -43,7 +43,13 @@ CONTENT_WORDS = re.compile(
 )
 AS_LONG_AS = re.compile(
     r"\b(?:for )?as long as (?:(?:is |are |it is |they are )?(?:reasonably )?(?:necessary|needed|"
-    r"required)|your account (?:is|remains) (?:active|open))\b"
+    r"required)|your account (?:is|remains) (?:active|open)|you (?:maintain|have|keep|hold) "
+    r"(?:an|your|a) (?:\w+ )?account|"
+    r"we (?:deem|consider|think) (?:it )?(?:necessary|appropriate))\b|"
+    r"\bwhile (?:your|the|its|their) (?:\w+ )?account (?:is|remains) (?:active|open)\b|"
+    r"\bfor the (?:duration|term|life(?:time)?) of (?:the|this|your|its|their|any) (?:\w+ )?"
+    r"(?:agreement|contract|subscription|account|services?)\b|"
+    r"\bfor the (?:period|time) (?:\w+ )?(?:necessary|needed|required)\b"
 )
 """Kept "as long as necessary" or while the account is open: no end is stated."""
 KEPT_FOR_A_PERIOD = re.compile(
@@ -98,7 +104,13 @@ CONTROLLED = rx(
     r"\bretention (?:periods?|polic(?:y|ies)|settings?) (?:configured|set|chosen|defined|"
     r"selected) by (?:you|the customer|customers?|an? administrator|admins?)\b",
     r"\byou control\b",
-    r"\buntil you (?:\w+ ){0,4}delete\b",
+    r"\buntil (?:you|the customer|customer|the controller|the user|users?) (?:\w+ ){0,4}"
+    r"delet(?:e|es|ing)\b",
+    # deleted when the customer asks: "We will delete Customer Data upon Customer's request"
+    r"\bdelet\w*\b[^.;]{0,60}\b(?:upon|on|at|following) (?:your|the customer'?s?|customer'?s?|"
+    r"the controller'?s?|controller'?s?) (?:written |verified )?(?:request|instruction)s?\b",
+    r"\b(?:you|customers?|the customer|administrators?|admins?) (?:can|may) (?:choose|decide|"
+    r"select|set|control|determine) how long\b",
     r"\b(?:upon|on|after) (?:receiving |receipt of )?(?:your|the customer'?s?|a) (?:verified )?"
     r"request\b[^.;]{0,60}\bdelet",
     r"\b(?:unless|until|upon|when)\b[^.;]{0,50}\b(?:you|customer|controller)\b[^.;]{0,30}"
@@ -135,7 +147,9 @@ TERMINATION = rx(
 )
 GENERAL_RETENTION = re.compile(
     r"\bretain\w*|\bretention\b|\bkept\b|"
-    r"\b(?:keeps?|stor(?:e|es|ed|ing))\b[^.;]{0,60}\b(?:for as long as|as long as|until|for)\b|"
+    # "for" only when a time follows it ("store files for you" says no period)
+    r"\b(?:keeps?|stor(?:e|es|ed|ing))\b[^.;]{0,60}\b(?:for as long as|as long as|until|while|"
+    r"for(?= (?:a|an|the|up to|at least|no longer|longer|\(?\d|[a-z-]+ \(\d)\b))\b|"
     # the user's deletion leaves other copies: "won't delete copies in the accounts of others"
     r"\b(?:won't|will not|does not|doesn't|do not) (?:\w+ )?delete (?:the |any )?copies\b"
 )

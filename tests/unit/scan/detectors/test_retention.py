@@ -285,3 +285,28 @@ def test_written_inactivity_limits_and_customer_settings(
     text: str, expected: dict[str, object]
 ) -> None:
     assert written(text) == expected
+
+
+# Written for these tests: kept while the contract or account lasts (no other end is stated),
+# and deletion that waits for the customer.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Customer Data will be retained for the duration of the Agreement.", "indefinite"),
+        ("We keep your files while your account remains active.", "indefinite"),
+        ("Your content is retained for as long as you maintain an account.", "indefinite"),
+        ("We retain Customer Data for the period necessary to provide the Services.", "indefinite"),
+        ("We store your content until the customer deletes it.", "customer_controlled"),
+        ("We will delete Customer Data upon Customer's written request.", "customer_controlled"),
+        ("You can choose how long your messages are kept.", "customer_controlled"),
+    ],
+)
+def test_written_retention_while_the_contract_lasts_or_the_customer_decides(
+    text: str, expected: str
+) -> None:
+    assert written(text) == {"content_retention": expected}
+
+
+def test_storing_for_someone_states_no_period() -> None:
+    # written for this test: "for" names whom the files are kept for, not how long
+    assert written("We store files for you.") == {}
