@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from vendorgate.scan.detectors.cues import CONTENT, Spot, not_a_statement, periods, rx, span
+from vendorgate.scan.detectors.cues import CONTENT, Spot, not_a_statement, rx, span
+from vendorgate.scan.detectors.cues import periods as _stated_periods
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
 
@@ -81,6 +82,17 @@ KEPT_BEYOND = re.compile(
     r"permanent\w*|full (?:credit )?card|card numbers?)\b"
 )
 """The denial is of keeping longer, or of one kind of copy: not a denial of keeping at all."""
+CUSTOMER_DUTY = re.compile(
+    r"^(?:\W*\w+\W+){0,3}?(?:you|customer|the customer|client|the client|users?)\b(?: \w+){0,2} "
+    r"(?:is|are) (?:solely |fully |exclusively )?responsible for\b|"
+    r"\b(?:you|customer|client|users?) (?:must|shall|should) (?:\w+ ){0,3}(?:back ?up|export|"
+    r"retrieve|download|save|copy)\b"
+)
+"""The customer's own duty to keep a copy before the end ("The Client is solely responsible
+for ensuring that backups ... are performed"): no deletion of the vendor's is stated."""
+WE_DELETE = re.compile(
+    r"\bwe (?:will |shall |may |would )?(?:then )?(?:delete|erase|destroy|purge)\b"
+)
 NO_DUTY_TO_KEEP = re.compile(r"\bno obligation to (?:retain|keep|store)\b")
 """The vendor owes no keeping after the end: it bears on deletion without a period."""
 CUSTOMER_DELETES_FIRST = re.compile(
@@ -126,7 +138,8 @@ FIXED = rx(
     r"\bduring the (?:meeting|session|call)\b",
     r"(?:\ba (?:maximum|period) of|\bfor) (?:\w+ ){0,3}?\(?\d+\)? "
     r"(?:days?|hours?|months?|years?)\b",
-    r"\b(?:within|after|up to|no longer than|not more than|maximum of|at most) (?:[a-z-]+ )?"
+    r"\b(?:within|after|up to|no longer than|no later than|not more than|maximum of|at most) "
+    r"(?:[a-z-]+ )?"
     r"\(?\d+\)? (?:calendar |business )?(?:days?|hours?|weeks?|months?|years?)\b",
     r"\b\d+[- ](?:day|month|year)s? (?:retention|period|window)\b",
     r"\bautomatically delet\w+",
@@ -144,6 +157,11 @@ TERMINATION = rx(
     r"\bafter this (?:export )?period\b",
     r"\bdeactivat\w+",
     r"\bclos(?:e|es|ing|ure) (?:of )?(?:your |the |its |their )?account\b",
+    # the passive: "after your account is closed", "once the account has been deleted"
+    r"\baccount (?:is|has been|was|being|gets) (?:closed|deleted|terminated|cancell?ed|"
+    r"deactivated)\b",
+    r"\bend of (?:the|this|your|its|their) (?:\w+ )?(?:agreement|contract|subscription|term|"
+    r"services?)\b",
 )
 GENERAL_RETENTION = re.compile(
     r"\bretain\w*|\bretention\b|\bkept\b|"
@@ -163,7 +181,13 @@ CONTRACT_END = re.compile(
 )
 PROCESSED_DATA = re.compile(r"\b(?:all )?personal data\b|\ball (?:such )?data\b")
 """When the contract ends, the personal data the vendor still holds is the customer's."""
-DELETE = re.compile(r"\bdelet\w+|\berase\w*|\bdestr(?:oy|uction)\b|\bpurg\w+|\breturn\b")
+DELETE = re.compile(
+    r"\bdelet\w+|\berase\w*|\bdestr(?:oy|uction)\b|\bpurg\w+|\breturn\b|"
+    # "your files will be removed": the vendor's act to come (not "until the material is
+    # removed", which the user may do)
+    r"\b(?:will|shall|may|would) (?:then )?be (?:permanently )?removed\b|"
+    r"\bremoved from (?:our|its|the) (?:servers|systems)\b"
+)
 EXPORT_WINDOW = re.compile(r"\b(?:export|retrieve)\b")
 BACKUP = re.compile(
     r"\b(?:retain\w*|kept|remain\w*)\b[^.;]{0,100}\b(?:backups?|back-up|archiv\w+)\b|"
@@ -177,6 +201,16 @@ NOT_KEEPING = re.compile(
 )
 """"You retain all rights in your content", "no responsibility for retention", "is not
 retained": no statement of how long the vendor keeps the content."""
+
+
+HYPHENED_PERIOD = re.compile(r"(?<=\d)-(?=(?:day|week|month|year)s?\b)")
+"""A period drafted as an adjective: "a 30-day grace period"."""
+
+
+def periods(text: str) -> list[tuple[float, tuple[int, int]]]:
+    """The shared period reader, also reading "30-day" (the hyphen turned into a space keeps
+    every offset in place)."""
+    return _stated_periods(HYPHENED_PERIOD.sub(" ", text))
 
 
 def _content_of(text: str) -> re.Match[str] | None:
@@ -235,6 +269,8 @@ def detect(s: Sentence) -> list[Hit]:
     if data is None and INACTIVITY.search(text):
         data = ACCOUNT_REMOVED.search(text)
     if data is None or COST.search(text):
+        return []
+    if CUSTOMER_DUTY.search(text) and not (periods(text) or WE_DELETE.search(text)):
         return []
     ended = TERMINATION.search(text)
     if ended and _end_of_a_period(text, ended):

@@ -310,3 +310,50 @@ def test_written_retention_while_the_contract_lasts_or_the_customer_decides(
 def test_storing_for_someone_states_no_period() -> None:
     # written for this test: "for" names whom the files are kept for, not how long
     assert written("We store files for you.") == {}
+
+
+# Written for these tests: the end of the contract drafted as a passive account closure or the
+# "end of the subscription", a period drafted as "30-day", removal as deletion.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Customer Data will be deleted no later than 90 days after the end of the "
+            "subscription.",
+            90,
+        ),
+        (
+            "After your account is closed, your content will be permanently deleted "
+            "within 30 days.",
+            30,
+        ),
+        (
+            "If you cancel your subscription, your files will be removed after a 30-day "
+            "grace period.",
+            30,
+        ),
+        ("When your account is deleted, your content is deleted immediately.", 0),
+        (
+            "You must export your files before your subscription ends, as we will delete them "
+            "after termination.",
+            "undisclosed",
+        ),
+    ],
+)
+def test_written_deletion_after_the_end(text: str, expected: object) -> None:
+    assert written(text) == {"deletion_after_termination_days": expected}
+
+
+# Written for these tests: the customer's own duty, or material the user may remove, is no
+# deletion of the vendor's.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You are solely responsible for making backups of your content before termination of "
+        "the Services.",
+        "We may suspend or close your account until the offending content is removed.",
+        "We may remove your content if it violates these Terms.",
+    ],
+)
+def test_written_sentences_that_state_no_deletion_of_the_vendor_s(text: str) -> None:
+    assert "deletion_after_termination_days" not in written(text)
