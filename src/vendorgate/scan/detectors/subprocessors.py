@@ -31,7 +31,7 @@ SUBPROCESSOR_USE = rx(
     r"\bgeneral authori[sz]ation for the engagement of sub-? ?processors\b",
     r"\blist of sub-? ?processors\b|\bsub-? ?processors? list\b|\bour sub-? ?processors\b",
     r"\bthe following (?:sub-? ?processors|sub-?contractors|third[- ]party (?:service )?providers)",
-    r"\bthird[- ]party providers?\b[^.;]{0,20}\b(?:send|sending|process|processing|help|"
+    r"\bthird[- ]party providers?\b[^.;]{0,20}\b(?:send|sending|process|processing|help us|"
     r"provide|providing)\b",
     r"\bwork with third parties to provide\b",
     r"\bengage third parties\b",
@@ -119,6 +119,9 @@ NOT_VENDOR_USE = rx(
 )
 """A definition, an objection window, a confidentiality clause or the customer's duty."""
 NOT_SUBPROCESSOR = rx(
+    # the providers of someone else: "their own vendors", "provide their own terms"
+    r"\b(?:their|your) own (?:\w+ )?(?:vendors|providers|service providers|customers|terms|"
+    r"privacy polic\w+)\b",
     # an example of a category of data ("such as if we use a service provider to store ..."):
     # a hypothetical, not the vendor's statement that it does
     r"\b(?:such as|for example|for instance|e\.g\.),? (?:if|when|where) we\b",
@@ -173,13 +176,12 @@ PROVIDER_LEAD = re.compile(
 )
 
 
-USERS_OWN = re.compile(
-    r"\b(?:you|users?|customers?|the customer|clients?|end users?|members?)\b"
-    r"(?: (?:may|can|could|might|will|also|only|then|choose to|elect to|decide to|wish to|want to|"
-    r"are able to|agree to))*\s*$"
-)
+USERS_OWN = re.compile(r"\b(?:you|users?|customers?|the customer|clients?|end users?|members?)\b")
 """Before a verb: the user is the one acting ("if you use a third-party service provider",
-"customers use vendors to ..."): the user's own providers are not the vendor's."""
+"you can log in via third parties", "customers use vendors to ..."): the user's own providers
+are not the vendor's."""
+VENDOR_BETWEEN = re.compile(r"[,;:()]|\b(?:we|us|our|it|its|that|which|who|whom)\b|\w+'s\b")
+"""Between the user and the verb: the vendor takes over ("you agree that we will engage")."""
 NOT_THE_VENDOR_S = re.compile(r"\badvertis\w+|\bmarketing\b|\btheir own\b")
 """Data shared with a named company for its advertising or its own ends: a third party acting for
 itself, not a processor acting for the vendor."""
@@ -190,7 +192,14 @@ def _by_vendor(text: str, match: re.Match[str] | None) -> re.Match[str] | None:
     authorisation of the vendor's sub-processors stays: "Customer authorises X to appoint")."""
     if match is None or match.group().startswith("authori"):
         return match
-    return None if USERS_OWN.search(text[: match.start()]) else match
+    before = text[max(0, match.start() - 60) : match.start()]
+    users = list(USERS_OWN.finditer(before))
+    if not users:
+        return match
+    between = before[users[-1].end() :]
+    if len(between.split()) > 4 or VENDOR_BETWEEN.search(between):
+        return match
+    return None
 
 
 def detect(s: Sentence) -> list[Hit]:

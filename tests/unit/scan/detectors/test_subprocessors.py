@@ -165,6 +165,10 @@ def test_a_long_capitalised_word_after_we_use_is_read_quickly() -> None:
         "Network activity information, such as if we use a service provider to store logs.",
         "We may be required to share your domain data with registry operators and other "
         "service providers.",
+        "You can log in via third parties such as Exampleco.",
+        "Content you access through third-party service providers is subject to their terms.",
+        "Some third-party providers help you integrate with our API.",
+        "Our customers use our services to communicate with their own vendors.",
     ],
 )
 def test_providers_that_do_not_act_for_the_vendor(text: str) -> None:
@@ -179,6 +183,8 @@ def test_providers_that_do_not_act_for_the_vendor(text: str) -> None:
         "Recipients of your personal data include our service providers.",
         "The Customer authorises the Provider to engage sub-processors.",
         "We share your payment information with Exampleco to process your payments.",
+        "You agree that we will engage sub-processors to process Customer Data.",
+        "Customer agrees that Exampleco will engage service providers to process Customer Data.",
     ],
 )
 def test_providers_acting_for_the_vendor(text: str) -> None:
