@@ -72,7 +72,8 @@ NOT_KEPT_AT_ALL = re.compile(
     # does the Provider retain or store any ... data", "no content data will be stored" (not the
     # user: "you do not store", nor a passive "is not retained", which may say where, not whether)
     r"(?:\b(?!(?:you|users?|customers?|they|which|that|it|do|does|will|shall)\b)[a-z]+ "
-    r"(?:do|does|will|shall)? ?(?:not|never)|\bat no time (?:do|does|will) (?:the )?[a-z]+)"
+    r"(?:(?:do|does|will|shall)? ?(?:not|never)|don't|doesn't|won't)|"
+    r"\bat no time (?:do|does|will) (?:the )?[a-z]+)"
     r"(?: \w+ly)? (?:retain|store|keep|save)s?"
     r"(?: or (?:retain|store|keep|save))?\b|"
     r"^no\b[^.;]{0,80}\b(?:will|shall|is|are) (?:ever )?(?:be )?(?:stored|retained|kept|saved)\b"

@@ -233,6 +233,7 @@ def test_indefinite_retention_counts_in_a_section_on_rights() -> None:
         "At no time does the Provider retain or store any customer data.",
         "No content data will ever be stored on our servers.",
         "Acme never keeps the recordings of your calls on its servers.",
+        "We don't store your messages on our servers.",
     ],
 )
 def test_a_denial_of_keeping_content_is_a_retention_of_none(text: str) -> None:
@@ -245,6 +246,7 @@ def test_a_denial_of_keeping_content_is_a_retention_of_none(text: str) -> None:
         "We do not store your files longer than necessary.",
         "We do not retain full credit card numbers.",
         "You do not store your files with us if you use the local mode.",
+        "You don't store your files with us in local mode.",
         "We do not keep your messages except as described in this policy.",
     ],
 )
