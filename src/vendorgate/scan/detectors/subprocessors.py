@@ -30,11 +30,8 @@ SUBPROCESSOR_USE = rx(
     r"\bauthori[sz]\w*\b[^.;]{0,40}\bto (?:appoint|engage|use)\b[^.;]{0,30}\bsub-? ?processors?",
     r"\bgeneral authori[sz]ation for the engagement of sub-? ?processors\b",
     r"\blist of sub-? ?processors\b|\bsub-? ?processors? list\b|\bour sub-? ?processors\b",
-    r"\bthe following (?:sub-? ?processors|sub-?contractors|third[- ]party (?:service )?providers)",
     r"\bthird[- ]party providers?\b[^.;]{0,20}\b(?:send|sending|process|processing|help us|"
     r"provide|providing)\b",
-    r"\bwork with third parties to provide\b",
-    r"\bengage third parties\b",
     r"\b(?:share|disclos|transmit|transfer|provid)\w*\b[^.;]{0,60}\b(?:with|to) "
     r"(?:our |these |its |trusted |such )?(?:third[- ]party )?"
     r"(?:service providers|vendors|sub-? ?processors|processors)\b",
@@ -42,13 +39,19 @@ SUBPROCESSOR_USE = rx(
     r"\b(?:third[- ]part(?:y|ies)|companies|partners),? (?:such as|including|like)\b[^.;]{0,60}"
     r"\b(?:providers?|processors?)\b",
     r"\b(?:through|via|by) (?:our )?third[- ]party (?:service )?providers\b",
-    r"\b(?:using|use|uses) third parties\b[^.;]{0,40}\b(?:to|for)\b",
+    # a list announced: "the following sub-processors", "the following third-party service
+    # provider(s)", "the following categories of service providers"
+    r"\bthe following (?:categories of )?(?:third[- ]party )?(?:sub-? ?processors|"
+    r"sub-?contractors|(?:service )?providers?(?:\(s\))?)",
+    # the vendor's engaging third parties, however the verb is drafted ("we work with third
+    # parties to provide", "engage third parties", "using third parties", "via third parties")
+    r"\b(?:use|uses|using|engage|engages|engaging|work with|works with|working with|hire|hires|"
+    r"contract with|contracts with)\b (?:\w+ ){0,2}?third parties\b",
     r"\b(?:companies|third parties|providers|vendors|businesses|organi[sz]ations) "
     r"(?:who|that|which) (?:provide|perform)s? (?:us with )?(?:\w+ ){0,2}?services "
     r"(?:to us|on our behalf|that help)",
     r"\b(?:companies|parties|providers|vendors) (?:provide|perform) services to help us\b",
     r"\b(?:our|important|authori[sz]ed) sub-? ?processors\b",
-    r"\bthe following (?:third[- ]party )?(?:service )?providers?\(s\)",
     # others doing the work for the vendor: "companies and individuals to perform functions on
     # our behalf", "third-party agents process personal data on our behalf"
     r"\b(?:employ|engage|use|hire|retain)\w*\b[^.;]{0,60}\b(?:companies|individuals|third "
@@ -58,7 +61,6 @@ SUBPROCESSOR_USE = rx(
     r"\bour (?:contractors|sub-?contractors)\b",
     r"\b(?:use|uses|using|engage|engages|work with)\b[^.;]{0,40}\b(?:analytics|hosting|payment|"
     r"cloud|infrastructure|e-?mail|storage|data centre|data center) (?:service )?providers?\b",
-    r"\b(?:using|through|via) third parties\b",
 )
 RECEIVED_FROM = (
     # where data comes from, not who handles it: "we may receive information about you from
