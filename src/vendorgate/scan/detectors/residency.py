@@ -14,7 +14,7 @@ FACTS: tuple[str, ...] = ("data_residency_regions",)
 
 
 PLACES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("us", re.compile(r"\bunited states(?: of america)?\b|\bu\.s\.(?:a\.)?|\busa\b")),
+    ("us", re.compile(r"\bunited[- ]states(?: of america)?\b|\bu\.s\.(?:a\.)?|\busa\b")),
     (
         "eu",
         re.compile(
@@ -26,7 +26,7 @@ PLACES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("eea", re.compile(r"\beuropean economic area\b|\beea\b")),
     ("ch", re.compile(r"\bswitzerland\b|\bswiss\b")),
-    ("uk", re.compile(r"\bunited kingdom\b|\buk\b|\bgreat britain\b|\bengland\b")),
+    ("uk", re.compile(r"\bunited[- ]kingdom\b|\buk\b|\bgreat britain\b|\bengland\b")),
     ("ca", re.compile(r"\bcanada\b")),
     ("au", re.compile(r"\baustralia\b")),
     ("jp", re.compile(r"\bjapan\b")),
@@ -254,6 +254,16 @@ PEOPLE_AT = re.compile(
     r" (?:in|within|outside) (?:the )?$"
 )
 """Where people or businesses are ("sellers established in the EU"), not where data is."""
+COMPANY_AT = re.compile(
+    r"\b(?:we|we're|(?:the|our|this) (?:company|business|group|entity|firm)|"
+    r"our (?:head ?)?offices?|our headquarters|"
+    r"[a-z]+,? (?:inc|llc|ltd|limited|gmbh|sas|sarl|b\.?v|ab|ag)\.?)"
+    r"(?: (?:is|are|was))?(?: (?:also|currently|primarily|mainly))? (?:located|based|"
+    r"headquartered|incorporated|established|registered|organi[sz]ed|situated) (?:in|within) "
+    r"(?:the )?$"
+)
+"""Where the vendor itself is ("our company is located in Ireland"), not where it keeps data
+("the Company and its servers are located in ..." names its servers, so it still counts)."""
 
 
 def _not_a_place(text: str, match: re.Match[str], in_prose: bool = True) -> bool:
@@ -272,7 +282,7 @@ def _not_a_place(text: str, match: re.Match[str], in_prose: bool = True) -> bool
     if not in_prose:
         return False
     window = text[max(0, match.start() - 160) : match.start()]
-    if PEOPLE_AT.search(window):
+    if PEOPLE_AT.search(window) or COMPANY_AT.search(window):
         return True
     leads = [m for m in STORED_TOWARDS.finditer(window) if len(window) - m.end() <= 100]
     if not leads:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from vendorgate.scan.detectors.cues import CONTENT, Spot, periods, rx, span
+from vendorgate.scan.detectors.cues import CONTENT, Spot, not_a_statement, rx, span
+from vendorgate.scan.detectors.cues import periods as _stated_periods
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
 
@@ -43,11 +44,55 @@ CONTENT_WORDS = re.compile(
 )
 AS_LONG_AS = re.compile(
     r"\b(?:for )?as long as (?:(?:is |are |it is |they are )?(?:reasonably )?(?:necessary|needed|"
-    r"required)|your account (?:is|remains) (?:active|open))\b"
+    r"required)|your account (?:is|remains) (?:active|open)|you (?:maintain|have|keep|hold) "
+    r"(?:an|your|a) (?:\w+ )?account|"
+    r"we (?:deem|consider|think) (?:it )?(?:necessary|appropriate))\b|"
+    r"\bwhile (?:your|the|its|their) (?:\w+ )?account (?:is|remains) (?:active|open)\b|"
+    r"\bfor the (?:duration|term|life(?:time)?) of (?:the|this|your|its|their|any) (?:\w+ )?"
+    r"(?:agreement|contract|subscription|account|services?)\b|"
+    r"\bfor the (?:period|time) (?:\w+ )?(?:necessary|needed|required)\b"
 )
 """Kept "as long as necessary" or while the account is open: no end is stated."""
+KEPT_FOR_A_PERIOD = re.compile(
+    r"\b(?:retain|retains|keep|keeps|store|stores)\b[^.;]{0,100}\b(?:for|up to|no longer than|"
+    r"not (?:more|longer) than|a maximum of|at most) (?:a (?:maximum|period) of )?(?:[a-z-]+ )?"
+    r"\(?\d+\)? (?:days?|weeks?|months?|years?)\b"
+)
+"""The vendor keeps data for a stated number of days, months or years."""
+ACCOUNT_REMOVED = re.compile(
+    r"\b(?:clos\w*|delet\w*|terminat\w*|remov\w*)\b[^.;]{0,20}\baccounts?\b|"
+    r"\baccounts?\b[^.;]{0,60}\b(?:closed|deleted|terminated|removed)\b"
+)
+"""An account closed or deleted for inactivity takes the content in it along."""
 INACTIVITY = re.compile(
     r"\binactiv\w+|\bno (?:account )?activity\b|\bnot (?:been )?(?:used|accessed|logged)"
+)
+NOT_KEPT_AT_ALL = re.compile(
+    # the vendor denies keeping the content at all: "we do not store your files", "at no time
+    # does the Provider retain or store any ... data", "no content data will be stored" (not the
+    # user: "you do not store", nor a passive "is not retained", which may say where, not whether)
+    r"(?:\b(?!(?:you|users?|customers?|they|which|that|it|do|does|will|shall)\b)[a-z]+ "
+    r"(?:(?:do|does|will|shall)? ?(?:not|never)|don't|doesn't|won't)|"
+    r"\bat no time (?:do|does|will) (?:the )?[a-z]+)"
+    r"(?: \w+ly)? (?:retain|store|keep|save)s?"
+    r"(?: or (?:retain|store|keep|save))?\b|"
+    r"^no\b[^.;]{0,80}\b(?:will|shall|is|are) (?:ever )?(?:be )?(?:stored|retained|kept|saved)\b"
+)
+KEPT_BEYOND = re.compile(
+    r"\b(?:longer than|beyond|after|except|unless|other than|outside (?:of )?the scope|"
+    r"permanent\w*|full (?:credit )?card|card numbers?)\b"
+)
+"""The denial is of keeping longer, or of one kind of copy: not a denial of keeping at all."""
+CUSTOMER_DUTY = re.compile(
+    r"^(?:\W*\w+\W+){0,3}?(?:you|customer|the customer|client|the client|users?)\b(?: \w+){0,2} "
+    r"(?:is|are) (?:solely |fully |exclusively )?responsible for\b|"
+    r"\b(?:you|customer|client|users?) (?:must|shall|should) (?:\w+ ){0,3}(?:back ?up|export|"
+    r"retrieve|download|save|copy)\b"
+)
+"""The customer's own duty to keep a copy before the end ("The Client is solely responsible
+for ensuring that backups ... are performed"): no deletion of the vendor's is stated."""
+WE_DELETE = re.compile(
+    r"\bwe (?:will |shall |may |would )?(?:then )?(?:delete|erase|destroy|purge)\b"
 )
 NO_DUTY_TO_KEEP = re.compile(r"\bno obligation to (?:retain|keep|store)\b")
 """The vendor owes no keeping after the end: it bears on deletion without a period."""
@@ -63,8 +108,22 @@ CONTROLLED = rx(
     r"(?:may|can|elects? to|chooses? to)"
     r"\b[^.;]{0,60}\b(?:delete|request (?:the )?(?:return|deletion)|remove)",
     r"\bretention (?:settings|period you)\b",
+    # the customer sets the period itself: "you can configure the retention period",
+    # "retention periods set by the Customer"
+    r"\b(?:you|customers?|the customer|administrators?|admins?)\b[^.;]{0,40}\b(?:configure|"
+    r"set|choose|select|define|adjust|customi[sz]e)\b[^.;]{0,40}\bretention\b",
+    r"\bretention (?:periods?|polic(?:y|ies)|settings?) (?:that )?(?:you|the customer|customers?|"
+    r"an? administrator|admins?) (?:\w+ )?(?:configure|set|choose|select|define)\b",
+    r"\bretention (?:periods?|polic(?:y|ies)|settings?) (?:configured|set|chosen|defined|"
+    r"selected) by (?:you|the customer|customers?|an? administrator|admins?)\b",
     r"\byou control\b",
-    r"\buntil you (?:\w+ ){0,4}delete\b",
+    r"\buntil (?:you|the customer|customer|the controller|the user|users?) (?:\w+ ){0,4}"
+    r"delet(?:e|es|ing)\b",
+    # deleted when the customer asks: "We will delete Customer Data upon Customer's request"
+    r"\bdelet\w*\b[^.;]{0,60}\b(?:upon|on|at|following) (?:your|the customer'?s?|customer'?s?|"
+    r"the controller'?s?|controller'?s?) (?:written |verified )?(?:request|instruction)s?\b",
+    r"\b(?:you|customers?|the customer|administrators?|admins?) (?:can|may) (?:choose|decide|"
+    r"select|set|control|determine) how long\b",
     r"\b(?:upon|on|after) (?:receiving |receipt of )?(?:your|the customer'?s?|a) (?:verified )?"
     r"request\b[^.;]{0,60}\bdelet",
     r"\b(?:unless|until|upon|when)\b[^.;]{0,50}\b(?:you|customer|controller)\b[^.;]{0,30}"
@@ -80,7 +139,8 @@ FIXED = rx(
     r"\bduring the (?:meeting|session|call)\b",
     r"(?:\ba (?:maximum|period) of|\bfor) (?:\w+ ){0,3}?\(?\d+\)? "
     r"(?:days?|hours?|months?|years?)\b",
-    r"\b(?:within|after|up to|no longer than|not more than|maximum of|at most) (?:[a-z-]+ )?"
+    r"\b(?:within|after|up to|no longer than|no later than|not more than|maximum of|at most) "
+    r"(?:[a-z-]+ )?"
     r"\(?\d+\)? (?:calendar |business )?(?:days?|hours?|weeks?|months?|years?)\b",
     r"\b\d+[- ](?:day|month|year)s? (?:retention|period|window)\b",
     r"\bautomatically delet\w+",
@@ -98,10 +158,17 @@ TERMINATION = rx(
     r"\bafter this (?:export )?period\b",
     r"\bdeactivat\w+",
     r"\bclos(?:e|es|ing|ure) (?:of )?(?:your |the |its |their )?account\b",
+    # the passive: "after your account is closed", "once the account has been deleted"
+    r"\baccount (?:is|has been|was|being|gets) (?:closed|deleted|terminated|cancell?ed|"
+    r"deactivated)\b",
+    r"\bend of (?:the|this|your|its|their) (?:\w+ )?(?:agreement|contract|subscription|term|"
+    r"services?)\b",
 )
 GENERAL_RETENTION = re.compile(
     r"\bretain\w*|\bretention\b|\bkept\b|"
-    r"\b(?:keeps?|stor(?:e|es|ed|ing))\b[^.;]{0,60}\b(?:for as long as|as long as|until|for)\b|"
+    # "for" only when a time follows it ("store files for you" says no period)
+    r"\b(?:keeps?|stor(?:e|es|ed|ing))\b[^.;]{0,60}\b(?:for as long as|as long as|until|while|"
+    r"for(?= (?:a|an|the|up to|at least|no longer|longer|\(?\d|[a-z-]+ \(\d)\b))\b|"
     # the user's deletion leaves other copies: "won't delete copies in the accounts of others"
     r"\b(?:won't|will not|does not|doesn't|do not) (?:\w+ )?delete (?:the |any )?copies\b"
 )
@@ -115,7 +182,13 @@ CONTRACT_END = re.compile(
 )
 PROCESSED_DATA = re.compile(r"\b(?:all )?personal data\b|\ball (?:such )?data\b")
 """When the contract ends, the personal data the vendor still holds is the customer's."""
-DELETE = re.compile(r"\bdelet\w+|\berase\w*|\bdestr(?:oy|uction)\b|\bpurg\w+|\breturn\b")
+DELETE = re.compile(
+    r"\bdelet\w+|\berase\w*|\bdestr(?:oy|uction)\b|\bpurg\w+|\breturn\b|"
+    # "your files will be removed": the vendor's act to come (not "until the material is
+    # removed", which the user may do)
+    r"\b(?:will|shall|may|would) (?:then )?be (?:permanently )?removed\b|"
+    r"\bremoved from (?:our|its|the) (?:servers|systems)\b"
+)
 EXPORT_WINDOW = re.compile(r"\b(?:export|retrieve)\b")
 BACKUP = re.compile(
     r"\b(?:retain\w*|kept|remain\w*)\b[^.;]{0,100}\b(?:backups?|back-up|archiv\w+)\b|"
@@ -131,6 +204,16 @@ NOT_KEEPING = re.compile(
 retained": no statement of how long the vendor keeps the content."""
 
 
+HYPHENED_PERIOD = re.compile(r"(?<=\d)-(?=(?:day|week|month|year)s?\b)")
+"""A period drafted as an adjective: "a 30-day grace period"."""
+
+
+def periods(text: str) -> list[tuple[float, tuple[int, int]]]:
+    """The shared period reader, also reading "30-day" (the hyphen turned into a space keeps
+    every offset in place)."""
+    return _stated_periods(HYPHENED_PERIOD.sub(" ", text))
+
+
 def _content_of(text: str) -> re.Match[str] | None:
     text = re.sub(r"\(excluding [^)]*\)", "", text)
     found = CONTENT.search(text) or re.search(
@@ -142,10 +225,19 @@ def _content_of(text: str) -> re.Match[str] | None:
 def detect(s: Sentence) -> list[Hit]:
     """How long customer content is kept, and its deletion after termination."""
     text = s.low
-    if not (RETAIN.search(text) or DELETE.search(text) or EXPORT_WINDOW.search(text)):
+    if not (
+        RETAIN.search(text)
+        or DELETE.search(text)
+        or EXPORT_WINDOW.search(text)
+        or (INACTIVITY.search(text) and ACCOUNT_REMOVED.search(text))
+    ):
         return []
     if len(text.split()) <= 6 and not re.search(r"\b(?:is|are|will|may|we|you)\b", text):
         return []  # a title ("Retention of Personal Information"), not a statement
+    if not_a_statement(s):
+        return []  # a definition or a title left in a paragraph
+    if (denied := _not_kept_at_all(text)) is not None:
+        return [Hit("content_retention", "fixed_period", 0.7, span(denied), 1, cue="not kept")]
     # examples in parentheses ("(such as a log in event or payment)") do not change the topic
     topic = re.sub(r"\((?:such as|e\.g\.|for example|including)[^)]*\)", "", text)
     if NOT_RETENTION_TOPIC.search(topic) and not BACKUP.search(text):
@@ -171,7 +263,15 @@ def detect(s: Sentence) -> list[Hit]:
         # under a termination heading, "your information" kept in backups is what survives the
         # deletion of the account
         data = re.search(r"\byour (?:information|data)\b", text)
+    if data is None and KEPT_FOR_A_PERIOD.search(text) and periods(text):
+        # personal data kept "for a maximum of three (3) years": a stated limit covers what the
+        # customer put in the service too
+        data = re.search(r"\bpersonal (?:data|information)\b|\byour (?:information|data)\b", text)
+    if data is None and INACTIVITY.search(text):
+        data = ACCOUNT_REMOVED.search(text)
     if data is None or COST.search(text):
+        return []
+    if CUSTOMER_DUTY.search(text) and not (periods(text) or WE_DELETE.search(text)):
         return []
     ended = TERMINATION.search(text)
     if ended and _end_of_a_period(text, ended):
@@ -185,7 +285,7 @@ def detect(s: Sentence) -> list[Hit]:
         return [
             Hit("content_retention", "customer_controlled", 0.75, span(first), 1, cue="retention")
         ]
-    if INACTIVITY.search(text) and DELETE.search(text):
+    if INACTIVITY.search(text) and (DELETE.search(text) or ACCOUNT_REMOVED.search(text)):
         # deleted after a period without use: a retention period while the contract runs
         value = "fixed_period" if periods(text) else "undisclosed"
         return [Hit("content_retention", value, 0.7, span(data), 1, cue="deleted when inactive")]
@@ -224,6 +324,22 @@ def detect(s: Sentence) -> list[Hit]:
         # kept with no period at all: the less committal value
         return [Hit("content_retention", "undisclosed", 0.55, span(kept), 1, cue="retained")]
     return []
+
+
+def _not_kept_at_all(text: str) -> re.Match[str] | None:
+    """The vendor's denial that it keeps the customer's content at all (a retention of none),
+    unless the denial is only of keeping it longer, elsewhere or in one form."""
+    denied = NOT_KEPT_AT_ALL.search(text)
+    if denied is None or KEPT_BEYOND.search(text[denied.end() :]):
+        return None
+    # "we do not store your files": the content follows the verb; "no content data will be
+    # stored": it comes before
+    what = text if denied.group().startswith("no") else text[denied.end() :]
+    if BIOMETRIC.search(text) or not (
+        _content_of(what) or re.search(r"\bany (?:\w+ )?(?:data|content)\b", what)
+    ):
+        return None
+    return denied
 
 
 def _end_of_a_period(text: str, ended: re.Match[str]) -> bool:

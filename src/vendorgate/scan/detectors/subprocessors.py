@@ -19,18 +19,19 @@ SUBPROCESSOR = re.compile(
     r"(?:service )?providers?\b"
 )
 SUBPROCESSOR_USE = rx(
-    r"\b(?:use|uses|engage|engages|appoint|contract|contracts|employ|employs|rely on|include|"
+    r"\b(?:use|uses|engage|engages|appoint|contract|contracts|employ|employs|rely on|"
     r"continue to use|work with|(?:undertakes? to|will|shall) (?:only )?select)\b[^.;]{0,80}?"
     r"\b(?:sub-? ?processors?|sub-?contractors?|third[- ]party (?:service )?providers?|"
     r"service providers?|vendors)",
+    # "recipients include service providers" (not "our partners include vendors and resellers":
+    # a vendor that sells is no processor)
+    r"\binclude\b[^.;]{0,80}?\b(?:sub-? ?processors?|sub-?contractors?|(?:third[- ]party )?"
+    r"service providers?|third[- ]party providers?)",
     r"\bauthori[sz]\w*\b[^.;]{0,40}\bto (?:appoint|engage|use)\b[^.;]{0,30}\bsub-? ?processors?",
     r"\bgeneral authori[sz]ation for the engagement of sub-? ?processors\b",
     r"\blist of sub-? ?processors\b|\bsub-? ?processors? list\b|\bour sub-? ?processors\b",
-    r"\bthe following (?:sub-? ?processors|sub-?contractors|third[- ]party (?:service )?providers)",
-    r"\bthird[- ]party providers?\b[^.;]{0,20}\b(?:send|sending|process|processing|help|"
+    r"\bthird[- ]party providers?\b[^.;]{0,20}\b(?:send|sending|process|processing|help us|"
     r"provide|providing)\b",
-    r"\bwork with third parties to provide\b",
-    r"\bengage third parties\b",
     r"\b(?:share|disclos|transmit|transfer|provid)\w*\b[^.;]{0,60}\b(?:with|to) "
     r"(?:our |these |its |trusted |such )?(?:third[- ]party )?"
     r"(?:service providers|vendors|sub-? ?processors|processors)\b",
@@ -38,13 +39,19 @@ SUBPROCESSOR_USE = rx(
     r"\b(?:third[- ]part(?:y|ies)|companies|partners),? (?:such as|including|like)\b[^.;]{0,60}"
     r"\b(?:providers?|processors?)\b",
     r"\b(?:through|via|by) (?:our )?third[- ]party (?:service )?providers\b",
-    r"\b(?:using|use|uses) third parties\b[^.;]{0,40}\b(?:to|for)\b",
+    # a list announced: "the following sub-processors", "the following third-party service
+    # provider(s)", "the following categories of service providers"
+    r"\bthe following (?:categories of )?(?:third[- ]party )?(?:sub-? ?processors|"
+    r"sub-?contractors|(?:service )?providers?(?:\(s\))?)",
+    # the vendor's engaging third parties, however the verb is drafted ("we work with third
+    # parties to provide", "engage third parties", "using third parties", "via third parties")
+    r"\b(?:use|uses|using|engage|engages|engaging|work with|works with|working with|hire|hires|"
+    r"contract with|contracts with)\b (?:\w+ ){0,2}?third parties\b",
     r"\b(?:companies|third parties|providers|vendors|businesses|organi[sz]ations) "
     r"(?:who|that|which) (?:provide|perform)s? (?:us with )?(?:\w+ ){0,2}?services "
     r"(?:to us|on our behalf|that help)",
     r"\b(?:companies|parties|providers|vendors) (?:provide|perform) services to help us\b",
     r"\b(?:our|important|authori[sz]ed) sub-? ?processors\b",
-    r"\bthe following (?:third[- ]party )?(?:service )?providers?\(s\)",
     # others doing the work for the vendor: "companies and individuals to perform functions on
     # our behalf", "third-party agents process personal data on our behalf"
     r"\b(?:employ|engage|use|hire|retain)\w*\b[^.;]{0,60}\b(?:companies|individuals|third "
@@ -54,7 +61,6 @@ SUBPROCESSOR_USE = rx(
     r"\bour (?:contractors|sub-?contractors)\b",
     r"\b(?:use|uses|using|engage|engages|work with)\b[^.;]{0,40}\b(?:analytics|hosting|payment|"
     r"cloud|infrastructure|e-?mail|storage|data centre|data center) (?:service )?providers?\b",
-    r"\b(?:using|through|via) third parties\b",
 )
 RECEIVED_FROM = (
     # where data comes from, not who handles it: "we may receive information about you from
@@ -115,6 +121,15 @@ NOT_VENDOR_USE = rx(
 )
 """A definition, an objection window, a confidentiality clause or the customer's duty."""
 NOT_SUBPROCESSOR = rx(
+    # the providers of someone else: "their own vendors", "provide their own terms"
+    r"\b(?:their|your) own (?:\w+ )?(?:vendors|providers|service providers|customers|terms|"
+    r"privacy polic\w+)\b",
+    # an example of a category of data ("such as if we use a service provider to store ..."):
+    # a hypothetical, not the vendor's statement that it does
+    r"\b(?:such as|for example|for instance|e\.g\.),? (?:if|when|where) we\b",
+    # handing data over because the law requires it is no processing on the vendor's behalf
+    r"\b(?:required|compelled|obliged|obligated)\b(?: by (?:applicable )?law)? to (?:share|"
+    r"disclose|provide|transfer)\b",
     r"\bresponsib\w+ for the acts\b",
     r"\bliab\w+\b",
     r"\bpersonnel\b",
@@ -163,6 +178,32 @@ PROVIDER_LEAD = re.compile(
 )
 
 
+USERS_OWN = re.compile(r"\b(?:you|users?|customers?|the customer|clients?|end users?|members?)\b")
+"""Before a verb: the user is the one acting ("if you use a third-party service provider",
+"you can log in via third parties", "customers use vendors to ..."): the user's own providers
+are not the vendor's."""
+VENDOR_BETWEEN = re.compile(r"[,;:()]|\b(?:we|us|our|it|its|that|which|who|whom)\b|\w+'s\b")
+"""Between the user and the verb: the vendor takes over ("you agree that we will engage")."""
+NOT_THE_VENDOR_S = re.compile(r"\badvertis\w+|\bmarketing\b|\btheir own\b")
+"""Data shared with a named company for its advertising or its own ends: a third party acting for
+itself, not a processor acting for the vendor."""
+
+
+def _by_vendor(text: str, match: re.Match[str] | None) -> re.Match[str] | None:
+    """``match`` unless the user is the one who uses or shares with the provider (the customer's
+    authorisation of the vendor's sub-processors stays: "Customer authorises X to appoint")."""
+    if match is None or match.group().startswith("authori"):
+        return match
+    before = text[max(0, match.start() - 60) : match.start()]
+    users = list(USERS_OWN.finditer(before))
+    if not users:
+        return match
+    between = before[users[-1].end() :]
+    if len(between.split()) > 4 or VENDOR_BETWEEN.search(between):
+        return match
+    return None
+
+
 def detect(s: Sentence) -> list[Hit]:
     """Passages that name sub-processors or say the vendor uses them."""
     text = s.low
@@ -171,10 +212,10 @@ def detect(s: Sentence) -> list[Hit]:
     named = VENDOR_USE_NAMED.search(s.text)
     if plain and not named and not SUBPROCESSOR_WORDS.search(text):
         return []
-    use = SUBPROCESSOR_USE.search(text)
+    use = _by_vendor(text, SUBPROCESSOR_USE.search(text))
     if use and not NOT_SUBPROCESSOR.search(text):
         return [Hit("subprocessors", None, 0.8, span(use), 1, cue="sub-processors")]
-    vendor = VENDOR_USE.search(text) or named
+    vendor = _by_vendor(text, VENDOR_USE.search(text)) or named
     if vendor and not NOT_VENDOR_USE.search(text):
         return [Hit("subprocessors", None, 0.75, span(vendor), 1, cue="vendor's sub-processors")]
     if NOT_SUBPROCESSOR.search(text) and not use:
@@ -189,7 +230,7 @@ def detect(s: Sentence) -> list[Hit]:
         # under a "Service providers:" lead-in, the sentences that speak of the parties
         return [Hit("subprocessors", None, 0.7, None, 1, cue="under a sub-processor lead-in")]
     shared = SHARES_WITH_NAMED.search(s.text)
-    if shared:
+    if shared and not NOT_THE_VENDOR_S.search(text) and _by_vendor(text, shared):
         return [Hit("subprocessors", None, 0.65, (shared.start(1), shared.end(1)), 1)]
     listed = s.unit.kind in ("row", "item") or (s.unit.kind == "paragraph" and bool(s.unit.lead))
     if listed and _listed_provider(s):

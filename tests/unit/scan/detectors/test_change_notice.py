@@ -118,3 +118,14 @@ def test_providers_that_change_at_the_vendor_s_discretion_promise_no_notice() ->
     # written for this test
     text = "The hosting providers we rely on may change from time to time at our sole discretion."
     assert written(text)["subprocessor_change_notice_days"] == "undisclosed"
+
+
+# Written for these tests: a period in months, and notice of changes to something else.
+def test_a_month_s_notice_of_a_new_sub_processor_is_thirty_days() -> None:
+    text = "The Supplier shall give not less than one month's notice of any new sub-processor."
+    assert written(text) == {"subprocessor_change_notice_days": 30}
+
+
+def test_notice_of_changes_to_the_terms_is_no_sub_processor_notice() -> None:
+    text = "We will notify you of any changes to these Terms at least 30 days in advance."
+    assert "subprocessor_change_notice_days" not in written(text)

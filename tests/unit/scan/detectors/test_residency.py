@@ -198,3 +198,23 @@ def test_a_country_field_of_an_address_is_where_a_company_is() -> None:
 def test_a_bare_location_field_under_a_processor_heading_is_where_data_is() -> None:
     document = "## Our processors\n\n*   Name: Acme Ltd\n*   Location: Canada\n"
     assert _regions(document) == [("ca",)]
+
+
+# Written for these tests: where the vendor itself is located is not where it keeps data, unless
+# its servers are named with it; a hyphenated country name is still the country.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Our company is located in Ireland, and we process personal data of our customers.", None),
+        ("Exampleco, Inc. is incorporated in Canada and processes your personal data.", None),
+        (
+            "Our offices are located in the United Kingdom and we store your information in the "
+            "EU.",
+            ("eu",),
+        ),
+        ("The company and its servers are located in Canada.", ("ca",)),
+        ("Your data is stored on servers in the United-States.", ("us",)),
+    ],
+)
+def test_where_the_vendor_is_and_where_its_data_is(text: str, expected: object) -> None:
+    assert written(text).get("data_residency_regions") == expected

@@ -222,3 +222,140 @@ def test_indefinite_retention_counts_in_a_section_on_rights() -> None:
     )
     found = [h.value for s in sentences(document) for h in detect(s)]
     assert found == ["indefinite"]
+
+
+# Written for these tests: the vendor denies keeping the content at all (a retention of none),
+# but not when it denies keeping it longer or in one form only, nor when the user is the one.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not store the files you convert on our servers.",
+        "At no time does the Provider retain or store any customer data.",
+        "No content data will ever be stored on our servers.",
+        "Acme never keeps the recordings of your calls on its servers.",
+        "We don't store your messages on our servers.",
+    ],
+)
+def test_a_denial_of_keeping_content_is_a_retention_of_none(text: str) -> None:
+    assert written(text) == {"content_retention": "fixed_period"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not store your files longer than necessary.",
+        "We do not retain full credit card numbers.",
+        "You do not store your files with us if you use the local mode.",
+        "You don't store your files with us in local mode.",
+        "We do not keep your messages except as described in this policy.",
+    ],
+)
+def test_a_denial_of_keeping_longer_or_by_the_user_is_no_retention_of_none(text: str) -> None:
+    assert written(text).get("content_retention") != "fixed_period"
+
+
+# Written for these tests.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # closed for inactivity: the content in the account goes with it
+        (
+            "We may close accounts that have been inactive for a long time.",
+            {"content_retention": "undisclosed"},
+        ),
+        (
+            "Accounts with no activity for two (2) years may be deleted.",
+            {"content_retention": "fixed_period"},
+        ),
+        # a stated maximum for personal data the vendor keeps
+        (
+            "We retain personal data for a maximum of three (3) years after your last login.",
+            {"content_retention": "fixed_period"},
+        ),
+        # the customer sets the period
+        (
+            "Administrators can configure the retention period of their workspace's messages.",
+            {"content_retention": "customer_controlled"},
+        ),
+        (
+            "Recordings are kept according to the retention policy set by the customer.",
+            {"content_retention": "customer_controlled"},
+        ),
+    ],
+)
+def test_written_inactivity_limits_and_customer_settings(
+    text: str, expected: dict[str, object]
+) -> None:
+    assert written(text) == expected
+
+
+# Written for these tests: kept while the contract or account lasts (no other end is stated),
+# and deletion that waits for the customer.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Customer Data will be retained for the duration of the Agreement.", "indefinite"),
+        ("We keep your files while your account remains active.", "indefinite"),
+        ("Your content is retained for as long as you maintain an account.", "indefinite"),
+        ("We retain Customer Data for the period necessary to provide the Services.", "indefinite"),
+        ("We store your content until the customer deletes it.", "customer_controlled"),
+        ("We will delete Customer Data upon Customer's written request.", "customer_controlled"),
+        ("You can choose how long your messages are kept.", "customer_controlled"),
+    ],
+)
+def test_written_retention_while_the_contract_lasts_or_the_customer_decides(
+    text: str, expected: str
+) -> None:
+    assert written(text) == {"content_retention": expected}
+
+
+def test_storing_for_someone_states_no_period() -> None:
+    # written for this test: "for" names whom the files are kept for, not how long
+    assert written("We store files for you.") == {}
+
+
+# Written for these tests: the end of the contract drafted as a passive account closure or the
+# "end of the subscription", a period drafted as "30-day", removal as deletion.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Customer Data will be deleted no later than 90 days after the end of the "
+            "subscription.",
+            90,
+        ),
+        (
+            "After your account is closed, your content will be permanently deleted "
+            "within 30 days.",
+            30,
+        ),
+        (
+            "If you cancel your subscription, your files will be removed after a 30-day "
+            "grace period.",
+            30,
+        ),
+        ("When your account is deleted, your content is deleted immediately.", 0),
+        (
+            "You must export your files before your subscription ends, as we will delete them "
+            "after termination.",
+            "undisclosed",
+        ),
+    ],
+)
+def test_written_deletion_after_the_end(text: str, expected: object) -> None:
+    assert written(text) == {"deletion_after_termination_days": expected}
+
+
+# Written for these tests: the customer's own duty, or material the user may remove, is no
+# deletion of the vendor's.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You are solely responsible for making backups of your content before termination of "
+        "the Services.",
+        "We may suspend or close your account until the offending content is removed.",
+        "We may remove your content if it violates these Terms.",
+    ],
+)
+def test_written_sentences_that_state_no_deletion_of_the_vendor_s(text: str) -> None:
+    assert "deletion_after_termination_days" not in written(text)

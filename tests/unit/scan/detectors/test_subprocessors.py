@@ -151,3 +151,45 @@ def test_a_long_capitalised_word_after_we_use_is_read_quickly() -> None:
     started = time.perf_counter()
     written(text)
     assert time.perf_counter() - started < 1.0
+
+
+# Written for these tests: the user's own providers, sellers called vendors, an example of a
+# data category and a disclosure the law compels are none of the vendor's sub-processors.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you use a third-party service provider to access the Services, its terms apply.",
+        "Customers use vendors to manage their invoices through our platform.",
+        "Our partners include vendors and resellers that sell our products.",
+        "We may share your data with Acmebook for advertising purposes.",
+        "Network activity information, such as if we use a service provider to store logs.",
+        "We may be required to share your domain data with registry operators and other "
+        "service providers.",
+        "You can log in via third parties such as Exampleco.",
+        "Content you access through third-party service providers is subject to their terms.",
+        "Some third-party providers help you integrate with our API.",
+        "Our customers use our services to communicate with their own vendors.",
+    ],
+)
+def test_providers_that_do_not_act_for_the_vendor(text: str) -> None:
+    assert "subprocessors" not in written(text)
+
+
+# Written for these tests: the same words with the vendor as the one acting.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We use a third-party service provider to host your files.",
+        "Recipients of your personal data include our service providers.",
+        "The Customer authorises the Provider to engage sub-processors.",
+        "We share your payment information with Exampleco to process your payments.",
+        "You agree that we will engage sub-processors to process Customer Data.",
+        "Customer agrees that Exampleco will engage service providers to process Customer Data.",
+        # the vendor engaging third parties, however the verb is drafted
+        "We engage trusted third parties to host our infrastructure.",
+        "Exampleco works with selected third parties who help us run the service.",
+        "The following service providers process personal data on our behalf:",
+    ],
+)
+def test_providers_acting_for_the_vendor(text: str) -> None:
+    assert written(text).get("subprocessors", "none") is None
