@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from vendorgate.scan.detectors.cues import span
+from vendorgate.scan.detectors.cues import rx, span
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
 
@@ -12,18 +12,19 @@ ID = "certifications"
 FACTS: tuple[str, ...] = ("certifications",)
 
 
+_ISO = r"\biso(?:/iec)?[- ]?"
 CERTIFICATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("iso27001", re.compile(r"\biso(?:/iec)? ?27001\b")),
-    ("iso27017", re.compile(r"\biso(?:/iec)? ?27017\b")),
-    ("iso27018", re.compile(r"\biso(?:/iec)? ?27018\b")),
-    ("iso27701", re.compile(r"\biso(?:/iec)? ?27701\b")),
-    ("iso42001", re.compile(r"\biso(?:/iec)? ?42001\b")),
-    ("soc2_type2", re.compile(r"\bsoc ?2,? type (?:2|ii)\b")),
-    ("soc2_type1", re.compile(r"\bsoc ?2,? type (?:1|i)\b")),
+    ("iso27001", re.compile(_ISO + r"27001\b")),
+    ("iso27017", re.compile(_ISO + r"27017\b")),
+    ("iso27018", re.compile(_ISO + r"27018\b")),
+    ("iso27701", re.compile(_ISO + r"27701\b")),
+    ("iso42001", re.compile(_ISO + r"42001\b")),
+    ("soc2_type2", re.compile(r"\bsoc ?2,? type (?:2|ii)\b|\btype (?:2|ii) soc ?2\b")),
+    ("soc2_type1", re.compile(r"\bsoc ?2,? type (?:1|i)\b|\btype (?:1|i) soc ?2\b")),
     ("hitrust", re.compile(r"\bhitrust\b")),
     ("fedramp_moderate", re.compile(r"\bfedramp moderate\b")),
     ("fedramp_high", re.compile(r"\bfedramp high\b")),
-    ("pci_dss", re.compile(r"\bpci[- ]dss\b|\bpayment card industry data security standard\b")),
+    ("pci_dss", re.compile(r"\bpci[- ]dss\b|\bpayment card industry data security standards?\b")),
     ("csa_star", re.compile(r"\bcsa star\b")),
     ("c5", re.compile(r"\bbsi c5\b|\bc5 attestation\b")),
     ("tisax", re.compile(r"\btisax\b")),
@@ -35,7 +36,24 @@ CERTIFIED = re.compile(
     # the vendor follows or adheres to the standard
     r"\b(?:we|it) (?:\w+ )?(?:follows?|adheres? to|compl(?:y|ies) with|meets?)\b"
 )
-NOT_CERTIFIED = re.compile(r"\bprohibited\b|\bsubject to the payment card\b|\byou (?:must|shall)\b")
+NOT_CERTIFIED = rx(
+    r"\bprohibited\b|\bsubject to the payment card\b|\byou (?:must|shall)\b",
+    # not held yet: a goal, a plan, a denial
+    r"\b(?:working (?:towards?|on)|pursu\w+|in the process of|plan(?:s|ning)? to|intends? to|"
+    r"expects? to|seek\w*|aim\w* (?:to|for)|roadmap)\b",
+    r"\b(?:not|never|no longer)\b(?: [\w/-]+){0,5} (?:certified|compliant|accredited|audited)\b",
+    r"\bdoes not (?:hold|have|maintain)\b|\bdo not (?:hold|have|maintain)\b",
+    # a standard the programme is modelled on, which is no certificate of it
+    r"\b(?:aligned|alignment|consistent|inspired|modell?ed|based) (?:with|on|by)\b",
+    # someone else's certificate: the card processor's, a partner's, the customer's
+    r"\b(?:payment|card) (?:processors?|providers?|service providers?)\b",
+    r"\b(?:third[- ]party|third parties|partners?|vendors?|suppliers?)\b[^.;]{0,40}"
+    r"\b(?:is|are) (?:[\w/-]+ ){0,3}(?:certified|compliant|accredited)\b",
+    # the customer's own compliance with the standard
+    r"\b(?:your|customer'?s?) (?:own )?(?:compliance|obligations)\b",
+)
+DEFINITION = re.compile(r'^"?[\w ]{1,40}"? (?:means|refers to|shall mean)\b')
+"""A defined term ("Security Standards" means ISO 27001 ...): names standards, holds none."""
 
 
 def detect(s: Sentence) -> list[Hit]:
@@ -44,7 +62,7 @@ def detect(s: Sentence) -> list[Hit]:
     if not CERTIFICATION_WORDS.search(text):
         return []
     found = [(name, m) for name, pattern in CERTIFICATIONS if (m := pattern.search(text))]
-    if not found or NOT_CERTIFIED.search(text):
+    if not found or NOT_CERTIFIED.search(text) or DEFINITION.match(text):
         return []
     if CERTIFIED.search(text) is None and len(text.split()) > 12:
         return []
