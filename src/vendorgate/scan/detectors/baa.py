@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from vendorgate.scan.detectors.cues import rx, span
+from vendorgate.scan.detectors.cues import not_a_statement, rx, span
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
 
@@ -29,7 +29,8 @@ BAA_NOT = rx(
 )
 BAA_REQUEST = rx(
     r"\bseparate (?:hipaa )?business associate\b",
-    r"\bupon request\b|\bon request\b",
+    r"\bupon (?:[\w-]+'s |your |written )*request\b|\bon request\b",
+    r"\bmust (?:first )?(?:enter into|sign|execute|have)\b",
     r"\b(?:request|ask for)\b[^.;]{0,30}\b(?:baa|business associate)",
     r"\bcontact (?:us|sales|our sales|your account)\b",
     r"\b(?:if|unless|until)\b[^.;]{0,40}\b(?:have|has) (?:entered into|executed|signed|agreed)\b",
@@ -66,6 +67,8 @@ def detect(s: Sentence) -> list[Hit]:
     cue = BAA.search(text)
     if cue is None or not HEALTH.search(" ".join((text, s.heading.lower()))):
         return []
+    if not_a_statement(s):
+        return []  # a title ("HIPAA Business Associate Agreement") names the topic
     if DEFINITION.search(text) and not BAA_NOT.search(text):
         return []
     for value, pattern, confidence in (

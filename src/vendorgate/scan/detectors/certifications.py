@@ -47,8 +47,9 @@ NOT_CERTIFIED = rx(
     r"\b(?:aligned|alignment|consistent|inspired|modell?ed|based) (?:with|on|by)\b",
     # someone else's certificate: the card processor's, a partner's, the customer's
     r"\b(?:payment|card) (?:processors?|providers?|service providers?)\b",
-    r"\b(?:third[- ]party|third parties|partners?|vendors?|suppliers?)\b[^.;]{0,40}"
-    r"\b(?:is|are) (?:[\w/-]+ ){0,3}(?:certified|compliant|accredited)\b",
+    r"\b(?:third[- ]party|third parties|partners?|vendors?|suppliers?|(?:cloud|hosting|"
+    r"infrastructure) (?:providers?|partners?)|data cent(?:er|re)s?|sub-?processors?)\b[^.;]{0,40}"
+    r"\b(?:is|are) (?:[\w/-]+ ){0,8}(?:certified|compliant|accredited)\b",
     # the customer's own compliance with the standard
     r"\b(?:your|customer'?s?) (?:own )?(?:compliance|obligations)\b",
 )

@@ -28,7 +28,8 @@ DPA_SHORT = rx(
     r"(?:appl(?:y|ies)|govern|governs|forms? (?:a |an integral )?part|"
     r"(?:is|are|be) (?:hereby )?incorporated|(?:is|are) available|becomes?|(?:is|are) entered into|"
     r"and the annexes are entered)\b",
-    r"\b(?:sign|execute|offer|enter into|request|comply with|in accordance with|subject to|"
+    r"\b(?:sign|execute|offer|provide|make available|enter into|request|comply with|"
+    r"in accordance with|subject to|"
     r"incorporat\w+|includes?|including|review|accept|agree to|object of)\b[^.;]{0,30}\b"
     + _OTHER_DPA,
     r"\bobject of this dpa\b",
@@ -51,7 +52,7 @@ NOT_ABOUT_THE_DPA = rx(
     r"\bha(?:s|ve) the (?:same )?meanings? (?:given|set (?:forth|out)|ascribed|assigned)\b",
     r"\bdefinition of\b[^.;]{0,80}\bin (?:the|our|this)\b",
     # amending it, ranking it among other documents, or listing it in a termination clause
-    r"\b(?:updat\w*|amend\w*|modif\w*|variation)\b",
+    r"\b(?:updat\w*|amend\w*|modif\w*|variation|chang(?:e|es|ing))\b",
     r"\border of (?:decreasing |increasing )?precedence\b|\bin the following order\b",
     r"\(including [^)]*\bdata processing (?:addendum|agreement)\b[^)]*\)",
     # the customer's warranty, not the vendor's commitment
@@ -61,7 +62,8 @@ NOT_ABOUT_THE_DPA = rx(
 OTHER_TERM_DEFINED = re.compile(r'^(?:\(?[a-z0-9]{1,4}\)\s*)?"?(?P<term>[^".]{1,60}?)"? means\b')
 CHANGES_HEADING = re.compile(r"\bupdates?\b|\bchanges\b|\bmodifications?\b|\bamendments?\b")
 ON_REQUEST = rx(
-    r"\bupon request\b|\bon request\b|\bcontact us to (?:request|obtain|sign)",
+    r"\bupon (?:[\w-]+'s |your |written )*request\b|\bon request\b|"
+    r"\bcontact us to (?:request|obtain|sign)",
     r"\b(?:request|ask for|ask us for)\b[^.;]{0,20}\b(?:a|our|the) (?:copy of (?:the|our) )?"
     r"(?:dpa|data (?:processing|protection) (?:addendum|agreement))\b",
     # only where one has been signed: "if you have entered into a DPA with us"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from vendorgate.scan.detectors.cues import rx, span
+from vendorgate.scan.detectors.cues import not_a_statement, rx, span
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
 
@@ -28,6 +28,8 @@ AT_REST = rx(
     r"[^.;]{0,60}\b(?:before|prior to)\b",
     r"\bclient[- ]side encrypt\w*|\bzero[- ](?:knowledge|access) encrypt\w*",
     r"\bencrypted (?:backups?|storage|archives?|databases?|disks?|volumes?)\b",
+    r"\b(?:backups?|archives?|databases?|disks?|volumes?|storage)\b (?:are|is|will be|shall be)"
+    r" (?:\w+ )?encrypted\b",
     # the vendor cannot read what it keeps: "Encrypted Content cannot be decrypted by Tresorit",
     # "we do not have the technical means to access your encrypted emails"
     r"\b(?:cannot|can ?not|can't|unable to|no (?:technical )?means to|never|"
@@ -41,8 +43,9 @@ AT_REST = rx(
     r"\b(?:e-?mails?|files|backups?|notes|documents|drives?|storage|stored)\b",
     r"\b(?:e-?mails?|files|backups?|notes|documents|drives?|storage)\b[^.;]{0,40}"
     r"\bend-to-end encrypted\b(?! (?:in transit|during transmission))",
+    # what is kept (files, content), not "your data" at large, which may be data on the move
     r"\b(?:encrypt\w*|cryptograph\w*)\b[^.;]{0,60}\bto protect (?:the |your |customer |all )?"
-    r"(?:files|content|documents|data)\b",
+    r"(?:files|content|documents)\b",
 )
 NOT_AT_REST = re.compile(
     r"\b(?:encryption |recovery |private )?keys? (?:may be |are |is |will be )?stored\b|"
@@ -101,6 +104,8 @@ def detect(s: Sentence) -> list[Hit]:
     rest = AT_REST.search(text)
     if cue is None or rest is None or NOT_AT_REST.search(text) or NOT_THE_VENDORS.search(text):
         return []
+    if not_a_statement(s):
+        return []  # a title ("Encryption at Rest") names the topic
     if IN_TRANSIT.search(text) and not SAID_AT_REST.search(text):
         return []
     if ONLY_SECRETS.search(text) and not ANY_DATA.search(text):

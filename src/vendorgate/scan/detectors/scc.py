@@ -40,7 +40,8 @@ SCC_APPLIES = re.compile(
     r"\bcopy\b"
 )
 ON_REQUEST = re.compile(
-    r"\bupon request\b|\bon request\b|\bcopy\b[^.;]{0,60}\b(?:request\w*|contact\w*)\b|"
+    r"\bupon (?:[\w-]+'s |your |written )*request\b|\bon request\b|"
+    r"\bcopy\b[^.;]{0,60}\b(?:request\w*|contact\w*)\b|"
     r"\b(?:request|contact\w*)\b[^.;]{0,40}\bcopy\b"
 )
 SCC_APPLIES_INHERITED = re.compile(r"\b(?:shall|will) apply\b|\bincorporated\b|\bentered into\b")

@@ -82,3 +82,19 @@ def test_written_baa_shapes(text: str, expected: str) -> None:
 )
 def test_written_mentions_that_are_no_baa_offer(text: str) -> None:
     assert "baa_available" not in written(text)
+
+
+# Written for these tests.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme will enter into a Business Associate Agreement upon Customer's request.",
+        "If you process Protected Health Information, you must first enter into a BAA with us.",
+    ],
+)
+def test_written_baa_to_be_asked_for_or_put_in_place_first(text: str) -> None:
+    assert written(text) == {"baa_available": "on_request"}
+
+
+def test_a_title_naming_the_baa_is_no_offer() -> None:
+    assert "baa_available" not in written("HIPAA Business Associate Agreement")

@@ -117,3 +117,13 @@ def test_written_dpa_shapes(text: str, expected: str) -> None:
 )
 def test_written_mentions_that_say_no_dpa_applies(text: str) -> None:
     assert "dpa_available" not in written(text)
+
+
+# Written for these tests.
+def test_written_dpa_upon_the_customers_request() -> None:
+    text = "Acme will provide its DPA upon Customer's written request."
+    assert written(text) == {"dpa_available": "on_request"}
+
+
+def test_written_a_change_to_the_dpa_is_no_statement_that_it_applies() -> None:
+    assert "dpa_available" not in written("We will notify you if we change our DPA.")

@@ -122,3 +122,19 @@ def test_written_at_rest_beside_in_transit(text: str) -> None:
 )
 def test_written_no_statement_about_customer_data_at_rest(text: str) -> None:
     assert "encryption_at_rest" not in written(text)
+
+
+# Written for these tests.
+def test_written_backups_are_encrypted() -> None:
+    assert written("Backups are encrypted.") == {"encryption_at_rest": "encrypted"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Encryption at Rest",  # a title names the topic
+        "We use encryption to protect your data.",  # data at large, maybe on the move
+    ],
+)
+def test_written_no_at_rest_statement(text: str) -> None:
+    assert "encryption_at_rest" not in written(text)
