@@ -71,13 +71,27 @@ def _for_customer(text: str, where: tuple[int, int]) -> bool:
     return not OTHER_ADDRESSEE.search(after) or bool(NOTIFY_CUSTOMER.match(after))
 
 
+def _about(s: Sentence) -> str:
+    """What the sentence hangs from: the lead-in of its list item, or a short section title."""
+    lead = s.unit.lead if s.unit.kind == "item" else ""
+    heading = s.heading if len(s.heading.split()) <= 8 else ""
+    return " ".join((lead, heading))
+
+
 def detect(s: Sentence) -> list[Hit]:
     """Hours within which the vendor notifies the customer of a breach."""
     text = s.low
     notify = NOTIFY_CUSTOMER.search(text)
     incident = BREACH.search(text)
-    if notify is None or incident is None:
+    if notify is None:
         return []
+    if incident is None:
+        # the incident named by the section's title or the list's lead-in ("Security Incident
+        # Notification", "Upon becoming aware of a Personal Data Breach, Acme shall:")
+        incident = BREACH.search(_about(s))
+        if incident is None:
+            return []
+        incident = notify
     found = [p for p in _deadlines(text) if _for_customer(text, p[1])]
     if found:
         days, match = found[0]

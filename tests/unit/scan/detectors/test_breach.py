@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.scan.detectors.quoting import hits, suggested, written
-from vendorgate.scan.detectors import breach
+from vendorgate.scan.detectors import breach, detect
+from vendorgate.scan.document import sentences
 
 
 @pytest.mark.parametrize(
@@ -82,3 +83,29 @@ def test_written_breach_deadlines(text: str, expected: int) -> None:
 )
 def test_a_regulators_deadline_is_not_the_customers(text: str) -> None:
     assert written(text) == {"breach_notification_hours": "undisclosed"}
+
+
+# Written for this test: the incident named only by the section title or the list's lead-in.
+INCIDENT_SECTION = """## Security Incident Notification
+
+Acme will notify Customer within 48 hours.
+
+In the event of a Personal Data Breach, Acme shall:
+
+- notify Customer within seventy-two hours;
+- cooperate with Customer.
+
+## Changes
+
+We will notify you of changes to these terms.
+"""
+
+
+def test_the_incident_named_by_the_title_or_the_lead_in() -> None:
+    found = [
+        hit.value
+        for s in sentences(INCIDENT_SECTION)
+        for hit in detect(s)
+        if hit.fact == "breach_notification_hours"
+    ]
+    assert found == [48, 72]

@@ -73,3 +73,28 @@ def test_written_standards_not_held(text: str) -> None:
 )
 def test_written_certificates_of_the_infrastructure(text: str) -> None:
     assert "certifications" not in written(text)
+
+
+# Written for these tests: runs of numbers, brackets, spelled-out programmes.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Acme is certified to ISO 27001, 27017 and 27018.", ("iso27001", "iso27017", "iso27018")),
+        ("Acme has a SOC 2 (Type II) report.", ("soc2_type2",)),
+        ("Acme is certified under the Cloud Security Alliance STAR program.", ("csa_star",)),
+        ("Our ISO 9001 and ISO 27001 certifications are renewed annually.", ("iso27001",)),
+    ],
+)
+def test_written_certificate_shapes(text: str, expected: tuple[str, ...]) -> None:
+    assert written(text)["certifications"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You are solely responsible for your compliance with PCI DSS.",
+        "Under provision 4, 27001 records are kept and audited.",
+    ],
+)
+def test_written_no_certificate_held(text: str) -> None:
+    assert "certifications" not in written(text)
