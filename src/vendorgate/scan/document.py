@@ -492,7 +492,36 @@ def _continuation(
         return j
     if broken and _OPEN_END.search(last.rstrip()) and not re.search(r"[;,] (?:and|or)$", last):
         return j
+    if broken and _runs_on(last, following):
+        return j
     return None
+
+
+_FULL_LINE = 60
+"""Characters of a line of body text wrapped at the page's width; headings are shorter."""
+_CAPITAL_RUN_ON = re.compile(r"[ \t]*(?:[A-Z][\w'\u2019-]*[ ,]+){1,3}[a-z]{2,}")
+"""A line opening with one to three capitalised words and going on in lower case
+(``Clauses adopted by Decision ...``): the middle of a sentence, not a title."""
+_OPENER = re.compile(
+    r"[ \t]*(?:The|This|These|That|Those|A|An|If|In|Where|When|Each|Any|All|Such|It|We|You|"
+    r"Our|Your|For|To|Upon|Unless|Notwithstanding|Subject|Without|Except|Nothing|No)\b"
+)
+"""Words a sentence opens with: a line starting with one after a line without a full stop
+starts a new sentence whose predecessor lost its full stop."""
+
+
+def _runs_on(last: str, following: str) -> bool:
+    """Whether a full-width line of a ``broken`` document, stopping on a word, goes on in the
+    next line although that opens with a capital (``... complies with the Standard
+    Contractual`` / ``Clauses adopted by Decision ...``). A heading stays one: the line before
+    it would be short or end its sentence, and a heading does not run on in lower case at
+    the length of body text."""
+    body, after = last.strip(), following.strip()
+    if len(body) < _FULL_LINE or not body[-1].isalnum():
+        return False
+    if len(after) < 40 and not after.endswith((".", ",", ";", ":")):
+        return False
+    return bool(_CAPITAL_RUN_ON.match(following)) and not _OPENER.match(following)
 
 
 def _line_broken(lines: Sequence[_Line]) -> bool:

@@ -188,3 +188,54 @@ def test_bold_topics_above_lists_of_points_stay_headings() -> None:
     kinds = {u.folded.text: u.kind for u in split_units(TOPICS)}
     assert kinds["Information you give us"] == "heading"
     assert kinds["Information we collect"] == "heading"
+
+
+# text extracted line by line, where a wrapped line may also go on before a capitalised word
+PDF_CAPITALS = """Where the Vendor transfers data outside the Union, it signs an agreement with the
+
+recipient that follows the Standard Contractual Clauses of the European
+
+Commission and puts the further safeguards in place that the law may
+
+require of it. The Vendor stores data in the regions the Client selects in the Order Form of
+
+the Client and tells it of any change to those regions in good time and
+
+in writing, by email or in the console, as the Client prefers. It keeps backups for
+
+thirty days and logs for
+
+one year, and deletes both at the
+
+end of that time.
+
+
+
+Data Transfers
+
+
+
+Each sub-processor signs an agreement with the Vendor about the data of the Client
+
+The Vendor remains liable for each sub-processor it engages under this Agreement.
+"""
+
+
+def test_a_full_line_goes_on_before_a_capitalised_word_that_runs_on_in_lower_case() -> None:
+    units = _texts(PDF_CAPITALS)
+    assert units[0][1].startswith("Where the Vendor transfers data")
+    assert "the Standard Contractual Clauses of the European Commission and puts" in units[0][1]
+    assert "in the Order Form of the Client and tells it" in units[0][1]
+
+
+def test_a_short_title_after_a_wrapped_paragraph_stays_apart() -> None:
+    units = _texts(PDF_CAPITALS)
+    assert ("paragraph", "Data Transfers") in units or ("heading", "Data Transfers") in units
+
+
+def test_a_line_opening_a_new_sentence_is_not_joined_to_one_that_lost_its_full_stop() -> None:
+    units = _texts(PDF_CAPITALS)
+    assert units[-1] == (
+        "paragraph",
+        "The Vendor remains liable for each sub-processor it engages under this Agreement.",
+    )

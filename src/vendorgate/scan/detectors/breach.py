@@ -12,12 +12,24 @@ ID = "breach"
 FACTS: tuple[str, ...] = ("breach_notification_hours",)
 
 
-NOTIFY_CUSTOMER = re.compile(
-    r"\b(?:notify|notifies|inform|informs|alert)\b[^.;]{0,15}"
-    r"\b(?:the )?(?:customer|controller|client|you)\b|"
-    r"\bnotice to (?:the )?(?:customer|controller|client|you)\b|"
-    r"\bnotification to (?:the )?(?:customer|controller|client|you)\b"
+_CUSTOMER = (
+    r"(?:the |each |any |all |affected |impacted |relevant |our )*"
+    r"(?:customers?|controllers?|clients?|you|subscribers?|data exporter)\b"
 )
+NOTIFY_CUSTOMER = re.compile(
+    r"\b(?:notify|notifies|inform|informs|alert|alerts)\b[^.;]{0,15}\b" + _CUSTOMER + "|"
+    r"\b(?:notice|notification|report) to " + _CUSTOMER + "|"
+    # "provide Customer with notice", "Customer will be notified", "you will be informed"
+    r"\bprovide " + _CUSTOMER + r" with (?:written )?(?:notice|notification)\b|"
+    r"\b" + _CUSTOMER + r" (?:will|shall|would) be (?:promptly |immediately )?"
+    r"(?:notified|informed)\b"
+)
+NOTICE_VERB = re.compile(r"\bnotif\w*|\binform\w*|\bnotice\b|\breport\w*|\balert\w*")
+OTHER_ADDRESSEE = re.compile(
+    r"^[^.;]{0,40}?\b(?:supervisory authorit\w*|authorit\w*|regulators?|law enforcement|"
+    r"data subjects?|individuals|data protection (?:authorit\w*|commission\w*)|ico|cnil)\b"
+)
+"""A notice to a regulator or to individuals: its deadline is not the customer's."""
 BREACH = re.compile(
     r"\bdata breach\b|\bpersonal data breach\b|\bsecurity (?:breach|incident)s?\b|"
     r"\bunauthori[sz]ed (?:access|disclosure|acquisition)\b|\bbreach of security\b|"
@@ -28,6 +40,42 @@ BREACH = re.compile(
     r"your|client)\b|"
     r"\b(?:destruction|loss|alteration)\b[^.;]{0,40}\b(?:disclosure|access)\b"
 )
+HOUR_WORDS = re.compile(
+    r"\b(?P<word>twenty-four|twenty four|forty-eight|forty eight|seventy-two|seventy two)"
+    r" (?:\(\d+\) )?hours\b"
+)
+"""Hour counts spelled out without digits ("within seventy-two hours")."""
+_HOURS = {"twent": 24, "forty": 48, "seven": 72}
+
+
+def _deadlines(text: str) -> list[tuple[float, tuple[int, int]]]:
+    """Every stated period, with the hour counts spelled out in words."""
+    found = periods(text)
+    for m in HOUR_WORDS.finditer(text):
+        if not any(a <= m.end() and m.start() <= b for _, (a, b) in found):
+            found.append((_HOURS[m["word"][:5]] / 24, m.span()))
+    return sorted(found, key=lambda p: p[1][0])
+
+
+def _for_customer(text: str, where: tuple[int, int]) -> bool:
+    """Whether the period at ``where`` is the deadline of the customer's notice, not of a notice
+    to a regulator in the same sentence ("notify the supervisory authority within 72 hours and
+    inform you without undue delay"): the notice verb nearest before it addresses the customer."""
+    verbs = [m for m in NOTICE_VERB.finditer(text) if m.end() <= where[0]]
+    if not verbs:
+        verbs = [m for m in NOTICE_VERB.finditer(text) if m.start() >= where[1]][:1]
+    if not verbs:
+        return False
+    verb = verbs[-1]
+    after = text[verb.start() :]
+    return not OTHER_ADDRESSEE.search(after) or bool(NOTIFY_CUSTOMER.match(after))
+
+
+def _about(s: Sentence) -> str:
+    """What the sentence hangs from: the lead-in of its list item, or a short section title."""
+    lead = s.unit.lead if s.unit.kind == "item" else ""
+    heading = s.heading if len(s.heading.split()) <= 8 else ""
+    return " ".join((lead, heading))
 
 
 def detect(s: Sentence) -> list[Hit]:
@@ -35,9 +83,16 @@ def detect(s: Sentence) -> list[Hit]:
     text = s.low
     notify = NOTIFY_CUSTOMER.search(text)
     incident = BREACH.search(text)
-    if notify is None or incident is None:
+    if notify is None:
         return []
-    found = periods(text)
+    if incident is None:
+        # the incident named by the section's title or the list's lead-in ("Security Incident
+        # Notification", "Upon becoming aware of a Personal Data Breach, Acme shall:")
+        incident = BREACH.search(_about(s))
+        if incident is None:
+            return []
+        incident = notify
+    found = [p for p in _deadlines(text) if _for_customer(text, p[1])]
     if found:
         days, match = found[0]
         hours = round(days * 24)  # "within 72 hours", "within three (3) days"

@@ -13,22 +13,46 @@ FACTS: tuple[str, ...] = ("dpa_available",)
 
 
 DPA_SPELLED = re.compile(
-    r"\bdata (?:processing|protection|processor) (?:addendum|agreement)\b|\bprocessing addendum\b"
+    r"\bdata (?:processing|protection|processor) (?:addendum|agreement)\b|\bprocessing addendum\b|"
+    r"\bdata (?:processing|protection) (?:terms|exhibit|schedule)\b"
 )
+_NAMED_DPA = (
+    r"(?:the|our|this|that|a|an|its|their|applicable|signed|executed|separate|[a-z]+'s) dpa\b"
+)
+_OTHER_DPA = r"(?:the|our|that|a|an|its|their|applicable|signed|executed|separate|[a-z]+'s) dpa\b"
 DPA_SHORT = rx(
-    r"\bobject of the dpa\b",
-    r"\bcomply with the dpa\b",
-    r"\b(?:includes|including)\b[^.;]{0,60}\bthe dpa\b",
+    # the abbreviation, where the sentence says the agreement applies, is offered or binds:
+    # "the DPA applies", "this DPA forms part of", "sign our DPA", "in accordance with the DPA";
+    # not "section 12 of this DPA applies", nor a DPA's own "under this DPA" cross-references
+    r"(?<!of )(?<!in )(?<!to )\b" + _NAMED_DPA + r"\)?\"?,? (?:(?:also|hereby|shall|will) )*"
+    r"(?:appl(?:y|ies)|govern|governs|forms? (?:a |an integral )?part|"
+    r"(?:is|are|be) (?:hereby )?incorporated|(?:is|are) available|becomes?|(?:is|are) entered into|"
+    r"and the annexes are entered)\b",
+    r"\b(?:sign|execute|offer|provide|make available|enter into|request|comply with|"
+    r"in accordance with|subject to|"
+    r"incorporat\w+|includes?|including|review|accept|agree to|object of)\b[^.;]{0,30}\b"
+    + _OTHER_DPA,
+    r"\bobject of this dpa\b",
     r"^\"?dpa\"? means\b",
-    r"\bthis dpa (?:forms|is entered|and the annexes are entered|becomes)\b",
-    r"\bdpa\)? forms part\b",
 )
+DATA_PROTECTION_AUTHORITY = re.compile(
+    r"\bcomplain\w*|\blodge\b|\bsupervisory\b|\bauthorit(?:y|ies)\b|\bregulators?\b|"
+    r"\b(?:local|competent|national|lead|relevant|your) dpa\b|\bdpa (?:in|of) (?:your|the) "
+    r"(?:country|jurisdiction|member state)\b"
+)
+"""In a privacy policy "DPA" is as often the data protection authority one complains to."""
+POINTER_LEAD = re.compile(
+    r"(?:please )?(?:see|refer to)\b|(?:for )?(?:further|more|additional) (?:information|details)\b"
+)
+"""A sentence sending the reader to the DPA ("See Section 5 of the DPA", "Further information
+... is set out in the DPA"): where it is, not that it applies."""
 NOT_ABOUT_THE_DPA = rx(
     # the DPA named only as where a term is defined, or a term defined by reference to it
     r"\bas (?:that term is |those terms are |such terms are )?defined (?:in|under|by)\b",
+    r"\bha(?:s|ve) the (?:same )?meanings? (?:given|set (?:forth|out)|ascribed|assigned)\b",
     r"\bdefinition of\b[^.;]{0,80}\bin (?:the|our|this)\b",
     # amending it, ranking it among other documents, or listing it in a termination clause
-    r"\b(?:updat\w*|amend\w*|modif\w*|variation)\b",
+    r"\b(?:updat\w*|amend\w*|modif\w*|variation|chang(?:e|es|ing))\b",
     r"\border of (?:decreasing |increasing )?precedence\b|\bin the following order\b",
     r"\(including [^)]*\bdata processing (?:addendum|agreement)\b[^)]*\)",
     # the customer's warranty, not the vendor's commitment
@@ -38,7 +62,8 @@ NOT_ABOUT_THE_DPA = rx(
 OTHER_TERM_DEFINED = re.compile(r'^(?:\(?[a-z0-9]{1,4}\)\s*)?"?(?P<term>[^".]{1,60}?)"? means\b')
 CHANGES_HEADING = re.compile(r"\bupdates?\b|\bchanges\b|\bmodifications?\b|\bamendments?\b")
 ON_REQUEST = rx(
-    r"\bupon request\b|\bon request\b|\bcontact us to (?:request|obtain|sign)",
+    r"\bupon (?:[\w-]+'s |your |written )*request\b|\bon request\b|"
+    r"\bcontact us to (?:request|obtain|sign)",
     r"\b(?:request|ask for|ask us for)\b[^.;]{0,20}\b(?:a|our|the) (?:copy of (?:the|our) )?"
     r"(?:dpa|data (?:processing|protection) (?:addendum|agreement))\b",
     # only where one has been signed: "if you have entered into a DPA with us"
@@ -53,11 +78,15 @@ ON_REQUEST = rx(
 def detect(s: Sentence) -> list[Hit]:
     """Whether a data processing agreement applies or is offered."""
     text = s.low
-    if "dpa" not in text and "addendum" not in text and "agreement" not in text:
+    if not re.search(r"dpa|addendum|agreement|terms|exhibit|schedule", text):
         return []
-    cue = DPA_SPELLED.search(text) or DPA_SHORT.search(text)
+    cue = DPA_SPELLED.search(text)
     if cue is None:
-        return []
+        cue = DPA_SHORT.search(text)
+        if cue is None or DATA_PROTECTION_AUTHORITY.search(text):
+            return []
+    if POINTER_LEAD.match(text):
+        return []  # a pointer to the DPA, not a statement that it applies
     context = " ".join((s.unit.local, s.unit.lead))
     if NOT_ABOUT_THE_DPA.search(text) or re.search(r"\bupdat\w*|\bamend\w*", context):
         return []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from vendorgate.scan.detectors.cues import rx, span
+from vendorgate.scan.detectors.cues import not_a_statement, rx, span
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
 
@@ -28,21 +28,62 @@ AT_REST = rx(
     r"[^.;]{0,60}\b(?:before|prior to)\b",
     r"\bclient[- ]side encrypt\w*|\bzero[- ](?:knowledge|access) encrypt\w*",
     r"\bencrypted (?:backups?|storage|archives?|databases?|disks?|volumes?)\b",
+    r"\b(?:backups?|archives?|databases?|disks?|volumes?|storage)\b (?:are|is|will be|shall be)"
+    r" (?:\w+ )?encrypted\b",
     # the vendor cannot read what it keeps: "Encrypted Content cannot be decrypted by Tresorit",
     # "we do not have the technical means to access your encrypted emails"
-    r"\b(?:cannot|can ?not|can't|unable to|no (?:technical )?means to|never)\b[^.;]{0,40}"
+    r"\b(?:cannot|can ?not|can't|unable to|no (?:technical )?means to|never|"
+    r"under no circumstances|in no (?:event|case))\b[^.;]{0,40}"
     r"\bdecrypt\w*",
     r"\b(?:not|no|never)\b[^.;]{0,40}\b(?:means|ability|way) to (?:access|read)\b[^.;]{0,60}"
     r"\bencrypted\b",
+    # end-to-end encryption of what is kept (mail, files, notes), not of a call or a message
+    # passing through: those say nothing about storage
+    r"\bend-to-end encrypted\b(?! (?:in transit|during transmission))[^.;]{0,60}"
+    r"\b(?:e-?mails?|files|backups?|notes|documents|drives?|storage|stored)\b",
+    r"\b(?:e-?mails?|files|backups?|notes|documents|drives?|storage)\b[^.;]{0,40}"
     r"\bend-to-end encrypted\b(?! (?:in transit|during transmission))",
+    # what is kept (files, content), not "your data" at large, which may be data on the move
     r"\b(?:encrypt\w*|cryptograph\w*)\b[^.;]{0,60}\bto protect (?:the |your |customer |all )?"
-    r"(?:files|content|documents|data)\b",
+    r"(?:files|content|documents)\b",
 )
 NOT_AT_REST = re.compile(
     r"\b(?:encryption |recovery |private )?keys? (?:may be |are |is |will be )?stored\b|"
-    r"\bkeys? stored\b|\bliab(?:le|ility)\b|\bin transit\b|\btransmission\b"
+    r"\bkeys? stored\b|\bliab(?:le|ility)\b"
 )
-"""Keys kept somewhere, a liability clause, data moving: not how stored data is protected."""
+"""Keys kept somewhere, a liability clause: not how stored data is protected."""
+IN_TRANSIT = re.compile(
+    r"\bin[- ]transit\b|\btransmi(?:ssion|tted)\b|\bnetwork traffic\b|\btls\b|\bssl\b|"
+    r"\b(?:voice |video )?calls?\b"
+)
+SAID_AT_REST = re.compile(
+    r"\bat[- ]rest\b|\bstor(?:ed|es|age|ing)\b|\bbackups?\b|\bdisks?\b|\bdatabases?\b|"
+    r"\bon (?:its|our|the) servers?\b"
+)
+"""Data moving (a call, TLS on the wire) is encrypted in transit; only a sentence that also
+names storage ("encrypted in transit and at rest") says how kept data is protected."""
+ONLY_SECRETS = re.compile(
+    r"\b(?:passwords?|credentials|card (?:numbers?|data|details)|payment card|tokens?|secrets?)\b"
+)
+ANY_DATA = re.compile(
+    r"\b(?:customer|your|all|user|personal|stored) (?:data|content|files|information)\b|"
+    r"\b(?:content|files|documents|messages|backups?|databases?)\b|\bdata at rest\b"
+)
+"""Passwords or card numbers kept encrypted: a credential, not the customer's data."""
+NOT_THE_VENDORS = rx(
+    # the user's own choice or duty, or a recommendation to them
+    r"\b(?:you|customers?|users?) (?:can|may|could|might|should|choose to|elect to|are "
+    r"responsible for|is responsible for)\b[^.;]{0,25}\bencrypt",
+    r"\brecommend\w*\b[^.;]{0,30}\bencrypt",
+    r"\boption(?:al|ally|s?)\b[^.;]{0,30}\bencrypt|\bencrypt\w*\b[^.;]{0,20}\boption",
+    # hedged: some data, sometimes
+    r"\b(?:may|might|can) (?:be )?(?:also )?encrypt\w*",
+    r"\bwhere (?:possible|appropriate|feasible|practicable|available)\b",
+    r"\bencrypt\w* (?:\w+ ){0,2}?(?:certain|some|selected)\b",
+    r"\b(?:certain|some|selected) (?:\w+ ){0,2}(?:is|are) (?:\w+ )?encrypt",
+)
+"""Encryption the user may choose, or the vendor applies only to some data or where it can:
+no statement that customer data is encrypted at rest."""
 CONDITION = re.compile(r"^(?:if|when|where|whenever|in case|once)\b[^,;]{0,160}[,;]")
 """A leading condition: what it says holds only in some cases."""
 TERM = re.compile(r"\bEncrypted (?:[A-Z]\w+)")
@@ -61,7 +102,13 @@ def detect(s: Sentence) -> list[Hit]:
         text = TERM.sub(lambda m: "data" + " " * (len(m.group()) - 4), s.text).lower()
     cue = ENCRYPTED.search(text)
     rest = AT_REST.search(text)
-    if cue is None or rest is None or NOT_AT_REST.search(text):
+    if cue is None or rest is None or NOT_AT_REST.search(text) or NOT_THE_VENDORS.search(text):
+        return []
+    if not_a_statement(s):
+        return []  # a title ("Encryption at Rest") names the topic
+    if IN_TRANSIT.search(text) and not SAID_AT_REST.search(text):
+        return []
+    if ONLY_SECRETS.search(text) and not ANY_DATA.search(text):
         return []
     condition = CONDITION.match(text)
     if condition and rest.start() < condition.end():

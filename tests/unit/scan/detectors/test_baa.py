@@ -50,3 +50,51 @@ def test_a_baa_signed_only_on_some_plans_is_on_request() -> None:
     # written for this test: available to some customers is not available without condition
     text = "If you are on an Enterprise plan, we will sign a business associate agreement."
     assert written(text) == {"baa_available": "on_request"}
+
+
+# Written for these tests: the usual shapes of an offer, a refusal and a conditional offer.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We will sign a business associate agreement with covered entities.", "available"),
+        ("Acme offers a Business Associate Agreement to its healthcare customers.", "available"),
+        ("Acme does not sign BAAs.", "not_available"),
+        ("We never enter into business associate agreements.", "not_available"),
+        ("Acme cannot sign a BAA.", "not_available"),
+        ("Customers may request a BAA by contacting sales.", "on_request"),
+        ("Acme offers a BAA to customers on the Enterprise plan.", "on_request"),
+        ("A BAA is available for customers on HIPAA-eligible plans.", "on_request"),
+    ],
+)
+def test_written_baa_shapes(text: str, expected: str) -> None:
+    assert written(text) == {"baa_available": expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "business associates" in the everyday sense, with no health data in sight
+        "We may share your information with our business associates and partners.",
+        # the HIPAA meaning borrowed for capitalised terms says nothing about signing one
+        "Terms such as Business Associate and Protected Health Information have the meanings "
+        "given in HIPAA.",
+    ],
+)
+def test_written_mentions_that_are_no_baa_offer(text: str) -> None:
+    assert "baa_available" not in written(text)
+
+
+# Written for these tests.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme will enter into a Business Associate Agreement upon Customer's request.",
+        "If you process Protected Health Information, you must first enter into a BAA with us.",
+    ],
+)
+def test_written_baa_to_be_asked_for_or_put_in_place_first(text: str) -> None:
+    assert written(text) == {"baa_available": "on_request"}
+
+
+def test_a_title_naming_the_baa_is_no_offer() -> None:
+    assert "baa_available" not in written("HIPAA Business Associate Agreement")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.scan.detectors.quoting import hits, suggested, written
-from vendorgate.scan.detectors import breach
+from vendorgate.scan.detectors import breach, detect
+from vendorgate.scan.document import sentences
 
 
 @pytest.mark.parametrize(
@@ -45,3 +46,66 @@ def test_hours_without_a_notice_to_the_customer_are_not_a_breach_deadline() -> N
 )
 def test_written_breach_notices_without_a_number(text: str) -> None:
     assert written(text) == {"breach_notification_hours": "undisclosed"}
+
+
+# Written for these tests: the deadline shapes of breach clauses.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We will notify Customer of a Personal Data Breach within forty-eight (48) hours.", 48),
+        (
+            "Provider shall notify Customer without undue delay, and in any event within "
+            "seventy-two hours, after becoming aware of a Security Incident.",
+            72,
+        ),
+        ("Customer will be notified of any Security Incident within twenty-four hours.", 24),
+        ("Acme will notify affected customers of a data breach within 72 hours.", 72),
+        ("Within 48 hours of learning of a Security Incident, Acme will notify Customer.", 48),
+        (
+            "Acme shall provide Customer with written notice of a Security Incident no later than "
+            "three (3) days after discovery.",
+            72,
+        ),
+    ],
+)
+def test_written_breach_deadlines(text: str, expected: int) -> None:
+    assert written(text) == {"breach_notification_hours": expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will notify the supervisory authority within 72 hours of a personal data breach and "
+        "inform you without undue delay.",
+        "We will notify you of a security incident without undue delay and will notify the "
+        "supervisory authority within 72 hours.",
+    ],
+)
+def test_a_regulators_deadline_is_not_the_customers(text: str) -> None:
+    assert written(text) == {"breach_notification_hours": "undisclosed"}
+
+
+# Written for this test: the incident named only by the section title or the list's lead-in.
+INCIDENT_SECTION = """## Security Incident Notification
+
+Acme will notify Customer within 48 hours.
+
+In the event of a Personal Data Breach, Acme shall:
+
+- notify Customer within seventy-two hours;
+- cooperate with Customer.
+
+## Changes
+
+We will notify you of changes to these terms.
+"""
+
+
+def test_the_incident_named_by_the_title_or_the_lead_in() -> None:
+    found = [
+        hit.value
+        for s in sentences(INCIDENT_SECTION)
+        for hit in detect(s)
+        if hit.fact == "breach_notification_hours"
+    ]
+    assert found == [48, 72]

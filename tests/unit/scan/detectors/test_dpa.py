@@ -78,3 +78,52 @@ def test_written_mentions_that_say_nothing_about_a_dpa_applying(text: str) -> No
 )
 def test_written_dpa_values(text: str, expected: str) -> None:
     assert written(text)["dpa_available"] == expected
+
+
+# Written for these tests: the abbreviation where it names the agreement, and where it does not.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The DPA is incorporated into this Agreement by reference.", "available"),
+        ("Our DPA applies to all Customer Data we process.", "available"),
+        ("Acme's DPA is available at acme.com/legal/dpa.", "available"),
+        ("Customers can sign our DPA in the admin console.", "available"),
+        ("We offer a DPA to all business customers.", "available"),
+        (
+            "Acme processes Customer Personal Data in accordance with the Data Processing Terms.",
+            "available",
+        ),
+        ("To request a copy of our DPA, email privacy@acme.com.", "on_request"),
+        ("We do not offer a data processing agreement.", "not_available"),
+    ],
+)
+def test_written_dpa_shapes(text: str, expected: str) -> None:
+    assert written(text) == {"dpa_available": expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the data protection authority, not an agreement
+        "You have the right to lodge a complaint with your local DPA.",
+        "You may contact the DPA in your country of residence.",
+        # a DPA's own cross-references and a pointer into it
+        "Acme shall delete all Personal Data processed pursuant to this DPA.",
+        "The liability provisions in Section 12 of this DPA apply.",
+        "Capitalised terms not defined here have the meanings given in the DPA.",
+        "See Section 5 of the Data Processing Addendum.",
+        "Further information about our processing is set out in the Data Processing Addendum.",
+    ],
+)
+def test_written_mentions_that_say_no_dpa_applies(text: str) -> None:
+    assert "dpa_available" not in written(text)
+
+
+# Written for these tests.
+def test_written_dpa_upon_the_customers_request() -> None:
+    text = "Acme will provide its DPA upon Customer's written request."
+    assert written(text) == {"dpa_available": "on_request"}
+
+
+def test_written_a_change_to_the_dpa_is_no_statement_that_it_applies() -> None:
+    assert "dpa_available" not in written("We will notify you if we change our DPA.")

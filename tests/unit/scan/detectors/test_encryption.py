@@ -87,3 +87,54 @@ def test_written_stored_data_encrypted(text: str) -> None:
 )
 def test_written_no_encryption_at_rest_statement(text: str) -> None:
     assert "encryption_at_rest" not in written(text)
+
+
+# Written for these tests: encryption at rest stated alongside encryption in transit.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We encrypt data in transit and at rest.",
+        "Data at rest is encrypted using AES-256 and data in transit using TLS 1.2.",
+        "All customer content is encrypted at rest with AES-256 and in transit with TLS.",
+        "Under no circumstances can we decrypt the files you store with us.",
+    ],
+)
+def test_written_at_rest_beside_in_transit(text: str) -> None:
+    assert written(text) == {"encryption_at_rest": "encrypted"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a credential kept encrypted is not the customer's data
+        "Passwords are stored encrypted.",
+        "Card numbers are stored in encrypted form.",
+        # the user's own choice, or advice to them
+        "You can encrypt your files before uploading them.",
+        "We recommend that you encrypt sensitive files before storing them.",
+        # hedged: some data, or only where the vendor can
+        "Where possible, we encrypt stored data.",
+        "We may encrypt certain data stored on our servers.",
+        # a call or a message passing through is encrypted in transit
+        "We cannot decrypt the content of your calls.",
+        "This information is end-to-end encrypted.",
+    ],
+)
+def test_written_no_statement_about_customer_data_at_rest(text: str) -> None:
+    assert "encryption_at_rest" not in written(text)
+
+
+# Written for these tests.
+def test_written_backups_are_encrypted() -> None:
+    assert written("Backups are encrypted.") == {"encryption_at_rest": "encrypted"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Encryption at Rest",  # a title names the topic
+        "We use encryption to protect your data.",  # data at large, maybe on the move
+    ],
+)
+def test_written_no_at_rest_statement(text: str) -> None:
+    assert "encryption_at_rest" not in written(text)

@@ -71,3 +71,43 @@ def test_written_sccs_that_apply(text: str) -> None:
 def test_written_sccs_on_request() -> None:
     text = "A copy of the standard contractual clauses we use is available on request."
     assert written(text)["scc_available"] == "on_request"
+
+
+# Written for these tests: the clauses denied, conditioned, asked for, and the UK's mechanisms.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We do not rely on standard contractual clauses.", "not_available"),
+        ("Standard contractual clauses are not offered.", "not_available"),
+        # the negation belongs to the condition beside the clauses, not to them
+        (
+            "Where the Data Privacy Framework does not apply, we rely on the Standard Contractual "
+            "Clauses.",
+            "available",
+        ),
+        (
+            "You can obtain a copy of the standard contractual clauses by contacting us.",
+            "on_request",
+        ),
+        (
+            "We transfer personal data under the UK International Data Transfer Addendum.",
+            "available",
+        ),
+    ],
+)
+def test_written_scc_shapes(text: str, expected: str) -> None:
+    assert written(text)["scc_available"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another transfer mechanism altogether
+        "We rely on the EU-U.S. Data Privacy Framework for transfers to the United States.",
+        # a pointer, and how the clauses operate once in place
+        "For more information about the SCCs we use, see Section 9.",
+        "If the importer is liable under the Standard Contractual Clauses, Section 11 applies.",
+    ],
+)
+def test_written_mentions_that_offer_no_clauses(text: str) -> None:
+    assert "scc_available" not in written(text)
