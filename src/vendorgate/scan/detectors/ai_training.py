@@ -8,11 +8,13 @@ from itertools import pairwise
 
 from vendorgate.scan.detectors.cues import (
     CONTENT,
+    POINTER,
     SERVICE_DATA,
     context,
     guard,
     named,
     not_a_statement,
+    opt_out_cue,
     practice,
     rx,
     scoped,
@@ -42,6 +44,7 @@ AI_TERM = rx(
     r"\b(?:algorithms and models|models and algorithms)\b",
     r"\b(?:suggestion|recommendation|ranking|prediction) (?:engines?|systems?|models?)\b",
     r"\b(?:language|foundation|ai|ml) models?\b|\bdeep learning\b|\bclassifiers?\b",
+    r"\bmodel (?:providers?|vendors?|developers?)\b",
 )
 TRAIN_EXPLICIT = rx(
     r"\b(?:train|trains|trained|training|fine[- ]?tun\w*|tun(?:e|es|ed|ing))\b[^.;]{0,60}?"
@@ -82,7 +85,7 @@ THIRD_PARTY_AI = rx(
     r"^they\b[^.;]{0,120}\btheir (?:own )?(?:\w+ ){0,2}models?\b",
     # "our providers do not use your data to train their own models"
     r"\b(?:providers?|vendors?|partners?|sub-?processors?|third parties)\b[^.;]{0,80}?"
-    r"\btheir (?:own )?(?:ai |ml |language |foundation )?models?\b",
+    r"\b(?:its|their) (?:own )?(?:ai |ml |language |foundation )?models?\b",
 )
 NOT_MODEL_TRAINING = rx(
     # people trained in a duty: "personnel ... are trained with the relevant security and data
@@ -98,6 +101,9 @@ NOT_MODEL_TRAINING = rx(
     r"(?: purposes)?,? (?:and|or) training\b",
     r"\b(?:employees|personnel|staff|agents|representatives|team members)\b[^.;]{0,40}\btrain",
     r"\btrain\w* (?:our |its )?(?:employees|personnel|staff|agents|representatives)\b",
+    # training offered to people: "training courses", "training and certification programs"
+    r"\btraining (?:(?:and|or) (?:certification|education) )?(?:courses?|programs?|programmes?|"
+    r"sessions?|materials?|videos?|webinars?|classes|workshops?|modules?)\b",
 )
 CLAUSE = re.compile(
     r";|\bbut\b|\bhowever\b(?!,)|\bwhereas\b|\bwhile\b|\b(?:al)?though\b|"
@@ -139,6 +145,26 @@ RESERVED = re.compile(
 )
 """A "not" today with the right to start later ("we don't currently ..., but may do so in the
 future") is no commitment: the practice is ``always`` until the vendor says otherwise."""
+FOR_NOW = re.compile(
+    r"(?:\bnot|n't|\bnever) (?:\w+ )?(?:currently|presently|yet|at (?:this|the present) time|"
+    r"at present|as of (?:now|today|the date))\b|"
+    r"\b(?:currently|presently|at (?:this|the present) time|at present|today),? (?:we |it )?"
+    r"(?:do(?:es)?(?: not|n't)|(?:is|are)(?: not|n't)|never|will not|won't)\b"
+)
+"""A denial of today only ("we don't currently use your content to train", "at this time we
+do not"): it promises nothing about tomorrow, so it settles no ``never`` or ``opt_in``."""
+OPENING_POINTER = re.compile(r"^(?:see|refer to|read|visit|check)\b")
+
+
+def _asks_or_points(s: Sentence) -> bool:
+    """Whether ``s`` asks a question (an FAQ's "Does Acme train AI on my data?") or opens by
+    pointing elsewhere ("To learn more about how we train our models, see ..."): the answer
+    or the section it points to states the practice, not this sentence. A pointer offering a
+    way out ("... see Settings to opt out") still bears on it."""
+    if s.text.rstrip().endswith("?"):
+        return True
+    pointer = POINTER.search(s.low) or OPENING_POINTER.search(s.low)
+    return pointer is not None and pointer.start() == 0 and opt_out_cue(s.low) is None
 
 
 def detect(s: Sentence) -> list[Hit]:
@@ -148,7 +174,7 @@ def detect(s: Sentence) -> list[Hit]:
     train" is ``always``; opt-out and consent cues count anywhere in the sentence. Two clauses
     suggesting different values for one fact give the less permissive one.
     """
-    if not_a_statement(s):
+    if not_a_statement(s) or _asks_or_points(s):
         return []
     # staff or service training is blanked, not the whole sentence: "recorded for coaching and
     # training purposes, and to improve our AI models" still states a model training
@@ -178,6 +204,8 @@ def detect(s: Sentence) -> list[Hit]:
             hit = found_hit
             if reserved and hit.value == "never":
                 hit = replace(hit, value="always", cue=named("reserved", reserved))
+            elif hit.value in ("never", "opt_in") and (today := FOR_NOW.search(text)):
+                hit = replace(hit, value="undisclosed", cue=named("for now", today))
             kept = found.get(hit.fact)
             if kept is None or _exposure(hit) > _exposure(kept):
                 found[hit.fact] = hit
@@ -222,10 +250,16 @@ def _clause_hits(s: Sentence, text: str, a: int, b: int, trained: bool = False) 
         return []
     if explicit is None and term is not None and AI_AS_FEATURE.match(clause, term.start()):
         return []
-    if USER_TRAINS.search(clause) and not re.search(r"\b(?:we|us|our)\b", clause):
+    if USER_TRAINS.search(clause) and not VENDOR_TRAINS.search(clause):
         return []
     general = TRAIN_GENERAL.search(clause)
     if explicit is None and general is None:
+        return []
+    if explicit is None and not _about_data(s, term=False):
+        # "we develop new features, including features that use AI": no data is trained on
+        return []
+    if explicit is not None and BARE_MODEL.fullmatch(explicit.group()) and not _about_data(s):
+        # "we build models of how our infrastructure performs": a model, not a learnt one
         return []
     anchor = (explicit or term or general).start()  # type: ignore[union-attr]
     kind, kind_confidence = _data_kind(s, clause)
@@ -243,8 +277,16 @@ def _clause_hits(s: Sentence, text: str, a: int, b: int, trained: bool = False) 
     hits = [Hit(kind, value, round(base * kind_confidence, 2), focus, strength, override, cue)]
     third = THIRD_PARTY_AI.search(clause)
     theirs = THEIR_MODELS.search(clause)
-    if third is not None and theirs is not None:
+    acting = _third_party_subject(clause)
+    if acting is not None and (third or theirs or THIRD_PARTY_AI.search(s.low)):
+        third = third or acting
+    if acting is not None and USER_CONNECTS.search(text):
+        return []  # a service the customer chose to connect, on its own terms
+    if third is not None and (theirs is not None or acting is not None):
         hits = []  # a provider training its own models: the third-party fact alone
+    elif third is not None and value in ("never", "opt_in") and THIRD_ONLY_MODELS.search(clause):
+        # "not used to train third-party models" leaves the vendor's own models open
+        hits = []
     other = _also_named(clause, kind) if hits else None
     if other is None and hits and kind == "ai_training_customer_content" and _personal_data(s):
         # the personal data a controller holds about its users is both what they put in the
@@ -268,6 +310,49 @@ def _clause_hits(s: Sentence, text: str, a: int, b: int, trained: bool = False) 
     return [scoped(guard(hit, text, trigger), text[:b]) for hit in hits]
 
 
+THIRD_PARTY = re.compile(
+    r"\b(?:third[- ]part(?:y|ies)|(?:model |ai |llm |service |technology )?providers?|"
+    r"vendors?|partners?|sub-?processors?)\b"
+)
+"""Generic names of a third party; no brand, since a brand is the vendor in its own terms."""
+SUBJECT_END = re.compile(
+    r"\b(?:do|does|did|will|shall|may|might|can|cannot|could|would|must|is|are|was|were|has|"
+    r"have|never|not|uses?|trains?|retains?|stores?|processes|shares?|receives?)\b|n't\b"
+)
+OPENING_LINK = re.compile(r"^[\s,]*(?:(?:and|but|also|however|in addition|additionally),? )*")
+
+
+def _third_party_subject(clause: str) -> re.Match[str] | None:
+    """The third party a clause is about when it is the clause's subject ("Our AI providers do
+    not retain or train on your data", "that provider may use your data to train"): their
+    practice, not the vendor's, unless the vendor shares the subject ("We and our providers",
+    "Neither we nor our providers")."""
+    start = OPENING_LINK.match(clause)
+    begin = start.end() if start else 0
+    verb = SUBJECT_END.search(clause, begin)
+    if verb is None or verb.start() - begin > 80:
+        return None
+    subject = clause[begin : verb.start()]
+    if re.search(r"\b(?:we|us|you|i)\b|\bnor\b", subject):
+        return None
+    return THIRD_PARTY.search(clause, begin, verb.start())
+
+
+USER_CONNECTS = re.compile(
+    r"^(?:if|when|where|should|once) you (?:\w+ ){0,3}?(?:connect|link|integrate|install|"
+    r"authori[sz]e|enable|use|access|add)\b[^,;]{0,80}\bthird[- ]part"
+)
+"""A third-party service the customer chooses to connect ("If you connect a third-party AI
+tool, that provider may ..."): the provider acts on its own terms, not as the vendor's."""
+THIRD_ONLY_MODELS = re.compile(
+    r"\b(?:train\w*|improv\w*|develop\w*) (?:any |the )?(?:of )?(?:third[- ]part(?:y|ies)'?s?|"
+    r"external|other companies'?) (?:\w+ ){0,3}?(?:models?|llms?|ai|artificial intelligence)\b"
+    r"(?! (?:or|and) (?:our|its|[a-z]+'s)\b)"
+)
+"""Only third parties' models named as the ones not trained ("is not used to train
+third-party models"): silent on the vendor's own."""
+
+
 def _ai_term(clause: str) -> re.Match[str] | None:
     for match in AI_TERM.finditer(clause):
         if not NOT_AI_MODEL.match(clause, max(0, match.start() - 14)) and not NOT_AI_MODEL.search(
@@ -275,6 +360,29 @@ def _ai_term(clause: str) -> re.Match[str] | None:
         ):
             return match
     return None
+
+
+VENDOR_TRAINS = re.compile(r"\b(?:we|us)\b|\bour (?:\w+ )?(?:models?|ai|algorithms?|llms?)\b")
+"""The vendor trains beside the customer ("we may use your own models to improve our
+models"): a user's own training named next to it does not silence it."""
+DATA = re.compile(
+    r"\b(?:data|information|content|inputs?|prompts?|outputs?|files|messages|submissions|"
+    r"recordings|conversations|usage|activity|interactions?|feedback|history|materials)\b"
+)
+"""Some data the training or the development is done on: without it, an AI word beside
+"develop" or "build" names a feature, not a use of anyone's data."""
+BARE_MODEL = re.compile(r"(?:(?!\b(?:ai|ml|llms?|machine|artificial|learning)\b).)*")
+"""A training cue whose only AI word is "model(s)" or "algorithm(s)"."""
+
+
+def _about_data(s: Sentence, term: bool = True) -> bool:
+    """Whether a sentence names some data (or, with ``term``, an AI word) in itself, in the
+    sentence before it ("This includes ... training models") or in its lead-in or heading
+    ("How we use your information")."""
+    for text in (s.low, s.previous, context(s)):
+        if DATA.search(text) or CONTENT.search(text) or SERVICE_DATA.search(text):
+            return True
+    return term and _ai_term(s.low) is not None
 
 
 def _explicit(clause: str) -> re.Match[str] | None:

@@ -486,3 +486,65 @@ def test_a_describing_clause_whose_verb_is_the_training_still_denies_it() -> Non
 )
 def test_unless_notice_and_which_models_the_denial_covers(text: str, expected: str) -> None:
     assert written(text)[CONTENT] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We don't currently use your content to train our AI models.",
+        "We do not currently use Customer Data to train machine learning models.",
+        "At this time, we do not use your files to train our models.",
+        "Acme does not yet use your messages to train artificial intelligence.",
+    ],
+)
+def test_a_denial_of_today_only_promises_no_never(text: str) -> None:
+    assert written(text)[CONTENT] == "undisclosed"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Our AI providers do not retain or train on your data.", "never"),
+        ("Our model providers are not permitted to use your prompts for training.", "never"),
+        ("That provider may use your inputs to train its models.", "always"),
+    ],
+)
+def test_a_clause_whose_subject_is_a_provider_is_the_third_party_fact_alone(
+    text: str, expected: str
+) -> None:
+    found = {k: v for k, v in written(text).items() if k.startswith("ai_training")}
+    assert found == {"ai_training_third_party": expected}
+
+
+def test_the_vendor_sharing_the_subject_with_its_providers_is_both_facts() -> None:
+    text = "Neither we nor our AI providers use your content to train models."
+    assert written(text) == {CONTENT: "never", "ai_training_third_party": "never"}
+
+
+def test_a_denial_of_third_party_models_only_says_nothing_of_the_vendor_s_own() -> None:
+    text = "Your prompts are not used to train third-party AI models."
+    assert written(text) == {"ai_training_third_party": "never"}
+
+
+def test_a_third_party_service_the_customer_connects_is_no_provider_of_the_vendor() -> None:
+    text = (
+        "If you connect a third-party AI tool, that provider may use your data to train its "
+        "models under its own terms."
+    )
+    assert not any(k.startswith("ai_training") for k in written(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Does Acme use my content to train AI models?",
+        "Please see Section 5 for how we use your data to train AI models.",
+        "To learn more about how we train our models, read our AI FAQ.",
+        "We develop new features, including features that use artificial intelligence.",
+        "We build models of how our infrastructure performs to plan capacity.",
+        "You can use our API to build and train your own models.",
+        "We offer training courses and certification programs on artificial intelligence.",
+    ],
+)
+def test_questions_pointers_features_and_courses_state_no_training(text: str) -> None:
+    assert not any(k.startswith("ai_training") for k in written(text))
