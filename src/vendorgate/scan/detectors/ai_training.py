@@ -147,7 +147,7 @@ RESERVED = re.compile(
 future") is no commitment: the practice is ``always`` until the vendor says otherwise."""
 FOR_NOW = re.compile(
     r"(?:\bnot|n't|\bnever) (?:\w+ )?(?:currently|presently|yet|at (?:this|the present) time|"
-    r"at present|as of (?:now|today|the date))\b|"
+    r"at present|as of (?:now|today|the date))\b|\bno (?:current |present )?plans? to\b|"
     r"\b(?:currently|presently|at (?:this|the present) time|at present|today),? (?:we |it )?"
     r"(?:do(?:es)?(?: not|n't)|(?:is|are)(?: not|n't)|never|will not|won't)\b"
 )

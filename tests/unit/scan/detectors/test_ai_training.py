@@ -548,3 +548,29 @@ def test_a_third_party_service_the_customer_connects_is_no_provider_of_the_vendo
 )
 def test_questions_pointers_features_and_courses_state_no_training(text: str) -> None:
     assert not any(k.startswith("ai_training") for k in written(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We will not use your content to train AI models unless you give us permission.",
+            "opt_in",
+        ),
+        ("We won't use your files to train AI models without asking you first.", "opt_in"),
+        (
+            "We will ask for your permission before we use your content to train our AI models.",
+            "opt_in",
+        ),
+        ("Unless you disable it, Acme may use your inputs to improve our AI models.", "opt_out"),
+        ("Acme will refrain from using your content to train machine learning models.", "never"),
+        ("We have no plans to use your content to train AI models.", "undisclosed"),
+    ],
+)
+def test_consent_asked_first_refraining_and_plans(text: str, expected: str) -> None:
+    assert written(text)[CONTENT] == expected
+
+
+def test_data_about_the_use_of_the_services_is_service_data() -> None:
+    text = "We may use information about your use of the Services to train our models."
+    assert written(text) == {SERVICE: "always"}
