@@ -35,7 +35,7 @@ CONTENT = rx(
     r"\b(?:customer content|user submissions|meeting (?:related )?content|chat content|"
     r"video content|conversation content|message content|communications-like)\b",
     r"\b(?:audio|video|chat|messages|files|recordings?|transcripts|conversations?|documents)\b",
-    r"\bcustomer'?s personal data\b|\bpersonal data (?:processed )?(?:on behalf of|pursuant to "
+    r"\bcustomer'?s? personal data\b|\bpersonal data (?:processed )?(?:on behalf of|pursuant to "
     r"this dpa)|\bto the controller\b|\bthe controller'?s\b",
 )
 SERVICE_DATA = rx(
@@ -446,6 +446,19 @@ _IMPERATIVE = re.compile(
     r"upload|submit|post|input|enter|train|develop|build|create|rely|provide|share|include)\b"
 )
 _BOUND_LEAD = re.compile(BOUND_PARTY.pattern + r"[^.]*:$")
+_RESTRICTED_USE = re.compile(
+    r"(?:^|[,;:(]\s*|\b(?:and|that)\s+)(?:the |our |its |any |such |these |all )?"
+    r"(?:(?!(?:of|to|from|by|in|on|for|with|and|or)\b)\w+ )?"
+    r"(?:services?|software|outputs?|apis?|platform|sites?|websites?|materials|documentation|"
+    r"products?|tools?|deliverables)(?: \([^)]{0,40}\))? (?:may|must|shall|can)(?: not|n't) be "
+    r"used\b|"
+    r"\bit is (?:strictly )?(?:prohibited|forbidden|not permitted|not allowed) to\b"
+)
+"""A restriction on how what the vendor provides may be used, in the passive ("The Services
+may not be used to train AI models", "Outputs must not be used to develop competing models")
+or impersonal ("It is prohibited to use ..."): the user's obligation. The passive of a
+vendor's denial names the customer's data instead ("Customer Data will not be used to
+train")."""
 
 
 def bound_party(s: Sentence, position: int = 0) -> re.Match[str] | None:
@@ -455,7 +468,8 @@ def bound_party(s: Sentence, position: int = 0) -> re.Match[str] | None:
     text = s.low
     if found := _IMPERATIVE.search(text):
         return found
-    for match in BOUND_PARTY.finditer(text):
+    found_all = [*BOUND_PARTY.finditer(text), *_RESTRICTED_USE.finditer(text)]
+    for match in sorted(found_all, key=lambda m: m.start()):
         if match.start() > position:
             break
         between = text[match.end() : position]

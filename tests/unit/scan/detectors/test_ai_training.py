@@ -574,3 +574,31 @@ def test_consent_asked_first_refraining_and_plans(text: str, expected: str) -> N
 def test_data_about_the_use_of_the_services_is_service_data() -> None:
     text = "We may use information about your use of the Services to train our models."
     assert written(text) == {SERVICE: "always"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Licensee shall not use the Software to train machine learning models.",
+        "Customer agrees that it will not use the Services to train AI models.",
+        "The Services may not be used to train AI models.",
+        "Outputs must not be used to develop competing AI models.",
+        "It is prohibited to use the Services to train AI models.",
+    ],
+)
+def test_a_restriction_on_the_user_in_any_voice_is_no_denial_of_the_vendor(text: str) -> None:
+    assert not any(k.startswith("ai_training") for k in written(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Provider shall not use Customer Data to train AI models.",
+        "Processor will not use Customer Personal Data to train artificial intelligence models.",
+        "Customer Data will not be used to train AI models.",
+        "You acknowledge that Acme does not use your content to train AI models.",
+    ],
+)
+def test_the_vendor_bound_in_any_name_or_voice_is_a_denial(text: str) -> None:
+    found = {k: v for k, v in written(text).items() if k.startswith("ai_training")}
+    assert found == {CONTENT: "never"}
