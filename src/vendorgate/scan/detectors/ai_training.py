@@ -288,9 +288,16 @@ def _clause_hits(s: Sentence, text: str, a: int, b: int, trained: bool = False) 
         # "not used to train third-party models" leaves the vendor's own models open
         hits = []
     other = _also_named(clause, kind) if hits else None
-    if other is None and hits and kind == "ai_training_customer_content" and _personal_data(s):
+    if (
+        other is None
+        and hits
+        and kind == "ai_training_customer_content"
+        and value not in ("never", "opt_in")
+        and _personal_data(s)
+    ):
         # the personal data a controller holds about its users is both what they put in the
-        # service and the account and usage data about them
+        # service and the account and usage data about them; but a denial for personal data
+        # leaves usage data stripped of identity open, so it settles no never for service data
         other = "ai_training_service_data"
     if other is not None:
         hits.append(Hit(other, value, round(base * 0.8, 2), focus, strength, override, cue))

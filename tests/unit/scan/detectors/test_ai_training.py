@@ -602,3 +602,9 @@ def test_a_restriction_on_the_user_in_any_voice_is_no_denial_of_the_vendor(text:
 def test_the_vendor_bound_in_any_name_or_voice_is_a_denial(text: str) -> None:
     found = {k: v for k, v in written(text).items() if k.startswith("ai_training")}
     assert found == {CONTENT: "never"}
+
+
+def test_a_denial_for_personal_data_settles_no_never_for_service_data() -> None:
+    # de-identified usage data is no longer personal data: the denial leaves it open
+    text = "We do not use your personal information to train our AI models."
+    assert written(text) == {CONTENT: "never"}
