@@ -255,10 +255,12 @@ def _clause_hits(s: Sentence, text: str, a: int, b: int, trained: bool = False) 
     general = TRAIN_GENERAL.search(clause)
     if explicit is None and general is None:
         return []
-    if explicit is None and not _about_data(s, term=False):
-        # "we develop new features, including features that use AI": no data is trained on
+    if not _about_data(s) and not (explicit and opt_out_cue(s.low)):
+        # "we develop new features, including features that use AI", "a platform for training
+        # machine learning models": no one's data is trained on ("you can turn off AI
+        # training" still offers a way out of a training)
         return []
-    if explicit is not None and BARE_MODEL.fullmatch(explicit.group()) and not _about_data(s):
+    if explicit and BARE_MODEL.fullmatch(explicit.group()) and not _names_ai_or_data(s):
         # "we build models of how our infrastructure performs": a model, not a learnt one
         return []
     anchor = (explicit or term or general).start()  # type: ignore[union-attr]
@@ -374,7 +376,9 @@ VENDOR_TRAINS = re.compile(r"\b(?:we|us)\b|\bour (?:\w+ )?(?:models?|ai|algorith
 models"): a user's own training named next to it does not silence it."""
 DATA = re.compile(
     r"\b(?:data|information|content|inputs?|prompts?|outputs?|files|messages|submissions|"
-    r"recordings|conversations|usage|activity|interactions?|feedback|history|materials)\b"
+    r"recordings|conversations|usage|activity|interactions?|feedback|history|materials|calls|"
+    r"chats|emails|uploads|images|photos|voice|code|repositories|documents|posts|comments|"
+    r"queries|searches)\b|\b(?:us|use|using|process\w*|on) (?:it|them|this|such)\b"
 )
 """Some data the training or the development is done on: without it, an AI word beside
 "develop" or "build" names a feature, not a use of anyone's data."""
@@ -382,14 +386,21 @@ BARE_MODEL = re.compile(r"(?:(?!\b(?:ai|ml|llms?|machine|artificial|learning)\b)
 """A training cue whose only AI word is "model(s)" or "algorithm(s)"."""
 
 
-def _about_data(s: Sentence, term: bool = True) -> bool:
-    """Whether a sentence names some data (or, with ``term``, an AI word) in itself, in the
-    sentence before it ("This includes ... training models") or in its lead-in or heading
-    ("How we use your information")."""
-    for text in (s.low, s.previous, context(s)):
-        if DATA.search(text) or CONTENT.search(text) or SERVICE_DATA.search(text):
-            return True
-    return term and _ai_term(s.low) is not None
+def _about_data(s: Sentence) -> bool:
+    """Whether a sentence names some data in itself, in the sentence before it ("This
+    includes ... training models") or in its lead-in or heading ("How we use your
+    information")."""
+    return any(_data(text) for text in (s.low, s.previous, context(s)))
+
+
+def _names_ai_or_data(s: Sentence) -> bool:
+    """Whether a sentence whose only AI word is "model" names AI or some data itself or in
+    the sentence before it (a heading naming data is not enough)."""
+    return _ai_term(s.low) is not None or _data(s.low) or _data(s.previous)
+
+
+def _data(text: str) -> bool:
+    return bool(DATA.search(text) or CONTENT.search(text) or SERVICE_DATA.search(text))
 
 
 def _explicit(clause: str) -> re.Match[str] | None:

@@ -544,6 +544,9 @@ def test_a_third_party_service_the_customer_connects_is_no_provider_of_the_vendo
         "We build models of how our infrastructure performs to plan capacity.",
         "You can use our API to build and train your own models.",
         "We offer training courses and certification programs on artificial intelligence.",
+        "Acme provides a platform for training and deploying machine learning models.",
+        "Our researchers develop new machine learning techniques and publish papers.",
+        "We may improve our AI features based on general industry research.",
     ],
 )
 def test_questions_pointers_features_and_courses_state_no_training(text: str) -> None:
@@ -608,3 +611,8 @@ def test_a_denial_for_personal_data_settles_no_never_for_service_data() -> None:
     # de-identified usage data is no longer personal data: the denial leaves it open
     text = "We do not use your personal information to train our AI models."
     assert written(text) == {CONTENT: "never"}
+
+
+def test_a_way_out_of_training_needs_no_data_named() -> None:
+    text = "Your workspace admin can disable AI training in the admin console."
+    assert written(text) == {CONTENT: "opt_out"}
