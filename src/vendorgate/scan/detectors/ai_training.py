@@ -8,6 +8,7 @@ from itertools import pairwise
 
 from vendorgate.scan.detectors.cues import (
     CONTENT,
+    NEGATION,
     POINTER,
     SERVICE_DATA,
     context,
@@ -195,6 +196,7 @@ def detect(s: Sentence) -> list[Hit]:
             )
         ]
     found: dict[str, Hit] = {}
+    denied_by_lead = _negated_lead(s, text)
     reserved = RESERVED.search(text)
     trained = False
     for a, b in _clauses(text):
@@ -202,6 +204,12 @@ def detect(s: Sentence) -> list[Hit]:
         trained = trained or bool(clause_hits)
         for found_hit in clause_hits:
             hit = found_hit
+            if denied_by_lead is not None and hit.value == "always":
+                # "Acme will not:" + "use Customer Data to train AI models;", read with the
+                # lead-in for its conditions ("Acme will not, except as set out below:")
+                denial = replace(hit, value="never", cue=named("negated lead-in", denied_by_lead))
+                whole = f"{denied_by_lead.string} {text}"
+                hit = scoped(guard(denial, whole), whole)
             if reserved and hit.value == "never":
                 hit = replace(hit, value="always", cue=named("reserved", reserved))
             elif hit.value in ("never", "opt_in") and (today := FOR_NOW.search(text)):
@@ -210,6 +218,23 @@ def detect(s: Sentence) -> list[Hit]:
             if kept is None or _exposure(hit) > _exposure(kept):
                 found[hit.fact] = hit
     return [found[fact] for fact in FACTS if fact in found]
+
+
+NEGATED_LEAD = re.compile(
+    r"\b(?:will|shall|does|do|must|may|would)(?: not|n't)(?: \w+){0,4}:$|"
+    r"\b(?:never|undertakes? not to|agrees? not to|commits? not to)(?: \w+){0,4}:$"
+)
+"""A lead-in denying what each item of its list states ("Acme will not:", "We never:")."""
+
+
+def _negated_lead(s: Sentence, text: str) -> re.Match[str] | None:
+    """The denial a list item hangs from, when it is the vendor's (a lead-in binding the user,
+    "You agree not to:", is dropped by the registry) and the item states no negation of its
+    own (a "not" under a "not" would undo it)."""
+    if s.unit.kind != "item" or not s.unit.lead or NEGATION.search(text):
+        return None
+    last = re.split(r"(?<=[.!?]) ", s.unit.lead.rstrip())[-1]
+    return NEGATED_LEAD.search(last)
 
 
 def _exposure(hit: Hit) -> int:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.scan.detectors.quoting import hits, suggested, written
-from vendorgate.scan.detectors import ai_training
+from vendorgate.scan.detectors import ai_training, detect
+from vendorgate.scan.document import sentences
 
 ZOOM_2023_08_11 = "zoom/terms-of-service/2023-08-11.md"
 
@@ -616,3 +617,40 @@ def test_a_denial_for_personal_data_settles_no_never_for_service_data() -> None:
 def test_a_way_out_of_training_needs_no_data_named() -> None:
     text = "Your workspace admin can disable AI training in the admin console."
     assert written(text) == {CONTENT: "opt_out"}
+
+
+def _items(document: str) -> list[dict[str, str]]:
+    """The training facts suggested for each list item of a document written for a test."""
+    found = []
+    for s in sentences(document):
+        if s.unit.kind == "item":
+            hits = detect(s)
+            found.append({h.fact: str(h.value) for h in hits if h.fact.startswith("ai_training")})
+    return found
+
+
+def test_an_item_under_the_vendor_s_negated_lead_in_is_a_denial() -> None:
+    document = (
+        "Acme will not:\n\n"
+        "- use Customer Data to train artificial intelligence models;\n"
+        "- allow its AI providers to train their models on Customer Data;\n"
+        "- use usage data to train our models, unless you opt out.\n"
+    )
+    assert _items(document) == [
+        {CONTENT: "never"},
+        {"ai_training_third_party": "never"},
+        {SERVICE: "opt_out"},
+    ]
+
+
+def test_a_negated_lead_in_scoped_to_one_plan_is_undisclosed() -> None:
+    document = (
+        "For Enterprise customers, we do not:\n\n"
+        "- use Customer Data to train artificial intelligence models;\n"
+    )
+    assert _items(document) == [{CONTENT: "undisclosed"}]
+
+
+def test_an_item_under_the_user_s_negated_lead_in_binds_the_user() -> None:
+    document = "You agree that you will not:\n\n- use the Services to train AI models;\n"
+    assert _items(document) == [{}]
