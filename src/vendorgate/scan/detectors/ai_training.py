@@ -280,6 +280,9 @@ def _clause_hits(s: Sentence, text: str, a: int, b: int, trained: bool = False) 
     general = TRAIN_GENERAL.search(clause)
     if explicit is None and general is None:
         return []
+    if PUBLIC_DATA.search(clause) and not PEOPLES_DATA.search(clause):
+        # "we use publicly available information to train our models": no customer's data
+        return []
     if not _about_data(s) and not (explicit and opt_out_cue(s.low)):
         # "we develop new features, including features that use AI", "a platform for training
         # machine learning models": no one's data is trained on ("you can turn off AI
@@ -315,6 +318,13 @@ def _clause_hits(s: Sentence, text: str, a: int, b: int, trained: bool = False) 
         # "not used to train third-party models" leaves the vendor's own models open
         hits = []
     other = _also_named(clause, kind) if hits else None
+    if other is None and hits and ALL_DATA.search(clause):
+        # "any of your data": every kind, what is put in and what is recorded of its use
+        other = (
+            "ai_training_service_data"
+            if kind == "ai_training_customer_content"
+            else "ai_training_customer_content"
+        )
     if (
         other is None
         and hits
@@ -396,6 +406,14 @@ def _ai_term(clause: str) -> re.Match[str] | None:
     return None
 
 
+PUBLIC_DATA = re.compile(
+    r"\bpublicly (?:available|accessible) (?:\w+ )?(?:information|data|content|sources|text)\b|"
+    r"\b(?:licensed|synthetic|open[- ]source|third[- ]party) (?:data ?sets?|data|content)\b|"
+    r"\bpublic (?:web|internet|domain) (?:data|content|sources)\b"
+)
+PEOPLES_DATA = re.compile(r"\b(?:you|your|users?'?|customers?'?|members?'?|clients?'?)\b")
+"""Training data of no customer's: public, licensed or synthetic, unless the clause also
+names what users put in ("publicly available information, including what you post")."""
 VENDOR_TRAINS = re.compile(r"\b(?:we|us)\b|\bour (?:\w+ )?(?:models?|ai|algorithms?|llms?)\b")
 """The vendor trains beside the customer ("we may use your own models to improve our
 models"): a user's own training named next to it does not silence it."""
@@ -464,6 +482,12 @@ def _personal_data(s: Sentence) -> bool:
     )
 
 
+ALL_DATA = re.compile(
+    r"\bany (?:of )?(?:your|the customer'?s?|customers?'?|users?'?) (?:data|information)\b|"
+    r"\bany (?:other )?(?:data|information) (?:about|of|from|relating to) (?:you|users|customers)\b"
+)
+"""Data of every kind named at once ("any of your data", "any customer data"). Not "all":
+under a negation ("we do not use all of your data") it denies less than everything."""
 BOTH = re.compile(r"\b(?:and|or|as well as|together with|including)\b")
 DERIVED = re.compile(r"\b(?:based on|derived from|generated from|about|relating to|of)\b")
 

@@ -654,3 +654,20 @@ def test_a_negated_lead_in_scoped_to_one_plan_is_undisclosed() -> None:
 def test_an_item_under_the_user_s_negated_lead_in_binds_the_user() -> None:
     document = "You agree that you will not:\n\n- use the Services to train AI models;\n"
     assert _items(document) == [{}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not use any of your data to train our AI models.",
+        "Acme will not use any customer data to train its machine learning models.",
+    ],
+)
+def test_any_of_your_data_is_every_kind_of_data(text: str) -> None:
+    assert written(text) == {CONTENT: "never", SERVICE: "never"}
+
+
+def test_public_or_licensed_data_is_no_customer_s_data() -> None:
+    assert written("We use publicly available information to help train our AI models.") == {}
+    text = "We train our models on licensed data and on content you share with us."
+    assert written(text) == {CONTENT: "always"}
