@@ -7,7 +7,9 @@ from dataclasses import replace
 from itertools import pairwise
 
 from vendorgate.scan.detectors.cues import (
-    CONTENT,
+    CONTENT as SHARED_CONTENT,
+)
+from vendorgate.scan.detectors.cues import (
     NEGATION,
     POINTER,
     SERVICE_DATA,
@@ -32,6 +34,14 @@ FACTS: tuple[str, ...] = (
 )
 
 
+CONTENT = rx(
+    SHARED_CONTENT.pattern,
+    r"\b(?:your|customers?'?|users?'?|end users?'?) (?:inputs|prompts|outputs|uploads|queries|"
+    r"code|repositories|conversations|chats)\b",
+    r"\b(?:inputs|prompts) (?:and|or) (?:outputs|responses|completions)\b",
+)
+"""What the customer puts in, with the words AI features use for it ("your prompts", "Inputs
+and Outputs")."""
 AI_TERM = rx(
     r"\bmachine[- ]learning\b",
     r"\bartificial intelligence\b",

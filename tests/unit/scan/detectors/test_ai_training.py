@@ -671,3 +671,8 @@ def test_public_or_licensed_data_is_no_customer_s_data() -> None:
     assert written("We use publicly available information to help train our AI models.") == {}
     text = "We train our models on licensed data and on content you share with us."
     assert written(text) == {CONTENT: "always"}
+
+
+def test_prompts_are_content_beside_usage_data() -> None:
+    text = "We may use your prompts and usage data to train our AI models."
+    assert written(text) == {CONTENT: "always", SERVICE: "always"}
