@@ -513,6 +513,8 @@ CONDITION = rx(
     r"\bprovided (?:that|however)\b|\bsubject to\b",
     r"\b(?<!even )(?<!as )if\b(?! (?:any|applicable|not|necessary|possible)\b)",
     r"\bwhen(?:ever)?\b|\bonly (?:where|in cases)\b",
+    # "where required by law, we will ask for your consent": elsewhere, no consent is asked
+    r"\b(?:where|to the extent|as) (?:\w+ )?(?:required|mandated) by (?:applicable )?law\b",
     # "we will not ... without notice to you": with notice, it may
     r"\bwithout (?:\w+ ){0,3}?(?:notice|notifying|informing|telling)\b",
 )

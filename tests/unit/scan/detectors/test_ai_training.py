@@ -676,3 +676,11 @@ def test_public_or_licensed_data_is_no_customer_s_data() -> None:
 def test_prompts_are_content_beside_usage_data() -> None:
     text = "We may use your prompts and usage data to train our AI models."
     assert written(text) == {CONTENT: "always", SERVICE: "always"}
+
+
+def test_a_consent_asked_only_where_the_law_requires_it_is_no_opt_in() -> None:
+    text = (
+        "Where required by law, we will ask for your consent before using your content to "
+        "train our AI models."
+    )
+    assert written(text) == {CONTENT: "undisclosed"}
