@@ -96,7 +96,7 @@ THIRD_PARTY_AI = rx(
     r"^they\b[^.;]{0,120}\btheir (?:own )?(?:\w+ ){0,2}models?\b",
     # "our providers do not use your data to train their own models"
     r"\b(?:providers?|vendors?|partners?|sub-?processors?|third parties)\b[^.;]{0,80}?"
-    r"\b(?:its|their) (?:own )?(?:ai |ml |language |foundation )?models?\b",
+    r"\btheir (?:own )?(?:ai |ml |language |foundation )?models?\b",
 )
 NOT_MODEL_TRAINING = rx(
     # people trained in a duty: "personnel ... are trained with the relevant security and data
@@ -365,8 +365,11 @@ def _clause_hits(s: Sentence, text: str, a: int, b: int, trained: bool = False) 
 
 
 THIRD_PARTY = re.compile(
-    r"\b(?:third[- ]part(?:y|ies)|(?:model |ai |llm |service |technology )?providers?|"
-    r"vendors?|partners?|sub-?processors?)\b"
+    r"\b(?:third[- ]part(?:y|ies)|(?:model|ai|llm|service|technology|cloud) "
+    r"(?:providers?|vendors?)|providers|vendors|partners?|sub-?processors?)\b|"
+    # one provider or vendor, with a word that makes it someone else: "The Provider" and
+    # "Vendor" alone name the vendor itself in many contracts
+    r"\b(?:that|such|this|any|our|its|an?|each|the relevant) (?:\w+ )?(?:provider|vendor)\b"
 )
 """Generic names of a third party; no brand, since a brand is the vendor in its own terms."""
 SUBJECT_END = re.compile(
@@ -387,11 +390,17 @@ def _third_party_subject(clause: str) -> re.Match[str] | None:
     if verb is None or verb.start() - begin > 80:
         return None
     subject = clause[begin : verb.start()]
-    if re.search(r"\b(?:we|us|you|i)\b|\bnor\b", subject):
+    if re.search(r"\b(?:we|us|you|i)\b|\bnor\b", subject) or OUR_MODELS.search(clause):
         return None
     return THIRD_PARTY.search(clause, begin, verb.start())
 
 
+OUR_MODELS = re.compile(
+    r"\bour (?:\w+ ){0,2}?(?:models?|ai|algorithms?|machine learning)\b"
+    r"(?! (?:model )?(?:providers?|vendors?|partners?|sub-?processors?)\b)"
+)
+"""The vendor's own models, which a provider may train for it ("our service providers may
+use your data to improve our models"): the vendor's practice."""
 USER_CONNECTS = re.compile(
     r"^(?:if|when|where|should|once) you (?:\w+ ){0,3}?(?:connect|link|integrate|install|"
     r"authori[sz]e|enable|use|access|add)\b[^,;]{0,80}\bthird[- ]part"

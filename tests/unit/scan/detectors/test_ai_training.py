@@ -684,3 +684,19 @@ def test_a_consent_asked_only_where_the_law_requires_it_is_no_opt_in() -> None:
         "train our AI models."
     )
     assert written(text) == {CONTENT: "undisclosed"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Provider shall not use Customer Data to train its AI models.",
+        "Vendor will not use Customer Data to train its machine learning models.",
+    ],
+)
+def test_the_provider_or_vendor_of_a_contract_is_the_vendor_itself(text: str) -> None:
+    assert written(text) == {CONTENT: "never"}
+
+
+def test_providers_training_the_vendor_s_own_models_is_the_vendor_s_practice() -> None:
+    text = "Our service providers may use your data to improve our models."
+    assert written(text) == {CONTENT: "always"}
