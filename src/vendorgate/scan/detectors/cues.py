@@ -249,6 +249,8 @@ SCOPED_DENIAL = rx(
     r"\b(?:for|to|available to|used by|that serve|serving|shared with) (?:other|all|any other) "
     r"(?:customers|users|clients|organi[sz]ations|tenants)\b",
     r"\b(?:general|generali[sz]ed|shared|public|foundation|global|base) (?:ai |ml )?models?\b",
+    r"\b(?:across|between|among) (?:all |other |our )?(?:customers|users|accounts|tenants|"
+    r"organi[sz]ations)\b|\bcross-(?:customer|tenant|account)\b",
     # one kind of the data: private messages are not used, so public ones may be
     r"\bprivate (?:repositor\w+|messages|content|data|files|chats?|conversations?|posts?)\b",
 )

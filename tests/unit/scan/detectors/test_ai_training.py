@@ -700,3 +700,8 @@ def test_the_provider_or_vendor_of_a_contract_is_the_vendor_itself(text: str) ->
 def test_providers_training_the_vendor_s_own_models_is_the_vendor_s_practice() -> None:
     text = "Our service providers may use your data to improve our models."
     assert written(text) == {CONTENT: "always"}
+
+
+def test_a_denial_for_models_shared_across_customers_is_scoped() -> None:
+    text = "We do not use Customer Data to train models that are shared across customers."
+    assert written(text) == {CONTENT: "undisclosed"}
