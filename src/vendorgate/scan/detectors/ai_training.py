@@ -320,7 +320,7 @@ def _clause_hits(s: Sentence, text: str, a: int, b: int, trained: bool = False) 
     acting = _third_party_subject(clause)
     if acting is not None and (third or theirs or THIRD_PARTY_AI.search(s.low)):
         third = third or acting
-    if acting is not None and USER_CONNECTS.search(text):
+    if acting is not None and (USER_CONNECTS.search(text) or OWN_TERMS.search(text)):
         return []  # a service the customer chose to connect, on its own terms
     if third is not None and (theirs is not None or acting is not None):
         hits = []  # a provider training its own models: the third-party fact alone
@@ -407,6 +407,14 @@ USER_CONNECTS = re.compile(
 )
 """A third-party service the customer chooses to connect ("If you connect a third-party AI
 tool, that provider may ..."): the provider acts on its own terms, not as the vendor's."""
+OWN_TERMS = re.compile(
+    r"\b(?:directly (?:with|to) (?:them|it|the (?:third[- ]party|provider)|such (?:third parties|"
+    r"providers))|(?:with|to) (?:them|it|such providers|the provider) directly|"
+    r"(?:under|subject to|in accordance with|governed by) (?:its|their) own (?:\w+ )?"
+    r"(?:terms|privacy polic(?:y|ies)|policies))\b"
+)
+"""A provider's dealings with the customer on its own ("data you share with them directly",
+"under their own terms"): its practice, not one the vendor engaged it for."""
 THIRD_ONLY_MODELS = re.compile(
     r"\b(?:train\w*|improv\w*|develop\w*) (?:any |the )?(?:of )?(?:third[- ]part(?:y|ies)'?s?|"
     r"external|other companies'?) (?:\w+ ){0,3}?(?:models?|llms?|ai|artificial intelligence)\b"

@@ -705,3 +705,15 @@ def test_providers_training_the_vendor_s_own_models_is_the_vendor_s_practice() -
 def test_a_denial_for_models_shared_across_customers_is_scoped() -> None:
     text = "We do not use Customer Data to train models that are shared across customers."
     assert written(text) == {CONTENT: "undisclosed"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some third-party AI providers may train their models on data you share with them "
+        "directly.",
+        "Third-party AI services may use your inputs to train their models under their own terms.",
+    ],
+)
+def test_a_provider_dealing_with_the_customer_on_its_own_is_not_the_vendor_s(text: str) -> None:
+    assert not any(k.startswith("ai_training") for k in written(text))
