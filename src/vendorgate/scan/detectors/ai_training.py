@@ -244,6 +244,8 @@ def _negated_lead(s: Sentence, text: str) -> re.Match[str] | None:
     if s.unit.kind != "item" or not s.unit.lead or NEGATION.search(text):
         return None
     last = re.split(r"(?<=[.!?]) ", s.unit.lead.rstrip())[-1]
+    if re.search(r"\bby default\b", last):
+        return None  # "We do not by default:": until the person turns it on, no never
     return NEGATED_LEAD.search(last)
 
 

@@ -717,3 +717,8 @@ def test_a_denial_for_models_shared_across_customers_is_scoped() -> None:
 )
 def test_a_provider_dealing_with_the_customer_on_its_own_is_not_the_vendor_s(text: str) -> None:
     assert not any(k.startswith("ai_training") for k in written(text))
+
+
+def test_a_negated_lead_in_by_default_is_no_never() -> None:
+    document = "We do not by default:\n\n- use your content to train our AI models;\n"
+    assert _items(document) != [{CONTENT: "never"}]
