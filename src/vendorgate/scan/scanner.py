@@ -339,11 +339,12 @@ def _suggestion(fact: str, passages: tuple[Passage, ...]) -> Suggestion:
     if spec.kind == "integer":
         return _number(fact, passages)
     risk = _risk_order(fact)
+    standing = _not_overridden(passages)
     best = max(
-        passages,
-        key=lambda p: (p.override, -_rank(risk, p.value), p.strength, p.confidence, -p.start),
+        standing,
+        key=lambda p: (-_rank(risk, p.value), p.override, p.strength, p.confidence, -p.start),
     )
-    decided = {p.value for p in passages if p.override == best.override}
+    decided = {p.value for p in standing}
     reason = ""
     if conflicting:
         said = _values_said(passages)
@@ -362,6 +363,15 @@ def _suggestion(fact: str, passages: tuple[Passage, ...]) -> Suggestion:
         best.cue,
         reason,
     )
+
+
+def _not_overridden(passages: tuple[Passage, ...]) -> tuple[Passage, ...]:
+    """The passages no overriding passage after them sets aside: "Notwithstanding the above"
+    overrides what comes before it, not a later passage, which may take the promise back."""
+    last = max((p.start for p in passages if p.override), default=None)
+    if last is None:
+        return passages
+    return tuple(p for p in passages if p.start >= last)
 
 
 def _number(fact: str, passages: tuple[Passage, ...]) -> Suggestion:

@@ -160,6 +160,18 @@ def test_a_notwithstanding_sentence_overrides_a_broad_licence() -> None:
     assert suggestions["content_license_scope"].value == "service_and_improvement"
 
 
+def test_a_notwithstanding_sentence_does_not_override_what_comes_after_it() -> None:
+    # written for this test: a later passage takes the promise back
+    text = (
+        "Notwithstanding the above, we will not use Customer Content to train our artificial "
+        "intelligence models without your consent.\n\n"
+        "We may use Customer Content to train and improve our machine learning models.\n"
+    )
+    training = {s.fact: s for s in suggest(scan_text(text))}["ai_training_customer_content"]
+    assert [p.value for p in training.passages] == ["opt_in", "always"]
+    assert training.value == "always"
+
+
 # ---------------------------------------------------------------- other facts
 
 

@@ -7,12 +7,17 @@ from dataclasses import replace
 from itertools import pairwise
 
 from vendorgate.scan.detectors.cues import (
-    CONTENT,
+    CONTENT as SHARED_CONTENT,
+)
+from vendorgate.scan.detectors.cues import (
+    NEGATION,
+    POINTER,
     SERVICE_DATA,
     context,
     guard,
     named,
     not_a_statement,
+    opt_out_cue,
     practice,
     rx,
     scoped,
@@ -29,6 +34,14 @@ FACTS: tuple[str, ...] = (
 )
 
 
+CONTENT = rx(
+    SHARED_CONTENT.pattern,
+    r"\b(?:your|customers?'?|users?'?|end users?'?) (?:inputs|prompts|outputs|uploads|queries|"
+    r"code|repositories|conversations|chats)\b",
+    r"\b(?:inputs|prompts) (?:and|or) (?:outputs|responses|completions)\b",
+)
+"""What the customer puts in, with the words AI features use for it ("your prompts", "Inputs
+and Outputs")."""
 AI_TERM = rx(
     r"\bmachine[- ]learning\b",
     r"\bartificial intelligence\b",
@@ -42,6 +55,7 @@ AI_TERM = rx(
     r"\b(?:algorithms and models|models and algorithms)\b",
     r"\b(?:suggestion|recommendation|ranking|prediction) (?:engines?|systems?|models?)\b",
     r"\b(?:language|foundation|ai|ml) models?\b|\bdeep learning\b|\bclassifiers?\b",
+    r"\bmodel (?:providers?|vendors?|developers?)\b",
 )
 TRAIN_EXPLICIT = rx(
     r"\b(?:train|trains|trained|training|fine[- ]?tun\w*|tun(?:e|es|ed|ing))\b[^.;]{0,60}?"
@@ -98,6 +112,9 @@ NOT_MODEL_TRAINING = rx(
     r"(?: purposes)?,? (?:and|or) training\b",
     r"\b(?:employees|personnel|staff|agents|representatives|team members)\b[^.;]{0,40}\btrain",
     r"\btrain\w* (?:our |its )?(?:employees|personnel|staff|agents|representatives)\b",
+    # training offered to people: "training courses", "training and certification programs"
+    r"\btraining (?:(?:and|or) (?:certification|education) )?(?:courses?|programs?|programmes?|"
+    r"sessions?|materials?|videos?|webinars?|classes|workshops?|modules?)\b",
 )
 CLAUSE = re.compile(
     r";|\bbut\b|\bhowever\b(?!,)|\bwhereas\b|\bwhile\b|\b(?:al)?though\b|"
@@ -139,6 +156,26 @@ RESERVED = re.compile(
 )
 """A "not" today with the right to start later ("we don't currently ..., but may do so in the
 future") is no commitment: the practice is ``always`` until the vendor says otherwise."""
+FOR_NOW = re.compile(
+    r"(?:\bnot|n't|\bnever) (?:\w+ )?(?:currently|presently|yet|at (?:this|the present) time|"
+    r"at present|as of (?:now|today|the date))\b|\bno (?:current |present )?plans? to\b|"
+    r"\b(?:currently|presently|at (?:this|the present) time|at present|today),? (?:we |it )?"
+    r"(?:do(?:es)?(?: not|n't)|(?:is|are)(?: not|n't)|never|will not|won't)\b"
+)
+"""A denial of today only ("we don't currently use your content to train", "at this time we
+do not"): it promises nothing about tomorrow, so it settles no ``never`` or ``opt_in``."""
+OPENING_POINTER = re.compile(r"^(?:see|refer to|read|visit|check)\b")
+
+
+def _asks_or_points(s: Sentence) -> bool:
+    """Whether ``s`` asks a question (an FAQ's "Does Acme train AI on my data?") or opens by
+    pointing elsewhere ("To learn more about how we train our models, see ..."): the answer
+    or the section it points to states the practice, not this sentence. A pointer offering a
+    way out ("... see Settings to opt out") still bears on it."""
+    if s.text.rstrip().endswith("?"):
+        return True
+    pointer = POINTER.search(s.low) or OPENING_POINTER.search(s.low)
+    return pointer is not None and pointer.start() == 0 and opt_out_cue(s.low) is None
 
 
 def detect(s: Sentence) -> list[Hit]:
@@ -148,7 +185,7 @@ def detect(s: Sentence) -> list[Hit]:
     train" is ``always``; opt-out and consent cues count anywhere in the sentence. Two clauses
     suggesting different values for one fact give the less permissive one.
     """
-    if not_a_statement(s):
+    if not_a_statement(s) or _asks_or_points(s):
         return []
     # staff or service training is blanked, not the whole sentence: "recorded for coaching and
     # training purposes, and to improve our AI models" still states a model training
@@ -169,6 +206,7 @@ def detect(s: Sentence) -> list[Hit]:
             )
         ]
     found: dict[str, Hit] = {}
+    denied_by_lead = _negated_lead(s, text)
     reserved = RESERVED.search(text)
     trained = False
     for a, b in _clauses(text):
@@ -176,12 +214,39 @@ def detect(s: Sentence) -> list[Hit]:
         trained = trained or bool(clause_hits)
         for found_hit in clause_hits:
             hit = found_hit
+            if denied_by_lead is not None and hit.value == "always":
+                # "Acme will not:" + "use Customer Data to train AI models;", read with the
+                # lead-in for its conditions ("Acme will not, except as set out below:")
+                denial = replace(hit, value="never", cue=named("negated lead-in", denied_by_lead))
+                whole = f"{denied_by_lead.string} {text}"
+                hit = scoped(guard(denial, whole), whole)
             if reserved and hit.value == "never":
                 hit = replace(hit, value="always", cue=named("reserved", reserved))
+            elif hit.value in ("never", "opt_in") and (today := FOR_NOW.search(text)):
+                hit = replace(hit, value="undisclosed", cue=named("for now", today))
             kept = found.get(hit.fact)
             if kept is None or _exposure(hit) > _exposure(kept):
                 found[hit.fact] = hit
     return [found[fact] for fact in FACTS if fact in found]
+
+
+NEGATED_LEAD = re.compile(
+    r"\b(?:will|shall|does|do|must|may|would)(?: not|n't)(?: \w+){0,4}:$|"
+    r"\b(?:never|undertakes? not to|agrees? not to|commits? not to)(?: \w+){0,4}:$"
+)
+"""A lead-in denying what each item of its list states ("Acme will not:", "We never:")."""
+
+
+def _negated_lead(s: Sentence, text: str) -> re.Match[str] | None:
+    """The denial a list item hangs from, when it is the vendor's (a lead-in binding the user,
+    "You agree not to:", is dropped by the registry) and the item states no negation of its
+    own (a "not" under a "not" would undo it)."""
+    if s.unit.kind != "item" or not s.unit.lead or NEGATION.search(text):
+        return None
+    last = re.split(r"(?<=[.!?]) ", s.unit.lead.rstrip())[-1]
+    if re.search(r"\bby default\b", last):
+        return None  # "We do not by default:": until the person turns it on, no never
+    return NEGATED_LEAD.search(last)
 
 
 def _exposure(hit: Hit) -> int:
@@ -222,10 +287,21 @@ def _clause_hits(s: Sentence, text: str, a: int, b: int, trained: bool = False) 
         return []
     if explicit is None and term is not None and AI_AS_FEATURE.match(clause, term.start()):
         return []
-    if USER_TRAINS.search(clause) and not re.search(r"\b(?:we|us|our)\b", clause):
+    if USER_TRAINS.search(clause) and not VENDOR_TRAINS.search(clause):
         return []
     general = TRAIN_GENERAL.search(clause)
     if explicit is None and general is None:
+        return []
+    if PUBLIC_DATA.search(clause) and not PEOPLES_DATA.search(clause):
+        # "we use publicly available information to train our models": no customer's data
+        return []
+    if not _about_data(s) and not (explicit and opt_out_cue(s.low)):
+        # "we develop new features, including features that use AI", "a platform for training
+        # machine learning models": no one's data is trained on ("you can turn off AI
+        # training" still offers a way out of a training)
+        return []
+    if explicit and BARE_MODEL.fullmatch(explicit.group()) and not _names_ai_or_data(s):
+        # "we build models of how our infrastructure performs": a model, not a learnt one
         return []
     anchor = (explicit or term or general).start()  # type: ignore[union-attr]
     kind, kind_confidence = _data_kind(s, clause)
@@ -243,12 +319,34 @@ def _clause_hits(s: Sentence, text: str, a: int, b: int, trained: bool = False) 
     hits = [Hit(kind, value, round(base * kind_confidence, 2), focus, strength, override, cue)]
     third = THIRD_PARTY_AI.search(clause)
     theirs = THEIR_MODELS.search(clause)
-    if third is not None and theirs is not None:
+    acting = _third_party_subject(clause)
+    if acting is not None and (third or theirs or THIRD_PARTY_AI.search(s.low)):
+        third = third or acting
+    if acting is not None and (USER_CONNECTS.search(text) or OWN_TERMS.search(text)):
+        return []  # a service the customer chose to connect, on its own terms
+    if third is not None and (theirs is not None or acting is not None):
         hits = []  # a provider training its own models: the third-party fact alone
+    elif third is not None and value in ("never", "opt_in") and THIRD_ONLY_MODELS.search(clause):
+        # "not used to train third-party models" leaves the vendor's own models open
+        hits = []
     other = _also_named(clause, kind) if hits else None
-    if other is None and hits and kind == "ai_training_customer_content" and _personal_data(s):
+    if other is None and hits and ALL_DATA.search(clause):
+        # "any of your data": every kind, what is put in and what is recorded of its use
+        other = (
+            "ai_training_service_data"
+            if kind == "ai_training_customer_content"
+            else "ai_training_customer_content"
+        )
+    if (
+        other is None
+        and hits
+        and kind == "ai_training_customer_content"
+        and value not in ("never", "opt_in")
+        and _personal_data(s)
+    ):
         # the personal data a controller holds about its users is both what they put in the
-        # service and the account and usage data about them
+        # service and the account and usage data about them; but a denial for personal data
+        # leaves usage data stripped of identity open, so it settles no never for service data
         other = "ai_training_service_data"
     if other is not None:
         hits.append(Hit(other, value, round(base * 0.8, 2), focus, strength, override, cue))
@@ -268,6 +366,66 @@ def _clause_hits(s: Sentence, text: str, a: int, b: int, trained: bool = False) 
     return [scoped(guard(hit, text, trigger), text[:b]) for hit in hits]
 
 
+THIRD_PARTY = re.compile(
+    r"\b(?:third[- ]part(?:y|ies)|(?:model|ai|llm|service|technology|cloud) "
+    r"(?:providers?|vendors?)|providers|vendors|partners?|sub-?processors?)\b|"
+    # one provider or vendor, with a word that makes it someone else: "The Provider" and
+    # "Vendor" alone name the vendor itself in many contracts
+    r"\b(?:that|such|this|any|our|its|an?|each|the relevant) (?:\w+ )?(?:provider|vendor)\b"
+)
+"""Generic names of a third party; no brand, since a brand is the vendor in its own terms."""
+SUBJECT_END = re.compile(
+    r"\b(?:do|does|did|will|shall|may|might|can|cannot|could|would|must|is|are|was|were|has|"
+    r"have|never|not|uses?|trains?|retains?|stores?|processes|shares?|receives?)\b|n't\b"
+)
+OPENING_LINK = re.compile(r"^[\s,]*(?:(?:and|but|also|however|in addition|additionally),? )*")
+
+
+def _third_party_subject(clause: str) -> re.Match[str] | None:
+    """The third party a clause is about when it is the clause's subject ("Our AI providers do
+    not retain or train on your data", "that provider may use your data to train"): their
+    practice, not the vendor's, unless the vendor shares the subject ("We and our providers",
+    "Neither we nor our providers")."""
+    start = OPENING_LINK.match(clause)
+    begin = start.end() if start else 0
+    verb = SUBJECT_END.search(clause, begin)
+    if verb is None or verb.start() - begin > 80:
+        return None
+    subject = clause[begin : verb.start()]
+    if re.search(r"\b(?:we|us|you|i)\b|\bnor\b", subject) or OUR_MODELS.search(clause):
+        return None
+    return THIRD_PARTY.search(clause, begin, verb.start())
+
+
+OUR_MODELS = re.compile(
+    r"\bour (?:\w+ ){0,2}?(?:models?|ai|algorithms?|machine learning)\b"
+    r"(?! (?:model )?(?:providers?|vendors?|partners?|sub-?processors?)\b)"
+)
+"""The vendor's own models, which a provider may train for it ("our service providers may
+use your data to improve our models"): the vendor's practice."""
+USER_CONNECTS = re.compile(
+    r"^(?:if|when|where|should|once) you (?:\w+ ){0,3}?(?:connect|link|integrate|install|"
+    r"authori[sz]e|enable|use|access|add)\b[^,;]{0,80}\bthird[- ]part"
+)
+"""A third-party service the customer chooses to connect ("If you connect a third-party AI
+tool, that provider may ..."): the provider acts on its own terms, not as the vendor's."""
+OWN_TERMS = re.compile(
+    r"\b(?:directly (?:with|to) (?:them|it|the (?:third[- ]party|provider)|such (?:third parties|"
+    r"providers))|(?:with|to) (?:them|it|such providers|the provider) directly|"
+    r"(?:under|subject to|in accordance with|governed by) (?:its|their) own (?:\w+ )?"
+    r"(?:terms|privacy polic(?:y|ies)|policies))\b"
+)
+"""A provider's dealings with the customer on its own ("data you share with them directly",
+"under their own terms"): its practice, not one the vendor engaged it for."""
+THIRD_ONLY_MODELS = re.compile(
+    r"\b(?:train\w*|improv\w*|develop\w*) (?:any |the )?(?:of )?(?:third[- ]part(?:y|ies)'?s?|"
+    r"external|other companies'?) (?:\w+ ){0,3}?(?:models?|llms?|ai|artificial intelligence)\b"
+    r"(?! (?:or|and) (?:our|its|[a-z]+'s)\b)"
+)
+"""Only third parties' models named as the ones not trained ("is not used to train
+third-party models"): silent on the vendor's own."""
+
+
 def _ai_term(clause: str) -> re.Match[str] | None:
     for match in AI_TERM.finditer(clause):
         if not NOT_AI_MODEL.match(clause, max(0, match.start() - 14)) and not NOT_AI_MODEL.search(
@@ -275,6 +433,46 @@ def _ai_term(clause: str) -> re.Match[str] | None:
         ):
             return match
     return None
+
+
+PUBLIC_DATA = re.compile(
+    r"\bpublicly (?:available|accessible) (?:\w+ )?(?:information|data|content|sources|text)\b|"
+    r"\b(?:licensed|synthetic|open[- ]source|third[- ]party) (?:data ?sets?|data|content)\b|"
+    r"\bpublic (?:web|internet|domain) (?:data|content|sources)\b"
+)
+PEOPLES_DATA = re.compile(r"\b(?:you|your|users?'?|customers?'?|members?'?|clients?'?)\b")
+"""Training data of no customer's: public, licensed or synthetic, unless the clause also
+names what users put in ("publicly available information, including what you post")."""
+VENDOR_TRAINS = re.compile(r"\b(?:we|us)\b|\bour (?:\w+ )?(?:models?|ai|algorithms?|llms?)\b")
+"""The vendor trains beside the customer ("we may use your own models to improve our
+models"): a user's own training named next to it does not silence it."""
+DATA = re.compile(
+    r"\b(?:data|information|content|inputs?|prompts?|outputs?|files|messages|submissions|"
+    r"recordings|conversations|usage|activity|interactions?|feedback|history|materials|calls|"
+    r"chats|emails|uploads|images|photos|voice|code|repositories|documents|posts|comments|"
+    r"queries|searches)\b|\b(?:us|use|using|process\w*|on) (?:it|them|this|such)\b"
+)
+"""Some data the training or the development is done on: without it, an AI word beside
+"develop" or "build" names a feature, not a use of anyone's data."""
+BARE_MODEL = re.compile(r"(?:(?!\b(?:ai|ml|llms?|machine|artificial|learning)\b).)*")
+"""A training cue whose only AI word is "model(s)" or "algorithm(s)"."""
+
+
+def _about_data(s: Sentence) -> bool:
+    """Whether a sentence names some data in itself, in the sentence before it ("This
+    includes ... training models") or in its lead-in or heading ("How we use your
+    information")."""
+    return any(_data(text) for text in (s.low, s.previous, context(s)))
+
+
+def _names_ai_or_data(s: Sentence) -> bool:
+    """Whether a sentence whose only AI word is "model" names AI or some data itself or in
+    the sentence before it (a heading naming data is not enough)."""
+    return _ai_term(s.low) is not None or _data(s.low) or _data(s.previous)
+
+
+def _data(text: str) -> bool:
+    return bool(DATA.search(text) or CONTENT.search(text) or SERVICE_DATA.search(text))
 
 
 def _explicit(clause: str) -> re.Match[str] | None:
@@ -313,6 +511,12 @@ def _personal_data(s: Sentence) -> bool:
     )
 
 
+ALL_DATA = re.compile(
+    r"\bany (?:of )?(?:your|the customer'?s?|customers?'?|users?'?) (?:data|information)\b|"
+    r"\bany (?:other )?(?:data|information) (?:about|of|from|relating to) (?:you|users|customers)\b"
+)
+"""Data of every kind named at once ("any of your data", "any customer data"). Not "all":
+under a negation ("we do not use all of your data") it denies less than everything."""
 BOTH = re.compile(r"\b(?:and|or|as well as|together with|including)\b")
 DERIVED = re.compile(r"\b(?:based on|derived from|generated from|about|relating to|of)\b")
 

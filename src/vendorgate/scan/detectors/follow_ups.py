@@ -27,10 +27,46 @@ OPT_OUT_SENTENCE = re.compile(
     # "If you do not want us to do this, ..." / "To stop this, ...": the way out follows
     r"^(?:(?:if|where|should) you (?:do not|don't|no longer|would prefer not to|prefer not to|"
     r"would rather not)\b[^.;]{0,120}, |to (?:opt[- ]?out|stop|prevent|object)\b[^.;]{0,120}, )?"
-    r"(?:you|users?|customers?)(?: (?:can|may))?(?: (?:always|also|at any time|easily))? "
+    r"(?:you|users?|customers?|(?:your |an? |the )?(?:admin\w*|account owners?|workspace "
+    r"owners?))(?: (?:can|may))?(?: (?:always|also|at any time|easily))? "
     r"(?:can |may )?(?:opt[- ]?out|prevent|object|withdraw|unsubscribe|disable|turn (?:\w+ )?off|"
-    r"switch (?:\w+ )?off)\b"
+    r"switch (?:\w+ )?off)\b|"
+    # "To opt out, go to Settings": the way out as an instruction
+    r"^to (?:opt[- ]?out|turn (?:\w+ )?off|disable|stop)\b[^.;]{0,80}, (?:please )?(?:go to|visit|"
+    r"click|use|adjust|change|update|contact|email|write to|open|select|navigate)\b"
 )
+NO_WAY_OUT = re.compile(r"\b(?:cannot|can't|can not|may not|unable to|not able to)\b")
+TOPICS: dict[str, re.Pattern[str]] = {
+    "ai": re.compile(
+        r"\b(?:train\w*|ai|artificial intelligence|machine learning|models?|llms?|generative)\b"
+    ),
+    "advertising": re.compile(
+        r"\b(?:ads?|advertis\w*|marketing|cookies?|personali[sz]ed|targeted|tracking|"
+        r"interest[- ]based|newsletters?|promotional|shar(?:e|ing))\b"
+    ),
+    "sale": re.compile(r"\b(?:sell\w*|sale|sold|share|sharing)\b"),
+    "aggregated": re.compile(r"\b(?:aggregat\w*|de-?identif\w*|anonymi[sz]\w*|statistic\w*)\b"),
+}
+"""What an opt-out sentence may name it is a way out of. "Sharing" is both a sale's word and,
+in US state privacy law, the word for cross-context advertising."""
+FACT_TOPIC = {
+    "ai_training_customer_content": "ai",
+    "ai_training_service_data": "ai",
+    "ai_training_third_party": "ai",
+    "advertising_use": "advertising",
+    "sale_of_data": "sale",
+    "aggregated_data_use": "aggregated",
+}
+
+
+def _opted_topics(text: str) -> set[str] | None:
+    """The practices an opt-out sentence names ("You can opt out of marketing emails"), or
+    None when it names none ("You can turn this off in Settings"): then it is a way out of
+    whatever practice the paragraph described."""
+    named = {topic for topic, words in TOPICS.items() if words.search(text)}
+    return named or None
+
+
 OBJECTION_WINDOW = re.compile(r"\bobject\w*\b[^.]*\bwithin\b|\bwithin\b[^.]*\bobject\w*")
 
 
@@ -39,8 +75,11 @@ def follow_ups(s: Sentence, earlier: Iterable[Hit]) -> list[Hit]:
     for a practice just described, an objection window after a sub-processor notice."""
     hits: list[Hit] = []
     earlier = list(earlier)
-    if OPT_OUT_SENTENCE.search(s.low):
+    if OPT_OUT_SENTENCE.search(s.low) and not NO_WAY_OUT.search(s.low):
+        topics = _opted_topics(s.low)
         for fact in sorted({h.fact for h in earlier if h.fact in PRACTICE_FACTS}):
+            if topics is not None and FACT_TOPIC[fact] not in topics:
+                continue  # a way out of another practice named in the paragraph
             hits.append(Hit(fact, "opt_out", 0.65, None, 1, cue="opt-out for the practice above"))
     if OBJECTION_WINDOW.search(s.low) and any(
         h.fact == "subprocessor_change_notice_days" for h in earlier

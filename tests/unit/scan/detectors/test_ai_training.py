@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.scan.detectors.quoting import hits, suggested, written
-from vendorgate.scan.detectors import ai_training
+from vendorgate.scan.detectors import ai_training, detect
+from vendorgate.scan.document import sentences
 
 ZOOM_2023_08_11 = "zoom/terms-of-service/2023-08-11.md"
 
@@ -486,3 +487,238 @@ def test_a_describing_clause_whose_verb_is_the_training_still_denies_it() -> Non
 )
 def test_unless_notice_and_which_models_the_denial_covers(text: str, expected: str) -> None:
     assert written(text)[CONTENT] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We don't currently use your content to train our AI models.",
+        "We do not currently use Customer Data to train machine learning models.",
+        "At this time, we do not use your files to train our models.",
+        "Acme does not yet use your messages to train artificial intelligence.",
+    ],
+)
+def test_a_denial_of_today_only_promises_no_never(text: str) -> None:
+    assert written(text)[CONTENT] == "undisclosed"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Our AI providers do not retain or train on your data.", "never"),
+        ("Our model providers are not permitted to use your prompts for training.", "never"),
+        ("That provider may use your inputs to train its models.", "always"),
+    ],
+)
+def test_a_clause_whose_subject_is_a_provider_is_the_third_party_fact_alone(
+    text: str, expected: str
+) -> None:
+    found = {k: v for k, v in written(text).items() if k.startswith("ai_training")}
+    assert found == {"ai_training_third_party": expected}
+
+
+def test_the_vendor_sharing_the_subject_with_its_providers_is_both_facts() -> None:
+    text = "Neither we nor our AI providers use your content to train models."
+    assert written(text) == {CONTENT: "never", "ai_training_third_party": "never"}
+
+
+def test_a_denial_of_third_party_models_only_says_nothing_of_the_vendor_s_own() -> None:
+    text = "Your prompts are not used to train third-party AI models."
+    assert written(text) == {"ai_training_third_party": "never"}
+
+
+def test_a_third_party_service_the_customer_connects_is_no_provider_of_the_vendor() -> None:
+    text = (
+        "If you connect a third-party AI tool, that provider may use your data to train its "
+        "models under its own terms."
+    )
+    assert not any(k.startswith("ai_training") for k in written(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Does Acme use my content to train AI models?",
+        "Please see Section 5 for how we use your data to train AI models.",
+        "To learn more about how we train our models, read our AI FAQ.",
+        "We develop new features, including features that use artificial intelligence.",
+        "We build models of how our infrastructure performs to plan capacity.",
+        "You can use our API to build and train your own models.",
+        "We offer training courses and certification programs on artificial intelligence.",
+        "Acme provides a platform for training and deploying machine learning models.",
+        "Our researchers develop new machine learning techniques and publish papers.",
+        "We may improve our AI features based on general industry research.",
+    ],
+)
+def test_questions_pointers_features_and_courses_state_no_training(text: str) -> None:
+    assert not any(k.startswith("ai_training") for k in written(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We will not use your content to train AI models unless you give us permission.",
+            "opt_in",
+        ),
+        ("We won't use your files to train AI models without asking you first.", "opt_in"),
+        (
+            "We will ask for your permission before we use your content to train our AI models.",
+            "opt_in",
+        ),
+        ("Unless you disable it, Acme may use your inputs to improve our AI models.", "opt_out"),
+        ("Acme will refrain from using your content to train machine learning models.", "never"),
+        ("We have no plans to use your content to train AI models.", "undisclosed"),
+    ],
+)
+def test_consent_asked_first_refraining_and_plans(text: str, expected: str) -> None:
+    assert written(text)[CONTENT] == expected
+
+
+def test_data_about_the_use_of_the_services_is_service_data() -> None:
+    text = "We may use information about your use of the Services to train our models."
+    assert written(text) == {SERVICE: "always"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Licensee shall not use the Software to train machine learning models.",
+        "Customer agrees that it will not use the Services to train AI models.",
+        "The Services may not be used to train AI models.",
+        "Outputs must not be used to develop competing AI models.",
+        "It is prohibited to use the Services to train AI models.",
+    ],
+)
+def test_a_restriction_on_the_user_in_any_voice_is_no_denial_of_the_vendor(text: str) -> None:
+    assert not any(k.startswith("ai_training") for k in written(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Provider shall not use Customer Data to train AI models.",
+        "Processor will not use Customer Personal Data to train artificial intelligence models.",
+        "Customer Data will not be used to train AI models.",
+        "You acknowledge that Acme does not use your content to train AI models.",
+    ],
+)
+def test_the_vendor_bound_in_any_name_or_voice_is_a_denial(text: str) -> None:
+    found = {k: v for k, v in written(text).items() if k.startswith("ai_training")}
+    assert found == {CONTENT: "never"}
+
+
+def test_a_denial_for_personal_data_settles_no_never_for_service_data() -> None:
+    # de-identified usage data is no longer personal data: the denial leaves it open
+    text = "We do not use your personal information to train our AI models."
+    assert written(text) == {CONTENT: "never"}
+
+
+def test_a_way_out_of_training_needs_no_data_named() -> None:
+    text = "Your workspace admin can disable AI training in the admin console."
+    assert written(text) == {CONTENT: "opt_out"}
+
+
+def _items(document: str) -> list[dict[str, str]]:
+    """The training facts suggested for each list item of a document written for a test."""
+    found = []
+    for s in sentences(document):
+        if s.unit.kind == "item":
+            hits = detect(s)
+            found.append({h.fact: str(h.value) for h in hits if h.fact.startswith("ai_training")})
+    return found
+
+
+def test_an_item_under_the_vendor_s_negated_lead_in_is_a_denial() -> None:
+    document = (
+        "Acme will not:\n\n"
+        "- use Customer Data to train artificial intelligence models;\n"
+        "- allow its AI providers to train their models on Customer Data;\n"
+        "- use usage data to train our models, unless you opt out.\n"
+    )
+    assert _items(document) == [
+        {CONTENT: "never"},
+        {"ai_training_third_party": "never"},
+        {SERVICE: "opt_out"},
+    ]
+
+
+def test_a_negated_lead_in_scoped_to_one_plan_is_undisclosed() -> None:
+    document = (
+        "For Enterprise customers, we do not:\n\n"
+        "- use Customer Data to train artificial intelligence models;\n"
+    )
+    assert _items(document) == [{CONTENT: "undisclosed"}]
+
+
+def test_an_item_under_the_user_s_negated_lead_in_binds_the_user() -> None:
+    document = "You agree that you will not:\n\n- use the Services to train AI models;\n"
+    assert _items(document) == [{}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not use any of your data to train our AI models.",
+        "Acme will not use any customer data to train its machine learning models.",
+    ],
+)
+def test_any_of_your_data_is_every_kind_of_data(text: str) -> None:
+    assert written(text) == {CONTENT: "never", SERVICE: "never"}
+
+
+def test_public_or_licensed_data_is_no_customer_s_data() -> None:
+    assert written("We use publicly available information to help train our AI models.") == {}
+    text = "We train our models on licensed data and on content you share with us."
+    assert written(text) == {CONTENT: "always"}
+
+
+def test_prompts_are_content_beside_usage_data() -> None:
+    text = "We may use your prompts and usage data to train our AI models."
+    assert written(text) == {CONTENT: "always", SERVICE: "always"}
+
+
+def test_a_consent_asked_only_where_the_law_requires_it_is_no_opt_in() -> None:
+    text = (
+        "Where required by law, we will ask for your consent before using your content to "
+        "train our AI models."
+    )
+    assert written(text) == {CONTENT: "undisclosed"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Provider shall not use Customer Data to train its AI models.",
+        "Vendor will not use Customer Data to train its machine learning models.",
+    ],
+)
+def test_the_provider_or_vendor_of_a_contract_is_the_vendor_itself(text: str) -> None:
+    assert written(text) == {CONTENT: "never"}
+
+
+def test_providers_training_the_vendor_s_own_models_is_the_vendor_s_practice() -> None:
+    text = "Our service providers may use your data to improve our models."
+    assert written(text) == {CONTENT: "always"}
+
+
+def test_a_denial_for_models_shared_across_customers_is_scoped() -> None:
+    text = "We do not use Customer Data to train models that are shared across customers."
+    assert written(text) == {CONTENT: "undisclosed"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some third-party AI providers may train their models on data you share with them "
+        "directly.",
+        "Third-party AI services may use your inputs to train their models under their own terms.",
+    ],
+)
+def test_a_provider_dealing_with_the_customer_on_its_own_is_not_the_vendor_s(text: str) -> None:
+    assert not any(k.startswith("ai_training") for k in written(text))
+
+
+def test_a_negated_lead_in_by_default_is_no_never() -> None:
+    document = "We do not by default:\n\n- use your content to train our AI models;\n"
+    assert _items(document) != [{CONTENT: "never"}]

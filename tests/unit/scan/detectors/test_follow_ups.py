@@ -54,3 +54,34 @@ def test_an_opt_out_after_a_condition_applies_to_the_practice_above(text: str) -
 
 def test_no_way_out_is_no_opt_out() -> None:
     assert follow_ups(sentence("", "You may not opt out."), [TRAINING]) == []
+
+
+ADVERTISING = Hit("advertising_use", "always", 0.8)
+
+
+def test_an_opt_out_naming_another_practice_is_no_way_out_of_the_training() -> None:
+    found = follow_ups(
+        sentence("", "You can opt out of marketing emails at any time."), [TRAINING, ADVERTISING]
+    )
+    assert [(h.fact, h.value) for h in found] == [("advertising_use", "opt_out")]
+
+
+def test_an_opt_out_naming_the_training_is_a_way_out_of_it_alone() -> None:
+    found = follow_ups(
+        sentence("", "You can opt out of model training in your settings."),
+        [TRAINING, ADVERTISING],
+    )
+    assert [(h.fact, h.value) for h in found] == [("ai_training_customer_content", "opt_out")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To opt out, go to Settings and select Privacy.",
+        "Your admin can turn this off for your organization.",
+        "Workspace owners can disable this at any time.",
+    ],
+)
+def test_an_instruction_or_an_admin_s_control_is_a_way_out(text: str) -> None:
+    found = follow_ups(sentence("", text), [TRAINING])
+    assert [(h.fact, h.value) for h in found] == [("ai_training_customer_content", "opt_out")]
