@@ -238,6 +238,26 @@ def test_every_kind_and_format_matches_golden_output(
     _compare(actual, expected_path(fmt, kind))
 
 
+REVIEW_FIXTURE = Path("tests") / "golden" / "review" / "zoom-unreviewed.yaml"
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_accepting_facts_matches_golden_output(fmt: str, tmp_path: Path) -> None:
+    """``review --accept`` on a copy of the review fixture (its two snapshots copied beside it
+    at the same relative place): the accepted lines, then what is still marked."""
+    from vendorgate.evidence import review
+
+    (tmp_path / ".git").mkdir()  # the copy's repository, so its snapshots stay inside it
+    shutil.copytree(REPO / ZOOM, tmp_path / ZOOM)
+    (tmp_path / REVIEW_FIXTURE).parent.mkdir(parents=True)
+    shutil.copyfile(REPO / REVIEW_FIXTURE, tmp_path / REVIEW_FIXTURE)
+    with _inside(tmp_path):
+        result = review.accept(REVIEW_FIXTURE, ["dpa_available", "ai_training_customer_content"])
+    actual = render_view("review", fmt, result, OPTIONS)
+    assert str(tmp_path) not in actual
+    _compare(actual, GOLDEN / "expected" / f"review-accepted.{EXTENSIONS[fmt]}")
+
+
 def test_every_kind_of_the_registry_has_a_golden_fixture() -> None:
     assert {kind for kind, _ in VIEWS} == {"check", *RESULTS}
 
