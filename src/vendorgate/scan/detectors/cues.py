@@ -91,6 +91,9 @@ OPT_OUT = rx(
     r"\b(?:if|unless) (?:you|users?) (?:disable|turn off|switch off|decline|reject|block|"
     r"withdraw)\b",
     r"\bcontrols? (?:available|offered) to you\b",
+    # "without giving you the choice to object": the practice runs until the person says no
+    r"\b(?:choice|option|opportunity|ability|chance|means) to (?:object|decline|refuse|say no|"
+    r"withdraw|stop)\b",
 )
 NO_OPT_OUT = re.compile(
     r"\b(?:cannot|can ?not|can't|not able to|unable to|no way to|may not) (?:\w+ )?"
@@ -253,6 +256,9 @@ SCOPED_DENIAL = rx(
     r"organi[sz]ations)\b|\bcross-(?:customer|tenant|account)\b",
     # one kind of the data: private messages are not used, so public ones may be
     r"\bprivate (?:repositor\w+|messages|content|data|files|chats?|conversations?|posts?)\b",
+    # one group of people: children's data is not used, so adults' may be
+    r"\b(?:children|child'?s|children'?s|minors?|kids)\b|\b(?:users?|individuals?|people|"
+    r"persons?|anyone) (?:under|below) (?:the age of )?\d+\b",
 )
 """A denial limited to one plan, channel, region or kind of data ("Enterprise customers'
 content is not used to train", "for EU users"): it does not settle the practice for the rest,

@@ -230,3 +230,21 @@ def test_a_negation_describing_the_data_does_not_deny_the_advertising() -> None:
 def test_a_describing_clause_whose_verb_is_the_transfer_still_denies_it() -> None:
     text = "We use your content, which is never shared with advertisers, to improve our service."
     assert written(text)["advertising_use"] == "never"
+
+
+# Written for these tests: a denial for children's data says nothing of adults' data.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not knowingly use data of children for advertising.",
+        "We do not use the personal data of users under 16 for personalised advertising.",
+    ],
+)
+def test_a_denial_scoped_to_children_is_undisclosed(text: str) -> None:
+    assert written(text) == {"advertising_use": "undisclosed"}
+
+
+# Written for these tests: "not ... without a choice to object" runs until the person objects.
+def test_a_denial_without_a_choice_to_object_is_opt_out() -> None:
+    text = "We do not use your data for advertising without giving you a choice to object."
+    assert written(text) == {"advertising_use": "opt_out"}
