@@ -61,7 +61,10 @@ SERVICE_DATA = rx(
 )
 NEGATION = re.compile(
     r"\b(?:not|never|no|nor|neither|cannot)\b|n't\b|"
-    r"\b(?:prohibited|forbidden|barred|precluded|refrains?) from\b"
+    r"\b(?:prohibited|forbidden|barred|precluded|refrains?) from\b|"
+    # "none of your content will be used": the data named is denied, all of it
+    r"\bnone of (?:your|the|its|their|customer'?s?|users?'?) (?:\w+ )?(?:content|data|"
+    r"information|files|inputs?|prompts?|messages|conversations)\b"
 )
 NOT_A_NEGATION = re.compile(
     # words with "not" / "no" in them that negate nothing about the practice

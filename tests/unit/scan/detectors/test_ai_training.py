@@ -722,3 +722,15 @@ def test_a_provider_dealing_with_the_customer_on_its_own_is_not_the_vendor_s(tex
 def test_a_negated_lead_in_by_default_is_no_never() -> None:
     document = "We do not by default:\n\n- use your content to train our AI models;\n"
     assert _items(document) != [{CONTENT: "never"}]
+
+
+# Written for these tests: "none of your content" denies the training of all of it.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("None of your content will be used to train our models.", "never"),
+        ("None of your content will be used to train our models unless you opt in.", "opt_in"),
+    ],
+)
+def test_none_of_the_content_is_a_denial(text: str, expected: str) -> None:
+    assert written(text)["ai_training_customer_content"] == expected
