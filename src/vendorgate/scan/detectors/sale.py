@@ -42,14 +42,22 @@ def detect(s: Sentence) -> list[Hit]:
     if not_a_statement(s) or POINTER.search(text):
         return []
     after = text if FOR_VALUE.search(cue.group()) else text[cue.start() : cue.end() + 90]
-    if not re.search(
-        r"\b(?:your|personal|customer|user|certain)s?'? ?(?:data|information|content)\b|"
-        r"\bpersonal (?:data|information)\b|\byour data\b|"
-        r"\byour (?:contacts|contact lists?|files|messages|content|documents|recordings)\b|"
-        r"\bof (?:your |personal |customer |user )?data\b|"
-        r"\byour (?:\w+ ){1,2}(?:data|information)\b|"
-        r"\b(?:anonymous|aggregated|de-identified) (?:data|information)\b",
-        after,
-    ):
+    if PASSIVE_SALE.search(text, 0, cue.start()) and cue.group() == "sold":
+        # "your personal information is not sold": the data stands before the verb
+        after = text[max(0, cue.start() - 90) : cue.end()]
+    if not DATA_SOLD.search(after):
         return []
     return [stated_practice("sale_of_data", s, cue)]
+
+
+DATA_SOLD = re.compile(
+    r"\b(?:your|personal|customer|user|certain)s?'? ?(?:data|information|content)\b|"
+    r"\bpersonal (?:data|information)\b|\byour data\b|"
+    r"\byour (?:contacts|contact lists?|files|messages|content|documents|recordings)\b|"
+    r"\bof (?:your |personal |customer |user )?data\b|"
+    r"\byour (?:\w+ ){1,2}(?:data|information)\b|"
+    r"\b(?:anonymous|aggregated|de-identified) (?:data|information)\b"
+)
+"""The customer's data, as the object of the sale."""
+PASSIVE_SALE = re.compile(r"\b(?:is|are|be|been|was|were)(?: not| never|n't)?(?: \w+ly)? $")
+"""A passive verb right before "sold": the data sold is its subject, before it."""

@@ -160,3 +160,21 @@ def test_disclosing_anonymous_information_for_compensation_is_a_sale() -> None:
 )
 def test_what_the_legal_definition_defines(text: str, expected: str) -> None:
     assert written(text) == {"sale_of_data": expected}
+
+
+# Written for these tests: the passive voice names the data before the verb.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Your personal data is never sold.", "never"),
+        ("None of your personal information is sold to third parties.", "never"),
+        ("Customer data will not be sold or rented to anyone.", "never"),
+        ("Personal information may be sold to our partners for marketing.", "always"),
+    ],
+)
+def test_a_sale_in_the_passive(text: str, expected: str) -> None:
+    assert written(text) == {"sale_of_data": expected}
+
+
+def test_something_else_sold_is_no_sale_of_data() -> None:
+    assert written("The company was sold in 2020.") == {}
