@@ -185,7 +185,10 @@ def _explain(tmp: Path, base: str) -> Any:
 
     with _inside(GOLDEN):
         return explain.explain(
-            "vendors/zoom-march.yaml", "golden-no-ai-training", None, "org.yaml", (), EVALUATED_ON
+            "vendors/zoom-march.yaml",
+            "golden-no-ai-training",
+            org_path="org.yaml",
+            as_of=EVALUATED_ON,
         )
 
 
