@@ -10,6 +10,7 @@ from vendorgate.scan.detectors.cues import (
     CONTENT as SHARED_CONTENT,
 )
 from vendorgate.scan.detectors.cues import (
+    IDENTITY_NEGATION,
     NEGATION,
     POINTER,
     SERVICE_DATA,
@@ -190,6 +191,8 @@ def detect(s: Sentence) -> list[Hit]:
     # staff or service training is blanked, not the whole sentence: "recorded for coaching and
     # training purposes, and to improve our AI models" still states a model training
     text = NOT_MODEL_TRAINING.sub(lambda m: "#" * len(m.group()), s.low)
+    # "anonymised data, which can no longer be linked to you": the "not" describes the data
+    text = IDENTITY_NEGATION.sub(lambda m: "#" * len(m.group()), text)
     if (
         OPT_OUT_REFERENCE.search(text)
         and _ai_term(text) is None

@@ -298,10 +298,21 @@ def test_a_denial_under_a_condition_before_it_is_undisclosed() -> None:
         "We use the content you provide, as well as data that does not identify you, to develop "
         "and train our AI models.",
         "We may use your content to train AI models that do not identify you.",
+        # the data described as no longer identifying anyone
+        "Your files, once stripped of identifiers so that they can no longer be linked to you, "
+        "may be used to train our machine learning models.",
+        "We may use de-identified records that are no longer personal data to improve our AI "
+        "models.",
+        "Content that no longer relates to an identifiable person may help train our AI models.",
     ],
 )
 def test_a_negation_describing_the_data_does_not_deny_the_training(text: str) -> None:
     assert written(text)[CONTENT] == "always"
+
+
+def test_a_denial_of_training_on_personal_data_is_still_a_denial() -> None:
+    # written for this test: "not" before the verb denies the use, not who the data identifies
+    assert written("We do not use personal data to train our AI models.")[CONTENT] == "never"
 
 
 def test_a_denial_still_reads_as_one_when_the_data_is_described_first() -> None:
