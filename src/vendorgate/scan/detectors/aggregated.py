@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import re
 
-from vendorgate.scan.detectors.cues import POINTER, guard, not_a_statement, practice, rx, span
+from vendorgate.scan.detectors.cues import (
+    IDENTITY_NEGATION,
+    POINTER,
+    guard,
+    not_a_statement,
+    practice,
+    rx,
+    span,
+)
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
 
@@ -39,16 +47,6 @@ AGGREGATE_USE = re.compile(
 )
 
 
-NOT_IDENTIFYING = re.compile(
-    r"\b(?:does|do|can|could|will|would|cannot|can't)(?: not|n't)?(?: be used to)?(?: reasonably)?"
-    r" (?:directly |personally )?(?:identify|identifies|be (?:linked|associated|attributed))\b|"
-    r"\bnot (?:be )?(?:personally |directly |reasonably )?(?:identif\w+|linked|associated|"
-    r"attributable)\b|\bno longer (?:be )?(?:identif\w+|linked|associated)\b|"
-    r"\bwithout identifying\b|\bnon-identif\w+"
-)
-""""Data that does not identify you": the "not" describes the data, it does not deny its use."""
-
-
 def detect(s: Sentence) -> list[Hit]:
     """Use of aggregated or de-identified data for the vendor's own purposes."""
     text = s.low
@@ -61,7 +59,7 @@ def detect(s: Sentence) -> list[Hit]:
     if use is None:
         return []
     # the "not" of "does not identify you" describes the data; blank it before reading negation
-    plain = NOT_IDENTIFYING.sub(lambda m: "#" * len(m.group()), text)
+    plain = IDENTITY_NEGATION.sub(lambda m: "#" * len(m.group()), text)
     value, value_match = practice(plain, use.start())
     if value_match is not None:
         value_match = re.compile(re.escape(value_match.group())).search(text, value_match.start())

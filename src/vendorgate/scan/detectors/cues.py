@@ -236,6 +236,24 @@ One whose verb is the practice ("content that is never used to train", for adver
 sale "which is never shared with advertisers") still denies it."""
 
 
+IDENTITY_NEGATION = rx(
+    r"\b(?:does|do|can|could|will|would|cannot|can't)(?: not|n't)?(?: be used to)?(?: reasonably)?"
+    r" (?:directly |personally )?(?:identify|identifies|be (?:linked|associated|attributed))\b",
+    r"\bwithout identifying\b|\bnon-identif\w+",
+    # "which no longer identifies anyone", "so that it cannot be linked to you", "data that is
+    # no longer personal data", "no longer relates to an identifiable person"
+    r"\b(?:no longer|not|never|cannot|can't)(?: (?:be|been|reasonably|directly|indirectly|"
+    r"personally|easily|otherwise|used to|able to be|capable of being))* (?:(?:re-?)?identif\w*|"
+    r"linked|linkable|associated|attributed|attributable|traced|traceable|tied|connected|"
+    r"relat\w* to (?:you|them|an? (?:identif\w+|specific|particular|natural|single) (?:person|"
+    r"individual|user)|any (?:identif\w+ )?(?:person|individual|user))|"
+    r"personal(?:ly identifiable)? (?:data|information))\b",
+)
+"""A negation of whether the data identifies anyone ("data that does not identify you", "which
+can no longer be linked to you"): the "not" describes the data, it does not deny its use. No
+verb of the practice stands in it, so "we do not use personal data" is not matched."""
+
+
 SCOPED_DENIAL = rx(
     # one plan, tier or kind of account: the others may be treated otherwise
     r"\b(?:enterprise|business|team|teams|paid|pro|premium|education(?:al)?|commercial|"

@@ -44,6 +44,10 @@ def test_aggregate_liability_is_not_aggregated_data() -> None:
     [
         "We may use aggregated data that does not identify you to improve the services.",
         "De-identified information, which cannot be linked to you, is used for our research.",
+        "Anonymised records, which can no longer be linked to a single person, may be used to "
+        "improve our services.",
+        "Once anonymised so that it no longer relates to any individual, usage data may be shared "
+        "with our partners.",
     ],
 )
 def test_data_that_does_not_identify_you_is_still_used(text: str) -> None:

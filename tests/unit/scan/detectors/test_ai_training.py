@@ -298,10 +298,21 @@ def test_a_denial_under_a_condition_before_it_is_undisclosed() -> None:
         "We use the content you provide, as well as data that does not identify you, to develop "
         "and train our AI models.",
         "We may use your content to train AI models that do not identify you.",
+        # the data described as no longer identifying anyone
+        "Your files, once stripped of identifiers so that they can no longer be linked to you, "
+        "may be used to train our machine learning models.",
+        "We may use de-identified records that are no longer personal data to improve our AI "
+        "models.",
+        "Content that no longer relates to an identifiable person may help train our AI models.",
     ],
 )
 def test_a_negation_describing_the_data_does_not_deny_the_training(text: str) -> None:
     assert written(text)[CONTENT] == "always"
+
+
+def test_a_denial_of_training_on_personal_data_is_still_a_denial() -> None:
+    # written for this test: "not" before the verb denies the use, not who the data identifies
+    assert written("We do not use personal data to train our AI models.")[CONTENT] == "never"
 
 
 def test_a_denial_still_reads_as_one_when_the_data_is_described_first() -> None:
@@ -734,3 +745,31 @@ def test_a_negated_lead_in_by_default_is_no_never() -> None:
 )
 def test_none_of_the_content_is_a_denial(text: str, expected: str) -> None:
     assert written(text)["ai_training_customer_content"] == expected
+
+
+# Written for these tests: models of a provider named with a hyphenated word are still theirs.
+def test_a_provider_s_hyphenated_models_are_the_third_party_fact_alone() -> None:
+    text = (
+        "We have set up our AI sub-processors so that the prompts we pass them are not used to "
+        "train their large-scale models."
+    )
+    assert written(text) == {"ai_training_third_party": "never"}
+
+
+# Written for these tests: the others the vendor lets train, with or without its own use.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We will not allow anyone else to use your content to train AI models.",
+            {"ai_training_third_party": "never"},
+        ),
+        (
+            "Acme does not use your files, or permit others to use them, to train the machine "
+            "learning models behind its assistant.",
+            {CONTENT: "never", "ai_training_third_party": "never"},
+        ),
+    ],
+)
+def test_the_others_a_vendor_lets_train(text: str, expected: dict[str, str]) -> None:
+    assert written(text) == expected
