@@ -178,3 +178,15 @@ def test_a_sale_in_the_passive(text: str, expected: str) -> None:
 
 def test_something_else_sold_is_no_sale_of_data() -> None:
     assert written("The company was sold in 2020.") == {}
+
+
+# Written for these tests: "with the exception of" carves out of the denial like "except".
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will never sell your personal data, with the exception of the partners named below.",
+        "Customer data is not sold to anyone (with the exception of our resellers).",
+    ],
+)
+def test_a_denial_of_sale_with_the_exception_of_is_not_never(text: str) -> None:
+    assert written(text)["sale_of_data"] == "always"
