@@ -381,8 +381,12 @@ QUALIFIED_DENIAL = rx(
 )
 """After a denied practice: a legal definition or a "but" that takes the denial back
 ("... which may constitute a sale under state law", "we do not sell ..., but we share")."""
-CARVE_OUT = re.compile(r"\bexcept\b|\bother than\b|\bunless\b|\bprovided that\b|\bhowever\b")
-"""A carve-out from the denial itself ("we do not sell your data except ...")."""
+CARVE_OUT = re.compile(
+    r"\bexcept\b|\bother than\b|\bunless\b|\bprovided that\b|\bhowever\b|"
+    r"\bwith the (?:sole |only |following )?exceptions? of\b"
+)
+"""A carve-out from the denial itself ("we do not sell your data except ...", "..., with the
+exception of ...")."""
 
 
 def qualified_denial(text: str, cue: re.Match[str]) -> re.Match[str] | None:
@@ -531,7 +535,7 @@ USER_CHOICE = rx(
 """A choice the person has to make for the practice to stop: the practice is ``opt_out``."""
 EXCEPTION = rx(
     r"\bexcept\b|\bexcepting\b|\bunless\b|\bother than\b|\bapart from\b|"
-    r"\bsave (?:for|as|where)\b|\bexcluding\b",
+    r"\bsave (?:for|as|where)\b|\bexcluding\b|\bwith the (?:sole |only )?exceptions? of\b",
     r"\b(?:as )?otherwise (?:permitted|allowed|authori[sz]ed|described|set (?:out|forth)|"
     r"provided|specified)\b",
 )
@@ -557,7 +561,8 @@ SCOPE_LIMIT = rx(
 """The denial is of a document's reach ("this policy does not apply to our use of aggregated
 data"), not of the practice: the practice itself is stated."""
 LEGAL_COMPULSION = re.compile(
-    r"\b(?:except|unless|other than|save)\b[^.;]{0,30}\b(?:required|compelled|obliged|"
+    r"\b(?:except|unless|other than|save|with the exception of)\b[^.;]{0,30}\b(?:required|"
+    r"compelled|obliged|"
     r"obligated|necessary)\b[^.;]{0,30}\b(?:by|under|to comply with)\b[^.;]{0,30}"
     r"\b(?:law|regulation|legal|court|authorit)"
 )

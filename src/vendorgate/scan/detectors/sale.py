@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from vendorgate.scan.detectors.cues import POINTER, not_a_statement, rx, stated_practice
+from vendorgate.scan.detectors.cues import POINTER, named, not_a_statement, rx, stated_practice
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
 
@@ -19,7 +20,20 @@ SALE = re.compile(
     # disclosure for value: a sale by another name
     r"\bwith or without compensation\b|\bfor (?:monetary or other )?valuable consideration\b"
 )
-FOR_VALUE = re.compile(r"compensation|consideration")
+FOR_VALUE = re.compile(r"compensation|consideration|money|payment|cash|financial")
+FOR_MONEY = re.compile(
+    r"\b(?:in exchange for|in return for|for) (?:money|monetary (?:compensation|consideration|"
+    r"payment|value|gain)|(?:a )?payment|cash|financial (?:gain|compensation|consideration))\b"
+)
+"""Money as the price of the data: a sale, and a denial of one that names only money."""
+TRANSFER = re.compile(
+    r"\b(?:transfer|disclos|shar|provid|giv|trad|exchang|pass|hand)(?:e|es|ed|ing|s)?\b"
+)
+ANY_VALUE = re.compile(
+    r"\bor (?:any )?other (?:\w+ )?(?:consideration|value|compensation|benefit)\b|"
+    r"\bor otherwise\b|\bor for any\b"
+)
+"""A denial that names money and every other price as well."""
 NOT_SALE = rx(
     r"\bsale of (?:all|some|substantially)\b",
     r"\b(?:merger|acquisition|bankruptcy|reorgani[sz]ation)\b[^.]{0,120}\bsale\b",
@@ -37,6 +51,10 @@ def detect(s: Sentence) -> list[Hit]:
     """Sale (or rental, monetisation) of customer data."""
     text = s.low
     cue = SALE.search(text)
+    money = FOR_MONEY.search(text)
+    if cue is None and money and TRANSFER.search(text, 0, money.start()):
+        # "we do not transfer your data to third parties in exchange for money"
+        cue = money
     if cue is None or NOT_SALE.search(text):
         return []
     if not_a_statement(s) or POINTER.search(text):
@@ -47,7 +65,12 @@ def detect(s: Sentence) -> list[Hit]:
         after = text[max(0, cue.start() - 90) : cue.end()]
     if not DATA_SOLD.search(after):
         return []
-    return [stated_practice("sale_of_data", s, cue)]
+    hit = stated_practice("sale_of_data", s, cue)
+    if hit.value == "never" and money and not ANY_VALUE.search(text):
+        # state laws count a disclosure for other valuable consideration as a sale: a denial
+        # of selling "for money" leaves that open
+        hit = replace(hit, value="undisclosed", cue=named("scoped denial", money))
+    return [hit]
 
 
 DATA_SOLD = re.compile(

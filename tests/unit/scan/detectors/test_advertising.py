@@ -248,3 +248,12 @@ def test_a_denial_scoped_to_children_is_undisclosed(text: str) -> None:
 def test_a_denial_without_a_choice_to_object_is_opt_out() -> None:
     text = "We do not use your data for advertising without giving you a choice to object."
     assert written(text) == {"advertising_use": "opt_out"}
+
+
+# Written for these tests: "with the exception of" carves out of the denial like "except".
+def test_a_denial_of_advertising_with_the_exception_of_is_not_never() -> None:
+    text = (
+        "We do not use your personal data for targeted advertising, with the exception of ads "
+        "for our own plans."
+    )
+    assert written(text)["advertising_use"] == "always"

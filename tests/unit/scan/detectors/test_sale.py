@@ -178,3 +178,33 @@ def test_a_sale_in_the_passive(text: str, expected: str) -> None:
 
 def test_something_else_sold_is_no_sale_of_data() -> None:
     assert written("The company was sold in 2020.") == {}
+
+
+# Written for these tests: "with the exception of" carves out of the denial like "except".
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will never sell your personal data, with the exception of the partners named below.",
+        "Customer data is not sold to anyone (with the exception of our resellers).",
+    ],
+)
+def test_a_denial_of_sale_with_the_exception_of_is_not_never(text: str) -> None:
+    assert written(text)["sale_of_data"] == "always"
+
+
+# Written for these tests: a denial of selling "for money" leaves a disclosure for other value
+# open; handing the data over "in exchange for payment" is a sale by another name.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We do not sell your personal data for money.", "undisclosed"),
+        ("We never trade customer data to anyone in exchange for cash.", "undisclosed"),
+        ("We may provide your usage data to partners in return for payment.", "always"),
+        (
+            "We do not sell your personal data for money or any other valuable consideration.",
+            "never",
+        ),
+    ],
+)
+def test_a_sale_for_money(text: str, expected: str) -> None:
+    assert written(text) == {"sale_of_data": expected}
