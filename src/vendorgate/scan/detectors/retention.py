@@ -162,7 +162,14 @@ TERMINATION = rx(
     r"\baccount (?:is|has been|was|being|gets) (?:closed|deleted|terminated|cancell?ed|"
     r"deactivated)\b",
     r"\bend of (?:the|this|your|its|their) (?:\w+ )?(?:agreement|contract|subscription|term|"
-    r"services?)\b",
+    r"services?|engagement|relationship)\b",
+    # the end drafted as what the contract does: "when your subscription ends", "once the plan
+    # is no longer active", "after your plan lapses"
+    r"\b(?:subscription|agreement|contract|plan|membership|engagement)s? (?:ends|has ended|"
+    r"comes to an end|lapses|has lapsed|is no longer (?:active|in (?:force|effect)))\b",
+    # "upon completion of the services", "on cessation of the processing services"
+    r"\b(?:completion|cessation|conclusion) of (?:the |all |its |our )?(?:\w+ ){0,2}?"
+    r"(?:services?|agreement|contract|engagement|relationship)\b",
 )
 GENERAL_RETENTION = re.compile(
     r"\bretain\w*|\bretention\b|\bkept\b|"
@@ -177,8 +184,10 @@ without settling its value."""
 CONTRACT_END = re.compile(
     r"\b(?:terminat\w+|expir\w+|end)(?: or (?:expiration|termination|expiry))? of (?:the|this|"
     r"your|our|any|an|its) (?:\w+ )?(?:agreement|contract|dpa|services?|subscription|terms|"
-    r"engagement|processing)\b|\bupon (?:termination|expiration|expiry)\b|"
-    r"\bend of the provision of (?:the )?services\b"
+    r"engagement|relationship|processing)\b|\bupon (?:termination|expiration|expiry)\b|"
+    r"\bend of the provision of (?:the )?services\b|"
+    r"\b(?:completion|cessation|conclusion) of (?:the |all |its |our )?(?:\w+ ){0,2}?"
+    r"(?:services?|agreement|contract|engagement|relationship)\b"
 )
 PROCESSED_DATA = re.compile(r"\b(?:all )?personal data\b|\ball (?:such )?data\b")
 """When the contract ends, the personal data the vendor still holds is the customer's."""

@@ -359,3 +359,31 @@ def test_written_deletion_after_the_end(text: str, expected: object) -> None:
 )
 def test_written_sentences_that_state_no_deletion_of_the_vendor_s(text: str) -> None:
     assert "deletion_after_termination_days" not in written(text)
+
+
+# Written for these tests: the end of the contract drafted as what the contract does ("ends",
+# "lapses", "is no longer active") or as the completion of the services or of a relationship.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "When the subscription ends, we keep the files in your workspace for up to 60 days "
+            "and then delete them.",
+            60,
+        ),
+        ("Once your plan is no longer active, your documents will be deleted 90 days later.", 90),
+        ("Sixty days after your plan lapses, we erase the recordings in your account.", 60),
+        (
+            "Upon completion of the services, the processor shall return or delete all personal "
+            "data within 30 days.",
+            30,
+        ),
+        (
+            "After the end of the business relationship, the processor deletes the personal data "
+            "it holds for the controller.",
+            "undisclosed",
+        ),
+    ],
+)
+def test_written_ends_drafted_as_what_the_contract_does(text: str, expected: object) -> None:
+    assert written(text) == {"deletion_after_termination_days": expected}
