@@ -53,6 +53,10 @@ NOT_CERTIFIED = rx(
     # not held yet: a goal, a plan, a denial
     r"\b(?:working (?:towards?|on)|pursu\w+|in the process of|plan(?:s|ning)? to|intends? to|"
     r"expects? to|seek\w*|aim\w* (?:to|for)|roadmap)\b",
+    # an audit under way: its report is not issued yet
+    r"\b(?:undergo\w*|(?:is|are) (?:currently )?being (?:audited|assessed|certified))\b|"
+    r"\b(?:audit|examination|assessment|certification)s? (?:is |are )?(?:currently )?"
+    r"(?:in progress|under ?way|ongoing|pending)\b",
     r"\b(?:not|never|no longer)\b(?: [\w/-]+){0,5} (?:certified|compliant|accredited|audited)\b",
     r"\bdoes not (?:hold|have|maintain)\b|\bdo not (?:hold|have|maintain)\b",
     # a standard the programme is modelled on, which is no certificate of it

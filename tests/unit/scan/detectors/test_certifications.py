@@ -98,3 +98,16 @@ def test_written_certificate_shapes(text: str, expected: tuple[str, ...]) -> Non
 )
 def test_written_no_certificate_held(text: str) -> None:
     assert "certifications" not in written(text)
+
+
+# Written for these tests: an audit under way is no report held.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme is currently undergoing a SOC 2 Type II audit.",
+        "Our SOC 2 Type 2 examination is in progress, with the report expected next year.",
+        "Acme is being audited against ISO 27001 this quarter.",
+    ],
+)
+def test_written_audit_under_way(text: str) -> None:
+    assert "certifications" not in written(text)
