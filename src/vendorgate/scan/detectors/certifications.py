@@ -64,8 +64,14 @@ NOT_CERTIFIED = rx(
     # someone else's certificate: the card processor's, a partner's, the customer's
     r"\b(?:payment|card) (?:processors?|providers?|service providers?)\b",
     r"\b(?:third[- ]party|third parties|partners?|vendors?|suppliers?|(?:cloud|hosting|"
-    r"infrastructure) (?:providers?|partners?)|data cent(?:er|re)s?|sub-?processors?)\b[^.;]{0,40}"
-    r"\b(?:is|are) (?:[\w/-]+ ){0,8}(?:certified|compliant|accredited)\b",
+    r"infrastructure) (?:providers?|partners?|services)|data cent(?:er|re)s?|sub-?processors?)\b"
+    r"[^.;]{0,40}\b(?:is|are) (?:[\w/-]+ ){0,8}(?:certified|compliant|accredited)\b",
+    # the certificate qualifies what the vendor runs on: "hosted in ISO 27001 certified data
+    # centres", "runs on SOC 2 certified infrastructure", "our hosting partner holds ..."
+    r"\b(?:certified|compliant|accredited|audited) (?:cloud )?(?:infrastructure|"
+    r"data ?cent(?:er|re)s?|facilit(?:y|ies)|hosting|(?:cloud |hosting )?providers?)\b",
+    r"\b(?:cloud|hosting|infrastructure) (?:providers?|partners?)\b[^.;]{0,20}"
+    r"\b(?:holds?|maintains?|has|have)\b",
     # the customer's own compliance with the standard
     r"\b(?:your|customer'?s?) (?:own )?(?:compliance|obligations)\b",
     r"\b(?:you|customers?) (?:are|is|will be|remain) (?:solely )?responsible\b",

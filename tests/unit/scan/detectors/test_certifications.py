@@ -69,6 +69,10 @@ def test_written_standards_not_held(text: str) -> None:
     [
         "Our cloud provider, Amazon Web Services, is ISO 27001 certified.",
         "Our data centers are SOC 2 Type II and ISO 27001 certified.",
+        "Our product runs on SOC 2 Type II and ISO 27001 certified infrastructure.",
+        "The Service is hosted in ISO 27001 certified data centres.",
+        "We only use hosting services that are ISO 27001 certified.",
+        "Our hosting partner holds ISO 27001 and SOC 2 Type II reports, whose controls we inherit.",
     ],
 )
 def test_written_certificates_of_the_infrastructure(text: str) -> None:
