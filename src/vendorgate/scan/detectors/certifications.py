@@ -53,6 +53,10 @@ NOT_CERTIFIED = rx(
     # not held yet: a goal, a plan, a denial
     r"\b(?:working (?:towards?|on)|pursu\w+|in the process of|plan(?:s|ning)? to|intends? to|"
     r"expects? to|seek\w*|aim\w* (?:to|for)|roadmap)\b",
+    # an audit under way: its report is not issued yet
+    r"\b(?:undergo\w*|(?:is|are) (?:currently )?being (?:audited|assessed|certified))\b|"
+    r"\b(?:audit|examination|assessment|certification)s? (?:is |are )?(?:currently )?"
+    r"(?:in progress|under ?way|ongoing|pending)\b",
     r"\b(?:not|never|no longer)\b(?: [\w/-]+){0,5} (?:certified|compliant|accredited|audited)\b",
     r"\bdoes not (?:hold|have|maintain)\b|\bdo not (?:hold|have|maintain)\b",
     # a standard the programme is modelled on, which is no certificate of it
@@ -60,8 +64,14 @@ NOT_CERTIFIED = rx(
     # someone else's certificate: the card processor's, a partner's, the customer's
     r"\b(?:payment|card) (?:processors?|providers?|service providers?)\b",
     r"\b(?:third[- ]party|third parties|partners?|vendors?|suppliers?|(?:cloud|hosting|"
-    r"infrastructure) (?:providers?|partners?)|data cent(?:er|re)s?|sub-?processors?)\b[^.;]{0,40}"
-    r"\b(?:is|are) (?:[\w/-]+ ){0,8}(?:certified|compliant|accredited)\b",
+    r"infrastructure) (?:providers?|partners?|services)|data cent(?:er|re)s?|sub-?processors?)\b"
+    r"[^.;]{0,40}\b(?:is|are) (?:[\w/-]+ ){0,8}(?:certified|compliant|accredited)\b",
+    # the certificate qualifies what the vendor runs on: "hosted in ISO 27001 certified data
+    # centres", "runs on SOC 2 certified infrastructure", "our hosting partner holds ..."
+    r"\b(?:certified|compliant|accredited|audited) (?:cloud )?(?:infrastructure|"
+    r"data ?cent(?:er|re)s?|facilit(?:y|ies)|hosting|(?:cloud |hosting )?providers?)\b",
+    r"\b(?:cloud|hosting|infrastructure) (?:providers?|partners?)\b[^.;]{0,20}"
+    r"\b(?:holds?|maintains?|has|have)\b",
     # the customer's own compliance with the standard
     r"\b(?:your|customer'?s?) (?:own )?(?:compliance|obligations)\b",
     r"\b(?:you|customers?) (?:are|is|will be|remain) (?:solely )?responsible\b",

@@ -15,7 +15,7 @@ FACTS: tuple[str, ...] = ("subprocessor_change_notice_days",)
 
 CHANGE_NOTICE = rx(
     r"\b(?:notice|notif\w+|inform\w*)\b[^.;]{0,120}?\b(?:new|additional|further|replacement|"
-    r"changes?|addition|add|replace\w*)\b[^.;]{0,60}?\b(?:sub-? ?processors?|sub-?contractors?)",
+    r"changes?|additions?|add|replace\w*)\b[^.;]{0,60}?\b(?:sub-? ?processors?|sub-?contractors?)",
     r"\b(?:changes?|additions?) to (?:that|the|our) list\b[^.;]{0,80}\bsub-? ?processors",
     # the sub-processor first: "before engaging a new Sub-processor, we will notify you"
     r"\b(?:new|additional|replacement)\b[^.;]{0,40}?\b(?:sub-? ?processors?|sub-?contractors?)"
@@ -31,6 +31,20 @@ CHANGE_NOTICE = rx(
     # the period stated with the sub-processor: "thirty (30) days in advance if the Sub-Processor"
     r"\b(?:in advance|prior notice|advance notice)\b[^.;]{0,40}\bsub-? ?processors?\b",
 )
+BEFORE_ENGAGING = re.compile(
+    # the notice tied to the engagement itself, with no "new": "before engaging a Sub-processor",
+    # "prior to adding any subprocessor", "before any Sub-processor is appointed"
+    r"\b(?:before|prior to)\b[^.;]{0,30}?\b(?:engag\w*|add(?:s|ing)?|appoint\w*|authori[sz]\w*|"
+    r"onboard\w*|us(?:e|es|ing)|retain\w*)\b[^.;]{0,30}?"
+    r"\b(?:sub-? ?processors?|sub-?contractors?)\b|"
+    r"\b(?:before|prior to)\b[^.;]{0,20}?\b(?:sub-? ?processors?|sub-?contractors?)\b[^.;]{0,20}?"
+    r"\b(?:is|are|being) (?:engaged|added|appointed|authori[sz]ed|used|onboarded)\b"
+)
+TELLS = re.compile(
+    r"\b(?:notice|notif\w+|inform\w*|e-?mail\w*|alert\w*|tell|let (?:you|customers?|the customer|"
+    r"clients?|the client) know)\b"
+)
+"""The customer told, in any words, beside an engagement: a notice of it."""
 CHANGES_AT_WILL = re.compile(
     # the providers the vendor relies on "may change from time to time at its sole discretion":
     # a change with no notice promised
@@ -44,7 +58,7 @@ NO_NOTICE = re.compile(
 """Sub-processors engaged "without notifying you": no notice at all (zero days)."""
 UNIT_FIRST = re.compile(r"(?:hours?|days?|weeks?|months?)\b")
 """A list item cut out of a sentence at "(30)": its count ends the text it hangs from."""
-AHEAD = re.compile(r"[^.;]{0,40}?\b(?:in advance|prior|before|advance notice|notice)\b")
+AHEAD = re.compile(r"[^.;]{0,40}?\b(?:in advance|prior|before|ahead|advance notice|notice)\b")
 """After a period: it is a lead time ("30 days before", "30 days' prior notice")."""
 WINDOW = re.compile(r"\b(?:within|after receiv\w+|following (?:receipt|the notice))\b")
 """Before a period: an objection window ("within 10 days of the notice"), not a lead time."""
@@ -64,6 +78,8 @@ def _notice(text: str) -> list[Hit]:
     if (none := NO_NOTICE.search(text)) is not None:
         return [Hit("subprocessor_change_notice_days", 0, 0.7, span(none), 2, cue="without notice")]
     notice = CHANGE_NOTICE.search(text)
+    if notice is None and TELLS.search(text):
+        notice = BEFORE_ENGAGING.search(text)
     if notice is None and (at_will := CHANGES_AT_WILL.search(text)) is not None:
         return [
             Hit(

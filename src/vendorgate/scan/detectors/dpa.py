@@ -66,6 +66,13 @@ ON_REQUEST = rx(
     r"\bcontact us to (?:request|obtain|sign)",
     r"\b(?:request|ask for|ask us for)\b[^.;]{0,20}\b(?:a|our|the) (?:copy of (?:the|our) )?"
     r"(?:dpa|data (?:processing|protection) (?:addendum|agreement))\b",
+    # the request in the passive: "a copy of our DPA can be requested from our legal team"
+    # (not "a copy of which can be obtained at" a public address: that is no request)
+    r"\b(?:can|may|must|should|is to) be requested\b|"
+    r"\b(?:can|may) be obtained (?:by|on|upon|through) (?:request|contact\w*|e-?mail\w*|"
+    r"writing|asking)\b|"
+    r"\b(?:available|provided|supplied|sent) (?:to customers |to you )?(?:by|after|following) "
+    r"(?:a |your |written )*request\b",
     # only where one has been signed: "if you have entered into a DPA with us"
     r"\b(?:if|where|when|to the extent)\b[^,;]{0,40}\b(?:have|has) "
     r"(?:signed|executed|entered into)\b",

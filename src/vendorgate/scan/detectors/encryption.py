@@ -70,6 +70,12 @@ ANY_DATA = re.compile(
     r"\b(?:content|files|documents|messages|backups?|databases?)\b|\bdata at rest\b"
 )
 """Passwords or card numbers kept encrypted: a credential, not the customer's data."""
+STAFF_DEVICES = re.compile(
+    r"\b(?:laptops?|workstations?|desktops?|endpoints?|(?:employee|staff|company|corporate|work|"
+    r"personnel)'?s? (?:devices|computers|machines|phones))\b"
+)
+"""The staff's own computers ("laptops have full disk encryption"): the vendor's endpoint
+hygiene, not how the customer's data is stored."""
 NOT_THE_VENDORS = rx(
     # the user's own choice or duty, or a recommendation to them
     r"\b(?:you|customers?|users?) (?:can|may|could|might|should|choose to|elect to|are "
@@ -108,7 +114,7 @@ def detect(s: Sentence) -> list[Hit]:
         return []  # a title ("Encryption at Rest") names the topic
     if IN_TRANSIT.search(text) and not SAID_AT_REST.search(text):
         return []
-    if ONLY_SECRETS.search(text) and not ANY_DATA.search(text):
+    if (ONLY_SECRETS.search(text) or STAFF_DEVICES.search(text)) and not ANY_DATA.search(text):
         return []
     condition = CONDITION.match(text)
     if condition and rest.start() < condition.end():

@@ -69,6 +69,10 @@ def test_written_standards_not_held(text: str) -> None:
     [
         "Our cloud provider, Amazon Web Services, is ISO 27001 certified.",
         "Our data centers are SOC 2 Type II and ISO 27001 certified.",
+        "Our product runs on SOC 2 Type II and ISO 27001 certified infrastructure.",
+        "The Service is hosted in ISO 27001 certified data centres.",
+        "We only use hosting services that are ISO 27001 certified.",
+        "Our hosting partner holds ISO 27001 and SOC 2 Type II reports, whose controls we inherit.",
     ],
 )
 def test_written_certificates_of_the_infrastructure(text: str) -> None:
@@ -97,4 +101,17 @@ def test_written_certificate_shapes(text: str, expected: tuple[str, ...]) -> Non
     ],
 )
 def test_written_no_certificate_held(text: str) -> None:
+    assert "certifications" not in written(text)
+
+
+# Written for these tests: an audit under way is no report held.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme is currently undergoing a SOC 2 Type II audit.",
+        "Our SOC 2 Type 2 examination is in progress, with the report expected next year.",
+        "Acme is being audited against ISO 27001 this quarter.",
+    ],
+)
+def test_written_audit_under_way(text: str) -> None:
     assert "certifications" not in written(text)

@@ -129,3 +129,38 @@ def test_a_month_s_notice_of_a_new_sub_processor_is_thirty_days() -> None:
 def test_notice_of_changes_to_the_terms_is_no_sub_processor_notice() -> None:
     text = "We will notify you of any changes to these Terms at least 30 days in advance."
     assert "subprocessor_change_notice_days" not in written(text)
+
+
+# Written for these tests: notice tied to the engagement itself, with no "new" sub-processor, and
+# told in other words than "notify".
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Before engaging any Sub-processor, the Provider shall notify the Customer by email.",
+            "undisclosed",
+        ),
+        (
+            "Prior to a Sub-processor being appointed, Acme will inform Customer in its console.",
+            "undisclosed",
+        ),
+        (
+            "Before any Subprocessor is engaged, Vendor will tell the Customer in writing.",
+            "undisclosed",
+        ),
+        ("We will give you at least 14 days' notice before adding a Sub-processor.", 14),
+        ("We email our customers at least 30 days before we engage a sub-processor.", 30),
+        (
+            "Acme will notify Customer of additions to its sub-processor list thirty days ahead.",
+            30,
+        ),
+    ],
+)
+def test_written_notice_before_an_engagement(text: str, expected: object) -> None:
+    assert written(text)["subprocessor_change_notice_days"] == expected
+
+
+# Written for these tests: a period beside an engagement, with nobody told, is no notice.
+def test_written_engagement_without_anyone_told() -> None:
+    text = "Before engaging a sub-processor, Acme carries out a security review lasting 30 days."
+    assert "subprocessor_change_notice_days" not in written(text)

@@ -127,3 +127,25 @@ def test_written_dpa_upon_the_customers_request() -> None:
 
 def test_written_a_change_to_the_dpa_is_no_statement_that_it_applies() -> None:
     assert "dpa_available" not in written("We will notify you if we change our DPA.")
+
+
+# Written for these tests: a DPA asked for in the passive is no DPA that already applies.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A copy of our Data Processing Addendum can be requested from our legal team.",
+        "The data processing agreement may be obtained by emailing privacy@acme.example.",
+        "Our Data Processing Addendum is provided to customers following a written request.",
+    ],
+)
+def test_written_dpa_requested_in_the_passive(text: str) -> None:
+    assert written(text) == {"dpa_available": "on_request"}
+
+
+# Written for these tests: a public copy of the clauses is no request.
+def test_written_dpa_whose_clauses_can_be_obtained_publicly() -> None:
+    text = (
+        "Transfers rest on a data processing agreement incorporating the standard clauses, a copy "
+        "of which can be obtained at the Commission's website."
+    )
+    assert written(text)["dpa_available"] == "available"

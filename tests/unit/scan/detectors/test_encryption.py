@@ -138,3 +138,22 @@ def test_written_backups_are_encrypted() -> None:
 )
 def test_written_no_at_rest_statement(text: str) -> None:
     assert "encryption_at_rest" not in written(text)
+
+
+# Written for these tests: the staff's own computers are encrypted, which says nothing of how the
+# customer's data is stored; said together with the customer's data, it still counts.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Staff laptops have encrypted disks and lock after five minutes.",
+        "Every employee workstation is protected with encrypted storage.",
+    ],
+)
+def test_written_encrypted_staff_devices(text: str) -> None:
+    assert "encryption_at_rest" not in written(text)
+
+
+# Written for these tests.
+def test_written_staff_devices_beside_customer_data() -> None:
+    text = "Company laptops and all customer data stored in our databases are encrypted."
+    assert written(text) == {"encryption_at_rest": "encrypted"}
