@@ -22,9 +22,15 @@ NOTIFY_CUSTOMER = re.compile(
     # "provide Customer with notice", "Customer will be notified", "you will be informed"
     r"\bprovide " + _CUSTOMER + r" with (?:written )?(?:notice|notification)\b|"
     r"\b" + _CUSTOMER + r" (?:will|shall|would) be (?:promptly |immediately )?"
-    r"(?:notified|informed)\b"
+    r"(?:notified|informed)\b|"
+    # the incident named between the verb and the customer: "report any Security Incident to
+    # Customer"; and plain words: "we will let you know", "tell affected customers"
+    r"\breport\w*\b[^.;]{0,60}?\bto " + _CUSTOMER + "|"
+    r"\blet " + _CUSTOMER + r" know\b|\btell " + _CUSTOMER
 )
-NOTICE_VERB = re.compile(r"\bnotif\w*|\binform\w*|\bnotice\b|\breport\w*|\balert\w*")
+NOTICE_VERB = re.compile(
+    r"\bnotif\w*|\binform\w*|\bnotice\b|\breport\w*|\balert\w*|\blet\b(?= \w+ know\b)|\btell\b"
+)
 OTHER_ADDRESSEE = re.compile(
     r"^[^.;]{0,40}?\b(?:supervisory authorit\w*|authorit\w*|regulators?|law enforcement|"
     r"data subjects?|individuals|data protection (?:authorit\w*|commission\w*)|ico|cnil)\b"
