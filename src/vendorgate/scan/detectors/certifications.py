@@ -53,6 +53,9 @@ NOT_CERTIFIED = rx(
     # not held yet: a goal, a plan, a denial
     r"\b(?:working (?:towards?|on)|pursu\w+|in the process of|plan(?:s|ning)? to|intends? to|"
     r"expects? to|seek\w*|aim\w* (?:to|for)|roadmap)\b",
+    # a certificate planned for a date: "ISO 27001 is planned for Q4", "SOC 2 scheduled for 2027"
+    r"\b(?:planned|scheduled|targeted|targeting|anticipated|upcoming|forthcoming)\b|"
+    r"\bexpected (?:in|by|for|during|next|later|this)\b",
     # an audit under way: its report is not issued yet
     r"\b(?:undergo\w*|(?:is|are) (?:currently )?being (?:audited|assessed|certified))\b|"
     r"\b(?:audit|examination|assessment|certification)s? (?:is |are )?(?:currently )?"
