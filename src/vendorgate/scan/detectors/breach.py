@@ -54,6 +54,15 @@ HOUR_WORDS = re.compile(
 _HOURS = {"twent": 24, "forty": 48, "seven": 72}
 
 
+HEDGED = re.compile(
+    r"\b(?:where|when|if|as far as) (?:reasonably )?(?:possible|feasible|practicable)\b|"
+    r"\b(?:aims?|aiming|endeavou?rs?|strives?|tries|try|targets?|seeks?) (?:to|for)\b|"
+    r"\b(?:use|make) (?:commercially )?reasonable efforts\b"
+)
+"""A deadline only aimed at ("within 24 hours where possible", "we aim to notify"): no promise
+of that many hours."""
+
+
 def _deadlines(text: str) -> list[tuple[float, tuple[int, int]]]:
     """Every stated period, with the hour counts spelled out in words."""
     found = periods(text)
@@ -99,7 +108,7 @@ def detect(s: Sentence) -> list[Hit]:
             return []
         incident = notify
     found = [p for p in _deadlines(text) if _for_customer(text, p[1])]
-    if found:
+    if found and not HEDGED.search(text):
         days, match = found[0]
         hours = round(days * 24)  # "within 72 hours", "within three (3) days"
         return [Hit("breach_notification_hours", hours, 0.85, span(notify, match), 2, cue="breach")]

@@ -131,3 +131,17 @@ def test_written_breach_reported_in_other_words(text: str, expected: object) -> 
 def test_written_breach_reported_to_the_regulator() -> None:
     text = "Acme shall report any data breach to the supervisory authority within 72 hours."
     assert "breach_notification_hours" not in written(text)
+
+
+# Written for these tests: a deadline only aimed at promises no number of hours.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme will notify Customer of a Security Incident without undue delay (within 24 hours "
+        "where possible).",
+        "We aim to notify you of any data breach within 48 hours.",
+        "Acme will use reasonable efforts to notify Customer of a data breach within 24 hours.",
+    ],
+)
+def test_written_hedged_breach_deadline(text: str) -> None:
+    assert written(text) == {"breach_notification_hours": "undisclosed"}
