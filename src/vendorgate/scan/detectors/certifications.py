@@ -21,8 +21,8 @@ CERTIFICATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso27018", re.compile(_ISO + r"27018\b")),
     ("iso27701", re.compile(_ISO + r"27701\b")),
     ("iso42001", re.compile(_ISO + r"42001\b")),
-    ("soc2_type2", re.compile(r"\bsoc ?2" + _TYPE + r"(?:2|ii)\b|\btype (?:2|ii) soc ?2\b")),
-    ("soc2_type1", re.compile(r"\bsoc ?2" + _TYPE + r"(?:1|i)\b|\btype (?:1|i) soc ?2\b")),
+    ("soc2_type2", re.compile(r"\bsoc[- ]?2" + _TYPE + r"(?:2|ii)\b|\btype (?:2|ii) soc[- ]?2\b")),
+    ("soc2_type1", re.compile(r"\bsoc[- ]?2" + _TYPE + r"(?:1|i)\b|\btype (?:1|i) soc[- ]?2\b")),
     ("hitrust", re.compile(r"\bhitrust\b")),
     ("fedramp_moderate", re.compile(r"\bfedramp moderate\b")),
     ("fedramp_high", re.compile(r"\bfedramp high\b")),
@@ -39,7 +39,7 @@ CERTIFICATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("tisax", re.compile(r"\btisax\b")),
 )
 CERTIFICATION_WORDS = re.compile(
-    r"iso|soc ?2|hitrust|fedramp|pci|payment card|csa star|cloud security alliance|c5|hds|"
+    r"iso|soc[- ]?2|hitrust|fedramp|pci|payment card|csa star|cloud security alliance|c5|hds|"
     r"h[eé]bergeur|tisax"
 )
 CERTIFIED = re.compile(

@@ -128,3 +128,8 @@ def test_written_audit_under_way(text: str) -> None:
 )
 def test_written_certificate_planned(text: str) -> None:
     assert "certifications" not in written(text)
+
+
+# Written for these tests: the report's name hyphenated.
+def test_written_hyphenated_soc_2() -> None:
+    assert written("Acme holds a SOC-2 Type II report.") == {"certifications": ("soc2_type2",)}
