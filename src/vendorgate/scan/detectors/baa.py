@@ -58,6 +58,10 @@ BAA_YES = rx(
     r"\b(?:an? |our )?(?:baas?|business associate (?:agreement|addendum))",
     r"\b(?:baa|business associate (?:agreement|addendum))s? (?:is|are) (?:available|offered)\b",
     r"\bsubject to (?:the|a|an|our) (?:baa|business associate (?:agreement|addendum))\b",
+    # the passive, the agreement as subject: "a BAA is executed during onboarding", "a signed BAA
+    # is included with every plan", "the BAA is signed automatically at activation"
+    r"\b(?:baas?|business associate (?:agreements?|addend(?:um|a)))\b (?:is|are) (?:\w+ )?"
+    r"(?:executed|signed|included|countersigned|counter-signed|in place)\b",
 )
 
 

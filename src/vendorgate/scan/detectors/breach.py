@@ -22,9 +22,15 @@ NOTIFY_CUSTOMER = re.compile(
     # "provide Customer with notice", "Customer will be notified", "you will be informed"
     r"\bprovide " + _CUSTOMER + r" with (?:written )?(?:notice|notification)\b|"
     r"\b" + _CUSTOMER + r" (?:will|shall|would) be (?:promptly |immediately )?"
-    r"(?:notified|informed)\b"
+    r"(?:notified|informed)\b|"
+    # the incident named between the verb and the customer: "report any Security Incident to
+    # Customer"; and plain words: "we will let you know", "tell affected customers"
+    r"\breport\w*\b[^.;]{0,60}?\bto " + _CUSTOMER + "|"
+    r"\blet " + _CUSTOMER + r" know\b|\btell " + _CUSTOMER
 )
-NOTICE_VERB = re.compile(r"\bnotif\w*|\binform\w*|\bnotice\b|\breport\w*|\balert\w*")
+NOTICE_VERB = re.compile(
+    r"\bnotif\w*|\binform\w*|\bnotice\b|\breport\w*|\balert\w*|\blet\b(?= \w+ know\b)|\btell\b"
+)
 OTHER_ADDRESSEE = re.compile(
     r"^[^.;]{0,40}?\b(?:supervisory authorit\w*|authorit\w*|regulators?|law enforcement|"
     r"data subjects?|individuals|data protection (?:authorit\w*|commission\w*)|ico|cnil)\b"
@@ -46,6 +52,15 @@ HOUR_WORDS = re.compile(
 )
 """Hour counts spelled out without digits ("within seventy-two hours")."""
 _HOURS = {"twent": 24, "forty": 48, "seven": 72}
+
+
+HEDGED = re.compile(
+    r"\b(?:where|when|if|as far as) (?:reasonably )?(?:possible|feasible|practicable)\b|"
+    r"\b(?:aims?|aiming|endeavou?rs?|strives?|tries|try|targets?|seeks?) (?:to|for)\b|"
+    r"\b(?:use|make) (?:commercially )?reasonable efforts\b"
+)
+"""A deadline only aimed at ("within 24 hours where possible", "we aim to notify"): no promise
+of that many hours."""
 
 
 def _deadlines(text: str) -> list[tuple[float, tuple[int, int]]]:
@@ -93,7 +108,7 @@ def detect(s: Sentence) -> list[Hit]:
             return []
         incident = notify
     found = [p for p in _deadlines(text) if _for_customer(text, p[1])]
-    if found:
+    if found and not HEDGED.search(text):
         days, match = found[0]
         hours = round(days * 24)  # "within 72 hours", "within three (3) days"
         return [Hit("breach_notification_hours", hours, 0.85, span(notify, match), 2, cue="breach")]

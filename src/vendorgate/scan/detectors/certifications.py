@@ -21,8 +21,8 @@ CERTIFICATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso27018", re.compile(_ISO + r"27018\b")),
     ("iso27701", re.compile(_ISO + r"27701\b")),
     ("iso42001", re.compile(_ISO + r"42001\b")),
-    ("soc2_type2", re.compile(r"\bsoc ?2" + _TYPE + r"(?:2|ii)\b|\btype (?:2|ii) soc ?2\b")),
-    ("soc2_type1", re.compile(r"\bsoc ?2" + _TYPE + r"(?:1|i)\b|\btype (?:1|i) soc ?2\b")),
+    ("soc2_type2", re.compile(r"\bsoc[- ]?2" + _TYPE + r"(?:2|ii)\b|\btype (?:2|ii) soc[- ]?2\b")),
+    ("soc2_type1", re.compile(r"\bsoc[- ]?2" + _TYPE + r"(?:1|i)\b|\btype (?:1|i) soc[- ]?2\b")),
     ("hitrust", re.compile(r"\bhitrust\b")),
     ("fedramp_moderate", re.compile(r"\bfedramp moderate\b")),
     ("fedramp_high", re.compile(r"\bfedramp high\b")),
@@ -39,7 +39,7 @@ CERTIFICATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("tisax", re.compile(r"\btisax\b")),
 )
 CERTIFICATION_WORDS = re.compile(
-    r"iso|soc ?2|hitrust|fedramp|pci|payment card|csa star|cloud security alliance|c5|hds|"
+    r"iso|soc[- ]?2|hitrust|fedramp|pci|payment card|csa star|cloud security alliance|c5|hds|"
     r"h[eé]bergeur|tisax"
 )
 CERTIFIED = re.compile(
@@ -53,6 +53,9 @@ NOT_CERTIFIED = rx(
     # not held yet: a goal, a plan, a denial
     r"\b(?:working (?:towards?|on)|pursu\w+|in the process of|plan(?:s|ning)? to|intends? to|"
     r"expects? to|seek\w*|aim\w* (?:to|for)|roadmap)\b",
+    # a certificate planned for a date: "ISO 27001 is planned for Q4", "SOC 2 scheduled for 2027"
+    r"\b(?:planned|scheduled|targeted|targeting|anticipated|upcoming|forthcoming)\b|"
+    r"\bexpected (?:in|by|for|during|next|later|this)\b",
     # an audit under way: its report is not issued yet
     r"\b(?:undergo\w*|(?:is|are) (?:currently )?being (?:audited|assessed|certified))\b|"
     r"\b(?:audit|examination|assessment|certification)s? (?:is |are )?(?:currently )?"

@@ -23,6 +23,12 @@ AT_REST = rx(
     r"\bqueues?\b[^.;]{0,30}\bencrypted\b",
     # a block cipher named with its key size protects stored data ("AES-256", "256-bit AES")
     r"\baes[- ]?(?:128|192|256)\b|\b(?:128|192|256)[- ]bit aes\b",
+    r"\b(?:128|192|256)[- ]bit advanced encryption standard\b|"
+    r"\badvanced encryption standard (?:\(aes\) )?(?:with )?(?:128|192|256)\b",
+    # the disks themselves encrypted whole: "our servers use full disk encryption" (staff laptops
+    # with it are set aside below)
+    r"\bfull[- ](?:disk|volume|drive) encrypt\w*|\bencrypt\w* (?:the )?(?:entire|whole|full) "
+    r"(?:disks?|volumes?|drives?)\b",
     # encrypted before it leaves the user's device, so stored encrypted by construction
     r"\bencrypt\w*\b[^.;]{0,60}\b(?:on|in) (?:your|the user'?s?|the) (?:device|browser|client)s?\b"
     r"[^.;]{0,60}\b(?:before|prior to)\b",
@@ -72,7 +78,7 @@ ANY_DATA = re.compile(
 """Passwords or card numbers kept encrypted: a credential, not the customer's data."""
 STAFF_DEVICES = re.compile(
     r"\b(?:laptops?|workstations?|desktops?|endpoints?|(?:employee|staff|company|corporate|work|"
-    r"personnel)'?s? (?:devices|computers|machines|phones))\b"
+    r"personnel|team|secure)'?s? (?:devices|computers|machines|phones))\b"
 )
 """The staff's own computers ("laptops have full disk encryption"): the vendor's endpoint
 hygiene, not how the customer's data is stored."""

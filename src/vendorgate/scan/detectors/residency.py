@@ -46,9 +46,17 @@ PLACES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+NEVER_LEAVES = (
+    # "your data never leaves the EU", "no customer data ever leaves Germany" (not with an
+    # exception beside it: "never leaves the EU unless you enable an integration")
+    r"(?:\b(?:never|does not|do not|will not|won't|doesn't|shall not) leaves?|"
+    r"\bno\b[^.;]{0,40}?\b(?:ever )?leaves)\b(?: (?:the )?)?"
+    r"(?![^.;]*\b(?:except|unless|other than|apart from|save)\b)"
+)
 STORED = re.compile(
     r"\bstor\w*|\bhost\w*|\bprocess\w*|\blocated\b|\bservers?\b|\bdata ?cent(?:er|re)s?\b|"
-    r"\btransfer\w*|\breside\b|\bkept\b|\bperform\w*\b|"
+    r"\btransfer\w*|\breside\b|\bkept\b|\bkeeps?\b|\blives?\b|\bperform\w*\b|" + NEVER_LEAVES + "|"
+    # data that never leaves a place is kept there
     # the vendor's providers somewhere are where its processing is done
     r"\b(?:sub-?processors?|sub-?contractors?|(?:service )?providers)\b|"
     # reached remotely from a place: remote access is processing there
@@ -57,10 +65,13 @@ STORED = re.compile(
 LOCATION_DATA = re.compile(
     r"\bdata\b|\binformation\b|\bcontent\b|\bservers?\b|\bprocessing\b|\btransfers\b|"
     r"\bservices are hosted\b|\bsub-?contractors\b|\bmetadata\b|\bproviders\b|"
-    r"\b(?:files|documents|messages|recordings|backups|emails)\b"
+    r"\b(?:files|documents|messages|recordings|backups|emails)\b|"
+    r"\b(?:storage|hosting|processing) locations?\b"
 )
 NOT_LOCATION = rx(
     r"\bcourts?\b",
+    # data that "never leaves the EU unless ...": the exception leaves the place open
+    r"\bleaves?\b[^.;]*\b(?:except|unless|other than|apart from)\b",
     r"\blaws? of\b",
     r"\bgoverning law\b",
     r"\blocated at\b",
@@ -234,7 +245,8 @@ NAME_AFTER_PLACE = re.compile(
 
 STORED_TOWARDS = re.compile(
     r"\b(?:stor\w*|host\w*|process\w*|transfer\w*|located|servers?|data ?cent\w*|reside\w*|"
-    r"perform\w*|kept|processing|sub-?processors?|sub-?contractors?|providers)\b[^.;]{0,100}?\b(?:in|within|to|on|throughout|into|outside)\b|"
+    r"perform\w*|kept|keeps?|lives?|processing|sub-?processors?|sub-?contractors?|providers)\b"
+    r"[^.;]{0,100}?\b(?:in|within|to|on|throughout|into|outside)\b|" + NEVER_LEAVES + "|"
     r"\baccess\w*\b[^.;]{0,40}?\bfrom\b"
 )
 PEOPLE = (

@@ -37,7 +37,14 @@ SCC_APPLIES = re.compile(
     # a safeguards field of a processor entry: "Guarantees for international transfer: SCCs"
     r"\b(?:guarantees?|safeguards?|mechanisms?|transfer tools?)\b[^:.;]{0,40}:|"
     # a copy of the clauses to be had: they are in place
-    r"\bcopy\b"
+    r"\bcopy\b|"
+    # the clauses made part of the contract, or the transfer resting on them: "our DPA includes
+    # the SCCs", "attached as Annex 3", "the SCCs form part of", "covered by the UK Addendum",
+    # "safeguarded by", "on the strength of"
+    # (not the UK GDPR "as it forms part of the law of England")
+    r"\binclud(?:e|es|ed|ing)\b|\battached\b|\bannexed\b|\bforms? (?:a |an integral )?part of "
+    r"(?:this|the|our|these|its) (?:dpa|addendum|agreement|terms|contract|data)|"
+    r"\b(?:covered|safeguarded|secured) by\b|\bon the strength of\b|\benter\b"
 )
 ON_REQUEST = re.compile(
     r"\bupon (?:[\w-]+'s |your |written )*request\b|\bon request\b|"

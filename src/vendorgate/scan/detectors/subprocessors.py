@@ -61,6 +61,16 @@ SUBPROCESSOR_USE = rx(
     r"\bour (?:contractors|sub-?contractors)\b",
     r"\b(?:use|uses|using|engage|engages|work with)\b[^.;]{0,40}\b(?:analytics|hosting|payment|"
     r"cloud|infrastructure|e-?mail|storage|data centre|data center) (?:service )?providers?\b",
+    # the vendor's suppliers doing its processing: "some of our suppliers process personal data
+    # for us", "processed by our suppliers on our instructions"
+    r"\b(?:our|its) (?:\w+ )?suppliers\b[^.;]{0,30}\b(?:process|handle|host|store)\w*\b",
+    r"\b(?:processed|handled|hosted|stored) by (?:our|its|selected|trusted) (?:\w+ )?"
+    r"(?:suppliers|vendors|service providers|contractors)\b",
+    # "Exampleco handles that data on our behalf as our data processor"
+    r"\bon (?:our|its) behalf as (?:our|its|a) (?:data )?(?:sub-? ?)?processors?\b",
+    # "we hire other companies to help us deliver the service"
+    r"\b(?:hire|hires|engage|engages|use|uses|retain|retains|employ|employs) (?:other |outside |"
+    r"external |third[- ]party )?(?:companies|firms|businesses|organi[sz]ations) to help us\b",
 )
 RECEIVED_FROM = (
     # where data comes from, not who handles it: "we may receive information about you from
@@ -78,6 +88,8 @@ VENDOR_USE = rx(
     r"\brel(?:y|ies|ying) on (?:its |our |different |other )?"
     r"(?:third[- ]part|(?:data )?processors?\b|(?:service )?providers?\b|vendors?\b)",
     r"\brel(?:y|ies|ying) on (?:its |our )?(?:\w+ )?processor\b",
+    # "relies on a small number of carefully selected subprocessors"
+    r"\brel(?:y|ies|ying) on (?:[\w-]+ ){0,6}?(?:sub-? ?processors|sub-?contractors|suppliers)\b",
     # a named party of the vendor's: "its affiliates, subsidiaries, or subprocessors"
     r"\b(?:its|our|\w+'s)\b(?: [\w-]+(?: [\w-]+)?,){1,6} (?:and |or )?"
     r"sub-? ?(?:processors|contractors)\b",
@@ -152,8 +164,8 @@ NOT_SUBPROCESSOR = rx(
     r"\bobjection",
 )
 SUBPROCESSOR_WORDS = re.compile(
-    r"processor|contract|provider|vendor|third[- ]part|share|on (?:our|its) behalf|rel(?:y|ies) on|"
-    r"companies|services used"
+    r"processor|contract|provider|vendor|supplier|third[- ]part|share|on (?:our|its) behalf|"
+    r"rel(?:y|ies) on|companies|services used"
 )
 SHARES_WITH_NAMED = re.compile(
     r"\bshare[sd]?\b[^.;]{0,60}\b(?:data|information|content)\b[^.;]{0,20}\bwith "

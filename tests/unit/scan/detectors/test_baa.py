@@ -98,3 +98,19 @@ def test_written_baa_to_be_asked_for_or_put_in_place_first(text: str) -> None:
 
 def test_a_title_naming_the_baa_is_no_offer() -> None:
     assert "baa_available" not in written("HIPAA Business Associate Agreement")
+
+
+# Written for these tests: the agreement as the subject of a passive; a condition still makes it
+# one to ask for, and a denial still denies.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A Business Associate Agreement is executed during onboarding under HIPAA.", "available"),
+        ("A signed BAA is included with every plan.", "available"),
+        ("The BAA is signed automatically when a healthcare account is activated.", "available"),
+        ("A BAA is executed only for customers on the Enterprise plan.", "on_request"),
+        ("No BAA is signed for accounts on the free tier.", "not_available"),
+    ],
+)
+def test_written_baa_in_the_passive(text: str, expected: str) -> None:
+    assert written(text) == {"baa_available": expected}

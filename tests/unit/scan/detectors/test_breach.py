@@ -109,3 +109,39 @@ def test_the_incident_named_by_the_title_or_the_lead_in() -> None:
         if hit.fact == "breach_notification_hours"
     ]
     assert found == [48, 72]
+
+
+# Written for these tests: the incident between the verb and the customer, and plain words.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Acme shall report any Security Incident to Customer within 48 hours.", 48),
+        ("We will let you know within 72 hours if we discover a data breach affecting you.", 72),
+        (
+            "If a security breach occurs, we will tell affected customers without undue delay.",
+            "undisclosed",
+        ),
+    ],
+)
+def test_written_breach_reported_in_other_words(text: str, expected: object) -> None:
+    assert written(text) == {"breach_notification_hours": expected}
+
+
+# Written for these tests: a report to a regulator is not the customer's notice.
+def test_written_breach_reported_to_the_regulator() -> None:
+    text = "Acme shall report any data breach to the supervisory authority within 72 hours."
+    assert "breach_notification_hours" not in written(text)
+
+
+# Written for these tests: a deadline only aimed at promises no number of hours.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme will notify Customer of a Security Incident without undue delay (within 24 hours "
+        "where possible).",
+        "We aim to notify you of any data breach within 48 hours.",
+        "Acme will use reasonable efforts to notify Customer of a data breach within 24 hours.",
+    ],
+)
+def test_written_hedged_breach_deadline(text: str) -> None:
+    assert written(text) == {"breach_notification_hours": "undisclosed"}

@@ -115,3 +115,21 @@ def test_written_no_certificate_held(text: str) -> None:
 )
 def test_written_audit_under_way(text: str) -> None:
     assert "certifications" not in written(text)
+
+
+# Written for these tests: a certificate planned for a date is not held yet.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ISO/IEC 27001 certification is planned for the fourth quarter.",
+        "SOC 2 Type II: scheduled for next year",
+        "Our ISO 27001 certificate is expected by the end of 2027.",
+    ],
+)
+def test_written_certificate_planned(text: str) -> None:
+    assert "certifications" not in written(text)
+
+
+# Written for these tests: the report's name hyphenated.
+def test_written_hyphenated_soc_2() -> None:
+    assert written("Acme holds a SOC-2 Type II report.") == {"certifications": ("soc2_type2",)}

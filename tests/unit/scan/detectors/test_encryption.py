@@ -157,3 +157,28 @@ def test_written_encrypted_staff_devices(text: str) -> None:
 def test_written_staff_devices_beside_customer_data() -> None:
     text = "Company laptops and all customer data stored in our databases are encrypted."
     assert written(text) == {"encryption_at_rest": "encrypted"}
+
+
+# Written for these tests: whole-disk encryption of the servers, and the cipher spelled out.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our production servers use full disk encryption.",
+        "Every storage volume in our clusters uses full-volume encryption.",
+        "Uploaded files are encrypted with 256-bit Advanced Encryption Standard.",
+    ],
+)
+def test_written_whole_disk_and_spelled_out_cipher(text: str) -> None:
+    assert written(text) == {"encryption_at_rest": "encrypted"}
+
+
+# Written for these tests: whole-disk encryption of the staff's machines is not the customer's.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "All employees must turn on full disk encryption on their work laptops.",
+        "Our team uses secure devices with full-disk encryption and strong passwords.",
+    ],
+)
+def test_written_whole_disk_encryption_of_staff_machines(text: str) -> None:
+    assert "encryption_at_rest" not in written(text)

@@ -218,3 +218,30 @@ def test_a_bare_location_field_under_a_processor_heading_is_where_data_is() -> N
 )
 def test_where_the_vendor_is_and_where_its_data_is(text: str, expected: object) -> None:
     assert written(text).get("data_residency_regions") == expected
+
+
+# Written for these tests: data kept, living, or never leaving a place; and storage locations.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("As a rule, we keep all account data in the EU.", ("eu",)),
+        ("All customer data lives on servers in Canada.", ("ca",)),
+        ("No customer data ever leaves the European Union.", ("eu",)),
+        ("Your files never leave Germany.", ("eu",)),
+        ("Our main storage locations are in the Netherlands and Belgium.", ("eu",)),
+    ],
+)
+def test_written_data_kept_in_a_place(text: str, expected: tuple[str, ...]) -> None:
+    assert written(text) == {"data_residency_regions": expected}
+
+
+# Written for these tests: an exception beside "never leaves" leaves the place open.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your data never leaves the EU unless you turn on a third-party integration.",
+        "Data stored by us does not leave Germany, except where our support team needs access.",
+    ],
+)
+def test_written_never_leaves_with_an_exception(text: str) -> None:
+    assert "data_residency_regions" not in written(text)

@@ -111,3 +111,23 @@ def test_written_scc_shapes(text: str, expected: str) -> None:
 )
 def test_written_mentions_that_offer_no_clauses(text: str) -> None:
     assert "scc_available" not in written(text)
+
+
+# Written for these tests: the clauses made part of the contract, or a transfer resting on them.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Our data processing terms include the Standard Contractual Clauses.", "available"),
+        ("The Standard Contractual Clauses are attached to this DPA as Annex 3.", "available"),
+        ("The SCCs form part of this Addendum.", "available"),
+        ("Transfers of personal data from Britain are covered by the UK Addendum.", "available"),
+        (
+            "Transfers are safeguarded by the European Commission's standard contractual clauses.",
+            "available",
+        ),
+        ("Where required, we will enter the SCCs with you.", "available"),
+        ("Our terms do not include the Standard Contractual Clauses.", "not_available"),
+    ],
+)
+def test_written_clauses_made_part_of_the_contract(text: str, expected: str) -> None:
+    assert written(text)["scc_available"] == expected

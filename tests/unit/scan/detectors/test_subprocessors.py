@@ -193,3 +193,31 @@ def test_providers_that_do_not_act_for_the_vendor(text: str) -> None:
 )
 def test_providers_acting_for_the_vendor(text: str) -> None:
     assert written(text).get("subprocessors", "none") is None
+
+
+# Written for these tests: suppliers, a processor acting for the vendor, the passive, and other
+# companies hired to help.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some of our suppliers process personal data for us.",
+        "Personal data may be processed by our suppliers on our instructions.",
+        "Acme relies on a small number of carefully selected subprocessors to run the Service.",
+        "Exampleco handles that data on our behalf as our data processor.",
+        "We hire other companies to help us deliver the service, such as hosting firms.",
+    ],
+)
+def test_written_suppliers_and_processors_of_the_vendor(text: str) -> None:
+    assert written(text) == {"subprocessors": None}
+
+
+# Written for these tests: the user's own suppliers, and suppliers the vendor buys from.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You are responsible for the suppliers you connect to your account.",
+        "Customers use the platform to pay their own suppliers.",
+    ],
+)
+def test_written_suppliers_not_the_vendor_s(text: str) -> None:
+    assert "subprocessors" not in written(text)
