@@ -376,13 +376,25 @@ def _vendor_deletes(text: str) -> re.Match[str] | None:
     return None
 
 
+AT_LEAST = re.compile(
+    r"\b(?:at least|(?:a )?minimum (?:period )?of|not less than|no less than|no fewer than|"
+    r"not fewer than|no sooner than|not before)\b[^.;,]{0,25}$"
+)
+"""A period stated as a floor: the words ending with it."""
+
+
 def _deletion(s: Sentence, ended: re.Match[str]) -> Hit:
     text = s.low
     found = periods(text)
     where: Spot = found[0][1] if found else None
+    said = text
     if not found and re.search(r"\bafter (?:this|that|such) (?:\w+ )?period\b", text):
         # "After this export period, ... delete": the period is stated just before
-        found = periods(s.previous)
+        found, said = periods(s.previous), s.previous
+    if found and AT_LEAST.search(said[max(0, found[0][1][0] - 30) : found[0][1][1]]):
+        # kept "for a minimum of 90 days" after the end: the deletion comes no sooner, and
+        # nothing says how much later
+        return Hit("deletion_after_termination_days", "undisclosed", 0.75, span(ended), 1)
     if found:
         return Hit(
             "deletion_after_termination_days",

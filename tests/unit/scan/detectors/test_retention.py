@@ -387,3 +387,29 @@ def test_written_sentences_that_state_no_deletion_of_the_vendor_s(text: str) -> 
 )
 def test_written_ends_drafted_as_what_the_contract_does(text: str, expected: object) -> None:
     assert written(text) == {"deletion_after_termination_days": expected}
+
+
+# Written for these tests: a period after the end stated as a floor ("a minimum of", "at
+# least") says when the deletion may come at the earliest, not when it comes.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We keep customer data for a minimum of 90 days after termination, after which it "
+            "may be deleted.",
+            "undisclosed",
+        ),
+        (
+            "Following termination, your files will be kept for no less than thirty (30) days "
+            "and then deleted.",
+            "undisclosed",
+        ),
+        (
+            "Following termination, your files will be kept for up to thirty (30) days and then "
+            "deleted.",
+            30,
+        ),
+    ],
+)
+def test_written_a_floor_is_no_deletion_period(text: str, expected: object) -> None:
+    assert written(text) == {"deletion_after_termination_days": expected}
