@@ -239,6 +239,7 @@ def detect(s: Sentence) -> list[Hit]:
         or DELETE.search(text)
         or EXPORT_WINDOW.search(text)
         or (INACTIVITY.search(text) and ACCOUNT_REMOVED.search(text))
+        or (KEPT_AFTER_END.search(text) and TERMINATION.search(text))
     ):
         return []
     if len(text.split()) <= 6 and not re.search(r"\b(?:is|are|will|may|we|you)\b", text):
@@ -314,6 +315,12 @@ def detect(s: Sentence) -> list[Hit]:
         ]
     if ended and (deleted or (EXPORT_WINDOW.search(text) and periods(text))):
         return [_deletion(s, ended)]
+    if ended and periods(text) and _content_of(text) and _kept_after_the_end(text):
+        # "we retain your content for 30 days after termination", "your files remain available
+        # for up to 14 days after cancellation": kept for that long, then gone (said of the
+        # content itself: personal data in general kept for years after the end is mostly the
+        # account's, a retention period of its own)
+        return [_deletion(s, ended)]
     if RETAIN.search(text) is None:
         return []
 
@@ -333,6 +340,24 @@ def detect(s: Sentence) -> list[Hit]:
         # kept with no period at all: the less committal value
         return [Hit("content_retention", "undisclosed", 0.55, span(kept), 1, cue="retained")]
     return []
+
+
+KEPT_AFTER_END = re.compile(
+    r"\b(?:retain(?:s|ed)?|keeps?|kept|stor(?:e|es|ed)|preserv(?:e|es|ed)|remains?|stays?|"
+    r"held|holds?)\b"
+)
+NOT_KEPT_DATA = re.compile(
+    r"\bback-?ups?\b|\bin (?:full )?(?:force|effect)\b|\bsurviv\w*|\bliable\b|\bresponsible\b"
+)
+"""Backups kept after the end, or a clause that survives it: not the content kept."""
+
+
+def _kept_after_the_end(text: str) -> re.Match[str] | None:
+    """The vendor keeping the content for a while after the contract ends (the period and the
+    end are checked by the caller); not backups, a surviving clause, or the customer keeping."""
+    if NOT_KEPT_DATA.search(text) or NOT_KEEPING.search(text):
+        return None
+    return KEPT_AFTER_END.search(text)
 
 
 def _not_kept_at_all(text: str) -> re.Match[str] | None:

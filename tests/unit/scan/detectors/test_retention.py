@@ -413,3 +413,31 @@ def test_written_ends_drafted_as_what_the_contract_does(text: str, expected: obj
 )
 def test_written_a_floor_is_no_deletion_period(text: str, expected: object) -> None:
     assert written(text) == {"deletion_after_termination_days": expected}
+
+
+# Written for these tests: the content kept (or left available) for a stated time after the end,
+# then gone, whatever the verb; backups kept after the end, or a clause in force after it, are
+# not the content.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We retain your content for 30 days after termination.", 30),
+        ("Your files remain available for 14 days after cancellation.", 14),
+        ("Your documents stay on our servers for no more than 45 days after cancellation.", 45),
+        ("For sixty (60) days after termination, the provider will preserve Customer Data.", 60),
+        ("Your content is kept for at least 30 days after cancellation.", "undisclosed"),
+    ],
+)
+def test_written_content_kept_for_a_time_after_the_end(text: str, expected: object) -> None:
+    assert written(text) == {"deletion_after_termination_days": expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your content remains yours after termination.",
+        "The confidentiality duties for your files remain in force for 2 years after termination.",
+    ],
+)
+def test_written_what_remains_after_the_end_is_not_the_content_kept(text: str) -> None:
+    assert "deletion_after_termination_days" not in written(text)
