@@ -408,6 +408,16 @@ AT_LEAST = re.compile(
 """A period stated as a floor: the words ending with it."""
 
 
+STARTED = re.compile(
+    r"\b(?:begins?|starts?|initiates?|commences?|kicks? off)\b(?: \w+){0,2} "
+    r"(?:delet|eras|purg|destr|remov)\w*|"
+    r"\b(?:begin|start|initiate|commence)s? (?:the |our )?(?:deletion|erasure|purg\w+|"
+    r"destruction|removal)\b|"
+    r"\b(?:deletion|erasure|purge|removal)\b(?: [\w']+){0,4} (?:begins|starts|commences)\b"
+)
+"""A deletion that begins at one period and ends at another."""
+
+
 def _deletion(s: Sentence, ended: re.Match[str]) -> Hit:
     text = s.low
     found = periods(text)
@@ -420,6 +430,15 @@ def _deletion(s: Sentence, ended: re.Match[str]) -> Hit:
         # kept "for a minimum of 90 days" after the end: the deletion comes no sooner, and
         # nothing says how much later
         return Hit("deletion_after_termination_days", "undisclosed", 0.75, span(ended), 1)
+    if found and len(found) > 1 and STARTED.search(said):
+        # "we begin deleting 20 days after termination, so that it is all gone by 40 days": the
+        # deletion is done at the latest period, not the first
+        last = max(found, key=lambda period: period[0])
+        if re.search(r"\b(?:further|additional|another)\b[^.;,]{0,15}$", said[: last[1][1]]):
+            # "... and is finished within a further 20 days": counted from the start
+            last = (found[0][0] + last[0], last[1])
+        found = [last]
+        where = last[1] if said is text else None
     if found:
         return Hit(
             "deletion_after_termination_days",

@@ -441,3 +441,35 @@ def test_written_content_kept_for_a_time_after_the_end(text: str, expected: obje
 )
 def test_written_what_remains_after_the_end_is_not_the_content_kept(text: str) -> None:
     assert "deletion_after_termination_days" not in written(text)
+
+
+# Written for these tests: a deletion that begins at one time and is done at a later one is
+# done at the later (counted from the start when it is "a further" time).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We start deleting your content 20 days after termination, so that all of it is gone "
+            "by 40 days after termination.",
+            40,
+        ),
+        (
+            "We begin the deletion of your workspace 7 days after cancellation and complete it "
+            "within 30 days.",
+            30,
+        ),
+        (
+            "Deletion of your content starts 10 days after the end of the subscription and is "
+            "finished within a further 20 days.",
+            30,
+        ),
+        # not a staged deletion: the first period is the content's
+        (
+            "We delete your files within 30 days after termination and remove them from backups "
+            "within 90 days.",
+            30,
+        ),
+    ],
+)
+def test_written_a_deletion_begun_then_finished(text: str, expected: object) -> None:
+    assert written(text) == {"deletion_after_termination_days": expected}
