@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import re
 
-from vendorgate.scan.detectors.cues import CONTENT, Spot, not_a_statement, rx, span
+from vendorgate.scan.detectors.cues import (
+    CONTENT,
+    NUMBER_WORDS,
+    Spot,
+    not_a_statement,
+    rx,
+    span,
+)
 from vendorgate.scan.detectors.cues import periods as _stated_periods
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
@@ -143,6 +150,10 @@ FIXED = rx(
     r"(?:[a-z-]+ )?"
     r"\(?\d+\)? (?:calendar |business )?(?:days?|hours?|weeks?|months?|years?)\b",
     r"\b\d+[- ](?:day|month|year)s? (?:retention|period|window)\b",
+    # the number in words: "deleted after six months", "kept for thirty days"
+    r"\b(?:for|within|after|up to|no longer than|no later than|not more than|a maximum of|at most|"
+    r"a period of) (?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"|an?)"
+    r"(?: \(\d+\))? (?:calendar |business )?(?:days?|hours?|weeks?|months?|years?)\b",
     r"\bautomatically delet\w+",
     r"\bfor delivery\b",
     r"\bto buffer\b",

@@ -473,3 +473,16 @@ def test_written_what_remains_after_the_end_is_not_the_content_kept(text: str) -
 )
 def test_written_a_deletion_begun_then_finished(text: str, expected: object) -> None:
     assert written(text) == {"deletion_after_termination_days": expected}
+
+
+# Written for these tests: a retention period with its number in words.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By default, recordings are deleted after six months.",
+        "Chat transcripts are kept for thirty days and then removed.",
+        "Uploaded files are stored for a year and then erased.",
+    ],
+)
+def test_written_a_period_in_words_is_a_fixed_period(text: str) -> None:
+    assert written(text) == {"content_retention": "fixed_period"}
