@@ -341,6 +341,19 @@ def detect(s: Sentence) -> list[Hit]:
         ("indefinite", INDEFINITE),
     ):
         match = pattern.search(text)
+        if (
+            match
+            and value == "fixed_period"
+            and (
+                AT_LEAST.search(text[: match.end()])
+                or re.match(
+                    r",? (?:at (?:the )?(?:very )?least|minimum|or (?:more|longer))\b",
+                    text[match.end() :],
+                )
+            )
+        ):
+            # kept "for at least two years": a floor, with no end stated
+            return [Hit("content_retention", "undisclosed", 0.6, span(match), 1, cue="at least")]
         if match:
             return [Hit("content_retention", value, 0.75, span(match), 1, cue="retention")]
     kept = GENERAL_RETENTION.search(text)

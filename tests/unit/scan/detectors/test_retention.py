@@ -486,3 +486,18 @@ def test_written_a_deletion_begun_then_finished(text: str, expected: object) -> 
 )
 def test_written_a_period_in_words_is_a_fixed_period(text: str) -> None:
     assert written(text) == {"content_retention": "fixed_period"}
+
+
+# Written for these tests: content kept for at least some time has a floor, not an end.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We keep your recordings for at least 6 months.", "undisclosed"),
+        ("Your files are stored for a minimum of 2 years.", "undisclosed"),
+        ("Messages are retained for no less than 90 days.", "undisclosed"),
+        ("We keep your recordings for six months at least.", "undisclosed"),
+        ("Recordings are kept for up to six months.", "fixed_period"),
+    ],
+)
+def test_written_a_retention_floor_is_no_fixed_period(text: str, expected: str) -> None:
+    assert written(text) == {"content_retention": expected}
