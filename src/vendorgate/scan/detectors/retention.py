@@ -186,7 +186,10 @@ GENERAL_RETENTION = re.compile(
     r"\bretain\w*|\bretention\b|\bkept\b|"
     # "for" only when a time follows it ("store files for you" says no period)
     r"\b(?:keeps?|stor(?:e|es|ed|ing))\b[^.;]{0,60}\b(?:for as long as|as long as|until|while|"
-    r"for(?= (?:a|an|the|up to|at least|no longer|longer|\(?\d|[a-z-]+ \(\d)\b))\b|"
+    # ("for the customer's benefit", "for a customer" name whom, not how long)
+    r"for(?= (?:(?:a|an|the) (?:[\w-]+ ){0,2}?(?:period|time|term|duration|life|lifetime|length|"
+    r"while|days?|weeks?|months?|years?|hours?)\b|up to|at least|no longer|longer|\(?\d|"
+    r"[a-z-]+ \(\d)\b))\b|"
     # the user's deletion leaves other copies: "won't delete copies in the accounts of others"
     r"\b(?:won't|will not|does not|doesn't|do not) (?:\w+ )?delete (?:the |any )?copies\b"
 )

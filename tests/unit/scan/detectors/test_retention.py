@@ -501,3 +501,21 @@ def test_written_a_period_in_words_is_a_fixed_period(text: str) -> None:
 )
 def test_written_a_retention_floor_is_no_fixed_period(text: str, expected: str) -> None:
     assert written(text) == {"content_retention": expected}
+
+
+# Written for these tests: "store ... for" whom or what is no time the content is kept; "for" a
+# stretch of time is.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The customer lets the provider copy, store and display Customer Data for the "
+            "customer's benefit.",
+            None,
+        ),
+        ("We store your files for a customer who shares them with you.", None),
+        ("We store your files for a limited period.", "undisclosed"),
+    ],
+)
+def test_written_storing_for_whom_is_no_time(text: str, expected: str | None) -> None:
+    assert written(text).get("content_retention") == expected
