@@ -27,6 +27,28 @@ GRANT = rx(
     r"\b(?:grant|grants|give|gives|hereby grant)\b[^.;]{0,200}?\b(?:licen[cs]e|rights?|"
     r"permission)\b",
 )
+AUTHORISE = re.compile(
+    r"\b(?:you|customer|users?|licensee|controller)s?\b[^.;]{0,40}?\b(?:hereby )?authori[sz]es?\b"
+    r" (?:\w+ ){1,3}?to (?:use|copy|reproduce|host|store|process|modify|display|distribute|"
+    r"transmit|publish|analy[sz]e|adapt)\b"
+)
+"""A licence drafted as an authorisation ("Customer authorizes Provider to use, copy and store
+Customer Data"); not one to access (for support, say), which is a permission only."""
+
+
+def _authorised(text: str) -> re.Match[str] | None:
+    """An authorisation that names what it is for ("to use ... to provide the service"): one
+    naming no purpose ("you authorize us to store recordings") says how the service works, not
+    what the content is licensed for."""
+    found = AUTHORISE.search(text)
+    if found is None:
+        return None
+    rest = text[found.end() :]
+    if SERVICE_PURPOSE.search(rest) or IMPROVEMENT.search(rest) or ANY_PURPOSE.search(rest):
+        return found
+    return None
+
+
 VENDOR_GRANT = rx(
     r"\bgrants? (?:to )?you\b",
     r"\bgives? you\b",
@@ -144,7 +166,7 @@ IMPROVEMENT = rx(
 )
 LICENSE_WORDS = re.compile(
     r"grant|give|only|sole|exclusively|purpose|permitted|processing activities|be used|"
-    r"be processed|this information|may|will|shall|licen[cs]e|right|\buses?\b|analy[sz]"
+    r"be processed|this information|may|will|shall|licen[cs]e|right|\buses?\b|analy[sz]|authori[sz]"
 )
 NOT_LICENSE = rx(
     # a legal basis under data protection law, or how long data is kept, limits no licence
@@ -411,7 +433,7 @@ def detect(s: Sentence) -> list[Hit]:
         return []
     if NOT_LICENSE.search(text) or NOT_A_LICENCE.search(text) or OTHER_GRANTEE.search(text):
         return []
-    grant = GRANT.search(text) or GRANTED_RIGHTS.search(text)
+    grant = GRANT.search(text) or GRANTED_RIGHTS.search(text) or _authorised(text)
     extension = EXTENSION.search(text)
     improving = IMPROVING_USE.search(text)
     if improving and re.search(

@@ -478,3 +478,31 @@ def test_a_purpose_beside_the_service(text: str, expected: str) -> None:
 def test_a_limit_of_when_or_where_is_no_purpose_limit() -> None:
     text = "We will only process your content where you have given your consent."
     assert written(text).get("content_license_scope") != "service_only"
+
+
+# Written for these tests: a licence drafted as an authorisation to use the content for named
+# purposes; one naming no purpose, or one to access the content, is no licence scope.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The customer authorizes the provider to copy, store and display Customer Data to "
+            "provide and support the service.",
+            {"content_license_scope": "service_only"},
+        ),
+        (
+            "You authorise us to host, reproduce and transmit your content as needed to operate "
+            "the platform.",
+            {"content_license_scope": "service_only"},
+        ),
+        (
+            "You authorize us to reproduce your files to run the service and to develop new "
+            "features.",
+            {"content_license_scope": "service_and_improvement"},
+        ),
+        ("You authorize us to store your recordings.", {}),
+        ("The customer authorizes the provider to access Customer Data to deliver support.", {}),
+    ],
+)
+def test_written_a_licence_drafted_as_an_authorisation(text: str, expected: dict[str, str]) -> None:
+    assert {f: v for f, v in written(text).items() if f == "content_license_scope"} == expected
