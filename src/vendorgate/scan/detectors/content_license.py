@@ -71,7 +71,8 @@ GRANTED_RIGHTS = re.compile(
 IMPROVING_USE = re.compile(
     r"\b(?:use|uses|analy[sz]es?|process(?:es)?)\b (?:\w+ ){0,3}?(?:your |customer |personal |"
     r"this |such |the )?(?:data|contents?|information|inputs?)\b(?:[^.;]|\.(?=\S)){0,160}?"
-    r"\b(?:improv|develop)\w*"
+    r"(?:\b(?:improv|develop)\w*|\benhanc(?:e|es|ed|ing|ements?)\b(?! (?:the |its |their )?"
+    r"(?:security|safety|protection))|\bmake (?:\w+ ){0,2}?better\b)"
 )
 """The vendor using the data to improve or develop its products: the improvement purpose,
 stated without a licence grant."""
@@ -155,6 +156,9 @@ WARRANTY = re.compile(
 IMPROVEMENT = rx(
     r"\bimprov\w+",
     r"\bdevelop\w*",
+    # "providing and enhancing the platform", "to make it better"
+    r"\benhanc(?:e|es|ed|ing|ements?)\b(?! (?:the |its |their )?(?:security|safety|protection))",
+    r"\bmake (?:\w+ ){0,2}?better\b",
     r"\b(?:purposes?|for)\b[^.;]{0,80}\b(?:machine learning|artificial intelligence)\b",
     r"\banalytics\b",
     r"\bmarketing\b",

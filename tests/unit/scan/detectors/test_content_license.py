@@ -506,3 +506,30 @@ def test_a_limit_of_when_or_where_is_no_purpose_limit() -> None:
 )
 def test_written_a_licence_drafted_as_an_authorisation(text: str, expected: dict[str, str]) -> None:
     assert {f: v for f, v in written(text).items() if f == "content_license_scope"} == expected
+
+
+# Written for these tests: improvement drafted as enhancing the service or making it better;
+# enhancing its security or protection is the service's own business.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "You grant us a licence to use your customer data for the purposes of providing, "
+            "maintaining and enhancing the platform.",
+            "service_and_improvement",
+        ),
+        (
+            "We use the content you upload to run the service, to keep it secure, and to make it "
+            "better.",
+            "service_and_improvement",
+        ),
+        ("We use your content to make the service better for you.", "service_and_improvement"),
+        (
+            "We process your files only to provide the service and to enhance the protection of "
+            "your account.",
+            "service_only",
+        ),
+    ],
+)
+def test_written_enhancing_or_making_better_is_improvement(text: str, expected: str) -> None:
+    assert written(text).get("content_license_scope") == expected
