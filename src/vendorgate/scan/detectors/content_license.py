@@ -209,6 +209,9 @@ ANY_PURPOSE = rx(
     r"\bin any manner\b",
     r"\bas \w+ sees fit\b",
     r"\bcommercially exploit\b|\bexploit commercially\b",
+    # "for advertising, promotional or commercial purposes": any use that makes money
+    r"\bfor (?:(?:any|all|its|our|their) )?(?:[a-z-]+,? (?:or |and )?){0,4}?(?<!non-)commercial "
+    r"purposes?\b",
     r"\bindependent of the services?\b",
 )
 LICENSED = rx(

@@ -533,3 +533,26 @@ def test_written_a_licence_drafted_as_an_authorisation(text: str, expected: dict
 )
 def test_written_enhancing_or_making_better_is_improvement(text: str, expected: str) -> None:
     assert written(text).get("content_license_scope") == expected
+
+
+# Written for these tests: a licence for commercial purposes (besides advertising or promotion)
+# is for any use that makes money; denied, or said of the customer's own use, it is not.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "You grant us the right to use your content for advertising, promotional or "
+            "commercial purposes.",
+            "any_purpose",
+        ),
+        ("You grant us a licence to reproduce your files for commercial purposes.", "any_purpose"),
+        ("We will not use your content for commercial purposes.", None),
+        (
+            "You may use the service for non-commercial purposes only, and you grant us a "
+            "licence to use your content to provide it.",
+            "service_only",
+        ),
+    ],
+)
+def test_written_commercial_purposes_are_any_purpose(text: str, expected: str | None) -> None:
+    assert written(text).get("content_license_scope") == expected
