@@ -162,6 +162,9 @@ IMPROVEMENT = rx(
     r"\b(?:purposes?|for)\b[^.;]{0,80}\b(?:machine learning|artificial intelligence)\b",
     r"\banalytics\b",
     r"\bmarketing\b",
+    # promoting the service with the content is a use beyond providing it, like marketing
+    r"\bpromot(?:e|es|ed|ing|ion|ional)\b(?! (?:the )?(?:safety|security|compliance|"
+    r"(?:a )?(?:safe|secure|respectful)))",
     r"\bresearch\b",
     r"\bnew (?:features|products)\b",
     # training models is an improvement purpose ("... and we may use it to train those models")

@@ -556,3 +556,17 @@ def test_written_enhancing_or_making_better_is_improvement(text: str, expected: 
 )
 def test_written_commercial_purposes_are_any_purpose(text: str, expected: str | None) -> None:
     assert written(text).get("content_license_scope") == expected
+
+
+# Written for these tests: a licence to promote the service with the content reaches beyond
+# providing it, as marketing does.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You grant us a licence to use your content to operate and promote the Services.",
+        "You grant us a licence to host and display your content solely to provide and promote "
+        "the platform.",
+    ],
+)
+def test_written_promoting_the_service_is_beyond_providing_it(text: str) -> None:
+    assert written(text) == {"content_license_scope": "service_and_improvement"}
