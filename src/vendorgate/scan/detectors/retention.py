@@ -47,6 +47,7 @@ CONTENT_WORDS = re.compile(
     # what the customer put in the service, in the words privacy notices and terms use for it
     # (not personal data in general: a privacy notice's "personal data" is mostly account data)
     r"\bcontent\b|\bfiles\b|\brepositor(?:y|ies)\b|\bworkspaces?\b|"
+    r"\byour (?:posts|uploads|photos|pictures|images|videos|notes|projects)\b|"
     r"\bdata (?:stored|you store|uploaded)\b"
 )
 AS_LONG_AS = re.compile(
@@ -214,8 +215,13 @@ DELETE = re.compile(
 )
 EXPORT_WINDOW = re.compile(r"\b(?:export|retrieve)\b")
 BACKUP = re.compile(
-    r"\b(?:retain\w*|kept|remain\w*)\b[^.;]{0,100}\b(?:backups?|back-up|archiv\w+)\b|"
-    r"\b(?:residual )?backup cop(?:y|ies)\b"
+    r"\b(?:retain\w*|kept|remain\w*|persist\w*|linger\w*|stay\w*)\b[^.;]{0,100}\b(?:backups?|"
+    r"back-up|archiv\w+)\b|"
+    r"\b(?:residual )?backup cop(?:y|ies)\b|"
+    # the backups named first: "backups may not be removed right away"
+    r"\b(?:backups?|back-ups?)\b[^.;]{0,60}\b(?:(?:is|are|be|will|may|might)(?: \w+)? not (?:be )?"
+    r"(?:immediately |fully |completely )?(?:removed|deleted|erased|purged)|persist\w*|"
+    r"remain\w*)\b"
 )
 COST = re.compile(r"\b(?:cost|costs|expenses?)\b[^.]{0,120}\bborne\b|\badditional costs?\b")
 NOT_KEEPING = re.compile(
@@ -254,6 +260,7 @@ def detect(s: Sentence) -> list[Hit]:
         or EXPORT_WINDOW.search(text)
         or (INACTIVITY.search(text) and ACCOUNT_REMOVED.search(text))
         or (KEPT_AFTER_END.search(text) and TERMINATION.search(text))
+        or BACKUP.search(text)
     ):
         return []
     if len(text.split()) <= 6 and not re.search(r"\b(?:is|are|will|may|we|you)\b", text):

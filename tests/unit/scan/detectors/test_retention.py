@@ -519,3 +519,25 @@ def test_written_a_retention_floor_is_no_fixed_period(text: str, expected: str) 
 )
 def test_written_storing_for_whom_is_no_time(text: str, expected: str | None) -> None:
     assert written(text).get("content_retention") == expected
+
+
+# Written for these tests: copies that outlive a deletion in backups, drafted with the backups
+# first or with "persist" for "remain"; a backup named for another reason keeps nothing.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Closing your account may not erase your posts at once, as backups of them may not "
+            "be removed right away.",
+            {"deletion_after_termination_days": "undisclosed"},
+        ),
+        (
+            "Deleted content may persist in our backups until the backup cycle overwrites it.",
+            {"deletion_after_termination_days": "undisclosed"},
+        ),
+        ("Backups of your files are encrypted at rest.", {}),
+    ],
+)
+def test_written_copies_left_in_backups(text: str, expected: dict[str, object]) -> None:
+    facts = ("content_retention", "deletion_after_termination_days")
+    assert {f: v for f, v in written(text).items() if f in facts} == expected
