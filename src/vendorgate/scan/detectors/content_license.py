@@ -522,7 +522,7 @@ def _scope(
     if indirect:
         # widening a licence stated elsewhere, or a use naming no improvement: not settled here
         return "undisclosed", span(trigger)
-    service = SERVICE_PURPOSE.search(text)
+    service = _service_purpose(text)
     if not limit and not service and BROAD_GRANT.search(text):
         # a perpetual or sublicensable licence naming no purpose: nothing limits it
         return "any_purpose", span(trigger)
@@ -534,6 +534,23 @@ def _scope(
     if OTHER_PURPOSES.search(text, service.end() if service else 0):
         return "undisclosed", span(trigger)
     return "service_only", span(trigger)
+
+
+GRANTED_ACTS = re.compile(
+    r"\b(?:licen[cs]es?|rights?|permission|authori[sz]e[sd]? (?:\w+ ){1,2}?)(?: \([^)]*\))?\s*$"
+)
+"""The words that open a licence's list of acts ("a licence to host, copy and display"): a
+service verb right after them is what may be done with the content, not what for."""
+
+
+def _service_purpose(text: str) -> re.Match[str] | None:
+    """The first service purpose in ``text`` that is not the first act a licence lists ("a
+    licence to host, use and copy your content" names no purpose)."""
+    for found in SERVICE_PURPOSE.finditer(text):
+        if found.group().startswith("to ") and GRANTED_ACTS.search(text[: found.start()]):
+            continue
+        return found
+    return None
 
 
 def _denied_training(text: str, found: re.Match[str]) -> bool:

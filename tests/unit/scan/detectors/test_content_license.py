@@ -570,3 +570,31 @@ def test_written_commercial_purposes_are_any_purpose(text: str, expected: str | 
 )
 def test_written_promoting_the_service_is_beyond_providing_it(text: str) -> None:
     assert written(text) == {"content_license_scope": "service_and_improvement"}
+
+
+# Written for these tests: a service verb that opens a licence's list of acts ("a licence to
+# host, copy and display") is what may be done with the content, not what for; a purpose named
+# after the acts still counts.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "You grant us a worldwide licence to host, use, copy and translate your content, "
+            "consistent with your privacy settings.",
+            "undisclosed",
+        ),
+        ("You grant us a licence to host your content.", "undisclosed"),
+        (
+            "You grant us a licence to host and display your content in order to provide the "
+            "service.",
+            "service_only",
+        ),
+        (
+            "You grant us a licence to host, store and copy your content solely to operate the "
+            "service.",
+            "service_only",
+        ),
+    ],
+)
+def test_written_a_licence_s_first_act_is_no_purpose(text: str, expected: str) -> None:
+    assert written(text) == {"content_license_scope": expected}
