@@ -54,6 +54,9 @@ VENDOR_GRANT = rx(
     r"\bgives? you\b",
     r"\blicen[cs]e to use (?:the|any|our) (?:software|services?|website|documentation)\b",
     r"\bproprietary rights in or to service generated data\b",
+    # a licence whose purpose is the customer's use of the service is the vendor's grant
+    r"\b(?:enabl|allow|permit)\w* (?:you|the customer|customers?|users?|licensee) to (?:access "
+    r"(?:and |or )?)?use (?:the|our|its) (?:services?|software|platform|website|app)\b",
 )
 VENDOR_OWN = re.compile(r"\bfeedback\b|\btrademarks?\b|\blogos?\b")
 """Feedback: a licence over it is no licence over the customer's content, unless the sentence
@@ -62,6 +65,10 @@ EXTENSION = rx(
     r"\b(?:this|the|such|that) (?:licen[cs]e|right|permission)s? (?:also )?(?:includes?|"
     r"extends?)\b(?![^.]*\bsoftware\b)",
     r"\bincludes? (?:granting \w+ )?the right for \w+ to\b",
+    # "This licence is solely for the purpose of providing and improving our products"
+    r"\b(?:this|the|such|that|these|those) (?:licen[cs]es?|rights?|permissions?) (?:is|are) "
+    r"(?:granted )?(?:solely |only |exclusively )?(?:for the (?:limited |sole )?purposes? of|"
+    r"(?:so as )?to (?:enable|allow|permit) (?:us|\w+) to)\b",
 )
 """A sentence widening a licence granted before it ("This license also extends to our
 partners"): its scope is that licence's, unless it names purposes of its own."""
@@ -465,6 +472,11 @@ def detect(s: Sentence) -> list[Hit]:
     trigger = grant or limit or passive or verbs or extension or improving
     if trigger is None:
         return []
+    if content is None and extension is not None:
+        # "This licence is solely for the purpose of ...": a licence granted before, whose
+        # content this sentence does not name; read as a widening of it (only improvement
+        # named here settles a value)
+        trigger = extension
     if content is None and not about_use and trigger is not extension:
         return []
     confidence = 0.85 if (grant or limit) and content else 0.7

@@ -598,3 +598,35 @@ def test_written_promoting_the_service_is_beyond_providing_it(text: str) -> None
 )
 def test_written_a_licence_s_first_act_is_no_purpose(text: str, expected: str) -> None:
     assert written(text) == {"content_license_scope": expected}
+
+
+# Written for these tests: a sentence stating the purpose of a licence granted before it ("This
+# licence is solely for the purpose of ..."), without naming the content again: improvement
+# named here widens it; the service alone settles nothing; a licence for the customer's own use
+# of the service is the vendor's grant.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "This licence is solely for the purpose of providing and improving our products.",
+            {"content_license_scope": "service_and_improvement"},
+        ),
+        (
+            "These rights are granted solely to enable us to run and develop the platform.",
+            {"content_license_scope": "service_and_improvement"},
+        ),
+        (
+            "This licence is for the limited purpose of operating the service.",
+            {"content_license_scope": "undisclosed"},
+        ),
+        (
+            "This licence is for the sole purpose of enabling you to use the service as we "
+            "provide it.",
+            {},
+        ),
+    ],
+)
+def test_written_the_purpose_of_a_licence_granted_before(
+    text: str, expected: dict[str, str]
+) -> None:
+    assert {f: v for f, v in written(text).items() if f == "content_license_scope"} == expected
