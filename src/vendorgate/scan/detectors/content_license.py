@@ -230,6 +230,9 @@ LICENSED = rx(
     r" (?:content|contents|inputs?|outputs?|submissions|files)\b",
     r"\b(?:ai )?inputs?(?:,)? (?:and|or) outputs?\b|\bai (?:inputs?|outputs?)\b",
     r"\byour (?:inputs?|outputs?|contents?|contributions|posts|contacts|contact lists?)\b",
+    # what the customer uploads, named by its kind
+    r"\byour (?:(?:public|private) )?(?:uploads|photos|pictures|images|videos|posts|works|"
+    r"materials|creations|designs|recordings)\b",
     r"\bcustomer files\b",
     # "content you post", "the content that you upload": named by what the customer does
     r"\bcontent (?:that |which )?you (?:provide|upload|submit|post|share|store|create|send|"

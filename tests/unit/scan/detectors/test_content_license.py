@@ -630,3 +630,24 @@ def test_written_the_purpose_of_a_licence_granted_before(
     text: str, expected: dict[str, str]
 ) -> None:
     assert {f: v for f, v in written(text).items() if f == "content_license_scope"} == expected
+
+
+# Written for these tests: the customer's content named by its kind ("your photos", "your
+# uploads"); the vendor's own images are no content of the customer's.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "You grant us a licence to use your photos to provide the service.",
+            {"content_license_scope": "service_only"},
+        ),
+        (
+            "You grant us a licence to display your uploads on the site and to improve our "
+            "products.",
+            {"content_license_scope": "service_and_improvement"},
+        ),
+        ("We grant you a licence to use our images.", {}),
+    ],
+)
+def test_written_content_named_by_its_kind(text: str, expected: dict[str, str]) -> None:
+    assert {f: v for f, v in written(text).items() if f == "content_license_scope"} == expected
