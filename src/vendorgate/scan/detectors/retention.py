@@ -170,6 +170,7 @@ TERMINATION = rx(
     r"\bafter this (?:export )?period\b",
     r"\bdeactivat\w+",
     r"\bclos(?:e|es|ing|ure) (?:of )?(?:your |the |its |their )?account\b",
+    r"\bdeletion of (?:your |the |its |their )?account\b",
     # the passive: "after your account is closed", "once the account has been deleted"
     r"\baccount (?:is|has been|was|being|gets) (?:closed|deleted|terminated|cancell?ed|"
     r"deactivated)\b",
@@ -211,7 +212,10 @@ DELETE = re.compile(
     # "your files will be removed": the vendor's act to come (not "until the material is
     # removed", which the user may do)
     r"\b(?:will|shall|may|would) (?:then )?be (?:permanently )?removed\b|"
-    r"\bremoved from (?:our|its|the) (?:servers|systems)\b"
+    r"\bremoved from (?:our|its|the) (?:servers|systems)\b|"
+    # gone for good: "your files become unrecoverable after ten days"
+    r"\b(?:becomes?|will be|is|are) (?:permanently )?(?:unrecoverable|irretrievable|"
+    r"irrecoverable)\b"
 )
 EXPORT_WINDOW = re.compile(r"\b(?:export|retrieve)\b")
 BACKUP = re.compile(

@@ -541,3 +541,26 @@ def test_written_storing_for_whom_is_no_time(text: str, expected: str | None) ->
 def test_written_copies_left_in_backups(text: str, expected: dict[str, object]) -> None:
     facts = ("content_retention", "deletion_after_termination_days")
     assert {f: v for f, v in written(text).items() if f in facts} == expected
+
+
+# Written for these tests: the end drafted as the deletion of the account, and the content's
+# deletion drafted as its becoming unrecoverable.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Upon deletion of your account, your files become unrecoverable after a period of "
+            "ten days.",
+            {"deletion_after_termination_days": 10},
+        ),
+        (
+            "After the deletion of your account, your content is unrecoverable.",
+            {"deletion_after_termination_days": "undisclosed"},
+        ),
+        ("If you request deletion of your account, we will confirm by email.", {}),
+    ],
+)
+def test_written_content_unrecoverable_after_the_account_is_deleted(
+    text: str, expected: dict[str, object]
+) -> None:
+    assert written(text) == expected
