@@ -27,11 +27,36 @@ GRANT = rx(
     r"\b(?:grant|grants|give|gives|hereby grant)\b[^.;]{0,200}?\b(?:licen[cs]e|rights?|"
     r"permission)\b",
 )
+AUTHORISE = re.compile(
+    r"\b(?:you|customer|users?|licensee|controller)s?\b[^.;]{0,40}?\b(?:hereby )?authori[sz]es?\b"
+    r" (?:\w+ ){1,3}?to (?:use|copy|reproduce|host|store|process|modify|display|distribute|"
+    r"transmit|publish|analy[sz]e|adapt)\b"
+)
+"""A licence drafted as an authorisation ("Customer authorizes Provider to use, copy and store
+Customer Data"); not one to access (for support, say), which is a permission only."""
+
+
+def _authorised(text: str) -> re.Match[str] | None:
+    """An authorisation that names what it is for ("to use ... to provide the service"): one
+    naming no purpose ("you authorize us to store recordings") says how the service works, not
+    what the content is licensed for."""
+    found = AUTHORISE.search(text)
+    if found is None:
+        return None
+    rest = text[found.end() :]
+    if SERVICE_PURPOSE.search(rest) or IMPROVEMENT.search(rest) or ANY_PURPOSE.search(rest):
+        return found
+    return None
+
+
 VENDOR_GRANT = rx(
     r"\bgrants? (?:to )?you\b",
     r"\bgives? you\b",
     r"\blicen[cs]e to use (?:the|any|our) (?:software|services?|website|documentation)\b",
     r"\bproprietary rights in or to service generated data\b",
+    # a licence whose purpose is the customer's use of the service is the vendor's grant
+    r"\b(?:enabl|allow|permit)\w* (?:you|the customer|customers?|users?|licensee) to (?:access "
+    r"(?:and |or )?)?use (?:the|our|its) (?:services?|software|platform|website|app)\b",
 )
 VENDOR_OWN = re.compile(r"\bfeedback\b|\btrademarks?\b|\blogos?\b")
 """Feedback: a licence over it is no licence over the customer's content, unless the sentence
@@ -40,6 +65,10 @@ EXTENSION = rx(
     r"\b(?:this|the|such|that) (?:licen[cs]e|right|permission)s? (?:also )?(?:includes?|"
     r"extends?)\b(?![^.]*\bsoftware\b)",
     r"\bincludes? (?:granting \w+ )?the right for \w+ to\b",
+    # "This licence is solely for the purpose of providing and improving our products"
+    r"\b(?:this|the|such|that|these|those) (?:licen[cs]es?|rights?|permissions?) (?:is|are) "
+    r"(?:granted )?(?:solely |only |exclusively )?(?:for the (?:limited |sole )?purposes? of|"
+    r"(?:so as )?to (?:enable|allow|permit) (?:us|\w+) to)\b",
 )
 """A sentence widening a licence granted before it ("This license also extends to our
 partners"): its scope is that licence's, unless it names purposes of its own."""
@@ -49,7 +78,8 @@ GRANTED_RIGHTS = re.compile(
 IMPROVING_USE = re.compile(
     r"\b(?:use|uses|analy[sz]es?|process(?:es)?)\b (?:\w+ ){0,3}?(?:your |customer |personal |"
     r"this |such |the )?(?:data|contents?|information|inputs?)\b(?:[^.;]|\.(?=\S)){0,160}?"
-    r"\b(?:improv|develop)\w*"
+    r"(?:\b(?:improv|develop)\w*|\benhanc(?:e|es|ed|ing|ements?)\b(?! (?:the |its |their )?"
+    r"(?:security|safety|protection))|\bmake (?:\w+ ){0,2}?better\b)"
 )
 """The vendor using the data to improve or develop its products: the improvement purpose,
 stated without a licence grant."""
@@ -133,9 +163,15 @@ WARRANTY = re.compile(
 IMPROVEMENT = rx(
     r"\bimprov\w+",
     r"\bdevelop\w*",
+    # "providing and enhancing the platform", "to make it better"
+    r"\benhanc(?:e|es|ed|ing|ements?)\b(?! (?:the |its |their )?(?:security|safety|protection))",
+    r"\bmake (?:\w+ ){0,2}?better\b",
     r"\b(?:purposes?|for)\b[^.;]{0,80}\b(?:machine learning|artificial intelligence)\b",
     r"\banalytics\b",
     r"\bmarketing\b",
+    # promoting the service with the content is a use beyond providing it, like marketing
+    r"\bpromot(?:e|es|ed|ing|ion|ional)\b(?! (?:the )?(?:safety|security|compliance|"
+    r"(?:a )?(?:safe|secure|respectful)))",
     r"\bresearch\b",
     r"\bnew (?:features|products)\b",
     # training models is an improvement purpose ("... and we may use it to train those models")
@@ -144,7 +180,7 @@ IMPROVEMENT = rx(
 )
 LICENSE_WORDS = re.compile(
     r"grant|give|only|sole|exclusively|purpose|permitted|processing activities|be used|"
-    r"be processed|this information|may|will|shall|licen[cs]e|right|\buses?\b|analy[sz]"
+    r"be processed|this information|may|will|shall|licen[cs]e|right|\buses?\b|analy[sz]|authori[sz]"
 )
 NOT_LICENSE = rx(
     # a legal basis under data protection law, or how long data is kept, limits no licence
@@ -183,6 +219,9 @@ ANY_PURPOSE = rx(
     r"\bin any manner\b",
     r"\bas \w+ sees fit\b",
     r"\bcommercially exploit\b|\bexploit commercially\b",
+    # "for advertising, promotional or commercial purposes": any use that makes money
+    r"\bfor (?:(?:any|all|its|our|their) )?(?:[a-z-]+,? (?:or |and )?){0,4}?(?<!non-)commercial "
+    r"purposes?\b",
     r"\bindependent of the services?\b",
 )
 LICENSED = rx(
@@ -191,6 +230,9 @@ LICENSED = rx(
     r" (?:content|contents|inputs?|outputs?|submissions|files)\b",
     r"\b(?:ai )?inputs?(?:,)? (?:and|or) outputs?\b|\bai (?:inputs?|outputs?)\b",
     r"\byour (?:inputs?|outputs?|contents?|contributions|posts|contacts|contact lists?)\b",
+    # what the customer uploads, named by its kind
+    r"\byour (?:(?:public|private) )?(?:uploads|photos|pictures|images|videos|posts|works|"
+    r"materials|creations|designs|recordings)\b",
     r"\bcustomer files\b",
     # "content you post", "the content that you upload": named by what the customer does
     r"\bcontent (?:that |which )?you (?:provide|upload|submit|post|share|store|create|send|"
@@ -411,7 +453,7 @@ def detect(s: Sentence) -> list[Hit]:
         return []
     if NOT_LICENSE.search(text) or NOT_A_LICENCE.search(text) or OTHER_GRANTEE.search(text):
         return []
-    grant = GRANT.search(text) or GRANTED_RIGHTS.search(text)
+    grant = GRANT.search(text) or GRANTED_RIGHTS.search(text) or _authorised(text)
     extension = EXTENSION.search(text)
     improving = IMPROVING_USE.search(text)
     if improving and re.search(
@@ -433,6 +475,11 @@ def detect(s: Sentence) -> list[Hit]:
     trigger = grant or limit or passive or verbs or extension or improving
     if trigger is None:
         return []
+    if content is None and extension is not None:
+        # "This licence is solely for the purpose of ...": a licence granted before, whose
+        # content this sentence does not name; read as a widening of it (only improvement
+        # named here settles a value)
+        trigger = extension
     if content is None and not about_use and trigger is not extension:
         return []
     confidence = 0.85 if (grant or limit) and content else 0.7
@@ -490,7 +537,7 @@ def _scope(
     if indirect:
         # widening a licence stated elsewhere, or a use naming no improvement: not settled here
         return "undisclosed", span(trigger)
-    service = SERVICE_PURPOSE.search(text)
+    service = _service_purpose(text)
     if not limit and not service and BROAD_GRANT.search(text):
         # a perpetual or sublicensable licence naming no purpose: nothing limits it
         return "any_purpose", span(trigger)
@@ -502,6 +549,23 @@ def _scope(
     if OTHER_PURPOSES.search(text, service.end() if service else 0):
         return "undisclosed", span(trigger)
     return "service_only", span(trigger)
+
+
+GRANTED_ACTS = re.compile(
+    r"\b(?:licen[cs]es?|rights?|permission|authori[sz]e[sd]? (?:\w+ ){1,2}?)(?: \([^)]*\))?\s*$"
+)
+"""The words that open a licence's list of acts ("a licence to host, copy and display"): a
+service verb right after them is what may be done with the content, not what for."""
+
+
+def _service_purpose(text: str) -> re.Match[str] | None:
+    """The first service purpose in ``text`` that is not the first act a licence lists ("a
+    licence to host, use and copy your content" names no purpose)."""
+    for found in SERVICE_PURPOSE.finditer(text):
+        if found.group().startswith("to ") and GRANTED_ACTS.search(text[: found.start()]):
+            continue
+        return found
+    return None
 
 
 def _denied_training(text: str, found: re.Match[str]) -> bool:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import re
 
-from vendorgate.scan.detectors.cues import CONTENT, Spot, not_a_statement, rx, span
+from vendorgate.scan.detectors.cues import (
+    CONTENT,
+    NUMBER_WORDS,
+    Spot,
+    not_a_statement,
+    rx,
+    span,
+)
 from vendorgate.scan.detectors.cues import periods as _stated_periods
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
@@ -40,6 +47,7 @@ CONTENT_WORDS = re.compile(
     # what the customer put in the service, in the words privacy notices and terms use for it
     # (not personal data in general: a privacy notice's "personal data" is mostly account data)
     r"\bcontent\b|\bfiles\b|\brepositor(?:y|ies)\b|\bworkspaces?\b|"
+    r"\byour (?:posts|uploads|photos|pictures|images|videos|notes|projects)\b|"
     r"\bdata (?:stored|you store|uploaded)\b"
 )
 AS_LONG_AS = re.compile(
@@ -143,6 +151,10 @@ FIXED = rx(
     r"(?:[a-z-]+ )?"
     r"\(?\d+\)? (?:calendar |business )?(?:days?|hours?|weeks?|months?|years?)\b",
     r"\b\d+[- ](?:day|month|year)s? (?:retention|period|window)\b",
+    # the number in words: "deleted after six months", "kept for thirty days"
+    r"\b(?:for|within|after|up to|no longer than|no later than|not more than|a maximum of|at most|"
+    r"a period of) (?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"|an?)"
+    r"(?: \(\d+\))? (?:calendar |business )?(?:days?|hours?|weeks?|months?|years?)\b",
     r"\bautomatically delet\w+",
     r"\bfor delivery\b",
     r"\bto buffer\b",
@@ -158,6 +170,7 @@ TERMINATION = rx(
     r"\bafter this (?:export )?period\b",
     r"\bdeactivat\w+",
     r"\bclos(?:e|es|ing|ure) (?:of )?(?:your |the |its |their )?account\b",
+    r"\bdeletion of (?:your |the |its |their )?account\b",
     # the passive: "after your account is closed", "once the account has been deleted"
     r"\baccount (?:is|has been|was|being|gets) (?:closed|deleted|terminated|cancell?ed|"
     r"deactivated)\b",
@@ -175,7 +188,10 @@ GENERAL_RETENTION = re.compile(
     r"\bretain\w*|\bretention\b|\bkept\b|"
     # "for" only when a time follows it ("store files for you" says no period)
     r"\b(?:keeps?|stor(?:e|es|ed|ing))\b[^.;]{0,60}\b(?:for as long as|as long as|until|while|"
-    r"for(?= (?:a|an|the|up to|at least|no longer|longer|\(?\d|[a-z-]+ \(\d)\b))\b|"
+    # ("for the customer's benefit", "for a customer" name whom, not how long)
+    r"for(?= (?:(?:a|an|the) (?:[\w-]+ ){0,2}?(?:period|time|term|duration|life|lifetime|length|"
+    r"while|days?|weeks?|months?|years?|hours?)\b|up to|at least|no longer|longer|\(?\d|"
+    r"[a-z-]+ \(\d)\b))\b|"
     # the user's deletion leaves other copies: "won't delete copies in the accounts of others"
     r"\b(?:won't|will not|does not|doesn't|do not) (?:\w+ )?delete (?:the |any )?copies\b"
 )
@@ -196,12 +212,20 @@ DELETE = re.compile(
     # "your files will be removed": the vendor's act to come (not "until the material is
     # removed", which the user may do)
     r"\b(?:will|shall|may|would) (?:then )?be (?:permanently )?removed\b|"
-    r"\bremoved from (?:our|its|the) (?:servers|systems)\b"
+    r"\bremoved from (?:our|its|the) (?:servers|systems)\b|"
+    # gone for good: "your files become unrecoverable after ten days"
+    r"\b(?:becomes?|will be|is|are) (?:permanently )?(?:unrecoverable|irretrievable|"
+    r"irrecoverable)\b"
 )
 EXPORT_WINDOW = re.compile(r"\b(?:export|retrieve)\b")
 BACKUP = re.compile(
-    r"\b(?:retain\w*|kept|remain\w*)\b[^.;]{0,100}\b(?:backups?|back-up|archiv\w+)\b|"
-    r"\b(?:residual )?backup cop(?:y|ies)\b"
+    r"\b(?:retain\w*|kept|remain\w*|persist\w*|linger\w*|stay\w*)\b[^.;]{0,100}\b(?:backups?|"
+    r"back-up|archiv\w+)\b|"
+    r"\b(?:residual )?backup cop(?:y|ies)\b|"
+    # the backups named first: "backups may not be removed right away"
+    r"\b(?:backups?|back-ups?)\b[^.;]{0,60}\b(?:(?:is|are|be|will|may|might)(?: \w+)? not (?:be )?"
+    r"(?:immediately |fully |completely )?(?:removed|deleted|erased|purged)|persist\w*|"
+    r"remain\w*)\b"
 )
 COST = re.compile(r"\b(?:cost|costs|expenses?)\b[^.]{0,120}\bborne\b|\badditional costs?\b")
 NOT_KEEPING = re.compile(
@@ -239,6 +263,8 @@ def detect(s: Sentence) -> list[Hit]:
         or DELETE.search(text)
         or EXPORT_WINDOW.search(text)
         or (INACTIVITY.search(text) and ACCOUNT_REMOVED.search(text))
+        or (KEPT_AFTER_END.search(text) and TERMINATION.search(text))
+        or BACKUP.search(text)
     ):
         return []
     if len(text.split()) <= 6 and not re.search(r"\b(?:is|are|will|may|we|you)\b", text):
@@ -314,6 +340,12 @@ def detect(s: Sentence) -> list[Hit]:
         ]
     if ended and (deleted or (EXPORT_WINDOW.search(text) and periods(text))):
         return [_deletion(s, ended)]
+    if ended and periods(text) and _content_of(text) and _kept_after_the_end(text):
+        # "we retain your content for 30 days after termination", "your files remain available
+        # for up to 14 days after cancellation": kept for that long, then gone (said of the
+        # content itself: personal data in general kept for years after the end is mostly the
+        # account's, a retention period of its own)
+        return [_deletion(s, ended)]
     if RETAIN.search(text) is None:
         return []
 
@@ -323,6 +355,19 @@ def detect(s: Sentence) -> list[Hit]:
         ("indefinite", INDEFINITE),
     ):
         match = pattern.search(text)
+        if (
+            match
+            and value == "fixed_period"
+            and (
+                AT_LEAST.search(text[: match.end()])
+                or re.match(
+                    r",? (?:at (?:the )?(?:very )?least|minimum|or (?:more|longer))\b",
+                    text[match.end() :],
+                )
+            )
+        ):
+            # kept "for at least two years": a floor, with no end stated
+            return [Hit("content_retention", "undisclosed", 0.6, span(match), 1, cue="at least")]
         if match:
             return [Hit("content_retention", value, 0.75, span(match), 1, cue="retention")]
     kept = GENERAL_RETENTION.search(text)
@@ -333,6 +378,24 @@ def detect(s: Sentence) -> list[Hit]:
         # kept with no period at all: the less committal value
         return [Hit("content_retention", "undisclosed", 0.55, span(kept), 1, cue="retained")]
     return []
+
+
+KEPT_AFTER_END = re.compile(
+    r"\b(?:retain(?:s|ed)?|keeps?|kept|stor(?:e|es|ed)|preserv(?:e|es|ed)|remains?|stays?|"
+    r"held|holds?)\b"
+)
+NOT_KEPT_DATA = re.compile(
+    r"\bback-?ups?\b|\bin (?:full )?(?:force|effect)\b|\bsurviv\w*|\bliable\b|\bresponsible\b"
+)
+"""Backups kept after the end, or a clause that survives it: not the content kept."""
+
+
+def _kept_after_the_end(text: str) -> re.Match[str] | None:
+    """The vendor keeping the content for a while after the contract ends (the period and the
+    end are checked by the caller); not backups, a surviving clause, or the customer keeping."""
+    if NOT_KEPT_DATA.search(text) or NOT_KEEPING.search(text):
+        return None
+    return KEPT_AFTER_END.search(text)
 
 
 def _not_kept_at_all(text: str) -> re.Match[str] | None:
@@ -376,13 +439,44 @@ def _vendor_deletes(text: str) -> re.Match[str] | None:
     return None
 
 
+AT_LEAST = re.compile(
+    r"\b(?:at least|(?:a )?minimum (?:period )?of|not less than|no less than|no fewer than|"
+    r"not fewer than|no sooner than|not before)\b[^.;,]{0,25}$"
+)
+"""A period stated as a floor: the words ending with it."""
+
+
+STARTED = re.compile(
+    r"\b(?:begins?|starts?|initiates?|commences?|kicks? off)\b(?: \w+){0,2} "
+    r"(?:delet|eras|purg|destr|remov)\w*|"
+    r"\b(?:begin|start|initiate|commence)s? (?:the |our )?(?:deletion|erasure|purg\w+|"
+    r"destruction|removal)\b|"
+    r"\b(?:deletion|erasure|purge|removal)\b(?: [\w']+){0,4} (?:begins|starts|commences)\b"
+)
+"""A deletion that begins at one period and ends at another."""
+
+
 def _deletion(s: Sentence, ended: re.Match[str]) -> Hit:
     text = s.low
     found = periods(text)
     where: Spot = found[0][1] if found else None
+    said = text
     if not found and re.search(r"\bafter (?:this|that|such) (?:\w+ )?period\b", text):
         # "After this export period, ... delete": the period is stated just before
-        found = periods(s.previous)
+        found, said = periods(s.previous), s.previous
+    if found and AT_LEAST.search(said[max(0, found[0][1][0] - 30) : found[0][1][1]]):
+        # kept "for a minimum of 90 days" after the end: the deletion comes no sooner, and
+        # nothing says how much later
+        return Hit("deletion_after_termination_days", "undisclosed", 0.75, span(ended), 1)
+    if found and len(found) > 1 and STARTED.search(said):
+        # "we begin deleting 20 days after termination, so that it is all gone by 40 days": the
+        # deletion is done at the latest period, not the first
+        last = max(found, key=lambda period: period[0])
+        if re.search(r"\b(?:further|additional|another)\b[^.;,]{0,15}$", said[: last[1][1]]):
+            # "... and is finished within a further 20 days": counted from the start
+            last = (found[0][0] + last[0], last[1])
+        found = [last]
+        where = last[1] if said is text else None
     if found:
         return Hit(
             "deletion_after_termination_days",

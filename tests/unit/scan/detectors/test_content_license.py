@@ -478,3 +478,176 @@ def test_a_purpose_beside_the_service(text: str, expected: str) -> None:
 def test_a_limit_of_when_or_where_is_no_purpose_limit() -> None:
     text = "We will only process your content where you have given your consent."
     assert written(text).get("content_license_scope") != "service_only"
+
+
+# Written for these tests: a licence drafted as an authorisation to use the content for named
+# purposes; one naming no purpose, or one to access the content, is no licence scope.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The customer authorizes the provider to copy, store and display Customer Data to "
+            "provide and support the service.",
+            {"content_license_scope": "service_only"},
+        ),
+        (
+            "You authorise us to host, reproduce and transmit your content as needed to operate "
+            "the platform.",
+            {"content_license_scope": "service_only"},
+        ),
+        (
+            "You authorize us to reproduce your files to run the service and to develop new "
+            "features.",
+            {"content_license_scope": "service_and_improvement"},
+        ),
+        ("You authorize us to store your recordings.", {}),
+        ("The customer authorizes the provider to access Customer Data to deliver support.", {}),
+    ],
+)
+def test_written_a_licence_drafted_as_an_authorisation(text: str, expected: dict[str, str]) -> None:
+    assert {f: v for f, v in written(text).items() if f == "content_license_scope"} == expected
+
+
+# Written for these tests: improvement drafted as enhancing the service or making it better;
+# enhancing its security or protection is the service's own business.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "You grant us a licence to use your customer data for the purposes of providing, "
+            "maintaining and enhancing the platform.",
+            "service_and_improvement",
+        ),
+        (
+            "We use the content you upload to run the service, to keep it secure, and to make it "
+            "better.",
+            "service_and_improvement",
+        ),
+        ("We use your content to make the service better for you.", "service_and_improvement"),
+        (
+            "We process your files only to provide the service and to enhance the protection of "
+            "your account.",
+            "service_only",
+        ),
+    ],
+)
+def test_written_enhancing_or_making_better_is_improvement(text: str, expected: str) -> None:
+    assert written(text).get("content_license_scope") == expected
+
+
+# Written for these tests: a licence for commercial purposes (besides advertising or promotion)
+# is for any use that makes money; denied, or said of the customer's own use, it is not.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "You grant us the right to use your content for advertising, promotional or "
+            "commercial purposes.",
+            "any_purpose",
+        ),
+        ("You grant us a licence to reproduce your files for commercial purposes.", "any_purpose"),
+        ("We will not use your content for commercial purposes.", None),
+        (
+            "You may use the service for non-commercial purposes only, and you grant us a "
+            "licence to use your content to provide it.",
+            "service_only",
+        ),
+    ],
+)
+def test_written_commercial_purposes_are_any_purpose(text: str, expected: str | None) -> None:
+    assert written(text).get("content_license_scope") == expected
+
+
+# Written for these tests: a licence to promote the service with the content reaches beyond
+# providing it, as marketing does.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You grant us a licence to use your content to operate and promote the Services.",
+        "You grant us a licence to host and display your content solely to provide and promote "
+        "the platform.",
+    ],
+)
+def test_written_promoting_the_service_is_beyond_providing_it(text: str) -> None:
+    assert written(text) == {"content_license_scope": "service_and_improvement"}
+
+
+# Written for these tests: a service verb that opens a licence's list of acts ("a licence to
+# host, copy and display") is what may be done with the content, not what for; a purpose named
+# after the acts still counts.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "You grant us a worldwide licence to host, use, copy and translate your content, "
+            "consistent with your privacy settings.",
+            "undisclosed",
+        ),
+        ("You grant us a licence to host your content.", "undisclosed"),
+        (
+            "You grant us a licence to host and display your content in order to provide the "
+            "service.",
+            "service_only",
+        ),
+        (
+            "You grant us a licence to host, store and copy your content solely to operate the "
+            "service.",
+            "service_only",
+        ),
+    ],
+)
+def test_written_a_licence_s_first_act_is_no_purpose(text: str, expected: str) -> None:
+    assert written(text) == {"content_license_scope": expected}
+
+
+# Written for these tests: a sentence stating the purpose of a licence granted before it ("This
+# licence is solely for the purpose of ..."), without naming the content again: improvement
+# named here widens it; the service alone settles nothing; a licence for the customer's own use
+# of the service is the vendor's grant.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "This licence is solely for the purpose of providing and improving our products.",
+            {"content_license_scope": "service_and_improvement"},
+        ),
+        (
+            "These rights are granted solely to enable us to run and develop the platform.",
+            {"content_license_scope": "service_and_improvement"},
+        ),
+        (
+            "This licence is for the limited purpose of operating the service.",
+            {"content_license_scope": "undisclosed"},
+        ),
+        (
+            "This licence is for the sole purpose of enabling you to use the service as we "
+            "provide it.",
+            {},
+        ),
+    ],
+)
+def test_written_the_purpose_of_a_licence_granted_before(
+    text: str, expected: dict[str, str]
+) -> None:
+    assert {f: v for f, v in written(text).items() if f == "content_license_scope"} == expected
+
+
+# Written for these tests: the customer's content named by its kind ("your photos", "your
+# uploads"); the vendor's own images are no content of the customer's.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "You grant us a licence to use your photos to provide the service.",
+            {"content_license_scope": "service_only"},
+        ),
+        (
+            "You grant us a licence to display your uploads on the site and to improve our "
+            "products.",
+            {"content_license_scope": "service_and_improvement"},
+        ),
+        ("We grant you a licence to use our images.", {}),
+    ],
+)
+def test_written_content_named_by_its_kind(text: str, expected: dict[str, str]) -> None:
+    assert {f: v for f, v in written(text).items() if f == "content_license_scope"} == expected

@@ -387,3 +387,180 @@ def test_written_sentences_that_state_no_deletion_of_the_vendor_s(text: str) -> 
 )
 def test_written_ends_drafted_as_what_the_contract_does(text: str, expected: object) -> None:
     assert written(text) == {"deletion_after_termination_days": expected}
+
+
+# Written for these tests: a period after the end stated as a floor ("a minimum of", "at
+# least") says when the deletion may come at the earliest, not when it comes.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We keep customer data for a minimum of 90 days after termination, after which it "
+            "may be deleted.",
+            "undisclosed",
+        ),
+        (
+            "Following termination, your files will be kept for no less than thirty (30) days "
+            "and then deleted.",
+            "undisclosed",
+        ),
+        (
+            "Following termination, your files will be kept for up to thirty (30) days and then "
+            "deleted.",
+            30,
+        ),
+    ],
+)
+def test_written_a_floor_is_no_deletion_period(text: str, expected: object) -> None:
+    assert written(text) == {"deletion_after_termination_days": expected}
+
+
+# Written for these tests: the content kept (or left available) for a stated time after the end,
+# then gone, whatever the verb; backups kept after the end, or a clause in force after it, are
+# not the content.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We retain your content for 30 days after termination.", 30),
+        ("Your files remain available for 14 days after cancellation.", 14),
+        ("Your documents stay on our servers for no more than 45 days after cancellation.", 45),
+        ("For sixty (60) days after termination, the provider will preserve Customer Data.", 60),
+        ("Your content is kept for at least 30 days after cancellation.", "undisclosed"),
+    ],
+)
+def test_written_content_kept_for_a_time_after_the_end(text: str, expected: object) -> None:
+    assert written(text) == {"deletion_after_termination_days": expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your content remains yours after termination.",
+        "The confidentiality duties for your files remain in force for 2 years after termination.",
+    ],
+)
+def test_written_what_remains_after_the_end_is_not_the_content_kept(text: str) -> None:
+    assert "deletion_after_termination_days" not in written(text)
+
+
+# Written for these tests: a deletion that begins at one time and is done at a later one is
+# done at the later (counted from the start when it is "a further" time).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We start deleting your content 20 days after termination, so that all of it is gone "
+            "by 40 days after termination.",
+            40,
+        ),
+        (
+            "We begin the deletion of your workspace 7 days after cancellation and complete it "
+            "within 30 days.",
+            30,
+        ),
+        (
+            "Deletion of your content starts 10 days after the end of the subscription and is "
+            "finished within a further 20 days.",
+            30,
+        ),
+        # not a staged deletion: the first period is the content's
+        (
+            "We delete your files within 30 days after termination and remove them from backups "
+            "within 90 days.",
+            30,
+        ),
+    ],
+)
+def test_written_a_deletion_begun_then_finished(text: str, expected: object) -> None:
+    assert written(text) == {"deletion_after_termination_days": expected}
+
+
+# Written for these tests: a retention period with its number in words.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By default, recordings are deleted after six months.",
+        "Chat transcripts are kept for thirty days and then removed.",
+        "Uploaded files are stored for a year and then erased.",
+    ],
+)
+def test_written_a_period_in_words_is_a_fixed_period(text: str) -> None:
+    assert written(text) == {"content_retention": "fixed_period"}
+
+
+# Written for these tests: content kept for at least some time has a floor, not an end.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We keep your recordings for at least 6 months.", "undisclosed"),
+        ("Your files are stored for a minimum of 2 years.", "undisclosed"),
+        ("Messages are retained for no less than 90 days.", "undisclosed"),
+        ("We keep your recordings for six months at least.", "undisclosed"),
+        ("Recordings are kept for up to six months.", "fixed_period"),
+    ],
+)
+def test_written_a_retention_floor_is_no_fixed_period(text: str, expected: str) -> None:
+    assert written(text) == {"content_retention": expected}
+
+
+# Written for these tests: "store ... for" whom or what is no time the content is kept; "for" a
+# stretch of time is.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The customer lets the provider copy, store and display Customer Data for the "
+            "customer's benefit.",
+            None,
+        ),
+        ("We store your files for a customer who shares them with you.", None),
+        ("We store your files for a limited period.", "undisclosed"),
+    ],
+)
+def test_written_storing_for_whom_is_no_time(text: str, expected: str | None) -> None:
+    assert written(text).get("content_retention") == expected
+
+
+# Written for these tests: copies that outlive a deletion in backups, drafted with the backups
+# first or with "persist" for "remain"; a backup named for another reason keeps nothing.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Closing your account may not erase your posts at once, as backups of them may not "
+            "be removed right away.",
+            {"deletion_after_termination_days": "undisclosed"},
+        ),
+        (
+            "Deleted content may persist in our backups until the backup cycle overwrites it.",
+            {"deletion_after_termination_days": "undisclosed"},
+        ),
+        ("Backups of your files are encrypted at rest.", {}),
+    ],
+)
+def test_written_copies_left_in_backups(text: str, expected: dict[str, object]) -> None:
+    facts = ("content_retention", "deletion_after_termination_days")
+    assert {f: v for f, v in written(text).items() if f in facts} == expected
+
+
+# Written for these tests: the end drafted as the deletion of the account, and the content's
+# deletion drafted as its becoming unrecoverable.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Upon deletion of your account, your files become unrecoverable after a period of "
+            "ten days.",
+            {"deletion_after_termination_days": 10},
+        ),
+        (
+            "After the deletion of your account, your content is unrecoverable.",
+            {"deletion_after_termination_days": "undisclosed"},
+        ),
+        ("If you request deletion of your account, we will confirm by email.", {}),
+    ],
+)
+def test_written_content_unrecoverable_after_the_account_is_deleted(
+    text: str, expected: dict[str, object]
+) -> None:
+    assert written(text) == expected
