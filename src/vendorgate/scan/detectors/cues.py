@@ -385,6 +385,12 @@ NEGATED_TRANSFER = re.compile(
 )
 """A denied use or transfer whose purpose comes later in the clause ("we do not share your
 personal data with any third parties for their own advertising purposes")."""
+EMPHASIS = re.compile(
+    r",? (?:under any (?:circumstances?|conditions?)|in any (?:way|manner|form|event|case)|"
+    r"at any (?:time|point)|for any reason)(?: whatsoever)?,?(?= )"
+)
+"""Words that stress a denial without limiting it ("we will not, under any circumstances,
+sell"): they stand between the "not" and the verb it denies."""
 
 
 PRACTICE_CLAUSE = re.compile(
@@ -414,8 +420,16 @@ def stated_practice(fact: str, s: Sentence, cue: re.Match[str]) -> Hit:
     plain = DESCRIBING_NEGATION_OF_TRANSFER.sub(lambda m: "#" * len(m.group()), text)
     before = re.split(r", ", CLAUSE_BREAK.split(plain[max(0, cue.start() - 160) : cue.start()])[-1])
     denied = NEGATED_TRANSFER.search(before[-1])
-    if not qualified and (near_negation(plain, cue.start()) or not_in_business or denied):
-        said = not_in_business or denied or negation(text[max(0, cue.start() - 40) : cue.start()])
+    # "we will not, under any circumstances, sell": read without the words stressing it
+    stressed = EMPHASIS.sub("", plain[: cue.start()])
+    negated = near_negation(plain, cue.start()) or near_negation(stressed, len(stressed))
+    if not qualified and (negated or not_in_business or denied):
+        said = (
+            not_in_business
+            or denied
+            or negation(text[max(0, cue.start() - 40) : cue.start()])
+            or negation(stressed[-40:])
+        )
         hit = Hit(fact, "never", 0.85, span(cue), 2, cue=named("negated", said))
         return scoped(guard(hit, text, cue.span()), text)
     return Hit(fact, "always", 0.75, span(cue), 1, cue=named("stated", cue))

@@ -257,3 +257,9 @@ def test_a_denial_of_advertising_with_the_exception_of_is_not_never() -> None:
         "for our own plans."
     )
     assert written(text)["advertising_use"] == "always"
+
+
+# Written for these tests: words stressing a denial between the "not" and its verb.
+def test_a_denial_of_advertising_stressed_between_not_and_the_verb_is_never() -> None:
+    text = "We do not, at any time, give your personal data to advertisers for their marketing."
+    assert written(text) == {"advertising_use": "never"}

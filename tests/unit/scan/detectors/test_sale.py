@@ -208,3 +208,9 @@ def test_a_denial_of_sale_with_the_exception_of_is_not_never(text: str) -> None:
 )
 def test_a_sale_for_money(text: str, expected: str) -> None:
     assert written(text) == {"sale_of_data": expected}
+
+
+# Written for these tests: words stressing a denial between the "not" and its verb.
+def test_a_denial_stressed_between_not_and_the_verb_is_never() -> None:
+    text = "We will not, under any circumstances whatsoever, hand over or sell your information."
+    assert written(text) == {"sale_of_data": "never"}
