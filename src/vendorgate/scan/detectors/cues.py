@@ -359,7 +359,8 @@ QUALIFIED_DENIAL = rx(
     # a legal definition of the practice ("sell" as defined by state law), not of the data
     # ("your covered information, as defined under Chapter 603A")
     r"\bas (?:that term is |those terms are )defined (?:by|in|under)\b",
-    r"(?<!information )(?<!information, )(?<!data )(?<!data, )\bas defined (?:by|in|under)\b",
+    r"(?<!information )(?<!information, )(?<!information \()(?<!data )(?<!data, )(?<!data \()"
+    r"\bas defined (?:by|in|under)\b",
 )
 """After a denied practice: a legal definition or a "but" that takes the denial back
 ("... which may constitute a sale under state law", "we do not sell ..., but we share")."""

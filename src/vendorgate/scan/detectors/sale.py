@@ -79,7 +79,11 @@ DATA_SOLD = re.compile(
     r"\byour (?:contacts|contact lists?|files|messages|content|documents|recordings)\b|"
     r"\bof (?:your |personal |customer |user )?data\b|"
     r"\byour (?:\w+ ){1,2}(?:data|information)\b|"
-    r"\b(?:anonymous|aggregated|de-identified) (?:data|information)\b"
+    r"\b(?:anonymous|aggregated|de-identified) (?:data|information)\b|"
+    # the short form ("your personal info") and data named by quantity ("any data you store")
+    r"\b(?:your|personal|customer|user)s?'? ?info\b|"
+    r"\b(?:any|all)(?: of (?:the|your))? (?:\w+ )?data\b(?! (?:protection|privacy|security|"
+    r"breach|center|centre)s?\b)"
 )
 """The customer's data, as the object of the sale."""
 PASSIVE_SALE = re.compile(r"\b(?:is|are|be|been|was|were)(?: not| never|n't)?(?: \w+ly)? $")

@@ -214,3 +214,21 @@ def test_a_sale_for_money(text: str, expected: str) -> None:
 def test_a_denial_stressed_between_not_and_the_verb_is_never() -> None:
     text = "We will not, under any circumstances whatsoever, hand over or sell your information."
     assert written(text) == {"sale_of_data": "never"}
+
+
+# Written for these tests: the data sold named in short ("info"), by quantity ("any data"), or
+# with its definition in brackets.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will never sell your personal info to advertisers.",
+        "We never rent or sell any data you keep in your workspace.",
+        "We do not sell your information (as defined in these terms) to third parties.",
+    ],
+)
+def test_more_ways_of_naming_the_data_sold(text: str) -> None:
+    assert written(text) == {"sale_of_data": "never"}
+
+
+def test_data_in_another_sense_is_not_the_data_sold() -> None:
+    assert written("Our sales staff follow all data protection rules.") == {}
