@@ -5,7 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from vendorgate.scan.detectors.cues import POINTER, named, not_a_statement, rx, stated_practice
+from vendorgate.scan.detectors.cues import (
+    POINTER,
+    guard,
+    named,
+    not_a_statement,
+    qualified_denial,
+    rx,
+    scoped,
+    span,
+    stated_practice,
+)
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
 
@@ -60,12 +70,22 @@ def detect(s: Sentence) -> list[Hit]:
     if not_a_statement(s) or POINTER.search(text):
         return []
     after = text if FOR_VALUE.search(cue.group()) else text[cue.start() : cue.end() + 90]
-    if PASSIVE_SALE.search(text, 0, cue.start()) and cue.group() == "sold":
-        # "your personal information is not sold": the data stands before the verb
-        after = text[max(0, cue.start() - 90) : cue.end()]
+    passive = PASSIVE_SALE.search(text, 0, cue.start()) if cue.group() == "sold" else None
+    subject = ""
+    if passive:
+        # "your personal information is not sold": the data stands before the verb, in its
+        # own clause ("..., and the company was sold" sells no data)
+        subject = SUBJECT_START.split(text[max(0, passive.start() - 90) : passive.start()])[-1]
+        after = subject
     if not DATA_SOLD.search(after):
         return []
     hit = stated_practice("sale_of_data", s, cue)
+    no_data = NO_DATA.search(subject)
+    if no_data and hit.value == "always" and qualified_denial(text, cue) is None:
+        # "no personal information is shared with, sent to or sold to anyone": the "no" of
+        # the subject denies the verbs, however far from it they stand
+        denial = Hit("sale_of_data", "never", 0.85, span(cue), 2, cue=named("negated", no_data))
+        hit = scoped(guard(denial, text, cue.span()), text)
     if hit.value == "never" and money and not ANY_VALUE.search(text):
         # state laws count a disclosure for other valuable consideration as a sale: a denial
         # of selling "for money" leaves that open
@@ -86,5 +106,16 @@ DATA_SOLD = re.compile(
     r"breach|center|centre)s?\b)"
 )
 """The customer's data, as the object of the sale."""
-PASSIVE_SALE = re.compile(r"\b(?:is|are|be|been|was|were)(?: not| never|n't)?(?: \w+ly)? $")
+PASSIVE_SALE = re.compile(
+    r"\b(?:is|are|be|been|was|were)(?: not| never|n't)?(?: \w+ly)?"
+    # other participles joined to it ("is not rented, shared or sold", "is shared with, sent
+    # to or sold to"), and the legal term in quotes ("may have been \"sold\"")
+    r"(?: \w+(?:ed|en|nt)(?: (?:to|with|by))?,?(?: or| and)?){0,4} [\"']?$"
+)
 """A passive verb right before "sold": the data sold is its subject, before it."""
+SUBJECT_START = re.compile(
+    r"[;:]|, (?:and|but|or|while|whereas)\b|\b(?:but|while|whereas|however)\b"
+)
+"""Where the clause whose subject is sold begins."""
+NO_DATA = re.compile(r"\bno (?:\w+ ){0,2}(?:data|information|info|content)\b")
+"""The data denied in the subject ("no personal information is ...")."""

@@ -232,3 +232,21 @@ def test_more_ways_of_naming_the_data_sold(text: str) -> None:
 
 def test_data_in_another_sense_is_not_the_data_sold() -> None:
     assert written("Our sales staff follow all data protection rules.") == {}
+
+
+# Written for these tests: the passive with other participles joined to "sold", the legal term
+# in quotes, a "no" on the subject, and a subject that is not the data.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Customer data is never rented, traded or sold.", {"sale_of_data": "never"}),
+        (
+            "No customer information is shared with, handed to or sold to outside companies.",
+            {"sale_of_data": "never"},
+        ),
+        ('Your personal data may have been "sold" to partners.', {"sale_of_data": "always"}),
+        ("We keep your data in our own systems, and the old office was sold in 2019.", {}),
+    ],
+)
+def test_more_sales_in_the_passive(text: str, expected: dict[str, str]) -> None:
+    assert written(text) == expected
