@@ -9,6 +9,7 @@ from vendorgate.scan.detectors.cues import (
     POINTER,
     guard,
     named,
+    negation,
     not_a_statement,
     qualified_denial,
     rx,
@@ -70,6 +71,11 @@ def detect(s: Sentence) -> list[Hit]:
     if not_a_statement(s) or POINTER.search(text):
         return []
     after = text if FOR_VALUE.search(cue.group()) else text[cue.start() : cue.end() + 90]
+    classed = CLASSED.search(text, 0, cue.start()) if cue.group() in ("sale", "sales") else None
+    if classed:
+        # "sharing your usage data with ad networks may constitute a sale": the data is named
+        # in the disclosure the sentence classes, before the word
+        after = text[: cue.end() + 90]
     passive = PASSIVE_SALE.search(text, 0, cue.start()) if cue.group() == "sold" else None
     subject = ""
     if passive:
@@ -80,6 +86,11 @@ def detect(s: Sentence) -> list[Hit]:
     if not DATA_SOLD.search(after):
         return []
     hit = stated_practice("sale_of_data", s, cue)
+    denied_class = classed and negation(text[: cue.start()])
+    if denied_class and hit.value in ("never", "always"):
+        # "disclosures to our service providers do not constitute a sale": one disclosure is
+        # classed as no sale, which says nothing of the others
+        hit = replace(hit, value="undisclosed", cue=named("classed as no sale", denied_class))
     no_data = NO_DATA.search(subject)
     if no_data and hit.value == "always" and qualified_denial(text, cue) is None:
         # "no personal information is shared with, sent to or sold to anyone": the "no" of
@@ -113,6 +124,12 @@ PASSIVE_SALE = re.compile(
     r"(?: \w+(?:ed|en|nt)(?: (?:to|with|by))?,?(?: or| and)?){0,4} [\"']?$"
 )
 """A passive verb right before "sold": the data sold is its subject, before it."""
+CLASSED = re.compile(
+    r"\b(?:constitut\w*|qualif(?:y|ies) as|amounts? to|counts? as|"
+    r"(?:(?:be|been|is|are)(?: not|n't)? )?(?:considered|deemed|treated as|regarded as|classed as)|"
+    r"(?:is|are|be)(?: not|n't)?) (?:an? |the )?[\"']?$"
+)
+"""A disclosure classed as a sale, or as none ("may constitute a \"sale\"")."""
 SUBJECT_START = re.compile(
     r"[;:]|, (?:and|but|or|while|whereas)\b|\b(?:but|while|whereas|however)\b"
 )

@@ -250,3 +250,21 @@ def test_data_in_another_sense_is_not_the_data_sold() -> None:
 )
 def test_more_sales_in_the_passive(text: str, expected: dict[str, str]) -> None:
     assert written(text) == expected
+
+
+# Written for these tests: a sentence classing a disclosure as a sale names the data before
+# the word; one classing a disclosure as no sale says nothing of the others.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Handing your usage data to ad networks may be considered a sale.", "always"),
+        ('Our use of this personal information may qualify as a "sale" under state law.', "always"),
+        (
+            "Transfers to our hosting vendors do not constitute a sale of personal data.",
+            "undisclosed",
+        ),
+        ("Giving your data to our processors is not a sale of your personal data.", "undisclosed"),
+    ],
+)
+def test_a_disclosure_classed_as_a_sale_or_as_none(text: str, expected: str) -> None:
+    assert written(text)["sale_of_data"] == expected
