@@ -30,6 +30,13 @@ ADVERTISING = rx(
     # the customer's data put to marketing use ("does not use Customer Content for marketing")
     r"\b(?:use|uses|using|used)\b[^.;]{0,160}\bfor (?:any )?(?:marketing|promotion)",
     r"\bad (?:targeting|tracking|networks?|partners?|tech\w*)\b",
+    # ads shown again to past visitors, by whatever name; one ad, or an "advert"
+    r"\bre-?target\w*|\bremarket\w*",
+    r"\badverts?\b|\ban ad\b(?! hoc)",
+    # the vendor's own products promoted to the person elsewhere ("pixels to promote our
+    # services on third-party sites")
+    r"\b(?:promot\w+|market\w*)\b[^.;]{0,40}\bon (?:other|third[- ]party|external|partner)"
+    r" (?:companies'? )?(?:websites|sites|apps|applications|platforms)\b",
 )
 NOT_ADVERTISING = rx(
     r"\badvertisements? for\b",
@@ -63,8 +70,13 @@ DATA_OBJECT = rx(
     r"\b(?:anonymous|aggregated|de-identified|usage|device) (?:data|information)\b",
     r"\btargeting\b",
     # ads shown on other sites are chosen from what is known of the person
-    r"\bon (?:other|third[- ]party) (?:companies'? )?(?:websites|sites|apps|applications|"
-    r"platforms)\b",
+    r"\bon (?:other|third[- ]party|external|partner) (?:companies'? )?(?:websites|sites|apps|"
+    r"applications|platforms)\b|\bafter you (?:leave|have left)\b",
+    r"\bre-?target\w*|\bremarket\w*",
+    # the data named by its technical kind: the address, the identifiers, the browsing
+    r"\bip address(?:es)?\b|\b(?:online|device|advertising|mobile|unique|cookie) (?:ids?|"
+    r"identifiers?)\b|\bbrowsing (?:history|habits|activity|behaviou?r)\b|\bonline activit\w+",
+    r"\btrack(?:s|ed|ing)? (?:whether|when|how|which|what) you\b",
 )
 PERSONAL_LEAD = re.compile(r"\bpersonal (?:data|information)\b")
 ON_OUR_BEHALF = re.compile(r"\bon (?:our|its|\w+'s) behalf\b")

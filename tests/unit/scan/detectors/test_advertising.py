@@ -263,3 +263,25 @@ def test_a_denial_of_advertising_with_the_exception_of_is_not_never() -> None:
 def test_a_denial_of_advertising_stressed_between_not_and_the_verb_is_never() -> None:
     text = "We do not, at any time, give your personal data to advertisers for their marketing."
     assert written(text) == {"advertising_use": "never"}
+
+
+# Written for these tests: ads shown again to past visitors (by whatever name), one ad or an
+# "advert", the vendor's products promoted to the person elsewhere, and the data named by its
+# technical kind.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We run remarketing campaigns aimed at people who viewed our pricing page.",
+        "Visitors to our blog may be retargeted by our partners.",
+        "After you leave our site, you may see an ad for our paid plan.",
+        "Our tags let us promote our tools to you on partner websites.",
+        "An ad network receives your IP address to pick the adverts you see.",
+        "Advertisers place beacons in our pages to track whether you click on their offers.",
+    ],
+)
+def test_more_ways_of_stating_advertising_with_the_person_s_data(text: str) -> None:
+    assert written(text) == {"advertising_use": "always"}
+
+
+def test_an_ad_hoc_request_is_no_advertising() -> None:
+    assert written("We may handle an ad hoc request for your personal data by email.") == {}
