@@ -97,6 +97,9 @@ OPT_OUT = rx(
     # "without giving you the choice to object": the practice runs until the person says no
     r"\b(?:choice|option|opportunity|ability|chance|means) to (?:object|decline|refuse|say no|"
     r"withdraw|stop)\b",
+    # a privacy signal the person's browser sends stops it ("on a DNT signal we stop ...")
+    r"\b(?:dnt(?::1)?|do[- ]not[- ]track|global privacy control|gpc|opt[- ]out preference)"
+    r" signals?\b[^.;]{0,80}\b(?:stop|cease|no longer|disable)\w*",
 )
 NO_OPT_OUT = re.compile(
     r"\b(?:cannot|can ?not|can't|not able to|unable to|no way to|may not) (?:\w+ )?"

@@ -285,3 +285,24 @@ def test_more_ways_of_stating_advertising_with_the_person_s_data(text: str) -> N
 
 def test_an_ad_hoc_request_is_no_advertising() -> None:
     assert written("We may handle an ad hoc request for your personal data by email.") == {}
+
+
+# Written for these tests: a browser's privacy signal that stops the practice is a way out of
+# it; ignoring such signals is none.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "If our servers get a DNT signal from your browser, we stop using tags to advertise "
+            "our plans on other sites.",
+            "opt_out",
+        ),
+        (
+            "We do not respond to Do Not Track signals, and we use cookies for targeted "
+            "advertising.",
+            "always",
+        ),
+    ],
+)
+def test_a_privacy_signal_that_stops_advertising(text: str, expected: str) -> None:
+    assert written(text) == {"advertising_use": expected}
