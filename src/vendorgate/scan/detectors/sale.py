@@ -83,6 +83,13 @@ def detect(s: Sentence) -> list[Hit]:
         # own clause ("..., and the company was sold" sells no data)
         subject = SUBJECT_START.split(text[max(0, passive.start() - 90) : passive.start()])[-1]
         after = subject
+    if not passive and PRONOUN.match(text, cue.end()):
+        # "your personal information is yours, and we never sell it": the data is named
+        # before the verb, the vendor sells, and no other thing stands between for "it"
+        named_before = list(DATA_SOLD.finditer(text, 0, cue.start()))
+        between = text[named_before[-1].end() : cue.start()] if named_before else ""
+        if named_before and WE_SELL.search(between) and not OTHER_THING.search(between):
+            after = text[: cue.end()]
     if not DATA_SOLD.search(after):
         return []
     hit = stated_practice("sale_of_data", s, cue)
@@ -110,6 +117,7 @@ DATA_SOLD = re.compile(
     r"\byour (?:contacts|contact lists?|files|messages|content|documents|recordings)\b|"
     r"\bof (?:your |personal |customer |user )?data\b|"
     r"\byour (?:\w+ ){1,2}(?:data|information)\b|"
+    r"\byour (?:\w+ )?(?:email address(?:es)?|contact details|details)\b|"
     r"\b(?:anonymous|aggregated|de-identified) (?:data|information)\b|"
     # the short form ("your personal info") and data named by quantity ("any data you store")
     r"\b(?:your|personal|customer|user)s?'? ?info\b|"
@@ -134,5 +142,9 @@ SUBJECT_START = re.compile(
     r"[;:]|, (?:and|but|or|while|whereas)\b|\b(?:but|while|whereas|however)\b"
 )
 """Where the clause whose subject is sold begins."""
+PRONOUN = re.compile(r"(?: or \w+(?: \w+)?)? (?:it|them)\b(?! (?:is|are|was|were|has|have)\b)")
+"""The data sold named by a pronoun right after the verb ("sell it", "rent or sell it")."""
+WE_SELL = re.compile(r"\bwe\b[^,;]{0,40}$")
+OTHER_THING = re.compile(r"\b(?:the|a|an|our|its|their|this|that|these|those) \w+")
 NO_DATA = re.compile(r"\bno (?:\w+ ){0,2}(?:data|information|info|content)\b")
 """The data denied in the subject ("no personal information is ...")."""

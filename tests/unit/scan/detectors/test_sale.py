@@ -268,3 +268,22 @@ def test_more_sales_in_the_passive(text: str, expected: dict[str, str]) -> None:
 )
 def test_a_disclosure_classed_as_a_sale_or_as_none(text: str, expected: str) -> None:
     assert written(text)["sale_of_data"] == expected
+
+
+# Written for these tests: the data named before the verb and a pronoun after it ("we never
+# sell it"); the pronoun does not reach past another thing or to a sale by someone else.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Your contact information stays yours, and we do not sell it.", {"sale_of_data": "never"}),
+        (
+            "Your usage data is kept private; we will not rent or sell them.",
+            {"sale_of_data": "never"},
+        ),
+        ("We never sell your email address.", {"sale_of_data": "never"}),
+        ("We keep your data on our servers, and when the hardware is old we sell it.", {}),
+        ("You may export your data and sell it in our marketplace.", {}),
+    ],
+)
+def test_the_data_sold_named_by_a_pronoun(text: str, expected: dict[str, str]) -> None:
+    assert written(text) == expected
