@@ -9,6 +9,7 @@ from vendorgate.scan.detectors.cues import (
     named,
     not_a_statement,
     opt_out_cue,
+    qualified_denial,
     rx,
     span,
     stated_practice,
@@ -77,6 +78,10 @@ DATA_OBJECT = rx(
     r"\bip address(?:es)?\b|\b(?:online|device|advertising|mobile|unique|cookie) (?:ids?|"
     r"identifiers?)\b|\bbrowsing (?:history|habits|activity|behaviou?r)\b|\bonline activit\w+",
     r"\btrack(?:s|ed|ing)? (?:whether|when|how|which|what) you\b",
+    # what the person keeps in the service, and the person as the one targeted
+    r"\byour (?:\w+ ){0,2}(?:files|documents|messages|e-?mails|contacts|conversations|recordings|"
+    r"photos|notes|uploads)\b",
+    r"\btarget(?:s|ed|ing)? you\b",
 )
 PERSONAL_LEAD = re.compile(r"\bpersonal (?:data|information)\b")
 ON_OUR_BEHALF = re.compile(r"\bon (?:our|its|\w+'s) behalf\b")
@@ -115,4 +120,28 @@ def detect(s: Sentence) -> list[Hit]:
         return []
     if not_a_statement(s) or (POINTER.search(text) and opt_out_cue(text) is None):
         return []
-    return [stated_practice("advertising_use", s, cue)]
+    hit = stated_practice("advertising_use", s, cue)
+    denied = ADVERTISER_DENIED.match(text)
+    if (
+        denied
+        and hit.value == "always"
+        and qualified_denial(text, cue) is None
+        and not ANOTHER_CLAUSE.search(text, denied.end())
+    ):
+        # "advertisers never see your messages": the advertiser is the subject, the denial
+        # follows it. It denies the advertisers the data, not the vendor choosing ads with it,
+        # so it settles nothing either way
+        hit = Hit(
+            "advertising_use", "undisclosed", 0.6, span(denied), 1, cue=named("negated", denied)
+        )
+    return [hit]
+
+
+ADVERTISER_DENIED = re.compile(
+    r"(?:no |our |the |third[- ]party )?(?:advertisers|ad (?:networks|partners)|advertising "
+    r"(?:partners|networks|companies))(?: (?!who|that|which)\w+)?? (?:cannot|can't|can ?not|"
+    r"do not|don't|will not|won't|never|are not|aren't|have no|get no|receive no)\b"
+)
+"""A sentence opening with the advertisers and denying what they get of the person's data."""
+ANOTHER_CLAUSE = re.compile(r";|\bbut\b|\bhowever\b|\bwhereas\b|\bwhile\b|, and\b")
+"""A clause after the denial, which may state what it does not deny."""

@@ -306,3 +306,24 @@ def test_an_ad_hoc_request_is_no_advertising() -> None:
 )
 def test_a_privacy_signal_that_stops_advertising(text: str, expected: str) -> None:
     assert written(text) == {"advertising_use": expected}
+
+
+# Written for these tests: what the person keeps in the service as the data; the advertisers
+# as the subject of a denial, which leaves the vendor's own choice of ads open; and a denial
+# another clause or an exception takes back.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We never let advertisers target you based on your documents.", "never"),
+        ("Advertisers never get access to your messages.", "undisclosed"),
+        ("Our ad partners cannot read your notes.", "undisclosed"),
+        (
+            "Advertisers who do not follow our rules are removed, and we share your data with "
+            "the others.",
+            "always",
+        ),
+        ("Advertisers cannot see your photos unless you make them public.", "always"),
+    ],
+)
+def test_advertisers_denied_the_person_s_data(text: str, expected: str) -> None:
+    assert written(text) == {"advertising_use": expected}
