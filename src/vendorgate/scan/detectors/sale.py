@@ -25,7 +25,7 @@ FACTS: tuple[str, ...] = ("sale_of_data",)
 
 
 SALE = re.compile(
-    r"\bsell(?:s|ing)?\b|\bsold\b|\bsales?\b|\brent(?:s|ing)?\b|\bmonetiz\w+|"
+    r"\bsell(?:s|ing)?\b|\bsold\b|\bsales?\b|\brent(?:s|ed|ing)?\b|\bmoneti[sz]\w+|"
     # the CCPA's defined "share" (in quotes) and its opt-out link
     r'"shar(?:e|ed|ing)"|\bdo not share my\b|'
     # disclosure for value: a sale by another name
@@ -76,7 +76,7 @@ def detect(s: Sentence) -> list[Hit]:
         # "sharing your usage data with ad networks may constitute a sale": the data is named
         # in the disclosure the sentence classes, before the word
         after = text[: cue.end() + 90]
-    passive = PASSIVE_SALE.search(text, 0, cue.start()) if cue.group() == "sold" else None
+    passive = PASSIVE_SALE.search(text, 0, cue.start()) if PARTICIPLE.match(cue.group()) else None
     subject = ""
     if passive:
         # "your personal information is not sold": the data stands before the verb, in its
@@ -90,7 +90,8 @@ def detect(s: Sentence) -> list[Hit]:
         between = text[named_before[-1].end() : cue.start()] if named_before else ""
         if named_before and WE_SELL.search(between) and not OTHER_THING.search(between):
             after = text[: cue.end()]
-    if not DATA_SOLD.search(after):
+    if not DATA_SOLD.search(after) and not (passive and NO_DATA.search(subject)):
+        # the data may be denied as the subject of the passive ("no information is sold")
         return []
     hit = stated_practice("sale_of_data", s, cue)
     denied_class = classed and negation(text[: cue.start()])
@@ -122,7 +123,10 @@ DATA_SOLD = re.compile(
     # the short form ("your personal info") and data named by quantity ("any data you store")
     r"\b(?:your|personal|customer|user)s?'? ?info\b|"
     r"\b(?:any|all)(?: of (?:the|your))? (?:\w+ )?data\b(?! (?:protection|privacy|security|"
-    r"breach|center|centre)s?\b)"
+    r"breach|center|centre)s?\b)|"
+    # the people's data named with more words ("users' personal identification information")
+    r"\b(?:users|customers|members|visitors)' (?:\w+ ){0,2}(?:data|information|info|details)\b|"
+    r"\bpersonally identifiable information\b|\bpii\b"
 )
 """The customer's data, as the object of the sale."""
 PASSIVE_SALE = re.compile(
@@ -142,6 +146,8 @@ SUBJECT_START = re.compile(
     r"[;:]|, (?:and|but|or|while|whereas)\b|\b(?:but|while|whereas|however)\b"
 )
 """Where the clause whose subject is sold begins."""
+PARTICIPLE = re.compile(r"sold|rented|moneti[sz]ed$")
+"""The sale verbs whose passive puts the data sold before them."""
 PRONOUN = re.compile(r"(?: or \w+(?: \w+)?)? (?:it|them)\b(?! (?:is|are|was|were|has|have)\b)")
 """The data sold named by a pronoun right after the verb ("sell it", "rent or sell it")."""
 WE_SELL = re.compile(r"\bwe\b[^,;]{0,40}$")

@@ -287,3 +287,19 @@ def test_a_disclosure_classed_as_a_sale_or_as_none(text: str, expected: str) -> 
 )
 def test_the_data_sold_named_by_a_pronoun(text: str, expected: dict[str, str]) -> None:
     assert written(text) == expected
+
+
+# Written for these tests: the people's data named with more words, a bare "information"
+# denied as the subject of the passive, and the other sale verbs in the passive.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We never rent members' contact information to anyone.", {"sale_of_data": "never"}),
+        ("We do not sell personally identifiable information.", {"sale_of_data": "never"}),
+        ("No information is monetised.", {"sale_of_data": "never"}),
+        ("Your personal data is never rented to marketers.", {"sale_of_data": "never"}),
+        ("We rented a new office last year and no data is kept there.", {}),
+    ],
+)
+def test_more_ways_of_naming_the_data_and_the_passive(text: str, expected: dict[str, str]) -> None:
+    assert written(text) == expected
