@@ -82,6 +82,10 @@ DATA_OBJECT = rx(
     r"\byour (?:\w+ ){0,2}(?:files|documents|messages|e-?mails|contacts|conversations|recordings|"
     r"photos|notes|uploads)\b",
     r"\btarget(?:s|ed|ing)? you\b",
+    # a bare "information" as what is denied, or handed over ("no information is shared with
+    # advertisers", "we do not give any information to ad networks")
+    r"\bno (?:\w+ ){0,2}(?:information|data)\b(?= (?:is|are|will|gets?)\b)",
+    r"\b(?:shar|sell|disclos|provid|giv|pass|transfer)\w* any (?:\w+ )?(?:information|data)\b",
 )
 PERSONAL_LEAD = re.compile(r"\bpersonal (?:data|information)\b")
 ON_OUR_BEHALF = re.compile(r"\bon (?:our|its|\w+'s) behalf\b")

@@ -327,3 +327,23 @@ def test_a_privacy_signal_that_stops_advertising(text: str, expected: str) -> No
 )
 def test_advertisers_denied_the_person_s_data(text: str, expected: str) -> None:
     assert written(text) == {"advertising_use": expected}
+
+
+# Written for these tests: a bare "information" denied as the subject, or handed over as "any
+# information"; a request for information about ads names no data.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("No information is passed to advertising networks.", {"advertising_use": "never"}),
+        ("We never provide any information to ad partners.", {"advertising_use": "never"}),
+        (
+            "We share any information you make public with advertisers.",
+            {"advertising_use": "always"},
+        ),
+        ("Ask us for any information about advertising on our forum.", {}),
+    ],
+)
+def test_a_bare_information_denied_or_handed_to_advertisers(
+    text: str, expected: dict[str, str]
+) -> None:
+    assert written(text) == expected
