@@ -377,9 +377,20 @@ exception of ...")."""
 
 def qualified_denial(text: str, cue: re.Match[str]) -> re.Match[str] | None:
     """What takes back a denial of the practice named at ``cue``: a carve-out in its own clause
-    (up to a "nor" or a semicolon), or a definition or "but" anywhere after it."""
+    (up to a "nor" or a semicolon), or a definition or "but" anywhere after it. An exception for
+    what the law compels ("except as required by law") takes nothing back: no law makes a
+    vendor sell data or advertise with it."""
     clause = re.split(r"\bnor\b|;", text[cue.start() : cue.start() + 120])[0]
+    found = LEGAL_COMPULSION.search(clause)
+    # only an exception that ends the sentence: "unless required by law or you agree" still
+    # has a carve-out after it
+    if found and ENDS.match(clause, found.end()):
+        clause = clause[: found.start()] + "#" * len(found.group()) + clause[found.end() :]
     return CARVE_OUT.search(clause) or QUALIFIED_DENIAL.search(text, cue.start())
+
+
+ENDS = re.compile(r"\w*(?: to do so| so)?\W*$")
+"""The rest of a sentence after an exception that ends it."""
 
 
 NEGATED_TRANSFER = re.compile(

@@ -303,3 +303,17 @@ def test_the_data_sold_named_by_a_pronoun(text: str, expected: dict[str, str]) -
 )
 def test_more_ways_of_naming_the_data_and_the_passive(text: str, expected: dict[str, str]) -> None:
     assert written(text) == expected
+
+
+# Written for these tests: an exception for what the law compels takes nothing back from a
+# denial of sale; one followed by another carve-out does.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We will not sell customer data, except where required by law.", "never"),
+        ("We never sell your personal data unless compelled to do so by a court.", "never"),
+        ("We never sell your personal data unless required by law or to our resellers.", "always"),
+    ],
+)
+def test_a_denial_of_sale_with_an_exception_the_law_compels(text: str, expected: str) -> None:
+    assert written(text) == {"sale_of_data": expected}
