@@ -29,7 +29,10 @@ SALE = re.compile(
     # the CCPA's defined "share" (in quotes) and its opt-out link
     r'"shar(?:e|ed|ing)"|\bdo not share my\b|'
     # disclosure for value: a sale by another name
-    r"\bwith or without compensation\b|\bfor (?:monetary or other )?valuable consideration\b"
+    r"\bwith or without compensation\b|\bfor (?:monetary or other )?valuable consideration\b|"
+    # the data as a source of revenue ("we don't make money from your data")
+    r"\b(?:make|makes|making|made|earn|earns|earning|generate|generates)(?: any)? (?:money|revenue|"
+    r"profits?|income) (?:from|with|off|on|out of)\b"
 )
 FOR_VALUE = re.compile(r"compensation|consideration|money|payment|cash|financial")
 FOR_MONEY = re.compile(
@@ -90,6 +93,12 @@ def detect(s: Sentence) -> list[Hit]:
         between = text[named_before[-1].end() : cue.start()] if named_before else ""
         if named_before and WE_SELL.search(between) and not OTHER_THING.search(between):
             after = text[: cue.end()]
+    if REVENUE.match(cue.group()):
+        # the data must be the source named ("money from your data"), not a word further on
+        # ("money from subscriptions, not from your data")
+        source = SOURCE.match(text, cue.end())
+        if source is None or not DATA_SOLD.match(text, source.end()):
+            return []
     if not DATA_SOLD.search(after) and not (passive and NO_DATA.search(subject)):
         # the data may be denied as the subject of the passive ("no information is sold")
         return []
@@ -146,6 +155,9 @@ SUBJECT_START = re.compile(
     r"[;:]|, (?:and|but|or|while|whereas)\b|\b(?:but|while|whereas|however)\b"
 )
 """Where the clause whose subject is sold begins."""
+REVENUE = re.compile(r"make|made|earn|generat")
+"""A revenue cue ("make money from"), as against a sale verb."""
+SOURCE = re.compile(r" (?:the |all |any )?")
 PARTICIPLE = re.compile(r"sold|rented|moneti[sz]ed$")
 """The sale verbs whose passive puts the data sold before them."""
 PRONOUN = re.compile(r"(?: or \w+(?: \w+)?)? (?:it|them)\b(?! (?:is|are|was|were|has|have)\b)")

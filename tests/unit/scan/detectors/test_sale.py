@@ -317,3 +317,20 @@ def test_more_ways_of_naming_the_data_and_the_passive(text: str, expected: dict[
 )
 def test_a_denial_of_sale_with_an_exception_the_law_compels(text: str, expected: str) -> None:
     assert written(text) == {"sale_of_data": expected}
+
+
+# Written for these tests: the data as a source of revenue is a sale by another name; only
+# when the data is the source named.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We never make money off the personal information you give us.",
+            {"sale_of_data": "never"},
+        ),
+        ("We earn revenue from your usage data by licensing it.", {"sale_of_data": "always"}),
+        ("We make money from subscriptions, not from your personal data.", {}),
+    ],
+)
+def test_revenue_from_the_data(text: str, expected: dict[str, str]) -> None:
+    assert written(text) == expected
