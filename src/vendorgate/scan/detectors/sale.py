@@ -108,6 +108,23 @@ def detect(s: Sentence) -> list[Hit]:
         # "disclosures to our service providers do not constitute a sale": one disclosure is
         # classed as no sale, which says nothing of the others
         hit = replace(hit, value="undisclosed", cue=named("classed as no sale", denied_class))
+    practice_denied = PRACTICE_DENIED.match(text)
+    if (
+        practice_denied
+        and hit.value == "always"
+        and qualified_denial(text, cue) is None
+        and not ANOTHER_CLAUSE.search(text, practice_denied.end())
+    ):
+        # "selling your data is not our business": the sale is the subject, denied after it
+        denial = Hit(
+            "sale_of_data",
+            "never",
+            0.8,
+            span(practice_denied),
+            2,
+            cue=named("negated", practice_denied),
+        )
+        hit = scoped(guard(denial, text, cue.span()), text)
     no_data = NO_DATA.search(subject)
     if no_data and hit.value == "always" and qualified_denial(text, cue) is None:
         # "no personal information is shared with, sent to or sold to anyone": the "no" of
@@ -155,6 +172,15 @@ SUBJECT_START = re.compile(
     r"[;:]|, (?:and|but|or|while|whereas)\b|\b(?:but|while|whereas|however)\b"
 )
 """Where the clause whose subject is sold begins."""
+PRACTICE_DENIED = re.compile(
+    r"(?:the )?(?:selling|renting|(?:the )?sale of|moneti[sz]ing)\b[^,;:]{0,60}? (?:is|are|has|was|"
+    r"will)(?: not|n't| never)\b(?! (?:only|just|limited|necessarily)\b)"
+    # "is not our main business": some selling still goes on
+    r"(?! (?:our |the |a |an )?(?:main|primary|principal|core|chief|biggest|major|only|sole)\b)"
+)
+"""A sentence opening with the sale and denying it ("selling your data is not what we do")."""
+ANOTHER_CLAUSE = re.compile(r";|\bbut\b|\bhowever\b|\bwhereas\b|\bwhile\b|, and\b")
+"""A clause after the denial, which may state what it does not deny."""
 REVENUE = re.compile(r"make|made|earn|generat")
 """A revenue cue ("make money from"), as against a sale verb."""
 SOURCE = re.compile(r" (?:the |all |any )?")

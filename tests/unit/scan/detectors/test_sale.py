@@ -334,3 +334,18 @@ def test_a_denial_of_sale_with_an_exception_the_law_compels(text: str, expected:
 )
 def test_revenue_from_the_data(text: str, expected: dict[str, str]) -> None:
     assert written(text) == expected
+
+
+# Written for these tests: the sale as the subject, denied after it; not when the denial is of
+# the sale's share of the business, or another clause follows.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Selling customer data is not part of what we do.", "never"),
+        ("The sale of your personal information will never happen.", "never"),
+        ("Selling your data is not our main business.", "always"),
+        ("Selling your data is not our goal, but partners may pay for reports.", "always"),
+    ],
+)
+def test_the_sale_denied_as_the_subject(text: str, expected: str) -> None:
+    assert written(text) == {"sale_of_data": expected}
