@@ -86,6 +86,15 @@ def detect(s: Sentence) -> list[Hit]:
         # own clause ("..., and the company was sold" sells no data)
         subject = SUBJECT_START.split(text[max(0, passive.start() - 90) : passive.start()])[-1]
         after = subject
+        if re.fullmatch(
+            r" ?(?:it|they)(?: (?:will|shall|would|can|may|must|not|never))* ", subject
+        ):
+            # "your data is yours: it is never sold": the pronoun stands for the data named
+            # before it, when no other thing stands between
+            named_before = list(DATA_SOLD.finditer(text, 0, passive.start()))
+            between = text[named_before[-1].end() : passive.start()] if named_before else ""
+            if named_before and not OTHER_THING.search(between) and not PLACE.search(between):
+                after = named_before[-1].group()
     if not passive and PRONOUN.match(text, cue.end()):
         # "your personal information is yours, and we never sell it": the data is named
         # before the verb, the vendor sells, and no other thing stands between for "it"
@@ -190,5 +199,7 @@ PRONOUN = re.compile(r"(?: or \w+(?: \w+)?)? (?:it|them)\b(?! (?:is|are|was|were
 """The data sold named by a pronoun right after the verb ("sell it", "rent or sell it")."""
 WE_SELL = re.compile(r"\bwe\b[^,;]{0,40}$")
 OTHER_THING = re.compile(r"\b(?:the|a|an|our|its|their|this|that|these|those) \w+")
+PLACE = re.compile(r"\b(?:on|in|at|with|from|into|onto|inside) (?!you\b|us\b)\w+")
+"""A thing named after a preposition ("stored on servers"), which "they" may stand for."""
 NO_DATA = re.compile(r"\bno (?:\w+ ){0,2}(?:data|information|info|content)\b")
 """The data denied in the subject ("no personal information is ...")."""

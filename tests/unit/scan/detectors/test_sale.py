@@ -349,3 +349,20 @@ def test_revenue_from_the_data(text: str, expected: dict[str, str]) -> None:
 )
 def test_the_sale_denied_as_the_subject(text: str, expected: str) -> None:
     assert written(text) == {"sale_of_data": expected}
+
+
+# Written for these tests: a pronoun as the subject of the passive stands for the data named
+# before it, unless another thing stands between.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Your content stays yours: it is never sold.", {"sale_of_data": "never"}),
+        (
+            "Your personal data belongs to you, and it will not be rented.",
+            {"sale_of_data": "never"},
+        ),
+        ("Your data is hosted on servers, and they were sold last year.", {}),
+    ],
+)
+def test_a_pronoun_as_the_subject_of_the_passive(text: str, expected: dict[str, str]) -> None:
+    assert written(text) == expected
