@@ -357,7 +357,12 @@ def practice(
 QUALIFIED_DENIAL = rx(
     r"\bin the conventional sense\b|\bas traditionally\b",
     r"\btraditional(?:ly)? (?:sense|understood)\b",
-    r"\bbut\b[^.]{0,100}\b(?:share|disclos|sell|sale|advertis|ads\b)",
+    r"\b(?:but|although|though|yet)\b[^.]{0,100}\b(?:share|disclos|sell|sale|advertis|ads\b|"
+    r"market|promot|target|licen[cs])",
+    # "not to advertisers, only to research partners": the denial names whom it spares
+    r",\s*(?:but )?only (?:to|with|for)\b",
+    # "we don't sell your data; we license it": the same data handed over by another name
+    r";\s*(?:we|it|they) (?:\w+ )?(?:licen[cs]e|lease|rent|trade|exchange)s?\b",
     r"\bmay (?:be (?:considered|deemed)|constitute|qualify as)\b",
     # a legal definition of the practice ("sell" as defined by state law), not of the data
     # ("your covered information, as defined under Chapter 603A")

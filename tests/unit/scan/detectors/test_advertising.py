@@ -347,3 +347,12 @@ def test_a_bare_information_denied_or_handed_to_advertisers(
     text: str, expected: dict[str, str]
 ) -> None:
     assert written(text) == expected
+
+
+# Written for these tests: a denial for one kind of data, then "although" another kind is used.
+def test_a_denial_of_advertising_with_an_although_clause_is_not_never() -> None:
+    text = (
+        "We do not use customer content for advertising, although we may use account data to "
+        "target you with offers."
+    )
+    assert written(text)["advertising_use"] == "always"

@@ -366,3 +366,22 @@ def test_the_sale_denied_as_the_subject(text: str, expected: str) -> None:
 )
 def test_a_pronoun_as_the_subject_of_the_passive(text: str, expected: dict[str, str]) -> None:
     assert written(text) == expected
+
+
+# Written for these tests: a denial taken back by a contrast ("though"), by naming whom it
+# spares ("only to"), or by the same data handed over under another name ("we license it").
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not sell your personal data, though we may share it with partners.",
+        "We do not sell customer data to marketers, only to research institutes.",
+        "We don't sell your usage data; we lease it to analysts.",
+    ],
+)
+def test_a_denial_of_sale_taken_back_later_in_the_sentence(text: str) -> None:
+    assert written(text)["sale_of_data"] == "always"
+
+
+def test_a_denial_of_sale_with_a_restriction_after_it_stays_never() -> None:
+    text = "We never sell your personal data; we only use it to provide the service."
+    assert written(text)["sale_of_data"] == "never"
