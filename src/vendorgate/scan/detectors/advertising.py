@@ -9,6 +9,7 @@ from vendorgate.scan.detectors.cues import (
     named,
     not_a_statement,
     opt_out_cue,
+    qualified_denial,
     rx,
     span,
     stated_practice,
@@ -30,6 +31,13 @@ ADVERTISING = rx(
     # the customer's data put to marketing use ("does not use Customer Content for marketing")
     r"\b(?:use|uses|using|used)\b[^.;]{0,160}\bfor (?:any )?(?:marketing|promotion)",
     r"\bad (?:targeting|tracking|networks?|partners?|tech\w*)\b",
+    # ads shown again to past visitors, by whatever name; one ad, or an "advert"
+    r"\bre-?target\w*|\bremarket\w*",
+    r"\badverts?\b|\ban ad\b(?! hoc)",
+    # the vendor's own products promoted to the person elsewhere ("pixels to promote our
+    # services on third-party sites")
+    r"\b(?:promot\w+|market\w*)\b[^.;]{0,40}\bon (?:other|third[- ]party|external|partner)"
+    r" (?:companies'? )?(?:websites|sites|apps|applications|platforms)\b",
 )
 NOT_ADVERTISING = rx(
     r"\badvertisements? for\b",
@@ -63,8 +71,21 @@ DATA_OBJECT = rx(
     r"\b(?:anonymous|aggregated|de-identified|usage|device) (?:data|information)\b",
     r"\btargeting\b",
     # ads shown on other sites are chosen from what is known of the person
-    r"\bon (?:other|third[- ]party) (?:companies'? )?(?:websites|sites|apps|applications|"
-    r"platforms)\b",
+    r"\bon (?:other|third[- ]party|external|partner) (?:companies'? )?(?:websites|sites|apps|"
+    r"applications|platforms)\b|\bafter you (?:leave|have left)\b",
+    r"\bre-?target\w*|\bremarket\w*",
+    # the data named by its technical kind: the address, the identifiers, the browsing
+    r"\bip address(?:es)?\b|\b(?:online|device|advertising|mobile|unique|cookie) (?:ids?|"
+    r"identifiers?)\b|\bbrowsing (?:history|habits|activity|behaviou?r)\b|\bonline activit\w+",
+    r"\btrack(?:s|ed|ing)? (?:whether|when|how|which|what) you\b",
+    # what the person keeps in the service, and the person as the one targeted
+    r"\byour (?:\w+ ){0,2}(?:files|documents|messages|e-?mails|contacts|conversations|recordings|"
+    r"photos|notes|uploads)\b",
+    r"\btarget(?:s|ed|ing)? you\b",
+    # a bare "information" as what is denied, or handed over ("no information is shared with
+    # advertisers", "we do not give any information to ad networks")
+    r"\bno (?:\w+ ){0,2}(?:information|data)\b(?= (?:is|are|will|gets?)\b)",
+    r"\b(?:shar|sell|disclos|provid|giv|pass|transfer)\w* any (?:\w+ )?(?:information|data)\b",
 )
 PERSONAL_LEAD = re.compile(r"\bpersonal (?:data|information)\b")
 ON_OUR_BEHALF = re.compile(r"\bon (?:our|its|\w+'s) behalf\b")
@@ -103,4 +124,28 @@ def detect(s: Sentence) -> list[Hit]:
         return []
     if not_a_statement(s) or (POINTER.search(text) and opt_out_cue(text) is None):
         return []
-    return [stated_practice("advertising_use", s, cue)]
+    hit = stated_practice("advertising_use", s, cue)
+    denied = ADVERTISER_DENIED.match(text)
+    if (
+        denied
+        and hit.value == "always"
+        and qualified_denial(text, cue) is None
+        and not ANOTHER_CLAUSE.search(text, denied.end())
+    ):
+        # "advertisers never see your messages": the advertiser is the subject, the denial
+        # follows it. It denies the advertisers the data, not the vendor choosing ads with it,
+        # so it settles nothing either way
+        hit = Hit(
+            "advertising_use", "undisclosed", 0.6, span(denied), 1, cue=named("negated", denied)
+        )
+    return [hit]
+
+
+ADVERTISER_DENIED = re.compile(
+    r"(?:no |our |the |third[- ]party )?(?:advertisers|ad (?:networks|partners)|advertising "
+    r"(?:partners|networks|companies))(?: (?!who|that|which)\w+)?? (?:cannot|can't|can ?not|"
+    r"do not|don't|will not|won't|never|are not|aren't|have no|get no|receive no)\b"
+)
+"""A sentence opening with the advertisers and denying what they get of the person's data."""
+ANOTHER_CLAUSE = re.compile(r";|\bbut\b|\bhowever\b|\bwhereas\b|\bwhile\b|, and\b")
+"""A clause after the denial, which may state what it does not deny."""

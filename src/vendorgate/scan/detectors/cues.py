@@ -97,6 +97,9 @@ OPT_OUT = rx(
     # "without giving you the choice to object": the practice runs until the person says no
     r"\b(?:choice|option|opportunity|ability|chance|means) to (?:object|decline|refuse|say no|"
     r"withdraw|stop)\b",
+    # a privacy signal the person's browser sends stops it ("on a DNT signal we stop ...")
+    r"\b(?:dnt(?::1)?|do[- ]not[- ]track|global privacy control|gpc|opt[- ]out preference)"
+    r" signals?\b[^.;]{0,80}\b(?:stop|cease|no longer|disable)\w*",
 )
 NO_OPT_OUT = re.compile(
     r"\b(?:cannot|can ?not|can't|not able to|unable to|no way to|may not) (?:\w+ )?"
@@ -372,12 +375,18 @@ def practice(
 QUALIFIED_DENIAL = rx(
     r"\bin the conventional sense\b|\bas traditionally\b",
     r"\btraditional(?:ly)? (?:sense|understood)\b",
-    r"\bbut\b[^.]{0,100}\b(?:share|disclos|sell|sale|advertis|ads\b)",
+    r"\b(?:but|although|though|yet)\b[^.]{0,100}\b(?:share|disclos|sell|sale|advertis|ads\b|"
+    r"market|promot|target|licen[cs])",
+    # "not to advertisers, only to research partners": the denial names whom it spares
+    r",\s*(?:but )?only (?:to|with|for)\b",
+    # "we don't sell your data; we license it": the same data handed over by another name
+    r";\s*(?:we|it|they) (?:\w+ )?(?:licen[cs]e|lease|rent|trade|exchange)s?\b",
     r"\bmay (?:be (?:considered|deemed)|constitute|qualify as)\b",
     # a legal definition of the practice ("sell" as defined by state law), not of the data
     # ("your covered information, as defined under Chapter 603A")
     r"\bas (?:that term is |those terms are )defined (?:by|in|under)\b",
-    r"(?<!information )(?<!information, )(?<!data )(?<!data, )\bas defined (?:by|in|under)\b",
+    r"(?<!information )(?<!information, )(?<!information \()(?<!data )(?<!data, )(?<!data \()"
+    r"\bas defined (?:by|in|under)\b",
 )
 """After a denied practice: a legal definition or a "but" that takes the denial back
 ("... which may constitute a sale under state law", "we do not sell ..., but we share")."""
@@ -391,9 +400,20 @@ exception of ...")."""
 
 def qualified_denial(text: str, cue: re.Match[str]) -> re.Match[str] | None:
     """What takes back a denial of the practice named at ``cue``: a carve-out in its own clause
-    (up to a "nor" or a semicolon), or a definition or "but" anywhere after it."""
+    (up to a "nor" or a semicolon), or a definition or "but" anywhere after it. An exception for
+    what the law compels ("except as required by law") takes nothing back: no law makes a
+    vendor sell data or advertise with it."""
     clause = re.split(r"\bnor\b|;", text[cue.start() : cue.start() + 120])[0]
+    found = LEGAL_COMPULSION.search(clause)
+    # only an exception that ends the sentence: "unless required by law or you agree" still
+    # has a carve-out after it
+    if found and ENDS.match(clause, found.end()):
+        clause = clause[: found.start()] + "#" * len(found.group()) + clause[found.end() :]
     return CARVE_OUT.search(clause) or QUALIFIED_DENIAL.search(text, cue.start())
+
+
+ENDS = re.compile(r"\w*(?: to do so| so)?\W*$")
+"""The rest of a sentence after an exception that ends it."""
 
 
 NEGATED_TRANSFER = re.compile(
@@ -403,6 +423,12 @@ NEGATED_TRANSFER = re.compile(
 )
 """A denied use or transfer whose purpose comes later in the clause ("we do not share your
 personal data with any third parties for their own advertising purposes")."""
+EMPHASIS = re.compile(
+    r",? (?:under any (?:circumstances?|conditions?)|in any (?:way|manner|form|event|case)|"
+    r"at any (?:time|point)|for any reason)(?: whatsoever)?,?(?= )"
+)
+"""Words that stress a denial without limiting it ("we will not, under any circumstances,
+sell"): they stand between the "not" and the verb it denies."""
 
 
 PRACTICE_CLAUSE = re.compile(
@@ -432,8 +458,16 @@ def stated_practice(fact: str, s: Sentence, cue: re.Match[str]) -> Hit:
     plain = DESCRIBING_NEGATION_OF_TRANSFER.sub(lambda m: "#" * len(m.group()), text)
     before = re.split(r", ", CLAUSE_BREAK.split(plain[max(0, cue.start() - 160) : cue.start()])[-1])
     denied = NEGATED_TRANSFER.search(before[-1])
-    if not qualified and (near_negation(plain, cue.start()) or not_in_business or denied):
-        said = not_in_business or denied or negation(text[max(0, cue.start() - 40) : cue.start()])
+    # "we will not, under any circumstances, sell": read without the words stressing it
+    stressed = EMPHASIS.sub("", plain[: cue.start()])
+    negated = near_negation(plain, cue.start()) or near_negation(stressed, len(stressed))
+    if not qualified and (negated or not_in_business or denied):
+        said = (
+            not_in_business
+            or denied
+            or negation(text[max(0, cue.start() - 40) : cue.start()])
+            or negation(stressed[-40:])
+        )
         hit = Hit(fact, "never", 0.85, span(cue), 2, cue=named("negated", said))
         return scoped(guard(hit, text, cue.span()), text)
     return Hit(fact, "always", 0.75, span(cue), 1, cue=named("stated", cue))

@@ -5,7 +5,18 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from vendorgate.scan.detectors.cues import POINTER, named, not_a_statement, rx, stated_practice
+from vendorgate.scan.detectors.cues import (
+    POINTER,
+    guard,
+    named,
+    negation,
+    not_a_statement,
+    qualified_denial,
+    rx,
+    scoped,
+    span,
+    stated_practice,
+)
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
 
@@ -14,11 +25,14 @@ FACTS: tuple[str, ...] = ("sale_of_data",)
 
 
 SALE = re.compile(
-    r"\bsell(?:s|ing)?\b|\bsold\b|\bsales?\b|\brent(?:s|ing)?\b|\bmonetiz\w+|"
+    r"\bsell(?:s|ing)?\b|\bsold\b|\bsales?\b|\brent(?:s|ed|ing)?\b|\bmoneti[sz]\w+|"
     # the CCPA's defined "share" (in quotes) and its opt-out link
     r'"shar(?:e|ed|ing)"|\bdo not share my\b|'
     # disclosure for value: a sale by another name
-    r"\bwith or without compensation\b|\bfor (?:monetary or other )?valuable consideration\b"
+    r"\bwith or without compensation\b|\bfor (?:monetary or other )?valuable consideration\b|"
+    # the data as a source of revenue ("we don't make money from your data")
+    r"\b(?:make|makes|making|made|earn|earns|earning|generate|generates)(?: any)? (?:money|revenue|"
+    r"profits?|income) (?:from|with|off|on|out of)\b"
 )
 FOR_VALUE = re.compile(r"compensation|consideration|money|payment|cash|financial")
 FOR_MONEY = re.compile(
@@ -60,12 +74,72 @@ def detect(s: Sentence) -> list[Hit]:
     if not_a_statement(s) or POINTER.search(text):
         return []
     after = text if FOR_VALUE.search(cue.group()) else text[cue.start() : cue.end() + 90]
-    if PASSIVE_SALE.search(text, 0, cue.start()) and cue.group() == "sold":
-        # "your personal information is not sold": the data stands before the verb
-        after = text[max(0, cue.start() - 90) : cue.end()]
-    if not DATA_SOLD.search(after):
+    classed = CLASSED.search(text, 0, cue.start()) if cue.group() in ("sale", "sales") else None
+    if classed:
+        # "sharing your usage data with ad networks may constitute a sale": the data is named
+        # in the disclosure the sentence classes, before the word
+        after = text[: cue.end() + 90]
+    passive = PASSIVE_SALE.search(text, 0, cue.start()) if PARTICIPLE.match(cue.group()) else None
+    subject = ""
+    if passive:
+        # "your personal information is not sold": the data stands before the verb, in its
+        # own clause ("..., and the company was sold" sells no data)
+        subject = SUBJECT_START.split(text[max(0, passive.start() - 90) : passive.start()])[-1]
+        after = subject
+        if re.fullmatch(
+            r" ?(?:it|they)(?: (?:will|shall|would|can|may|must|not|never))* ", subject
+        ):
+            # "your data is yours: it is never sold": the pronoun stands for the data named
+            # before it, when no other thing stands between
+            named_before = list(DATA_SOLD.finditer(text, 0, passive.start()))
+            between = text[named_before[-1].end() : passive.start()] if named_before else ""
+            if named_before and not OTHER_THING.search(between) and not PLACE.search(between):
+                after = named_before[-1].group()
+    if not passive and PRONOUN.match(text, cue.end()):
+        # "your personal information is yours, and we never sell it": the data is named
+        # before the verb, the vendor sells, and no other thing stands between for "it"
+        named_before = list(DATA_SOLD.finditer(text, 0, cue.start()))
+        between = text[named_before[-1].end() : cue.start()] if named_before else ""
+        if named_before and WE_SELL.search(between) and not OTHER_THING.search(between):
+            after = text[: cue.end()]
+    if REVENUE.match(cue.group()):
+        # the data must be the source named ("money from your data"), not a word further on
+        # ("money from subscriptions, not from your data")
+        source = SOURCE.match(text, cue.end())
+        if source is None or not DATA_SOLD.match(text, source.end()):
+            return []
+    if not DATA_SOLD.search(after) and not (passive and NO_DATA.search(subject)):
+        # the data may be denied as the subject of the passive ("no information is sold")
         return []
     hit = stated_practice("sale_of_data", s, cue)
+    denied_class = classed and negation(text[: cue.start()])
+    if denied_class and hit.value in ("never", "always"):
+        # "disclosures to our service providers do not constitute a sale": one disclosure is
+        # classed as no sale, which says nothing of the others
+        hit = replace(hit, value="undisclosed", cue=named("classed as no sale", denied_class))
+    practice_denied = PRACTICE_DENIED.match(text)
+    if (
+        practice_denied
+        and hit.value == "always"
+        and qualified_denial(text, cue) is None
+        and not ANOTHER_CLAUSE.search(text, practice_denied.end())
+    ):
+        # "selling your data is not our business": the sale is the subject, denied after it
+        denial = Hit(
+            "sale_of_data",
+            "never",
+            0.8,
+            span(practice_denied),
+            2,
+            cue=named("negated", practice_denied),
+        )
+        hit = scoped(guard(denial, text, cue.span()), text)
+    no_data = NO_DATA.search(subject)
+    if no_data and hit.value == "always" and qualified_denial(text, cue) is None:
+        # "no personal information is shared with, sent to or sold to anyone": the "no" of
+        # the subject denies the verbs, however far from it they stand
+        denial = Hit("sale_of_data", "never", 0.85, span(cue), 2, cue=named("negated", no_data))
+        hit = scoped(guard(denial, text, cue.span()), text)
     if hit.value == "never" and money and not ANY_VALUE.search(text):
         # state laws count a disclosure for other valuable consideration as a sale: a denial
         # of selling "for money" leaves that open
@@ -79,8 +153,53 @@ DATA_SOLD = re.compile(
     r"\byour (?:contacts|contact lists?|files|messages|content|documents|recordings)\b|"
     r"\bof (?:your |personal |customer |user )?data\b|"
     r"\byour (?:\w+ ){1,2}(?:data|information)\b|"
-    r"\b(?:anonymous|aggregated|de-identified) (?:data|information)\b"
+    r"\byour (?:\w+ )?(?:email address(?:es)?|contact details|details)\b|"
+    r"\b(?:anonymous|aggregated|de-identified) (?:data|information)\b|"
+    # the short form ("your personal info") and data named by quantity ("any data you store")
+    r"\b(?:your|personal|customer|user)s?'? ?info\b|"
+    r"\b(?:any|all)(?: of (?:the|your))? (?:\w+ )?data\b(?! (?:protection|privacy|security|"
+    r"breach|center|centre)s?\b)|"
+    # the people's data named with more words ("users' personal identification information")
+    r"\b(?:users|customers|members|visitors)' (?:\w+ ){0,2}(?:data|information|info|details)\b|"
+    r"\bpersonally identifiable information\b|\bpii\b"
 )
 """The customer's data, as the object of the sale."""
-PASSIVE_SALE = re.compile(r"\b(?:is|are|be|been|was|were)(?: not| never|n't)?(?: \w+ly)? $")
+PASSIVE_SALE = re.compile(
+    r"\b(?:is|are|be|been|was|were)(?: not| never|n't)?(?: \w+ly)?"
+    # other participles joined to it ("is not rented, shared or sold", "is shared with, sent
+    # to or sold to"), and the legal term in quotes ("may have been \"sold\"")
+    r"(?: \w+(?:ed|en|nt)(?: (?:to|with|by))?,?(?: or| and)?){0,4} [\"']?$"
+)
 """A passive verb right before "sold": the data sold is its subject, before it."""
+CLASSED = re.compile(
+    r"\b(?:constitut\w*|qualif(?:y|ies) as|amounts? to|counts? as|"
+    r"(?:(?:be|been|is|are)(?: not|n't)? )?(?:considered|deemed|treated as|regarded as|classed as)|"
+    r"(?:is|are|be)(?: not|n't)?) (?:an? |the )?[\"']?$"
+)
+"""A disclosure classed as a sale, or as none ("may constitute a \"sale\"")."""
+SUBJECT_START = re.compile(
+    r"[;:]|, (?:and|but|or|while|whereas)\b|\b(?:but|while|whereas|however)\b"
+)
+"""Where the clause whose subject is sold begins."""
+PRACTICE_DENIED = re.compile(
+    r"(?:the )?(?:selling|renting|(?:the )?sale of|moneti[sz]ing)\b[^,;:]{0,60}? (?:is|are|has|was|"
+    r"will)(?: not|n't| never)\b(?! (?:only|just|limited|necessarily)\b)"
+    # "is not our main business": some selling still goes on
+    r"(?! (?:our |the |a |an )?(?:main|primary|principal|core|chief|biggest|major|only|sole)\b)"
+)
+"""A sentence opening with the sale and denying it ("selling your data is not what we do")."""
+ANOTHER_CLAUSE = re.compile(r";|\bbut\b|\bhowever\b|\bwhereas\b|\bwhile\b|, and\b")
+"""A clause after the denial, which may state what it does not deny."""
+REVENUE = re.compile(r"make|made|earn|generat")
+"""A revenue cue ("make money from"), as against a sale verb."""
+SOURCE = re.compile(r" (?:the |all |any )?")
+PARTICIPLE = re.compile(r"sold|rented|moneti[sz]ed$")
+"""The sale verbs whose passive puts the data sold before them."""
+PRONOUN = re.compile(r"(?: or \w+(?: \w+)?)? (?:it|them)\b(?! (?:is|are|was|were|has|have)\b)")
+"""The data sold named by a pronoun right after the verb ("sell it", "rent or sell it")."""
+WE_SELL = re.compile(r"\bwe\b[^,;]{0,40}$")
+OTHER_THING = re.compile(r"\b(?:the|a|an|our|its|their|this|that|these|those) \w+")
+PLACE = re.compile(r"\b(?:on|in|at|with|from|into|onto|inside) (?!you\b|us\b)\w+")
+"""A thing named after a preposition ("stored on servers"), which "they" may stand for."""
+NO_DATA = re.compile(r"\bno (?:\w+ ){0,2}(?:data|information|info|content)\b")
+"""The data denied in the subject ("no personal information is ...")."""

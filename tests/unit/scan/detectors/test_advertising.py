@@ -257,3 +257,102 @@ def test_a_denial_of_advertising_with_the_exception_of_is_not_never() -> None:
         "for our own plans."
     )
     assert written(text)["advertising_use"] == "always"
+
+
+# Written for these tests: words stressing a denial between the "not" and its verb.
+def test_a_denial_of_advertising_stressed_between_not_and_the_verb_is_never() -> None:
+    text = "We do not, at any time, give your personal data to advertisers for their marketing."
+    assert written(text) == {"advertising_use": "never"}
+
+
+# Written for these tests: ads shown again to past visitors (by whatever name), one ad or an
+# "advert", the vendor's products promoted to the person elsewhere, and the data named by its
+# technical kind.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We run remarketing campaigns aimed at people who viewed our pricing page.",
+        "Visitors to our blog may be retargeted by our partners.",
+        "After you leave our site, you may see an ad for our paid plan.",
+        "Our tags let us promote our tools to you on partner websites.",
+        "An ad network receives your IP address to pick the adverts you see.",
+        "Advertisers place beacons in our pages to track whether you click on their offers.",
+    ],
+)
+def test_more_ways_of_stating_advertising_with_the_person_s_data(text: str) -> None:
+    assert written(text) == {"advertising_use": "always"}
+
+
+def test_an_ad_hoc_request_is_no_advertising() -> None:
+    assert written("We may handle an ad hoc request for your personal data by email.") == {}
+
+
+# Written for these tests: a browser's privacy signal that stops the practice is a way out of
+# it; ignoring such signals is none.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "If our servers get a DNT signal from your browser, we stop using tags to advertise "
+            "our plans on other sites.",
+            "opt_out",
+        ),
+        (
+            "We do not respond to Do Not Track signals, and we use cookies for targeted "
+            "advertising.",
+            "always",
+        ),
+    ],
+)
+def test_a_privacy_signal_that_stops_advertising(text: str, expected: str) -> None:
+    assert written(text) == {"advertising_use": expected}
+
+
+# Written for these tests: what the person keeps in the service as the data; the advertisers
+# as the subject of a denial, which leaves the vendor's own choice of ads open; and a denial
+# another clause or an exception takes back.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We never let advertisers target you based on your documents.", "never"),
+        ("Advertisers never get access to your messages.", "undisclosed"),
+        ("Our ad partners cannot read your notes.", "undisclosed"),
+        (
+            "Advertisers who do not follow our rules are removed, and we share your data with "
+            "the others.",
+            "always",
+        ),
+        ("Advertisers cannot see your photos unless you make them public.", "always"),
+    ],
+)
+def test_advertisers_denied_the_person_s_data(text: str, expected: str) -> None:
+    assert written(text) == {"advertising_use": expected}
+
+
+# Written for these tests: a bare "information" denied as the subject, or handed over as "any
+# information"; a request for information about ads names no data.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("No information is passed to advertising networks.", {"advertising_use": "never"}),
+        ("We never provide any information to ad partners.", {"advertising_use": "never"}),
+        (
+            "We share any information you make public with advertisers.",
+            {"advertising_use": "always"},
+        ),
+        ("Ask us for any information about advertising on our forum.", {}),
+    ],
+)
+def test_a_bare_information_denied_or_handed_to_advertisers(
+    text: str, expected: dict[str, str]
+) -> None:
+    assert written(text) == expected
+
+
+# Written for these tests: a denial for one kind of data, then "although" another kind is used.
+def test_a_denial_of_advertising_with_an_although_clause_is_not_never() -> None:
+    text = (
+        "We do not use customer content for advertising, although we may use account data to "
+        "target you with offers."
+    )
+    assert written(text)["advertising_use"] == "always"

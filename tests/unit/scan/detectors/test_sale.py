@@ -208,3 +208,180 @@ def test_a_denial_of_sale_with_the_exception_of_is_not_never(text: str) -> None:
 )
 def test_a_sale_for_money(text: str, expected: str) -> None:
     assert written(text) == {"sale_of_data": expected}
+
+
+# Written for these tests: words stressing a denial between the "not" and its verb.
+def test_a_denial_stressed_between_not_and_the_verb_is_never() -> None:
+    text = "We will not, under any circumstances whatsoever, hand over or sell your information."
+    assert written(text) == {"sale_of_data": "never"}
+
+
+# Written for these tests: the data sold named in short ("info"), by quantity ("any data"), or
+# with its definition in brackets.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will never sell your personal info to advertisers.",
+        "We never rent or sell any data you keep in your workspace.",
+        "We do not sell your information (as defined in these terms) to third parties.",
+    ],
+)
+def test_more_ways_of_naming_the_data_sold(text: str) -> None:
+    assert written(text) == {"sale_of_data": "never"}
+
+
+def test_data_in_another_sense_is_not_the_data_sold() -> None:
+    assert written("Our sales staff follow all data protection rules.") == {}
+
+
+# Written for these tests: the passive with other participles joined to "sold", the legal term
+# in quotes, a "no" on the subject, and a subject that is not the data.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Customer data is never rented, traded or sold.", {"sale_of_data": "never"}),
+        (
+            "No customer information is shared with, handed to or sold to outside companies.",
+            {"sale_of_data": "never"},
+        ),
+        ('Your personal data may have been "sold" to partners.', {"sale_of_data": "always"}),
+        ("We keep your data in our own systems, and the old office was sold in 2019.", {}),
+    ],
+)
+def test_more_sales_in_the_passive(text: str, expected: dict[str, str]) -> None:
+    assert written(text) == expected
+
+
+# Written for these tests: a sentence classing a disclosure as a sale names the data before
+# the word; one classing a disclosure as no sale says nothing of the others.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Handing your usage data to ad networks may be considered a sale.", "always"),
+        ('Our use of this personal information may qualify as a "sale" under state law.', "always"),
+        (
+            "Transfers to our hosting vendors do not constitute a sale of personal data.",
+            "undisclosed",
+        ),
+        ("Giving your data to our processors is not a sale of your personal data.", "undisclosed"),
+    ],
+)
+def test_a_disclosure_classed_as_a_sale_or_as_none(text: str, expected: str) -> None:
+    assert written(text)["sale_of_data"] == expected
+
+
+# Written for these tests: the data named before the verb and a pronoun after it ("we never
+# sell it"); the pronoun does not reach past another thing or to a sale by someone else.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Your contact information stays yours, and we do not sell it.", {"sale_of_data": "never"}),
+        (
+            "Your usage data is kept private; we will not rent or sell them.",
+            {"sale_of_data": "never"},
+        ),
+        ("We never sell your email address.", {"sale_of_data": "never"}),
+        ("We keep your data on our servers, and when the hardware is old we sell it.", {}),
+        ("You may export your data and sell it in our marketplace.", {}),
+    ],
+)
+def test_the_data_sold_named_by_a_pronoun(text: str, expected: dict[str, str]) -> None:
+    assert written(text) == expected
+
+
+# Written for these tests: the people's data named with more words, a bare "information"
+# denied as the subject of the passive, and the other sale verbs in the passive.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We never rent members' contact information to anyone.", {"sale_of_data": "never"}),
+        ("We do not sell personally identifiable information.", {"sale_of_data": "never"}),
+        ("No information is monetised.", {"sale_of_data": "never"}),
+        ("Your personal data is never rented to marketers.", {"sale_of_data": "never"}),
+        ("We rented a new office last year and no data is kept there.", {}),
+    ],
+)
+def test_more_ways_of_naming_the_data_and_the_passive(text: str, expected: dict[str, str]) -> None:
+    assert written(text) == expected
+
+
+# Written for these tests: an exception for what the law compels takes nothing back from a
+# denial of sale; one followed by another carve-out does.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We will not sell customer data, except where required by law.", "never"),
+        ("We never sell your personal data unless compelled to do so by a court.", "never"),
+        ("We never sell your personal data unless required by law or to our resellers.", "always"),
+    ],
+)
+def test_a_denial_of_sale_with_an_exception_the_law_compels(text: str, expected: str) -> None:
+    assert written(text) == {"sale_of_data": expected}
+
+
+# Written for these tests: the data as a source of revenue is a sale by another name; only
+# when the data is the source named.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We never make money off the personal information you give us.",
+            {"sale_of_data": "never"},
+        ),
+        ("We earn revenue from your usage data by licensing it.", {"sale_of_data": "always"}),
+        ("We make money from subscriptions, not from your personal data.", {}),
+    ],
+)
+def test_revenue_from_the_data(text: str, expected: dict[str, str]) -> None:
+    assert written(text) == expected
+
+
+# Written for these tests: the sale as the subject, denied after it; not when the denial is of
+# the sale's share of the business, or another clause follows.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Selling customer data is not part of what we do.", "never"),
+        ("The sale of your personal information will never happen.", "never"),
+        ("Selling your data is not our main business.", "always"),
+        ("Selling your data is not our goal, but partners may pay for reports.", "always"),
+    ],
+)
+def test_the_sale_denied_as_the_subject(text: str, expected: str) -> None:
+    assert written(text) == {"sale_of_data": expected}
+
+
+# Written for these tests: a pronoun as the subject of the passive stands for the data named
+# before it, unless another thing stands between.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Your content stays yours: it is never sold.", {"sale_of_data": "never"}),
+        (
+            "Your personal data belongs to you, and it will not be rented.",
+            {"sale_of_data": "never"},
+        ),
+        ("Your data is hosted on servers, and they were sold last year.", {}),
+    ],
+)
+def test_a_pronoun_as_the_subject_of_the_passive(text: str, expected: dict[str, str]) -> None:
+    assert written(text) == expected
+
+
+# Written for these tests: a denial taken back by a contrast ("though"), by naming whom it
+# spares ("only to"), or by the same data handed over under another name ("we license it").
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not sell your personal data, though we may share it with partners.",
+        "We do not sell customer data to marketers, only to research institutes.",
+        "We don't sell your usage data; we lease it to analysts.",
+    ],
+)
+def test_a_denial_of_sale_taken_back_later_in_the_sentence(text: str) -> None:
+    assert written(text)["sale_of_data"] == "always"
+
+
+def test_a_denial_of_sale_with_a_restriction_after_it_stays_never() -> None:
+    text = "We never sell your personal data; we only use it to provide the service."
+    assert written(text)["sale_of_data"] == "never"
