@@ -137,7 +137,7 @@ AI_AS_FEATURE = re.compile(
 )
 """"AI inputs", "AI outputs": the AI names the feature the data goes to, not a training."""
 THEIR_MODELS = re.compile(
-    r"\b(?:their|its) (?:own )?(?:independent )?(?:\w+ ){0,2}(?:models?|model training)\b|"
+    r"\b(?:their|its) (?:own )?(?:independent )?(?:[\w-]+ ){0,2}(?:models?|model training)\b|"
     # "we do not permit our AI vendors to train on your data": the vendor binds its providers
     r"\b(?:allow|permit|authori[sz]e|let|enable)s? (?:any )?(?:of )?(?:our |its |the |such )?"
     r"(?:\w+ ){0,2}(?:third parties|providers?|vendors?|partners?|sub-?processors?)\b"

@@ -745,3 +745,12 @@ def test_a_negated_lead_in_by_default_is_no_never() -> None:
 )
 def test_none_of_the_content_is_a_denial(text: str, expected: str) -> None:
     assert written(text)["ai_training_customer_content"] == expected
+
+
+# Written for these tests: models of a provider named with a hyphenated word are still theirs.
+def test_a_provider_s_hyphenated_models_are_the_third_party_fact_alone() -> None:
+    text = (
+        "We have set up our AI sub-processors so that the prompts we pass them are not used to "
+        "train their large-scale models."
+    )
+    assert written(text) == {"ai_training_third_party": "never"}
