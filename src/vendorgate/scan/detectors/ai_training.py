@@ -137,15 +137,27 @@ AI_AS_FEATURE = re.compile(
 )
 """"AI inputs", "AI outputs": the AI names the feature the data goes to, not a training."""
 THEIR_MODELS = re.compile(
-    r"\b(?:their|its) (?:own )?(?:independent )?(?:[\w-]+ ){0,2}(?:models?|model training)\b|"
-    # "we do not permit our AI vendors to train on your data": the vendor binds its providers
-    r"\b(?:allow|permit|authori[sz]e|let|enable)s? (?:any )?(?:of )?(?:our |its |the |such )?"
-    r"(?:\w+ ){0,2}(?:third parties|providers?|vendors?|partners?|sub-?processors?)\b"
-    r"[^.;]{0,20}\btrain"
+    r"\b(?:their|its) (?:own )?(?:independent )?(?:[\w-]+ ){0,2}(?:models?|model training)\b"
 )
-"""Models of someone else (a provider's "own models", "OpenAI ... its models"), or providers
-the vendor lets (or does not let) train: a training by a third party. Read only in a clause
-that names a third party's AI."""
+"""Models of someone else (a provider's "own models", "OpenAI ... its models", "their
+general-purpose models"): a training by a third party. Read only in a clause that names a
+third party's AI."""
+PERMITS_OTHERS = re.compile(
+    r"\b(?:allow|permit|authori[sz]e|let|enable)s? (?:any )?(?:of )?(?:our |its |the |such )?"
+    r"(?:[\w-]+ ){0,2}?(?:third parties|providers?|vendors?|partners?|sub-?processors?|others|"
+    r"anyone(?: else)?|any other (?:part(?:y|ies)|compan(?:y|ies)|organi[sz]ations?))\b"
+    r"[^.;]{0,60}?\btrain"
+)
+"""Others the vendor lets (or does not let) train ("we do not permit our AI vendors to train
+on your data", "we will not allow anyone else to use your content to train"): a training by
+a third party."""
+ITSELF_TOO = re.compile(
+    r"\b(?:use|uses|train|trains|process|processes|share|shares)\b[^;]*\b(?:or|and|nor)\b"
+    r"[\s,]*(?:(?:do|does|will|shall|would)(?: not|n't)? )?$"
+)
+"""The vendor's own use named just before the others it lets train ("does not use Customer
+Data, or permit others to use it, to train"): both the vendor's practice and the third
+party's."""
 OPT_OUT_REFERENCE = re.compile(
     r"\b(?:if|unless|once|when|after) you (?:have )?opt(?:ed)?[- ]?out\b|"
     r"\b(?:ability|right|choice|option) to opt[- ]?out\b|\bopt-out (?:right|setting|choice)\b"
@@ -322,6 +334,10 @@ def _clause_hits(s: Sentence, text: str, a: int, b: int, trained: bool = False) 
     hits = [Hit(kind, value, round(base * kind_confidence, 2), focus, strength, override, cue)]
     third = THIRD_PARTY_AI.search(clause)
     theirs = THEIR_MODELS.search(clause)
+    if permits := PERMITS_OTHERS.search(clause):
+        third = third or permits
+        if not ITSELF_TOO.search(clause[: permits.start()]):
+            theirs = theirs or permits
     acting = _third_party_subject(clause)
     if acting is not None and (third or theirs or THIRD_PARTY_AI.search(s.low)):
         third = third or acting

@@ -754,3 +754,22 @@ def test_a_provider_s_hyphenated_models_are_the_third_party_fact_alone() -> None
         "train their large-scale models."
     )
     assert written(text) == {"ai_training_third_party": "never"}
+
+
+# Written for these tests: the others the vendor lets train, with or without its own use.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We will not allow anyone else to use your content to train AI models.",
+            {"ai_training_third_party": "never"},
+        ),
+        (
+            "Acme does not use your files, or permit others to use them, to train the machine "
+            "learning models behind its assistant.",
+            {CONTENT: "never", "ai_training_third_party": "never"},
+        ),
+    ],
+)
+def test_the_others_a_vendor_lets_train(text: str, expected: dict[str, str]) -> None:
+    assert written(text) == expected
