@@ -338,7 +338,7 @@ def _clause_hits(s: Sentence, text: str, a: int, b: int, trained: bool = False) 
         third = third or permits
         if not ITSELF_TOO.search(clause[: permits.start()]):
             theirs = theirs or permits
-    acting = _third_party_subject(clause)
+    acting = _third_party_subject(clause) or _third_party_agent(clause)
     if acting is not None and (third or theirs or THIRD_PARTY_AI.search(s.low)):
         third = third or acting
     if acting is not None and (USER_CONNECTS.search(text) or OWN_TERMS.search(text)):
@@ -414,6 +414,41 @@ def _third_party_subject(clause: str) -> re.Match[str] | None:
     if re.search(r"\b(?:we|us|you|i)\b|\bnor\b", subject) or OUR_MODELS.search(clause):
         return None
     return THIRD_PARTY.search(clause, begin, verb.start())
+
+
+AGENT = re.compile(
+    r"\b(?P<verb>used|retained|stored|processed|accessed|trained|kept|shared|analy[sz]ed)\b"
+    r"(?P<between>[^.;]{0,80}?)"
+    r"\bby (?:(?:the|our|these|those|such|any|its|their|third[- ]party|external|ai|llm|model|"
+    r"language|cloud|service|technology|hosting) )*(?:providers?|vendors?|partners?|"
+    r"sub-?processors?|third parties)\b"
+)
+SHARED_AGENT = re.compile(
+    r"\bby (?:us|\w+),? (?:or|and|nor) (?:by )?(?:the |our |its |any |such )?(?:[\w-]+ ){0,2}?"
+    r"(?:providers?|vendors?|partners?|sub-?processors?|third parties)\b"
+)
+
+
+def _third_party_agent(clause: str) -> re.Match[str] | None:
+    """The third party a clause in the passive names as the one acting ("is not used for
+    training by our AI providers", "may be used by our AI partners to improve their
+    services"): their practice, not the vendor's, unless the vendor shares the agent ("by us
+    or by the provider") or the models are the vendor's own."""
+    if SHARED_AGENT.search(clause) or OUR_MODELS.search(clause):
+        return None
+    for agent in AGENT.finditer(clause):
+        if agent["verb"] in ("used", "trained") and not agent["between"].strip():
+            return agent  # "never used by our AI providers to train"
+        if re.search(r"\b(?:train|improv|develop)", agent["between"]):
+            return agent  # "not used for model training by our AI providers"
+        if AGENT_SHARED_BY.match(clause, agent.end()):
+            return agent  # "not retained by the providers and not used for training"
+    return None
+
+
+AGENT_SHARED_BY = re.compile(r",? (?:and|or|nor) (?:not |never )?(?:be )?(?:used|trained)\b")
+"""A second verb sharing the agent of the first; "... and is never used" restarts the
+sentence's subject instead, and the agent stays with the first verb."""
 
 
 OUR_MODELS = re.compile(

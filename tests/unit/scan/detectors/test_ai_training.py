@@ -773,3 +773,33 @@ def test_a_provider_s_hyphenated_models_are_the_third_party_fact_alone() -> None
 )
 def test_the_others_a_vendor_lets_train(text: str, expected: dict[str, str]) -> None:
     assert written(text) == expected
+
+
+# Written for these tests: a passive whose agent is a provider is the provider's practice.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Your messages are never used for model training by our AI providers.",
+            {"ai_training_third_party": "never"},
+        ),
+        (
+            "Prompts you enter are not kept or used to train AI models by the external model "
+            "provider.",
+            {"ai_training_third_party": "never"},
+        ),
+        (
+            "Your content is not used to train AI models by us or by the third-party model "
+            "provider.",
+            {CONTENT: "never", "ai_training_third_party": "never"},
+        ),
+        (
+            # the agent belongs to the processing; the denial after it restarts with its own verb
+            "Your files are processed by our AI sub-processors and are never used to train AI "
+            "models.",
+            {CONTENT: "never", "ai_training_third_party": "never"},
+        ),
+    ],
+)
+def test_a_provider_named_as_the_agent_of_a_passive(text: str, expected: dict[str, str]) -> None:
+    assert written(text) == expected
