@@ -239,10 +239,37 @@ def detect(s: Sentence) -> list[Hit]:
                 hit = replace(hit, value="always", cue=named("reserved", reserved))
             elif hit.value in ("never", "opt_in") and (today := FOR_NOW.search(text)):
                 hit = replace(hit, value="undisclosed", cue=named("for now", today))
+            elif (
+                hit.value in ("never", "opt_in")
+                and hit.fact != "ai_training_third_party"
+                and (generative := _generative_only(text[a:b]))
+            ):
+                hit = replace(hit, value="undisclosed", cue=named("generative only", generative))
             kept = found.get(hit.fact)
             if kept is None or _exposure(hit) > _exposure(kept):
                 found[hit.fact] = hit
     return [found[fact] for fact in FACTS if fact in found]
+
+
+GENERATIVE = re.compile(
+    r"\b(?:(?:other |any )?generative (?:ai |artificial intelligence )?(?:models?|ai|systems?)|"
+    r"(?:large )?language models?|llms?(?: models?)?|gen ?ai(?: models?)?)\b"
+)
+MODEL_WORD = re.compile(
+    r"\b(?:models?|ai|artificial intelligence|machine[- ]learning|ml|algorithms?|neural|"
+    r"classifiers?|deep learning)\b"
+)
+
+
+def _generative_only(clause: str) -> re.Match[str] | None:
+    """The generative models a denial names when they are the only models it names ("we do not
+    develop LLMs or other generative models using customer data"): the vendor's other machine
+    learning is left open, so the denial settles no ``never``."""
+    found = GENERATIVE.search(clause)
+    if found is None:
+        return None
+    rest = GENERATIVE.sub(lambda m: "#" * len(m.group()), clause)
+    return None if MODEL_WORD.search(rest) else found
 
 
 NEGATED_LEAD = re.compile(

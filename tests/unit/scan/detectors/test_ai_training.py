@@ -803,3 +803,29 @@ def test_the_others_a_vendor_lets_train(text: str, expected: dict[str, str]) -> 
 )
 def test_a_provider_named_as_the_agent_of_a_passive(text: str, expected: dict[str, str]) -> None:
     assert written(text) == expected
+
+
+# Written for these tests: a denial naming generative models only leaves other machine
+# learning open; one naming other models too, or the providers' own LLMs, still settles it.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We never build LLMs or other generative models from your workspace content.",
+            "undisclosed",
+        ),
+        ("No customer content is used to train generative AI models.", "undisclosed"),
+        (
+            "Your files are not used to train generative AI or other machine learning models.",
+            "never",
+        ),
+    ],
+)
+def test_a_denial_for_generative_models_only(text: str, expected: str) -> None:
+    assert written(text)[CONTENT] == expected
+
+
+def test_a_provider_s_own_language_models_are_still_denied() -> None:
+    # written for this test
+    text = "Our LLM providers do not train their language models on your prompts."
+    assert written(text) == {"ai_training_third_party": "never"}
