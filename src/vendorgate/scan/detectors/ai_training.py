@@ -85,6 +85,23 @@ TRAIN_GENERAL = rx(
     r"\bfor the purposes? of\b",
     r"\bcreate and develop\b",
 )
+PURPOSE_OF_TRAINING = re.compile(
+    r"\s*(?:\w+ing,? (?:and|or) )?(?:train|improv|develop|build|research|refin|enhanc|tun|creat)"
+)
+
+
+def _general(clause: str) -> re.Match[str] | None:
+    """A general cue of training in ``clause``; "for the purpose of" only when its purpose is
+    one ("for the purposes of training our models"): "solely for the purpose of generating a
+    response" names what the AI does with the data, no training of it."""
+    for found in TRAIN_GENERAL.finditer(clause):
+        if not found.group().startswith("for the purpose") or PURPOSE_OF_TRAINING.match(
+            clause, found.end()
+        ):
+            return found
+    return None
+
+
 THIRD_PARTY_AI = rx(
     r"\bthird[- ]party (?:artificial intelligence|ai|llms?|large language|machine learning|"
     r"models?|model providers?)\b",
@@ -331,7 +348,7 @@ def _clause_hits(s: Sentence, text: str, a: int, b: int, trained: bool = False) 
         return []
     if USER_TRAINS.search(clause) and not VENDOR_TRAINS.search(clause):
         return []
-    general = TRAIN_GENERAL.search(clause)
+    general = _general(clause)
     if explicit is None and general is None:
         return []
     if PUBLIC_DATA.search(clause) and not PEOPLES_DATA.search(clause):

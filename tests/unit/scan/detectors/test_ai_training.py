@@ -829,3 +829,22 @@ def test_a_provider_s_own_language_models_are_still_denied() -> None:
     # written for this test
     text = "Our LLM providers do not train their language models on your prompts."
     assert written(text) == {"ai_training_third_party": "never"}
+
+
+# Written for these tests: a purpose that is what the AI does with the data, not a training.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our AI vendors handle your prompts only for the purpose of producing the answers you "
+        "request.",
+        "We pass your content to our AI provider for the purpose of generating a summary.",
+    ],
+)
+def test_the_purpose_of_answering_is_no_training(text: str) -> None:
+    assert not any(fact.startswith("ai_training") for fact in written(text))
+
+
+def test_the_purpose_of_improving_is_still_a_training() -> None:
+    # written for this test
+    text = "Your feedback is used for the purpose of improving our AI models."
+    assert written(text)["ai_training_service_data"] == "always"
