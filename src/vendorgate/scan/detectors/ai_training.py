@@ -130,6 +130,8 @@ NOT_MODEL_TRAINING = rx(
     r"(?: purposes)?,? (?:and|or) training\b",
     r"\b(?:employees|personnel|staff|agents|representatives|team members)\b[^.;]{0,40}\btrain",
     r"\btrain\w* (?:our |its )?(?:employees|personnel|staff|agents|representatives)\b",
+    # models trained before, named by what they are: "using our pre-trained models"
+    r"\b(?:pre-?|already[- ]|previously[- ])trained\b",
     # training offered to people: "training courses", "training and certification programs"
     r"\btraining (?:(?:and|or) (?:certification|education) )?(?:courses?|programs?|programmes?|"
     r"sessions?|materials?|videos?|webinars?|classes|workshops?|modules?)\b",

@@ -848,3 +848,19 @@ def test_the_purpose_of_improving_is_still_a_training() -> None:
     # written for this test
     text = "Your feedback is used for the purpose of improving our AI models."
     assert written(text)["ai_training_service_data"] == "always"
+
+
+# Written for these tests: "pre-trained" names models trained before, not a training of the data.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Prompts are answered with our pre-trained models, but your prompts are never used "
+            "for model training.",
+            "never",
+        ),
+        ("We fine-tune our pre-trained models on your uploads.", "always"),
+    ],
+)
+def test_pre_trained_models_are_no_training(text: str, expected: str) -> None:
+    assert written(text)[CONTENT] == expected
