@@ -66,6 +66,9 @@ TRAIN_EXPLICIT = rx(
     r"\btrain\w* (?:on|with) (?:your|customer|user)",
     # "may help train our suggestion engine", "used to train": a training purpose
     r"\b(?:help(?:s|ing)?|used?|using|us) (?:us )?(?:to )?train\b",
+    # the noun of it: "used for model improvement", "excluded from model development"
+    # (with the word before, so that "business model development" is left out below)
+    r"\b(?:[\w-]+ )?models? (?:improvement|development|refinement|enhancement|fine-?tuning)s?\b",
     # "to improve our models", "develop and improve our machine learning"
     r"\b(?:improv|develop|enhanc|refin|build|tun)\w*(?:,? (?:and|or) "
     r"(?:improv|develop|enhanc|refin|build|tun)\w*)? (?:(?:our|its|the|their|new|such) )?"

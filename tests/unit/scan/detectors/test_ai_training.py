@@ -864,3 +864,20 @@ def test_the_purpose_of_improving_is_still_a_training() -> None:
 )
 def test_pre_trained_models_are_no_training(text: str, expected: str) -> None:
     assert written(text)[CONTENT] == expected
+
+
+# Written for these tests: the training named as a noun after "model".
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Account owners may opt out of having their files used for model improvement.", "opt_out"),
+        ("Your messages are never used for model development.", "never"),
+    ],
+)
+def test_model_improvement_as_a_noun_is_a_training(text: str, expected: str) -> None:
+    assert written(text)[CONTENT] == expected
+
+
+def test_a_business_model_is_no_model_development() -> None:
+    # written for this test
+    assert written("Our business model development relies on your feedback.") == {}
