@@ -371,7 +371,7 @@ def _clause_hits(s: Sentence, text: str, a: int, b: int, trained: bool = False) 
     kind, kind_confidence = _data_kind(s, clause)
     opening = LEADING_CLAUSE.match(text)
     reach = 0 if opening is not None and opening.end() == a else a
-    value, value_match = practice(text, a + anchor, clause=(a, b), consent_from=reach)
+    value, value_match = _practice(text, a + anchor, (a, b), reach)
     strength = 2 if explicit else 1
     base = 0.9 if explicit else 0.75
     decisive = explicit or term
@@ -432,6 +432,28 @@ def _clause_hits(s: Sentence, text: str, a: int, b: int, trained: bool = False) 
             )
         )
     return [scoped(guard(hit, text, trigger), text[:b]) for hit in hits]
+
+
+SETTINGS_GATE = re.compile(
+    r"\b(?:depending on|subject to|in accordance with|(?:consistent|in line) with|as permitted by|"
+    r"according to|based on) (?:your|the customer'?s?|the user'?s?|their|its|applicable) "
+    r"(?:\w+ )?(?:privacy |data |ai |account |workspace )?(?:settings|preferences|choices|"
+    r"controls)\b"
+)
+"""A training gated by the person's own settings ("when that is consistent with your Privacy
+Settings"): a choice left to them, which ``opt_out`` states without assuming its default."""
+
+
+def _practice(
+    text: str, at: int, clause: tuple[int, int], reach: int
+) -> tuple[str, re.Match[str] | None]:
+    """The value of the training at ``at`` (see ``practice``), ``opt_out`` when what would be
+    ``always`` follows the person's own settings ("depending on your privacy settings, we may
+    use your content to train": their setting decides, and its default is not stated)."""
+    value, value_match = practice(text, at, clause=clause, consent_from=reach)
+    if value == "always" and (gate := SETTINGS_GATE.search(text)):
+        return "opt_out", gate
+    return value, value_match
 
 
 THIRD_PARTY = re.compile(

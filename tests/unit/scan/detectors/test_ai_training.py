@@ -881,3 +881,22 @@ def test_model_improvement_as_a_noun_is_a_training(text: str, expected: str) -> 
 def test_a_business_model_is_no_model_development() -> None:
     # written for this test
     assert written("Our business model development relies on your feedback.") == {}
+
+
+# Written for these tests: a training the person's own settings decide, default unstated.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In line with your privacy settings, we may use your files to improve our AI models.",
+        "Your content may help train our machine learning models, depending on your workspace "
+        "settings.",
+    ],
+)
+def test_a_training_gated_by_the_person_s_settings_is_opt_out(text: str) -> None:
+    assert written(text)[CONTENT] == "opt_out"
+
+
+def test_a_training_in_accordance_with_the_law_is_no_setting() -> None:
+    # written for this test
+    text = "We use your content to train our AI models in accordance with applicable law."
+    assert written(text)[CONTENT] == "always"
