@@ -57,6 +57,9 @@ AI_TERM = rx(
     r"\b(?:suggestion|recommendation|ranking|prediction) (?:engines?|systems?|models?)\b",
     r"\b(?:language|foundation|ai|ml) models?\b|\bdeep learning\b|\bclassifiers?\b",
     r"\bmodel (?:providers?|vendors?|developers?)\b",
+    # the learnt kinds of technology by their field: "our speech recognition systems"
+    r"\b(?:speech|voice|image|handwriting) recognition\b|\bcomputer vision\b|"
+    r"\bnatural language (?:processing|understanding)\b|\bnlp\b",
 )
 TRAIN_EXPLICIT = rx(
     r"\b(?:train|trains|trained|training|fine[- ]?tun\w*|tun(?:e|es|ed|ing))\b[^.;]{0,60}?"
@@ -64,6 +67,9 @@ TRAIN_EXPLICIT = rx(
     r"\b(?:machine learning|artificial intelligence|ai|models?|model providers?|llms?)\b"
     r"[^.;]{0,40}?\btrain\w*",
     r"\btrain\w* (?:on|with) (?:your|customer|user)",
+    # the vendor's technology trained on the data: "we train our technology on transcripts"
+    r"\btrain\w* (?:our|its) (?:[\w-]+ ){0,2}?(?:technology|technologies|systems?|engines?)"
+    r" (?:on|with|using)\b",
     # "may help train our suggestion engine", "used to train": a training purpose
     r"\b(?:help(?:s|ing)?|used?|using|us) (?:us )?(?:to )?train\b",
     # the noun of it: "used for model improvement", "excluded from model development"

@@ -900,3 +900,22 @@ def test_a_training_in_accordance_with_the_law_is_no_setting() -> None:
     # written for this test
     text = "We use your content to train our AI models in accordance with applicable law."
     assert written(text)[CONTENT] == "always"
+
+
+# Written for these tests: learnt technology named by its field or as the vendor's technology.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We use your call recordings to improve our speech recognition.", "always"),
+        ("Your recordings are never used to train our voice recognition engine.", "never"),
+        ("We train our technology on the transcripts you upload.", "always"),
+    ],
+)
+def test_learnt_technology_named_by_its_field(text: str, expected: str) -> None:
+    assert written(text)[CONTENT] == expected
+
+
+def test_a_recognition_feature_used_on_the_data_is_no_training() -> None:
+    # written for this test
+    text = "We apply speech recognition to your recordings to produce transcripts."
+    assert not any(fact.startswith("ai_training") for fact in written(text))
