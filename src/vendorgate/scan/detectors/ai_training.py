@@ -67,7 +67,7 @@ TRAIN_EXPLICIT = rx(
     r"\b(?:machine learning|artificial intelligence|ai|models?|model providers?|llms?)\b"
     r"[^.;]{0,40}?\btrain\w*",
     r"\btrain\w* (?:on|with) (?:your|customer|user)",
-    # the vendor's technology trained on the data: "we train our technology on transcripts"
+    # the vendor's technology trained on the data: "we train our engine with your files"
     r"\btrain\w* (?:our|its) (?:[\w-]+ ){0,2}?(?:technology|technologies|systems?|engines?)"
     r" (?:on|with|using)\b",
     # "may help train our suggestion engine", "used to train": a training purpose
@@ -101,8 +101,8 @@ PURPOSE_OF_TRAINING = re.compile(
 
 def _general(clause: str) -> re.Match[str] | None:
     """A general cue of training in ``clause``; "for the purpose of" only when its purpose is
-    one ("for the purposes of training our models"): "solely for the purpose of generating a
-    response" names what the AI does with the data, no training of it."""
+    one ("for the purposes of training our models"): "only for the purpose of producing an
+    answer" names what the AI does with the data, no training of it."""
     for found in TRAIN_GENERAL.finditer(clause):
         if not found.group().startswith("for the purpose") or PURPOSE_OF_TRAINING.match(
             clause, found.end()
@@ -139,7 +139,7 @@ NOT_MODEL_TRAINING = rx(
     r"(?: purposes)?,? (?:and|or) training\b",
     r"\b(?:employees|personnel|staff|agents|representatives|team members)\b[^.;]{0,40}\btrain",
     r"\btrain\w* (?:our |its )?(?:employees|personnel|staff|agents|representatives)\b",
-    # models trained before, named by what they are: "using our pre-trained models"
+    # models trained before, named by what they are: "answered by our pre-trained models"
     r"\b(?:pre-?|already[- ]|previously[- ])trained\b",
     # training offered to people: "training courses", "training and certification programs"
     r"\btraining (?:(?:and|or) (?:certification|education) )?(?:courses?|programs?|programmes?|"
@@ -168,7 +168,7 @@ THEIR_MODELS = re.compile(
     r"\b(?:their|its) (?:own )?(?:independent )?(?:[\w-]+ ){0,2}(?:models?|model training)\b"
 )
 """Models of someone else (a provider's "own models", "OpenAI ... its models", "their
-general-purpose models"): a training by a third party. Read only in a clause that names a
+large-scale models"): a training by a third party. Read only in a clause that names a
 third party's AI."""
 PERMITS_OTHERS = re.compile(
     r"\b(?:allow|permit|authori[sz]e|let|enable)s? (?:any )?(?:of )?(?:our |its |the |such )?"
@@ -183,8 +183,8 @@ ITSELF_TOO = re.compile(
     r"\b(?:use|uses|train|trains|process|processes|share|shares)\b[^;]*\b(?:or|and|nor)\b"
     r"[\s,]*(?:(?:do|does|will|shall|would)(?: not|n't)? )?$"
 )
-"""The vendor's own use named just before the others it lets train ("does not use Customer
-Data, or permit others to use it, to train"): both the vendor's practice and the third
+"""The vendor's own use named just before the others it lets train ("we do not use your
+files, nor let anyone else use them, to train"): both the vendor's practice and the third
 party's."""
 OPT_OUT_REFERENCE = re.compile(
     r"\b(?:if|unless|once|when|after) you (?:have )?opt(?:ed)?[- ]?out\b|"
@@ -291,7 +291,7 @@ MODEL_WORD = re.compile(
 
 def _generative_only(clause: str) -> re.Match[str] | None:
     """The generative models a denial names when they are the only models it names ("we do not
-    develop LLMs or other generative models using customer data"): the vendor's other machine
+    build LLMs or other generative models from your files"): the vendor's other machine
     learning is left open, so the denial settles no ``never``."""
     found = GENERATIVE.search(clause)
     if found is None:
@@ -446,8 +446,8 @@ SETTINGS_GATE = re.compile(
     r"(?:\w+ )?(?:privacy |data |ai |account |workspace )?(?:settings|preferences|choices|"
     r"controls)\b"
 )
-"""A training gated by the person's own settings ("when that is consistent with your Privacy
-Settings"): a choice left to them, which ``opt_out`` states without assuming its default."""
+"""A training gated by the person's own settings ("subject to your account preferences"): a
+choice left to them, which ``opt_out`` states without assuming its default."""
 
 
 def _practice(
