@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from itertools import pairwise
 
 from vendorgate.scan.detectors.cues import (
     IDENTITY_NEGATION,
     POINTER,
     guard,
+    named,
     not_a_statement,
     practice,
     rx,
@@ -64,4 +67,31 @@ def detect(s: Sentence) -> list[Hit]:
     if value_match is not None:
         value_match = re.compile(re.escape(value_match.group())).search(text, value_match.start())
     hit = Hit("aggregated_data_use", value, 0.8, span(cue, value_match), 1, cue="aggregated")
-    return [guard(hit, plain, cue.span())]
+    hit = guard(hit, plain, cue.span())
+    if hit.value == "never" and TRANSFER_ONLY.match(use.group()):
+        # "we never sell de-identified data": the vendor's own use of it is left open, or
+        # stated in a clause of its own ("..., but we use it to improve the services")
+        own = _own_use_after(plain, use.end())
+        hit = replace(
+            hit,
+            value="always" if own else "undisclosed",
+            cue=named("own use" if own else "only a transfer denied", own or use),
+        )
+    return [hit]
+
+
+TRANSFER_ONLY = re.compile(r"(?:shar|disclos|sell|licens|transfer|provid|publish|report)")
+"""A denial whose first verb hands the data on ("we do not sell aggregated data"): it denies
+that transfer, not the vendor's own use of such data."""
+OWN_USE = re.compile(r"\b(?:use|uses|using|may use|(?:is|are|may be|will be|can be) used)\b")
+USE_CLAUSE = re.compile(r";|\bbut\b|\bhowever\b|\bwhile\b|\bwhereas\b|, and (?:we|it)\b")
+
+
+def _own_use_after(text: str, start: int) -> re.Match[str] | None:
+    """A use of the data stated without a negation in a clause after ``start``."""
+    cuts = [m.start() for m in USE_CLAUSE.finditer(text, start)]
+    for a, b in pairwise([*cuts, len(text)]):
+        found = OWN_USE.search(text, a, b)
+        if found and practice(text, found.start(), clause=(a, b))[0] == "always":
+            return found
+    return None

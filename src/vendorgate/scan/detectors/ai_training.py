@@ -57,6 +57,9 @@ AI_TERM = rx(
     r"\b(?:suggestion|recommendation|ranking|prediction) (?:engines?|systems?|models?)\b",
     r"\b(?:language|foundation|ai|ml) models?\b|\bdeep learning\b|\bclassifiers?\b",
     r"\bmodel (?:providers?|vendors?|developers?)\b",
+    # the learnt kinds of technology by their field: "our speech recognition systems"
+    r"\b(?:speech|voice|image|handwriting) recognition\b|\bcomputer vision\b|"
+    r"\bnatural language (?:processing|understanding)\b|\bnlp\b",
 )
 TRAIN_EXPLICIT = rx(
     r"\b(?:train|trains|trained|training|fine[- ]?tun\w*|tun(?:e|es|ed|ing))\b[^.;]{0,60}?"
@@ -64,8 +67,14 @@ TRAIN_EXPLICIT = rx(
     r"\b(?:machine learning|artificial intelligence|ai|models?|model providers?|llms?)\b"
     r"[^.;]{0,40}?\btrain\w*",
     r"\btrain\w* (?:on|with) (?:your|customer|user)",
+    # the vendor's technology trained on the data: "we train our engine with your files"
+    r"\btrain\w* (?:our|its) (?:[\w-]+ ){0,2}?(?:technology|technologies|systems?|engines?)"
+    r" (?:on|with|using)\b",
     # "may help train our suggestion engine", "used to train": a training purpose
     r"\b(?:help(?:s|ing)?|used?|using|us) (?:us )?(?:to )?train\b",
+    # the noun of it: "used for model improvement", "excluded from model development"
+    # (with the word before, so that "business model development" is left out below)
+    r"\b(?:[\w-]+ )?models? (?:improvement|development|refinement|enhancement|fine-?tuning)s?\b",
     # "to improve our models", "develop and improve our machine learning"
     r"\b(?:improv|develop|enhanc|refin|build|tun)\w*(?:,? (?:and|or) "
     r"(?:improv|develop|enhanc|refin|build|tun)\w*)? (?:(?:our|its|the|their|new|such) )?"
@@ -85,6 +94,23 @@ TRAIN_GENERAL = rx(
     r"\bfor the purposes? of\b",
     r"\bcreate and develop\b",
 )
+PURPOSE_OF_TRAINING = re.compile(
+    r"\s*(?:\w+ing,? (?:and|or) )?(?:train|improv|develop|build|research|refin|enhanc|tun|creat)"
+)
+
+
+def _general(clause: str) -> re.Match[str] | None:
+    """A general cue of training in ``clause``; "for the purpose of" only when its purpose is
+    one ("for the purposes of training our models"): "only for the purpose of producing an
+    answer" names what the AI does with the data, no training of it."""
+    for found in TRAIN_GENERAL.finditer(clause):
+        if not found.group().startswith("for the purpose") or PURPOSE_OF_TRAINING.match(
+            clause, found.end()
+        ):
+            return found
+    return None
+
+
 THIRD_PARTY_AI = rx(
     r"\bthird[- ]party (?:artificial intelligence|ai|llms?|large language|machine learning|"
     r"models?|model providers?)\b",
@@ -113,6 +139,8 @@ NOT_MODEL_TRAINING = rx(
     r"(?: purposes)?,? (?:and|or) training\b",
     r"\b(?:employees|personnel|staff|agents|representatives|team members)\b[^.;]{0,40}\btrain",
     r"\btrain\w* (?:our |its )?(?:employees|personnel|staff|agents|representatives)\b",
+    # models trained before, named by what they are: "answered by our pre-trained models"
+    r"\b(?:pre-?|already[- ]|previously[- ])trained\b",
     # training offered to people: "training courses", "training and certification programs"
     r"\btraining (?:(?:and|or) (?:certification|education) )?(?:courses?|programs?|programmes?|"
     r"sessions?|materials?|videos?|webinars?|classes|workshops?|modules?)\b",
@@ -140,7 +168,7 @@ THEIR_MODELS = re.compile(
     r"\b(?:their|its) (?:own )?(?:independent )?(?:[\w-]+ ){0,2}(?:models?|model training)\b"
 )
 """Models of someone else (a provider's "own models", "OpenAI ... its models", "their
-general-purpose models"): a training by a third party. Read only in a clause that names a
+large-scale models"): a training by a third party. Read only in a clause that names a
 third party's AI."""
 PERMITS_OTHERS = re.compile(
     r"\b(?:allow|permit|authori[sz]e|let|enable)s? (?:any )?(?:of )?(?:our |its |the |such )?"
@@ -155,8 +183,8 @@ ITSELF_TOO = re.compile(
     r"\b(?:use|uses|train|trains|process|processes|share|shares)\b[^;]*\b(?:or|and|nor)\b"
     r"[\s,]*(?:(?:do|does|will|shall|would)(?: not|n't)? )?$"
 )
-"""The vendor's own use named just before the others it lets train ("does not use Customer
-Data, or permit others to use it, to train"): both the vendor's practice and the third
+"""The vendor's own use named just before the others it lets train ("we do not use your
+files, nor let anyone else use them, to train"): both the vendor's practice and the third
 party's."""
 OPT_OUT_REFERENCE = re.compile(
     r"\b(?:if|unless|once|when|after) you (?:have )?opt(?:ed)?[- ]?out\b|"
@@ -239,10 +267,37 @@ def detect(s: Sentence) -> list[Hit]:
                 hit = replace(hit, value="always", cue=named("reserved", reserved))
             elif hit.value in ("never", "opt_in") and (today := FOR_NOW.search(text)):
                 hit = replace(hit, value="undisclosed", cue=named("for now", today))
+            elif (
+                hit.value in ("never", "opt_in")
+                and hit.fact != "ai_training_third_party"
+                and (generative := _generative_only(text[a:b]))
+            ):
+                hit = replace(hit, value="undisclosed", cue=named("generative only", generative))
             kept = found.get(hit.fact)
             if kept is None or _exposure(hit) > _exposure(kept):
                 found[hit.fact] = hit
     return [found[fact] for fact in FACTS if fact in found]
+
+
+GENERATIVE = re.compile(
+    r"\b(?:(?:other |any )?generative (?:ai |artificial intelligence )?(?:models?|ai|systems?)|"
+    r"(?:large )?language models?|llms?(?: models?)?|gen ?ai(?: models?)?)\b"
+)
+MODEL_WORD = re.compile(
+    r"\b(?:models?|ai|artificial intelligence|machine[- ]learning|ml|algorithms?|neural|"
+    r"classifiers?|deep learning)\b"
+)
+
+
+def _generative_only(clause: str) -> re.Match[str] | None:
+    """The generative models a denial names when they are the only models it names ("we do not
+    build LLMs or other generative models from your files"): the vendor's other machine
+    learning is left open, so the denial settles no ``never``."""
+    found = GENERATIVE.search(clause)
+    if found is None:
+        return None
+    rest = GENERATIVE.sub(lambda m: "#" * len(m.group()), clause)
+    return None if MODEL_WORD.search(rest) else found
 
 
 NEGATED_LEAD = re.compile(
@@ -304,7 +359,7 @@ def _clause_hits(s: Sentence, text: str, a: int, b: int, trained: bool = False) 
         return []
     if USER_TRAINS.search(clause) and not VENDOR_TRAINS.search(clause):
         return []
-    general = TRAIN_GENERAL.search(clause)
+    general = _general(clause)
     if explicit is None and general is None:
         return []
     if PUBLIC_DATA.search(clause) and not PEOPLES_DATA.search(clause):
@@ -322,7 +377,7 @@ def _clause_hits(s: Sentence, text: str, a: int, b: int, trained: bool = False) 
     kind, kind_confidence = _data_kind(s, clause)
     opening = LEADING_CLAUSE.match(text)
     reach = 0 if opening is not None and opening.end() == a else a
-    value, value_match = practice(text, a + anchor, clause=(a, b), consent_from=reach)
+    value, value_match = _practice(text, a + anchor, (a, b), reach)
     strength = 2 if explicit else 1
     base = 0.9 if explicit else 0.75
     decisive = explicit or term
@@ -338,7 +393,7 @@ def _clause_hits(s: Sentence, text: str, a: int, b: int, trained: bool = False) 
         third = third or permits
         if not ITSELF_TOO.search(clause[: permits.start()]):
             theirs = theirs or permits
-    acting = _third_party_subject(clause)
+    acting = _third_party_subject(clause) or _third_party_agent(clause)
     if acting is not None and (third or theirs or THIRD_PARTY_AI.search(s.low)):
         third = third or acting
     if acting is not None and (USER_CONNECTS.search(text) or OWN_TERMS.search(text)):
@@ -385,6 +440,28 @@ def _clause_hits(s: Sentence, text: str, a: int, b: int, trained: bool = False) 
     return [scoped(guard(hit, text, trigger), text[:b]) for hit in hits]
 
 
+SETTINGS_GATE = re.compile(
+    r"\b(?:depending on|subject to|in accordance with|(?:consistent|in line) with|as permitted by|"
+    r"according to|based on) (?:your|the customer'?s?|the user'?s?|their|its|applicable) "
+    r"(?:\w+ )?(?:privacy |data |ai |account |workspace )?(?:settings|preferences|choices|"
+    r"controls)\b"
+)
+"""A training gated by the person's own settings ("subject to your account preferences"): a
+choice left to them, which ``opt_out`` states without assuming its default."""
+
+
+def _practice(
+    text: str, at: int, clause: tuple[int, int], reach: int
+) -> tuple[str, re.Match[str] | None]:
+    """The value of the training at ``at`` (see ``practice``), ``opt_out`` when what would be
+    ``always`` follows the person's own settings ("depending on your privacy settings, we may
+    use your content to train": their setting decides, and its default is not stated)."""
+    value, value_match = practice(text, at, clause=clause, consent_from=reach)
+    if value == "always" and (gate := SETTINGS_GATE.search(text)):
+        return "opt_out", gate
+    return value, value_match
+
+
 THIRD_PARTY = re.compile(
     r"\b(?:third[- ]part(?:y|ies)|(?:model|ai|llm|service|technology|cloud) "
     r"(?:providers?|vendors?)|providers|vendors|partners?|sub-?processors?)\b|"
@@ -414,6 +491,41 @@ def _third_party_subject(clause: str) -> re.Match[str] | None:
     if re.search(r"\b(?:we|us|you|i)\b|\bnor\b", subject) or OUR_MODELS.search(clause):
         return None
     return THIRD_PARTY.search(clause, begin, verb.start())
+
+
+AGENT = re.compile(
+    r"\b(?P<verb>used|retained|stored|processed|accessed|trained|kept|shared|analy[sz]ed)\b"
+    r"(?P<between>[^.;]{0,80}?)"
+    r"\bby (?:(?:the|our|these|those|such|any|its|their|third[- ]party|external|ai|llm|model|"
+    r"language|cloud|service|technology|hosting) )*(?:providers?|vendors?|partners?|"
+    r"sub-?processors?|third parties)\b"
+)
+SHARED_AGENT = re.compile(
+    r"\bby (?:us|\w+),? (?:or|and|nor) (?:by )?(?:the |our |its |any |such )?(?:[\w-]+ ){0,2}?"
+    r"(?:providers?|vendors?|partners?|sub-?processors?|third parties)\b"
+)
+
+
+def _third_party_agent(clause: str) -> re.Match[str] | None:
+    """The third party a clause in the passive names as the one acting ("is not used for
+    training by our AI providers", "may be used by our AI partners to improve their
+    services"): their practice, not the vendor's, unless the vendor shares the agent ("by us
+    or by the provider") or the models are the vendor's own."""
+    if SHARED_AGENT.search(clause) or OUR_MODELS.search(clause):
+        return None
+    for agent in AGENT.finditer(clause):
+        if agent["verb"] in ("used", "trained") and not agent["between"].strip():
+            return agent  # "never used by our AI providers to train"
+        if re.search(r"\b(?:train|improv|develop)", agent["between"]):
+            return agent  # "not used for model training by our AI providers"
+        if AGENT_SHARED_BY.match(clause, agent.end()):
+            return agent  # "not retained by the providers and not used for training"
+    return None
+
+
+AGENT_SHARED_BY = re.compile(r",? (?:and|or|nor) (?:not |never )?(?:be )?(?:used|trained)\b")
+"""A second verb sharing the agent of the first; "... and is never used" restarts the
+sentence's subject instead, and the agent stays with the first verb."""
 
 
 OUR_MODELS = re.compile(

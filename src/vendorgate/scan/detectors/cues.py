@@ -243,7 +243,7 @@ IDENTITY_NEGATION = rx(
     r"\b(?:does|do|can|could|will|would|cannot|can't)(?: not|n't)?(?: be used to)?(?: reasonably)?"
     r" (?:directly |personally )?(?:identify|identifies|be (?:linked|associated|attributed))\b",
     r"\bwithout identifying\b|\bnon-identif\w+",
-    # "which no longer identifies anyone", "so that it cannot be linked to you", "data that is
+    # "which can no longer identify anyone", "so that it cannot be linked to you", "data that is
     # no longer personal data", "no longer relates to an identifiable person"
     r"\b(?:no longer|not|never|cannot|can't)(?: (?:be|been|reasonably|directly|indirectly|"
     r"personally|easily|otherwise|used to|able to be|capable of being))* (?:(?:re-?)?identif\w*|"

@@ -106,3 +106,20 @@ def test_personal_and_non_personal_data_is_not_aggregated_data() -> None:
     # written for this test
     text = "We use your personal and non-personal data to send you our newsletter."
     assert "aggregated_data_use" not in written(text)
+
+
+# Written for these tests: a denial of handing the data on is no denial of the vendor's own use.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We never sell anonymised information.", "undisclosed"),
+        ("We will not rent or disclose de-identified records to advertisers.", "undisclosed"),
+        (
+            "We do not sell aggregated statistics, but we use them to plan our capacity.",
+            "always",
+        ),
+        ("We do not use or share de-identified data.", "never"),
+    ],
+)
+def test_a_denied_transfer_leaves_the_own_use_open(text: str, expected: str) -> None:
+    assert written(text) == {"aggregated_data_use": expected}

@@ -773,3 +773,149 @@ def test_a_provider_s_hyphenated_models_are_the_third_party_fact_alone() -> None
 )
 def test_the_others_a_vendor_lets_train(text: str, expected: dict[str, str]) -> None:
     assert written(text) == expected
+
+
+# Written for these tests: a passive whose agent is a provider is the provider's practice.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Your messages are never used for model training by our AI providers.",
+            {"ai_training_third_party": "never"},
+        ),
+        (
+            "Prompts you enter are not kept or used to train AI models by the external model "
+            "provider.",
+            {"ai_training_third_party": "never"},
+        ),
+        (
+            "Your content is not used to train AI models by us or by the third-party model "
+            "provider.",
+            {CONTENT: "never", "ai_training_third_party": "never"},
+        ),
+        (
+            # the agent belongs to the processing; the denial after it restarts with its own verb
+            "Your files are processed by our AI sub-processors and are never used to train AI "
+            "models.",
+            {CONTENT: "never", "ai_training_third_party": "never"},
+        ),
+    ],
+)
+def test_a_provider_named_as_the_agent_of_a_passive(text: str, expected: dict[str, str]) -> None:
+    assert written(text) == expected
+
+
+# Written for these tests: a denial naming generative models only leaves other machine
+# learning open; one naming other models too, or the providers' own LLMs, still settles it.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We never build LLMs or other generative models from your workspace content.",
+            "undisclosed",
+        ),
+        ("No customer content is used to train generative AI models.", "undisclosed"),
+        (
+            "Your files are not used to train generative AI or other machine learning models.",
+            "never",
+        ),
+    ],
+)
+def test_a_denial_for_generative_models_only(text: str, expected: str) -> None:
+    assert written(text)[CONTENT] == expected
+
+
+def test_a_provider_s_own_language_models_are_still_denied() -> None:
+    # written for this test
+    text = "Our LLM providers do not train their language models on your prompts."
+    assert written(text) == {"ai_training_third_party": "never"}
+
+
+# Written for these tests: a purpose that is what the AI does with the data, not a training.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our AI vendors handle your prompts only for the purpose of producing the answers you "
+        "request.",
+        "We pass your content to our AI provider for the purpose of generating a summary.",
+    ],
+)
+def test_the_purpose_of_answering_is_no_training(text: str) -> None:
+    assert not any(fact.startswith("ai_training") for fact in written(text))
+
+
+def test_the_purpose_of_improving_is_still_a_training() -> None:
+    # written for this test
+    text = "Your feedback is used for the purpose of improving our AI models."
+    assert written(text)["ai_training_service_data"] == "always"
+
+
+# Written for these tests: "pre-trained" names models trained before, not a training of the data.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Prompts are answered with our pre-trained models, but your prompts are never used "
+            "for model training.",
+            "never",
+        ),
+        ("We fine-tune our pre-trained models on your uploads.", "always"),
+    ],
+)
+def test_pre_trained_models_are_no_training(text: str, expected: str) -> None:
+    assert written(text)[CONTENT] == expected
+
+
+# Written for these tests: the training named as a noun after "model".
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Account owners may opt out of having their files used for model improvement.", "opt_out"),
+        ("Your messages are never used for model development.", "never"),
+    ],
+)
+def test_model_improvement_as_a_noun_is_a_training(text: str, expected: str) -> None:
+    assert written(text)[CONTENT] == expected
+
+
+def test_a_business_model_is_no_model_development() -> None:
+    # written for this test
+    assert written("Our business model development relies on your feedback.") == {}
+
+
+# Written for these tests: a training the person's own settings decide, default unstated.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In line with your privacy settings, we may use your files to improve our AI models.",
+        "Your content may help train our machine learning models, depending on your workspace "
+        "settings.",
+    ],
+)
+def test_a_training_gated_by_the_person_s_settings_is_opt_out(text: str) -> None:
+    assert written(text)[CONTENT] == "opt_out"
+
+
+def test_a_training_in_accordance_with_the_law_is_no_setting() -> None:
+    # written for this test
+    text = "We use your content to train our AI models in accordance with applicable law."
+    assert written(text)[CONTENT] == "always"
+
+
+# Written for these tests: learnt technology named by its field or as the vendor's technology.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We use your call recordings to improve our speech recognition.", "always"),
+        ("Your recordings are never used to train our voice recognition engine.", "never"),
+        ("We train our technology on the transcripts you upload.", "always"),
+    ],
+)
+def test_learnt_technology_named_by_its_field(text: str, expected: str) -> None:
+    assert written(text)[CONTENT] == expected
+
+
+def test_a_recognition_feature_used_on_the_data_is_no_training() -> None:
+    # written for this test
+    text = "We apply speech recognition to your recordings to produce transcripts."
+    assert not any(fact.startswith("ai_training") for fact in written(text))
