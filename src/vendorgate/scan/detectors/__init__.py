@@ -31,7 +31,7 @@ from vendorgate.scan.detectors import (
     scc,
     subprocessors,
 )
-from vendorgate.scan.detectors.cues import bound_party
+from vendorgate.scan.detectors.cues import bound_party, hedged
 from vendorgate.scan.detectors.follow_ups import follow_ups
 from vendorgate.scan.detectors.hit import Detector, Hit, HitValue
 from vendorgate.scan.document import Sentence
@@ -86,12 +86,17 @@ def detect(s: Sentence) -> list[Hit]:
     A hit standing in a clause that binds the customer or a user ("you may not use the
     Services to develop competing models", "you must uninstall the app and delete all copies")
     is dropped: it is their obligation, never a commitment of the vendor, so it must not
-    suggest a value for the vendor's practice.
+    suggest a value for the vendor's practice. A value that would let a rule pass, or a
+    deadline, stated in a hedged clause ("we do not knowingly sell", "we typically notify
+    within 24 hours") becomes ``undisclosed``, whichever detector found it.
     """
     found: list[Hit] = []
     for detector in DETECTORS:
         for hit in detector.detect(s):
             if bound_party(s, hit.focus[1] if hit.focus else len(s.low)) is not None:
                 continue
-            found.append(replace(hit, cue=f"{detector.ID}: {hit.cue}" if hit.cue else detector.ID))
+            kept = hedged(hit, s.low)
+            found.append(
+                replace(kept, cue=f"{detector.ID}: {kept.cue}" if kept.cue else detector.ID)
+            )
     return found

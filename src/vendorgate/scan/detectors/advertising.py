@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from vendorgate.scan.detectors.cues import (
     POINTER,
@@ -138,7 +139,21 @@ def detect(s: Sentence) -> list[Hit]:
         hit = Hit(
             "advertising_use", "undisclosed", 0.6, span(denied), 1, cue=named("negated", denied)
         )
+    handed = HANDED_TO_ADVERTISERS.search(text)
+    if handed and hit.value == "never":
+        # "we never share your data with advertisers (or anyone else)": the data is kept from
+        # them, which says nothing of the vendor choosing ads with it for them
+        hit = replace(hit, value="undisclosed", cue=named("denied to advertisers", handed))
     return [hit]
+
+
+HANDED_TO_ADVERTISERS = re.compile(
+    r"\b(?:sell|sold|rent|shar|disclos|provid|giv|pass|transfer|trad|licens|leas|sen[dt]|"
+    r"hand)\w*\b[^.;:]{0,60}?\b(?:to|with) (?:any |other |our )?(?:third[- ]party )?"
+    r"(?:advertisers|ad(?:vertising)? (?:networks?|companies|partners)|marketers|marketing "
+    r"(?:companies|firms|agencies|partners))\b"
+)
+"""The data denied to advertisers: a transfer to them, not the use for ads."""
 
 
 ADVERTISER_DENIED = re.compile(

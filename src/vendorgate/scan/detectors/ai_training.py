@@ -490,7 +490,16 @@ def _third_party_subject(clause: str) -> re.Match[str] | None:
     subject = clause[begin : verb.start()]
     if re.search(r"\b(?:we|us|you|i)\b|\bnor\b", subject) or OUR_MODELS.search(clause):
         return None
-    return THIRD_PARTY.search(clause, begin, verb.start())
+    return THIRD_PARTY.search(clause, begin, verb.start()) or MODEL_LAB.search(
+        clause, begin, verb.start()
+    )
+
+
+MODEL_LAB = re.compile(r"\b(?:openai|anthropic|mistral(?: ai)?|cohere)\b")
+"""Companies whose business is the models themselves: named as the subject in another
+vendor's terms ("Anthropic does not train on your prompts") they are the vendor's provider.
+Brands that also run services of their own (Google, Microsoft, Amazon) are left out: in their
+own terms the brand is the vendor."""
 
 
 AGENT = re.compile(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from vendorgate.scan.detectors.cues import periods, span
+from vendorgate.scan.detectors.cues import in_business_days, periods, span
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
 
@@ -108,7 +108,9 @@ def detect(s: Sentence) -> list[Hit]:
             return []
         incident = notify
     found = [p for p in _deadlines(text) if _for_customer(text, p[1])]
-    if found and not HEDGED.search(text):
+    if found and not HEDGED.search(text) and not in_business_days(text, found[0][1]):
+        # "within two business days" may be four days or more over a weekend or a holiday:
+        # no number of hours
         days, match = found[0]
         hours = round(days * 24)  # "within 72 hours", "within three (3) days"
         return [Hit("breach_notification_hours", hours, 0.85, span(notify, match), 2, cue="breach")]

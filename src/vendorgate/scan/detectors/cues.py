@@ -191,6 +191,13 @@ def periods(text: str) -> list[tuple[float, tuple[int, int]]]:
     return found
 
 
+def in_business_days(text: str, where: tuple[int, int]) -> bool:
+    """Whether the period at ``where`` counts business or working days. Such a period has no
+    fixed length: weekends and public holidays stretch it, so it sets no upper bound in hours
+    or calendar days (a notice period in business days is at least as long as its count)."""
+    return re.search(r"\b(?:business|working) days?\b", text[where[0] : where[1]]) is not None
+
+
 def context(s: Sentence) -> str:
     """The words around a sentence that say what it is about: its lead-in and heading."""
     return " ".join((s.unit.local, s.unit.lead, s.heading))
@@ -287,17 +294,39 @@ SCOPED_DENIAL = rx(
 """A denial limited to one plan, channel, region or kind of data ("Enterprise customers'
 content is not used to train", "for EU users"): it does not settle the practice for the rest,
 so it suggests ``undisclosed`` rather than ``never``."""
+LIMITED_RECIPIENT = re.compile(
+    r"\b(?:sell|sold|rent|shar|disclos|provid|giv|pass|transfer|trad|licens|leas)\w*\b[^.;:]{0,60}?"
+    r"\b(?:to|with) (?:any |other )?(?:third[- ]party )?(?:data brokers?|(?:data|information) "
+    r"(?:brokers?|resellers?)|advertisers|ad(?:vertising)? (?:networks|companies|partners)|"
+    r"marketers|marketing (?:companies|firms|agencies|partners)|insurers|insurance companies|"
+    r"employers|lenders|political (?:parties|campaigns|organi[sz]ations))\b"
+    # "to advertisers or anyone else" denies it to every recipient
+    r"(?![^.;]{0,30}\b(?:or|nor) (?:to |with )?(?:any ?one|any ?body|any other|others?|"
+    r"(?:any )?third parties)\b)"
+)
+"""A sale or disclosure denied to one kind of recipient ("we do not sell your data to data
+brokers", "never shared with advertisers"): the others, and the vendor's own use of the data
+for ads, stay open."""
+HEDGED_DENIAL = re.compile(
+    r"\b(?:knowingly|intentionally|deliberately|generally|typically|usually|normally|"
+    r"ordinarily|customarily|routinely)\b|"
+    r"\bto (?:the best of )?(?:our|its) knowledge\b|\bin (?:most|general|normal) cases\b|"
+    r"\bas a (?:general )?rule\b|\bin general\b"
+)
+"""A denial or a deadline held back by its own words ("we do not knowingly sell", "we
+typically delete within 30 days"): it describes a habit or what the vendor knows, and
+promises nothing."""
 BY_DEFAULT = re.compile(r"\bby default\b|\b(?:off|disabled) (?:by default|unless)\b")
 """A denial "by default": the practice starts once the person turns it on (``opt_in``)."""
 
 
 def scoped(hit: Hit, text: str) -> Hit:
     """``hit`` with ``never`` or ``opt_in`` made ``undisclosed`` when ``text`` (its sentence up
-    to the clause of the practice) limits the denial to one plan, channel, region or kind of
-    data."""
+    to the clause of the practice) limits the denial to one plan, channel, region, kind of
+    data or kind of recipient."""
     if hit.value not in ("never", "opt_in"):
         return hit
-    found = SCOPED_DENIAL.search(text)
+    found = SCOPED_DENIAL.search(text) or LIMITED_RECIPIENT.search(text)
     if found is None:
         return hit
     return replace(hit, value="undisclosed", cue=named("scoped denial", found))
@@ -663,6 +692,24 @@ def guard(hit: Hit, text: str, trigger: tuple[int, int] | None = None) -> Hit:
     if value == "never" and trigger is not None and _carved_out(plain, trigger):
         return replace(hit, value="always", cue=named("carve-out", condition))
     return replace(hit, value="undisclosed", cue=named("condition", condition))
+
+
+def hedged(hit: Hit, text: str) -> Hit:
+    """``hit`` made ``undisclosed`` when the clause stating it (up to a semicolon or a "but")
+    hedges it: a permissive value or a deadline that the vendor only "generally" keeps or
+    "knowingly" denies is no commitment. Other values are left as they are: a hedge on a
+    practice the vendor admits to does not make it pass."""
+    if not (hit.value in PERMISSIVE_VALUES or isinstance(hit.value, int)):
+        return hit
+    a, b = 0, len(text)
+    if hit.focus is not None:
+        cuts = [0, *(m.start() for m in GUARD_CLAUSE.finditer(text)), len(text)]
+        a = max(c for c in cuts if c <= hit.focus[0])
+        b = min(c for c in cuts if c >= hit.focus[1])
+    found = HEDGED_DENIAL.search(text, a, b)
+    if found is None:
+        return hit
+    return replace(hit, value="undisclosed", cue=named("hedged", found))
 
 
 def _carved_out(text: str, trigger: tuple[int, int]) -> bool:

@@ -8,6 +8,7 @@ from vendorgate.scan.detectors.cues import (
     CONTENT,
     NUMBER_WORDS,
     Spot,
+    in_business_days,
     not_a_statement,
     rx,
     span,
@@ -477,6 +478,9 @@ def _deletion(s: Sentence, ended: re.Match[str]) -> Hit:
             last = (found[0][0] + last[0], last[1])
         found = [last]
         where = last[1] if said is text else None
+    if found and in_business_days(said, found[0][1]):
+        # "within 30 business days of termination": holidays stretch it past any fixed count
+        return Hit("deletion_after_termination_days", "undisclosed", 0.75, span(ended), 1)
     if found:
         return Hit(
             "deletion_after_termination_days",

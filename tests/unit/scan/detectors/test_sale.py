@@ -221,7 +221,7 @@ def test_a_denial_stressed_between_not_and_the_verb_is_never() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "We will never sell your personal info to advertisers.",
+        "We will never sell your personal info to anyone.",
         "We never rent or sell any data you keep in your workspace.",
         "We do not sell your information (as defined in these terms) to third parties.",
     ],
@@ -297,7 +297,7 @@ def test_the_data_sold_named_by_a_pronoun(text: str, expected: dict[str, str]) -
         ("We never rent members' contact information to anyone.", {"sale_of_data": "never"}),
         ("We do not sell personally identifiable information.", {"sale_of_data": "never"}),
         ("No information is monetised.", {"sale_of_data": "never"}),
-        ("Your personal data is never rented to marketers.", {"sale_of_data": "never"}),
+        ("Your personal data is never rented to anyone.", {"sale_of_data": "never"}),
         ("We rented a new office last year and no data is kept there.", {}),
     ],
 )

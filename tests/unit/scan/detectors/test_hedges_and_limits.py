@@ -1,0 +1,143 @@
+"""Wordings that would let a rule pass if read at face value, whichever detector reads them:
+a denial or a deadline held back by its own words ("knowingly", "typically"), a sale or a
+disclosure denied to one kind of recipient, a deadline counted in business days, and a model
+lab named as the one that does not train."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.scan.detectors.quoting import written
+
+CONTENT = "ai_training_customer_content"
+
+
+# Written for these tests: each sentence, without its hedge, is a plain denial or deadline.
+@pytest.mark.parametrize(
+    ("text", "plain", "fact"),
+    [
+        (
+            "We do not knowingly sell the personal information of our users.",
+            "We do not sell the personal information of our users.",
+            "sale_of_data",
+        ),
+        (
+            "We typically do not use your content to train our models.",
+            "We do not use your content to train our models.",
+            CONTENT,
+        ),
+        (
+            "To our knowledge, we do not use personal information for advertising.",
+            "We do not use personal information for advertising.",
+            "advertising_use",
+        ),
+        (
+            "We generally delete Customer Data within 30 days after termination of the agreement.",
+            "We delete Customer Data within 30 days after termination of the agreement.",
+            "deletion_after_termination_days",
+        ),
+        (
+            "We usually notify customers of a data breach within 24 hours.",
+            "We notify customers of a data breach within 24 hours.",
+            "breach_notification_hours",
+        ),
+    ],
+)
+def test_a_hedged_denial_or_deadline_promises_nothing(text: str, plain: str, fact: str) -> None:
+    assert written(plain)[fact] != "undisclosed"
+    assert written(text)[fact] == "undisclosed"
+
+
+def test_a_hedge_in_another_clause_leaves_the_denial_alone() -> None:
+    text = "We generally answer support requests within a day; we never sell your personal data."
+    assert written(text)["sale_of_data"] == "never"
+
+
+def test_a_hedge_on_a_practice_the_vendor_admits_to_keeps_it() -> None:
+    text = "We typically use your content to train our models."
+    assert written(text)[CONTENT] == "always"
+
+
+# Written for these tests: the sale or disclosure is denied to one kind of recipient only.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("We do not sell your personal information to data brokers.", "sale_of_data"),
+        ("We do not sell or rent your personal information to marketers.", "sale_of_data"),
+        ("We will never share your personal data with advertisers.", "advertising_use"),
+        ("We do not sell your data to advertisers.", "advertising_use"),
+        ("We do not sell your data to advertisers.", "sale_of_data"),
+    ],
+)
+def test_a_denial_to_one_kind_of_recipient_settles_nothing(text: str, fact: str) -> None:
+    assert written(text)[fact] == "undisclosed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not sell your personal information to third parties.",
+        "We do not sell your personal information to anyone.",
+    ],
+)
+def test_a_denial_to_every_recipient_is_still_never(text: str) -> None:
+    assert written(text)["sale_of_data"] == "never"
+
+
+# Written for these tests: business days stretch over weekends and holidays.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "We will notify you of a security breach within 3 business days.",
+            "breach_notification_hours",
+        ),
+        (
+            "We will notify Customer without undue delay, and in any event within one working "
+            "day, of a Personal Data Breach.",
+            "breach_notification_hours",
+        ),
+        (
+            "We will delete Customer Data within 30 business days after termination of the "
+            "agreement.",
+            "deletion_after_termination_days",
+        ),
+    ],
+)
+def test_an_upper_bound_in_business_days_is_no_number(text: str, fact: str) -> None:
+    assert written(text)[fact] == "undisclosed"
+    assert isinstance(
+        written(text.replace("business day", "day").replace("working day", "day"))[fact], int
+    )
+
+
+def test_a_notice_period_in_business_days_is_at_least_its_count() -> None:
+    text = (
+        "We will inform you of any intended changes to our list of sub-processors at least ten "
+        "(10) business days in advance."
+    )
+    assert written(text)["subprocessor_change_notice_days"] == 14
+
+
+# Written for these tests: a model lab as the subject is the vendor's provider.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anthropic will not use customer content to train models.",
+        "Mistral AI does not train on the prompts you send through our assistant.",
+    ],
+)
+def test_a_model_lab_that_does_not_train_is_the_third_party(text: str) -> None:
+    found = written(text)
+    assert CONTENT not in found
+    assert found["ai_training_third_party"] == "never"
+
+
+def test_the_vendor_and_a_model_lab_both_denying_are_both_read() -> None:
+    found = written("We do not use your content to train our models, and neither does OpenAI.")
+    assert found[CONTENT] == "never"
+
+
+def test_data_kept_from_advertisers_and_everyone_is_no_denial_of_ad_use() -> None:
+    found = written("We do not sell your data to advertisers or anyone else.")
+    assert found == {"sale_of_data": "never", "advertising_use": "undisclosed"}
