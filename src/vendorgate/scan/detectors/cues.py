@@ -697,8 +697,11 @@ def guard(hit: Hit, text: str, trigger: tuple[int, int] | None = None) -> Hit:
 def hedged(hit: Hit, text: str) -> Hit:
     """``hit`` made ``undisclosed`` when the clause stating it (up to a semicolon or a "but")
     hedges it: a permissive value or a deadline that the vendor only "generally" keeps or
-    "knowingly" denies is no commitment. Other values are left as they are: a hedge on a
-    practice the vendor admits to does not make it pass."""
+    "knowingly" denies is no commitment; nor is a permissive value limited to one plan,
+    channel or region there (detectors check the scope of their own denials, this catches the
+    values a detector did not check, such as a licence "for Enterprise customers"). Other
+    values are left as they are: a hedge on a practice the vendor admits to does not make it
+    pass."""
     if not (hit.value in PERMISSIVE_VALUES or isinstance(hit.value, int)):
         return hit
     a, b = 0, len(text)
@@ -707,9 +710,13 @@ def hedged(hit: Hit, text: str) -> Hit:
         a = max(c for c in cuts if c <= hit.focus[0])
         b = min(c for c in cuts if c >= hit.focus[1])
     found = HEDGED_DENIAL.search(text, a, b)
-    if found is None:
-        return hit
-    return replace(hit, value="undisclosed", cue=named("hedged", found))
+    if found is not None:
+        return replace(hit, value="undisclosed", cue=named("hedged", found))
+    if hit.value in PERMISSIVE_VALUES and (scope := SCOPED_DENIAL.search(text, a, b)):
+        # "for Enterprise customers, we only process Customer Data to provide the service":
+        # the other plans may grant more
+        return replace(hit, value="undisclosed", cue=named("scoped denial", scope))
+    return hit
 
 
 def _carved_out(text: str, trigger: tuple[int, int]) -> bool:
