@@ -7,11 +7,13 @@ from dataclasses import replace
 
 from vendorgate.scan.detectors.cues import (
     POINTER,
+    guard,
     named,
     not_a_statement,
     opt_out_cue,
     qualified_denial,
     rx,
+    scoped,
     span,
     stated_practice,
 )
@@ -85,7 +87,8 @@ DATA_OBJECT = rx(
     r"\btarget(?:s|ed|ing)? you\b",
     # a bare "information" as what is denied, or handed over ("no information is shared with
     # advertisers", "we do not give any information to ad networks")
-    r"\bno (?:\w+ ){0,2}(?:information|data)\b(?= (?:is|are|will|gets?)\b)",
+    r"\bno (?:\w+ ){0,2}(?:information|data)\b(?=[^.;]{0,40}? (?:is|are|will|gets?)\b)",
+    r"\bnone of (?:the|your|our|this|that|such) (?:\w+ ){0,2}(?:information|data)\b",
     r"\b(?:shar|sell|disclos|provid|giv|pass|transfer)\w* any (?:\w+ )?(?:information|data)\b",
 )
 PERSONAL_LEAD = re.compile(r"\bpersonal (?:data|information)\b")
@@ -139,6 +142,12 @@ def detect(s: Sentence) -> list[Hit]:
         hit = Hit(
             "advertising_use", "undisclosed", 0.6, span(denied), 1, cue=named("negated", denied)
         )
+    subject = denied_subject(text, cue)
+    if subject and hit.value == "always" and qualified_denial(text, cue) is None:
+        # "no information is passed to third parties for advertising": the "no" of the
+        # subject denies the verb, however far from the advertising it stands
+        denial = Hit("advertising_use", "never", 0.85, span(cue), 2, cue=named("negated", subject))
+        hit = scoped(guard(denial, text, cue.span()), text)
     handed = HANDED_TO_ADVERTISERS.search(text)
     if handed and hit.value == "never":
         # "we never share your data with advertisers (or anyone else)": the data is kept from
@@ -164,3 +173,27 @@ ADVERTISER_DENIED = re.compile(
 """A sentence opening with the advertisers and denying what they get of the person's data."""
 ANOTHER_CLAUSE = re.compile(r";|\bbut\b|\bhowever\b|\bwhereas\b|\bwhile\b|, and\b")
 """A clause after the denial, which may state what it does not deny."""
+
+
+DENIED_SUBJECT = re.compile(
+    r"(?:^|[,;:(]\s*|\b(?:and|but|so|that)\s+)(?:no|none of(?: the| your| our| its| their| this|"
+    r" that| such| these| those)?) (?!matter|longer|later|less|more|doubt)(?:\w+ ){0,3}?"
+    r"(?:data|information|info|content|details|identifiers|messages|files)\b"
+)
+"""The data denied as the subject of its clause ("no information is ...", "none of your data
+will be ..."): the "no" denies whatever the clause then says of it."""
+SUBJECT_VERB = re.compile(
+    r"\b(?:is|are|was|were|(?:will|shall|would|can|could|may|might) be|gets?|got|has been|have "
+    r"been)(?: ever| \w+ly)? (?:\w+ed|given|sent|sold|shown|made|seen|known|kept|taken)\b"
+)
+"""The passive verb saying what is done to the denied data ("is passed", "will ever be used")."""
+
+
+def denied_subject(text: str, cue: re.Match[str]) -> re.Match[str] | None:
+    """The denied data opening the clause that names the advertising at ``cue``, when a verb
+    follows it and no other clause stands between it and the advertising."""
+    for found in DENIED_SUBJECT.finditer(text, 0, cue.start()):
+        between = text[found.end() : cue.start()]
+        if SUBJECT_VERB.search(between) and not ANOTHER_CLAUSE.search(between):
+            return found
+    return None

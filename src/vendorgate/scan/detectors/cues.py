@@ -447,8 +447,10 @@ ENDS = re.compile(r"\w*(?: to do so| so)?\W*$")
 
 NEGATED_TRANSFER = re.compile(
     r"\b(?:do|does|did|will|shall|would|may|can)(?: not|n't) (?:\w+ )?(?:share|disclose|sell|rent|"
-    r"use|provide|give|transfer|make available|allow|permit|process)\b|"
-    r"\bnever (?:share|disclose|sell|rent|use|provide|give|transfer)\w*\b"
+    r"use|provide|give|transfer|make available|allow|permit|process|pass|send|hand|release|"
+    r"lease|trade|license)\b|"
+    r"\bnever (?:share|disclose|sell|rent|use|provide|give|transfer|pass|send|hand|release|lease|"
+    r"trade|license)\w*\b"
 )
 """A denied use or transfer whose purpose comes later in the clause ("we do not share your
 personal data with any third parties for their own advertising purposes")."""

@@ -360,3 +360,45 @@ def test_a_denial_of_advertising_with_an_although_clause_is_not_never() -> None:
         "target you with offers."
     )
     assert written(text)["advertising_use"] == "always"
+
+
+# Written for these tests: the data denied as the subject of a passive ("no information is
+# passed ..."), however far the advertising stands from the "no"; a "no" that denies nothing
+# done to the data, a "but" clause and a carve-out leave the practice open.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("No information is passed to third parties for advertising.", "never"),
+        ("No customer content will be used to target ads.", "never"),
+        (
+            "None of the information you give us is ever passed on to third parties for "
+            "advertising purposes.",
+            "never",
+        ),
+        ("No information about our products is more useful than the ads.", "always"),
+        ("No personal data is shared with our partners, but we use your data for ads.", "always"),
+        (
+            "No information is passed to third parties for advertising, except with your consent.",
+            "undisclosed",
+        ),
+        (
+            "No information about EU users is passed to third parties for advertising.",
+            "undisclosed",
+        ),
+    ],
+)
+def test_the_data_denied_as_the_subject_of_a_passive(text: str, expected: str) -> None:
+    assert written(text) == {"advertising_use": expected}
+
+
+# Written for these tests: other verbs handing the data over, denied before their purpose.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not pass any information to third parties for advertising.",
+        "We never send your personal data to anyone for targeted advertising.",
+        "We do not hand over your usage data for advertising purposes.",
+    ],
+)
+def test_more_verbs_of_handing_over_denied_before_the_advertising(text: str) -> None:
+    assert written(text) == {"advertising_use": "never"}
