@@ -332,6 +332,40 @@ def scoped(hit: Hit, text: str) -> Hit:
     return replace(hit, value="undisclosed", cue=named("scoped denial", found))
 
 
+PAST_PERIOD = rx(
+    # the CCPA's look-back: "in the preceding 12 months", "during the past year"
+    r"\b(?:in|during|over|for|within|throughout) the (?:preceding|past|last|previous|prior)"
+    r" (?:\w+ )?(?:\(\d+\) )?(?:\d+ )?(?:calendar )?(?:months?|years?)\b",
+    r"\bto date\b|\bso far\b|\bup to now\b|\bhistorically\b|\bin the past\b",
+)
+PAST_DENIAL = re.compile(
+    r"\b(?:have|has|had)(?: not|n't| never)\b|\b(?:haven't|hasn't|hadn't)\b|"
+    r"\bdid(?: not|n't)\b|\b(?:was|were)(?: not|n't| never)\b|\b(?:wasn't|weren't)\b"
+)
+"""A denial in the past tense ("we have not sold", "we did not share")."""
+PRESENT_DENIAL = re.compile(
+    r"\b(?:do|does|will|shall|would|is|are|can)(?: not|n't| never)\b|"
+    r"\b(?:don't|doesn't|won't|isn't|aren't|cannot|can't)\b|\bnever will\b|"
+    r"\bnor (?:do|does|will|shall) (?:we|it|they)\b|\bnot in the business of\b|"
+    r"\bnever (?!(?:been|\w+ed|sold|given|sent|made|told)\b)\w+\b"
+)
+"""A denial in the present or the future ("we do not sell", "and never will")."""
+
+
+def past_only(hit: Hit, text: str) -> Hit:
+    """``hit`` with ``never`` or ``opt_in`` made ``undisclosed`` when ``text`` (its sentence)
+    denies the practice only for a time gone by ("we have not sold personal information in the
+    preceding 12 months", the CCPA's look-back): it reports what was done, and promises nothing
+    about what will be. A denial in the present or the future beside it ("..., and we do not
+    sell it") keeps the value."""
+    if hit.value not in ("never", "opt_in") or PRESENT_DENIAL.search(text):
+        return hit
+    found = PAST_PERIOD.search(text) or PAST_DENIAL.search(text)
+    if found is None:
+        return hit
+    return replace(hit, value="undisclosed", cue=named("only the past", found))
+
+
 def customer_consent(text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
     """A consent or opt-in cue in ``text`` (in ``[start, end)`` of it) where the customer (or
     its admin) is the one who consents: "without the prior written consent of <the vendor>" is
@@ -450,7 +484,11 @@ NEGATED_TRANSFER = re.compile(
     r"use|provide|give|transfer|make available|allow|permit|process|pass|send|hand|release|"
     r"lease|trade|license)\b|"
     r"\bnever (?:share|disclose|sell|rent|use|provide|give|transfer|pass|send|hand|release|lease|"
-    r"trade|license)\w*\b"
+    r"trade|license)\w*\b|"
+    # in the past tense: "we have not shared personal information for advertising"
+    r"\b(?:have|has|had)(?: not|n't| never) (?:\w+ )?(?:shared|disclosed|sold|rented|used|"
+    r"provided|given|transferred|made available|passed|sent|handed|released|leased|traded|"
+    r"licensed)\b"
 )
 """A denied use or transfer whose purpose comes later in the clause ("we do not share your
 personal data with any third parties for their own advertising purposes")."""

@@ -11,6 +11,7 @@ from vendorgate.scan.detectors.cues import (
     named,
     negation,
     not_a_statement,
+    past_only,
     qualified_denial,
     rx,
     scoped,
@@ -144,7 +145,7 @@ def detect(s: Sentence) -> list[Hit]:
         # state laws count a disclosure for other valuable consideration as a sale: a denial
         # of selling "for money" leaves that open
         hit = replace(hit, value="undisclosed", cue=named("scoped denial", money))
-    return [hit]
+    return [past_only(hit, text)]
 
 
 DATA_SOLD = re.compile(

@@ -402,3 +402,21 @@ def test_the_data_denied_as_the_subject_of_a_passive(text: str, expected: str) -
 )
 def test_more_verbs_of_handing_over_denied_before_the_advertising(text: str) -> None:
     assert written(text) == {"advertising_use": "never"}
+
+
+# Written for these tests: a denial of ad use in the past tense, or for a past period,
+# promises nothing about what will be done; one in the present keeps the never.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We have not shared personal information for cross-context behavioral advertising in "
+            "the last 12 months.",
+            "undisclosed",
+        ),
+        ("Your data has never been used for advertising.", "undisclosed"),
+        ("Your data has never been used for advertising, and it never will be.", "never"),
+    ],
+)
+def test_a_denial_of_advertising_for_a_time_gone_by(text: str, expected: str) -> None:
+    assert written(text) == {"advertising_use": expected}

@@ -385,3 +385,35 @@ def test_a_denial_of_sale_taken_back_later_in_the_sentence(text: str) -> None:
 def test_a_denial_of_sale_with_a_restriction_after_it_stays_never() -> None:
     text = "We never sell your personal data; we only use it to provide the service."
     assert written(text)["sale_of_data"] == "never"
+
+
+# Written for these tests: a denial of sale for a time gone by (the CCPA's look-back, "to
+# date", the past tense) reports what was done and promises nothing about what will be; a
+# denial in the present or the future beside it keeps the never, and a past sale stays one.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We have not sold personal information in the preceding 12 months.", "undisclosed"),
+        (
+            'In the preceding twelve months, we have not "sold" or "shared" personal information.',
+            "undisclosed",
+        ),
+        ("We did not sell any personal information during the last year.", "undisclosed"),
+        ("To date, we have never sold personal data.", "undisclosed"),
+        ("Your personal data was never sold.", "undisclosed"),
+        (
+            "We have not sold personal information in the past 12 months, and we do not sell "
+            "personal information.",
+            "never",
+        ),
+        ("We have never sold your personal data and we never will.", "never"),
+        ("We do not sell personal data and have not sold it in the past 12 months.", "never"),
+        (
+            "In the past twelve (12) months, we have sold the following categories of personal "
+            "information.",
+            "always",
+        ),
+    ],
+)
+def test_a_denial_of_sale_for_a_time_gone_by(text: str, expected: str) -> None:
+    assert written(text) == {"sale_of_data": expected}
