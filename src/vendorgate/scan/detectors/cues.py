@@ -316,6 +316,21 @@ HEDGED_DENIAL = re.compile(
 """A denial or a deadline held back by its own words ("we do not knowingly sell", "we
 typically delete within 30 days"): it describes a habit or what the vendor knows, and
 promises nothing."""
+UNCOMMITTED = rx(
+    # a denial held for now only ("we do not currently sell", "at this time we do not")
+    r"\b(?:currently|presently)\b(?! (?:available|offered|in (?:effect|force|use)|supported|"
+    r"provided|listed|located|known)\b)",
+    r"\bat (?:this|the present) time\b|\bat present\b|\bfor now\b|\bfor the time being\b|"
+    r"\bas (?:of|at) (?:now|today|the date of this)\b",
+    # an intention, not a promise ("we have no plans to sell", "we do not intend to")
+    r"\bno (?:current |present )?(?:plans?|intention|intent)\b",
+    r"\b(?:do|does|did)(?: not|n't) (?:currently |presently )?(?:intend|plan|expect|anticipate)\b",
+    r"\bnor (?:do|does|did) (?:we|it|they) (?:currently |presently )?(?:intend|plan|expect|"
+    r"anticipate)\b",
+)
+"""A denial held for the present only, or an intention ("we do not currently sell", "we have
+no plans to use your data for ads"): it states how things stand, and leaves the vendor free to
+change them without breaking a promise."""
 BY_DEFAULT = re.compile(r"\bby default\b|\b(?:off|disabled) (?:by default|unless)\b")
 """A denial "by default": the practice starts once the person turns it on (``opt_in``)."""
 
@@ -746,7 +761,7 @@ def hedged(hit: Hit, text: str) -> Hit:
         cuts = [0, *(m.start() for m in GUARD_CLAUSE.finditer(text)), len(text)]
         a = max(c for c in cuts if c <= hit.focus[0])
         b = min(c for c in cuts if c >= hit.focus[1])
-    found = HEDGED_DENIAL.search(text, a, b)
+    found = HEDGED_DENIAL.search(text, a, b) or UNCOMMITTED.search(text, a, b)
     if found is None:
         return hit
     return replace(hit, value="undisclosed", cue=named("hedged", found))

@@ -141,3 +141,53 @@ def test_the_vendor_and_a_model_lab_both_denying_are_both_read() -> None:
 def test_data_kept_from_advertisers_and_everyone_is_no_denial_of_ad_use() -> None:
     found = written("We do not sell your data to advertisers or anyone else.")
     assert found == {"sale_of_data": "never", "advertising_use": "undisclosed"}
+
+
+# Written for these tests: a denial held for now only, or an intention, leaves the vendor free
+# to change course without breaking a promise; each sentence without those words is plain.
+@pytest.mark.parametrize(
+    ("text", "plain", "fact"),
+    [
+        (
+            "We have no plans to sell your personal data.",
+            "We will not sell your personal data.",
+            "sale_of_data",
+        ),
+        (
+            "We do not intend to sell your personal information.",
+            "We do not sell your personal information.",
+            "sale_of_data",
+        ),
+        (
+            "We do not currently sell personal information.",
+            "We do not sell personal information.",
+            "sale_of_data",
+        ),
+        (
+            "At this time, we do not use your data for targeted advertising.",
+            "We do not use your data for targeted advertising.",
+            "advertising_use",
+        ),
+        (
+            "We have never sold your data, nor do we intend to.",
+            "We have never sold your data, nor will we.",
+            "sale_of_data",
+        ),
+        (
+            "For now, we do not use your content to train our models.",
+            "We do not use your content to train our models.",
+            CONTENT,
+        ),
+    ],
+)
+def test_a_denial_for_now_or_an_intention_promises_nothing(
+    text: str, plain: str, fact: str
+) -> None:
+    assert written(plain)[fact] != "undisclosed"
+    assert written(text)[fact] == "undisclosed"
+
+
+def test_currently_describing_something_else_is_no_hedge() -> None:
+    # written for this test
+    text = "We do not sell your data to any of the partners currently listed on our website."
+    assert written(text)["sale_of_data"] == "never"
