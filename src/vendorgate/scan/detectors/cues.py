@@ -453,8 +453,8 @@ def practice(
 QUALIFIED_DENIAL = rx(
     r"\bin the conventional sense\b|\bas traditionally\b",
     r"\btraditional(?:ly)? (?:sense|understood)\b",
-    r"\b(?:but|although|though|yet)\b[^.]{0,100}\b(?:share|disclos|sell|sale|advertis|ads\b|"
-    r"market|promot|target|licen[cs])",
+    r"\b(?:but|although|though|yet|however|whereas)\b[^.]{0,100}\b(?:share|disclos|sell|sale|"
+    r"advertis|ads\b|market|promot|target|licen[cs])",
     # "not to advertisers, only to research partners": the denial names whom it spares
     r",\s*(?:but )?only (?:to|with|for)\b",
     # "we don't sell your data; we license it": the same data handed over by another name

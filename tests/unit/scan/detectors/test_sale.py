@@ -417,3 +417,17 @@ def test_a_denial_of_sale_with_a_restriction_after_it_stays_never() -> None:
 )
 def test_a_denial_of_sale_for_a_time_gone_by(text: str, expected: str) -> None:
     assert written(text) == {"sale_of_data": expected}
+
+
+# Written for these tests: "however" and "whereas" take a denial back like "but" when the
+# clause after them hands the data over; a "however" about something else leaves it alone.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We do not sell your personal data; however, we share it with partners.", "always"),
+        ("We do not sell personal information, whereas our affiliates may share it.", "always"),
+        ("We do not sell your personal data; however, you can still ask us what we hold.", "never"),
+    ],
+)
+def test_a_denial_of_sale_taken_back_by_however(text: str, expected: str) -> None:
+    assert written(text)["sale_of_data"] == expected
