@@ -553,8 +553,23 @@ def stated_practice(fact: str, s: Sentence, cue: re.Match[str]) -> Hit:
             or negation(stressed[-40:])
         )
         hit = Hit(fact, "never", 0.85, span(cue), 2, cue=named("negated", said))
+        if default := BY_DEFAULT.search(text, a, b):
+            # "we do not use your data for personalised ads by default": until the person
+            # turns it on
+            hit = replace(hit, value="opt_in", cue=named("by default", default))
+        return scoped(guard(hit, text, cue.span()), text)
+    if off := OFF_BY_DEFAULT.search(text, a, b):
+        # "personalised ads are off by default": the practice waits for the person's yes
+        hit = Hit(fact, "opt_in", 0.7, span(cue, off), 1, cue=named("by default", off))
         return scoped(guard(hit, text, cue.span()), text)
     return Hit(fact, "always", 0.75, span(cue), 1, cue=named("stated", cue))
+
+
+OFF_BY_DEFAULT = re.compile(
+    r"\b(?:(?:turned|switched|set to) )?(?:off|disabled|deactivated) by default\b|"
+    r"\bby default\b[^.;]{0,20}\b(?:turned|switched|set) off\b"
+)
+"""The practice stated as off until the person turns it on."""
 
 
 def named(rule: str, match: re.Match[str] | str | None) -> str:

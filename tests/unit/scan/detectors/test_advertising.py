@@ -429,3 +429,27 @@ def test_a_denial_of_advertising_taken_back_by_however() -> None:
         "may collect information through cookies."
     )
     assert written(text) == {"advertising_use": "always"}
+
+
+# Written for these tests: a denial "by default", or the practice stated as off by default,
+# holds until the person turns it on; a way to turn it off makes it opt_out.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We do not use your data for personalized ads by default.", "opt_in"),
+        ("Personalized ads are off by default.", "opt_in"),
+        (
+            "Personalized ads are turned off by default, and you can turn them on in your "
+            "settings.",
+            "opt_in",
+        ),
+        (
+            "We do not use your data for advertising by default, but you can turn off ad "
+            "personalization in settings.",
+            "opt_out",
+        ),
+        ("Personalized ads are on by default.", "always"),
+    ],
+)
+def test_advertising_off_by_default(text: str, expected: str) -> None:
+    assert written(text) == {"advertising_use": expected}
