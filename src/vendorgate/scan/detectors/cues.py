@@ -307,6 +307,16 @@ LIMITED_RECIPIENT = re.compile(
 """A sale or disclosure denied to one kind of recipient ("we do not sell your data to data
 brokers", "never shared with advertisers"): the others, and the vendor's own use of the data
 for ads, stay open."""
+IDENTIFIABLE_ONLY = re.compile(
+    r"\bin (?:an? )?(?:personally |directly )?identifiable (?:form|format|manner|way)\b|"
+    r"\bin a (?:form|format|manner|way) that (?:\w+ )?(?:could |would |can |might )?"
+    r"(?:directly |personally |reasonably )?identif(?:y|ies)\b|"
+    r"\b(?:that|which) (?:directly |personally |reasonably )?identif(?:y|ies) (?:you|users?|"
+    r"customers?|individuals?|an individual|a person)(?: (?:directly|personally))?\b"
+)
+"""A denial limited to the data as it identifies the person ("we never sell your data in a
+form that identifies you", "information that personally identifies you"): the same data
+stripped of names or hashed, which often still serves the practice, stays open."""
 HEDGED_DENIAL = re.compile(
     r"\b(?:knowingly|intentionally|deliberately|generally|typically|usually|normally|"
     r"ordinarily|customarily|routinely)\b|"
@@ -338,10 +348,14 @@ BY_DEFAULT = re.compile(r"\bby default\b|\b(?:off|disabled) (?:by default|unless
 def scoped(hit: Hit, text: str) -> Hit:
     """``hit`` with ``never`` or ``opt_in`` made ``undisclosed`` when ``text`` (its sentence up
     to the clause of the practice) limits the denial to one plan, channel, region, kind of
-    data or kind of recipient."""
+    data or kind of recipient, or to the data in a form that identifies the person."""
     if hit.value not in ("never", "opt_in"):
         return hit
-    found = SCOPED_DENIAL.search(text) or LIMITED_RECIPIENT.search(text)
+    found = (
+        SCOPED_DENIAL.search(text)
+        or LIMITED_RECIPIENT.search(text)
+        or IDENTIFIABLE_ONLY.search(text)
+    )
     if found is None:
         return hit
     return replace(hit, value="undisclosed", cue=named("scoped denial", found))

@@ -145,6 +145,11 @@ def detect(s: Sentence) -> list[Hit]:
         # state laws count a disclosure for other valuable consideration as a sale: a denial
         # of selling "for money" leaves that open
         hit = replace(hit, value="undisclosed", cue=named("scoped denial", money))
+    own_purpose = OWN_PURPOSE.match(text, cue.end())
+    if own_purpose and hit.value == "never":
+        # "we do not sell your data to third parties for their own marketing purposes": a
+        # sale for any other purpose stays open
+        hit = replace(hit, value="undisclosed", cue=named("scoped denial", own_purpose["purpose"]))
     return [past_only(hit, text)]
 
 
@@ -204,3 +209,12 @@ PLACE = re.compile(r"\b(?:on|in|at|with|from|into|onto|inside) (?!you\b|us\b)\w+
 """A thing named after a preposition ("stored on servers"), which "they" may stand for."""
 NO_DATA = re.compile(r"\bno (?:\w+ ){0,2}(?:data|information|info|content)\b")
 """The data denied in the subject ("no personal information is ...")."""
+OWN_PURPOSE = re.compile(
+    # not past another verb or clause ("..., and we do not let partners use it for their own
+    # marketing"): the purpose must belong to the sale
+    r"(?:(?!,? and\b| or (?:to )?(?:use|process)\b| use\b| but\b)[^.;:]){0,100}?"
+    r"\b(?P<purpose>for (?:their|its|(?:such |those )?third part(?:y's|ies'?)|the recipients?'?s?)"
+    r" (?:own (?:\w+ )?purposes|own (?:direct )?(?:marketing|advertising)|(?:direct )?(?:marketing|"
+    r"advertising) purposes))\b"
+)
+"""The sale denied only for the buyer's own purpose or marketing, in the same verb phrase."""

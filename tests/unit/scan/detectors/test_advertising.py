@@ -453,3 +453,9 @@ def test_a_denial_of_advertising_taken_back_by_however() -> None:
 )
 def test_advertising_off_by_default(text: str, expected: str) -> None:
     assert written(text) == {"advertising_use": expected}
+
+
+def test_a_denial_of_ad_use_of_what_identifies_the_person_is_scoped() -> None:
+    # written for this test: hashed or pseudonymous identifiers may still serve ads
+    text = "We do not use information that identifies you for targeted ads."
+    assert written(text) == {"advertising_use": "undisclosed"}

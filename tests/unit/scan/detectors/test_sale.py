@@ -431,3 +431,42 @@ def test_a_denial_of_sale_for_a_time_gone_by(text: str, expected: str) -> None:
 )
 def test_a_denial_of_sale_taken_back_by_however(text: str, expected: str) -> None:
     assert written(text)["sale_of_data"] == expected
+
+
+# Written for these tests: a sale denied only for the buyer's own marketing, or only in a form
+# that identifies the person, leaves other sales open; a purpose that belongs to another verb
+# after the denial does not limit it.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We do not sell personal data to third parties for their own marketing purposes.",
+            "undisclosed",
+        ),
+        (
+            "We never rent your personal information to other companies for their direct "
+            "marketing purposes.",
+            "undisclosed",
+        ),
+        ("We never sell your data in a form that identifies you.", "undisclosed"),
+        (
+            "We do not sell your personal information, and we do not let partners use it for "
+            "their own marketing purposes.",
+            "never",
+        ),
+    ],
+)
+def test_a_denial_of_sale_for_one_purpose_or_form(text: str, expected: str) -> None:
+    assert written(text)["sale_of_data"] == expected
+
+
+def test_a_sale_denial_where_service_providers_may_not_sell_or_use_for_their_marketing() -> None:
+    quote = (
+        "Specifically, we do not permit our Service Providers to sell any personal information "
+        "we share with them or to use any personal information we share with them for their "
+        "own marketing purposes or for any purpose other than in connection with the services "
+        "they provide to us."
+    )
+    assert suggested(sale, "cloudflare/privacy-policy/2025-11-05.md", quote) == {
+        "sale_of_data": "never"
+    }
