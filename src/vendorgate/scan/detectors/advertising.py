@@ -7,11 +7,11 @@ from dataclasses import replace
 
 from vendorgate.scan.detectors.cues import (
     POINTER,
+    for_a_time,
     guard,
     named,
     not_a_statement,
     opt_out_cue,
-    past_only,
     qualified_denial,
     rx,
     scoped,
@@ -154,7 +154,7 @@ def detect(s: Sentence) -> list[Hit]:
         # "we never share your data with advertisers (or anyone else)": the data is kept from
         # them, which says nothing of the vendor choosing ads with it for them
         hit = replace(hit, value="undisclosed", cue=named("denied to advertisers", handed))
-    return [past_only(hit, text)]
+    return [for_a_time(hit, text)]
 
 
 HANDED_TO_ADVERTISERS = re.compile(

@@ -337,10 +337,15 @@ UNCOMMITTED = rx(
     r"\b(?:do|does|did)(?: not|n't) (?:currently |presently )?(?:intend|plan|expect|anticipate)\b",
     r"\bnor (?:do|does|did) (?:we|it|they) (?:currently |presently )?(?:intend|plan|expect|"
     r"anticipate)\b",
+    # a belief, not a promise ("we do not believe that we sell", "in our view, we do not")
+    r"\b(?:believe|think|consider)s? (?:that )?(?:we|our|this|it|such|these|its|the company)\b",
+    r"\bin (?:our|its) (?:view|opinion|understanding|judg(?:e)?ment)\b|"
+    r"\bas we (?:understand|interpret|read) (?:it|that term|the term|them|those terms|the law)\b",
 )
-"""A denial held for the present only, or an intention ("we do not currently sell", "we have
-no plans to use your data for ads"): it states how things stand, and leaves the vendor free to
-change them without breaking a promise."""
+"""A denial held for the present only, an intention or a belief ("we do not currently sell",
+"we have no plans to use your data for ads", "we do not believe that we sell"): it states how
+things stand, or how the vendor sees them, and leaves it free to change course without breaking
+a promise."""
 BY_DEFAULT = re.compile(r"\bby default\b|\b(?:off|disabled) (?:by default|unless)\b")
 """A denial "by default": the practice starts once the person turns it on (``opt_in``)."""
 
@@ -381,13 +386,35 @@ PRESENT_DENIAL = re.compile(
 """A denial in the present or the future ("we do not sell", "and never will")."""
 
 
-def past_only(hit: Hit, text: str) -> Hit:
+WHILE_ONLY = re.compile(
+    r"\b(?:for |so )?(?:as|so) long as (?:you|your|the customer|customer|this|the|we)\b|"
+    r"\bwhile (?:you|your|the customer|customer|this|the agreement|an? account|you're)\b|"
+    r"\bduring (?:the|your|its|this) (?:term|subscription|membership|use|contract|agreement)\b|"
+    r"\buntil (?:you|your|the|this|such time)\b"
+)
+"""A denial held only for a while ("for as long as you have an account", "during the term",
+"until the agreement ends"): after it, the practice is open."""
+
+
+def for_a_time(hit: Hit, text: str) -> Hit:
     """``hit`` with ``never`` or ``opt_in`` made ``undisclosed`` when ``text`` (its sentence)
-    denies the practice only for a time gone by ("we have not sold personal information in the
-    preceding 12 months", the CCPA's look-back): it reports what was done, and promises nothing
-    about what will be. A denial in the present or the future beside it ("..., and we do not
-    sell it") keeps the value."""
-    if hit.value not in ("never", "opt_in") or PRESENT_DENIAL.search(text):
+    denies the practice only for a time: a time gone by ("we have not sold personal information
+    in the preceding 12 months", the CCPA's look-back), which reports what was done and
+    promises nothing about what will be, unless a denial in the present or the future stands
+    beside it ("..., and we do not sell it"); or only while something lasts ("for as long as you
+    have an account"), which leaves the practice open after it."""
+    if hit.value not in ("never", "opt_in"):
+        return hit
+    a, b = 0, len(text)
+    if hit.focus is not None:
+        # the clause of the practice: "..., and we keep it until you delete it" limits the
+        # keeping, not the denial
+        cuts = [0, *(m.start() for m in PRACTICE_CLAUSE.finditer(text)), len(text)]
+        a = max(c for c in cuts if c <= hit.focus[0])
+        b = min(c for c in cuts if c >= hit.focus[1])
+    if found := WHILE_ONLY.search(text, a, b):
+        return replace(hit, value="undisclosed", cue=named("only for a while", found))
+    if PRESENT_DENIAL.search(text):
         return hit
     found = PAST_PERIOD.search(text) or PAST_DENIAL.search(text)
     if found is None:

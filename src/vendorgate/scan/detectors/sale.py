@@ -7,11 +7,11 @@ from dataclasses import replace
 
 from vendorgate.scan.detectors.cues import (
     POINTER,
+    for_a_time,
     guard,
     named,
     negation,
     not_a_statement,
-    past_only,
     qualified_denial,
     rx,
     scoped,
@@ -150,7 +150,7 @@ def detect(s: Sentence) -> list[Hit]:
         # "we do not sell your data to third parties for their own marketing purposes": a
         # sale for any other purpose stays open
         hit = replace(hit, value="undisclosed", cue=named("scoped denial", own_purpose["purpose"]))
-    return [past_only(hit, text)]
+    return [for_a_time(hit, text)]
 
 
 DATA_SOLD = re.compile(

@@ -191,3 +191,54 @@ def test_currently_describing_something_else_is_no_hedge() -> None:
     # written for this test
     text = "We do not sell your data to any of the partners currently listed on our website."
     assert written(text)["sale_of_data"] == "never"
+
+
+# Written for these tests: a denial that is only the vendor's belief or reading of a term.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("We do not believe that we sell personal information.", "sale_of_data"),
+        ("In our view, we do not sell personal information.", "sale_of_data"),
+        ("We do not sell personal information as we understand that term.", "sale_of_data"),
+        ("In our opinion, your data is not used for targeted ads.", "advertising_use"),
+    ],
+)
+def test_a_denial_the_vendor_only_believes_promises_nothing(text: str, fact: str) -> None:
+    assert written(text)[fact] == "undisclosed"
+
+
+def test_a_belief_about_something_else_leaves_the_denial_alone() -> None:
+    # written for this test
+    text = "We believe privacy is a right, so we never sell your data."
+    assert written(text)["sale_of_data"] == "never"
+
+
+# Written for these tests: a denial of sale or ad use held only while something lasts leaves
+# the practice open after it; a time limit on another clause does not limit the denial.
+@pytest.mark.parametrize(
+    ("text", "fact", "expected"),
+    [
+        (
+            "We will not sell your personal data for as long as you have an account with us.",
+            "sale_of_data",
+            "undisclosed",
+        ),
+        (
+            "While you are a subscriber, we never use your data for advertising.",
+            "advertising_use",
+            "undisclosed",
+        ),
+        (
+            "During the term of the agreement, we will not sell customer data.",
+            "sale_of_data",
+            "undisclosed",
+        ),
+        (
+            "We do not sell your data, and we keep it until you delete your account.",
+            "sale_of_data",
+            "never",
+        ),
+    ],
+)
+def test_a_denial_only_for_a_while(text: str, fact: str, expected: str) -> None:
+    assert written(text)[fact] == expected
