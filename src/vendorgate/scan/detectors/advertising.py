@@ -149,6 +149,11 @@ def detect(s: Sentence) -> list[Hit]:
         # subject denies the verb, however far from the advertising it stands
         denial = Hit("advertising_use", "never", 0.85, span(cue), 2, cue=named("negated", subject))
         hit = scoped(guard(denial, text, cue.span()), text)
+    surface = ONE_SURFACE.search(text)
+    if surface and hit.value in ("never", "opt_in"):
+        # "our mobile apps do not use your data for ads": the website, and the vendor's other
+        # products, may
+        hit = replace(hit, value="undisclosed", cue=named("scoped denial", surface))
     handed = HANDED_TO_ADVERTISERS.search(text)
     if handed and hit.value == "never":
         # "we never share your data with advertisers (or anyone else)": the data is kept from
@@ -164,6 +169,15 @@ HANDED_TO_ADVERTISERS = re.compile(
     r"(?:companies|firms|agencies|partners))\b"
 )
 """The data denied to advertisers: a transfer to them, not the use for ads."""
+
+
+ONE_SURFACE = re.compile(
+    r"\b(?:in|on|within|through|from) (?:our|the|its|this) (?:mobile |desktop |ios |android )?"
+    r"(?:apps?|applications?|websites?|web ?sites?|sites?|marketing (?:pages|sites|websites))\b|"
+    r"^(?:our|the|its) (?:mobile |desktop )?(?:apps?|applications?|websites?|sites?)\b"
+)
+"""A denial held on one of the vendor's surfaces (its app, its website): ads are often served
+on one and not the other."""
 
 
 ADVERTISER_DENIED = re.compile(

@@ -287,6 +287,11 @@ SCOPED_DENIAL = rx(
     r"organi[sz]ations)\b|\bcross-(?:customer|tenant|account)\b",
     # one kind of the data: private messages are not used, so public ones may be
     r"\bprivate (?:repositor\w+|messages|content|data|files|chats?|conversations?|posts?)\b",
+    # one sensitive kind of the data: "we do not sell sensitive personal information" leaves
+    # the rest of it open
+    r"\b(?:sensitive|special categor(?:y|ies) of) (?:personal )?(?:data|information)\b|"
+    r"\b(?:health|medical|biometric|genetic|financial) (?:data|information|details)\b|"
+    r"\bprecise (?:geo-?)?location\b|\bpayment (?:card )?(?:data|information|details)\b",
     # one group of people: children's data is not used, so adults' may be
     r"\b(?:children|child'?s|children'?s|minors?|kids)\b|\b(?:users?|individuals?|people|"
     r"persons?|anyone) (?:under|below) (?:the age of )?\d+\b",
@@ -497,7 +502,7 @@ QUALIFIED_DENIAL = rx(
     r"\b(?:but|although|though|yet|however|whereas)\b[^.]{0,100}\b(?:share|disclos|sell|sale|"
     r"advertis|ads\b|market|promot|target|licen[cs])",
     # "not to advertisers, only to research partners": the denial names whom it spares
-    r",\s*(?:but )?only (?:to|with|for)\b",
+    r",\s*(?:but )?only (?:to|with|for|on|in|through|via)\b",
     # "we don't sell your data; we license it": the same data handed over by another name
     r";\s*(?:we|it|they) (?:\w+ )?(?:licen[cs]e|lease|rent|trade|exchange)s?\b",
     r"\bmay (?:be (?:considered|deemed)|constitute|qualify as)\b",

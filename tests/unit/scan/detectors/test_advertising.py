@@ -459,3 +459,20 @@ def test_a_denial_of_ad_use_of_what_identifies_the_person_is_scoped() -> None:
     # written for this test: hashed or pseudonymous identifiers may still serve ads
     text = "We do not use information that identifies you for targeted ads."
     assert written(text) == {"advertising_use": "undisclosed"}
+
+
+# Written for these tests: a denial of ad use held on one of the vendor's surfaces, or for
+# one sensitive kind of data, leaves the rest open; "only on our website" states the practice.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Our mobile apps do not use your data for ads.", "undisclosed"),
+        ("We do not use advertising cookies on our website.", "undisclosed"),
+        ("We do not use cookies for advertising in our app, only on our website.", "always"),
+        ("We do not use sensitive personal information for advertising.", "undisclosed"),
+        ("We do not use your precise location for targeted advertising.", "undisclosed"),
+        ("We do not use your data for advertising on other websites.", "never"),
+    ],
+)
+def test_a_denial_of_ad_use_on_one_surface_or_of_one_kind_of_data(text: str, expected: str) -> None:
+    assert written(text) == {"advertising_use": expected}

@@ -470,3 +470,16 @@ def test_a_sale_denial_where_service_providers_may_not_sell_or_use_for_their_mar
     assert suggested(sale, "cloudflare/privacy-policy/2025-11-05.md", quote) == {
         "sale_of_data": "never"
     }
+
+
+# Written for these tests: a denial of sale of one sensitive kind of data leaves the rest open.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not sell or share sensitive personal information.",
+        "We never sell your health data.",
+        "Your financial information is never sold.",
+    ],
+)
+def test_a_denial_of_sale_of_sensitive_data_only(text: str) -> None:
+    assert written(text)["sale_of_data"] == "undisclosed"
