@@ -6,7 +6,9 @@ import re
 from dataclasses import replace
 
 from vendorgate.scan.detectors.cues import (
+    EXCEPTION,
     POINTER,
+    customer_consent,
     for_a_time,
     guard,
     named,
@@ -130,6 +132,11 @@ def detect(s: Sentence) -> list[Hit]:
     if not_a_statement(s) or (POINTER.search(text) and opt_out_cue(text) is None):
         return []
     hit = stated_practice("advertising_use", s, cue)
+    if hit.value == "always" and (consent := consent_before(s)):
+        # "We may disclose personal data whenever you consent to such sharing. This includes,
+        # for example, to show you personalized advertising": an example of what the sentence
+        # before it allows with the person's consent
+        hit = Hit("advertising_use", "opt_in", 0.65, span(cue), 1, cue=named("consent", consent))
     denied = ADVERTISER_DENIED.match(text)
     if (
         denied
@@ -173,7 +180,8 @@ HANDED_TO_ADVERTISERS = re.compile(
 
 ONE_SURFACE = re.compile(
     r"\b(?:in|on|within|through|from) (?:our|the|its|this) (?:mobile |desktop |ios |android )?"
-    r"(?:apps?|applications?|websites?|web ?sites?|sites?|marketing (?:pages|sites|websites))\b|"
+    r"(?:apps?|applications?|websites?|web ?sites?|sites?|marketing (?:pages|sites|websites))\b"
+    r"(?! (?:center|centre|store|marketplace|directory|gallery)\b)|"
     r"^(?:our|the|its) (?:mobile |desktop )?(?:apps?|applications?|websites?|sites?)\b"
 )
 """A denial held on one of the vendor's surfaces (its app, its website): ads are often served
@@ -212,3 +220,21 @@ def denied_subject(text: str, cue: re.Match[str]) -> re.Match[str] | None:
         if SUBJECT_VERB.search(between) and not ANOTHER_CLAUSE.search(between):
             return found
     return None
+
+
+EXAMPLE_OF_BEFORE = re.compile(
+    r"^(?:this|these|such (?:sharing|disclosures?|uses?|transfers?)) (?:may |can |will |could )?"
+    r"(?:includes?|cover|covers|encompass(?:es)?)\b"
+)
+"""A sentence giving examples of the practice stated before it ("This includes, for example,
+...")."""
+
+
+def consent_before(s: Sentence) -> re.Match[str] | None:
+    """The customer's consent on which the sentence before ``s`` makes its practice depend,
+    when ``s`` only gives examples of that practice and takes nothing out of it."""
+    if not EXAMPLE_OF_BEFORE.match(s.low) or EXCEPTION.search(s.low):
+        return None
+    if opt_out_cue(s.previous) is not None:
+        return None
+    return customer_consent(s.previous)

@@ -123,8 +123,8 @@ CONSENT_EXCEPTION = rx(
     r"\bonly (?:with|after|if|when) (?:your|you|the customer|customer|an? admin\w*|"
     r"administrators?|users?)\b[^.;]{0,40}(?:consent|opt|enable|agree|choose|turn on)",
     r"\bopts?[- ]in\b",
-    r"\b(?:if|when|once) you (?:\w+ ){0,2}?(?:your )?(?:consent|opt[- ]?in)\b",
-    r"\b(?:where|if|when|once) you (?:have )?(?:consented|given (?:us )?(?:your )?consent|"
+    r"\b(?:if|when(?:ever)?|once) you (?:\w+ ){0,2}?(?:your )?(?:consent|opt[- ]?in)\b",
+    r"\b(?:where|if|when(?:ever)?|once) you (?:have )?(?:consented|given (?:us )?(?:your )?consent|"
     r"opted[- ]in)\b",
     r"\b(?:rel(?:y|ies)|based) on your (?:prior |explicit |express )?consent\b",
     r"\bif you (?:opt[- ]?in|enable|choose to|turn on|consent)",

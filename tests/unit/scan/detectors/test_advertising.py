@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.scan.detectors.quoting import hits, suggested, written
-from vendorgate.scan.detectors import advertising
+from tests.unit.scan.detectors.quoting import hits, sentence, suggested, written
+from vendorgate.scan.detectors import advertising, detect
+from vendorgate.scan.document import sentences
 
 
 @pytest.mark.parametrize(
@@ -476,3 +477,52 @@ def test_a_denial_of_ad_use_of_what_identifies_the_person_is_scoped() -> None:
 )
 def test_a_denial_of_ad_use_on_one_surface_or_of_one_kind_of_data(text: str, expected: str) -> None:
     assert written(text) == {"advertising_use": expected}
+
+
+def test_an_example_of_sharing_the_person_consents_to_is_opt_in() -> None:
+    document = "evernote/privacy-policy/2026-04-24.md"
+    before = (
+        "We also may disclose personal data about you to third parties whenever you consent "
+        "to or direct such sharing."
+    )
+    quote = (
+        "This includes, for example, to show you personalized advertising or if you connect "
+        "your Evernote account with a third-party app in the App Center."
+    )
+    found = sentences(before + " " + quote)
+    sentence(document, before)
+    sentence(document, quote)
+    assert [hit.value for hit in detect(found[1]) if hit.fact == "advertising_use"] == ["opt_in"]
+
+
+# Written for these tests: examples of a practice stated before them with the person's
+# consent; without the consent, with a way out, or with an exception, they are not opt_in.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We share your data with partners with your consent. This includes personalized "
+            "advertising.",
+            "opt_in",
+        ),
+        ("We share your data with partners. This includes personalized advertising.", "always"),
+        (
+            "We share your data with partners with your consent. This includes personalized "
+            "advertising, except for cookies set by us.",
+            "always",
+        ),
+        (
+            "Whenever you have consented, we use cookies for personalized advertising.",
+            "opt_in",
+        ),
+    ],
+)
+def test_examples_of_a_practice_the_person_consents_to(text: str, expected: str) -> None:
+    found = sentences(text)
+    assert [h.value for h in detect(found[-1]) if h.fact == "advertising_use"] == [expected]
+
+
+def test_an_app_directory_is_no_surface_of_the_vendor() -> None:
+    # written for this test
+    text = "We do not use your data for advertising in the App Center."
+    assert written(text) == {"advertising_use": "never"}
