@@ -235,6 +235,12 @@ def consent_before(s: Sentence) -> re.Match[str] | None:
     when ``s`` only gives examples of that practice and takes nothing out of it."""
     if not EXAMPLE_OF_BEFORE.match(s.low) or EXCEPTION.search(s.low):
         return None
-    if opt_out_cue(s.previous) is not None:
+    if opt_out_cue(s.previous) is not None or REQUIRED_CONSENT.search(s.previous):
+        # a way out, or a consent asked only where the law requires it: not opt_in elsewhere
         return None
     return customer_consent(s.previous)
+
+
+REQUIRED_CONSENT = re.compile(
+    r"\b(?:where|if|when|to the extent|as) (?:legally |otherwise )?(?:required|mandated)\b"
+)

@@ -515,6 +515,11 @@ def test_an_example_of_sharing_the_person_consents_to_is_opt_in() -> None:
             "Whenever you have consented, we use cookies for personalized advertising.",
             "opt_in",
         ),
+        (
+            "Where required by law, we share your data with partners with your consent. This "
+            "includes personalized advertising.",
+            "always",
+        ),
     ],
 )
 def test_examples_of_a_practice_the_person_consents_to(text: str, expected: str) -> None:
