@@ -166,7 +166,9 @@ def detect(s: Sentence) -> list[Hit]:
         # "we never share your data with advertisers (or anyone else)": the data is kept from
         # them, which says nothing of the vendor choosing ads with it for them
         hit = replace(hit, value="undisclosed", cue=named("denied to advertisers", handed))
-    return [for_a_time(hit, text)]
+    # the rest of the paragraph, where a present denial may stand beside a past one
+    beside = s.unit.folded.text.lower().replace(text, " ")
+    return [for_a_time(hit, text, beside, ADVERTISING)]
 
 
 HANDED_TO_ADVERTISERS = re.compile(

@@ -371,6 +371,18 @@ def scoped(hit: Hit, text: str) -> Hit:
     return replace(hit, value="undisclosed", cue=named("scoped denial", found))
 
 
+def _denied_beside(text: str, practice: re.Pattern[str] | None) -> bool:
+    """Whether ``text`` denies the ``practice`` in the present or the future ("We do not sell
+    personal information."): a denial, then the practice's words in the same clause."""
+    if practice is None:
+        return False
+    for denial in PRESENT_DENIAL.finditer(text):
+        named_after = practice.search(text, denial.end(), denial.end() + 60)
+        if named_after and not CLAUSE_BREAK.search(text, denial.end(), named_after.start()):
+            return True
+    return False
+
+
 PAST_PERIOD = rx(
     # the CCPA's look-back: "in the preceding 12 months", "during the past year"
     r"\b(?:in|during|over|for|within|throughout) the (?:preceding|past|last|previous|prior)"
@@ -401,13 +413,16 @@ WHILE_ONLY = re.compile(
 "until the agreement ends"): after it, the practice is open."""
 
 
-def for_a_time(hit: Hit, text: str) -> Hit:
+def for_a_time(
+    hit: Hit, text: str, beside: str = "", practice: re.Pattern[str] | None = None
+) -> Hit:
     """``hit`` with ``never`` or ``opt_in`` made ``undisclosed`` when ``text`` (its sentence)
     denies the practice only for a time: a time gone by ("we have not sold personal information
     in the preceding 12 months", the CCPA's look-back), which reports what was done and
     promises nothing about what will be, unless a denial in the present or the future stands
-    beside it ("..., and we do not sell it"); or only while something lasts ("for as long as you
-    have an account"), which leaves the practice open after it."""
+    beside it ("..., and we do not sell it"), or in another sentence of ``beside`` (the rest of
+    its paragraph) before the words of the ``practice``; or only while something lasts ("for as
+    long as you have an account"), which leaves the practice open after it."""
     if hit.value not in ("never", "opt_in"):
         return hit
     a, b = 0, len(text)
@@ -419,7 +434,7 @@ def for_a_time(hit: Hit, text: str) -> Hit:
         b = min(c for c in cuts if c >= hit.focus[1])
     if found := WHILE_ONLY.search(text, a, b):
         return replace(hit, value="undisclosed", cue=named("only for a while", found))
-    if PRESENT_DENIAL.search(text):
+    if PRESENT_DENIAL.search(text) or _denied_beside(beside, practice):
         return hit
     found = PAST_PERIOD.search(text) or PAST_DENIAL.search(text)
     if found is None:

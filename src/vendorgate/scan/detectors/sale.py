@@ -150,7 +150,9 @@ def detect(s: Sentence) -> list[Hit]:
         # "we do not sell your data to third parties for their own marketing purposes": a
         # sale for any other purpose stays open
         hit = replace(hit, value="undisclosed", cue=named("scoped denial", own_purpose["purpose"]))
-    return [for_a_time(hit, text)]
+    # the rest of the paragraph, where a present denial may stand beside a past one
+    beside = s.unit.folded.text.lower().replace(text, " ")
+    return [for_a_time(hit, text, beside, SALE)]
 
 
 DATA_SOLD = re.compile(

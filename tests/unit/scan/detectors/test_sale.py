@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.scan.detectors.quoting import hits, suggested, written
-from vendorgate.scan.detectors import sale
+from vendorgate.scan.detectors import detect, sale
+from vendorgate.scan.document import sentences
 
 LINEAR_PRIVACY = "linear/privacy-policy/2026-06-18.md"
 
@@ -483,3 +484,30 @@ def test_a_sale_denial_where_service_providers_may_not_sell_or_use_for_their_mar
 )
 def test_a_denial_of_sale_of_sensitive_data_only(text: str) -> None:
     assert written(text)["sale_of_data"] == "undisclosed"
+
+
+# Written for these tests: a present denial in another sentence of the same paragraph stands
+# beside the past one, before or after it; a denial of another practice does not.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We do not sell personal information. We have not sold personal information in the "
+            "preceding 12 months.",
+            "never",
+        ),
+        (
+            "We have not sold personal information in the preceding 12 months. We will not sell "
+            "it in the future.",
+            "never",
+        ),
+        (
+            "We have not sold personal information in the preceding 12 months. We do not share "
+            "your data for ads.",
+            "undisclosed",
+        ),
+    ],
+)
+def test_a_past_denial_of_sale_beside_a_present_one(text: str, expected: str) -> None:
+    first = sentences(text)[0]
+    assert [h.value for h in detect(first) if h.fact == "sale_of_data"] == [expected]
