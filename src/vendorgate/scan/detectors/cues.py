@@ -568,6 +568,12 @@ NEGATED_TRANSFER = re.compile(
 )
 """A denied use or transfer whose purpose comes later in the clause ("we do not share your
 personal data with any third parties for their own advertising purposes")."""
+OPENING_DENIAL = re.compile(
+    r"\s*(?:at no (?:time|point)|under no (?:circumstances?|conditions?)|in no (?:event|case|"
+    r"way)|on no (?:account|occasion)|neither (?:we|\w+) nor (?:our |any |its |their )?\w+)\b"
+)
+"""A clause opening with the denial ("At no time will your data be used for ads", "Neither
+we nor our partners use ..."): it denies the verb however far the practice stands from it."""
 EMPHASIS = re.compile(
     r",? (?:under any (?:circumstances?|conditions?)|in any (?:way|manner|form|event|case)|"
     r"at any (?:time|point)|for any reason)(?: whatsoever)?,?(?= )"
@@ -602,7 +608,8 @@ def stated_practice(fact: str, s: Sentence, cue: re.Match[str]) -> Hit:
     # "personal data that does not identify you": the "not" describes the data
     plain = DESCRIBING_NEGATION_OF_TRANSFER.sub(lambda m: "#" * len(m.group()), text)
     before = re.split(r", ", CLAUSE_BREAK.split(plain[max(0, cue.start() - 160) : cue.start()])[-1])
-    denied = NEGATED_TRANSFER.search(before[-1])
+    clause = CLAUSE_BREAK.split(plain[: cue.start()])[-1]
+    denied = NEGATED_TRANSFER.search(before[-1]) or OPENING_DENIAL.match(clause)
     # "we will not, under any circumstances, sell": read without the words stressing it
     stressed = EMPHASIS.sub("", plain[: cue.start()])
     negated = near_negation(plain, cue.start()) or near_negation(stressed, len(stressed))

@@ -531,3 +531,31 @@ def test_an_app_directory_is_no_surface_of_the_vendor() -> None:
     # written for this test
     text = "We do not use your data for advertising in the App Center."
     assert written(text) == {"advertising_use": "never"}
+
+
+# Written for these tests: a clause opening with its denial ("At no time", "Neither we nor")
+# denies the verb however far the advertising stands; a consent or a carve-out after it
+# still counts.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At no time will your personal data be used for advertising.", "never"),
+        ("Neither we nor our partners use your personal data for advertising.", "never"),
+        (
+            "Under no circumstances will we pass your personal data to third parties for "
+            "advertising.",
+            "never",
+        ),
+        (
+            "At no time will your personal data be used for advertising without your consent.",
+            "opt_in",
+        ),
+        (
+            "At no time will your personal data be used for advertising, except for our own "
+            "products.",
+            "always",
+        ),
+    ],
+)
+def test_a_clause_opening_with_its_denial(text: str, expected: str) -> None:
+    assert written(text) == {"advertising_use": expected}
