@@ -571,6 +571,10 @@ personal data with any third parties for their own advertising purposes")."""
 OPENING_DENIAL = re.compile(
     r"\s*(?:at no (?:time|point)|under no (?:circumstances?|conditions?)|in no (?:event|case|"
     r"way)|on no (?:account|occasion)|neither (?:we|\w+) nor (?:our |any |its |their )?\w+)\b"
+    # a verb of the practice must follow: "at no time are we responsible for ..." denies none
+    r"(?=[^.;:]{0,80}?\b(?:use[ds]?|using|shar\w+|sell\w*|sold|disclos\w+|rent\w*|provid\w+|"
+    r"giv\w+|transferr?\w*|pass\w*|sen[dt]\w*|trad\w+|licens\w+|moneti[sz]\w+|target\w*|"
+    r"show\w*|serv\w+|process\w*|made available|make available)\b)"
 )
 """A clause opening with the denial ("At no time will your data be used for ads", "Neither
 we nor our partners use ..."): it denies the verb however far the practice stands from it."""

@@ -555,6 +555,11 @@ def test_an_app_directory_is_no_surface_of_the_vendor() -> None:
             "products.",
             "always",
         ),
+        (
+            "At no time are we, our affiliates or our resellers responsible for the ads that "
+            "other sites choose from your browsing history.",
+            "always",
+        ),
     ],
 )
 def test_a_clause_opening_with_its_denial(text: str, expected: str) -> None:
