@@ -762,9 +762,16 @@ SCOPE_LIMIT = rx(
     r"\b(?:does|do|shall|will|would|is|are)(?: not|n't) (?:apply|extend|relate) to\b",
     r"\bappl(?:y|ies) (?:only )?to\b",
     r"\bnot (?:covered|governed|addressed) by\b|\boutside (?:the )?scope\b",
+    # "this policy does not restrict our use of it": a negated limit frees the vendor's use
+    r"\b(?:does|do|shall|will|is|are|would)(?: not|n't)(?: in any way)? (?:restrict|limit|"
+    r"prohibit|prevent|restrain|constrain)s? (?:our|its|the company's|\w+'s) (?:\w+ )?(?:use|"
+    r"rights?|ability|freedom)\b",
+    r"\bnothing in (?:this|these|the) \w+ (?:restricts|limits|prevents|prohibits|restrains) (?:our|"
+    r"its|the company's)\b",
 )
 """The denial is of a document's reach ("this policy does not apply to our use of aggregated
-data"), not of the practice: the practice itself is stated."""
+data", "... does not restrict our use of it"), not of the practice: the practice itself is
+stated."""
 LEGAL_COMPULSION = re.compile(
     r"\b(?:except|unless|other than|save|with the exception of)\b[^.;]{0,30}\b(?:required|"
     r"compelled|obliged|"

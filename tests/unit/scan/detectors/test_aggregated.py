@@ -157,3 +157,21 @@ def test_aggregate_statistics_another_company_collects_under_its_own_policy() ->
         "their respective privacy policies and Terms of Service."
     )
     assert hits(aggregated, "proton-mail/privacy-policy/2026-06-27.md", quote) == []
+
+
+# Written for these tests: a negated limit on the vendor's use frees that use; a negated
+# limit on the person's rights leaves the denial alone.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Anonymized data is not personal data, so this policy does not restrict our use of it.",
+            "always",
+        ),
+        ("This policy does not limit our right to use de-identified information.", "always"),
+        ("Nothing in this policy restricts our use of aggregated data.", "always"),
+        ("We do not use de-identified data, and this does not limit your rights.", "never"),
+    ],
+)
+def test_a_negated_limit_on_the_vendor_s_use(text: str, expected: str) -> None:
+    assert written(text)["aggregated_data_use"] == expected
