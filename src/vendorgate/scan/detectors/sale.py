@@ -96,6 +96,10 @@ def detect(s: Sentence) -> list[Hit]:
             between = text[named_before[-1].end() : passive.start()] if named_before else ""
             if named_before and not OTHER_THING.search(between) and not PLACE.search(between):
                 after = named_before[-1].group()
+    not_for_sale = NOT_FOR_SALE.search(text, 0, cue.start()) if cue.group() == "sale" else None
+    if not_for_sale and not_for_sale.end() == cue.start():
+        # "your personal data is not for sale": the data is the subject, in its own clause
+        after = SUBJECT_START.split(text[max(0, not_for_sale.start() - 90) : cue.start()])[-1]
     if not passive and PRONOUN.match(text, cue.end()):
         # "your personal information is yours, and we never sell it": the data is named
         # before the verb, the vendor sells, and no other thing stands between for "it"
@@ -141,6 +145,13 @@ def detect(s: Sentence) -> list[Hit]:
         # the subject denies the verbs, however far from it they stand
         denial = Hit("sale_of_data", "never", 0.85, span(cue), 2, cue=named("negated", no_data))
         hit = scoped(guard(denial, text, cue.span()), text)
+    return [_limited(hit, s, cue, money)]
+
+
+def _limited(hit: Hit, s: Sentence, cue: re.Match[str], money: re.Match[str] | None) -> Hit:
+    """``hit`` with a denial of sale made ``undisclosed`` where the sentence limits it: to a
+    price, to the buyer's own purpose, to a time."""
+    text = s.low
     if hit.value == "never" and money and not ANY_VALUE.search(text):
         # state laws count a disclosure for other valuable consideration as a sale: a denial
         # of selling "for money" leaves that open
@@ -152,7 +163,7 @@ def detect(s: Sentence) -> list[Hit]:
         hit = replace(hit, value="undisclosed", cue=named("scoped denial", own_purpose["purpose"]))
     # the rest of the paragraph, where a present denial may stand beside a past one
     beside = s.unit.folded.text.lower().replace(text, " ")
-    return [for_a_time(hit, text, beside, SALE)]
+    return for_a_time(hit, text, beside, SALE)
 
 
 DATA_SOLD = re.compile(
@@ -201,6 +212,8 @@ ANOTHER_CLAUSE = re.compile(r";|\bbut\b|\bhowever\b|\bwhereas\b|\bwhile\b|, and\
 REVENUE = re.compile(r"make|made|earn|generat")
 """A revenue cue ("make money from"), as against a sale verb."""
 SOURCE = re.compile(r" (?:the |all |any )?")
+NOT_FOR_SALE = re.compile(r"\b(?:is|are|will be)(?: not|n't| never)(?: ever)? for $")
+"""The data denied as goods for sale ("is not for sale"), right before "sale"."""
 PARTICIPLE = re.compile(r"sold|rented|moneti[sz]ed$")
 """The sale verbs whose passive puts the data sold before them."""
 PRONOUN = re.compile(r"(?: or \w+(?: \w+)?)? (?:it|them)\b(?! (?:is|are|was|were|has|have)\b)")

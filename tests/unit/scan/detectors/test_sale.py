@@ -511,3 +511,17 @@ def test_a_denial_of_sale_of_sensitive_data_only(text: str) -> None:
 def test_a_past_denial_of_sale_beside_a_present_one(text: str, expected: str) -> None:
     first = sentences(text)[0]
     assert [h.value for h in detect(first) if h.fact == "sale_of_data"] == [expected]
+
+
+# Written for these tests: the data denied as goods "for sale"; other goods are no data.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Your personal data is not for sale.", {"sale_of_data": "never"}),
+        ("Your data is not for sale, except to our partners.", {"sale_of_data": "always"}),
+        ("Your personal data is not for sale in the EU.", {"sale_of_data": "undisclosed"}),
+        ("Our products are not for sale in your country.", {}),
+    ],
+)
+def test_the_data_not_for_sale(text: str, expected: dict[str, str]) -> None:
+    assert written(text) == expected
