@@ -70,7 +70,7 @@ NOT_A_NEGATION = re.compile(
     # words with "not" / "no" in them that negate nothing about the practice
     r"\b(?:but )?not (?:be )?limited to\b|\bnot only\b|\bnot just\b|\bor not\b|\bif not\b|"
     r"\bno later than\b|\bno less than\b|\bno longer than\b|\bnotwithstanding\b|"
-    r"\bwhether or not\b|\bnot necessarily\b"
+    r"\bwhether or not\b|\bnot necessarily\b|\bno matter\b"
 )
 OPT_OUT = rx(
     r"\bopt(?:s|ed|ing)?[- ]?out\b",
@@ -210,7 +210,7 @@ def negation(text: str) -> re.Match[str] | None:
 
 
 CLAUSE_BREAK = re.compile(
-    r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|\bexcept\b|, and (?:we|it|they|you)\b|"
+    r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|\bexcept\b|,? and (?:we|it|they|you)\b|"
     r"\. "
 )
 
@@ -337,6 +337,10 @@ UNCOMMITTED = rx(
     r"provided|listed|located|known)\b)",
     r"\bat (?:this|the present) time\b|\bat present\b|\bfor now\b|\bfor the time being\b|"
     r"\bas (?:of|at) (?:now|today|the date of this)\b",
+    # a disclaimer, not a denial ("we cannot guarantee that advertisers will not use it")
+    r"\b(?:cannot|can't|can not|do not|don't|does not|doesn't|are unable to|is unable to)"
+    r" (?:fully )?(?:guarantee|ensure|promise|warrant|assure|control|be responsible)\b",
+    r"\bno (?:guarantee|assurance|warranty)\b",
     # an intention, not a promise ("we have no plans to sell", "we do not intend to")
     r"\bno (?:current |present )?(?:plans?|intention|intent)\b",
     r"\b(?:do|does|did)(?: not|n't) (?:currently |presently )?(?:intend|plan|expect|anticipate)\b",

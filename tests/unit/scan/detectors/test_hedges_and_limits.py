@@ -242,3 +242,30 @@ def test_a_belief_about_something_else_leaves_the_denial_alone() -> None:
 )
 def test_a_denial_only_for_a_while(text: str, fact: str, expected: str) -> None:
     assert written(text)[fact] == expected
+
+
+# Written for these tests: a "not" that denies nothing of the practice stated after it.
+@pytest.mark.parametrize(
+    ("text", "fact", "expected"),
+    [
+        (
+            "No matter which ads you see, we use your browsing data to pick them.",
+            "advertising_use",
+            "always",
+        ),
+        (
+            "We do not require an account and we may sell your personal data.",
+            "sale_of_data",
+            "always",
+        ),
+        ("We do not sell and we do not rent your personal data.", "sale_of_data", "never"),
+        # a disclaimer of what others do is no denial
+        (
+            "We cannot guarantee that advertisers will not use your data.",
+            "advertising_use",
+            "undisclosed",
+        ),
+    ],
+)
+def test_a_not_that_denies_another_thing(text: str, fact: str, expected: str) -> None:
+    assert written(text)[fact] == expected
