@@ -215,9 +215,19 @@ CLAUSE_BREAK = re.compile(
 )
 
 
+SUBORDINATE = re.compile(
+    r"(?:^|[,;(]\s*)(?:even )?(?:if|when|whenever|where|wherever|once|because|since|whether|"
+    r"(?:as|so) long as)\b[^,;.]*,"
+)
+"""A subordinate clause ahead of the main one ("even if you are not logged in, ..."): its "not"
+denies its own verb, not the practice the main clause states."""
+
+
 def near_negation(text: str, position: int, window: int = 40) -> bool:
-    """Whether a negation stands shortly before ``position`` in the same clause."""
-    before = text[max(0, position - window) : position]
+    """Whether a negation stands shortly before ``position`` in the same clause, outside a
+    subordinate clause closed before it."""
+    head = SUBORDINATE.sub(lambda m: "#" * len(m.group()), text[:position])
+    before = head[max(0, position - window) : position]
     before = CLAUSE_BREAK.split(before)[-1]
     return negation(before) is not None
 

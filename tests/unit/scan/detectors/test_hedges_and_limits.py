@@ -269,3 +269,21 @@ def test_a_denial_only_for_a_while(text: str, fact: str, expected: str) -> None:
 )
 def test_a_not_that_denies_another_thing(text: str, fact: str, expected: str) -> None:
     assert written(text)[fact] == expected
+
+
+# Written for these tests: a "not" inside a subordinate clause ahead of the main one denies
+# that clause's verb, not the practice the main clause states.
+@pytest.mark.parametrize(
+    ("text", "fact", "expected"),
+    [
+        ("Even if you are not logged in, we use cookies for ads.", "advertising_use", "always"),
+        (
+            "Where you are not signed in, we may sell your personal information.",
+            "sale_of_data",
+            "always",
+        ),
+        ("Even if you ask, we will not sell your data.", "sale_of_data", "never"),
+    ],
+)
+def test_a_not_in_a_subordinate_clause_ahead(text: str, fact: str, expected: str) -> None:
+    assert written(text)[fact] == expected
