@@ -347,6 +347,11 @@ UNCOMMITTED = rx(
     r"provided|listed|located|known)\b)",
     r"\bat (?:this|the present) time\b|\bat present\b|\bfor now\b|\bfor the time being\b|"
     r"\bas (?:of|at) (?:now|today|the date of this)\b",
+    # a denial of the direct practice only ("we do not directly sell", "at least not
+    # directly"): the same done through others stays open
+    r"\bnot directly\b(?! (?:identif\w*|link\w*|associated|tied|connected|attribut\w*)\b)",
+    r"\b(?:do|does|will|would|shall)(?: not|n't) directly\b(?! identif)",
+    r"\bdirectly (?:to|with) (?:any )?(?:third parties|anyone|others|advertisers|partners)\b",
     # a disclaimer, not a denial ("we cannot guarantee that advertisers will not use it")
     r"\b(?:cannot|can't|can not|do not|don't|does not|doesn't|are unable to|is unable to)"
     r" (?:fully )?(?:guarantee|ensure|promise|warrant|assure|control|be responsible)\b",
@@ -530,6 +535,9 @@ QUALIFIED_DENIAL = rx(
     r"\btraditional(?:ly)? (?:sense|understood)\b",
     r"\b(?:but|although|though|yet|however|whereas)\b[^.]{0,100}\b(?:share|disclos|sell|sale|"
     r"advertis|ads\b|market|promot|target|licen[cs])",
+    # "..., but our partners do": the practice named again by its auxiliary alone
+    r"\b(?:but|although|though|yet|whereas)\b[^.;]{0,60}\b(?:do|does|did|may|might|will|can|"
+    r"could|would)(?: so| too| that)?\W*$",
     # "not to advertisers, only to research partners": the denial names whom it spares
     r",\s*(?:but )?only (?:to|with|for|on|in|through|via)\b",
     # "we don't sell your data; we license it": the same data handed over by another name

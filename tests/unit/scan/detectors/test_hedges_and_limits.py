@@ -287,3 +287,36 @@ def test_a_not_that_denies_another_thing(text: str, fact: str, expected: str) ->
 )
 def test_a_not_in_a_subordinate_clause_ahead(text: str, fact: str, expected: str) -> None:
     assert written(text)[fact] == expected
+
+
+# Written for these tests: a denial of the direct practice only leaves it open through
+# others; a "but" naming others who do it takes the denial back.
+@pytest.mark.parametrize(
+    ("text", "fact", "expected"),
+    [
+        (
+            "We don't use your data for ads, at least not directly.",
+            "advertising_use",
+            "undisclosed",
+        ),
+        ("We do not directly sell your personal information.", "sale_of_data", "undisclosed"),
+        (
+            "We do not sell your personal information directly to third parties.",
+            "sale_of_data",
+            "undisclosed",
+        ),
+        (
+            "We do not ourselves use your data for ads, but our partners do.",
+            "advertising_use",
+            "always",
+        ),
+    ],
+)
+def test_a_denial_of_the_direct_practice_only(text: str, fact: str, expected: str) -> None:
+    assert written(text)[fact] == expected
+
+
+def test_directly_describing_the_data_is_no_hedge() -> None:
+    # written for this test
+    text = "We never sell your personal data, even data that does not directly identify you."
+    assert written(text)["sale_of_data"] == "never"
