@@ -64,7 +64,7 @@ def detect(s: Sentence) -> list[Hit]:
         return []
     if not_a_statement(s) or POINTER.search(text):
         return []
-    use = AGGREGATE_USE.search(text)
+    use = _use_of(text, cue)
     if use is None:
         return []
     # the "not" of "does not identify you" describes the data; blank it before reading negation
@@ -72,6 +72,11 @@ def detect(s: Sentence) -> list[Hit]:
     # a denied passive ("is never used") holds its "never" inside the match
     anchor = use.end() if PASSIVE_DENIED.match(use.group()) else use.start()
     value, value_match = practice(plain, anchor)
+    only = ONLY_AGGREGATED.search(text, 0, cue.end())
+    if value == "never" and only and only.end() >= cue.start():
+        # "no personal data is used for analytics, only anonymised data": the aggregated data
+        # is what is used
+        return [Hit("aggregated_data_use", "always", 0.75, span(cue), 1, cue=named("only", only))]
     if value_match is not None:
         value_match = re.compile(re.escape(value_match.group())).search(text, value_match.start())
     hit = Hit("aggregated_data_use", value, 0.8, span(cue, value_match), 1, cue="aggregated")
@@ -120,6 +125,20 @@ THEIR_OWN_POLICIES = re.compile(
     r"(?:polic(?:y|ies)|notices?|statements?|terms)\b"
 )
 """Another company's practice, under that company's own policy."""
+
+
+ONLY_AGGREGATED = re.compile(r"\bonly (?:the |such |in )?(?:\w+ )?(?=aggregat|anonym|de-?identif)")
+"""The aggregated data named as the only data used, after a denial of the rest."""
+
+
+def _use_of(text: str, cue: re.Match[str]) -> re.Match[str] | None:
+    """The verb using or handing on the data: the first in the clause naming the aggregated
+    data ("we never use identifiable data; we use only aggregated data"), else the first in
+    the sentence."""
+    cuts = [0, *(m.start() for m in USE_CLAUSE.finditer(text)), len(text)]
+    a = max(c for c in cuts if c <= cue.start())
+    b = min((c for c in cuts if c >= cue.end()), default=len(text))
+    return AGGREGATE_USE.search(text, a, b) or AGGREGATE_USE.search(text)
 
 
 TRANSFER_ONLY = re.compile(r"(?:shar|disclos|sell|licens|transfer|provid|publish|report)")

@@ -175,3 +175,18 @@ def test_aggregate_statistics_another_company_collects_under_its_own_policy() ->
 )
 def test_a_negated_limit_on_the_vendor_s_use(text: str, expected: str) -> None:
     assert written(text)["aggregated_data_use"] == expected
+
+
+# Written for these tests: a denial of the identifiable data beside a use of the aggregated
+# data is no denial of the aggregated use; the use is read in the clause naming that data.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We never use identifiable data; we use only aggregated data.",
+        "No personal data is used for analytics, only anonymized data.",
+        "We do not share personal information with third parties, but may share aggregated "
+        "information.",
+    ],
+)
+def test_the_rest_denied_and_the_aggregated_data_used(text: str) -> None:
+    assert written(text)["aggregated_data_use"] == "always"
