@@ -156,6 +156,11 @@ def _limited(hit: Hit, s: Sentence, cue: re.Match[str], money: re.Match[str] | N
         # state laws count a disclosure for other valuable consideration as a sale: a denial
         # of selling "for money" leaves that open
         hit = replace(hit, value="undisclosed", cue=named("scoped denial", money))
+    one_law = ONE_LAW.search(text)
+    if one_law and hit.value == "never":
+        # "for purposes of the CCPA, we do not sell": a denial in one law's sense, like one
+        # for one region's people, leaves a sale in another sense open
+        hit = replace(hit, value="undisclosed", cue=named("scoped denial", one_law))
     own_purpose = OWN_PURPOSE.match(text, cue.end())
     if own_purpose and hit.value == "never":
         # "we do not sell your data to third parties for their own marketing purposes": a
@@ -224,6 +229,16 @@ PLACE = re.compile(r"\b(?:on|in|at|with|from|into|onto|inside) (?!you\b|us\b)\w+
 """A thing named after a preposition ("stored on servers"), which "they" may stand for."""
 NO_DATA = re.compile(r"\bno (?:\w+ ){0,2}(?:data|information|info|content)\b")
 """The data denied in the subject ("no personal information is ...")."""
+_LAW = (
+    r"(?:the )?(?:ccpa|cpra|cdpa|vcdpa|ctdpa|cpa|california (?:consumer privacy act|law)|"
+    r"(?:applicable |certain |some )?(?:us |u\.s\. )?state (?:privacy )?laws?|[a-z]+ state law)"
+)
+ONE_LAW = re.compile(
+    rf"\bwithin the meaning of\b|\b(?:for (?:the )?purposes? of|under|according to|as understood "
+    rf"(?:by|under)|in the sense of) {_LAW}\b"
+)
+"""A denial in one law's sense ("we do not sell personal information within the meaning of
+the CCPA", "for purposes of the CCPA")."""
 OWN_PURPOSE = re.compile(
     # not past another verb or clause ("..., and we do not let partners use it for their own
     # marketing"): the purpose must belong to the sale

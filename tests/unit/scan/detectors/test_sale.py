@@ -525,3 +525,18 @@ def test_a_past_denial_of_sale_beside_a_present_one(text: str, expected: str) ->
 )
 def test_the_data_not_for_sale(text: str, expected: dict[str, str]) -> None:
     assert written(text) == expected
+
+
+# Written for these tests: a denial of sale in one law's sense leaves a sale in another sense
+# open, as one for one region's people does.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not sell personal information under the CCPA.",
+        "We do not sell your personal information within the meaning of the CCPA.",
+        "For purposes of the CCPA, we do not sell personal information.",
+        "We do not sell personal information for purposes of California law.",
+    ],
+)
+def test_a_denial_of_sale_in_one_law_s_sense(text: str) -> None:
+    assert written(text) == {"sale_of_data": "undisclosed"}
