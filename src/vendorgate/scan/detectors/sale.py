@@ -234,8 +234,9 @@ _LAW = (
     r"(?:applicable |certain |some )?(?:us |u\.s\. )?state (?:privacy )?laws?|[a-z]+ state law)"
 )
 ONE_LAW = re.compile(
-    rf"\bwithin the meaning of\b|\b(?:for (?:the )?purposes? of|under|according to|as understood "
-    rf"(?:by|under)|in the sense of) {_LAW}\b"
+    # "your covered information, as defined under state law" defines the data, not the sale
+    rf"\bwithin the meaning of\b|\b(?:for (?:the )?purposes? of|(?<!defined )under|according to|"
+    rf"as understood (?:by|under)|in the sense of) {_LAW}\b"
 )
 """A denial in one law's sense ("we do not sell personal information within the meaning of
 the CCPA", "for purposes of the CCPA")."""
