@@ -320,3 +320,19 @@ def test_directly_describing_the_data_is_no_hedge() -> None:
     # written for this test
     text = "We never sell your personal data, even data that does not directly identify you."
     assert written(text)["sale_of_data"] == "never"
+
+
+# Written for these tests: a clause set between the "not" and the verb is cut out, so the
+# denial still reaches the verb, and its condition still holds it back.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "We do not, when you use our services or visit our websites, sell your personal data.",
+            "sale_of_data",
+        ),
+        ("We will never, if you are a customer, use your data for advertising.", "advertising_use"),
+    ],
+)
+def test_a_clause_set_between_the_not_and_the_verb(text: str, fact: str) -> None:
+    assert written(text)[fact] == "undisclosed"
