@@ -371,6 +371,12 @@ UNCOMMITTED = rx(
 "we have no plans to use your data for ads", "we do not believe that we sell"): it states how
 things stand, or how the vendor sees them, and leaves it free to change course without breaking
 a promise."""
+CHANGE_FORESEEN = re.compile(
+    r"\b(?:if|should|when|before|once|in case) (?:this|that|our (?:practices?|approach|policy|"
+    r"position)) (?:ever )?(?:changes?|is changed|were to change)\b"
+)
+"""A change of the practice foreseen anywhere in the sentence ("we do not sell your data, but
+we will tell you if that changes"): the denial holds until then."""
 BY_DEFAULT = re.compile(r"\bby default\b|\b(?:off|disabled) (?:by default|unless)\b")
 """A denial "by default": the practice starts once the person turns it on (``opt_in``)."""
 
@@ -878,7 +884,11 @@ def hedged(hit: Hit, text: str) -> Hit:
         cuts = [0, *(m.start() for m in GUARD_CLAUSE.finditer(text)), len(text)]
         a = max(c for c in cuts if c <= hit.focus[0])
         b = min(c for c in cuts if c >= hit.focus[1])
-    found = HEDGED_DENIAL.search(text, a, b) or UNCOMMITTED.search(text, a, b)
+    found = (
+        HEDGED_DENIAL.search(text, a, b)
+        or UNCOMMITTED.search(text, a, b)
+        or CHANGE_FORESEEN.search(text)
+    )
     if found is None:
         return hit
     return replace(hit, value="undisclosed", cue=named("hedged", found))

@@ -336,3 +336,29 @@ def test_directly_describing_the_data_is_no_hedge() -> None:
 )
 def test_a_clause_set_between_the_not_and_the_verb(text: str, fact: str) -> None:
     assert written(text)[fact] == "undisclosed"
+
+
+# Written for these tests: a change of the practice foreseen in the same sentence, in whatever
+# clause; a change of something else foresees nothing.
+@pytest.mark.parametrize(
+    ("text", "fact", "expected"),
+    [
+        (
+            "We do not sell your data, but we will tell you if that changes.",
+            "sale_of_data",
+            "undisclosed",
+        ),
+        (
+            "We do not use your data for ads; should this ever change, we will ask you first.",
+            "advertising_use",
+            "undisclosed",
+        ),
+        (
+            "We never sell your data; if your contact details change, you can update them.",
+            "sale_of_data",
+            "never",
+        ),
+    ],
+)
+def test_a_change_of_the_practice_foreseen(text: str, fact: str, expected: str) -> None:
+    assert written(text)[fact] == expected
