@@ -6,12 +6,17 @@ import re
 from dataclasses import replace
 
 from vendorgate.scan.detectors.cues import (
+    EXCEPTION,
     POINTER,
+    customer_consent,
+    for_a_time,
+    guard,
     named,
     not_a_statement,
     opt_out_cue,
     qualified_denial,
     rx,
+    scoped,
     span,
     stated_practice,
 )
@@ -85,7 +90,8 @@ DATA_OBJECT = rx(
     r"\btarget(?:s|ed|ing)? you\b",
     # a bare "information" as what is denied, or handed over ("no information is shared with
     # advertisers", "we do not give any information to ad networks")
-    r"\bno (?:\w+ ){0,2}(?:information|data)\b(?= (?:is|are|will|gets?)\b)",
+    r"\bno (?:\w+ ){0,2}(?:information|data)\b(?=[^.;]{0,40}? (?:is|are|will|gets?)\b)",
+    r"\bnone of (?:the|your|our|this|that|such) (?:\w+ ){0,2}(?:information|data)\b",
     r"\b(?:shar|sell|disclos|provid|giv|pass|transfer)\w* any (?:\w+ )?(?:information|data)\b",
 )
 PERSONAL_LEAD = re.compile(r"\bpersonal (?:data|information)\b")
@@ -126,6 +132,11 @@ def detect(s: Sentence) -> list[Hit]:
     if not_a_statement(s) or (POINTER.search(text) and opt_out_cue(text) is None):
         return []
     hit = stated_practice("advertising_use", s, cue)
+    if hit.value == "always" and (consent := consent_before(s)):
+        # "We may disclose personal data whenever you consent to such sharing. This includes,
+        # for example, to show you personalized advertising": an example of what the sentence
+        # before it allows with the person's consent
+        hit = Hit("advertising_use", "opt_in", 0.65, span(cue), 1, cue=named("consent", consent))
     denied = ADVERTISER_DENIED.match(text)
     if (
         denied
@@ -139,12 +150,25 @@ def detect(s: Sentence) -> list[Hit]:
         hit = Hit(
             "advertising_use", "undisclosed", 0.6, span(denied), 1, cue=named("negated", denied)
         )
+    subject = denied_subject(text, cue)
+    if subject and hit.value == "always" and qualified_denial(text, cue) is None:
+        # "no information is passed to third parties for advertising": the "no" of the
+        # subject denies the verb, however far from the advertising it stands
+        denial = Hit("advertising_use", "never", 0.85, span(cue), 2, cue=named("negated", subject))
+        hit = scoped(guard(denial, text, cue.span()), text)
+    surface = ONE_SURFACE.search(text)
+    if surface and hit.value in ("never", "opt_in"):
+        # "our mobile apps do not use your data for ads": the website, and the vendor's other
+        # products, may
+        hit = replace(hit, value="undisclosed", cue=named("scoped denial", surface))
     handed = HANDED_TO_ADVERTISERS.search(text)
     if handed and hit.value == "never":
         # "we never share your data with advertisers (or anyone else)": the data is kept from
         # them, which says nothing of the vendor choosing ads with it for them
         hit = replace(hit, value="undisclosed", cue=named("denied to advertisers", handed))
-    return [hit]
+    # the rest of the paragraph, where a present denial may stand beside a past one
+    beside = s.unit.folded.text.lower().replace(text, " ")
+    return [for_a_time(hit, text, beside, ADVERTISING)]
 
 
 HANDED_TO_ADVERTISERS = re.compile(
@@ -156,6 +180,16 @@ HANDED_TO_ADVERTISERS = re.compile(
 """The data denied to advertisers: a transfer to them, not the use for ads."""
 
 
+ONE_SURFACE = re.compile(
+    r"\b(?:in|on|within|through|from) (?:our|the|its|this) (?:mobile |desktop |ios |android )?"
+    r"(?:apps?|applications?|websites?|web ?sites?|sites?|marketing (?:pages|sites|websites))\b"
+    r"(?! (?:center|centre|store|marketplace|directory|gallery)\b)|"
+    r"^(?:our|the|its) (?:mobile |desktop )?(?:apps?|applications?|websites?|sites?)\b"
+)
+"""A denial held on one of the vendor's surfaces (its app, its website): ads are often served
+on one and not the other."""
+
+
 ADVERTISER_DENIED = re.compile(
     r"(?:no |our |the |third[- ]party )?(?:advertisers|ad (?:networks|partners)|advertising "
     r"(?:partners|networks|companies))(?: (?!who|that|which)\w+)?? (?:cannot|can't|can ?not|"
@@ -164,3 +198,51 @@ ADVERTISER_DENIED = re.compile(
 """A sentence opening with the advertisers and denying what they get of the person's data."""
 ANOTHER_CLAUSE = re.compile(r";|\bbut\b|\bhowever\b|\bwhereas\b|\bwhile\b|, and\b")
 """A clause after the denial, which may state what it does not deny."""
+
+
+DENIED_SUBJECT = re.compile(
+    r"(?:^|[,;:(]\s*|\b(?:and|but|so|that)\s+)(?:no|none of(?: the| your| our| its| their| this|"
+    r" that| such| these| those)?) (?!matter|longer|later|less|more|doubt)(?:\w+ ){0,3}?"
+    r"(?:data|information|info|content|details|identifiers|messages|files)\b"
+)
+"""The data denied as the subject of its clause ("no information is ...", "none of your data
+will be ..."): the "no" denies whatever the clause then says of it."""
+SUBJECT_VERB = re.compile(
+    r"\b(?:is|are|was|were|(?:will|shall|would|can|could|may|might) be|gets?|got|has been|have "
+    r"been)(?: ever| \w+ly)? (?:\w+ed|given|sent|sold|shown|made|seen|known|kept|taken)\b"
+)
+"""The passive verb saying what is done to the denied data ("is passed", "will ever be used")."""
+
+
+def denied_subject(text: str, cue: re.Match[str]) -> re.Match[str] | None:
+    """The denied data opening the clause that names the advertising at ``cue``, when a verb
+    follows it and no other clause stands between it and the advertising."""
+    for found in DENIED_SUBJECT.finditer(text, 0, cue.start()):
+        between = text[found.end() : cue.start()]
+        if SUBJECT_VERB.search(between) and not ANOTHER_CLAUSE.search(between):
+            return found
+    return None
+
+
+EXAMPLE_OF_BEFORE = re.compile(
+    r"^(?:this|these|such (?:sharing|disclosures?|uses?|transfers?)) (?:may |can |will |could )?"
+    r"(?:includes?|cover|covers|encompass(?:es)?)\b"
+)
+"""A sentence giving examples of the practice stated before it ("This includes, for example,
+...")."""
+
+
+def consent_before(s: Sentence) -> re.Match[str] | None:
+    """The customer's consent on which the sentence before ``s`` makes its practice depend,
+    when ``s`` only gives examples of that practice and takes nothing out of it."""
+    if not EXAMPLE_OF_BEFORE.match(s.low) or EXCEPTION.search(s.low):
+        return None
+    if opt_out_cue(s.previous) is not None or REQUIRED_CONSENT.search(s.previous):
+        # a way out, or a consent asked only where the law requires it: not opt_in elsewhere
+        return None
+    return customer_consent(s.previous)
+
+
+REQUIRED_CONSENT = re.compile(
+    r"\b(?:where|if|when|to the extent|as) (?:legally |otherwise )?(?:required|mandated)\b"
+)

@@ -40,6 +40,8 @@ NOT_AGGREGATED = rx(
 AGGREGATE_USE = re.compile(
     r"\b(?:use|uses|using|create|creates|creating|retain|share|generate|compile|obtain|free to use|"
     r"exploit|may use|(?:is|are|may be|will be|can be) used)\b|"
+    # the passive denied ("de-identified data is never used to ...")
+    r"\b(?:is|are|will|shall|may|can)(?: not|n't| never)(?: be)? used\b|"
     # what else the vendor does with such data: keeps, shares, reports, makes it
     r"\b(?:stor|shar|disclos|report|publish|retain|process|provid|analy[sz]|sell|licens|transfer)"
     r"(?:e|es|ed|ing|s)?\b|\b(?:may|will|can) (?:also )?(?:aggregate|anonymi[sz]e|de-?identify)\b|"
@@ -56,17 +58,33 @@ def detect(s: Sentence) -> list[Hit]:
     cue = AGGREGATED.search(text)
     if cue is None or NOT_AGGREGATED.search(text) or "pseudonym" in text:
         return []
+    if THEIR_OWN_POLICIES.search(text):
+        # "app stores may also collect aggregate statistics, governed by their own privacy
+        # policies": another company's practice, not the vendor's
+        return []
     if not_a_statement(s) or POINTER.search(text):
         return []
-    use = AGGREGATE_USE.search(text)
+    use = _use_of(text, cue)
     if use is None:
         return []
     # the "not" of "does not identify you" describes the data; blank it before reading negation
     plain = IDENTITY_NEGATION.sub(lambda m: "#" * len(m.group()), text)
-    value, value_match = practice(plain, use.start())
+    # a denied passive ("is never used") holds its "never" inside the match
+    anchor = use.end() if PASSIVE_DENIED.match(use.group()) else use.start()
+    value, value_match = practice(plain, anchor)
+    only = ONLY_AGGREGATED.search(text, 0, cue.end())
+    if value == "never" and only and only.end() >= cue.start():
+        # "no personal data is used for analytics, only anonymised data": the aggregated data
+        # is what is used
+        return [Hit("aggregated_data_use", "always", 0.75, span(cue), 1, cue=named("only", only))]
     if value_match is not None:
         value_match = re.compile(re.escape(value_match.group())).search(text, value_match.start())
     hit = Hit("aggregated_data_use", value, 0.8, span(cue, value_match), 1, cue="aggregated")
+    carved = CARVED_USE.search(plain, use.start())
+    if value == "never" and carved:
+        # "we do not use anonymised data for any purpose other than improving the service":
+        # the exception names a use the vendor makes of such data
+        return [replace(hit, value="always", cue=named("use in the carve-out", carved))]
     hit = guard(hit, plain, cue.span())
     if hit.value == "never" and TRANSFER_ONLY.match(use.group()):
         # "we never sell de-identified data": the vendor's own use of it is left open, or
@@ -77,7 +95,50 @@ def detect(s: Sentence) -> list[Hit]:
             value="always" if own else "undisclosed",
             cue=named("own use" if own else "only a transfer denied", own or use),
         )
+    purpose = ONE_PURPOSE.match(text, use.end())
+    if hit.value == "never" and purpose and not ANY_PURPOSE.match(purpose["purpose"]):
+        # "we never use de-identified data for advertising", "... to identify you": one use
+        # is denied, the vendor's other uses of such data stay open
+        hit = replace(hit, value="undisclosed", cue=named("one use denied", purpose["purpose"]))
     return [hit]
+
+
+CARVED_USE = re.compile(
+    r"\b(?:except|other than|save|apart from|beyond)(?: (?:as|where|when))?"
+    r" (?:for |to |in order to |in connection with |as (?:needed|necessary) (?:for|to) )?"
+    r"(?!(?:the extent|comply|meet|satisfy|law|as|where|when|required|with|if)\b)"
+    r"(?:the |our |its )?\w+(?:ing|e|s)?\b"
+)
+"""An exception to a denied use that names another use ("other than improving the service",
+"except to improve our products"), not what the law compels."""
+PASSIVE_DENIED = re.compile(r"(?:is|are|will|shall|may|can)(?: not|n't| never)")
+ONE_PURPOSE = re.compile(
+    r"(?:(?!\b(?:and|or|nor|but)\b)[^.;:,]){0,60}?\b(?P<purpose>(?:for|to) (?:\w+ ){0,3}?"
+    r"(?:purposes?|advertis\w*|ads|marketing|train\w*|identify|re-?identify|profil\w+|target\w*|"
+    r"sell\w*|track\w*)|(?:to|in order to) (?!(?:any|anyone|third)\b)[a-z]+)"
+)
+"""A purpose named after the denied use ("... for advertising", "... to identify you")."""
+ANY_PURPOSE = re.compile(r"(?:for|to) (?:any|all|other)\b")
+"""A purpose that covers every use ("for any purpose"): the denial stays whole."""
+THEIR_OWN_POLICIES = re.compile(
+    r"\b(?:governed by|subject to) (?:their|its) (?:own |respective )?(?:privacy )?"
+    r"(?:polic(?:y|ies)|notices?|statements?|terms)\b"
+)
+"""Another company's practice, under that company's own policy."""
+
+
+ONLY_AGGREGATED = re.compile(r"\bonly (?:the |such |in )?(?:\w+ )?(?=aggregat|anonym|de-?identif)")
+"""The aggregated data named as the only data used, after a denial of the rest."""
+
+
+def _use_of(text: str, cue: re.Match[str]) -> re.Match[str] | None:
+    """The verb using or handing on the data: the first in the clause naming the aggregated
+    data ("we never use identifiable data; we use only aggregated data"), else the first in
+    the sentence."""
+    cuts = [0, *(m.start() for m in USE_CLAUSE.finditer(text)), len(text)]
+    a = max(c for c in cuts if c <= cue.start())
+    b = min((c for c in cuts if c >= cue.end()), default=len(text))
+    return AGGREGATE_USE.search(text, a, b) or AGGREGATE_USE.search(text)
 
 
 TRANSFER_ONLY = re.compile(r"(?:shar|disclos|sell|licens|transfer|provid|publish|report)")

@@ -70,7 +70,7 @@ NOT_A_NEGATION = re.compile(
     # words with "not" / "no" in them that negate nothing about the practice
     r"\b(?:but )?not (?:be )?limited to\b|\bnot only\b|\bnot just\b|\bor not\b|\bif not\b|"
     r"\bno later than\b|\bno less than\b|\bno longer than\b|\bnotwithstanding\b|"
-    r"\bwhether or not\b|\bnot necessarily\b"
+    r"\bwhether or not\b|\bnot necessarily\b|\bno matter\b"
 )
 OPT_OUT = rx(
     r"\bopt(?:s|ed|ing)?[- ]?out\b",
@@ -123,8 +123,8 @@ CONSENT_EXCEPTION = rx(
     r"\bonly (?:with|after|if|when) (?:your|you|the customer|customer|an? admin\w*|"
     r"administrators?|users?)\b[^.;]{0,40}(?:consent|opt|enable|agree|choose|turn on)",
     r"\bopts?[- ]in\b",
-    r"\b(?:if|when|once) you (?:\w+ ){0,2}?(?:your )?(?:consent|opt[- ]?in)\b",
-    r"\b(?:where|if|when|once) you (?:have )?(?:consented|given (?:us )?(?:your )?consent|"
+    r"\b(?:if|when(?:ever)?|once) you (?:\w+ ){0,2}?(?:your )?(?:consent|opt[- ]?in)\b",
+    r"\b(?:where|if|when(?:ever)?|once) you (?:have )?(?:consented|given (?:us )?(?:your )?consent|"
     r"opted[- ]in)\b",
     r"\b(?:rel(?:y|ies)|based) on your (?:prior |explicit |express )?consent\b",
     r"\bif you (?:opt[- ]?in|enable|choose to|turn on|consent)",
@@ -210,14 +210,25 @@ def negation(text: str) -> re.Match[str] | None:
 
 
 CLAUSE_BREAK = re.compile(
-    r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|\bexcept\b|, and (?:we|it|they|you)\b|"
+    r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|\bexcept\b|,? and (?:we|it|they|you)\b|"
     r"\. "
 )
 
 
+SUBORDINATE = re.compile(
+    r"(?:^|[,;(]\s*)(?:even )?(?:if|when|whenever|where|wherever|once|because|since|whether|"
+    r"(?:as|so) long as)\b[^,;.]*,"
+)
+"""A subordinate clause ahead of the main one ("even if you are not logged in, ..."): its "not"
+denies its own verb, not the practice the main clause states."""
+
+
 def near_negation(text: str, position: int, window: int = 40) -> bool:
-    """Whether a negation stands shortly before ``position`` in the same clause."""
-    before = text[max(0, position - window) : position]
+    """Whether a negation stands shortly before ``position`` in the same clause, outside a
+    subordinate clause closed before it."""
+    # cut out, so a "not" before a clause set between it and the verb still reaches the verb
+    head = SUBORDINATE.sub(", ", text[:position])
+    before = head[-window:]
     before = CLAUSE_BREAK.split(before)[-1]
     return negation(before) is not None
 
@@ -287,6 +298,11 @@ SCOPED_DENIAL = rx(
     r"organi[sz]ations)\b|\bcross-(?:customer|tenant|account)\b",
     # one kind of the data: private messages are not used, so public ones may be
     r"\bprivate (?:repositor\w+|messages|content|data|files|chats?|conversations?|posts?)\b",
+    # one sensitive kind of the data: "we do not sell sensitive personal information" leaves
+    # the rest of it open
+    r"\b(?:sensitive|special categor(?:y|ies) of) (?:personal )?(?:data|information)\b|"
+    r"\b(?:health|medical|biometric|genetic|financial) (?:data|information|details)\b|"
+    r"\bprecise (?:geo-?)?location\b|\bpayment (?:card )?(?:data|information|details)\b",
     # one group of people: children's data is not used, so adults' may be
     r"\b(?:children|child'?s|children'?s|minors?|kids)\b|\b(?:users?|individuals?|people|"
     r"persons?|anyone) (?:under|below) (?:the age of )?\d+\b",
@@ -307,6 +323,16 @@ LIMITED_RECIPIENT = re.compile(
 """A sale or disclosure denied to one kind of recipient ("we do not sell your data to data
 brokers", "never shared with advertisers"): the others, and the vendor's own use of the data
 for ads, stay open."""
+IDENTIFIABLE_ONLY = re.compile(
+    r"\bin (?:an? )?(?:personally |directly )?identifiable (?:form|format|manner|way)\b|"
+    r"\bin a (?:form|format|manner|way) that (?:\w+ )?(?:could |would |can |might )?"
+    r"(?:directly |personally |reasonably )?identif(?:y|ies)\b|"
+    r"\b(?:that|which) (?:directly |personally |reasonably )?identif(?:y|ies) (?:you|users?|"
+    r"customers?|individuals?|an individual|a person)(?: (?:directly|personally))?\b"
+)
+"""A denial limited to the data as it identifies the person ("we never sell your data in a
+form that identifies you", "information that personally identifies you"): the same data
+stripped of names or hashed, which often still serves the practice, stays open."""
 HEDGED_DENIAL = re.compile(
     r"\b(?:knowingly|intentionally|deliberately|generally|typically|usually|normally|"
     r"ordinarily|customarily|routinely)\b|"
@@ -316,6 +342,41 @@ HEDGED_DENIAL = re.compile(
 """A denial or a deadline held back by its own words ("we do not knowingly sell", "we
 typically delete within 30 days"): it describes a habit or what the vendor knows, and
 promises nothing."""
+UNCOMMITTED = rx(
+    # a denial held for now only ("we do not currently sell", "at this time we do not")
+    r"\b(?:currently|presently)\b(?! (?:available|offered|in (?:effect|force|use)|supported|"
+    r"provided|listed|located|known)\b)",
+    r"\bat (?:this|the present) time\b|\bat present\b|\bfor now\b|\bfor the time being\b|"
+    r"\bas (?:of|at) (?:now|today|the date of this)\b",
+    # a denial of the direct practice only ("we do not directly sell", "at least not
+    # directly"): the same done through others stays open
+    r"\bnot directly\b(?! (?:identif\w*|link\w*|associated|tied|connected|attribut\w*)\b)",
+    r"\b(?:do|does|will|would|shall)(?: not|n't) directly\b(?! identif)",
+    r"\bdirectly (?:to|with) (?:any )?(?:third parties|anyone|others|advertisers|partners)\b",
+    # a disclaimer, not a denial ("we cannot guarantee that advertisers will not use it")
+    r"\b(?:cannot|can't|can not|do not|don't|does not|doesn't|are unable to|is unable to)"
+    r" (?:fully )?(?:guarantee|ensure|promise|warrant|assure|control|be responsible)\b",
+    r"\bno (?:guarantee|assurance|warranty)\b",
+    # an intention, not a promise ("we have no plans to sell", "we do not intend to")
+    r"\bno (?:current |present )?(?:plans?|intention|intent)\b",
+    r"\b(?:do|does|did)(?: not|n't) (?:currently |presently )?(?:intend|plan|expect|anticipate)\b",
+    r"\bnor (?:do|does|did) (?:we|it|they) (?:currently |presently )?(?:intend|plan|expect|"
+    r"anticipate)\b",
+    # a belief, not a promise ("we do not believe that we sell", "in our view, we do not")
+    r"\b(?:believe|think|consider)s? (?:that )?(?:we|our|this|it|such|these|its|the company)\b",
+    r"\bin (?:our|its) (?:view|opinion|understanding|judg(?:e)?ment)\b|"
+    r"\bas we (?:understand|interpret|read) (?:it|that term|the term|them|those terms|the law)\b",
+)
+"""A denial held for the present only, an intention or a belief ("we do not currently sell",
+"we have no plans to use your data for ads", "we do not believe that we sell"): it states how
+things stand, or how the vendor sees them, and leaves it free to change course without breaking
+a promise."""
+CHANGE_FORESEEN = re.compile(
+    r"\b(?:if|should|when|before|once|in case) (?:this|that|our (?:practices?|approach|policy|"
+    r"position)) (?:ever )?(?:changes?|is changed|were to change)\b"
+)
+"""A change of the practice foreseen anywhere in the sentence ("we do not sell your data, but
+we will tell you if that changes"): the denial holds until then."""
 BY_DEFAULT = re.compile(r"\bby default\b|\b(?:off|disabled) (?:by default|unless)\b")
 """A denial "by default": the practice starts once the person turns it on (``opt_in``)."""
 
@@ -323,13 +384,88 @@ BY_DEFAULT = re.compile(r"\bby default\b|\b(?:off|disabled) (?:by default|unless
 def scoped(hit: Hit, text: str) -> Hit:
     """``hit`` with ``never`` or ``opt_in`` made ``undisclosed`` when ``text`` (its sentence up
     to the clause of the practice) limits the denial to one plan, channel, region, kind of
-    data or kind of recipient."""
+    data or kind of recipient, or to the data in a form that identifies the person."""
     if hit.value not in ("never", "opt_in"):
         return hit
-    found = SCOPED_DENIAL.search(text) or LIMITED_RECIPIENT.search(text)
+    found = (
+        SCOPED_DENIAL.search(text)
+        or LIMITED_RECIPIENT.search(text)
+        or IDENTIFIABLE_ONLY.search(text)
+    )
     if found is None:
         return hit
     return replace(hit, value="undisclosed", cue=named("scoped denial", found))
+
+
+def _denied_beside(text: str, practice: re.Pattern[str] | None) -> bool:
+    """Whether ``text`` denies the ``practice`` in the present or the future ("We do not sell
+    personal information."): a denial, then the practice's words in the same clause."""
+    if practice is None:
+        return False
+    for denial in PRESENT_DENIAL.finditer(text):
+        named_after = practice.search(text, denial.end(), denial.end() + 60)
+        if named_after and not CLAUSE_BREAK.search(text, denial.end(), named_after.start()):
+            return True
+    return False
+
+
+PAST_PERIOD = rx(
+    # the CCPA's look-back: "in the preceding 12 months", "during the past year"
+    r"\b(?:in|during|over|for|within|throughout) the (?:preceding|past|last|previous|prior)"
+    r" (?:\w+ )?(?:\(\d+\) )?(?:\d+ )?(?:calendar )?(?:months?|years?)\b",
+    r"\bto date\b|\bso far\b|\bup to now\b|\bhistorically\b|\bin the past\b",
+)
+PAST_DENIAL = re.compile(
+    r"\b(?:have|has|had)(?: not|n't| never)\b|\b(?:haven't|hasn't|hadn't)\b|"
+    r"\bdid(?: not|n't)\b|\b(?:was|were)(?: not|n't| never)\b|\b(?:wasn't|weren't)\b"
+)
+"""A denial in the past tense ("we have not sold", "we did not share")."""
+PRESENT_DENIAL = re.compile(
+    r"\b(?:do|does|will|shall|would|is|are|can)(?: not|n't| never)\b|"
+    r"\b(?:don't|doesn't|won't|isn't|aren't|cannot|can't)\b|\bnever will\b|"
+    r"\bnor (?:do|does|will|shall) (?:we|it|they)\b|\bnot in the business of\b|"
+    r"\bnever (?!(?:been|\w+ed|sold|given|sent|made|told)\b)\w+\b"
+)
+"""A denial in the present or the future ("we do not sell", "and never will")."""
+
+
+WHILE_ONLY = re.compile(
+    r"\b(?:for |so )?(?:as|so) long as (?:you|your|the customer|customer|this|the|we)\b|"
+    r"\bwhile (?:you|your|the customer|customer|this|the agreement|an? account|you're)\b|"
+    r"\bduring (?:the|your|its|this) (?:term|subscription|membership|use|contract|agreement)\b|"
+    r"\buntil (?:you|your|the|this|such time)\b"
+)
+"""A denial held only for a while ("for as long as you have an account", "during the term",
+"until the agreement ends"): after it, the practice is open."""
+
+
+def for_a_time(
+    hit: Hit, text: str, beside: str = "", practice: re.Pattern[str] | None = None
+) -> Hit:
+    """``hit`` with ``never`` or ``opt_in`` made ``undisclosed`` when ``text`` (its sentence)
+    denies the practice only for a time: a time gone by ("we have not sold personal information
+    in the preceding 12 months", the CCPA's look-back), which reports what was done and
+    promises nothing about what will be, unless a denial in the present or the future stands
+    beside it ("..., and we do not sell it"), or in another sentence of ``beside`` (the rest of
+    its paragraph) before the words of the ``practice``; or only while something lasts ("for as
+    long as you have an account"), which leaves the practice open after it."""
+    if hit.value not in ("never", "opt_in"):
+        return hit
+    a, b = 0, len(text)
+    if hit.focus is not None:
+        # the clause of the practice: "..., and we keep it until you delete it" limits the
+        # keeping, not the denial
+        cuts = [0, *(m.start() for m in PRACTICE_CLAUSE.finditer(text)), len(text)]
+        a = max(c for c in cuts if c <= hit.focus[0])
+        b = min(c for c in cuts if c >= hit.focus[1])
+    if found := WHILE_ONLY.search(text, a, b):
+        return replace(hit, value="undisclosed", cue=named("only for a while", found))
+    if PRESENT_DENIAL.search(text) or _denied_beside(beside, practice):
+        return hit
+    found = PAST_PERIOD.search(text) or PAST_DENIAL.search(text)
+    if found is None:
+        return hit
+    return replace(hit, value="undisclosed", cue=named("only the past", found))
 
 
 def customer_consent(text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
@@ -404,10 +540,13 @@ def practice(
 QUALIFIED_DENIAL = rx(
     r"\bin the conventional sense\b|\bas traditionally\b",
     r"\btraditional(?:ly)? (?:sense|understood)\b",
-    r"\b(?:but|although|though|yet)\b[^.]{0,100}\b(?:share|disclos|sell|sale|advertis|ads\b|"
-    r"market|promot|target|licen[cs])",
+    r"\b(?:but|although|though|yet|however|whereas)\b[^.]{0,100}\b(?:share|disclos|sell|sale|"
+    r"advertis|ads\b|market|promot|target|licen[cs])",
+    # "..., but our partners do": the practice named again by its auxiliary alone
+    r"\b(?:but|although|though|yet|whereas)\b[^.;]{0,60}\b(?:do|does|did|may|might|will|can|"
+    r"could|would)(?: so| too| that)?\W*$",
     # "not to advertisers, only to research partners": the denial names whom it spares
-    r",\s*(?:but )?only (?:to|with|for)\b",
+    r",\s*(?:but )?only (?:to|with|for|on|in|through|via)\b",
     # "we don't sell your data; we license it": the same data handed over by another name
     r";\s*(?:we|it|they) (?:\w+ )?(?:licen[cs]e|lease|rent|trade|exchange)s?\b",
     r"\bmay (?:be (?:considered|deemed)|constitute|qualify as)\b",
@@ -447,11 +586,27 @@ ENDS = re.compile(r"\w*(?: to do so| so)?\W*$")
 
 NEGATED_TRANSFER = re.compile(
     r"\b(?:do|does|did|will|shall|would|may|can)(?: not|n't) (?:\w+ )?(?:share|disclose|sell|rent|"
-    r"use|provide|give|transfer|make available|allow|permit|process)\b|"
-    r"\bnever (?:share|disclose|sell|rent|use|provide|give|transfer)\w*\b"
+    r"use|provide|give|transfer|make available|allow|permit|process|pass|send|hand|release|"
+    r"lease|trade|license)\b|"
+    r"\bnever (?:share|disclose|sell|rent|use|provide|give|transfer|pass|send|hand|release|lease|"
+    r"trade|license)\w*\b|"
+    # in the past tense: "we have not shared personal information for advertising"
+    r"\b(?:have|has|had)(?: not|n't| never) (?:\w+ )?(?:shared|disclosed|sold|rented|used|"
+    r"provided|given|transferred|made available|passed|sent|handed|released|leased|traded|"
+    r"licensed)\b"
 )
 """A denied use or transfer whose purpose comes later in the clause ("we do not share your
 personal data with any third parties for their own advertising purposes")."""
+OPENING_DENIAL = re.compile(
+    r"\s*(?:at no (?:time|point)|under no (?:circumstances?|conditions?)|in no (?:event|case|"
+    r"way)|on no (?:account|occasion)|neither (?:we|\w+) nor (?:our |any |its |their )?\w+)\b"
+    # a verb of the practice must follow: "at no time are we responsible for ..." denies none
+    r"(?=[^.;:]{0,80}?\b(?:use[ds]?|using|shar\w+|sell\w*|sold|disclos\w+|rent\w*|provid\w+|"
+    r"giv\w+|transferr?\w*|pass\w*|sen[dt]\w*|trad\w+|licens\w+|moneti[sz]\w+|target\w*|"
+    r"show\w*|serv\w+|process\w*|made available|make available)\b)"
+)
+"""A clause opening with the denial ("At no time will your data be used for ads", "Neither
+we nor our partners use ..."): it denies the verb however far the practice stands from it."""
 EMPHASIS = re.compile(
     r",? (?:under any (?:circumstances?|conditions?)|in any (?:way|manner|form|event|case)|"
     r"at any (?:time|point)|for any reason)(?: whatsoever)?,?(?= )"
@@ -486,7 +641,8 @@ def stated_practice(fact: str, s: Sentence, cue: re.Match[str]) -> Hit:
     # "personal data that does not identify you": the "not" describes the data
     plain = DESCRIBING_NEGATION_OF_TRANSFER.sub(lambda m: "#" * len(m.group()), text)
     before = re.split(r", ", CLAUSE_BREAK.split(plain[max(0, cue.start() - 160) : cue.start()])[-1])
-    denied = NEGATED_TRANSFER.search(before[-1])
+    clause = CLAUSE_BREAK.split(plain[: cue.start()])[-1]
+    denied = NEGATED_TRANSFER.search(before[-1]) or OPENING_DENIAL.match(clause)
     # "we will not, under any circumstances, sell": read without the words stressing it
     stressed = EMPHASIS.sub("", plain[: cue.start()])
     negated = near_negation(plain, cue.start()) or near_negation(stressed, len(stressed))
@@ -498,8 +654,23 @@ def stated_practice(fact: str, s: Sentence, cue: re.Match[str]) -> Hit:
             or negation(stressed[-40:])
         )
         hit = Hit(fact, "never", 0.85, span(cue), 2, cue=named("negated", said))
+        if default := BY_DEFAULT.search(text, a, b):
+            # "we do not use your data for personalised ads by default": until the person
+            # turns it on
+            hit = replace(hit, value="opt_in", cue=named("by default", default))
+        return scoped(guard(hit, text, cue.span()), text)
+    if off := OFF_BY_DEFAULT.search(text, a, b):
+        # "personalised ads are off by default": the practice waits for the person's yes
+        hit = Hit(fact, "opt_in", 0.7, span(cue, off), 1, cue=named("by default", off))
         return scoped(guard(hit, text, cue.span()), text)
     return Hit(fact, "always", 0.75, span(cue), 1, cue=named("stated", cue))
+
+
+OFF_BY_DEFAULT = re.compile(
+    r"\b(?:(?:turned|switched|set to) )?(?:off|disabled|deactivated) by default\b|"
+    r"\bby default\b[^.;]{0,20}\b(?:turned|switched|set) off\b"
+)
+"""The practice stated as off until the person turns it on."""
 
 
 def named(rule: str, match: re.Match[str] | str | None) -> str:
@@ -620,9 +791,16 @@ SCOPE_LIMIT = rx(
     r"\b(?:does|do|shall|will|would|is|are)(?: not|n't) (?:apply|extend|relate) to\b",
     r"\bappl(?:y|ies) (?:only )?to\b",
     r"\bnot (?:covered|governed|addressed) by\b|\boutside (?:the )?scope\b",
+    # "this policy does not restrict our use of it": a negated limit frees the vendor's use
+    r"\b(?:does|do|shall|will|is|are|would)(?: not|n't)(?: in any way)? (?:restrict|limit|"
+    r"prohibit|prevent|restrain|constrain)s? (?:our|its|the company's|\w+'s) (?:\w+ )?(?:use|"
+    r"rights?|ability|freedom)\b",
+    r"\bnothing in (?:this|these|the) \w+ (?:restricts|limits|prevents|prohibits|restrains) (?:our|"
+    r"its|the company's)\b",
 )
 """The denial is of a document's reach ("this policy does not apply to our use of aggregated
-data"), not of the practice: the practice itself is stated."""
+data", "... does not restrict our use of it"), not of the practice: the practice itself is
+stated."""
 LEGAL_COMPULSION = re.compile(
     r"\b(?:except|unless|other than|save|with the exception of)\b[^.;]{0,30}\b(?:required|"
     r"compelled|obliged|"
@@ -709,7 +887,11 @@ def hedged(hit: Hit, text: str) -> Hit:
         cuts = [0, *(m.start() for m in GUARD_CLAUSE.finditer(text)), len(text)]
         a = max(c for c in cuts if c <= hit.focus[0])
         b = min(c for c in cuts if c >= hit.focus[1])
-    found = HEDGED_DENIAL.search(text, a, b)
+    found = (
+        HEDGED_DENIAL.search(text, a, b)
+        or UNCOMMITTED.search(text, a, b)
+        or CHANGE_FORESEEN.search(text)
+    )
     if found is not None:
         return replace(hit, value="undisclosed", cue=named("hedged", found))
     if hit.value in PERMISSIVE_VALUES and (scope := SCOPED_DENIAL.search(text, a, b)):

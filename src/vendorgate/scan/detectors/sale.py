@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from vendorgate.scan.detectors.cues import (
     POINTER,
+    for_a_time,
     guard,
     named,
     negation,
@@ -95,6 +96,10 @@ def detect(s: Sentence) -> list[Hit]:
             between = text[named_before[-1].end() : passive.start()] if named_before else ""
             if named_before and not OTHER_THING.search(between) and not PLACE.search(between):
                 after = named_before[-1].group()
+    not_for_sale = NOT_FOR_SALE.search(text, 0, cue.start()) if cue.group() == "sale" else None
+    if not_for_sale and not_for_sale.end() == cue.start():
+        # "your personal data is not for sale": the data is the subject, in its own clause
+        after = SUBJECT_START.split(text[max(0, not_for_sale.start() - 90) : cue.start()])[-1]
     if not passive and PRONOUN.match(text, cue.end()):
         # "your personal information is yours, and we never sell it": the data is named
         # before the verb, the vendor sells, and no other thing stands between for "it"
@@ -140,11 +145,30 @@ def detect(s: Sentence) -> list[Hit]:
         # the subject denies the verbs, however far from it they stand
         denial = Hit("sale_of_data", "never", 0.85, span(cue), 2, cue=named("negated", no_data))
         hit = scoped(guard(denial, text, cue.span()), text)
+    return [_limited(hit, s, cue, money)]
+
+
+def _limited(hit: Hit, s: Sentence, cue: re.Match[str], money: re.Match[str] | None) -> Hit:
+    """``hit`` with a denial of sale made ``undisclosed`` where the sentence limits it: to a
+    price, to the buyer's own purpose, to a time."""
+    text = s.low
     if hit.value == "never" and money and not ANY_VALUE.search(text):
         # state laws count a disclosure for other valuable consideration as a sale: a denial
         # of selling "for money" leaves that open
         hit = replace(hit, value="undisclosed", cue=named("scoped denial", money))
-    return [hit]
+    one_law = ONE_LAW.search(text)
+    if one_law and hit.value == "never":
+        # "for purposes of the CCPA, we do not sell": a denial in one law's sense, like one
+        # for one region's people, leaves a sale in another sense open
+        hit = replace(hit, value="undisclosed", cue=named("scoped denial", one_law))
+    own_purpose = OWN_PURPOSE.match(text, cue.end())
+    if own_purpose and hit.value == "never":
+        # "we do not sell your data to third parties for their own marketing purposes": a
+        # sale for any other purpose stays open
+        hit = replace(hit, value="undisclosed", cue=named("scoped denial", own_purpose["purpose"]))
+    # the rest of the paragraph, where a present denial may stand beside a past one
+    beside = s.unit.folded.text.lower().replace(text, " ")
+    return for_a_time(hit, text, beside, SALE)
 
 
 DATA_SOLD = re.compile(
@@ -193,6 +217,8 @@ ANOTHER_CLAUSE = re.compile(r";|\bbut\b|\bhowever\b|\bwhereas\b|\bwhile\b|, and\
 REVENUE = re.compile(r"make|made|earn|generat")
 """A revenue cue ("make money from"), as against a sale verb."""
 SOURCE = re.compile(r" (?:the |all |any )?")
+NOT_FOR_SALE = re.compile(r"\b(?:is|are|will be)(?: not|n't| never)(?: ever)? for $")
+"""The data denied as goods for sale ("is not for sale"), right before "sale"."""
 PARTICIPLE = re.compile(r"sold|rented|moneti[sz]ed$")
 """The sale verbs whose passive puts the data sold before them."""
 PRONOUN = re.compile(r"(?: or \w+(?: \w+)?)? (?:it|them)\b(?! (?:is|are|was|were|has|have)\b)")
@@ -203,3 +229,23 @@ PLACE = re.compile(r"\b(?:on|in|at|with|from|into|onto|inside) (?!you\b|us\b)\w+
 """A thing named after a preposition ("stored on servers"), which "they" may stand for."""
 NO_DATA = re.compile(r"\bno (?:\w+ ){0,2}(?:data|information|info|content)\b")
 """The data denied in the subject ("no personal information is ...")."""
+_LAW = (
+    r"(?:the )?(?:ccpa|cpra|cdpa|vcdpa|ctdpa|cpa|california (?:consumer privacy act|law)|"
+    r"(?:applicable |certain |some )?(?:us |u\.s\. )?state (?:privacy )?laws?|[a-z]+ state law)"
+)
+ONE_LAW = re.compile(
+    # "your covered information, as defined under state law" defines the data, not the sale
+    rf"\bwithin the meaning of\b|\b(?:for (?:the )?purposes? of|(?<!defined )under|according to|"
+    rf"as understood (?:by|under)|in the sense of) {_LAW}\b"
+)
+"""A denial in one law's sense ("we do not sell personal information within the meaning of
+the CCPA", "for purposes of the CCPA")."""
+OWN_PURPOSE = re.compile(
+    # not past another verb or clause ("..., and we do not let partners use it for their own
+    # marketing"): the purpose must belong to the sale
+    r"(?:(?!,? and\b| or (?:to )?(?:use|process)\b| use\b| but\b)[^.;:]){0,100}?"
+    r"\b(?P<purpose>for (?:their|its|(?:such |those )?third part(?:y's|ies'?)|the recipients?'?s?)"
+    r" (?:own (?:\w+ )?purposes|own (?:direct )?(?:marketing|advertising)|(?:direct )?(?:marketing|"
+    r"advertising) purposes))\b"
+)
+"""The sale denied only for the buyer's own purpose or marketing, in the same verb phrase."""

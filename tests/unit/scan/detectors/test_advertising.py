@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.scan.detectors.quoting import hits, suggested, written
-from vendorgate.scan.detectors import advertising
+from tests.unit.scan.detectors.quoting import hits, sentence, suggested, written
+from vendorgate.scan.detectors import advertising, detect
+from vendorgate.scan.document import sentences
 
 
 @pytest.mark.parametrize(
@@ -360,3 +361,206 @@ def test_a_denial_of_advertising_with_an_although_clause_is_not_never() -> None:
         "target you with offers."
     )
     assert written(text)["advertising_use"] == "always"
+
+
+# Written for these tests: the data denied as the subject of a passive ("no information is
+# passed ..."), however far the advertising stands from the "no"; a "no" that denies nothing
+# done to the data, a "but" clause and a carve-out leave the practice open.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("No information is passed to third parties for advertising.", "never"),
+        ("No customer content will be used to target ads.", "never"),
+        (
+            "None of the information you give us is ever passed on to third parties for "
+            "advertising purposes.",
+            "never",
+        ),
+        ("No information about our products is more useful than the ads.", "always"),
+        ("No personal data is shared with our partners, but we use your data for ads.", "always"),
+        (
+            "No information is passed to third parties for advertising, except with your consent.",
+            "undisclosed",
+        ),
+        (
+            "No information about EU users is passed to third parties for advertising.",
+            "undisclosed",
+        ),
+    ],
+)
+def test_the_data_denied_as_the_subject_of_a_passive(text: str, expected: str) -> None:
+    assert written(text) == {"advertising_use": expected}
+
+
+# Written for these tests: other verbs handing the data over, denied before their purpose.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not pass any information to third parties for advertising.",
+        "We never send your personal data to anyone for targeted advertising.",
+        "We do not hand over your usage data for advertising purposes.",
+    ],
+)
+def test_more_verbs_of_handing_over_denied_before_the_advertising(text: str) -> None:
+    assert written(text) == {"advertising_use": "never"}
+
+
+# Written for these tests: a denial of ad use in the past tense, or for a past period,
+# promises nothing about what will be done; one in the present keeps the never.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We have not shared personal information for cross-context behavioral advertising in "
+            "the last 12 months.",
+            "undisclosed",
+        ),
+        ("Your data has never been used for advertising.", "undisclosed"),
+        ("Your data has never been used for advertising, and it never will be.", "never"),
+    ],
+)
+def test_a_denial_of_advertising_for_a_time_gone_by(text: str, expected: str) -> None:
+    assert written(text) == {"advertising_use": expected}
+
+
+def test_a_denial_of_advertising_taken_back_by_however() -> None:
+    # written for this test
+    text = (
+        "We do not use your personal data for advertising; however, our advertising partners "
+        "may collect information through cookies."
+    )
+    assert written(text) == {"advertising_use": "always"}
+
+
+# Written for these tests: a denial "by default", or the practice stated as off by default,
+# holds until the person turns it on; a way to turn it off makes it opt_out.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We do not use your data for personalized ads by default.", "opt_in"),
+        ("Personalized ads are off by default.", "opt_in"),
+        (
+            "Personalized ads are turned off by default, and you can turn them on in your "
+            "settings.",
+            "opt_in",
+        ),
+        (
+            "We do not use your data for advertising by default, but you can turn off ad "
+            "personalization in settings.",
+            "opt_out",
+        ),
+        ("Personalized ads are on by default.", "always"),
+    ],
+)
+def test_advertising_off_by_default(text: str, expected: str) -> None:
+    assert written(text) == {"advertising_use": expected}
+
+
+def test_a_denial_of_ad_use_of_what_identifies_the_person_is_scoped() -> None:
+    # written for this test: hashed or pseudonymous identifiers may still serve ads
+    text = "We do not use information that identifies you for targeted ads."
+    assert written(text) == {"advertising_use": "undisclosed"}
+
+
+# Written for these tests: a denial of ad use held on one of the vendor's surfaces, or for
+# one sensitive kind of data, leaves the rest open; "only on our website" states the practice.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Our mobile apps do not use your data for ads.", "undisclosed"),
+        ("We do not use advertising cookies on our website.", "undisclosed"),
+        ("We do not use cookies for advertising in our app, only on our website.", "always"),
+        ("We do not use sensitive personal information for advertising.", "undisclosed"),
+        ("We do not use your precise location for targeted advertising.", "undisclosed"),
+        ("We do not use your data for advertising on other websites.", "never"),
+    ],
+)
+def test_a_denial_of_ad_use_on_one_surface_or_of_one_kind_of_data(text: str, expected: str) -> None:
+    assert written(text) == {"advertising_use": expected}
+
+
+def test_an_example_of_sharing_the_person_consents_to_is_opt_in() -> None:
+    document = "evernote/privacy-policy/2026-04-24.md"
+    before = (
+        "We also may disclose personal data about you to third parties whenever you consent "
+        "to or direct such sharing."
+    )
+    quote = (
+        "This includes, for example, to show you personalized advertising or if you connect "
+        "your Evernote account with a third-party app in the App Center."
+    )
+    found = sentences(before + " " + quote)
+    sentence(document, before)
+    sentence(document, quote)
+    assert [hit.value for hit in detect(found[1]) if hit.fact == "advertising_use"] == ["opt_in"]
+
+
+# Written for these tests: examples of a practice stated before them with the person's
+# consent; without the consent, with a way out, or with an exception, they are not opt_in.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We share your data with partners with your consent. This includes personalized "
+            "advertising.",
+            "opt_in",
+        ),
+        ("We share your data with partners. This includes personalized advertising.", "always"),
+        (
+            "We share your data with partners with your consent. This includes personalized "
+            "advertising, except for cookies set by us.",
+            "always",
+        ),
+        (
+            "Whenever you have consented, we use cookies for personalized advertising.",
+            "opt_in",
+        ),
+        (
+            "Where required by law, we share your data with partners with your consent. This "
+            "includes personalized advertising.",
+            "always",
+        ),
+    ],
+)
+def test_examples_of_a_practice_the_person_consents_to(text: str, expected: str) -> None:
+    found = sentences(text)
+    assert [h.value for h in detect(found[-1]) if h.fact == "advertising_use"] == [expected]
+
+
+def test_an_app_directory_is_no_surface_of_the_vendor() -> None:
+    # written for this test
+    text = "We do not use your data for advertising in the App Center."
+    assert written(text) == {"advertising_use": "never"}
+
+
+# Written for these tests: a clause opening with its denial ("At no time", "Neither we nor")
+# denies the verb however far the advertising stands; a consent or a carve-out after it
+# still counts.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At no time will your personal data be used for advertising.", "never"),
+        ("Neither we nor our partners use your personal data for advertising.", "never"),
+        (
+            "Under no circumstances will we pass your personal data to third parties for "
+            "advertising.",
+            "never",
+        ),
+        (
+            "At no time will your personal data be used for advertising without your consent.",
+            "opt_in",
+        ),
+        (
+            "At no time will your personal data be used for advertising, except for our own "
+            "products.",
+            "always",
+        ),
+        (
+            "At no time are we, our affiliates or our resellers responsible for the ads that "
+            "other sites choose from your browsing history.",
+            "always",
+        ),
+    ],
+)
+def test_a_clause_opening_with_its_denial(text: str, expected: str) -> None:
+    assert written(text) == {"advertising_use": expected}

@@ -123,3 +123,70 @@ def test_personal_and_non_personal_data_is_not_aggregated_data() -> None:
 )
 def test_a_denied_transfer_leaves_the_own_use_open(text: str, expected: str) -> None:
     assert written(text) == {"aggregated_data_use": expected}
+
+
+# Written for these tests: a denial of one use of aggregated data ("for advertising", "to
+# identify you") leaves the vendor's other uses open; a denial of every use stays never; an
+# exception naming another use states that use.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We never use de-identified data for advertising.", "undisclosed"),
+        ("We do not use aggregated data to identify you.", "undisclosed"),
+        ("De-identified data is not used to train models.", "undisclosed"),
+        ("We will not use anonymized data in order to build profiles.", "undisclosed"),
+        ("We do not use aggregated data for any purpose.", "never"),
+        ("Aggregated data is never used.", "never"),
+        ("We do not use de-identified data, and we delete it after 30 days.", "never"),
+        (
+            "We will not use anonymized data for any purpose other than improving the service.",
+            "always",
+        ),
+        ("We do not use aggregated data except to improve our services.", "always"),
+        ("We do not use aggregated data except as required by law.", "never"),
+    ],
+)
+def test_a_denial_of_one_use_of_aggregated_data(text: str, expected: str) -> None:
+    assert written(text)["aggregated_data_use"] == expected
+
+
+def test_aggregate_statistics_another_company_collects_under_its_own_policy() -> None:
+    quote = (
+        "Some platforms and system components, such as Google's Play Store or Apple's App "
+        "Store, may also collect aggregate, anonymous statistics, which may be governed by "
+        "their respective privacy policies and Terms of Service."
+    )
+    assert hits(aggregated, "proton-mail/privacy-policy/2026-06-27.md", quote) == []
+
+
+# Written for these tests: a negated limit on the vendor's use frees that use; a negated
+# limit on the person's rights leaves the denial alone.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Anonymized data is not personal data, so this policy does not restrict our use of it.",
+            "always",
+        ),
+        ("This policy does not limit our right to use de-identified information.", "always"),
+        ("Nothing in this policy restricts our use of aggregated data.", "always"),
+        ("We do not use de-identified data, and this does not limit your rights.", "never"),
+    ],
+)
+def test_a_negated_limit_on_the_vendor_s_use(text: str, expected: str) -> None:
+    assert written(text)["aggregated_data_use"] == expected
+
+
+# Written for these tests: a denial of the identifiable data beside a use of the aggregated
+# data is no denial of the aggregated use; the use is read in the clause naming that data.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We never use identifiable data; we use only aggregated data.",
+        "No personal data is used for analytics, only anonymized data.",
+        "We do not share personal information with third parties, but may share aggregated "
+        "information.",
+    ],
+)
+def test_the_rest_denied_and_the_aggregated_data_used(text: str) -> None:
+    assert written(text)["aggregated_data_use"] == "always"

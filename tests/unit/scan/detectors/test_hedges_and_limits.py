@@ -141,3 +141,224 @@ def test_the_vendor_and_a_model_lab_both_denying_are_both_read() -> None:
 def test_data_kept_from_advertisers_and_everyone_is_no_denial_of_ad_use() -> None:
     found = written("We do not sell your data to advertisers or anyone else.")
     assert found == {"sale_of_data": "never", "advertising_use": "undisclosed"}
+
+
+# Written for these tests: a denial held for now only, or an intention, leaves the vendor free
+# to change course without breaking a promise; each sentence without those words is plain.
+@pytest.mark.parametrize(
+    ("text", "plain", "fact"),
+    [
+        (
+            "We have no plans to sell your personal data.",
+            "We will not sell your personal data.",
+            "sale_of_data",
+        ),
+        (
+            "We do not intend to sell your personal information.",
+            "We do not sell your personal information.",
+            "sale_of_data",
+        ),
+        (
+            "We do not currently sell personal information.",
+            "We do not sell personal information.",
+            "sale_of_data",
+        ),
+        (
+            "At this time, we do not use your data for targeted advertising.",
+            "We do not use your data for targeted advertising.",
+            "advertising_use",
+        ),
+        (
+            "We have never sold your data, nor do we intend to.",
+            "We have never sold your data, nor will we.",
+            "sale_of_data",
+        ),
+        (
+            "For now, we do not use your content to train our models.",
+            "We do not use your content to train our models.",
+            CONTENT,
+        ),
+    ],
+)
+def test_a_denial_for_now_or_an_intention_promises_nothing(
+    text: str, plain: str, fact: str
+) -> None:
+    assert written(plain)[fact] != "undisclosed"
+    assert written(text)[fact] == "undisclosed"
+
+
+def test_currently_describing_something_else_is_no_hedge() -> None:
+    # written for this test
+    text = "We do not sell your data to any of the partners currently listed on our website."
+    assert written(text)["sale_of_data"] == "never"
+
+
+# Written for these tests: a denial that is only the vendor's belief or reading of a term.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("We do not believe that we sell personal information.", "sale_of_data"),
+        ("In our view, we do not sell personal information.", "sale_of_data"),
+        ("We do not sell personal information as we understand that term.", "sale_of_data"),
+        ("In our opinion, your data is not used for targeted ads.", "advertising_use"),
+    ],
+)
+def test_a_denial_the_vendor_only_believes_promises_nothing(text: str, fact: str) -> None:
+    assert written(text)[fact] == "undisclosed"
+
+
+def test_a_belief_about_something_else_leaves_the_denial_alone() -> None:
+    # written for this test
+    text = "We believe privacy is a right, so we never sell your data."
+    assert written(text)["sale_of_data"] == "never"
+
+
+# Written for these tests: a denial of sale or ad use held only while something lasts leaves
+# the practice open after it; a time limit on another clause does not limit the denial.
+@pytest.mark.parametrize(
+    ("text", "fact", "expected"),
+    [
+        (
+            "We will not sell your personal data for as long as you have an account with us.",
+            "sale_of_data",
+            "undisclosed",
+        ),
+        (
+            "While you are a subscriber, we never use your data for advertising.",
+            "advertising_use",
+            "undisclosed",
+        ),
+        (
+            "During the term of the agreement, we will not sell customer data.",
+            "sale_of_data",
+            "undisclosed",
+        ),
+        (
+            "We do not sell your data, and we keep it until you delete your account.",
+            "sale_of_data",
+            "never",
+        ),
+    ],
+)
+def test_a_denial_only_for_a_while(text: str, fact: str, expected: str) -> None:
+    assert written(text)[fact] == expected
+
+
+# Written for these tests: a "not" that denies nothing of the practice stated after it.
+@pytest.mark.parametrize(
+    ("text", "fact", "expected"),
+    [
+        (
+            "No matter which ads you see, we use your browsing data to pick them.",
+            "advertising_use",
+            "always",
+        ),
+        (
+            "We do not require an account and we may sell your personal data.",
+            "sale_of_data",
+            "always",
+        ),
+        ("We do not sell and we do not rent your personal data.", "sale_of_data", "never"),
+        # a disclaimer of what others do is no denial
+        (
+            "We cannot guarantee that advertisers will not use your data.",
+            "advertising_use",
+            "undisclosed",
+        ),
+    ],
+)
+def test_a_not_that_denies_another_thing(text: str, fact: str, expected: str) -> None:
+    assert written(text)[fact] == expected
+
+
+# Written for these tests: a "not" inside a subordinate clause ahead of the main one denies
+# that clause's verb, not the practice the main clause states.
+@pytest.mark.parametrize(
+    ("text", "fact", "expected"),
+    [
+        ("Even if you are not logged in, we use cookies for ads.", "advertising_use", "always"),
+        (
+            "Where you are not signed in, we may sell your personal information.",
+            "sale_of_data",
+            "always",
+        ),
+        ("Even if you ask, we will not sell your data.", "sale_of_data", "never"),
+    ],
+)
+def test_a_not_in_a_subordinate_clause_ahead(text: str, fact: str, expected: str) -> None:
+    assert written(text)[fact] == expected
+
+
+# Written for these tests: a denial of the direct practice only leaves it open through
+# others; a "but" naming others who do it takes the denial back.
+@pytest.mark.parametrize(
+    ("text", "fact", "expected"),
+    [
+        (
+            "We don't use your data for ads, at least not directly.",
+            "advertising_use",
+            "undisclosed",
+        ),
+        ("We do not directly sell your personal information.", "sale_of_data", "undisclosed"),
+        (
+            "We do not sell your personal information directly to third parties.",
+            "sale_of_data",
+            "undisclosed",
+        ),
+        (
+            "We do not ourselves use your data for ads, but our partners do.",
+            "advertising_use",
+            "always",
+        ),
+    ],
+)
+def test_a_denial_of_the_direct_practice_only(text: str, fact: str, expected: str) -> None:
+    assert written(text)[fact] == expected
+
+
+def test_directly_describing_the_data_is_no_hedge() -> None:
+    # written for this test
+    text = "We never sell your personal data, even data that does not directly identify you."
+    assert written(text)["sale_of_data"] == "never"
+
+
+# Written for these tests: a clause set between the "not" and the verb is cut out, so the
+# denial still reaches the verb, and its condition still holds it back.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "We do not, when you use our services or visit our websites, sell your personal data.",
+            "sale_of_data",
+        ),
+        ("We will never, if you are a customer, use your data for advertising.", "advertising_use"),
+    ],
+)
+def test_a_clause_set_between_the_not_and_the_verb(text: str, fact: str) -> None:
+    assert written(text)[fact] == "undisclosed"
+
+
+# Written for these tests: a change of the practice foreseen in the same sentence, in whatever
+# clause; a change of something else foresees nothing.
+@pytest.mark.parametrize(
+    ("text", "fact", "expected"),
+    [
+        (
+            "We do not sell your data, but we will tell you if that changes.",
+            "sale_of_data",
+            "undisclosed",
+        ),
+        (
+            "We do not use your data for ads; should this ever change, we will ask you first.",
+            "advertising_use",
+            "undisclosed",
+        ),
+        (
+            "We never sell your data; if your contact details change, you can update them.",
+            "sale_of_data",
+            "never",
+        ),
+    ],
+)
+def test_a_change_of_the_practice_foreseen(text: str, fact: str, expected: str) -> None:
+    assert written(text)[fact] == expected

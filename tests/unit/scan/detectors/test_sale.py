@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.scan.detectors.quoting import hits, suggested, written
-from vendorgate.scan.detectors import sale
+from vendorgate.scan.detectors import detect, sale
+from vendorgate.scan.document import sentences
 
 LINEAR_PRIVACY = "linear/privacy-policy/2026-06-18.md"
 
@@ -385,3 +386,157 @@ def test_a_denial_of_sale_taken_back_later_in_the_sentence(text: str) -> None:
 def test_a_denial_of_sale_with_a_restriction_after_it_stays_never() -> None:
     text = "We never sell your personal data; we only use it to provide the service."
     assert written(text)["sale_of_data"] == "never"
+
+
+# Written for these tests: a denial of sale for a time gone by (the CCPA's look-back, "to
+# date", the past tense) reports what was done and promises nothing about what will be; a
+# denial in the present or the future beside it keeps the never, and a past sale stays one.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We have not sold personal information in the preceding 12 months.", "undisclosed"),
+        (
+            'In the preceding twelve months, we have not "sold" or "shared" personal information.',
+            "undisclosed",
+        ),
+        ("We did not sell any personal information during the last year.", "undisclosed"),
+        ("To date, we have never sold personal data.", "undisclosed"),
+        ("Your personal data was never sold.", "undisclosed"),
+        (
+            "We have not sold personal information in the past 12 months, and we do not sell "
+            "personal information.",
+            "never",
+        ),
+        ("We have never sold your personal data and we never will.", "never"),
+        ("We do not sell personal data and have not sold it in the past 12 months.", "never"),
+        (
+            "In the past twelve (12) months, we have sold the following categories of personal "
+            "information.",
+            "always",
+        ),
+    ],
+)
+def test_a_denial_of_sale_for_a_time_gone_by(text: str, expected: str) -> None:
+    assert written(text) == {"sale_of_data": expected}
+
+
+# Written for these tests: "however" and "whereas" take a denial back like "but" when the
+# clause after them hands the data over; a "however" about something else leaves it alone.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We do not sell your personal data; however, we share it with partners.", "always"),
+        ("We do not sell personal information, whereas our affiliates may share it.", "always"),
+        ("We do not sell your personal data; however, you can still ask us what we hold.", "never"),
+    ],
+)
+def test_a_denial_of_sale_taken_back_by_however(text: str, expected: str) -> None:
+    assert written(text)["sale_of_data"] == expected
+
+
+# Written for these tests: a sale denied only for the buyer's own marketing, or only in a form
+# that identifies the person, leaves other sales open; a purpose that belongs to another verb
+# after the denial does not limit it.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We do not sell personal data to third parties for their own marketing purposes.",
+            "undisclosed",
+        ),
+        (
+            "We never rent your personal information to other companies for their direct "
+            "marketing purposes.",
+            "undisclosed",
+        ),
+        ("We never sell your data in a form that identifies you.", "undisclosed"),
+        (
+            "We do not sell your personal information, and we do not let partners use it for "
+            "their own marketing purposes.",
+            "never",
+        ),
+    ],
+)
+def test_a_denial_of_sale_for_one_purpose_or_form(text: str, expected: str) -> None:
+    assert written(text)["sale_of_data"] == expected
+
+
+def test_a_sale_denial_where_service_providers_may_not_sell_or_use_for_their_marketing() -> None:
+    quote = (
+        "Specifically, we do not permit our Service Providers to sell any personal information "
+        "we share with them or to use any personal information we share with them for their "
+        "own marketing purposes or for any purpose other than in connection with the services "
+        "they provide to us."
+    )
+    assert suggested(sale, "cloudflare/privacy-policy/2025-11-05.md", quote) == {
+        "sale_of_data": "never"
+    }
+
+
+# Written for these tests: a denial of sale of one sensitive kind of data leaves the rest open.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not sell or share sensitive personal information.",
+        "We never sell your health data.",
+        "Your financial information is never sold.",
+    ],
+)
+def test_a_denial_of_sale_of_sensitive_data_only(text: str) -> None:
+    assert written(text)["sale_of_data"] == "undisclosed"
+
+
+# Written for these tests: a present denial in another sentence of the same paragraph stands
+# beside the past one, before or after it; a denial of another practice does not.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We do not sell personal information. We have not sold personal information in the "
+            "preceding 12 months.",
+            "never",
+        ),
+        (
+            "We have not sold personal information in the preceding 12 months. We will not sell "
+            "it in the future.",
+            "never",
+        ),
+        (
+            "We have not sold personal information in the preceding 12 months. We do not share "
+            "your data for ads.",
+            "undisclosed",
+        ),
+    ],
+)
+def test_a_past_denial_of_sale_beside_a_present_one(text: str, expected: str) -> None:
+    first = sentences(text)[0]
+    assert [h.value for h in detect(first) if h.fact == "sale_of_data"] == [expected]
+
+
+# Written for these tests: the data denied as goods "for sale"; other goods are no data.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Your personal data is not for sale.", {"sale_of_data": "never"}),
+        ("Your data is not for sale, except to our partners.", {"sale_of_data": "always"}),
+        ("Your personal data is not for sale in the EU.", {"sale_of_data": "undisclosed"}),
+        ("Our products are not for sale in your country.", {}),
+    ],
+)
+def test_the_data_not_for_sale(text: str, expected: dict[str, str]) -> None:
+    assert written(text) == expected
+
+
+# Written for these tests: a denial of sale in one law's sense leaves a sale in another sense
+# open, as one for one region's people does.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not sell personal information under the CCPA.",
+        "We do not sell your personal information within the meaning of the CCPA.",
+        "For purposes of the CCPA, we do not sell personal information.",
+        "We do not sell personal information for purposes of California law.",
+    ],
+)
+def test_a_denial_of_sale_in_one_law_s_sense(text: str) -> None:
+    assert written(text) == {"sale_of_data": "undisclosed"}
