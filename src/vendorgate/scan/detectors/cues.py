@@ -64,7 +64,15 @@ NEGATION = re.compile(
     r"\b(?:prohibited|forbidden|barred|precluded|refrains?) from\b|"
     # "none of your content will be used": the data named is denied, all of it
     r"\bnone of (?:your|the|its|their|customer'?s?|users?'?) (?:\w+ )?(?:content|data|"
-    r"information|files|inputs?|prompts?|messages|conversations)\b"
+    r"information|files|inputs?|prompts?|messages|conversations)\b|"
+    # "Nothing in these terms permits us to ...": a denial drafted as what the document does
+    # not allow the vendor; not what it allows the customer ("nothing ... entitles you to")
+    r"\bnothing (?:herein|(?:in|under|contained in) (?:this|these|the|our) (?:[\w-]+ ){0,4}?"
+    r"(?:terms|agreement|polic(?:y|ies)|notice|statement|section|clause|addendum|dpa|contract|"
+    r"licen[cs]e))\b,?(?: (?:shall|will|is intended to|may|should|does|can|is to))?"
+    r"(?: be (?:construed|deemed|interpreted|read|taken|understood) (?:as|to))? "
+    r"(?:permit|allow|authori[sz]|entitl|grant|giv|confer|licen[cs]|empower|let)\w*\b"
+    r"(?! (?:to )?(?:you|your|the customer|customers?|users?|licensees?|subscribers?|members?)\b)"
 )
 NOT_A_NEGATION = re.compile(
     # words with "not" / "no" in them that negate nothing about the practice

@@ -919,3 +919,49 @@ def test_a_recognition_feature_used_on_the_data_is_no_training() -> None:
     # written for this test
     text = "We apply speech recognition to your recordings to produce transcripts."
     assert not any(fact.startswith("ai_training") for fact in written(text))
+
+
+# Written for these tests: a denial drafted as what the document does not allow the vendor is
+# a denial; what it does not restrict, or what it does not allow the customer, is not one.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nothing in these terms permits us to train AI models on your content.", "never"),
+        (
+            "Nothing in these Terms allows us to use your content to train artificial "
+            "intelligence models.",
+            "never",
+        ),
+        (
+            "Nothing in this Agreement shall be construed as authorising us to use Customer "
+            "Content to train machine learning models.",
+            "never",
+        ),
+        ("Nothing herein grants us a licence to train AI models on your files.", "never"),
+        (
+            "Nothing in these terms permits us to train AI models on your content without your "
+            "consent.",
+            "opt_in",
+        ),
+        (
+            "Nothing in these terms permits us to train AI models on your content, except as "
+            "described in our AI policy.",
+            "undisclosed",
+        ),
+        (
+            "Nothing in these terms restricts our right to use your content to train AI models.",
+            "always",
+        ),
+        (
+            "Nothing in these terms prevents us from using your content to train AI models.",
+            "always",
+        ),
+        (
+            "Nothing in these terms permits you to stop us from using your content to train our "
+            "models.",
+            "always",
+        ),
+    ],
+)
+def test_what_the_terms_do_not_permit_the_vendor_is_a_denial(text: str, expected: str) -> None:
+    assert written(text) == {CONTENT: expected}
