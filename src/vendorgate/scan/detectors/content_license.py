@@ -548,7 +548,47 @@ def _scope(
         return "undisclosed", span(trigger)
     if OTHER_PURPOSES.search(text, service.end() if service else 0):
         return "undisclosed", span(trigger)
+    if service is not None and _extra_purpose(text, service.end()):
+        return "undisclosed", span(trigger)
     return "service_only", span(trigger)
+
+
+EXTRA_PURPOSE = re.compile(
+    r"(?:,|\band\b|\bor\b|\bas well as\b|\bplus\b)\s+(?:also\s+)?(?:in order\s+)?(?:to|for)\s+"
+    r"(?P<what>[^,;:.()]{1,80})"
+)
+"""A purpose joined to the service's ("to provide the Services and to personalise your
+experience", "..., and for product optimisation")."""
+SERVICE_WORDS = re.compile(
+    r"\b(?:provi\w*|operat\w*|host\w*|deliver\w*|perform\w*|run\w*|maintain\w*|support\w*|"
+    r"secur\w*|protect\w*|enabl\w*|fix\w*|troubleshoot\w*|prevent\w*|detect\w*|investigat\w*|"
+    r"compl(?:y|ying|iance)|meet\w*|fulfil\w*|enforc\w*|exercis\w*|respond\w*|render\w*|"
+    r"display\w*|stor(?:e|es|ed|ing|age)|back(?:ing)? ?up|bill\w*|transmit\w*|carry\w*|"
+    r"process(?:es|ed|ing)?|administ\w*|communicat\w*|notify\w*|law|legal\w*|obligations?|"
+    r"you|users?|customers?|recipients?)\b"
+)
+"""Words of what serving the customer takes (running it, securing it, billing, complying with
+the law, and whom it is for): a purpose joined with them is still the service's."""
+NOT_A_PURPOSE = re.compile(
+    r"(?:no|nothing|none|any purpose other|(?:that|this|these|those|such) purposes?|"
+    r"the (?:duration|term|period|life|length)|as long|so long|a (?:period|term)|free|"
+    r"the benefit)\b"
+)
+"""What follows "and for" without naming a further purpose: "for no other purpose" restricts,
+"for the duration of" says how long."""
+
+
+def _extra_purpose(text: str, start: int) -> bool:
+    """Whether a purpose that is not the service's is joined to it after ``start``, in its
+    clause: a licence "to provide the Services and to create aggregated statistics" is not
+    limited to the service, whatever the second purpose turns out to be."""
+    end = min((m.start() for m in re.finditer(r";|\. ", text[start:])), default=len(text) - start)
+    for found in EXTRA_PURPOSE.finditer(text, start, start + end):
+        what = found["what"]
+        if NOT_A_PURPOSE.match(what) or SERVICE_WORDS.search(what):
+            continue
+        return True
+    return False
 
 
 GRANTED_ACTS = re.compile(

@@ -651,3 +651,56 @@ def test_written_the_purpose_of_a_licence_granted_before(
 )
 def test_written_content_named_by_its_kind(text: str, expected: dict[str, str]) -> None:
     assert {f: v for f, v in written(text).items() if f == "content_license_scope"} == expected
+
+
+# Written for these tests: a purpose joined to the service's that names nothing of serving the
+# customer (statistics, personalisation, benchmarks, "our own purposes") leaves the licence
+# open; one that does (fraud, support, the law, obligations), or words saying how long or
+# restricting it, keep it to the service.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "You grant us a licence to use your content to provide the Services and to create "
+            "aggregated statistics.",
+            "undisclosed",
+        ),
+        (
+            "You grant us a licence to use your content to provide the Services and to "
+            "personalise your experience.",
+            "undisclosed",
+        ),
+        (
+            "We may use your files solely for the purpose of running the platform, as well as "
+            "for benchmarking our systems.",
+            "undisclosed",
+        ),
+        (
+            "You grant us a licence to use your content to host the Services, and to create "
+            "derivative works for our own purposes.",
+            "undisclosed",
+        ),
+        (
+            "You grant us a licence to use your content to provide the Services, to prevent "
+            "fraud and to respond to support requests.",
+            "service_only",
+        ),
+        (
+            "You grant us a licence to use your content to provide the Services and to comply "
+            "with the law.",
+            "service_only",
+        ),
+        (
+            "You grant us a licence to use your content to provide the Services and for no other "
+            "purpose.",
+            "service_only",
+        ),
+        (
+            "You grant us a licence to use your content to operate the Services, and for the term "
+            "of this Agreement.",
+            "service_only",
+        ),
+    ],
+)
+def test_a_purpose_joined_to_the_service_s(text: str, expected: str) -> None:
+    assert written(text)["content_license_scope"] == expected
