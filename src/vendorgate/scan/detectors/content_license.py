@@ -166,6 +166,8 @@ IMPROVEMENT = rx(
     # "providing and enhancing the platform", "to make it better"
     r"\benhanc(?:e|es|ed|ing|ements?)\b(?! (?:the |its |their )?(?:security|safety|protection))",
     r"\bmake (?:\w+ ){0,2}?better\b",
+    # "to provide and optimise the Services", "to refine them", "to innovate"
+    r"\boptimi[sz](?:e|es|ed|ing|ation)\b|\brefin(?:e|es|ed|ing|ement|ements)\b|\binnovat\w*",
     r"\b(?:purposes?|for)\b[^.;]{0,80}\b(?:machine learning|artificial intelligence)\b",
     r"\banalytics\b",
     r"\bmarketing\b",
@@ -215,9 +217,16 @@ SERVICE_PURPOSE = re.compile(
     r"host|perform)\w*"
 )
 ANY_PURPOSE = rx(
-    r"\bfor any purpose\b(?! relating| other than| except| save| beyond)",
+    r"\bfor any (?:other )?(?:lawful |legitimate |legal |business )?purposes?\b"
+    r"(?! relating| other than| except| save| beyond| than)",
     r"\bin any manner\b",
-    r"\bas \w+ sees fit\b",
+    # "as we see fit", "as it deems appropriate", "for any reason", "for whatever purpose"
+    r"\bas \w+ (?:may )?(?:otherwise )?(?:sees?|deems?|considers?|thinks?) (?:fit|appropriate)\b"
+    r"(?! (?:to|for|in order to) )",
+    r"\bfor any reason\b|\bfor whatever (?:purposes?|reasons?)\b",
+    # "without restriction", "an unrestricted licence": nothing limits it
+    r"(?<!including )\bwithout (?:any )?(?:restrictions?|limitations?)\b(?! (?:to|on|of)\b)",
+    r"\b(?:unrestricted|unlimited)\b,?(?: [\w-]+,?){0,4} (?:licen[cs]e|rights?)\b",
     r"\bcommercially exploit\b|\bexploit commercially\b",
     # "for advertising, promotional or commercial purposes": any use that makes money
     r"\bfor (?:(?:any|all|its|our|their) )?(?:[a-z-]+,? (?:or |and )?){0,4}?(?<!non-)commercial "
@@ -548,7 +557,7 @@ def _scope(
         return "undisclosed", span(trigger)
     if OTHER_PURPOSES.search(text, service.end() if service else 0):
         return "undisclosed", span(trigger)
-    if service is not None and _extra_purpose(text, service.end()):
+    if service is not None and _extra_purpose(text, service):
         return "undisclosed", span(trigger)
     return "service_only", span(trigger)
 
@@ -578,16 +587,42 @@ NOT_A_PURPOSE = re.compile(
 "for the duration of" says how long."""
 
 
-def _extra_purpose(text: str, start: int) -> bool:
-    """Whether a purpose that is not the service's is joined to it after ``start``, in its
+def _extra_purpose(text: str, service: re.Match[str]) -> bool:
+    """Whether a purpose that is not the service's is joined to the ``service`` purpose, in its
     clause: a licence "to provide the Services and to create aggregated statistics" is not
     limited to the service, whatever the second purpose turns out to be."""
+    start = service.end()
     end = min((m.start() for m in re.finditer(r";|\. ", text[start:])), default=len(text) - start)
     for found in EXTRA_PURPOSE.finditer(text, start, start + end):
         what = found["what"]
         if NOT_A_PURPOSE.match(what) or SERVICE_WORDS.search(what):
             continue
         return True
+    if OTHERWISE.search(text, start, start + end):
+        return True
+    # verbs joined to a verb ("to provide and personalise"), not to a noun ("of security and
+    # technical issues")
+    verb = service.group().startswith("to ") or service.group().endswith("ing")
+    return verb and _joined_verb(text, start)
+
+
+OTHERWISE = re.compile(r"\b(?:and|or) otherwise\b(?! (?:as )?(?:required|compelled|mandated)\b)")
+"""A use "and otherwise" than to provide the service: in the business at large."""
+JOINED_VERB = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|and/or)\s+)(?P<verb>[a-z]+)")
+
+
+def _joined_verb(text: str, start: int) -> bool:
+    """Whether a verb joined to the service's after ``start`` names something else done
+    ("to provide and personalise the Services", "to provide, host and analyse"): the verbs up
+    to the object ("the Services"), each one of serving the customer or not."""
+    at = start
+    while found := JOINED_VERB.match(text, at):
+        verb = found["verb"]
+        if verb in ("to", "for", "in", "as", "the", "our", "its", "your", "we", "it", "you"):
+            return False  # a purpose, a reference or a clause of its own: read as such
+        if not SERVICE_WORDS.fullmatch(verb):
+            return True
+        at = found.end()
     return False
 
 

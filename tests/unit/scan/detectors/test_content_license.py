@@ -704,3 +704,81 @@ def test_written_content_named_by_its_kind(text: str, expected: dict[str, str]) 
 )
 def test_a_purpose_joined_to_the_service_s(text: str, expected: str) -> None:
     assert written(text)["content_license_scope"] == expected
+
+
+# Written for these tests: a licence the vendor may use as it sees fit, for any lawful purpose
+# or reason, or without restriction, is for any purpose; "as we deem appropriate to provide the
+# Services" and "including without limitation" are not.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "You grant us a licence to use your content to operate the Services and for any other "
+            "lawful purpose.",
+            "any_purpose",
+        ),
+        (
+            "You grant us a licence to use your content to provide the Services and as we "
+            "otherwise see fit.",
+            "any_purpose",
+        ),
+        ("You grant us a licence to use your content for any reason.", "any_purpose"),
+        (
+            "You grant us a licence to use your content for whatever purpose we choose.",
+            "any_purpose",
+        ),
+        ("You grant us a licence to use your content without restriction.", "any_purpose"),
+        ("You grant us an unlimited, worldwide licence to use your content.", "any_purpose"),
+        (
+            "You grant us a licence to use your content as we deem appropriate to provide the "
+            "Services.",
+            "service_only",
+        ),
+        (
+            "You grant us a licence to use your content, including without limitation to copy "
+            "it, to provide the Services.",
+            "service_only",
+        ),
+    ],
+)
+def test_written_a_licence_as_the_vendor_sees_fit(text: str, expected: str) -> None:
+    assert written(text)["content_license_scope"] == expected
+
+
+# Written for these tests: a verb joined to the service's under one "to" names a purpose too:
+# optimising or refining is improvement, personalising or analysing leaves the licence open,
+# hosting or supporting is still the service; "and otherwise" is the business at large.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "You grant us a licence to use your content to provide and optimise the Services.",
+            "service_and_improvement",
+        ),
+        (
+            "Customer authorises us to process Customer Files to deliver the platform and to "
+            "refine it over time.",
+            "service_and_improvement",
+        ),
+        (
+            "You grant us a licence to use your content to provide and personalise the Services.",
+            "undisclosed",
+        ),
+        (
+            "You grant us a licence to use your content to provide, host and analyse the Services.",
+            "undisclosed",
+        ),
+        (
+            "You grant us a licence to use your content to provide the Services and otherwise in "
+            "connection with our business.",
+            "undisclosed",
+        ),
+        (
+            "You grant us a licence to use your content to provide, maintain and support the "
+            "Services.",
+            "service_only",
+        ),
+    ],
+)
+def test_written_verbs_joined_to_the_service_s(text: str, expected: str) -> None:
+    assert written(text)["content_license_scope"] == expected
