@@ -160,11 +160,16 @@ WARRANTY = re.compile(
     r"permissions)\b|"
     r"\b(?:necessary )?rights? to grant\b|\bmake sure you have\b|\brepresents? and warrants?\b"
 )
+SECURITY_ONLY = r"(?! (?:the |its |their )?(?:security|safety|protection)\b(?! and\b| or\b|,))"
+"""After an improving verb: not the security, safety or protection alone (which is securing the
+service, not improving it)."""
 IMPROVEMENT = rx(
-    r"\bimprov\w+",
+    # improving the security or safety of the service is securing it, as for "enhance" below;
+    # not when more is improved beside it ("improve the security and the features")
+    rf"\bimprov(?:e|es|ed|ing|ements?)\b{SECURITY_ONLY}",
     r"\bdevelop\w*",
     # "providing and enhancing the platform", "to make it better"
-    r"\benhanc(?:e|es|ed|ing|ements?)\b(?! (?:the |its |their )?(?:security|safety|protection))",
+    rf"\benhanc(?:e|es|ed|ing|ements?)\b{SECURITY_ONLY}",
     r"\bmake (?:\w+ ){0,2}?better\b",
     # "to provide and optimise the Services", "to refine them", "to innovate"
     r"\boptimi[sz](?:e|es|ed|ing|ation)\b|\brefin(?:e|es|ed|ing|ement|ements)\b|\binnovat\w*",
@@ -334,7 +339,9 @@ LEAD_IN = re.compile(
 """A lead-in naming the purposes it lists: "for the limited purpose of:", "for the following
 purposes:"."""
 TABLE_PURPOSE = re.compile(
-    r"\bimprov\w+(?! (?:the )?(?:security|safety))|\b(?:research|develop\w*)\b|"
+    # the whole word before the look-ahead: "improv\w+" would give back a letter to pass it
+    rf"\bimprov(?:e|es|ed|ing|ement|ements)\b{SECURITY_ONLY}|"
+    r"\b(?:research|develop\w*)\b|"
     r"\bnew (?:features|products|technologies|services)\b"
 )
 
@@ -354,12 +361,17 @@ def _non_restriction(text: str) -> Hit | None:
     return Hit("content_license_scope", "any_purpose", 0.7, span(found), 1, cue="not restricted")
 
 
+def _purpose_table(s: Sentence) -> bool:
+    """Whether ``s`` is a row of a table of purposes (and the data used for each)."""
+    if s.unit.kind != "row" or len(s.unit.cells) < 2:
+        return False
+    return "purpose" in " ".join((*s.unit.header, s.unit.lead[-200:]))
+
+
 def _purpose_row(s: Sentence) -> Hit | None:
     """A row of a table of purposes and the data used for each: a purpose of improving,
     developing or researching in one cell and the customer's content in another."""
-    if s.unit.kind != "row" or len(s.unit.cells) < 2:
-        return None
-    if "purpose" not in " ".join((*s.unit.header, s.unit.lead[-200:])):
+    if not _purpose_table(s):
         return None  # a summary table, not one of purposes
     cells = [s.low[a:b] for a, b in s.unit.cells if b <= len(s.low)]
     purpose = next((c for c in cells if TABLE_PURPOSE.search(c)), None)
@@ -419,6 +431,10 @@ def detect(s: Sentence) -> list[Hit]:
     shaped = _non_restriction(text) or _purpose_row(s)
     if shaped is not None:
         return [shaped]
+    if _purpose_table(s):
+        # one row states one purpose among the table's: unless it widens the use, it limits
+        # nothing ("To improve the security of the Services | Content you provide")
+        return []
     lead = s.unit.lead[-300:]
     processor = _processor(text) or _processor(lead)
     if _in_purpose_list(s) and not VENDOR_OWN.search(text):

@@ -415,6 +415,21 @@ def test_a_purpose_table_row_naming_content_and_development() -> None:
     assert [value for _, value in _found(text)] == ["service_and_improvement"]
 
 
+def test_a_purpose_table_row_improving_security_is_no_improvement() -> None:
+    # written for this test: improving the security of the service is the service's business,
+    # and a row naming only the service is one purpose of several
+    text = (
+        "The purposes of processing are described below:\n\n"
+        "| Purpose | Categories of data |\n| --- | --- |\n"
+        "| To improve the security of the service | Content you upload to the service |\n"
+        "| To improve safety | Files you store with us |\n"
+        "| To host the service, as necessary to perform our contract | Files you store with us |\n"
+        "| To improve the service | Content you upload to the service |\n"
+    )
+    # the hosting row is one purpose among the table's: it limits the use to nothing
+    assert [value for _, value in _found(text)] == ["service_and_improvement"]
+
+
 def test_a_summary_table_row_is_no_purpose_row() -> None:
     # written for this test: a table of contents beside summaries
     text = "| Section | Summary |\n| --- | --- |\n| Research | Content you upload stays yours. |\n"
@@ -528,6 +543,15 @@ def test_written_a_licence_drafted_as_an_authorisation(text: str, expected: dict
             "We process your files only to provide the service and to enhance the protection of "
             "your account.",
             "service_only",
+        ),
+        (
+            "We process your files only to provide the service and to improve its security.",
+            "service_only",
+        ),
+        (
+            "We process your files only to provide the service and to improve the security and "
+            "the features of it.",
+            "service_and_improvement",
         ),
     ],
 )
