@@ -136,6 +136,10 @@ CONSENT_EXCEPTION = rx(
     r"opted[- ]in)\b",
     r"\b(?:rel(?:y|ies)|based) on your (?:prior |explicit |express )?consent\b",
     r"\bif you (?:opt[- ]?in|enable|choose to|turn on|consent)",
+    # "not used to train until you enable the feature": the person's yes starts it
+    r"\b(?:until|unless and until) (?:you|the customer|customers?|users?|an? admin\w*) (?:\w+ )?"
+    r"(?:opt(?:s|ed)?[- ]?in|enabl\w*|turns? (?:it |this |them )?on|switch(?:es)? (?:it |this )?on|"
+    r"consent\w*|agrees?|choose\w*|allows?|authori[sz]es?|gives?)\b",
     r"\b(?:you|admin\w*|customers?) (?:can|may|must) (?:choose to |first )?"
     r"(?:enable|turn on|switch on|opt in)\b",
     r"\bwith (?:your|the customer'?s?|customer'?s?|the user'?s?|users'?|the)? ?(?:\w+ ){0,2}?"
@@ -607,6 +611,8 @@ USER_CHOICE = rx(
 EXCEPTION = rx(
     r"\bexcept\b|\bexcepting\b|\bunless\b|\bother than\b|\bapart from\b|"
     r"\bsave (?:for|as|where)\b|\bexcluding\b|\bwith the (?:sole |only )?exceptions? of\b",
+    # "never used, with limited exceptions", "subject to certain exceptions"
+    r"\b(?:with|subject to|barring) (?:\w+ ){0,2}?exceptions?\b|\bexceptions? (?:apply|exist)\b",
     r"\b(?:as )?otherwise (?:permitted|allowed|authori[sz]ed|described|set (?:out|forth)|"
     r"provided|specified)\b",
 )
@@ -621,6 +627,14 @@ CONDITION = rx(
     r"\b(?:where|to the extent|as) (?:\w+ )?(?:required|mandated) by (?:applicable )?law\b",
     # "we will not ... without notice to you": with notice, it may
     r"\bwithout (?:\w+ ){0,3}?(?:notice|notifying|informing|telling)\b",
+    # "not without first de-identifying it": once de-identified, it may
+    r"\bwithout (?:first |previously )?(?:de-?identif|anonymi[sz]|pseudonymi[sz]|aggregat|strip|"
+    r"remov|mask|redact)\w*",
+    # a denial for a time only: "until you ...", "for as long as you subscribe", "after you
+    # delete it", "once your account closes"
+    r"\buntil\b|\b(?:for )?(?:as|so) long as\b",
+    r"\b(?:after|once|following) (?:you|your|the customer|it|its|they|their|such|termination|"
+    r"deletion|cancell?ation|expiry)\b",
 )
 """An exception or a condition: the denial does not hold in every case."""
 SCOPE_LIMIT = rx(

@@ -965,3 +965,32 @@ def test_a_recognition_feature_used_on_the_data_is_no_training() -> None:
 )
 def test_what_the_terms_do_not_permit_the_vendor_is_a_denial(text: str, expected: str) -> None:
     assert written(text) == {CONTENT: expected}
+
+
+# Written for these tests: a denial that holds only until something happens, for a time, after
+# an event, or once the content is de-identified, promises no never; one that holds until the
+# person turns the training on is opt_in.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We do not train our AI models on your content without first de-identifying it.",
+            "undisclosed",
+        ),
+        ("Your content will not be used to train AI models after you delete it.", "undisclosed"),
+        (
+            "We will not use your content to train AI models for as long as you are a paying "
+            "subscriber.",
+            "undisclosed",
+        ),
+        ("We do not use your content to train AI models until 2027.", "undisclosed"),
+        ("Your content is never used to train AI models, with limited exceptions.", "undisclosed"),
+        ("We do not use your content to train AI models until you enable the feature.", "opt_in"),
+        (
+            "Your files are not used for model training unless and until an admin turns it on.",
+            "opt_in",
+        ),
+    ],
+)
+def test_a_denial_for_a_time_or_until_an_event(text: str, expected: str) -> None:
+    assert written(text) == {CONTENT: expected}

@@ -385,3 +385,19 @@ def test_a_denial_of_sale_taken_back_later_in_the_sentence(text: str) -> None:
 def test_a_denial_of_sale_with_a_restriction_after_it_stays_never() -> None:
     text = "We never sell your personal data; we only use it to provide the service."
     assert written(text)["sale_of_data"] == "never"
+
+
+# Written for these tests: the shared cues read a denial of sale for a time only as unsettled,
+# and one that holds until the person agrees as opt_in.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We will not sell your personal information until you give us your consent.", "opt_in"),
+        (
+            "We will not sell your personal information for as long as you have an account.",
+            "undisclosed",
+        ),
+    ],
+)
+def test_a_denial_of_sale_until_an_event(text: str, expected: str) -> None:
+    assert written(text)["sale_of_data"] == expected
