@@ -200,11 +200,15 @@ future") is no commitment: the practice is ``always`` until the vendor says othe
 FOR_NOW = re.compile(
     r"(?:\bnot|n't|\bnever) (?:\w+ )?(?:currently|presently|yet|at (?:this|the present) time|"
     r"at present|as of (?:now|today|the date))\b|\bno (?:current |present )?plans? to\b|"
+    # an intention is no promise: "we do not intend to", "we have no intention of"
+    r"\b(?:do|does|did)(?: not|n't) (?:currently |presently )?(?:intend|plan|expect|anticipate)\b|"
+    r"\bno (?:current |present )?(?:intention|intent)\b|"
     r"\b(?:currently|presently|at (?:this|the present) time|at present|today),? (?:we |it )?"
     r"(?:do(?:es)?(?: not|n't)|(?:is|are)(?: not|n't)|never|will not|won't)\b"
 )
 """A denial of today only ("we don't currently use your content to train", "at this time we
-do not"): it promises nothing about tomorrow, so it settles no ``never`` or ``opt_in``."""
+do not") or of an intention ("we do not intend to"): it promises nothing about tomorrow, so it
+settles no ``never`` or ``opt_in``."""
 OPENING_POINTER = re.compile(r"^(?:see|refer to|read|visit|check)\b")
 
 

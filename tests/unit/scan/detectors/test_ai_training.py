@@ -994,3 +994,16 @@ def test_what_the_terms_do_not_permit_the_vendor_is_a_denial(text: str, expected
 )
 def test_a_denial_for_a_time_or_until_an_event(text: str, expected: str) -> None:
     assert written(text) == {CONTENT: expected}
+
+
+# Written for these tests: an intention denied is no promise, like a denial of today only.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not intend to use your content to train AI models.",
+        "We have no intention of training AI models on your files.",
+        "We don't plan to train our models on your content.",
+    ],
+)
+def test_a_denied_intention_promises_no_never(text: str) -> None:
+    assert written(text) == {CONTENT: "undisclosed"}
