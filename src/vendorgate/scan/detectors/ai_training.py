@@ -117,6 +117,9 @@ THIRD_PARTY_AI = rx(
     r"\bthird[- ]part(?:y|ies)'?\b[^.;]{0,40}\bmodels\b",
     r"\b(?:ai|llm|model) (?:providers?|vendors?|partners?|sub-?processors?)\b",
     r"\bopenai\b|\banthropic\b|\bmistral\b|\bcohere\b|\bgemini\b",
+    # someone else's models by another name: "external models", "other companies' models"
+    r"\bexternal (?:ai |ml |language |foundation )?models?\b|\bother companies'? (?:ai |ml )?"
+    r"models?\b",
     r"\bthird[- ]party (?:ai|artificial intelligence|machine learning) (?:services?|tools?|"
     r"features?|vendors?|sub-?processors?)\b",
     # "They [the providers named before] do not use the prompts to train their models"

@@ -295,6 +295,13 @@ SCOPED_DENIAL = rx(
     r"\b(?:for|to|available to|used by|that serve|serving|shared with) (?:other|all|any other) "
     r"(?:customers|users|clients|organi[sz]ations|tenants)\b",
     r"\b(?:general|generali[sz]ed|shared|public|foundation|global|base) (?:ai |ml )?models?\b",
+    # models of one kind or one use: "image models", "models that generate content", "models
+    # which we sell"; not the vendor's models at large ("any models that we develop")
+    r"\b(?:image|text|speech|voice|video|audio|vision|translation|recommendation|ranking|"
+    r"advertising|ad|marketing)(?: generation)? (?:ai |ml )?models?\b",
+    r"\b(?:models?|algorithms?|llms?) (?:that|which) (?!(?:we|it|\w+)(?: (?:have|has|may|will|"
+    r"can|do|does))? (?:use|own|operat|develop|build|built|train|creat|run|make|made|maintain|"
+    r"deploy)\w*\b)",
     r"\b(?:across|between|among) (?:all |other |our )?(?:customers|users|accounts|tenants|"
     r"organi[sz]ations)\b|\bcross-(?:customer|tenant|account)\b",
     # one kind of the data: private messages are not used, so public ones may be

@@ -1007,3 +1007,36 @@ def test_a_denial_for_a_time_or_until_an_event(text: str, expected: str) -> None
 )
 def test_a_denied_intention_promises_no_never(text: str) -> None:
     assert written(text) == {CONTENT: "undisclosed"}
+
+
+# Written for these tests: a denial naming models of one kind or one use ("image models",
+# "models that generate content", "models which we sell") leaves the vendor's other models
+# open; the vendor's models at large ("any models that we develop") are all of them; "external
+# models" are someone else's.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We will not use your content to train models that generate content.",
+            {CONTENT: "undisclosed"},
+        ),
+        (
+            "We do not use your content to train AI models which we sell to others.",
+            {CONTENT: "undisclosed"},
+        ),
+        ("We do not use your content to train image models.", {CONTENT: "undisclosed"}),
+        ("We do not use your content to train any AI models that we develop.", {CONTENT: "never"}),
+        ("We do not use your content to train models that Acme develops.", {CONTENT: "never"}),
+        (
+            "We do not use your content to train our AI models, which power our assistant.",
+            {CONTENT: "never"},
+        ),
+        (
+            "We do not use your content to train external models.",
+            {"ai_training_third_party": "never"},
+        ),
+        ("We use your content to train image models.", {CONTENT: "always"}),
+    ],
+)
+def test_a_denial_naming_some_models_only(text: str, expected: dict[str, str]) -> None:
+    assert written(text) == expected
