@@ -176,6 +176,8 @@ IMPROVEMENT = rx(
     r"\b(?:purposes?|for)\b[^.;]{0,80}\b(?:machine learning|artificial intelligence)\b",
     r"\banalytics\b",
     r"\bmarketing\b",
+    # advertising with the content is a use beyond the service, as marketing is
+    r"\badvertis(?:e|es|ed|ing|ements?)\b",
     # promoting the service with the content is a use beyond providing it, like marketing
     r"\bpromot(?:e|es|ed|ing|ion|ional)\b(?! (?:the )?(?:safety|security|compliance|"
     r"(?:a )?(?:safe|secure|respectful)))",
@@ -555,7 +557,7 @@ def _scope(
     ``limit`` is its purpose limit ("only to provide"), if any; ``indirect`` says the trigger
     only widens a licence granted elsewhere or states a use, not a licence of its own."""
     improvement = next(
-        (m for m in IMPROVEMENT.finditer(text) if not _denied_training(text, m)), None
+        (m for m in IMPROVEMENT.finditer(text) if not _denied_purpose(text, m)), None
     )
     if improvement and not re.search(r"\btechnical purposes\b", text[: improvement.start()]):
         return "service_and_improvement", span(trigger, improvement)
@@ -575,7 +577,26 @@ def _scope(
         return "undisclosed", span(trigger)
     if service is not None and _extra_purpose(text, service):
         return "undisclosed", span(trigger)
+    if BEYOND_THE_SERVICE.search(text, service.start() if service else 0):
+        return "undisclosed", span(trigger)
     return "service_only", span(trigger)
+
+
+BEYOND_THE_SERVICE = rx(
+    # the business served, not the service: "to operate our business", "in connection with
+    # the operation of our business"
+    r"\b(?:our|its|their|the company'?s|[a-z]+'s) (?:own |wider |general |overall )?"
+    r"business(?:es| operations)?\b(?! (?:days?|hours?|contact|associates?)\b)",
+    # other services than the one the content is in: "and other Acme services", "related
+    # services", "any of our products"
+    r"\b(?:other|related|affiliated|additional|future|any of our|all of our|our other)"
+    r" (?:[\w-]+ )?(?:services|products|offerings|apps|applications|platforms|brands)\b",
+    # someone else's services: "to enable our partners to offer their services"
+    r"\b(?:their|partners'?|third[- ]part(?:y|ies)'?s?) (?:own )?(?:services|products|"
+    r"offerings)\b",
+)
+"""The service a purpose names when it is more than the one the customer uses: the vendor's
+business at large, its other products, or others' services."""
 
 
 EXTRA_PURPOSE = re.compile(
@@ -659,12 +680,16 @@ def _service_purpose(text: str) -> re.Match[str] | None:
     return None
 
 
-def _denied_training(text: str, found: re.Match[str]) -> bool:
-    """Whether ``found`` names a training of models that its clause denies ("... and will not
-    use it to train our AI models"): a purpose excluded, not one the licence covers."""
-    if not re.match(r"train|fine", found.group()):
-        return False
-    clause = re.split(r";|\bbut\b|, and (?:we|it)\b|\. ", text[: found.start()])[-1]
+def _denied_purpose(text: str, found: re.Match[str]) -> bool:
+    """Whether ``found`` names a purpose beyond the service that its clause denies ("... and
+    will not use it to train our AI models", "we will not use your content for advertising"):
+    a purpose excluded, not one the licence covers. Not one named after an exception to the
+    denial ("we do not use it except to provide and improve the Services"), which it allows."""
+    clause = re.split(
+        r";|\bbut\b|, and (?:we|it)\b|\. |\bexcept\b|\bother than\b|\bunless\b|\bsave\b|"
+        r"\bapart from\b|\bbeyond\b|\bonly\b",
+        text[: found.start()],
+    )[-1]
     return near_negation(clause, len(clause), 60)
 
 

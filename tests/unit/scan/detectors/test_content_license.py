@@ -806,3 +806,76 @@ def test_written_a_licence_as_the_vendor_sees_fit(text: str, expected: str) -> N
 )
 def test_written_verbs_joined_to_the_service_s(text: str, expected: str) -> None:
     assert written(text)["content_license_scope"] == expected
+
+
+# Written for these tests: a service verb whose object is more than the service the content is
+# in (the vendor's business, its other products, a partner's services) is no service limit; a
+# "business day" is no business.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("You grant us a licence to use your content to operate our business.", "undisclosed"),
+        (
+            "You grant us a licence to use your content in connection with the operation of our "
+            "business.",
+            "undisclosed",
+        ),
+        (
+            "You grant us a licence to use your content to provide the Services and other Acme "
+            "services.",
+            "undisclosed",
+        ),
+        (
+            "You grant us a licence to use your content to provide any of our products and "
+            "services.",
+            "undisclosed",
+        ),
+        (
+            "You grant us a licence to use your content to enable our partners to offer their "
+            "services.",
+            "undisclosed",
+        ),
+        (
+            "You grant us a licence to use your content to provide the Services within one "
+            "business day.",
+            "service_only",
+        ),
+        (
+            "You grant us a licence to use your content to provide services to our customers.",
+            "service_only",
+        ),
+    ],
+)
+def test_written_a_service_that_is_more_than_the_customer_s(text: str, expected: str) -> None:
+    assert written(text)["content_license_scope"] == expected
+
+
+# Written for these tests: advertising with the content is a use beyond the service, as
+# marketing is; denied, it is a purpose excluded, unless the denial allows it by an exception.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "You grant us a licence to use your content to provide the Services, including to our "
+            "advertising partners.",
+            "service_and_improvement",
+        ),
+        (
+            "We will not use your content for advertising and will only use it to provide the "
+            "Services.",
+            "service_only",
+        ),
+        (
+            "We do not use your content for any purpose other than to provide and improve the "
+            "Services.",
+            "service_and_improvement",
+        ),
+        (
+            "Customer grants us a licence to use Customer Data solely to provide the Services and "
+            "not to develop new products.",
+            "service_only",
+        ),
+    ],
+)
+def test_written_advertising_and_denied_purposes(text: str, expected: str) -> None:
+    assert written(text)["content_license_scope"] == expected
