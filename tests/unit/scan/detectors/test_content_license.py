@@ -879,3 +879,33 @@ def test_written_a_service_that_is_more_than_the_customer_s(text: str, expected:
 )
 def test_written_advertising_and_denied_purposes(text: str, expected: str) -> None:
     assert written(text)["content_license_scope"] == expected
+
+
+def _scanned(text: str) -> list[tuple[str, object]]:
+    """Quote and value of every content licence passage the scanner reports in ``text``."""
+    from vendorgate.scan.scanner import scan_text
+
+    return [(p.quote, p.value) for p in scan_text(text) if p.fact == "content_license_scope"]
+
+
+# Written for these tests: a lead-in listing a licence's purposes reaches as far as its widest
+# item; items limited to the service leave it unsettled, as the lead-in alone is.
+def test_a_lead_in_takes_the_widest_value_of_its_items() -> None:
+    text = (
+        "The licence is for the limited purpose of:\n\n"
+        "- hosting your content so that the service works;\n"
+        "- developing new features for our products.\n"
+    )
+    assert _scanned(text) == [
+        ("The licence is for the limited purpose of:", "service_and_improvement"),
+        ("developing new features for our products.", "service_and_improvement"),
+    ]
+
+
+def test_a_lead_in_whose_items_name_only_the_service_stays_unsettled() -> None:
+    text = (
+        "The licence is for the limited purpose of:\n\n"
+        "- hosting your content so that the service works;\n"
+        "- showing your content to the people you share it with.\n"
+    )
+    assert _scanned(text) == [("The licence is for the limited purpose of:", "undisclosed")]
