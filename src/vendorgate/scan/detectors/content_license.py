@@ -101,6 +101,13 @@ CONTENT_LEAD = re.compile(
 """A list lead-in stating what the vendor uses the customer's content for ("We may use
 Customer Data to:", "Your content is processed by us in order to:"): its items are the
 purposes."""
+OTHER_USES_DENIED = re.compile(
+    r"\b(?:not|never|nor)\b[^.;]{0,80}?\b(?:use|uses|process|processes|access)\b[^.;]{0,40}?"
+    r"\b(?:in any other (?:way|manner)|for any other (?:purposes?|reasons?)|for anything else)\b"
+    r"(?! (?:than|other than|except|save|beyond|but)\b)"
+)
+"""Other uses denied, without saying other than what: a limit to the uses named before it in
+the sentence, if any."""
 USE_LIMIT = rx(
     r"\b(?:will|shall|may|can)? ?only (?:access|process|use|collect|store)\b",
     # "use Customer Data solely to provide", "process it only to the extent necessary and
@@ -117,6 +124,8 @@ USE_LIMIT = rx(
     r"\bsole(?:ly)? (?:for )?(?:the )?(?:limited )?purposes? of\b",
     r"\bfor the limited purposes? of\b",
     r"\bfor no other purposes?\b",
+    # "nor will we use it in any other way", "we do not use your files for anything else"
+    OTHER_USES_DENIED.pattern,
     r"\b(?:any|no) other purposes? than\b|\bfor (?:any|no) purposes? other than\b",
     r"\bonly as (?:reasonably )?necessary\b",
     r"\bpermitted uses?\b",
@@ -204,6 +213,9 @@ ELSEWHERE = rx(
     r"\bin accordance with (?:this|the|these|our) (?:agreement|terms|privacy|policy)",
     r"\b(?:those|the ones?) (?:described|set (?:out|forth)|specified|listed) in (?:this|the|these|"
     r"our)\b",
+    r"\bas (?:otherwise )?(?:permitted|allowed) (?:under|by|in) (?:this|the|these|our)\b",
+    r"\b(?:than|except|other than) (?:as )?(?:described|set (?:out|forth)|specified|stated|"
+    r"permitted) (?:in|by|under)\b",
 )
 """A limit to purposes named elsewhere: whether those include improvement is not said here."""
 REFERENCE = re.compile(
@@ -572,6 +584,9 @@ def _scope(
         # a grant naming no purpose at all: its scope is settled elsewhere, if anywhere
         return "undisclosed", span(trigger)
     if ELSEWHERE.search(text) and not service:
+        return "undisclosed", span(trigger)
+    if not service and limit is not None and OTHER_USES_DENIED.match(limit.group()):
+        # "we will not use your content for any other purpose": other than what is not said
         return "undisclosed", span(trigger)
     if OTHER_PURPOSES.search(text, service.end() if service else 0):
         return "undisclosed", span(trigger)

@@ -909,3 +909,33 @@ def test_a_lead_in_whose_items_name_only_the_service_stays_unsettled() -> None:
         "- showing your content to the people you share it with.\n"
     )
     assert _scanned(text) == [("The licence is for the limited purpose of:", "undisclosed")]
+
+
+HUGGING_FACE_TOS = "hugging-face/terms-of-service/2026-05-06.md"
+
+
+def test_other_uses_denied_by_reference_to_the_terms_are_unsettled() -> None:
+    quote = (
+        "We will not sell your Content, nor will we use it in any other way as permitted under "
+        "these Terms."
+    )
+    found = suggested(content_license, HUGGING_FACE_TOS, quote)
+    assert found["content_license_scope"] == "undisclosed"
+
+
+# Written for these tests: other uses denied ("for any other purpose", "for anything else")
+# limit the use to the purposes named before them, if the sentence names any; naming none, it
+# leaves the scope unsettled.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We will not use your content for any other purpose.", "undisclosed"),
+        ("We host your files for you and do not use them for anything else.", "undisclosed"),
+        (
+            "We use your content to provide the Services and will not use it in any other way.",
+            "service_only",
+        ),
+    ],
+)
+def test_written_other_uses_denied(text: str, expected: str) -> None:
+    assert written(text)["content_license_scope"] == expected
