@@ -351,16 +351,37 @@ def scoped(hit: Hit, text: str) -> Hit:
     return replace(hit, value="undisclosed", cue=named("scoped denial", found))
 
 
+DEEMED_CONSENT = re.compile(
+    r"\bby (?:(?:your )?(?:using|use of|accessing|accepting|acceptance of|agreeing to|continuing|"
+    r"signing up|registering|creating an account|uploading|submitting|posting|subscribing))\b|"
+    r"\b(?:consent|agreement) (?:is )?(?:deemed|considered|treated as) (?:given|granted)\b"
+)
+"""A consent given by using the service or accepting its terms ("with your consent, which you
+give by using the Service"): no choice the person makes for the practice, which runs for all."""
+
+
 def customer_consent(text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
     """A consent or opt-in cue in ``text`` (in ``[start, end)`` of it) where the customer (or
     its admin) is the one who consents: "without the prior written consent of <the vendor>" is
-    no such cue."""
+    no such cue, nor is a consent deemed given by using the service or accepting the terms."""
     for match in CONSENT_EXCEPTION.finditer(text, start, len(text) if end is None else end):
         own = re.search(r"\b(?:our|we)\b|\b(?:of|from|by) us\b", match.group())
         if own or OTHER_CONSENTER.match(text[match.end() : match.end() + 40]):
             continue
+        if _deemed(text, match):
+            continue
         return match
     return None
+
+
+def _deemed(text: str, consent: re.Match[str]) -> bool:
+    """Whether the clause around ``consent`` deems it given by use or acceptance ("By using the
+    Service you consent ...", "with your consent, which you give by accepting these Terms");
+    a "by using" in another clause ("By using the Services you accept these terms; we will not
+    sell your data without your consent") leaves this consent the person's choice."""
+    before = re.split(r";|\. ", text[max(0, consent.start() - 120) : consent.start()])[-1]
+    after = re.split(r";|\. ", text[consent.end() : consent.end() + 80])[0]
+    return DEEMED_CONSENT.search(f"{before} {consent.group()} {after}") is not None
 
 
 def opt_out_cue(text: str) -> re.Match[str] | None:

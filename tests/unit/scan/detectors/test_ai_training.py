@@ -1040,3 +1040,35 @@ def test_a_denied_intention_promises_no_never(text: str) -> None:
 )
 def test_a_denial_naming_some_models_only(text: str, expected: dict[str, str]) -> None:
     assert written(text) == expected
+
+
+# Written for these tests: a consent deemed given by using the service or accepting its terms
+# is no choice of the person's; a consent in a clause of its own, or given by turning the
+# feature on, still is.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "With your consent, which you give by using the Service, we train our models on your "
+            "content.",
+            "always",
+        ),
+        (
+            "We only use your content to train AI models with your consent, which you give by "
+            "accepting these Terms.",
+            "always",
+        ),
+        (
+            "By using the Services you accept these terms; we will not use your content to train "
+            "AI models without your consent.",
+            "opt_in",
+        ),
+        (
+            "We will not use your content to train AI models without your consent, which you can "
+            "give by enabling the feature.",
+            "opt_in",
+        ),
+    ],
+)
+def test_a_consent_deemed_given_by_use_is_no_opt_in(text: str, expected: str) -> None:
+    assert written(text)[CONTENT] == expected

@@ -401,3 +401,12 @@ def test_a_denial_of_sale_with_a_restriction_after_it_stays_never() -> None:
 )
 def test_a_denial_of_sale_until_an_event(text: str, expected: str) -> None:
     assert written(text)["sale_of_data"] == expected
+
+
+def test_a_sale_with_a_consent_deemed_given_by_accepting_the_terms_is_no_opt_in() -> None:
+    # written for this test: the consent is given by accepting the terms, by everyone
+    text = (
+        "We sell your personal information only with your consent, which you give by accepting "
+        "these Terms."
+    )
+    assert written(text)["sale_of_data"] == "always"
