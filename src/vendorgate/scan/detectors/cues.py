@@ -90,6 +90,9 @@ OPT_OUT = rx(
     r"decline|stop|choose not|"
     r"change|adjust|manage|control|limit|exclude|refuse)",
     r"\b(?:right|entitled) to (?:object|prevent)",
+    # "if you object, we will stop", "where you have objected": the person's objection stops it
+    r"\b(?:if|where|when|once|after) (?:you|users?|customers?|(?:the|an?) (?:customer|user))"
+    r" (?:have |has )?object(?:s|ed)?\b",
     r"\bprevent (?:the )?disclosure\b",
     r"\bdo not sell or share my\b",
     # a control in the account, workspace or privacy settings over the practice

@@ -1072,3 +1072,17 @@ def test_a_denial_naming_some_models_only(text: str, expected: dict[str, str]) -
 )
 def test_a_consent_deemed_given_by_use_is_no_opt_in(text: str, expected: str) -> None:
     assert written(text)[CONTENT] == expected
+
+
+# Written for these tests: a training that stops on the person's objection is opt_out, whether
+# the denial comes first or the objection does.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you object, we will stop using your content to train AI models.",
+        "We refrain from using your data to train AI models where you have objected.",
+        "Once a customer objects, its files are no longer used for model training.",
+    ],
+)
+def test_a_training_stopped_by_an_objection_is_opt_out(text: str) -> None:
+    assert written(text) == {CONTENT: "opt_out"}
