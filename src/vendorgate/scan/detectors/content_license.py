@@ -609,6 +609,11 @@ BEYOND_THE_SERVICE = rx(
     # someone else's services: "to enable our partners to offer their services"
     r"\b(?:their|partners'?|third[- ]part(?:y|ies)'?s?) (?:own )?(?:services|products|"
     r"offerings)\b",
+    # the use of others, or the vendor's own: "for our affiliates", "for their own use"
+    r"\bfor (?:the benefit of )?(?:our|its|their|[a-z]+'s) affiliates\b|"
+    r"\baffiliates'? (?:own )?(?:purposes|uses?|products|services)\b",
+    r"\bfor (?:their|its|our|partners'?|third parties'?) own (?:\w+ )?(?:use|uses|purposes?|"
+    r"benefit)\b",
 )
 """The service a purpose names when it is more than the one the customer uses: the vendor's
 business at large, its other products, or others' services."""

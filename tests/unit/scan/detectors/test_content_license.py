@@ -939,3 +939,29 @@ def test_other_uses_denied_by_reference_to_the_terms_are_unsettled() -> None:
 )
 def test_written_other_uses_denied(text: str, expected: str) -> None:
     assert written(text)["content_license_scope"] == expected
+
+
+# Written for these tests: a use for the vendor's affiliates or for a partner's own use is
+# beyond the service; the service provided through affiliates is not.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "You grant us a licence to use your content to provide the Services and as needed for "
+            "our affiliates.",
+            "undisclosed",
+        ),
+        (
+            "You grant us a licence to use your content to provide the Services, and we may share "
+            "it with our partners for their own use.",
+            "undisclosed",
+        ),
+        (
+            "You grant us a licence to use your content to provide the Services through our "
+            "affiliates.",
+            "service_only",
+        ),
+    ],
+)
+def test_written_a_use_for_affiliates_or_partners(text: str, expected: str) -> None:
+    assert written(text)["content_license_scope"] == expected
