@@ -353,13 +353,48 @@ PRONOUN_TRAINING = re.compile(
 files, but we do train them on usage data")."""
 
 
+ELLIPTIC_VERB = re.compile(
+    r"\b(?:we (?:do |does |may |might |can |will |also |still |not |never )*(?:n't )?use|"
+    r"(?:is|are|may|can|will|might|gets?)(?: not| never|n't)?(?: be)? (?:also |still )?used)\b"
+    r"(?P<rest>[^.;]*)"
+)
+BACK_TO_TRAINING = re.compile(
+    r"^[^.;]*\b(?:(?:for|in) (?:that|this|such|the same) (?:purpose|way|training)s?|to do so|"
+    r"for (?:it|training))\b"
+)
+OWN_PURPOSE = re.compile(r"\b(?:to|for|in order|so that|as|when|where|if)\b")
+
+
+def _elliptic_use(clause: str) -> re.Match[str] | None:
+    """A use that takes up the training of a clause before ("We don't use your content to
+    train AI, but we do use how you interact with the features", "..., but Service Data may be
+    used for that purpose"): a use naming some data and no purpose of its own, or one pointing
+    back to the training. One with a purpose ("we only use it to provide the Service") is
+    another matter."""
+    found = ELLIPTIC_VERB.search(clause)
+    if found is None:
+        return None
+    rest = found["rest"]
+    if not BACK_TO_TRAINING.match(rest) and (
+        OWN_PURPOSE.search(rest) or _named_kind(clause) is None
+    ):
+        return None
+    # the verb itself, after any "not" of the clause, which then reads as its negation
+    return USE_WORD.search(clause, found.start(), found.start("rest"))
+
+
+USE_WORD = re.compile(r"\b(?:use|used)\b")
+
+
 def _clause_hits(s: Sentence, text: str, a: int, b: int, trained: bool = False) -> list[Hit]:
     """The training hits of the clause ``[a, b)`` of ``text`` (``s`` in lower case, with staff
     training blanked); ``trained``: an earlier clause of the sentence named a training, which
     a pronoun here may take up."""
     clause = text[a:b]
     term = _ai_term(clause)
-    explicit = _explicit(clause) or (PRONOUN_TRAINING.search(clause) if trained else None)
+    explicit = _explicit(clause) or (
+        (PRONOUN_TRAINING.search(clause) or _elliptic_use(clause)) if trained else None
+    )
     if term is None and explicit is None:
         return []
     if explicit is None and term is not None and AI_AS_FEATURE.match(clause, term.start()):

@@ -1086,3 +1086,38 @@ def test_a_consent_deemed_given_by_use_is_no_opt_in(text: str, expected: str) ->
 )
 def test_a_training_stopped_by_an_objection_is_opt_out(text: str) -> None:
     assert written(text) == {CONTENT: "opt_out"}
+
+
+# Written for these tests: a use in a later clause that takes up the training before it, by
+# naming other data with no purpose of its own or by pointing back ("for that purpose"); a use
+# with a purpose of its own is another matter.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We don't use your content to train AI, but we do use how you interact with the "
+            "features.",
+            {CONTENT: "never", SERVICE: "always"},
+        ),
+        (
+            "We do not use Customer Content to train AI models, but Service Data may be used for "
+            "that purpose.",
+            {CONTENT: "never", SERVICE: "always"},
+        ),
+        (
+            "We do not use your content to train AI models; usage data is not used for that "
+            "purpose either.",
+            {CONTENT: "never", SERVICE: "never"},
+        ),
+        (
+            "We do not train AI on your content; we only use it to provide the Service.",
+            {CONTENT: "never"},
+        ),
+        (
+            "We do not use your content to train AI models, but we use usage data to fix bugs.",
+            {CONTENT: "never"},
+        ),
+    ],
+)
+def test_a_later_clause_taking_up_the_training(text: str, expected: dict[str, str]) -> None:
+    assert {k: v for k, v in written(text).items() if k.startswith("ai_training")} == expected
