@@ -280,12 +280,25 @@ def detect(s: Sentence) -> list[Hit]:
                 and (generative := _generative_only(text[a:b]))
             ):
                 hit = replace(hit, value="undisclosed", cue=named("generative only", generative))
+            elif hit.value in ("never", "opt_in") and (
+                carve := SERVICE_CARVE_OUT.search(text, a, b)
+            ):
+                hit = replace(hit, value="undisclosed", cue=named("service carve-out", carve))
             kept = found.get(hit.fact)
             if kept is None or _exposure(hit) > _exposure(kept):
                 found[hit.fact] = hit
     return [found[fact] for fact in FACTS if fact in found]
 
 
+SERVICE_CARVE_OUT = re.compile(
+    r"\b(?:except|other than|save|beyond|apart from)\b[^.;]{0,40}?\b(?:to|for) "
+    r"(?:the purposes? of )?(?:provid|perform|operat|deliver|host|run|maintain|support|enabl|"
+    r"power|personali[sz]|improv)\w*"
+)
+"""A denial of training but for what the service needs ("we do not train AI models on your
+content except as necessary to provide the Services"): training for the service is still
+training, so the denial settles nothing (for a sale or a licence, the same exception only
+restricts)."""
 GENERATIVE = re.compile(
     r"\b(?:(?:other |any )?generative (?:ai |artificial intelligence )?(?:models?|ai|systems?)|"
     r"(?:large )?language models?|llms?(?: models?)?|gen ?ai(?: models?)?)\b"

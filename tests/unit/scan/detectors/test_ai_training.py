@@ -1121,3 +1121,35 @@ def test_a_training_stopped_by_an_objection_is_opt_out(text: str) -> None:
 )
 def test_a_later_clause_taking_up_the_training(text: str, expected: dict[str, str]) -> None:
     assert {k: v for k, v in written(text).items() if k.startswith("ai_training")} == expected
+
+
+# Written for these tests: a denial of training but for what the service needs still allows a
+# training for the service, so it settles nothing; a limit of every other use in a clause of its
+# own leaves a denial of training after it whole.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We do not use your content to train AI models, except as necessary to provide the "
+            "Services.",
+            "undisclosed",
+        ),
+        (
+            "We don't use your content to train AI models other than for providing personalised "
+            "features to you.",
+            "undisclosed",
+        ),
+        (
+            "We do not use your content to train AI models without your consent, except to "
+            "provide the features you use.",
+            "undisclosed",
+        ),
+        (
+            "We do not use your content for any purpose other than to provide the Services, and "
+            "we do not train AI models on it.",
+            "never",
+        ),
+    ],
+)
+def test_a_denial_of_training_but_for_the_service(text: str, expected: str) -> None:
+    assert written(text)[CONTENT] == expected
