@@ -315,8 +315,13 @@ def _processor(text: str) -> re.Match[str] | None:
 
 SERVICE_NEED = re.compile(
     r"\brights? (?:that )?(?:we|it|\w+) (?:needs?|requires?)\b|\b(?:reasonably )?(?:necessary|"
-    r"needed) (?:for \w+ )?to (?:provide|carry out|perform|operate|host)\b|"
-    r"\bneeded for the operation\b"
+    r"needed) (?:for \w+ )?to (?:provide|carry out|perform|operate|host|run|deliver|maintain|"
+    r"support)\b|"
+    r"\bneeded for the operation\b|"
+    # rights denied but for the service's: "nothing ... gives us any right to use your content
+    # other than to provide the Services"
+    r"\b(?:no|not|nothing|never)\b[^.;]{0,100}?\b(?:rights?|licen[cs]es?)\b[^.;]{0,80}?"
+    r"\b(?:other than|except|save|beyond) (?:to|for) (?:provid|perform|operat|deliver|host|run)\w*"
 )
 NOT_A_LICENCE = rx(
     r"\barticle 6\b",

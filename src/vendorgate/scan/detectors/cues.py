@@ -688,10 +688,12 @@ RESTRICTING_EXCEPTION = re.compile(
     r"\b(?:any|no)(?: other)? (?:\w+ )?purposes? (?:other than|except|save|beyond)\b|"
     r"\bother purposes? than\b|\bfor nothing (?:other than|except|but)\b|"
     # "no rights except the limited rights necessary to provide the services"
-    r"\b(?:except|other than|save)(?: for| as| to the extent)?(?: the)?(?: limited)?"
-    r"(?: rights?| licen[cs]es?| uses?)?(?: (?:that|which) (?:are|is))?(?: reasonably)?"
-    r" (?:necessary|needed|required) (?:for \w+ )?to (?:provide|perform|operate|deliver|"
-    r"carry out|host)\b|\bexcept to (?:provide|perform|operate|deliver|host)\b"
+    r"\b(?:except|other than|save|beyond)(?: for| as| to the extent)?"
+    r"(?: the| those| what(?: is|'s))?(?: limited)?(?: rights?| licen[cs]es?| uses?)?"
+    r"(?: (?:that|which) (?:are|is))?(?: reasonably| strictly)? (?:necessary|needed|required)"
+    r" (?:for \w+ )?to (?:provide|perform|operate|deliver|carry out|host|run|maintain|support)\b|"
+    # "no right to use your content other than to provide the Services"
+    r"\b(?:except|other than|save|beyond) (?:to|for) (?:provid|perform|operat|deliver|host|run)\w*"
 )
 """"Not for any purpose other than X" means "only for X": the exception restricts, it does
 not widen."""

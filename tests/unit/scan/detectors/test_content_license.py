@@ -965,3 +965,35 @@ def test_written_other_uses_denied(text: str, expected: str) -> None:
 )
 def test_written_a_use_for_affiliates_or_partners(text: str, expected: str) -> None:
     assert written(text)["content_license_scope"] == expected
+
+
+# Written for these tests: rights in the content denied but for those the service needs, in any
+# of the usual forms, limit the licence to the service; a use "for purposes other than" the
+# service, not denied, is no such limit.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Nothing in these Terms gives us any right to use your content other than to provide "
+            "the Services.",
+            "service_only",
+        ),
+        (
+            "We do not acquire any rights to your content beyond what is needed to run the "
+            "Services.",
+            "service_only",
+        ),
+        (
+            "You do not grant us any rights in your content other than those necessary to provide "
+            "the Services.",
+            "service_only",
+        ),
+        (
+            "You grant us a licence to use your content, including for purposes other than "
+            "providing the Services.",
+            "undisclosed",
+        ),
+    ],
+)
+def test_written_rights_denied_but_for_the_service(text: str, expected: str) -> None:
+    assert written(text)["content_license_scope"] == expected
