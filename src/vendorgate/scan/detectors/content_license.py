@@ -709,12 +709,16 @@ def _denied_purpose(text: str, found: re.Match[str]) -> bool:
     """Whether ``found`` names a purpose beyond the service that its clause denies ("... and
     will not use it to train our AI models", "we will not use your content for advertising"):
     a purpose excluded, not one the licence covers. Not one named after an exception to the
-    denial ("we do not use it except to provide and improve the Services"), which it allows."""
+    denial ("we do not use it except to provide and improve the Services"), nor one an
+    exception after it lets in again, which it allows."""
     clause = re.split(
         r";|\bbut\b|, and (?:we|it)\b|\. |\bexcept\b|\bother than\b|\bunless\b|\bsave\b|"
         r"\bapart from\b|\bbeyond\b|\bonly\b",
         text[: found.start()],
     )[-1]
+    after = re.split(r";|\bbut\b|\. ", text[found.end() :])[0]
+    if re.search(r"\b(?:except|other than|unless|save|apart from)\b", after):
+        return False  # "not for advertising except as needed to provide the Service": allowed
     return near_negation(clause, len(clause), 60)
 
 

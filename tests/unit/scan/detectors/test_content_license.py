@@ -875,6 +875,10 @@ def test_written_a_service_that_is_more_than_the_customer_s(text: str, expected:
             "not to develop new products.",
             "service_only",
         ),
+        (
+            "We do not use your data for advertising except as necessary to provide the Service.",
+            "service_and_improvement",
+        ),
     ],
 )
 def test_written_advertising_and_denied_purposes(text: str, expected: str) -> None:
