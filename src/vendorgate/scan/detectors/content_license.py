@@ -65,6 +65,9 @@ EXTENSION = rx(
     r"\b(?:this|the|such|that) (?:licen[cs]e|right|permission)s? (?:also )?(?:includes?|"
     r"extends?)\b(?![^.]*\bsoftware\b)",
     r"\bincludes? (?:granting \w+ )?the right for \w+ to\b",
+    # "the same rights to Outputs as to Inputs", "the same licence applies to your comments"
+    r"\b(?:the same|equivalent|identical) (?:[\w-]+ ){0,2}?(?:rights?|licen[cs]es?)\b"
+    r"(?: (?:applies|apply|extends?))? (?:to|in|over)\b",
     # "This licence is solely for the purpose of providing and improving our products"
     r"\b(?:this|the|such|that|these|those) (?:licen[cs]es?|rights?|permissions?) (?:is|are) "
     r"(?:granted )?(?:solely |only |exclusively )?(?:for the (?:limited |sole )?purposes? of|"

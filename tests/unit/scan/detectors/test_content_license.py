@@ -1001,3 +1001,30 @@ def test_written_a_use_for_affiliates_or_partners(text: str, expected: str) -> N
 )
 def test_written_rights_denied_but_for_the_service(text: str, expected: str) -> None:
     assert written(text)["content_license_scope"] == expected
+
+
+def test_the_same_rights_as_to_other_content_widen_a_licence_granted_before() -> None:
+    quote = (
+        "To the extent required by law, Stack retains and will exercise the same non-exclusive "
+        "rights to AI Outputs as it does to AI Inputs."
+    )
+    found = suggested(content_license, "stack-overflow/terms-of-service/2025-11-13.md", quote)
+    assert found == {"content_license_scope": "undisclosed"}
+
+
+# Written for these tests: the same licence carried over to other content settles what that
+# licence does, unless the sentence names purposes of its own.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The same licence applies to any comments you post.", "undisclosed"),
+        ("We have the same rights to your outputs as to your inputs.", "undisclosed"),
+        (
+            "The same licence extends to content you upload, for the purpose of improving our "
+            "products.",
+            "service_and_improvement",
+        ),
+    ],
+)
+def test_written_the_same_licence_over_other_content(text: str, expected: str) -> None:
+    assert written(text)["content_license_scope"] == expected
