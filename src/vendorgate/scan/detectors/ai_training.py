@@ -373,7 +373,7 @@ ELLIPTIC_VERB = re.compile(
 )
 BACK_TO_TRAINING = re.compile(
     r"^[^.;]*\b(?:(?:for|in) (?:that|this|such|the same) (?:purpose|way|training)s?|to do so|"
-    r"for (?:it|training))\b"
+    r"for (?:it|training)|instead)\b"
 )
 OWN_PURPOSE = re.compile(r"\b(?:to|for|in order|so that|as|when|where|if)\b")
 

@@ -309,6 +309,13 @@ SCOPED_DENIAL = rx(
     r"organi[sz]ations)\b|\bcross-(?:customer|tenant|account)\b",
     # one kind of the data: private messages are not used, so public ones may be
     r"\bprivate (?:repositor\w+|messages|content|data|files|chats?|conversations?|posts?)\b",
+    # one state of the data: "identifiable content" is not used, so de-identified content may be;
+    # "content you mark as private", so the rest may be
+    r"\b(?:identifiable|identified|raw|unredacted|unencrypted|original|sensitive|"
+    r"non-anonymi[sz]ed|personal) (?:customer |user )?(?:content|files|messages|documents|"
+    r"inputs|prompts|recordings)\b",
+    r"\b(?:mark|marks|marked|designate|designates|designated|flag|flags|flagged|label|labels|"
+    r"labell?ed) (?:\w+ )?as (?:private|confidential|sensitive|restricted)\b",
     # one group of people: children's data is not used, so adults' may be
     r"\b(?:children|child'?s|children'?s|minors?|kids)\b|\b(?:users?|individuals?|people|"
     r"persons?|anyone) (?:under|below) (?:the age of )?\d+\b",

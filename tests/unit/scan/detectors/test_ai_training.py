@@ -1153,3 +1153,24 @@ def test_a_later_clause_taking_up_the_training(text: str, expected: dict[str, st
 )
 def test_a_denial_of_training_but_for_the_service(text: str, expected: str) -> None:
     assert written(text)[CONTENT] == expected
+
+
+# Written for these tests: a denial for the content in one state or of one kind the person
+# marks ("identifiable", "raw", "content you mark as private") leaves the rest open; a later
+# clause using a form of it "instead" is a training of it.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We do not use your identifiable content to train AI models.", "undisclosed"),
+        ("We do not use your raw content to train AI models.", "undisclosed"),
+        ("We don't use content you mark as private to train our models.", "undisclosed"),
+        (
+            "We do not use your content to train AI models; we use anonymised samples of it "
+            "instead.",
+            "always",
+        ),
+        ("We do not use your personal information to train our AI models.", "never"),
+    ],
+)
+def test_a_denial_for_one_state_of_the_content(text: str, expected: str) -> None:
+    assert written(text)[CONTENT] == expected
