@@ -259,8 +259,13 @@ def detect(s: Sentence) -> list[Hit]:
     denied_by_lead = _negated_lead(s, text)
     reserved = RESERVED.search(text)
     trained = False
+    # "By using automated means to collect Content for training AI models, you waive ...": a
+    # training in the opening phrase is what the person does
+    act = USERS_ACT.match(text)
     for a, b in _clauses(text):
         clause_hits = _clause_hits(s, text, a, b, trained)
+        if act is not None:
+            clause_hits = [h for h in clause_hits if h.focus is None or h.focus[0] >= act.end()]
         trained = trained or bool(clause_hits)
         for found_hit in clause_hits:
             hit = found_hit
@@ -359,6 +364,14 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in pairwise(cuts) if b > a]
 
 
+USERS_ACT = re.compile(
+    r"^(?:by|when|if|where|in) \w+ing\b[^;]*?,\s*(?:you|the customer|customers?|users?|"
+    r"licensee|the user)\b(?! (?:\w+ )?(?:allow|authori[sz]e|grant|permit|let|agree|"
+    r"consent|acknowledge|understand|accept)\w* (?:us|that|\w+ to)\b)"
+)
+"""An opening phrase naming what the person does ("By using automated means to ..., you"): a
+training named in it is the person's own, not the vendor's. Not when what follows lets the
+vendor do something ("By uploading content, you authorise us to train ...")."""
 PRONOUN_TRAINING = re.compile(
     r"\b(?:train|trains|training|fine[- ]?tun\w*)\b (?:them|it|these|those|such models)\b"
 )

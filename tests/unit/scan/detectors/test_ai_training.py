@@ -1174,3 +1174,41 @@ def test_a_denial_of_training_but_for_the_service(text: str, expected: str) -> N
 )
 def test_a_denial_for_one_state_of_the_content(text: str, expected: str) -> None:
     assert written(text)[CONTENT] == expected
+
+
+def test_a_training_the_person_does_in_an_opening_phrase_is_not_the_vendor_s() -> None:
+    quote = (
+        "By using automated means to access, collect, or otherwise use (“Access”) any "
+        "publicly accessible Content from the Service for the purpose of developing or "
+        "training any commercially available artificial intelligence model, machine "
+        'learning system, or similar technology (a "Commercial AI System"), you hereby '
+        "waive any and all policies, terms, conditions, or contractual provisions "
+        "governing products, services, websites or datasets you own or operate that would "
+        "otherwise prohibit, restrict, or place conditions upon GitHub's Access to any "
+        "publicly accessible data, information or content associated with your products "
+        "or services, including for the purpose of developing or training any Commercial "
+        "AI System."
+    )
+    assert hits(ai_training, "github/terms-of-service/2026-04-28.md", quote) == []
+
+
+# Written for these tests: an opening phrase naming what the person does ("By using the API to
+# fine-tune models, you ...") holds the person's training; one after which the person lets the
+# vendor train is the vendor's.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("By using the API to fine-tune models, you agree to pay the listed fees.", {}),
+        (
+            "When using our AI features to train your own models, you remain responsible for your "
+            "data.",
+            {},
+        ),
+        (
+            "By uploading content, you authorise us to use it to train our AI models.",
+            {CONTENT: "always"},
+        ),
+    ],
+)
+def test_an_opening_phrase_of_the_person_s_act(text: str, expected: dict[str, str]) -> None:
+    assert {k: v for k, v in written(text).items() if k.startswith("ai_training")} == expected
