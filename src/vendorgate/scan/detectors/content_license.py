@@ -189,7 +189,8 @@ IMPROVEMENT = rx(
     r"\banalytics\b",
     r"\bmarketing\b",
     # advertising with the content is a use beyond the service, as marketing is
-    r"\badvertis(?:e|es|ed|ing|ements?)\b",
+    r"\badvertis(?:e|es|ed|ing|ements?)\b|\b(?:show|serve|display|target)\w* (?:you |users )?"
+    r"(?:\w+ )?ads\b",
     # promoting the service with the content is a use beyond providing it, like marketing
     r"\bpromot(?:e|es|ed|ing|ion|ional)\b(?! (?:the )?(?:safety|security|compliance|"
     r"(?:a )?(?:safe|secure|respectful)))",
@@ -638,18 +639,19 @@ SERVICE_WORDS = re.compile(
     r"secur\w*|protect\w*|enabl\w*|fix\w*|troubleshoot\w*|prevent\w*|detect\w*|investigat\w*|"
     r"compl(?:y|ying|iance)|meet\w*|fulfil\w*|enforc\w*|exercis\w*|respond\w*|render\w*|"
     r"display\w*|stor(?:e|es|ed|ing|age)|back(?:ing)? ?up|bill\w*|transmit\w*|carry\w*|"
-    r"process(?:es|ed|ing)?|administ\w*|communicat\w*|notify\w*|law|legal\w*|obligations?|"
-    r"you|users?|customers?|recipients?)\b"
+    r"process(?:es|ed|ing)?|administ\w*|communicat\w*|notify\w*|law|legal\w*|obligations?)\b"
 )
 """Words of what serving the customer takes (running it, securing it, billing, complying with
-the law, and whom it is for): a purpose joined with them is still the service's."""
+the law): a purpose joined with them is still the service's."""
 NOT_A_PURPOSE = re.compile(
     r"(?:no|nothing|none|any purpose other|(?:that|this|these|those|such) purposes?|"
     r"the (?:duration|term|period|life|length)|as long|so long|a (?:period|term)|free|"
-    r"the benefit)\b"
+    r"the benefit)\b|"
+    r"(?:you|(?:the |our |other |its |their |your )?(?:users?|customers?|recipients?|end users?|"
+    r"members?))\s*$"
 )
 """What follows "and for" without naming a further purpose: "for no other purpose" restricts,
-"for the duration of" says how long."""
+"for the duration of" says how long, "and for other users" says whom the service is for."""
 
 
 def _extra_purpose(text: str, service: re.Match[str]) -> bool:

@@ -1028,3 +1028,30 @@ def test_the_same_rights_as_to_other_content_widen_a_licence_granted_before() ->
 )
 def test_written_the_same_licence_over_other_content(text: str, expected: str) -> None:
     assert written(text)["content_license_scope"] == expected
+
+
+# Written for these tests: a purpose joined to the service's that merely names someone served
+# ("to show you ads", "to send you product updates") is no purpose of serving the customer by
+# naming them; "and for other users" only says whom the service is for.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "You grant us a licence to use your content to provide the Services and to show you "
+            "ads.",
+            "service_and_improvement",
+        ),
+        (
+            "You grant us a licence to use your content to provide the Services and to send you "
+            "product updates.",
+            "undisclosed",
+        ),
+        (
+            "You grant us a licence to use your content to provide the Services to you and for "
+            "other users.",
+            "service_only",
+        ),
+    ],
+)
+def test_written_a_purpose_naming_whom_it_serves(text: str, expected: str) -> None:
+    assert written(text)["content_license_scope"] == expected
