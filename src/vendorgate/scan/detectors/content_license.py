@@ -606,10 +606,13 @@ def _scope(
     return "service_only", span(trigger)
 
 
+VENDOR_POSSESSIVE = r"(?!(?:customer|client|user|licensee|subscriber|member)'s)[a-z]+'s"
+"""A name in the possessive that is not the customer's ("Acme's", not "Customer's"): the
+customer's business or affiliates are whom the service is for."""
 BEYOND_THE_SERVICE = rx(
     # the business served, not the service: "to operate our business", "in connection with
     # the operation of our business"
-    r"\b(?:our|its|their|the company'?s|[a-z]+'s) (?:own |wider |general |overall )?"
+    rf"\b(?:our|its|their|the company'?s|{VENDOR_POSSESSIVE}) (?:own |wider |general |overall )?"
     r"business(?:es| operations)?\b(?! (?:days?|hours?|contact|associates?)\b)",
     # other services than the one the content is in: "and other Acme services", "related
     # services", "any of our products"
@@ -619,7 +622,7 @@ BEYOND_THE_SERVICE = rx(
     r"\b(?:their|partners'?|third[- ]part(?:y|ies)'?s?) (?:own )?(?:services|products|"
     r"offerings)\b",
     # the use of others, or the vendor's own: "for our affiliates", "for their own use"
-    r"\bfor (?:the benefit of )?(?:our|its|their|[a-z]+'s) affiliates\b|"
+    rf"\bfor (?:the benefit of )?(?:our|its|their|{VENDOR_POSSESSIVE}) affiliates\b|"
     r"\baffiliates'? (?:own )?(?:purposes|uses?|products|services)\b",
     r"\bfor (?:their|its|our|partners'?|third parties'?) own (?:\w+ )?(?:use|uses|purposes?|"
     r"benefit)\b",

@@ -1055,3 +1055,29 @@ def test_written_the_same_licence_over_other_content(text: str, expected: str) -
 )
 def test_written_a_purpose_naming_whom_it_serves(text: str, expected: str) -> None:
     assert written(text)["content_license_scope"] == expected
+
+
+# Written for these tests: the customer's business or affiliates are whom the service is for;
+# the vendor's are beyond it.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Customer grants Acme a licence to use Customer Data to provide the Services to "
+            "Customer's business.",
+            "service_only",
+        ),
+        (
+            "Customer grants Acme a licence to use Customer Data to provide the Services for "
+            "Customer's affiliates.",
+            "service_only",
+        ),
+        (
+            "Customer grants Acme a licence to use Customer Data to provide the Services and to "
+            "support Acme's business.",
+            "undisclosed",
+        ),
+    ],
+)
+def test_written_whose_business_the_service_is_for(text: str, expected: str) -> None:
+    assert written(text)["content_license_scope"] == expected
