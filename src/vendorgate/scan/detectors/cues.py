@@ -671,8 +671,9 @@ CONDITION = rx(
     # a denial for a time only: "until you ...", "for as long as you subscribe", "after you
     # delete it", "once your account closes"
     r"\buntil\b|\b(?:for )?(?:as|so) long as\b",
-    r"\b(?:after|once|following) (?:you|your|the customer|it|its|they|their|such|termination|"
-    r"deletion|cancell?ation|expiry)\b",
+    # ("even after you leave" stresses the denial instead)
+    r"\b(?<!even )(?:after|once|following) (?:you|your|the customer|it|its|they|their|such|"
+    r"termination|deletion|cancell?ation|expiry)\b",
 )
 """An exception or a condition: the denial does not hold in every case."""
 SCOPE_LIMIT = rx(

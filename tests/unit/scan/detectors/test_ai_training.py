@@ -979,6 +979,10 @@ def test_what_the_terms_do_not_permit_the_vendor_is_a_denial(text: str, expected
         ),
         ("Your content will not be used to train AI models after you delete it.", "undisclosed"),
         (
+            "We do not use your content to train AI models, even after you leave the service.",
+            "never",
+        ),
+        (
             "We will not use your content to train AI models for as long as you are a paying "
             "subscriber.",
             "undisclosed",
