@@ -15,7 +15,7 @@ import difflib
 import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from vendorgate.core.errors import InputError, Problem, UsageError
@@ -213,6 +213,7 @@ def scan_text(text: str, min_confidence: float = MIN_CONFIDENCE) -> tuple[Passag
     view = html_view(text) if _is_html(text) else text
     normalised = normalise(text)
     passages: dict[tuple[str, int, int], Passage] = {}
+    leads: dict[str, tuple[str, int, int]] = {}
     unit_hits: list[Hit] = []
     before: list[Hit] = []
     unit_id: object = None
@@ -240,7 +241,38 @@ def scan_text(text: str, min_confidence: float = MIN_CONFIDENCE) -> tuple[Passag
             key = (passage.fact, passage.start, passage.end)
             if key not in passages or passages[key].confidence < passage.confidence:
                 passages[key] = passage
+            if LISTED_BELOW in hit.cue:
+                leads[sentence.low] = key
+            elif sentence.unit.kind == "item":
+                _widen_lead(passages, leads, sentence, passage)
     return tuple(sorted(passages.values(), key=lambda p: (p.start, p.end, _order(p.fact))))
+
+
+LISTED_BELOW = "purposes listed below"
+"""The cue of a lead-in whose list below names the purposes ("This licence is for the limited
+purpose of:"): its value is settled by its items."""
+_WIDER_ITEM = frozenset({"service_and_improvement", "any_purpose"})
+
+
+def _widen_lead(
+    passages: dict[tuple[str, int, int], Passage],
+    leads: dict[str, tuple[str, int, int]],
+    sentence: Sentence,
+    passage: Passage,
+) -> None:
+    """A lead-in's passage given the wider value of an item of its list: the licence whose
+    purposes it lists reaches as far as its widest item ("developing new technologies" under
+    "This licence is for the limited purpose of:"). Only ever widened, never narrowed: an item
+    limited to the service says nothing of the other items."""
+    if passage.value not in _WIDER_ITEM:
+        return
+    for lead, key in leads.items():
+        if key[0] != passage.fact or not sentence.unit.lead.endswith(lead):
+            continue
+        kept = passages[key]
+        risk = _RISK.get(passage.fact, ())
+        if kept.value in risk and risk.index(str(passage.value)) < risk.index(str(kept.value)):
+            passages[key] = replace(kept, value=passage.value, cue=f"{kept.cue}; item below")
 
 
 def _is_html(text: str) -> bool:

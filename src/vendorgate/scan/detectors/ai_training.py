@@ -117,6 +117,9 @@ THIRD_PARTY_AI = rx(
     r"\bthird[- ]part(?:y|ies)'?\b[^.;]{0,40}\bmodels\b",
     r"\b(?:ai|llm|model) (?:providers?|vendors?|partners?|sub-?processors?)\b",
     r"\bopenai\b|\banthropic\b|\bmistral\b|\bcohere\b|\bgemini\b",
+    # someone else's models by another name: "external models", "other companies' models"
+    r"\bexternal (?:ai |ml |language |foundation )?models?\b|\bother companies'? (?:ai |ml )?"
+    r"models?\b",
     r"\bthird[- ]party (?:ai|artificial intelligence|machine learning) (?:services?|tools?|"
     r"features?|vendors?|sub-?processors?)\b",
     # "They [the providers named before] do not use the prompts to train their models"
@@ -200,11 +203,15 @@ future") is no commitment: the practice is ``always`` until the vendor says othe
 FOR_NOW = re.compile(
     r"(?:\bnot|n't|\bnever) (?:\w+ )?(?:currently|presently|yet|at (?:this|the present) time|"
     r"at present|as of (?:now|today|the date))\b|\bno (?:current |present )?plans? to\b|"
+    # an intention is no promise: "we do not intend to", "we have no intention of"
+    r"\b(?:do|does|did)(?: not|n't) (?:currently |presently )?(?:intend|plan|expect|anticipate)\b|"
+    r"\bno (?:current |present )?(?:intention|intent)\b|"
     r"\b(?:currently|presently|at (?:this|the present) time|at present|today),? (?:we |it )?"
     r"(?:do(?:es)?(?: not|n't)|(?:is|are)(?: not|n't)|never|will not|won't)\b"
 )
 """A denial of today only ("we don't currently use your content to train", "at this time we
-do not"): it promises nothing about tomorrow, so it settles no ``never`` or ``opt_in``."""
+do not") or of an intention ("we do not intend to"): it promises nothing about tomorrow, so it
+settles no ``never`` or ``opt_in``."""
 OPENING_POINTER = re.compile(r"^(?:see|refer to|read|visit|check)\b")
 
 
@@ -252,8 +259,13 @@ def detect(s: Sentence) -> list[Hit]:
     denied_by_lead = _negated_lead(s, text)
     reserved = RESERVED.search(text)
     trained = False
+    # "By using automated means to collect Content for training AI models, you waive ...": a
+    # training in the opening phrase is what the person does
+    act = USERS_ACT.match(text)
     for a, b in _clauses(text):
         clause_hits = _clause_hits(s, text, a, b, trained)
+        if act is not None:
+            clause_hits = [h for h in clause_hits if h.focus is None or h.focus[0] >= act.end()]
         trained = trained or bool(clause_hits)
         for found_hit in clause_hits:
             hit = found_hit
@@ -273,12 +285,25 @@ def detect(s: Sentence) -> list[Hit]:
                 and (generative := _generative_only(text[a:b]))
             ):
                 hit = replace(hit, value="undisclosed", cue=named("generative only", generative))
+            elif hit.value in ("never", "opt_in") and (
+                carve := SERVICE_CARVE_OUT.search(text, a, b)
+            ):
+                hit = replace(hit, value="undisclosed", cue=named("service carve-out", carve))
             kept = found.get(hit.fact)
             if kept is None or _exposure(hit) > _exposure(kept):
                 found[hit.fact] = hit
     return [found[fact] for fact in FACTS if fact in found]
 
 
+SERVICE_CARVE_OUT = re.compile(
+    r"\b(?:except|other than|save|beyond|apart from)\b[^.;]{0,40}?\b(?:to|for) "
+    r"(?:the purposes? of )?(?:provid|perform|operat|deliver|host|run|maintain|support|enabl|"
+    r"power|personali[sz]|improv)\w*"
+)
+"""A denial of training but for what the service needs ("we do not train AI models on your
+content except as necessary to provide the Services"): training for the service is still
+training, so the denial settles nothing (for a sale or a licence, the same exception only
+restricts)."""
 GENERATIVE = re.compile(
     r"\b(?:(?:other |any )?generative (?:ai |artificial intelligence )?(?:models?|ai|systems?)|"
     r"(?:large )?language models?|llms?(?: models?)?|gen ?ai(?: models?)?)\b"
@@ -339,11 +364,52 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in pairwise(cuts) if b > a]
 
 
+USERS_ACT = re.compile(
+    r"^(?:by|when|if|where|in) \w+ing\b[^;]*?,\s*(?:you|the customer|customers?|users?|"
+    r"licensee|the user)\b(?! (?:\w+ )?(?:allow|authori[sz]e|grant|permit|let|agree|"
+    r"consent|acknowledge|understand|accept)\w* (?:us|that|\w+ to)\b)"
+)
+"""An opening phrase naming what the person does ("By using automated means to ..., you"): a
+training named in it is the person's own, not the vendor's. Not when what follows lets the
+vendor do something ("By uploading content, you authorise us to train ...")."""
 PRONOUN_TRAINING = re.compile(
     r"\b(?:train|trains|training|fine[- ]?tun\w*)\b (?:them|it|these|those|such models)\b"
 )
 """The models of a clause before, taken up by a pronoun ("We don't train our models on your
 files, but we do train them on usage data")."""
+
+
+ELLIPTIC_VERB = re.compile(
+    r"\b(?:we (?:do |does |may |might |can |will |also |still |not |never )*(?:n't )?use|"
+    r"(?:is|are|may|can|will|might|gets?)(?: not| never|n't)?(?: be)? (?:also |still )?used)\b"
+    r"(?P<rest>[^.;]*)"
+)
+BACK_TO_TRAINING = re.compile(
+    r"^[^.;]*\b(?:(?:for|in) (?:that|this|such|the same) (?:purpose|way|training)s?|to do so|"
+    r"for (?:it|training)|instead)\b"
+)
+OWN_PURPOSE = re.compile(r"\b(?:to|for|in order|so that|as|when|where|if)\b")
+
+
+def _elliptic_use(clause: str) -> re.Match[str] | None:
+    """A use that takes up the training of a clause before ("We don't use your content to
+    train AI, but we do use how you interact with the features", "..., but Service Data may be
+    used for that purpose"): a use naming some data and no purpose of its own, or one pointing
+    back to the training. One with a purpose ("we only use it to provide the Service") is
+    another matter."""
+    found = ELLIPTIC_VERB.search(clause)
+    if found is None:
+        return None
+    rest = found["rest"]
+    if not BACK_TO_TRAINING.match(rest) and (
+        OWN_PURPOSE.search(rest) or _named_kind(clause) is None
+    ):
+        return None
+    # the verb itself, after any "not" of the clause, which then reads as its negation
+    return USE_WORD.search(clause, found.start(), found.start("rest"))
+
+
+USE_WORD = re.compile(r"\b(?:use|used)\b")
 
 
 def _clause_hits(s: Sentence, text: str, a: int, b: int, trained: bool = False) -> list[Hit]:
@@ -352,7 +418,9 @@ def _clause_hits(s: Sentence, text: str, a: int, b: int, trained: bool = False) 
     a pronoun here may take up."""
     clause = text[a:b]
     term = _ai_term(clause)
-    explicit = _explicit(clause) or (PRONOUN_TRAINING.search(clause) if trained else None)
+    explicit = _explicit(clause) or (
+        (PRONOUN_TRAINING.search(clause) or _elliptic_use(clause)) if trained else None
+    )
     if term is None and explicit is None:
         return []
     if explicit is None and term is not None and AI_AS_FEATURE.match(clause, term.start()):

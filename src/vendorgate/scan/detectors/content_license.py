@@ -65,6 +65,9 @@ EXTENSION = rx(
     r"\b(?:this|the|such|that) (?:licen[cs]e|right|permission)s? (?:also )?(?:includes?|"
     r"extends?)\b(?![^.]*\bsoftware\b)",
     r"\bincludes? (?:granting \w+ )?the right for \w+ to\b",
+    # "the same rights to Outputs as to Inputs", "the same licence applies to your comments"
+    r"\b(?:the same|equivalent|identical) (?:[\w-]+ ){0,2}?(?:rights?|licen[cs]es?)\b"
+    r"(?: (?:applies|apply|extends?))? (?:to|in|over)\b",
     # "This licence is solely for the purpose of providing and improving our products"
     r"\b(?:this|the|such|that|these|those) (?:licen[cs]es?|rights?|permissions?) (?:is|are) "
     r"(?:granted )?(?:solely |only |exclusively )?(?:for the (?:limited |sole )?purposes? of|"
@@ -101,6 +104,13 @@ CONTENT_LEAD = re.compile(
 """A list lead-in stating what the vendor uses the customer's content for ("We may use
 Customer Data to:", "Your content is processed by us in order to:"): its items are the
 purposes."""
+OTHER_USES_DENIED = re.compile(
+    r"\b(?:not|never|nor)\b[^.;]{0,80}?\b(?:use|uses|process|processes|access)\b[^.;]{0,40}?"
+    r"\b(?:in any other (?:way|manner)|for any other (?:purposes?|reasons?)|for anything else)\b"
+    r"(?! (?:than|other than|except|save|beyond|but)\b)"
+)
+"""Other uses denied, without saying other than what: a limit to the uses named before it in
+the sentence, if any."""
 USE_LIMIT = rx(
     r"\b(?:will|shall|may|can)? ?only (?:access|process|use|collect|store)\b",
     # "use Customer Data solely to provide", "process it only to the extent necessary and
@@ -117,6 +127,8 @@ USE_LIMIT = rx(
     r"\bsole(?:ly)? (?:for )?(?:the )?(?:limited )?purposes? of\b",
     r"\bfor the limited purposes? of\b",
     r"\bfor no other purposes?\b",
+    # "nor will we use it in any other way", "we do not use your files for anything else"
+    OTHER_USES_DENIED.pattern,
     r"\b(?:any|no) other purposes? than\b|\bfor (?:any|no) purposes? other than\b",
     r"\bonly as (?:reasonably )?necessary\b",
     r"\bpermitted uses?\b",
@@ -160,15 +172,25 @@ WARRANTY = re.compile(
     r"permissions)\b|"
     r"\b(?:necessary )?rights? to grant\b|\bmake sure you have\b|\brepresents? and warrants?\b"
 )
+SECURITY_ONLY = r"(?! (?:the |its |their )?(?:security|safety|protection)\b(?! and\b| or\b|,))"
+"""After an improving verb: not the security, safety or protection alone (which is securing the
+service, not improving it)."""
 IMPROVEMENT = rx(
-    r"\bimprov\w+",
+    # improving the security or safety of the service is securing it, as for "enhance" below;
+    # not when more is improved beside it ("improve the security and the features")
+    rf"\bimprov(?:e|es|ed|ing|ements?)\b{SECURITY_ONLY}",
     r"\bdevelop\w*",
     # "providing and enhancing the platform", "to make it better"
-    r"\benhanc(?:e|es|ed|ing|ements?)\b(?! (?:the |its |their )?(?:security|safety|protection))",
+    rf"\benhanc(?:e|es|ed|ing|ements?)\b{SECURITY_ONLY}",
     r"\bmake (?:\w+ ){0,2}?better\b",
+    # "to provide and optimise the Services", "to refine them", "to innovate"
+    r"\boptimi[sz](?:e|es|ed|ing|ation)\b|\brefin(?:e|es|ed|ing|ement|ements)\b|\binnovat\w*",
     r"\b(?:purposes?|for)\b[^.;]{0,80}\b(?:machine learning|artificial intelligence)\b",
     r"\banalytics\b",
     r"\bmarketing\b",
+    # advertising with the content is a use beyond the service, as marketing is
+    r"\badvertis(?:e|es|ed|ing|ements?)\b|\b(?:show|serve|display|target)\w* (?:you |users )?"
+    r"(?:\w+ )?ads\b",
     # promoting the service with the content is a use beyond providing it, like marketing
     r"\bpromot(?:e|es|ed|ing|ion|ional)\b(?! (?:the )?(?:safety|security|compliance|"
     r"(?:a )?(?:safe|secure|respectful)))",
@@ -195,6 +217,9 @@ ELSEWHERE = rx(
     r"\bin accordance with (?:this|the|these|our) (?:agreement|terms|privacy|policy)",
     r"\b(?:those|the ones?) (?:described|set (?:out|forth)|specified|listed) in (?:this|the|these|"
     r"our)\b",
+    r"\bas (?:otherwise )?(?:permitted|allowed) (?:under|by|in) (?:this|the|these|our)\b",
+    r"\b(?:than|except|other than) (?:as )?(?:described|set (?:out|forth)|specified|stated|"
+    r"permitted) (?:in|by|under)\b",
 )
 """A limit to purposes named elsewhere: whether those include improvement is not said here."""
 REFERENCE = re.compile(
@@ -215,9 +240,16 @@ SERVICE_PURPOSE = re.compile(
     r"host|perform)\w*"
 )
 ANY_PURPOSE = rx(
-    r"\bfor any purpose\b(?! relating| other than| except| save| beyond)",
+    r"\bfor any (?:other )?(?:lawful |legitimate |legal |business )?purposes?\b"
+    r"(?! relating| other than| except| save| beyond| than)",
     r"\bin any manner\b",
-    r"\bas \w+ sees fit\b",
+    # "as we see fit", "as it deems appropriate", "for any reason", "for whatever purpose"
+    r"\bas \w+ (?:may )?(?:otherwise )?(?:sees?|deems?|considers?|thinks?) (?:fit|appropriate)\b"
+    r"(?! (?:to|for|in order to) )",
+    r"\bfor any reason\b|\bfor whatever (?:purposes?|reasons?)\b",
+    # "without restriction", "an unrestricted licence": nothing limits it
+    r"(?<!including )\bwithout (?:any )?(?:restrictions?|limitations?)\b(?! (?:to|on|of)\b)",
+    r"\b(?:unrestricted|unlimited)\b,?(?: [\w-]+,?){0,4} (?:licen[cs]e|rights?)\b",
     r"\bcommercially exploit\b|\bexploit commercially\b",
     # "for advertising, promotional or commercial purposes": any use that makes money
     r"\bfor (?:(?:any|all|its|our|their) )?(?:[a-z-]+,? (?:or |and )?){0,4}?(?<!non-)commercial "
@@ -287,8 +319,13 @@ def _processor(text: str) -> re.Match[str] | None:
 
 SERVICE_NEED = re.compile(
     r"\brights? (?:that )?(?:we|it|\w+) (?:needs?|requires?)\b|\b(?:reasonably )?(?:necessary|"
-    r"needed) (?:for \w+ )?to (?:provide|carry out|perform|operate|host)\b|"
-    r"\bneeded for the operation\b"
+    r"needed) (?:for \w+ )?to (?:provide|carry out|perform|operate|host|run|deliver|maintain|"
+    r"support)\b|"
+    r"\bneeded for the operation\b|"
+    # rights denied but for the service's: "nothing ... gives us any right to use your content
+    # other than to provide the Services"
+    r"\b(?:no|not|nothing|never)\b[^.;]{0,100}?\b(?:rights?|licen[cs]es?)\b[^.;]{0,80}?"
+    r"\b(?:other than|except|save|beyond) (?:to|for) (?:provid|perform|operat|deliver|host|run)\w*"
 )
 NOT_A_LICENCE = rx(
     r"\barticle 6\b",
@@ -325,7 +362,9 @@ LEAD_IN = re.compile(
 """A lead-in naming the purposes it lists: "for the limited purpose of:", "for the following
 purposes:"."""
 TABLE_PURPOSE = re.compile(
-    r"\bimprov\w+(?! (?:the )?(?:security|safety))|\b(?:research|develop\w*)\b|"
+    # the whole word before the look-ahead: "improv\w+" would give back a letter to pass it
+    rf"\bimprov(?:e|es|ed|ing|ement|ements)\b{SECURITY_ONLY}|"
+    r"\b(?:research|develop\w*)\b|"
     r"\bnew (?:features|products|technologies|services)\b"
 )
 
@@ -345,12 +384,17 @@ def _non_restriction(text: str) -> Hit | None:
     return Hit("content_license_scope", "any_purpose", 0.7, span(found), 1, cue="not restricted")
 
 
+def _purpose_table(s: Sentence) -> bool:
+    """Whether ``s`` is a row of a table of purposes (and the data used for each)."""
+    if s.unit.kind != "row" or len(s.unit.cells) < 2:
+        return False
+    return "purpose" in " ".join((*s.unit.header, s.unit.lead[-200:]))
+
+
 def _purpose_row(s: Sentence) -> Hit | None:
     """A row of a table of purposes and the data used for each: a purpose of improving,
     developing or researching in one cell and the customer's content in another."""
-    if s.unit.kind != "row" or len(s.unit.cells) < 2:
-        return None
-    if "purpose" not in " ".join((*s.unit.header, s.unit.lead[-200:])):
+    if not _purpose_table(s):
         return None  # a summary table, not one of purposes
     cells = [s.low[a:b] for a, b in s.unit.cells if b <= len(s.low)]
     purpose = next((c for c in cells if TABLE_PURPOSE.search(c)), None)
@@ -410,6 +454,10 @@ def detect(s: Sentence) -> list[Hit]:
     shaped = _non_restriction(text) or _purpose_row(s)
     if shaped is not None:
         return [shaped]
+    if _purpose_table(s):
+        # one row states one purpose among the table's: unless it widens the use, it limits
+        # nothing ("To improve the security of the Services | Content you provide")
+        return []
     lead = s.unit.lead[-300:]
     processor = _processor(text) or _processor(lead)
     if _in_purpose_list(s) and not VENDOR_OWN.search(text):
@@ -530,7 +578,7 @@ def _scope(
     ``limit`` is its purpose limit ("only to provide"), if any; ``indirect`` says the trigger
     only widens a licence granted elsewhere or states a use, not a licence of its own."""
     improvement = next(
-        (m for m in IMPROVEMENT.finditer(text) if not _denied_training(text, m)), None
+        (m for m in IMPROVEMENT.finditer(text) if not _denied_purpose(text, m)), None
     )
     if improvement and not re.search(r"\btechnical purposes\b", text[: improvement.start()]):
         return "service_and_improvement", span(trigger, improvement)
@@ -546,9 +594,106 @@ def _scope(
         return "undisclosed", span(trigger)
     if ELSEWHERE.search(text) and not service:
         return "undisclosed", span(trigger)
+    if not service and limit is not None and OTHER_USES_DENIED.match(limit.group()):
+        # "we will not use your content for any other purpose": other than what is not said
+        return "undisclosed", span(trigger)
     if OTHER_PURPOSES.search(text, service.end() if service else 0):
         return "undisclosed", span(trigger)
+    if service is not None and _extra_purpose(text, service):
+        return "undisclosed", span(trigger)
+    if BEYOND_THE_SERVICE.search(text, service.start() if service else 0):
+        return "undisclosed", span(trigger)
     return "service_only", span(trigger)
+
+
+VENDOR_POSSESSIVE = r"(?!(?:customer|client|user|licensee|subscriber|member)'s)[a-z]+'s"
+"""A name in the possessive that is not the customer's ("Acme's", not "Customer's"): the
+customer's business or affiliates are whom the service is for."""
+BEYOND_THE_SERVICE = rx(
+    # the business served, not the service: "to operate our business", "in connection with
+    # the operation of our business"
+    rf"\b(?:our|its|their|the company'?s|{VENDOR_POSSESSIVE}) (?:own |wider |general |overall )?"
+    r"business(?:es| operations)?\b(?! (?:days?|hours?|contact|associates?)\b)",
+    # other services than the one the content is in: "and other Acme services", "related
+    # services", "any of our products"
+    r"\b(?:other|related|affiliated|additional|future|any of our|all of our|our other)"
+    r" (?:[\w-]+ )?(?:services|products|offerings|apps|applications|platforms|brands)\b",
+    # someone else's services: "to enable our partners to offer their services"
+    r"\b(?:their|partners'?|third[- ]part(?:y|ies)'?s?) (?:own )?(?:services|products|"
+    r"offerings)\b",
+    # the use of others, or the vendor's own: "for our affiliates", "for their own use"
+    rf"\bfor (?:the benefit of )?(?:our|its|their|{VENDOR_POSSESSIVE}) affiliates\b|"
+    r"\baffiliates'? (?:own )?(?:purposes|uses?|products|services)\b",
+    r"\bfor (?:their|its|our|partners'?|third parties'?) own (?:\w+ )?(?:use|uses|purposes?|"
+    r"benefit)\b",
+)
+"""The service a purpose names when it is more than the one the customer uses: the vendor's
+business at large, its other products, or others' services."""
+
+
+EXTRA_PURPOSE = re.compile(
+    r"(?:,|\band\b|\bor\b|\bas well as\b|\bplus\b)\s+(?:also\s+)?(?:in order\s+)?(?:to|for)\s+"
+    r"(?P<what>[^,;:.()]{1,80})"
+)
+"""A purpose joined to the service's ("to provide the Services and to personalise your
+experience", "..., and for product optimisation")."""
+SERVICE_WORDS = re.compile(
+    r"\b(?:provi\w*|operat\w*|host\w*|deliver\w*|perform\w*|run\w*|maintain\w*|support\w*|"
+    r"secur\w*|protect\w*|enabl\w*|fix\w*|troubleshoot\w*|prevent\w*|detect\w*|investigat\w*|"
+    r"compl(?:y|ying|iance)|meet\w*|fulfil\w*|enforc\w*|exercis\w*|respond\w*|render\w*|"
+    r"display\w*|stor(?:e|es|ed|ing|age)|back(?:ing)? ?up|bill\w*|transmit\w*|carry\w*|"
+    r"process(?:es|ed|ing)?|administ\w*|communicat\w*|notify\w*|law|legal\w*|obligations?)\b"
+)
+"""Words of what serving the customer takes (running it, securing it, billing, complying with
+the law): a purpose joined with them is still the service's."""
+NOT_A_PURPOSE = re.compile(
+    r"(?:no|nothing|none|any purpose other|(?:that|this|these|those|such) purposes?|"
+    r"the (?:duration|term|period|life|length)|as long|so long|a (?:period|term)|free|"
+    r"the benefit)\b|"
+    r"(?:you|(?:the |our |other |its |their |your )?(?:users?|customers?|recipients?|end users?|"
+    r"members?))\s*$"
+)
+"""What follows "and for" without naming a further purpose: "for no other purpose" restricts,
+"for the duration of" says how long, "and for other users" says whom the service is for."""
+
+
+def _extra_purpose(text: str, service: re.Match[str]) -> bool:
+    """Whether a purpose that is not the service's is joined to the ``service`` purpose, in its
+    clause: a licence "to provide the Services and to create aggregated statistics" is not
+    limited to the service, whatever the second purpose turns out to be."""
+    start = service.end()
+    end = min((m.start() for m in re.finditer(r";|\. ", text[start:])), default=len(text) - start)
+    for found in EXTRA_PURPOSE.finditer(text, start, start + end):
+        what = found["what"]
+        if NOT_A_PURPOSE.match(what) or SERVICE_WORDS.search(what):
+            continue
+        return True
+    if OTHERWISE.search(text, start, start + end):
+        return True
+    # verbs joined to a verb ("to provide and personalise"), not to a noun ("of security and
+    # technical issues")
+    verb = service.group().startswith("to ") or service.group().endswith("ing")
+    return verb and _joined_verb(text, start)
+
+
+OTHERWISE = re.compile(r"\b(?:and|or) otherwise\b(?! (?:as )?(?:required|compelled|mandated)\b)")
+"""A use "and otherwise" than to provide the service: in the business at large."""
+JOINED_VERB = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|and/or)\s+)(?P<verb>[a-z]+)")
+
+
+def _joined_verb(text: str, start: int) -> bool:
+    """Whether a verb joined to the service's after ``start`` names something else done
+    ("to provide and personalise the Services", "to provide, host and analyse"): the verbs up
+    to the object ("the Services"), each one of serving the customer or not."""
+    at = start
+    while found := JOINED_VERB.match(text, at):
+        verb = found["verb"]
+        if verb in ("to", "for", "in", "as", "the", "our", "its", "your", "we", "it", "you"):
+            return False  # a purpose, a reference or a clause of its own: read as such
+        if not SERVICE_WORDS.fullmatch(verb):
+            return True
+        at = found.end()
+    return False
 
 
 GRANTED_ACTS = re.compile(
@@ -568,12 +713,20 @@ def _service_purpose(text: str) -> re.Match[str] | None:
     return None
 
 
-def _denied_training(text: str, found: re.Match[str]) -> bool:
-    """Whether ``found`` names a training of models that its clause denies ("... and will not
-    use it to train our AI models"): a purpose excluded, not one the licence covers."""
-    if not re.match(r"train|fine", found.group()):
-        return False
-    clause = re.split(r";|\bbut\b|, and (?:we|it)\b|\. ", text[: found.start()])[-1]
+def _denied_purpose(text: str, found: re.Match[str]) -> bool:
+    """Whether ``found`` names a purpose beyond the service that its clause denies ("... and
+    will not use it to train our AI models", "we will not use your content for advertising"):
+    a purpose excluded, not one the licence covers. Not one named after an exception to the
+    denial ("we do not use it except to provide and improve the Services"), nor one an
+    exception after it lets in again, which it allows."""
+    clause = re.split(
+        r";|\bbut\b|, and (?:we|it)\b|\. |\bexcept\b|\bother than\b|\bunless\b|\bsave\b|"
+        r"\bapart from\b|\bbeyond\b|\bonly\b",
+        text[: found.start()],
+    )[-1]
+    after = re.split(r";|\bbut\b|\. ", text[found.end() :])[0]
+    if re.search(r"\b(?:except|other than|unless|save|apart from)\b", after):
+        return False  # "not for advertising except as needed to provide the Service": allowed
     return near_negation(clause, len(clause), 60)
 
 

@@ -64,7 +64,15 @@ NEGATION = re.compile(
     r"\b(?:prohibited|forbidden|barred|precluded|refrains?) from\b|"
     # "none of your content will be used": the data named is denied, all of it
     r"\bnone of (?:your|the|its|their|customer'?s?|users?'?) (?:\w+ )?(?:content|data|"
-    r"information|files|inputs?|prompts?|messages|conversations)\b"
+    r"information|files|inputs?|prompts?|messages|conversations)\b|"
+    # "Nothing in these terms permits us to ...": a denial drafted as what the document does
+    # not allow the vendor; not what it allows the customer ("nothing ... entitles you to")
+    r"\bnothing (?:herein|(?:in|under|contained in) (?:this|these|the|our) (?:[\w-]+ ){0,4}?"
+    r"(?:terms|agreement|polic(?:y|ies)|notice|statement|section|clause|addendum|dpa|contract|"
+    r"licen[cs]e))\b,?(?: (?:shall|will|is intended to|may|should|does|can|is to))?"
+    r"(?: be (?:construed|deemed|interpreted|read|taken|understood) (?:as|to))? "
+    r"(?:permit|allow|authori[sz]|entitl|grant|giv|confer|licen[cs]|empower|let)\w*\b"
+    r"(?! (?:to )?(?:you|your|the customer|customers?|users?|licensees?|subscribers?|members?)\b)"
 )
 NOT_A_NEGATION = re.compile(
     # words with "not" / "no" in them that negate nothing about the practice
@@ -82,6 +90,9 @@ OPT_OUT = rx(
     r"decline|stop|choose not|"
     r"change|adjust|manage|control|limit|exclude|refuse)",
     r"\b(?:right|entitled) to (?:object|prevent)",
+    # "if you object, we will stop", "where you have objected": the person's objection stops it
+    r"\b(?:if|where|when|once|after) (?:you|users?|customers?|(?:the|an?) (?:customer|user))"
+    r" (?:have |has )?object(?:s|ed)?\b",
     r"\bprevent (?:the )?disclosure\b",
     r"\bdo not sell or share my\b",
     # a control in the account, workspace or privacy settings over the practice
@@ -128,6 +139,10 @@ CONSENT_EXCEPTION = rx(
     r"opted[- ]in)\b",
     r"\b(?:rel(?:y|ies)|based) on your (?:prior |explicit |express )?consent\b",
     r"\bif you (?:opt[- ]?in|enable|choose to|turn on|consent)",
+    # "not used to train until you enable the feature": the person's yes starts it
+    r"\b(?:until|unless and until) (?:you|the customer|customers?|users?|an? admin\w*) (?:\w+ )?"
+    r"(?:opt(?:s|ed)?[- ]?in|enabl\w*|turns? (?:it |this |them )?on|switch(?:es)? (?:it |this )?on|"
+    r"consent\w*|agrees?|choose\w*|allows?|authori[sz]es?|gives?)\b",
     r"\b(?:you|admin\w*|customers?) (?:can|may|must) (?:choose to |first )?"
     r"(?:enable|turn on|switch on|opt in)\b",
     r"\bwith (?:your|the customer'?s?|customer'?s?|the user'?s?|users'?|the)? ?(?:\w+ ){0,2}?"
@@ -275,12 +290,16 @@ can no longer be linked to you"): the "not" describes the data, it does not deny
 verb of the practice stands in it, so "we do not use personal data" is not matched."""
 
 
-SCOPED_DENIAL = rx(
+PLAN_SCOPE = re.compile(
     # one plan, tier or kind of account: the others may be treated otherwise
     r"\b(?:enterprise|business|team|teams|paid|pro|premium|education(?:al)?|commercial|"
     r"corporate|api|free|consumer|trial)(?:[- ]tier)? (?:plans?|customers?|users?|accounts?|"
     r"tiers?|subscriptions?|subscribers?|workspaces?|editions?|versions?|offerings?|clients?|"
-    r"organi[sz]ations?)\b",
+    r"organi[sz]ations?)\b"
+)
+"""A statement limited to one plan, tier or kind of account ("for Enterprise customers")."""
+SCOPED_DENIAL = rx(
+    PLAN_SCOPE.pattern,
     # one channel: what comes in through the API
     r"\b(?:through|via|using|from) (?:the |our )?api\b|\bapi (?:inputs?|outputs?|requests?|data|"
     r"content|traffic)\b",
@@ -294,6 +313,13 @@ SCOPED_DENIAL = rx(
     r"\b(?:for|to|available to|used by|that serve|serving|shared with) (?:other|all|any other) "
     r"(?:customers|users|clients|organi[sz]ations|tenants)\b",
     r"\b(?:general|generali[sz]ed|shared|public|foundation|global|base) (?:ai |ml )?models?\b",
+    # models of one kind or one use: "image models", "models that generate content", "models
+    # which we sell"; not the vendor's models at large ("any models that we develop")
+    r"\b(?:image|text|speech|voice|video|audio|vision|translation|recommendation|ranking|"
+    r"advertising|ad|marketing)(?: generation)? (?:ai |ml )?models?\b",
+    r"\b(?:models?|algorithms?|llms?) (?:that|which) (?!(?:we|it|\w+)(?: (?:have|has|may|will|"
+    r"can|do|does))? (?:use|own|operat|develop|build|built|train|creat|run|make|made|maintain|"
+    r"deploy)\w*\b)",
     r"\b(?:across|between|among) (?:all |other |our )?(?:customers|users|accounts|tenants|"
     r"organi[sz]ations)\b|\bcross-(?:customer|tenant|account)\b",
     # one kind of the data: private messages are not used, so public ones may be
@@ -303,6 +329,13 @@ SCOPED_DENIAL = rx(
     r"\b(?:sensitive|special categor(?:y|ies) of) (?:personal )?(?:data|information)\b|"
     r"\b(?:health|medical|biometric|genetic|financial) (?:data|information|details)\b|"
     r"\bprecise (?:geo-?)?location\b|\bpayment (?:card )?(?:data|information|details)\b",
+    # one state of the data: "identifiable content" is not used, so de-identified content may be;
+    # "content you mark as private", so the rest may be
+    r"\b(?:identifiable|identified|raw|unredacted|unencrypted|original|sensitive|"
+    r"non-anonymi[sz]ed|personal) (?:customer |user )?(?:content|files|messages|documents|"
+    r"inputs|prompts|recordings)\b",
+    r"\b(?:mark|marks|marked|designate|designates|designated|flag|flags|flagged|label|labels|"
+    r"labell?ed) (?:\w+ )?as (?:private|confidential|sensitive|restricted)\b",
     # one group of people: children's data is not used, so adults' may be
     r"\b(?:children|child'?s|children'?s|minors?|kids)\b|\b(?:users?|individuals?|people|"
     r"persons?|anyone) (?:under|below) (?:the age of )?\d+\b",
@@ -458,7 +491,9 @@ def for_a_time(
         cuts = [0, *(m.start() for m in PRACTICE_CLAUSE.finditer(text)), len(text)]
         a = max(c for c in cuts if c <= hit.focus[0])
         b = min(c for c in cuts if c >= hit.focus[1])
-    if found := WHILE_ONLY.search(text, a, b):
+    found = WHILE_ONLY.search(text, a, b)
+    if found and not (hit.value == "opt_in" and _consent_at(text, found.start(), b)):
+        # ("we will not sell it until you consent" is the consent that starts it: opt_in)
         return replace(hit, value="undisclosed", cue=named("only for a while", found))
     if PRESENT_DENIAL.search(text) or _denied_beside(beside, practice):
         return hit
@@ -468,16 +503,44 @@ def for_a_time(
     return replace(hit, value="undisclosed", cue=named("only the past", found))
 
 
+def _consent_at(text: str, start: int, end: int) -> bool:
+    """Whether the customer's consent cue begins at ``start`` ("until you give us your
+    consent")."""
+    consent = customer_consent(text, start, end)
+    return consent is not None and consent.start() == start
+
+
+DEEMED_CONSENT = re.compile(
+    r"\bby (?:(?:your )?(?:using|use of|accessing|accepting|acceptance of|agreeing to|continuing|"
+    r"signing up|registering|creating an account|uploading|submitting|posting|subscribing))\b|"
+    r"\b(?:consent|agreement) (?:is )?(?:deemed|considered|treated as) (?:given|granted)\b"
+)
+"""A consent given by using the service or accepting its terms ("with your consent, which you
+give by using the Service"): no choice the person makes for the practice, which runs for all."""
+
+
 def customer_consent(text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
     """A consent or opt-in cue in ``text`` (in ``[start, end)`` of it) where the customer (or
     its admin) is the one who consents: "without the prior written consent of <the vendor>" is
-    no such cue."""
+    no such cue, nor is a consent deemed given by using the service or accepting the terms."""
     for match in CONSENT_EXCEPTION.finditer(text, start, len(text) if end is None else end):
         own = re.search(r"\b(?:our|we)\b|\b(?:of|from|by) us\b", match.group())
         if own or OTHER_CONSENTER.match(text[match.end() : match.end() + 40]):
             continue
+        if _deemed(text, match):
+            continue
         return match
     return None
+
+
+def _deemed(text: str, consent: re.Match[str]) -> bool:
+    """Whether the clause around ``consent`` deems it given by use or acceptance ("By using the
+    Service you consent ...", "with your consent, which you give by accepting these Terms");
+    a "by using" in another clause ("By using the Services you accept these terms; we will not
+    sell your data without your consent") leaves this consent the person's choice."""
+    before = re.split(r";|\. ", text[max(0, consent.start() - 120) : consent.start()])[-1]
+    after = re.split(r";|\. ", text[consent.end() : consent.end() + 80])[0]
+    return DEEMED_CONSENT.search(f"{before} {consent.group()} {after}") is not None
 
 
 def opt_out_cue(text: str) -> re.Match[str] | None:
@@ -770,6 +833,8 @@ USER_CHOICE = rx(
 EXCEPTION = rx(
     r"\bexcept\b|\bexcepting\b|\bunless\b|\bother than\b|\bapart from\b|"
     r"\bsave (?:for|as|where)\b|\bexcluding\b|\bwith the (?:sole |only )?exceptions? of\b",
+    # "never used, with limited exceptions", "subject to certain exceptions"
+    r"\b(?:with|subject to|barring) (?:\w+ ){0,2}?exceptions?\b|\bexceptions? (?:apply|exist)\b",
     r"\b(?:as )?otherwise (?:permitted|allowed|authori[sz]ed|described|set (?:out|forth)|"
     r"provided|specified)\b",
 )
@@ -784,6 +849,15 @@ CONDITION = rx(
     r"\b(?:where|to the extent|as) (?:\w+ )?(?:required|mandated) by (?:applicable )?law\b",
     # "we will not ... without notice to you": with notice, it may
     r"\bwithout (?:\w+ ){0,3}?(?:notice|notifying|informing|telling)\b",
+    # "not without first de-identifying it": once de-identified, it may
+    r"\bwithout (?:first |previously )?(?:de-?identif|anonymi[sz]|pseudonymi[sz]|aggregat|strip|"
+    r"remov|mask|redact)\w*",
+    # a denial for a time only: "until you ...", "for as long as you subscribe", "after you
+    # delete it", "once your account closes"
+    r"\buntil\b|\b(?:for )?(?:as|so) long as\b",
+    # ("even after you leave" stresses the denial instead)
+    r"\b(?<!even )(?:after|once|following) (?:you|your|the customer|it|its|they|their|such|"
+    r"termination|deletion|cancell?ation|expiry)\b",
 )
 """An exception or a condition: the denial does not hold in every case."""
 SCOPE_LIMIT = rx(
@@ -813,14 +887,16 @@ RESTRICTING_EXCEPTION = re.compile(
     r"\b(?:any|no)(?: other)? (?:\w+ )?purposes? (?:other than|except|save|beyond)\b|"
     r"\bother purposes? than\b|\bfor nothing (?:other than|except|but)\b|"
     # "no rights except the limited rights necessary to provide the services"
-    r"\b(?:except|other than|save)(?: for| as| to the extent)?(?: the)?(?: limited)?"
-    r"(?: rights?| licen[cs]es?| uses?)?(?: (?:that|which) (?:are|is))?(?: reasonably)?"
-    r" (?:necessary|needed|required) (?:for \w+ )?to (?:provide|perform|operate|deliver|"
-    r"carry out|host)\b|\bexcept to (?:provide|perform|operate|deliver|host)\b"
+    r"\b(?:except|other than|save|beyond)(?: for| as| to the extent)?"
+    r"(?: the| those| what(?: is|'s))?(?: limited)?(?: rights?| licen[cs]es?| uses?)?"
+    r"(?: (?:that|which) (?:are|is))?(?: reasonably| strictly)? (?:necessary|needed|required)"
+    r" (?:for \w+ )?to (?:provide|perform|operate|deliver|carry out|host|run|maintain|support)\b|"
+    # "no right to use your content other than to provide the Services"
+    r"\b(?:except|other than|save|beyond) (?:to|for) (?:provid|perform|operat|deliver|host|run)\w*"
 )
 """"Not for any purpose other than X" means "only for X": the exception restricts, it does
 not widen."""
-GUARD_CLAUSE = re.compile(r";|\bbut\b|\bhowever\b|\bwhereas\b|\bwhile\b|\. ")
+GUARD_CLAUSE = re.compile(r";|\bbut\b|\bhowever\b|\bwhereas\b|\bwhile\b|\. |, and (?=we\b)")
 """Where the clause governing a stated practice ends: a condition of another clause
 ("... is processed when you contact us, but we do not advertise") does not govern it."""
 
@@ -894,7 +970,8 @@ def hedged(hit: Hit, text: str) -> Hit:
     )
     if found is not None:
         return replace(hit, value="undisclosed", cue=named("hedged", found))
-    if hit.value in PERMISSIVE_VALUES and (scope := SCOPED_DENIAL.search(text, a, b)):
+    scope = (PLAN_SCOPE if hit.value == "service_only" else SCOPED_DENIAL).search(text, a, b)
+    if hit.value in PERMISSIVE_VALUES and scope:
         # "for Enterprise customers, we only process Customer Data to provide the service":
         # the other plans may grant more
         return replace(hit, value="undisclosed", cue=named("scoped denial", scope))

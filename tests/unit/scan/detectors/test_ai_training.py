@@ -919,3 +919,300 @@ def test_a_recognition_feature_used_on_the_data_is_no_training() -> None:
     # written for this test
     text = "We apply speech recognition to your recordings to produce transcripts."
     assert not any(fact.startswith("ai_training") for fact in written(text))
+
+
+# Written for these tests: a denial drafted as what the document does not allow the vendor is
+# a denial; what it does not restrict, or what it does not allow the customer, is not one.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nothing in these terms permits us to train AI models on your content.", "never"),
+        (
+            "Nothing in these Terms allows us to use your content to train artificial "
+            "intelligence models.",
+            "never",
+        ),
+        (
+            "Nothing in this Agreement shall be construed as authorising us to use Customer "
+            "Content to train machine learning models.",
+            "never",
+        ),
+        ("Nothing herein grants us a licence to train AI models on your files.", "never"),
+        (
+            "Nothing in these terms permits us to train AI models on your content without your "
+            "consent.",
+            "opt_in",
+        ),
+        (
+            "Nothing in these terms permits us to train AI models on your content, except as "
+            "described in our AI policy.",
+            "undisclosed",
+        ),
+        (
+            "Nothing in these terms restricts our right to use your content to train AI models.",
+            "always",
+        ),
+        (
+            "Nothing in these terms prevents us from using your content to train AI models.",
+            "always",
+        ),
+        (
+            "Nothing in these terms permits you to stop us from using your content to train our "
+            "models.",
+            "always",
+        ),
+    ],
+)
+def test_what_the_terms_do_not_permit_the_vendor_is_a_denial(text: str, expected: str) -> None:
+    assert written(text) == {CONTENT: expected}
+
+
+# Written for these tests: a denial that holds only until something happens, for a time, after
+# an event, or once the content is de-identified, promises no never; one that holds until the
+# person turns the training on is opt_in.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We do not train our AI models on your content without first de-identifying it.",
+            "undisclosed",
+        ),
+        ("Your content will not be used to train AI models after you delete it.", "undisclosed"),
+        (
+            "We do not use your content to train AI models, even after you leave the service.",
+            "never",
+        ),
+        (
+            "We will not use your content to train AI models for as long as you are a paying "
+            "subscriber.",
+            "undisclosed",
+        ),
+        ("We do not use your content to train AI models until 2027.", "undisclosed"),
+        ("Your content is never used to train AI models, with limited exceptions.", "undisclosed"),
+        ("We do not use your content to train AI models until you enable the feature.", "opt_in"),
+        (
+            "Your files are not used for model training unless and until an admin turns it on.",
+            "opt_in",
+        ),
+    ],
+)
+def test_a_denial_for_a_time_or_until_an_event(text: str, expected: str) -> None:
+    assert written(text) == {CONTENT: expected}
+
+
+# Written for these tests: an intention denied is no promise, like a denial of today only.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not intend to use your content to train AI models.",
+        "We have no intention of training AI models on your files.",
+        "We don't plan to train our models on your content.",
+    ],
+)
+def test_a_denied_intention_promises_no_never(text: str) -> None:
+    assert written(text) == {CONTENT: "undisclosed"}
+
+
+# Written for these tests: a denial naming models of one kind or one use ("image models",
+# "models that generate content", "models which we sell") leaves the vendor's other models
+# open; the vendor's models at large ("any models that we develop") are all of them; "external
+# models" are someone else's.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We will not use your content to train models that generate content.",
+            {CONTENT: "undisclosed"},
+        ),
+        (
+            "We do not use your content to train AI models which we sell to others.",
+            {CONTENT: "undisclosed"},
+        ),
+        ("We do not use your content to train image models.", {CONTENT: "undisclosed"}),
+        ("We do not use your content to train any AI models that we develop.", {CONTENT: "never"}),
+        ("We do not use your content to train models that Acme develops.", {CONTENT: "never"}),
+        (
+            "We do not use your content to train our AI models, which power our assistant.",
+            {CONTENT: "never"},
+        ),
+        (
+            "We do not use your content to train external models.",
+            {"ai_training_third_party": "never"},
+        ),
+        ("We use your content to train image models.", {CONTENT: "always"}),
+    ],
+)
+def test_a_denial_naming_some_models_only(text: str, expected: dict[str, str]) -> None:
+    assert written(text) == expected
+
+
+# Written for these tests: a consent deemed given by using the service or accepting its terms
+# is no choice of the person's; a consent in a clause of its own, or given by turning the
+# feature on, still is.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "With your consent, which you give by using the Service, we train our models on your "
+            "content.",
+            "always",
+        ),
+        (
+            "We only use your content to train AI models with your consent, which you give by "
+            "accepting these Terms.",
+            "always",
+        ),
+        (
+            "By using the Services you accept these terms; we will not use your content to train "
+            "AI models without your consent.",
+            "opt_in",
+        ),
+        (
+            "We will not use your content to train AI models without your consent, which you can "
+            "give by enabling the feature.",
+            "opt_in",
+        ),
+    ],
+)
+def test_a_consent_deemed_given_by_use_is_no_opt_in(text: str, expected: str) -> None:
+    assert written(text)[CONTENT] == expected
+
+
+# Written for these tests: a training that stops on the person's objection is opt_out, whether
+# the denial comes first or the objection does.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you object, we will stop using your content to train AI models.",
+        "We refrain from using your data to train AI models where you have objected.",
+        "Once a customer objects, its files are no longer used for model training.",
+    ],
+)
+def test_a_training_stopped_by_an_objection_is_opt_out(text: str) -> None:
+    assert written(text) == {CONTENT: "opt_out"}
+
+
+# Written for these tests: a use in a later clause that takes up the training before it, by
+# naming other data with no purpose of its own or by pointing back ("for that purpose"); a use
+# with a purpose of its own is another matter.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We don't use your content to train AI, but we do use how you interact with the "
+            "features.",
+            {CONTENT: "never", SERVICE: "always"},
+        ),
+        (
+            "We do not use Customer Content to train AI models, but Service Data may be used for "
+            "that purpose.",
+            {CONTENT: "never", SERVICE: "always"},
+        ),
+        (
+            "We do not use your content to train AI models; usage data is not used for that "
+            "purpose either.",
+            {CONTENT: "never", SERVICE: "never"},
+        ),
+        (
+            "We do not train AI on your content; we only use it to provide the Service.",
+            {CONTENT: "never"},
+        ),
+        (
+            "We do not use your content to train AI models, but we use usage data to fix bugs.",
+            {CONTENT: "never"},
+        ),
+    ],
+)
+def test_a_later_clause_taking_up_the_training(text: str, expected: dict[str, str]) -> None:
+    assert {k: v for k, v in written(text).items() if k.startswith("ai_training")} == expected
+
+
+# Written for these tests: a denial of training but for what the service needs still allows a
+# training for the service, so it settles nothing; a limit of every other use in a clause of its
+# own leaves a denial of training after it whole.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We do not use your content to train AI models, except as necessary to provide the "
+            "Services.",
+            "undisclosed",
+        ),
+        (
+            "We don't use your content to train AI models other than for providing personalised "
+            "features to you.",
+            "undisclosed",
+        ),
+        (
+            "We do not use your content to train AI models without your consent, except to "
+            "provide the features you use.",
+            "undisclosed",
+        ),
+        (
+            "We do not use your content for any purpose other than to provide the Services, and "
+            "we do not train AI models on it.",
+            "never",
+        ),
+    ],
+)
+def test_a_denial_of_training_but_for_the_service(text: str, expected: str) -> None:
+    assert written(text)[CONTENT] == expected
+
+
+# Written for these tests: a denial for the content in one state or of one kind the person
+# marks ("identifiable", "raw", "content you mark as private") leaves the rest open; a later
+# clause using a form of it "instead" is a training of it.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We do not use your identifiable content to train AI models.", "undisclosed"),
+        ("We do not use your raw content to train AI models.", "undisclosed"),
+        ("We don't use content you mark as private to train our models.", "undisclosed"),
+        (
+            "We do not use your content to train AI models; we use anonymised samples of it "
+            "instead.",
+            "always",
+        ),
+        ("We do not use your personal information to train our AI models.", "never"),
+    ],
+)
+def test_a_denial_for_one_state_of_the_content(text: str, expected: str) -> None:
+    assert written(text)[CONTENT] == expected
+
+
+def test_a_training_the_person_does_in_an_opening_phrase_is_not_the_vendor_s() -> None:
+    quote = (
+        "By using automated means to access, collect, or otherwise use (“Access”) any "
+        "publicly accessible Content from the Service for the purpose of developing or "
+        "training any commercially available artificial intelligence model, machine "
+        'learning system, or similar technology (a "Commercial AI System"), you hereby '
+        "waive any and all policies, terms, conditions, or contractual provisions "
+        "governing products, services, websites or datasets you own or operate that would "
+        "otherwise prohibit, restrict, or place conditions upon GitHub's Access to any "
+        "publicly accessible data, information or content associated with your products "
+        "or services, including for the purpose of developing or training any Commercial "
+        "AI System."
+    )
+    assert hits(ai_training, "github/terms-of-service/2026-04-28.md", quote) == []
+
+
+# Written for these tests: an opening phrase naming what the person does ("By using the API to
+# fine-tune models, you ...") holds the person's training; one after which the person lets the
+# vendor train is the vendor's.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("By using the API to fine-tune models, you agree to pay the listed fees.", {}),
+        (
+            "When using our AI features to train your own models, you remain responsible for your "
+            "data.",
+            {},
+        ),
+        (
+            "By uploading content, you authorise us to use it to train our AI models.",
+            {CONTENT: "always"},
+        ),
+    ],
+)
+def test_an_opening_phrase_of_the_person_s_act(text: str, expected: dict[str, str]) -> None:
+    assert {k: v for k, v in written(text).items() if k.startswith("ai_training")} == expected

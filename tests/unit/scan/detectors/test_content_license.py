@@ -415,6 +415,21 @@ def test_a_purpose_table_row_naming_content_and_development() -> None:
     assert [value for _, value in _found(text)] == ["service_and_improvement"]
 
 
+def test_a_purpose_table_row_improving_security_is_no_improvement() -> None:
+    # written for this test: improving the security of the service is the service's business,
+    # and a row naming only the service is one purpose of several
+    text = (
+        "The purposes of processing are described below:\n\n"
+        "| Purpose | Categories of data |\n| --- | --- |\n"
+        "| To improve the security of the service | Content you upload to the service |\n"
+        "| To improve safety | Files you store with us |\n"
+        "| To host the service, as necessary to perform our contract | Files you store with us |\n"
+        "| To improve the service | Content you upload to the service |\n"
+    )
+    # the hosting row is one purpose among the table's: it limits the use to nothing
+    assert [value for _, value in _found(text)] == ["service_and_improvement"]
+
+
 def test_a_summary_table_row_is_no_purpose_row() -> None:
     # written for this test: a table of contents beside summaries
     text = "| Section | Summary |\n| --- | --- |\n| Research | Content you upload stays yours. |\n"
@@ -528,6 +543,15 @@ def test_written_a_licence_drafted_as_an_authorisation(text: str, expected: dict
             "We process your files only to provide the service and to enhance the protection of "
             "your account.",
             "service_only",
+        ),
+        (
+            "We process your files only to provide the service and to improve its security.",
+            "service_only",
+        ),
+        (
+            "We process your files only to provide the service and to improve the security and "
+            "the features of it.",
+            "service_and_improvement",
         ),
     ],
 )
@@ -651,3 +675,409 @@ def test_written_the_purpose_of_a_licence_granted_before(
 )
 def test_written_content_named_by_its_kind(text: str, expected: dict[str, str]) -> None:
     assert {f: v for f, v in written(text).items() if f == "content_license_scope"} == expected
+
+
+# Written for these tests: a purpose joined to the service's that names nothing of serving the
+# customer (statistics, personalisation, benchmarks, "our own purposes") leaves the licence
+# open; one that does (fraud, support, the law, obligations), or words saying how long or
+# restricting it, keep it to the service.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "You grant us a licence to use your content to provide the Services and to create "
+            "aggregated statistics.",
+            "undisclosed",
+        ),
+        (
+            "You grant us a licence to use your content to provide the Services and to "
+            "personalise your experience.",
+            "undisclosed",
+        ),
+        (
+            "We may use your files solely for the purpose of running the platform, as well as "
+            "for benchmarking our systems.",
+            "undisclosed",
+        ),
+        (
+            "You grant us a licence to use your content to host the Services, and to create "
+            "derivative works for our own purposes.",
+            "undisclosed",
+        ),
+        (
+            "You grant us a licence to use your content to provide the Services, to prevent "
+            "fraud and to respond to support requests.",
+            "service_only",
+        ),
+        (
+            "You grant us a licence to use your content to provide the Services and to comply "
+            "with the law.",
+            "service_only",
+        ),
+        (
+            "You grant us a licence to use your content to provide the Services and for no other "
+            "purpose.",
+            "service_only",
+        ),
+        (
+            "You grant us a licence to use your content to operate the Services, and for the term "
+            "of this Agreement.",
+            "service_only",
+        ),
+    ],
+)
+def test_a_purpose_joined_to_the_service_s(text: str, expected: str) -> None:
+    assert written(text)["content_license_scope"] == expected
+
+
+# Written for these tests: a licence the vendor may use as it sees fit, for any lawful purpose
+# or reason, or without restriction, is for any purpose; "as we deem appropriate to provide the
+# Services" and "including without limitation" are not.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "You grant us a licence to use your content to operate the Services and for any other "
+            "lawful purpose.",
+            "any_purpose",
+        ),
+        (
+            "You grant us a licence to use your content to provide the Services and as we "
+            "otherwise see fit.",
+            "any_purpose",
+        ),
+        ("You grant us a licence to use your content for any reason.", "any_purpose"),
+        (
+            "You grant us a licence to use your content for whatever purpose we choose.",
+            "any_purpose",
+        ),
+        ("You grant us a licence to use your content without restriction.", "any_purpose"),
+        ("You grant us an unlimited, worldwide licence to use your content.", "any_purpose"),
+        (
+            "You grant us a licence to use your content as we deem appropriate to provide the "
+            "Services.",
+            "service_only",
+        ),
+        (
+            "You grant us a licence to use your content, including without limitation to copy "
+            "it, to provide the Services.",
+            "service_only",
+        ),
+    ],
+)
+def test_written_a_licence_as_the_vendor_sees_fit(text: str, expected: str) -> None:
+    assert written(text)["content_license_scope"] == expected
+
+
+# Written for these tests: a verb joined to the service's under one "to" names a purpose too:
+# optimising or refining is improvement, personalising or analysing leaves the licence open,
+# hosting or supporting is still the service; "and otherwise" is the business at large.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "You grant us a licence to use your content to provide and optimise the Services.",
+            "service_and_improvement",
+        ),
+        (
+            "Customer authorises us to process Customer Files to deliver the platform and to "
+            "refine it over time.",
+            "service_and_improvement",
+        ),
+        (
+            "You grant us a licence to use your content to provide and personalise the Services.",
+            "undisclosed",
+        ),
+        (
+            "You grant us a licence to use your content to provide, host and analyse the Services.",
+            "undisclosed",
+        ),
+        (
+            "You grant us a licence to use your content to provide the Services and otherwise in "
+            "connection with our business.",
+            "undisclosed",
+        ),
+        (
+            "You grant us a licence to use your content to provide, maintain and support the "
+            "Services.",
+            "service_only",
+        ),
+    ],
+)
+def test_written_verbs_joined_to_the_service_s(text: str, expected: str) -> None:
+    assert written(text)["content_license_scope"] == expected
+
+
+# Written for these tests: a service verb whose object is more than the service the content is
+# in (the vendor's business, its other products, a partner's services) is no service limit; a
+# "business day" is no business.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("You grant us a licence to use your content to operate our business.", "undisclosed"),
+        (
+            "You grant us a licence to use your content in connection with the operation of our "
+            "business.",
+            "undisclosed",
+        ),
+        (
+            "You grant us a licence to use your content to provide the Services and other Acme "
+            "services.",
+            "undisclosed",
+        ),
+        (
+            "You grant us a licence to use your content to provide any of our products and "
+            "services.",
+            "undisclosed",
+        ),
+        (
+            "You grant us a licence to use your content to enable our partners to offer their "
+            "services.",
+            "undisclosed",
+        ),
+        (
+            "You grant us a licence to use your content to provide the Services within one "
+            "business day.",
+            "service_only",
+        ),
+        (
+            "You grant us a licence to use your content to provide services to our customers.",
+            "service_only",
+        ),
+    ],
+)
+def test_written_a_service_that_is_more_than_the_customer_s(text: str, expected: str) -> None:
+    assert written(text)["content_license_scope"] == expected
+
+
+# Written for these tests: advertising with the content is a use beyond the service, as
+# marketing is; denied, it is a purpose excluded, unless the denial allows it by an exception.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "You grant us a licence to use your content to provide the Services, including to our "
+            "advertising partners.",
+            "service_and_improvement",
+        ),
+        (
+            "We will not use your content for advertising and will only use it to provide the "
+            "Services.",
+            "service_only",
+        ),
+        (
+            "We do not use your content for any purpose other than to provide and improve the "
+            "Services.",
+            "service_and_improvement",
+        ),
+        (
+            "Customer grants us a licence to use Customer Data solely to provide the Services and "
+            "not to develop new products.",
+            "service_only",
+        ),
+        (
+            "We do not use your data for advertising except as necessary to provide the Service.",
+            "service_and_improvement",
+        ),
+    ],
+)
+def test_written_advertising_and_denied_purposes(text: str, expected: str) -> None:
+    assert written(text)["content_license_scope"] == expected
+
+
+def _scanned(text: str) -> list[tuple[str, object]]:
+    """Quote and value of every content licence passage the scanner reports in ``text``."""
+    from vendorgate.scan.scanner import scan_text
+
+    return [(p.quote, p.value) for p in scan_text(text) if p.fact == "content_license_scope"]
+
+
+# Written for these tests: a lead-in listing a licence's purposes reaches as far as its widest
+# item; items limited to the service leave it unsettled, as the lead-in alone is.
+def test_a_lead_in_takes_the_widest_value_of_its_items() -> None:
+    text = (
+        "The licence is for the limited purpose of:\n\n"
+        "- hosting your content so that the service works;\n"
+        "- developing new features for our products.\n"
+    )
+    assert _scanned(text) == [
+        ("The licence is for the limited purpose of:", "service_and_improvement"),
+        ("developing new features for our products.", "service_and_improvement"),
+    ]
+
+
+def test_a_lead_in_whose_items_name_only_the_service_stays_unsettled() -> None:
+    text = (
+        "The licence is for the limited purpose of:\n\n"
+        "- hosting your content so that the service works;\n"
+        "- showing your content to the people you share it with.\n"
+    )
+    assert _scanned(text) == [("The licence is for the limited purpose of:", "undisclosed")]
+
+
+HUGGING_FACE_TOS = "hugging-face/terms-of-service/2026-05-06.md"
+
+
+def test_other_uses_denied_by_reference_to_the_terms_are_unsettled() -> None:
+    quote = (
+        "We will not sell your Content, nor will we use it in any other way as permitted under "
+        "these Terms."
+    )
+    found = suggested(content_license, HUGGING_FACE_TOS, quote)
+    assert found["content_license_scope"] == "undisclosed"
+
+
+# Written for these tests: other uses denied ("for any other purpose", "for anything else")
+# limit the use to the purposes named before them, if the sentence names any; naming none, it
+# leaves the scope unsettled.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We will not use your content for any other purpose.", "undisclosed"),
+        ("We host your files for you and do not use them for anything else.", "undisclosed"),
+        (
+            "We use your content to provide the Services and will not use it in any other way.",
+            "service_only",
+        ),
+    ],
+)
+def test_written_other_uses_denied(text: str, expected: str) -> None:
+    assert written(text)["content_license_scope"] == expected
+
+
+# Written for these tests: a use for the vendor's affiliates or for a partner's own use is
+# beyond the service; the service provided through affiliates is not.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "You grant us a licence to use your content to provide the Services and as needed for "
+            "our affiliates.",
+            "undisclosed",
+        ),
+        (
+            "You grant us a licence to use your content to provide the Services, and we may share "
+            "it with our partners for their own use.",
+            "undisclosed",
+        ),
+        (
+            "You grant us a licence to use your content to provide the Services through our "
+            "affiliates.",
+            "service_only",
+        ),
+    ],
+)
+def test_written_a_use_for_affiliates_or_partners(text: str, expected: str) -> None:
+    assert written(text)["content_license_scope"] == expected
+
+
+# Written for these tests: rights in the content denied but for those the service needs, in any
+# of the usual forms, limit the licence to the service; a use "for purposes other than" the
+# service, not denied, is no such limit.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Nothing in these Terms gives us any right to use your content other than to provide "
+            "the Services.",
+            "service_only",
+        ),
+        (
+            "We do not acquire any rights to your content beyond what is needed to run the "
+            "Services.",
+            "service_only",
+        ),
+        (
+            "You do not grant us any rights in your content other than those necessary to provide "
+            "the Services.",
+            "service_only",
+        ),
+        (
+            "You grant us a licence to use your content, including for purposes other than "
+            "providing the Services.",
+            "undisclosed",
+        ),
+    ],
+)
+def test_written_rights_denied_but_for_the_service(text: str, expected: str) -> None:
+    assert written(text)["content_license_scope"] == expected
+
+
+def test_the_same_rights_as_to_other_content_widen_a_licence_granted_before() -> None:
+    quote = (
+        "To the extent required by law, Stack retains and will exercise the same non-exclusive "
+        "rights to AI Outputs as it does to AI Inputs."
+    )
+    found = suggested(content_license, "stack-overflow/terms-of-service/2025-11-13.md", quote)
+    assert found == {"content_license_scope": "undisclosed"}
+
+
+# Written for these tests: the same licence carried over to other content settles what that
+# licence does, unless the sentence names purposes of its own.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The same licence applies to any comments you post.", "undisclosed"),
+        ("We have the same rights to your outputs as to your inputs.", "undisclosed"),
+        (
+            "The same licence extends to content you upload, for the purpose of improving our "
+            "products.",
+            "service_and_improvement",
+        ),
+    ],
+)
+def test_written_the_same_licence_over_other_content(text: str, expected: str) -> None:
+    assert written(text)["content_license_scope"] == expected
+
+
+# Written for these tests: a purpose joined to the service's that merely names someone served
+# ("to show you ads", "to send you product updates") is no purpose of serving the customer by
+# naming them; "and for other users" only says whom the service is for.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "You grant us a licence to use your content to provide the Services and to show you "
+            "ads.",
+            "service_and_improvement",
+        ),
+        (
+            "You grant us a licence to use your content to provide the Services and to send you "
+            "product updates.",
+            "undisclosed",
+        ),
+        (
+            "You grant us a licence to use your content to provide the Services to you and for "
+            "other users.",
+            "service_only",
+        ),
+    ],
+)
+def test_written_a_purpose_naming_whom_it_serves(text: str, expected: str) -> None:
+    assert written(text)["content_license_scope"] == expected
+
+
+# Written for these tests: the customer's business or affiliates are whom the service is for;
+# the vendor's are beyond it.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Customer grants Acme a licence to use Customer Data to provide the Services to "
+            "Customer's business.",
+            "service_only",
+        ),
+        (
+            "Customer grants Acme a licence to use Customer Data to provide the Services for "
+            "Customer's affiliates.",
+            "service_only",
+        ),
+        (
+            "Customer grants Acme a licence to use Customer Data to provide the Services and to "
+            "support Acme's business.",
+            "undisclosed",
+        ),
+    ],
+)
+def test_written_whose_business_the_service_is_for(text: str, expected: str) -> None:
+    assert written(text)["content_license_scope"] == expected

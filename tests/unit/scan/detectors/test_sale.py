@@ -540,3 +540,28 @@ def test_the_data_not_for_sale(text: str, expected: dict[str, str]) -> None:
 )
 def test_a_denial_of_sale_in_one_law_s_sense(text: str) -> None:
     assert written(text) == {"sale_of_data": "undisclosed"}
+
+
+# Written for these tests: the shared cues read a denial of sale for a time only as unsettled,
+# and one that holds until the person agrees as opt_in.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We will not sell your personal information until you give us your consent.", "opt_in"),
+        (
+            "We will not sell your personal information for as long as you have an account.",
+            "undisclosed",
+        ),
+    ],
+)
+def test_a_denial_of_sale_until_an_event(text: str, expected: str) -> None:
+    assert written(text)["sale_of_data"] == expected
+
+
+def test_a_sale_with_a_consent_deemed_given_by_accepting_the_terms_is_no_opt_in() -> None:
+    # written for this test: the consent is given by accepting the terms, by everyone
+    text = (
+        "We sell your personal information only with your consent, which you give by accepting "
+        "these Terms."
+    )
+    assert written(text)["sale_of_data"] == "always"
