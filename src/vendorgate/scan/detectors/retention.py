@@ -452,32 +452,100 @@ STARTED = re.compile(
     r"(?:delet|eras|purg|destr|remov)\w*|"
     r"\b(?:begin|start|initiate|commence)s? (?:the |our )?(?:deletion|erasure|purg\w+|"
     r"destruction|removal)\b|"
-    r"\b(?:deletion|erasure|purge|removal)\b(?: [\w']+){0,4} (?:begins|starts|commences)\b"
+    # "deletion of your content starts", "the deletion process will begin"
+    r"\b(?:deletion|erasure|purge|removal)\b(?: [\w']+){0,4}? (?:will |shall |may |would )?"
+    r"(?:begins?|starts?|commences?)\b"
 )
 """A deletion that begins at one period and ends at another."""
+DONE = re.compile(
+    r"\b(?:complet\w*|finish\w*|conclud\w*|gone|done|fully (?:deleted|erased|removed))\b"
+)
+"""The end of a deletion begun earlier: "... and complete it within 30 days"."""
+FURTHER = re.compile(r"\b(?:further|additional|another|subsequent)\b[^.;,]{0,15}$")
+"""A period counted on from the one before it: "within a further 20 days"."""
+NOT_A_DELETION_PERIOD = re.compile(
+    # the length of the contract, not of the time to delete: "a 12-month subscription"
+    r"^\W{0,2}(?:subscriptions?|terms?|plans?|contracts?|commitments?|billing|renewals?)\b"
+)
+FROM_ANOTHER_PERIOD = re.compile(
+    # counted from the end of another stretch of time the sentence does not measure: "30 days
+    # after the end of the retention period", "60 days following the grace period" (not "after
+    # the end of the subscription period", which is the end of the contract)
+    r"^ (?:after|following|from|of|beyond) (?:the )?(?:(?:end|expiry|expiration|lapse|close) "
+    r"of )?(?:the |this |that |such |any |a |an |your |its )?(?:[\w-]+ ){0,2}?(?:period|window)\b"
+)
+CONTRACT_PERIOD = re.compile(
+    r"\b(?:subscription|billing|contract|agreement|service|licen[cs]e|initial|renewal)\b"
+)
+"""The period of the contract itself: its end is the end the deletion is counted from."""
+AIMED = re.compile(
+    r"\b(?:where|when|if|as far as) (?:reasonably |technically )?(?:possible|feasible|"
+    r"practicable)\b|"
+    r"\b(?:aims?|aiming|endeavou?rs?|strives?|tries|try|targets?|seeks?|hopes?|intends?) "
+    r"(?:to|for)\b|\bour (?:goal|aim|target|objective) is\b"
+)
+"""A deletion period only aimed at ("we aim to delete within 30 days", "where possible"): no
+promise of that many days. (A duty of "reasonable efforts" to delete within a period is a
+binding standard in a contract, and keeps its number.)"""
+
+
+def _deletion_periods(said: str) -> list[tuple[float, tuple[int, int]]]:
+    """The periods of the content's deletion in ``said``: a period "further" than the one
+    before it counted from the start, and neither a period of copies in backups named after the
+    content's ("... and from backups within 90 days": the backups' own time) nor the length of
+    the contract ("a 12-month subscription")."""
+    backups = re.search(r"\b(?:backups?|back-ups?|archives?)\b", said)
+    found: list[tuple[float, tuple[int, int]]] = []
+    for count, where in periods(said):
+        if NOT_A_DELETION_PERIOD.search(said[where[1] :]):
+            continue
+        if found and backups and backups.start() < where[0]:
+            continue
+        further = bool(found) and FURTHER.search(said[: where[1]]) is not None
+        found.append((count + found[-1][0] if further else count, where))
+    return found
+
+
+def _begun_only(said: str, found: list[tuple[float, tuple[int, int]]]) -> bool:
+    """ "Deletion begins 30 days after termination": the deletion's start is dated, and no period
+    follows a word for its end ("... and is complete within 60 days")."""
+    if STARTED.search(said) is None:
+        return False
+    done = DONE.search(said)
+    return done is None or not any(where[0] > done.start() for _, where in found)
+
+
+def _from_another_period(said: str, found: list[tuple[float, tuple[int, int]]]) -> bool:
+    """Whether a period is counted from the end of another stretch the sentence does not measure
+    ("30 days after the end of the retention period"): the total is not said."""
+    for _, where in found:
+        other = FROM_ANOTHER_PERIOD.search(said[where[1] :])
+        if other and not CONTRACT_PERIOD.search(other.group()):
+            return True
+    return False
 
 
 def _deletion(s: Sentence, ended: re.Match[str]) -> Hit:
     text = s.low
-    found = periods(text)
-    where: Spot = found[0][1] if found else None
+    found = _deletion_periods(text)
     said = text
     if not found and re.search(r"\bafter (?:this|that|such) (?:\w+ )?period\b", text):
         # "After this export period, ... delete": the period is stated just before
-        found, said = periods(s.previous), s.previous
+        found, said = _deletion_periods(s.previous), s.previous
     if found and AT_LEAST.search(said[max(0, found[0][1][0] - 30) : found[0][1][1]]):
         # kept "for a minimum of 90 days" after the end: the deletion comes no sooner, and
         # nothing says how much later
         return Hit("deletion_after_termination_days", "undisclosed", 0.75, span(ended), 1)
-    if found and len(found) > 1 and STARTED.search(said):
-        # "we begin deleting 20 days after termination, so that it is all gone by 40 days": the
-        # deletion is done at the latest period, not the first
-        last = max(found, key=lambda period: period[0])
-        if re.search(r"\b(?:further|additional|another)\b[^.;,]{0,15}$", said[: last[1][1]]):
-            # "... and is finished within a further 20 days": counted from the start
-            last = (found[0][0] + last[0], last[1])
-        found = [last]
-        where = last[1] if said is text else None
+    if found and _begun_only(said, found):
+        # "deletion begins 30 days after termination": when it is done is not said
+        return Hit("deletion_after_termination_days", "undisclosed", 0.75, span(ended), 1)
+    if found and (AIMED.search(text) or _from_another_period(said, found)):
+        return Hit("deletion_after_termination_days", "undisclosed", 0.75, span(ended), 1)
+    if found:
+        # several periods ("we keep it for 30 days, and delete it within 90 days"): the content
+        # is gone at the latest of them
+        found = [max(found, key=lambda period: period[0])]
+    where: Spot = found[0][1] if found and said is text else None
     if found and in_business_days(said, found[0][1]):
         # "within 30 business days of termination": holidays stretch it past any fixed count
         return Hit("deletion_after_termination_days", "undisclosed", 0.75, span(ended), 1)

@@ -564,3 +564,65 @@ def test_written_content_unrecoverable_after_the_account_is_deleted(
     text: str, expected: dict[str, object]
 ) -> None:
     assert written(text) == expected
+
+
+# Written for these tests: the deletion's period read from all the periods of the sentence. A
+# deletion only begun at a time, one only aimed at, or one counted from the end of another
+# period the sentence does not measure promises no number of days; when the content is kept for
+# one period and deleted within another, it is gone at the later one; the length of the contract
+# is no period of the deletion.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Deletion of your content will begin 30 days after termination.", "undisclosed"),
+        ("We will initiate deletion of your content 30 days after termination.", "undisclosed"),
+        (
+            "The deletion process for your workspace starts 7 days after cancellation and is "
+            "complete within 37 days.",
+            37,
+        ),
+        ("After termination, we retain your content for 30 days and delete it within 90 days.", 90),
+        (
+            "After termination, we retain your content for 30 days, after which we will delete it "
+            "within a further 60 days.",
+            90,
+        ),
+        ("We aim to delete your content within 30 days after termination.", "undisclosed"),
+        ("We endeavour to delete your content within 30 days after termination.", "undisclosed"),
+        (
+            "Where technically feasible, we delete your recordings within 14 days of termination.",
+            "undisclosed",
+        ),
+        (
+            "Our goal is to erase customer content within 30 days of the end of the agreement.",
+            "undisclosed",
+        ),
+        # a duty of reasonable efforts binds: the number stands
+        (
+            "We will make reasonable efforts to erase your content within 30 days after "
+            "termination.",
+            30,
+        ),
+        (
+            "We will delete your content no later than 30 days after the end of the retention "
+            "period following termination.",
+            "undisclosed",
+        ),
+        (
+            "We will erase your content 60 days after the grace period following cancellation.",
+            "undisclosed",
+        ),
+        (
+            "Customer Data will be deleted no later than 90 days after the end of the "
+            "subscription period.",
+            90,
+        ),
+        (
+            "When a 12-month subscription ends, we delete the files in your workspace within 30 "
+            "days.",
+            30,
+        ),
+    ],
+)
+def test_written_the_deletion_period_among_several_or_none(text: str, expected: object) -> None:
+    assert written(text) == {"deletion_after_termination_days": expected}
