@@ -198,6 +198,24 @@ GENERAL_RETENTION = re.compile(
 )
 """A statement that content is kept, with no period or control named: bears on retention
 without settling its value."""
+KEPT_WHATEVER_THE_USER_DOES = rx(
+    # the permission to keep it cannot be taken back: "you cannot revoke permission for us to
+    # publish, store and use such content", "you may not withdraw our right to keep your posts"
+    r"\b(?:cannot|can't|can not|may not|are not able to|will not be able to)\b (?:\w+ )?"
+    r"(?:revoke|withdraw|rescind|take back)\b[^.;]{0,80}\b(?:stor(?:e|ing)|retain\w*|keep\w*|"
+    r"hold)\b",
+    # it is kept on after the user deletes it: "we may continue to store it after you delete it",
+    # "our right to keep copies of your content continues after you delete it"
+    r"\b(?:continue|continues) to (?:store|retain|keep|hold)\b[^.;]{0,60}\b(?:after|even if|"
+    r"once) (?:you|users?|the user) (?:have |has )?(?:delete|remove)",
+    r"\b(?:even )?(?:after|if|once) (?:you|users?|the user) (?:have |has )?(?:delete|remove)\w*"
+    r"[^.;]{0,60}\b(?:continue|continues) to (?:store|retain|keep|hold)\b",
+    r"\b(?:right|licen[cs]e|permission)s? to (?:[\w,]+ ){0,6}?(?:store|retain|keep)\b[^.;]{0,60}"
+    r"\b(?:continues?|survives?|remains?)\b[^.;]{0,20}\b(?:after|even if|once) (?:you|users?|"
+    r"the user) (?:have |has )?(?:delete|remove)",
+)
+"""The content kept whatever the user does: the permission to store it cannot be revoked, or
+it is kept on after the user deletes it. With no period stated, no end is (``indefinite``)."""
 CONTRACT_END = re.compile(
     r"\b(?:terminat\w+|expir\w+|end)(?: or (?:expiration|termination|expiry))? of (?:the|this|"
     r"your|our|any|an|its) (?:\w+ )?(?:agreement|contract|dpa|services?|subscription|terms|"
@@ -349,6 +367,8 @@ def detect(s: Sentence) -> list[Hit]:
         return [_deletion(s, ended)]
     if RETAIN.search(text) is None:
         return []
+    if (kept_on := KEPT_WHATEVER_THE_USER_DOES.search(text)) and not periods(text):
+        return [Hit("content_retention", "indefinite", 0.65, span(kept_on), 1, cue="kept on")]
 
     for value, pattern in (
         ("customer_controlled", CONTROLLED),

@@ -626,3 +626,39 @@ def test_written_content_unrecoverable_after_the_account_is_deleted(
 )
 def test_written_the_deletion_period_among_several_or_none(text: str, expected: object) -> None:
     assert written(text) == {"deletion_after_termination_days": expected}
+
+
+def test_a_permission_to_store_that_cannot_be_revoked_is_indefinite() -> None:
+    quote = (
+        "This means that you cannot revoke permission for Stack Overflow to publish, "
+        "distribute, store and use such content and to allow others to have derivative rights "
+        "to publish, distribute, store and use such content."
+    )
+    document = "stack-overflow/terms-of-service/2025-11-13.md"
+    assert suggested(retention, document, quote) == {"content_retention": "indefinite"}
+
+
+# Written for these tests: the content kept whatever the user does (a permission to keep it that
+# cannot be taken back, or keeping it on after the user deletes it) states no end; a power the
+# user lacks ("you cannot revoke") is no duty of theirs, so the registry keeps the hit. With a
+# period, the period stands; a duty of the user's is still theirs.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("You cannot revoke our right to store your content once posted.", "indefinite"),
+        (
+            "You may not withdraw the permission to store your posts that you granted us.",
+            "indefinite",
+        ),
+        ("Our right to keep copies of your content continues after you delete it.", "indefinite"),
+        (
+            "We may continue to store your content after you delete it from the service.",
+            "indefinite",
+        ),
+        ("Even after you delete your content, we may continue to store it.", "indefinite"),
+        ("We may continue to store your content for 30 days after you delete it.", "fixed_period"),
+        ("You cannot delete content that belongs to other users.", None),
+    ],
+)
+def test_written_content_kept_whatever_the_user_does(text: str, expected: str | None) -> None:
+    assert written(text).get("content_retention") == expected
