@@ -389,6 +389,14 @@ def detect(s: Sentence) -> list[Hit]:
         ):
             # kept "for at least two years": a floor, with no end stated
             return [Hit("content_retention", "undisclosed", 0.6, span(match), 1, cue="at least")]
+        if (
+            match
+            and value in ("fixed_period", "customer_controlled")
+            and (longer := _kept_longer(text[match.end() :]))
+        ):
+            # "for 30 days, or longer where we have a reason", "until you delete it or for five
+            # years, whichever is later": the period or the customer's choice is no end
+            return [Hit("content_retention", "undisclosed", 0.6, span(longer), 1, cue="longer")]
         if match:
             return [Hit("content_retention", value, 0.75, span(match), 1, cue="retention")]
     kept = GENERAL_RETENTION.search(text)
@@ -457,6 +465,29 @@ def _vendor_deletes(text: str) -> re.Match[str] | None:
             before,
         ):
             return match
+    return None
+
+
+LONGER = re.compile(
+    r"(?<!no )(?<!not )\blonger\b|\bextend\w*\b|"
+    r"\bwhichever (?:is|comes|occurs|happens) (?:the )?(?:later|last|longer|greater)\b"
+)
+LONGER_BY_LAW = re.compile(
+    r"^(?: (?:retention|storage))? (?:period|time)?\s?(?:is |may be |will be )?(?:required|"
+    r"mandated|compelled) by (?:applicable )?(?:law|laws|legislation)\b"
+)
+"""A longer time the law compels ("unless a longer period is required by law"): the stated
+period still holds as far as the vendor's choice goes (one the law only permits is open)."""
+
+
+def _kept_longer(after: str) -> re.Match[str] | None:
+    """A longer keeping left open after the stated period or choice: "or longer", "and may keep
+    it longer", "which we may extend", "whichever is later"; not "no longer than", nor a longer
+    time the law compels."""
+    for found in LONGER.finditer(after):
+        if found.group() == "longer" and LONGER_BY_LAW.match(after[found.end() :]):
+            continue
+        return found
     return None
 
 

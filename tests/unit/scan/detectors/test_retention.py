@@ -662,3 +662,42 @@ def test_a_permission_to_store_that_cannot_be_revoked_is_indefinite() -> None:
 )
 def test_written_content_kept_whatever_the_user_does(text: str, expected: str | None) -> None:
     assert written(text).get("content_retention") == expected
+
+
+# Written for these tests: a period, or the customer's choice, with a longer keeping left open
+# after it states no end; "no longer than" is a limit, and a longer time only the law compels
+# leaves the vendor's period as it is (one the law merely permits does not).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We retain your content for 30 days, or for longer where we have a legitimate reason.",
+            "undisclosed",
+        ),
+        ("We retain your content for 30 days and may keep it longer.", "undisclosed"),
+        (
+            "Uploaded files are kept for 30 days, which we may extend for security reasons.",
+            "undisclosed",
+        ),
+        (
+            "Recordings are kept for 90 days, unless a longer period is permitted by law.",
+            "undisclosed",
+        ),
+        (
+            "Your content is retained until you delete it or for 5 years, whichever is later.",
+            "undisclosed",
+        ),
+        (
+            "Your content is retained until you delete it or for 5 years, whichever is earlier.",
+            "customer_controlled",
+        ),
+        (
+            "We retain your content for 30 days unless a longer period is required by law.",
+            "fixed_period",
+        ),
+        ("Recordings are kept for no longer than 90 days.", "fixed_period"),
+        ("Recordings are kept for 90 days and no longer.", "fixed_period"),
+    ],
+)
+def test_written_a_period_left_open_to_longer_keeping(text: str, expected: str) -> None:
+    assert written(text) == {"content_retention": expected}
