@@ -62,6 +62,19 @@ AS_LONG_AS = re.compile(
     r"\bfor the (?:period|time) (?:\w+ )?(?:necessary|needed|required)\b"
 )
 """Kept "as long as necessary" or while the account is open: no end is stated."""
+ACCOUNT_LIFETIME = re.compile(
+    r"\b(?:for )?as long as (?:your account (?:is|remains) (?:active|open)|you (?:maintain|have|"
+    r"keep|hold) (?:an|your|a) (?:\w+ )?account)\b|"
+    r"\bwhile (?:your|the|its|their) (?:\w+ )?account (?:is|remains) (?:active|open)\b|"
+    r"\bfor the (?:duration|term|life(?:time)?) of (?:the|this|your|its|their|any) (?:\w+ )?"
+    r"(?:agreement|contract|subscription|account|services?)\b"
+)
+"""Kept while the account or the contract lasts: no end while the contract runs."""
+AFTER_THE_END = re.compile(
+    r"\b(?:afterwards?|thereafter|after (?:that|closure|it (?:is closed|closes|ends))|"
+    r"following (?:that|closure|its closure))\b"
+)
+"""A period counted from the end of the account just named: "and for 30 days afterwards"."""
 KEPT_FOR_A_PERIOD = re.compile(
     r"\b(?:retain|retains|keep|keeps|store|stores)\b[^.;]{0,100}\b(?:for|up to|no longer than|"
     r"not (?:more|longer) than|a maximum of|at most) (?:a (?:maximum|period) of )?(?:[a-z-]+ )?"
@@ -367,6 +380,15 @@ def detect(s: Sentence) -> list[Hit]:
         return [_deletion(s, ended)]
     if RETAIN.search(text) is None:
         return []
+    if (lifetime := ACCOUNT_LIFETIME.search(text)) and (
+        after := AFTER_THE_END.search(text, lifetime.end())
+    ):
+        # "while your account is active and for 90 days after closure": no end while the
+        # contract runs (a period only after it is no fixed retention), then the deletion
+        open_ended = Hit(
+            "content_retention", "indefinite", 0.6, span(lifetime), 1, cue="as long as"
+        )
+        return [open_ended, _deletion(s, after)]
     if (kept_on := KEPT_WHATEVER_THE_USER_DOES.search(text)) and not periods(text):
         return [Hit("content_retention", "indefinite", 0.65, span(kept_on), 1, cue="kept on")]
 

@@ -701,3 +701,28 @@ def test_written_content_kept_whatever_the_user_does(text: str, expected: str | 
 )
 def test_written_a_period_left_open_to_longer_keeping(text: str, expected: str) -> None:
     assert written(text) == {"content_retention": expected}
+
+
+# Written for these tests: kept while the account is open and for a time after it closes: no end
+# while the contract runs (the period is one after the end, no fixed retention), and the
+# deletion's period after it.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We keep your messages for as long as your account is active, and for 30 days "
+            "afterwards.",
+            30,
+        ),
+        ("We retain your content while your account is active and for 90 days after closure.", 90),
+        (
+            "We retain your content while your account is active and for a short time afterwards.",
+            "undisclosed",
+        ),
+    ],
+)
+def test_written_kept_while_the_account_lasts_then_for_a_time(text: str, expected: object) -> None:
+    assert written(text) == {
+        "content_retention": "indefinite",
+        "deletion_after_termination_days": expected,
+    }
