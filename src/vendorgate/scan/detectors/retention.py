@@ -185,6 +185,8 @@ TERMINATION = rx(
     r"\bdeactivat\w+",
     r"\bclos(?:e|es|ing|ure) (?:of )?(?:your |the |its |their )?account\b",
     r"\bdeletion of (?:your |the |its |their )?account\b",
+    # the noun after the account: "within 30 days of account closure"
+    r"\baccount (?:closure|deletion|cancell?ation|termination|deactivation)\b",
     # the passive: "after your account is closed", "once the account has been deleted"
     r"\baccount (?:is|has been|was|being|gets) (?:closed|deleted|terminated|cancell?ed|"
     r"deactivated)\b",

@@ -726,3 +726,22 @@ def test_written_kept_while_the_account_lasts_then_for_a_time(text: str, expecte
         "content_retention": "indefinite",
         "deletion_after_termination_days": expected,
     }
+
+
+# Written for these tests: the end drafted as a noun after "account" ("account closure",
+# "account deletion"); a request to delete the account states no deletion period.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Your files are permanently deleted 30 days after account deletion.", 30),
+        ("Following account cancellation, we erase your recordings within 14 days.", 14),
+        ("We will start deleting your data within 30 days of account closure.", "undisclosed"),
+    ],
+)
+def test_written_the_end_named_as_account_closure(text: str, expected: object) -> None:
+    assert written(text) == {"deletion_after_termination_days": expected}
+
+
+def test_a_request_to_delete_the_account_states_no_deletion_period() -> None:
+    # written for this test
+    assert written("You can request account deletion in your settings.") == {}
