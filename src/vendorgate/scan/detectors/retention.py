@@ -494,7 +494,9 @@ def _vendor_deletes(text: str) -> re.Match[str] | None:
 
 LONGER = re.compile(
     r"(?<!no )(?<!not )\blonger\b|\bextend\w*\b|"
-    r"\bwhichever (?:is|comes|occurs|happens) (?:the )?(?:later|last|longer|greater)\b"
+    r"\bwhichever (?:is|comes|occurs|happens) (?:the )?(?:later|last|longer|greater)\b|"
+    # "30 days after termination, or later if we have a reason" (not "and later deleted")
+    r"\bor (?:\w+ )?later\b|\blater (?:if|where|when|as)\b"
 )
 LONGER_BY_LAW = re.compile(
     r"^(?: (?:retention|storage))? (?:period|time)?\s?(?:is |may be |will be )?(?:required|"
@@ -506,10 +508,12 @@ period still holds as far as the vendor's choice goes (one the law only permits 
 
 def _kept_longer(after: str) -> re.Match[str] | None:
     """A longer keeping left open after the stated period or choice: "or longer", "and may keep
-    it longer", "which we may extend", "whichever is later"; not "no longer than", nor a longer
-    time the law compels."""
+    it longer", "which we may extend", "or later if", "whichever is later"; not "no longer than",
+    nor a longer time the law compels ("or later if required by law")."""
     for found in LONGER.finditer(after):
-        if found.group() == "longer" and LONGER_BY_LAW.match(after[found.end() :]):
+        if LONGER_BY_LAW.match(
+            re.sub(r"^ (?:if|where|when|as|unless)\b", "", after[found.end() :])
+        ):
             continue
         return found
     return None
@@ -614,7 +618,13 @@ def _deletion(s: Sentence, ended: re.Match[str]) -> Hit:
     if found and _begun_only(said, found):
         # "deletion begins 30 days after termination": when it is done is not said
         return Hit("deletion_after_termination_days", "undisclosed", 0.75, span(ended), 1)
-    if found and (AIMED.search(text) or _from_another_period(said, found)):
+    if found and (
+        AIMED.search(text)
+        or _from_another_period(said, found)
+        or _kept_longer(said[max(where[1] for _, where in found) :])
+    ):
+        # aimed at, counted from another period, or left open to later ("30 days after
+        # termination, or later if we have a reason"): no number of days is promised
         return Hit("deletion_after_termination_days", "undisclosed", 0.75, span(ended), 1)
     if found:
         # several periods ("we keep it for 30 days, and delete it within 90 days"): the content

@@ -745,3 +745,44 @@ def test_written_the_end_named_as_account_closure(text: str, expected: object) -
 def test_a_request_to_delete_the_account_states_no_deletion_period() -> None:
     # written for this test
     assert written("You can request account deletion in your settings.") == {}
+
+
+# Written for these tests: a deletion period left open to a later deletion ("or later if", "and
+# longer where", "which we may extend", "whichever is later") promises no number of days; a
+# longer time only the law compels leaves the number.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We will delete your content 30 days after termination, or later if we have a "
+            "legitimate reason.",
+            "undisclosed",
+        ),
+        (
+            "Content may be retained for up to 30 days after termination, and longer where we "
+            "have a business need.",
+            "undisclosed",
+        ),
+        (
+            "We will delete your content 30 days after termination or when you ask us to, "
+            "whichever is later.",
+            "undisclosed",
+        ),
+        (
+            "Customer Data is deleted within thirty days after termination, which period we may "
+            "extend at our discretion.",
+            "undisclosed",
+        ),
+        (
+            "We will delete your content within 30 days after termination, unless a longer "
+            "period is required by law.",
+            30,
+        ),
+        (
+            "We will delete your content 30 days after termination, or later if required by law.",
+            30,
+        ),
+    ],
+)
+def test_written_a_deletion_period_left_open_to_later(text: str, expected: object) -> None:
+    assert written(text) == {"deletion_after_termination_days": expected}
