@@ -6,6 +6,7 @@ import re
 
 from vendorgate.scan.detectors.cues import (
     CONTENT,
+    LEGAL_COMPULSION,
     NUMBER_WORDS,
     Spot,
     in_business_days,
@@ -394,6 +395,13 @@ def detect(s: Sentence) -> list[Hit]:
     if (kept_on := KEPT_WHATEVER_THE_USER_DOES.search(text)) and not periods(text):
         return [Hit("content_retention", "indefinite", 0.65, span(kept_on), 1, cue="kept on")]
 
+    return _stated_retention(text)
+
+
+def _stated_retention(text: str) -> list[Hit]:
+    """The retention a sentence about keeping the content states: the customer's control, a
+    fixed period or none, each unless taken back or left open after it; else kept with no
+    period ("as long as necessary" is indefinite)."""
     for value, pattern in (
         ("customer_controlled", CONTROLLED),
         ("fixed_period", FIXED),
@@ -413,6 +421,16 @@ def detect(s: Sentence) -> list[Hit]:
         ):
             # kept "for at least two years": a floor, with no end stated
             return [Hit("content_retention", "undisclosed", 0.6, span(match), 1, cue="at least")]
+        if (
+            match
+            and value == "customer_controlled"
+            and (taken_back := _control_taken_back(text, match))
+        ):
+            # "you can delete your content, but we may keep copies": the customer's deletion
+            # does not settle how long the vendor keeps it
+            return [
+                Hit("content_retention", "undisclosed", 0.6, span(taken_back), 1, cue="but kept")
+            ]
         if (
             match
             and value in ("fixed_period", "customer_controlled")
@@ -517,6 +535,35 @@ def _kept_longer(after: str) -> re.Match[str] | None:
             continue
         return found
     return None
+
+
+CONTROL_TAKEN_BACK = rx(
+    # a contrast or a condition after the customer's control: "but we may keep copies",
+    # "subject to our right to retain it", "unless we need to keep it"
+    r"\b(?:but|although|though|however|subject to|provided that)\b",
+    r"\b(?:except|unless|other than|excluding|save (?:for|where))\b",
+    # the vendor keeping on, or weighing the request: "copies may remain", "we will consider
+    # your request", "we are not obliged to"
+    r"\b(?:may|might|will|can|could|would) (?:still |also |continue to )?(?:be )?(?:keep|"
+    r"kept|retain\w*|remain|persist|store|stored)\b",
+    r"\b(?:consider|evaluate|review|assess)\w* (?:your |the |such |each )?requests?\b|"
+    r"\bnot (?:be )?(?:obliged|obligated|required) to\b|\bdiscretion\b",
+    # deleted on request only where a law gives the right: "where required by applicable law"
+    r"\b(?:where|to the extent|if) (?:\w+ )?(?:required|mandated) by (?:applicable )?law\b",
+)
+"""What takes back the customer's control of deletion after it is stated."""
+
+
+def _control_taken_back(text: str, control: re.Match[str]) -> re.Match[str] | None:
+    """A contrast, condition or vendor's keeping after the customer's control ("you can delete
+    your content, but copies may remain"); an exception for what the law compels takes nothing
+    back."""
+    after = text[control.end() :]
+    blanked = LEGAL_COMPULSION.sub(lambda m: "#" * len(m.group()), after)
+    found = CONTROL_TAKEN_BACK.search(blanked)
+    if found is None:
+        return None
+    return re.compile(re.escape(found.group())).search(text, control.end() + found.start())
 
 
 AT_LEAST = re.compile(

@@ -786,3 +786,47 @@ def test_a_request_to_delete_the_account_states_no_deletion_period() -> None:
 )
 def test_written_a_deletion_period_left_open_to_later(text: str, expected: object) -> None:
     assert written(text) == {"deletion_after_termination_days": expected}
+
+
+def test_retention_on_the_customer_s_instructions_and_as_the_law_requires_is_controlled() -> None:
+    # "and as required by applicable law" adds what the law compels; it takes no control back
+    quote = (
+        "Miro will retain Customer Content and Personal Data in accordance with a Customer’s "
+        "instructions, including any applicable terms in the Customer Agreement and Customer’s "
+        "use of the Services, and as required by applicable law."
+    )
+    found = suggested(retention, "miro/privacy-policy/2026-03-11.md", quote)
+    assert found == {"content_retention": "customer_controlled"}
+
+
+# Written for these tests: the customer's control of deletion taken back after it is stated (a
+# contrast, an exception, copies the vendor keeps on, a request the vendor only weighs, a right
+# that holds only where a law gives it) does not settle how long the content is kept.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You can delete your content at any time, but we may keep copies in our backups.",
+        "You can delete your files at any time, although copies may remain on our servers for a "
+        "period.",
+        "You may delete your content, subject to our right to retain it for legal purposes.",
+        "You may request deletion of your content, and we will consider your request.",
+        "You can ask us to delete your content, but we are not obliged to do so.",
+        "We will delete your content upon your request where required by applicable law.",
+        "You can delete your content, except content that other users have copied.",
+        "We will delete your content upon your request, unless we need to keep it.",
+    ],
+)
+def test_written_a_control_taken_back_is_undisclosed(text: str) -> None:
+    assert written(text) == {"content_retention": "undisclosed"}
+
+
+# Written for these tests: a control with nothing taken back stays the customer's.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You can delete your content at any time.",
+        "You can choose how long your messages are kept.",
+    ],
+)
+def test_written_a_plain_control_stays_customer_controlled(text: str) -> None:
+    assert written(text) == {"content_retention": "customer_controlled"}
