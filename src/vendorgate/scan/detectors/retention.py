@@ -352,8 +352,11 @@ def detect(s: Sentence) -> list[Hit]:
     deleted = _vendor_deletes(text) or NO_DUTY_TO_KEEP.search(text)
     first = CUSTOMER_DELETES_FIRST.search(text)
     if first:
+        # (unless taken back: "..., but we may keep copies in backups")
+        taken_back = _control_taken_back(text, first)
+        value = "undisclosed" if taken_back else "customer_controlled"
         return [
-            Hit("content_retention", "customer_controlled", 0.75, span(first), 1, cue="retention")
+            Hit("content_retention", value, 0.75, span(taken_back or first), 1, cue="retention")
         ]
     if INACTIVITY.search(text) and (DELETE.search(text) or ACCOUNT_REMOVED.search(text)):
         # deleted after a period without use: a retention period while the contract runs

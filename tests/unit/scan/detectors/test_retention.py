@@ -830,3 +830,27 @@ def test_written_a_control_taken_back_is_undisclosed(text: str) -> None:
 )
 def test_written_a_plain_control_stays_customer_controlled(text: str) -> None:
     assert written(text) == {"content_retention": "customer_controlled"}
+
+
+# Written for these tests: the customer deleting its content before the end, taken back by
+# copies the vendor keeps on; without that, the control stands.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "You can delete your content yourself before you close your account, but we may keep "
+            "copies in backups.",
+            "undisclosed",
+        ),
+        (
+            "You may delete your content before termination, although some copies may remain.",
+            "undisclosed",
+        ),
+        (
+            "You can delete your content yourself before you close your account.",
+            "customer_controlled",
+        ),
+    ],
+)
+def test_written_deleting_before_the_end_taken_back(text: str, expected: str) -> None:
+    assert written(text) == {"content_retention": expected}
