@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from vendorgate.scan.detectors.cues import (
     CONTENT,
+    HEDGED_DENIAL,
     LEGAL_COMPULSION,
     NUMBER_WORDS,
     Spot,
@@ -291,6 +293,28 @@ def _content_of(text: str) -> re.Match[str] | None:
 
 
 def detect(s: Sentence) -> list[Hit]:
+    """How long customer content is kept, and its deletion after termination; a control or a
+    period the vendor only "typically" keeps, or only aims at, is ``undisclosed``."""
+    # ("delete one message specifically or all of them generally" is no habit)
+    plain = SCOPE_WORDS.sub("#", s.low)
+    hedge = HEDGED_DENIAL.search(plain) or AIMED.search(plain)
+    return [
+        replace(hit, value="undisclosed", cue="hedged")
+        if hedge and hit.fact == "content_retention" and hit.value in BOUNDED
+        else hit
+        for hit in _detect(s)
+    ]
+
+
+SCOPE_WORDS = re.compile(
+    r"\b(?:specifically|individually|selectively|partly|partially|entirely|wholly) (?:and|or) "
+    r"(?:generally|in general)\b"
+)
+BOUNDED = frozenset({"customer_controlled", "fixed_period"})
+"""The retention values that set an end: a habit or an aim sets none."""
+
+
+def _detect(s: Sentence) -> list[Hit]:
     """How long customer content is kept, and its deletion after termination."""
     text = s.low
     if not (

@@ -854,3 +854,32 @@ def test_written_a_plain_control_stays_customer_controlled(text: str) -> None:
 )
 def test_written_deleting_before_the_end_taken_back(text: str, expected: str) -> None:
     assert written(text) == {"content_retention": expected}
+
+
+# Written for these tests: a control or a period the vendor only keeps as a habit ("typically",
+# "usually", "in most cases") or only aims at ("we aim to", "where possible") sets no end.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We typically delete your content upon your request.",
+        "We generally delete Customer Data upon the customer's written request.",
+        "In most cases, you can delete your content at any time.",
+        "We aim to delete your content upon your request.",
+        "Where possible, you can delete your recordings at any time.",
+        "We typically keep recordings for 30 days.",
+        "Recordings are usually kept for 30 days.",
+    ],
+)
+def test_written_a_habit_or_an_aim_sets_no_end(text: str) -> None:
+    assert written(text) == {"content_retention": "undisclosed"}
+
+
+def test_deleting_specifically_or_generally_is_no_habit() -> None:
+    # "generally" names what is deleted, not how often
+    quote = (
+        "You may delete the content of the conversations on your device specifically and "
+        "generally at any time."
+    )
+    assert suggested(retention, "wire/terms-of-service/2023-05-12.md", quote) == {
+        "content_retention": "customer_controlled"
+    }
