@@ -627,6 +627,13 @@ FROM_ANOTHER_PERIOD = re.compile(
     r"^ (?:after|following|from|of|beyond) (?:the )?(?:(?:end|expiry|expiration|lapse|close) "
     r"of )?(?:the |this |that |such |any |a |an |your |its )?(?:[\w-]+ ){0,2}?(?:period|window)\b"
 )
+FROM_A_REQUEST = re.compile(
+    # counted from a request the customer may make at any time after the end: "within 30 days
+    # of your request following termination"
+    r"^ (?:of|after|following|from) (?:receiv\w+ |receipt of )?(?:your|the customer'?s?|"
+    r"customer'?s?|a|the|such|any) (?:written |verified )?(?:request|instruction|notice)s?\b"
+    r"(?! of termination)"
+)
 CONTRACT_PERIOD = re.compile(
     r"\b(?:subscription|billing|contract|agreement|service|licen[cs]e|initial|renewal)\b"
 )
@@ -670,10 +677,13 @@ def _begun_only(said: str, found: list[tuple[float, tuple[int, int]]]) -> bool:
 
 def _from_another_period(said: str, found: list[tuple[float, tuple[int, int]]]) -> bool:
     """Whether a period is counted from the end of another stretch the sentence does not measure
-    ("30 days after the end of the retention period"): the total is not said."""
+    ("30 days after the end of the retention period"), or from a request the customer may make
+    any time after the end ("within 30 days of your request"): the total is not said."""
     for _, where in found:
         other = FROM_ANOTHER_PERIOD.search(said[where[1] :])
         if other and not CONTRACT_PERIOD.search(other.group()):
+            return True
+        if FROM_A_REQUEST.search(said[where[1] :]):
             return True
     return False
 

@@ -883,3 +883,25 @@ def test_deleting_specifically_or_generally_is_no_habit() -> None:
     assert suggested(retention, "wire/terms-of-service/2023-05-12.md", quote) == {
         "content_retention": "customer_controlled"
     }
+
+
+# Written for these tests: a period counted from a request the customer may make at any time
+# after the end says nothing of the days since the end; one counted from the notice of
+# termination is counted from the end.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Within 30 days of your request following termination, we delete your content.",
+            "undisclosed",
+        ),
+        (
+            "After termination, we will erase Customer Data within 30 days of the customer's "
+            "written request.",
+            "undisclosed",
+        ),
+        ("We delete your content within 30 days of receiving notice of termination.", 30),
+    ],
+)
+def test_written_a_period_counted_from_a_request(text: str, expected: object) -> None:
+    assert written(text) == {"deletion_after_termination_days": expected}
