@@ -756,8 +756,11 @@ BOUND_PARTY = re.compile(
     _BEFORE_PARTY + _PARTY + r"(?:"
     # a prohibition: "you may not", "Customer shall not (and shall not permit anyone to)"
     r",? (?:must|shall|will|should|may|can)(?: not|n't)\b(?! be\b)"
-    r"(?! (?:\w+ )?(?:opt|object|withdraw|disable|turn|switch|decline|prevent|stop|choose))"
-    r"| (?:cannot|can't|won't)\b(?! be\b)(?! (?:\w+ )?(?:opt|object|withdraw|disable|turn|switch))"
+    # (a power the person lacks is no duty of theirs: "you cannot revoke our licence")
+    r"(?! (?:\w+ )?(?:opt|object|withdraw|disable|turn|switch|decline|prevent|stop|choose|"
+    r"revoke|rescind))"
+    r"| (?:cannot|can't|won't)\b(?! be\b)"
+    r"(?! (?:\w+ )?(?:opt|object|withdraw|disable|turn|switch|revoke|rescind))"
     r"| (?:agrees?|undertakes?|covenants?|promises?) (?:that (?:you|it|they) (?:will|shall) )?not\b"
     r"| (?:are|is) (?:not (?:permitted|allowed|authori[sz]ed|entitled)|prohibited|forbidden)\b"
     r"| (?:must|shall) refrain\b"

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from vendorgate.scan.detectors.cues import (
     CONTENT,
+    HEDGED_DENIAL,
+    LEGAL_COMPULSION,
     NUMBER_WORDS,
     Spot,
     in_business_days,
@@ -62,6 +65,19 @@ AS_LONG_AS = re.compile(
     r"\bfor the (?:period|time) (?:\w+ )?(?:necessary|needed|required)\b"
 )
 """Kept "as long as necessary" or while the account is open: no end is stated."""
+ACCOUNT_LIFETIME = re.compile(
+    r"\b(?:for )?as long as (?:your account (?:is|remains) (?:active|open)|you (?:maintain|have|"
+    r"keep|hold) (?:an|your|a) (?:\w+ )?account)\b|"
+    r"\bwhile (?:your|the|its|their) (?:\w+ )?account (?:is|remains) (?:active|open)\b|"
+    r"\bfor the (?:duration|term|life(?:time)?) of (?:the|this|your|its|their|any) (?:\w+ )?"
+    r"(?:agreement|contract|subscription|account|services?)\b"
+)
+"""Kept while the account or the contract lasts: no end while the contract runs."""
+AFTER_THE_END = re.compile(
+    r"\b(?:afterwards?|thereafter|after (?:that|closure|it (?:is closed|closes|ends))|"
+    r"following (?:that|closure|its closure))\b"
+)
+"""A period counted from the end of the account just named: "and for 30 days afterwards"."""
 KEPT_FOR_A_PERIOD = re.compile(
     r"\b(?:retain|retains|keep|keeps|store|stores)\b[^.;]{0,100}\b(?:for|up to|no longer than|"
     r"not (?:more|longer) than|a maximum of|at most) (?:a (?:maximum|period) of )?(?:[a-z-]+ )?"
@@ -172,6 +188,8 @@ TERMINATION = rx(
     r"\bdeactivat\w+",
     r"\bclos(?:e|es|ing|ure) (?:of )?(?:your |the |its |their )?account\b",
     r"\bdeletion of (?:your |the |its |their )?account\b",
+    # the noun after the account: "within 30 days of account closure"
+    r"\baccount (?:closure|deletion|cancell?ation|termination|deactivation)\b",
     # the passive: "after your account is closed", "once the account has been deleted"
     r"\baccount (?:is|has been|was|being|gets) (?:closed|deleted|terminated|cancell?ed|"
     r"deactivated)\b",
@@ -198,6 +216,24 @@ GENERAL_RETENTION = re.compile(
 )
 """A statement that content is kept, with no period or control named: bears on retention
 without settling its value."""
+KEPT_WHATEVER_THE_USER_DOES = rx(
+    # the permission to keep it cannot be taken back: "you cannot revoke permission for us to
+    # publish, store and use such content", "you may not withdraw our right to keep your posts"
+    r"\b(?:cannot|can't|can not|may not|are not able to|will not be able to)\b (?:\w+ )?"
+    r"(?:revoke|withdraw|rescind|take back)\b[^.;]{0,80}\b(?:stor(?:e|ing)|retain\w*|keep\w*|"
+    r"hold)\b",
+    # it is kept on after the user deletes it: "we may continue to store it after you delete it",
+    # "our right to keep copies of your content continues after you delete it"
+    r"\b(?:continue|continues) to (?:store|retain|keep|hold)\b[^.;]{0,60}\b(?:after|even if|"
+    r"once) (?:you|users?|the user) (?:have |has )?(?:delete|remove)",
+    r"\b(?:even )?(?:after|if|once) (?:you|users?|the user) (?:have |has )?(?:delete|remove)\w*"
+    r"[^.;]{0,60}\b(?:continue|continues) to (?:store|retain|keep|hold)\b",
+    r"\b(?:right|licen[cs]e|permission)s? to (?:[\w,]+ ){0,6}?(?:store|retain|keep)\b[^.;]{0,60}"
+    r"\b(?:continues?|survives?|remains?)\b[^.;]{0,20}\b(?:after|even if|once) (?:you|users?|"
+    r"the user) (?:have |has )?(?:delete|remove)",
+)
+"""The content kept whatever the user does: the permission to store it cannot be revoked, or
+it is kept on after the user deletes it. With no period stated, no end is (``indefinite``)."""
 CONTRACT_END = re.compile(
     r"\b(?:terminat\w+|expir\w+|end)(?: or (?:expiration|termination|expiry))? of (?:the|this|"
     r"your|our|any|an|its) (?:\w+ )?(?:agreement|contract|dpa|services?|subscription|terms|"
@@ -257,6 +293,28 @@ def _content_of(text: str) -> re.Match[str] | None:
 
 
 def detect(s: Sentence) -> list[Hit]:
+    """How long customer content is kept, and its deletion after termination; a control or a
+    period the vendor only "typically" keeps, or only aims at, is ``undisclosed``."""
+    # ("delete one message specifically or all of them generally" is no habit)
+    plain = SCOPE_WORDS.sub("#", s.low)
+    hedge = HEDGED_DENIAL.search(plain) or AIMED.search(plain)
+    return [
+        replace(hit, value="undisclosed", cue="hedged")
+        if hedge and hit.fact == "content_retention" and hit.value in BOUNDED
+        else hit
+        for hit in _detect(s)
+    ]
+
+
+SCOPE_WORDS = re.compile(
+    r"\b(?:specifically|individually|selectively|partly|partially|entirely|wholly) (?:and|or) "
+    r"(?:generally|in general)\b"
+)
+BOUNDED = frozenset({"customer_controlled", "fixed_period"})
+"""The retention values that set an end: a habit or an aim sets none."""
+
+
+def _detect(s: Sentence) -> list[Hit]:
     """How long customer content is kept, and its deletion after termination."""
     text = s.low
     if not (
@@ -318,8 +376,11 @@ def detect(s: Sentence) -> list[Hit]:
     deleted = _vendor_deletes(text) or NO_DUTY_TO_KEEP.search(text)
     first = CUSTOMER_DELETES_FIRST.search(text)
     if first:
+        # (unless taken back: "..., but we may keep copies in backups")
+        taken_back = _control_taken_back(text, first)
+        value = "undisclosed" if taken_back else "customer_controlled"
         return [
-            Hit("content_retention", "customer_controlled", 0.75, span(first), 1, cue="retention")
+            Hit("content_retention", value, 0.75, span(taken_back or first), 1, cue="retention")
         ]
     if INACTIVITY.search(text) and (DELETE.search(text) or ACCOUNT_REMOVED.search(text)):
         # deleted after a period without use: a retention period while the contract runs
@@ -349,7 +410,25 @@ def detect(s: Sentence) -> list[Hit]:
         return [_deletion(s, ended)]
     if RETAIN.search(text) is None:
         return []
+    if (lifetime := ACCOUNT_LIFETIME.search(text)) and (
+        after := AFTER_THE_END.search(text, lifetime.end())
+    ):
+        # "while your account is active and for 90 days after closure": no end while the
+        # contract runs (a period only after it is no fixed retention), then the deletion
+        open_ended = Hit(
+            "content_retention", "indefinite", 0.6, span(lifetime), 1, cue="as long as"
+        )
+        return [open_ended, _deletion(s, after)]
+    if (kept_on := KEPT_WHATEVER_THE_USER_DOES.search(text)) and not periods(text):
+        return [Hit("content_retention", "indefinite", 0.65, span(kept_on), 1, cue="kept on")]
 
+    return _stated_retention(text)
+
+
+def _stated_retention(text: str) -> list[Hit]:
+    """The retention a sentence about keeping the content states: the customer's control, a
+    fixed period or none, each unless taken back or left open after it; else kept with no
+    period ("as long as necessary" is indefinite)."""
     for value, pattern in (
         ("customer_controlled", CONTROLLED),
         ("fixed_period", FIXED),
@@ -369,6 +448,24 @@ def detect(s: Sentence) -> list[Hit]:
         ):
             # kept "for at least two years": a floor, with no end stated
             return [Hit("content_retention", "undisclosed", 0.6, span(match), 1, cue="at least")]
+        if (
+            match
+            and value == "customer_controlled"
+            and (taken_back := _control_taken_back(text, match))
+        ):
+            # "you can delete your content, but we may keep copies": the customer's deletion
+            # does not settle how long the vendor keeps it
+            return [
+                Hit("content_retention", "undisclosed", 0.6, span(taken_back), 1, cue="but kept")
+            ]
+        if (
+            match
+            and value in ("fixed_period", "customer_controlled")
+            and (longer := _kept_longer(text[match.end() :]))
+        ):
+            # "for 30 days, or longer where we have a reason", "until you delete it or for five
+            # years, whichever is later": the period or the customer's choice is no end
+            return [Hit("content_retention", "undisclosed", 0.6, span(longer), 1, cue="longer")]
         if match:
             return [Hit("content_retention", value, 0.75, span(match), 1, cue="retention")]
     kept = GENERAL_RETENTION.search(text)
@@ -440,6 +537,62 @@ def _vendor_deletes(text: str) -> re.Match[str] | None:
     return None
 
 
+LONGER = re.compile(
+    r"(?<!no )(?<!not )\blonger\b|\bextend\w*\b|"
+    r"\bwhichever (?:is|comes|occurs|happens) (?:the )?(?:later|last|longer|greater)\b|"
+    # "30 days after termination, or later if we have a reason" (not "and later deleted")
+    r"\bor (?:\w+ )?later\b|\blater (?:if|where|when|as)\b"
+)
+LONGER_BY_LAW = re.compile(
+    r"^(?: (?:retention|storage))? (?:period|time)?\s?(?:is |may be |will be )?(?:required|"
+    r"mandated|compelled) by (?:applicable )?(?:law|laws|legislation)\b"
+)
+"""A longer time the law compels ("unless a longer period is required by law"): the stated
+period still holds as far as the vendor's choice goes (one the law only permits is open)."""
+
+
+def _kept_longer(after: str) -> re.Match[str] | None:
+    """A longer keeping left open after the stated period or choice: "or longer", "and may keep
+    it longer", "which we may extend", "or later if", "whichever is later"; not "no longer than",
+    nor a longer time the law compels ("or later if required by law")."""
+    for found in LONGER.finditer(after):
+        if LONGER_BY_LAW.match(
+            re.sub(r"^ (?:if|where|when|as|unless)\b", "", after[found.end() :])
+        ):
+            continue
+        return found
+    return None
+
+
+CONTROL_TAKEN_BACK = rx(
+    # a contrast or a condition after the customer's control: "but we may keep copies",
+    # "subject to our right to retain it", "unless we need to keep it"
+    r"\b(?:but|although|though|however|subject to|provided that)\b",
+    r"\b(?:except|unless|other than|excluding|save (?:for|where))\b",
+    # the vendor keeping on, or weighing the request: "copies may remain", "we will consider
+    # your request", "we are not obliged to"
+    r"\b(?:may|might|will|can|could|would) (?:still |also |continue to )?(?:be )?(?:keep|"
+    r"kept|retain\w*|remain|persist|store|stored)\b",
+    r"\b(?:consider|evaluate|review|assess)\w* (?:your |the |such |each )?requests?\b|"
+    r"\bnot (?:be )?(?:obliged|obligated|required) to\b|\bdiscretion\b",
+    # deleted on request only where a law gives the right: "where required by applicable law"
+    r"\b(?:where|to the extent|if) (?:\w+ )?(?:required|mandated) by (?:applicable )?law\b",
+)
+"""What takes back the customer's control of deletion after it is stated."""
+
+
+def _control_taken_back(text: str, control: re.Match[str]) -> re.Match[str] | None:
+    """A contrast, condition or vendor's keeping after the customer's control ("you can delete
+    your content, but copies may remain"); an exception for what the law compels takes nothing
+    back."""
+    after = text[control.end() :]
+    blanked = LEGAL_COMPULSION.sub(lambda m: "#" * len(m.group()), after)
+    found = CONTROL_TAKEN_BACK.search(blanked)
+    if found is None:
+        return None
+    return re.compile(re.escape(found.group())).search(text, control.end() + found.start())
+
+
 AT_LEAST = re.compile(
     r"\b(?:at least|(?:a )?minimum (?:period )?of|not less than|no less than|no fewer than|"
     r"not fewer than|no sooner than|not before)\b[^.;,]{0,25}$"
@@ -452,32 +605,116 @@ STARTED = re.compile(
     r"(?:delet|eras|purg|destr|remov)\w*|"
     r"\b(?:begin|start|initiate|commence)s? (?:the |our )?(?:deletion|erasure|purg\w+|"
     r"destruction|removal)\b|"
-    r"\b(?:deletion|erasure|purge|removal)\b(?: [\w']+){0,4} (?:begins|starts|commences)\b"
+    # "deletion of your content starts", "the deletion process will begin"
+    r"\b(?:deletion|erasure|purge|removal)\b(?: [\w']+){0,4}? (?:will |shall |may |would )?"
+    r"(?:begins?|starts?|commences?)\b"
 )
 """A deletion that begins at one period and ends at another."""
+DONE = re.compile(
+    r"\b(?:complet\w*|finish\w*|conclud\w*|gone|done|fully (?:deleted|erased|removed))\b"
+)
+"""The end of a deletion begun earlier: "... and complete it within 30 days"."""
+FURTHER = re.compile(r"\b(?:further|additional|another|subsequent)\b[^.;,]{0,15}$")
+"""A period counted on from the one before it: "within a further 20 days"."""
+NOT_A_DELETION_PERIOD = re.compile(
+    # the length of the contract, not of the time to delete: "a 12-month subscription"
+    r"^\W{0,2}(?:subscriptions?|terms?|plans?|contracts?|commitments?|billing|renewals?)\b"
+)
+FROM_ANOTHER_PERIOD = re.compile(
+    # counted from the end of another stretch of time the sentence does not measure: "30 days
+    # after the end of the retention period", "60 days following the grace period" (not "after
+    # the end of the subscription period", which is the end of the contract)
+    r"^ (?:after|following|from|of|beyond) (?:the )?(?:(?:end|expiry|expiration|lapse|close) "
+    r"of )?(?:the |this |that |such |any |a |an |your |its )?(?:[\w-]+ ){0,2}?(?:period|window)\b"
+)
+FROM_A_REQUEST = re.compile(
+    # counted from a request the customer may make at any time after the end: "within 30 days
+    # of your request following termination"
+    r"^ (?:of|after|following|from) (?:receiv\w+ |receipt of )?(?:your|the customer'?s?|"
+    r"customer'?s?|a|the|such|any) (?:written |verified )?(?:request|instruction|notice)s?\b"
+    r"(?! of termination)"
+)
+CONTRACT_PERIOD = re.compile(
+    r"\b(?:subscription|billing|contract|agreement|service|licen[cs]e|initial|renewal)\b"
+)
+"""The period of the contract itself: its end is the end the deletion is counted from."""
+AIMED = re.compile(
+    r"\b(?:where|when|if|as far as) (?:reasonably |technically )?(?:possible|feasible|"
+    r"practicable)\b|"
+    r"\b(?:aims?|aiming|endeavou?rs?|strives?|tries|try|targets?|seeks?|hopes?|intends?) "
+    r"(?:to|for)\b|\bour (?:goal|aim|target|objective) is\b"
+)
+"""A deletion period only aimed at ("we aim to delete within 30 days", "where possible"): no
+promise of that many days. (A duty of "reasonable efforts" to delete within a period is a
+binding standard in a contract, and keeps its number.)"""
+
+
+def _deletion_periods(said: str) -> list[tuple[float, tuple[int, int]]]:
+    """The periods of the content's deletion in ``said``: a period "further" than the one
+    before it counted from the start, and neither a period of copies in backups named after the
+    content's ("... and from backups within 90 days": the backups' own time) nor the length of
+    the contract ("a 12-month subscription")."""
+    backups = re.search(r"\b(?:backups?|back-ups?|archives?)\b", said)
+    found: list[tuple[float, tuple[int, int]]] = []
+    for count, where in periods(said):
+        if NOT_A_DELETION_PERIOD.search(said[where[1] :]):
+            continue
+        if found and backups and backups.start() < where[0]:
+            continue
+        further = bool(found) and FURTHER.search(said[: where[1]]) is not None
+        found.append((count + found[-1][0] if further else count, where))
+    return found
+
+
+def _begun_only(said: str, found: list[tuple[float, tuple[int, int]]]) -> bool:
+    """ "Deletion begins 30 days after termination": the deletion's start is dated, and no period
+    follows a word for its end ("... and is complete within 60 days")."""
+    if STARTED.search(said) is None:
+        return False
+    done = DONE.search(said)
+    return done is None or not any(where[0] > done.start() for _, where in found)
+
+
+def _from_another_period(said: str, found: list[tuple[float, tuple[int, int]]]) -> bool:
+    """Whether a period is counted from the end of another stretch the sentence does not measure
+    ("30 days after the end of the retention period"), or from a request the customer may make
+    any time after the end ("within 30 days of your request"): the total is not said."""
+    for _, where in found:
+        other = FROM_ANOTHER_PERIOD.search(said[where[1] :])
+        if other and not CONTRACT_PERIOD.search(other.group()):
+            return True
+        if FROM_A_REQUEST.search(said[where[1] :]):
+            return True
+    return False
 
 
 def _deletion(s: Sentence, ended: re.Match[str]) -> Hit:
     text = s.low
-    found = periods(text)
-    where: Spot = found[0][1] if found else None
+    found = _deletion_periods(text)
     said = text
     if not found and re.search(r"\bafter (?:this|that|such) (?:\w+ )?period\b", text):
         # "After this export period, ... delete": the period is stated just before
-        found, said = periods(s.previous), s.previous
+        found, said = _deletion_periods(s.previous), s.previous
     if found and AT_LEAST.search(said[max(0, found[0][1][0] - 30) : found[0][1][1]]):
         # kept "for a minimum of 90 days" after the end: the deletion comes no sooner, and
         # nothing says how much later
         return Hit("deletion_after_termination_days", "undisclosed", 0.75, span(ended), 1)
-    if found and len(found) > 1 and STARTED.search(said):
-        # "we begin deleting 20 days after termination, so that it is all gone by 40 days": the
-        # deletion is done at the latest period, not the first
-        last = max(found, key=lambda period: period[0])
-        if re.search(r"\b(?:further|additional|another)\b[^.;,]{0,15}$", said[: last[1][1]]):
-            # "... and is finished within a further 20 days": counted from the start
-            last = (found[0][0] + last[0], last[1])
-        found = [last]
-        where = last[1] if said is text else None
+    if found and _begun_only(said, found):
+        # "deletion begins 30 days after termination": when it is done is not said
+        return Hit("deletion_after_termination_days", "undisclosed", 0.75, span(ended), 1)
+    if found and (
+        AIMED.search(text)
+        or _from_another_period(said, found)
+        or _kept_longer(said[max(where[1] for _, where in found) :])
+    ):
+        # aimed at, counted from another period, or left open to later ("30 days after
+        # termination, or later if we have a reason"): no number of days is promised
+        return Hit("deletion_after_termination_days", "undisclosed", 0.75, span(ended), 1)
+    if found:
+        # several periods ("we keep it for 30 days, and delete it within 90 days"): the content
+        # is gone at the latest of them
+        found = [max(found, key=lambda period: period[0])]
+    where: Spot = found[0][1] if found and said is text else None
     if found and in_business_days(said, found[0][1]):
         # "within 30 business days of termination": holidays stretch it past any fixed count
         return Hit("deletion_after_termination_days", "undisclosed", 0.75, span(ended), 1)

@@ -564,3 +564,344 @@ def test_written_content_unrecoverable_after_the_account_is_deleted(
     text: str, expected: dict[str, object]
 ) -> None:
     assert written(text) == expected
+
+
+# Written for these tests: the deletion's period read from all the periods of the sentence. A
+# deletion only begun at a time, one only aimed at, or one counted from the end of another
+# period the sentence does not measure promises no number of days; when the content is kept for
+# one period and deleted within another, it is gone at the later one; the length of the contract
+# is no period of the deletion.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Deletion of your content will begin 30 days after termination.", "undisclosed"),
+        ("We will initiate deletion of your content 30 days after termination.", "undisclosed"),
+        (
+            "The deletion process for your workspace starts 7 days after cancellation and is "
+            "complete within 37 days.",
+            37,
+        ),
+        ("After termination, we retain your content for 30 days and delete it within 90 days.", 90),
+        (
+            "After termination, we retain your content for 30 days, after which we will delete it "
+            "within a further 60 days.",
+            90,
+        ),
+        ("We aim to delete your content within 30 days after termination.", "undisclosed"),
+        ("We endeavour to delete your content within 30 days after termination.", "undisclosed"),
+        (
+            "Where technically feasible, we delete your recordings within 14 days of termination.",
+            "undisclosed",
+        ),
+        (
+            "Our goal is to erase customer content within 30 days of the end of the agreement.",
+            "undisclosed",
+        ),
+        # a duty of reasonable efforts binds: the number stands
+        (
+            "We will make reasonable efforts to erase your content within 30 days after "
+            "termination.",
+            30,
+        ),
+        (
+            "We will delete your content no later than 30 days after the end of the retention "
+            "period following termination.",
+            "undisclosed",
+        ),
+        (
+            "We will erase your content 60 days after the grace period following cancellation.",
+            "undisclosed",
+        ),
+        (
+            "Customer Data will be deleted no later than 90 days after the end of the "
+            "subscription period.",
+            90,
+        ),
+        (
+            "When a 12-month subscription ends, we delete the files in your workspace within 30 "
+            "days.",
+            30,
+        ),
+    ],
+)
+def test_written_the_deletion_period_among_several_or_none(text: str, expected: object) -> None:
+    assert written(text) == {"deletion_after_termination_days": expected}
+
+
+def test_a_permission_to_store_that_cannot_be_revoked_is_indefinite() -> None:
+    quote = (
+        "This means that you cannot revoke permission for Stack Overflow to publish, "
+        "distribute, store and use such content and to allow others to have derivative rights "
+        "to publish, distribute, store and use such content."
+    )
+    document = "stack-overflow/terms-of-service/2025-11-13.md"
+    assert suggested(retention, document, quote) == {"content_retention": "indefinite"}
+
+
+# Written for these tests: the content kept whatever the user does (a permission to keep it that
+# cannot be taken back, or keeping it on after the user deletes it) states no end; a power the
+# user lacks ("you cannot revoke") is no duty of theirs, so the registry keeps the hit. With a
+# period, the period stands; a duty of the user's is still theirs.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("You cannot revoke our right to store your content once posted.", "indefinite"),
+        (
+            "You may not withdraw the permission to store your posts that you granted us.",
+            "indefinite",
+        ),
+        ("Our right to keep copies of your content continues after you delete it.", "indefinite"),
+        (
+            "We may continue to store your content after you delete it from the service.",
+            "indefinite",
+        ),
+        ("Even after you delete your content, we may continue to store it.", "indefinite"),
+        ("We may continue to store your content for 30 days after you delete it.", "fixed_period"),
+        ("You cannot delete content that belongs to other users.", None),
+    ],
+)
+def test_written_content_kept_whatever_the_user_does(text: str, expected: str | None) -> None:
+    assert written(text).get("content_retention") == expected
+
+
+# Written for these tests: a period, or the customer's choice, with a longer keeping left open
+# after it states no end; "no longer than" is a limit, and a longer time only the law compels
+# leaves the vendor's period as it is (one the law merely permits does not).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We retain your content for 30 days, or for longer where we have a legitimate reason.",
+            "undisclosed",
+        ),
+        ("We retain your content for 30 days and may keep it longer.", "undisclosed"),
+        (
+            "Uploaded files are kept for 30 days, which we may extend for security reasons.",
+            "undisclosed",
+        ),
+        (
+            "Recordings are kept for 90 days, unless a longer period is permitted by law.",
+            "undisclosed",
+        ),
+        (
+            "Your content is retained until you delete it or for 5 years, whichever is later.",
+            "undisclosed",
+        ),
+        (
+            "Your content is retained until you delete it or for 5 years, whichever is earlier.",
+            "customer_controlled",
+        ),
+        (
+            "We retain your content for 30 days unless a longer period is required by law.",
+            "fixed_period",
+        ),
+        ("Recordings are kept for no longer than 90 days.", "fixed_period"),
+        ("Recordings are kept for 90 days and no longer.", "fixed_period"),
+    ],
+)
+def test_written_a_period_left_open_to_longer_keeping(text: str, expected: str) -> None:
+    assert written(text) == {"content_retention": expected}
+
+
+# Written for these tests: kept while the account is open and for a time after it closes: no end
+# while the contract runs (the period is one after the end, no fixed retention), and the
+# deletion's period after it.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We keep your messages for as long as your account is active, and for 30 days "
+            "afterwards.",
+            30,
+        ),
+        ("We retain your content while your account is active and for 90 days after closure.", 90),
+        (
+            "We retain your content while your account is active and for a short time afterwards.",
+            "undisclosed",
+        ),
+    ],
+)
+def test_written_kept_while_the_account_lasts_then_for_a_time(text: str, expected: object) -> None:
+    assert written(text) == {
+        "content_retention": "indefinite",
+        "deletion_after_termination_days": expected,
+    }
+
+
+# Written for these tests: the end drafted as a noun after "account" ("account closure",
+# "account deletion"); a request to delete the account states no deletion period.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Your files are permanently deleted 30 days after account deletion.", 30),
+        ("Following account cancellation, we erase your recordings within 14 days.", 14),
+        ("We will start deleting your data within 30 days of account closure.", "undisclosed"),
+    ],
+)
+def test_written_the_end_named_as_account_closure(text: str, expected: object) -> None:
+    assert written(text) == {"deletion_after_termination_days": expected}
+
+
+def test_a_request_to_delete_the_account_states_no_deletion_period() -> None:
+    # written for this test
+    assert written("You can request account deletion in your settings.") == {}
+
+
+# Written for these tests: a deletion period left open to a later deletion ("or later if", "and
+# longer where", "which we may extend", "whichever is later") promises no number of days; a
+# longer time only the law compels leaves the number.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We will delete your content 30 days after termination, or later if we have a "
+            "legitimate reason.",
+            "undisclosed",
+        ),
+        (
+            "Content may be retained for up to 30 days after termination, and longer where we "
+            "have a business need.",
+            "undisclosed",
+        ),
+        (
+            "We will delete your content 30 days after termination or when you ask us to, "
+            "whichever is later.",
+            "undisclosed",
+        ),
+        (
+            "Customer Data is deleted within thirty days after termination, which period we may "
+            "extend at our discretion.",
+            "undisclosed",
+        ),
+        (
+            "We will delete your content within 30 days after termination, unless a longer "
+            "period is required by law.",
+            30,
+        ),
+        (
+            "We will delete your content 30 days after termination, or later if required by law.",
+            30,
+        ),
+    ],
+)
+def test_written_a_deletion_period_left_open_to_later(text: str, expected: object) -> None:
+    assert written(text) == {"deletion_after_termination_days": expected}
+
+
+def test_retention_on_the_customer_s_instructions_and_as_the_law_requires_is_controlled() -> None:
+    # "and as required by applicable law" adds what the law compels; it takes no control back
+    quote = (
+        "Miro will retain Customer Content and Personal Data in accordance with a Customer’s "
+        "instructions, including any applicable terms in the Customer Agreement and Customer’s "
+        "use of the Services, and as required by applicable law."
+    )
+    found = suggested(retention, "miro/privacy-policy/2026-03-11.md", quote)
+    assert found == {"content_retention": "customer_controlled"}
+
+
+# Written for these tests: the customer's control of deletion taken back after it is stated (a
+# contrast, an exception, copies the vendor keeps on, a request the vendor only weighs, a right
+# that holds only where a law gives it) does not settle how long the content is kept.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You can delete your content at any time, but we may keep copies in our backups.",
+        "You can delete your files at any time, although copies may remain on our servers for a "
+        "period.",
+        "You may delete your content, subject to our right to retain it for legal purposes.",
+        "You may request deletion of your content, and we will consider your request.",
+        "You can ask us to delete your content, but we are not obliged to do so.",
+        "We will delete your content upon your request where required by applicable law.",
+        "You can delete your content, except content that other users have copied.",
+        "We will delete your content upon your request, unless we need to keep it.",
+    ],
+)
+def test_written_a_control_taken_back_is_undisclosed(text: str) -> None:
+    assert written(text) == {"content_retention": "undisclosed"}
+
+
+# Written for these tests: a control with nothing taken back stays the customer's.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You can delete your content at any time.",
+        "You can choose how long your messages are kept.",
+    ],
+)
+def test_written_a_plain_control_stays_customer_controlled(text: str) -> None:
+    assert written(text) == {"content_retention": "customer_controlled"}
+
+
+# Written for these tests: the customer deleting its content before the end, taken back by
+# copies the vendor keeps on; without that, the control stands.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "You can delete your content yourself before you close your account, but we may keep "
+            "copies in backups.",
+            "undisclosed",
+        ),
+        (
+            "You may delete your content before termination, although some copies may remain.",
+            "undisclosed",
+        ),
+        (
+            "You can delete your content yourself before you close your account.",
+            "customer_controlled",
+        ),
+    ],
+)
+def test_written_deleting_before_the_end_taken_back(text: str, expected: str) -> None:
+    assert written(text) == {"content_retention": expected}
+
+
+# Written for these tests: a control or a period the vendor only keeps as a habit ("typically",
+# "usually", "in most cases") or only aims at ("we aim to", "where possible") sets no end.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We typically delete your content upon your request.",
+        "We generally delete Customer Data upon the customer's written request.",
+        "In most cases, you can delete your content at any time.",
+        "We aim to delete your content upon your request.",
+        "Where possible, you can delete your recordings at any time.",
+        "We typically keep recordings for 30 days.",
+        "Recordings are usually kept for 30 days.",
+    ],
+)
+def test_written_a_habit_or_an_aim_sets_no_end(text: str) -> None:
+    assert written(text) == {"content_retention": "undisclosed"}
+
+
+def test_deleting_specifically_or_generally_is_no_habit() -> None:
+    # "generally" names what is deleted, not how often
+    quote = (
+        "You may delete the content of the conversations on your device specifically and "
+        "generally at any time."
+    )
+    assert suggested(retention, "wire/terms-of-service/2023-05-12.md", quote) == {
+        "content_retention": "customer_controlled"
+    }
+
+
+# Written for these tests: a period counted from a request the customer may make at any time
+# after the end says nothing of the days since the end; one counted from the notice of
+# termination is counted from the end.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Within 30 days of your request following termination, we delete your content.",
+            "undisclosed",
+        ),
+        (
+            "After termination, we will erase Customer Data within 30 days of the customer's "
+            "written request.",
+            "undisclosed",
+        ),
+        ("We delete your content within 30 days of receiving notice of termination.", 30),
+    ],
+)
+def test_written_a_period_counted_from_a_request(text: str, expected: object) -> None:
+    assert written(text) == {"deletion_after_termination_days": expected}
