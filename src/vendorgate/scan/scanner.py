@@ -371,7 +371,7 @@ def _suggestion(fact: str, passages: tuple[Passage, ...]) -> Suggestion:
     if spec.kind == "integer":
         return _number(fact, passages)
     risk = _risk_order(fact)
-    standing = _not_overridden(passages)
+    standing = _without_narrower_denials(_not_overridden(passages))
     best = max(
         standing,
         key=lambda p: (-_rank(risk, p.value), p.override, p.strength, p.confidence, -p.start),
@@ -395,6 +395,28 @@ def _suggestion(fact: str, passages: tuple[Passage, ...]) -> Suggestion:
         best.cue,
         reason,
     )
+
+
+NARROWER_DENIAL_RULES = ("scoped denial", "denied to advertisers")
+"""Rules that leave a denial open because it covers less than the whole practice (one plan,
+one kind of recipient or data, advertisers kept from the data): the cue of such a passage
+starts with one of them after its detector's id."""
+
+
+def _narrower_denial(passage: Passage) -> bool:
+    rule = passage.cue.split(": ", 1)[-1]
+    return passage.value == UNDISCLOSED and rule.startswith(NARROWER_DENIAL_RULES)
+
+
+def _without_narrower_denials(passages: tuple[Passage, ...]) -> tuple[Passage, ...]:
+    """The passages, less the narrower denials when another passage settles the fact: "we do
+    not sell sensitive personal information" agrees with "we do not sell personal
+    information" and must not pull the document to ``undisclosed``; a condition or an
+    exception (any other ``undisclosed``) still does. With nothing else settled, they stay."""
+    kept = tuple(p for p in passages if not _narrower_denial(p))
+    if any(p.value != UNDISCLOSED for p in kept):
+        return kept
+    return passages
 
 
 def _not_overridden(passages: tuple[Passage, ...]) -> tuple[Passage, ...]:

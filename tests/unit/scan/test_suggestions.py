@@ -130,3 +130,38 @@ def test_a_plain_promise_does_not_outvote_a_passage_that_leaves_the_practice_ope
     (suggestion,) = suggest(passages)
     assert suggestion.value == "undisclosed" and suggestion.conflicting
     assert "it is the least permissive reading" in suggestion.reason
+
+
+NARROWER = """# Acme privacy policy
+
+We do not sell your personal information.
+
+We do not sell your personal information to data brokers.
+"""
+OPEN = """# Acme privacy policy
+
+We do not sell your personal information to data brokers.
+"""
+CONDITIONED = """# Acme privacy policy
+
+We do not sell your personal information.
+
+We do not sell your personal information unless you ask us to.
+"""
+
+
+def test_a_narrower_denial_agrees_with_a_plain_one_and_does_not_outvote_it() -> None:
+    sale = _result(NARROWER).suggestion("sale_of_data")
+    assert sale is not None
+    assert [p.value for p in sale.passages] == ["never", "undisclosed"]
+    assert sale.value == "never"
+
+
+def test_a_narrower_denial_alone_settles_nothing() -> None:
+    sale = _result(OPEN).suggestion("sale_of_data")
+    assert sale is not None and sale.value == "undisclosed"
+
+
+def test_a_conditioned_denial_still_outvotes_a_plain_one() -> None:
+    sale = _result(CONDITIONED).suggestion("sale_of_data")
+    assert sale is not None and sale.value != "never"
