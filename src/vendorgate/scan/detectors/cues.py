@@ -370,11 +370,16 @@ HEDGED_DENIAL = re.compile(
     r"\b(?:knowingly|intentionally|deliberately|generally|typically|usually|normally|"
     r"ordinarily|customarily|routinely)\b|"
     r"\bto (?:the best of )?(?:our|its) knowledge\b|\bin (?:most|general|normal) cases\b|"
-    r"\bas a (?:general )?rule\b|\bin general\b"
+    r"\bas a (?:general )?rule\b|\bin general\b|"
+    # the vendor's own judgement decides: "as we deem necessary to provide the Services"
+    r"\bas (?:we|it|the company|the provider) (?:may )?(?:deem|deems|consider|considers|"
+    r"determine|determines|judge|judges)\b|\bin (?:our|its) (?:sole |absolute |reasonable )?"
+    r"(?:discretion|judge?ment)\b|\bat (?:our|its) (?:sole |absolute )?discretion\b"
 )
 """A denial or a deadline held back by its own words ("we do not knowingly sell", "we
-typically delete within 30 days"): it describes a habit or what the vendor knows, and
-promises nothing."""
+typically delete within 30 days"), or left to the vendor's judgement ("as we deem necessary
+to provide the Services", "in our sole discretion"): it describes a habit, what the vendor
+knows or what it will decide, and promises nothing."""
 UNCOMMITTED = rx(
     # a denial held for now only ("we do not currently sell", "at this time we do not")
     r"\b(?:currently|presently)\b(?! (?:available|offered|in (?:effect|force|use)|supported|"

@@ -753,10 +753,11 @@ def test_a_purpose_joined_to_the_service_s(text: str, expected: str) -> None:
         ),
         ("You grant us a licence to use your content without restriction.", "any_purpose"),
         ("You grant us an unlimited, worldwide licence to use your content.", "any_purpose"),
+        # the vendor judges what the service needs: no limit the customer can hold it to
         (
             "You grant us a licence to use your content as we deem appropriate to provide the "
             "Services.",
-            "service_only",
+            "undisclosed",
         ),
         (
             "You grant us a licence to use your content, including without limitation to copy "

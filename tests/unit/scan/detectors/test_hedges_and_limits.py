@@ -362,3 +362,26 @@ def test_a_clause_set_between_the_not_and_the_verb(text: str, fact: str) -> None
 )
 def test_a_change_of_the_practice_foreseen(text: str, fact: str, expected: str) -> None:
     assert written(text)[fact] == expected
+
+
+# Written for these tests: the vendor's own judgement decides how far the promise goes.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "You grant us a licence to use your content as we deem necessary to provide the "
+            "Services.",
+            "content_license_scope",
+        ),
+        (
+            "We will delete your content within 30 days after termination, in our sole discretion.",
+            "deletion_after_termination_days",
+        ),
+        (
+            "At our discretion, we do not use your content to train our models.",
+            CONTENT,
+        ),
+    ],
+)
+def test_a_promise_left_to_the_vendor_s_judgement_is_no_promise(text: str, fact: str) -> None:
+    assert written(text)[fact] == "undisclosed"
