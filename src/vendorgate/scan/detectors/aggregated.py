@@ -9,6 +9,7 @@ from itertools import pairwise
 from vendorgate.scan.detectors.cues import (
     IDENTITY_NEGATION,
     POINTER,
+    clause_around,
     guard,
     named,
     not_a_statement,
@@ -135,9 +136,7 @@ def _use_of(text: str, cue: re.Match[str]) -> re.Match[str] | None:
     """The verb using or handing on the data: the first in the clause naming the aggregated
     data ("we never use identifiable data; we use only aggregated data"), else the first in
     the sentence."""
-    cuts = [0, *(m.start() for m in USE_CLAUSE.finditer(text)), len(text)]
-    a = max(c for c in cuts if c <= cue.start())
-    b = min((c for c in cuts if c >= cue.end()), default=len(text))
+    a, b = clause_around(text, USE_CLAUSE, cue.span())
     return AGGREGATE_USE.search(text, a, b) or AGGREGATE_USE.search(text)
 
 

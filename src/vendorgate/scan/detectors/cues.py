@@ -213,6 +213,14 @@ def in_business_days(text: str, where: tuple[int, int]) -> bool:
     return re.search(r"\b(?:business|working) days?\b", text[where[0] : where[1]]) is not None
 
 
+def clause_around(text: str, breaks: re.Pattern[str], spot: tuple[int, int]) -> tuple[int, int]:
+    """``[start, end)`` of the clause of ``text`` holding ``spot``: from the last match of
+    ``breaks`` at or before its start to the first at or after its end (the text's ends when
+    there is none)."""
+    cuts = [0, *(m.start() for m in breaks.finditer(text)), len(text)]
+    return max(c for c in cuts if c <= spot[0]), min(c for c in cuts if c >= spot[1])
+
+
 def context(s: Sentence) -> str:
     """The words around a sentence that say what it is about: its lead-in and heading."""
     return " ".join((s.unit.local, s.unit.lead, s.heading))
@@ -493,9 +501,7 @@ def for_a_time(
     if hit.focus is not None:
         # the clause of the practice: "..., and we keep it until you delete it" limits the
         # keeping, not the denial
-        cuts = [0, *(m.start() for m in PRACTICE_CLAUSE.finditer(text)), len(text)]
-        a = max(c for c in cuts if c <= hit.focus[0])
-        b = min(c for c in cuts if c >= hit.focus[1])
+        a, b = clause_around(text, PRACTICE_CLAUSE, hit.focus)
     found = WHILE_ONLY.search(text, a, b)
     if found and not (hit.value == "opt_in" and _consent_at(text, found.start(), b)):
         # ("we will not sell it until you consent" is the consent that starts it: opt_in)
@@ -698,9 +704,7 @@ def stated_practice(fact: str, s: Sentence, cue: re.Match[str]) -> Hit:
         return Hit(fact, "opt_out", 0.8, span(cue, opt_out_cue(text)), 2, cue=named("opt_out", opt))
     # a consent in another clause ("...; with your consent, we also use your location") is
     # consent to something else
-    cuts = [0, *(m.start() for m in PRACTICE_CLAUSE.finditer(text)), len(text)]
-    a = max(c for c in cuts if c <= cue.start())
-    b = min(c for c in cuts if c >= cue.end())
+    a, b = clause_around(text, PRACTICE_CLAUSE, cue.span())
     consent = customer_consent(text, a, b)
     if consent and not re.search(r"\b(?:where|if|when) (?:legally )?required\b", text):
         hit = Hit(fact, "opt_in", 0.7, span(cue, consent), 1, cue=named("consent", consent))
@@ -936,9 +940,7 @@ def guard(hit: Hit, text: str, trigger: tuple[int, int] | None = None) -> Hit:
         return hit
     a, b = 0, len(text)
     if trigger is not None:
-        cuts = [0, *(m.start() for m in GUARD_CLAUSE.finditer(text)), len(text)]
-        a = max(c for c in cuts if c <= trigger[0])
-        b = min(c for c in cuts if c >= trigger[1])
+        a, b = clause_around(text, GUARD_CLAUSE, trigger)
     plain = "#" * a + text[a:b] + "#" * (len(text) - b)
     plain = LEGAL_COMPULSION.sub(lambda m: "#" * len(m.group()), plain)
     plain = RESTRICTING_EXCEPTION.sub(lambda m: "#" * len(m.group()), plain)
@@ -968,9 +970,7 @@ def hedged(hit: Hit, text: str) -> Hit:
         return hit
     a, b = 0, len(text)
     if hit.focus is not None:
-        cuts = [0, *(m.start() for m in GUARD_CLAUSE.finditer(text)), len(text)]
-        a = max(c for c in cuts if c <= hit.focus[0])
-        b = min(c for c in cuts if c >= hit.focus[1])
+        a, b = clause_around(text, GUARD_CLAUSE, hit.focus)
     found = (
         HEDGED_DENIAL.search(text, a, b)
         or UNCOMMITTED.search(text, a, b)
