@@ -91,7 +91,7 @@ def quote_words(normalised: str) -> int:
 def find_span(haystack: str, needle: str) -> int:
     """Offset of the first occurrence of ``needle`` in ``haystack`` that starts and ends on a
     word boundary (where its edge is a word character); -1 when there is none."""
-    if not needle:
+    if not needle or needle not in haystack:  # a plain search rules most sections out cheaply
         return -1
     head = r"(?<!\w)" if _WORD.match(needle[0]) else ""
     tail = r"(?!\w)" if _WORD.match(needle[-1]) else ""
