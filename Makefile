@@ -80,9 +80,12 @@ $(OPA_GOLIB_STAMP): | $(STAMP)
 	mv $(OPA_GOLIB).part $(OPA_GOLIB)
 	touch $(OPA_GOLIB_STAMP)
 
-## unit: the test suite, spread over the machine's cores (tests keep to their own folders)
+## unit: the test suite, spread over the machine's cores (tests keep to their own folders).
+## worksteal: xdist's default hands each worker long runs of tests ahead of time, and the slow
+## modules sit together, so one worker ran 290 s alone after the other had emptied its queue;
+## an idle worker now takes tests from the other's queue.
 unit: $(STAMP) browser $(OPA_GOLIB_STAMP) $(TOOLS_STAMP)
-	$(BIN)/pytest -q -n auto
+	$(BIN)/pytest -q -n auto --dist worksteal
 
 ## rules-test: every shipped rule's pass/fail/undetermined examples (`vendorgate test`)
 rules-test: $(STAMP)
