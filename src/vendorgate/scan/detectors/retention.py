@@ -12,6 +12,7 @@ from vendorgate.scan.detectors.cues import (
     NUMBER_WORDS,
     Spot,
     in_business_days,
+    named,
     not_a_statement,
     rx,
     span,
@@ -649,6 +650,48 @@ promise of that many days. (A duty of "reasonable efforts" to delete within a pe
 binding standard in a contract, and keeps its number.)"""
 
 
+DELETION_VERB = re.compile(
+    r"\b(?:delet(?:e|es|ed|ing)|eras(?:e|es|ed|ing)|destr(?:oy|oys|oyed|oying)|"
+    r"purg(?:e|es|ed|ing)|remov(?:e|es|ed|ing)|return(?:s|ed|ing)?)\b|"
+    r"\b(?:becomes?|be|is|are) (?:permanently )?(?:unrecoverable|irretrievable|irrecoverable)\b"
+)
+"""The deletion itself as a verb (not the noun "deletion", which also names the end of an
+account or a schedule)."""
+PERMITTED_ONLY = re.compile(
+    # the vendor only may, or has the right to, delete: "we may delete", "may be deleted",
+    # "reserves the right to erase", "may, at its option, return or delete"
+    r"\b(?:may|might|can|could|reserves? the right to|(?:has|have) the right to|"
+    r"(?:is|are) (?:entitled|free|permitted|allowed|at liberty) to)"
+    r"(?:,[^,.;]{1,40},)?"
+    r"(?: (?:also|then|thereafter|subsequently|later|at any time|\w+ly))*"
+    r"(?: (?:elect|choose|decide|opt|begin|start|need|want|wish) to)?"
+    r"(?: be)?(?: (?:also|then|\w+ly))*"
+    r"(?: [a-z]+ (?:or|and|and/or))? $"
+)
+
+
+def _deletion_only_permitted(text: str) -> re.Match[str] | None:
+    """The vendor's "may" when every deletion of the vendor's the sentence states is one it only
+    may do ("we may delete your content 30 days after termination"): a right to delete, not a
+    promise to, so the days name no time by which the content is gone. ``None`` when some
+    deletion is stated as done ("will delete", "deletes", "is deleted within"), or none is."""
+    ends = [m.span() for m in TERMINATION.finditer(text)]
+    permitted: re.Match[str] | None = None
+    for verb in DELETION_VERB.finditer(text):
+        if any(a <= verb.start() < b for a, b in ends):
+            continue  # "within 30 days of account deletion": the end, not the vendor's act
+        before = text[max(0, verb.start() - 80) : verb.start()]
+        if re.search(r"\b(?:customer|you|users?)\s+(?:\w+\s+)?$", before):
+            continue  # the customer's own deletion ("you may delete")
+        found = PERMITTED_ONLY.search(before)
+        if found is None:
+            return None
+        permitted = permitted or re.compile(re.escape(found.group())).search(
+            text, verb.start() - len(before)
+        )
+    return permitted
+
+
 def _deletion_periods(said: str) -> list[tuple[float, tuple[int, int]]]:
     """The periods of the content's deletion in ``said``: a period "further" than the one
     before it counted from the start, and neither a period of copies in backups named after the
@@ -690,6 +733,17 @@ def _from_another_period(said: str, found: list[tuple[float, tuple[int, int]]]) 
 
 def _deletion(s: Sentence, ended: re.Match[str]) -> Hit:
     text = s.low
+    if (permitted := _deletion_only_permitted(text)) is not None:
+        # "we may delete your content 30 days after termination": a right to delete, no
+        # promise of when (nor of "immediately")
+        return Hit(
+            "deletion_after_termination_days",
+            "undisclosed",
+            0.75,
+            span(ended),
+            1,
+            cue=named("only permitted", permitted),
+        )
     found = _deletion_periods(text)
     said = text
     if not found and re.search(r"\bafter (?:this|that|such) (?:\w+ )?period\b", text):

@@ -905,3 +905,40 @@ def test_deleting_specifically_or_generally_is_no_habit() -> None:
 )
 def test_written_a_period_counted_from_a_request(text: str, expected: object) -> None:
     assert written(text) == {"deletion_after_termination_days": expected}
+
+
+# Written for these tests: a deletion the vendor only may do ("may delete", "reserves the right
+# to erase") commits to no period, however many days the sentence names; a deletion stated as
+# done ("will delete", "deletes", "is deleted within") keeps its number.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We may delete your content 30 days after termination.",
+        "Your files may be deleted within 60 days of cancellation.",
+        "Acme reserves the right to erase your content 30 days after the end of the agreement.",
+        "Upon termination, we may immediately delete your content.",
+        "If you close your account, we may erase its content within 30 days.",
+        "We may delete your content within 30 days of account deletion.",
+        "We may, at our option, return or delete Customer Data within 30 days after termination.",
+    ],
+)
+def test_written_a_deletion_the_vendor_only_may_do_has_no_period(text: str) -> None:
+    assert written(text) == {"deletion_after_termination_days": "undisclosed"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We will delete your content 30 days after termination.", 30),
+        ("Acme deletes your content within 30 days of termination.", 30),
+        ("Your content is deleted within 30 days of termination.", 30),
+        ("Your files will be permanently removed within 45 days after cancellation.", 45),
+        (
+            "You may ask us to delete your content sooner; otherwise we will delete it within 30 "
+            "days after termination.",
+            30,
+        ),
+    ],
+)
+def test_written_a_deletion_stated_as_done_keeps_its_period(text: str, expected: int) -> None:
+    assert written(text) == {"deletion_after_termination_days": expected}
