@@ -388,6 +388,21 @@ HEDGED_DENIAL = re.compile(
 typically delete within 30 days"), or left to the vendor's judgement ("as we deem necessary
 to provide the Services", "in our sole discretion"): it describes a habit, what the vendor
 knows or what it will decide, and promises nothing."""
+AIMED = rx(
+    r"\b(?:where|when|if|as far as) (?:reasonably |technically )?(?:possible|feasible|"
+    r"practicable)\b",
+    r"\b(?:aims?|aiming|endeavou?rs?|strives?|tries|try|attempts?|attempting|targets?|seeks?|"
+    r"hopes?|intends?) (?:to|for)\b|\bour (?:goal|aim|target|objective) is\b",
+    # only the effort is owed: "will use commercially reasonable efforts to delete", "take
+    # reasonable steps to notify you" (a deadline missed despite them breaks no promise)
+    r"\b(?:reasonable|best|good[- ]faith)(?: commercial)? (?:efforts?|endeavou?rs?|steps) to "
+    r"(?:\w+ ){0,3}?(?:notif|inform|alert|report|tell|let|provid|delet|eras|destr|purg|remov|"
+    r"return|ensur)\w*",
+)
+"""A deadline only aimed at or only worked towards ("we aim to delete within 30 days", "within
+24 hours where possible", "we will use reasonable efforts to notify you within 72 hours"): no
+promise of that many days or hours. Read the same way for every deadline: the deletion after
+termination and the breach notice."""
 UNCOMMITTED = rx(
     # a denial held for now only ("we do not currently sell", "at this time we do not")
     r"\b(?:currently|presently)\b(?! (?:available|offered|in (?:effect|force|use)|supported|"

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from vendorgate.scan.detectors.cues import (
+    AIMED,
     CONTENT,
     HEDGED_DENIAL,
     LEGAL_COMPULSION,
@@ -639,15 +640,6 @@ CONTRACT_PERIOD = re.compile(
     r"\b(?:subscription|billing|contract|agreement|service|licen[cs]e|initial|renewal)\b"
 )
 """The period of the contract itself: its end is the end the deletion is counted from."""
-AIMED = re.compile(
-    r"\b(?:where|when|if|as far as) (?:reasonably |technically )?(?:possible|feasible|"
-    r"practicable)\b|"
-    r"\b(?:aims?|aiming|endeavou?rs?|strives?|tries|try|targets?|seeks?|hopes?|intends?) "
-    r"(?:to|for)\b|\bour (?:goal|aim|target|objective) is\b"
-)
-"""A deletion period only aimed at ("we aim to delete within 30 days", "where possible"): no
-promise of that many days. (A duty of "reasonable efforts" to delete within a period is a
-binding standard in a contract, and keeps its number.)"""
 
 
 DELETION_VERB = re.compile(

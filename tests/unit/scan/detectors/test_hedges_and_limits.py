@@ -385,3 +385,34 @@ def test_a_change_of_the_practice_foreseen(text: str, fact: str, expected: str) 
 )
 def test_a_promise_left_to_the_vendor_s_judgement_is_no_promise(text: str, fact: str) -> None:
     assert written(text)[fact] == "undisclosed"
+
+
+# Written for these tests: a deadline the vendor only owes its efforts to meet ("reasonable
+# efforts", "best efforts", "reasonable steps") is missed without a breach of the promise, so
+# it promises no number, for the deletion after termination as for a breach notice.
+@pytest.mark.parametrize(
+    "effort",
+    [
+        "use reasonable efforts to",
+        "use commercially reasonable efforts to",
+        "make best efforts to",
+        "take reasonable steps to",
+        "use all reasonable endeavours to",
+    ],
+)
+@pytest.mark.parametrize(
+    ("sentence", "fact"),
+    [
+        (
+            "We will {} delete your data within 90 days after termination.",
+            "deletion_after_termination_days",
+        ),
+        (
+            "We will {} notify you of a security breach within 72 hours.",
+            "breach_notification_hours",
+        ),
+    ],
+)
+def test_an_effort_only_deadline_promises_no_number(effort: str, sentence: str, fact: str) -> None:
+    assert isinstance(written(sentence.format("").replace("  ", " "))[fact], int)
+    assert written(sentence.format(effort))[fact] == "undisclosed"
