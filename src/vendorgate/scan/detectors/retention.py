@@ -686,15 +686,14 @@ def _deletion_only_permitted(text: str) -> re.Match[str] | None:
 
 def _deletion_periods(said: str) -> list[tuple[float, tuple[int, int]]]:
     """The periods of the content's deletion in ``said``: a period "further" than the one
-    before it counted from the start, and neither a period of copies in backups named after the
-    content's ("... and from backups within 90 days": the backups' own time) nor the length of
-    the contract ("a 12-month subscription")."""
-    backups = re.search(r"\b(?:backups?|back-ups?|archives?)\b", said)
+    before it counted from the start, and not the length of the contract ("a 12-month
+    subscription"). A period of the copies in backups counts ("deleted within 30 days and from
+    backups within 90 days"): the fact is when the customer's content is gone, and a copy in a
+    backup is still the content, so the caller's latest period is the backups' (the vocabulary
+    has no backup fact of its own)."""
     found: list[tuple[float, tuple[int, int]]] = []
     for count, where in periods(said):
         if NOT_A_DELETION_PERIOD.search(said[where[1] :]):
-            continue
-        if found and backups and backups.start() < where[0]:
             continue
         further = bool(found) and FURTHER.search(said[: where[1]]) is not None
         found.append((count + found[-1][0] if further else count, where))

@@ -463,11 +463,23 @@ def test_written_what_remains_after_the_end_is_not_the_content_kept(text: str) -
             "finished within a further 20 days.",
             30,
         ),
-        # not a staged deletion: the first period is the content's
+        # not a staged deletion, but the copies in backups are the customer's content too: the
+        # fact is when the content is gone (the vocabulary has no backup fact of its own), so
+        # the backups' longer period is the answer, not the live copy's shorter one
         (
             "We delete your files within 30 days after termination and remove them from backups "
             "within 90 days.",
-            30,
+            90,
+        ),
+        (
+            "Your content is deleted within 30 days of termination and removed from our backups "
+            "within 90 days.",
+            90,
+        ),
+        (
+            "Your content is erased within 30 days of cancellation and purged from backup copies "
+            "within a further 60 days.",
+            90,
         ),
     ],
 )
