@@ -402,8 +402,22 @@ def _detect(s: Sentence) -> list[Hit]:
                 cue="copies kept in backups",
             )
         ]
-    if ended and (deleted or (EXPORT_WINDOW.search(text) and periods(text))):
+    if ended and deleted:
         return [_deletion(s, ended)]
+    if ended and (export := EXPORT_WINDOW.search(text)) and periods(text):
+        # "you may export your data for 30 days after termination": a window to take the
+        # content out, no promise to delete it then (a deletion stated "after this period" in
+        # the next sentence takes the window's days there)
+        return [
+            Hit(
+                "deletion_after_termination_days",
+                "undisclosed",
+                0.75,
+                span(ended),
+                1,
+                cue=named("export window, no deletion", export),
+            )
+        ]
     if ended and periods(text) and _content_of(text) and _kept_after_the_end(text):
         # "we retain your content for 30 days after termination", "your files remain available
         # for up to 14 days after cancellation": kept for that long, then gone (said of the

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.scan.detectors.quoting import hits, suggested, written
-from vendorgate.scan.detectors import retention
+from vendorgate.scan.detectors import detect, retention
+from vendorgate.scan.document import sentences
 
 
 @pytest.mark.parametrize(
@@ -955,3 +956,44 @@ def test_written_a_deletion_the_vendor_only_may_do_has_no_period(text: str) -> N
 )
 def test_written_a_deletion_stated_as_done_keeps_its_period(text: str, expected: int) -> None:
     assert written(text) == {"deletion_after_termination_days": expected}
+
+
+# Written for these tests: a window to export or retrieve the content after the end is no promise
+# to delete it; the window's days are the deletion's only when the deletion is stated with them
+# (in the sentence, or in the next one after "this period").
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("You may export your data for 30 days after termination.", "undisclosed"),
+        (
+            "During the subscription or within 30 days after its termination, the customer may "
+            "export its content.",
+            "undisclosed",
+        ),
+        (
+            "You can retrieve your files for 60 days after cancellation of the agreement.",
+            "undisclosed",
+        ),
+        (
+            "You may export your content for 30 days after termination, after which we will "
+            "delete it.",
+            30,
+        ),
+        (
+            "For 30 days after termination you can retrieve your files, after which they are "
+            "deleted.",
+            30,
+        ),
+    ],
+)
+def test_written_an_export_window_is_no_deletion_period(text: str, expected: object) -> None:
+    assert written(text) == {"deletion_after_termination_days": expected}
+
+
+def test_written_an_export_window_then_a_deletion_after_this_period() -> None:
+    text = (
+        "You may export your content for 30 days after termination. After this export period, "
+        "we will delete your content."
+    )
+    found = [hit.value for s in sentences(text) for hit in detect(s)]
+    assert found == ["undisclosed", 30]
