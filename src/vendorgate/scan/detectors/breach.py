@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from vendorgate.scan.detectors.cues import AIMED, in_business_days, periods, span
+from vendorgate.scan.detectors.cues import aimed_only, in_business_days, periods, span
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
 
@@ -99,7 +99,7 @@ def detect(s: Sentence) -> list[Hit]:
             return []
         incident = notify
     found = [p for p in _deadlines(text) if _for_customer(text, p[1])]
-    if found and not AIMED.search(text) and not in_business_days(text, found[0][1]):
+    if found and not aimed_only(text) and not in_business_days(text, found[0][1]):
         # "within two business days" may be four days or more over a weekend or a holiday:
         # no number of hours
         days, match = found[0]

@@ -6,12 +6,12 @@ import re
 from dataclasses import replace
 
 from vendorgate.scan.detectors.cues import (
-    AIMED,
     CONTENT,
     HEDGED_DENIAL,
     LEGAL_COMPULSION,
     NUMBER_WORDS,
     Spot,
+    aimed_only,
     in_business_days,
     named,
     not_a_statement,
@@ -299,7 +299,7 @@ def detect(s: Sentence) -> list[Hit]:
     period the vendor only "typically" keeps, or only aims at, is ``undisclosed``."""
     # ("delete one message specifically or all of them generally" is no habit)
     plain = SCOPE_WORDS.sub("#", s.low)
-    hedge = HEDGED_DENIAL.search(plain) or AIMED.search(plain)
+    hedge = HEDGED_DENIAL.search(plain) or aimed_only(plain)
     return [
         replace(hit, value="undisclosed", cue="hedged")
         if hedge and hit.fact == "content_retention" and hit.value in BOUNDED
@@ -762,7 +762,7 @@ def _deletion(s: Sentence, ended: re.Match[str]) -> Hit:
         # "deletion begins 30 days after termination": when it is done is not said
         return Hit("deletion_after_termination_days", "undisclosed", 0.75, span(ended), 1)
     if found and (
-        AIMED.search(text)
+        aimed_only(text)
         or _from_another_period(said, found)
         or _kept_longer(said[max(where[1] for _, where in found) :])
     ):
