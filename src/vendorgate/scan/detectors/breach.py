@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from vendorgate.scan.detectors.cues import in_business_days, periods, span
+from vendorgate.scan.detectors.cues import aimed_only, in_business_days, periods, span
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
 
@@ -54,15 +54,6 @@ HOUR_WORDS = re.compile(
 _HOURS = {"twent": 24, "forty": 48, "seven": 72}
 
 
-HEDGED = re.compile(
-    r"\b(?:where|when|if|as far as) (?:reasonably )?(?:possible|feasible|practicable)\b|"
-    r"\b(?:aims?|aiming|endeavou?rs?|strives?|tries|try|targets?|seeks?) (?:to|for)\b|"
-    r"\b(?:use|make) (?:commercially )?reasonable efforts\b"
-)
-"""A deadline only aimed at ("within 24 hours where possible", "we aim to notify"): no promise
-of that many hours."""
-
-
 def _deadlines(text: str) -> list[tuple[float, tuple[int, int]]]:
     """Every stated period, with the hour counts spelled out in words."""
     found = periods(text)
@@ -108,7 +99,7 @@ def detect(s: Sentence) -> list[Hit]:
             return []
         incident = notify
     found = [p for p in _deadlines(text) if _for_customer(text, p[1])]
-    if found and not HEDGED.search(text) and not in_business_days(text, found[0][1]):
+    if found and not aimed_only(text) and not in_business_days(text, found[0][1]):
         # "within two business days" may be four days or more over a weekend or a holiday:
         # no number of hours
         days, match = found[0]

@@ -388,6 +388,74 @@ HEDGED_DENIAL = re.compile(
 typically delete within 30 days"), or left to the vendor's judgement ("as we deem necessary
 to provide the Services", "in our sole discretion"): it describes a habit, what the vendor
 knows or what it will decide, and promises nothing."""
+AIMED = rx(
+    r"\b(?:where|when|if|as far as) (?:reasonably |technically )?(?:possible|feasible|"
+    r"practicable)\b",
+    r"\b(?:aims?|aiming|endeavou?rs?|strives?|tries|try|attempts?|attempting|targets?|seeks?|"
+    r"hopes?|intends?) (?:to|for)\b|\bour (?:goal|aim|target|objective) is\b",
+    # only the effort is owed: "will use commercially reasonable efforts to delete", "take
+    # reasonable steps to notify you" (a deadline missed despite them breaks no promise)
+    r"\b(?:reasonable|best|good[- ]faith)(?: commercial)? (?:efforts?|endeavou?rs?|steps) to "
+    r"(?:\w+ ){0,3}?(?:notif|inform|alert|report|tell|let|provid|delet|eras|destr|purg|remov|"
+    r"return|ensur)\w*",
+)
+"""A deadline only aimed at or only worked towards ("we aim to delete within 30 days", "within
+24 hours where possible", "we will use reasonable efforts to notify you within 72 hours"): no
+promise of that many days or hours. Read the same way for every deadline: the deletion after
+termination and the breach notice."""
+_WE = r"(?:we|it|the (?:company|provider|processor|vendor|supplier))"
+_VENDOR = r"(?:" + _WE + r"|(?!you\b|customers?\b|users?\b|the\b|this\b|that\b)[a-z]+)"
+"""The vendor as the subject: "we", "the provider", or its name (one word)."""
+OWN_CONDITION = rx(
+    # only as far as the vendor can: "if we are able to", "where we can", "unless we are unable"
+    r"\b(?:if|where|when|to the extent|insofar as|in so far as|as far as) (?:that )?"
+    + _VENDOR
+    + r" (?:is|are) (?:reasonably |technically )?able\b",
+    r"\b(?:if|where|when|to the extent|insofar as|in so far as) (?:that )?" + _WE + r" can\b",
+    r"\bunless "
+    + _VENDOR
+    + r" (?:is|are) (?:unable|not able)\b|\bunless "
+    + _VENDOR
+    + r" (?:cannot|can't|can not)\b",
+    r"\b(?:to the extent|insofar as|in so far as) (?:reasonably |technically |commercially )?"
+    r"(?:possible|feasible|practicable|practical)\b",
+    # a reason or a choice of the vendor's own: "unless we decide otherwise", "unless we need it
+    # for our legitimate business purposes", "unless we have a legitimate reason"
+    r"\b(?:unless|except (?:where|when|if))\b (?:\w+ ){0,2}?" + _VENDOR + r" (?:\w+ )?(?:need|"
+    r"needs|decide|decides|determine|determines|choose|chooses|elect|elects|consider|considers|"
+    r"deem|deems|believe|believes|wish|wishes|want|wants)\b",
+    r"\b(?:unless|except (?:where|when|if|as))\b[^.;]{0,60}\b(?:a|any|our|its|some) (?:own )?"
+    r"(?:(?:good|valid|legitimate|business|operational) )+(?:\w+ )?(?:reasons?|purposes?|"
+    r"interests?|needs?)\b",
+)
+LEGAL_REASON = re.compile(
+    r"\b(?:requir\w*|compel\w*|oblig\w*|compl(?:y|ies|iance)|mandat\w*|order\w*)\b[^.;]{0,40}"
+    r"\b(?:laws?|legal|legally|regulat\w*|courts?|statut\w*|authorit\w*)\b|"
+    r"\b(?:laws?|regulations?|court orders?|subpoenas?)\b[^.;]{0,20}\b(?:requir\w*|compel\w*|"
+    r"mandat\w*|oblig\w*)|\blegal(?:ly)? (?:obligations?|requirements?|required|obliged|bound)\b"
+)
+"""What the law makes the vendor do ("to comply with the law", "a legal obligation"), not a
+legal interest of its own ("for a legal claim")."""
+
+
+def own_condition(text: str) -> re.Match[str] | None:
+    """A deadline held only as far as the vendor can, or unless a reason or a choice of its own
+    says otherwise ("within 30 days, if we are able to", "unless we decide otherwise"): the
+    vendor decides whether the number holds. Not an exception for what the law requires ("unless
+    we need to keep it to comply with the law"), nor the customer's own choice ("unless you
+    ask"), which leave the number standing."""
+    for found in OWN_CONDITION.finditer(text):
+        if not LEGAL_REASON.search(text, found.start(), found.end() + 60):
+            return found
+    return None
+
+
+def aimed_only(text: str) -> re.Match[str] | None:
+    """A deadline only aimed at, only worked towards, or held on the vendor's own condition
+    (:data:`AIMED`, :func:`own_condition`): no promise of its number."""
+    return AIMED.search(text) or own_condition(text)
+
+
 UNCOMMITTED = rx(
     # a denial held for now only ("we do not currently sell", "at this time we do not")
     r"\b(?:currently|presently)\b(?! (?:available|offered|in (?:effect|force|use)|supported|"

@@ -11,7 +11,9 @@ from vendorgate.scan.detectors.cues import (
     LEGAL_COMPULSION,
     NUMBER_WORDS,
     Spot,
+    aimed_only,
     in_business_days,
+    named,
     not_a_statement,
     rx,
     span,
@@ -297,7 +299,7 @@ def detect(s: Sentence) -> list[Hit]:
     period the vendor only "typically" keeps, or only aims at, is ``undisclosed``."""
     # ("delete one message specifically or all of them generally" is no habit)
     plain = SCOPE_WORDS.sub("#", s.low)
-    hedge = HEDGED_DENIAL.search(plain) or AIMED.search(plain)
+    hedge = HEDGED_DENIAL.search(plain) or aimed_only(plain)
     return [
         replace(hit, value="undisclosed", cue="hedged")
         if hedge and hit.fact == "content_retention" and hit.value in BOUNDED
@@ -400,8 +402,22 @@ def _detect(s: Sentence) -> list[Hit]:
                 cue="copies kept in backups",
             )
         ]
-    if ended and (deleted or (EXPORT_WINDOW.search(text) and periods(text))):
+    if ended and deleted:
         return [_deletion(s, ended)]
+    if ended and (export := EXPORT_WINDOW.search(text)) and periods(text):
+        # "you may export your data for 30 days after termination": a window to take the
+        # content out, no promise to delete it then (a deletion stated "after this period" in
+        # the next sentence takes the window's days there)
+        return [
+            Hit(
+                "deletion_after_termination_days",
+                "undisclosed",
+                0.75,
+                span(ended),
+                1,
+                cue=named("export window, no deletion", export),
+            )
+        ]
     if ended and periods(text) and _content_of(text) and _kept_after_the_end(text):
         # "we retain your content for 30 days after termination", "your files remain available
         # for up to 14 days after cancellation": kept for that long, then gone (said of the
@@ -638,28 +654,60 @@ CONTRACT_PERIOD = re.compile(
     r"\b(?:subscription|billing|contract|agreement|service|licen[cs]e|initial|renewal)\b"
 )
 """The period of the contract itself: its end is the end the deletion is counted from."""
-AIMED = re.compile(
-    r"\b(?:where|when|if|as far as) (?:reasonably |technically )?(?:possible|feasible|"
-    r"practicable)\b|"
-    r"\b(?:aims?|aiming|endeavou?rs?|strives?|tries|try|targets?|seeks?|hopes?|intends?) "
-    r"(?:to|for)\b|\bour (?:goal|aim|target|objective) is\b"
+
+
+DELETION_VERB = re.compile(
+    r"\b(?:delet(?:e|es|ed|ing)|eras(?:e|es|ed|ing)|destr(?:oy|oys|oyed|oying)|"
+    r"purg(?:e|es|ed|ing)|remov(?:e|es|ed|ing)|return(?:s|ed|ing)?)\b|"
+    r"\b(?:becomes?|be|is|are) (?:permanently )?(?:unrecoverable|irretrievable|irrecoverable)\b"
 )
-"""A deletion period only aimed at ("we aim to delete within 30 days", "where possible"): no
-promise of that many days. (A duty of "reasonable efforts" to delete within a period is a
-binding standard in a contract, and keeps its number.)"""
+"""The deletion itself as a verb (not the noun "deletion", which also names the end of an
+account or a schedule)."""
+PERMITTED_ONLY = re.compile(
+    # the vendor only may, or has the right to, delete: "we may delete", "may be deleted",
+    # "reserves the right to erase", "may, at its option, return or delete"
+    r"\b(?:may|might|can|could|reserves? the right to|(?:has|have) the right to|"
+    r"(?:is|are) (?:entitled|free|permitted|allowed|at liberty) to)"
+    r"(?:,[^,.;]{1,40},)?"
+    r"(?: (?:also|then|thereafter|subsequently|later|at any time|\w+ly))*"
+    r"(?: (?:elect|choose|decide|opt|begin|start|need|want|wish) to)?"
+    r"(?: be)?(?: (?:also|then|\w+ly))*"
+    r"(?: [a-z]+ (?:or|and|and/or))? $"
+)
+
+
+def _deletion_only_permitted(text: str) -> re.Match[str] | None:
+    """The vendor's "may" when every deletion of the vendor's the sentence states is one it only
+    may do ("we may delete your content 30 days after termination"): a right to delete, not a
+    promise to, so the days name no time by which the content is gone. ``None`` when some
+    deletion is stated as done ("will delete", "deletes", "is deleted within"), or none is."""
+    ends = [m.span() for m in TERMINATION.finditer(text)]
+    permitted: re.Match[str] | None = None
+    for verb in DELETION_VERB.finditer(text):
+        if any(a <= verb.start() < b for a, b in ends):
+            continue  # "within 30 days of account deletion": the end, not the vendor's act
+        before = text[max(0, verb.start() - 80) : verb.start()]
+        if re.search(r"\b(?:customer|you|users?)\s+(?:\w+\s+)?$", before):
+            continue  # the customer's own deletion ("you may delete")
+        found = PERMITTED_ONLY.search(before)
+        if found is None:
+            return None
+        permitted = permitted or re.compile(re.escape(found.group())).search(
+            text, verb.start() - len(before)
+        )
+    return permitted
 
 
 def _deletion_periods(said: str) -> list[tuple[float, tuple[int, int]]]:
     """The periods of the content's deletion in ``said``: a period "further" than the one
-    before it counted from the start, and neither a period of copies in backups named after the
-    content's ("... and from backups within 90 days": the backups' own time) nor the length of
-    the contract ("a 12-month subscription")."""
-    backups = re.search(r"\b(?:backups?|back-ups?|archives?)\b", said)
+    before it counted from the start, and not the length of the contract ("a 12-month
+    subscription"). A period of the copies in backups counts ("deleted within 30 days and from
+    backups within 90 days"): the fact is when the customer's content is gone, and a copy in a
+    backup is still the content, so the caller's latest period is the backups' (the vocabulary
+    has no backup fact of its own)."""
     found: list[tuple[float, tuple[int, int]]] = []
     for count, where in periods(said):
         if NOT_A_DELETION_PERIOD.search(said[where[1] :]):
-            continue
-        if found and backups and backups.start() < where[0]:
             continue
         further = bool(found) and FURTHER.search(said[: where[1]]) is not None
         found.append((count + found[-1][0] if further else count, where))
@@ -690,6 +738,17 @@ def _from_another_period(said: str, found: list[tuple[float, tuple[int, int]]]) 
 
 def _deletion(s: Sentence, ended: re.Match[str]) -> Hit:
     text = s.low
+    if (permitted := _deletion_only_permitted(text)) is not None:
+        # "we may delete your content 30 days after termination": a right to delete, no
+        # promise of when (nor of "immediately")
+        return Hit(
+            "deletion_after_termination_days",
+            "undisclosed",
+            0.75,
+            span(ended),
+            1,
+            cue=named("only permitted", permitted),
+        )
     found = _deletion_periods(text)
     said = text
     if not found and re.search(r"\bafter (?:this|that|such) (?:\w+ )?period\b", text):
@@ -703,7 +762,7 @@ def _deletion(s: Sentence, ended: re.Match[str]) -> Hit:
         # "deletion begins 30 days after termination": when it is done is not said
         return Hit("deletion_after_termination_days", "undisclosed", 0.75, span(ended), 1)
     if found and (
-        AIMED.search(text)
+        aimed_only(text)
         or _from_another_period(said, found)
         or _kept_longer(said[max(where[1] for _, where in found) :])
     ):

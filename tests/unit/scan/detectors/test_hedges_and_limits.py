@@ -385,3 +385,120 @@ def test_a_change_of_the_practice_foreseen(text: str, fact: str, expected: str) 
 )
 def test_a_promise_left_to_the_vendor_s_judgement_is_no_promise(text: str, fact: str) -> None:
     assert written(text)[fact] == "undisclosed"
+
+
+# Written for these tests: a deadline the vendor only owes its efforts to meet ("reasonable
+# efforts", "best efforts", "reasonable steps") is missed without a breach of the promise, so
+# it promises no number, for the deletion after termination as for a breach notice.
+@pytest.mark.parametrize(
+    "effort",
+    [
+        "use reasonable efforts to",
+        "use commercially reasonable efforts to",
+        "make best efforts to",
+        "take reasonable steps to",
+        "use all reasonable endeavours to",
+    ],
+)
+@pytest.mark.parametrize(
+    ("sentence", "fact"),
+    [
+        (
+            "We will {} delete your data within 90 days after termination.",
+            "deletion_after_termination_days",
+        ),
+        (
+            "We will {} notify you of a security breach within 72 hours.",
+            "breach_notification_hours",
+        ),
+    ],
+)
+def test_an_effort_only_deadline_promises_no_number(effort: str, sentence: str, fact: str) -> None:
+    assert isinstance(written(sentence.format("").replace("  ", " "))[fact], int)
+    assert written(sentence.format(effort))[fact] == "undisclosed"
+
+
+# Written for these tests: a deadline kept only as far as the vendor can, or unless the vendor
+# finds a reason of its own, promises no number; an exception for what the law compels, or for
+# the customer's own request, leaves the number standing.
+@pytest.mark.parametrize(
+    "condition",
+    [
+        "if we are able to",
+        "where we can",
+        "to the extent possible",
+        "to the extent reasonably practicable",
+        "unless we are unable to",
+        "unless we decide otherwise",
+        "unless we need it for our legitimate business purposes",
+        "unless we have a legitimate reason not to",
+    ],
+)
+@pytest.mark.parametrize(
+    ("sentence", "fact"),
+    [
+        (
+            "We will delete your content within 30 days after termination {}.",
+            "deletion_after_termination_days",
+        ),
+        (
+            "We will notify you of a security breach within 72 hours {}.",
+            "breach_notification_hours",
+        ),
+    ],
+)
+def test_a_deadline_on_the_vendor_s_own_condition_promises_no_number(
+    condition: str, sentence: str, fact: str
+) -> None:
+    assert isinstance(written(sentence.format("").replace(" .", "."))[fact], int)
+    assert written(sentence.format(condition))[fact] == "undisclosed"
+
+
+def test_a_legal_interest_of_the_vendor_s_own_is_no_legal_compulsion() -> None:
+    text = (
+        "We will delete your content within 30 days after termination, unless we need it for a "
+        "legal claim."
+    )
+    assert written(text)["deletion_after_termination_days"] == "undisclosed"
+    compelled = text.replace("for a legal claim", "to meet a legal obligation")
+    assert written(compelled)["deletion_after_termination_days"] == 30
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "expected"),
+    [
+        (
+            "We will delete your content within 30 days after termination unless required by law.",
+            "deletion_after_termination_days",
+            30,
+        ),
+        (
+            "We will delete your content within 30 days after termination unless we need to keep "
+            "it to comply with the law.",
+            "deletion_after_termination_days",
+            30,
+        ),
+        (
+            "We will delete your content within 30 days after termination unless you ask us to "
+            "keep it.",
+            "deletion_after_termination_days",
+            30,
+        ),
+        (
+            "We will notify you of a security breach within 72 hours unless a law enforcement "
+            "agency requires a delay.",
+            "breach_notification_hours",
+            72,
+        ),
+        (
+            "We will delete your content within 30 days after termination if you are able to "
+            "export it first.",
+            "deletion_after_termination_days",
+            30,
+        ),
+    ],
+)
+def test_a_deadline_with_an_exception_the_vendor_does_not_choose_keeps_its_number(
+    text: str, fact: str, expected: int
+) -> None:
+    assert written(text)[fact] == expected

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.scan.detectors.quoting import hits, suggested, written
-from vendorgate.scan.detectors import retention
+from vendorgate.scan.detectors import detect, retention
+from vendorgate.scan.document import sentences
 
 
 @pytest.mark.parametrize(
@@ -463,11 +464,23 @@ def test_written_what_remains_after_the_end_is_not_the_content_kept(text: str) -
             "finished within a further 20 days.",
             30,
         ),
-        # not a staged deletion: the first period is the content's
+        # not a staged deletion, but the copies in backups are the customer's content too: the
+        # fact is when the content is gone (the vocabulary has no backup fact of its own), so
+        # the backups' longer period is the answer, not the live copy's shorter one
         (
             "We delete your files within 30 days after termination and remove them from backups "
             "within 90 days.",
-            30,
+            90,
+        ),
+        (
+            "Your content is deleted within 30 days of termination and removed from our backups "
+            "within 90 days.",
+            90,
+        ),
+        (
+            "Your content is erased within 30 days of cancellation and purged from backup copies "
+            "within a further 60 days.",
+            90,
         ),
     ],
 )
@@ -597,11 +610,12 @@ def test_written_content_unrecoverable_after_the_account_is_deleted(
             "Our goal is to erase customer content within 30 days of the end of the agreement.",
             "undisclosed",
         ),
-        # a duty of reasonable efforts binds: the number stands
+        # a duty of reasonable efforts is one of effort, not of result: the content need not
+        # be gone by then, so no number of days is promised (as for a breach notice)
         (
             "We will make reasonable efforts to erase your content within 30 days after "
             "termination.",
-            30,
+            "undisclosed",
         ),
         (
             "We will delete your content no later than 30 days after the end of the retention "
@@ -905,3 +919,81 @@ def test_deleting_specifically_or_generally_is_no_habit() -> None:
 )
 def test_written_a_period_counted_from_a_request(text: str, expected: object) -> None:
     assert written(text) == {"deletion_after_termination_days": expected}
+
+
+# Written for these tests: a deletion the vendor only may do ("may delete", "reserves the right
+# to erase") commits to no period, however many days the sentence names; a deletion stated as
+# done ("will delete", "deletes", "is deleted within") keeps its number.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We may delete your content 30 days after termination.",
+        "Your files may be deleted within 60 days of cancellation.",
+        "Acme reserves the right to erase your content 30 days after the end of the agreement.",
+        "Upon termination, we may immediately delete your content.",
+        "If you close your account, we may erase its content within 30 days.",
+        "We may delete your content within 30 days of account deletion.",
+        "We may, at our option, return or delete Customer Data within 30 days after termination.",
+    ],
+)
+def test_written_a_deletion_the_vendor_only_may_do_has_no_period(text: str) -> None:
+    assert written(text) == {"deletion_after_termination_days": "undisclosed"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We will delete your content 30 days after termination.", 30),
+        ("Acme deletes your content within 30 days of termination.", 30),
+        ("Your content is deleted within 30 days of termination.", 30),
+        ("Your files will be permanently removed within 45 days after cancellation.", 45),
+        (
+            "You may ask us to delete your content sooner; otherwise we will delete it within 30 "
+            "days after termination.",
+            30,
+        ),
+    ],
+)
+def test_written_a_deletion_stated_as_done_keeps_its_period(text: str, expected: int) -> None:
+    assert written(text) == {"deletion_after_termination_days": expected}
+
+
+# Written for these tests: a window to export or retrieve the content after the end is no promise
+# to delete it; the window's days are the deletion's only when the deletion is stated with them
+# (in the sentence, or in the next one after "this period").
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("You may export your data for 30 days after termination.", "undisclosed"),
+        (
+            "During the subscription or within 30 days after its termination, the customer may "
+            "export its content.",
+            "undisclosed",
+        ),
+        (
+            "You can retrieve your files for 60 days after cancellation of the agreement.",
+            "undisclosed",
+        ),
+        (
+            "You may export your content for 30 days after termination, after which we will "
+            "delete it.",
+            30,
+        ),
+        (
+            "For 30 days after termination you can retrieve your files, after which they are "
+            "deleted.",
+            30,
+        ),
+    ],
+)
+def test_written_an_export_window_is_no_deletion_period(text: str, expected: object) -> None:
+    assert written(text) == {"deletion_after_termination_days": expected}
+
+
+def test_written_an_export_window_then_a_deletion_after_this_period() -> None:
+    text = (
+        "You may export your content for 30 days after termination. After this export period, "
+        "we will delete your content."
+    )
+    found = [hit.value for s in sentences(text) for hit in detect(s)]
+    assert found == ["undisclosed", 30]
