@@ -440,7 +440,14 @@ def scoped(hit: Hit, text: str) -> Hit:
     )
     if found is None:
         return hit
-    return replace(hit, value="undisclosed", cue=named("scoped denial", found))
+    return narrowed(hit, "scoped denial", found)
+
+
+def narrowed(hit: Hit, rule: str, match: re.Match[str] | str | None) -> Hit:
+    """``hit`` made ``undisclosed`` by a denial narrower than the practice (one plan, one kind
+    of recipient or data), flagged as such: the scanner lets a plain denial elsewhere in the
+    document settle the fact over it, which a condition or an exception never does."""
+    return replace(hit, value="undisclosed", cue=named(rule, match), narrower=True)
 
 
 def _denied_beside(text: str, practice: re.Pattern[str] | None) -> bool:
@@ -982,7 +989,7 @@ def hedged(hit: Hit, text: str) -> Hit:
     if hit.value in PERMISSIVE_VALUES and scope:
         # "for Enterprise customers, we only process Customer Data to provide the service":
         # the other plans may grant more
-        return replace(hit, value="undisclosed", cue=named("scoped denial", scope))
+        return narrowed(hit, "scoped denial", scope)
     return hit
 
 
