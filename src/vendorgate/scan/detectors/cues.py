@@ -403,6 +403,15 @@ UNCOMMITTED = rx(
     r"\b(?:cannot|can't|can not|do not|don't|does not|doesn't|are unable to|is unable to)"
     r" (?:fully )?(?:guarantee|ensure|promise|warrant|assure|control|be responsible)\b",
     r"\bno (?:guarantee|assurance|warranty)\b",
+    # a responsibility disclaimed, not the practice denied ("neither we nor our partners are
+    # responsible for ads based on ...", "we cannot be held liable for any sale by ...")
+    r"\b(?:not|never|n't|cannot)(?: (?:be|been|being|held|in any way|directly|ultimately|"
+    r"legally))* (?:responsible|liable|accountable|answerable)\b",
+    r"\bneither\b[^.;]{0,60}?\bnor\b[^.;]{0,60}?\b(?:is|are|was|were|will be|shall be|can be|"
+    r"may be)(?: (?:held|in any way))? (?:responsible|liable|accountable|answerable)\b",
+    r"\b(?:no|not any) (?:\w+ )?(?:responsibility|liability)\b|"
+    r"\b(?:not|n't|never) (?:accept|assume|take|bear|have)s? (?:any )?(?:\w+ )?(?:responsibility|"
+    r"liability)\b|\bdisclaims? (?:all |any )?(?:\w+ )?(?:responsibility|liability)\b",
     # an intention, not a promise ("we have no plans to sell", "we do not intend to")
     r"\bno (?:current |present )?(?:plans?|intention|intent)\b",
     r"\b(?:do|does|did)(?: not|n't) (?:currently |presently )?(?:intend|plan|expect|anticipate)\b",

@@ -385,3 +385,40 @@ def test_a_change_of_the_practice_foreseen(text: str, fact: str, expected: str) 
 )
 def test_a_promise_left_to_the_vendor_s_judgement_is_no_promise(text: str, fact: str) -> None:
     assert written(text)[fact] == "undisclosed"
+
+
+# Written for these tests: a "not" that disclaims a responsibility for the practice, in the
+# same clause, denies nothing about the practice itself.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "Neither we nor our partners are responsible for ads based on your browsing history.",
+            "advertising_use",
+        ),
+        (
+            "We are not responsible for the ads our partners show you based on your browsing "
+            "history.",
+            "advertising_use",
+        ),
+        (
+            "We cannot be held liable for any sale of your personal information by resellers.",
+            "sale_of_data",
+        ),
+        (
+            "We accept no responsibility for third-party model providers that use your content "
+            "to train their models.",
+            "ai_training_third_party",
+        ),
+    ],
+)
+def test_a_disclaimed_responsibility_is_no_denial(text: str, fact: str) -> None:
+    assert written(text).get(fact, "undisclosed") not in ("never", "opt_in")
+
+
+def test_a_denial_beside_a_disclaimer_in_another_clause_stands() -> None:
+    text = (
+        "Neither we nor our partners use your browsing history for ads; we are not responsible "
+        "for the content of ads."
+    )
+    assert written(text)["advertising_use"] == "never"
