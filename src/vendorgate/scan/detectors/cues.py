@@ -711,8 +711,49 @@ PRACTICE_CLAUSE = re.compile(
 """Where the clause of a stated practice ends, for the consent that governs it."""
 
 
+_RECIPIENT = (
+    r"(?:any ?one|any ?body|some ?one|those|people|persons?|others|part(?:y|ies)|compan(?:y|ies)|"
+    r"business(?:es)?|organi[sz]ations?|entit(?:y|ies)|advertisers?|partners?|buyers?|"
+    r"purchasers?|customers?|clients?|vendors?|brokers?|firms?|marketers?|recipients?|"
+    r"providers?)"
+)
+SOME_RECIPIENTS = re.compile(
+    # "to anyone who doesn't pay us", "to companies that have not signed": the denial holds
+    # only for those who do not do something, not for the others
+    rf"\b(?:to|with) (?:[\w-]+ ){{0,2}}?{_RECIPIENT} (?:who|that|which)(?: (?:do|does|did|has|"
+    r"have|had|is|are|was|were|will|would|can|could|may))?(?: not|n't| never)\b|"
+    rf"\b(?:to|with) (?:[\w-]+ ){{0,2}}?{_RECIPIENT} (?:who|that|which) (?:doesn't|don't|"
+    r"didn't|hasn't|haven't|hadn't|isn't|aren't|wasn't|weren't|won't|can't|cannot|never)\b|"
+    # "to non-paying partners", "to unpaid third parties"
+    r"\b(?:to|with) (?:any |other )?(?:non-?paying|unpaid|non-?paid|non-?contracted|"
+    r"unverified|unapproved|unauthori[sz]ed|non-?approved)\b"
+)
+"""A recipient named by what it does not do ("we don't sell your data to anyone who doesn't
+pay us", "to non-paying partners"): the denial is of the practice with those recipients only,
+and it implies the practice with the others. Not a narrower denial that agrees with a plain one:
+it takes back what a plain one promises."""
+
+
+def some_recipients(hit: Hit, text: str, clause: tuple[int, int]) -> Hit:
+    """``hit`` with ``never`` or ``opt_in`` made ``undisclosed`` when ``clause`` of ``text``
+    denies the practice only to recipients named by what they do not do."""
+    if hit.value not in ("never", "opt_in"):
+        return hit
+    found = SOME_RECIPIENTS.search(text, *clause)
+    if found is None:
+        return hit
+    return replace(hit, value="undisclosed", cue=named("denied to some recipients", found))
+
+
 def stated_practice(fact: str, s: Sentence, cue: re.Match[str]) -> Hit:
-    """opt_out / never / always for a practice named at ``cue`` (advertising, sale)."""
+    """opt_out / never / always for a practice named at ``cue`` (advertising, sale); a denial
+    only to recipients named by what they do not do is ``undisclosed``."""
+    text = s.low
+    a, b = clause_around(text, PRACTICE_CLAUSE, cue.span())
+    return some_recipients(_stated_practice(fact, s, cue), text, (a, b))
+
+
+def _stated_practice(fact: str, s: Sentence, cue: re.Match[str]) -> Hit:
     text = s.low
     opt = opt_out_cue(text) or opt_out_cue(s.unit.local)
     qualified = qualified_denial(text, cue)
