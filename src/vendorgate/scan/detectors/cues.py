@@ -232,6 +232,23 @@ def negation(text: str) -> re.Match[str] | None:
     return NEGATION.search(blanked)
 
 
+CONTRASTED = re.compile(
+    r"(?:^|,)\s*(?:and |but )?not (?!(?:even|only|just|merely|simply|solely|limited|"
+    r"necessarily|to|for|in|under|on|be|all|always|ever|now|yet|once|least|at|currently|"
+    r"directly|\w+ly)\b)(?:[\w'-]+ ){0,3}?[\w'-]+\s*,"
+)
+"""A contrast set between commas ("Our partners, not us, use your data for ads", "used by our
+partners, not by us, for ads"): its "not" denies the party or thing it names, and the clause
+around it states the practice of the other. Not a purpose contrasted ("..., not to target
+ads,"), nor words stressing a denial ("not even", "not under any circumstances" after one)."""
+
+
+def without_contrast(text: str) -> str:
+    """``text`` with every contrast set between commas blanked (see :data:`CONTRASTED`),
+    offsets kept."""
+    return CONTRASTED.sub(lambda m: "#" * len(m.group()), text)
+
+
 CLAUSE_BREAK = re.compile(
     r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|\bexcept\b|,? and (?:we|it|they|you)\b|"
     r"\. "
@@ -592,6 +609,8 @@ def practice(
     # you" negates what describes the data, not its use
     scope = NO_OPT_OUT.sub(lambda m: "#" * len(m.group()), text[a:b])
     scope = DESCRIBING_NEGATION.sub(lambda m: "#" * len(m.group()), scope)
+    # "we use metadata, not your content, to train": the "not" denies the thing it names
+    scope = without_contrast(scope)
     # a consent in another clause ("...; with your consent we also share your email") is
     # consent to something else
     consent = customer_consent(text, a if consent_from is None else consent_from, b)
@@ -769,6 +788,8 @@ def _stated_practice(fact: str, s: Sentence, cue: re.Match[str]) -> Hit:
     not_in_business = re.search(r"\bnot in the business of\b", text)
     # "personal data that does not identify you": the "not" describes the data
     plain = DESCRIBING_NEGATION_OF_TRANSFER.sub(lambda m: "#" * len(m.group()), text)
+    # "our partners, not us, sell it": the "not" denies the party it names
+    plain = without_contrast(plain)
     before = re.split(r", ", CLAUSE_BREAK.split(plain[max(0, cue.start() - 160) : cue.start()])[-1])
     clause = CLAUSE_BREAK.split(plain[: cue.start()])[-1]
     denied = NEGATED_TRANSFER.search(before[-1]) or OPENING_DENIAL.match(clause)
