@@ -429,6 +429,15 @@ UNCOMMITTED = rx(
     r"\b(?:no|not any) (?:\w+ )?(?:responsibility|liability)\b|"
     r"\b(?:not|n't|never) (?:accept|assume|take|bear|have)s? (?:any )?(?:\w+ )?(?:responsibility|"
     r"liability)\b|\bdisclaims? (?:all |any )?(?:\w+ )?(?:responsibility|liability)\b",
+    # a policy or a practice described, not a promise ("our policy is not to use", "it is our
+    # practice to delete", "as a matter of policy"): the vendor may change it; not the name of
+    # a document ("our privacy policy is to be read with ...")
+    r"\b(?:(?:it is|it's) (?:our|its|the company'?s) (?:(?!privacy\b|cookies?\b)[\w-]+ )?"
+    r"(?:policy|practice)|(?:our|its|the company'?s) (?:(?!privacy\b|cookies?\b)[\w-]+ )?"
+    r"(?:policy|practice) is) (?:not |never )?to\b(?! be\b)",
+    r"\bas a matter of (?:[\w-]+ )?(?:policy|practice)\b",
+    r"\b(?:have|has|maintain|maintains|follow|follows) an? (?:[\w-]+ )?(?:policy|practice)"
+    r" (?:of|not to|never to|to|that)\b",
     # an intention, not a promise ("we have no plans to sell", "we do not intend to")
     r"\bno (?:current |present )?(?:plans?|intention|intent)\b",
     r"\b(?:do|does|did)(?: not|n't) (?:currently |presently )?(?:intend|plan|expect|anticipate)\b",
