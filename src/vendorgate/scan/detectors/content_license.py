@@ -597,6 +597,15 @@ def _scope(
     if not service and limit is not None and OTHER_USES_DENIED.match(limit.group()):
         # "we will not use your content for any other purpose": other than what is not said
         return "undisclosed", span(trigger)
+    if (
+        not service
+        and limit is not None
+        and BARE_LIMIT.fullmatch(limit.group().strip())
+        and IMPROVEMENT.search(text)
+    ):
+        # "we only use metadata, not your content, to improve our models": an "only" whose
+        # one purpose is an improvement denied for the content limits nothing to the service
+        return "undisclosed", span(trigger)
     if OTHER_PURPOSES.search(text, service.end() if service else 0):
         return "undisclosed", span(trigger)
     if service is not None and _extra_purpose(text, service):

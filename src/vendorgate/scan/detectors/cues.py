@@ -233,14 +233,16 @@ def negation(text: str) -> re.Match[str] | None:
 
 
 CONTRASTED = re.compile(
-    r"(?:^|,)\s*(?:and |but )?not (?!(?:even|only|just|merely|simply|solely|limited|"
+    r"(?:^|,)\s*(?:and |but )?(?:not|never) (?!(?:even|only|just|merely|simply|solely|limited|"
     r"necessarily|to|for|in|under|on|be|all|always|ever|now|yet|once|least|at|currently|"
-    r"directly|\w+ly)\b)(?:[\w'-]+ ){0,3}?[\w'-]+\s*,"
+    r"directly|\w+ly|\w+ed|\w+en|sold|sent|told|made|kept|lent|rent|sell|share|use)\b)"
+    r"(?:[\w'-]+ ){0,3}?[\w'-]+\s*,"
 )
 """A contrast set between commas ("Our partners, not us, use your data for ads", "used by our
-partners, not by us, for ads"): its "not" denies the party or thing it names, and the clause
-around it states the practice of the other. Not a purpose contrasted ("..., not to target
-ads,"), nor words stressing a denial ("not even", "not under any circumstances" after one)."""
+partners, not by us, for ads", "usage data, never your content, is used"): its "not" denies
+the party or thing it names, and the clause around it states the practice of the other. Not a
+purpose contrasted ("..., not to target ads,"), a verb denied ("..., not sold, ..."), nor words
+stressing a denial ("not even", "not under any circumstances" after one)."""
 
 
 def without_contrast(text: str) -> str:
