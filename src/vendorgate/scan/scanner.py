@@ -83,6 +83,8 @@ class Passage:
     """2 for an explicit statement of the practice, 1 for a general one."""
     override: bool = False
     """The passage overrides what comes before it (``Notwithstanding the above``)."""
+    narrower: bool = False
+    """An ``undisclosed`` from a denial narrower than the practice (see :attr:`Hit.narrower`)."""
 
     @property
     def text(self) -> str:
@@ -308,6 +310,7 @@ def _passage(text: str, normalised: str, sentence: Sentence, hit: Hit) -> Passag
                 hit.cue,
                 hit.strength,
                 hit.override,
+                hit.narrower,
             )
     return None
 
@@ -397,15 +400,10 @@ def _suggestion(fact: str, passages: tuple[Passage, ...]) -> Suggestion:
     )
 
 
-NARROWER_DENIAL_RULES = ("scoped denial", "denied to advertisers")
-"""Rules that leave a denial open because it covers less than the whole practice (one plan,
-one kind of recipient or data, advertisers kept from the data): the cue of such a passage
-starts with one of them after its detector's id."""
-
-
 def _narrower_denial(passage: Passage) -> bool:
-    rule = passage.cue.split(": ", 1)[-1]
-    return passage.value == UNDISCLOSED and rule.startswith(NARROWER_DENIAL_RULES)
+    """A denial left open because it covers less than the whole practice (one plan, one kind
+    of recipient or data, advertisers kept from the data), as its detector flagged it."""
+    return passage.value == UNDISCLOSED and passage.narrower
 
 
 def _without_narrower_denials(passages: tuple[Passage, ...]) -> tuple[Passage, ...]:

@@ -96,7 +96,9 @@ def test_different_deletion_periods_give_the_longest() -> None:
     assert "the longest period exposes the customer most" in suggestion.reason
 
 
-def _passage(fact: str, value: str, line: int, strength: int = 1) -> Passage:
+def _passage(
+    fact: str, value: str, line: int, strength: int = 1, cue: str = "", narrower: bool = False
+) -> Passage:
     return Passage(
         fact,
         value,
@@ -107,7 +109,9 @@ def _passage(fact: str, value: str, line: int, strength: int = 1) -> Passage:
         line * 10,
         line * 10 + 9,
         line,
+        cue=cue,
         strength=strength,
+        narrower=narrower,
     )
 
 
@@ -160,6 +164,23 @@ def test_a_narrower_denial_agrees_with_a_plain_one_and_does_not_outvote_it() -> 
 def test_a_narrower_denial_alone_settles_nothing() -> None:
     sale = _result(OPEN).suggestion("sale_of_data")
     assert sale is not None and sale.value == "undisclosed"
+
+
+def test_a_narrower_denial_is_known_by_its_flag_not_by_the_name_of_its_cue() -> None:
+    # renaming the rule that found it changes nothing; a cue that only sounds like one is
+    # an undisclosed passage like any other
+    plain = _passage("sale_of_data", "never", 3, strength=2)
+    flagged = _passage("sale_of_data", "undisclosed", 5, cue="sale: one recipient", narrower=True)
+    named_alike = _passage("sale_of_data", "undisclosed", 7, cue="sale: scoped denial")
+    (kept,) = suggest((plain, flagged))
+    assert kept.value == "never"
+    (pulled,) = suggest((plain, named_alike))
+    assert pulled.value == "undisclosed"
+
+
+def test_the_scanner_flags_the_narrower_denials_it_finds() -> None:
+    passages = scan_text(NARROWER)
+    assert [(p.value, p.narrower) for p in passages] == [("never", False), ("undisclosed", True)]
 
 
 def test_a_conditioned_denial_still_outvotes_a_plain_one() -> None:

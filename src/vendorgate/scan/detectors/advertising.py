@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from vendorgate.scan.detectors.cues import (
     EXCEPTION,
@@ -12,6 +11,7 @@ from vendorgate.scan.detectors.cues import (
     for_a_time,
     guard,
     named,
+    narrowed,
     not_a_statement,
     opt_out_cue,
     qualified_denial,
@@ -160,12 +160,12 @@ def detect(s: Sentence) -> list[Hit]:
     if surface and hit.value in ("never", "opt_in"):
         # "our mobile apps do not use your data for ads": the website, and the vendor's other
         # products, may
-        hit = replace(hit, value="undisclosed", cue=named("scoped denial", surface))
+        hit = narrowed(hit, "scoped denial", surface)
     handed = HANDED_TO_ADVERTISERS.search(text)
     if handed and hit.value == "never":
         # "we never share your data with advertisers (or anyone else)": the data is kept from
         # them, which says nothing of the vendor choosing ads with it for them
-        hit = replace(hit, value="undisclosed", cue=named("denied to advertisers", handed))
+        hit = narrowed(hit, "denied to advertisers", handed)
     # the rest of the paragraph, where a present denial may stand beside a past one
     beside = s.unit.folded.text.lower().replace(text, " ")
     return [for_a_time(hit, text, beside, ADVERTISING)]

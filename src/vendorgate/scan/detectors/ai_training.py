@@ -505,7 +505,45 @@ def _clause_hits(s: Sentence, text: str, a: int, b: int, trained: bool = False) 
                 cue,
             )
         )
-    return [scoped(guard(hit, text, trigger), text[:b]) for hit in hits]
+    # "we do not use your content to train our models, only its metadata": the other kind of
+    # data is trained on
+    return [
+        scoped(guard(hit, text, trigger), text[:b])
+        for hit in (*hits, *_used_instead(clause, a, hits))
+    ]
+
+
+USED_INSTEAD = re.compile(
+    r",\s*(?:but\s+)?(?:only|just|merely|solely|instead)\b(?P<what>[^.;,]{1,60})"
+)
+"""The data a denial names, after a comma, as the one used instead ("..., only its metadata")."""
+
+
+KINDS = ("ai_training_customer_content", "ai_training_service_data")
+
+
+def _used_instead(clause: str, a: int, hits: list[Hit]) -> list[Hit]:
+    """``always`` for the other kind of data a clause (at ``a`` of its sentence) denying the
+    training of one kind in ``hits`` names as the one trained on instead ("We do not use your
+    content to train our models, only its metadata", "We never use your content, only metadata
+    about it, to train"); nothing when the clause denies no training of one kind."""
+    denied = next((h for h in hits if h.fact in KINDS and h.value in ("never", "opt_in")), None)
+    if denied is None:
+        return []
+    for found in USED_INSTEAD.finditer(clause):
+        named_kind = _named_kind(found["what"])
+        if named_kind is not None and named_kind[0] != denied.fact:
+            return [
+                replace(
+                    denied,
+                    fact=named_kind[0],
+                    value="always",
+                    confidence=round(denied.confidence * 0.9, 2),
+                    focus=(a + found.start(), a + found.end()),
+                    cue=named("used instead", found),
+                )
+            ]
+    return []
 
 
 SETTINGS_GATE = re.compile(

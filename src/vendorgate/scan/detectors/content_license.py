@@ -597,6 +597,15 @@ def _scope(
     if not service and limit is not None and OTHER_USES_DENIED.match(limit.group()):
         # "we will not use your content for any other purpose": other than what is not said
         return "undisclosed", span(trigger)
+    if (
+        not service
+        and limit is not None
+        and BARE_LIMIT.fullmatch(limit.group().strip())
+        and IMPROVEMENT.search(text)
+    ):
+        # "we only use metadata, not your content, to improve our models": an "only" whose
+        # one purpose is an improvement denied for the content limits nothing to the service
+        return "undisclosed", span(trigger)
     if OTHER_PURPOSES.search(text, service.end() if service else 0):
         return "undisclosed", span(trigger)
     if service is not None and _extra_purpose(text, service):
@@ -618,6 +627,15 @@ BEYOND_THE_SERVICE = rx(
     # services", "any of our products"
     r"\b(?:other|related|affiliated|additional|future|any of our|all of our|our other)"
     r" (?:[\w-]+ )?(?:services|products|offerings|apps|applications|platforms|brands)\b",
+    # what the vendor may add later: "and any features we may add in the future", "including
+    # future functionality": the licence reaches what the customer cannot read today
+    r"\bfuture (?:[\w-]+ )?(?:features?|functionalit(?:y|ies)|capabilit(?:y|ies)|tools?|"
+    r"versions?|releases?|uses?|purposes?|technolog(?:y|ies))\b",
+    r"\b(?:features?|functionalit(?:y|ies)|capabilit(?:y|ies)|tools?|services?|products?|"
+    r"offerings?|technolog(?:y|ies)|uses?|purposes?) (?:that |which )?(?:we|it|\w+) (?:may|might|"
+    r"will|could)(?: (?:later|subsequently|in the future|choose to|decide to))? (?:add|introduce|"
+    r"launch|develop|create|offer|release|provide|build|roll out|implement|adopt|make "
+    r"available)\w*\b",
     # someone else's services: "to enable our partners to offer their services"
     r"\b(?:their|partners'?|third[- ]part(?:y|ies)'?s?) (?:own )?(?:services|products|"
     r"offerings)\b",
@@ -628,7 +646,7 @@ BEYOND_THE_SERVICE = rx(
     r"benefit)\b",
 )
 """The service a purpose names when it is more than the one the customer uses: the vendor's
-business at large, its other products, or others' services."""
+business at large, its other products, what it may add later, or others' services."""
 
 
 EXTRA_PURPOSE = re.compile(

@@ -232,6 +232,25 @@ def negation(text: str) -> re.Match[str] | None:
     return NEGATION.search(blanked)
 
 
+CONTRASTED = re.compile(
+    r"(?:^|,)\s*(?:and |but )?(?:not|never) (?!(?:even|only|just|merely|simply|solely|limited|"
+    r"necessarily|to|for|in|under|on|be|all|always|ever|now|yet|once|least|at|currently|"
+    r"directly|\w+ly|\w+ed|\w+en|sold|sent|told|made|kept|lent|rent|sell|share|use)\b)"
+    r"(?:[\w'-]+ ){0,3}?[\w'-]+\s*,"
+)
+"""A contrast set between commas ("Our partners, not us, use your data for ads", "used by our
+partners, not by us, for ads", "usage data, never your content, is used"): its "not" denies
+the party or thing it names, and the clause around it states the practice of the other. Not a
+purpose contrasted ("..., not to target ads,"), a verb denied ("..., not sold, ..."), nor words
+stressing a denial ("not even", "not under any circumstances" after one)."""
+
+
+def without_contrast(text: str) -> str:
+    """``text`` with every contrast set between commas blanked (see :data:`CONTRASTED`),
+    offsets kept."""
+    return CONTRASTED.sub(lambda m: "#" * len(m.group()), text)
+
+
 CLAUSE_BREAK = re.compile(
     r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|\bexcept\b|,? and (?:we|it|they|you)\b|"
     r"\. "
@@ -471,6 +490,24 @@ UNCOMMITTED = rx(
     r"\b(?:cannot|can't|can not|do not|don't|does not|doesn't|are unable to|is unable to)"
     r" (?:fully )?(?:guarantee|ensure|promise|warrant|assure|control|be responsible)\b",
     r"\bno (?:guarantee|assurance|warranty)\b",
+    # a responsibility disclaimed, not the practice denied ("neither we nor our partners are
+    # responsible for ads based on ...", "we cannot be held liable for any sale by ...")
+    r"\b(?:not|never|n't|cannot)(?: (?:be|been|being|held|in any way|directly|ultimately|"
+    r"legally))* (?:responsible|liable|accountable|answerable)\b",
+    r"\bneither\b[^.;]{0,60}?\bnor\b[^.;]{0,60}?\b(?:is|are|was|were|will be|shall be|can be|"
+    r"may be)(?: (?:held|in any way))? (?:responsible|liable|accountable|answerable)\b",
+    r"\b(?:no|not any) (?:\w+ )?(?:responsibility|liability)\b|"
+    r"\b(?:not|n't|never) (?:accept|assume|take|bear|have)s? (?:any )?(?:\w+ )?(?:responsibility|"
+    r"liability)\b|\bdisclaims? (?:all |any )?(?:\w+ )?(?:responsibility|liability)\b",
+    # a policy or a practice described, not a promise ("our policy is not to use", "it is our
+    # practice to delete", "as a matter of policy"): the vendor may change it; not the name of
+    # a document ("our privacy policy is to be read with ...")
+    r"\b(?:(?:it is|it's) (?:our|its|the company'?s) (?:(?!privacy\b|cookies?\b)[\w-]+ )?"
+    r"(?:policy|practice)|(?:our|its|the company'?s) (?:(?!privacy\b|cookies?\b)[\w-]+ )?"
+    r"(?:policy|practice) is) (?:not |never )?to\b(?! be\b)",
+    r"\bas a matter of (?:[\w-]+ )?(?:policy|practice)\b",
+    r"\b(?:have|has|maintain|maintains|follow|follows) an? (?:[\w-]+ )?(?:policy|practice)"
+    r" (?:of|not to|never to|to|that)\b",
     # an intention, not a promise ("we have no plans to sell", "we do not intend to")
     r"\bno (?:current |present )?(?:plans?|intention|intent)\b",
     r"\b(?:do|does|did)(?: not|n't) (?:currently |presently )?(?:intend|plan|expect|anticipate)\b",
@@ -508,7 +545,14 @@ def scoped(hit: Hit, text: str) -> Hit:
     )
     if found is None:
         return hit
-    return replace(hit, value="undisclosed", cue=named("scoped denial", found))
+    return narrowed(hit, "scoped denial", found)
+
+
+def narrowed(hit: Hit, rule: str, match: re.Match[str] | str | None) -> Hit:
+    """``hit`` made ``undisclosed`` by a denial narrower than the practice (one plan, one kind
+    of recipient or data), flagged as such: the scanner lets a plain denial elsewhere in the
+    document settle the fact over it, which a condition or an exception never does."""
+    return replace(hit, value="undisclosed", cue=named(rule, match), narrower=True)
 
 
 def _denied_beside(text: str, practice: re.Pattern[str] | None) -> bool:
@@ -644,6 +688,8 @@ def practice(
     # you" negates what describes the data, not its use
     scope = NO_OPT_OUT.sub(lambda m: "#" * len(m.group()), text[a:b])
     scope = DESCRIBING_NEGATION.sub(lambda m: "#" * len(m.group()), scope)
+    # "we use metadata, not your content, to train": the "not" denies the thing it names
+    scope = without_contrast(scope)
     # a consent in another clause ("...; with your consent we also share your email") is
     # consent to something else
     consent = customer_consent(text, a if consent_from is None else consent_from, b)
@@ -763,8 +809,49 @@ PRACTICE_CLAUSE = re.compile(
 """Where the clause of a stated practice ends, for the consent that governs it."""
 
 
+_RECIPIENT = (
+    r"(?:any ?one|any ?body|some ?one|those|people|persons?|others|part(?:y|ies)|compan(?:y|ies)|"
+    r"business(?:es)?|organi[sz]ations?|entit(?:y|ies)|advertisers?|partners?|buyers?|"
+    r"purchasers?|customers?|clients?|vendors?|brokers?|firms?|marketers?|recipients?|"
+    r"providers?)"
+)
+SOME_RECIPIENTS = re.compile(
+    # "to anyone who doesn't pay us", "to companies that have not signed": the denial holds
+    # only for those who do not do something, not for the others
+    rf"\b(?:to|with) (?:[\w-]+ ){{0,2}}?{_RECIPIENT} (?:who|that|which)(?: (?:do|does|did|has|"
+    r"have|had|is|are|was|were|will|would|can|could|may))?(?: not|n't| never)\b|"
+    rf"\b(?:to|with) (?:[\w-]+ ){{0,2}}?{_RECIPIENT} (?:who|that|which) (?:doesn't|don't|"
+    r"didn't|hasn't|haven't|hadn't|isn't|aren't|wasn't|weren't|won't|can't|cannot|never)\b|"
+    # "to non-paying partners", "to unpaid third parties"
+    r"\b(?:to|with) (?:any |other )?(?:non-?paying|unpaid|non-?paid|non-?contracted|"
+    r"unverified|unapproved|unauthori[sz]ed|non-?approved)\b"
+)
+"""A recipient named by what it does not do ("we don't sell your data to anyone who doesn't
+pay us", "to non-paying partners"): the denial is of the practice with those recipients only,
+and it implies the practice with the others. Not a narrower denial that agrees with a plain one:
+it takes back what a plain one promises."""
+
+
+def some_recipients(hit: Hit, text: str, clause: tuple[int, int]) -> Hit:
+    """``hit`` with ``never`` or ``opt_in`` made ``undisclosed`` when ``clause`` of ``text``
+    denies the practice only to recipients named by what they do not do."""
+    if hit.value not in ("never", "opt_in"):
+        return hit
+    found = SOME_RECIPIENTS.search(text, *clause)
+    if found is None:
+        return hit
+    return replace(hit, value="undisclosed", cue=named("denied to some recipients", found))
+
+
 def stated_practice(fact: str, s: Sentence, cue: re.Match[str]) -> Hit:
-    """opt_out / never / always for a practice named at ``cue`` (advertising, sale)."""
+    """opt_out / never / always for a practice named at ``cue`` (advertising, sale); a denial
+    only to recipients named by what they do not do is ``undisclosed``."""
+    text = s.low
+    a, b = clause_around(text, PRACTICE_CLAUSE, cue.span())
+    return some_recipients(_stated_practice(fact, s, cue), text, (a, b))
+
+
+def _stated_practice(fact: str, s: Sentence, cue: re.Match[str]) -> Hit:
     text = s.low
     opt = opt_out_cue(text) or opt_out_cue(s.unit.local)
     qualified = qualified_denial(text, cue)
@@ -780,6 +867,8 @@ def stated_practice(fact: str, s: Sentence, cue: re.Match[str]) -> Hit:
     not_in_business = re.search(r"\bnot in the business of\b", text)
     # "personal data that does not identify you": the "not" describes the data
     plain = DESCRIBING_NEGATION_OF_TRANSFER.sub(lambda m: "#" * len(m.group()), text)
+    # "our partners, not us, sell it": the "not" denies the party it names
+    plain = without_contrast(plain)
     before = re.split(r", ", CLAUSE_BREAK.split(plain[max(0, cue.start() - 160) : cue.start()])[-1])
     clause = CLAUSE_BREAK.split(plain[: cue.start()])[-1]
     denied = NEGATED_TRANSFER.search(before[-1]) or OPENING_DENIAL.match(clause)
@@ -1050,7 +1139,7 @@ def hedged(hit: Hit, text: str) -> Hit:
     if hit.value in PERMISSIVE_VALUES and scope:
         # "for Enterprise customers, we only process Customer Data to provide the service":
         # the other plans may grant more
-        return replace(hit, value="undisclosed", cue=named("scoped denial", scope))
+        return narrowed(hit, "scoped denial", scope)
     return hit
 
 

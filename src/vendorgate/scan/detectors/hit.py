@@ -31,6 +31,11 @@ class Hit:
     override: bool = False
     """The sentence overrides what comes before it (``Notwithstanding the above, ...``)."""
     cue: str = ""
+    narrower: bool = False
+    """An ``undisclosed`` left by a denial that covers less than the whole practice (one plan,
+    one kind of recipient or data, advertisers kept from the data): it agrees with a plain
+    denial elsewhere instead of outvoting it. Set with :func:`~.cues.narrowed` where such a
+    denial is found, never read from the cue's words."""
 
 
 class Detector(Protocol):

@@ -10,6 +10,7 @@ from vendorgate.scan.detectors.cues import (
     for_a_time,
     guard,
     named,
+    narrowed,
     negation,
     not_a_statement,
     qualified_denial,
@@ -155,17 +156,17 @@ def _limited(hit: Hit, s: Sentence, cue: re.Match[str], money: re.Match[str] | N
     if hit.value == "never" and money and not ANY_VALUE.search(text):
         # state laws count a disclosure for other valuable consideration as a sale: a denial
         # of selling "for money" leaves that open
-        hit = replace(hit, value="undisclosed", cue=named("scoped denial", money))
+        hit = narrowed(hit, "scoped denial", money)
     one_law = ONE_LAW.search(text)
     if one_law and hit.value == "never":
         # "for purposes of the CCPA, we do not sell": a denial in one law's sense, like one
         # for one region's people, leaves a sale in another sense open
-        hit = replace(hit, value="undisclosed", cue=named("scoped denial", one_law))
+        hit = narrowed(hit, "scoped denial", one_law)
     own_purpose = OWN_PURPOSE.match(text, cue.end())
     if own_purpose and hit.value == "never":
         # "we do not sell your data to third parties for their own marketing purposes": a
         # sale for any other purpose stays open
-        hit = replace(hit, value="undisclosed", cue=named("scoped denial", own_purpose["purpose"]))
+        hit = narrowed(hit, "scoped denial", own_purpose["purpose"])
     # the rest of the paragraph, where a present denial may stand beside a past one
     beside = s.unit.folded.text.lower().replace(text, " ")
     return for_a_time(hit, text, beside, SALE)

@@ -564,3 +564,34 @@ def test_an_app_directory_is_no_surface_of_the_vendor() -> None:
 )
 def test_a_clause_opening_with_its_denial(text: str, expected: str) -> None:
     assert written(text) == {"advertising_use": expected}
+
+
+# Written for these tests: "X, not Y, do it" denies the practice of Y only, and states it of X.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Our partners, not us, use your data to target ads.", "advertising_use"),
+        ("It is our partners, not Acme, that use your data for advertising.", "advertising_use"),
+        (
+            "Your data is used by our partners, not by us, for targeted advertising.",
+            "advertising_use",
+        ),
+        ("Our partners, not us, sell your personal information.", "sale_of_data"),
+    ],
+)
+def test_a_practice_denied_of_one_party_and_stated_of_another(text: str, fact: str) -> None:
+    assert written(text)[fact] == "always"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the purpose contrasted: a denial of the advertising
+        "We use your data to run the service, not to target ads.",
+        # a contrast set inside a denial leaves the denial
+        "We will never, and not under any circumstances, use your data for advertising.",
+        "We do not use your data, not even your email address, for advertising.",
+    ],
+)
+def test_a_contrast_beside_a_denial_leaves_it(text: str) -> None:
+    assert written(text)["advertising_use"] == "never"

@@ -1216,3 +1216,33 @@ def test_a_training_the_person_does_in_an_opening_phrase_is_not_the_vendor_s() -
 )
 def test_an_opening_phrase_of_the_person_s_act(text: str, expected: dict[str, str]) -> None:
     assert {k: v for k, v in written(text).items() if k.startswith("ai_training")} == expected
+
+
+TRAINING_FACTS = ("ai_training_customer_content", "ai_training_service_data")
+
+
+# Written for these tests: metadata is service data (what is recorded about the content, not
+# the content), so training on it is `ai_training_service_data`; the sentence states that
+# training, and no training fact reads as a plain denial of it.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We only use the metadata of your content to improve our models.",
+        "Only the metadata of your files is used to train our AI models.",
+        "We only use metadata, not your content, to improve our models.",
+        "We only use usage data, never your content, to train our models.",
+        "We do not use your content to train our models, only its metadata.",
+        "We never use your content, only metadata about it, to train our models.",
+    ],
+)
+def test_training_only_on_metadata_is_training_on_service_data(text: str) -> None:
+    found = written(text)
+    assert found["ai_training_service_data"] == "always"
+    assert found.get("ai_training_customer_content") in (None, "never")
+    assert found.get("content_license_scope") != "service_only"
+
+
+def test_training_only_on_the_content_is_training_on_it() -> None:
+    found = written("We do not train our models on usage data, only on your content.")
+    assert found["ai_training_customer_content"] == "always"
+    assert found["ai_training_service_data"] == "never"

@@ -1082,3 +1082,27 @@ def test_written_a_purpose_naming_whom_it_serves(text: str, expected: str) -> No
 )
 def test_written_whose_business_the_service_is_for(text: str, expected: str) -> None:
     assert written(text)["content_license_scope"] == expected
+
+
+# Written for these tests: a licence reaching what the vendor may add later has no bound the
+# customer can read today, so it is not limited to the service.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You grant us a licence to host and use your content to provide the Services and any "
+        "features we may add in the future.",
+        "You grant us a licence to use your content to provide the Services, including future "
+        "functionality.",
+        "You grant us a licence to use your content to operate the Services and any "
+        "functionality we might introduce.",
+        "You grant us a licence to use your content to provide the Services and any other "
+        "services we may offer later.",
+    ],
+)
+def test_a_licence_for_what_may_be_added_later_is_not_service_only(text: str) -> None:
+    assert written(text)["content_license_scope"] != "service_only"
+
+
+def test_a_licence_to_provide_the_service_is_still_service_only() -> None:
+    text = "You grant us a licence to host and use your content to provide the Services to you."
+    assert written(text)["content_license_scope"] == "service_only"

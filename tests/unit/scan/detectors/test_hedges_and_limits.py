@@ -502,3 +502,71 @@ def test_a_deadline_with_an_exception_the_vendor_does_not_choose_keeps_its_numbe
     text: str, fact: str, expected: int
 ) -> None:
     assert written(text)[fact] == expected
+
+
+# Written for these tests: a "not" that disclaims a responsibility for the practice, in the
+# same clause, denies nothing about the practice itself.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "Neither we nor our partners are responsible for ads based on your browsing history.",
+            "advertising_use",
+        ),
+        (
+            "We are not responsible for the ads our partners show you based on your browsing "
+            "history.",
+            "advertising_use",
+        ),
+        (
+            "We cannot be held liable for any sale of your personal information by resellers.",
+            "sale_of_data",
+        ),
+        (
+            "We accept no responsibility for third-party model providers that use your content "
+            "to train their models.",
+            "ai_training_third_party",
+        ),
+    ],
+)
+def test_a_disclaimed_responsibility_is_no_denial(text: str, fact: str) -> None:
+    assert written(text).get(fact, "undisclosed") not in ("never", "opt_in")
+
+
+def test_a_denial_beside_a_disclaimer_in_another_clause_stands() -> None:
+    text = (
+        "Neither we nor our partners use your browsing history for ads; we are not responsible "
+        "for the content of ads."
+    )
+    assert written(text)["advertising_use"] == "never"
+
+
+# Written for these tests: a stated policy describes how the vendor means to act, which it is
+# free to change; it is no commitment.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Our policy is not to use your content to train our models.", CONTENT),
+        ("It is our policy never to sell your personal information.", "sale_of_data"),
+        ("As a matter of policy, we do not use your data for advertising.", "advertising_use"),
+        ("We have a policy of not using customer content to train AI models.", CONTENT),
+        ("We follow a practice of never selling personal information.", "sale_of_data"),
+        (
+            "It is our practice to delete Customer Data within 30 days after termination.",
+            "deletion_after_termination_days",
+        ),
+    ],
+)
+def test_a_stated_policy_is_no_commitment(text: str, fact: str) -> None:
+    assert written(text).get(fact, "undisclosed") == "undisclosed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not sell your personal information, as our privacy policy explains.",
+        "Our Privacy Policy is to be read with these terms; we do not sell your personal data.",
+    ],
+)
+def test_the_name_of_a_policy_document_is_no_hedge(text: str) -> None:
+    assert written(text)["sale_of_data"] == "never"

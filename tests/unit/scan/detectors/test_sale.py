@@ -565,3 +565,29 @@ def test_a_sale_with_a_consent_deemed_given_by_accepting_the_terms_is_no_opt_in(
         "these Terms."
     )
     assert written(text)["sale_of_data"] == "always"
+
+
+# Written for these tests: a sale denied only to recipients described by what they do not do
+# (pay, agree) implies a sale to the others.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We don't sell your data to anyone who doesn't pay us.",
+        "We do not sell personal information to companies that have not paid for it.",
+        "We never sell your personal data to third parties which do not sign our data agreement.",
+        "We will not sell your information to non-paying partners.",
+    ],
+)
+def test_a_sale_denied_only_to_those_who_do_not_pay_is_no_denial(text: str) -> None:
+    assert written(text)["sale_of_data"] == "undisclosed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We don't sell your data to anyone.",
+        "We do not sell personal information to anyone who asks for it.",
+    ],
+)
+def test_a_sale_denied_to_every_recipient_is_still_never(text: str) -> None:
+    assert written(text)["sale_of_data"] == "never"
