@@ -28,9 +28,13 @@ from vendorgate.text.sections import Section, section_at, split_sections
 _TYPOGRAPHY = str.maketrans({**TYPOGRAPHY, "\u2010": "-", "\u2009": " ", "\u00d7": "x"})
 _DROPPED = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 """Characters that vanish when folding (soft hyphens and zero-width marks split words)."""
-_TOKEN = re.compile("[^\\s*\\\\" + "".join(sorted(_DROPPED)) + "]+|\\s+")
-"""Runs of kept characters, or of spaces; emphasis stars, escape backslashes and the dropped
-characters fall between tokens."""
+_SKIPPED = "*\\\\" + "".join(sorted(_DROPPED))
+"""Emphasis stars, escape backslashes and the dropped characters, as a character class body."""
+_GAP = re.compile(f"[\\s{_SKIPPED}]{{2,}}|[{_SKIPPED}]|[^\\S ]")
+"""What folding does more than copy: a run of spaces and skipped characters, one skipped
+character, or one space other than a plain space. Between two gaps the text is copied as it is:
+words with one plain space between them."""
+_SPACE = re.compile(r"\s")
 
 _LINK = re.compile(r"!?\[((?:[^\[\]]|\[[^\]]*\])*)\]\(([^()\s]*(?:\([^()]*\)[^()\s]*)*)[^)]*\)")
 _TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
@@ -189,16 +193,31 @@ def fold(raw: str, base: int = 0) -> Folded:
     chars: list[str] = []
     offsets: list[int] = []
 
+    def copy(text: str, start: int, end: int, at: int) -> None:
+        # words and single plain spaces, copied whole: the space that opens ``text`` only
+        # when the folded text so far does not end with one
+        if start < end and text[start] == " " and (not chars or chars[-1] == " "):
+            start += 1
+        chars.extend(text[start:end])
+        offsets.extend(range(at + start, at + end))
+
     def put(text: str, at: int) -> None:
-        # typography maps one character to one, so offsets survive translate()
-        for token in _TOKEN.finditer(text.translate(_TYPOGRAPHY)):
-            if token.group().isspace():
-                if chars and chars[-1] != " ":
-                    chars.append(" ")
-                    offsets.append(at + token.start())
-            else:
-                chars.extend(token.group())
-                offsets.extend(range(at + token.start(), at + token.end()))
+        # Skipped characters vanish and each run of spaces becomes one plain space, at the
+        # offset of its first; most of a unit is words and single spaces, copied in one go
+        # rather than a character or a word at a time. Typography maps one character to one,
+        # so offsets survive translate(); it maps no ASCII character, so ASCII text is spared
+        # it (the test is much the cheaper).
+        if not text.isascii():
+            text = text.translate(_TYPOGRAPHY)
+        position = 0
+        for gap in _GAP.finditer(text):
+            copy(text, position, gap.start(), at)
+            space = _SPACE.search(text, gap.start(), gap.end())
+            if space is not None and chars and chars[-1] != " ":
+                chars.append(" ")
+                offsets.append(at + space.start())
+            position = gap.end()
+        copy(text, position, len(text), at)
 
     position = 0
     for match in _markup(raw):

@@ -4,7 +4,9 @@ tests; none is taken from a vendor document."""
 
 from __future__ import annotations
 
-from vendorgate.scan.document import sentences, split_units
+import pytest
+
+from vendorgate.scan.document import _TYPOGRAPHY, fold, sentences, split_units
 
 
 def _texts(text: str) -> list[tuple[str, str]]:
@@ -239,3 +241,39 @@ def test_a_line_opening_a_new_sentence_is_not_joined_to_one_that_lost_its_full_s
         "paragraph",
         "The Vendor remains liable for each sub-processor it engages under this Agreement.",
     )
+
+
+@pytest.mark.parametrize(
+    ("raw", "folded", "offsets"),
+    [
+        # runs of spaces become one, at the offset of the first; stars and soft hyphens vanish
+        (
+            " We  keep *your*\n\tfiles\u00ad. ",
+            "We keep your files.",
+            (11, 12, 13, 15, 16, 17, 18, 19, 21, 22, 23, 24, 26, 28, 29, 30, 31, 32, 34),
+        ),
+        # a space after a vanished star is still the one space between two words
+        ("a * b\\*c", "a bc", (10, 11, 14, 17)),
+        # typography is read through, a zero-width space splits nothing
+        (
+            "\u201cData\u201d \u2009 is\u200b kept",
+            '"Data" is kept',
+            (10, 11, 12, 13, 14, 15, 16, 19, 20, 22, 23, 24, 25, 26),
+        ),
+        (
+            "**Bold** [link](http://x.y) &amp; <b>tag</b>  end  ",
+            "Bold link & tag end",
+            (12, 13, 14, 15, 18, 20, 21, 22, 23, 37, 38, 43, 47, 48, 49, 50, 56, 57, 58),
+        ),
+    ],
+)
+def test_folding_keeps_the_raw_offset_of_every_character(
+    raw: str, folded: str, offsets: tuple[int, ...]
+) -> None:
+    result = fold(raw, 10)
+    assert (result.text, result.offsets) == (folded, offsets)
+
+
+def test_typography_maps_no_ascii_character() -> None:
+    # fold() skips translate() for ASCII text
+    assert all(code > 0x7F for code in _TYPOGRAPHY)

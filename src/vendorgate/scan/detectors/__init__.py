@@ -33,10 +33,19 @@ from vendorgate.scan.detectors import (
 )
 from vendorgate.scan.detectors.cues import bound_party, hedged
 from vendorgate.scan.detectors.follow_ups import follow_ups
-from vendorgate.scan.detectors.hit import Detector, Hit, HitValue
+from vendorgate.scan.detectors.hit import Detector, Hit, HitValue, Trigger
 from vendorgate.scan.document import Sentence
 
-__all__ = ["DETECTORS", "SCANNED_FACTS", "Detector", "Hit", "HitValue", "detect", "follow_ups"]
+__all__ = [
+    "DETECTORS",
+    "SCANNED_FACTS",
+    "Detector",
+    "Hit",
+    "HitValue",
+    "Trigger",
+    "detect",
+    "follow_ups",
+]
 
 DETECTORS: tuple[Detector, ...] = (
     ai_training,
@@ -92,6 +101,8 @@ def detect(s: Sentence) -> list[Hit]:
     """
     found: list[Hit] = []
     for detector in DETECTORS:
+        if not detector.TRIGGER.admits(s):
+            continue  # none of the words its rule needs: the rule would find nothing
         for hit in detector.detect(s):
             if bound_party(s, hit.focus[1] if hit.focus else len(s.low)) is not None:
                 continue

@@ -20,11 +20,17 @@ from vendorgate.scan.detectors.cues import (
     span,
     stated_practice,
 )
-from vendorgate.scan.detectors.hit import Hit
+from vendorgate.scan.detectors.hit import Hit, Trigger
 from vendorgate.scan.document import Sentence
 
 ID = "advertising"
 FACTS: tuple[str, ...] = ("advertising_use",)
+_CUES = (
+    # ADVERTISING, in the sentence or, for an opt-out under it, in the lead-in
+    "advert|ads|targeted ad|an ad|ad targeting|ad tracking|ad network|ad partner|ad tech|monetiz|"
+    "market|promot|target"
+)
+TRIGGER = Trigger(_CUES, context=_CUES)
 
 
 ADVERTISING = rx(

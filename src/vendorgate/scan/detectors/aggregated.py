@@ -17,11 +17,14 @@ from vendorgate.scan.detectors.cues import (
     rx,
     span,
 )
-from vendorgate.scan.detectors.hit import Hit
+from vendorgate.scan.detectors.hit import Hit, Trigger
 from vendorgate.scan.document import Sentence
 
 ID = "aggregated"
 FACTS: tuple[str, ...] = ("aggregated_data_use",)
+TRIGGER = Trigger(  # AGGREGATED
+    "aggregat|de-identif|deidentif|anonym|depersonali|de-personali|non-personal"
+)
 
 
 AGGREGATED = re.compile(

@@ -24,7 +24,7 @@ from vendorgate.scan.detectors.cues import (
     scoped,
     span,
 )
-from vendorgate.scan.detectors.hit import Hit
+from vendorgate.scan.detectors.hit import Hit, Trigger
 from vendorgate.scan.document import Sentence
 
 ID = "ai_training"
@@ -32,6 +32,11 @@ FACTS: tuple[str, ...] = (
     "ai_training_customer_content",
     "ai_training_service_data",
     "ai_training_third_party",
+)
+TRIGGER = Trigger(
+    # a training cue, in every clause hit (TRAIN_EXPLICIT, TRAIN_GENERAL); OPT_OUT_REFERENCE, in
+    # a sentence taking up the training of the one before
+    "train|tun|model|improv|develop|enhanc|refin|build|for the purpose|opt"
 )
 
 

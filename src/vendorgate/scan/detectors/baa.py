@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 from vendorgate.scan.detectors.cues import not_a_statement, rx, span
-from vendorgate.scan.detectors.hit import Hit
+from vendorgate.scan.detectors.hit import Hit, Trigger
 from vendorgate.scan.document import Sentence
 
 ID = "baa"
 FACTS: tuple[str, ...] = ("baa_available",)
+TRIGGER = Trigger("business associate|baa")  # BAA
 
 
 BAA = re.compile(r"\bbusiness associates?\b|\bbaas?\b")

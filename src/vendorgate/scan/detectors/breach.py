@@ -5,11 +5,15 @@ from __future__ import annotations
 import re
 
 from vendorgate.scan.detectors.cues import aimed_only, in_business_days, periods, span
-from vendorgate.scan.detectors.hit import Hit
+from vendorgate.scan.detectors.hit import Hit, Trigger
 from vendorgate.scan.document import Sentence
 
 ID = "breach"
 FACTS: tuple[str, ...] = ("breach_notification_hours",)
+TRIGGER = Trigger(
+    "notif|alert|notice|report|let |tell",  # NOTIFY_CUSTOMER
+    pattern=re.compile(r"\binform(?:s|ed)?\b"),
+)
 
 
 _CUSTOMER = (

@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 
 from vendorgate.scan.detectors.cues import rx, span
-from vendorgate.scan.detectors.hit import Hit
+from vendorgate.scan.detectors.hit import Hit, Trigger
 from vendorgate.scan.document import Sentence
 
 ID = "certifications"
 FACTS: tuple[str, ...] = ("certifications",)
+TRIGGER = Trigger(  # CERTIFICATION_WORDS
+    "iso|soc|hitrust|fedramp|pci|payment card|csa star|cloud security alliance|c5|hds|bergeur|tisax"
+)
 
 
 _ISO = r"(?:\biso(?:/iec)?[- ]?|(?<=[,/] )|(?<=and )|(?<=or ))"

@@ -6,11 +6,17 @@ import re
 from dataclasses import replace
 
 from vendorgate.scan.detectors.cues import periods, rx, span
-from vendorgate.scan.detectors.hit import Hit
+from vendorgate.scan.detectors.hit import Hit, Trigger
 from vendorgate.scan.document import Sentence
 
 ID = "change_notice"
 FACTS: tuple[str, ...] = ("subprocessor_change_notice_days",)
+TRIGGER = Trigger(
+    # NO_NOTICE, CHANGE_NOTICE, BEFORE_ENGAGING, CHANGES_AT_WILL; a list item is read with the
+    # end of its lead-in
+    "processor|contract|engage|may change",
+    context="processor|contract|engage|may change",
+)
 
 
 CHANGE_NOTICE = rx(

@@ -15,11 +15,25 @@ from vendorgate.scan.detectors.cues import (
     rx,
     span,
 )
-from vendorgate.scan.detectors.hit import Hit
+from vendorgate.scan.detectors.hit import Hit, Trigger
 from vendorgate.scan.document import Sentence
 
 ID = "content_license"
 FACTS: tuple[str, ...] = ("content_license_scope",)
+TRIGGER = Trigger(
+    # NON_RESTRICTION; a purpose named in a list item or a table row; the cues that make a use
+    # of content one (GRANT, AUTHORISE, USE_LIMIT, SERVICE_NEED, PROCESSOR, PASSIVE_USE,
+    # EXTENSION, IMPROVING_USE)
+    "restrict|limit|prevent|improv|research|develop|new |grant|give|authori|only|sole|exclusively|"
+    "purpose|any other|anything else|permitted|right|necessary|needed|licen|process|be used|"
+    "permission|enhanc|better",
+    # a lead-in listing the purposes below it (LEAD_IN, CONTENT_LEAD); USE_VERBS
+    pattern=re.compile(
+        r":$|\b(?:may|will|shall) (?:also )?(?:redistribute|publish|access|use|store|process|"
+        r"reproduce|display|copy)"
+    ),
+    context="process",  # a processor clause in the lead-in
+)
 
 
 GRANT = rx(

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 from vendorgate.scan.detectors.cues import named, near_negation, rx, span
-from vendorgate.scan.detectors.hit import Hit
+from vendorgate.scan.detectors.hit import Hit, Trigger
 from vendorgate.scan.document import Sentence
 
 ID = "dpa"
 FACTS: tuple[str, ...] = ("dpa_available",)
+TRIGGER = Trigger("dpa|addendum|agreement|terms|exhibit|schedule")
 
 
 DPA_SPELLED = re.compile(

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 from vendorgate.scan.detectors.cues import not_a_statement, rx, span
-from vendorgate.scan.detectors.hit import Hit
+from vendorgate.scan.detectors.hit import Hit, Trigger
 from vendorgate.scan.document import Sentence
 
 ID = "encryption"
 FACTS: tuple[str, ...] = ("encryption_at_rest",)
+TRIGGER = Trigger("crypt|aes")  # ENCRYPTED
 
 
 ENCRYPTED = re.compile(r"\bencrypt\w*|\bunencrypted\b|\baes\b|\bcryptograph\w*|\bdecrypt\w*")

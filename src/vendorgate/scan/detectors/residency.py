@@ -6,11 +6,21 @@ import re
 from collections.abc import Iterable
 
 from vendorgate.scan.detectors.cues import named, rx
-from vendorgate.scan.detectors.hit import Hit
+from vendorgate.scan.detectors.hit import Hit, Trigger
 from vendorgate.scan.document import Sentence
 
 ID = "residency"
 FACTS: tuple[str, ...] = ("data_residency_regions",)
+TRIGGER = Trigger(
+    # a place (PLACES), a location field, or CHOSEN_REGION
+    "united|u.s.|europe|germany|belgium|france|ireland|netherlands|luxemb|sweden|finland|denmark|"
+    "austria|italy|spain|portugal|poland|bulgaria|frankfurt|dublin|amsterdam|paris|eea|"
+    "switzerland|swiss|great britain|england|canada|australia|japan|india|singapore|brazil|"
+    "elsewhere|global|world|globe|countr|location|region|select|choose|chosen|choice|data cent|"
+    "datacent",
+    pattern=re.compile(r"\b(?:usa|eu|uk)\b|\|"),  # the pipe: a column of a spelled-out format
+    kinds=frozenset({"row"}),  # read by its location column
+)
 
 
 PLACES: tuple[tuple[str, re.Pattern[str]], ...] = (

@@ -19,13 +19,19 @@ from vendorgate.scan.detectors.cues import (
     span,
 )
 from vendorgate.scan.detectors.cues import periods as _stated_periods
-from vendorgate.scan.detectors.hit import Hit
+from vendorgate.scan.detectors.hit import Hit, Trigger
 from vendorgate.scan.document import Sentence
 
 ID = "retention"
 FACTS: tuple[str, ...] = (
     "content_retention",
     "deletion_after_termination_days",
+)
+TRIGGER = Trigger(
+    # RETAIN, DELETE, EXPORT_WINDOW, INACTIVITY, KEPT_AFTER_END, BACKUP
+    "retain|retention|keep|kept|stor|queue|delet|erase|buffer|destr|purg|return|removed|"
+    "recoverable|retrievable|export|retrieve|inactiv|activity|not used|not accessed|not logged|"
+    "not been|preserv|remain|stay|held|hold|backup|back-up|archiv"
 )
 
 

@@ -19,11 +19,17 @@ from vendorgate.scan.detectors.cues import (
     span,
     stated_practice,
 )
-from vendorgate.scan.detectors.hit import Hit
+from vendorgate.scan.detectors.hit import Hit, Trigger
 from vendorgate.scan.document import Sentence
 
 ID = "sale"
 FACTS: tuple[str, ...] = ("sale_of_data",)
+TRIGGER = Trigger(
+    # SALE, FOR_MONEY
+    'sell|sold|sale|monet|"shar|do not share my|compensation|consideration|money|revenue|profit|'
+    "income|payment|cash|financial",
+    pattern=re.compile(r"\brent(?:s|ed|ing)?\b"),
+)
 
 
 SALE = re.compile(

@@ -5,11 +5,16 @@ from __future__ import annotations
 import re
 
 from vendorgate.scan.detectors.cues import near_negation, rx, span
-from vendorgate.scan.detectors.hit import Hit
+from vendorgate.scan.detectors.hit import Hit, Trigger
 from vendorgate.scan.document import Sentence
 
 ID = "scc"
 FACTS: tuple[str, ...] = ("scc_available",)
+TRIGGER = Trigger(
+    # SCC, in the sentence or in the lead-in of its paragraph
+    "clauses|scc|international data transfer|idta|uk addendum",
+    context="clauses|scc|international data transfer|idta|uk addendum",
+)
 
 
 SCC = re.compile(

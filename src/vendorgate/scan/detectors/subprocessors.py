@@ -5,11 +5,19 @@ from __future__ import annotations
 import re
 
 from vendorgate.scan.detectors.cues import rx, span
-from vendorgate.scan.detectors.hit import Hit
+from vendorgate.scan.detectors.hit import Hit, Trigger
 from vendorgate.scan.document import Sentence
 
 ID = "subprocessors"
 FACTS: tuple[str, ...] = ("subprocessors",)
+TRIGGER = Trigger(
+    # SUBPROCESSOR_USE, VENDOR_USE, VENDOR_USE_NAMED, PARTIES, SHARES_WITH_NAMED
+    "processor|contract|provider|vendor|supplier|third-part|third part|parties|share|behalf|"
+    "rely on|relies on|relying on|compan|partner|services used|services we used|businesses|"
+    "organi|help us|to process|to host|to store|to send|to deliver|to handle|to manage|to run",
+    context="processor|provider|contractor",  # an entry of a list of sub-processors
+    kinds=frozenset({"row"}),
+)
 
 
 SUBPROCESSOR = re.compile(
