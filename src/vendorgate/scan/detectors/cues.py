@@ -529,6 +529,51 @@ DISCLAIMED_RESPONSIBILITY = rx(
 """A responsibility disclaimed ("we are not responsible for ...", "we disclaim all
 liability"): no denial of what it is about. It hedges a denial in its own clause only when it
 is about the practice (see :func:`disclaims_the_practice`)."""
+_POLICY = (
+    # the vendor's own rules, not the name of a document ("our Privacy Policy")
+    r"(?:(?:our|its|the company'?s) (?:(?!privacy\b|cookies?\b)[\w-]+ ){0,2}?|\binternal "
+    r"(?:[\w-]+ )?)(?:polic(?:y|ies)|guidelines|rules|standards|codes? of conduct|procedures)\b"
+)
+POLICY_FORBIDS = rx(
+    # "our internal policies prohibit the sale of your data", "our policies do not allow us to"
+    _POLICY + r" (?:(?:strictly|expressly|also|generally) )?(?:prohibit|forbid|bar|preclude|ban|"
+    r"disallow|prevent|restrict)s?\b",
+    _POLICY + r" (?:do|does)(?: not|n't) (?:allow|permit|let|authori[sz]e)\b",
+)
+"""A described policy forbidding what comes after it: how the vendor means to act, which it
+is free to change, not a promise (the practice after it is neither stated nor denied)."""
+POLICY_FORBIDDEN = re.compile(
+    r"\b(?:prohibited|forbidden|barred|precluded|banned|not (?:allowed|permitted|"
+    r"authori[sz]ed)) (?:by|under) " + _POLICY
+)
+"""The practice forbidden by a described policy, in the passive ("the sale of your data is
+prohibited by our internal policies", "we are prohibited by our policies from selling")."""
+UNDER_POLICY = re.compile(
+    r"\b(?:under|per|pursuant to|in (?:accordance|line|keeping) with|according to|consistent "
+    r"with|as required by) " + _POLICY
+)
+"""A denial or a deadline held under a described policy ("under our internal policies, we do
+not sell"): the policy is the vendor's to change."""
+
+
+def policy_forbids(
+    text: str, clause: tuple[int, int], focus: tuple[int, int] | None
+) -> re.Match[str] | None:
+    """A described policy in ``clause`` of ``text`` forbidding the practice at ``focus``: a
+    policy that prohibits it (the practice after the verb, in the same predicate), or the
+    practice prohibited by one. Without a focus, any such policy in the clause."""
+    a, b = clause
+    if found := POLICY_FORBIDDEN.search(text, a, b):
+        return found
+    for found in POLICY_FORBIDS.finditer(text, a, b):
+        if focus is None:
+            return found
+        between = text[found.end() : focus[0]]
+        if found.end() <= focus[0] and not re.search(r"\b(?:and|or) (?:we|it|they)\b", between):
+            return found
+    return None
+
+
 AND_CONJUNCT = re.compile(
     # "... and are not liable", ", and we accept no responsibility", "... and never sell": a
     # predicate of its own after "and", not a list of things ("your name and address")
@@ -1175,21 +1220,28 @@ def hedged(hit: Hit, text: str, names_practice: Callable[[str], bool] | None = N
     channel or region there (detectors check the scope of their own denials, this catches the
     values a detector did not check, such as a licence "for Enterprise customers"). Other
     values are left as they are: a hedge on a practice the vendor admits to does not make it
-    pass.
+    pass, except that a practice read as ``always`` where a described policy forbids it ("our
+    internal policies prohibit the sale of your data") is ``undisclosed``: the detector missed
+    a denial, and a policy is no promise either way.
 
     A responsibility disclaimed hedges a permissive value only when it is about the practice,
     which ``names_practice`` (the detector's trigger) helps tell: "we never sell your data and
     are not liable for the acts of third-party sites" keeps its denial (see
     :func:`disclaims_the_practice`). A deadline beside any disclaimer is hedged: a disclaimer
     there is most often about missing it."""
-    if not (hit.value in PERMISSIVE_VALUES or isinstance(hit.value, int)):
-        return hit
     a, b = 0, len(text)
     if hit.focus is not None:
         a, b = clause_around(text, GUARD_CLAUSE, hit.focus)
+    if hit.value == "always" and (policy := policy_forbids(text, (a, b), hit.focus)):
+        # "our internal policies prohibit the sale of your data": no sale stated, nor a denial
+        return replace(hit, value="undisclosed", cue=named("described policy", policy))
+    if not (hit.value in PERMISSIVE_VALUES or isinstance(hit.value, int)):
+        return hit
     found = (
         HEDGED_DENIAL.search(text, a, b)
         or UNCOMMITTED.search(text, a, b)
+        or policy_forbids(text, (a, b), None)
+        or UNDER_POLICY.search(text, a, b)
         or disclaims_the_practice(text, (a, b), hit, names_practice)
         or CHANGE_FORESEEN.search(text)
     )

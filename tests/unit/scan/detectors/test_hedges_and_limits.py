@@ -644,6 +644,61 @@ def test_a_stated_policy_is_no_commitment(text: str, fact: str) -> None:
     assert written(text).get(fact, "undisclosed") == "undisclosed"
 
 
+# Written for these tests: a described policy that forbids the practice states neither the
+# practice nor a promise not to: undisclosed, whatever the detector read.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Our internal policies prohibit the sale of your data.", "sale_of_data"),
+        ("Our policies prohibit us from using your content to train our models.", CONTENT),
+        ("Our policies do not allow us to sell your personal data.", "sale_of_data"),
+        ("The sale of your personal data is prohibited by our internal policies.", "sale_of_data"),
+        (
+            "We are prohibited by our internal policies from selling your personal data.",
+            "sale_of_data",
+        ),
+        ("Under our internal policies, we do not sell your personal data.", "sale_of_data"),
+        (
+            "Our policies prohibit us from using your content to train our models without your "
+            "consent.",
+            CONTENT,
+        ),
+        (
+            "In accordance with our internal policies, we delete Customer Data within 30 days "
+            "after termination.",
+            "deletion_after_termination_days",
+        ),
+    ],
+)
+def test_a_policy_forbidding_the_practice_is_neither_a_promise_nor_the_practice(
+    text: str, fact: str
+) -> None:
+    assert written(text).get(fact, "undisclosed") == "undisclosed"
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "expected"),
+    [
+        # a prohibition binding the vendor with no policy named stays a denial
+        ("We are prohibited from selling your personal data.", "sale_of_data", "never"),
+        # a policy that allows the practice states it
+        ("Our policies allow us to sell your personal data.", "sale_of_data", "always"),
+        ("Under our policies, we may sell your personal data.", "sale_of_data", "always"),
+        # a policy forbidding something else, in another predicate
+        (
+            "Our internal policies prohibit staff from reading your messages, and we use your "
+            "content to train our models.",
+            CONTENT,
+            "always",
+        ),
+    ],
+)
+def test_a_policy_not_forbidding_the_practice_leaves_its_reading(
+    text: str, fact: str, expected: str
+) -> None:
+    assert written(text)[fact] == expected
+
+
 @pytest.mark.parametrize(
     "text",
     [
