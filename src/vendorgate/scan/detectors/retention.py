@@ -263,6 +263,13 @@ DELETE = re.compile(
     r"irrecoverable)\b"
 )
 EXPORT_WINDOW = re.compile(r"\b(?:export|retrieve)\b")
+AVAILABLE = re.compile(
+    r"\b(?:available|accessible|retrievable|recoverable|restorable|downloadable)\b|"
+    r"\b(?:can|may|will be able to|(?:is|are) able to) (?:still )?(?:access|restore|recover|"
+    r"download|retrieve)\b"
+)
+"""The content left within the customer's reach: how long it can still be had, which says
+nothing of when it is deleted."""
 BACKUP = re.compile(
     r"\b(?:retain\w*|kept|remain\w*|persist\w*|linger\w*|stay\w*)\b[^.;]{0,100}\b(?:backups?|"
     r"back-up|archiv\w+)\b|"
@@ -425,10 +432,24 @@ def _detect(s: Sentence) -> list[Hit]:
             )
         ]
     if ended and periods(text) and _content_of(text) and _kept_after_the_end(text):
-        # "we retain your content for 30 days after termination", "your files remain available
-        # for up to 14 days after cancellation": kept for that long, then gone (said of the
-        # content itself: personal data in general kept for years after the end is mostly the
-        # account's, a retention period of its own)
+        if available := AVAILABLE.search(text):
+            # "your files remain available for 14 days after cancellation": how long the
+            # customer can still reach them, like an export window, not when the vendor deletes
+            # them (a deletion stated with it, "after which we delete them", is read above)
+            return [
+                Hit(
+                    "deletion_after_termination_days",
+                    "undisclosed",
+                    0.75,
+                    span(ended),
+                    1,
+                    cue=named("available, no deletion", available),
+                )
+            ]
+        # "we retain your content for 30 days after termination", "your documents stay on our
+        # servers for no more than 45 days after cancellation": kept for that long, then gone
+        # (said of the content itself: personal data in general kept for years after the end is
+        # mostly the account's, a retention period of its own)
         return [_deletion(s, ended)]
     if RETAIN.search(text) is None:
         return []

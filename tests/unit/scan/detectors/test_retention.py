@@ -423,13 +423,39 @@ def test_written_a_floor_is_no_deletion_period(text: str, expected: object) -> N
     ("text", "expected"),
     [
         ("We retain your content for 30 days after termination.", 30),
-        ("Your files remain available for 14 days after cancellation.", 14),
         ("Your documents stay on our servers for no more than 45 days after cancellation.", 45),
         ("For sixty (60) days after termination, the provider will preserve Customer Data.", 60),
         ("Your content is kept for at least 30 days after cancellation.", "undisclosed"),
     ],
 )
 def test_written_content_kept_for_a_time_after_the_end(text: str, expected: object) -> None:
+    assert written(text) == {"deletion_after_termination_days": expected}
+
+
+# Written for these tests: the content left within the customer's reach after the end is no
+# deletion period, unless the deletion is stated with it (as for an export window).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Your files remain available for 14 days after cancellation.", "undisclosed"),
+        ("Your files remain available for up to 14 days after cancellation.", "undisclosed"),
+        ("Your content stays accessible for 30 days after termination.", "undisclosed"),
+        ("Your files remain recoverable for 30 days after your account is closed.", "undisclosed"),
+        (
+            "Your files remain available for 14 days after cancellation, after which we delete "
+            "them.",
+            14,
+        ),
+        (
+            "Your files remain available for 14 days after cancellation and are then "
+            "permanently deleted.",
+            14,
+        ),
+    ],
+)
+def test_written_content_available_after_the_end_is_no_deletion_period(
+    text: str, expected: object
+) -> None:
     assert written(text) == {"deletion_after_termination_days": expected}
 
 
