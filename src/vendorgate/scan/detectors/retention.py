@@ -399,6 +399,19 @@ def _detect(s: Sentence) -> list[Hit]:
         ]
     if INACTIVITY.search(text) and (DELETE.search(text) or ACCOUNT_REMOVED.search(text)):
         # deleted after a period without use: a retention period while the contract runs
+        if (permitted := _removal_only_permitted(text)) is not None and periods(text):
+            # "we may delete the content of accounts with no activity for 18 months": a right
+            # to delete, not a promise that the content is gone by then
+            return [
+                Hit(
+                    "content_retention",
+                    "undisclosed",
+                    0.7,
+                    span(data),
+                    1,
+                    cue=named("deletion when inactive only permitted", permitted),
+                )
+            ]
         value = "fixed_period" if periods(text) else "undisclosed"
         return [Hit("content_retention", value, 0.7, span(data), 1, cue="deleted when inactive")]
     if ended and deleted and periods(text):
@@ -723,6 +736,43 @@ def _deletion_only_permitted(text: str) -> re.Match[str] | None:
             text, verb.start() - len(before)
         )
     return permitted
+
+
+REMOVAL_VERB = re.compile(
+    DELETION_VERB.pattern + r"|\b(?:clos(?:e|es|ed|ing)|terminat(?:e|es|ed|ing)|"
+    r"deactivat(?:e|es|ed|ing)|suspend(?:s|ed|ing)?)\b"
+)
+"""The deletion, or the closing of the account that takes the content along, as a verb."""
+
+
+FIRM = re.compile(r"\b(?:will|shall|must|is|are|was|were|gets?|we|it|they)\b")
+"""A verb of its own after an earlier one the vendor only may do ("we may close the account
+and will delete its content")."""
+
+
+def _removal_only_permitted(text: str) -> re.Match[str] | str | None:
+    """Why the deletion of an inactive account's content is no commitment: the vendor's "may"
+    before every deletion or closing it states ("we may delete ...", "accounts may be closed"),
+    or no such verb at all ("inactive accounts are subject to deletion"). ``None`` when one is
+    stated as done ("will delete", "is deleted", "we close")."""
+    permitted: re.Match[str] | None = None
+    verbs = 0
+    last = 0
+    for verb in REMOVAL_VERB.finditer(text):
+        before = text[max(0, verb.start() - 80) : verb.start()]
+        if re.search(r"\b(?:customer|you|users?)\s+(?:\w+\s+)?$", before):
+            continue  # the customer's own act ("you may delete")
+        verbs += 1
+        found = PERMITTED_ONLY.search(before)
+        if found is None and not (permitted and not FIRM.search(text, last, verb.start())):
+            return None
+        last = verb.end()
+        if found is None:
+            continue  # "may be closed and their content deleted": the same "may"
+        permitted = permitted or re.compile(re.escape(found.group())).search(
+            text, verb.start() - len(before)
+        )
+    return permitted if verbs else "no deletion stated"
 
 
 def _deletion_periods(said: str) -> list[tuple[float, tuple[int, int]]]:
