@@ -203,3 +203,16 @@ def test_sub_clauses_opening_a_paragraph_in_plain_text() -> None:
     )
     got = [(s.number, s.heading) for s in split_sections(text)]
     assert got == [("10", "Submitted Content"), ("10.1", "Content of Communications"), ("10.2", "")]
+
+
+def test_splitting_the_same_text_again_gives_the_same_sections_in_a_list_of_its_own() -> None:
+    # written for this test: two documents that differ only in their second heading
+    first = "# 1. Terms\n\nSome text.\n\n# 2. Data\n\nMore text.\n"
+    second = first.replace("2. Data", "2. Privacy")
+    once = split_sections(first)
+    again = split_sections(first)
+    assert again == once and again is not once
+    again.clear()  # a caller's list is its own: the next split is whole
+    assert split_sections(first) == once
+    assert [s.heading for s in split_sections(second)] == ["Terms", "Privacy"]
+    assert split_sections(first) == once

@@ -106,7 +106,7 @@ def detect(s: Sentence) -> list[Hit]:
         for hit in detector.detect(s):
             if bound_party(s, hit.focus[1] if hit.focus else len(s.low)) is not None:
                 continue
-            kept = hedged(hit, s.low)
+            kept = hedged(hit, s.low, detector.TRIGGER.names)
             found.append(
                 replace(kept, cue=f"{detector.ID}: {kept.cue}" if kept.cue else detector.ID)
             )

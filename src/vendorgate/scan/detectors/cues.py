@@ -7,6 +7,7 @@ One copy of each, so that two detectors reading "not" or "within 30 days" read i
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from vendorgate.scan.detectors.hit import Hit
@@ -486,19 +487,11 @@ UNCOMMITTED = rx(
     r"\bnot directly\b(?! (?:identif\w*|link\w*|associated|tied|connected|attribut\w*)\b)",
     r"\b(?:do|does|will|would|shall)(?: not|n't) directly\b(?! identif)",
     r"\bdirectly (?:to|with) (?:any )?(?:third parties|anyone|others|advertisers|partners)\b",
-    # a disclaimer, not a denial ("we cannot guarantee that advertisers will not use it")
+    # a disclaimer, not a denial ("we cannot guarantee that advertisers will not use it"); a
+    # responsibility disclaimed ("cannot be responsible") is DISCLAIMED_RESPONSIBILITY's
     r"\b(?:cannot|can't|can not|do not|don't|does not|doesn't|are unable to|is unable to)"
-    r" (?:fully )?(?:guarantee|ensure|promise|warrant|assure|control|be responsible)\b",
+    r" (?:fully )?(?:guarantee|ensure|promise|warrant|assure|control)\b",
     r"\bno (?:guarantee|assurance|warranty)\b",
-    # a responsibility disclaimed, not the practice denied ("neither we nor our partners are
-    # responsible for ads based on ...", "we cannot be held liable for any sale by ...")
-    r"\b(?:not|never|n't|cannot)(?: (?:be|been|being|held|in any way|directly|ultimately|"
-    r"legally))* (?:responsible|liable|accountable|answerable)\b",
-    r"\bneither\b[^.;]{0,60}?\bnor\b[^.;]{0,60}?\b(?:is|are|was|were|will be|shall be|can be|"
-    r"may be)(?: (?:held|in any way))? (?:responsible|liable|accountable|answerable)\b",
-    r"\b(?:no|not any) (?:\w+ )?(?:responsibility|liability)\b|"
-    r"\b(?:not|n't|never) (?:accept|assume|take|bear|have)s? (?:any )?(?:\w+ )?(?:responsibility|"
-    r"liability)\b|\bdisclaims? (?:all |any )?(?:\w+ )?(?:responsibility|liability)\b",
     # a policy or a practice described, not a promise ("our policy is not to use", "it is our
     # practice to delete", "as a matter of policy"): the vendor may change it; not the name of
     # a document ("our privacy policy is to be read with ...")
@@ -522,6 +515,111 @@ UNCOMMITTED = rx(
 "we have no plans to use your data for ads", "we do not believe that we sell"): it states how
 things stand, or how the vendor sees them, and leaves it free to change course without breaking
 a promise."""
+DISCLAIMED_RESPONSIBILITY = rx(
+    # a responsibility disclaimed, not the practice denied ("neither we nor our partners are
+    # responsible for ads based on ...", "we cannot be held liable for any sale by ...")
+    r"\b(?:not|never|n't|cannot)(?: (?:be|been|being|held|in any way|directly|ultimately|"
+    r"legally))* (?:responsible|liable|accountable|answerable)\b",
+    r"\bneither\b[^.;]{0,60}?\bnor\b[^.;]{0,60}?\b(?:is|are|was|were|will be|shall be|can be|"
+    r"may be)(?: (?:held|in any way))? (?:responsible|liable|accountable|answerable)\b",
+    r"\b(?:no|not any) (?:\w+ )?(?:responsibility|liability)\b|"
+    r"\b(?:not|n't|never) (?:accept|assume|take|bear|have)s? (?:any )?(?:\w+ )?(?:responsibility|"
+    r"liability)\b|\bdisclaims? (?:all |any )?(?:\w+ )?(?:responsibility|liability)\b",
+)
+"""A responsibility disclaimed ("we are not responsible for ...", "we disclaim all
+liability"): no denial of what it is about. It hedges a denial in its own clause only when it
+is about the practice (see :func:`disclaims_the_practice`)."""
+_POLICY = (
+    # the vendor's own rules, not the name of a document ("our Privacy Policy")
+    r"(?:(?:our|its|the company'?s) (?:(?!privacy\b|cookies?\b)[\w-]+ ){0,2}?|\binternal "
+    r"(?:[\w-]+ )?)(?:polic(?:y|ies)|guidelines|rules|standards|codes? of conduct|procedures)\b"
+)
+POLICY_FORBIDS = rx(
+    # "our internal policies prohibit the sale of your data", "our policies do not allow us to"
+    _POLICY + r" (?:(?:strictly|expressly|also|generally) )?(?:prohibit|forbid|bar|preclude|ban|"
+    r"disallow|prevent|restrict)s?\b",
+    _POLICY + r" (?:do|does)(?: not|n't) (?:allow|permit|let|authori[sz]e)\b",
+)
+"""A described policy forbidding what comes after it: how the vendor means to act, which it
+is free to change, not a promise (the practice after it is neither stated nor denied)."""
+POLICY_FORBIDDEN = re.compile(
+    r"\b(?:prohibited|forbidden|barred|precluded|banned|not (?:allowed|permitted|"
+    r"authori[sz]ed)) (?:by|under) " + _POLICY
+)
+"""The practice forbidden by a described policy, in the passive ("the sale of your data is
+prohibited by our internal policies", "we are prohibited by our policies from selling")."""
+UNDER_POLICY = re.compile(
+    r"\b(?:under|per|pursuant to|in (?:accordance|line|keeping) with|according to|consistent "
+    r"with|as required by) " + _POLICY
+)
+"""A denial or a deadline held under a described policy ("under our internal policies, we do
+not sell"): the policy is the vendor's to change."""
+
+
+def policy_forbids(
+    text: str, clause: tuple[int, int], focus: tuple[int, int] | None
+) -> re.Match[str] | None:
+    """A described policy in ``clause`` of ``text`` forbidding the practice at ``focus``: a
+    policy that prohibits it (the practice after the verb, in the same predicate), or the
+    practice prohibited by one. Without a focus, any such policy in the clause."""
+    a, b = clause
+    if found := POLICY_FORBIDDEN.search(text, a, b):
+        return found
+    for found in POLICY_FORBIDS.finditer(text, a, b):
+        if focus is None:
+            return found
+        between = text[found.end() : focus[0]]
+        if found.end() <= focus[0] and not re.search(r"\b(?:and|or) (?:we|it|they)\b", between):
+            return found
+    return None
+
+
+AND_CONJUNCT = re.compile(
+    # "... and are not liable", ", and we accept no responsibility", "... and never sell": a
+    # predicate of its own after "and", not a list of things ("your name and address")
+    r",? and (?:also )?(?:(?:we|it|they|the company|the provider) )?(?=(?:are|is|will|shall|"
+    r"cannot|can't|can|do|does|did|have|has|accept|accepts|assume|assumes|take|takes|bear|bears|"
+    r"disclaim|disclaims|hereby|expressly|never|not|neither|may|must|would)\b)"
+)
+"""Where a clause's second predicate, joined by "and", begins."""
+ABOUT_THE_DATA = rx(
+    CONTENT.pattern,
+    SERVICE_DATA.pattern,
+    r"\b(?:data|information|info|pii|content|details|it|them|its|their|such)\b",
+    # what is done with it: "for how advertisers use ...", "for any sharing by ..."
+    r"\b(?:us(?:e|es|ed|ing|age)|process\w*|shar\w+|disclos\w+|collect\w*|track\w*|"
+    r"access\w*|transfer\w*|cookies?|pixels?|profil\w+|target\w*)\b",
+    r"\b(?:ai|artificial intelligence|machine learning|ml|llms?|algorithms?)\b",
+)
+"""Words of a disclaimer that name the data, or what anyone does with it: the disclaimer may be
+about the practice."""
+
+
+def disclaims_the_practice(
+    text: str, clause: tuple[int, int], hit: Hit, names_practice: Callable[[str], bool] | None
+) -> re.Match[str] | None:
+    """The responsibility disclaimer in ``clause`` of ``text`` that governs ``hit``, if any.
+
+    A disclaimer governs the practice unless it stands in a predicate of its own, joined by
+    "and" ("We never sell your personal data and are not liable for the acts of third-party
+    sites"), that names neither the practice (``names_practice``, the detector's trigger) nor
+    the data nor what is done with it. Without the hit's focus or the practice's words, every
+    disclaimer governs: when in doubt, the denial is no commitment."""
+    a, b = clause
+    for found in DISCLAIMED_RESPONSIBILITY.finditer(text, a, b):
+        if hit.focus is None or names_practice is None or hit.value not in PERMISSIVE_VALUES:
+            return found
+        cuts = [a, *(m.start() for m in AND_CONJUNCT.finditer(text, a, b)), b]
+        start = max(c for c in cuts if c <= found.start())
+        end = min(c for c in cuts if c > found.start())
+        own = text[start:end]
+        if start < hit.focus[1] and hit.focus[0] < end:
+            return found  # the practice is what it disclaims ("not responsible for ads ...")
+        if names_practice(own) or ABOUT_THE_DATA.search(own):
+            return found
+    return None
+
+
 CHANGE_FORESEEN = re.compile(
     r"\b(?:if|should|when|before|once|in case) (?:this|that|our (?:practices?|approach|policy|"
     r"position)) (?:ever )?(?:changes?|is changed|were to change)\b"
@@ -1115,22 +1213,36 @@ def guard(hit: Hit, text: str, trigger: tuple[int, int] | None = None) -> Hit:
     return replace(hit, value="undisclosed", cue=named("condition", condition))
 
 
-def hedged(hit: Hit, text: str) -> Hit:
+def hedged(hit: Hit, text: str, names_practice: Callable[[str], bool] | None = None) -> Hit:
     """``hit`` made ``undisclosed`` when the clause stating it (up to a semicolon or a "but")
     hedges it: a permissive value or a deadline that the vendor only "generally" keeps or
     "knowingly" denies is no commitment; nor is a permissive value limited to one plan,
     channel or region there (detectors check the scope of their own denials, this catches the
     values a detector did not check, such as a licence "for Enterprise customers"). Other
     values are left as they are: a hedge on a practice the vendor admits to does not make it
-    pass."""
-    if not (hit.value in PERMISSIVE_VALUES or isinstance(hit.value, int)):
-        return hit
+    pass, except that a practice read as ``always`` where a described policy forbids it ("our
+    internal policies prohibit the sale of your data") is ``undisclosed``: the detector missed
+    a denial, and a policy is no promise either way.
+
+    A responsibility disclaimed hedges a permissive value only when it is about the practice,
+    which ``names_practice`` (the detector's trigger) helps tell: "we never sell your data and
+    are not liable for the acts of third-party sites" keeps its denial (see
+    :func:`disclaims_the_practice`). A deadline beside any disclaimer is hedged: a disclaimer
+    there is most often about missing it."""
     a, b = 0, len(text)
     if hit.focus is not None:
         a, b = clause_around(text, GUARD_CLAUSE, hit.focus)
+    if hit.value == "always" and (policy := policy_forbids(text, (a, b), hit.focus)):
+        # "our internal policies prohibit the sale of your data": no sale stated, nor a denial
+        return replace(hit, value="undisclosed", cue=named("described policy", policy))
+    if not (hit.value in PERMISSIVE_VALUES or isinstance(hit.value, int)):
+        return hit
     found = (
         HEDGED_DENIAL.search(text, a, b)
         or UNCOMMITTED.search(text, a, b)
+        or policy_forbids(text, (a, b), None)
+        or UNDER_POLICY.search(text, a, b)
+        or disclaims_the_practice(text, (a, b), hit, names_practice)
         or CHANGE_FORESEEN.search(text)
     )
     if found is not None:

@@ -97,6 +97,14 @@ class Trigger:
                     return True
         return False
 
+    def names(self, text: str) -> bool:
+        """Whether ``text`` (folded, lower case) holds one of the pieces or the pattern: words
+        that may name the practice the rule reads, read in part of a sentence (a disclaimer
+        beside a denial). The context and the kinds of unit do not count."""
+        return any(word in text for word in self._words) or bool(
+            self.pattern is not None and self.pattern.search(text)
+        )
+
 
 class Detector(Protocol):
     """A detector module: its id, the facts it suggests values for, and its rule."""

@@ -263,6 +263,13 @@ DELETE = re.compile(
     r"irrecoverable)\b"
 )
 EXPORT_WINDOW = re.compile(r"\b(?:export|retrieve)\b")
+AVAILABLE = re.compile(
+    r"\b(?:available|accessible|retrievable|recoverable|restorable|downloadable)\b|"
+    r"\b(?:can|may|will be able to|(?:is|are) able to) (?:still )?(?:access|restore|recover|"
+    r"download|retrieve)\b"
+)
+"""The content left within the customer's reach: how long it can still be had, which says
+nothing of when it is deleted."""
 BACKUP = re.compile(
     r"\b(?:retain\w*|kept|remain\w*|persist\w*|linger\w*|stay\w*)\b[^.;]{0,100}\b(?:backups?|"
     r"back-up|archiv\w+)\b|"
@@ -392,6 +399,19 @@ def _detect(s: Sentence) -> list[Hit]:
         ]
     if INACTIVITY.search(text) and (DELETE.search(text) or ACCOUNT_REMOVED.search(text)):
         # deleted after a period without use: a retention period while the contract runs
+        if (permitted := _removal_only_permitted(text)) is not None and periods(text):
+            # "we may delete the content of accounts with no activity for 18 months": a right
+            # to delete, not a promise that the content is gone by then
+            return [
+                Hit(
+                    "content_retention",
+                    "undisclosed",
+                    0.7,
+                    span(data),
+                    1,
+                    cue=named("deletion when inactive only permitted", permitted),
+                )
+            ]
         value = "fixed_period" if periods(text) else "undisclosed"
         return [Hit("content_retention", value, 0.7, span(data), 1, cue="deleted when inactive")]
     if ended and deleted and periods(text):
@@ -425,10 +445,24 @@ def _detect(s: Sentence) -> list[Hit]:
             )
         ]
     if ended and periods(text) and _content_of(text) and _kept_after_the_end(text):
-        # "we retain your content for 30 days after termination", "your files remain available
-        # for up to 14 days after cancellation": kept for that long, then gone (said of the
-        # content itself: personal data in general kept for years after the end is mostly the
-        # account's, a retention period of its own)
+        if available := AVAILABLE.search(text):
+            # "your files remain available for 14 days after cancellation": how long the
+            # customer can still reach them, like an export window, not when the vendor deletes
+            # them (a deletion stated with it, "after which we delete them", is read above)
+            return [
+                Hit(
+                    "deletion_after_termination_days",
+                    "undisclosed",
+                    0.75,
+                    span(ended),
+                    1,
+                    cue=named("available, no deletion", available),
+                )
+            ]
+        # "we retain your content for 30 days after termination", "your documents stay on our
+        # servers for no more than 45 days after cancellation": kept for that long, then gone
+        # (said of the content itself: personal data in general kept for years after the end is
+        # mostly the account's, a retention period of its own)
         return [_deletion(s, ended)]
     if RETAIN.search(text) is None:
         return []
@@ -702,6 +736,43 @@ def _deletion_only_permitted(text: str) -> re.Match[str] | None:
             text, verb.start() - len(before)
         )
     return permitted
+
+
+REMOVAL_VERB = re.compile(
+    DELETION_VERB.pattern + r"|\b(?:clos(?:e|es|ed|ing)|terminat(?:e|es|ed|ing)|"
+    r"deactivat(?:e|es|ed|ing)|suspend(?:s|ed|ing)?)\b"
+)
+"""The deletion, or the closing of the account that takes the content along, as a verb."""
+
+
+FIRM = re.compile(r"\b(?:will|shall|must|is|are|was|were|gets?|we|it|they)\b")
+"""A verb of its own after an earlier one the vendor only may do ("we may close the account
+and will delete its content")."""
+
+
+def _removal_only_permitted(text: str) -> re.Match[str] | str | None:
+    """Why the deletion of an inactive account's content is no commitment: the vendor's "may"
+    before every deletion or closing it states ("we may delete ...", "accounts may be closed"),
+    or no such verb at all ("inactive accounts are subject to deletion"). ``None`` when one is
+    stated as done ("will delete", "is deleted", "we close")."""
+    permitted: re.Match[str] | None = None
+    verbs = 0
+    last = 0
+    for verb in REMOVAL_VERB.finditer(text):
+        before = text[max(0, verb.start() - 80) : verb.start()]
+        if re.search(r"\b(?:customer|you|users?)\s+(?:\w+\s+)?$", before):
+            continue  # the customer's own act ("you may delete")
+        verbs += 1
+        found = PERMITTED_ONLY.search(before)
+        if found is None and not (permitted and not FIRM.search(text, last, verb.start())):
+            return None
+        last = verb.end()
+        if found is None:
+            continue  # "may be closed and their content deleted": the same "may"
+        permitted = permitted or re.compile(re.escape(found.group())).search(
+            text, verb.start() - len(before)
+        )
+    return permitted if verbs else "no deletion stated"
 
 
 def _deletion_periods(said: str) -> list[tuple[float, tuple[int, int]]]:

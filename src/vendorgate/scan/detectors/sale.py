@@ -87,7 +87,13 @@ def detect(s: Sentence) -> list[Hit]:
         # "sharing your usage data with ad networks may constitute a sale": the data is named
         # in the disclosure the sentence classes, before the word
         after = text[: cue.end() + 90]
-    passive = PASSIVE_SALE.search(text, 0, cue.start()) if PARTICIPLE.match(cue.group()) else None
+    passive = None
+    if PARTICIPLE.match(cue.group()):
+        # "your data is processed, not sold": a contrast whose "not" denies the sale, the data
+        # the subject of both verbs
+        passive = PASSIVE_SALE.search(text, 0, cue.start()) or CONTRASTED_SALE.search(
+            text, 0, cue.start()
+        )
     subject = ""
     if passive:
         # "your personal information is not sold": the data stands before the verb, in its
@@ -113,6 +119,10 @@ def detect(s: Sentence) -> list[Hit]:
         named_before = list(DATA_SOLD.finditer(text, 0, cue.start()))
         between = text[named_before[-1].end() : cue.start()] if named_before else ""
         if named_before and WE_SELL.search(between) and not OTHER_THING.search(between):
+            after = text[: cue.end()]
+        elif named_before and CONTRASTED_VERB.fullmatch(between):
+            # "we process your data, not sell it": the data named as the object of the verb
+            # the sale is contrasted with
             after = text[: cue.end()]
     if REVENUE.match(cue.group()):
         # the data must be the source named ("money from your data"), not a word further on
@@ -202,6 +212,15 @@ PASSIVE_SALE = re.compile(
     r"(?: \w+(?:ed|en|nt)(?: (?:to|with|by))?,?(?: or| and)?){0,4} [\"']?$"
 )
 """A passive verb right before "sold": the data sold is its subject, before it."""
+CONTRASTED_SALE = re.compile(
+    r"\b(?:is|are|be|been|was|were|gets?|got)(?: \w+ly)? \w+(?:ed|en|nt)\b[^,;.:]{0,80}?,?"
+    r" (?:but |and )?(?:not|never) $"
+)
+"""Another passive verb contrasted with "sold" ("is processed, not sold", "are shared with our
+service providers, but never sold"): the data sold is the subject of both, before them."""
+CONTRASTED_VERB = re.compile(r",? (?:but |and )?(?:not|never) ")
+"""What stands between the data and the verb of sale contrasted with the one before ("we
+process your data, not sell it")."""
 CLASSED = re.compile(
     r"\b(?:constitut\w*|qualif(?:y|ies) as|amounts? to|counts? as|"
     r"(?:(?:be|been|is|are)(?: not|n't)? )?(?:considered|deemed|treated as|regarded as|classed as)|"

@@ -541,6 +541,89 @@ def test_a_denial_beside_a_disclaimer_in_another_clause_stands() -> None:
     assert written(text)["advertising_use"] == "never"
 
 
+# Written for these tests: a disclaimer joined by "and" about something else than the practice
+# (nor the data, nor what anyone does with it) leaves the denial beside it standing.
+@pytest.mark.parametrize(
+    ("text", "fact", "expected"),
+    [
+        (
+            "We never sell your personal data and are not liable for the acts of third-party "
+            "sites.",
+            "sale_of_data",
+            "never",
+        ),
+        (
+            "We never sell your personal data and we are not liable for the acts of third-party "
+            "sites.",
+            "sale_of_data",
+            "never",
+        ),
+        (
+            "We are not liable for the acts of third-party sites and never sell your personal "
+            "data.",
+            "sale_of_data",
+            "never",
+        ),
+        (
+            "We do not use your personal data for advertising and are not responsible for the "
+            "acts of third-party sites.",
+            "advertising_use",
+            "never",
+        ),
+        (
+            "We do not use your content to train our models and accept no liability for outages "
+            "of third-party sites.",
+            CONTENT,
+            "never",
+        ),
+    ],
+)
+def test_a_disclaimer_about_something_else_keeps_the_denial(
+    text: str, fact: str, expected: str
+) -> None:
+    assert written(text)[fact] == expected
+
+
+# Written for these tests: the same shape, with a disclaimer about the practice, the data or
+# what others do with it: the denial is no commitment.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "We never sell your personal data and are not liable for any sale of it by resellers.",
+            "sale_of_data",
+        ),
+        (
+            "We never sell your personal data and are not liable for what our partners do with it.",
+            "sale_of_data",
+        ),
+        (
+            "We never sell your personal data and are not responsible for how advertisers use "
+            "your data.",
+            "sale_of_data",
+        ),
+        (
+            "We do not use your personal data for advertising and we are not responsible for "
+            "the ads our partners show you.",
+            "advertising_use",
+        ),
+        (
+            "We do not use your content to train our models and are not responsible for "
+            "third-party AI tools you connect.",
+            CONTENT,
+        ),
+        (
+            "We never sell your personal data and are not liable for the acts of third-party "
+            "sites, which may sell it.",
+            "sale_of_data",
+        ),
+        ("We are not responsible for how advertisers use your data.", "advertising_use"),
+    ],
+)
+def test_a_disclaimer_about_the_practice_beside_a_denial_hedges_it(text: str, fact: str) -> None:
+    assert written(text).get(fact, "undisclosed") == "undisclosed"
+
+
 # Written for these tests: a stated policy describes how the vendor means to act, which it is
 # free to change; it is no commitment.
 @pytest.mark.parametrize(
@@ -559,6 +642,61 @@ def test_a_denial_beside_a_disclaimer_in_another_clause_stands() -> None:
 )
 def test_a_stated_policy_is_no_commitment(text: str, fact: str) -> None:
     assert written(text).get(fact, "undisclosed") == "undisclosed"
+
+
+# Written for these tests: a described policy that forbids the practice states neither the
+# practice nor a promise not to: undisclosed, whatever the detector read.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Our internal policies prohibit the sale of your data.", "sale_of_data"),
+        ("Our policies prohibit us from using your content to train our models.", CONTENT),
+        ("Our policies do not allow us to sell your personal data.", "sale_of_data"),
+        ("The sale of your personal data is prohibited by our internal policies.", "sale_of_data"),
+        (
+            "We are prohibited by our internal policies from selling your personal data.",
+            "sale_of_data",
+        ),
+        ("Under our internal policies, we do not sell your personal data.", "sale_of_data"),
+        (
+            "Our policies prohibit us from using your content to train our models without your "
+            "consent.",
+            CONTENT,
+        ),
+        (
+            "In accordance with our internal policies, we delete Customer Data within 30 days "
+            "after termination.",
+            "deletion_after_termination_days",
+        ),
+    ],
+)
+def test_a_policy_forbidding_the_practice_is_neither_a_promise_nor_the_practice(
+    text: str, fact: str
+) -> None:
+    assert written(text).get(fact, "undisclosed") == "undisclosed"
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "expected"),
+    [
+        # a prohibition binding the vendor with no policy named stays a denial
+        ("We are prohibited from selling your personal data.", "sale_of_data", "never"),
+        # a policy that allows the practice states it
+        ("Our policies allow us to sell your personal data.", "sale_of_data", "always"),
+        ("Under our policies, we may sell your personal data.", "sale_of_data", "always"),
+        # a policy forbidding something else, in another predicate
+        (
+            "Our internal policies prohibit staff from reading your messages, and we use your "
+            "content to train our models.",
+            CONTENT,
+            "always",
+        ),
+    ],
+)
+def test_a_policy_not_forbidding_the_practice_leaves_its_reading(
+    text: str, fact: str, expected: str
+) -> None:
+    assert written(text)[fact] == expected
 
 
 @pytest.mark.parametrize(

@@ -125,11 +125,17 @@ def test_the_end_of_the_provision_of_services_is_a_termination() -> None:
             "We keep your content for as long as necessary to provide the service.",
             {"content_retention": "indefinite"},
         ),
-        # deleted after a period without use: retention while the contract runs
+        # deleted after a period without use: retention while the contract runs, when the
+        # deletion is stated as done; one the vendor only may do is a right, not a period
+        (
+            "We will delete the content of accounts with no activity (such as a log in) for 18 "
+            "months.",
+            {"content_retention": "fixed_period"},
+        ),
         (
             "We may delete the content of accounts with no activity (such as a log in) for 18 "
             "months.",
-            {"content_retention": "fixed_period"},
+            {"content_retention": "undisclosed"},
         ),
         # the customer may delete it first: control, not a deletion period
         (
@@ -265,8 +271,12 @@ def test_a_denial_of_keeping_longer_or_by_the_user_is_no_retention_of_none(text:
             {"content_retention": "undisclosed"},
         ),
         (
-            "Accounts with no activity for two (2) years may be deleted.",
+            "Accounts with no activity for two (2) years are deleted.",
             {"content_retention": "fixed_period"},
+        ),
+        (
+            "Accounts with no activity for two (2) years may be deleted.",
+            {"content_retention": "undisclosed"},
         ),
         # a stated maximum for personal data the vendor keeps
         (
@@ -423,13 +433,39 @@ def test_written_a_floor_is_no_deletion_period(text: str, expected: object) -> N
     ("text", "expected"),
     [
         ("We retain your content for 30 days after termination.", 30),
-        ("Your files remain available for 14 days after cancellation.", 14),
         ("Your documents stay on our servers for no more than 45 days after cancellation.", 45),
         ("For sixty (60) days after termination, the provider will preserve Customer Data.", 60),
         ("Your content is kept for at least 30 days after cancellation.", "undisclosed"),
     ],
 )
 def test_written_content_kept_for_a_time_after_the_end(text: str, expected: object) -> None:
+    assert written(text) == {"deletion_after_termination_days": expected}
+
+
+# Written for these tests: the content left within the customer's reach after the end is no
+# deletion period, unless the deletion is stated with it (as for an export window).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Your files remain available for 14 days after cancellation.", "undisclosed"),
+        ("Your files remain available for up to 14 days after cancellation.", "undisclosed"),
+        ("Your content stays accessible for 30 days after termination.", "undisclosed"),
+        ("Your files remain recoverable for 30 days after your account is closed.", "undisclosed"),
+        (
+            "Your files remain available for 14 days after cancellation, after which we delete "
+            "them.",
+            14,
+        ),
+        (
+            "Your files remain available for 14 days after cancellation and are then "
+            "permanently deleted.",
+            14,
+        ),
+    ],
+)
+def test_written_content_available_after_the_end_is_no_deletion_period(
+    text: str, expected: object
+) -> None:
     assert written(text) == {"deletion_after_termination_days": expected}
 
 
@@ -997,3 +1033,29 @@ def test_written_an_export_window_then_a_deletion_after_this_period() -> None:
     )
     found = [hit.value for s in sentences(text) for hit in detect(s)]
     assert found == ["undisclosed", 30]
+
+
+# Written for these tests: a right to delete the content of inactive accounts (or to close them)
+# is no retention period; a deletion stated as done is.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We may delete the content of accounts with no activity for 18 months.", "undisclosed"),
+        (
+            "We reserve the right to delete files of accounts that have not been used for 12 "
+            "months.",
+            "undisclosed",
+        ),
+        ("If your account is inactive for 12 months, we may delete your files.", "undisclosed"),
+        ("Accounts inactive for 2 years may be closed and their content deleted.", "undisclosed"),
+        ("We will delete the content of accounts with no activity for 18 months.", "fixed_period"),
+        ("The content of accounts with no activity for 18 months is deleted.", "fixed_period"),
+        ("If your account is inactive for 12 months, we delete your files.", "fixed_period"),
+        (
+            "We may close accounts inactive for 2 years and will delete their content.",
+            "fixed_period",
+        ),
+    ],
+)
+def test_written_a_right_to_delete_inactive_accounts_is_no_period(text: str, expected: str) -> None:
+    assert written(text) == {"content_retention": expected}

@@ -591,3 +591,54 @@ def test_a_sale_denied_only_to_those_who_do_not_pay_is_no_denial(text: str) -> N
 )
 def test_a_sale_denied_to_every_recipient_is_still_never(text: str) -> None:
     assert written(text)["sale_of_data"] == "never"
+
+
+# Written for these tests: another verb contrasted with the sale ("processed, not sold") is a
+# denial of the sale, the data the subject or the object of both verbs.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your data is processed, not sold.",
+        "Your personal data is shared with service providers, not sold.",
+        "Your personal information is disclosed to our service providers, but never sold.",
+        "We license, not sell, your data.",
+        "We process your data, not sell it.",
+        "Your data is yours: it is processed, not sold.",
+    ],
+)
+def test_a_sale_contrasted_with_another_verb_is_denied(text: str) -> None:
+    assert written(text)["sale_of_data"] == "never"
+
+
+# Written for these tests: the same contrast under a hedge, a plan, an exception or one kind of
+# recipient settles nothing; a party contrasted ("our partners, not us") sells.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("As a rule, your data is processed, not sold.", "undisclosed"),
+        ("To our knowledge, your data is processed, not sold.", "undisclosed"),
+        ("Your data is currently processed, not sold.", "undisclosed"),
+        ("For Enterprise customers, your data is processed, not sold.", "undisclosed"),
+        (
+            "Except as described in our Enterprise terms, your data is processed, not sold.",
+            "undisclosed",
+        ),
+        ("Your data is processed, not sold to data brokers.", "undisclosed"),
+        ("Our partners, not us, sell your data.", "always"),
+        ("Your data is processed and sold.", "always"),
+    ],
+)
+def test_a_contrasted_sale_keeps_the_central_checks(text: str, expected: str) -> None:
+    assert written(text)["sale_of_data"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company was acquired, not sold.",
+        "Our services are licensed, not sold.",
+        "Your data is processed, not only sold.",
+    ],
+)
+def test_a_contrast_naming_no_data_sold_gives_no_denial(text: str) -> None:
+    assert written(text).get("sale_of_data") != "never"
