@@ -20,7 +20,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from itertools import pairwise
 from typing import Any, Protocol
@@ -112,6 +112,16 @@ class Model:
     """:func:`labels_digest` of the label files it was trained on."""
     data: Mapping[str, Any]
     """The file's other entries (training settings, cross-validated figures), as stored."""
+
+    @cached_property
+    def index(self) -> Mapping[str, tuple[tuple[int, float], ...]]:
+        """Each feature's (fact position, weight) pairs: a sentence's features are read once
+        for every fact."""
+        pairs: dict[str, list[tuple[int, float]]] = {}
+        for i, fact in enumerate(self.facts.values()):
+            for feature, weight in fact.weights.items():
+                pairs.setdefault(feature, []).append((i, weight))
+        return {feature: tuple(found) for feature, found in pairs.items()}
 
 
 # ---------------------------------------------------------------- features
@@ -247,11 +257,17 @@ def point_sentences(
     for passage in passages:
         covered.setdefault(passage.fact, []).append((passage.start, passage.end))
     normalised = normalise(text)
+    facts = list(chosen.facts.items())
+    index = chosen.index
     pointers: list[Pointer] = []
     for sentence in found:
         feats = features(sentence)
-        for fact, fact_model in chosen.facts.items():
-            value = score(fact_model, feats)
+        sums = [fact_model.bias for _, fact_model in facts]
+        for feature in feats:
+            for i, weight in index.get(feature, ()):
+                sums[i] += weight
+        for (fact, fact_model), total in zip(facts, sums, strict=True):
+            value = sigmoid(total)
             if value < fact_model.threshold:
                 continue
             if any(a < sentence.end and sentence.start < b for a, b in covered.get(fact, ())):
