@@ -15,6 +15,7 @@ setup(
             "py.typed",
             "schemas/*.json",
             "data/*.yaml",
+            "data/*.json",
             "data/html/*",
             "data/init/*",
             "rego/*.rego",

@@ -17,6 +17,11 @@ Below each table, the figures the project's goals are stated in:
 * dangerous errors: an emitted passage suggesting ``never`` or ``opt_in`` where an overlapping
   label says ``opt_out`` or ``always``, or ``service_only`` where the label's licence is broader.
   Those are the errors that would let a rule pass that should fail.
+* with pointers: the clause recall when the learned finder's pointers count too (a label
+  overlapped by a rule passage or a pointer of its fact), and pointer precision: pointers that
+  overlap a label of their fact / pointers. Pointers suggest no value, so value precision is
+  untouched. The finder is trained on the tune split, so its tune figures are in-sample;
+  ``bench/train_finder.py --cv`` gives the cross-validated ones.
 
 Splits are read from the label files: "tune" was used while writing the scanner's rules; any
 other split is held out (see tests/scan_labels/README.md).
@@ -39,6 +44,7 @@ import yaml
 
 from vendorgate.scan.detectors import SCANNED_FACTS
 from vendorgate.scan.document import Folded, fold
+from vendorgate.scan.finder import Pointer, point
 from vendorgate.scan.scanner import Passage, scan_text
 
 REPO = Path(__file__).resolve().parent.parent
@@ -63,6 +69,9 @@ class Tally:
     labels_hit: Counter[str] = field(default_factory=Counter)
     labels_exact: Counter[str] = field(default_factory=Counter)
     dangerous: Counter[str] = field(default_factory=Counter)
+    pointers: Counter[str] = field(default_factory=Counter)
+    pointers_hit: Counter[str] = field(default_factory=Counter)
+    labels_either: Counter[str] = field(default_factory=Counter)
     documents: int = 0
 
 
@@ -115,6 +124,24 @@ def load(path: Path) -> tuple[str, str, list[Label]]:
         start, end = locate(folded, item["quote"])
         labels.append(Label(item["fact"], item["value"], start, end, item["quote"]))
     return data.get("split", "tune"), text, labels
+
+
+def score_pointers(
+    labels: list[Label], passages: tuple[Passage, ...], pointers: tuple[Pointer, ...], tally: Tally
+) -> None:
+    """The finder's pointers against the labels; the passages' figures are left alone."""
+    for pointer in pointers:
+        tally.pointers[pointer.fact] += 1
+        span = (pointer.start, pointer.end)
+        if any(lb.fact == pointer.fact and overlaps(span, (lb.start, lb.end)) for lb in labels):
+            tally.pointers_hit[pointer.fact] += 1
+    for label in labels:
+        span = (label.start, label.end)
+        if any(
+            p.fact == label.fact and overlaps((p.start, p.end), span)
+            for p in (*passages, *pointers)
+        ):
+            tally.labels_either[label.fact] += 1
 
 
 def score(
@@ -197,6 +224,14 @@ def report(name: str, tally: Tally) -> None:
         f"({total['labels_hit']}/{total['labels']}; goal >= 0.85)   "
         f"dangerous errors {total['dangerous']} (goal 0)"
     )
+    print(
+        f"with pointers: clause recall "
+        f"{ratio(total['labels_either'], total['labels']).strip()} "
+        f"({total['labels_either']}/{total['labels']}), pointer precision "
+        f"{ratio(total['pointers_hit'], total['pointers']).strip()} "
+        f"({total['pointers_hit']}/{total['pointers']})"
+        + ("   (finder trained on this split: in-sample)" if name.startswith("tune") else "")
+    )
     if total["dangerous"]:
         named = ", ".join(f"{f} {n}" for f, n in sorted(tally.dangerous.items()) if n)
         print(f"  dangerous errors by fact: {named}")
@@ -245,12 +280,15 @@ def main(argv: list[str]) -> int:
         split, text, labels = load(path)
         scanned += 1
         passages = scan_text(text)
+        pointers = point(text, passages)
         log: list[str] = []
         tally = tallies.setdefault(split, Tally())
         tally.documents += 1
         everything.documents += 1
         score(text, labels, passages, tally, log)
         score(text, labels, passages, everything, [])
+        score_pointers(labels, passages, pointers, tally)
+        score_pointers(labels, passages, pointers, everything)
         if verbose and log and (split == "tune" or arguments.show_holdout):
             print(f"{path.name} ({split})")
             print("\n".join(log))

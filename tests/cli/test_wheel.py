@@ -79,6 +79,7 @@ def test_the_wheel_ships_packs_policies_schemas_and_licence(wheel: Path) -> None
     for kind in ("vendor", "rules", "org", "report"):
         assert f"vendorgate/schemas/{kind}.schema.json" in names
     assert "vendorgate/templates/github-actions.yml" in names
+    assert "vendorgate/data/finder.json" in names  # the clause finder's model
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
 
 

@@ -4,7 +4,7 @@ and JSON. Each function returns a string; the command line prints it. Output is 
 from __future__ import annotations
 
 import textwrap
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vendorgate.core.render import RenderOptions
 from vendorgate.report import jsontext
@@ -17,6 +17,9 @@ from vendorgate.scan.scanner import (
     Suggestion,
     default_doc_id,
 )
+
+if TYPE_CHECKING:
+    from vendorgate.scan.finder import Pointer
 
 _SHOWN_QUOTE = 360
 
@@ -72,7 +75,28 @@ def render_text(result: ScanResult, options: RenderOptions) -> str:
         lines += ["", _headline(suggestion, result)]
         for passage in suggestion.passages:
             lines += _passage_lines(passage, width)
+    if result.pointers:
+        lines += ["", POINTERS_HEADING]
+        for pointer in result.pointers:
+            lines += _pointer_lines(pointer, width)
     return "\n".join(lines) + "\n"
+
+
+POINTERS_HEADING = "Also read (found by wording; no value suggested):"
+"""Heads the finder's pointers in the text output, after every suggestion."""
+_POINTER_QUOTE = 160
+
+
+def _pointer_lines(pointer: Pointer, width: int) -> list[str]:
+    section = " ".join(part for part in (pointer.section, pointer.heading) if part)
+    why = f"; words: {', '.join(pointer.words)}" if pointer.words else ""
+    head = f"  - line {pointer.line} ({section or 'no section'}): {pointer.fact}{why}"
+    text = pointer.text
+    short = text if len(text) <= _POINTER_QUOTE else text[: _POINTER_QUOTE - 6].rstrip() + " [...]"
+    body = textwrap.wrap(
+        f'"{short}"', width=max(40, width - 6), initial_indent="      ", subsequent_indent="       "
+    )
+    return [head, *body]
 
 
 def _headline(suggestion: Suggestion, result: ScanResult) -> str:
@@ -258,6 +282,23 @@ def scan_data(result: ScanResult) -> dict[str, Any]:
         "profile": profile,
         "warnings": list(result.warnings),
         "suggestions": [suggestion_data(s, result) for s in result.suggestions],
+        "pointers": [pointer_data(p) for p in result.pointers],
+    }
+
+
+def pointer_data(pointer: Pointer) -> dict[str, Any]:
+    """A pointer of the finder: where to read, never a value."""
+    return {
+        "fact": pointer.fact,
+        "score": pointer.score,
+        "section": pointer.section,
+        "heading": pointer.heading,
+        "line": pointer.line,
+        "start": pointer.start,
+        "end": pointer.end,
+        "quote": pointer.quote,
+        "text": pointer.text,
+        "words": list(pointer.words),
     }
 
 

@@ -829,6 +829,14 @@ _BLOCK = frozenset(
 )
 
 
+def is_html(text: str) -> bool:
+    """Whether ``text`` is an HTML document (read through :func:`html_view`)."""
+    head = text.lstrip()[:500].lower()
+    return head.startswith(("<!doctype html", "<html")) or (
+        head.startswith("<") and len(re.findall(r"</(?:p|div|li|h\d|td)>", text[:20000])) >= 3
+    )
+
+
 def html_view(html: str) -> str:
     """A Markdown-like view of an HTML document with every character at its original offset.
 

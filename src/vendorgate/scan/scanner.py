@@ -21,9 +21,13 @@ from pathlib import Path
 from vendorgate.core.errors import InputError, Problem, UsageError
 from vendorgate.core.vocabulary import FACTS_BY_NAME, UNDISCLOSED
 from vendorgate.scan.detectors import SCANNED_FACTS, Hit, HitValue, detect, follow_ups
-from vendorgate.scan.document import Sentence, html_view, sentences, widen
+from vendorgate.scan.document import Sentence, html_view, is_html, sentences, widen
+from vendorgate.scan.finder import Pointer
 from vendorgate.text.normalise import normalise
 from vendorgate.text.sections import split_sections, structure_warning
+
+_is_html = is_html
+"""The HTML check, under the name it had here before it moved to ``scan.document``."""
 
 MAX_DOCUMENT_BYTES = 8 * 1024 * 1024
 MIN_CONFIDENCE = 0.5
@@ -162,6 +166,10 @@ class ScanResult:
     """The profile named with ``--vendor``."""
     warnings: tuple[str, ...] = ()
     """Said when the document's layout yielded too few sections to name them reliably."""
+    pointers: tuple[Pointer, ...] = ()
+    """Further sentences the learned finder reads as bearing on a fact that no rule passage
+    of that fact quoted (see :mod:`vendorgate.scan.finder`). For a person to read: they
+    suggest no value and never enter a suggestion."""
 
     def suggestion(self, fact: str) -> Suggestion | None:
         return next((s for s in self.suggestions if s.fact == fact), None)
@@ -212,7 +220,12 @@ class ScanComparison:
 
 def scan_text(text: str, min_confidence: float = MIN_CONFIDENCE) -> tuple[Passage, ...]:
     """Every passage of ``text`` bearing on a scanned fact, in document order."""
-    view = html_view(text) if _is_html(text) else text
+    return _scan(text, min_confidence)[0]
+
+
+def _scan(text: str, min_confidence: float) -> tuple[tuple[Passage, ...], list[Sentence]]:
+    """The passages of ``text`` and the sentences they were read from."""
+    view = html_view(text) if is_html(text) else text
     normalised = normalise(text)
     passages: dict[tuple[str, int, int], Passage] = {}
     leads: dict[str, tuple[str, int, int]] = {}
@@ -220,7 +233,8 @@ def scan_text(text: str, min_confidence: float = MIN_CONFIDENCE) -> tuple[Passag
     before: list[Hit] = []
     unit_id: object = None
     section: object = None
-    for sentence in sentences(view):
+    cut = sentences(view)
+    for sentence in cut:
         opening = sentence.unit is not unit_id
         if opening:
             # the hits of the paragraph or list item just before in the same section, for a
@@ -247,7 +261,8 @@ def scan_text(text: str, min_confidence: float = MIN_CONFIDENCE) -> tuple[Passag
                 leads[sentence.low] = key
             elif sentence.unit.kind == "item":
                 _widen_lead(passages, leads, sentence, passage)
-    return tuple(sorted(passages.values(), key=lambda p: (p.start, p.end, _order(p.fact))))
+    found = tuple(sorted(passages.values(), key=lambda p: (p.start, p.end, _order(p.fact))))
+    return found, cut
 
 
 LISTED_BELOW = "purposes listed below"
@@ -275,13 +290,6 @@ def _widen_lead(
         risk = _RISK.get(passage.fact, ())
         if kept.value in risk and risk.index(str(passage.value)) < risk.index(str(kept.value)):
             passages[key] = replace(kept, value=passage.value, cue=f"{kept.cue}; item below")
-
-
-def _is_html(text: str) -> bool:
-    head = text.lstrip()[:500].lower()
-    return head.startswith(("<!doctype html", "<html")) or (
-        head.startswith("<") and len(re.findall(r"</(?:p|div|li|h\d|td)>", text[:20000])) >= 3
-    )
 
 
 def _passage(text: str, normalised: str, sentence: Sentence, hit: Hit) -> Passage | None:
@@ -527,19 +535,29 @@ def read_document(path: Path, display: str) -> tuple[str, str]:
 
 
 def scan_document(
-    path: str | Path, vendor: str | Path | None = None, min_confidence: float = MIN_CONFIDENCE
+    path: str | Path,
+    vendor: str | Path | None = None,
+    min_confidence: float = MIN_CONFIDENCE,
+    pointers: bool = True,
 ) -> ScanResult:
-    """Scan one document; with ``vendor``, match it to that profile's documents."""
+    """Scan one document; with ``vendor``, match it to that profile's documents. With
+    ``pointers`` (the default), the learned finder's pointers are added; they never change
+    the passages or suggestions."""
     from vendorgate.load.workspace import display_path
 
     document = Path(path)
     shown = display_path(document) if document.is_absolute() else str(path)
     profile = _profile_match(document, shown, Path(vendor)) if vendor is not None else None
     text, sha = read_document(document, shown)
-    passages = scan_text(text, min_confidence)
+    passages, cut = _scan(text, min_confidence)
     warning = structure_warning(split_sections(text), shown)
     warnings = (warning,) if warning else ()
-    return ScanResult(shown, sha, passages, suggest(passages), profile, warnings)
+    found: tuple[Pointer, ...] = ()
+    if pointers:
+        from vendorgate.scan.finder import point_sentences
+
+        found = point_sentences(text, cut, passages)
+    return ScanResult(shown, sha, passages, suggest(passages), profile, warnings, found)
 
 
 def _profile_match(document: Path, shown: str, vendor: Path) -> ProfileMatch:
@@ -636,7 +654,9 @@ def _pair(before: Sequence[Passage], after: Sequence[Passage]) -> tuple[PassageC
 def scan_pair(
     old: str | Path, new: str | Path, min_confidence: float = MIN_CONFIDENCE
 ) -> ScanComparison:
-    """Scan two versions of a document and compare them."""
+    """Scan two versions of a document and compare them (passages only: the finder's
+    pointers take no part in a comparison)."""
     return compare(
-        scan_document(old, None, min_confidence), scan_document(new, None, min_confidence)
+        scan_document(old, None, min_confidence, pointers=False),
+        scan_document(new, None, min_confidence, pointers=False),
     )
