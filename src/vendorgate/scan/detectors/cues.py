@@ -590,9 +590,22 @@ ABOUT_THE_DATA = rx(
     r"\b(?:us(?:e|es|ed|ing|age)|process\w*|shar\w+|disclos\w+|collect\w*|track\w*|"
     r"access\w*|transfer\w*|cookies?|pixels?|profil\w+|target\w*)\b",
     r"\b(?:ai|artificial intelligence|machine learning|ml|llms?|algorithms?)\b",
+    r"\b(?:buy\w*|bought|purchas\w*|resell\w*|resale|exploit\w*|records|privacy practices)\b",
 )
 """Words of a disclaimer that name the data, or what anyone does with it: the disclaimer may be
 about the practice."""
+RECIPIENTS = rx(
+    r"\b(?:partners?|affiliates?|licensees?|resellers?|recipients?|buyers?|purchasers?|brokers?|"
+    r"advertisers?|ad(?:vertising)? networks?|vendors?|providers?|sub-?processors?|processors?|"
+    r"suppliers?|contractors?|(?:sub-?)?licensors?)\b",
+    # "the companies we work with", "anyone we share it with"
+    r"\b(?:compan(?:y|ies)|business(?:es)?|organi[sz]ations?|entit(?:y|ies)|part(?:y|ies)|those|"
+    r"any ?one|others|networks?) (?:that |who |which |whom )?(?:we|it) (?:\w+ )?(?:work|partner|"
+    r"deal|contract|share|do business|engage|disclose|transfer|send|provide)\w*\b",
+)
+"""Those the data goes to or the vendor deals with ("our partners", "the networks we work
+with"): a disclaimer of what they do, beside a denial of the practice, leaves the practice
+through them open."""
 
 
 def disclaims_the_practice(
@@ -603,8 +616,11 @@ def disclaims_the_practice(
     A disclaimer governs the practice unless it stands in a predicate of its own, joined by
     "and" ("We never sell your personal data and are not liable for the acts of third-party
     sites"), that names neither the practice (``names_practice``, the detector's trigger) nor
-    the data nor what is done with it. Without the hit's focus or the practice's words, every
-    disclaimer governs: when in doubt, the denial is no commitment."""
+    the data nor what is done with it nor those the data goes to or the vendor deals with ("are
+    not responsible for the conduct of our partners"). Without the hit's focus or the practice's
+    words, every disclaimer governs: when in doubt, the denial is no commitment. A disclaimer in
+    another clause of the sentence ("...; we are not liable for any resale by our partners")
+    governs when it names what is done with the data or those it goes to."""
     a, b = clause
     for found in DISCLAIMED_RESPONSIBILITY.finditer(text, a, b):
         if hit.focus is None or names_practice is None or hit.value not in PERMISSIVE_VALUES:
@@ -615,9 +631,32 @@ def disclaims_the_practice(
         own = text[start:end]
         if start < hit.focus[1] and hit.focus[0] < end:
             return found  # the practice is what it disclaims ("not responsible for ads ...")
-        if names_practice(own) or ABOUT_THE_DATA.search(own):
+        if names_practice(own) or ABOUT_THE_DATA.search(own) or RECIPIENTS.search(own):
+            return found
+    if hit.focus is None or names_practice is None or hit.value not in PERMISSIVE_VALUES:
+        return None
+    # in another clause of the sentence ("We never sell your data; we are not liable for any
+    # resale by our partners", "..., and we are not liable for any resale"): only a disclaimer
+    # of what is done with the data, or of those it goes to ("...; we are not responsible for
+    # the content of ads" leaves the denial standing)
+    cuts = [0, *(m.start() for m in GUARD_CLAUSE.finditer(text)), len(text)]
+    cuts += [m.start() for m in AND_CONJUNCT.finditer(text)]
+    for found in DISCLAIMED_RESPONSIBILITY.finditer(text):
+        if a <= found.start() < b:
+            continue
+        start = max(c for c in cuts if c <= found.start())
+        end = min((c for c in cuts if c > found.start()), default=len(text))
+        own = text[start:end]
+        if OTHERS_ACTS.search(own) or RECIPIENTS.search(own):
             return found
     return None
+
+
+OTHERS_ACTS = re.compile(
+    r"\b(?:re-?sales?|re-?sell\w*|sales?|sell\w*|sold|train\w*|us(?:e|es|ed|ing|age)|shar\w+|"
+    r"disclos\w+|transfer\w*|moneti[sz]\w*|exploit\w*|process\w*|target\w*|purchas\w*|buy\w*)\b"
+)
+"""What anyone does with the data, named in a disclaimer ("not liable for any resale")."""
 
 
 CHANGE_FORESEEN = re.compile(
@@ -827,7 +866,12 @@ QUALIFIED_DENIAL = rx(
     r"\bin the conventional sense\b|\bas traditionally\b",
     r"\btraditional(?:ly)? (?:sense|understood)\b",
     r"\b(?:but|although|though|yet|however|whereas)\b[^.]{0,100}\b(?:share|disclos|sell|sale|"
-    r"advertis|ads\b|market|promot|target|licen[cs])",
+    r"advertis|ads\b|market|promot|target|licen[cs]|exchang|barter|moneti|rent(?:s|ed|ing)?\b|"
+    r"leas(?:e|es|ed|ing)\b|trad(?:e|es|ed|ing)\b)",
+    # "not sold, only licensed", "never sold, merely leased to partners": the same data handed
+    # over for value by another name
+    r"\b(?:only|merely|rather|instead|just|simply)\b[^.;]{0,20}?\b(?:licen[cs]|leas(?:e|es|ed|ing)\b|"
+    r"rent(?:s|ed|ing)?\b|trad(?:e|es|ed|ing)\b|exchang|barter|moneti)",
     # "..., but our partners do": the practice named again by its auxiliary alone
     r"\b(?:but|although|though|yet|whereas)\b[^.;]{0,60}\b(?:do|does|did|may|might|will|can|"
     r"could|would)(?: so| too| that)?\W*$",
@@ -835,6 +879,10 @@ QUALIFIED_DENIAL = rx(
     r",\s*(?:but )?only (?:to|with|for|on|in|through|via)\b",
     # "we don't sell your data; we license it": the same data handed over by another name
     r";\s*(?:we|it|they) (?:\w+ )?(?:licen[cs]e|lease|rent|trade|exchange)s?\b",
+    # "we do not sell your data, and we may sell aggregated data": a sale stated in a clause of
+    # its own after the denial (not "and we never will")
+    r"(?:;|,? and)\s*(?:we|it|they) (?:(?!not\b|never\b|no\b)\w+ ){0,2}(?:sell|licen[cs]e|lease|"
+    r"rent|trade|exchange|barter|moneti[sz]e)s?\b",
     r"\bmay (?:be (?:considered|deemed)|constitute|qualify as)\b",
     # a legal definition of the practice ("sell" as defined by state law), not of the data
     # ("your covered information, as defined under Chapter 603A")

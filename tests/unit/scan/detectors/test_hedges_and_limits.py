@@ -624,6 +624,77 @@ def test_a_disclaimer_about_the_practice_beside_a_denial_hedges_it(text: str, fa
     assert written(text).get(fact, "undisclosed") == "undisclosed"
 
 
+# Written for these tests (red-team pass): a disclaimer of those the data goes to or the vendor
+# deals with, or one in another clause of the sentence that names what is done with the data,
+# leaves the practice through them open.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "We never sell your personal data and are not responsible for the conduct of our "
+            "partners.",
+            "sale_of_data",
+        ),
+        (
+            "We never sell your personal data and are not liable for any commercial arrangements "
+            "of our affiliates.",
+            "sale_of_data",
+        ),
+        (
+            "We never sell your personal data and disclaim liability for those who buy from our "
+            "partners.",
+            "sale_of_data",
+        ),
+        ("We never sell your personal data, and we are not liable for any resale.", "sale_of_data"),
+        (
+            "We never sell your personal data; we are not liable for any resale by our partners.",
+            "sale_of_data",
+        ),
+        (
+            "We do not use your content to train AI models and are not responsible for our "
+            "providers.",
+            CONTENT,
+        ),
+        (
+            "We do not use your content for advertising and are not liable for the acts of the "
+            "networks we work with.",
+            "advertising_use",
+        ),
+    ],
+)
+def test_a_disclaimer_of_recipients_or_in_another_clause_hedges_the_denial(
+    text: str, fact: str
+) -> None:
+    assert written(text).get(fact, "undisclosed") == "undisclosed"
+
+
+# Written for these tests: the near sentences keep their denial (a disclaimer of third-party
+# sites, of third parties at large, or of the content of ads in another clause).
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "We never sell your personal data, and we are not liable for the acts of third-party "
+            "sites.",
+            "sale_of_data",
+        ),
+        (
+            "We never sell your personal data; we are not liable for errors in third-party "
+            "websites.",
+            "sale_of_data",
+        ),
+        (
+            "We never sell your personal data and are not liable for the acts of third parties.",
+            "sale_of_data",
+        ),
+    ],
+)
+def test_a_disclaimer_of_something_else_in_another_clause_keeps_the_denial(
+    text: str, fact: str
+) -> None:
+    assert written(text)[fact] == "never"
+
+
 # Written for these tests: a stated policy describes how the vendor means to act, which it is
 # free to change; it is no commitment.
 @pytest.mark.parametrize(
