@@ -531,14 +531,18 @@ liability"): no denial of what it is about. It hedges a denial in its own clause
 is about the practice (see :func:`disclaims_the_practice`)."""
 _POLICY = (
     # the vendor's own rules, not the name of a document ("our Privacy Policy")
-    r"(?:(?:our|its|the company'?s) (?:(?!privacy\b|cookies?\b)[\w-]+ ){0,2}?|\binternal "
-    r"(?:[\w-]+ )?)(?:polic(?:y|ies)|guidelines|rules|standards|codes? of conduct|procedures)\b"
+    r"(?:(?:our|its|the company'?s) (?:(?!(?:privacy|cookies?) polic)[\w-]+ ){0,2}?|\b(?:internal|"
+    r"company|corporate) (?:[\w-]+ )?)(?:polic(?:y|ies)|guidelines|rules|standards|"
+    r"(?<=ai )standard|principles|codes? of (?:conduct|ethics)|procedures|schedules?)\b"
 )
 POLICY_FORBIDS = rx(
     # "our internal policies prohibit the sale of your data", "our policies do not allow us to"
     _POLICY + r" (?:(?:strictly|expressly|also|generally) )?(?:prohibit|forbid|bar|preclude|ban|"
     r"disallow|prevent|restrict)s?\b",
     _POLICY + r" (?:do|does)(?: not|n't) (?:allow|permit|let|authori[sz]e)\b",
+    # "it is against our policy to sell your data", "against company policy"
+    r"\bagainst (?:our |its |the company'?s |company |internal )?(?:[\w-]+ )?(?:polic(?:y|ies)|"
+    r"principles|rules|guidelines)\b",
 )
 """A described policy forbidding what comes after it: how the vendor means to act, which it
 is free to change, not a promise (the practice after it is neither stated nor denied)."""
@@ -550,10 +554,16 @@ POLICY_FORBIDDEN = re.compile(
 prohibited by our internal policies", "we are prohibited by our policies from selling")."""
 UNDER_POLICY = re.compile(
     r"\b(?:under|per|pursuant to|in (?:accordance|line|keeping) with|according to|consistent "
-    r"with|as required by) " + _POLICY
+    r"with|as required by|subject to|by) " + _POLICY + "|"
+    # "by policy, we do not sell", "as a matter of principle"
+    r"\bby (?:company |internal |corporate )?policy\b|\bas a matter of (?:[\w-]+ )?principle\b|"
+    # the policy said to hold it: "our policy is that we do not sell", "our guidelines say ..."
+    + _POLICY
+    + r" (?:is|are|says?|states?|provides?|requires?|dictates?|holds?|mandates?)(?: that)?\b"
 )
 """A denial or a deadline held under a described policy ("under our internal policies, we do
-not sell"): the policy is the vendor's to change."""
+not sell", "subject to our retention policy", "our policy is that we do not sell"): the policy
+is the vendor's to change."""
 
 
 def policy_forbids(
@@ -773,10 +783,24 @@ def _consent_at(text: str, start: int, end: int) -> bool:
 DEEMED_CONSENT = re.compile(
     r"\bby (?:(?:your )?(?:using|use of|accessing|accepting|acceptance of|agreeing to|continuing|"
     r"signing up|registering|creating an account|uploading|submitting|posting|subscribing))\b|"
-    r"\b(?:consent|agreement) (?:is )?(?:deemed|considered|treated as) (?:given|granted)\b"
+    r"\b(?:consent|agreement) (?:is )?(?:deemed|considered|treated as) (?:given|granted)\b|"
+    # "continued use of the Service constitutes your consent"
+    r"\buse of (?:the|our|this) (?:services?|platform|site|website|apps?)\b[^.;]{0,30}"
+    r"\b(?:constitutes?|signif(?:y|ies)|means|indicates?|(?:is|shall be) deemed)\b|"
+    r"\b(?:constitutes?|signif(?:y|ies)) (?:your )?(?:consent|agreement)\b"
 )
 """A consent given by using the service or accepting its terms ("with your consent, which you
 give by using the Service"): no choice the person makes for the practice, which runs for all."""
+
+
+def deemed_consent(text: str, start: int, end: int) -> re.Match[str] | None:
+    """A consent in ``[start, end)`` of ``text`` deemed given by using the service or accepting
+    its terms ("we do not sell your data without your consent, which you give by using the
+    Service"): the denial's exception holds for everyone, so the denial is no commitment."""
+    for match in CONSENT_EXCEPTION.finditer(text, start, end):
+        if _deemed(text, match):
+            return match
+    return None
 
 
 def customer_consent(text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
@@ -1292,6 +1316,7 @@ def hedged(hit: Hit, text: str, names_practice: Callable[[str], bool] | None = N
         or UNDER_POLICY.search(text, a, b)
         or disclaims_the_practice(text, (a, b), hit, names_practice)
         or CHANGE_FORESEEN.search(text)
+        or (deemed_consent(text, a, b) if hit.value in PERMISSIVE_VALUES else None)
     )
     if found is not None:
         return replace(hit, value="undisclosed", cue=named("hedged", found))

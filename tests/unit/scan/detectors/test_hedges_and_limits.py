@@ -779,3 +779,107 @@ def test_a_policy_not_forbidding_the_practice_leaves_its_reading(
 )
 def test_the_name_of_a_policy_document_is_no_hedge(text: str) -> None:
     assert written(text)["sale_of_data"] == "never"
+
+
+# Written for these tests (red-team pass): more ways of drafting a described policy, principle
+# or standard: "by policy", "against company policy", "our policy is that", "per our AI
+# principles", "subject to our retention policy". None is a promise.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("By policy, we do not sell your personal data.", "sale_of_data"),
+        ("We do not, by policy, sell your personal data.", "sale_of_data"),
+        ("We do not sell your personal data as a matter of principle.", "sale_of_data"),
+        ("Our policy is that we do not sell your personal data.", "sale_of_data"),
+        ("Our data-use policy says we will not sell your personal data.", "sale_of_data"),
+        ("Our principles do not allow us to sell your personal data.", "sale_of_data"),
+        ("Our privacy principles state that we never sell your personal data.", "sale_of_data"),
+        ("It is against company policy to sell your personal data.", "sale_of_data"),
+        ("Company policy prohibits the sale of your personal data.", "sale_of_data"),
+        (
+            "We do not sell your personal data, in line with our data ethics principles.",
+            "sale_of_data",
+        ),
+        ("We do not use your content to train AI models, per our AI principles.", CONTENT),
+        (
+            "We do not use your content to train AI models under our Responsible AI Standard.",
+            CONTENT,
+        ),
+        ("Our guidelines say we do not use customer content to train models.", CONTENT),
+        (
+            "We will delete your data within 30 days after termination, subject to our retention "
+            "policy.",
+            "deletion_after_termination_days",
+        ),
+    ],
+)
+def test_more_described_policies_are_no_commitment(text: str, fact: str) -> None:
+    assert written(text).get(fact, "undisclosed") == "undisclosed"
+
+
+# Written for these tests: the near sentences keep their reading (the document itself binds the
+# vendor; standard terms and Standard Contractual Clauses are no policy).
+@pytest.mark.parametrize(
+    ("text", "fact", "expected"),
+    [
+        ("These Terms do not allow us to sell your personal data.", "sale_of_data", "never"),
+        (
+            "Under our standard terms, we do not sell your personal data.",
+            "sale_of_data",
+            "never",
+        ),
+        (
+            "We will delete your data within 30 days after termination, subject to applicable law.",
+            "deletion_after_termination_days",
+            30,
+        ),
+        (
+            "Our Privacy Policy states that we never sell your personal data.",
+            "sale_of_data",
+            "never",
+        ),
+    ],
+)
+def test_a_document_or_the_law_is_no_described_policy(
+    text: str, fact: str, expected: object
+) -> None:
+    assert written(text)[fact] == expected
+
+
+# Written for these tests: a denial "without your consent" where the consent is deemed given by
+# using the service or accepting the terms holds for no one; the near case, a consent given by
+# turning the feature on, is opt_in.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "We do not use your content to train AI models without your consent, which you give "
+            "by accepting these terms.",
+            CONTENT,
+        ),
+        (
+            "We do not use your content to train AI models without your consent, and continued "
+            "use of the service constitutes consent.",
+            CONTENT,
+        ),
+        (
+            "We do not sell your data without your consent, which you give by using the Service.",
+            "sale_of_data",
+        ),
+        (
+            "We do not use your content for advertising without your consent, which you give by "
+            "accepting these Terms.",
+            "advertising_use",
+        ),
+    ],
+)
+def test_a_denial_whose_consent_is_deemed_given_is_no_commitment(text: str, fact: str) -> None:
+    assert written(text).get(fact, "undisclosed") not in ("never", "opt_in")
+
+
+def test_a_denial_whose_consent_is_given_by_enabling_stays_opt_in() -> None:
+    text = (
+        "We do not sell your data without your consent, which you can give by turning on data "
+        "sharing."
+    )
+    assert written(text)["sale_of_data"] == "opt_in"
