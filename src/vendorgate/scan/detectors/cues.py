@@ -200,7 +200,7 @@ def periods(text: str) -> list[tuple[float, tuple[int, int]]]:
         if count is None:
             continue
         days = count * _UNIT_DAYS[unit["unit"].rstrip("s")]
-        if match["kind"] in ("business ", "working "):
+        if match["kind"] in ("business ", "working ") and unit["unit"].startswith("day"):
             days = count // 5 * 7 + count % 5
         start = unit.start() - len(before) + match.start()
         found.append((days, (start, unit.end())))
@@ -211,7 +211,10 @@ def in_business_days(text: str, where: tuple[int, int]) -> bool:
     """Whether the period at ``where`` counts business or working days. Such a period has no
     fixed length: weekends and public holidays stretch it, so it sets no upper bound in hours
     or calendar days (a notice period in business days is at least as long as its count)."""
-    return re.search(r"\b(?:business|working) days?\b", text[where[0] : where[1]]) is not None
+    return (
+        re.search(r"\b(?:business|working) (?:days?|hours?)\b", text[where[0] : where[1]])
+        is not None
+    )
 
 
 def clause_around(text: str, breaks: re.Pattern[str], spot: tuple[int, int]) -> tuple[int, int]:
@@ -396,7 +399,7 @@ form that identifies you", "information that personally identifies you"): the sa
 stripped of names or hashed, which often still serves the practice, stays open."""
 HEDGED_DENIAL = re.compile(
     r"\b(?:knowingly|intentionally|deliberately|generally|typically|usually|normally|"
-    r"ordinarily|customarily|routinely)\b|"
+    r"ordinarily|customarily|routinely|often|frequently)\b|\bin many cases\b|"
     r"\bto (?:the best of )?(?:our|its) knowledge\b|\bin (?:most|general|normal) cases\b|"
     r"\bas a (?:general )?rule\b|\bin general\b|"
     # the vendor's own judgement decides: "as we deem necessary to provide the Services"
@@ -444,8 +447,8 @@ OWN_CONDITION = rx(
     r"\b(?:unless|except (?:where|when|if))\b (?:\w+ ){0,2}?" + _VENDOR + r" (?:\w+ )?(?:need|"
     r"needs|decide|decides|determine|determines|choose|chooses|elect|elects|consider|considers|"
     r"deem|deems|believe|believes|wish|wishes|want|wants)\b",
-    r"\b(?:unless|except (?:where|when|if|as))\b[^.;]{0,60}\b(?:a|any|our|its|some) (?:own )?"
-    r"(?:(?:good|valid|legitimate|business|operational) )+(?:\w+ )?(?:reasons?|purposes?|"
+    r"\b(?:unless|absent|except (?:where|when|if|as))\b[^.;]{0,60}\b(?:a|any|our|its|some) "
+    r"(?:own )?(?:(?:good|valid|legitimate|business|operational) )+(?:\w+ )?(?:reasons?|purposes?|"
     r"interests?|needs?)\b",
 )
 LEGAL_REASON = re.compile(
@@ -468,6 +471,72 @@ def own_condition(text: str) -> re.Match[str] | None:
         if not LEGAL_REASON.search(text, found.start(), found.end() + 60):
             return found
     return None
+
+
+_UNIT = r"(?:calendar |business |working )?(?:hours?|days?|weeks?|months?)\b"
+_COUNT = r"(?:[a-z]+(?:-[a-z]+)? )?(?:\(?\d{1,4}\)? ?)?"
+OPEN_DEADLINE = rx(
+    # a number only approximated: "within approximately 30 days", "72 hours or so"
+    r"\b(?:approximately|approx\.|about|roughly|around|circa|some) " + _COUNT + _UNIT,
+    r"\b(?:hours?|days?|weeks?|months?),? or so\b",
+    # a number given as an example of a looser deadline: "within a reasonable time, such as 30
+    # days", "without undue delay, for example within 72 hours"
+    r"\b(?:such as|for example|for instance|e\.g\.,?|say),? (?:within |in |after |before )?"
+    + _COUNT
+    + _UNIT,
+    # the number may slip: "or as soon as practicable thereafter"
+    r"\bor (?:as soon as|when(?:ever)?) (?:is |it is )?(?:reasonably |commercially )?"
+    r"(?:practicable|practical|possible|feasible)\b",
+    # another period left open: "or such longer period as we deem appropriate", "or such
+    # shorter period as circumstances require" (not one the law requires)
+    r"\bor (?:within )?(?:such |any |a )?(?:longer|shorter|later|other|different|extended|"
+    r"reduced)(?: \w+)?? (?:period|time|timeframe|deadline|notice)\b(?! (?:as (?:is |may be )?)?"
+    r"(?:required|mandated)\b)",
+    # an exception for urgent cases: "except in urgent cases", "the notice may be shorter"
+    r"\b(?:except|unless|other than|save|but)\b[^.;]{0,60}\b(?:urgent|emergenc\w*|exigent)\b|"
+    r"\bin (?:an? )?(?:urgent|emergency|exigent) (?:cases?|circumstances?|situations?)\b|"
+    r"\bin (?:an|the event of an?|case of an?) (?:emergency|urgency)\b",
+    r"\b(?:notice|period|deadline|time)\b[^.;]{0,20}\bmay be (?:shorter|reduced|shortened)\b",
+)
+"""A deadline held open by its own words: a number only approximated or given as an example,
+one that may slip or be replaced by another period, or one set aside in urgent cases. No
+number of days or hours is promised (the deletion period, the breach notice and the notice of a
+new sub-processor alike)."""
+DELAYED = re.compile(
+    r"\b(?:may|might|could|can|reserves? the right to)(?: \w+ly)? (?:delay|postpone|defer|"
+    r"extend)\w*\b|\b(?:be|is|are|being|get|gets) (?:delayed|postponed|deferred|extended)\b"
+)
+"""A deadline the vendor may push back ("we may delay notification", "notice may be delayed");
+held open unless the law or an authority asks for the delay."""
+_DELAY_FOR_THE_LAW = re.compile(
+    r"\b(?:law enforcement|police|authorit\w*|courts?|regulators?|legal(?:ly)?|laws?|"
+    r"regulations?|government\w*)\b"
+)
+
+
+PERMITTED_NOTICE = re.compile(
+    r"\b(?:may|might|can|could)(?: (?:also|then|\w+ly))? (?:be )?(?:notif\w*|inform\w*|alert\w*|"
+    r"tell|let|provide|give|send|e-?mail|post)\b"
+)
+"""A notice the vendor only may give ("we may notify you within 72 hours"): a right, no
+promise of when, nor that it comes at all."""
+FLOOR = re.compile(
+    r"\b(?:at least|no earlier than|not earlier than|no sooner than|not before|a minimum of)\b"
+)
+"""A period stated as the earliest time ("at least 72 hours after discovery"): read in the
+words just before the period and in it."""
+
+
+def open_deadline(text: str) -> re.Match[str] | None:
+    """The words of ``text`` (a sentence stating a deadline) that hold its number open
+    (:data:`OPEN_DEADLINE`, :data:`DELAYED` unless for the law, :func:`aimed_only`)."""
+    if found := OPEN_DEADLINE.search(text):
+        return found
+    for found in DELAYED.finditer(text):
+        around = text[max(0, found.start() - 80) : found.end() + 80]
+        if not _DELAY_FOR_THE_LAW.search(around):
+            return found
+    return aimed_only(text)
 
 
 def aimed_only(text: str) -> re.Match[str] | None:
@@ -533,7 +602,8 @@ _POLICY = (
     # the vendor's own rules, not the name of a document ("our Privacy Policy")
     r"(?:(?:our|its|the company'?s) (?:(?!(?:privacy|cookies?) polic)[\w-]+ ){0,2}?|\b(?:internal|"
     r"company|corporate) (?:[\w-]+ )?)(?:polic(?:y|ies)|guidelines|rules|standards|"
-    r"(?<=ai )standard|principles|codes? of (?:conduct|ethics)|procedures|schedules?)\b"
+    r"(?<=ai )standard|(?<=response )plans?|principles|codes? of (?:conduct|ethics)|procedures|"
+    r"schedules?)\b"
 )
 POLICY_FORBIDS = rx(
     # "our internal policies prohibit the sale of your data", "our policies do not allow us to"
@@ -1317,6 +1387,7 @@ def hedged(hit: Hit, text: str, names_practice: Callable[[str], bool] | None = N
         or disclaims_the_practice(text, (a, b), hit, names_practice)
         or CHANGE_FORESEEN.search(text)
         or (deemed_consent(text, a, b) if hit.value in PERMISSIVE_VALUES else None)
+        or (open_deadline(text) if isinstance(hit.value, int) else None)
     )
     if found is not None:
         return replace(hit, value="undisclosed", cue=named("hedged", found))

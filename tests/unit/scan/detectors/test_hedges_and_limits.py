@@ -883,3 +883,169 @@ def test_a_denial_whose_consent_is_given_by_enabling_stays_opt_in() -> None:
         "sharing."
     )
     assert written(text)["sale_of_data"] == "opt_in"
+
+
+DELETION = "deletion_after_termination_days"
+BREACH = "breach_notification_hours"
+CHANGE = "subprocessor_change_notice_days"
+
+
+# Written for these tests (red-team pass): a deadline held open by its own words (a number only
+# approximated or given as an example, one that may slip, be replaced by another period, be
+# delayed or set aside in urgent cases, a floor, a ceiling of a notice, a notice only permitted,
+# a clock the vendor starts itself, a notice only where the law requires one) promises no number.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("We will delete your data within approximately 30 days after termination.", DELETION),
+        ("We will delete your data within about 30 days after termination.", DELETION),
+        (
+            "We will delete your data within a reasonable period, such as 30 days, after "
+            "termination.",
+            DELETION,
+        ),
+        (
+            "We will delete your data within a reasonable time after termination, which is often "
+            "30 days.",
+            DELETION,
+        ),
+        (
+            "We will delete your data within 30 days after termination or as soon as practicable "
+            "thereafter.",
+            DELETION,
+        ),
+        ("We will delete your data no earlier than 30 days after termination.", DELETION),
+        (
+            "We will delete your data 30 days after termination, except for backups, which we keep "
+            "indefinitely.",
+            DELETION,
+        ),
+        (
+            "We will delete your data within 30 days after termination, though residual copies "
+            "may remain in our systems.",
+            DELETION,
+        ),
+        (
+            "Upon termination, we will delete your data within 30 days, except that we may retain "
+            "copies as needed for our business.",
+            DELETION,
+        ),
+        (
+            "We will delete your data within 30 days after termination, absent a legal hold or "
+            "our legitimate interests.",
+            DELETION,
+        ),
+        (
+            "We will notify you of a security breach without undue delay, for example within 72 "
+            "hours.",
+            BREACH,
+        ),
+        ("We will notify you of a security breach within approximately 72 hours.", BREACH),
+        (
+            "We will notify you of a security breach within 72 hours or such longer time as "
+            "permitted by law.",
+            BREACH,
+        ),
+        (
+            "We will notify you of any security breach within 72 hours; however, we may delay "
+            "notification for our own investigation.",
+            BREACH,
+        ),
+        ("We may notify you of a security breach within 72 hours.", BREACH),
+        ("We will notify you of a security breach at least 72 hours after discovery.", BREACH),
+        (
+            "We will notify you of a security breach within 72 hours after we confirm the breach.",
+            BREACH,
+        ),
+        (
+            "We will notify you of a security breach within 72 hours once our investigation is "
+            "complete.",
+            BREACH,
+        ),
+        ("If required by law, we will notify you of a security breach within 72 hours.", BREACH),
+        (
+            "We will notify you of a security breach within 72 hours, in accordance with our "
+            "incident response plan.",
+            BREACH,
+        ),
+        ("We will notify you of a security breach within 72 business hours.", BREACH),
+        ("We will notify you up to 30 days before engaging a new sub-processor.", CHANGE),
+        ("We will notify you approximately 30 days before engaging a new sub-processor.", CHANGE),
+        ("We may notify you 30 days before engaging a new sub-processor.", CHANGE),
+        (
+            "We will notify you 30 days before engaging a new sub-processor where practicable.",
+            CHANGE,
+        ),
+        (
+            "We will use reasonable efforts to notify you 30 days before engaging a new "
+            "sub-processor.",
+            CHANGE,
+        ),
+        (
+            "We will notify you 30 days before engaging a new sub-processor, or such shorter "
+            "period as circumstances require.",
+            CHANGE,
+        ),
+        (
+            "We will give you 30 days' notice of any new sub-processor, except in urgent cases.",
+            CHANGE,
+        ),
+        (
+            "We will give you 30 days' notice of any new sub-processor; however, we may engage "
+            "sub-processors immediately in an emergency.",
+            CHANGE,
+        ),
+    ],
+)
+def test_a_deadline_held_open_by_its_own_words_promises_no_number(text: str, fact: str) -> None:
+    assert written(text).get(fact, "undisclosed") == "undisclosed"
+
+
+# Written for these tests: the near sentences keep their number (a firm bound, a range read at
+# its worst end, a delay the law asks for, a period the law requires, a floor of a notice).
+@pytest.mark.parametrize(
+    ("text", "fact", "expected"),
+    [
+        ("We will delete your data within thirty (30) days after termination.", DELETION, 30),
+        ("We will delete your data within up to 90 days after termination.", DELETION, 90),
+        ("We will delete your data within 30-90 days after termination.", DELETION, 90),
+        (
+            "We will delete your data within 30 days after termination or such other period as "
+            "may be required.",
+            DELETION,
+            30,
+        ),
+        (
+            "We will delete your data within 30 days after termination and from backups within "
+            "90 days.",
+            DELETION,
+            90,
+        ),
+        ("We will notify you of a security breach within seventy-two (72) hours.", BREACH, 72),
+        (
+            "We will notify you of a security breach promptly, and in any event within 72 hours.",
+            BREACH,
+            72,
+        ),
+        (
+            "We will notify you of a security breach no later than 72 hours after discovery, "
+            "unless law enforcement asks us to delay.",
+            BREACH,
+            72,
+        ),
+        (
+            "We will notify you of a security breach within 72 hours of becoming aware of it.",
+            BREACH,
+            72,
+        ),
+        ("We will notify you at least 30 days before engaging a new sub-processor.", CHANGE, 30),
+        ("We will notify you 10-30 days before engaging a new sub-processor.", CHANGE, 10),
+        (
+            "We will notify you between 10 and 30 days before engaging a new sub-processor.",
+            CHANGE,
+            10,
+        ),
+    ],
+)
+def test_a_firm_deadline_keeps_its_number(text: str, fact: str, expected: int) -> None:
+    assert written(text)[fact] == expected
