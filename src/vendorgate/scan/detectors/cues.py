@@ -1377,6 +1377,8 @@ def hedged(hit: Hit, text: str, names_practice: Callable[[str], bool] | None = N
     if hit.value == "always" and (policy := policy_forbids(text, (a, b), hit.focus)):
         # "our internal policies prohibit the sale of your data": no sale stated, nor a denial
         return replace(hit, value="undisclosed", cue=named("described policy", policy))
+    if hit.value in PASSING_STATES:
+        return _passing_state(hit, text, (a, b))
     if not (hit.value in PERMISSIVE_VALUES or isinstance(hit.value, int)):
         return hit
     found = (
@@ -1397,6 +1399,69 @@ def hedged(hit: Hit, text: str, names_practice: Callable[[str], bool] | None = N
         # the other plans may grant more
         return narrowed(hit, "scoped denial", scope)
     return hit
+
+
+PASSING_STATES = frozenset({"encrypted", "available", "on_request"})
+"""States a compliance rule passes on (encryption at rest; a DPA, SCCs or a BAA to be had):
+suggested only from a sentence that states them without a hedge, a plan or the vendor's
+leave."""
+UNPROMISED_AGREEMENT = rx(
+    # the vendor only may agree, or weighs it: "we may sign a BAA", "a DPA may be available",
+    # "we will consider requests to sign a DPA", "subject to our approval"
+    r"\b(?:may|might|could)(?: \w+ly)?(?: (?:also|be willing to|agree to|choose to|elect to|"
+    r"decide to))? (?:be )?(?:sign|enter into|execute|offer|provide|make available|available|"
+    r"offered|provided|negotiat\w*|agreed)\b",
+    r"\b(?:consider|evaluate|review|assess)\w* (?:your |any |all |such |each )?requests?\b",
+    r"\bsubject to (?:our |its |the company'?s |\w+'s )?(?:prior )?(?:written )?(?:approval|"
+    r"review|acceptance|agreement|consent|discretion)\b",
+    r"\b(?:where|if|when|as) (?:we|it|the company|the provider) (?:\w+ )?(?:determines?|deems?|"
+    r"decides?|considers?|agrees?)\b",
+)
+"""An agreement the vendor only may enter into, or will weigh: no promise that one is had."""
+NOT_EVERYWHERE = rx(
+    # encryption of some data, some places, or where the vendor can only
+    r"\b(?:where|if|when|as|to the extent) (?:(?:reasonably|technically|commercially) )?"
+    r"(?:possible|feasible|practicable|practical|supported|applicable|appropriate|available|"
+    r"required)\b",
+    r"\bon a best[- ]efforts? basis\b|\bbest efforts?\b",
+    r"\b(?:most|much|parts?|portions?|certain|selected|sensitive)(?: of)? (?:our |the |your |its )?"
+    r"(?:customer |user )?(?:data|content|files|information|systems|servers|storage|"
+    r"data cent(?:er|re)s|databases)\b",
+    r"\b(?:on|in) (?:supported|eligible|compatible|selected|certain|some) \w+",
+    r"\bexcept\b|\bunless\b|\bother than\b|\bexcluding\b|\bwith the exception of\b",
+    # an example of measures, or a plan: "measures, which may include encryption", "we plan to
+    # encrypt", "on our roadmap"
+    r"\b(?:may include|such as|for example|e\.g\.|like)\b[^.;]{0,30}\bencrypt|\bplans? to\b|"
+    r"\broadmap\b|"
+    r"\b(?:working|work) towards?\b|\bby the end of\b|\bin the future\b",
+    r"\b(?:available|offered) (?:as an? |for an? )?(?:add-?on|option|upgrade|extra)\b|"
+    r"\badd-?on\b",
+)
+"""Encryption at rest of some data only, where the vendor can, as one example of its measures,
+or planned: no statement that the customer's data is encrypted at rest."""
+
+
+def _passing_state(hit: Hit, text: str, clause: tuple[int, int]) -> Hit:
+    """``hit`` (encrypted, or an agreement available or on request) made ``undisclosed`` when
+    its clause hedges it or holds it under a described policy, leaves the agreement to the
+    vendor's leave, or (for encryption) limits it to a plan or covers some data or places only.
+    (A DPA offered to business accounts is not limited to a plan: only they need one.)"""
+    a, b = clause
+    found = (
+        HEDGED_DENIAL.search(text, a, b)
+        or UNDER_POLICY.search(text, a, b)
+        or CHANGE_FORESEEN.search(text)
+        or (
+            PLAN_SCOPE.search(text, a, b)
+            or NOT_EVERYWHERE.search(text, a, b)
+            or AIMED.search(text, a, b)
+            if hit.value == "encrypted"
+            else UNPROMISED_AGREEMENT.search(text)
+        )
+    )
+    if found is None:
+        return hit
+    return replace(hit, value="undisclosed", cue=named("hedged", found))
 
 
 def _carved_out(text: str, trigger: tuple[int, int]) -> bool:

@@ -1049,3 +1049,81 @@ def test_a_deadline_held_open_by_its_own_words_promises_no_number(text: str, fac
 )
 def test_a_firm_deadline_keeps_its_number(text: str, fact: str, expected: int) -> None:
     assert written(text)[fact] == expected
+
+
+# Written for these tests (red-team pass): encryption at rest, or an agreement to be had, stated
+# under a hedge, a described policy, a plan, the vendor's leave, or (for encryption) for some
+# data or places only, as an example of measures or as a plan, is no commitment.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("We encrypt customer data at rest where technically feasible.", "encryption_at_rest"),
+        ("We encrypt customer data at rest as appropriate.", "encryption_at_rest"),
+        ("We encrypt most customer data at rest.", "encryption_at_rest"),
+        ("We encrypt sensitive customer data at rest.", "encryption_at_rest"),
+        ("Encryption at rest is available for Enterprise customers.", "encryption_at_rest"),
+        ("Encryption at rest is available as an add-on.", "encryption_at_rest"),
+        (
+            "Customer data is encrypted at rest using AES-256, except for certain legacy systems.",
+            "encryption_at_rest",
+        ),
+        ("We aim to encrypt all customer data at rest.", "encryption_at_rest"),
+        (
+            "We use industry-standard measures, which may include encryption at rest.",
+            "encryption_at_rest",
+        ),
+        (
+            "Customer data is encrypted in transit and, where supported, at rest.",
+            "encryption_at_rest",
+        ),
+        ("We plan to encrypt customer data at rest by the end of the year.", "encryption_at_rest"),
+        ("Customer data is generally encrypted at rest.", "encryption_at_rest"),
+        (
+            "Customer data is encrypted at rest, subject to our security policy.",
+            "encryption_at_rest",
+        ),
+        ("Customer data is encrypted at rest on a best-effort basis.", "encryption_at_rest"),
+        ("Customer data is encrypted at rest in certain regions.", "encryption_at_rest"),
+        ("A DPA is available at our discretion.", "dpa_available"),
+        ("We will consider requests to sign a DPA.", "dpa_available"),
+        ("We may agree to enter into a DPA upon request.", "dpa_available"),
+        ("We will sign a BAA where we determine it is appropriate.", "baa_available"),
+        ("We may sign a BAA upon request.", "baa_available"),
+        (
+            "Standard Contractual Clauses are available upon request, subject to our approval.",
+            "scc_available",
+        ),
+    ],
+)
+def test_a_hedged_passing_state_is_no_commitment(text: str, fact: str) -> None:
+    assert written(text).get(fact, "undisclosed") == "undisclosed"
+
+
+# Written for these tests: the near sentences keep their reading.
+@pytest.mark.parametrize(
+    ("text", "fact", "expected"),
+    [
+        ("We encrypt customer data at rest.", "encryption_at_rest", "encrypted"),
+        (
+            "Customer data is encrypted at rest using AES-256 by our cloud provider.",
+            "encryption_at_rest",
+            "encrypted",
+        ),
+        (
+            "Your files and their backups are encrypted at rest with AES-256.",
+            "encryption_at_rest",
+            "encrypted",
+        ),
+        ("A DPA is available upon request.", "dpa_available", "on_request"),
+        ("Our DPA is incorporated into these Terms.", "dpa_available", "available"),
+        ("We will sign a BAA upon request.", "baa_available", "on_request"),
+        (
+            "If you are a business customer, our Data Processing Addendum applies to your use of "
+            "the Services.",
+            "dpa_available",
+            "available",
+        ),
+    ],
+)
+def test_a_plain_passing_state_keeps_its_reading(text: str, fact: str, expected: str) -> None:
+    assert written(text)[fact] == expected
