@@ -577,6 +577,12 @@ UNCOMMITTED = rx(
     r"anticipate)\b",
     # a belief, not a promise ("we do not believe that we sell", "in our view, we do not")
     r"\b(?:believe|think|consider)s? (?:that )?(?:we|our|this|it|such|these|its|the company)\b",
+    # a denial itself denied or disowned: "it is not true that we never sell", "we cannot say
+    # that we never sell", "it would be wrong to say that we do not sell"
+    r"\b(?:it is|it's|that is|this is|it would be)(?: not|n't) (?:true|the case|correct|accurate|"
+    r"right)(?: to say)?(?: that)?\b|\b(?:cannot|can't|can not|could not|couldn't|would not|"
+    r"wouldn't|do not|don't|will not|won't) (?:say|claim|state|represent|confirm|assert|promise|"
+    r"warrant) that\b|\b(?:wrong|false|inaccurate|misleading) to (?:say|claim|state) that\b",
     r"\bin (?:our|its) (?:view|opinion|understanding|judg(?:e)?ment)\b|"
     r"\bas we (?:understand|interpret|read) (?:it|that term|the term|them|those terms|the law)\b",
 )

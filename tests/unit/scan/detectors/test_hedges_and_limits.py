@@ -1127,3 +1127,20 @@ def test_a_hedged_passing_state_is_no_commitment(text: str, fact: str) -> None:
 )
 def test_a_plain_passing_state_keeps_its_reading(text: str, fact: str, expected: str) -> None:
     assert written(text)[fact] == expected
+
+
+# Written for these tests (red-team pass): a denial itself denied or disowned is no denial; the
+# same words affirming it keep it.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It is not true that we never sell your personal data.", "undisclosed"),
+        ("We cannot say that we never sell your personal data.", "undisclosed"),
+        ("It would be wrong to say that we do not sell your personal data.", "undisclosed"),
+        ("It is not the case that your personal data is processed, not sold.", "undisclosed"),
+        ("It is true that we never sell your personal data.", "never"),
+        ("We can say that we never sell your personal data.", "never"),
+    ],
+)
+def test_a_denied_denial_is_no_denial(text: str, expected: str) -> None:
+    assert written(text)["sale_of_data"] == expected
