@@ -747,10 +747,35 @@ OTHERS_ACTS = re.compile(
 
 CHANGE_FORESEEN = re.compile(
     r"\b(?:if|should|when|before|once|in case) (?:this|that|our (?:practices?|approach|policy|"
-    r"position)) (?:ever )?(?:changes?|is changed|were to change)\b"
+    r"position)) (?:ever )?(?:changes?|is changed|were to change)\b|"
+    # the vendor keeps the switch: "off by default, but we may turn them on for you", "but we
+    # may change this default"
+    r"\b(?:we|it|the company|the provider) (?:may|might|can|could|reserve the right to)"
+    r"(?: (?:later|also|at any time))? (?:change|alter|modify|update|reverse) (?:this|that|the|"
+    r"these|such|our|its) (?:defaults?|settings?)\b|"
+    r"\b(?:we|it|the company|the provider) (?:may|might|can|could|reserve the right to)"
+    r"(?: (?:later|also|at any time))? (?:turn|switch) (?:it|them|this|these) on\b|"
+    r"\b(?:we|it|the company|the provider) (?:may|might|can|could|reserve the right to)"
+    r"(?: (?:later|also|at any time))? (?:enable|activate) (?:it|them|this|these)\b"
 )
 """A change of the practice foreseen anywhere in the sentence ("we do not sell your data, but
-we will tell you if that changes"): the denial holds until then."""
+we will tell you if that changes"), or a default the vendor may itself switch on ("off by
+default, but we may turn them on for you"): the denial holds until then."""
+OTHERS_CONSENT = re.compile(
+    r"\b(?:consent|permission|authori[sz]ation|approval|agreement)s? (?:of|from|by) "
+    r"(?!(?:the |an? )?(?:you|your|customers?|users?|admin\w*|account|end users?|data subjects?|"
+    r"individuals?|the person|the customer|the user)\b)(?:\w+ ){0,3}?(?:company|companies|"
+    r"parent|affiliates?|partners?|subsidiar\w+|group|us|our|its|management|board|\w+)\b"
+)
+"""A consent someone other than the customer gives ("without the consent of our parent
+company", "or the consent of our affiliates"): the denial's exception is the vendor's side to
+grant."""
+OTHER_SIDE_DOES = re.compile(
+    r"[;,]\s*(?:but |while |whereas )?(?!we\b|you\b|nor\b)(?:[\w'-]+ ){1,3}?(?:do|does|may|might|"
+    r"will|can|could|would)(?: so| too| that)?\W*$"
+)
+"""After a denial: "...; our partners may": the practice named again by its auxiliary, done by
+another party."""
 BY_DEFAULT = re.compile(r"\bby default\b|\b(?:off|disabled) (?:by default|unless)\b")
 """A denial "by default": the practice starts once the person turns it on (``opt_in``)."""
 
@@ -1395,6 +1420,8 @@ def hedged(hit: Hit, text: str, names_practice: Callable[[str], bool] | None = N
         or disclaims_the_practice(text, (a, b), hit, names_practice)
         or CHANGE_FORESEEN.search(text)
         or (deemed_consent(text, a, b) if hit.value in PERMISSIVE_VALUES else None)
+        or (OTHERS_CONSENT.search(text, a, b) if hit.value in PERMISSIVE_VALUES else None)
+        or (OTHER_SIDE_DOES.search(text) if hit.value in PERMISSIVE_VALUES else None)
         or (open_deadline(text) if isinstance(hit.value, int) else None)
     )
     if found is not None:

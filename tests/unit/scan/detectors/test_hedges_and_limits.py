@@ -1144,3 +1144,60 @@ def test_a_plain_passing_state_keeps_its_reading(text: str, fact: str, expected:
 )
 def test_a_denied_denial_is_no_denial(text: str, expected: str) -> None:
     assert written(text)["sale_of_data"] == expected
+
+
+# Written for these tests (red-team pass): a default the vendor may itself switch on, a consent
+# someone other than the customer gives, and the practice left to another party after a
+# semicolon ("...; our partners may") leave the practice open.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "Personalized ads are off by default, but we may turn them on for you.",
+            "advertising_use",
+        ),
+        (
+            "By default, we do not use your content to train AI models, but we may change this "
+            "default.",
+            CONTENT,
+        ),
+        ("We will not sell your data without the consent of our parent company.", "sale_of_data"),
+        (
+            "We will not sell your data without your consent or the consent of our affiliates.",
+            "sale_of_data",
+        ),
+        ("We do not sell your personal data; our partners may.", "sale_of_data"),
+        ("We do not show ads based on your content; our partners may.", "advertising_use"),
+    ],
+)
+def test_a_switch_or_a_consent_on_the_vendor_s_side_leaves_the_practice_open(
+    text: str, fact: str
+) -> None:
+    assert written(text).get(fact, "undisclosed") == "undisclosed"
+
+
+# Written for these tests: the near sentences keep their reading.
+@pytest.mark.parametrize(
+    ("text", "fact", "expected"),
+    [
+        ("Personalized ads are off by default for new accounts.", "advertising_use", "opt_in"),
+        (
+            "By default, we do not use your content to train AI models, but you may enable this "
+            "in settings.",
+            CONTENT,
+            "opt_in",
+        ),
+        (
+            "We will not use your content to train AI models without the consent of your "
+            "administrator.",
+            CONTENT,
+            "opt_in",
+        ),
+        ("We do not sell your personal data; we never will.", "sale_of_data", "never"),
+        ("We do not sell your personal data, nor will we.", "sale_of_data", "never"),
+    ],
+)
+def test_a_switch_or_a_consent_on_the_customer_s_side_keeps_the_reading(
+    text: str, fact: str, expected: str
+) -> None:
+    assert written(text)[fact] == expected
