@@ -771,8 +771,9 @@ OTHERS_CONSENT = re.compile(
 company", "or the consent of our affiliates"): the denial's exception is the vendor's side to
 grant."""
 OTHER_SIDE_DOES = re.compile(
-    r"[;,]\s*(?:but |while |whereas )?(?!we\b|you\b|nor\b)(?:[\w'-]+ ){1,3}?(?:do|does|may|might|"
-    r"will|can|could|would)(?: so| too| that)?\W*$"
+    r"[;,]\s*(?:but |while |whereas )?(?!we\b|you\b|nor\b)"
+    r"(?:(?!not\b|never\b|no\b|neither\b|nor\b|we\b)[\w'-]+ ){1,3}?(?:do|does|may|might|will|can|"
+    r"could|would)(?: so| too| that)?\W*$"
 )
 """After a denial: "...; our partners may": the practice named again by its auxiliary, done by
 another party."""

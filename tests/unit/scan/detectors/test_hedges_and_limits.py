@@ -1195,6 +1195,8 @@ def test_a_switch_or_a_consent_on_the_vendor_s_side_leaves_the_practice_open(
         ),
         ("We do not sell your personal data; we never will.", "sale_of_data", "never"),
         ("We do not sell your personal data, nor will we.", "sale_of_data", "never"),
+        ("We never sell your data, and never will.", "sale_of_data", "never"),
+        ("We do not sell your data, and neither will our partners.", "sale_of_data", "never"),
     ],
 )
 def test_a_switch_or_a_consent_on_the_customer_s_side_keeps_the_reading(
