@@ -527,10 +527,31 @@ FLOOR = re.compile(
 words just before the period and in it."""
 
 
-def open_deadline(text: str) -> re.Match[str] | None:
-    """The words of ``text`` (a sentence stating a deadline) that hold its number open
-    (:data:`OPEN_DEADLINE`, :data:`DELAYED` unless for the law, :func:`aimed_only`)."""
+LONGER_OPEN = re.compile(
+    r"\b(?:the )?(?:later|longer|greater) of\b|\bwhichever (?:is|comes|occurs) (?:the )?(?:later|"
+    r"last|longer|greater)\b|\bor (?:longer|more|later)\b(?! (?:if |where |when |as )?(?:is |"
+    r"may be )?(?:required|mandated|compelled) by (?:applicable )?(?:law|laws|legislation)\b)"
+)
+"""A deadline that may run longer ("within the later of 72 hours or ...", "or longer"): open
+for a period that must be short (deletion, breach notice)."""
+SHORTER_OPEN = re.compile(
+    r"\b(?:the )?(?:earlier|shorter|lesser|sooner) of\b|\bwhichever (?:is|comes|occurs) (?:the )?"
+    r"(?:earlier|first|shorter|sooner|lesser)\b|\bor (?:less|fewer|shorter|sooner|earlier)\b"
+)
+"""A notice that may come shorter ("or less where an urgent replacement is needed", "whichever
+is shorter"): open for a period that must be long (notice of a new sub-processor)."""
+LONG_IS_SAFE = frozenset({"subprocessor_change_notice_days"})
+"""The deadlines whose longer number is the safer one: notice ahead of a change."""
+
+
+def open_deadline(text: str, fact: str = "") -> re.Match[str] | None:
+    """The words of ``text`` (a sentence stating a deadline for ``fact``) that hold its number
+    open (:data:`OPEN_DEADLINE`, :data:`DELAYED` unless for the law, :func:`aimed_only`, and a
+    longer period left open for a deadline that must be short, a shorter one for a notice that
+    must be long)."""
     if found := OPEN_DEADLINE.search(text):
+        return found
+    if found := (SHORTER_OPEN if fact in LONG_IS_SAFE else LONGER_OPEN).search(text):
         return found
     for found in DELAYED.finditer(text):
         around = text[max(0, found.start() - 80) : found.end() + 80]
@@ -1423,7 +1444,7 @@ def hedged(hit: Hit, text: str, names_practice: Callable[[str], bool] | None = N
         or (deemed_consent(text, a, b) if hit.value in PERMISSIVE_VALUES else None)
         or (OTHERS_CONSENT.search(text, a, b) if hit.value in PERMISSIVE_VALUES else None)
         or (OTHER_SIDE_DOES.search(text) if hit.value in PERMISSIVE_VALUES else None)
-        or (open_deadline(text) if isinstance(hit.value, int) else None)
+        or (open_deadline(text, hit.fact) if isinstance(hit.value, int) else None)
     )
     if found is not None:
         return replace(hit, value="undisclosed", cue=named("hedged", found))

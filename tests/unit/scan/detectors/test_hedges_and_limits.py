@@ -1203,3 +1203,36 @@ def test_a_switch_or_a_consent_on_the_customer_s_side_keeps_the_reading(
     text: str, fact: str, expected: str
 ) -> None:
     assert written(text)[fact] == expected
+
+
+# Written for these tests (red-team pass): a longer period left open for a deadline that must be
+# short, a shorter one for a notice that must be long; the other way round keeps the number.
+@pytest.mark.parametrize(
+    ("text", "fact", "expected"),
+    [
+        (
+            "We will notify you of a security breach within the later of 72 hours or the time "
+            "required by law.",
+            BREACH,
+            "undisclosed",
+        ),
+        ("We will notify you of a security breach within 72 hours or less.", BREACH, 72),
+        (
+            "We will give you 30 days' notice of a new sub-processor, or less where an urgent "
+            "replacement is needed.",
+            CHANGE,
+            "undisclosed",
+        ),
+        (
+            "We will give you 30 days' notice of a new sub-processor or such notice as is "
+            "practicable, whichever is shorter.",
+            CHANGE,
+            "undisclosed",
+        ),
+        ("We will give you 30 days' notice or more of a new sub-processor.", CHANGE, 30),
+    ],
+)
+def test_a_deadline_open_on_its_unsafe_side_promises_no_number(
+    text: str, fact: str, expected: object
+) -> None:
+    assert written(text).get(fact, "undisclosed") == expected
