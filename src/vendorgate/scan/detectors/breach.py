@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import re
 
-from vendorgate.scan.detectors.cues import aimed_only, in_business_days, periods, span
+from vendorgate.scan.detectors.cues import (
+    FLOOR,
+    PERMITTED_NOTICE,
+    aimed_only,
+    in_business_days,
+    named,
+    periods,
+    span,
+)
 from vendorgate.scan.detectors.hit import Hit, Trigger
 from vendorgate.scan.document import Sentence
 
@@ -58,6 +66,30 @@ HOUR_WORDS = re.compile(
 _HOURS = {"twent": 24, "forty": 48, "seven": 72}
 
 
+STARTED_AT_WILL = re.compile(
+    # the clock starts when the vendor decides: "within 72 hours after we confirm the breach",
+    # "of determining that your data was affected", "once our investigation is complete"
+    r"\b(?:after|of|following|from|upon|on|once|when)\b (?:we |it |\w+ )?(?:have |has )?"
+    r"(?:complet\w+|conclud\w+|finish\w+|confirm\w*|verif\w+|validat\w+|determin\w+|"
+    r"the (?:completion|conclusion|end) of)\b|"
+    r"\b(?:once|after|when|following) (?:our|the|its|an?) (?:internal )?investigation\b|"
+    r"\binvestigation (?:is|has been) (?:complete|completed|concluded|finished)\b"
+)
+"""The deadline counted from a moment the vendor sets itself, not from becoming aware."""
+ONLY_IF_THE_LAW = re.compile(
+    r"\b(?:if|where|when|to the extent|as|insofar as) (?:\w+ ){0,3}?(?:legally )?(?:required|"
+    r"mandated|obliged|obligated) (?:to do so |to )?(?:by|under) (?:applicable )?(?:law|laws|"
+    r"legislation|regulation)\b|"
+    r"\b(?:if|where|when|to the extent) (?:we are |it is |\w+ is )?legally (?:required|obliged|"
+    r"obligated)\b|\b(?:if|where|when) (?:legally )?required\b"
+)
+"""A notice given only where the law requires one: elsewhere, none is promised."""
+
+
+def _started_at_will(text: str) -> re.Match[str] | None:
+    return STARTED_AT_WILL.search(text)
+
+
 def _deadlines(text: str) -> list[tuple[float, tuple[int, int]]]:
     """Every stated period, with the hour counts spelled out in words."""
     found = periods(text)
@@ -103,7 +135,18 @@ def detect(s: Sentence) -> list[Hit]:
             return []
         incident = notify
     found = [p for p in _deadlines(text) if _for_customer(text, p[1])]
-    if found and not aimed_only(text) and not in_business_days(text, found[0][1]):
+    held_open = (
+        aimed_only(text)
+        or _started_at_will(text)
+        or ONLY_IF_THE_LAW.search(text)
+        or PERMITTED_NOTICE.search(text, 0, notify.end())
+    )
+    if found and (held_open or FLOOR.search(text, max(0, found[0][1][0] - 20), found[0][1][1])):
+        # "within 72 hours of confirming the breach", "if required by law", "we may notify
+        # you", "at least 72 hours after": no number of hours is promised
+        cue = named("held open", held_open) if held_open else "floor"
+        return [Hit("breach_notification_hours", "undisclosed", 0.75, span(notify), 1, cue=cue)]
+    if found and not in_business_days(text, found[0][1]):
         # "within two business days" may be four days or more over a weekend or a holiday:
         # no number of hours
         days, match = found[0]

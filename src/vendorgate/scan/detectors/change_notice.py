@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from vendorgate.scan.detectors.cues import periods, rx, span
+from vendorgate.scan.detectors.cues import PERMITTED_NOTICE, named, periods, rx, span
 from vendorgate.scan.detectors.hit import Hit, Trigger
 from vendorgate.scan.document import Sentence
 
@@ -66,6 +66,13 @@ UNIT_FIRST = re.compile(r"(?:hours?|days?|weeks?|months?)\b")
 """A list item cut out of a sentence at "(30)": its count ends the text it hangs from."""
 AHEAD = re.compile(r"[^.;]{0,40}?\b(?:in advance|prior|before|ahead|advance notice|notice)\b")
 """After a period: it is a lead time ("30 days before", "30 days' prior notice")."""
+CEILING = re.compile(r"\b(?:up to|no more than|not more than|at most|a maximum of)\b")
+"""A notice period stated as its longest ("up to 30 days before"): as short as none."""
+RANGE_LOW = re.compile(
+    r"\b(?P<low>\d{1,4})\s*(?:-|\u2013|to|or|and)\s*\(?(?P<high>\d{1,4})\)?\s*"
+    r"(?:calendar |business |working )?(?:days?|weeks?|months?)\b"
+)
+"""A range of notice periods ("10-30 days", "between 10 and 30 days"): its shorter end."""
 WINDOW = re.compile(r"\b(?:within|after receiv\w+|following (?:receipt|the notice))\b")
 """Before a period: an objection window ("within 10 days of the notice"), not a lead time."""
 
@@ -106,6 +113,25 @@ def _notice(text: str) -> list[Hit]:
     ]
     if ahead:
         days, match = ahead[0]
+        said_with = text[max(0, match[0] - 25) : match[1]]
+        if (ceiling := CEILING.search(said_with)) or (may := PERMITTED_NOTICE.search(text)):
+            # "up to 30 days before", "we may notify you 30 days before": no notice of that
+            # length is promised
+            said = named("no notice promised", ceiling or may)
+            return [
+                Hit(
+                    "subprocessor_change_notice_days",
+                    "undisclosed",
+                    0.75,
+                    span(notice),
+                    1,
+                    cue=said,
+                )
+            ]
+        if (low := RANGE_LOW.search(said_with)) and int(low["high"]):
+            # "10-30 days before", "between 10 and 30 days": the shorter notice is the one
+            # promised
+            days = min(days, days * int(low["low"]) / int(low["high"]))
         return [
             Hit(
                 "subprocessor_change_notice_days",

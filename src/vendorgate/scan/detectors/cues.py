@@ -200,7 +200,7 @@ def periods(text: str) -> list[tuple[float, tuple[int, int]]]:
         if count is None:
             continue
         days = count * _UNIT_DAYS[unit["unit"].rstrip("s")]
-        if match["kind"] in ("business ", "working "):
+        if match["kind"] in ("business ", "working ") and unit["unit"].startswith("day"):
             days = count // 5 * 7 + count % 5
         start = unit.start() - len(before) + match.start()
         found.append((days, (start, unit.end())))
@@ -211,7 +211,10 @@ def in_business_days(text: str, where: tuple[int, int]) -> bool:
     """Whether the period at ``where`` counts business or working days. Such a period has no
     fixed length: weekends and public holidays stretch it, so it sets no upper bound in hours
     or calendar days (a notice period in business days is at least as long as its count)."""
-    return re.search(r"\b(?:business|working) days?\b", text[where[0] : where[1]]) is not None
+    return (
+        re.search(r"\b(?:business|working) (?:days?|hours?)\b", text[where[0] : where[1]])
+        is not None
+    )
 
 
 def clause_around(text: str, breaks: re.Pattern[str], spot: tuple[int, int]) -> tuple[int, int]:
@@ -396,7 +399,7 @@ form that identifies you", "information that personally identifies you"): the sa
 stripped of names or hashed, which often still serves the practice, stays open."""
 HEDGED_DENIAL = re.compile(
     r"\b(?:knowingly|intentionally|deliberately|generally|typically|usually|normally|"
-    r"ordinarily|customarily|routinely)\b|"
+    r"ordinarily|customarily|routinely|often|frequently)\b|\bin many cases\b|"
     r"\bto (?:the best of )?(?:our|its) knowledge\b|\bin (?:most|general|normal) cases\b|"
     r"\bas a (?:general )?rule\b|\bin general\b|"
     # the vendor's own judgement decides: "as we deem necessary to provide the Services"
@@ -444,8 +447,8 @@ OWN_CONDITION = rx(
     r"\b(?:unless|except (?:where|when|if))\b (?:\w+ ){0,2}?" + _VENDOR + r" (?:\w+ )?(?:need|"
     r"needs|decide|decides|determine|determines|choose|chooses|elect|elects|consider|considers|"
     r"deem|deems|believe|believes|wish|wishes|want|wants)\b",
-    r"\b(?:unless|except (?:where|when|if|as))\b[^.;]{0,60}\b(?:a|any|our|its|some) (?:own )?"
-    r"(?:(?:good|valid|legitimate|business|operational) )+(?:\w+ )?(?:reasons?|purposes?|"
+    r"\b(?:unless|absent|except (?:where|when|if|as))\b[^.;]{0,60}\b(?:a|any|our|its|some) "
+    r"(?:own )?(?:(?:good|valid|legitimate|business|operational) )+(?:\w+ )?(?:reasons?|purposes?|"
     r"interests?|needs?)\b",
 )
 LEGAL_REASON = re.compile(
@@ -468,6 +471,93 @@ def own_condition(text: str) -> re.Match[str] | None:
         if not LEGAL_REASON.search(text, found.start(), found.end() + 60):
             return found
     return None
+
+
+_UNIT = r"(?:calendar |business |working )?(?:hours?|days?|weeks?|months?)\b"
+_COUNT = r"(?:[a-z]+(?:-[a-z]+)? )?(?:\(?\d{1,4}\)? ?)?"
+OPEN_DEADLINE = rx(
+    # a number only approximated: "within approximately 30 days", "72 hours or so"
+    r"\b(?:approximately|approx\.|about|roughly|around|circa|some) " + _COUNT + _UNIT,
+    r"\b(?:hours?|days?|weeks?|months?),? or so\b",
+    # a number given as an example of a looser deadline: "within a reasonable time, such as 30
+    # days", "without undue delay, for example within 72 hours"
+    r"\b(?:such as|for example|for instance|e\.g\.,?|say),? (?:within |in |after |before )?"
+    + _COUNT
+    + _UNIT,
+    # the number may slip: "or as soon as practicable thereafter"
+    r"\bor (?:as soon as|when(?:ever)?) (?:is |it is )?(?:reasonably |commercially )?"
+    r"(?:practicable|practical|possible|feasible)\b",
+    # another period left open: "or such longer period as we deem appropriate", "or such
+    # shorter period as circumstances require" (not one the law requires)
+    r"\bor (?:within )?(?:such |any |a )?(?:longer|shorter|later|other|different|extended|"
+    r"reduced)(?: \w+)?? (?:period|time|timeframe|deadline|notice)\b(?! (?:as (?:is |may be )?)?"
+    r"(?:required|mandated)\b)",
+    # an exception for urgent cases: "except in urgent cases", "the notice may be shorter"
+    r"\b(?:except|unless|other than|save|but)\b[^.;]{0,60}\b(?:urgent|emergenc\w*|exigent)\b|"
+    r"\bin (?:an? )?(?:urgent|emergency|exigent) (?:cases?|circumstances?|situations?)\b|"
+    r"\bin (?:an|the event of an?|case of an?) (?:emergency|urgency)\b",
+    r"\b(?:notice|period|deadline|time)\b[^.;]{0,20}\bmay be (?:shorter|reduced|shortened)\b",
+)
+"""A deadline held open by its own words: a number only approximated or given as an example,
+one that may slip or be replaced by another period, or one set aside in urgent cases. No
+number of days or hours is promised (the deletion period, the breach notice and the notice of a
+new sub-processor alike)."""
+DELAYED = re.compile(
+    r"\b(?:may|might|could|can|reserves? the right to)(?: \w+ly)? (?:delay|postpone|defer|"
+    r"extend)\w*\b|\b(?:be|is|are|being|get|gets) (?:delayed|postponed|deferred|extended)\b"
+)
+"""A deadline the vendor may push back ("we may delay notification", "notice may be delayed");
+held open unless the law or an authority asks for the delay."""
+_DELAY_FOR_THE_LAW = re.compile(
+    r"\b(?:law enforcement|police|authorit\w*|courts?|regulators?|legal(?:ly)?|laws?|"
+    r"regulations?|government\w*)\b"
+)
+
+
+PERMITTED_NOTICE = re.compile(
+    r"\b(?:may|might|can|could)(?: (?:also|then|\w+ly))? (?:be )?(?:notif\w*|inform\w*|alert\w*|"
+    r"tell|let|provide|give|send|e-?mail|post)\b"
+)
+"""A notice the vendor only may give ("we may notify you within 72 hours"): a right, no
+promise of when, nor that it comes at all."""
+FLOOR = re.compile(
+    r"\b(?:at least|no earlier than|not earlier than|no sooner than|not before|a minimum of)\b"
+)
+"""A period stated as the earliest time ("at least 72 hours after discovery"): read in the
+words just before the period and in it."""
+
+
+LONGER_OPEN = re.compile(
+    r"\b(?:the )?(?:later|longer|greater) of\b|\bwhichever (?:is|comes|occurs) (?:the )?(?:later|"
+    r"last|longer|greater)\b|\bor (?:longer|more|later)\b(?! (?:if |where |when |as )?(?:is |"
+    r"may be )?(?:required|mandated|compelled) by (?:applicable )?(?:law|laws|legislation)\b)"
+)
+"""A deadline that may run longer ("within the later of 72 hours or ...", "or longer"): open
+for a period that must be short (deletion, breach notice)."""
+SHORTER_OPEN = re.compile(
+    r"\b(?:the )?(?:earlier|shorter|lesser|sooner) of\b|\bwhichever (?:is|comes|occurs) (?:the )?"
+    r"(?:earlier|first|shorter|sooner|lesser)\b|\bor (?:less|fewer|shorter|sooner|earlier)\b"
+)
+"""A notice that may come shorter ("or less where an urgent replacement is needed", "whichever
+is shorter"): open for a period that must be long (notice of a new sub-processor)."""
+LONG_IS_SAFE = frozenset({"subprocessor_change_notice_days"})
+"""The deadlines whose longer number is the safer one: notice ahead of a change."""
+
+
+def open_deadline(text: str, fact: str = "") -> re.Match[str] | None:
+    """The words of ``text`` (a sentence stating a deadline for ``fact``) that hold its number
+    open (:data:`OPEN_DEADLINE`, :data:`DELAYED` unless for the law, :func:`aimed_only`, and a
+    longer period left open for a deadline that must be short, a shorter one for a notice that
+    must be long)."""
+    if found := OPEN_DEADLINE.search(text):
+        return found
+    if found := (SHORTER_OPEN if fact in LONG_IS_SAFE else LONGER_OPEN).search(text):
+        return found
+    for found in DELAYED.finditer(text):
+        around = text[max(0, found.start() - 80) : found.end() + 80]
+        if not _DELAY_FOR_THE_LAW.search(around):
+            return found
+    return aimed_only(text)
 
 
 def aimed_only(text: str) -> re.Match[str] | None:
@@ -508,6 +598,12 @@ UNCOMMITTED = rx(
     r"anticipate)\b",
     # a belief, not a promise ("we do not believe that we sell", "in our view, we do not")
     r"\b(?:believe|think|consider)s? (?:that )?(?:we|our|this|it|such|these|its|the company)\b",
+    # a denial itself denied or disowned: "it is not true that we never sell", "we cannot say
+    # that we never sell", "it would be wrong to say that we do not sell"
+    r"\b(?:it is|it's|that is|this is|it would be)(?: not|n't) (?:true|the case|correct|accurate|"
+    r"right)(?: to say)?(?: that)?\b|\b(?:cannot|can't|can not|could not|couldn't|would not|"
+    r"wouldn't|do not|don't|will not|won't) (?:say|claim|state|represent|confirm|assert|promise|"
+    r"warrant) that\b|\b(?:wrong|false|inaccurate|misleading) to (?:say|claim|state) that\b",
     r"\bin (?:our|its) (?:view|opinion|understanding|judg(?:e)?ment)\b|"
     r"\bas we (?:understand|interpret|read) (?:it|that term|the term|them|those terms|the law)\b",
 )
@@ -531,14 +627,19 @@ liability"): no denial of what it is about. It hedges a denial in its own clause
 is about the practice (see :func:`disclaims_the_practice`)."""
 _POLICY = (
     # the vendor's own rules, not the name of a document ("our Privacy Policy")
-    r"(?:(?:our|its|the company'?s) (?:(?!privacy\b|cookies?\b)[\w-]+ ){0,2}?|\binternal "
-    r"(?:[\w-]+ )?)(?:polic(?:y|ies)|guidelines|rules|standards|codes? of conduct|procedures)\b"
+    r"(?:(?:our|its|the company'?s) (?:(?!(?:privacy|cookies?) polic)[\w-]+ ){0,2}?|\b(?:internal|"
+    r"company|corporate) (?:[\w-]+ )?)(?:polic(?:y|ies)|guidelines|rules|standards|"
+    r"(?<=ai )standard|(?<=response )plans?|principles|codes? of (?:conduct|ethics)|procedures|"
+    r"schedules?)\b"
 )
 POLICY_FORBIDS = rx(
     # "our internal policies prohibit the sale of your data", "our policies do not allow us to"
     _POLICY + r" (?:(?:strictly|expressly|also|generally) )?(?:prohibit|forbid|bar|preclude|ban|"
     r"disallow|prevent|restrict)s?\b",
     _POLICY + r" (?:do|does)(?: not|n't) (?:allow|permit|let|authori[sz]e)\b",
+    # "it is against our policy to sell your data", "against company policy"
+    r"\bagainst (?:our |its |the company'?s |company |internal )?(?:[\w-]+ )?(?:polic(?:y|ies)|"
+    r"principles|rules|guidelines)\b",
 )
 """A described policy forbidding what comes after it: how the vendor means to act, which it
 is free to change, not a promise (the practice after it is neither stated nor denied)."""
@@ -550,10 +651,16 @@ POLICY_FORBIDDEN = re.compile(
 prohibited by our internal policies", "we are prohibited by our policies from selling")."""
 UNDER_POLICY = re.compile(
     r"\b(?:under|per|pursuant to|in (?:accordance|line|keeping) with|according to|consistent "
-    r"with|as required by) " + _POLICY
+    r"with|as required by|subject to|by) " + _POLICY + "|"
+    # "by policy, we do not sell", "as a matter of principle"
+    r"\bby (?:company |internal |corporate )?policy\b|\bas a matter of (?:[\w-]+ )?principle\b|"
+    # the policy said to hold it: "our policy is that we do not sell", "our guidelines say ..."
+    + _POLICY
+    + r" (?:is|are|says?|states?|provides?|requires?|dictates?|holds?|mandates?)(?: that)?\b"
 )
 """A denial or a deadline held under a described policy ("under our internal policies, we do
-not sell"): the policy is the vendor's to change."""
+not sell", "subject to our retention policy", "our policy is that we do not sell"): the policy
+is the vendor's to change."""
 
 
 def policy_forbids(
@@ -590,9 +697,22 @@ ABOUT_THE_DATA = rx(
     r"\b(?:us(?:e|es|ed|ing|age)|process\w*|shar\w+|disclos\w+|collect\w*|track\w*|"
     r"access\w*|transfer\w*|cookies?|pixels?|profil\w+|target\w*)\b",
     r"\b(?:ai|artificial intelligence|machine learning|ml|llms?|algorithms?)\b",
+    r"\b(?:buy\w*|bought|purchas\w*|resell\w*|resale|exploit\w*|records|privacy practices)\b",
 )
 """Words of a disclaimer that name the data, or what anyone does with it: the disclaimer may be
 about the practice."""
+RECIPIENTS = rx(
+    r"\b(?:partners?|affiliates?|licensees?|resellers?|recipients?|buyers?|purchasers?|brokers?|"
+    r"advertisers?|ad(?:vertising)? networks?|vendors?|providers?|sub-?processors?|processors?|"
+    r"suppliers?|contractors?|(?:sub-?)?licensors?)\b",
+    # "the companies we work with", "anyone we share it with"
+    r"\b(?:compan(?:y|ies)|business(?:es)?|organi[sz]ations?|entit(?:y|ies)|part(?:y|ies)|those|"
+    r"any ?one|others|networks?) (?:that |who |which |whom )?(?:we|it) (?:\w+ )?(?:work|partner|"
+    r"deal|contract|share|do business|engage|disclose|transfer|send|provide)\w*\b",
+)
+"""Those the data goes to or the vendor deals with ("our partners", "the networks we work
+with"): a disclaimer of what they do, beside a denial of the practice, leaves the practice
+through them open."""
 
 
 def disclaims_the_practice(
@@ -603,8 +723,11 @@ def disclaims_the_practice(
     A disclaimer governs the practice unless it stands in a predicate of its own, joined by
     "and" ("We never sell your personal data and are not liable for the acts of third-party
     sites"), that names neither the practice (``names_practice``, the detector's trigger) nor
-    the data nor what is done with it. Without the hit's focus or the practice's words, every
-    disclaimer governs: when in doubt, the denial is no commitment."""
+    the data nor what is done with it nor those the data goes to or the vendor deals with ("are
+    not responsible for the conduct of our partners"). Without the hit's focus or the practice's
+    words, every disclaimer governs: when in doubt, the denial is no commitment. A disclaimer in
+    another clause of the sentence ("...; we are not liable for any resale by our partners")
+    governs when it names what is done with the data or those it goes to."""
     a, b = clause
     for found in DISCLAIMED_RESPONSIBILITY.finditer(text, a, b):
         if hit.focus is None or names_practice is None or hit.value not in PERMISSIVE_VALUES:
@@ -615,17 +738,66 @@ def disclaims_the_practice(
         own = text[start:end]
         if start < hit.focus[1] and hit.focus[0] < end:
             return found  # the practice is what it disclaims ("not responsible for ads ...")
-        if names_practice(own) or ABOUT_THE_DATA.search(own):
+        if names_practice(own) or ABOUT_THE_DATA.search(own) or RECIPIENTS.search(own):
+            return found
+    if hit.focus is None or names_practice is None or hit.value not in PERMISSIVE_VALUES:
+        return None
+    # in another clause of the sentence ("We never sell your data; we are not liable for any
+    # resale by our partners", "..., and we are not liable for any resale"): only a disclaimer
+    # of what is done with the data, or of those it goes to ("...; we are not responsible for
+    # the content of ads" leaves the denial standing)
+    cuts = [0, *(m.start() for m in GUARD_CLAUSE.finditer(text)), len(text)]
+    cuts += [m.start() for m in AND_CONJUNCT.finditer(text)]
+    for found in DISCLAIMED_RESPONSIBILITY.finditer(text):
+        if a <= found.start() < b:
+            continue
+        start = max(c for c in cuts if c <= found.start())
+        end = min((c for c in cuts if c > found.start()), default=len(text))
+        own = text[start:end]
+        if OTHERS_ACTS.search(own) or RECIPIENTS.search(own):
             return found
     return None
 
 
+OTHERS_ACTS = re.compile(
+    r"\b(?:re-?sales?|re-?sell\w*|sales?|sell\w*|sold|train\w*|us(?:e|es|ed|ing|age)|shar\w+|"
+    r"disclos\w+|transfer\w*|moneti[sz]\w*|exploit\w*|process\w*|target\w*|purchas\w*|buy\w*)\b"
+)
+"""What anyone does with the data, named in a disclaimer ("not liable for any resale")."""
+
+
 CHANGE_FORESEEN = re.compile(
     r"\b(?:if|should|when|before|once|in case) (?:this|that|our (?:practices?|approach|policy|"
-    r"position)) (?:ever )?(?:changes?|is changed|were to change)\b"
+    r"position)) (?:ever )?(?:changes?|is changed|were to change)\b|"
+    # the vendor keeps the switch: "off by default, but we may turn them on for you", "but we
+    # may change this default"
+    r"\b(?:we|it|the company|the provider) (?:may|might|can|could|reserve the right to)"
+    r"(?: (?:later|also|at any time))? (?:change|alter|modify|update|reverse) (?:this|that|the|"
+    r"these|such|our|its) (?:defaults?|settings?)\b|"
+    r"\b(?:we|it|the company|the provider) (?:may|might|can|could|reserve the right to)"
+    r"(?: (?:later|also|at any time))? (?:turn|switch) (?:it|them|this|these) on\b|"
+    r"\b(?:we|it|the company|the provider) (?:may|might|can|could|reserve the right to)"
+    r"(?: (?:later|also|at any time))? (?:enable|activate) (?:it|them|this|these)\b"
 )
 """A change of the practice foreseen anywhere in the sentence ("we do not sell your data, but
-we will tell you if that changes"): the denial holds until then."""
+we will tell you if that changes"), or a default the vendor may itself switch on ("off by
+default, but we may turn them on for you"): the denial holds until then."""
+OTHERS_CONSENT = re.compile(
+    r"\b(?:consent|permission|authori[sz]ation|approval|agreement)s? (?:of|from|by) "
+    r"(?!(?:the |an? )?(?:you|your|customers?|users?|admin\w*|account|end users?|data subjects?|"
+    r"individuals?|the person|the customer|the user)\b)(?:\w+ ){0,3}?(?:company|companies|"
+    r"parent|affiliates?|partners?|subsidiar\w+|group|us|our|its|management|board|\w+)\b"
+)
+"""A consent someone other than the customer gives ("without the consent of our parent
+company", "or the consent of our affiliates"): the denial's exception is the vendor's side to
+grant."""
+OTHER_SIDE_DOES = re.compile(
+    r"[;,]\s*(?:but |while |whereas )?(?!we\b|you\b|nor\b)"
+    r"(?:(?!not\b|never\b|no\b|neither\b|nor\b|we\b)[\w'-]+ ){1,3}?(?:do|does|may|might|will|can|"
+    r"could|would)(?: so| too| that)?\W*$"
+)
+"""After a denial: "...; our partners may": the practice named again by its auxiliary, done by
+another party."""
 BY_DEFAULT = re.compile(r"\bby default\b|\b(?:off|disabled) (?:by default|unless)\b")
 """A denial "by default": the practice starts once the person turns it on (``opt_in``)."""
 
@@ -734,10 +906,24 @@ def _consent_at(text: str, start: int, end: int) -> bool:
 DEEMED_CONSENT = re.compile(
     r"\bby (?:(?:your )?(?:using|use of|accessing|accepting|acceptance of|agreeing to|continuing|"
     r"signing up|registering|creating an account|uploading|submitting|posting|subscribing))\b|"
-    r"\b(?:consent|agreement) (?:is )?(?:deemed|considered|treated as) (?:given|granted)\b"
+    r"\b(?:consent|agreement) (?:is )?(?:deemed|considered|treated as) (?:given|granted)\b|"
+    # "continued use of the Service constitutes your consent"
+    r"\buse of (?:the|our|this) (?:services?|platform|site|website|apps?)\b[^.;]{0,30}"
+    r"\b(?:constitutes?|signif(?:y|ies)|means|indicates?|(?:is|shall be) deemed)\b|"
+    r"\b(?:constitutes?|signif(?:y|ies)) (?:your )?(?:consent|agreement)\b"
 )
 """A consent given by using the service or accepting its terms ("with your consent, which you
 give by using the Service"): no choice the person makes for the practice, which runs for all."""
+
+
+def deemed_consent(text: str, start: int, end: int) -> re.Match[str] | None:
+    """A consent in ``[start, end)`` of ``text`` deemed given by using the service or accepting
+    its terms ("we do not sell your data without your consent, which you give by using the
+    Service"): the denial's exception holds for everyone, so the denial is no commitment."""
+    for match in CONSENT_EXCEPTION.finditer(text, start, end):
+        if _deemed(text, match):
+            return match
+    return None
 
 
 def customer_consent(text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
@@ -827,7 +1013,12 @@ QUALIFIED_DENIAL = rx(
     r"\bin the conventional sense\b|\bas traditionally\b",
     r"\btraditional(?:ly)? (?:sense|understood)\b",
     r"\b(?:but|although|though|yet|however|whereas)\b[^.]{0,100}\b(?:share|disclos|sell|sale|"
-    r"advertis|ads\b|market|promot|target|licen[cs])",
+    r"advertis|ads\b|market|promot|target|licen[cs]|exchang|barter|moneti|rent(?:s|ed|ing)?\b|"
+    r"leas(?:e|es|ed|ing)\b|trad(?:e|es|ed|ing)\b)",
+    # "not sold, only licensed", "never sold, merely leased to partners": the same data handed
+    # over for value by another name
+    r"\b(?:only|merely|rather|instead|just|simply)\b[^.;]{0,20}?\b(?:licen[cs]|leas(?:e|es|ed|ing)\b|"
+    r"rent(?:s|ed|ing)?\b|trad(?:e|es|ed|ing)\b|exchang|barter|moneti)",
     # "..., but our partners do": the practice named again by its auxiliary alone
     r"\b(?:but|although|though|yet|whereas)\b[^.;]{0,60}\b(?:do|does|did|may|might|will|can|"
     r"could|would)(?: so| too| that)?\W*$",
@@ -835,6 +1026,10 @@ QUALIFIED_DENIAL = rx(
     r",\s*(?:but )?only (?:to|with|for|on|in|through|via)\b",
     # "we don't sell your data; we license it": the same data handed over by another name
     r";\s*(?:we|it|they) (?:\w+ )?(?:licen[cs]e|lease|rent|trade|exchange)s?\b",
+    # "we do not sell your data, and we may sell aggregated data": a sale stated in a clause of
+    # its own after the denial (not "and we never will")
+    r"(?:;|,? and)\s*(?:we|it|they) (?:(?!not\b|never\b|no\b)\w+ ){0,2}(?:sell|licen[cs]e|lease|"
+    r"rent|trade|exchange|barter|moneti[sz]e)s?\b",
     r"\bmay (?:be (?:considered|deemed)|constitute|qualify as)\b",
     # a legal definition of the practice ("sell" as defined by state law), not of the data
     # ("your covered information, as defined under Chapter 603A")
@@ -1235,6 +1430,8 @@ def hedged(hit: Hit, text: str, names_practice: Callable[[str], bool] | None = N
     if hit.value == "always" and (policy := policy_forbids(text, (a, b), hit.focus)):
         # "our internal policies prohibit the sale of your data": no sale stated, nor a denial
         return replace(hit, value="undisclosed", cue=named("described policy", policy))
+    if hit.value in PASSING_STATES:
+        return _passing_state(hit, text, (a, b))
     if not (hit.value in PERMISSIVE_VALUES or isinstance(hit.value, int)):
         return hit
     found = (
@@ -1244,6 +1441,10 @@ def hedged(hit: Hit, text: str, names_practice: Callable[[str], bool] | None = N
         or UNDER_POLICY.search(text, a, b)
         or disclaims_the_practice(text, (a, b), hit, names_practice)
         or CHANGE_FORESEEN.search(text)
+        or (deemed_consent(text, a, b) if hit.value in PERMISSIVE_VALUES else None)
+        or (OTHERS_CONSENT.search(text, a, b) if hit.value in PERMISSIVE_VALUES else None)
+        or (OTHER_SIDE_DOES.search(text) if hit.value in PERMISSIVE_VALUES else None)
+        or (open_deadline(text, hit.fact) if isinstance(hit.value, int) else None)
     )
     if found is not None:
         return replace(hit, value="undisclosed", cue=named("hedged", found))
@@ -1253,6 +1454,69 @@ def hedged(hit: Hit, text: str, names_practice: Callable[[str], bool] | None = N
         # the other plans may grant more
         return narrowed(hit, "scoped denial", scope)
     return hit
+
+
+PASSING_STATES = frozenset({"encrypted", "available", "on_request"})
+"""States a compliance rule passes on (encryption at rest; a DPA, SCCs or a BAA to be had):
+suggested only from a sentence that states them without a hedge, a plan or the vendor's
+leave."""
+UNPROMISED_AGREEMENT = rx(
+    # the vendor only may agree, or weighs it: "we may sign a BAA", "a DPA may be available",
+    # "we will consider requests to sign a DPA", "subject to our approval"
+    r"\b(?:may|might|could)(?: \w+ly)?(?: (?:also|be willing to|agree to|choose to|elect to|"
+    r"decide to))? (?:be )?(?:sign|enter into|execute|offer|provide|make available|available|"
+    r"offered|provided|negotiat\w*|agreed)\b",
+    r"\b(?:consider|evaluate|review|assess)\w* (?:your |any |all |such |each )?requests?\b",
+    r"\bsubject to (?:our |its |the company'?s |\w+'s )?(?:prior )?(?:written )?(?:approval|"
+    r"review|acceptance|agreement|consent|discretion)\b",
+    r"\b(?:where|if|when|as) (?:we|it|the company|the provider) (?:\w+ )?(?:determines?|deems?|"
+    r"decides?|considers?|agrees?)\b",
+)
+"""An agreement the vendor only may enter into, or will weigh: no promise that one is had."""
+NOT_EVERYWHERE = rx(
+    # encryption of some data, some places, or where the vendor can only
+    r"\b(?:where|if|when|as|to the extent) (?:(?:reasonably|technically|commercially) )?"
+    r"(?:possible|feasible|practicable|practical|supported|applicable|appropriate|available|"
+    r"required)\b",
+    r"\bon a best[- ]efforts? basis\b|\bbest efforts?\b",
+    r"\b(?:most|much|parts?|portions?|certain|selected|sensitive)(?: of)? (?:our |the |your |its )?"
+    r"(?:customer |user )?(?:data|content|files|information|systems|servers|storage|"
+    r"data cent(?:er|re)s|databases)\b",
+    r"\b(?:on|in) (?:supported|eligible|compatible|selected|certain|some) \w+",
+    r"\bexcept\b|\bunless\b|\bother than\b|\bexcluding\b|\bwith the exception of\b",
+    # an example of measures, or a plan: "measures, which may include encryption", "we plan to
+    # encrypt", "on our roadmap"
+    r"\b(?:may include|such as|for example|e\.g\.|like)\b[^.;]{0,30}\bencrypt|\bplans? to\b|"
+    r"\broadmap\b|"
+    r"\b(?:working|work) towards?\b|\bby the end of\b|\bin the future\b",
+    r"\b(?:available|offered) (?:as an? |for an? )?(?:add-?on|option|upgrade|extra)\b|"
+    r"\badd-?on\b",
+)
+"""Encryption at rest of some data only, where the vendor can, as one example of its measures,
+or planned: no statement that the customer's data is encrypted at rest."""
+
+
+def _passing_state(hit: Hit, text: str, clause: tuple[int, int]) -> Hit:
+    """``hit`` (encrypted, or an agreement available or on request) made ``undisclosed`` when
+    its clause hedges it or holds it under a described policy, leaves the agreement to the
+    vendor's leave, or (for encryption) limits it to a plan or covers some data or places only.
+    (A DPA offered to business accounts is not limited to a plan: only they need one.)"""
+    a, b = clause
+    found = (
+        HEDGED_DENIAL.search(text, a, b)
+        or UNDER_POLICY.search(text, a, b)
+        or CHANGE_FORESEEN.search(text)
+        or (
+            PLAN_SCOPE.search(text, a, b)
+            or NOT_EVERYWHERE.search(text, a, b)
+            or AIMED.search(text, a, b)
+            if hit.value == "encrypted"
+            else UNPROMISED_AGREEMENT.search(text)
+        )
+    )
+    if found is None:
+        return hit
+    return replace(hit, value="undisclosed", cue=named("hedged", found))
 
 
 def _carved_out(text: str, trigger: tuple[int, int]) -> bool:

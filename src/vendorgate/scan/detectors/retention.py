@@ -593,6 +593,18 @@ def _vendor_deletes(text: str) -> re.Match[str] | None:
     return None
 
 
+COPIES_KEPT = rx(
+    # copies kept on after the last period stated, with no period of their own: "except for
+    # backups, which we keep indefinitely", "though residual copies may remain", "except that we
+    # may retain copies as needed for our business"
+    r"\b(?:except|excluding|other than|save|but|though|although|however|while)\b[^.;]{0,60}"
+    r"\b(?:back-?ups?|archives?|copies|residual)\b",
+    r"\b(?:copies|back-?ups?|archives?|remnants)\b[^.;]{0,30}\b(?:may|might|can|could|will)"
+    r"(?: \w+)? (?:remain|persist|linger|be (?:kept|retained|stored|held))\b",
+    r"\b(?:retain|keep|hold|store)s? (?:\w+ ){0,2}?(?:copies|back-?ups?|archives?)\b",
+)
+"""Copies of the content kept on after the last period stated, with no period of their own:
+the content is not gone by then, and nothing says when it is."""
 LONGER = re.compile(
     r"(?<!no )(?<!not )\blonger\b|\bextend\w*\b|"
     r"\bwhichever (?:is|comes|occurs|happens) (?:the )?(?:later|last|longer|greater)\b|"
@@ -651,7 +663,7 @@ def _control_taken_back(text: str, control: re.Match[str]) -> re.Match[str] | No
 
 AT_LEAST = re.compile(
     r"\b(?:at least|(?:a )?minimum (?:period )?of|not less than|no less than|no fewer than|"
-    r"not fewer than|no sooner than|not before)\b[^.;,]{0,25}$"
+    r"not fewer than|no sooner than|not before|no earlier than|not earlier than)\b[^.;,]{0,25}$"
 )
 """A period stated as a floor: the words ending with it."""
 
@@ -842,6 +854,7 @@ def _deletion(s: Sentence, ended: re.Match[str]) -> Hit:
         aimed_only(text)
         or _from_another_period(said, found)
         or _kept_longer(said[max(where[1] for _, where in found) :])
+        or COPIES_KEPT.search(said, max(where[1] for _, where in found))
     ):
         # aimed at, counted from another period, or left open to later ("30 days after
         # termination, or later if we have a reason"): no number of days is promised

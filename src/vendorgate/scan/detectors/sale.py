@@ -165,10 +165,26 @@ def detect(s: Sentence) -> list[Hit]:
     return [_limited(hit, s, cue, money)]
 
 
+def _sold_by_another_name(hit: Hit, text: str, cue: re.Match[str]) -> Hit:
+    """``hit`` with a denial made ``undisclosed`` where the verb the sale is contrasted with, in
+    the clause before its "not", hands the data over for value, or for ads, by another name
+    ("your data is licensed, not sold", "we license, not sell, your data", "shared for
+    targeted advertising, not sold"): the "not" denies only the word."""
+    if hit.value != "never" or not CONTRASTED_VERB_BEFORE.search(text, 0, cue.start()):
+        return hit
+    clause = re.split(r"[;:]|\. ", text[: cue.start()])[-1]
+    other_name = OTHER_NAME_FOR_SALE.search(clause)
+    if other_name is None:
+        return hit
+    return replace(hit, value="undisclosed", cue=named("sold by another name", other_name))
+
+
 def _limited(hit: Hit, s: Sentence, cue: re.Match[str], money: re.Match[str] | None) -> Hit:
     """``hit`` with a denial of sale made ``undisclosed`` where the sentence limits it: to a
-    price, to the buyer's own purpose, to a time."""
+    price, to the buyer's own purpose, to a time, or to the word "sell" against another name for
+    a sale."""
     text = s.low
+    hit = _sold_by_another_name(hit, text, cue)
     if hit.value == "never" and money and not ANY_VALUE.search(text):
         # state laws count a disclosure for other valuable consideration as a sale: a denial
         # of selling "for money" leaves that open
@@ -218,6 +234,16 @@ CONTRASTED_SALE = re.compile(
 )
 """Another passive verb contrasted with "sold" ("is processed, not sold", "are shared with our
 service providers, but never sold"): the data sold is the subject of both, before them."""
+OTHER_NAME_FOR_SALE = re.compile(
+    r"\b(?:(?:sub-?)?licen[cs]\w*|leas(?:e|es|ed|ing)|rent(?:s|ed|ing)?|trad(?:e|es|ed|ing)|"
+    r"exchang\w*|barter\w*|moneti[sz]\w*|advertis\w*|marketing|cross-context|targeted)\b|"
+    r"\bin (?:exchange|return) for\b|\b(?:valuable )?consideration\b|\bfor value\b"
+)
+"""A verb or purpose contrasted with the sale that is a sale by another name: the data handed
+over for value (licensed, leased, traded, exchanged, "in return for" something) or for ads."""
+CONTRASTED_VERB_BEFORE = re.compile(r"\w,? (?:but |and )?(?:not|never) $")
+"""Another verb contrasted with the sale right before it ("is licensed, not sold", "we license,
+not sell, your data", "we license your data, not sell it")."""
 CONTRASTED_VERB = re.compile(r",? (?:but |and )?(?:not|never) ")
 """What stands between the data and the verb of sale contrasted with the one before ("we
 process your data, not sell it")."""

@@ -624,6 +624,77 @@ def test_a_disclaimer_about_the_practice_beside_a_denial_hedges_it(text: str, fa
     assert written(text).get(fact, "undisclosed") == "undisclosed"
 
 
+# Written for these tests (red-team pass): a disclaimer of those the data goes to or the vendor
+# deals with, or one in another clause of the sentence that names what is done with the data,
+# leaves the practice through them open.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "We never sell your personal data and are not responsible for the conduct of our "
+            "partners.",
+            "sale_of_data",
+        ),
+        (
+            "We never sell your personal data and are not liable for any commercial arrangements "
+            "of our affiliates.",
+            "sale_of_data",
+        ),
+        (
+            "We never sell your personal data and disclaim liability for those who buy from our "
+            "partners.",
+            "sale_of_data",
+        ),
+        ("We never sell your personal data, and we are not liable for any resale.", "sale_of_data"),
+        (
+            "We never sell your personal data; we are not liable for any resale by our partners.",
+            "sale_of_data",
+        ),
+        (
+            "We do not use your content to train AI models and are not responsible for our "
+            "providers.",
+            CONTENT,
+        ),
+        (
+            "We do not use your content for advertising and are not liable for the acts of the "
+            "networks we work with.",
+            "advertising_use",
+        ),
+    ],
+)
+def test_a_disclaimer_of_recipients_or_in_another_clause_hedges_the_denial(
+    text: str, fact: str
+) -> None:
+    assert written(text).get(fact, "undisclosed") == "undisclosed"
+
+
+# Written for these tests: the near sentences keep their denial (a disclaimer of third-party
+# sites, of third parties at large, or of the content of ads in another clause).
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "We never sell your personal data, and we are not liable for the acts of third-party "
+            "sites.",
+            "sale_of_data",
+        ),
+        (
+            "We never sell your personal data; we are not liable for errors in third-party "
+            "websites.",
+            "sale_of_data",
+        ),
+        (
+            "We never sell your personal data and are not liable for the acts of third parties.",
+            "sale_of_data",
+        ),
+    ],
+)
+def test_a_disclaimer_of_something_else_in_another_clause_keeps_the_denial(
+    text: str, fact: str
+) -> None:
+    assert written(text)[fact] == "never"
+
+
 # Written for these tests: a stated policy describes how the vendor means to act, which it is
 # free to change; it is no commitment.
 @pytest.mark.parametrize(
@@ -708,3 +779,460 @@ def test_a_policy_not_forbidding_the_practice_leaves_its_reading(
 )
 def test_the_name_of_a_policy_document_is_no_hedge(text: str) -> None:
     assert written(text)["sale_of_data"] == "never"
+
+
+# Written for these tests (red-team pass): more ways of drafting a described policy, principle
+# or standard: "by policy", "against company policy", "our policy is that", "per our AI
+# principles", "subject to our retention policy". None is a promise.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("By policy, we do not sell your personal data.", "sale_of_data"),
+        ("We do not, by policy, sell your personal data.", "sale_of_data"),
+        ("We do not sell your personal data as a matter of principle.", "sale_of_data"),
+        ("Our policy is that we do not sell your personal data.", "sale_of_data"),
+        ("Our data-use policy says we will not sell your personal data.", "sale_of_data"),
+        ("Our principles do not allow us to sell your personal data.", "sale_of_data"),
+        ("Our privacy principles state that we never sell your personal data.", "sale_of_data"),
+        ("It is against company policy to sell your personal data.", "sale_of_data"),
+        ("Company policy prohibits the sale of your personal data.", "sale_of_data"),
+        (
+            "We do not sell your personal data, in line with our data ethics principles.",
+            "sale_of_data",
+        ),
+        ("We do not use your content to train AI models, per our AI principles.", CONTENT),
+        (
+            "We do not use your content to train AI models under our Responsible AI Standard.",
+            CONTENT,
+        ),
+        ("Our guidelines say we do not use customer content to train models.", CONTENT),
+        (
+            "We will delete your data within 30 days after termination, subject to our retention "
+            "policy.",
+            "deletion_after_termination_days",
+        ),
+    ],
+)
+def test_more_described_policies_are_no_commitment(text: str, fact: str) -> None:
+    assert written(text).get(fact, "undisclosed") == "undisclosed"
+
+
+# Written for these tests: the near sentences keep their reading (the document itself binds the
+# vendor; standard terms and Standard Contractual Clauses are no policy).
+@pytest.mark.parametrize(
+    ("text", "fact", "expected"),
+    [
+        ("These Terms do not allow us to sell your personal data.", "sale_of_data", "never"),
+        (
+            "Under our standard terms, we do not sell your personal data.",
+            "sale_of_data",
+            "never",
+        ),
+        (
+            "We will delete your data within 30 days after termination, subject to applicable law.",
+            "deletion_after_termination_days",
+            30,
+        ),
+        (
+            "Our Privacy Policy states that we never sell your personal data.",
+            "sale_of_data",
+            "never",
+        ),
+    ],
+)
+def test_a_document_or_the_law_is_no_described_policy(
+    text: str, fact: str, expected: object
+) -> None:
+    assert written(text)[fact] == expected
+
+
+# Written for these tests: a denial "without your consent" where the consent is deemed given by
+# using the service or accepting the terms holds for no one; the near case, a consent given by
+# turning the feature on, is opt_in.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "We do not use your content to train AI models without your consent, which you give "
+            "by accepting these terms.",
+            CONTENT,
+        ),
+        (
+            "We do not use your content to train AI models without your consent, and continued "
+            "use of the service constitutes consent.",
+            CONTENT,
+        ),
+        (
+            "We do not sell your data without your consent, which you give by using the Service.",
+            "sale_of_data",
+        ),
+        (
+            "We do not use your content for advertising without your consent, which you give by "
+            "accepting these Terms.",
+            "advertising_use",
+        ),
+    ],
+)
+def test_a_denial_whose_consent_is_deemed_given_is_no_commitment(text: str, fact: str) -> None:
+    assert written(text).get(fact, "undisclosed") not in ("never", "opt_in")
+
+
+def test_a_denial_whose_consent_is_given_by_enabling_stays_opt_in() -> None:
+    text = (
+        "We do not sell your data without your consent, which you can give by turning on data "
+        "sharing."
+    )
+    assert written(text)["sale_of_data"] == "opt_in"
+
+
+DELETION = "deletion_after_termination_days"
+BREACH = "breach_notification_hours"
+CHANGE = "subprocessor_change_notice_days"
+
+
+# Written for these tests (red-team pass): a deadline held open by its own words (a number only
+# approximated or given as an example, one that may slip, be replaced by another period, be
+# delayed or set aside in urgent cases, a floor, a ceiling of a notice, a notice only permitted,
+# a clock the vendor starts itself, a notice only where the law requires one) promises no number.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("We will delete your data within approximately 30 days after termination.", DELETION),
+        ("We will delete your data within about 30 days after termination.", DELETION),
+        (
+            "We will delete your data within a reasonable period, such as 30 days, after "
+            "termination.",
+            DELETION,
+        ),
+        (
+            "We will delete your data within a reasonable time after termination, which is often "
+            "30 days.",
+            DELETION,
+        ),
+        (
+            "We will delete your data within 30 days after termination or as soon as practicable "
+            "thereafter.",
+            DELETION,
+        ),
+        ("We will delete your data no earlier than 30 days after termination.", DELETION),
+        (
+            "We will delete your data 30 days after termination, except for backups, which we keep "
+            "indefinitely.",
+            DELETION,
+        ),
+        (
+            "We will delete your data within 30 days after termination, though residual copies "
+            "may remain in our systems.",
+            DELETION,
+        ),
+        (
+            "Upon termination, we will delete your data within 30 days, except that we may retain "
+            "copies as needed for our business.",
+            DELETION,
+        ),
+        (
+            "We will delete your data within 30 days after termination, absent a legal hold or "
+            "our legitimate interests.",
+            DELETION,
+        ),
+        (
+            "We will notify you of a security breach without undue delay, for example within 72 "
+            "hours.",
+            BREACH,
+        ),
+        ("We will notify you of a security breach within approximately 72 hours.", BREACH),
+        (
+            "We will notify you of a security breach within 72 hours or such longer time as "
+            "permitted by law.",
+            BREACH,
+        ),
+        (
+            "We will notify you of any security breach within 72 hours; however, we may delay "
+            "notification for our own investigation.",
+            BREACH,
+        ),
+        ("We may notify you of a security breach within 72 hours.", BREACH),
+        ("We will notify you of a security breach at least 72 hours after discovery.", BREACH),
+        (
+            "We will notify you of a security breach within 72 hours after we confirm the breach.",
+            BREACH,
+        ),
+        (
+            "We will notify you of a security breach within 72 hours once our investigation is "
+            "complete.",
+            BREACH,
+        ),
+        ("If required by law, we will notify you of a security breach within 72 hours.", BREACH),
+        (
+            "We will notify you of a security breach within 72 hours, in accordance with our "
+            "incident response plan.",
+            BREACH,
+        ),
+        ("We will notify you of a security breach within 72 business hours.", BREACH),
+        ("We will notify you up to 30 days before engaging a new sub-processor.", CHANGE),
+        ("We will notify you approximately 30 days before engaging a new sub-processor.", CHANGE),
+        ("We may notify you 30 days before engaging a new sub-processor.", CHANGE),
+        (
+            "We will notify you 30 days before engaging a new sub-processor where practicable.",
+            CHANGE,
+        ),
+        (
+            "We will use reasonable efforts to notify you 30 days before engaging a new "
+            "sub-processor.",
+            CHANGE,
+        ),
+        (
+            "We will notify you 30 days before engaging a new sub-processor, or such shorter "
+            "period as circumstances require.",
+            CHANGE,
+        ),
+        (
+            "We will give you 30 days' notice of any new sub-processor, except in urgent cases.",
+            CHANGE,
+        ),
+        (
+            "We will give you 30 days' notice of any new sub-processor; however, we may engage "
+            "sub-processors immediately in an emergency.",
+            CHANGE,
+        ),
+    ],
+)
+def test_a_deadline_held_open_by_its_own_words_promises_no_number(text: str, fact: str) -> None:
+    assert written(text).get(fact, "undisclosed") == "undisclosed"
+
+
+# Written for these tests: the near sentences keep their number (a firm bound, a range read at
+# its worst end, a delay the law asks for, a period the law requires, a floor of a notice).
+@pytest.mark.parametrize(
+    ("text", "fact", "expected"),
+    [
+        ("We will delete your data within thirty (30) days after termination.", DELETION, 30),
+        ("We will delete your data within up to 90 days after termination.", DELETION, 90),
+        ("We will delete your data within 30-90 days after termination.", DELETION, 90),
+        (
+            "We will delete your data within 30 days after termination or such other period as "
+            "may be required.",
+            DELETION,
+            30,
+        ),
+        (
+            "We will delete your data within 30 days after termination and from backups within "
+            "90 days.",
+            DELETION,
+            90,
+        ),
+        ("We will notify you of a security breach within seventy-two (72) hours.", BREACH, 72),
+        (
+            "We will notify you of a security breach promptly, and in any event within 72 hours.",
+            BREACH,
+            72,
+        ),
+        (
+            "We will notify you of a security breach no later than 72 hours after discovery, "
+            "unless law enforcement asks us to delay.",
+            BREACH,
+            72,
+        ),
+        (
+            "We will notify you of a security breach within 72 hours of becoming aware of it.",
+            BREACH,
+            72,
+        ),
+        ("We will notify you at least 30 days before engaging a new sub-processor.", CHANGE, 30),
+        ("We will notify you 10-30 days before engaging a new sub-processor.", CHANGE, 10),
+        (
+            "We will notify you between 10 and 30 days before engaging a new sub-processor.",
+            CHANGE,
+            10,
+        ),
+    ],
+)
+def test_a_firm_deadline_keeps_its_number(text: str, fact: str, expected: int) -> None:
+    assert written(text)[fact] == expected
+
+
+# Written for these tests (red-team pass): encryption at rest, or an agreement to be had, stated
+# under a hedge, a described policy, a plan, the vendor's leave, or (for encryption) for some
+# data or places only, as an example of measures or as a plan, is no commitment.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("We encrypt customer data at rest where technically feasible.", "encryption_at_rest"),
+        ("We encrypt customer data at rest as appropriate.", "encryption_at_rest"),
+        ("We encrypt most customer data at rest.", "encryption_at_rest"),
+        ("We encrypt sensitive customer data at rest.", "encryption_at_rest"),
+        ("Encryption at rest is available for Enterprise customers.", "encryption_at_rest"),
+        ("Encryption at rest is available as an add-on.", "encryption_at_rest"),
+        (
+            "Customer data is encrypted at rest using AES-256, except for certain legacy systems.",
+            "encryption_at_rest",
+        ),
+        ("We aim to encrypt all customer data at rest.", "encryption_at_rest"),
+        (
+            "We use industry-standard measures, which may include encryption at rest.",
+            "encryption_at_rest",
+        ),
+        (
+            "Customer data is encrypted in transit and, where supported, at rest.",
+            "encryption_at_rest",
+        ),
+        ("We plan to encrypt customer data at rest by the end of the year.", "encryption_at_rest"),
+        ("Customer data is generally encrypted at rest.", "encryption_at_rest"),
+        (
+            "Customer data is encrypted at rest, subject to our security policy.",
+            "encryption_at_rest",
+        ),
+        ("Customer data is encrypted at rest on a best-effort basis.", "encryption_at_rest"),
+        ("Customer data is encrypted at rest in certain regions.", "encryption_at_rest"),
+        ("A DPA is available at our discretion.", "dpa_available"),
+        ("We will consider requests to sign a DPA.", "dpa_available"),
+        ("We may agree to enter into a DPA upon request.", "dpa_available"),
+        ("We will sign a BAA where we determine it is appropriate.", "baa_available"),
+        ("We may sign a BAA upon request.", "baa_available"),
+        (
+            "Standard Contractual Clauses are available upon request, subject to our approval.",
+            "scc_available",
+        ),
+    ],
+)
+def test_a_hedged_passing_state_is_no_commitment(text: str, fact: str) -> None:
+    assert written(text).get(fact, "undisclosed") == "undisclosed"
+
+
+# Written for these tests: the near sentences keep their reading.
+@pytest.mark.parametrize(
+    ("text", "fact", "expected"),
+    [
+        ("We encrypt customer data at rest.", "encryption_at_rest", "encrypted"),
+        (
+            "Customer data is encrypted at rest using AES-256 by our cloud provider.",
+            "encryption_at_rest",
+            "encrypted",
+        ),
+        (
+            "Your files and their backups are encrypted at rest with AES-256.",
+            "encryption_at_rest",
+            "encrypted",
+        ),
+        ("A DPA is available upon request.", "dpa_available", "on_request"),
+        ("Our DPA is incorporated into these Terms.", "dpa_available", "available"),
+        ("We will sign a BAA upon request.", "baa_available", "on_request"),
+        (
+            "If you are a business customer, our Data Processing Addendum applies to your use of "
+            "the Services.",
+            "dpa_available",
+            "available",
+        ),
+    ],
+)
+def test_a_plain_passing_state_keeps_its_reading(text: str, fact: str, expected: str) -> None:
+    assert written(text)[fact] == expected
+
+
+# Written for these tests (red-team pass): a denial itself denied or disowned is no denial; the
+# same words affirming it keep it.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It is not true that we never sell your personal data.", "undisclosed"),
+        ("We cannot say that we never sell your personal data.", "undisclosed"),
+        ("It would be wrong to say that we do not sell your personal data.", "undisclosed"),
+        ("It is not the case that your personal data is processed, not sold.", "undisclosed"),
+        ("It is true that we never sell your personal data.", "never"),
+        ("We can say that we never sell your personal data.", "never"),
+    ],
+)
+def test_a_denied_denial_is_no_denial(text: str, expected: str) -> None:
+    assert written(text)["sale_of_data"] == expected
+
+
+# Written for these tests (red-team pass): a default the vendor may itself switch on, a consent
+# someone other than the customer gives, and the practice left to another party after a
+# semicolon ("...; our partners may") leave the practice open.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "Personalized ads are off by default, but we may turn them on for you.",
+            "advertising_use",
+        ),
+        (
+            "By default, we do not use your content to train AI models, but we may change this "
+            "default.",
+            CONTENT,
+        ),
+        ("We will not sell your data without the consent of our parent company.", "sale_of_data"),
+        (
+            "We will not sell your data without your consent or the consent of our affiliates.",
+            "sale_of_data",
+        ),
+        ("We do not sell your personal data; our partners may.", "sale_of_data"),
+        ("We do not show ads based on your content; our partners may.", "advertising_use"),
+    ],
+)
+def test_a_switch_or_a_consent_on_the_vendor_s_side_leaves_the_practice_open(
+    text: str, fact: str
+) -> None:
+    assert written(text).get(fact, "undisclosed") == "undisclosed"
+
+
+# Written for these tests: the near sentences keep their reading.
+@pytest.mark.parametrize(
+    ("text", "fact", "expected"),
+    [
+        ("Personalized ads are off by default for new accounts.", "advertising_use", "opt_in"),
+        (
+            "By default, we do not use your content to train AI models, but you may enable this "
+            "in settings.",
+            CONTENT,
+            "opt_in",
+        ),
+        (
+            "We will not use your content to train AI models without the consent of your "
+            "administrator.",
+            CONTENT,
+            "opt_in",
+        ),
+        ("We do not sell your personal data; we never will.", "sale_of_data", "never"),
+        ("We do not sell your personal data, nor will we.", "sale_of_data", "never"),
+        ("We never sell your data, and never will.", "sale_of_data", "never"),
+        ("We do not sell your data, and neither will our partners.", "sale_of_data", "never"),
+    ],
+)
+def test_a_switch_or_a_consent_on_the_customer_s_side_keeps_the_reading(
+    text: str, fact: str, expected: str
+) -> None:
+    assert written(text)[fact] == expected
+
+
+# Written for these tests (red-team pass): a longer period left open for a deadline that must be
+# short, a shorter one for a notice that must be long; the other way round keeps the number.
+@pytest.mark.parametrize(
+    ("text", "fact", "expected"),
+    [
+        (
+            "We will notify you of a security breach within the later of 72 hours or the time "
+            "required by law.",
+            BREACH,
+            "undisclosed",
+        ),
+        ("We will notify you of a security breach within 72 hours or less.", BREACH, 72),
+        (
+            "We will give you 30 days' notice of a new sub-processor, or less where an urgent "
+            "replacement is needed.",
+            CHANGE,
+            "undisclosed",
+        ),
+        (
+            "We will give you 30 days' notice of a new sub-processor or such notice as is "
+            "practicable, whichever is shorter.",
+            CHANGE,
+            "undisclosed",
+        ),
+        ("We will give you 30 days' notice or more of a new sub-processor.", CHANGE, 30),
+    ],
+)
+def test_a_deadline_open_on_its_unsafe_side_promises_no_number(
+    text: str, fact: str, expected: object
+) -> None:
+    assert written(text).get(fact, "undisclosed") == expected

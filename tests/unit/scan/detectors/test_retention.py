@@ -114,11 +114,18 @@ def test_the_end_of_the_provision_of_services_is_a_termination() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # the number wins over the backup caveat in the same sentence
+        # a backup caveat with no period of its own after the number: the content is not gone
+        # by then, and nothing says when it is (red-team pass; it read 45 before)
         (
             "We delete the content of your projects within 45 days of cancellation, though some "
             "data may remain in backups.",
-            {"deletion_after_termination_days": 45},
+            {"deletion_after_termination_days": "undisclosed"},
+        ),
+        # the backups with a period of their own: the later one is the period
+        (
+            "We delete the content of your projects within 45 days of cancellation, though some "
+            "data may remain in backups for up to 90 days.",
+            {"deletion_after_termination_days": 90},
         ),
         # kept "as long as necessary": no end is stated
         (

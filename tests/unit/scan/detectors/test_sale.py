@@ -601,7 +601,7 @@ def test_a_sale_denied_to_every_recipient_is_still_never(text: str) -> None:
         "Your data is processed, not sold.",
         "Your personal data is shared with service providers, not sold.",
         "Your personal information is disclosed to our service providers, but never sold.",
-        "We license, not sell, your data.",
+        "We process, not sell, your data.",
         "We process your data, not sell it.",
         "Your data is yours: it is processed, not sold.",
     ],
@@ -630,6 +630,52 @@ def test_a_sale_contrasted_with_another_verb_is_denied(text: str) -> None:
 )
 def test_a_contrasted_sale_keeps_the_central_checks(text: str, expected: str) -> None:
     assert written(text)["sale_of_data"] == expected
+
+
+# Written for these tests (red-team pass): the verb contrasted with the sale hands the data over
+# for value, or for ads, by another name; or the denial is taken back by a sale under another
+# name after it, or by a sale of other data in a clause of its own. None is a denial.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Your personal data is licensed, not sold.", "undisclosed"),
+        ("Your personal data is exchanged, not sold.", "undisclosed"),
+        ("Your personal data is leased, not sold.", "undisclosed"),
+        ("We license, not sell, your data.", "undisclosed"),
+        ("We trade your personal data, not sell it.", "undisclosed"),
+        (
+            "Your personal data is shared for cross-context behavioral advertising, not sold.",
+            "undisclosed",
+        ),
+        (
+            "Your personal data is provided to partners in return for services, not sold.",
+            "undisclosed",
+        ),
+        ("Your personal data is processed, not sold but exchanged with partners.", "always"),
+        ("Your personal data is not sold, only licensed.", "always"),
+        ("Your personal data is never sold, merely licensed to partners.", "always"),
+        ("Your personal data is stored, not sold, and we may sell aggregated data.", "always"),
+        ("We do not sell your personal data, and we may sell aggregated data.", "always"),
+    ],
+)
+def test_a_sale_by_another_name_is_no_denial(text: str, expected: str) -> None:
+    assert written(text)["sale_of_data"] == expected
+
+
+# Written for these tests: the near sentences stay denials (a verb that hands nothing over for
+# value, a second clause that denies again).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your personal data is stored, not sold.",
+        "Your personal data is shared with our service providers, not sold.",
+        "We process, not sell, your data.",
+        "We do not sell your personal data, and we never will sell it.",
+        "Your personal data is not sold, only processed to provide the Services.",
+    ],
+)
+def test_a_sale_contrasted_with_a_plain_verb_stays_denied(text: str) -> None:
+    assert written(text)["sale_of_data"] == "never"
 
 
 @pytest.mark.parametrize(
