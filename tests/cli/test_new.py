@@ -1,7 +1,8 @@
 """``vendorgate new`` through the real command line, in a workspace of its own: the
 organisation file and rule packs of this repository, an empty ``vendors/``, and corpus
 documents copied in at test time (both GitHub terms versions, and SurveyMonkey's privacy
-notice, none of which a profile of the original twelve used)."""
+notice, none of which a profile of the original twelve used; Wire's privacy notice, a tune
+document the finder points into, for the pointer comments)."""
 
 from __future__ import annotations
 
@@ -297,3 +298,159 @@ def test_the_type_of_every_corpus_document_is_read_from_its_text() -> None:
         (CORPUS / "surveymonkey/terms-of-service/2022-09-09.md").read_text()
     )
     assert (str(day), said) == ("2021-08-16", "LAST UPDATED: August 16, 2021")
+
+
+# ---------------------------------------------------------------- the finder's pointers
+
+WIRE = CORPUS / "wire" / "privacy-policy" / "2023-05-12.md"  # a tune document
+WIRE_URL = "https://wire.com/en/legal/"
+WIRE_PLACE = "snapshots/wire/privacy-policy/2026-12-02.md"  # no effective date: named by retrieval
+POINTER = "    # also read (found by wording, no value suggested): "
+
+
+def _wire(workspace: Path, vendor_id: str = "wire", *args: str) -> tuple[str, str]:
+    """(stdout of `new`, the profile's text) for Wire's privacy notice."""
+    shutil.copy(WIRE, workspace / "incoming" / "wire-privacy.md")
+    out = _new(workspace, vendor_id, "incoming/wire-privacy.md", "--url", WIRE_URL, *args)
+    return out, (workspace / "vendors" / f"{vendor_id}.yaml").read_text(encoding="utf-8")
+
+
+def _comments_by_fact(text: str) -> dict[str, list[str]]:
+    """The comment lines of the profile's `facts:`, under the fact whose key precedes them."""
+    found: dict[str, list[str]] = {}
+    fact = ""
+    for line in text.split("\n")[text.split("\n").index("facts:") :]:
+        if line.startswith("  ") and not line.startswith("   ") and line.endswith(":"):
+            fact = line.strip().rstrip(":")
+        elif line.lstrip().startswith("#"):
+            found.setdefault(fact, []).append(line)
+    return found
+
+
+def _scan_pointers(document: Path) -> dict[str, list[dict[str, object]]]:
+    scanned = run_cli("scan", str(document), "--format", "json")
+    assert scanned.returncode == 0, scanned.stderr
+    by_fact: dict[str, list[dict[str, object]]] = {}
+    for pointer in json.loads(scanned.stdout)["pointers"]:
+        by_fact.setdefault(pointer["fact"], []).append(pointer)
+    return by_fact
+
+
+def test_the_finders_pointers_are_comments_under_their_fact(workspace: Path) -> None:
+    from vendorgate.text.normalise import strip_markup
+
+    out, text = _wire(workspace)
+    expected = _scan_pointers(WIRE)
+    comments = _comments_by_fact(text)
+    assert set(comments) == set(expected)
+    snapshot = (workspace / WIRE_PLACE).read_text(encoding="utf-8").split("\n")
+    for fact, pointers in expected.items():
+        shown = sorted(pointers, key=lambda p: -float(p["score"]))[:3]  # type: ignore[arg-type]
+        lines = sorted(int(p["line"]) for p in shown)  # type: ignore[call-overload]
+        said = [c for c in comments[fact] if c.startswith(POINTER)]
+        assert [int(c.split(" line ")[1].split(":")[0]) for c in said] == lines
+        for comment, line in zip(said, lines, strict=True):
+            assert comment.startswith(f'{POINTER}{WIRE_PLACE} line {line}: "')
+            words = comment.split(': "', 1)[1].removesuffix('"').removesuffix("\u2026")
+            assert words in strip_markup(" ".join(snapshot[line - 1 : line + 3]))
+        more = len(pointers) - len(shown)
+        if more:
+            assert comments[fact][-1] == f"    # ... and {more} more " + (
+                "(vendorgate scan on the snapshot lists every one)"
+            )
+    assert any(len(p) > 3 for p in expected.values())  # "and K more" was written
+
+    facts = _load(workspace / "vendors" / "wire.yaml")["facts"]
+    assert isinstance(facts, dict)
+    # Stated nowhere in Wire's notice: a pointer is all the reviewer gets, and the value stays.
+    assert facts["dpa_available"] == {"value": "undisclosed"}
+    stripe = f'{POINTER}{WIRE_PLACE} line 87: "Stripe Payment services USA"'
+    assert stripe in comments["dpa_available"]
+    undisclosed = [f for f in expected if facts[f]["value"] == "undisclosed"]
+    total = sum(len(p) for p in expected.values())
+    assert (
+        f"{total} passage(s) found by wording to read for {len(expected)} fact(s), "
+        f"{len(undisclosed)} of them left undisclosed" in out
+    )
+    _checks_pass(workspace)
+
+
+def test_the_same_documents_give_the_same_profile_bytes(tmp_path: Path) -> None:
+    written = []
+    for run in ("first", "second"):
+        root = tmp_path / run
+        root.mkdir()
+        empty_catalogue(root)
+        (root / "incoming").mkdir()
+        out, text = _wire(root)
+        written.append((out, text, (root / WIRE_PLACE).read_bytes()))
+    assert written[0] == written[1]
+    assert POINTER in written[0][1]
+
+
+def test_review_accept_keeps_the_pointer_comments(workspace: Path) -> None:
+    _, before = _wire(workspace)
+    fact = "data_residency_regions"
+    accepted = run_cli("review", "vendors/wire.yaml", "--accept", fact, cwd=workspace)
+    assert accepted.returncode == 1, accepted.stderr  # other facts still wait for a review
+    after = (workspace / "vendors" / "wire.yaml").read_text(encoding="utf-8")
+    assert _comments_by_fact(after) == _comments_by_fact(before)
+    assert len(after.split("\n")) == len(before.split("\n")) - 1  # only the mark went
+    shown = run_cli("review", "vendors/wire.yaml", cwd=workspace)
+    assert shown.returncode in (0, 1) and "Traceback" not in shown.stderr
+    assert fact not in shown.stdout.split("after checking")[-1]
+
+
+def test_from_leaves_the_pointers_out_of_reviewed_facts(workspace: Path) -> None:
+    _wire(workspace)
+    fact = "data_residency_regions"
+    accepted = run_cli("review", "vendors/wire.yaml", "--accept", fact, cwd=workspace)
+    assert accepted.returncode == 1, accepted.stderr  # other facts still wait for a review
+    _, text = _wire(workspace, "wire-next", "--from", "vendors/wire.yaml")
+    comments = _comments_by_fact(text)
+    facts = _load(workspace / "vendors" / "wire-next.yaml")["facts"]
+    assert isinstance(facts, dict)
+    assert str(facts[fact]["note"]).startswith("carried over from wire")
+    assert fact not in comments  # reviewed: a person has read for it
+    assert "dpa_available" in comments  # nothing reviewed: still pointed at
+    assert any(POINTER in c for c in comments["encryption_at_rest"])  # still unreviewed
+    _checks_pass(workspace)
+
+
+# A document this test writes: a sentence the scanner quotes, then one the finder points at,
+# opened with a terminal escape, a bell, quotes, `#`, `: `, non-ASCII and a right-to-left
+# override, run on very long, then NEL and line separators and the sentence again.
+HOSTILE_OPENING = 'You can delete \x1b[31m"your"\x07 profile # data: caf\u00e9 \u202eat any time, '
+HOSTILE = (
+    "# Acme Privacy Policy\n\nLast updated: March 1, 2026\n\n## 1. Content\n\n"
+    "Acme will never use your content to train artificial intelligence models.\n\n"
+    "## 2. Conversation content\n\n"
+    + HOSTILE_OPENING
+    + "and more words " * 80
+    + "as you wish.\u2028\u0085You can delete your profile data at any time.\r\n"
+)
+
+
+def test_a_hostile_passage_gives_a_valid_profile_with_one_line_comments(
+    workspace: Path,
+) -> None:
+    (workspace / "incoming" / "acme-privacy.md").write_text(HOSTILE, encoding="utf-8")
+    _new(workspace, "acme", "incoming/acme-privacy.md", "--url", "https://acme.example/privacy")
+    raw = (workspace / "vendors" / "acme.yaml").read_text(encoding="utf-8")
+    comments = _comments_by_fact(raw)["content_retention"]
+    place = "snapshots/acme/privacy-policy/2026-03-01.md"
+    assert comments == [
+        f'{POINTER}{place} line 11: "You can delete [31m"your" profile # data: caf\u00e9 at any '
+        'time, and more\u2026"',
+        f'{POINTER}{place} line 11: "You can delete your profile data at any time."',
+    ]
+    assert all(ch.isprintable() for ch in raw.replace("\n", ""))
+    assert max(len(line) for line in raw.split("\n")) < 200
+    profile = _load(workspace / "vendors" / "acme.yaml")
+    facts = profile["facts"]
+    assert isinstance(facts, dict)
+    assert facts["content_retention"] == {"value": "undisclosed"}
+    # the comments are only comments: without them the profile reads the same
+    bare = "\n".join(line for line in raw.split("\n") if not line.startswith(POINTER))
+    assert yaml.safe_load(bare) == profile
+    _checks_pass(workspace)

@@ -12,6 +12,11 @@ that the new documents still hold; a fact none of whose quotes survive becomes `
 with a note naming the old value. When the folder holds another dated version of the same
 lineage, both files get ``lineage`` and an ``in_force`` chain that meets without a gap.
 
+The sentences the learned clause finder points at (passages worded like those of a fact, with
+no value suggested) are written as YAML comments under their fact, never as a value or a
+quote, so the reviewer reads them and the profile states exactly what it would without them.
+Facts carried over with ``--from`` get none: a person has already read for those.
+
 Nothing is overwritten, every file is written whole (a temporary file renamed over), and the
 profile is loaded and its quotes verified before it is put in place.
 """
@@ -37,6 +42,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from vendorgate.core.model import Document, Fact, VendorProfile
+    from vendorgate.scan.finder import Pointer
     from vendorgate.text.passages import IndexedText
 
 KIND = "new"
@@ -44,6 +50,11 @@ KIND = "new"
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _DATED_SUFFIX = re.compile(r"-\d{4}(?:-\d{2}){0,2}$")
 _MAX_QUOTES = 3
+_MAX_POINTERS = 3
+"""Pointer comments per fact; the rest are counted (``vendorgate scan`` lists them all)."""
+_EXCERPT_CHARS = 72
+"""How much of a pointed passage its comment shows: enough to recognise it at its line."""
+_POINTER_SAID = "# also read (found by wording, no value suggested): "
 _TYPES = (
     "terms_of_service",
     "privacy_policy",
@@ -180,6 +191,9 @@ class _Doc:
     """Its bytes, as copied."""
     snapshot: Path
     """Where the copy goes."""
+    place: str
+    """The snapshot's path from the repository root, as comments name it (the same from
+    wherever ``new`` runs)."""
 
     @property
     def sha256(self) -> str:
@@ -199,6 +213,27 @@ class _Quote:
     doc: str
     section: str
     quote: str
+    span: tuple[int, int] | None = None
+    """Offsets in the document's text, for a quote the scanner cut; None when carried over."""
+
+
+@dataclass(frozen=True)
+class _Pointer:
+    """A passage the finder pointed at, as its comment names it."""
+
+    fact: str
+    doc: str
+    """Id of the document it is in."""
+    order: int
+    """Position of that document on the command line."""
+    place: str
+    """The document's snapshot path (see :attr:`_Doc.place`)."""
+    line: int
+    start: int
+    end: int
+    score: float
+    text: str
+    """The passage without its markup, in its own characters (so it can be searched for)."""
 
 
 @dataclass
@@ -210,6 +245,8 @@ class _FactOut:
     note: str = ""
     unreviewed: bool = False
     """Written as ``unreviewed: true``: the value reads as undisclosed until reviewed."""
+    pointers: list[_Pointer] = field(default_factory=list)
+    """Passages the finder pointed at for the fact, in document order; comments only."""
 
 
 @dataclass(frozen=True)
@@ -343,8 +380,9 @@ def _describe(
     doc_id = _doc_id(doc_type, dated, earlier)
     folder = root / "snapshots" / lineage_name / _FOLDERS[doc_type]
     snapshot = folder / f"{dated.isoformat()}.md"
+    place = snapshot.relative_to(root).as_posix()
     shown_title = title or f"{lineage_name} {doc_type.replace('_', ' ')}"
-    return _Doc(doc_id, doc_type, shown_title, url, effective, cue, today, data, snapshot)
+    return _Doc(doc_id, doc_type, shown_title, url, effective, cue, today, data, snapshot, place)
 
 
 def _doc_id(doc_type: str, dated: date, earlier: Sequence[_Doc]) -> str:
@@ -442,13 +480,19 @@ def _from_scanner(facts: dict[str, _FactOut], docs: Sequence[_Doc]) -> None:
     from vendorgate.scan import scanner
     from vendorgate.text.passages import IndexedText
 
-    for doc in reversed(docs):  # the first document named wins
+    pointed: list[_Pointer] = []
+    for order, doc in reversed(list(enumerate(docs))):  # the first document named wins
         indexed = IndexedText(doc.text)
-        for suggestion in scanner.suggest(scanner.scan_text(doc.text)):
+        result = scanner.scan_loaded(doc.text, doc.sha256, doc.place)
+        pointed += [
+            _Pointer(p.fact, doc.id, order, doc.place, p.line, p.start, p.end, p.score, _shown(p))
+            for p in result.pointers
+        ]
+        for suggestion in result.suggestions:
             if suggestion.fact not in facts:
                 continue
             quotes = [
-                _Quote(doc.id, p.section or p.heading, p.quote)
+                _Quote(doc.id, p.section or p.heading, p.quote, (p.start, p.end))
                 for p in suggestion.evidence
                 if indexed.contains(p.quote)
             ][:_MAX_QUOTES]
@@ -466,6 +510,30 @@ def _from_scanner(facts: dict[str, _FactOut], docs: Sequence[_Doc]) -> None:
                 "`unreviewed: true`",
                 unreviewed=True,
             )
+    _attach(facts, pointed)
+
+
+def _shown(pointer: Pointer) -> str:
+    from vendorgate.text.normalise import strip_markup
+
+    return strip_markup(pointer.quote)
+
+
+def _attach(facts: dict[str, _FactOut], pointed: Sequence[_Pointer]) -> None:
+    """Each pointer to its fact, in document order, unless it overlaps a quote the fact
+    already has: the reviewer reads that passage anyway. (The finder already leaves out the
+    sentences its document's passages of the fact quote; this holds whatever the finder does.)"""
+    for pointer in sorted(pointed, key=lambda p: (p.order, p.start, p.end)):
+        fact = facts.get(pointer.fact)
+        if fact is not None and not _overlaps_quote(pointer, fact.evidence):
+            fact.pointers.append(pointer)
+
+
+def _overlaps_quote(pointer: _Pointer, quotes: Sequence[_Quote]) -> bool:
+    return any(
+        q.doc == pointer.doc and q.span and q.span[0] < pointer.end and pointer.start < q.span[1]
+        for q in quotes
+    )
 
 
 def _yaml_value(value: object) -> object:
@@ -711,7 +779,7 @@ def _document_lines(doc: _Doc, profile_dir: Path) -> list[str]:
 
 
 def _fact_lines(name: str, fact: _FactOut) -> list[str]:
-    lines = [f"  {name}:", f"    value: {_value_text(fact.value)}"]
+    lines = [f"  {name}:", *_pointer_lines(fact.pointers), f"    value: {_value_text(fact.value)}"]
     if fact.unreviewed:
         lines.append("    unreviewed: true")
     if fact.evidence:
@@ -724,6 +792,39 @@ def _fact_lines(name: str, fact: _FactOut) -> list[str]:
     if fact.note:
         lines.append(f"    note: {_q(fact.note)}")
     return lines
+
+
+def _pointer_lines(pointers: Sequence[_Pointer]) -> list[str]:
+    """The comments naming the pointers of one fact: the ones the finder scores highest, in
+    document order, and how many more there are."""
+    ranked = sorted(pointers, key=lambda p: (-p.score, p.order, p.start, p.end))
+    shown = sorted(ranked[:_MAX_POINTERS], key=lambda p: (p.order, p.start, p.end))
+    lines = [
+        f'    {_POINTER_SAID}{_comment_safe(p.place)} line {p.line}: "{_excerpt(p.text)}"'
+        for p in shown
+    ]
+    if len(pointers) > len(shown):
+        lines.append(
+            f"    # ... and {len(pointers) - len(shown)} more (vendorgate scan on the snapshot "
+            "lists every one)"
+        )
+    return lines
+
+
+def _comment_safe(text: str) -> str:
+    """``text`` fit for one comment line: each character that is not printable (controls, the
+    line and paragraph separators and NEL that YAML reads as line breaks, format characters
+    that reorder what a terminal shows) becomes a space, and runs of spaces one."""
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
+
+
+def _excerpt(text: str) -> str:
+    """The first words of a passage, cut at a space within :data:`_EXCERPT_CHARS`."""
+    plain = _comment_safe(text)
+    if len(plain) <= _EXCERPT_CHARS:
+        return plain
+    cut = plain.rfind(" ", 0, _EXCERPT_CHARS + 1)
+    return plain[: cut if cut > 0 else _EXCERPT_CHARS].rstrip() + "\u2026"
 
 
 def _value_text(value: object) -> str:
@@ -800,6 +901,14 @@ def _summary(
     pending = sum(1 for f in facts.values() if f.unreviewed)
     if pending:
         parts.append(f"{pending} marked `unreviewed: true` read as undisclosed until reviewed")
+    pointed = [f for f in facts.values() if f.pointers]
+    if pointed:
+        passages = sum(len(f.pointers) for f in pointed)
+        left = sum(1 for f in pointed if f.value == UNDISCLOSED)
+        parts.append(
+            f"{passages} passage(s) found by wording to read for {len(pointed)} fact(s), "
+            f"{left} of them left undisclosed (comments under each fact)"
+        )
     lines = ["; ".join(parts)]
     for doc in docs:
         said = "effective" if doc.effective else "retrieved (no effective date in the text)"

@@ -709,9 +709,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
-def sentences(text: str) -> list[Sentence]:
-    """Every sentence of the document with its context, in order."""
-    sections = split_sections(text)
+def sentences(text: str, sections: Sequence[Section] | None = None) -> list[Sentence]:
+    """Every sentence of the document with its context, in order. ``sections`` are the text's
+    own (:func:`split_sections` of it), for a caller that needs them too and so splits once."""
+    if sections is None:
+        sections = split_sections(text)
     found: list[Sentence] = []
     for unit in split_units(text):
         section = section_at(sections, unit.start)

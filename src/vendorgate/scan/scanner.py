@@ -24,7 +24,7 @@ from vendorgate.scan.detectors import SCANNED_FACTS, Hit, HitValue, detect, foll
 from vendorgate.scan.document import Sentence, html_view, is_html, sentences, widen
 from vendorgate.scan.finder import Pointer
 from vendorgate.text.normalise import normalise
-from vendorgate.text.sections import split_sections, structure_warning
+from vendorgate.text.sections import Section, split_sections, structure_warning
 
 _is_html = is_html
 """The HTML check, under the name it had here before it moved to ``scan.document``."""
@@ -223,9 +223,13 @@ def scan_text(text: str, min_confidence: float = MIN_CONFIDENCE) -> tuple[Passag
     return _scan(text, min_confidence)[0]
 
 
-def _scan(text: str, min_confidence: float) -> tuple[tuple[Passage, ...], list[Sentence]]:
-    """The passages of ``text`` and the sentences they were read from."""
+def _scan(
+    text: str, min_confidence: float
+) -> tuple[tuple[Passage, ...], list[Sentence], list[Section]]:
+    """The passages of ``text``, the sentences they were read from and the sections of the
+    text read (the HTML view of an HTML document), split once for both."""
     view = html_view(text) if is_html(text) else text
+    sections = split_sections(view)
     normalised = normalise(text)
     passages: dict[tuple[str, int, int], Passage] = {}
     leads: dict[str, tuple[str, int, int]] = {}
@@ -233,7 +237,7 @@ def _scan(text: str, min_confidence: float) -> tuple[tuple[Passage, ...], list[S
     before: list[Hit] = []
     unit_id: object = None
     section: object = None
-    cut = sentences(view)
+    cut = sentences(view, sections)
     for sentence in cut:
         opening = sentence.unit is not unit_id
         if opening:
@@ -262,7 +266,7 @@ def _scan(text: str, min_confidence: float) -> tuple[tuple[Passage, ...], list[S
             elif sentence.unit.kind == "item":
                 _widen_lead(passages, leads, sentence, passage)
     found = tuple(sorted(passages.values(), key=lambda p: (p.start, p.end, _order(p.fact))))
-    return found, cut
+    return found, cut, sections
 
 
 LISTED_BELOW = "purposes listed below"
@@ -549,15 +553,29 @@ def scan_document(
     shown = display_path(document) if document.is_absolute() else str(path)
     profile = _profile_match(document, shown, Path(vendor)) if vendor is not None else None
     text, sha = read_document(document, shown)
-    passages, cut = _scan(text, min_confidence)
-    warning = structure_warning(split_sections(text), shown)
+    return scan_loaded(text, sha, shown, profile, min_confidence, pointers)
+
+
+def scan_loaded(
+    text: str,
+    sha256: str,
+    shown: str,
+    profile: ProfileMatch | None = None,
+    min_confidence: float = MIN_CONFIDENCE,
+    pointers: bool = True,
+) -> ScanResult:
+    """:func:`scan_document` on a document already read (``shown`` names it)."""
+    passages, cut, sections = _scan(text, min_confidence)
+    # The sections the sentences were read in: an HTML document's come from its view, where
+    # its headings are, not from the markup (in which no heading is found).
+    warning = structure_warning(sections, shown)
     warnings = (warning,) if warning else ()
     found: tuple[Pointer, ...] = ()
     if pointers:
         from vendorgate.scan.finder import point_sentences
 
         found = point_sentences(text, cut, passages)
-    return ScanResult(shown, sha, passages, suggest(passages), profile, warnings, found)
+    return ScanResult(shown, sha256, passages, suggest(passages), profile, warnings, found)
 
 
 def _profile_match(document: Path, shown: str, vendor: Path) -> ProfileMatch:

@@ -390,26 +390,11 @@ def _interpolate(derived: list[int | None], archived: list[int]) -> list[str]:
     return [str(n) if n is not None else "" for n in filled]
 
 
-_LAST: list[tuple[str, tuple[Section, ...]]] = []
-"""The text split last and its sections: ``vendorgate scan`` splits a document once to read its
-sentences and again for the structure warning, and a document's sections depend on its text
-alone."""
-
-
 def split_sections(text: str) -> list[Section]:
     """The document's sections in order; they cover the text from the first non-blank line.
 
-    The last text split is remembered (one document, in this process), so splitting the same
-    text again costs a comparison; each caller gets a list of its own (sections are frozen)."""
-    last = _LAST[0] if _LAST else None
-    if last is not None and (last[0] is text or last[0] == text):
-        return list(last[1])
-    sections = _split_sections(text)
-    _LAST[:] = [(text, tuple(sections))]
-    return sections
-
-
-def _split_sections(text: str) -> list[Section]:
+    Nothing is remembered between calls: a caller that needs a text's sections twice keeps
+    them (the scanner passes its split to :func:`vendorgate.scan.document.sentences`)."""
     heads = _scan(text)
     sections: list[Section] = []
     first_start = heads[0].start if heads else len(text)

@@ -316,3 +316,50 @@ def test_output_file_is_written_whole_or_not_at_all(tmp_path: Path) -> None:
     missing = tmp_path / "missing.yaml"
     done = run_cli("scan", "no-such.md", "-o", str(missing))
     assert done.returncode == 2 and not missing.exists()
+
+
+def _headed_html() -> str:
+    # written for this test: five numbered HTML headings, each over one sentence
+    parts = "".join(
+        f"<h2>{n}. Part {n}</h2><p>We will never use your content to train artificial "
+        "intelligence models.</p>"
+        for n in range(1, 6)
+    )
+    return f"<!doctype html><html><body>{parts}</body></html>"
+
+
+def test_an_html_document_is_split_into_sections_once_per_scan(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vendorgate.text import sections
+
+    document = tmp_path / "terms.html"
+    document.write_text(_headed_html(), encoding="utf-8")
+    splits: list[int] = []
+    heads = sections._scan
+
+    def counted(text: str) -> list[sections._Head]:
+        splits.append(len(text))
+        return heads(text)
+
+    monkeypatch.setattr(sections, "_scan", counted)
+    result = scan_document(document, pointers=False)
+    assert splits == [len(_headed_html())]
+    # its headings are in the view the sentences are read from, not in the markup
+    assert result.warnings == ()
+    assert [p.section for p in result.passages if p.fact == "ai_training_customer_content"] == [
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+    ]
+
+
+def test_splitting_keeps_nothing_of_the_document_after_the_scan() -> None:
+    from vendorgate.text import sections
+
+    text = "# 1. Terms\n\nSome text.\n\n# 2. Data\n\nMore text.\n"
+    scan_text(text)
+    kept = [v for v in vars(sections).values() if isinstance(v, list | dict | tuple)]
+    assert not any(text in repr(value) for value in kept)
