@@ -200,12 +200,17 @@ def test_from_carries_reviewed_facts_and_flags_lost_quotes(workspace: Path) -> N
 def test_bad_input_exits_2_and_writes_nothing(workspace: Path) -> None:
     _new(workspace, "github", "incoming/github-terms-new.md", "--url", GITHUB_URL)
     listing = sorted(p.relative_to(workspace) for p in workspace.rglob("*"))
+    # The lineage names the snapshot folder: one that climbs out must be refused before any write.
+    outside = workspace.parent / "outside"
+    escape = ("--lineage", f"../{outside.name}")
     cases = [
         (("github", "incoming/github-terms-new.md", "--url", GITHUB_URL), "refusing to overwrite"),
         (("acme", "incoming/missing.md", "--url", GITHUB_URL), "incoming/missing.md: no such"),
         (("acme", "incoming/github-terms-new.md"), "needs --url"),
         (("Acme Inc", "incoming/github-terms-new.md", "--url", GITHUB_URL), "VENDOR_ID"),
         (("acme", "incoming/github-terms-new.md", "--url", GITHUB_URL, "--type", "x"), "--type"),
+        (("acme\n", "incoming/github-terms-new.md", "--url", GITHUB_URL), "VENDOR_ID"),
+        (("acme", "incoming/github-terms-new.md", "--url", GITHUB_URL, *escape), "--lineage"),
     ]
     for args, message in cases:
         result = run_cli("new", *args, cwd=workspace)
@@ -216,6 +221,7 @@ def test_bad_input_exits_2_and_writes_nothing(workspace: Path) -> None:
     assert result.returncode == 2 and "incoming/binary.md:2:1" in result.stderr
     listing_after = sorted(p.relative_to(workspace) for p in workspace.rglob("*"))
     assert listing_after == sorted([*listing, Path("incoming/binary.md")])
+    assert not outside.exists()
 
 
 class _Pages(http.server.BaseHTTPRequestHandler):

@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 
 KIND = "new"
 
-_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+_ID = re.compile(r"\A[a-z0-9][a-z0-9._-]*\Z")
 _DATED_SUFFIX = re.compile(r"-\d{4}(?:-\d{2}){0,2}$")
 _MAX_QUOTES = 3
 _MAX_POINTERS = 3
@@ -270,7 +270,8 @@ def execute(request: NewRequest) -> Outcome:
     target = vendors_dir / f"{vendor_id}.yaml"
     if target.exists():
         raise UsageError(f"{workspace.display_path(target)} exists; refusing to overwrite it")
-    lineage_name = request.lineage or _DATED_SUFFIX.sub("", vendor_id) or vendor_id
+    lineage = _checked_lineage(request.lineage)
+    lineage_name = lineage or _DATED_SUFFIX.sub("", vendor_id) or vendor_id
     docs = _documents(request, root, lineage_name, today)
     facts, notes = _facts(request, docs)
     neighbours = _neighbours(vendors_dir, lineage_name, target)
@@ -292,6 +293,17 @@ def _checked_id(vendor_id: str) -> str:
             "starting with a letter or digit (e.g. acme or acme-2025-09)"
         )
     return vendor_id
+
+
+def _checked_lineage(lineage: str) -> str:
+    # The lineage names the snapshot folder: checked before anything is written, so
+    # `--lineage ../x` cannot put a document outside the repository.
+    if lineage and not _ID.match(lineage):
+        raise UsageError(
+            f"--lineage {lineage!r}: expected lower-case letters, digits, '.', '_' or '-', "
+            "starting with a letter or digit (e.g. acme)"
+        )
+    return lineage
 
 
 def _places(request: NewRequest) -> tuple[Path, Path]:
