@@ -70,8 +70,8 @@ BUILTIN_RULES = (
 )
 """The findings vendorgate itself adds (no pack describes them): objectives all the same."""
 _ROOT = uuid.uuid5(uuid.NAMESPACE_URL, NAMESPACE)
-_TOKEN = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
-_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_TOKEN = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*\Z")
+_SHA256 = re.compile(r"^[0-9a-f]{64}\Z")
 _SLOT = "\x00vendorgate-oscal-{}\x00"
 """Marks where the pieces' items go in the frame (YAML input can hold no NUL character)."""
 _WHEN = "\x00vendorgate-oscal-instant\x00"
