@@ -81,7 +81,10 @@ ONLY_IF_THE_LAW = re.compile(
     r"mandated|obliged|obligated) (?:to do so |to )?(?:by|under) (?:applicable )?(?:law|laws|"
     r"legislation|regulation)\b|"
     r"\b(?:if|where|when|to the extent) (?:we are |it is |\w+ is )?legally (?:required|obliged|"
-    r"obligated)\b|\b(?:if|where|when) (?:legally )?required\b"
+    r"obligated)\b|\b(?:if|where|when) (?:legally )?required\b|"
+    # the law as the subject: "if the law requires", "where applicable law so requires"
+    r"\b(?:if|where|when|to the extent|insofar as) (?:the |applicable |local |relevant )*"
+    r"(?:law|laws|legislation|regulations?)(?: so)? (?:requires?|mandates?|obliges?)\b"
 )
 """A notice given only where the law requires one: elsewhere, none is promised."""
 
