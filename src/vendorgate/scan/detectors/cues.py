@@ -637,6 +637,12 @@ POLICY_FORBIDS = rx(
     _POLICY + r" (?:(?:strictly|expressly|also|generally) )?(?:prohibit|forbid|bar|preclude|ban|"
     r"disallow|prevent|restrict)s?\b",
     _POLICY + r" (?:do|does)(?: not|n't) (?:allow|permit|let|authori[sz]e)\b",
+    # the document itself said to forbid it: "our Privacy Policy prohibits us from selling":
+    # a policy the vendor may amend, not a denial drafted as one
+    r"\b(?:our|its|this|the company'?s) (?:privacy|cookies?) polic(?:y|ies) (?:(?:strictly|"
+    r"expressly|also|generally) )?(?:prohibit|forbid|bar|preclude|ban|disallow|prevent)s?\b",
+    r"\b(?:our|its|this|the company'?s) (?:privacy|cookies?) polic(?:y|ies) (?:do|does)(?: not|n't)"
+    r" (?:allow|permit|let|authori[sz]e)\b",
     # "it is against our policy to sell your data", "against company policy"
     r"\bagainst (?:our |its |the company'?s |company |internal )?(?:[\w-]+ )?(?:polic(?:y|ies)|"
     r"principles|rules|guidelines)\b",
@@ -791,6 +797,16 @@ OTHERS_CONSENT = re.compile(
 """A consent someone other than the customer gives ("without the consent of our parent
 company", "or the consent of our affiliates"): the denial's exception is the vendor's side to
 grant."""
+UNOWNED_CONSENT = re.compile(
+    # "without consent", "without prior written consent", "without asking": no one named
+    r"\bwithout (?:(?:the|any|such|prior|express|explicit|written|affirmative|specific|separate|"
+    r"further|additional|appropriate|valid|proper|necessary|required|first|opt-in),? )*"
+    r"(?:consent|permission|authori[sz]ation|approval)\b(?! (?:of|from|by)\b)|"
+    r"\bwithout (?:first )?asking(?: first)?\b(?! (?:you|your|the|customers?|users?|them|for)\b)"
+)
+"""A consent no one is named to give ("not shared with advertisers without consent"): it may
+be deemed given, or be a partner's or the vendor's own, so the denial waits on no choice the
+person is known to make."""
 OTHER_SIDE_DOES = re.compile(
     r"[;,]\s*(?:but |while |whereas )?(?!we\b|you\b|nor\b)"
     r"(?:(?!not\b|never\b|no\b|neither\b|nor\b|we\b)[\w'-]+ ){1,3}?(?:do|does|may|might|will|can|"
@@ -1413,10 +1429,12 @@ def hedged(hit: Hit, text: str, names_practice: Callable[[str], bool] | None = N
     hedges it: a permissive value or a deadline that the vendor only "generally" keeps or
     "knowingly" denies is no commitment; nor is a permissive value limited to one plan,
     channel or region there (detectors check the scope of their own denials, this catches the
-    values a detector did not check, such as a licence "for Enterprise customers"). Other
+    values a detector did not check, such as a licence "for Enterprise customers"), nor a
+    denial whose exception is a consent no one is named to give ("without consent"). Other
     values are left as they are: a hedge on a practice the vendor admits to does not make it
     pass, except that a practice read as ``always`` where a described policy forbids it ("our
-    internal policies prohibit the sale of your data") is ``undisclosed``: the detector missed
+    internal policies prohibit the sale of your data", "our Privacy Policy prohibits us from
+    selling your data") is ``undisclosed``: the detector missed
     a denial, and a policy is no promise either way.
 
     A responsibility disclaimed hedges a permissive value only when it is about the practice,
@@ -1443,6 +1461,7 @@ def hedged(hit: Hit, text: str, names_practice: Callable[[str], bool] | None = N
         or CHANGE_FORESEEN.search(text)
         or (deemed_consent(text, a, b) if hit.value in PERMISSIVE_VALUES else None)
         or (OTHERS_CONSENT.search(text, a, b) if hit.value in PERMISSIVE_VALUES else None)
+        or (UNOWNED_CONSENT.search(text, a, b) if hit.value in PERMISSIVE_VALUES else None)
         or (OTHER_SIDE_DOES.search(text) if hit.value in PERMISSIVE_VALUES else None)
         or (open_deadline(text, hit.fact) if isinstance(hit.value, int) else None)
     )

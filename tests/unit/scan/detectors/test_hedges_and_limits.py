@@ -1236,3 +1236,51 @@ def test_a_deadline_open_on_its_unsafe_side_promises_no_number(
     text: str, fact: str, expected: object
 ) -> None:
     assert written(text).get(fact, "undisclosed") == expected
+
+
+# Written for these tests: a consent no one is named to give; it may be deemed, or a partner's.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Personal data is not used for advertising without consent.", "advertising_use"),
+        ("We do not sell personal data without prior consent.", "sale_of_data"),
+        ("Your content is not used to train our models without consent.", CONTENT),
+        ("We never use your content to train AI models without explicit consent.", CONTENT),
+        ("We do not use your data for advertising without asking.", "advertising_use"),
+    ],
+)
+def test_a_consent_no_one_is_named_to_give_settles_nothing(text: str, fact: str) -> None:
+    assert written(text)[fact] == "undisclosed"
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("We do not sell your personal information without your consent.", "sale_of_data"),
+        ("We do not sell your personal information without your express consent.", "sale_of_data"),
+        ("Your content is not used to train our models without your consent.", CONTENT),
+        (
+            "We do not use your data for advertising without the consent of the user.",
+            "advertising_use",
+        ),
+    ],
+)
+def test_the_customer_s_own_consent_is_opt_in(text: str, fact: str) -> None:
+    assert written(text)[fact] == "opt_in"
+
+
+# Written for these tests: a policy, even the one the reader is reading, said to forbid it.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Our Privacy Policy prohibits us from selling your data.", "sale_of_data"),
+        ("Our privacy policy forbids us to sell your personal information.", "sale_of_data"),
+        ("Our policies prohibit the sale of your personal information.", "sale_of_data"),
+        (
+            "Our Privacy Policy prohibits us from using your data for advertising.",
+            "advertising_use",
+        ),
+    ],
+)
+def test_a_policy_said_to_forbid_the_practice_is_no_promise(text: str, fact: str) -> None:
+    assert written(text)[fact] == "undisclosed"
