@@ -1492,6 +1492,32 @@ UNPROMISED_AGREEMENT = rx(
     r"decides?|considers?|agrees?)\b",
 )
 """An agreement the vendor only may enter into, or will weigh: no promise that one is had."""
+_WHERE_APPLICABLE = (
+    r"(?:where|if|when|as|to the extent) (?:legally |otherwise )?(?:applicable|appropriate|"
+    r"required|relevant|necessary|needed)(?: (?:by|under) (?:the |applicable )?(?:laws?|"
+    r"regulations?|data protection laws?))?"
+)
+APPLIES_WHERE = re.compile(
+    # "Where required, we rely on the SCCs", "incorporated where applicable", "we use the SCCs
+    # as appropriate": what makes it apply is not said, so whether it applies to this customer
+    # is not either. Only a condition governing the whole sentence, opening or closing it; one
+    # set on another thing in a list ("the SCCs and, if required, the UK Addendum") or on a
+    # mechanism named before them leaves them in place.
+    r"^(?:\(?[a-z0-9]{1,3}[.)] )?" + _WHERE_APPLICABLE + r",|"
+    r",? \(?" + _WHERE_APPLICABLE + r"\)?\W*$"
+)
+"""An agreement that applies only where something unnamed makes it apply."""
+SOME_PLANS = rx(
+    # "for customers on our Business plan", "available for Enterprise accounts": the plan of the
+    # organisation reading it is not known; "business customers" are every customer who needs one
+    r"\b(?:enterprise|team|teams|pro|premium|paid|business|plus|professional)(?:[- ]tier)? "
+    r"(?:plans?|tiers?|subscriptions?|editions?|packages?)\b",
+    r"\b(?:enterprise|paid|premium|pro) (?:customers?|accounts?|clients?|users?|subscribers?|"
+    r"workspaces?|organi[sz]ations?|licen[cs]es?)\b",
+    r"\bon (?:our|the|an?|certain|some|select|eligible) (?:[\w-]+ ){0,2}(?:plans?|tiers?|"
+    r"subscriptions?)\b",
+)
+"""An agreement offered on some plans only."""
 NOT_EVERYWHERE = rx(
     # encryption of some data, some places, or where the vendor can only
     r"\b(?:where|if|when|as|to the extent) (?:(?:reasonably|technically|commercially) )?"
@@ -1518,8 +1544,10 @@ or planned: no statement that the customer's data is encrypted at rest."""
 def _passing_state(hit: Hit, text: str, clause: tuple[int, int]) -> Hit:
     """``hit`` (encrypted, or an agreement available or on request) made ``undisclosed`` when
     its clause hedges it or holds it under a described policy, leaves the agreement to the
-    vendor's leave, or (for encryption) limits it to a plan or covers some data or places only.
-    (A DPA offered to business accounts is not limited to a plan: only they need one.)"""
+    vendor's leave, or (for encryption) limits it to a plan or covers some data or places only;
+    an agreement offered on some plans only, or applying only "where applicable", is not said
+    to be had either. (A DPA offered to business accounts is not limited to a plan: only they
+    need one.)"""
     a, b = clause
     found = (
         HEDGED_DENIAL.search(text, a, b)
@@ -1531,11 +1559,19 @@ def _passing_state(hit: Hit, text: str, clause: tuple[int, int]) -> Hit:
             or AIMED.search(text, a, b)
             if hit.value == "encrypted"
             else UNPROMISED_AGREEMENT.search(text)
+            or (_offered_to_some(text, (a, b)) if hit.value == "available" else None)
         )
     )
     if found is None:
         return hit
     return replace(hit, value="undisclosed", cue=named("hedged", found))
+
+
+def _offered_to_some(text: str, clause: tuple[int, int]) -> re.Match[str] | None:
+    """What leaves an agreement said to be available to some customers only: a plan named in
+    its clause, or a condition no one names governing the sentence ("where applicable"). An
+    agreement on request keeps its reading: the request is the customer's to make."""
+    return SOME_PLANS.search(text, *clause) or APPLIES_WHERE.search(text)
 
 
 def _carved_out(text: str, trigger: tuple[int, int]) -> bool:
