@@ -323,7 +323,7 @@ verb of the practice stands in it, so "we do not use personal data" is not match
 
 PLAN_SCOPE = re.compile(
     # one plan, tier or kind of account: the others may be treated otherwise
-    r"\b(?:enterprise|business|team|teams|paid|pro|premium|education(?:al)?|commercial|"
+    r"\b(?:enterprise|business|team|teams|paid|paying|pro|premium|education(?:al)?|commercial|"
     r"corporate|api|free|consumer|trial)(?:[- ]tier)? (?:plans?|customers?|users?|accounts?|"
     r"tiers?|subscriptions?|subscribers?|workspaces?|editions?|versions?|offerings?|clients?|"
     r"organi[sz]ations?)\b"
@@ -358,6 +358,7 @@ SCOPED_DENIAL = rx(
     # one sensitive kind of the data: "we do not sell sensitive personal information" leaves
     # the rest of it open
     r"\b(?:sensitive|special categor(?:y|ies) of) (?:personal )?(?:data|information)\b|"
+    r"\bsensitive (?:categor(?:y|ies)|kinds?|types?) of\b|"
     r"\b(?:health|medical|biometric|genetic|financial) (?:data|information|details)\b|"
     r"\bprecise (?:geo-?)?location\b|\bpayment (?:card )?(?:data|information|details)\b",
     # one state of the data: "identifiable content" is not used, so de-identified content may be;
