@@ -1089,15 +1089,18 @@ def test_a_deletion_only_on_request_sets_no_deletion_period(text: str) -> None:
     ("text", "days"),
     [
         (
-            "We delete Customer Data within 30 days after termination, or sooner upon your request.",
+            "We delete Customer Data within 30 days after termination, or sooner upon your "
+            "request.",
             30,
         ),
         (
-            "We delete Customer Data within 30 days after termination, or earlier if you ask us to.",
+            "We delete Customer Data within 30 days after termination, or earlier if you "
+            "ask us to.",
             30,
         ),
         (
-            "Unless you request otherwise, we delete Customer Data within 30 days after termination.",
+            "Unless you request otherwise, we delete Customer Data within 30 days after "
+            "termination.",
             30,
         ),
     ],
