@@ -10,6 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from vendorgate.scan.detectors.cues import (
+    DISCLAIMED_RESPONSIBILITY,
+    OTHERS_ACTS,
+    PERMISSIVE_VALUES,
+    RECIPIENTS,
+)
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
 
@@ -67,12 +73,24 @@ def _opted_topics(text: str) -> set[str] | None:
     return named or None
 
 
+def _disclaims_what_is_done(text: str) -> re.Match[str] | None:
+    """A responsibility disclaimed for what anyone does with the data, or for those it goes to
+    ("We are not responsible for how our partners use the data we share with them"); not one
+    for something else ("... for the content of third-party websites")."""
+    for found in DISCLAIMED_RESPONSIBILITY.finditer(text):
+        own = re.split(r";|\. ", text[found.start() :])[0]
+        if OTHERS_ACTS.search(own) or RECIPIENTS.search(own):
+            return found
+    return None
+
+
 OBJECTION_WINDOW = re.compile(r"\bobject\w*\b[^.]*\bwithin\b|\bwithin\b[^.]*\bobject\w*")
 
 
 def follow_ups(s: Sentence, earlier: Iterable[Hit]) -> list[Hit]:
     """Hits a sentence gets from the sentences before it in its paragraph: an opt-out offered
-    for a practice just described, an objection window after a sub-processor notice."""
+    for a practice just described, a responsibility disclaimed after a denial of it, an
+    objection window after a sub-processor notice."""
     hits: list[Hit] = []
     earlier = list(earlier)
     if OPT_OUT_SENTENCE.search(s.low) and not NO_WAY_OUT.search(s.low):
@@ -81,6 +99,15 @@ def follow_ups(s: Sentence, earlier: Iterable[Hit]) -> list[Hit]:
             if topics is not None and FACT_TOPIC[fact] not in topics:
                 continue  # a way out of another practice named in the paragraph
             hits.append(Hit(fact, "opt_out", 0.65, None, 1, cue="opt-out for the practice above"))
+    if s.index > 0 and _disclaims_what_is_done(s.low):
+        # "We do not sell your personal information. We are not responsible for how our
+        # partners use the data we share with them.": the disclaimer hedges the denial it
+        # follows, as it would in the denial's own sentence
+        denied = {
+            h.fact for h in earlier if h.fact in PRACTICE_FACTS and h.value in PERMISSIVE_VALUES
+        }
+        for fact in sorted(denied):
+            hits.append(Hit(fact, "undisclosed", 0.65, None, 1, cue="disclaimer after the denial"))
     if OBJECTION_WINDOW.search(s.low) and any(
         h.fact == "subprocessor_change_notice_days" for h in earlier
     ):

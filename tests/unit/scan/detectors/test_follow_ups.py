@@ -7,6 +7,7 @@ import pytest
 
 from tests.unit.scan.detectors.quoting import sentence
 from vendorgate.scan.detectors import Hit, follow_ups
+from vendorgate.scan.document import sentences
 
 SALE = Hit("sale_of_data", "always", 0.75)
 NOTICE = Hit("subprocessor_change_notice_days", "undisclosed", 0.75)
@@ -85,3 +86,15 @@ def test_an_opt_out_naming_the_training_is_a_way_out_of_it_alone() -> None:
 def test_an_instruction_or_an_admin_s_control_is_a_way_out(text: str) -> None:
     found = follow_ups(sentence("", text), [TRAINING])
     assert [(h.fact, h.value) for h in found] == [("ai_training_customer_content", "opt_out")]
+
+
+def test_a_disclaimer_after_a_denial_hedges_it() -> None:
+    # written for this test: the second sentence of the paragraph disclaims the partners' use
+    paragraph = sentences(
+        "We do not sell your personal information. We are not responsible for how our partners "
+        "use the data we share with them."
+    )
+    denial = Hit("sale_of_data", "never", 0.85)
+    found = follow_ups(paragraph[1], [denial])
+    assert [(h.fact, h.value) for h in found] == [("sale_of_data", "undisclosed")]
+    assert follow_ups(paragraph[1], [SALE]) == []  # nothing to hedge in a practice stated
