@@ -172,13 +172,20 @@ def test_a_notwithstanding_sentence_does_not_override_what_comes_after_it() -> N
     assert training.value == "always"
 
 
-def test_a_notwithstanding_denial_scoped_to_one_plan_leaves_the_earlier_use_standing() -> None:
-    # written for this test: the override spares Enterprise customers only
-    text = (
-        "We may use your content to train our AI models.\n\n"
+@pytest.mark.parametrize(
+    "override",
+    [
         "Notwithstanding the above, we will not use Enterprise customers' content to train our "
-        "models.\n"
-    )
+        "models.",
+        "Notwithstanding the foregoing, we will not use your content to train our models if you "
+        "are an Enterprise customer.",
+    ],
+)
+def test_a_notwithstanding_denial_scoped_to_some_leaves_the_earlier_use_standing(
+    override: str,
+) -> None:
+    # written for this test: the override spares Enterprise customers only
+    text = f"We may use your content to train our AI models.\n\n{override}\n"
     training = {s.fact: s for s in suggest(scan_text(text))}["ai_training_customer_content"]
     assert training.value == "always"
 
