@@ -924,6 +924,9 @@ DEEMED_CONSENT = re.compile(
     r"\bby (?:(?:your )?(?:using|use of|accessing|accepting|acceptance of|agreeing to|continuing|"
     r"signing up|registering|creating an account|uploading|submitting|posting|subscribing))\b|"
     r"\b(?:consent|agreement) (?:is )?(?:deemed|considered|treated as) (?:given|granted)\b|"
+    # "unless you agree to our Terms": the agreement to the terms everyone accepts
+    r"\bagree(?:s|d)?\s+to (?:our|these|the|this) (?:\w+ )?(?:terms|privacy (?:policy|notice)|"
+    r"policy|agreement)\b|"
     # "continued use of the Service constitutes your consent"
     r"\buse of (?:the|our|this) (?:services?|platform|site|website|apps?)\b[^.;]{0,30}"
     r"\b(?:constitutes?|signif(?:y|ies)|means|indicates?|(?:is|shall be) deemed)\b|"
@@ -1028,6 +1031,8 @@ def practice(
 
 QUALIFIED_DENIAL = rx(
     r"\bin the conventional sense\b|\bas traditionally\b",
+    # "we don't sell your data as such", "never sell it outright": a sale by other means open
+    r"\b(?:as such|outright|per se|in the (?:strict|narrow|literal) sense)\b",
     r"\btraditional(?:ly)? (?:sense|understood)\b",
     r"\b(?:but|although|though|yet|however|whereas)\b[^.]{0,100}\b(?:share|disclos|sell|sale|"
     r"advertis|ads\b|market|promot|target|licen[cs]|exchang|barter|moneti|rent(?:s|ed|ing)?\b|"
