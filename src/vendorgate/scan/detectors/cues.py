@@ -348,6 +348,7 @@ SCOPED_DENIAL = rx(
     # which we sell"; not the vendor's models at large ("any models that we develop")
     r"\b(?:image|text|speech|voice|video|audio|vision|translation|recommendation|ranking|"
     r"advertising|ad|marketing)(?: generation)? (?:ai |ml )?models?\b",
+    r"\bmodels? (?:used )?for (?:advertising|ads|marketing|ad targeting|recommendations)\b",
     r"\b(?:models?|algorithms?|llms?) (?:that|which) (?!(?:we|it|\w+)(?: (?:have|has|may|will|"
     r"can|do|does))? (?:use|own|operat|develop|build|built|train|creat|run|make|made|maintain|"
     r"deploy)\w*\b)",

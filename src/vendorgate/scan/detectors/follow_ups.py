@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from vendorgate.scan.detectors.cues import (
+    DEEMED_CONSENT,
     DISCLAIMED_RESPONSIBILITY,
     OTHERS_ACTS,
     PERMISSIVE_VALUES,
@@ -84,13 +85,19 @@ def _disclaims_what_is_done(text: str) -> re.Match[str] | None:
     return None
 
 
+DEEMED_HERE = re.compile(r"\b(?:consent|agree)\w*\b")
+"""A consent or an agreement the sentence deems given ("By using our AI features, you consent
+to such use")."""
+
+
 OBJECTION_WINDOW = re.compile(r"\bobject\w*\b[^.]*\bwithin\b|\bwithin\b[^.]*\bobject\w*")
 
 
 def follow_ups(s: Sentence, earlier: Iterable[Hit]) -> list[Hit]:
     """Hits a sentence gets from the sentences before it in its paragraph: an opt-out offered
-    for a practice just described, a responsibility disclaimed after a denial of it, an
-    objection window after a sub-processor notice."""
+    for a practice just described, a responsibility disclaimed after a denial of it, a
+    consent deemed given after the practice waits for it, an objection window after a
+    sub-processor notice."""
     hits: list[Hit] = []
     earlier = list(earlier)
     if OPT_OUT_SENTENCE.search(s.low) and not NO_WAY_OUT.search(s.low):
@@ -108,6 +115,12 @@ def follow_ups(s: Sentence, earlier: Iterable[Hit]) -> list[Hit]:
         }
         for fact in sorted(denied):
             hits.append(Hit(fact, "undisclosed", 0.65, None, 1, cue="disclaimer after the denial"))
+    if s.index > 0 and DEEMED_CONSENT.search(s.low) and DEEMED_HERE.search(s.low):
+        # "... without your consent. By using our AI features, you consent to such use.": the
+        # consent the practice waits for is given by using the service
+        waiting = {h.fact for h in earlier if h.fact in PRACTICE_FACTS and h.value == "opt_in"}
+        for fact in sorted(waiting):
+            hits.append(Hit(fact, "undisclosed", 0.65, None, 1, cue="consent deemed given"))
     if OBJECTION_WINDOW.search(s.low) and any(
         h.fact == "subprocessor_change_notice_days" for h in earlier
     ):

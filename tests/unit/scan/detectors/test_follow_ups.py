@@ -98,3 +98,14 @@ def test_a_disclaimer_after_a_denial_hedges_it() -> None:
     found = follow_ups(paragraph[1], [denial])
     assert [(h.fact, h.value) for h in found] == [("sale_of_data", "undisclosed")]
     assert follow_ups(paragraph[1], [SALE]) == []  # nothing to hedge in a practice stated
+
+
+def test_a_consent_deemed_given_after_the_practice_waits_for_it_is_no_opt_in() -> None:
+    # written for this test
+    paragraph = sentences(
+        "We do not use your data to train our AI without your consent. By using our AI "
+        "features, you consent to such use."
+    )
+    waiting = Hit("ai_training_customer_content", "opt_in", 0.9)
+    found = follow_ups(paragraph[1], [waiting])
+    assert [(h.fact, h.value) for h in found] == [("ai_training_customer_content", "undisclosed")]
