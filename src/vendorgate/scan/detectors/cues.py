@@ -546,12 +546,41 @@ LONG_IS_SAFE = frozenset({"subprocessor_change_notice_days"})
 """The deadlines whose longer number is the safer one: notice ahead of a change."""
 
 
+ONLY_IF_THE_LAW = re.compile(
+    r"\b(?:if|where|when|to the extent|as|insofar as) (?:\w+ ){0,3}?(?:legally )?(?:required|"
+    r"mandated|obliged|obligated) (?:to do so |to )?(?:by|under) (?:applicable )?(?:law|laws|"
+    r"legislation|regulation)\b|"
+    r"\b(?:if|where|when|to the extent) (?:we are |it is |\w+ is )?legally (?:required|obliged|"
+    r"obligated)\b|\b(?:if|where|when) (?:legally )?required\b|"
+    # the law as the subject: "if the law requires", "where applicable law so requires"
+    r"\b(?:if|where|when|to the extent|insofar as) (?:the |applicable |local |relevant )*"
+    r"(?:law|laws|legislation|regulations?)(?: so)? (?:requires?|mandates?|obliges?)\b"
+)
+"""A deadline promised only where the law requires one ("we will notify you within 72 hours
+where required by law"): elsewhere, none is promised."""
+_EXCEPTED = re.compile(
+    r"\b(?:except|unless|other than|save|excluding|but|or (?:later|longer|more))\b\W*"
+    r"(?:\w+\W+){0,2}$"
+)
+
+
+def only_the_law(text: str) -> re.Match[str] | None:
+    """The words holding a deadline to what the law requires (:data:`ONLY_IF_THE_LAW`); not an
+    exception for it ("within 30 days, except as required by law"), nor a later time the law
+    may set ("or later if required by law"), which leave the number standing for every other
+    case."""
+    for found in ONLY_IF_THE_LAW.finditer(text):
+        if not _EXCEPTED.search(text, max(0, found.start() - 30), found.start()):
+            return found
+    return None
+
+
 def open_deadline(text: str, fact: str = "") -> re.Match[str] | None:
     """The words of ``text`` (a sentence stating a deadline for ``fact``) that hold its number
     open (:data:`OPEN_DEADLINE`, :data:`DELAYED` unless for the law, :func:`aimed_only`, and a
     longer period left open for a deadline that must be short, a shorter one for a notice that
-    must be long)."""
-    if found := OPEN_DEADLINE.search(text):
+    must be long), or one held to what the law requires (:func:`only_the_law`)."""
+    if found := OPEN_DEADLINE.search(text) or only_the_law(text):
         return found
     if found := (SHORTER_OPEN if fact in LONG_IS_SAFE else LONGER_OPEN).search(text):
         return found
