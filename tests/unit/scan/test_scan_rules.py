@@ -233,6 +233,11 @@ def test_a_later_notwithstanding_permission_wins_over_an_earlier_denial(
             "of it by the companies we work with.",
             "advertising_use",
         ),
+        (
+            "We use your content only to provide the Services to you. We are not responsible "
+            "for how our partners use your content.",
+            "content_license_scope",
+        ),
     ],
 )
 def test_a_disclaimer_in_the_next_sentence_hedges_the_denial(text: str, fact: str) -> None:

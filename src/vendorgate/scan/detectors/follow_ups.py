@@ -30,6 +30,10 @@ PRACTICE_FACTS = frozenset(
         "sale_of_data",
     }
 )
+HEDGED_FACTS = PRACTICE_FACTS | {"content_license_scope"}
+"""The facts a later disclaimer hedges: the practices, and a licence limited to the service
+("We use your content only to provide the Services. We are not responsible for how our
+partners use your content.")."""
 OPT_OUT_SENTENCE = re.compile(
     # "If you do not want us to do this, ..." / "To stop this, ...": the way out follows
     r"^(?:(?:if|where|should) you (?:do not|don't|no longer|would prefer not to|prefer not to|"
@@ -111,7 +115,7 @@ def follow_ups(s: Sentence, earlier: Iterable[Hit]) -> list[Hit]:
         # partners use the data we share with them.": the disclaimer hedges the denial it
         # follows, as it would in the denial's own sentence
         denied = {
-            h.fact for h in earlier if h.fact in PRACTICE_FACTS and h.value in PERMISSIVE_VALUES
+            h.fact for h in earlier if h.fact in HEDGED_FACTS and h.value in PERMISSIVE_VALUES
         }
         for fact in sorted(denied):
             hits.append(Hit(fact, "undisclosed", 0.65, None, 1, cue="disclaimer after the denial"))
