@@ -242,6 +242,12 @@ ONE_KIND_OF_ADS = rx(
     r"\bthird[- ]part(?:y|ies)'? (?:advertising|ads|adverts|marketing)\b",
     r"\b(?:advertising|ads|marketing)(?: purposes)? (?:by|of|from) (?:any )?(?:third parties|"
     r"others|(?:our )?partners|advertisers)\b",
+    # the ads of one law's definition: "cross-context behavioral advertising", "targeted
+    # advertising as described in the CCPA"; ads from what the vendor itself sees stay open
+    r"\bcross[- ]context (?:behaviou?ral )?(?:advertising|ads)\b",
+    r"\b(?:as (?:described|defined|used) (?:in|by|under)|within the meaning of|for (?:the )?"
+    r"purposes of) (?:the )?(?:ccpa|cpra|california|(?:us |u\.s\. )?state (?:privacy )?laws?|"
+    r"applicable (?:state )?(?:privacy )?laws?)\b",
     # ads chosen from the person's activity elsewhere only: the vendor's own sites stay open
     r"\bacross (?:non-?affiliated|other|third[- ]party|unaffiliated) (?:companies'? )?(?:websites|"
     r"sites|apps|applications|services|platforms)\b",
@@ -252,7 +258,11 @@ OFFERS_INSTEAD = re.compile(
     r"(?:\b(?:but|although|though|yet|however|whereas|instead)\b|[;\u2014\u2013]| - )[^.]{0,100}"
     r"\b(?:(?:relevant|"
     r"tailored|personali[sz]ed|targeted|special|exclusive) )?(?:offers?|deals|promotions|"
-    r"sponsored (?:content|posts|listings|results|messages|recommendations|suggestions))\b"
+    r"sponsored (?:content|posts|listings|results|messages|recommendations|suggestions))\b|"
+    # "...; we use it for contextual ads": the data used for ads of another kind
+    r"(?:\b(?:but|however|instead)\b|[;\u2014\u2013]| - )\s*(?:we )?(?:do |may |also |still )*"
+    r"use (?:it|them|this|such|your|that) (?:\w+ )?(?:for|to)\b[^.;]{0,40}\b(?:ads|advertis\w*|"
+    r"marketing|retarget\w*)"
 )
 """After a denial of ads: offers or promotions chosen for the person, the same use by another
 name."""

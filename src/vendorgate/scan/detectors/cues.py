@@ -372,6 +372,7 @@ SCOPED_DENIAL = rx(
     # one group of people: children's data is not used, so adults' may be
     r"\b(?:children|child'?s|children'?s|minors?|kids)\b|\b(?:users?|individuals?|people|"
     r"persons?|anyone) (?:under|below) (?:the age of )?\d+\b",
+    r"\b(?:are|is|be|aged?|known to be) (?:under|below|younger than) (?:the age of )?\d+\b",
 )
 """A denial limited to one plan, channel, region or kind of data ("Enterprise customers'
 content is not used to train", "for EU users"): it does not settle the practice for the rest,
@@ -404,6 +405,9 @@ HEDGED_DENIAL = re.compile(
     r"ordinarily|customarily|routinely|often|frequently)\b|\bin many cases\b|"
     r"\bto (?:the best of )?(?:our|its) knowledge\b|\bin (?:most|general|normal) cases\b|"
     r"\bas a (?:general )?rule\b|\bin general\b|"
+    # the person's expectation, as the vendor judges it: "in ways you would not expect"
+    r"\bin (?:a |any )?ways? (?:that )?(?:you|users|customers) (?:would|might|could|do)(?: not|n't)"
+    r" (?:reasonably )?(?:expect|anticipate)\b|\b(?:intrusive|unexpected|inappropriate) ways?\b|"
     # the vendor's own judgement decides: "as we deem necessary to provide the Services"
     r"\bas (?:we|it|the company|the provider) (?:may )?(?:deem|deems|consider|considers|"
     r"determine|determines|judge|judges)\b|\bin (?:our|its) (?:sole |absolute |reasonable )?"
@@ -1361,6 +1365,12 @@ CONDITION = rx(
     r"\bwhen(?:ever)?\b|\bonly (?:where|in cases)\b",
     # "where required by law, we will ask for your consent": elsewhere, no consent is asked
     r"\b(?:where|to the extent|as) (?:\w+ )?(?:required|mandated) by (?:applicable )?law\b",
+    # "not used for ads where prohibited by law", "without your consent where consent is
+    # required": elsewhere, the practice is not denied, nor does it wait for a yes
+    r"\b(?:where|to the extent|as|if) (?:\w+ )?(?:prohibited|forbidden|restricted|not permitted)"
+    r" (?:by|under) (?:applicable )?(?:laws?|regulations?)\b",
+    r"\b(?:where|when|if|to the extent) (?:such |your |the |a |prior )?(?:consent|permission|"
+    r"opt-in) is (?:legally )?(?:required|needed|mandated)\b",
     # "we will not ... without notice to you": with notice, it may
     r"\bwithout (?:\w+ ){0,3}?(?:notice|notifying|informing|telling)\b",
     # "not without first de-identifying it": once de-identified, it may

@@ -618,6 +618,12 @@ def test_a_contrast_beside_a_denial_leaves_it(text: str) -> None:
         # the same use under another name, after a dash or a semicolon
         "We don't use your data for ads - we use it to show you sponsored recommendations.",
         "We don't use your data for ads; we use it to show you tailored offers.",
+        "We do not use your data for personalised ads; we use it for contextual ads.",
+        # the ads of one law's definition only
+        "We do not engage in cross-context behavioral advertising.",
+        "We do not use your personal data for advertising purposes as described in the CCPA.",
+        # one group of people, described
+        "We do not serve targeted ads to users we know are under 16.",
     ],
 )
 def test_a_denial_of_one_kind_of_data_or_use_is_no_denial_of_advertising(text: str) -> None:

@@ -1284,3 +1284,30 @@ def test_the_customer_s_own_consent_is_opt_in(text: str, fact: str) -> None:
 )
 def test_a_policy_said_to_forbid_the_practice_is_no_promise(text: str, fact: str) -> None:
     assert written(text)[fact] == "undisclosed"
+
+
+# Written for these tests: a denial held only where the law asks for one, or in the vendor's
+# view of what the person expects.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "We do not use your personal data for targeted advertising where prohibited by law.",
+            "advertising_use",
+        ),
+        ("We do not sell your personal information where prohibited by law.", "sale_of_data"),
+        (
+            "We will not use your data for advertising purposes without your consent where "
+            "consent is required.",
+            "advertising_use",
+        ),
+        (
+            "We never use your information for advertising in ways you would not expect.",
+            "advertising_use",
+        ),
+    ],
+)
+def test_a_denial_held_where_the_law_or_the_vendor_s_view_says_settles_nothing(
+    text: str, fact: str
+) -> None:
+    assert written(text)[fact] == "undisclosed"
