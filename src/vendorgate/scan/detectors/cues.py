@@ -980,6 +980,20 @@ def deemed_consent(text: str, start: int, end: int) -> re.Match[str] | None:
     return None
 
 
+def deemed_in_another_clause(text: str) -> re.Match[str] | None:
+    """A consent the sentence deems given in a clause of its own ("...without your consent; by
+    continuing to browse, you consent to our use of cookies for advertising"): the yes the
+    practice waits for is given by using the service. Only a clause that speaks of consent: "By
+    using the Services you accept these terms; ..." deems the terms accepted, not the practice
+    consented to."""
+    for found in DEEMED_CONSENT.finditer(text):
+        clause = re.split(r";|\. ", text[found.start() :])[0]
+        before = re.split(r";|\. ", text[: found.start()])[-1]
+        if re.search(r"\bconsent", before + clause):
+            return found
+    return None
+
+
 def customer_consent(text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
     """A consent or opt-in cue in ``text`` (in ``[start, end)`` of it) where the customer (or
     its admin) is the one who consents: "without the prior written consent of <the vendor>" is
@@ -1506,6 +1520,7 @@ def hedged(hit: Hit, text: str, names_practice: Callable[[str], bool] | None = N
         or disclaims_the_practice(text, (a, b), hit, names_practice)
         or CHANGE_FORESEEN.search(text)
         or (deemed_consent(text, a, b) if hit.value in PERMISSIVE_VALUES else None)
+        or (deemed_in_another_clause(text) if hit.value == "opt_in" else None)
         or (OTHERS_CONSENT.search(text, a, b) if hit.value in PERMISSIVE_VALUES else None)
         or (UNOWNED_CONSENT.search(text, a, b) if hit.value in PERMISSIVE_VALUES else None)
         or (OTHER_SIDE_DOES.search(text) if hit.value in PERMISSIVE_VALUES else None)

@@ -89,6 +89,13 @@ def _disclaims_what_is_done(text: str) -> re.Match[str] | None:
     return None
 
 
+OTHERS_DO = re.compile(
+    r"^(?:but |however,? )?(?:our|their|some|many|third[- ]party|these|those|other) "
+    r"(?:[\w-]+ ){0,2}(?:partners|advertisers|networks|companies|vendors|providers|affiliates)"
+    r" (?:may|might|can|could|will|would|do|does)(?: so| too| that)?\W*$"
+)
+"""After a denial: "Our ad partners do.", "Third-party advertisers may.": the practice named
+again by its auxiliary alone, done by others."""
 DEEMED_HERE = re.compile(r"\b(?:consent|agree)\w*\b")
 """A consent or an agreement the sentence deems given ("By using our AI features, you consent
 to such use")."""
@@ -119,6 +126,12 @@ def follow_ups(s: Sentence, earlier: Iterable[Hit]) -> list[Hit]:
         }
         for fact in sorted(denied):
             hits.append(Hit(fact, "undisclosed", 0.65, None, 1, cue="disclaimer after the denial"))
+    if s.index > 0 and OTHERS_DO.search(s.low):
+        # "We do not use your data for advertising. Our ad partners do.": the denial is the
+        # vendor's own; the practice goes on through others
+        denied = {h.fact for h in earlier if h.fact in PRACTICE_FACTS and h.value == "never"}
+        for fact in sorted(denied):
+            hits.append(Hit(fact, "undisclosed", 0.65, None, 1, cue="done by others"))
     if s.index > 0 and DEEMED_CONSENT.search(s.low) and DEEMED_HERE.search(s.low):
         # "... without your consent. By using our AI features, you consent to such use.": the
         # consent the practice waits for is given by using the service

@@ -109,3 +109,12 @@ def test_a_consent_deemed_given_after_the_practice_waits_for_it_is_no_opt_in() -
     waiting = Hit("ai_training_customer_content", "opt_in", 0.9)
     found = follow_ups(paragraph[1], [waiting])
     assert [(h.fact, h.value) for h in found] == [("ai_training_customer_content", "undisclosed")]
+
+
+@pytest.mark.parametrize("text", ["Our ad partners do.", "But third-party advertisers may."])
+def test_others_doing_what_was_denied_leave_it_open(text: str) -> None:
+    # written for this test
+    paragraph = sentences(f"We do not use your data for advertising. {text}")
+    denial = Hit("advertising_use", "never", 0.85)
+    found = follow_ups(paragraph[1], [denial])
+    assert [(h.fact, h.value) for h in found] == [("advertising_use", "undisclosed")]

@@ -1311,3 +1311,21 @@ def test_a_denial_held_where_the_law_or_the_vendor_s_view_says_settles_nothing(
     text: str, fact: str
 ) -> None:
     assert written(text)[fact] == "undisclosed"
+
+
+def test_a_consent_deemed_in_another_clause_is_no_opt_in() -> None:
+    # written for this test
+    text = (
+        "We do not use your personal data for advertising without your consent; by continuing "
+        "to browse, you consent to our use of cookies for advertising."
+    )
+    assert written(text)["advertising_use"] == "undisclosed"
+
+
+def test_terms_accepted_in_another_clause_leave_the_consent_the_person_s() -> None:
+    # written for this test
+    text = (
+        "By using the Services you accept these terms; we will not sell your data without your "
+        "consent."
+    )
+    assert written(text)["sale_of_data"] == "opt_in"
