@@ -818,7 +818,11 @@ CHANGE_FORESEEN = re.compile(
     r"\b(?:we|it|the company|the provider) (?:may|might|can|could|reserve the right to)"
     r"(?: (?:later|also|at any time))? (?:turn|switch) (?:it|them|this|these) on\b|"
     r"\b(?:we|it|the company|the provider) (?:may|might|can|could|reserve the right to)"
-    r"(?: (?:later|also|at any time))? (?:enable|activate) (?:it|them|this|these)\b"
+    r"(?: (?:later|also|at any time))? (?:enable|activate) (?:it|them|this|these)\b|"
+    # "we may opt you in automatically": the vendor gives the yes itself
+    r"\b(?:we|it|the company|the provider) (?:may|might|can|could|will|reserve the right to)"
+    r"(?: (?:later|also|at any time|automatically))? opt (?:you|users|customers|them|your "
+    r"(?:account|workspace)) in\b"
 )
 """A change of the practice foreseen anywhere in the sentence ("we do not sell your data, but
 we will tell you if that changes"), or a default the vendor may itself switch on ("off by
@@ -833,10 +837,11 @@ OTHERS_CONSENT = re.compile(
 company", "or the consent of our affiliates"): the denial's exception is the vendor's side to
 grant."""
 UNOWNED_CONSENT = re.compile(
-    # "without consent", "without prior written consent", "without asking": no one named
-    r"\bwithout (?:(?:the|any|such|prior|express|explicit|written|affirmative|specific|separate|"
-    r"further|additional|appropriate|valid|proper|necessary|required|first|opt-in),? )*"
-    r"(?:consent|permission|authori[sz]ation|approval)\b(?! (?:of|from|by)\b)|"
+    # "without consent", "without prior written consent", "only with prior authorization",
+    # "without asking": no one named
+    r"\b(?:without|with) (?:(?:the|any|such|prior|express|explicit|written|affirmative|specific|"
+    r"separate|further|additional|appropriate|valid|proper|necessary|required|first|opt-in),? )*"
+    r"(?:consent|permission|authori[sz]ation|approval)s?\b(?! (?:of|from|by)\b)|"
     r"\bwithout (?:first )?asking(?: first)?\b(?! (?:you|your|the|customers?|users?|them|for)\b)"
 )
 """A consent no one is named to give ("not shared with advertisers without consent"): it may

@@ -1247,6 +1247,8 @@ def test_a_deadline_open_on_its_unsafe_side_promises_no_number(
         ("Your content is not used to train our models without consent.", CONTENT),
         ("We never use your content to train AI models without explicit consent.", CONTENT),
         ("We do not use your data for advertising without asking.", "advertising_use"),
+        ("We do not use your data for ads without the appropriate consents.", "advertising_use"),
+        ("Your data will only be sold with prior authorization.", "sale_of_data"),
     ],
 )
 def test_a_consent_no_one_is_named_to_give_settles_nothing(text: str, fact: str) -> None:
@@ -1329,3 +1331,12 @@ def test_terms_accepted_in_another_clause_leave_the_consent_the_person_s() -> No
         "consent."
     )
     assert written(text)["sale_of_data"] == "opt_in"
+
+
+def test_an_opt_in_the_vendor_may_give_itself_is_no_opt_in() -> None:
+    # written for this test
+    text = (
+        "We will not use your content to train our models unless you opt in, and we may opt you "
+        "in automatically when you use beta features."
+    )
+    assert written(text)[CONTENT] == "undisclosed"
