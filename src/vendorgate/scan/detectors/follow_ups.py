@@ -96,6 +96,19 @@ OTHERS_DO = re.compile(
 )
 """After a denial: "Our ad partners do.", "Third-party advertisers may.": the practice named
 again by its auxiliary alone, done by others."""
+KEPT_ON = re.compile(
+    r"\b(?:may|might|will|can|could|would) (?:still |also |continue to )?(?:be )?(?:keep|kept|"
+    r"retain\w*|remain|persist|store|stored)\b"
+)
+"""The vendor keeping the content on ("We may keep backups for as long as we need."): after
+a control stated just before it, the control is taken back."""
+NOT_KEPT = re.compile(r"\b(?:not|never|no longer)\b|n't\b")
+WHAT_WAS_DELETED = re.compile(
+    r"\b(?:backups?|back-ups?|cop(?:y|ies)|archives?|snapshots?|(?:your |customer |user |such |"
+    r"the |deleted )content|files|it|them)\b"
+)
+"""The content itself, or copies of it, as what is kept on (not other data: "Services
+Data")."""
 DEEMED_HERE = re.compile(r"\b(?:consent|agree)\w*\b")
 """A consent or an agreement the sentence deems given ("By using our AI features, you consent
 to such use")."""
@@ -107,8 +120,8 @@ OBJECTION_WINDOW = re.compile(r"\bobject\w*\b[^.]*\bwithin\b|\bwithin\b[^.]*\bob
 def follow_ups(s: Sentence, earlier: Iterable[Hit]) -> list[Hit]:
     """Hits a sentence gets from the sentences before it in its paragraph: an opt-out offered
     for a practice just described, a responsibility disclaimed after a denial of it, a
-    consent deemed given after the practice waits for it, an objection window after a
-    sub-processor notice."""
+    consent deemed given after the practice waits for it, copies kept on after the customer's
+    control of deletion, an objection window after a sub-processor notice."""
     hits: list[Hit] = []
     earlier = list(earlier)
     if OPT_OUT_SENTENCE.search(s.low) and not NO_WAY_OUT.search(s.low):
@@ -138,6 +151,14 @@ def follow_ups(s: Sentence, earlier: Iterable[Hit]) -> list[Hit]:
         waiting = {h.fact for h in earlier if h.fact in PRACTICE_FACTS and h.value == "opt_in"}
         for fact in sorted(waiting):
             hits.append(Hit(fact, "undisclosed", 0.65, None, 1, cue="consent deemed given"))
+    controlled = any(
+        h.fact == "content_retention" and h.value == "customer_controlled" for h in earlier
+    )
+    kept = KEPT_ON.search(s.low) and WHAT_WAS_DELETED.search(s.low)
+    if s.index > 0 and controlled and kept and not NOT_KEPT.search(s.low):
+        # "You can delete your content at any time. We may keep backups for as long as we
+        # need.": the deletion the customer controls leaves copies the vendor keeps
+        hits.append(Hit("content_retention", "undisclosed", 0.65, None, 1, cue="kept on after"))
     if OBJECTION_WINDOW.search(s.low) and any(
         h.fact == "subprocessor_change_notice_days" for h in earlier
     ):

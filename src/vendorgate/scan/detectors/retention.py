@@ -645,6 +645,9 @@ CONTROL_TAKEN_BACK = rx(
     r"\bnot (?:be )?(?:obliged|obligated|required) to\b|\bdiscretion\b",
     # deleted on request only where a law gives the right: "where required by applicable law"
     r"\b(?:where|to the extent|if) (?:\w+ )?(?:required|mandated) by (?:applicable )?law\b",
+    # a control the customer has only in some places: "through your settings where available"
+    r"\b(?:where|if|when|to the extent) (?:(?:technically|reasonably) )?(?:available|supported|"
+    r"possible|applicable|feasible|offered|enabled)\b",
 )
 """What takes back the customer's control of deletion after it is stated."""
 

@@ -118,3 +118,25 @@ def test_others_doing_what_was_denied_leave_it_open(text: str) -> None:
     denial = Hit("advertising_use", "never", 0.85)
     found = follow_ups(paragraph[1], [denial])
     assert [(h.fact, h.value) for h in found] == [("advertising_use", "undisclosed")]
+
+
+def test_copies_kept_on_after_the_customer_s_deletion_take_the_control_back() -> None:
+    # written for this test
+    paragraph = sentences(
+        "You can delete your content at any time. We may keep backups for as long as we need."
+    )
+    control = Hit("content_retention", "customer_controlled", 0.8)
+    found = follow_ups(paragraph[1], [control])
+    assert [(h.fact, h.value) for h in found] == [("content_retention", "undisclosed")]
+    kept_not = sentences("You can delete your content at any time. We will not keep copies.")
+    assert follow_ups(kept_not[1], [control]) == []
+
+
+def test_other_data_kept_on_leaves_the_control_of_the_content() -> None:
+    # written for this test: the usage data kept is not the content the customer deletes
+    paragraph = sentences(
+        "You can delete your content at any time. We may retain usage data for as long as "
+        "necessary."
+    )
+    control = Hit("content_retention", "customer_controlled", 0.8)
+    assert follow_ups(paragraph[1], [control]) == []

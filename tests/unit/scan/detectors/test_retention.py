@@ -1109,3 +1109,9 @@ def test_a_request_that_only_hastens_a_stated_deletion_keeps_its_period(
     text: str, days: int
 ) -> None:
     assert written(text)["deletion_after_termination_days"] == days
+
+
+def test_a_deletion_control_only_where_available_is_no_control() -> None:
+    # written for this test
+    text = "You can delete your content at any time through your settings where available."
+    assert written(text)["content_retention"] != "customer_controlled"
