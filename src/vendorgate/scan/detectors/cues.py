@@ -819,6 +819,15 @@ CHANGE_FORESEEN = re.compile(
     r"(?: (?:later|also|at any time))? (?:turn|switch) (?:it|them|this|these) on\b|"
     r"\b(?:we|it|the company|the provider) (?:may|might|can|could|reserve the right to)"
     r"(?: (?:later|also|at any time))? (?:enable|activate) (?:it|them|this|these)\b|"
+    # "free users are opted in by default": the vendor gives the yes itself
+    r"\b(?:are|is|will be|get|gets) (?:automatically )?opted[- ]in\b|\bopted[- ]in by default\b|"
+    # "... and we will ask you before we start": a change foreseen
+    r"\b(?:before|if|when|once|should) (?:we|it|the company) (?:ever )?(?:start|begin|decide to|"
+    r"choose to)\b|"
+    # the policy holding the denial is the vendor's to change: "as described in our AI Policy,
+    # which we may update"
+    r"\bpolic(?:y|ies)\b[^.;]{0,40}\b(?:which|that) (?:we|it) (?:may|can|might|reserve the "
+    r"right to) (?:update|change|modify|amend|revise)\b|"
     # "we may opt you in automatically": the vendor gives the yes itself
     r"\b(?:we|it|the company|the provider) (?:may|might|can|could|will|reserve the right to)"
     r"(?: (?:later|also|at any time|automatically))? opt (?:you|users|customers|them|your "

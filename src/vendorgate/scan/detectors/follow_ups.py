@@ -96,6 +96,12 @@ OTHERS_DO = re.compile(
 )
 """After a denial: "Our ad partners do.", "Third-party advertisers may.": the practice named
 again by its auxiliary alone, done by others."""
+NOT_FOR_ALL = re.compile(
+    r"^(?:however,? )?(?:this|these|that|the above|the foregoing)(?: \w+)?"
+    r" (?:(?:does|do|will|shall)(?: not|n't) apply|appl(?:y|ies) only|only appl(?:y|ies))\b"
+)
+"""After a denial: "This does not apply to data you submit through our API.", "This applies
+only to Enterprise accounts.": the denial is narrowed to some of the data or customers."""
 KEPT_ON = re.compile(
     r"\b(?:may|might|will|can|could|would) (?:still |also |continue to )?(?:be )?(?:keep|kept|"
     r"retain\w*|remain|persist|store|stored)\b"
@@ -139,6 +145,14 @@ def follow_ups(s: Sentence, earlier: Iterable[Hit]) -> list[Hit]:
         }
         for fact in sorted(denied):
             hits.append(Hit(fact, "undisclosed", 0.65, None, 1, cue="disclaimer after the denial"))
+    if s.index > 0 and NOT_FOR_ALL.search(s.low):
+        # "We will not use your data to train our models. This does not apply to data you
+        # submit through our API.": the denial does not hold for all of it
+        denied = {
+            h.fact for h in earlier if h.fact in HEDGED_FACTS and h.value in PERMISSIVE_VALUES
+        }
+        for fact in sorted(denied):
+            hits.append(Hit(fact, "undisclosed", 0.65, None, 1, cue="not for all"))
     if s.index > 0 and OTHERS_DO.search(s.low):
         # "We do not use your data for advertising. Our ad partners do.": the denial is the
         # vendor's own; the practice goes on through others

@@ -140,3 +140,18 @@ def test_other_data_kept_on_leaves_the_control_of_the_content() -> None:
     )
     control = Hit("content_retention", "customer_controlled", 0.8)
     assert follow_ups(paragraph[1], [control]) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This does not apply to data you submit through our API.",
+        "This applies only to Enterprise accounts.",
+    ],
+)
+def test_a_denial_narrowed_in_the_next_sentence_is_no_denial(text: str) -> None:
+    # written for this test
+    paragraph = sentences(f"We will not use your data to train our models. {text}")
+    denial = Hit("ai_training_customer_content", "never", 0.9)
+    found = follow_ups(paragraph[1], [denial])
+    assert [(h.fact, h.value) for h in found] == [("ai_training_customer_content", "undisclosed")]

@@ -1340,3 +1340,17 @@ def test_an_opt_in_the_vendor_may_give_itself_is_no_opt_in() -> None:
         "in automatically when you use beta features."
     )
     assert written(text)[CONTENT] == "undisclosed"
+
+
+# Written for these tests: a change the vendor foresees or holds the switch to.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not train on your content unless you opt in; free users are opted in by default.",
+        "We do not use your content to train our models, and we will ask you before we start.",
+        "We will not use your data to train our models, as described in our AI Policy, which we "
+        "may update from time to time.",
+    ],
+)
+def test_a_denial_the_vendor_foresees_changing_promises_nothing(text: str) -> None:
+    assert written(text)[CONTENT] == "undisclosed"
