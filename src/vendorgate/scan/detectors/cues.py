@@ -823,7 +823,7 @@ CHANGE_FORESEEN = re.compile(
     r"\b(?:are|is|will be|get|gets) (?:automatically )?opted[- ]in\b|\bopted[- ]in by default\b|"
     # "... and we will ask you before we start": a change foreseen
     r"\b(?:before|if|when|once|should) (?:we|it|the company) (?:ever )?(?:start|begin|decide to|"
-    r"choose to)\b|"
+    r"choose to)(?: (?:doing so|doing that|to do so|do so|so|it|that|this))?(?=\W*(?:$|[,;.]))|"
     # the policy holding the denial is the vendor's to change: "as described in our AI Policy,
     # which we may update"
     r"\bpolic(?:y|ies)\b[^.;]{0,40}\b(?:which|that) (?:we|it) (?:may|can|might|reserve the "

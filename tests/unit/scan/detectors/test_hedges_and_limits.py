@@ -1354,3 +1354,9 @@ def test_an_opt_in_the_vendor_may_give_itself_is_no_opt_in() -> None:
 )
 def test_a_denial_the_vendor_foresees_changing_promises_nothing(text: str) -> None:
     assert written(text)[CONTENT] == "undisclosed"
+
+
+def test_a_notice_before_the_vendor_starts_something_keeps_its_days() -> None:
+    # written for this test: the start is the new sub-processor's, not a change of practice
+    text = "We will notify you 30 days before we start using a new sub-processor."
+    assert written(text)["subprocessor_change_notice_days"] == 30
