@@ -856,6 +856,13 @@ UNOWNED_CONSENT = re.compile(
 """A consent no one is named to give ("not shared with advertisers without consent"): it may
 be deemed given, or be a partner's or the vendor's own, so the denial waits on no choice the
 person is known to make."""
+OTHER_BASIS = re.compile(
+    r"\blegitimate (?:business )?interests?\b|\bwhere (?:your |such |the )?consent is not "
+    r"(?:legally )?(?:required|needed)\b|\bcontractual necessity\b|\bnecessary for the "
+    r"performance of (?:a|the|our) contract\b"
+)
+"""Another ground named beside the consent ("based on your consent or our legitimate
+interests"): where the vendor relies on it, the practice does not wait for the person's yes."""
 OTHER_SIDE_DOES = re.compile(
     r"[;,]\s*(?:but |while |whereas )?(?!we\b|you\b|nor\b)"
     r"(?:(?!not\b|never\b|no\b|neither\b|nor\b|we\b)[\w'-]+ ){1,3}?(?:do|does|may|might|will|can|"
@@ -1535,6 +1542,7 @@ def hedged(hit: Hit, text: str, names_practice: Callable[[str], bool] | None = N
         or CHANGE_FORESEEN.search(text)
         or (deemed_consent(text, a, b) if hit.value in PERMISSIVE_VALUES else None)
         or (deemed_in_another_clause(text) if hit.value == "opt_in" else None)
+        or (OTHER_BASIS.search(text, a, b) if hit.value == "opt_in" else None)
         or (OTHERS_CONSENT.search(text, a, b) if hit.value in PERMISSIVE_VALUES else None)
         or (UNOWNED_CONSENT.search(text, a, b) if hit.value in PERMISSIVE_VALUES else None)
         or (OTHER_SIDE_DOES.search(text) if hit.value in PERMISSIVE_VALUES else None)

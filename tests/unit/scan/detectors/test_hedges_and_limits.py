@@ -1360,3 +1360,17 @@ def test_a_notice_before_the_vendor_starts_something_keeps_its_days() -> None:
     # written for this test: the start is the new sub-processor's, not a change of practice
     text = "We will notify you 30 days before we start using a new sub-processor."
     assert written(text)["subprocessor_change_notice_days"] == 30
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We rely on your consent for personalized ads, or on our legitimate interests where "
+        "consent is not required.",
+        "We only use your data for personalized advertising based on your consent or our "
+        "legitimate interest.",
+    ],
+)
+def test_a_consent_beside_another_ground_is_no_opt_in(text: str) -> None:
+    # written for this test: where the other ground is relied on, no yes is waited for
+    assert written(text)["advertising_use"] == "undisclosed"
