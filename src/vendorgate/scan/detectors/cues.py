@@ -405,6 +405,8 @@ HEDGED_DENIAL = re.compile(
     r"ordinarily|customarily|routinely|often|frequently)\b|\bin many cases\b|"
     r"\bto (?:the best of )?(?:our|its) knowledge\b|\bin (?:most|general|normal) cases\b|"
     r"\bas a (?:general )?rule\b|\bin general\b|"
+    # "not in the ordinary course of business": outside it (a merger, a sale of assets) open
+    r"\bin the (?:ordinary|normal|usual|regular) course(?: of (?:our )?business)?\b|"
     # the person's expectation, as the vendor judges it: "in ways you would not expect"
     r"\bin (?:a |any )?ways? (?:that )?(?:you|users|customers) (?:would|might|could|do)(?: not|n't)"
     r" (?:reasonably )?(?:expect|anticipate)\b|\b(?:intrusive|unexpected|inappropriate) ways?\b|"
@@ -1110,6 +1112,9 @@ QUALIFIED_DENIAL = rx(
     # over for value by another name
     r"\b(?:only|merely|rather|instead|just|simply)\b[^.;]{0,20}?\b(?:licen[cs]|leas(?:e|es|ed|ing)\b|"
     r"rent(?:s|ed|ing)?\b|trad(?:e|es|ed|ing)\b|exchang|barter|moneti)",
+    # "..., but third-party cookies on our site may collect it": others gathering it there
+    r"\b(?:but|although|though|yet|however|whereas)\b[^.;]{0,20}\b(?:third[- ]part(?:y|ies)|"
+    r"partners?|advertisers|ad(?:vertising)? networks|others)\b[^.;]{0,40}\bcollect\w*",
     # "..., but our partners do": the practice named again by its auxiliary alone
     r"\b(?:but|although|though|yet|whereas)\b[^.;]{0,60}\b(?:do|does|did|may|might|will|can|"
     r"could|would)(?: so| too| that)?\W*$",

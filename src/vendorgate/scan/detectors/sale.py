@@ -205,7 +205,7 @@ def _limited(hit: Hit, s: Sentence, cue: re.Match[str], money: re.Match[str] | N
         # elsewhere, and the affiliates stay open
         hit = narrowed(hit, "scoped denial", some)
     own_purpose = OWN_PURPOSE.match(text, cue.end())
-    if own_purpose and hit.value == "never":
+    if own_purpose and hit.value in ("never", "opt_in"):
         # "we do not sell your data to third parties for their own marketing purposes": a
         # sale for any other purpose stays open
         hit = narrowed(hit, "scoped denial", own_purpose["purpose"])

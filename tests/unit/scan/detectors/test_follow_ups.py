@@ -155,3 +155,18 @@ def test_a_denial_narrowed_in_the_next_sentence_is_no_denial(text: str) -> None:
     denial = Hit("ai_training_customer_content", "never", 0.9)
     found = follow_ups(paragraph[1], [denial])
     assert [(h.fact, h.value) for h in found] == [("ai_training_customer_content", "undisclosed")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Some of our disclosures may be considered "sharing" under California law.',
+        "We may receive compensation from partners to whom we disclose data.",
+    ],
+)
+def test_a_disclosure_that_may_be_a_sale_after_a_denial_leaves_it_open(text: str) -> None:
+    # written for this test
+    paragraph = sentences(f"We don't sell your personal data. {text}")
+    denial = Hit("sale_of_data", "never", 0.85)
+    found = follow_ups(paragraph[1], [denial])
+    assert [(h.fact, h.value) for h in found] == [("sale_of_data", "undisclosed")]

@@ -703,6 +703,10 @@ def test_a_contrast_naming_no_data_sold_gives_no_denial(text: str) -> None:
         "We never sell your personal data outright.",
         "We don't sell personal data for profit.",
         "Your data is not sold unless you agree to our Terms.",
+        "We don't sell personal information, but third-party cookies on our site may collect it.",
+        "We do not sell your personal information in the ordinary course of business.",
+        "We do not sell or share your personal information with third parties for their own "
+        "purposes without your opt-in consent.",
     ],
 )
 def test_a_sale_denied_in_part_or_by_a_narrow_word_settles_nothing(text: str) -> None:
