@@ -822,7 +822,8 @@ CHANGE_FORESEEN = re.compile(
     r"\b(?:we|it|the company|the provider) (?:may|might|can|could|reserve the right to)"
     r"(?: (?:later|also|at any time))? (?:enable|activate) (?:it|them|this|these)\b|"
     # "free users are opted in by default": the vendor gives the yes itself
-    r"\b(?:are|is|will be|get|gets) (?:automatically )?opted[- ]in\b|\bopted[- ]in by default\b|"
+    r"\b(?:are|is|get|gets|(?:will|may|might|can|could) be) (?:automatically )?opted[- ]in\b|"
+    r"\bopted[- ]in by default\b|"
     # "... and we will ask you before we start": a change foreseen
     r"\b(?:before|if|when|once|should) (?:we|it|the company) (?:ever )?(?:start|begin|decide to|"
     r"choose to)(?: (?:doing so|doing that|to do so|do so|so|it|that|this))?(?=\W*(?:$|[,;.]))|"
@@ -858,6 +859,18 @@ UNOWNED_CONSENT = re.compile(
 """A consent no one is named to give ("not shared with advertisers without consent"): it may
 be deemed given, or be a partner's or the vendor's own, so the denial waits on no choice the
 person is known to make."""
+ON_BY_DEFAULT = re.compile(
+    # the practice, or the switch just named, as what is on: not a protection on by default
+    # ("privacy mode is enabled by default")
+    r"\b(?:which|it|this|that|(?:ad |ads )?personali[sz]ation|(?:personali[sz]ed |targeted )?"
+    r"(?:ads|advertising)|training|sharing|tracking)(?: setting| feature| option| toggle)?"
+    r" (?:is|are)(?: \w+)? (?:enabled|on|turned on|switched on|activated|active)"
+    r" (?:by default|automatically)\b"
+)
+"""The practice's switch on until the person turns it off ("unless you enable it in settings,
+which is enabled by default"): a denial or an opt-in beside it promises nothing. Only for a
+permissive value: encryption "enabled by default" is a state, not a switch left to the
+person."""
 OTHER_BASIS = re.compile(
     r"\blegitimate (?:business )?interests?\b|\bwhere (?:your |such |the )?consent is not "
     r"(?:legally )?(?:required|needed)\b|\bcontractual necessity\b|\bnecessary for the "
@@ -1548,6 +1561,7 @@ def hedged(hit: Hit, text: str, names_practice: Callable[[str], bool] | None = N
         or (deemed_consent(text, a, b) if hit.value in PERMISSIVE_VALUES else None)
         or (deemed_in_another_clause(text) if hit.value == "opt_in" else None)
         or (OTHER_BASIS.search(text, a, b) if hit.value == "opt_in" else None)
+        or (ON_BY_DEFAULT.search(text) if hit.value in PERMISSIVE_VALUES else None)
         or (OTHERS_CONSENT.search(text, a, b) if hit.value in PERMISSIVE_VALUES else None)
         or (UNOWNED_CONSENT.search(text, a, b) if hit.value in PERMISSIVE_VALUES else None)
         or (OTHER_SIDE_DOES.search(text) if hit.value in PERMISSIVE_VALUES else None)

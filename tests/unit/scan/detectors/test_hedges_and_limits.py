@@ -1374,3 +1374,29 @@ def test_a_notice_before_the_vendor_starts_something_keeps_its_days() -> None:
 def test_a_consent_beside_another_ground_is_no_opt_in(text: str) -> None:
     # written for this test: where the other ground is relied on, no yes is waited for
     assert written(text)["advertising_use"] == "undisclosed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not use your data for personalised ads unless you enable it in settings, which is "
+        "enabled by default for new accounts.",
+        "We don't use your data for ads by default, but you may be opted in when you accept our "
+        "Terms.",
+    ],
+)
+def test_a_switch_on_by_default_or_flipped_for_the_person_is_no_opt_in(text: str) -> None:
+    # written for this test
+    assert written(text)["advertising_use"] == "undisclosed"
+
+
+def test_encryption_enabled_by_default_stays_encrypted() -> None:
+    # written for this test: a state, not a switch left to the person
+    text = "Encryption at rest with AES-256 is enabled by default for all customer data."
+    assert written(text)["encryption_at_rest"] == "encrypted"
+
+
+def test_a_protection_on_by_default_keeps_the_denial() -> None:
+    # written for this test
+    text = "We do not use your content to train our models; privacy mode is enabled by default."
+    assert written(text)[CONTENT] == "never"
