@@ -431,8 +431,12 @@ def _without_narrower_denials(passages: tuple[Passage, ...]) -> tuple[Passage, .
 
 def _not_overridden(passages: tuple[Passage, ...]) -> tuple[Passage, ...]:
     """The passages no overriding passage after them sets aside: "Notwithstanding the above"
-    overrides what comes before it, not a later passage, which may take the promise back."""
-    last = max((p.start for p in passages if p.override), default=None)
+    overrides what comes before it, not a later passage, which may take the promise back. An
+    override that leaves the practice open sets nothing aside: a denial narrower than the
+    practice ("Notwithstanding the above, we will not use Enterprise customers' content to
+    train") or held on a condition ("... if you are an Enterprise customer") leaves the broader
+    use before it standing for everyone else."""
+    last = max((p.start for p in passages if p.override and p.value != UNDISCLOSED), default=None)
     if last is None:
         return passages
     return tuple(p for p in passages if p.start >= last)

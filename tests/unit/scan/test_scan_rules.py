@@ -172,6 +172,97 @@ def test_a_notwithstanding_sentence_does_not_override_what_comes_after_it() -> N
     assert training.value == "always"
 
 
+@pytest.mark.parametrize(
+    "override",
+    [
+        "Notwithstanding the above, we will not use Enterprise customers' content to train our "
+        "models.",
+        "Notwithstanding the foregoing, we will not use your content to train our models if you "
+        "are an Enterprise customer.",
+    ],
+)
+def test_a_notwithstanding_denial_scoped_to_some_leaves_the_earlier_use_standing(
+    override: str,
+) -> None:
+    # written for this test: the override spares Enterprise customers only
+    text = f"We may use your content to train our AI models.\n\n{override}\n"
+    training = {s.fact: s for s in suggest(scan_text(text))}["ai_training_customer_content"]
+    assert training.value == "always"
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "value"),
+    [
+        (
+            "We do not use your content to train our models. Notwithstanding the foregoing, we "
+            "may use your content to train our models.",
+            "ai_training_customer_content",
+            "always",
+        ),
+        (
+            "We do not sell your personal information. Notwithstanding anything to the "
+            "contrary, we may sell your personal information to our partners.",
+            "sale_of_data",
+            "always",
+        ),
+        (
+            "Your license to us is limited to providing the Services. Notwithstanding anything "
+            "to the contrary, we may use your content for any purpose.",
+            "content_license_scope",
+            "any_purpose",
+        ),
+    ],
+)
+def test_a_later_notwithstanding_permission_wins_over_an_earlier_denial(
+    text: str, fact: str, value: str
+) -> None:
+    # written for this test
+    assert {s.fact: s.value for s in suggest(scan_text(text))}[fact] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "We do not sell your personal information. We are not responsible for how our "
+            "partners use the data we share with them.",
+            "sale_of_data",
+        ),
+        (
+            "We do not use your personal data for advertising. We are not liable for any use "
+            "of it by the companies we work with.",
+            "advertising_use",
+        ),
+        (
+            "We use your content only to provide the Services to you. We are not responsible "
+            "for how our partners use your content.",
+            "content_license_scope",
+        ),
+    ],
+)
+def test_a_disclaimer_in_the_next_sentence_hedges_the_denial(text: str, fact: str) -> None:
+    # written for this test: the disclaimer is about what is done with the data denied above
+    assert {s.fact: s.value for s in suggest(scan_text(text))}[fact] == "undisclosed"
+
+
+def test_a_disclaimer_about_something_else_leaves_the_denial_alone() -> None:
+    # written for this test
+    text = (
+        "We do not sell your personal information. We are not responsible for the content of "
+        "third-party websites."
+    )
+    assert {s.fact: s.value for s in suggest(scan_text(text))}["sale_of_data"] == "never"
+
+
+def test_a_disclaimer_in_another_paragraph_does_not_reach_the_denial() -> None:
+    # written for this test
+    text = (
+        "We do not sell your personal information.\n\n"
+        "We are not responsible for how our partners use the data we share with them.\n"
+    )
+    assert {s.fact: s.value for s in suggest(scan_text(text))}["sale_of_data"] == "never"
+
+
 # ---------------------------------------------------------------- other facts
 
 

@@ -167,6 +167,23 @@ def detect(s: Sentence) -> list[Hit]:
         # "our mobile apps do not use your data for ads": the website, and the vendor's other
         # products, may
         hit = narrowed(hit, "scoped denial", surface)
+    kind = _one_kind_of_data(text, cue, ONE_KIND_OF_DATA)
+    if hit.value == "never":
+        kind = kind or _one_kind_of_data(text, cue, ONE_TECHNOLOGY)
+    if kind and hit.value in ("never", "opt_in"):
+        # "we do not use the content of your emails for advertising": the rest of what the
+        # vendor knows of the person (browsing, purchases, location) may be used
+        hit = narrowed(hit, "scoped denial", kind)
+    others = ONE_KIND_OF_ADS.search(text)
+    if others and hit.value in ("never", "opt_in"):
+        # "we do not use your data for third-party advertising": the vendor's own ads, or ads
+        # chosen from what it sees of the person on its own sites, are not denied
+        hit = narrowed(hit, "scoped denial", others)
+    offers = OFFERS_INSTEAD.search(text, cue.end())
+    if offers and hit.value in ("never", "opt_in"):
+        # "we don't sell ads on your data, but we use it to show you relevant offers": the
+        # same use under another name
+        hit = Hit("advertising_use", "always", 0.7, span(cue), 1, cue=named("stated", offers))
     handed = HANDED_TO_ADVERTISERS.search(text)
     if handed and hit.value == "never":
         # "we never share your data with advertisers (or anyone else)": the data is kept from
@@ -186,9 +203,75 @@ HANDED_TO_ADVERTISERS = re.compile(
 """The data denied to advertisers: a transfer to them, not the use for ads."""
 
 
+ONE_KIND_OF_DATA = re.compile(
+    r"\b(?:the )?contents? of (?:your |their |users'? |customers'? )?(?:e-?mails?|messages|"
+    r"files|documents|chats?|conversations|calls|recordings|meetings|inbox)\b|"
+    r"\byour (?:private |personal )?(?:e-?mails?|messages|files|documents|photos|contacts|"
+    r"conversations|recordings|chats?|notes|uploads|calls)\b"
+)
+"""One kind of the person's data (what they keep in the service) named as what is not used for
+ads: what else is known of them is not denied. (Their content as a whole is most of what a
+service holds of them, and is left a denial.)"""
+ONE_TECHNOLOGY = re.compile(r"\b(?:cookies?|pixels?|web beacons?|trackers?)\b")
+"""One technology denied for ads ("we do not use cookies for advertising"): the data others
+gather is not denied. Not read beside a consent: consent to cookies for ads is how ads wait
+for the person's yes."""
+WHOLE_DATA = re.compile(
+    r"\b(?:personal|your|customer|user)s?'? (?:data|information)\b|\bany (?:\w+ )?(?:data|"
+    r"information)\b"
+)
+"""The person's data as a whole, named beside one kind of it ("your personal data, including
+your messages"): the denial covers it all."""
+
+
+def _one_kind_of_data(
+    text: str, cue: re.Match[str], kinds: re.Pattern[str]
+) -> re.Match[str] | None:
+    """The one kind of data (of ``kinds``) the clause of the advertising at ``cue`` denies the
+    use of, named before it and with no wider word for the data in that clause."""
+    start = max(0, text.rfind(";", 0, cue.start()) + 1, text.rfind(" but ", 0, cue.start()))
+    if WHOLE_DATA.search(text, start, cue.start()):
+        return None
+    return kinds.search(text, start, cue.start())
+
+
+ONE_KIND_OF_ADS = rx(
+    # others' ads only: "third-party advertising", "ads by partners" (not the data kept from
+    # others' ads, "not shared with third parties for their own advertising", which the
+    # transfer's denial reads)
+    r"\bthird[- ]part(?:y|ies)'? (?:advertising|ads|adverts|marketing)\b",
+    r"\b(?:advertising|ads|marketing)(?: purposes)? (?:by|of|from) (?:any )?(?:third parties|"
+    r"others|(?:our )?partners|advertisers)\b",
+    # the ads of one law's definition: "cross-context behavioral advertising", "targeted
+    # advertising as described in the CCPA"; ads from what the vendor itself sees stay open
+    r"\bcross[- ]context (?:behaviou?ral )?(?:advertising|ads)\b",
+    r"\b(?:as (?:described|defined|used) (?:in|by|under)|within the meaning of|for (?:the )?"
+    r"purposes of) (?:the )?(?:ccpa|cpra|california|(?:us |u\.s\. )?state (?:privacy )?laws?|"
+    r"applicable (?:state )?(?:privacy )?laws?)\b",
+    # ads chosen from the person's activity elsewhere only: the vendor's own sites stay open
+    r"\bacross (?:non-?affiliated|other|third[- ]party|unaffiliated) (?:companies'? )?(?:websites|"
+    r"sites|apps|applications|services|platforms)\b",
+)
+"""A denial of one kind of advertising: others' ads shown or served, or ads chosen from the
+person's activity across other companies' sites."""
+OFFERS_INSTEAD = re.compile(
+    r"(?:\b(?:but|although|though|yet|however|whereas|instead)\b|[;\u2014\u2013]| - )[^.]{0,100}"
+    r"\b(?:(?:relevant|"
+    r"tailored|personali[sz]ed|targeted|special|exclusive) )?(?:offers?|deals|promotions|"
+    r"sponsored (?:content|posts|listings|results|messages|recommendations|suggestions))\b|"
+    # "...; we use it for contextual ads": the data used for ads of another kind
+    r"(?:\b(?:but|however|instead)\b|[;\u2014\u2013]| - )\s*(?:we )?(?:do |may |also |still )*"
+    r"use (?:it|them|this|such|your|that) (?:\w+ )?(?:for|to)\b[^.;]{0,40}\b(?:ads|advertis\w*|"
+    r"marketing|retarget\w*)"
+)
+"""After a denial of ads: offers or promotions chosen for the person, the same use by another
+name."""
+
+
 ONE_SURFACE = re.compile(
     r"\b(?:in|on|within|through|from) (?:our|the|its|this) (?:mobile |desktop |ios |android )?"
-    r"(?:apps?|applications?|websites?|web ?sites?|sites?|marketing (?:pages|sites|websites))\b"
+    r"(?:apps?|applications?|websites?|web ?sites?|sites?|platforms?|marketing (?:pages|sites|"
+    r"websites))\b"
     r"(?! (?:center|centre|store|marketplace|directory|gallery)\b)|"
     r"^(?:our|the|its) (?:mobile |desktop )?(?:apps?|applications?|websites?|sites?)\b"
 )

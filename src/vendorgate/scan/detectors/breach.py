@@ -10,6 +10,7 @@ from vendorgate.scan.detectors.cues import (
     aimed_only,
     in_business_days,
     named,
+    only_the_law,
     periods,
     span,
 )
@@ -76,14 +77,6 @@ STARTED_AT_WILL = re.compile(
     r"\binvestigation (?:is|has been) (?:complete|completed|concluded|finished)\b"
 )
 """The deadline counted from a moment the vendor sets itself, not from becoming aware."""
-ONLY_IF_THE_LAW = re.compile(
-    r"\b(?:if|where|when|to the extent|as|insofar as) (?:\w+ ){0,3}?(?:legally )?(?:required|"
-    r"mandated|obliged|obligated) (?:to do so |to )?(?:by|under) (?:applicable )?(?:law|laws|"
-    r"legislation|regulation)\b|"
-    r"\b(?:if|where|when|to the extent) (?:we are |it is |\w+ is )?legally (?:required|obliged|"
-    r"obligated)\b|\b(?:if|where|when) (?:legally )?required\b"
-)
-"""A notice given only where the law requires one: elsewhere, none is promised."""
 
 
 def _started_at_will(text: str) -> re.Match[str] | None:
@@ -138,7 +131,7 @@ def detect(s: Sentence) -> list[Hit]:
     held_open = (
         aimed_only(text)
         or _started_at_will(text)
-        or ONLY_IF_THE_LAW.search(text)
+        or only_the_law(text)
         or PERMITTED_NOTICE.search(text, 0, notify.end())
     )
     if found and (held_open or FLOOR.search(text, max(0, found[0][1][0] - 20), found[0][1][1])):

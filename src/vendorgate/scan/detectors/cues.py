@@ -323,7 +323,7 @@ verb of the practice stands in it, so "we do not use personal data" is not match
 
 PLAN_SCOPE = re.compile(
     # one plan, tier or kind of account: the others may be treated otherwise
-    r"\b(?:enterprise|business|team|teams|paid|pro|premium|education(?:al)?|commercial|"
+    r"\b(?:enterprise|business|team|teams|paid|paying|pro|premium|education(?:al)?|commercial|"
     r"corporate|api|free|consumer|trial)(?:[- ]tier)? (?:plans?|customers?|users?|accounts?|"
     r"tiers?|subscriptions?|subscribers?|workspaces?|editions?|versions?|offerings?|clients?|"
     r"organi[sz]ations?)\b"
@@ -348,6 +348,7 @@ SCOPED_DENIAL = rx(
     # which we sell"; not the vendor's models at large ("any models that we develop")
     r"\b(?:image|text|speech|voice|video|audio|vision|translation|recommendation|ranking|"
     r"advertising|ad|marketing)(?: generation)? (?:ai |ml )?models?\b",
+    r"\bmodels? (?:used )?for (?:advertising|ads|marketing|ad targeting|recommendations)\b",
     r"\b(?:models?|algorithms?|llms?) (?:that|which) (?!(?:we|it|\w+)(?: (?:have|has|may|will|"
     r"can|do|does))? (?:use|own|operat|develop|build|built|train|creat|run|make|made|maintain|"
     r"deploy)\w*\b)",
@@ -358,6 +359,7 @@ SCOPED_DENIAL = rx(
     # one sensitive kind of the data: "we do not sell sensitive personal information" leaves
     # the rest of it open
     r"\b(?:sensitive|special categor(?:y|ies) of) (?:personal )?(?:data|information)\b|"
+    r"\bsensitive (?:categor(?:y|ies)|kinds?|types?) of\b|"
     r"\b(?:health|medical|biometric|genetic|financial) (?:data|information|details)\b|"
     r"\bprecise (?:geo-?)?location\b|\bpayment (?:card )?(?:data|information|details)\b",
     # one state of the data: "identifiable content" is not used, so de-identified content may be;
@@ -370,6 +372,7 @@ SCOPED_DENIAL = rx(
     # one group of people: children's data is not used, so adults' may be
     r"\b(?:children|child'?s|children'?s|minors?|kids)\b|\b(?:users?|individuals?|people|"
     r"persons?|anyone) (?:under|below) (?:the age of )?\d+\b",
+    r"\b(?:are|is|be|aged?|known to be) (?:under|below|younger than) (?:the age of )?\d+\b",
 )
 """A denial limited to one plan, channel, region or kind of data ("Enterprise customers'
 content is not used to train", "for EU users"): it does not settle the practice for the rest,
@@ -402,6 +405,11 @@ HEDGED_DENIAL = re.compile(
     r"ordinarily|customarily|routinely|often|frequently)\b|\bin many cases\b|"
     r"\bto (?:the best of )?(?:our|its) knowledge\b|\bin (?:most|general|normal) cases\b|"
     r"\bas a (?:general )?rule\b|\bin general\b|"
+    # "not in the ordinary course of business": outside it (a merger, a sale of assets) open
+    r"\bin the (?:ordinary|normal|usual|regular) course(?: of (?:our )?business)?\b|"
+    # the person's expectation, as the vendor judges it: "in ways you would not expect"
+    r"\bin (?:a |any )?ways? (?:that )?(?:you|users|customers) (?:would|might|could|do)(?: not|n't)"
+    r" (?:reasonably )?(?:expect|anticipate)\b|\b(?:intrusive|unexpected|inappropriate) ways?\b|"
     # the vendor's own judgement decides: "as we deem necessary to provide the Services"
     r"\bas (?:we|it|the company|the provider) (?:may )?(?:deem|deems|consider|considers|"
     r"determine|determines|judge|judges)\b|\bin (?:our|its) (?:sole |absolute |reasonable )?"
@@ -544,12 +552,41 @@ LONG_IS_SAFE = frozenset({"subprocessor_change_notice_days"})
 """The deadlines whose longer number is the safer one: notice ahead of a change."""
 
 
+ONLY_IF_THE_LAW = re.compile(
+    r"\b(?:if|where|when|to the extent|as|insofar as) (?:\w+ ){0,3}?(?:legally )?(?:required|"
+    r"mandated|obliged|obligated) (?:to do so |to )?(?:by|under) (?:applicable )?(?:law|laws|"
+    r"legislation|regulation)\b|"
+    r"\b(?:if|where|when|to the extent) (?:we are |it is |\w+ is )?legally (?:required|obliged|"
+    r"obligated)\b|\b(?:if|where|when) (?:legally )?required\b|"
+    # the law as the subject: "if the law requires", "where applicable law so requires"
+    r"\b(?:if|where|when|to the extent|insofar as) (?:the |applicable |local |relevant )*"
+    r"(?:law|laws|legislation|regulations?)(?: so)? (?:requires?|mandates?|obliges?)\b"
+)
+"""A deadline promised only where the law requires one ("we will notify you within 72 hours
+where required by law"): elsewhere, none is promised."""
+_EXCEPTED = re.compile(
+    r"\b(?:except|unless|other than|save|excluding|but|or (?:later|longer|more))\b\W*"
+    r"(?:\w+\W+){0,2}$"
+)
+
+
+def only_the_law(text: str) -> re.Match[str] | None:
+    """The words holding a deadline to what the law requires (:data:`ONLY_IF_THE_LAW`); not an
+    exception for it ("within 30 days, except as required by law"), nor a later time the law
+    may set ("or later if required by law"), which leave the number standing for every other
+    case."""
+    for found in ONLY_IF_THE_LAW.finditer(text):
+        if not _EXCEPTED.search(text, max(0, found.start() - 30), found.start()):
+            return found
+    return None
+
+
 def open_deadline(text: str, fact: str = "") -> re.Match[str] | None:
     """The words of ``text`` (a sentence stating a deadline for ``fact``) that hold its number
     open (:data:`OPEN_DEADLINE`, :data:`DELAYED` unless for the law, :func:`aimed_only`, and a
     longer period left open for a deadline that must be short, a shorter one for a notice that
-    must be long)."""
-    if found := OPEN_DEADLINE.search(text):
+    must be long), or one held to what the law requires (:func:`only_the_law`)."""
+    if found := OPEN_DEADLINE.search(text) or only_the_law(text):
         return found
     if found := (SHORTER_OPEN if fact in LONG_IS_SAFE else LONGER_OPEN).search(text):
         return found
@@ -637,6 +674,12 @@ POLICY_FORBIDS = rx(
     _POLICY + r" (?:(?:strictly|expressly|also|generally) )?(?:prohibit|forbid|bar|preclude|ban|"
     r"disallow|prevent|restrict)s?\b",
     _POLICY + r" (?:do|does)(?: not|n't) (?:allow|permit|let|authori[sz]e)\b",
+    # the document itself said to forbid it: "our Privacy Policy prohibits us from selling":
+    # a policy the vendor may amend, not a denial drafted as one
+    r"\b(?:our|its|this|the company'?s) (?:privacy|cookies?) polic(?:y|ies) (?:(?:strictly|"
+    r"expressly|also|generally) )?(?:prohibit|forbid|bar|preclude|ban|disallow|prevent)s?\b",
+    r"\b(?:our|its|this|the company'?s) (?:privacy|cookies?) polic(?:y|ies) (?:do|does)(?: not|n't)"
+    r" (?:allow|permit|let|authori[sz]e)\b",
     # "it is against our policy to sell your data", "against company policy"
     r"\bagainst (?:our |its |the company'?s |company |internal )?(?:[\w-]+ )?(?:polic(?:y|ies)|"
     r"principles|rules|guidelines)\b",
@@ -777,7 +820,21 @@ CHANGE_FORESEEN = re.compile(
     r"\b(?:we|it|the company|the provider) (?:may|might|can|could|reserve the right to)"
     r"(?: (?:later|also|at any time))? (?:turn|switch) (?:it|them|this|these) on\b|"
     r"\b(?:we|it|the company|the provider) (?:may|might|can|could|reserve the right to)"
-    r"(?: (?:later|also|at any time))? (?:enable|activate) (?:it|them|this|these)\b"
+    r"(?: (?:later|also|at any time))? (?:enable|activate) (?:it|them|this|these)\b|"
+    # "free users are opted in by default": the vendor gives the yes itself
+    r"\b(?:are|is|get|gets|(?:will|may|might|can|could) be) (?:automatically )?opted[- ]in\b|"
+    r"\bopted[- ]in by default\b|"
+    # "... and we will ask you before we start": a change foreseen
+    r"\b(?:before|if|when|once|should) (?:we|it|the company) (?:ever )?(?:start|begin|decide to|"
+    r"choose to)(?: (?:doing so|doing that|to do so|do so|so|it|that|this))?(?=\W*(?:$|[,;.]))|"
+    # the policy holding the denial is the vendor's to change: "as described in our AI Policy,
+    # which we may update"
+    r"\bpolic(?:y|ies)\b[^.;]{0,40}\b(?:which|that) (?:we|it) (?:may|can|might|reserve the "
+    r"right to) (?:update|change|modify|amend|revise)\b|"
+    # "we may opt you in automatically": the vendor gives the yes itself
+    r"\b(?:we|it|the company|the provider) (?:may|might|can|could|will|reserve the right to)"
+    r"(?: (?:later|also|at any time|automatically))? opt (?:you|users|customers|them|your "
+    r"(?:account|workspace)) in\b"
 )
 """A change of the practice foreseen anywhere in the sentence ("we do not sell your data, but
 we will tell you if that changes"), or a default the vendor may itself switch on ("off by
@@ -791,6 +848,36 @@ OTHERS_CONSENT = re.compile(
 """A consent someone other than the customer gives ("without the consent of our parent
 company", "or the consent of our affiliates"): the denial's exception is the vendor's side to
 grant."""
+UNOWNED_CONSENT = re.compile(
+    # "without consent", "without prior written consent", "only with prior authorization",
+    # "without asking": no one named
+    r"\b(?:without|with) (?:(?:the|any|such|prior|express|explicit|written|affirmative|specific|"
+    r"separate|further|additional|appropriate|valid|proper|necessary|required|first|opt-in),? )*"
+    r"(?:consent|permission|authori[sz]ation|approval)s?\b(?! (?:of|from|by)\b)|"
+    r"\bwithout (?:first )?asking(?: first)?\b(?! (?:you|your|the|customers?|users?|them|for)\b)"
+)
+"""A consent no one is named to give ("not shared with advertisers without consent"): it may
+be deemed given, or be a partner's or the vendor's own, so the denial waits on no choice the
+person is known to make."""
+ON_BY_DEFAULT = re.compile(
+    # the practice, or the switch just named, as what is on: not a protection on by default
+    # ("privacy mode is enabled by default")
+    r"\b(?:which|it|this|that|(?:ad |ads )?personali[sz]ation|(?:personali[sz]ed |targeted )?"
+    r"(?:ads|advertising)|training|sharing|tracking)(?: setting| feature| option| toggle)?"
+    r" (?:is|are)(?: \w+)? (?:enabled|on|turned on|switched on|activated|active)"
+    r" (?:by default|automatically)\b"
+)
+"""The practice's switch on until the person turns it off ("unless you enable it in settings,
+which is enabled by default"): a denial or an opt-in beside it promises nothing. Only for a
+permissive value: encryption "enabled by default" is a state, not a switch left to the
+person."""
+OTHER_BASIS = re.compile(
+    r"\blegitimate (?:business )?interests?\b|\bwhere (?:your |such |the )?consent is not "
+    r"(?:legally )?(?:required|needed)\b|\bcontractual necessity\b|\bnecessary for the "
+    r"performance of (?:a|the|our) contract\b"
+)
+"""Another ground named beside the consent ("based on your consent or our legitimate
+interests"): where the vendor relies on it, the practice does not wait for the person's yes."""
 OTHER_SIDE_DOES = re.compile(
     r"[;,]\s*(?:but |while |whereas )?(?!we\b|you\b|nor\b)"
     r"(?:(?!not\b|never\b|no\b|neither\b|nor\b|we\b)[\w'-]+ ){1,3}?(?:do|does|may|might|will|can|"
@@ -907,6 +994,9 @@ DEEMED_CONSENT = re.compile(
     r"\bby (?:(?:your )?(?:using|use of|accessing|accepting|acceptance of|agreeing to|continuing|"
     r"signing up|registering|creating an account|uploading|submitting|posting|subscribing))\b|"
     r"\b(?:consent|agreement) (?:is )?(?:deemed|considered|treated as) (?:given|granted)\b|"
+    # "unless you agree to our Terms": the agreement to the terms everyone accepts
+    r"\bagree(?:s|d)?\s+to (?:our|these|the|this) (?:\w+ )?(?:terms|privacy (?:policy|notice)|"
+    r"policy|agreement)\b|"
     # "continued use of the Service constitutes your consent"
     r"\buse of (?:the|our|this) (?:services?|platform|site|website|apps?)\b[^.;]{0,30}"
     r"\b(?:constitutes?|signif(?:y|ies)|means|indicates?|(?:is|shall be) deemed)\b|"
@@ -923,6 +1013,20 @@ def deemed_consent(text: str, start: int, end: int) -> re.Match[str] | None:
     for match in CONSENT_EXCEPTION.finditer(text, start, end):
         if _deemed(text, match):
             return match
+    return None
+
+
+def deemed_in_another_clause(text: str) -> re.Match[str] | None:
+    """A consent the sentence deems given in a clause of its own ("...without your consent; by
+    continuing to browse, you consent to our use of cookies for advertising"): the yes the
+    practice waits for is given by using the service. Only a clause that speaks of consent: "By
+    using the Services you accept these terms; ..." deems the terms accepted, not the practice
+    consented to."""
+    for found in DEEMED_CONSENT.finditer(text):
+        clause = re.split(r";|\. ", text[found.start() :])[0]
+        before = re.split(r";|\. ", text[: found.start()])[-1]
+        if re.search(r"\bconsent", before + clause):
+            return found
     return None
 
 
@@ -1011,6 +1115,8 @@ def practice(
 
 QUALIFIED_DENIAL = rx(
     r"\bin the conventional sense\b|\bas traditionally\b",
+    # "we don't sell your data as such", "never sell it outright": a sale by other means open
+    r"\b(?:as such|outright|per se|in the (?:strict|narrow|literal) sense)\b",
     r"\btraditional(?:ly)? (?:sense|understood)\b",
     r"\b(?:but|although|though|yet|however|whereas)\b[^.]{0,100}\b(?:share|disclos|sell|sale|"
     r"advertis|ads\b|market|promot|target|licen[cs]|exchang|barter|moneti|rent(?:s|ed|ing)?\b|"
@@ -1019,6 +1125,9 @@ QUALIFIED_DENIAL = rx(
     # over for value by another name
     r"\b(?:only|merely|rather|instead|just|simply)\b[^.;]{0,20}?\b(?:licen[cs]|leas(?:e|es|ed|ing)\b|"
     r"rent(?:s|ed|ing)?\b|trad(?:e|es|ed|ing)\b|exchang|barter|moneti)",
+    # "..., but third-party cookies on our site may collect it": others gathering it there
+    r"\b(?:but|although|though|yet|however|whereas)\b[^.;]{0,20}\b(?:third[- ]part(?:y|ies)|"
+    r"partners?|advertisers|ad(?:vertising)? networks|others)\b[^.;]{0,40}\bcollect\w*",
     # "..., but our partners do": the practice named again by its auxiliary alone
     r"\b(?:but|although|though|yet|whereas)\b[^.;]{0,60}\b(?:do|does|did|may|might|will|can|"
     r"could|would)(?: so| too| that)?\W*$",
@@ -1309,6 +1418,12 @@ CONDITION = rx(
     r"\bwhen(?:ever)?\b|\bonly (?:where|in cases)\b",
     # "where required by law, we will ask for your consent": elsewhere, no consent is asked
     r"\b(?:where|to the extent|as) (?:\w+ )?(?:required|mandated) by (?:applicable )?law\b",
+    # "not used for ads where prohibited by law", "without your consent where consent is
+    # required": elsewhere, the practice is not denied, nor does it wait for a yes
+    r"\b(?:where|to the extent|as|if) (?:\w+ )?(?:prohibited|forbidden|restricted|not permitted)"
+    r" (?:by|under) (?:applicable )?(?:laws?|regulations?)\b",
+    r"\b(?:where|when|if|to the extent) (?:such |your |the |a |prior )?(?:consent|permission|"
+    r"opt-in) is (?:legally )?(?:required|needed|mandated)\b",
     # "we will not ... without notice to you": with notice, it may
     r"\bwithout (?:\w+ ){0,3}?(?:notice|notifying|informing|telling)\b",
     # "not without first de-identifying it": once de-identified, it may
@@ -1413,10 +1528,12 @@ def hedged(hit: Hit, text: str, names_practice: Callable[[str], bool] | None = N
     hedges it: a permissive value or a deadline that the vendor only "generally" keeps or
     "knowingly" denies is no commitment; nor is a permissive value limited to one plan,
     channel or region there (detectors check the scope of their own denials, this catches the
-    values a detector did not check, such as a licence "for Enterprise customers"). Other
+    values a detector did not check, such as a licence "for Enterprise customers"), nor a
+    denial whose exception is a consent no one is named to give ("without consent"). Other
     values are left as they are: a hedge on a practice the vendor admits to does not make it
     pass, except that a practice read as ``always`` where a described policy forbids it ("our
-    internal policies prohibit the sale of your data") is ``undisclosed``: the detector missed
+    internal policies prohibit the sale of your data", "our Privacy Policy prohibits us from
+    selling your data") is ``undisclosed``: the detector missed
     a denial, and a policy is no promise either way.
 
     A responsibility disclaimed hedges a permissive value only when it is about the practice,
@@ -1442,7 +1559,11 @@ def hedged(hit: Hit, text: str, names_practice: Callable[[str], bool] | None = N
         or disclaims_the_practice(text, (a, b), hit, names_practice)
         or CHANGE_FORESEEN.search(text)
         or (deemed_consent(text, a, b) if hit.value in PERMISSIVE_VALUES else None)
+        or (deemed_in_another_clause(text) if hit.value == "opt_in" else None)
+        or (OTHER_BASIS.search(text, a, b) if hit.value == "opt_in" else None)
+        or (ON_BY_DEFAULT.search(text) if hit.value in PERMISSIVE_VALUES else None)
         or (OTHERS_CONSENT.search(text, a, b) if hit.value in PERMISSIVE_VALUES else None)
+        or (UNOWNED_CONSENT.search(text, a, b) if hit.value in PERMISSIVE_VALUES else None)
         or (OTHER_SIDE_DOES.search(text) if hit.value in PERMISSIVE_VALUES else None)
         or (open_deadline(text, hit.fact) if isinstance(hit.value, int) else None)
     )
@@ -1473,6 +1594,32 @@ UNPROMISED_AGREEMENT = rx(
     r"decides?|considers?|agrees?)\b",
 )
 """An agreement the vendor only may enter into, or will weigh: no promise that one is had."""
+_WHERE_APPLICABLE = (
+    r"(?:where|if|when|as|to the extent) (?:legally |otherwise )?(?:applicable|appropriate|"
+    r"required|relevant|necessary|needed)(?: (?:by|under) (?:the |applicable )?(?:laws?|"
+    r"regulations?|data protection laws?))?"
+)
+APPLIES_WHERE = re.compile(
+    # "Where required, we rely on the SCCs", "incorporated where applicable", "we use the SCCs
+    # as appropriate": what makes it apply is not said, so whether it applies to this customer
+    # is not either. Only a condition governing the whole sentence, opening or closing it; one
+    # set on another thing in a list ("the SCCs and, if required, the UK Addendum") or on a
+    # mechanism named before them leaves them in place.
+    r"^(?:\(?[a-z0-9]{1,3}[.)] )?" + _WHERE_APPLICABLE + r",|"
+    r",? \(?" + _WHERE_APPLICABLE + r"\)?\W*$"
+)
+"""An agreement that applies only where something unnamed makes it apply."""
+SOME_PLANS = rx(
+    # "for customers on our Business plan", "available for Enterprise accounts": the plan of the
+    # organisation reading it is not known; "business customers" are every customer who needs one
+    r"\b(?:enterprise|team|teams|pro|premium|paid|business|plus|professional)(?:[- ]tier)? "
+    r"(?:plans?|tiers?|subscriptions?|editions?|packages?)\b",
+    r"\b(?:enterprise|paid|premium|pro) (?:customers?|accounts?|clients?|users?|subscribers?|"
+    r"workspaces?|organi[sz]ations?|licen[cs]es?)\b",
+    r"\bon (?:our|the|an?|certain|some|select|eligible) (?:[\w-]+ ){0,2}(?:plans?|tiers?|"
+    r"subscriptions?)\b",
+)
+"""An agreement offered on some plans only."""
 NOT_EVERYWHERE = rx(
     # encryption of some data, some places, or where the vendor can only
     r"\b(?:where|if|when|as|to the extent) (?:(?:reasonably|technically|commercially) )?"
@@ -1499,8 +1646,10 @@ or planned: no statement that the customer's data is encrypted at rest."""
 def _passing_state(hit: Hit, text: str, clause: tuple[int, int]) -> Hit:
     """``hit`` (encrypted, or an agreement available or on request) made ``undisclosed`` when
     its clause hedges it or holds it under a described policy, leaves the agreement to the
-    vendor's leave, or (for encryption) limits it to a plan or covers some data or places only.
-    (A DPA offered to business accounts is not limited to a plan: only they need one.)"""
+    vendor's leave, or (for encryption) limits it to a plan or covers some data or places only;
+    an agreement offered on some plans only, or applying only "where applicable", is not said
+    to be had either. (A DPA offered to business accounts is not limited to a plan: only they
+    need one.)"""
     a, b = clause
     found = (
         HEDGED_DENIAL.search(text, a, b)
@@ -1512,11 +1661,19 @@ def _passing_state(hit: Hit, text: str, clause: tuple[int, int]) -> Hit:
             or AIMED.search(text, a, b)
             if hit.value == "encrypted"
             else UNPROMISED_AGREEMENT.search(text)
+            or (_offered_to_some(text, (a, b)) if hit.value == "available" else None)
         )
     )
     if found is None:
         return hit
     return replace(hit, value="undisclosed", cue=named("hedged", found))
+
+
+def _offered_to_some(text: str, clause: tuple[int, int]) -> re.Match[str] | None:
+    """What leaves an agreement said to be available to some customers only: a plan named in
+    its clause, or a condition no one names governing the sentence ("where applicable"). An
+    agreement on request keeps its reading: the request is the customer's to make."""
+    return SOME_PLANS.search(text, *clause) or APPLIES_WHERE.search(text)
 
 
 def _carved_out(text: str, trigger: tuple[int, int]) -> bool:

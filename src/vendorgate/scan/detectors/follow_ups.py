@@ -8,8 +8,15 @@ notice), so the scanner calls it after them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
+from vendorgate.scan.detectors.cues import (
+    DEEMED_CONSENT,
+    DISCLAIMED_RESPONSIBILITY,
+    OTHERS_ACTS,
+    PERMISSIVE_VALUES,
+    RECIPIENTS,
+)
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
 
@@ -23,6 +30,10 @@ PRACTICE_FACTS = frozenset(
         "sale_of_data",
     }
 )
+HEDGED_FACTS = PRACTICE_FACTS | {"content_license_scope"}
+"""The facts a later disclaimer hedges: the practices, and a licence limited to the service
+("We use your content only to provide the Services. We are not responsible for how our
+partners use your content.")."""
 OPT_OUT_SENTENCE = re.compile(
     # "If you do not want us to do this, ..." / "To stop this, ...": the way out follows
     r"^(?:(?:if|where|should) you (?:do not|don't|no longer|would prefer not to|prefer not to|"
@@ -67,12 +78,109 @@ def _opted_topics(text: str) -> set[str] | None:
     return named or None
 
 
+def _disclaims_what_is_done(text: str) -> re.Match[str] | None:
+    """A responsibility disclaimed for what anyone does with the data, or for those it goes to
+    ("We are not responsible for how our partners use the data we share with them"); not one
+    for something else ("... for the content of third-party websites")."""
+    for found in DISCLAIMED_RESPONSIBILITY.finditer(text):
+        own = re.split(r";|\. ", text[found.start() :])[0]
+        if OTHERS_ACTS.search(own) or RECIPIENTS.search(own):
+            return found
+    return None
+
+
+OTHERS_DO = re.compile(
+    r"^(?:but |however,? )?(?:our|their|some|many|third[- ]party|these|those|other) "
+    r"(?:[\w-]+ ){0,2}(?:partners|advertisers|networks|companies|vendors|providers|affiliates)"
+    r" (?:may|might|can|could|will|would|do|does)(?: so| too| that)?\W*$"
+)
+"""After a denial: "Our ad partners do.", "Third-party advertisers may.": the practice named
+again by its auxiliary alone, done by others."""
+NOT_FOR_ALL = re.compile(
+    r"^(?:however,? )?(?:this|these|that|the above|the foregoing)(?: \w+)?"
+    r" (?:(?:does|do|will|shall)(?: not|n't) apply|appl(?:y|ies) only|only appl(?:y|ies))\b"
+)
+"""After a denial: "This does not apply to data you submit through our API.", "This applies
+only to Enterprise accounts.": the denial is narrowed to some of the data or customers."""
+SALE_AFTER_ALL = re.compile(
+    # "Some of our disclosures may be considered \"sharing\" under California law."
+    r"\b(?:may|might|could|can|would)(?: also)? (?:be (?:considered|deemed|treated as|regarded "
+    r"as|classed as)|constitute|qualify as|amount to) (?:an? )?[\"']?(?:sales?|selling|sharing|"
+    r"shares?|sold)\b|"
+    # "We may receive compensation from partners to whom we disclose data."
+    r"\b(?:receiv|get|earn|obtain|accept)\w* (?:\w+ )?(?:compensation|payments?|money|"
+    r"consideration|revenue|benefits?)\b[^.;]{0,60}\b(?:disclos|shar|provid|transfer|pass)\w*"
+)
+"""After a denial of sale: a disclosure that may count as one, or one the vendor is paid for."""
+KEPT_ON = re.compile(
+    r"\b(?:may|might|will|can|could|would) (?:still |also |continue to )?(?:be )?(?:keep|kept|"
+    r"retain\w*|remain|persist|store|stored)\b"
+)
+"""The vendor keeping the content on ("We may keep backups for as long as we need."): after
+a control stated just before it, the control is taken back."""
+NOT_KEPT = re.compile(r"\b(?:not|never|no longer)\b|n't\b")
+WHAT_WAS_DELETED = re.compile(
+    r"\b(?:backups?|back-ups?|cop(?:y|ies)|archives?|snapshots?|(?:your |customer |user |such |"
+    r"the |deleted )content|files|it|them)\b"
+)
+"""The content itself, or copies of it, as what is kept on (not other data: "Services
+Data")."""
+DEEMED_HERE = re.compile(r"\b(?:consent|agree)\w*\b")
+"""A consent or an agreement the sentence deems given ("By using our AI features, you consent
+to such use")."""
+
+
 OBJECTION_WINDOW = re.compile(r"\bobject\w*\b[^.]*\bwithin\b|\bwithin\b[^.]*\bobject\w*")
+
+
+def _taken_back(text: str) -> list[tuple[str, Callable[[Hit], bool]]]:
+    """What a later sentence of the paragraph (``text``, lower case) takes back from the hits
+    before it: for each rule it matches, its cue and which earlier hits it leaves open."""
+    found: list[tuple[str, Callable[[Hit], bool]]] = []
+    if _disclaims_what_is_done(text):
+        # "We do not sell your personal information. We are not responsible for how our
+        # partners use the data we share with them.": the disclaimer hedges the denial it
+        # follows, as it would in the denial's own sentence
+        found.append(("disclaimer after the denial", _permissive))
+    if NOT_FOR_ALL.search(text):
+        # "We will not use your data to train our models. This does not apply to data you
+        # submit through our API.": the denial does not hold for all of it
+        found.append(("not for all", _permissive))
+    if SALE_AFTER_ALL.search(text):
+        # "We don't sell your personal data. Some of our disclosures may be considered
+        # \"sharing\" under California law.": the denial is of the word only
+        found.append(("a sale after all", lambda h: h.fact == "sale_of_data" and _permissive(h)))
+    if OTHERS_DO.search(text):
+        # "We do not use your data for advertising. Our ad partners do.": the denial is the
+        # vendor's own; the practice goes on through others
+        found.append(("done by others", lambda h: h.fact in PRACTICE_FACTS and h.value == "never"))
+    if DEEMED_CONSENT.search(text) and DEEMED_HERE.search(text):
+        # "... without your consent. By using our AI features, you consent to such use.": the
+        # consent the practice waits for is given by using the service
+        found.append(
+            ("consent deemed given", lambda h: h.fact in PRACTICE_FACTS and h.value == "opt_in")
+        )
+    if KEPT_ON.search(text) and WHAT_WAS_DELETED.search(text) and not NOT_KEPT.search(text):
+        # "You can delete your content at any time. We may keep backups for as long as we
+        # need.": the deletion the customer controls leaves copies the vendor keeps
+        found.append(("kept on after", _customer_controlled))
+    return found
+
+
+def _permissive(hit: Hit) -> bool:
+    return hit.fact in HEDGED_FACTS and hit.value in PERMISSIVE_VALUES
+
+
+def _customer_controlled(hit: Hit) -> bool:
+    return hit.fact == "content_retention" and hit.value == "customer_controlled"
 
 
 def follow_ups(s: Sentence, earlier: Iterable[Hit]) -> list[Hit]:
     """Hits a sentence gets from the sentences before it in its paragraph: an opt-out offered
-    for a practice just described, an objection window after a sub-processor notice."""
+    for a practice just described, an objection window after a sub-processor notice, and
+    ``undisclosed`` where a later sentence of the same paragraph takes back a permissive
+    reading before it (see :func:`_taken_back`: a disclaimer, a narrowing, a sale after all,
+    others doing it, a consent deemed given, copies kept on)."""
     hits: list[Hit] = []
     earlier = list(earlier)
     if OPT_OUT_SENTENCE.search(s.low) and not NO_WAY_OUT.search(s.low):
@@ -81,6 +189,10 @@ def follow_ups(s: Sentence, earlier: Iterable[Hit]) -> list[Hit]:
             if topics is not None and FACT_TOPIC[fact] not in topics:
                 continue  # a way out of another practice named in the paragraph
             hits.append(Hit(fact, "opt_out", 0.65, None, 1, cue="opt-out for the practice above"))
+    if s.index > 0:  # within the paragraph only: another paragraph's denial is not its business
+        for cue, left_open in _taken_back(s.low):
+            for fact in sorted({h.fact for h in earlier if left_open(h)}):
+                hits.append(Hit(fact, "undisclosed", 0.65, None, 1, cue=cue))
     if OBJECTION_WINDOW.search(s.low) and any(
         h.fact == "subprocessor_change_notice_days" for h in earlier
     ):

@@ -645,6 +645,9 @@ CONTROL_TAKEN_BACK = rx(
     r"\bnot (?:be )?(?:obliged|obligated|required) to\b|\bdiscretion\b",
     # deleted on request only where a law gives the right: "where required by applicable law"
     r"\b(?:where|to the extent|if) (?:\w+ )?(?:required|mandated) by (?:applicable )?law\b",
+    # a control the customer has only in some places: "through your settings where available"
+    r"\b(?:where|if|when|to the extent) (?:(?:technically|reasonably) )?(?:available|supported|"
+    r"possible|applicable|feasible|offered|enabled)\b",
 )
 """What takes back the customer's control of deletion after it is stated."""
 
@@ -702,6 +705,34 @@ FROM_A_REQUEST = re.compile(
     r"customer'?s?|a|the|such|any) (?:written |verified )?(?:request|instruction|notice)s?\b"
     r"(?! of termination)"
 )
+ON_REQUEST_ONLY = re.compile(
+    # the deletion waits for the customer to ask: "if you request it", "upon your request",
+    # "at Customer's written request", "if you ask us to"
+    r"\b(?:upon|on|at|following|after) (?:receipt of )?(?:your|the customer'?s?|customer'?s?|"
+    r"the controller'?s?|controller'?s?|their|its) (?:written |verified |express |prior )?"
+    r"(?:request|instruction|direction)s?\b|"
+    r"\b(?:if|when|where|once|after|should) (?:you|the customer|customer|the controller|"
+    r"controller|users?) (?:so )?(?:request|requests|requested|ask|asks|asked|instruct|instructs|"
+    r"instructed|direct|directs|directed)\b|"
+    r"\b(?:if|when|where|once) (?:so )?(?:requested|instructed|directed)\b|\b(?:upon|on) request\b"
+)
+"""A deletion done only when the customer asks for it: no deletion comes by itself after the
+end, so its period is no deadline the content is gone by."""
+ALTERNATIVE = re.compile(r"\bor (?:\w+ )?$")
+"""Just before a request: "or sooner upon your request", "upon termination or at your request":
+the request only hastens a deletion that comes anyway."""
+
+
+def _only_on_request(text: str) -> re.Match[str] | None:
+    """The customer's request every deletion the sentence states waits for ("we will delete
+    your content within 30 days if you request it"); None when the request is an alternative
+    to a deletion that comes anyway ("..., or sooner upon your request")."""
+    for found in ON_REQUEST_ONLY.finditer(text):
+        if not ALTERNATIVE.search(text, max(0, found.start() - 20), found.start()):
+            return found
+    return None
+
+
 CONTRACT_PERIOD = re.compile(
     r"\b(?:subscription|billing|contract|agreement|service|licen[cs]e|initial|renewal)\b"
 )
@@ -837,6 +868,17 @@ def _deletion(s: Sentence, ended: re.Match[str]) -> Hit:
             span(ended),
             1,
             cue=named("only permitted", permitted),
+        )
+    if found_request := _only_on_request(text):
+        # "we will delete your content within 30 days if you request it": without the
+        # request, nothing is deleted, so the days are no deadline after the end
+        return Hit(
+            "deletion_after_termination_days",
+            "undisclosed",
+            0.75,
+            span(ended),
+            1,
+            cue=named("only on request", found_request),
         )
     found = _deletion_periods(text)
     said = text

@@ -45,7 +45,8 @@ SALE = re.compile(
 FOR_VALUE = re.compile(r"compensation|consideration|money|payment|cash|financial")
 FOR_MONEY = re.compile(
     r"\b(?:in exchange for|in return for|for) (?:money|monetary (?:compensation|consideration|"
-    r"payment|value|gain)|(?:a )?payment|cash|financial (?:gain|compensation|consideration))\b"
+    r"payment|value|gain)|(?:a )?payment|cash|financial (?:gain|compensation|consideration)|"
+    r"(?:a )?profit|(?:a )?fee)\b"
 )
 """Money as the price of the data: a sale, and a denial of one that names only money."""
 TRANSFER = re.compile(
@@ -66,6 +67,9 @@ NOT_SALE = rx(
     r"\bsale of goods\b",
     r"\bcollecting, selling\b",
     r"\bunder (?:the age of )?\d+\b|\bchildren\b|\bminors?\b",
+    # ads or ad space sold, not the data: "we don't sell ads on your data"
+    r"\b(?:sell|sells|selling|sold)(?: \w+)? (?:ads|adverts|advertising|advertisements|ad space|"
+    r"ad inventory)\b",
 )
 
 
@@ -194,8 +198,14 @@ def _limited(hit: Hit, s: Sentence, cue: re.Match[str], money: re.Match[str] | N
         # "for purposes of the CCPA, we do not sell": a denial in one law's sense, like one
         # for one region's people, leaves a sale in another sense open
         hit = narrowed(hit, "scoped denial", one_law)
+    some = SOME_OF_THE_DATA.search(text)
+    if some and hit.value == "never":
+        # "we do not sell your email address", "personal information collected through our
+        # app", "to unaffiliated third parties": the rest of the data, the data gathered
+        # elsewhere, and the affiliates stay open
+        hit = narrowed(hit, "scoped denial", some)
     own_purpose = OWN_PURPOSE.match(text, cue.end())
-    if own_purpose and hit.value == "never":
+    if own_purpose and hit.value in ("never", "opt_in"):
         # "we do not sell your data to third parties for their own marketing purposes": a
         # sale for any other purpose stays open
         hit = narrowed(hit, "scoped denial", own_purpose["purpose"])
@@ -292,6 +302,19 @@ ONE_LAW = re.compile(
 )
 """A denial in one law's sense ("we do not sell personal information within the meaning of
 the CCPA", "for purposes of the CCPA")."""
+SOME_OF_THE_DATA = rx(
+    # one kind of the data: what the person keeps in the service, or how they are reached
+    r"^(?:(?!\b(?:personal|your|customer|user)s?'? (?:data|information)\b)[^;])*?"
+    r"\b(?:sell|sold|rent)\w* (?:your |users'? |customers'? )?(?:email address(?:es)?|contact "
+    r"(?:details|lists?|information)|phone numbers?|files|messages|documents|recordings|photos)\b",
+    # the data gathered through one of the vendor's surfaces
+    r"\b(?:collected|gathered|obtained|received) (?:through|via|on|from|in|by) (?:our|the|its|this)"
+    r" (?:mobile |ios |android |desktop )?(?:apps?|applications?|websites?|web ?sites?|sites?)\b",
+    # one kind of recipient: the affiliates stay open
+    r"\b(?:to|with) (?:any )?(?:un|non-?)affiliated (?:third[- ]part(?:y|ies)|companies|parties|"
+    r"entities|businesses)\b",
+)
+"""A sale denied of some of the data only, or to some buyers only."""
 OWN_PURPOSE = re.compile(
     # not past another verb or clause ("..., and we do not let partners use it for their own
     # marketing"): the purpose must belong to the sale

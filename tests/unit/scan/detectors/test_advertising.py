@@ -595,3 +595,54 @@ def test_a_practice_denied_of_one_party_and_stated_of_another(text: str, fact: s
 )
 def test_a_contrast_beside_a_denial_leaves_it(text: str) -> None:
     assert written(text)["advertising_use"] == "never"
+
+
+# Written for these tests: wordings a quick reader takes for a denial of advertising.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We don't sell ads on your data, but we use it to show you relevant offers.",
+        "We do not use the content of your emails for advertising.",
+        "We do not use the content of your emails to show you ads.",
+        "We do not use your files for advertising purposes.",
+        "We don't use your messages to target ads.",
+        "We do not use cookies for advertising.",
+        # others' ads, one surface, one group, one kind of data or of targeting
+        "We do not use your personal information for third-party advertising.",
+        "Your data is never used for advertising by third parties.",
+        "We do not use your data for advertising on our platform.",
+        "Paying subscribers do not see ads based on their data.",
+        "We do not show you ads based on sensitive categories of data.",
+        "We do not use your personal information for targeted advertising based on your "
+        "activity across non-affiliated websites.",
+        # the same use under another name, after a dash or a semicolon
+        "We don't use your data for ads - we use it to show you sponsored recommendations.",
+        "We don't use your data for ads; we use it to show you tailored offers.",
+        "We do not use your data for personalised ads; we use it for contextual ads.",
+        # the ads of one law's definition only
+        "We do not engage in cross-context behavioral advertising.",
+        "We do not use your personal data for advertising purposes as described in the CCPA.",
+        # one group of people, described
+        "We do not serve targeted ads to users we know are under 16.",
+    ],
+)
+def test_a_denial_of_one_kind_of_data_or_use_is_no_denial_of_advertising(text: str) -> None:
+    assert written(text)["advertising_use"] not in ("never", "opt_in")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not use your personal data for advertising.",
+        "We do not use your information for advertising purposes.",
+    ],
+)
+def test_a_denial_of_the_data_as_a_whole_still_denies_advertising(text: str) -> None:
+    assert written(text)["advertising_use"] == "never"
+
+
+def test_consent_to_cookies_for_ads_stays_the_person_s_yes() -> None:
+    # written for this test: the technology named beside a consent is how the ads wait for it
+    assert written("We only use cookies for advertising with your consent.") == {
+        "advertising_use": "opt_in"
+    }

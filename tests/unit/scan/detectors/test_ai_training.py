@@ -1246,3 +1246,13 @@ def test_training_only_on_the_content_is_training_on_it() -> None:
     found = written("We do not train our models on usage data, only on your content.")
     assert found["ai_training_customer_content"] == "always"
     assert found["ai_training_service_data"] == "never"
+
+
+def test_a_denial_for_models_of_one_use_leaves_the_others_open() -> None:
+    # written for this test
+    assert (
+        written("Your files are not used to train AI models for advertising.")[
+            "ai_training_customer_content"
+        ]
+        == "undisclosed"
+    )

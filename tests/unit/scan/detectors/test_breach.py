@@ -145,3 +145,18 @@ def test_written_breach_reported_to_the_regulator() -> None:
 )
 def test_written_hedged_breach_deadline(text: str) -> None:
     assert written(text) == {"breach_notification_hours": "undisclosed"}
+
+
+# Written for these tests: the notice is promised only where the law requires one.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will notify you of a security breach within 72 hours if the law requires.",
+        "If the law requires it, we will notify you of a data breach within 48 hours.",
+        "We will notify you of a data breach within 72 hours if applicable law requires us to.",
+        "We will notify you of a personal data breach within 72 hours where the law so requires.",
+        "We will notify you of a data breach within 72 hours when required by law.",
+    ],
+)
+def test_a_notice_only_the_law_requires_promises_no_hours(text: str) -> None:
+    assert written(text)["breach_notification_hours"] == "undisclosed"

@@ -164,3 +164,15 @@ def test_written_notice_before_an_engagement(text: str, expected: object) -> Non
 def test_written_engagement_without_anyone_told() -> None:
     text = "Before engaging a sub-processor, Acme carries out a security review lasting 30 days."
     assert "subprocessor_change_notice_days" not in written(text)
+
+
+def test_a_notice_given_only_where_the_law_requires_promises_no_days() -> None:
+    # written for this test: elsewhere, no notice at all
+    text = "We will give you at least 10 days' notice of a new subprocessor where required by law."
+    assert written(text)["subprocessor_change_notice_days"] == "undisclosed"
+
+
+def test_an_exception_for_the_law_keeps_the_notice_period() -> None:
+    # written for this test
+    text = "We will give you 30 days' notice of a new subprocessor, except as required by law."
+    assert written(text)["subprocessor_change_notice_days"] == 30

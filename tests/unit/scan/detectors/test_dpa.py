@@ -149,3 +149,29 @@ def test_written_dpa_whose_clauses_can_be_obtained_publicly() -> None:
         "of which can be obtained at the Commission's website."
     )
     assert written(text)["dpa_available"] == "available"
+
+
+# Written for these tests: a DPA offered on some plans only; the organisation's plan is unknown.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Data Processing Addendum is available for Enterprise accounts.",
+        "We offer a DPA for customers on our Business plan.",
+        "Customers on paid plans can sign our Data Processing Agreement.",
+        "The Data Processing Addendum applies to Enterprise customers.",
+        "A Data Processing Addendum is available where applicable.",
+    ],
+)
+def test_a_dpa_offered_on_some_plans_only_is_not_said_to_be_had(text: str) -> None:
+    assert written(text)["dpa_available"] == "undisclosed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We offer a Data Processing Agreement to all customers.",
+        "Our Data Processing Addendum is available to business customers.",
+    ],
+)
+def test_a_dpa_offered_to_every_customer_is_had(text: str) -> None:
+    assert written(text)["dpa_available"] == "available"

@@ -7,6 +7,7 @@ import pytest
 
 from tests.unit.scan.detectors.quoting import sentence
 from vendorgate.scan.detectors import Hit, follow_ups
+from vendorgate.scan.document import sentences
 
 SALE = Hit("sale_of_data", "always", 0.75)
 NOTICE = Hit("subprocessor_change_notice_days", "undisclosed", 0.75)
@@ -85,3 +86,87 @@ def test_an_opt_out_naming_the_training_is_a_way_out_of_it_alone() -> None:
 def test_an_instruction_or_an_admin_s_control_is_a_way_out(text: str) -> None:
     found = follow_ups(sentence("", text), [TRAINING])
     assert [(h.fact, h.value) for h in found] == [("ai_training_customer_content", "opt_out")]
+
+
+def test_a_disclaimer_after_a_denial_hedges_it() -> None:
+    # written for this test: the second sentence of the paragraph disclaims the partners' use
+    paragraph = sentences(
+        "We do not sell your personal information. We are not responsible for how our partners "
+        "use the data we share with them."
+    )
+    denial = Hit("sale_of_data", "never", 0.85)
+    found = follow_ups(paragraph[1], [denial])
+    assert [(h.fact, h.value) for h in found] == [("sale_of_data", "undisclosed")]
+    assert follow_ups(paragraph[1], [SALE]) == []  # nothing to hedge in a practice stated
+
+
+def test_a_consent_deemed_given_after_the_practice_waits_for_it_is_no_opt_in() -> None:
+    # written for this test
+    paragraph = sentences(
+        "We do not use your data to train our AI without your consent. By using our AI "
+        "features, you consent to such use."
+    )
+    waiting = Hit("ai_training_customer_content", "opt_in", 0.9)
+    found = follow_ups(paragraph[1], [waiting])
+    assert [(h.fact, h.value) for h in found] == [("ai_training_customer_content", "undisclosed")]
+
+
+@pytest.mark.parametrize("text", ["Our ad partners do.", "But third-party advertisers may."])
+def test_others_doing_what_was_denied_leave_it_open(text: str) -> None:
+    # written for this test
+    paragraph = sentences(f"We do not use your data for advertising. {text}")
+    denial = Hit("advertising_use", "never", 0.85)
+    found = follow_ups(paragraph[1], [denial])
+    assert [(h.fact, h.value) for h in found] == [("advertising_use", "undisclosed")]
+
+
+def test_copies_kept_on_after_the_customer_s_deletion_take_the_control_back() -> None:
+    # written for this test
+    paragraph = sentences(
+        "You can delete your content at any time. We may keep backups for as long as we need."
+    )
+    control = Hit("content_retention", "customer_controlled", 0.8)
+    found = follow_ups(paragraph[1], [control])
+    assert [(h.fact, h.value) for h in found] == [("content_retention", "undisclosed")]
+    kept_not = sentences("You can delete your content at any time. We will not keep copies.")
+    assert follow_ups(kept_not[1], [control]) == []
+
+
+def test_other_data_kept_on_leaves_the_control_of_the_content() -> None:
+    # written for this test: the usage data kept is not the content the customer deletes
+    paragraph = sentences(
+        "You can delete your content at any time. We may retain usage data for as long as "
+        "necessary."
+    )
+    control = Hit("content_retention", "customer_controlled", 0.8)
+    assert follow_ups(paragraph[1], [control]) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This does not apply to data you submit through our API.",
+        "This applies only to Enterprise accounts.",
+    ],
+)
+def test_a_denial_narrowed_in_the_next_sentence_is_no_denial(text: str) -> None:
+    # written for this test
+    paragraph = sentences(f"We will not use your data to train our models. {text}")
+    denial = Hit("ai_training_customer_content", "never", 0.9)
+    found = follow_ups(paragraph[1], [denial])
+    assert [(h.fact, h.value) for h in found] == [("ai_training_customer_content", "undisclosed")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Some of our disclosures may be considered "sharing" under California law.',
+        "We may receive compensation from partners to whom we disclose data.",
+    ],
+)
+def test_a_disclosure_that_may_be_a_sale_after_a_denial_leaves_it_open(text: str) -> None:
+    # written for this test
+    paragraph = sentences(f"We don't sell your personal data. {text}")
+    denial = Hit("sale_of_data", "never", 0.85)
+    found = follow_ups(paragraph[1], [denial])
+    assert [(h.fact, h.value) for h in found] == [("sale_of_data", "undisclosed")]

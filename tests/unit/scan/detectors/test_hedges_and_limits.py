@@ -1236,3 +1236,167 @@ def test_a_deadline_open_on_its_unsafe_side_promises_no_number(
     text: str, fact: str, expected: object
 ) -> None:
     assert written(text).get(fact, "undisclosed") == expected
+
+
+# Written for these tests: a consent no one is named to give; it may be deemed, or a partner's.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Personal data is not used for advertising without consent.", "advertising_use"),
+        ("We do not sell personal data without prior consent.", "sale_of_data"),
+        ("Your content is not used to train our models without consent.", CONTENT),
+        ("We never use your content to train AI models without explicit consent.", CONTENT),
+        ("We do not use your data for advertising without asking.", "advertising_use"),
+        ("We do not use your data for ads without the appropriate consents.", "advertising_use"),
+        ("Your data will only be sold with prior authorization.", "sale_of_data"),
+    ],
+)
+def test_a_consent_no_one_is_named_to_give_settles_nothing(text: str, fact: str) -> None:
+    assert written(text)[fact] == "undisclosed"
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("We do not sell your personal information without your consent.", "sale_of_data"),
+        ("We do not sell your personal information without your express consent.", "sale_of_data"),
+        ("Your content is not used to train our models without your consent.", CONTENT),
+        (
+            "We do not use your data for advertising without the consent of the user.",
+            "advertising_use",
+        ),
+    ],
+)
+def test_the_customer_s_own_consent_is_opt_in(text: str, fact: str) -> None:
+    assert written(text)[fact] == "opt_in"
+
+
+# Written for these tests: a policy, even the one the reader is reading, said to forbid it.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Our Privacy Policy prohibits us from selling your data.", "sale_of_data"),
+        ("Our privacy policy forbids us to sell your personal information.", "sale_of_data"),
+        ("Our policies prohibit the sale of your personal information.", "sale_of_data"),
+        (
+            "Our Privacy Policy prohibits us from using your data for advertising.",
+            "advertising_use",
+        ),
+    ],
+)
+def test_a_policy_said_to_forbid_the_practice_is_no_promise(text: str, fact: str) -> None:
+    assert written(text)[fact] == "undisclosed"
+
+
+# Written for these tests: a denial held only where the law asks for one, or in the vendor's
+# view of what the person expects.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "We do not use your personal data for targeted advertising where prohibited by law.",
+            "advertising_use",
+        ),
+        ("We do not sell your personal information where prohibited by law.", "sale_of_data"),
+        (
+            "We will not use your data for advertising purposes without your consent where "
+            "consent is required.",
+            "advertising_use",
+        ),
+        (
+            "We never use your information for advertising in ways you would not expect.",
+            "advertising_use",
+        ),
+    ],
+)
+def test_a_denial_held_where_the_law_or_the_vendor_s_view_says_settles_nothing(
+    text: str, fact: str
+) -> None:
+    assert written(text)[fact] == "undisclosed"
+
+
+def test_a_consent_deemed_in_another_clause_is_no_opt_in() -> None:
+    # written for this test
+    text = (
+        "We do not use your personal data for advertising without your consent; by continuing "
+        "to browse, you consent to our use of cookies for advertising."
+    )
+    assert written(text)["advertising_use"] == "undisclosed"
+
+
+def test_terms_accepted_in_another_clause_leave_the_consent_the_person_s() -> None:
+    # written for this test
+    text = (
+        "By using the Services you accept these terms; we will not sell your data without your "
+        "consent."
+    )
+    assert written(text)["sale_of_data"] == "opt_in"
+
+
+def test_an_opt_in_the_vendor_may_give_itself_is_no_opt_in() -> None:
+    # written for this test
+    text = (
+        "We will not use your content to train our models unless you opt in, and we may opt you "
+        "in automatically when you use beta features."
+    )
+    assert written(text)[CONTENT] == "undisclosed"
+
+
+# Written for these tests: a change the vendor foresees or holds the switch to.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not train on your content unless you opt in; free users are opted in by default.",
+        "We do not use your content to train our models, and we will ask you before we start.",
+        "We will not use your data to train our models, as described in our AI Policy, which we "
+        "may update from time to time.",
+    ],
+)
+def test_a_denial_the_vendor_foresees_changing_promises_nothing(text: str) -> None:
+    assert written(text)[CONTENT] == "undisclosed"
+
+
+def test_a_notice_before_the_vendor_starts_something_keeps_its_days() -> None:
+    # written for this test: the start is the new sub-processor's, not a change of practice
+    text = "We will notify you 30 days before we start using a new sub-processor."
+    assert written(text)["subprocessor_change_notice_days"] == 30
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We rely on your consent for personalized ads, or on our legitimate interests where "
+        "consent is not required.",
+        "We only use your data for personalized advertising based on your consent or our "
+        "legitimate interest.",
+    ],
+)
+def test_a_consent_beside_another_ground_is_no_opt_in(text: str) -> None:
+    # written for this test: where the other ground is relied on, no yes is waited for
+    assert written(text)["advertising_use"] == "undisclosed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not use your data for personalised ads unless you enable it in settings, which is "
+        "enabled by default for new accounts.",
+        "We don't use your data for ads by default, but you may be opted in when you accept our "
+        "Terms.",
+    ],
+)
+def test_a_switch_on_by_default_or_flipped_for_the_person_is_no_opt_in(text: str) -> None:
+    # written for this test
+    assert written(text)["advertising_use"] == "undisclosed"
+
+
+def test_encryption_enabled_by_default_stays_encrypted() -> None:
+    # written for this test: a state, not a switch left to the person
+    text = "Encryption at rest with AES-256 is enabled by default for all customer data."
+    assert written(text)["encryption_at_rest"] == "encrypted"
+
+
+def test_a_protection_on_by_default_keeps_the_denial() -> None:
+    # written for this test
+    text = "We do not use your content to train our models; privacy mode is enabled by default."
+    assert written(text)[CONTENT] == "never"

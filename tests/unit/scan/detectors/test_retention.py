@@ -1066,3 +1066,52 @@ def test_written_an_export_window_then_a_deletion_after_this_period() -> None:
 )
 def test_written_a_right_to_delete_inactive_accounts_is_no_period(text: str, expected: str) -> None:
     assert written(text) == {"content_retention": expected}
+
+
+# Written for these tests: the deletion comes only if the customer asks for it.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will delete your content within 30 days after termination if you request it.",
+        "Upon your request, we will delete Customer Data within 30 days after termination.",
+        "After termination, we will delete your data within 30 days upon your request.",
+        "If you ask us to, we will delete your data within 30 days of account closure.",
+        "Following termination, and at your request, we will delete all Customer Data within "
+        "30 days.",
+        "We will delete your data within 30 days after termination if you ask us to.",
+    ],
+)
+def test_a_deletion_only_on_request_sets_no_deletion_period(text: str) -> None:
+    assert written(text)["deletion_after_termination_days"] == "undisclosed"
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        (
+            "We delete Customer Data within 30 days after termination, or sooner upon your "
+            "request.",
+            30,
+        ),
+        (
+            "We delete Customer Data within 30 days after termination, or earlier if you "
+            "ask us to.",
+            30,
+        ),
+        (
+            "Unless you request otherwise, we delete Customer Data within 30 days after "
+            "termination.",
+            30,
+        ),
+    ],
+)
+def test_a_request_that_only_hastens_a_stated_deletion_keeps_its_period(
+    text: str, days: int
+) -> None:
+    assert written(text)["deletion_after_termination_days"] == days
+
+
+def test_a_deletion_control_only_where_available_is_no_control() -> None:
+    # written for this test
+    text = "You can delete your content at any time through your settings where available."
+    assert written(text)["content_retention"] != "customer_controlled"

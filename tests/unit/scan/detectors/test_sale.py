@@ -281,7 +281,8 @@ def test_a_disclosure_classed_as_a_sale_or_as_none(text: str, expected: str) -> 
             "Your usage data is kept private; we will not rent or sell them.",
             {"sale_of_data": "never"},
         ),
-        ("We never sell your email address.", {"sale_of_data": "never"}),
+        # (one kind of the data: the rest of it stays open)
+        ("We never sell your email address.", {"sale_of_data": "undisclosed"}),
         ("We keep your data on our servers, and when the hardware is old we sell it.", {}),
         ("You may export your data and sell it in our marketplace.", {}),
     ],
@@ -688,3 +689,44 @@ def test_a_sale_contrasted_with_a_plain_verb_stays_denied(text: str) -> None:
 )
 def test_a_contrast_naming_no_data_sold_gives_no_denial(text: str) -> None:
     assert written(text).get("sale_of_data") != "never"
+
+
+# Written for these tests: a quick reader takes each for a denial of any sale.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not sell your contact details.",
+        "We don't sell your files.",
+        "We do not sell personal information collected through our mobile app.",
+        "We do not sell your personal information to unaffiliated third parties.",
+        "We don't sell your data as such.",
+        "We never sell your personal data outright.",
+        "We don't sell personal data for profit.",
+        "Your data is not sold unless you agree to our Terms.",
+        "We don't sell personal information, but third-party cookies on our site may collect it.",
+        "We do not sell your personal information in the ordinary course of business.",
+        "We do not sell or share your personal information with third parties for their own "
+        "purposes without your opt-in consent.",
+    ],
+)
+def test_a_sale_denied_in_part_or_by_a_narrow_word_settles_nothing(text: str) -> None:
+    # (a narrow word, or a consent deemed given, takes the denial back: "always")
+    assert written(text)["sale_of_data"] in ("undisclosed", "always")
+
+
+def test_ads_sold_are_no_sale_of_the_data() -> None:
+    # written for this test
+    text = "We don't sell ads on your data, but we use it to show you relevant offers."
+    assert "sale_of_data" not in written(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not sell your personal information to anyone.",
+        "We do not sell your personal information, including your email address.",
+    ],
+)
+def test_a_sale_denied_of_the_data_as_a_whole_is_never(text: str) -> None:
+    # written for this test
+    assert written(text)["sale_of_data"] == "never"

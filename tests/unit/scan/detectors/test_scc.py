@@ -125,9 +125,47 @@ def test_written_mentions_that_offer_no_clauses(text: str) -> None:
             "Transfers are safeguarded by the European Commission's standard contractual clauses.",
             "available",
         ),
-        ("Where required, we will enter the SCCs with you.", "available"),
+        ("We will enter the SCCs with you.", "available"),
         ("Our terms do not include the Standard Contractual Clauses.", "not_available"),
     ],
 )
 def test_written_clauses_made_part_of_the_contract(text: str, expected: str) -> None:
     assert written(text)["scc_available"] == expected
+
+
+# Written for these tests: the clauses apply only where something unnamed makes them apply.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Standard Contractual Clauses are incorporated where applicable.",
+        "Where required, we rely on the Standard Contractual Clauses for transfers.",
+        "We use Standard Contractual Clauses as appropriate.",
+        "If applicable, the Standard Contractual Clauses apply to transfers of personal data.",
+        # (what "where required" says of the clauses is not who requires them, nor when)
+        "Where required, we will enter the SCCs with you.",
+    ],
+)
+def test_clauses_used_only_where_applicable_are_not_said_to_be_had(text: str) -> None:
+    assert written(text)["scc_available"] == "undisclosed"
+
+
+def test_clauses_used_for_every_transfer_are_had() -> None:
+    text = "We rely on the Standard Contractual Clauses for transfers of personal data."
+    assert written(text)["scc_available"] == "available"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # written for this test: the condition is on the UK Addendum, not on the clauses
+        "The Standard Contractual Clauses and, if required, the UK Addendum are incorporated "
+        "into this DPA.",
+        # written for this test: the condition is on the mechanism, the clauses one of them
+        "Transfers rely on a transfer mechanism where required by law, such as the Standard "
+        "Contractual Clauses.",
+    ],
+)
+def test_a_condition_on_something_else_in_the_sentence_leaves_the_clauses_in_place(
+    text: str,
+) -> None:
+    assert written(text)["scc_available"] == "available"
