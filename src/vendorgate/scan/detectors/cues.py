@@ -1618,6 +1618,8 @@ SOME_PLANS = rx(
     r"workspaces?|organi[sz]ations?|licen[cs]es?)\b",
     r"\bon (?:our|the|an?|certain|some|select|eligible) (?:[\w-]+ ){0,2}(?:plans?|tiers?|"
     r"subscriptions?)\b",
+    # "on HIPAA-eligible plans": the plans that qualify, not every plan
+    r"\b[\w]+-eligible (?:plans?|tiers?|subscriptions?|editions?)\b",
 )
 """An agreement offered on some plans only."""
 NOT_EVERYWHERE = rx(
@@ -1647,8 +1649,8 @@ def _passing_state(hit: Hit, text: str, clause: tuple[int, int]) -> Hit:
     """``hit`` (encrypted, or an agreement available or on request) made ``undisclosed`` when
     its clause hedges it or holds it under a described policy, leaves the agreement to the
     vendor's leave, or (for encryption) limits it to a plan or covers some data or places only;
-    an agreement offered on some plans only, or applying only "where applicable", is not said
-    to be had either. (A DPA offered to business accounts is not limited to a plan: only they
+    an agreement offered, or to be asked for, on some plans only, or applying only "where
+    applicable", is not said to be had either. (A DPA offered to business accounts is not limited to a plan: only they
     need one.)"""
     a, b = clause
     found = (
@@ -1661,7 +1663,7 @@ def _passing_state(hit: Hit, text: str, clause: tuple[int, int]) -> Hit:
             or AIMED.search(text, a, b)
             if hit.value == "encrypted"
             else UNPROMISED_AGREEMENT.search(text)
-            or (_offered_to_some(text, (a, b)) if hit.value == "available" else None)
+            or _offered_to_some(text, (a, b))
         )
     )
     if found is None:
@@ -1670,9 +1672,10 @@ def _passing_state(hit: Hit, text: str, clause: tuple[int, int]) -> Hit:
 
 
 def _offered_to_some(text: str, clause: tuple[int, int]) -> re.Match[str] | None:
-    """What leaves an agreement said to be available to some customers only: a plan named in
-    its clause, or a condition no one names governing the sentence ("where applicable"). An
-    agreement on request keeps its reading: the request is the customer's to make."""
+    """What leaves an agreement said to be available, or to be had on request, by some
+    customers only: a plan named in its clause, or a condition no one names governing the
+    sentence ("where applicable"). A request open to every customer keeps its reading; one
+    open on "Enterprise plans" may not be open to the organisation reading it."""
     return SOME_PLANS.search(text, *clause) or APPLIES_WHERE.search(text)
 
 
