@@ -1384,6 +1384,34 @@ def bound_party(s: Sentence, position: int = 0) -> re.Match[str] | None:
 
 # ---------------------------------------------------------------- permissive values, guarded
 
+_ONWARD_RECIPIENT = (
+    r"(?:(?:our|its|their|selected?|trusted|certain|other|some|and) )*(?:[\w-]+ )?(?:partners|"
+    r"third[- ]parties|advertisers|affiliates|other companies|sponsors)\b"
+)
+PASSED_ON = rx(
+    # "and may share it with our partners", "to disclose it to selected third parties"
+    r"\b(?:shar(?:e|es|ed|ing)|disclos(?:e|es|ed|ing)|sell(?:s|ing)?|sold|licens(?:e|es|ed|ing)|"
+    r"sublicens\w*|transfer\w*|pass(?:es|ed|ing)?|rent(?:s|ed|ing)?)\b(?: (?:it|them|(?:your|"
+    r"such|the|this|that|customer|user) (?:content|data|information|files)))?(?: on)? "
+    r"(?:with|to) " + _ONWARD_RECIPIENT,
+    # "for their own purposes": others' ends, not the service's
+    r"\bfor (?:their|partners'?|third parties'?|affiliates'?) (?:own )?(?:\w+ )?purposes\b",
+    # "This licence extends to our affiliates and partners"
+    r"\bextend(?:s|ed|ing)? to " + _ONWARD_RECIPIENT,
+)
+"""Content passed on to others than the vendor, or used for their purposes: whatever the
+vendor's own use is limited to, theirs is not said to be."""
+
+
+def passed_on(text: str, start: int = 0) -> re.Match[str] | None:
+    """The first passing on of content to others after ``start`` that is not denied ("and may
+    share it with our partners"; not "and will not share it with third parties")."""
+    for found in PASSED_ON.finditer(text, start):
+        if not near_negation(text, found.start(), 40):
+            return found
+    return None
+
+
 PERMISSIVE_VALUES = frozenset({"never", "opt_in", "service_only"})
 """Values that let a compliance rule pass: suggested only from a sentence that states them
 without a condition, an exception or a choice left to the user."""

@@ -16,6 +16,7 @@ from vendorgate.scan.detectors.cues import (
     OTHERS_ACTS,
     PERMISSIVE_VALUES,
     RECIPIENTS,
+    passed_on,
 )
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
@@ -125,6 +126,11 @@ WHAT_WAS_DELETED = re.compile(
 )
 """The content itself, or copies of it, as what is kept on (not other data: "Services
 Data")."""
+REFERS_TO_CONTENT = re.compile(
+    r"\b(?:it|them|licen[cs]es?|rights?|(?:your|the|such|this|that|customer|user) (?:content|"
+    r"data|information|files))\b"
+)
+"""The content of the sentence before named again: by a pronoun, or as the licence over it."""
 DEEMED_HERE = re.compile(r"\b(?:consent|agree)\w*\b")
 """A consent or an agreement the sentence deems given ("By using our AI features, you consent
 to such use")."""
@@ -160,6 +166,10 @@ def _taken_back(text: str) -> list[tuple[str, Callable[[Hit], bool]]]:
         found.append(
             ("consent deemed given", lambda h: h.fact in PRACTICE_FACTS and h.value == "opt_in")
         )
+    if passed_on(text) and REFERS_TO_CONTENT.search(text):
+        # "We use your content only to provide the Services. We may also share it with our
+        # partners.": the partners' use is not limited to the service
+        found.append(("passed on to others", _service_only))
     if KEPT_ON.search(text) and WHAT_WAS_DELETED.search(text) and not NOT_KEPT.search(text):
         # "You can delete your content at any time. We may keep backups for as long as we
         # need.": the deletion the customer controls leaves copies the vendor keeps
@@ -169,6 +179,10 @@ def _taken_back(text: str) -> list[tuple[str, Callable[[Hit], bool]]]:
 
 def _permissive(hit: Hit) -> bool:
     return hit.fact in HEDGED_FACTS and hit.value in PERMISSIVE_VALUES
+
+
+def _service_only(hit: Hit) -> bool:
+    return hit.fact == "content_license_scope" and hit.value == "service_only"
 
 
 def _customer_controlled(hit: Hit) -> bool:

@@ -170,3 +170,30 @@ def test_a_disclosure_that_may_be_a_sale_after_a_denial_leaves_it_open(text: str
     denial = Hit("sale_of_data", "never", 0.85)
     found = follow_ups(paragraph[1], [denial])
     assert [(h.fact, h.value) for h in found] == [("sale_of_data", "undisclosed")]
+
+
+# Written for these tests: a licence limited to the service, then the content passed on to
+# others, or used for their purposes, in the next sentence of the paragraph.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This license extends to our affiliates and partners for their own purposes.",
+        "We may also share it with our partners.",
+        "This includes the right to share it with our partners.",
+        "Our partners may use it for their own purposes.",
+    ],
+)
+def test_content_passed_on_after_a_service_only_licence_takes_the_limit_back(text: str) -> None:
+    paragraph = sentences(f"We use your content only to provide the Services. {text}")
+    limit = Hit("content_license_scope", "service_only", 0.85)
+    found = follow_ups(paragraph[1], [limit])
+    assert [(h.fact, h.value) for h in found] == [("content_license_scope", "undisclosed")]
+
+
+def test_content_passed_to_no_one_after_a_service_only_licence_keeps_the_limit() -> None:
+    # written for this test
+    paragraph = sentences(
+        "We use your content only to provide the Services. We do not share it with anyone."
+    )
+    limit = Hit("content_license_scope", "service_only", 0.85)
+    assert follow_ups(paragraph[1], [limit]) == []
