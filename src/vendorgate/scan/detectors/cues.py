@@ -334,6 +334,13 @@ SCOPED_DENIAL = rx(
     # one channel: what comes in through the API
     r"\b(?:through|via|using|from) (?:the |our )?api\b|\bapi (?:inputs?|outputs?|requests?|data|"
     r"content|traffic)\b",
+    # one source of the data: what an integration, a connector or another company's API
+    # brings ("data we collect from Google Workspace APIs", "data we receive from Slack")
+    r"\b(?:from|through|via|using) (?:the |our |your |any |an? )?(?:[\w-]+ ){1,3}(?:apis?|"
+    r"integrations?|connectors?|plug-?ins?|extensions?|add-?ons?)\b",
+    r"\b(?:data|information|content) (?:(?:that |which )?(?:we|it) )?(?:receive|collect|obtain|"
+    r"import|retrieve|access)\w* (?:from|through|via) (?!(?:you|your|users?|customers?|the "
+    r"(?:customer|user)s?|us|individuals|people|them)\b)",
     # one region's people
     r"\b(?:in|from|for|within|across) (?:the )?(?:eu|eea|european (?:union|economic area)|uk|"
     r"united kingdom|switzerland|california|brazil|canada|certain (?:countries|regions|"
@@ -1678,8 +1685,8 @@ def _passing_state(hit: Hit, text: str, clause: tuple[int, int]) -> Hit:
     its clause hedges it or holds it under a described policy, leaves the agreement to the
     vendor's leave, or (for encryption) limits it to a plan or covers some data or places only;
     an agreement offered, or to be asked for, on some plans only, or applying only "where
-    applicable", is not said to be had either. (A DPA offered to business accounts is not limited to a plan: only they
-    need one.)"""
+    applicable", is not said to be had either. (A DPA offered to business accounts is not
+    limited to a plan: only they need one.)"""
     a, b = clause
     found = (
         HEDGED_DENIAL.search(text, a, b)
@@ -1690,8 +1697,7 @@ def _passing_state(hit: Hit, text: str, clause: tuple[int, int]) -> Hit:
             or NOT_EVERYWHERE.search(text, a, b)
             or AIMED.search(text, a, b)
             if hit.value == "encrypted"
-            else UNPROMISED_AGREEMENT.search(text)
-            or _offered_to_some(text, (a, b))
+            else UNPROMISED_AGREEMENT.search(text) or _offered_to_some(text, (a, b))
         )
     )
     if found is None:

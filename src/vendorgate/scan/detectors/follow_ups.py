@@ -16,6 +16,7 @@ from vendorgate.scan.detectors.cues import (
     OTHERS_ACTS,
     PERMISSIVE_VALUES,
     RECIPIENTS,
+    near_negation,
     passed_on,
 )
 from vendorgate.scan.detectors.hit import Hit
@@ -131,6 +132,18 @@ REFERS_TO_CONTENT = re.compile(
     r"data|information|files))\b"
 )
 """The content of the sentence before named again: by a pronoun, or as the licence over it."""
+CONTENT_BY_ANOTHER_PATH = re.compile(
+    r"\b(?:feedback|flagged|reported|reviewed|rated|ratings?|thumbs[- ](?:up|down))\b"
+)
+"""Content that reaches the vendor's models another way than as the service's data: sent as
+feedback (with the prompts and outputs it is about), or flagged or reviewed for safety."""
+TRAINED_ON = re.compile(
+    r"\b(?:use|used|using|uses)\b[^.;]{0,60}?\b(?:to|for|in) (?:train|improv|develop|"
+    r"fine[- ]?tun|refin)\w*\b[^.;]{0,40}?\b(?:models?|classifiers?|algorithms?|ai|machine "
+    r"learning|systems?|filters?)\b|"
+    r"\btrain\w* (?:on )?(?:our |its |the )?(?:\w+ )?(?:models?|classifiers?|algorithms?|ai)\b"
+)
+"""Used to train or improve models, classifiers or the systems built on them."""
 DEEMED_HERE = re.compile(r"\b(?:consent|agree)\w*\b")
 """A consent or an agreement the sentence deems given ("By using our AI features, you consent
 to such use")."""
@@ -166,6 +179,10 @@ def _taken_back(text: str) -> list[tuple[str, Callable[[Hit], bool]]]:
         found.append(
             ("consent deemed given", lambda h: h.fact in PRACTICE_FACTS and h.value == "opt_in")
         )
+    if CONTENT_BY_ANOTHER_PATH.search(text) and _trained_on(text):
+        # "We do not train on your content. If you send us feedback, we may use it to improve
+        # our models.": content sent as feedback, or flagged for review, is trained on after all
+        found.append(("trained on by another path", _content_not_trained))
     if passed_on(text) and REFERS_TO_CONTENT.search(text):
         # "We use your content only to provide the Services. We may also share it with our
         # partners.": the partners' use is not limited to the service
@@ -179,6 +196,15 @@ def _taken_back(text: str) -> list[tuple[str, Callable[[Hit], bool]]]:
 
 def _permissive(hit: Hit) -> bool:
     return hit.fact in HEDGED_FACTS and hit.value in PERMISSIVE_VALUES
+
+
+def _trained_on(text: str) -> bool:
+    """Whether ``text`` says something is used to train or improve models, not denying it."""
+    return any(not near_negation(text, m.start(), 60) for m in TRAINED_ON.finditer(text))
+
+
+def _content_not_trained(hit: Hit) -> bool:
+    return hit.fact == "ai_training_customer_content" and hit.value in PERMISSIVE_VALUES
 
 
 def _service_only(hit: Hit) -> bool:

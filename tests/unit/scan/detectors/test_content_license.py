@@ -1114,8 +1114,7 @@ def test_a_licence_to_provide_the_service_is_still_service_only() -> None:
     ("text", "expected"),
     [
         (
-            "We use your content only to provide the Services and may share it with our "
-            "partners.",
+            "We use your content only to provide the Services and may share it with our partners.",
             "undisclosed",
         ),
         (
