@@ -8,7 +8,9 @@ notice), so the scanner calls it after them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from vendorgate.scan.detectors.cues import (
     DEEMED_CONSENT,
@@ -89,6 +91,28 @@ def _disclaims_what_is_done(text: str) -> re.Match[str] | None:
         if OTHERS_ACTS.search(own) or RECIPIENTS.search(own):
             return found
     return None
+
+
+def _earlier_in_paragraph(s: Sentence) -> str:
+    """The lower-case text of the sentences before ``s`` in its paragraph."""
+    if s.index == 0:
+        return ""
+    folded = s.unit.folded
+    return folded.text[: bisect_left(folded.offsets, s.start)].lower()
+
+
+def hedged_by_earlier(hit: Hit, s: Sentence) -> Hit:
+    """``hit`` made ``undisclosed`` when it is permissive and a sentence before it in its
+    paragraph disclaims what is done with the data ("We are not responsible for how our
+    partners use your data. We do not sell your personal information."): the disclaimer hedges
+    the denial after it as it hedges one before it (see :func:`_taken_back`), or in its own
+    sentence. A disclaimer in another paragraph, or about something else, leaves it."""
+    if not _permissive(hit):
+        return hit
+    found = _disclaims_what_is_done(_earlier_in_paragraph(s))
+    if found is None:
+        return hit
+    return replace(hit, value="undisclosed", cue="disclaimer before the denial")
 
 
 OTHERS_DO = re.compile(

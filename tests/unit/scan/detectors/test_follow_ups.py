@@ -8,8 +8,16 @@ import pytest
 from tests.unit.scan.detectors.quoting import sentence
 from vendorgate.scan.detectors import Hit, follow_ups
 from vendorgate.scan.document import sentences
+from vendorgate.scan.scanner import scan_text, suggest
 
 SALE = Hit("sale_of_data", "always", 0.75)
+
+
+def scanned(text: str) -> dict[str, object]:
+    """Fact -> value the scanner suggests for a text written for a test."""
+    return {s.fact: s.value for s in suggest(scan_text(text))}
+
+
 NOTICE = Hit("subprocessor_change_notice_days", "undisclosed", 0.75)
 
 
@@ -197,3 +205,38 @@ def test_content_passed_to_no_one_after_a_service_only_licence_keeps_the_limit()
     )
     limit = Hit("content_license_scope", "service_only", 0.85)
     assert follow_ups(paragraph[1], [limit]) == []
+
+
+# Written for these tests: the disclaimer placed before the denial, in the same paragraph,
+# hedges it as one placed after it does; one in another paragraph, or about something else,
+# leaves it standing.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "We are not responsible for how our partners use your data. We do not sell your "
+            "personal information.",
+            "sale_of_data",
+        ),
+        (
+            "We accept no liability for how advertisers use the data we share with them. We do "
+            "not use your personal data for targeted advertising.",
+            "advertising_use",
+        ),
+    ],
+)
+def test_a_disclaimer_before_a_denial_hedges_it(text: str, fact: str) -> None:
+    assert scanned(text)[fact] == "undisclosed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are not responsible for the content of third-party websites. We do not sell your "
+        "personal information.",
+        "We are not responsible for how our partners use your data.\n\nWe do not sell your "
+        "personal information.",
+    ],
+)
+def test_a_disclaimer_of_something_else_or_elsewhere_leaves_the_denial(text: str) -> None:
+    assert scanned(text)["sale_of_data"] == "never"
