@@ -577,6 +577,24 @@ _EXCEPTED = re.compile(
 )
 
 
+_PAID_UP = (
+    r"(?:(?:you|the customer|customer) (?:ha(?:ve|s) )?(?:paid|pays?|settled?)|(?:all |any )?"
+    r"(?:outstanding |unpaid |applicable )?(?:fees|invoices|amounts|charges|sums)(?: due| owed)?"
+    r" (?:have been|are|being|has been|is) (?:paid|settled)|(?:your|the customer'?s?|its) "
+    r"account (?:is|remains) (?:in good standing|current|paid up))"
+)
+CUSTOMER_STANDING = rx(
+    # "provided you have paid all fees", "if your account is in good standing": a condition
+    # the organisation reading it may not meet, so the number is no promise to it
+    r"\b(?:provided|providing|if|as long as|so long as|only if|on condition) (?:that )?" + _PAID_UP,
+    r"\bsubject to (?:the |your |customer'?s? )?(?:full |prior )?(?:payment|settlement) of\b",
+    r"\bunless (?:you|the customer|customer) (?:owes?|ha(?:ve|s) (?:any )?(?:outstanding|unpaid))"
+    r"\b",
+    r"\bin good standing\b",
+)
+"""A deadline held on the customer's having paid, or on its account's standing."""
+
+
 def only_the_law(text: str) -> re.Match[str] | None:
     """The words holding a deadline to what the law requires (:data:`ONLY_IF_THE_LAW`); not an
     exception for it ("within 30 days, except as required by law"), nor a later time the law
@@ -1575,7 +1593,8 @@ def hedged(hit: Hit, text: str, names_practice: Callable[[str], bool] | None = N
     which ``names_practice`` (the detector's trigger) helps tell: "we never sell your data and
     are not liable for the acts of third-party sites" keeps its denial (see
     :func:`disclaims_the_practice`). A deadline beside any disclaimer is hedged: a disclaimer
-    there is most often about missing it."""
+    there is most often about missing it; so is one held on the customer's having paid its
+    fees or its account's good standing, anywhere in the sentence."""
     a, b = 0, len(text)
     if hit.focus is not None:
         a, b = clause_around(text, GUARD_CLAUSE, hit.focus)
@@ -1601,6 +1620,7 @@ def hedged(hit: Hit, text: str, names_practice: Callable[[str], bool] | None = N
         or (UNOWNED_CONSENT.search(text, a, b) if hit.value in PERMISSIVE_VALUES else None)
         or (OTHER_SIDE_DOES.search(text) if hit.value in PERMISSIVE_VALUES else None)
         or (open_deadline(text, hit.fact) if isinstance(hit.value, int) else None)
+        or (CUSTOMER_STANDING.search(text) if isinstance(hit.value, int) else None)
     )
     if found is not None:
         return replace(hit, value="undisclosed", cue=named("hedged", found))
