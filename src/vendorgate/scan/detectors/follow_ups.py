@@ -20,6 +20,7 @@ from vendorgate.scan.detectors.cues import (
     RECIPIENTS,
     near_negation,
     passed_on,
+    rx,
 )
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
@@ -173,6 +174,44 @@ DEEMED_HERE = re.compile(r"\b(?:consent|agree)\w*\b")
 to such use")."""
 
 
+_REFERRED_DATA = r"(?:it|them|(?:this|that|such|these|those) (?:data|information|details|content))"
+PRACTICE_ON_IT = rx(
+    # "We may share it with partners", "We may use it for marketing"
+    r"\b(?:use|uses|using|share|shares|sharing|disclose|discloses|disclosing|provide|provides|"
+    r"providing|transfer|transfers|pass|passes|sell|sells|rent|rents|trade|trades|license|"
+    r"licenses|make|makes)\b " + _REFERRED_DATA + r"\b",
+    # "It may be disclosed to partners who compensate us"
+    r"\b(?:it|they|(?:this|that|such|these|those) (?:data|information|details|content)) "
+    r"(?:may|might|can|could|will|would|is|are)(?: also| still| then)? (?:be )?(?:used|shared|"
+    r"disclosed|provided|transferred|passed|sold|rented|traded|licensed|made available)\b",
+)
+"""The data of the sentence before named by a pronoun, and something done with it."""
+PAID_FOR = re.compile(
+    r"\b(?:who|that|which) (?:pay|pays|compensate|compensates|remunerate|remunerates) us\b|"
+    r"\bin (?:exchange|return) for (?:money|payment|a fee|fees|compensation|(?:monetary|valuable) "
+    r"consideration|something of value)\b|"
+    r"\bfor (?:money|payment|a fee|(?:monetary|valuable) consideration)\b"
+)
+"""A disclosure the vendor is paid for: a sale, whatever it is called."""
+AD_PURPOSE = re.compile(
+    r"\b(?:ads?|advertis\w*|marketing|promotional|promotions?|targeted|interest[- ]based|"
+    r"retargeting|remarketing|personali[sz]ed (?:ads|offers|promotions))\b"
+)
+"""What the data is used for when the use is advertising, or marketing with it."""
+
+
+def _practised_on_it(text: str, purpose: re.Pattern[str]) -> bool:
+    """Whether ``text`` does something with the data named by a pronoun ("We may share it"),
+    not denying it, for ``purpose`` in the rest of its clause."""
+    for found in PRACTICE_ON_IT.finditer(text):
+        if near_negation(text, found.start(), 60):
+            continue
+        rest = re.split(r";|\. ", text[found.end() :])[0]
+        if purpose.search(rest):
+            return True
+    return False
+
+
 OBJECTION_WINDOW = re.compile(r"\bobject\w*\b[^.]*\bwithin\b|\bwithin\b[^.]*\bobject\w*")
 
 
@@ -202,6 +241,18 @@ def _taken_back(text: str) -> list[tuple[str, Callable[[Hit], bool]]]:
         # consent the practice waits for is given by using the service
         found.append(
             ("consent deemed given", lambda h: h.fact in PRACTICE_FACTS and h.value == "opt_in")
+        )
+    if _practised_on_it(text, PAID_FOR):
+        # "We do not sell your personal information. We may share it with partners who pay
+        # us.": the pronoun names the data denied; the disclosure paid for is a sale
+        found.append(
+            ("a paid disclosure of it", lambda h: h.fact == "sale_of_data" and _permissive(h))
+        )
+    if _practised_on_it(text, AD_PURPOSE):
+        # "We don't use your content for ads. We may use it for marketing.": the same data,
+        # used for what was denied
+        found.append(
+            ("used for ads after all", lambda h: h.fact == "advertising_use" and _permissive(h))
         )
     if CONTENT_BY_ANOTHER_PATH.search(text) and _trained_on(text):
         # "We do not train on your content. If you send us feedback, we may use it to improve
@@ -244,7 +295,9 @@ def follow_ups(s: Sentence, earlier: Iterable[Hit]) -> list[Hit]:
     for a practice just described, an objection window after a sub-processor notice, and
     ``undisclosed`` where a later sentence of the same paragraph takes back a permissive
     reading before it (see :func:`_taken_back`: a disclaimer, a narrowing, a sale after all,
-    others doing it, a consent deemed given, copies kept on)."""
+    others doing it, a consent deemed given, copies kept on, content passed on to others or
+    reaching the models by another path, the data named again by a pronoun and sold or used
+    for ads)."""
     hits: list[Hit] = []
     earlier = list(earlier)
     if OPT_OUT_SENTENCE.search(s.low) and not NO_WAY_OUT.search(s.low):

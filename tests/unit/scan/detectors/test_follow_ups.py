@@ -240,3 +240,59 @@ def test_a_disclaimer_before_a_denial_hedges_it(text: str, fact: str) -> None:
 )
 def test_a_disclaimer_of_something_else_or_elsewhere_leaves_the_denial(text: str) -> None:
     assert scanned(text)["sale_of_data"] == "never"
+
+
+# Written for these tests: the next sentence names the denied data by a pronoun only and states
+# the practice, or a disclosure paid for; it takes the denial back. One that passes the data to
+# no one, or for the service, leaves the denial standing.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "We do not sell your personal information. We may share it with partners who pay us.",
+            "sale_of_data",
+        ),
+        (
+            "We do not sell your personal information. We may provide it to partners in "
+            "exchange for payment.",
+            "sale_of_data",
+        ),
+        (
+            "We do not sell your personal information. It may be disclosed to partners who "
+            "compensate us.",
+            "sale_of_data",
+        ),
+        ("We don't use your content for ads. We may use it for marketing.", "advertising_use"),
+        (
+            "We do not use your data for advertising. It may be used for marketing purposes.",
+            "advertising_use",
+        ),
+    ],
+)
+def test_a_pronoun_naming_the_denied_data_with_the_practice_takes_it_back(
+    text: str, fact: str
+) -> None:
+    assert scanned(text)[fact] == "undisclosed"
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "We do not sell your personal information. We do not share it with advertisers either.",
+            "sale_of_data",
+        ),
+        (
+            "We do not sell your personal information. We may share it with our service providers.",
+            "sale_of_data",
+        ),
+        (
+            "We don't use your content for ads. We may use it to provide the service.",
+            "advertising_use",
+        ),
+    ],
+)
+def test_a_pronoun_naming_the_denied_data_for_something_else_leaves_it(
+    text: str, fact: str
+) -> None:
+    assert scanned(text)[fact] == "never"
