@@ -1594,7 +1594,8 @@ def hedged(hit: Hit, text: str, names_practice: Callable[[str], bool] | None = N
     are not liable for the acts of third-party sites" keeps its denial (see
     :func:`disclaims_the_practice`). A deadline beside any disclaimer is hedged: a disclaimer
     there is most often about missing it; so is one held on the customer's having paid its
-    fees or its account's good standing, anywhere in the sentence."""
+    fees or its account's good standing, or promised on some plans only, anywhere in the
+    sentence."""
     a, b = 0, len(text)
     if hit.focus is not None:
         a, b = clause_around(text, GUARD_CLAUSE, hit.focus)
@@ -1621,6 +1622,8 @@ def hedged(hit: Hit, text: str, names_practice: Callable[[str], bool] | None = N
         or (OTHER_SIDE_DOES.search(text) if hit.value in PERMISSIVE_VALUES else None)
         or (open_deadline(text, hit.fact) if isinstance(hit.value, int) else None)
         or (CUSTOMER_STANDING.search(text) if isinstance(hit.value, int) else None)
+        # "We will notify Enterprise customers within 24 hours": the reader's plan is unknown
+        or (SOME_PLANS.search(text) if isinstance(hit.value, int) else None)
     )
     if found is not None:
         return replace(hit, value="undisclosed", cue=named("hedged", found))
