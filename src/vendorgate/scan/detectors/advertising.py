@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from vendorgate.scan.detectors.cues import (
+    CONTENT_ONLY,
     EXCEPTION,
     POINTER,
     customer_consent,
@@ -212,15 +213,6 @@ ONE_KIND_OF_DATA = re.compile(
 )
 """One kind of the person's data (what they keep in the service) named as what is not used for
 ads: what else is known of them is not denied."""
-CONTENT_ONLY = re.compile(
-    r"\b(?:customer|user|client|subscriber|member|your|their)s?'? (?:content|contents|"
-    r"submissions|uploads)\b|"
-    r"\bcontent (?:that |which )?you (?:provide|upload|submit|post|share|store|create)\b"
-)
-"""The customer's content as a whole named as what is not used for ads: ``advertising_use``
-covers all customer data, account and usage data too (cookies, contact details, activity on
-the vendor's sites), which is what advertising is most often built on; a denial for the
-content leaves that open (the vocabulary states the content's scope apart)."""
 ONE_TECHNOLOGY = re.compile(r"\b(?:cookies?|pixels?|web beacons?|trackers?)\b")
 """One technology denied for ads ("we do not use cookies for advertising"): the data others
 gather is not denied. Not read beside a consent: consent to cookies for ads is how ads wait

@@ -39,6 +39,16 @@ CONTENT = rx(
     r"\bcustomer'?s? personal data\b|\bpersonal data (?:processed )?(?:on behalf of|pursuant to "
     r"this dpa)|\bto the controller\b|\bthe controller'?s\b",
 )
+CONTENT_ONLY = re.compile(
+    r"\b(?:customer|user|client|subscriber|member|your|their)s?'? (?:content|contents|"
+    r"submissions|uploads)\b|"
+    r"\bcontent (?:that |which )?you (?:provide|upload|submit|post|share|store|create)\b"
+)
+"""The customer's content as a whole, named as what a practice is denied for. The broad
+practice facts (``advertising_use``, ``sale_of_data``) cover all customer data, account and
+usage data too (cookies, contact details, activity on the vendor's sites), which ads and sales
+are most often built on; a denial for the content alone leaves that open (the vocabulary
+states the content's scope apart)."""
 SERVICE_DATA = rx(
     r"\bservice[- ]generated data\b",
     r"\btelemetry\b",
