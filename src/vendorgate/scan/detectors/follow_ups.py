@@ -94,6 +94,29 @@ def _disclaims_what_is_done(text: str) -> re.Match[str] | None:
     return None
 
 
+MISSED_DEADLINE = re.compile(
+    r"\b(?:delays?|delayed|late|lateness|timel(?:y|iness)|in time|(?:failure|failing|fails?) to "
+    r"(?:notify|inform|delete|give notice|tell))\b"
+)
+"""What a disclaimer beside a deadline is about when it is about missing it."""
+
+
+def _disclaims_delay(text: str) -> re.Match[str] | None:
+    """A responsibility disclaimed for a delay, or for failing to notify or delete in time
+    ("We are not responsible for delays caused by our partners"): the deadline beside it in the
+    paragraph is no promise. Not one for something else ("... the content of third-party
+    websites")."""
+    for found in DISCLAIMED_RESPONSIBILITY.finditer(text):
+        own = re.split(r";|\. ", text[found.start() :])[0]
+        if MISSED_DEADLINE.search(own):
+            return found
+    return None
+
+
+def _deadline(hit: Hit) -> bool:
+    return isinstance(hit.value, int)
+
+
 def _earlier_in_paragraph(s: Sentence) -> str:
     """The lower-case text of the sentences before ``s`` in its paragraph."""
     if s.index == 0:
@@ -105,13 +128,18 @@ def _earlier_in_paragraph(s: Sentence) -> str:
 def hedged_by_earlier(hit: Hit, s: Sentence) -> Hit:
     """``hit`` made ``undisclosed`` when it is permissive and a sentence before it in its
     paragraph disclaims what is done with the data ("We are not responsible for how our
-    partners use your data. We do not sell your personal information."): the disclaimer hedges
-    the denial after it as it hedges one before it (see :func:`_taken_back`), or in its own
-    sentence. A disclaimer in another paragraph, or about something else, leaves it."""
-    if not _permissive(hit):
+    partners use your data. We do not sell your personal information."), or when it is a
+    deadline and one before it disclaims delays: the disclaimer hedges what follows it as it
+    hedges a denial it follows (see :func:`_taken_back`), or its own sentence. A disclaimer in
+    another paragraph, or about something else, leaves it. (A delay disclaimed after a
+    deadline is not read: a document's numbers outrank its ``undisclosed`` passages.)"""
+    if _permissive(hit):
+        disclaims = _disclaims_what_is_done
+    elif _deadline(hit):
+        disclaims = _disclaims_delay  # "We are not responsible for delays. We will notify ..."
+    else:
         return hit
-    found = _disclaims_what_is_done(_earlier_in_paragraph(s))
-    if found is None:
+    if disclaims(_earlier_in_paragraph(s)) is None:
         return hit
     return replace(hit, value="undisclosed", cue="disclaimer before the denial")
 

@@ -262,7 +262,7 @@ def test_a_disclaimer_of_something_else_or_elsewhere_leaves_the_denial(text: str
             "compensate us.",
             "sale_of_data",
         ),
-        ("We don't use your content for ads. We may use it for marketing.", "advertising_use"),
+        ("We don't use your data for ads. We may use it for marketing.", "advertising_use"),
         (
             "We do not use your data for advertising. It may be used for marketing purposes.",
             "advertising_use",
@@ -287,7 +287,7 @@ def test_a_pronoun_naming_the_denied_data_with_the_practice_takes_it_back(
             "sale_of_data",
         ),
         (
-            "We don't use your content for ads. We may use it to provide the service.",
+            "We don't use your data for ads. We may use it to provide the service.",
             "advertising_use",
         ),
     ],
@@ -296,3 +296,21 @@ def test_a_pronoun_naming_the_denied_data_for_something_else_leaves_it(
     text: str, fact: str
 ) -> None:
     assert scanned(text)[fact] == "never"
+
+
+# Written for these tests: a delay disclaimed earlier in the same paragraph holds the deadline
+# after it open; a disclaimer about something else leaves the number.
+def test_a_delay_disclaimed_before_a_deadline_holds_it_open() -> None:
+    text = (
+        "We are not responsible for delays caused by our partners. We will notify you of a "
+        "security breach within 72 hours."
+    )
+    assert scanned(text)["breach_notification_hours"] == "undisclosed"
+
+
+def test_a_disclaimer_of_something_else_before_a_deadline_keeps_its_number() -> None:
+    text = (
+        "We are not responsible for the content of third-party websites. We will notify you of "
+        "a security breach within 72 hours."
+    )
+    assert scanned(text)["breach_notification_hours"] == 72
