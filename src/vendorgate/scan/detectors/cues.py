@@ -1433,6 +1433,13 @@ PASSED_ON = rx(
     r"\bfor (?:their|partners'?|third parties'?|affiliates'?) (?:own )?(?:\w+ )?purposes\b",
     # "This licence extends to our affiliates and partners"
     r"\bextend(?:s|ed|ing)? to " + _ONWARD_RECIPIENT,
+    # "may make it available to our partners"
+    r"\bmak(?:e|es|ing) (?:it|them|(?:your|such|the|this|that|customer|user) (?:content|data|"
+    r"information|files)) available (?:with|to) " + _ONWARD_RECIPIENT,
+    # "You grant us and our partners a licence": the partners hold it beside the vendor (the
+    # vendor's affiliates, which often provide the service, are left to the purpose named)
+    r"\b(?:us|we) and (?:to )?(?:our|its) (?:[\w-]+ )?(?:partners|third[- ]parties|advertisers|"
+    r"sponsors)\b",
 )
 """Content passed on to others than the vendor, or used for their purposes: whatever the
 vendor's own use is limited to, theirs is not said to be."""

@@ -1136,3 +1136,29 @@ def test_a_licence_to_provide_the_service_is_still_service_only() -> None:
 )
 def test_written_content_passed_on_to_others(text: str, expected: str) -> None:
     assert written(text)["content_license_scope"] == expected
+
+
+# Written for these tests: the licence granted to partners beside the vendor, or the content
+# made available to them, reaches others' use; one granted to the vendor's affiliates to
+# provide the service does not.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "You grant us and our partners a licence to use your content to provide the Services.",
+            "undisclosed",
+        ),
+        (
+            "We use your content only to provide the Services and may make it available to our "
+            "partners.",
+            "undisclosed",
+        ),
+        (
+            "You grant Acme and its affiliates a licence to use your content to provide the "
+            "Services.",
+            "service_only",
+        ),
+    ],
+)
+def test_written_a_licence_reaching_partners(text: str, expected: str) -> None:
+    assert written(text)["content_license_scope"] == expected
