@@ -125,6 +125,18 @@ def _earlier_in_paragraph(s: Sentence) -> str:
     return folded.text[: bisect_left(folded.offsets, s.start)].lower()
 
 
+def trained_by_another_path(hit: Hit, s: Sentence) -> Hit:
+    """``hit`` (a denial or opt-in of training on customer content) made ``undisclosed`` when
+    its own sentence has content reach the models another way ("We do not train on your
+    content, but we may use feedback you send to improve our models"), as a later sentence of
+    the paragraph does (see :func:`_taken_back`)."""
+    if not _content_not_trained(hit):
+        return hit
+    if CONTENT_BY_ANOTHER_PATH.search(s.low) is None or not _trained_on(s.low):
+        return hit
+    return replace(hit, value="undisclosed", cue="trained on by another path")
+
+
 def hedged_by_earlier(hit: Hit, s: Sentence) -> Hit:
     """``hit`` made ``undisclosed`` when it is permissive and a sentence before it in its
     paragraph disclaims what is done with the data ("We are not responsible for how our
@@ -226,6 +238,11 @@ AD_PURPOSE = re.compile(
     r"retargeting|remarketing|personali[sz]ed (?:ads|offers|promotions))\b"
 )
 """What the data is used for when the use is advertising, or marketing with it."""
+SOLD_TO = re.compile(
+    r"\b(?:advertis\w* (?:partners|networks|companies)|advertisers|ad (?:partners|networks)|"
+    r"data brokers|marketing partners)\b"
+)
+"""Recipients a disclosure to whom is a sale or a "sharing" in the state laws' sense."""
 
 
 def _practised_on_it(text: str, purpose: re.Pattern[str]) -> bool:
@@ -270,9 +287,10 @@ def _taken_back(text: str) -> list[tuple[str, Callable[[Hit], bool]]]:
         found.append(
             ("consent deemed given", lambda h: h.fact in PRACTICE_FACTS and h.value == "opt_in")
         )
-    if _practised_on_it(text, PAID_FOR):
+    if _practised_on_it(text, PAID_FOR) or _practised_on_it(text, SOLD_TO):
         # "We do not sell your personal information. We may share it with partners who pay
-        # us.": the pronoun names the data denied; the disclosure paid for is a sale
+        # us.": the pronoun names the data denied; a disclosure paid for, or made to
+        # advertisers or data brokers, is a sale
         found.append(
             ("a paid disclosure of it", lambda h: h.fact == "sale_of_data" and _permissive(h))
         )

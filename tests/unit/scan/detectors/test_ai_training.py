@@ -1303,3 +1303,16 @@ def test_a_denial_for_one_data_source_settles_nothing(text: str) -> None:
 def test_a_denial_for_the_customer_s_own_data_is_a_denial() -> None:
     # written for this test
     assert written("We do not use data we collect from you to train AI models.")[CONTENT] == "never"
+
+
+# Written for these tests: the other path to the models in the denial's own sentence.
+def test_feedback_trained_on_in_the_denial_s_sentence_takes_it_back() -> None:
+    text = (
+        "We do not train on your content, but we may use feedback you send to improve our models."
+    )
+    assert written(text)[CONTENT] in ("undisclosed", "always")
+
+
+def test_feedback_denied_beside_the_content_keeps_the_denial() -> None:
+    text = "We do not use your content or your feedback to train our models."
+    assert written(text)[CONTENT] == "never"

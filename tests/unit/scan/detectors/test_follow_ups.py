@@ -314,3 +314,12 @@ def test_a_disclaimer_of_something_else_before_a_deadline_keeps_its_number() -> 
         "a security breach within 72 hours."
     )
     assert scanned(text)["breach_notification_hours"] == 72
+
+
+def test_the_denied_data_shared_with_advertising_partners_takes_a_sale_denial_back() -> None:
+    # written for this test: sharing with advertisers is a sale in the state laws' sense
+    text = (
+        "We do not sell your personal information. However, we may share it with advertising "
+        "partners."
+    )
+    assert scanned(text)["sale_of_data"] == "undisclosed"
