@@ -32,7 +32,11 @@ from vendorgate.scan.detectors import (
     subprocessors,
 )
 from vendorgate.scan.detectors.cues import bound_party, hedged
-from vendorgate.scan.detectors.follow_ups import follow_ups
+from vendorgate.scan.detectors.follow_ups import (
+    follow_ups,
+    hedged_by_earlier,
+    trained_by_another_path,
+)
 from vendorgate.scan.detectors.hit import Detector, Hit, HitValue, Trigger
 from vendorgate.scan.document import Sentence
 
@@ -97,7 +101,9 @@ def detect(s: Sentence) -> list[Hit]:
     is dropped: it is their obligation, never a commitment of the vendor, so it must not
     suggest a value for the vendor's practice. A value that would let a rule pass, or a
     deadline, stated in a hedged clause ("we do not knowingly sell", "we typically notify
-    within 24 hours") becomes ``undisclosed``, whichever detector found it.
+    within 24 hours") becomes ``undisclosed``, whichever detector found it; so does a
+    permissive value after a disclaimer earlier in its paragraph, and a training denial
+    beside content trained on another way (as feedback).
     """
     found: list[Hit] = []
     for detector in DETECTORS:
@@ -107,6 +113,7 @@ def detect(s: Sentence) -> list[Hit]:
             if bound_party(s, hit.focus[1] if hit.focus else len(s.low)) is not None:
                 continue
             kept = hedged(hit, s.low, detector.TRIGGER.names)
+            kept = hedged_by_earlier(trained_by_another_path(kept, s), s)
             found.append(
                 replace(kept, cue=f"{detector.ID}: {kept.cue}" if kept.cue else detector.ID)
             )

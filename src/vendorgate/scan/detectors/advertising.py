@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from vendorgate.scan.detectors.cues import (
+    CONTENT_ONLY,
     EXCEPTION,
     POINTER,
     customer_consent,
@@ -167,12 +168,13 @@ def detect(s: Sentence) -> list[Hit]:
         # "our mobile apps do not use your data for ads": the website, and the vendor's other
         # products, may
         hit = narrowed(hit, "scoped denial", surface)
-    kind = _one_kind_of_data(text, cue, ONE_KIND_OF_DATA)
+    kind = _one_kind_of_data(text, cue, ONE_KIND_OF_DATA) or _content_only(text, cue)
     if hit.value == "never":
         kind = kind or _one_kind_of_data(text, cue, ONE_TECHNOLOGY)
     if kind and hit.value in ("never", "opt_in"):
-        # "we do not use the content of your emails for advertising": the rest of what the
-        # vendor knows of the person (browsing, purchases, location) may be used
+        # "we do not use the content of your emails for advertising", "... any Customer
+        # Content to advertise": the rest of what the vendor knows of the person (browsing,
+        # purchases, location, account and usage data) may be used
         hit = narrowed(hit, "scoped denial", kind)
     others = ONE_KIND_OF_ADS.search(text)
     if others and hit.value in ("never", "opt_in"):
@@ -210,8 +212,7 @@ ONE_KIND_OF_DATA = re.compile(
     r"conversations|recordings|chats?|notes|uploads|calls)\b"
 )
 """One kind of the person's data (what they keep in the service) named as what is not used for
-ads: what else is known of them is not denied. (Their content as a whole is most of what a
-service holds of them, and is left a denial.)"""
+ads: what else is known of them is not denied."""
 ONE_TECHNOLOGY = re.compile(r"\b(?:cookies?|pixels?|web beacons?|trackers?)\b")
 """One technology denied for ads ("we do not use cookies for advertising"): the data others
 gather is not denied. Not read beside a consent: consent to cookies for ads is how ads wait
@@ -233,6 +234,18 @@ def _one_kind_of_data(
     if WHOLE_DATA.search(text, start, cue.start()):
         return None
     return kinds.search(text, start, cue.start())
+
+
+def _content_only(text: str, cue: re.Match[str]) -> re.Match[str] | None:
+    """The customer's content, named as the only data in the clause of the advertising at
+    ``cue`` ("we never use customer content for marketing", "No customer content will be used
+    to target ads"), with no wider word for the data there."""
+    start = max(0, text.rfind(";", 0, cue.start()) + 1, text.rfind(" but ", 0, cue.start()))
+    end = min((m.start() for m in re.finditer(r";| but ", text[cue.end() :])), default=None)
+    stop = len(text) if end is None else cue.end() + end
+    if WHOLE_DATA.search(text, start, stop):
+        return None
+    return CONTENT_ONLY.search(text, start, stop)
 
 
 ONE_KIND_OF_ADS = rx(

@@ -12,6 +12,7 @@ from vendorgate.scan.detectors.cues import (
     guard,
     near_negation,
     not_a_statement,
+    passed_on,
     rx,
     span,
 )
@@ -625,6 +626,10 @@ def _scope(
     if service is not None and _extra_purpose(text, service):
         return "undisclosed", span(trigger)
     if BEYOND_THE_SERVICE.search(text, service.start() if service else 0):
+        return "undisclosed", span(trigger)
+    if passed_on(text):
+        # "... only to provide the Services and may share it with our partners": the partners'
+        # use is not limited to the service
         return "undisclosed", span(trigger)
     return "service_only", span(trigger)
 

@@ -39,6 +39,16 @@ CONTENT = rx(
     r"\bcustomer'?s? personal data\b|\bpersonal data (?:processed )?(?:on behalf of|pursuant to "
     r"this dpa)|\bto the controller\b|\bthe controller'?s\b",
 )
+CONTENT_ONLY = re.compile(
+    r"\b(?:customer|user|client|subscriber|member|your|their)s?'? (?:content|contents|"
+    r"submissions|uploads)\b|"
+    r"\bcontent (?:that |which )?you (?:provide|upload|submit|post|share|store|create)\b"
+)
+"""The customer's content as a whole, named as what a practice is denied for. The broad
+practice facts (``advertising_use``, ``sale_of_data``) cover all customer data, account and
+usage data too (cookies, contact details, activity on the vendor's sites), which ads and sales
+are most often built on; a denial for the content alone leaves that open (the vocabulary
+states the content's scope apart)."""
 SERVICE_DATA = rx(
     r"\bservice[- ]generated data\b",
     r"\btelemetry\b",
@@ -334,6 +344,13 @@ SCOPED_DENIAL = rx(
     # one channel: what comes in through the API
     r"\b(?:through|via|using|from) (?:the |our )?api\b|\bapi (?:inputs?|outputs?|requests?|data|"
     r"content|traffic)\b",
+    # one source of the data: what an integration, a connector or another company's API
+    # brings ("data we collect from Google Workspace APIs", "data we receive from Slack")
+    r"\b(?:from|through|via|using) (?:the |our |your |any |an? )?(?:[\w-]+ ){1,3}(?:apis?|"
+    r"integrations?|connectors?|plug-?ins?|extensions?|add-?ons?)\b",
+    r"\b(?:data|information|content) (?:(?:that |which )?(?:we|it) )?(?:receive|collect|obtain|"
+    r"import|retrieve|access)\w* (?:from|through|via) (?!(?:you|your|users?|customers?|the "
+    r"(?:customer|user)s?|us|individuals|people|them)\b)",
     # one region's people
     r"\b(?:in|from|for|within|across) (?:the )?(?:eu|eea|european (?:union|economic area)|uk|"
     r"united kingdom|switzerland|california|brazil|canada|certain (?:countries|regions|"
@@ -568,6 +585,24 @@ _EXCEPTED = re.compile(
     r"\b(?:except|unless|other than|save|excluding|but|or (?:later|longer|more))\b\W*"
     r"(?:\w+\W+){0,2}$"
 )
+
+
+_PAID_UP = (
+    r"(?:(?:you|the customer|customer) (?:ha(?:ve|s) )?(?:paid|pays?|settled?)|(?:all |any )?"
+    r"(?:outstanding |unpaid |applicable )?(?:fees|invoices|amounts|charges|sums)(?: due| owed)?"
+    r" (?:have been|are|being|has been|is) (?:paid|settled)|(?:your|the customer'?s?|its) "
+    r"account (?:is|remains) (?:in good standing|current|paid up))"
+)
+CUSTOMER_STANDING = rx(
+    # "provided you have paid all fees", "if your account is in good standing": a condition
+    # the organisation reading it may not meet, so the number is no promise to it
+    r"\b(?:provided|providing|if|as long as|so long as|only if|on condition) (?:that )?" + _PAID_UP,
+    r"\bsubject to (?:the |your |customer'?s? )?(?:full |prior )?(?:payment|settlement) of\b",
+    r"\bunless (?:you|the customer|customer) (?:owes?|ha(?:ve|s) (?:any )?(?:outstanding|unpaid))"
+    r"\b",
+    r"\bin good standing\b",
+)
+"""A deadline held on the customer's having paid, or on its account's standing."""
 
 
 def only_the_law(text: str) -> re.Match[str] | None:
@@ -1384,6 +1419,41 @@ def bound_party(s: Sentence, position: int = 0) -> re.Match[str] | None:
 
 # ---------------------------------------------------------------- permissive values, guarded
 
+_ONWARD_RECIPIENT = (
+    r"(?:(?:our|its|their|selected?|trusted|certain|other|some|and) )*(?:[\w-]+ )?(?:partners|"
+    r"third[- ]parties|advertisers|affiliates|other companies|sponsors)\b"
+)
+PASSED_ON = rx(
+    # "and may share it with our partners", "to disclose it to selected third parties"
+    r"\b(?:shar(?:e|es|ed|ing)|disclos(?:e|es|ed|ing)|sell(?:s|ing)?|sold|licens(?:e|es|ed|ing)|"
+    r"sublicens\w*|transfer\w*|pass(?:es|ed|ing)?|rent(?:s|ed|ing)?)\b(?: (?:it|them|(?:your|"
+    r"such|the|this|that|customer|user) (?:content|data|information|files)))?(?: on)? "
+    r"(?:with|to) " + _ONWARD_RECIPIENT,
+    # "for their own purposes": others' ends, not the service's
+    r"\bfor (?:their|partners'?|third parties'?|affiliates'?) (?:own )?(?:\w+ )?purposes\b",
+    # "This licence extends to our affiliates and partners"
+    r"\bextend(?:s|ed|ing)? to " + _ONWARD_RECIPIENT,
+    # "may make it available to our partners"
+    r"\bmak(?:e|es|ing) (?:it|them|(?:your|such|the|this|that|customer|user) (?:content|data|"
+    r"information|files)) available (?:with|to) " + _ONWARD_RECIPIENT,
+    # "You grant us and our partners a licence": the partners hold it beside the vendor (the
+    # vendor's affiliates, which often provide the service, are left to the purpose named)
+    r"\b(?:us|we) and (?:to )?(?:our|its) (?:[\w-]+ )?(?:partners|third[- ]parties|advertisers|"
+    r"sponsors)\b",
+)
+"""Content passed on to others than the vendor, or used for their purposes: whatever the
+vendor's own use is limited to, theirs is not said to be."""
+
+
+def passed_on(text: str, start: int = 0) -> re.Match[str] | None:
+    """The first passing on of content to others after ``start`` that is not denied ("and may
+    share it with our partners"; not "and will not share it with third parties")."""
+    for found in PASSED_ON.finditer(text, start):
+        if not near_negation(text, found.start(), 40):
+            return found
+    return None
+
+
 PERMISSIVE_VALUES = frozenset({"never", "opt_in", "service_only"})
 """Values that let a compliance rule pass: suggested only from a sentence that states them
 without a condition, an exception or a choice left to the user."""
@@ -1540,7 +1610,9 @@ def hedged(hit: Hit, text: str, names_practice: Callable[[str], bool] | None = N
     which ``names_practice`` (the detector's trigger) helps tell: "we never sell your data and
     are not liable for the acts of third-party sites" keeps its denial (see
     :func:`disclaims_the_practice`). A deadline beside any disclaimer is hedged: a disclaimer
-    there is most often about missing it."""
+    there is most often about missing it; so is one held on the customer's having paid its
+    fees or its account's good standing, or promised on some plans only, anywhere in the
+    sentence."""
     a, b = 0, len(text)
     if hit.focus is not None:
         a, b = clause_around(text, GUARD_CLAUSE, hit.focus)
@@ -1566,6 +1638,9 @@ def hedged(hit: Hit, text: str, names_practice: Callable[[str], bool] | None = N
         or (UNOWNED_CONSENT.search(text, a, b) if hit.value in PERMISSIVE_VALUES else None)
         or (OTHER_SIDE_DOES.search(text) if hit.value in PERMISSIVE_VALUES else None)
         or (open_deadline(text, hit.fact) if isinstance(hit.value, int) else None)
+        or (CUSTOMER_STANDING.search(text) if isinstance(hit.value, int) else None)
+        # "We will notify Enterprise customers within 24 hours": the reader's plan is unknown
+        or (SOME_PLANS.search(text) if isinstance(hit.value, int) else None)
     )
     if found is not None:
         return replace(hit, value="undisclosed", cue=named("hedged", found))
@@ -1618,6 +1693,8 @@ SOME_PLANS = rx(
     r"workspaces?|organi[sz]ations?|licen[cs]es?)\b",
     r"\bon (?:our|the|an?|certain|some|select|eligible) (?:[\w-]+ ){0,2}(?:plans?|tiers?|"
     r"subscriptions?)\b",
+    # "on HIPAA-eligible plans": the plans that qualify, not every plan
+    r"\b[\w]+-eligible (?:plans?|tiers?|subscriptions?|editions?)\b",
 )
 """An agreement offered on some plans only."""
 NOT_EVERYWHERE = rx(
@@ -1647,9 +1724,9 @@ def _passing_state(hit: Hit, text: str, clause: tuple[int, int]) -> Hit:
     """``hit`` (encrypted, or an agreement available or on request) made ``undisclosed`` when
     its clause hedges it or holds it under a described policy, leaves the agreement to the
     vendor's leave, or (for encryption) limits it to a plan or covers some data or places only;
-    an agreement offered on some plans only, or applying only "where applicable", is not said
-    to be had either. (A DPA offered to business accounts is not limited to a plan: only they
-    need one.)"""
+    an agreement offered, or to be asked for, on some plans only, or applying only "where
+    applicable", is not said to be had either. (A DPA offered to business accounts is not
+    limited to a plan: only they need one.)"""
     a, b = clause
     found = (
         HEDGED_DENIAL.search(text, a, b)
@@ -1660,8 +1737,7 @@ def _passing_state(hit: Hit, text: str, clause: tuple[int, int]) -> Hit:
             or NOT_EVERYWHERE.search(text, a, b)
             or AIMED.search(text, a, b)
             if hit.value == "encrypted"
-            else UNPROMISED_AGREEMENT.search(text)
-            or (_offered_to_some(text, (a, b)) if hit.value == "available" else None)
+            else UNPROMISED_AGREEMENT.search(text) or _offered_to_some(text, (a, b))
         )
     )
     if found is None:
@@ -1670,9 +1746,10 @@ def _passing_state(hit: Hit, text: str, clause: tuple[int, int]) -> Hit:
 
 
 def _offered_to_some(text: str, clause: tuple[int, int]) -> re.Match[str] | None:
-    """What leaves an agreement said to be available to some customers only: a plan named in
-    its clause, or a condition no one names governing the sentence ("where applicable"). An
-    agreement on request keeps its reading: the request is the customer's to make."""
+    """What leaves an agreement said to be available, or to be had on request, by some
+    customers only: a plan named in its clause, or a condition no one names governing the
+    sentence ("where applicable"). A request open to every customer keeps its reading; one
+    open on "Enterprise plans" may not be open to the organisation reading it."""
     return SOME_PLANS.search(text, *clause) or APPLIES_WHERE.search(text)
 
 

@@ -8,7 +8,9 @@ notice), so the scanner calls it after them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from vendorgate.scan.detectors.cues import (
     DEEMED_CONSENT,
@@ -16,6 +18,9 @@ from vendorgate.scan.detectors.cues import (
     OTHERS_ACTS,
     PERMISSIVE_VALUES,
     RECIPIENTS,
+    near_negation,
+    passed_on,
+    rx,
 )
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
@@ -89,6 +94,68 @@ def _disclaims_what_is_done(text: str) -> re.Match[str] | None:
     return None
 
 
+MISSED_DEADLINE = re.compile(
+    r"\b(?:delays?|delayed|late|lateness|timel(?:y|iness)|in time|(?:failure|failing|fails?) to "
+    r"(?:notify|inform|delete|give notice|tell))\b"
+)
+"""What a disclaimer beside a deadline is about when it is about missing it."""
+
+
+def _disclaims_delay(text: str) -> re.Match[str] | None:
+    """A responsibility disclaimed for a delay, or for failing to notify or delete in time
+    ("We are not responsible for delays caused by our partners"): the deadline beside it in the
+    paragraph is no promise. Not one for something else ("... the content of third-party
+    websites")."""
+    for found in DISCLAIMED_RESPONSIBILITY.finditer(text):
+        own = re.split(r";|\. ", text[found.start() :])[0]
+        if MISSED_DEADLINE.search(own):
+            return found
+    return None
+
+
+def _deadline(hit: Hit) -> bool:
+    return isinstance(hit.value, int)
+
+
+def _earlier_in_paragraph(s: Sentence) -> str:
+    """The lower-case text of the sentences before ``s`` in its paragraph."""
+    if s.index == 0:
+        return ""
+    folded = s.unit.folded
+    return folded.text[: bisect_left(folded.offsets, s.start)].lower()
+
+
+def trained_by_another_path(hit: Hit, s: Sentence) -> Hit:
+    """``hit`` (a denial or opt-in of training on customer content) made ``undisclosed`` when
+    its own sentence has content reach the models another way ("We do not train on your
+    content, but we may use feedback you send to improve our models"), as a later sentence of
+    the paragraph does (see :func:`_taken_back`)."""
+    if not _content_not_trained(hit):
+        return hit
+    if CONTENT_BY_ANOTHER_PATH.search(s.low) is None or not _trained_on(s.low):
+        return hit
+    return replace(hit, value="undisclosed", cue="trained on by another path")
+
+
+def hedged_by_earlier(hit: Hit, s: Sentence) -> Hit:
+    """``hit`` made ``undisclosed`` when it is permissive and a sentence before it in its
+    paragraph disclaims what is done with the data ("We are not responsible for how our
+    partners use your data. We do not sell your personal information."), or when it is a
+    deadline and one before it disclaims delays: the disclaimer hedges what follows it as it
+    hedges a denial it follows (see :func:`_taken_back`), or its own sentence. A disclaimer in
+    another paragraph, or about something else, leaves it. (A delay disclaimed after a
+    deadline is not read: a document's numbers outrank its ``undisclosed`` passages.)"""
+    if _permissive(hit):
+        disclaims = _disclaims_what_is_done
+    elif _deadline(hit):
+        disclaims = _disclaims_delay  # "We are not responsible for delays. We will notify ..."
+    else:
+        return hit
+    if disclaims(_earlier_in_paragraph(s)) is None:
+        return hit
+    return replace(hit, value="undisclosed", cue="disclaimer before the denial")
+
+
 OTHERS_DO = re.compile(
     r"^(?:but |however,? )?(?:our|their|some|many|third[- ]party|these|those|other) "
     r"(?:[\w-]+ ){0,2}(?:partners|advertisers|networks|companies|vendors|providers|affiliates)"
@@ -125,9 +192,69 @@ WHAT_WAS_DELETED = re.compile(
 )
 """The content itself, or copies of it, as what is kept on (not other data: "Services
 Data")."""
+REFERS_TO_CONTENT = re.compile(
+    r"\b(?:it|them|licen[cs]es?|rights?|(?:your|the|such|this|that|customer|user) (?:content|"
+    r"data|information|files))\b"
+)
+"""The content of the sentence before named again: by a pronoun, or as the licence over it."""
+CONTENT_BY_ANOTHER_PATH = re.compile(
+    r"\b(?:feedback|flagged|reported|reviewed|rated|ratings?|thumbs[- ](?:up|down))\b"
+)
+"""Content that reaches the vendor's models another way than as the service's data: sent as
+feedback (with the prompts and outputs it is about), or flagged or reviewed for safety."""
+TRAINED_ON = re.compile(
+    r"\b(?:use|used|using|uses)\b[^.;]{0,60}?\b(?:to|for|in) (?:train|improv|develop|"
+    r"fine[- ]?tun|refin)\w*\b[^.;]{0,40}?\b(?:models?|classifiers?|algorithms?|ai|machine "
+    r"learning|systems?|filters?)\b|"
+    r"\btrain\w* (?:on )?(?:our |its |the )?(?:\w+ )?(?:models?|classifiers?|algorithms?|ai)\b"
+)
+"""Used to train or improve models, classifiers or the systems built on them."""
 DEEMED_HERE = re.compile(r"\b(?:consent|agree)\w*\b")
 """A consent or an agreement the sentence deems given ("By using our AI features, you consent
 to such use")."""
+
+
+_REFERRED_DATA = r"(?:it|them|(?:this|that|such|these|those) (?:data|information|details|content))"
+PRACTICE_ON_IT = rx(
+    # "We may share it with partners", "We may use it for marketing"
+    r"\b(?:use|uses|using|share|shares|sharing|disclose|discloses|disclosing|provide|provides|"
+    r"providing|transfer|transfers|pass|passes|sell|sells|rent|rents|trade|trades|license|"
+    r"licenses|make|makes)\b " + _REFERRED_DATA + r"\b",
+    # "It may be disclosed to partners who compensate us"
+    r"\b(?:it|they|(?:this|that|such|these|those) (?:data|information|details|content)) "
+    r"(?:may|might|can|could|will|would|is|are)(?: also| still| then)? (?:be )?(?:used|shared|"
+    r"disclosed|provided|transferred|passed|sold|rented|traded|licensed|made available)\b",
+)
+"""The data of the sentence before named by a pronoun, and something done with it."""
+PAID_FOR = re.compile(
+    r"\b(?:who|that|which) (?:pay|pays|compensate|compensates|remunerate|remunerates) us\b|"
+    r"\bin (?:exchange|return) for (?:money|payment|a fee|fees|compensation|(?:monetary|valuable) "
+    r"consideration|something of value)\b|"
+    r"\bfor (?:money|payment|a fee|(?:monetary|valuable) consideration)\b"
+)
+"""A disclosure the vendor is paid for: a sale, whatever it is called."""
+AD_PURPOSE = re.compile(
+    r"\b(?:ads?|advertis\w*|marketing|promotional|promotions?|targeted|interest[- ]based|"
+    r"retargeting|remarketing|personali[sz]ed (?:ads|offers|promotions))\b"
+)
+"""What the data is used for when the use is advertising, or marketing with it."""
+SOLD_TO = re.compile(
+    r"\b(?:advertis\w* (?:partners|networks|companies)|advertisers|ad (?:partners|networks)|"
+    r"data brokers|marketing partners)\b"
+)
+"""Recipients a disclosure to whom is a sale or a "sharing" in the state laws' sense."""
+
+
+def _practised_on_it(text: str, purpose: re.Pattern[str]) -> bool:
+    """Whether ``text`` does something with the data named by a pronoun ("We may share it"),
+    not denying it, for ``purpose`` in the rest of its clause."""
+    for found in PRACTICE_ON_IT.finditer(text):
+        if near_negation(text, found.start(), 60):
+            continue
+        rest = re.split(r";|\. ", text[found.end() :])[0]
+        if purpose.search(rest):
+            return True
+    return False
 
 
 OBJECTION_WINDOW = re.compile(r"\bobject\w*\b[^.]*\bwithin\b|\bwithin\b[^.]*\bobject\w*")
@@ -160,6 +287,27 @@ def _taken_back(text: str) -> list[tuple[str, Callable[[Hit], bool]]]:
         found.append(
             ("consent deemed given", lambda h: h.fact in PRACTICE_FACTS and h.value == "opt_in")
         )
+    if _practised_on_it(text, PAID_FOR) or _practised_on_it(text, SOLD_TO):
+        # "We do not sell your personal information. We may share it with partners who pay
+        # us.": the pronoun names the data denied; a disclosure paid for, or made to
+        # advertisers or data brokers, is a sale
+        found.append(
+            ("a paid disclosure of it", lambda h: h.fact == "sale_of_data" and _permissive(h))
+        )
+    if _practised_on_it(text, AD_PURPOSE):
+        # "We don't use your content for ads. We may use it for marketing.": the same data,
+        # used for what was denied
+        found.append(
+            ("used for ads after all", lambda h: h.fact == "advertising_use" and _permissive(h))
+        )
+    if CONTENT_BY_ANOTHER_PATH.search(text) and _trained_on(text):
+        # "We do not train on your content. If you send us feedback, we may use it to improve
+        # our models.": content sent as feedback, or flagged for review, is trained on after all
+        found.append(("trained on by another path", _content_not_trained))
+    if passed_on(text) and REFERS_TO_CONTENT.search(text):
+        # "We use your content only to provide the Services. We may also share it with our
+        # partners.": the partners' use is not limited to the service
+        found.append(("passed on to others", _service_only))
     if KEPT_ON.search(text) and WHAT_WAS_DELETED.search(text) and not NOT_KEPT.search(text):
         # "You can delete your content at any time. We may keep backups for as long as we
         # need.": the deletion the customer controls leaves copies the vendor keeps
@@ -171,6 +319,19 @@ def _permissive(hit: Hit) -> bool:
     return hit.fact in HEDGED_FACTS and hit.value in PERMISSIVE_VALUES
 
 
+def _trained_on(text: str) -> bool:
+    """Whether ``text`` says something is used to train or improve models, not denying it."""
+    return any(not near_negation(text, m.start(), 60) for m in TRAINED_ON.finditer(text))
+
+
+def _content_not_trained(hit: Hit) -> bool:
+    return hit.fact == "ai_training_customer_content" and hit.value in PERMISSIVE_VALUES
+
+
+def _service_only(hit: Hit) -> bool:
+    return hit.fact == "content_license_scope" and hit.value == "service_only"
+
+
 def _customer_controlled(hit: Hit) -> bool:
     return hit.fact == "content_retention" and hit.value == "customer_controlled"
 
@@ -180,7 +341,9 @@ def follow_ups(s: Sentence, earlier: Iterable[Hit]) -> list[Hit]:
     for a practice just described, an objection window after a sub-processor notice, and
     ``undisclosed`` where a later sentence of the same paragraph takes back a permissive
     reading before it (see :func:`_taken_back`: a disclaimer, a narrowing, a sale after all,
-    others doing it, a consent deemed given, copies kept on)."""
+    others doing it, a consent deemed given, copies kept on, content passed on to others or
+    reaching the models by another path, the data named again by a pronoun and sold or used
+    for ads)."""
     hits: list[Hit] = []
     earlier = list(earlier)
     if OPT_OUT_SENTENCE.search(s.low) and not NO_WAY_OUT.search(s.low):

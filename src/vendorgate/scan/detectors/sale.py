@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from vendorgate.scan.detectors.cues import (
+    CONTENT_ONLY,
     POINTER,
     for_a_time,
     guard,
@@ -204,6 +205,10 @@ def _limited(hit: Hit, s: Sentence, cue: re.Match[str], money: re.Match[str] | N
         # app", "to unaffiliated third parties": the rest of the data, the data gathered
         # elsewhere, and the affiliates stay open
         hit = narrowed(hit, "scoped denial", some)
+    content = CONTENT_ONLY.search(text)
+    if content and hit.value == "never" and not WHOLE_DATA.search(text):
+        # "we do not sell Customer Content": the account and usage data stay open
+        hit = narrowed(hit, "scoped denial", content)
     own_purpose = OWN_PURPOSE.match(text, cue.end())
     if own_purpose and hit.value in ("never", "opt_in"):
         # "we do not sell your data to third parties for their own marketing purposes": a
@@ -302,6 +307,11 @@ ONE_LAW = re.compile(
 )
 """A denial in one law's sense ("we do not sell personal information within the meaning of
 the CCPA", "for purposes of the CCPA")."""
+WHOLE_DATA = re.compile(
+    r"\b(?:personal|your|customer|user|other|any|all)s?'? (?:\w+ )?(?:data|information|info)\b|"
+    r"\bpii\b|\bpersonally identifiable\b"
+)
+"""The customer's data as a whole, named beside its content: the denial covers it all."""
 SOME_OF_THE_DATA = rx(
     # one kind of the data: what the person keeps in the service, or how they are reached
     r"^(?:(?!\b(?:personal|your|customer|user)s?'? (?:data|information)\b)[^;])*?"

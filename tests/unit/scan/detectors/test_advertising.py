@@ -60,7 +60,7 @@ def test_consent_only_where_the_law_requires_it_is_no_opt_in() -> None:
     ("text", "expected"),
     [
         ("You can opt out of personalised advertising in your settings.", "opt_out"),
-        ("We never use customer content for marketing or promotions.", "never"),
+        ("We never use customer data for marketing or promotions.", "never"),
     ],
 )
 def test_written_advertising_cues(text: str, expected: str) -> None:
@@ -230,8 +230,8 @@ def test_a_negation_describing_the_data_does_not_deny_the_advertising() -> None:
 
 def test_a_describing_clause_whose_verb_is_the_transfer_still_denies_it() -> None:
     text = (
-        "We use your content, which is never shared with third parties for advertising, to "
-        "improve our service."
+        "We use your personal data, which is never shared with third parties for advertising, "
+        "to improve our service."
     )
     assert written(text)["advertising_use"] == "never"
 
@@ -370,7 +370,7 @@ def test_a_denial_of_advertising_with_an_although_clause_is_not_never() -> None:
     ("text", "expected"),
     [
         ("No information is passed to third parties for advertising.", "never"),
-        ("No customer content will be used to target ads.", "never"),
+        ("No customer data will be used to target ads.", "never"),
         (
             "None of the information you give us is ever passed on to third parties for "
             "advertising purposes.",
@@ -646,3 +646,25 @@ def test_consent_to_cookies_for_ads_stays_the_person_s_yes() -> None:
     assert written("We only use cookies for advertising with your consent.") == {
         "advertising_use": "opt_in"
     }
+
+
+# Written for these tests: advertising_use covers all customer data, account and usage data
+# too; a denial for the content alone leaves those open. One naming the data as a whole beside
+# the content denies it all.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We never use customer content for marketing or promotions.", "undisclosed"),
+        ("We will not use any Customer Content to advertise to your users.", "undisclosed"),
+        ("No customer content will be used to target ads.", "undisclosed"),
+        (
+            "We use your content, which is never shared with third parties for advertising, to "
+            "improve our service.",
+            "undisclosed",
+        ),
+        ("We do not use your content or personal data for advertising.", "never"),
+        ("We do not use customer content or other customer data for advertising.", "never"),
+    ],
+)
+def test_a_denial_for_the_content_alone_leaves_other_data_open(text: str, expected: str) -> None:
+    assert written(text)["advertising_use"] == expected

@@ -7,6 +7,7 @@ import pytest
 from tests.unit.scan.detectors.quoting import hits, suggested, written
 from vendorgate.scan.detectors import ai_training, detect
 from vendorgate.scan.document import sentences
+from vendorgate.scan.scanner import scan_text, suggest
 
 ZOOM_2023_08_11 = "zoom/terms-of-service/2023-08-11.md"
 
@@ -1256,3 +1257,62 @@ def test_a_denial_for_models_of_one_use_leaves_the_others_open() -> None:
         ]
         == "undisclosed"
     )
+
+
+# Written for these tests: customer content that reaches training by another path (as
+# feedback, flagged for review) after a denial in the same paragraph: the denial does not hold.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not train on your content. If you send us feedback, including your prompts and "
+        "outputs, we may use it to improve our models.",
+        "We do not train on your content. If you send us feedback, we may use it to improve our "
+        "models.",
+        "We do not use your content to train our models. Inputs flagged for safety review may be "
+        "used to train our classifiers.",
+        "We do not use your content to train our models. Content flagged for abuse may be used "
+        "to improve our safety systems.",
+    ],
+)
+def test_content_reaching_training_by_another_path_takes_the_denial_back(text: str) -> None:
+    found = {s.fact: s.value for s in suggest(scan_text(text))}
+    assert found[CONTENT] in ("undisclosed", "always")
+
+
+def test_other_data_used_to_improve_leaves_the_content_denial() -> None:
+    # written for this test: usage data is no customer content
+    text = "We do not use your content to train our models. We use usage data to improve them."
+    found = {s.fact: s.value for s in suggest(scan_text(text))}
+    assert found[CONTENT] == "never"
+
+
+# Written for these tests: a denial for the data one source brings says nothing of the rest.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not use data we collect from Google Workspace APIs to train AI models.",
+        "We do not use data from the Google Drive integration to train AI models.",
+        "We don't use data we receive from Slack to train our AI models.",
+        "Data collected through our Salesforce connector is never used to train AI models.",
+    ],
+)
+def test_a_denial_for_one_data_source_settles_nothing(text: str) -> None:
+    assert written(text)[CONTENT] == "undisclosed"
+
+
+def test_a_denial_for_the_customer_s_own_data_is_a_denial() -> None:
+    # written for this test
+    assert written("We do not use data we collect from you to train AI models.")[CONTENT] == "never"
+
+
+# Written for these tests: the other path to the models in the denial's own sentence.
+def test_feedback_trained_on_in_the_denial_s_sentence_takes_it_back() -> None:
+    text = (
+        "We do not train on your content, but we may use feedback you send to improve our models."
+    )
+    assert written(text)[CONTENT] in ("undisclosed", "always")
+
+
+def test_feedback_denied_beside_the_content_keeps_the_denial() -> None:
+    text = "We do not use your content or your feedback to train our models."
+    assert written(text)[CONTENT] == "never"

@@ -46,10 +46,10 @@ def test_a_separate_hipaa_baa_is_on_request() -> None:
     assert written(text) == {"baa_available": "on_request"}
 
 
-def test_a_baa_signed_only_on_some_plans_is_on_request() -> None:
-    # written for this test: available to some customers is not available without condition
+def test_a_baa_signed_only_on_some_plans_is_not_said_to_be_had() -> None:
+    # written for this test: the plan of the organisation reading it is not known
     text = "If you are on an Enterprise plan, we will sign a business associate agreement."
-    assert written(text) == {"baa_available": "on_request"}
+    assert written(text) == {"baa_available": "undisclosed"}
 
 
 # Written for these tests: the usual shapes of an offer, a refusal and a conditional offer.
@@ -62,8 +62,8 @@ def test_a_baa_signed_only_on_some_plans_is_on_request() -> None:
         ("We never enter into business associate agreements.", "not_available"),
         ("Acme cannot sign a BAA.", "not_available"),
         ("Customers may request a BAA by contacting sales.", "on_request"),
-        ("Acme offers a BAA to customers on the Enterprise plan.", "on_request"),
-        ("A BAA is available for customers on HIPAA-eligible plans.", "on_request"),
+        ("Acme offers a BAA to customers on the Enterprise plan.", "undisclosed"),
+        ("A BAA is available for customers on HIPAA-eligible plans.", "undisclosed"),
     ],
 )
 def test_written_baa_shapes(text: str, expected: str) -> None:
@@ -108,9 +108,24 @@ def test_a_title_naming_the_baa_is_no_offer() -> None:
         ("A Business Associate Agreement is executed during onboarding under HIPAA.", "available"),
         ("A signed BAA is included with every plan.", "available"),
         ("The BAA is signed automatically when a healthcare account is activated.", "available"),
-        ("A BAA is executed only for customers on the Enterprise plan.", "on_request"),
+        ("A BAA is executed only for customers on the Enterprise plan.", "undisclosed"),
         ("No BAA is signed for accounts on the free tier.", "not_available"),
     ],
 )
 def test_written_baa_in_the_passive(text: str, expected: str) -> None:
+    assert written(text) == {"baa_available": expected}
+
+
+# Written for these tests: a BAA to ask for on some plans only is no more had than one
+# available on them; a request open to every customer keeps its reading.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Enterprise customers may request a BAA for their HIPAA workloads.", "undisclosed"),
+        ("A BAA is available upon request for customers on our Business plan.", "undisclosed"),
+        ("Customers on paid plans can ask us for a business associate agreement.", "undisclosed"),
+        ("Customers may request a BAA for their HIPAA workloads.", "on_request"),
+    ],
+)
+def test_a_baa_on_request_for_some_plans_only(text: str, expected: str) -> None:
     assert written(text) == {"baa_available": expected}

@@ -1106,3 +1106,59 @@ def test_a_licence_for_what_may_be_added_later_is_not_service_only(text: str) ->
 def test_a_licence_to_provide_the_service_is_still_service_only() -> None:
     text = "You grant us a licence to host and use your content to provide the Services to you."
     assert written(text)["content_license_scope"] == "service_only"
+
+
+# Written for these tests: content passed on to others than the vendor, or used for their
+# purposes, is not licensed for the service only; passing it to no one keeps the limit.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We use your content only to provide the Services and may share it with our partners.",
+            "undisclosed",
+        ),
+        (
+            "You grant us a licence to use your content solely to provide the Services, "
+            "including by sharing it with our affiliates for their purposes.",
+            "undisclosed",
+        ),
+        (
+            "You grant us a licence to use your content solely to provide the Services and to "
+            "disclose it to selected third parties.",
+            "undisclosed",
+        ),
+        (
+            "We process your content only to provide the Services and will not share it with "
+            "third parties.",
+            "service_only",
+        ),
+    ],
+)
+def test_written_content_passed_on_to_others(text: str, expected: str) -> None:
+    assert written(text)["content_license_scope"] == expected
+
+
+# Written for these tests: the licence granted to partners beside the vendor, or the content
+# made available to them, reaches others' use; one granted to the vendor's affiliates to
+# provide the service does not.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "You grant us and our partners a licence to use your content to provide the Services.",
+            "undisclosed",
+        ),
+        (
+            "We use your content only to provide the Services and may make it available to our "
+            "partners.",
+            "undisclosed",
+        ),
+        (
+            "You grant Acme and its affiliates a licence to use your content to provide the "
+            "Services.",
+            "service_only",
+        ),
+    ],
+)
+def test_written_a_licence_reaching_partners(text: str, expected: str) -> None:
+    assert written(text)["content_license_scope"] == expected

@@ -175,3 +175,17 @@ def test_a_dpa_offered_on_some_plans_only_is_not_said_to_be_had(text: str) -> No
 )
 def test_a_dpa_offered_to_every_customer_is_had(text: str) -> None:
     assert written(text)["dpa_available"] == "available"
+
+
+# Written for these tests: a DPA to ask for on some plans only is no more had than one
+# available on them; a request open to every customer keeps its reading.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A DPA is available upon request for Business plans.", "undisclosed"),
+        ("Enterprise customers may request a copy of our Data Processing Addendum.", "undisclosed"),
+        ("A Data Processing Addendum is available upon request.", "on_request"),
+    ],
+)
+def test_a_dpa_on_request_for_some_plans_only(text: str, expected: str) -> None:
+    assert written(text)["dpa_available"] == expected

@@ -8,8 +8,16 @@ import pytest
 from tests.unit.scan.detectors.quoting import sentence
 from vendorgate.scan.detectors import Hit, follow_ups
 from vendorgate.scan.document import sentences
+from vendorgate.scan.scanner import scan_text, suggest
 
 SALE = Hit("sale_of_data", "always", 0.75)
+
+
+def scanned(text: str) -> dict[str, object]:
+    """Fact -> value the scanner suggests for a text written for a test."""
+    return {s.fact: s.value for s in suggest(scan_text(text))}
+
+
 NOTICE = Hit("subprocessor_change_notice_days", "undisclosed", 0.75)
 
 
@@ -170,3 +178,148 @@ def test_a_disclosure_that_may_be_a_sale_after_a_denial_leaves_it_open(text: str
     denial = Hit("sale_of_data", "never", 0.85)
     found = follow_ups(paragraph[1], [denial])
     assert [(h.fact, h.value) for h in found] == [("sale_of_data", "undisclosed")]
+
+
+# Written for these tests: a licence limited to the service, then the content passed on to
+# others, or used for their purposes, in the next sentence of the paragraph.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This license extends to our affiliates and partners for their own purposes.",
+        "We may also share it with our partners.",
+        "This includes the right to share it with our partners.",
+        "Our partners may use it for their own purposes.",
+    ],
+)
+def test_content_passed_on_after_a_service_only_licence_takes_the_limit_back(text: str) -> None:
+    paragraph = sentences(f"We use your content only to provide the Services. {text}")
+    limit = Hit("content_license_scope", "service_only", 0.85)
+    found = follow_ups(paragraph[1], [limit])
+    assert [(h.fact, h.value) for h in found] == [("content_license_scope", "undisclosed")]
+
+
+def test_content_passed_to_no_one_after_a_service_only_licence_keeps_the_limit() -> None:
+    # written for this test
+    paragraph = sentences(
+        "We use your content only to provide the Services. We do not share it with anyone."
+    )
+    limit = Hit("content_license_scope", "service_only", 0.85)
+    assert follow_ups(paragraph[1], [limit]) == []
+
+
+# Written for these tests: the disclaimer placed before the denial, in the same paragraph,
+# hedges it as one placed after it does; one in another paragraph, or about something else,
+# leaves it standing.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "We are not responsible for how our partners use your data. We do not sell your "
+            "personal information.",
+            "sale_of_data",
+        ),
+        (
+            "We accept no liability for how advertisers use the data we share with them. We do "
+            "not use your personal data for targeted advertising.",
+            "advertising_use",
+        ),
+    ],
+)
+def test_a_disclaimer_before_a_denial_hedges_it(text: str, fact: str) -> None:
+    assert scanned(text)[fact] == "undisclosed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are not responsible for the content of third-party websites. We do not sell your "
+        "personal information.",
+        "We are not responsible for how our partners use your data.\n\nWe do not sell your "
+        "personal information.",
+    ],
+)
+def test_a_disclaimer_of_something_else_or_elsewhere_leaves_the_denial(text: str) -> None:
+    assert scanned(text)["sale_of_data"] == "never"
+
+
+# Written for these tests: the next sentence names the denied data by a pronoun only and states
+# the practice, or a disclosure paid for; it takes the denial back. One that passes the data to
+# no one, or for the service, leaves the denial standing.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "We do not sell your personal information. We may share it with partners who pay us.",
+            "sale_of_data",
+        ),
+        (
+            "We do not sell your personal information. We may provide it to partners in "
+            "exchange for payment.",
+            "sale_of_data",
+        ),
+        (
+            "We do not sell your personal information. It may be disclosed to partners who "
+            "compensate us.",
+            "sale_of_data",
+        ),
+        ("We don't use your data for ads. We may use it for marketing.", "advertising_use"),
+        (
+            "We do not use your data for advertising. It may be used for marketing purposes.",
+            "advertising_use",
+        ),
+    ],
+)
+def test_a_pronoun_naming_the_denied_data_with_the_practice_takes_it_back(
+    text: str, fact: str
+) -> None:
+    assert scanned(text)[fact] == "undisclosed"
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "We do not sell your personal information. We do not share it with advertisers either.",
+            "sale_of_data",
+        ),
+        (
+            "We do not sell your personal information. We may share it with our service providers.",
+            "sale_of_data",
+        ),
+        (
+            "We don't use your data for ads. We may use it to provide the service.",
+            "advertising_use",
+        ),
+    ],
+)
+def test_a_pronoun_naming_the_denied_data_for_something_else_leaves_it(
+    text: str, fact: str
+) -> None:
+    assert scanned(text)[fact] == "never"
+
+
+# Written for these tests: a delay disclaimed earlier in the same paragraph holds the deadline
+# after it open; a disclaimer about something else leaves the number.
+def test_a_delay_disclaimed_before_a_deadline_holds_it_open() -> None:
+    text = (
+        "We are not responsible for delays caused by our partners. We will notify you of a "
+        "security breach within 72 hours."
+    )
+    assert scanned(text)["breach_notification_hours"] == "undisclosed"
+
+
+def test_a_disclaimer_of_something_else_before_a_deadline_keeps_its_number() -> None:
+    text = (
+        "We are not responsible for the content of third-party websites. We will notify you of "
+        "a security breach within 72 hours."
+    )
+    assert scanned(text)["breach_notification_hours"] == 72
+
+
+def test_the_denied_data_shared_with_advertising_partners_takes_a_sale_denial_back() -> None:
+    # written for this test: sharing with advertisers is a sale in the state laws' sense
+    text = (
+        "We do not sell your personal information. However, we may share it with advertising "
+        "partners."
+    )
+    assert scanned(text)["sale_of_data"] == "undisclosed"

@@ -1400,3 +1400,59 @@ def test_a_protection_on_by_default_keeps_the_denial() -> None:
     # written for this test
     text = "We do not use your content to train our models; privacy mode is enabled by default."
     assert written(text)[CONTENT] == "never"
+
+
+# Written for these tests: a deadline held on the customer's paying or standing, which the
+# organisation reading it may not meet; the number is no promise to it.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will delete your data within 30 days after termination, provided you have paid all "
+        "fees.",
+        "If your account is in good standing, we will delete your content within 30 days after "
+        "termination.",
+        "Within 30 days after termination, and provided that all invoices have been paid, we "
+        "will delete your data.",
+        "We will delete Customer Data within 30 days after termination, as long as your account "
+        "is in good standing.",
+        "We will delete your data within 30 days after termination, subject to payment of any "
+        "outstanding fees.",
+        "We will delete your data within 30 days after termination, unless you owe us fees.",
+    ],
+)
+def test_a_deadline_held_on_the_customer_s_payment_promises_no_number(text: str) -> None:
+    assert written(text).get(DELETION, "undisclosed") == "undisclosed"
+
+
+def test_a_deadline_held_whatever_is_owed_keeps_its_number() -> None:
+    # written for this test: the deletion holds whatever is owed
+    text = "We will delete your data within 30 days after termination, even if fees remain unpaid."
+    assert written(text)[DELETION] == 30
+
+
+# Written for these tests: a deadline promised on some plans only; the plan of the
+# organisation reading it is not known. One for every customer keeps its number.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("We will notify Enterprise customers of a security breach within 24 hours.", BREACH),
+        (
+            "For customers on our Business plan, we will notify you of a security breach within "
+            "48 hours.",
+            BREACH,
+        ),
+        (
+            "For Enterprise customers, we will delete Customer Data within 30 days after "
+            "termination.",
+            DELETION,
+        ),
+    ],
+)
+def test_a_deadline_for_some_plans_only_promises_no_number(text: str, fact: str) -> None:
+    assert written(text).get(fact, "undisclosed") == "undisclosed"
+
+
+def test_a_deadline_for_business_customers_keeps_its_number() -> None:
+    # written for this test: business customers are every customer of a business service
+    text = "We will notify business customers of a security breach within 72 hours."
+    assert written(text)[BREACH] == 72

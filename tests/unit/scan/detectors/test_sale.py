@@ -358,7 +358,7 @@ def test_the_sale_denied_as_the_subject(text: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Your content stays yours: it is never sold.", {"sale_of_data": "never"}),
+        ("Your data stays yours: it is never sold.", {"sale_of_data": "never"}),
         (
             "Your personal data belongs to you, and it will not be rented.",
             {"sale_of_data": "never"},
@@ -730,3 +730,20 @@ def test_ads_sold_are_no_sale_of_the_data() -> None:
 def test_a_sale_denied_of_the_data_as_a_whole_is_never(text: str) -> None:
     # written for this test
     assert written(text)["sale_of_data"] == "never"
+
+
+# Written for these tests: sale_of_data covers all customer data, account and usage data too; a
+# denial for the content alone leaves those open. One naming the data as a whole beside the
+# content denies it all.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We do not sell Customer Content.", "undisclosed"),
+        ("We never sell your content to third parties.", "undisclosed"),
+        ("Customer content is never sold.", "undisclosed"),
+        ("We do not sell customer content or any other personal data.", "never"),
+        ("We do not sell your personal information or your content.", "never"),
+    ],
+)
+def test_a_sale_denied_of_the_content_alone(text: str, expected: str) -> None:
+    assert written(text)["sale_of_data"] == expected
