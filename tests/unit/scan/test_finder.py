@@ -168,8 +168,8 @@ def _toy_docs() -> list[train_finder.Doc]:
 
 def test_training_on_a_tiny_set_is_deterministic_and_separates_the_classes() -> None:
     docs = _toy_docs()
-    first = train_finder.stored(train_finder.train(docs, ["toy"]))
-    assert train_finder.stored(train_finder.train(docs, ["toy"])) == first
+    first = train_finder.stored(train_finder.train(docs, ["toy"], [1e-3])[1e-3])
+    assert train_finder.stored(train_finder.train(docs, ["toy"], [1e-3])[1e-3]) == first
     model = FactModel(first["toy"]["bias"], first["toy"]["weights"], 0.5)
     text = "Our widget ledger is shared.\n\nThe garden is green.\n"
     yes, no = sentences(text)
