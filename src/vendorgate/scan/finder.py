@@ -84,7 +84,8 @@ class Pointer:
     """1-based line of the quote's first character."""
     words: tuple[str, ...]
     """The features that weighed most toward the fact, weightiest first (``heading: privacy``,
-    ``machine learning``), so a reader sees why the sentence was pointed at."""
+    ``machine learning``), in the words of the document (not their stems), so a reader sees
+    why the sentence was pointed at."""
 
     @property
     def text(self) -> str:
@@ -162,13 +163,41 @@ def features(sentence: Sentence) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-def shown(feature: str) -> str:
-    """A feature as a reader sees it: ``machine learning``, ``heading: privacy``."""
+def shown(feature: str, sentence: Sentence | None = None) -> str:
+    """A feature as a reader sees it: ``machine learning``, ``heading: privacy``. With the
+    ``sentence`` it was read from, its words are given as they are written there
+    (``aggregated``, not the stem ``aggregat``); the feature itself, and so the score, keeps
+    the stem."""
     kind, _, word = feature.partition(":")
-    word = word.replace("_", " ")
+    stems = word.split("_")
+    written = _as_written(_source(sentence, kind), stems) if sentence else None
+    word = written or " ".join(stems)
     return {"w": word, "b": word, "h": f"heading: {word}", "l": f"list lead: {word}"}.get(
         kind, f"sentence before: {word}"
     )
+
+
+def _source(sentence: Sentence, kind: str) -> str:
+    """The text :func:`features` read the features of ``kind`` from."""
+    if kind in ("w", "b"):
+        return sentence.low
+    if kind == "h":
+        return f"{sentence.heading} {sentence.unit.local}"
+    if kind == "l":
+        return sentence.unit.lead[-_LEAD_CHARS:]
+    return sentence.previous
+
+
+def _as_written(text: str, stems: Sequence[str]) -> str | None:
+    """The first run of words of ``text`` whose stems are ``stems``, as written; None when
+    there is none."""
+    tokens = _TOKEN.findall(text)
+    stemmed = words(text)
+    size = len(stems)
+    for i in range(len(tokens) - size + 1):
+        if stemmed[i : i + size] == list(stems):
+            return " ".join(tokens[i : i + size])
+    return None
 
 
 def sigmoid(score: float) -> float:
@@ -224,12 +253,13 @@ def score(fact: FactModel, found: Sequence[str]) -> float:
     return sigmoid(fact.bias + sum(weights.get(f, 0.0) for f in found))
 
 
-def _reasons(fact: FactModel, found: Sequence[str]) -> tuple[str, ...]:
+def _reasons(fact: FactModel, found: Sequence[str], sentence: Sentence) -> tuple[str, ...]:
+    """The features of ``found`` that weigh most toward ``fact``, as the reader sees them."""
     weighed = sorted(
         ((fact.weights[f], f) for f in found if fact.weights.get(f, 0.0) > 0),
         key=lambda pair: (-pair[0], pair[1]),
     )
-    return tuple(shown(f) for _, f in weighed[:SHOWN_WORDS])
+    return tuple(shown(f, sentence) for _, f in weighed[:SHOWN_WORDS])
 
 
 # ---------------------------------------------------------------- pointing
@@ -305,5 +335,5 @@ def _pointer(
         offset,
         offset + len(quote),
         text.count("\n", 0, offset) + 1,
-        _reasons(fact_model, feats),
+        _reasons(fact_model, feats, sentence),
     )

@@ -67,7 +67,7 @@ def test_the_toy_model_points_at_the_widget_sentences_only() -> None:
     assert first.fact == "toy_fact" and first.section == "4" and first.heading == "Your data"
     assert first.line == TEXT[: first.start].count("\n") + 1
     assert TEXT[first.start : first.end] == first.quote
-    assert first.words == ("ledger", "widget")
+    assert first.words == ("ledger", "widgets")  # as written, not the stem
     assert 0.5 <= first.score <= 1
 
 
@@ -166,10 +166,14 @@ def _toy_docs() -> list[train_finder.Doc]:
     return docs
 
 
-def test_training_on_a_tiny_set_is_deterministic_and_separates_the_classes() -> None:
+def test_training_on_a_tiny_set_is_deterministic_and_separates_the_classes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the toy set names each word twice at most: below the shipped floor on feature counts
+    monkeypatch.setattr(train_finder, "MIN_COUNT", 2)
     docs = _toy_docs()
-    first = train_finder.stored(train_finder.train(docs, ["toy"]))
-    assert train_finder.stored(train_finder.train(docs, ["toy"])) == first
+    first = train_finder.stored(train_finder.train(docs, ["toy"], [1e-3])[1e-3])
+    assert train_finder.stored(train_finder.train(docs, ["toy"], [1e-3])[1e-3]) == first
     model = FactModel(first["toy"]["bias"], first["toy"]["weights"], 0.5)
     text = "Our widget ledger is shared.\n\nThe garden is green.\n"
     yes, no = sentences(text)
