@@ -333,11 +333,15 @@ def _comments_by_fact(text: str) -> dict[str, list[str]]:
     return found
 
 
-def _scan_pointers(document: Path) -> dict[str, list[dict[str, object]]]:
+def _scan_json(document: Path) -> str:
     scanned = run_cli("scan", str(document), "--format", "json")
     assert scanned.returncode == 0, scanned.stderr
+    return scanned.stdout
+
+
+def _scan_pointers(document: Path) -> dict[str, list[dict[str, object]]]:
     by_fact: dict[str, list[dict[str, object]]] = {}
-    for pointer in json.loads(scanned.stdout)["pointers"]:
+    for pointer in json.loads(_scan_json(document))["pointers"]:
         by_fact.setdefault(pointer["fact"], []).append(pointer)
     return by_fact
 
@@ -364,14 +368,14 @@ def test_the_finders_pointers_are_comments_under_their_fact(workspace: Path) -> 
             assert comments[fact][-1] == f"    # ... and {more} more " + (
                 "(vendorgate scan on the snapshot lists every one)"
             )
-    assert any(len(p) > 3 for p in expected.values())  # "and K more" was written
 
     facts = _load(workspace / "vendors" / "wire.yaml")["facts"]
     assert isinstance(facts, dict)
-    # Stated nowhere in Wire's notice: a pointer is all the reviewer gets, and the value stays.
-    assert facts["dpa_available"] == {"value": "undisclosed"}
-    stripe = f'{POINTER}{WIRE_PLACE} line 87: "Stripe Payment services USA"'
-    assert stripe in comments["dpa_available"]
+    # Which facts are pointed at depends on the trained model, so the test takes them from
+    # the scan rather than naming them. A fact the rules found nothing for keeps a bare
+    # undisclosed (the hostile-passage test below pins one such fact).
+    suggested = {s["fact"] for s in json.loads(_scan_json(WIRE))["suggestions"]}
+    assert all(facts[f] == {"value": "undisclosed"} for f in set(expected) - suggested)
     undisclosed = [f for f in expected if facts[f]["value"] == "undisclosed"]
     total = sum(len(p) for p in expected.values())
     assert (
@@ -408,8 +412,10 @@ def test_review_accept_keeps_the_pointer_comments(workspace: Path) -> None:
 
 
 def test_from_leaves_the_pointers_out_of_reviewed_facts(workspace: Path) -> None:
-    _wire(workspace)
+    _, first = _wire(workspace)
     fact = "data_residency_regions"
+    pointed = set(_comments_by_fact(first)) - {fact}
+    assert fact in _comments_by_fact(first) and pointed
     accepted = run_cli("review", "vendors/wire.yaml", "--accept", fact, cwd=workspace)
     assert accepted.returncode == 1, accepted.stderr  # other facts still wait for a review
     _, text = _wire(workspace, "wire-next", "--from", "vendors/wire.yaml")
@@ -418,7 +424,7 @@ def test_from_leaves_the_pointers_out_of_reviewed_facts(workspace: Path) -> None
     assert isinstance(facts, dict)
     assert str(facts[fact]["note"]).startswith("carried over from wire")
     assert fact not in comments  # reviewed: a person has read for it
-    assert "dpa_available" in comments  # nothing reviewed: still pointed at
+    assert pointed <= set(comments)  # nothing reviewed: still pointed at
     assert any(POINTER in c for c in comments["encryption_at_rest"])  # still unreviewed
     _checks_pass(workspace)
 
