@@ -23,6 +23,7 @@ profile is loaded and its quotes verified before it is put in place.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -137,6 +138,10 @@ _SHORT_LINE = 60
 _OPENING_CHARS = 600
 _DATE_WINDOW = 40
 _SCAN_CHARS = 30_000
+_EARLIEST = date(1990, 1, 1)
+"""An effective date before this is a misreading (no SaaS terms are older)."""
+_AHEAD = timedelta(days=366)
+"""How far after retrieval an effective date is believed (terms announced in advance)."""
 
 
 @dataclass(frozen=True)
@@ -194,6 +199,8 @@ class _Doc:
     place: str
     """The snapshot's path from the repository root, as comments name it (the same from
     wherever ``new`` runs)."""
+    doubt: str = ""
+    """Why an effective date the text gives was not believed; empty when none was doubted."""
 
     @property
     def sha256(self) -> str:
@@ -260,20 +267,19 @@ class _Neighbour:
 
 
 def execute(request: NewRequest) -> Outcome:
-    from vendorgate.load import workspace
-
     vendor_id = _checked_id(request.vendor_id)
     if not request.documents:
         raise UsageError("name at least one DOCUMENT (a file or an https:// URL)")
     today = request.today or date.today()
     root, vendors_dir = _places(request)
     target = vendors_dir / f"{vendor_id}.yaml"
-    if target.exists():
-        raise UsageError(f"{workspace.display_path(target)} exists; refusing to overwrite it")
+    _refuse_existing(target)
     lineage = _checked_lineage(request.lineage)
-    lineage_name = lineage or _DATED_SUFFIX.sub("", vendor_id) or vendor_id
+    lineage_name = lineage or _lineage_of_id(vendor_id)
     docs = _documents(request, root, lineage_name, today)
-    facts, notes = _facts(request, docs)
+    _check_places(target, docs)
+    facts, notes = _facts(request, docs, lineage_name)
+    notes[:0] = [doc.doubt for doc in docs if doc.doubt]
     neighbours = _neighbours(vendors_dir, lineage_name, target)
     start = docs[0].dated
     until, edits = _chain(neighbours, lineage_name, start)
@@ -284,6 +290,18 @@ def execute(request: NewRequest) -> Outcome:
 
 
 # ---------------------------------------------------------------- inputs
+
+
+def _refuse_existing(target: Path) -> None:
+    from vendorgate.load import workspace
+
+    # A dangling symlink "does not exist", yet renaming over it would replace the user's link.
+    if os.path.lexists(target):
+        raise UsageError(f"{workspace.display_path(target)} exists; refusing to overwrite it")
+
+
+def _lineage_of_id(vendor_id: str) -> str:
+    return _DATED_SUFFIX.sub("", vendor_id) or vendor_id
 
 
 def _checked_id(vendor_id: str) -> str:
@@ -334,9 +352,17 @@ def _documents(request: NewRequest, root: Path, lineage_name: str, today: date) 
     types = _per_document(request.types, count, "--type")
     urls = _per_document(request.urls, count, "--url")
     docs: list[_Doc] = []
+    named: dict[str, str] = {}
     for name, kind, given_url in zip(request.documents, types, urls, strict=True):
         data, url = _obtain(name, given_url, request)
-        docs.append(_describe(name, data, kind, url, root, lineage_name, today, docs))
+        doc = _describe(name, data, kind, url, root, lineage_name, today, docs)
+        if doc.sha256 in named:
+            raise UsageError(
+                f"{name}: the same bytes as {named[doc.sha256]} (named twice?); "
+                "name each document once"
+            )
+        named[doc.sha256] = name
+        docs.append(doc)
     return docs
 
 
@@ -352,6 +378,7 @@ def _obtain(name: str, url: str, request: NewRequest) -> tuple[bytes, str]:
             raise UsageError(f"{name}: could not be fetched: {exc}") from exc
         if response.status != 200:
             raise UsageError(f"{name}: answered HTTP {response.status}; expected 200")
+        _checked_text(response.body, name)  # a PDF, a page in Latin-1: refused like a file
         return response.body, url or response.url
     if not url:
         raise UsageError(
@@ -364,12 +391,33 @@ def _obtain(name: str, url: str, request: NewRequest) -> tuple[bytes, str]:
 
 
 def _read_file(name: str) -> bytes:
-    from vendorgate.scan.scanner import MAX_DOCUMENT_BYTES, read_document
+    from vendorgate.scan.scanner import MAX_DOCUMENT_BYTES
     from vendorgate.text.reader import read_bytes
 
     path = Path(name)
-    read_document(path, name)  # located errors for a missing, binary or non-UTF-8 file
-    return read_bytes(path, name, MAX_DOCUMENT_BYTES)
+    if not path.exists():
+        raise UsageError(f"{name}: no such file (a terms document was expected)")
+    if path.is_dir():
+        raise UsageError(f"{name}: is a folder; name one document file")
+    # Read once: the bytes checked are the bytes pinned, even if the file changes meanwhile.
+    data = read_bytes(path, name, MAX_DOCUMENT_BYTES)
+    _checked_text(data, name)
+    return data
+
+
+def _checked_text(data: bytes, name: str) -> None:
+    """Located errors for binary or non-UTF-8 bytes; an error for a document with no text,
+    which would give a profile of nothing but `undisclosed` that looks like a finished one."""
+    from vendorgate.scan.scanner import decode_document
+
+    if not decode_document(data, name).strip():
+        raise InputError(
+            Problem(
+                "no text (the document is empty or only white space); expected the vendor's "
+                "document: check the file, or that the page is not rendered by a script",
+                name,
+            )
+        )
 
 
 def _describe(
@@ -382,29 +430,88 @@ def _describe(
     today: date,
     earlier: Sequence[_Doc],
 ) -> _Doc:
-    text = data.decode("utf-8", errors="replace")
+    text = data.decode("utf-8", errors="replace").removeprefix("\ufeff")
     title = read_title(text)
     doc_type = kind or infer_type(title, name, text)
     if doc_type not in _TYPES:
         raise UsageError(f"--type {doc_type!r}: expected one of {', '.join(_TYPES)}")
     effective, cue = read_effective_date(text)
+    doubt = _doubt(name, effective, cue, today)
+    if doubt:
+        effective = None
     dated = effective or today
-    doc_id = _doc_id(doc_type, dated, earlier)
+    doc_id, suffix = _doc_id(doc_type, dated, earlier)
     folder = root / "snapshots" / lineage_name / _FOLDERS[doc_type]
-    snapshot = folder / f"{dated.isoformat()}.md"
+    # Two documents of one type and day (two `other` pages without a date) get a file each.
+    snapshot = folder / f"{dated.isoformat()}{suffix}.md"
     place = snapshot.relative_to(root).as_posix()
     shown_title = title or f"{lineage_name} {doc_type.replace('_', ' ')}"
-    return _Doc(doc_id, doc_type, shown_title, url, effective, cue, today, data, snapshot, place)
+    return _Doc(
+        doc_id, doc_type, shown_title, url, effective, cue, today, data, snapshot, place, doubt
+    )
 
 
-def _doc_id(doc_type: str, dated: date, earlier: Sequence[_Doc]) -> str:
+def _doubt(name: str, effective: date | None, cue: str, today: date) -> str:
+    """Why the effective date read from the text is not believed, or empty. A hostile or
+    garbled text ("Last updated: 9999-12-31") must not date the profile out of force; terms
+    announced ahead of time are dated within a year of being fetched."""
+    if effective is None or _EARLIEST <= effective <= today + _AHEAD:
+        return ""
+    return (
+        f"{name}: the effective date {effective} read from {cue!r} is not believed (before "
+        f"{_EARLIEST.year} or more than a year after retrieval); dated by retrieval, {today}: "
+        "correct in_force.from by hand if the text is right"
+    )
+
+
+def _doc_id(doc_type: str, dated: date, earlier: Sequence[_Doc]) -> tuple[str, str]:
+    """The document's id and the suffix (``-2``...) that keeps it apart from the others."""
     base = f"{_DOC_IDS[doc_type]}-{dated.isoformat()}"
     taken = {doc.id for doc in earlier}
-    suffix = 2
-    doc_id = base
-    while doc_id in taken:
-        doc_id, suffix = f"{base}-{suffix}", suffix + 1
-    return doc_id
+    number = 1
+    suffix = ""
+    while base + suffix in taken:
+        number += 1
+        suffix = f"-{number}"
+    return base + suffix, suffix
+
+
+def _check_places(target: Path, docs: Sequence[_Doc]) -> None:
+    """Refuse, before a byte is written, a profile or snapshot that would land outside the
+    repository the profile belongs to (``--vendors-dir`` elsewhere or through a symlink, a
+    symlinked snapshot folder, a working folder that is no project), or on a symlink."""
+    from vendorgate.load import workspace
+
+    repo = workspace.repo_root(target).resolve()
+    shown = workspace.display_path(target.parent)
+    if not target.parent.resolve().is_relative_to(repo):
+        raise UsageError(
+            f"--vendors-dir {shown}: outside the repository {repo} (it is "
+            f"{target.parent.resolve()}); name a folder inside it"
+        )
+    for doc in docs:
+        _check_snapshot_place(doc.snapshot, repo)
+
+
+def _check_snapshot_place(snapshot: Path, repo: Path) -> None:
+    from vendorgate.load import workspace
+
+    shown = workspace.display_path(snapshot)
+    probe = snapshot
+    while probe.resolve() != repo or probe.is_symlink():
+        if probe.is_symlink():
+            raise UsageError(
+                f"{shown}: {workspace.display_path(probe)} is a symlink; refusing to write a "
+                "snapshot through it (evidence verify refuses such paths): make it a folder "
+                "or file of the repository"
+            )
+        if probe.parent == probe:
+            raise UsageError(
+                f"{shown}: outside the repository {repo} the profile belongs to; run `new` "
+                "in a project (a folder with vendorgate.yaml or .git at or above it; "
+                "`vendorgate init` makes one), or give --vendors-dir inside it"
+            )
+        probe = probe.parent
 
 
 # ---------------------------------------------------------------- reading the text
@@ -479,12 +586,14 @@ def _as_date(match: re.Match[str]) -> date | None:
 # ---------------------------------------------------------------- facts
 
 
-def _facts(request: NewRequest, docs: Sequence[_Doc]) -> tuple[dict[str, _FactOut], list[str]]:
+def _facts(
+    request: NewRequest, docs: Sequence[_Doc], lineage_name: str
+) -> tuple[dict[str, _FactOut], list[str]]:
     facts = {spec.name: _FactOut() for spec in FACTS}
     notes: list[str] = []
     _from_scanner(facts, docs)
     if request.from_profile:
-        notes.extend(_carry_over(facts, Path(request.from_profile), docs))
+        notes.extend(_carry_over(facts, Path(request.from_profile), docs, lineage_name))
     return facts, notes
 
 
@@ -558,7 +667,9 @@ def _flat(value: object) -> str:
     return ", ".join(value) if isinstance(value, list) else str(value)
 
 
-def _carry_over(facts: dict[str, _FactOut], source: Path, docs: Sequence[_Doc]) -> list[str]:
+def _carry_over(
+    facts: dict[str, _FactOut], source: Path, docs: Sequence[_Doc], lineage_name: str
+) -> list[str]:
     """Reviewed facts of ``source`` over the scanner's; notes for the ones that lost quotes."""
     from vendorgate.load import catalogue
     from vendorgate.text.passages import IndexedText
@@ -566,6 +677,13 @@ def _carry_over(facts: dict[str, _FactOut], source: Path, docs: Sequence[_Doc]) 
     if not source.is_file():
         raise UsageError(f"--from {source}: no such vendor profile")
     old = catalogue.load_vendors([source])[0].profile
+    described = old.lineage or _lineage_of_id(old.id)
+    if not _same_vendor(described, lineage_name):
+        # Facts reviewed for another vendor would stand as reviewed for this one.
+        raise UsageError(
+            f"--from {source}: describes `{described}`, not `{lineage_name}`; carry facts "
+            "over only from an earlier version of the same vendor (or give --lineage)"
+        )
     texts = {doc.id: IndexedText(doc.text) for doc in docs}
     by_type = {doc.type: doc.id for doc in reversed(docs)}
     notes: list[str] = []
@@ -591,6 +709,12 @@ def _carry_over(facts: dict[str, _FactOut], source: Path, docs: Sequence[_Doc]) 
         if lost:
             notes.append(f"{name}: {len(lost)} quote(s) of {old.id} no longer verify")
     return notes
+
+
+def _same_vendor(old_lineage: str, new_lineage: str) -> bool:
+    """The same lineage, or one named after the other (``wire`` and ``wire-next``)."""
+    shorter, longer = sorted((old_lineage, new_lineage), key=len)
+    return longer == shorter or longer.startswith(f"{shorter}-")
 
 
 def _kept_quotes(
@@ -761,6 +885,11 @@ def _profile_text(
 def _in_force_lines(first: _Doc, lineage_name: str, start: date, until: date | None) -> list[str]:
     if first.effective is not None:
         said = f"the effective date read from the text ({first.effective_cue!r})"
+    elif first.doubt:
+        said = (
+            f"the day of retrieval: the text's date ({_comment_safe(first.effective_cue)!r}) "
+            "is not believed; correct it if the text is right"
+        )
     else:
         said = "the day of retrieval: the text gives no effective date; correct it if you know it"
     lines = [f"# in_force.from is {said}.", f"lineage: {lineage_name}", "in_force:"]
@@ -846,31 +975,73 @@ def _value_text(value: object) -> str:
 def _write_all(target: Path, text: str, docs: Sequence[_Doc], edits: dict[Path, str]) -> None:
     """Copy the snapshots, then put the profile and the edited neighbours in place, each
     file whole; the profile is loaded and its quotes verified before it is renamed in."""
-    for doc in docs:
-        _copy_snapshot(doc)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staged = _stage(target, text)
+    made: list[Path] = []  # files and folders this run created, undone if it fails
+    neighbours: dict[Path, Path] = {}
     try:
-        _self_check(staged, target)
+        for doc in docs:
+            _copy_snapshot(doc, made)
+        _make_folder(target.parent, made)
+        staged = _stage(target, text)
+        try:
+            _self_check(staged, target)
+            neighbours = {path: _stage(path, new) for path, new in edits.items()}
+            _place_new(staged, target, made)
+        finally:
+            staged.unlink(missing_ok=True)
     except BaseException:
-        staged.unlink(missing_ok=True)
+        _undo([*made, *neighbours.values()])
         raise
-    neighbours = {path: _stage(path, new) for path, new in edits.items()}
-    os.replace(staged, target)
     for path, temp in neighbours.items():
         os.replace(temp, path)
 
 
-def _copy_snapshot(doc: _Doc) -> None:
-    if doc.snapshot.exists():
-        if doc.snapshot.read_bytes() != doc.data:
-            raise UsageError(
-                f"{doc.snapshot}: exists with other bytes; refusing to overwrite a snapshot "
-                "(another version on the same date?)"
-            )
+def _copy_snapshot(doc: _Doc, made: list[Path]) -> None:
+    from vendorgate.load import workspace
+
+    if os.path.lexists(doc.snapshot) and doc.snapshot.read_bytes() == doc.data:
         return
-    doc.snapshot.parent.mkdir(parents=True, exist_ok=True)
-    os.replace(_stage(doc.snapshot, doc.data), doc.snapshot)
+    _make_folder(doc.snapshot.parent, made)
+    staged = _stage(doc.snapshot, doc.data)
+    try:
+        _place_new(staged, doc.snapshot, made)
+    except UsageError as exc:
+        raise UsageError(
+            f"{workspace.display_path(doc.snapshot)}: exists with other bytes; refusing to "
+            "overwrite a snapshot (another version on the same date?)"
+        ) from exc
+    finally:
+        staged.unlink(missing_ok=True)
+
+
+def _make_folder(folder: Path, made: list[Path]) -> None:
+    missing = [p for p in (folder, *folder.parents) if not os.path.lexists(p)]
+    folder.mkdir(parents=True, exist_ok=True)
+    made.extend(reversed(missing))
+
+
+def _place_new(staged: Path, path: Path, made: list[Path]) -> None:
+    """Give ``staged`` the name ``path`` unless that name is taken, checked and done in one
+    step (a hard link), so a file that appeared since the first check is never replaced."""
+    from vendorgate.load import workspace
+
+    try:
+        os.link(staged, path)
+    except FileExistsError as exc:
+        raise UsageError(
+            f"{workspace.display_path(path)} exists (it appeared while `new` ran); "
+            "refusing to overwrite it"
+        ) from exc
+    made.append(path)
+
+
+def _undo(made: Sequence[Path]) -> None:
+    """Remove what this run created, newest first (a folder only when left empty)."""
+    for path in reversed(made):
+        with contextlib.suppress(OSError):
+            if path.is_dir() and not path.is_symlink():
+                path.rmdir()
+            else:
+                path.unlink()
 
 
 def _stage(path: Path, data: str | bytes) -> Path:
