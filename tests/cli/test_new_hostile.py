@@ -247,3 +247,22 @@ def test_a_profile_that_appears_while_new_runs_is_kept(project: Path, server: st
     assert (project / "vendors" / "acme.yaml").read_text(encoding="utf-8") == "mine\n"
     assert not (project / "snapshots").exists()
     assert sorted(p.name for p in (project / "vendors").iterdir()) == ["acme.yaml"]
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "said"),
+    [
+        ("--category", "other\nreviewed: 2026-12-01", "--category"),
+        ("--category", "nope", "expected one of"),
+        ("--url", 'https://acme.example/t"\nx', "--url"),
+        ("--url", "https://acme.example/a b", "--url"),
+    ],
+)
+def test_an_option_cannot_write_yaml_of_its_own(
+    project: Path, option: str, value: str, said: str
+) -> None:
+    before = _files(project)
+    args = ["acme", "terms.md", option, value] + (["--url", URL] if option != "--url" else [])
+    stderr = _refused(project, *args, said=said)
+    assert ".check.yaml" not in stderr
+    assert _files(project) == before

@@ -30,25 +30,27 @@ import os
 import re
 import tempfile
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vendorgate.commands.outcome import Outcome
 from vendorgate.core.errors import EXIT_OK, InputError, Problem, UsageError
-from vendorgate.core.vocabulary import FACTS, UNDISCLOSED
+from vendorgate.core.vocabulary import FACTS, UNDISCLOSED, VENDOR_CATEGORIES
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from vendorgate.core.model import Document, Fact, VendorProfile
+    from vendorgate.evidence.verify import VerifyResult
     from vendorgate.scan.finder import Pointer
     from vendorgate.text.passages import IndexedText
 
 KIND = "new"
 
 _ID = re.compile(r"\A[a-z0-9][a-z0-9._-]*\Z")
+_URL = re.compile(r"\Ahttps?://[^\s\x00-\x1f\x7f-\x9f\u2028\u2029]+\Z")
 _DATED_SUFFIX = re.compile(r"-\d{4}(?:-\d{2}){0,2}$")
 _MAX_QUOTES = 3
 _MAX_POINTERS = 3
@@ -275,6 +277,7 @@ def execute(request: NewRequest) -> Outcome:
     target = vendors_dir / f"{vendor_id}.yaml"
     _refuse_existing(target)
     lineage = _checked_lineage(request.lineage)
+    _check_category(request.category)
     lineage_name = lineage or _lineage_of_id(vendor_id)
     docs = _documents(request, root, lineage_name, today)
     _check_places(target, docs)
@@ -322,6 +325,13 @@ def _checked_lineage(lineage: str) -> str:
             "starting with a letter or digit (e.g. acme)"
         )
     return lineage
+
+
+def _check_category(category: str) -> None:
+    # Written into the profile as it is: anything but a known word could add YAML of its own
+    # (`other\nreviewed: 2026-12-01` would claim a review nobody made).
+    if category not in VENDOR_CATEGORIES:
+        raise UsageError(f"--category {category!r}: expected one of {', '.join(VENDOR_CATEGORIES)}")
 
 
 def _places(request: NewRequest) -> tuple[Path, Path]:
@@ -385,8 +395,11 @@ def _obtain(name: str, url: str, request: NewRequest) -> tuple[bytes, str]:
             f"{name}: a document given as a file needs --url (where the vendor publishes it), "
             "one --url per document in order"
         )
-    if not url.startswith(("http://", "https://")):
-        raise UsageError(f"--url {url!r}: expected an http:// or https:// address")
+    if not _URL.match(url):
+        raise UsageError(
+            f"--url {url!r}: expected an http:// or https:// address without spaces or "
+            "control characters"
+        )
     return _read_file(name), url
 
 
@@ -1054,12 +1067,11 @@ def _stage(path: Path, data: str | bytes) -> Path:
 
 def _self_check(staged: Path, target: Path) -> None:
     """Load the staged profile as ``validate`` would and verify its quotes."""
-    from vendorgate.evidence import verify
 
     checked = staged.with_name(f".{target.stem}.check.yaml")
     os.replace(staged, checked)
     try:
-        result = verify.verify([checked])
+        result = _verified(checked, target)
         bad = [item for item in result.items if item.status.value != "verified"]
         if bad:
             raise InputError(
@@ -1067,6 +1079,19 @@ def _self_check(staged: Path, target: Path) -> None:
             )
     finally:
         os.replace(checked, staged)
+
+
+def _verified(checked: Path, target: Path) -> VerifyResult:
+    """``verify`` of the staged copy; its problems name the profile, not the hidden copy."""
+    from vendorgate.evidence import verify
+    from vendorgate.load import workspace
+
+    try:
+        return verify.verify([checked])
+    except InputError as exc:
+        hidden, shown = workspace.display_path(checked), workspace.display_path(target)
+        problems = [replace(p, path=shown) if p.path == hidden else p for p in exc.problems]
+        raise InputError(problems) from exc
 
 
 def _summary(
