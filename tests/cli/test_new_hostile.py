@@ -266,3 +266,36 @@ def test_an_option_cannot_write_yaml_of_its_own(
     stderr = _refused(project, *args, said=said)
     assert ".check.yaml" not in stderr
     assert _files(project) == before
+
+
+def test_files_get_the_mode_a_plain_write_gives_and_an_edit_keeps_its_own(project: Path) -> None:
+    older = TERMS.replace("March 1, 2026", "January 1, 2025")
+    (project / "older.md").write_text(older, encoding="utf-8")
+    made = run_cli("new", "acme-2025-01", "older.md", "--url", URL, cwd=project)
+    assert made.returncode == 0, made.stderr
+    neighbour = project / "vendors" / "acme-2025-01.yaml"
+    neighbour.chmod(0o640)
+    done = run_cli("new", "acme", "terms.md", "--url", URL, cwd=project)
+    assert done.returncode == 0, done.stderr
+    assert "closed the lineage chain" in done.stdout
+    umask = os.umask(0)
+    os.umask(umask)
+    written = project / "snapshots" / "acme" / "terms-of-service" / "2026-03-01.md"
+    for path in (project / "vendors" / "acme.yaml", written):
+        assert path.stat().st_mode & 0o777 == 0o666 & ~umask, path
+    assert neighbour.stat().st_mode & 0o777 == 0o640
+
+
+def test_a_symlinked_profile_of_the_lineage_is_not_replaced(project: Path, tmp_path: Path) -> None:
+    older = TERMS.replace("March 1, 2026", "January 1, 2025")
+    (project / "older.md").write_text(older, encoding="utf-8")
+    made = run_cli("new", "acme-2025-01", "older.md", "--url", URL, cwd=project)
+    assert made.returncode == 0, made.stderr
+    kept = project / "kept"
+    kept.mkdir()
+    neighbour = project / "vendors" / "acme-2025-01.yaml"
+    neighbour.rename(kept / neighbour.name)
+    os.symlink(f"../kept/{neighbour.name}", neighbour)
+    before = _files(project)
+    _refused(project, "acme", "terms.md", "--url", URL, said="vendors/acme-2025-01.yaml")
+    assert _files(project) == before

@@ -28,7 +28,6 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -36,7 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vendorgate.commands.outcome import Outcome
-from vendorgate.core.errors import EXIT_OK, InputError, Problem, UsageError
+from vendorgate.core.errors import EXIT_OK, InputError, OutputError, Problem, UsageError
 from vendorgate.core.vocabulary import FACTS, UNDISCLOSED, VENDOR_CATEGORIES
 
 if TYPE_CHECKING:
@@ -286,6 +285,7 @@ def execute(request: NewRequest) -> Outcome:
     neighbours = _neighbours(vendors_dir, lineage_name, target)
     start = docs[0].dated
     until, edits = _chain(neighbours, lineage_name, start)
+    _check_edits(edits)
     text = _profile_text(request, target.parent, vendor_id, lineage_name, docs, facts, start, until)
     _write_all(target, text, docs, edits)
     summary = _summary(target, docs, facts, edits)
@@ -504,6 +504,20 @@ def _check_places(target: Path, docs: Sequence[_Doc]) -> None:
         )
     for doc in docs:
         _check_snapshot_place(doc.snapshot, repo)
+
+
+def _check_edits(edits: Mapping[Path, str]) -> None:
+    """Refuse to close the chain in a profile that is a symlink: renaming the edit over it
+    would replace the link with a file (and the file it points to would stay unedited)."""
+    from vendorgate.load import workspace
+
+    for path in edits:
+        if path.is_symlink():
+            raise UsageError(
+                f"{workspace.display_path(path)}: is a symlink, and `new` would close the "
+                "lineage chain in it; replace the link by the file, or set its lineage and "
+                "in_force.until by hand and run `new` again"
+            )
 
 
 def _check_snapshot_place(snapshot: Path, repo: Path) -> None:
@@ -1044,6 +1058,10 @@ def _place_new(staged: Path, path: Path, made: list[Path]) -> None:
             f"{workspace.display_path(path)} exists (it appeared while `new` ran); "
             "refusing to overwrite it"
         ) from exc
+    except OSError as exc:  # a file system without hard links, a full disk
+        raise OutputError(
+            f"{workspace.display_path(path)}: cannot write: {exc.strerror or exc}"
+        ) from exc
     made.append(path)
 
 
@@ -1058,11 +1076,11 @@ def _undo(made: Sequence[Path]) -> None:
 
 
 def _stage(path: Path, data: str | bytes) -> Path:
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    with os.fdopen(handle, "wb") as out:
-        out.write(raw)
-    return Path(name)
+    from vendorgate.core.output import stage_beside
+
+    # The shared staging gives the file the mode a plain write would (an edited profile keeps
+    # its own), is flushed to disk, and turns a full disk into an error, not a traceback.
+    return stage_beside(path, data.encode("utf-8") if isinstance(data, str) else data)
 
 
 def _self_check(staged: Path, target: Path) -> None:

@@ -91,6 +91,13 @@ def _roll_back(staged: list[tuple[str, Path]], kept: list[tuple[Path, str | None
                 os.replace(copy, target)
 
 
+def stage_beside(target: Path, data: bytes) -> Path:
+    """A temporary file beside ``target`` holding ``data``, flushed to disk and with the mode
+    ``target`` has (or a plain ``open`` would give it), for a caller that puts it in place
+    itself; OutputError when it cannot be written, and then nothing is left behind."""
+    return Path(_stage(target, [data]))
+
+
 def _stage(target: Path, parts: Iterable[bytes]) -> str:
     """A temporary file beside ``target`` holding ``parts``, flushed to disk; its name."""
     folder = target.parent if str(target.parent) else Path(".")
