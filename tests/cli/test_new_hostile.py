@@ -299,3 +299,17 @@ def test_a_symlinked_profile_of_the_lineage_is_not_replaced(project: Path, tmp_p
     before = _files(project)
     _refused(project, "acme", "terms.md", "--url", URL, said="vendors/acme-2025-01.yaml")
     assert _files(project) == before
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [(("a" * 300,), "VENDOR_ID"), (("acme", "--lineage", "a" * 300), "--lineage")],
+)
+def test_an_id_too_long_for_a_file_name_is_refused(
+    project: Path, args: tuple[str, ...], said: str
+) -> None:
+    before = _files(project)
+    vendor_id, *rest = args
+    stderr = _refused(project, vendor_id, "terms.md", "--url", URL, *rest, said=said)
+    assert "internal error" not in stderr and "at most 100" in stderr
+    assert _files(project) == before

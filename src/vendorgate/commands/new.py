@@ -49,6 +49,8 @@ if TYPE_CHECKING:
 KIND = "new"
 
 _ID = re.compile(r"\A[a-z0-9][a-z0-9._-]*\Z")
+_MAX_ID = 100
+"""An id names a file and a folder: one far longer than this exceeds what a file system takes."""
 _URL = re.compile(r"\Ahttps?://[^\s\x00-\x1f\x7f-\x9f\u2028\u2029]+\Z")
 _DATED_SUFFIX = re.compile(r"-\d{4}(?:-\d{2}){0,2}$")
 _MAX_QUOTES = 3
@@ -308,10 +310,10 @@ def _lineage_of_id(vendor_id: str) -> str:
 
 
 def _checked_id(vendor_id: str) -> str:
-    if not _ID.match(vendor_id):
+    if not _ID.match(vendor_id) or len(vendor_id) > _MAX_ID:
         raise UsageError(
-            f"VENDOR_ID {vendor_id!r}: expected lower-case letters, digits, '.', '_' or '-', "
-            "starting with a letter or digit (e.g. acme or acme-2025-09)"
+            f"VENDOR_ID {vendor_id!r}: expected at most {_MAX_ID} lower-case letters, digits, "
+            "'.', '_' or '-', starting with a letter or digit (e.g. acme or acme-2025-09)"
         )
     return vendor_id
 
@@ -319,10 +321,10 @@ def _checked_id(vendor_id: str) -> str:
 def _checked_lineage(lineage: str) -> str:
     # The lineage names the snapshot folder: checked before anything is written, so
     # `--lineage ../x` cannot put a document outside the repository.
-    if lineage and not _ID.match(lineage):
+    if lineage and (not _ID.match(lineage) or len(lineage) > _MAX_ID):
         raise UsageError(
-            f"--lineage {lineage!r}: expected lower-case letters, digits, '.', '_' or '-', "
-            "starting with a letter or digit (e.g. acme)"
+            f"--lineage {lineage!r}: expected at most {_MAX_ID} lower-case letters, digits, "
+            "'.', '_' or '-', starting with a letter or digit (e.g. acme)"
         )
     return lineage
 
