@@ -229,6 +229,13 @@ def server(project: Path) -> Iterator[str]:
         httpd.server_close()
 
 
+def test_a_url_given_for_a_fetched_document_is_checked_too(project: Path, server: str) -> None:
+    before = _files(project)
+    bad = "https://acme.example/t\nreviewed: 2026-12-01"
+    _refused(project, "acme", f"{server}/race", "--url", bad, said="--url", env=LOCAL_ONLY)
+    assert _files(project) == before  # refused before the fetch, which would write acme.yaml
+
+
 @pytest.mark.parametrize(
     ("page", "said"),
     [("/pdf", "binary data"), ("/latin", "not valid UTF-8"), ("/empty", "no text")],

@@ -380,6 +380,11 @@ def _documents(request: NewRequest, root: Path, lineage_name: str, today: date) 
 
 def _obtain(name: str, url: str, request: NewRequest) -> tuple[bytes, str]:
     """The document's bytes and the URL the profile names."""
+    if url and not _URL.match(url):  # checked before a fetch, for files and URLs alike
+        raise UsageError(
+            f"--url {url!r}: expected an http:// or https:// address without spaces or "
+            "control characters"
+        )
     if name.startswith(("http://", "https://")):
         from vendorgate.evidence.fetch import FetchError, Limits, fetch
 
@@ -396,11 +401,6 @@ def _obtain(name: str, url: str, request: NewRequest) -> tuple[bytes, str]:
         raise UsageError(
             f"{name}: a document given as a file needs --url (where the vendor publishes it), "
             "one --url per document in order"
-        )
-    if not _URL.match(url):
-        raise UsageError(
-            f"--url {url!r}: expected an http:// or https:// address without spaces or "
-            "control characters"
         )
     return _read_file(name), url
 
