@@ -320,3 +320,24 @@ def test_an_id_too_long_for_a_file_name_is_refused(
     stderr = _refused(project, vendor_id, "terms.md", "--url", URL, *rest, said=said)
     assert "internal error" not in stderr and "at most 100" in stderr
     assert _files(project) == before
+
+
+def test_control_characters_of_a_hostile_text_are_written_escaped(project: Path) -> None:
+    title = "Acme \x9b\x07 Terms\u2028of\x85Service\ufeff\u200e"
+    sentence = "Acme will never use your \x9bcontent\u2029 to train artificial intelligence models."
+    text = TERMS.replace("Acme Terms of Service", title).replace(
+        "Acme will never use your content to train artificial intelligence models.", sentence
+    )
+    (project / "terms.md").write_text(text, encoding="utf-8")
+    done = run_cli("new", "acme", "terms.md", "--url", URL, "--as-of", "2026-12-02", cwd=project)
+    assert done.returncode == 0, done.stderr
+    written = (project / "vendors" / "acme.yaml").read_text(encoding="utf-8")
+    assert all(ch.isprintable() or ch == "\n" for ch in written)
+    profile = yaml.safe_load(written)
+    # Controls and separators, which no profile may hold, become spaces; the rest is escaped.
+    assert profile["documents"][0]["title"] == "Acme    Terms of Service\ufeff\u200e"
+    # A quote that would need a control character is left out: its fact stays undisclosed.
+    assert profile["facts"]["ai_training_customer_content"]["value"] == "undisclosed"
+    assert profile["facts"]["breach_notification_hours"]["unreviewed"] is True
+    verified = run_cli("evidence", "verify", "--strict", cwd=project)
+    assert verified.returncode == 0, verified.stdout + verified.stderr

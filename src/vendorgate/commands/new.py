@@ -51,6 +51,8 @@ KIND = "new"
 _ID = re.compile(r"\A[a-z0-9][a-z0-9._-]*\Z")
 _MAX_ID = 100
 """An id names a file and a folder: one far longer than this exceeds what a file system takes."""
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+"""What the profile loader refuses in any string, even escaped (see ``load.yaml``)."""
 _URL = re.compile(r"\Ahttps?://[^\s\x00-\x1f\x7f-\x9f\u2028\u2029]+\Z")
 _DATED_SUFFIX = re.compile(r"-\d{4}(?:-\d{2}){0,2}$")
 _MAX_QUOTES = 3
@@ -644,7 +646,8 @@ def _from_scanner(facts: dict[str, _FactOut], docs: Sequence[_Doc]) -> None:
             quotes = [
                 _Quote(doc.id, p.section or p.heading, p.quote, (p.start, p.end))
                 for p in suggestion.evidence
-                if indexed.contains(p.quote)
+                # A quote holding a control character cannot be written (see _q): left out.
+                if indexed.contains(p.quote) and not _UNWRITABLE.search(p.quote)
             ][:_MAX_QUOTES]
             if not quotes:
                 continue
@@ -875,8 +878,18 @@ def _with_until(lines: list[str], neighbour: _Neighbour, until: date) -> list[st
 
 
 def _q(value: str) -> str:
-    """A YAML double-quoted scalar (JSON's escapes are YAML's)."""
-    return json.dumps(value, ensure_ascii=False)
+    """A YAML double-quoted scalar (JSON's escapes are YAML's) that the loader accepts, from
+    any text a vendor's document holds: a control character or line separator, which no
+    profile may hold even escaped, becomes a space (as quote matching reads it); any other
+    character that is not printable (a format character, a byte order mark) is escaped, which
+    YAML would otherwise refuse raw or fold."""
+    written = json.dumps(_UNWRITABLE.sub(" ", value), ensure_ascii=False)
+    return "".join(ch if ch.isprintable() else _escape(ch) for ch in written)
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def _profile_text(
