@@ -341,3 +341,28 @@ def test_control_characters_of_a_hostile_text_are_written_escaped(project: Path)
     assert profile["facts"]["breach_notification_hours"]["unreviewed"] is True
     verified = run_cli("evidence", "verify", "--strict", cwd=project)
     assert verified.returncode == 0, verified.stdout + verified.stderr
+
+
+def test_from_carries_no_value_that_has_no_quote_to_check(project: Path) -> None:
+    older = TERMS.replace("March 1, 2026", "January 1, 2025")
+    (project / "older.md").write_text(older, encoding="utf-8")
+    made = run_cli("new", "acme-2025-01", "older.md", "--url", URL, cwd=project)
+    assert made.returncode == 0, made.stderr
+    old = project / "vendors" / "acme-2025-01.yaml"
+    text = old.read_text(encoding="utf-8").replace("    unreviewed: true\n", "")
+    stated = text.replace(
+        '  dpa_available:\n    value: "undisclosed"', "  dpa_available:\n    value: available"
+    )
+    assert stated != text
+    old.write_text(stated, encoding="utf-8")
+    done = run_cli(
+        "new", "acme", "terms.md", "--url", URL, "--from", "vendors/acme-2025-01.yaml",
+        cwd=project,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    facts = yaml.safe_load((project / "vendors" / "acme.yaml").read_text("utf-8"))["facts"]
+    assert facts["dpa_available"]["value"] == "undisclosed"
+    assert "`available`" in facts["dpa_available"]["note"]
+    assert facts["breach_notification_hours"]["value"] == 72  # its quote still verifies
+    assert "unreviewed" not in facts["breach_notification_hours"]
+    assert "dpa_available" in done.stderr

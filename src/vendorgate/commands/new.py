@@ -8,8 +8,8 @@ vocabulary: a fact the scanner found passages for takes the scanner's value with
 passages as evidence, a note saying it is a suggestion to review and ``unreviewed: true``,
 which makes it read as ``undisclosed`` until a person removes the mark; every other fact is
 ``undisclosed``. ``--from`` carries the facts of a reviewed profile over, keeping each quote
-that the new documents still hold; a fact none of whose quotes survive becomes ``undisclosed``
-with a note naming the old value. When the folder holds another dated version of the same
+that the new documents still hold; a fact none of whose quotes survive (or that had none)
+becomes ``undisclosed`` with a note naming the old value. When the folder holds another dated version of the same
 lineage, both files get ``lineage`` and an ``in_force`` chain that meets without a gap.
 
 The sentences the learned clause finder points at (passages worded like those of a fact, with
@@ -726,6 +726,16 @@ def _carry_over(
             continue
         kept, lost = _kept_quotes(fact, old.documents, by_type, texts)
         carried = f"carried over from {old.id} ({source.name})"
+        if not fact.evidence:
+            # Nothing in the new documents can be checked against it: it waits for a reading.
+            facts[name] = _FactOut(
+                UNDISCLOSED,
+                [],
+                f"{carried}: its value `{_flat(_model_value(fact.value))}` had no quote to "
+                "check against these documents; review",
+            )
+            notes.append(f"{name}: {old.id} states it with no quote; set to undisclosed")
+            continue
         if fact.evidence and not kept:
             facts[name] = _FactOut(
                 UNDISCLOSED,
