@@ -9,8 +9,9 @@ passages as evidence, a note saying it is a suggestion to review and ``unreviewe
 which makes it read as ``undisclosed`` until a person removes the mark; every other fact is
 ``undisclosed``. ``--from`` carries the facts of a reviewed profile over, keeping each quote
 that the new documents still hold; a fact none of whose quotes survive (or that had none)
-becomes ``undisclosed`` with a note naming the old value. When the folder holds another dated version of the same
-lineage, both files get ``lineage`` and an ``in_force`` chain that meets without a gap.
+becomes ``undisclosed`` with a note naming the old value. When the folder holds another dated
+version of the same lineage, both files get ``lineage`` and an ``in_force`` chain that meets
+without a gap.
 
 The sentences the learned clause finder points at (passages worded like those of a fact, with
 no value suggested) are written as YAML comments under their fact, never as a value or a
