@@ -366,3 +366,12 @@ def test_from_carries_no_value_that_has_no_quote_to_check(project: Path) -> None
     assert facts["breach_notification_hours"]["value"] == 72  # its quote still verifies
     assert "unreviewed" not in facts["breach_notification_hours"]
     assert "dpa_available" in done.stderr
+
+
+def test_a_file_named_like_the_check_copy_is_kept(project: Path) -> None:
+    mine = project / "vendors" / ".acme.check.yaml"
+    mine.write_text("my notes\n", encoding="utf-8")
+    done = run_cli("new", "acme", "terms.md", "--url", URL, cwd=project)
+    assert done.returncode == 0, done.stderr
+    assert mine.read_text(encoding="utf-8") == "my notes\n"
+    assert sorted(p.name for p in mine.parent.iterdir()) == [".acme.check.yaml", "acme.yaml"]

@@ -1111,8 +1111,15 @@ def _stage(path: Path, data: str | bytes) -> Path:
 
 def _self_check(staged: Path, target: Path) -> None:
     """Load the staged profile as ``validate`` would and verify its quotes."""
+    import tempfile
 
-    checked = staged.with_name(f".{target.stem}.check.yaml")
+    # A name of its own (made here, so renaming over it replaces nothing of the user's), with
+    # the .yaml suffix the loader wants.
+    handle, name = tempfile.mkstemp(
+        prefix=f".{target.stem}.", suffix=".check.yaml", dir=staged.parent
+    )
+    os.close(handle)
+    checked = Path(name)
     os.replace(staged, checked)
     try:
         result = _verified(checked, target)
