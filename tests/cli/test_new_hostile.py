@@ -375,3 +375,26 @@ def test_a_file_named_like_the_check_copy_is_kept(project: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert mine.read_text(encoding="utf-8") == "my notes\n"
     assert sorted(p.name for p in mine.parent.iterdir()) == [".acme.check.yaml", "acme.yaml"]
+
+
+def test_output_never_replaces_a_file_the_command_reads_or_writes(project: Path) -> None:
+    made = run_cli("new", "acme", "terms.md", "--url", URL, cwd=project)
+    assert made.returncode == 0, made.stderr
+    before = _files(project)
+    runs = [
+        ("scan", "terms.md", "-o", "terms.md"),
+        ("scan", "--compare", "terms.md", "./terms.md", "-o", "terms.md"),
+        ("scan", "terms.md", "--vendor", "vendors/acme.yaml", "-o", "vendors/acme.yaml"),
+        ("review", "vendors/acme.yaml", "-o", "vendors/acme.yaml"),
+        ("review", "vendors/acme.yaml", "--accept", "breach_notification_hours", "-o",
+         "vendors/../vendors/acme.yaml"),
+        ("new", "acme2", "terms.md", "--url", URL, "-o", "terms.md"),
+        ("new", "acme2", "terms.md", "--url", URL, "-o", "vendors/acme2.yaml"),
+        ("new", "acme2", "terms.md", "--url", URL, "--from", "vendors/acme.yaml", "-o",
+         "vendors/acme.yaml"),
+    ]  # fmt: skip
+    for args in runs:
+        done = run_cli(*args, cwd=project)
+        assert done.returncode == 2, (args, done.stdout, done.stderr)
+        assert "-o " in done.stderr and "Traceback" not in done.stderr, done.stderr
+        assert _files(project) == before, args

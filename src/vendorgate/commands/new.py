@@ -178,6 +178,8 @@ class NewRequest:
     """Fetch limits, as for ``watch``."""
     max_bytes: int = 5_000_000
     retries: int = 2
+    output: str | None = None
+    """Where the summary goes (``-o``): refused when it names a file ``new`` reads or writes."""
 
 
 @dataclass(frozen=True)
@@ -273,6 +275,8 @@ class _Neighbour:
 
 
 def execute(request: NewRequest) -> Outcome:
+    from vendorgate.core.output import refuse_output_over
+
     vendor_id = _checked_id(request.vendor_id)
     if not request.documents:
         raise UsageError("name at least one DOCUMENT (a file or an https:// URL)")
@@ -280,16 +284,19 @@ def execute(request: NewRequest) -> Outcome:
     root, vendors_dir = _places(request)
     target = vendors_dir / f"{vendor_id}.yaml"
     _refuse_existing(target)
+    refuse_output_over(request.output, [target, *request.documents, request.from_profile])
     lineage = _checked_lineage(request.lineage)
     _check_category(request.category)
     lineage_name = lineage or _lineage_of_id(vendor_id)
     docs = _documents(request, root, lineage_name, today)
+    refuse_output_over(request.output, [doc.snapshot for doc in docs])
     _check_places(target, docs)
     facts, notes = _facts(request, docs, lineage_name)
     notes[:0] = [doc.doubt for doc in docs if doc.doubt]
     neighbours = _neighbours(vendors_dir, lineage_name, target)
     start = docs[0].dated
     until, edits = _chain(neighbours, lineage_name, start)
+    refuse_output_over(request.output, list(edits))
     _check_edits(edits)
     text = _profile_text(request, target.parent, vendor_id, lineage_name, docs, facts, start, until)
     _write_all(target, text, docs, edits)
