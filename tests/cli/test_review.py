@@ -203,15 +203,3 @@ def test_accept_on_a_symlinked_profile_keeps_the_link(profile: Path) -> None:
     assert "Traceback" not in done.stderr
     assert link.is_symlink() and profile.read_bytes() == before
     assert sorted(p.name for p in alias.iterdir()) == ["acme.yaml"]
-
-
-def test_accept_keeps_a_comment_written_on_the_mark_line(profile: Path) -> None:
-    text = profile.read_text(encoding="utf-8")
-    commented = text.replace(MARK, "    unreviewed: true  # asked legal, 2026-12-03\n", 1)
-    profile.write_text(commented, encoding="utf-8")
-    code, _, err = _review(profile, "--accept", "ai_training_customer_content")
-    assert code == 1, err
-    after = profile.read_text(encoding="utf-8")
-    assert after == commented.replace(
-        "    unreviewed: true  # asked legal, 2026-12-03\n", "    # asked legal, 2026-12-03\n"
-    )

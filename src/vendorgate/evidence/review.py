@@ -315,26 +315,10 @@ def _fact_path(doc: Document, fact: Fact) -> PathKey:
 
 
 def _without_lines(raw: bytes, numbers: Sequence[int]) -> bytes:
-    """``raw`` without the given (1-based) mark lines, every other byte as it was; a comment
-    written on a mark line stays, on a line of its own at the mark's indentation."""
+    """``raw`` without the given (1-based) lines, every other byte as it was."""
     drop = set(numbers)
-    kept: list[bytes] = []
-    for number, line in enumerate(raw.split(b"\n"), start=1):
-        if number not in drop:
-            kept.append(line)
-        elif comment := _comment_of(line):
-            kept.append(comment)
+    kept = [line for n, line in enumerate(raw.split(b"\n"), start=1) if n not in drop]
     return b"\n".join(kept)
-
-
-def _comment_of(mark: bytes) -> bytes:
-    """``    # why`` of ``    unreviewed: true  # why`` (with its ``\r`` if any); empty if none."""
-    found = _MARK_LINE.match(mark + b"\n")
-    comment = found.group(1) if found else None
-    if not comment:
-        return b""
-    indent = mark[: len(mark) - len(mark.lstrip(b" \t"))]
-    return indent + comment.rstrip(b"\r") + (b"\r" if mark.endswith(b"\r") else b"")
 
 
 def _reload(loaded: _Loaded, edited: bytes) -> VendorProfile:
