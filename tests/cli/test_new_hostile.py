@@ -398,3 +398,10 @@ def test_output_never_replaces_a_file_the_command_reads_or_writes(project: Path)
         assert done.returncode == 2, (args, done.stdout, done.stderr)
         assert "-o " in done.stderr and "Traceback" not in done.stderr, done.stderr
         assert _files(project) == before, args
+
+
+def test_a_plain_http_document_is_fetched_only_from_this_machine(project: Path) -> None:
+    before = _files(project)
+    stderr = _refused(project, "acme", "http://acme.example/terms", said="https://")
+    assert "could not be fetched" not in stderr  # refused before any connection
+    assert _files(project) == before

@@ -50,6 +50,8 @@ if TYPE_CHECKING:
 KIND = "new"
 
 _ID = re.compile(r"\A[a-z0-9][a-z0-9._-]*\Z")
+_THIS_MACHINE = frozenset({"127.0.0.1", "localhost", "::1"})
+"""Hosts a plain http:// document may come from (a local server, as in tests)."""
 _MAX_ID = 100
 """An id names a file and a folder: one far longer than this exceeds what a file system takes."""
 _UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
@@ -398,11 +400,13 @@ def _obtain(name: str, url: str, request: NewRequest) -> tuple[bytes, str]:
     if name.startswith(("http://", "https://")):
         from vendorgate.evidence.fetch import FetchError, Limits, fetch
 
+        _refuse_plain_http(name, name)
         limits = Limits(request.timeout, request.max_bytes, request.retries)
         try:
             response = fetch(name, limits)
         except FetchError as exc:
             raise UsageError(f"{name}: could not be fetched: {exc}") from exc
+        _refuse_plain_http(name, response.url)  # a redirect down to http:// elsewhere
         if response.status != 200:
             raise UsageError(f"{name}: answered HTTP {response.status}; expected 200")
         _checked_text(response.body, name)  # a PDF, a page in Latin-1: refused like a file
@@ -413,6 +417,19 @@ def _obtain(name: str, url: str, request: NewRequest) -> tuple[bytes, str]:
             "one --url per document in order"
         )
     return _read_file(name), url
+
+
+def _refuse_plain_http(name: str, url: str) -> None:
+    """Refuse a document read over plain http from another machine: anyone on the way could
+    change the text that is pinned as the vendor's. This machine (a test server) may serve it."""
+    from urllib.parse import urlsplit
+
+    if url.startswith("http://") and urlsplit(url).hostname not in _THIS_MACHINE:
+        said = name if url == name else f"{name} (redirected to {url})"
+        raise UsageError(
+            f"{said}: plain http:// is fetched only from this machine; give the https:// "
+            "address, or save the page and name the file with --url"
+        )
 
 
 def _read_file(name: str) -> bytes:
