@@ -187,3 +187,19 @@ def test_a_plans_override_is_accepted_as_plan_colon_fact(profile: Path) -> None:
     assert code == 1  # the two vendor-level suggestions remain
     assert "accepted pro:deletion_after_termination_days: reads as `30` now" in out
     assert profile.read_bytes() == before.replace(b"        unreviewed: true\n", b"")
+
+
+def test_accept_on_a_symlinked_profile_keeps_the_link(profile: Path) -> None:
+    alias = profile.parent.parent / "alias"
+    alias.mkdir()
+    link = alias / "acme.yaml"
+    link.symlink_to("../vendors/acme.yaml")
+    before = profile.read_bytes()
+    done = run_cli(
+        "review", "alias/acme.yaml", "--accept", "breach_notification_hours",
+        cwd=profile.parent.parent,
+    )  # fmt: skip
+    assert done.returncode == 2 and "alias/acme.yaml: is a symlink" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert link.is_symlink() and profile.read_bytes() == before
+    assert sorted(p.name for p in alias.iterdir()) == ["acme.yaml"]

@@ -585,6 +585,7 @@ def new(
         from_profile,
         vendors_dir,
         parse_date(as_of),
+        output=output,
     )
     deliver(command.execute(request), output)
 
@@ -606,7 +607,9 @@ def review(profile: str, accept: tuple[str, ...], fmt: str, output: str | None) 
     quote with its status and the snapshot's paragraph around it. Exit 1 while any is marked.
     With --accept, remove the marks of the facts named, every other byte of the file kept."""
     from vendorgate.commands import review as command
+    from vendorgate.core.output import refuse_output_over
 
+    refuse_output_over(output, [profile])
     names = tuple(name for given in accept for name in given.split(","))
     deliver(command.execute(command.ReviewRequest(profile, names, fmt, width(100))), output)
 
@@ -647,7 +650,9 @@ def scan(
     """List the passages of a terms document (Markdown, HTML or text) that bear on each fact,
     with verbatim quotes, a suggested value and a confidence. Suggestions need review."""
     from vendorgate.commands import scan as command
+    from vendorgate.core.output import refuse_output_over
 
+    refuse_output_over(output, [document, *(compare or ()), vendor_path])
     request = command.ScanRequest(
         document, compare or None, vendor_path, fmt, min_confidence, width(100)
     )

@@ -8,9 +8,10 @@ vocabulary: a fact the scanner found passages for takes the scanner's value with
 passages as evidence, a note saying it is a suggestion to review and ``unreviewed: true``,
 which makes it read as ``undisclosed`` until a person removes the mark; every other fact is
 ``undisclosed``. ``--from`` carries the facts of a reviewed profile over, keeping each quote
-that the new documents still hold; a fact none of whose quotes survive becomes ``undisclosed``
-with a note naming the old value. When the folder holds another dated version of the same
-lineage, both files get ``lineage`` and an ``in_force`` chain that meets without a gap.
+that the new documents still hold; a fact none of whose quotes survive (or that had none)
+becomes ``undisclosed`` with a note naming the old value. When the folder holds another dated
+version of the same lineage, both files get ``lineage`` and an ``in_force`` chain that meets
+without a gap.
 
 The sentences the learned clause finder points at (passages worded like those of a fact, with
 no value suggested) are written as YAML comments under their fact, never as a value or a
@@ -23,31 +24,39 @@ profile is loaded and its quotes verified before it is put in place.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import re
-import tempfile
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vendorgate.commands.outcome import Outcome
-from vendorgate.core.errors import EXIT_OK, InputError, Problem, UsageError
-from vendorgate.core.vocabulary import FACTS, UNDISCLOSED
+from vendorgate.core.errors import EXIT_OK, InputError, OutputError, Problem, UsageError
+from vendorgate.core.vocabulary import FACTS, UNDISCLOSED, VENDOR_CATEGORIES
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from vendorgate.core.model import Document, Fact, VendorProfile
+    from vendorgate.evidence.verify import VerifyResult
     from vendorgate.scan.finder import Pointer
     from vendorgate.text.passages import IndexedText
 
 KIND = "new"
 
 _ID = re.compile(r"\A[a-z0-9][a-z0-9._-]*\Z")
+_THIS_MACHINE = frozenset({"127.0.0.1", "localhost", "::1"})
+"""Hosts a plain http:// document may come from (a local server, as in tests)."""
+_MAX_ID = 100
+"""An id names a file and a folder: one far longer than this exceeds what a file system takes."""
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+"""What the profile loader refuses in any string, even escaped (see ``load.yaml``)."""
+_URL = re.compile(r"\Ahttps?://[^\s\x00-\x1f\x7f-\x9f\u2028\u2029]+\Z")
 _DATED_SUFFIX = re.compile(r"-\d{4}(?:-\d{2}){0,2}$")
 _MAX_QUOTES = 3
 _MAX_POINTERS = 3
@@ -137,6 +146,10 @@ _SHORT_LINE = 60
 _OPENING_CHARS = 600
 _DATE_WINDOW = 40
 _SCAN_CHARS = 30_000
+_EARLIEST = date(1990, 1, 1)
+"""An effective date before this is a misreading (no SaaS terms are older)."""
+_AHEAD = timedelta(days=366)
+"""How far after retrieval an effective date is believed (terms announced in advance)."""
 
 
 @dataclass(frozen=True)
@@ -167,6 +180,8 @@ class NewRequest:
     """Fetch limits, as for ``watch``."""
     max_bytes: int = 5_000_000
     retries: int = 2
+    output: str | None = None
+    """Where the summary goes (``-o``): refused when it names a file ``new`` reads or writes."""
 
 
 @dataclass(frozen=True)
@@ -194,6 +209,8 @@ class _Doc:
     place: str
     """The snapshot's path from the repository root, as comments name it (the same from
     wherever ``new`` runs)."""
+    doubt: str = ""
+    """Why an effective date the text gives was not believed; empty when none was doubted."""
 
     @property
     def sha256(self) -> str:
@@ -260,7 +277,7 @@ class _Neighbour:
 
 
 def execute(request: NewRequest) -> Outcome:
-    from vendorgate.load import workspace
+    from vendorgate.core.output import refuse_output_over
 
     vendor_id = _checked_id(request.vendor_id)
     if not request.documents:
@@ -268,15 +285,21 @@ def execute(request: NewRequest) -> Outcome:
     today = request.today or date.today()
     root, vendors_dir = _places(request)
     target = vendors_dir / f"{vendor_id}.yaml"
-    if target.exists():
-        raise UsageError(f"{workspace.display_path(target)} exists; refusing to overwrite it")
+    _refuse_existing(target)
+    refuse_output_over(request.output, [target, *request.documents, request.from_profile])
     lineage = _checked_lineage(request.lineage)
-    lineage_name = lineage or _DATED_SUFFIX.sub("", vendor_id) or vendor_id
+    _check_category(request.category)
+    lineage_name = lineage or _lineage_of_id(vendor_id)
     docs = _documents(request, root, lineage_name, today)
-    facts, notes = _facts(request, docs)
+    refuse_output_over(request.output, [doc.snapshot for doc in docs])
+    _check_places(target, docs)
+    facts, notes = _facts(request, docs, lineage_name)
+    notes[:0] = [doc.doubt for doc in docs if doc.doubt]
     neighbours = _neighbours(vendors_dir, lineage_name, target)
     start = docs[0].dated
     until, edits = _chain(neighbours, lineage_name, start)
+    refuse_output_over(request.output, list(edits))
+    _check_edits(edits)
     text = _profile_text(request, target.parent, vendor_id, lineage_name, docs, facts, start, until)
     _write_all(target, text, docs, edits)
     summary = _summary(target, docs, facts, edits)
@@ -286,11 +309,23 @@ def execute(request: NewRequest) -> Outcome:
 # ---------------------------------------------------------------- inputs
 
 
+def _refuse_existing(target: Path) -> None:
+    from vendorgate.load import workspace
+
+    # A dangling symlink "does not exist", yet renaming over it would replace the user's link.
+    if os.path.lexists(target):
+        raise UsageError(f"{workspace.display_path(target)} exists; refusing to overwrite it")
+
+
+def _lineage_of_id(vendor_id: str) -> str:
+    return _DATED_SUFFIX.sub("", vendor_id) or vendor_id
+
+
 def _checked_id(vendor_id: str) -> str:
-    if not _ID.match(vendor_id):
+    if not _ID.match(vendor_id) or len(vendor_id) > _MAX_ID:
         raise UsageError(
-            f"VENDOR_ID {vendor_id!r}: expected lower-case letters, digits, '.', '_' or '-', "
-            "starting with a letter or digit (e.g. acme or acme-2025-09)"
+            f"VENDOR_ID {vendor_id!r}: expected at most {_MAX_ID} lower-case letters, digits, "
+            "'.', '_' or '-', starting with a letter or digit (e.g. acme or acme-2025-09)"
         )
     return vendor_id
 
@@ -298,12 +333,19 @@ def _checked_id(vendor_id: str) -> str:
 def _checked_lineage(lineage: str) -> str:
     # The lineage names the snapshot folder: checked before anything is written, so
     # `--lineage ../x` cannot put a document outside the repository.
-    if lineage and not _ID.match(lineage):
+    if lineage and (not _ID.match(lineage) or len(lineage) > _MAX_ID):
         raise UsageError(
-            f"--lineage {lineage!r}: expected lower-case letters, digits, '.', '_' or '-', "
-            "starting with a letter or digit (e.g. acme)"
+            f"--lineage {lineage!r}: expected at most {_MAX_ID} lower-case letters, digits, "
+            "'.', '_' or '-', starting with a letter or digit (e.g. acme)"
         )
     return lineage
+
+
+def _check_category(category: str) -> None:
+    # Written into the profile as it is: anything but a known word could add YAML of its own
+    # (`other\nreviewed: 2026-12-01` would claim a review nobody made).
+    if category not in VENDOR_CATEGORIES:
+        raise UsageError(f"--category {category!r}: expected one of {', '.join(VENDOR_CATEGORIES)}")
 
 
 def _places(request: NewRequest) -> tuple[Path, Path]:
@@ -334,42 +376,90 @@ def _documents(request: NewRequest, root: Path, lineage_name: str, today: date) 
     types = _per_document(request.types, count, "--type")
     urls = _per_document(request.urls, count, "--url")
     docs: list[_Doc] = []
+    named: dict[str, str] = {}
     for name, kind, given_url in zip(request.documents, types, urls, strict=True):
         data, url = _obtain(name, given_url, request)
-        docs.append(_describe(name, data, kind, url, root, lineage_name, today, docs))
+        doc = _describe(name, data, kind, url, root, lineage_name, today, docs)
+        if doc.sha256 in named:
+            raise UsageError(
+                f"{name}: the same bytes as {named[doc.sha256]} (named twice?); "
+                "name each document once"
+            )
+        named[doc.sha256] = name
+        docs.append(doc)
     return docs
 
 
 def _obtain(name: str, url: str, request: NewRequest) -> tuple[bytes, str]:
     """The document's bytes and the URL the profile names."""
+    if url and not _URL.match(url):  # checked before a fetch, for files and URLs alike
+        raise UsageError(
+            f"--url {url!r}: expected an http:// or https:// address without spaces or "
+            "control characters"
+        )
     if name.startswith(("http://", "https://")):
         from vendorgate.evidence.fetch import FetchError, Limits, fetch
 
+        _refuse_plain_http(name, name)
         limits = Limits(request.timeout, request.max_bytes, request.retries)
         try:
             response = fetch(name, limits)
         except FetchError as exc:
             raise UsageError(f"{name}: could not be fetched: {exc}") from exc
+        _refuse_plain_http(name, response.url)  # a redirect down to http:// elsewhere
         if response.status != 200:
             raise UsageError(f"{name}: answered HTTP {response.status}; expected 200")
+        _checked_text(response.body, name)  # a PDF, a page in Latin-1: refused like a file
         return response.body, url or response.url
     if not url:
         raise UsageError(
             f"{name}: a document given as a file needs --url (where the vendor publishes it), "
             "one --url per document in order"
         )
-    if not url.startswith(("http://", "https://")):
-        raise UsageError(f"--url {url!r}: expected an http:// or https:// address")
     return _read_file(name), url
 
 
+def _refuse_plain_http(name: str, url: str) -> None:
+    """Refuse a document read over plain http from another machine: anyone on the way could
+    change the text that is pinned as the vendor's. This machine (a test server) may serve it."""
+    from urllib.parse import urlsplit
+
+    if url.startswith("http://") and urlsplit(url).hostname not in _THIS_MACHINE:
+        said = name if url == name else f"{name} (redirected to {url})"
+        raise UsageError(
+            f"{said}: plain http:// is fetched only from this machine; give the https:// "
+            "address, or save the page and name the file with --url"
+        )
+
+
 def _read_file(name: str) -> bytes:
-    from vendorgate.scan.scanner import MAX_DOCUMENT_BYTES, read_document
+    from vendorgate.scan.scanner import MAX_DOCUMENT_BYTES
     from vendorgate.text.reader import read_bytes
 
     path = Path(name)
-    read_document(path, name)  # located errors for a missing, binary or non-UTF-8 file
-    return read_bytes(path, name, MAX_DOCUMENT_BYTES)
+    if not path.exists():
+        raise UsageError(f"{name}: no such file (a terms document was expected)")
+    if path.is_dir():
+        raise UsageError(f"{name}: is a folder; name one document file")
+    # Read once: the bytes checked are the bytes pinned, even if the file changes meanwhile.
+    data = read_bytes(path, name, MAX_DOCUMENT_BYTES)
+    _checked_text(data, name)
+    return data
+
+
+def _checked_text(data: bytes, name: str) -> None:
+    """Located errors for binary or non-UTF-8 bytes; an error for a document with no text,
+    which would give a profile of nothing but `undisclosed` that looks like a finished one."""
+    from vendorgate.scan.scanner import decode_document
+
+    if not decode_document(data, name).strip():
+        raise InputError(
+            Problem(
+                "no text (the document is empty or only white space); expected the vendor's "
+                "document: check the file, or that the page is not rendered by a script",
+                name,
+            )
+        )
 
 
 def _describe(
@@ -382,29 +472,102 @@ def _describe(
     today: date,
     earlier: Sequence[_Doc],
 ) -> _Doc:
-    text = data.decode("utf-8", errors="replace")
+    text = data.decode("utf-8", errors="replace").removeprefix("\ufeff")
     title = read_title(text)
     doc_type = kind or infer_type(title, name, text)
     if doc_type not in _TYPES:
         raise UsageError(f"--type {doc_type!r}: expected one of {', '.join(_TYPES)}")
     effective, cue = read_effective_date(text)
+    doubt = _doubt(name, effective, cue, today)
+    if doubt:
+        effective = None
     dated = effective or today
-    doc_id = _doc_id(doc_type, dated, earlier)
+    doc_id, suffix = _doc_id(doc_type, dated, earlier)
     folder = root / "snapshots" / lineage_name / _FOLDERS[doc_type]
-    snapshot = folder / f"{dated.isoformat()}.md"
+    # Two documents of one type and day (two `other` pages without a date) get a file each.
+    snapshot = folder / f"{dated.isoformat()}{suffix}.md"
     place = snapshot.relative_to(root).as_posix()
     shown_title = title or f"{lineage_name} {doc_type.replace('_', ' ')}"
-    return _Doc(doc_id, doc_type, shown_title, url, effective, cue, today, data, snapshot, place)
+    return _Doc(
+        doc_id, doc_type, shown_title, url, effective, cue, today, data, snapshot, place, doubt
+    )
 
 
-def _doc_id(doc_type: str, dated: date, earlier: Sequence[_Doc]) -> str:
+def _doubt(name: str, effective: date | None, cue: str, today: date) -> str:
+    """Why the effective date read from the text is not believed, or empty. A hostile or
+    garbled text ("Last updated: 9999-12-31") must not date the profile out of force; terms
+    announced ahead of time are dated within a year of being fetched."""
+    if effective is None or _EARLIEST <= effective <= today + _AHEAD:
+        return ""
+    return (
+        f"{name}: the effective date {effective} read from {cue!r} is not believed (before "
+        f"{_EARLIEST.year} or more than a year after retrieval); dated by retrieval, {today}: "
+        "correct in_force.from by hand if the text is right"
+    )
+
+
+def _doc_id(doc_type: str, dated: date, earlier: Sequence[_Doc]) -> tuple[str, str]:
+    """The document's id and the suffix (``-2``...) that keeps it apart from the others."""
     base = f"{_DOC_IDS[doc_type]}-{dated.isoformat()}"
     taken = {doc.id for doc in earlier}
-    suffix = 2
-    doc_id = base
-    while doc_id in taken:
-        doc_id, suffix = f"{base}-{suffix}", suffix + 1
-    return doc_id
+    number = 1
+    suffix = ""
+    while base + suffix in taken:
+        number += 1
+        suffix = f"-{number}"
+    return base + suffix, suffix
+
+
+def _check_places(target: Path, docs: Sequence[_Doc]) -> None:
+    """Refuse, before a byte is written, a profile or snapshot that would land outside the
+    repository the profile belongs to (``--vendors-dir`` elsewhere or through a symlink, a
+    symlinked snapshot folder, a working folder that is no project), or on a symlink."""
+    from vendorgate.load import workspace
+
+    repo = workspace.repo_root(target).resolve()
+    shown = workspace.display_path(target.parent)
+    if not target.parent.resolve().is_relative_to(repo):
+        raise UsageError(
+            f"--vendors-dir {shown}: outside the repository {repo} (it is "
+            f"{target.parent.resolve()}); name a folder inside it"
+        )
+    for doc in docs:
+        _check_snapshot_place(doc.snapshot, repo)
+
+
+def _check_edits(edits: Mapping[Path, str]) -> None:
+    """Refuse to close the chain in a profile that is a symlink: renaming the edit over it
+    would replace the link with a file (and the file it points to would stay unedited)."""
+    from vendorgate.load import workspace
+
+    for path in edits:
+        if path.is_symlink():
+            raise UsageError(
+                f"{workspace.display_path(path)}: is a symlink, and `new` would close the "
+                "lineage chain in it; replace the link by the file, or set its lineage and "
+                "in_force.until by hand and run `new` again"
+            )
+
+
+def _check_snapshot_place(snapshot: Path, repo: Path) -> None:
+    from vendorgate.load import workspace
+
+    shown = workspace.display_path(snapshot)
+    probe = snapshot
+    while probe.resolve() != repo or probe.is_symlink():
+        if probe.is_symlink():
+            raise UsageError(
+                f"{shown}: {workspace.display_path(probe)} is a symlink; refusing to write a "
+                "snapshot through it (evidence verify refuses such paths): make it a folder "
+                "or file of the repository"
+            )
+        if probe.parent == probe:
+            raise UsageError(
+                f"{shown}: outside the repository {repo} the profile belongs to; run `new` "
+                "in a project (a folder with vendorgate.yaml or .git at or above it; "
+                "`vendorgate init` makes one), or give --vendors-dir inside it"
+            )
+        probe = probe.parent
 
 
 # ---------------------------------------------------------------- reading the text
@@ -479,12 +642,14 @@ def _as_date(match: re.Match[str]) -> date | None:
 # ---------------------------------------------------------------- facts
 
 
-def _facts(request: NewRequest, docs: Sequence[_Doc]) -> tuple[dict[str, _FactOut], list[str]]:
+def _facts(
+    request: NewRequest, docs: Sequence[_Doc], lineage_name: str
+) -> tuple[dict[str, _FactOut], list[str]]:
     facts = {spec.name: _FactOut() for spec in FACTS}
     notes: list[str] = []
     _from_scanner(facts, docs)
     if request.from_profile:
-        notes.extend(_carry_over(facts, Path(request.from_profile), docs))
+        notes.extend(_carry_over(facts, Path(request.from_profile), docs, lineage_name))
     return facts, notes
 
 
@@ -506,7 +671,8 @@ def _from_scanner(facts: dict[str, _FactOut], docs: Sequence[_Doc]) -> None:
             quotes = [
                 _Quote(doc.id, p.section or p.heading, p.quote, (p.start, p.end))
                 for p in suggestion.evidence
-                if indexed.contains(p.quote)
+                # A quote holding a control character cannot be written (see _q): left out.
+                if indexed.contains(p.quote) and not _UNWRITABLE.search(p.quote)
             ][:_MAX_QUOTES]
             if not quotes:
                 continue
@@ -558,7 +724,9 @@ def _flat(value: object) -> str:
     return ", ".join(value) if isinstance(value, list) else str(value)
 
 
-def _carry_over(facts: dict[str, _FactOut], source: Path, docs: Sequence[_Doc]) -> list[str]:
+def _carry_over(
+    facts: dict[str, _FactOut], source: Path, docs: Sequence[_Doc], lineage_name: str
+) -> list[str]:
     """Reviewed facts of ``source`` over the scanner's; notes for the ones that lost quotes."""
     from vendorgate.load import catalogue
     from vendorgate.text.passages import IndexedText
@@ -566,6 +734,13 @@ def _carry_over(facts: dict[str, _FactOut], source: Path, docs: Sequence[_Doc]) 
     if not source.is_file():
         raise UsageError(f"--from {source}: no such vendor profile")
     old = catalogue.load_vendors([source])[0].profile
+    described = old.lineage or _lineage_of_id(old.id)
+    if not _same_vendor(described, lineage_name):
+        # Facts reviewed for another vendor would stand as reviewed for this one.
+        raise UsageError(
+            f"--from {source}: describes `{described}`, not `{lineage_name}`; carry facts "
+            "over only from an earlier version of the same vendor (or give --lineage)"
+        )
     texts = {doc.id: IndexedText(doc.text) for doc in docs}
     by_type = {doc.type: doc.id for doc in reversed(docs)}
     notes: list[str] = []
@@ -576,6 +751,16 @@ def _carry_over(facts: dict[str, _FactOut], source: Path, docs: Sequence[_Doc]) 
             continue
         kept, lost = _kept_quotes(fact, old.documents, by_type, texts)
         carried = f"carried over from {old.id} ({source.name})"
+        if not fact.evidence:
+            # Nothing in the new documents can be checked against it: it waits for a reading.
+            facts[name] = _FactOut(
+                UNDISCLOSED,
+                [],
+                f"{carried}: its value `{_flat(_model_value(fact.value))}` had no quote to "
+                "check against these documents; review",
+            )
+            notes.append(f"{name}: {old.id} states it with no quote; set to undisclosed")
+            continue
         if fact.evidence and not kept:
             facts[name] = _FactOut(
                 UNDISCLOSED,
@@ -591,6 +776,12 @@ def _carry_over(facts: dict[str, _FactOut], source: Path, docs: Sequence[_Doc]) 
         if lost:
             notes.append(f"{name}: {len(lost)} quote(s) of {old.id} no longer verify")
     return notes
+
+
+def _same_vendor(old_lineage: str, new_lineage: str) -> bool:
+    """The same lineage, or one named after the other (``wire`` and ``wire-next``)."""
+    shorter, longer = sorted((old_lineage, new_lineage), key=len)
+    return longer == shorter or longer.startswith(f"{shorter}-")
 
 
 def _kept_quotes(
@@ -722,8 +913,18 @@ def _with_until(lines: list[str], neighbour: _Neighbour, until: date) -> list[st
 
 
 def _q(value: str) -> str:
-    """A YAML double-quoted scalar (JSON's escapes are YAML's)."""
-    return json.dumps(value, ensure_ascii=False)
+    """A YAML double-quoted scalar (JSON's escapes are YAML's) that the loader accepts, from
+    any text a vendor's document holds: a control character or line separator, which no
+    profile may hold even escaped, becomes a space (as quote matching reads it); any other
+    character that is not printable (a format character, a byte order mark) is escaped, which
+    YAML would otherwise refuse raw or fold."""
+    written = json.dumps(_UNWRITABLE.sub(" ", value), ensure_ascii=False)
+    return "".join(ch if ch.isprintable() else _escape(ch) for ch in written)
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def _profile_text(
@@ -761,6 +962,11 @@ def _profile_text(
 def _in_force_lines(first: _Doc, lineage_name: str, start: date, until: date | None) -> list[str]:
     if first.effective is not None:
         said = f"the effective date read from the text ({first.effective_cue!r})"
+    elif first.doubt:
+        said = (
+            f"the day of retrieval: the text's date ({_comment_safe(first.effective_cue)!r}) "
+            "is not believed; correct it if the text is right"
+        )
     else:
         said = "the day of retrieval: the text gives no effective date; correct it if you know it"
     lines = [f"# in_force.from is {said}.", f"lineage: {lineage_name}", "in_force:"]
@@ -846,49 +1052,101 @@ def _value_text(value: object) -> str:
 def _write_all(target: Path, text: str, docs: Sequence[_Doc], edits: dict[Path, str]) -> None:
     """Copy the snapshots, then put the profile and the edited neighbours in place, each
     file whole; the profile is loaded and its quotes verified before it is renamed in."""
-    for doc in docs:
-        _copy_snapshot(doc)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staged = _stage(target, text)
+    made: list[Path] = []  # files and folders this run created, undone if it fails
+    neighbours: dict[Path, Path] = {}
     try:
-        _self_check(staged, target)
+        for doc in docs:
+            _copy_snapshot(doc, made)
+        _make_folder(target.parent, made)
+        staged = _stage(target, text)
+        try:
+            _self_check(staged, target)
+            neighbours = {path: _stage(path, new) for path, new in edits.items()}
+            _place_new(staged, target, made)
+        finally:
+            staged.unlink(missing_ok=True)
     except BaseException:
-        staged.unlink(missing_ok=True)
+        _undo([*made, *neighbours.values()])
         raise
-    neighbours = {path: _stage(path, new) for path, new in edits.items()}
-    os.replace(staged, target)
     for path, temp in neighbours.items():
         os.replace(temp, path)
 
 
-def _copy_snapshot(doc: _Doc) -> None:
-    if doc.snapshot.exists():
-        if doc.snapshot.read_bytes() != doc.data:
-            raise UsageError(
-                f"{doc.snapshot}: exists with other bytes; refusing to overwrite a snapshot "
-                "(another version on the same date?)"
-            )
+def _copy_snapshot(doc: _Doc, made: list[Path]) -> None:
+    from vendorgate.load import workspace
+
+    if os.path.lexists(doc.snapshot) and doc.snapshot.read_bytes() == doc.data:
         return
-    doc.snapshot.parent.mkdir(parents=True, exist_ok=True)
-    os.replace(_stage(doc.snapshot, doc.data), doc.snapshot)
+    _make_folder(doc.snapshot.parent, made)
+    staged = _stage(doc.snapshot, doc.data)
+    try:
+        _place_new(staged, doc.snapshot, made)
+    except UsageError as exc:
+        raise UsageError(
+            f"{workspace.display_path(doc.snapshot)}: exists with other bytes; refusing to "
+            "overwrite a snapshot (another version on the same date?)"
+        ) from exc
+    finally:
+        staged.unlink(missing_ok=True)
+
+
+def _make_folder(folder: Path, made: list[Path]) -> None:
+    missing = [p for p in (folder, *folder.parents) if not os.path.lexists(p)]
+    folder.mkdir(parents=True, exist_ok=True)
+    made.extend(reversed(missing))
+
+
+def _place_new(staged: Path, path: Path, made: list[Path]) -> None:
+    """Give ``staged`` the name ``path`` unless that name is taken, checked and done in one
+    step (a hard link), so a file that appeared since the first check is never replaced."""
+    from vendorgate.load import workspace
+
+    try:
+        os.link(staged, path)
+    except FileExistsError as exc:
+        raise UsageError(
+            f"{workspace.display_path(path)} exists (it appeared while `new` ran); "
+            "refusing to overwrite it"
+        ) from exc
+    except OSError as exc:  # a file system without hard links, a full disk
+        raise OutputError(
+            f"{workspace.display_path(path)}: cannot write: {exc.strerror or exc}"
+        ) from exc
+    made.append(path)
+
+
+def _undo(made: Sequence[Path]) -> None:
+    """Remove what this run created, newest first (a folder only when left empty)."""
+    for path in reversed(made):
+        with contextlib.suppress(OSError):
+            if path.is_dir() and not path.is_symlink():
+                path.rmdir()
+            else:
+                path.unlink()
 
 
 def _stage(path: Path, data: str | bytes) -> Path:
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    with os.fdopen(handle, "wb") as out:
-        out.write(raw)
-    return Path(name)
+    from vendorgate.core.output import stage_beside
+
+    # The shared staging gives the file the mode a plain write would (an edited profile keeps
+    # its own), is flushed to disk, and turns a full disk into an error, not a traceback.
+    return stage_beside(path, data.encode("utf-8") if isinstance(data, str) else data)
 
 
 def _self_check(staged: Path, target: Path) -> None:
     """Load the staged profile as ``validate`` would and verify its quotes."""
-    from vendorgate.evidence import verify
+    import tempfile
 
-    checked = staged.with_name(f".{target.stem}.check.yaml")
+    # A name of its own (made here, so renaming over it replaces nothing of the user's), with
+    # the .yaml suffix the loader wants.
+    handle, name = tempfile.mkstemp(
+        prefix=f".{target.stem}.", suffix=".check.yaml", dir=staged.parent
+    )
+    os.close(handle)
+    checked = Path(name)
     os.replace(staged, checked)
     try:
-        result = verify.verify([checked])
+        result = _verified(checked, target)
         bad = [item for item in result.items if item.status.value != "verified"]
         if bad:
             raise InputError(
@@ -896,6 +1154,19 @@ def _self_check(staged: Path, target: Path) -> None:
             )
     finally:
         os.replace(checked, staged)
+
+
+def _verified(checked: Path, target: Path) -> VerifyResult:
+    """``verify`` of the staged copy; its problems name the profile, not the hidden copy."""
+    from vendorgate.evidence import verify
+    from vendorgate.load import workspace
+
+    try:
+        return verify.verify([checked])
+    except InputError as exc:
+        hidden, shown = workspace.display_path(checked), workspace.display_path(target)
+        problems = [replace(p, path=shown) if p.path == hidden else p for p in exc.problems]
+        raise InputError(problems) from exc
 
 
 def _summary(

@@ -10,7 +10,7 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from vendorgate.core.errors import OutputError
+from vendorgate.core.errors import OutputError, UsageError
 
 
 def write_atomic(path: str | Path, text: str | bytes) -> None:
@@ -89,6 +89,41 @@ def _roll_back(staged: list[tuple[str, Path]], kept: list[tuple[Path, str | None
                 os.unlink(target)
             else:
                 os.replace(copy, target)
+
+
+def refuse_output_over(output: str | None, inputs: Iterable[str | Path | None]) -> None:
+    """UsageError when ``output`` (an ``-o`` file) names one of ``inputs`` (files a command
+    reads or writes, existing or not): the report would replace the profile or the document
+    it is about. URLs, ``-`` and None are no files and are skipped."""
+    if not output or output == "-":
+        return
+    for given in inputs:
+        if given is None or str(given) in ("", "-") or str(given).startswith(_SCHEMES):
+            continue
+        if _same_file(Path(output), Path(given)):
+            raise UsageError(
+                f"-o {output}: is {given}, which this command reads or writes; the output "
+                "would replace it: name another file"
+            )
+
+
+_SCHEMES = ("http://", "https://")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    if os.path.abspath(a) == os.path.abspath(b):
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # either does not exist (yet): the paths differ, so do the files
+        return False
+
+
+def stage_beside(target: Path, data: bytes) -> Path:
+    """A temporary file beside ``target`` holding ``data``, flushed to disk and with the mode
+    ``target`` has (or a plain ``open`` would give it), for a caller that puts it in place
+    itself; OutputError when it cannot be written, and then nothing is left behind."""
+    return Path(_stage(target, [data]))
 
 
 def _stage(target: Path, parts: Iterable[bytes]) -> str:

@@ -138,6 +138,13 @@ def accept(path: Path, names: Sequence[str]) -> Review:
     atomically; raises (and writes nothing) unless every one can be accepted."""
     if str(path) == "-":
         raise UsageError("--accept edits the profile: name its file, not `-`")
+    if path.is_symlink():
+        # Renaming the edit over the link would replace it with a file and leave the profile
+        # it points to marked: the edit belongs in that file, which may be in another folder.
+        raise UsageError(
+            f"{workspace.display_path(path)}: is a symlink; --accept edits a profile in place, "
+            f"so name the file it points to ({path.resolve()})"
+        )
     loaded = _load(path)
     chosen = _chosen(loaded, _review(loaded), names)
     lines = [_mark_line(loaded, item) for item in chosen]

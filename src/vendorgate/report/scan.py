@@ -7,7 +7,7 @@ import textwrap
 from typing import TYPE_CHECKING, Any
 
 from vendorgate.core.render import RenderOptions
-from vendorgate.report import jsontext
+from vendorgate.report import escape, jsontext
 from vendorgate.scan.scanner import (
     FactChange,
     Passage,
@@ -79,7 +79,8 @@ def render_text(result: ScanResult, options: RenderOptions) -> str:
         lines += ["", POINTERS_HEADING]
         for pointer in result.pointers:
             lines += _pointer_lines(pointer, width)
-    return "\n".join(lines) + "\n"
+    # The document's words reach a terminal: its escape sequences and bidi overrides must not.
+    return escape.multiline("\n".join(lines)) + "\n"
 
 
 POINTERS_HEADING = "Also read (found by wording; no value suggested):"
@@ -321,7 +322,7 @@ def render_comparison_text(comparison: ScanComparison, options: RenderOptions) -
         unchanged = sum(1 for c in fact.passages if c.kind == "unchanged")
         if unchanged:
             lines.append(f"  = {unchanged} passage(s) unchanged")
-    return "\n".join(lines) + "\n"
+    return escape.multiline("\n".join(lines)) + "\n"
 
 
 def _change_headline(fact: FactChange) -> str:

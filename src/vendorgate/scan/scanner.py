@@ -515,6 +515,12 @@ def read_document(path: Path, display: str) -> tuple[str, str]:
     if path.is_dir():
         raise UsageError(f"{display}: is a folder; name one document file")
     raw = read_bytes(path, display, MAX_DOCUMENT_BYTES)
+    return decode_document(raw, display), hashlib.sha256(raw).hexdigest()
+
+
+def decode_document(raw: bytes, display: str) -> str:
+    """The text of a terms document's bytes (read from a file or fetched), without a byte
+    order mark; InputError (located) for binary data or bytes that are not UTF-8."""
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
         raise InputError(
@@ -539,7 +545,7 @@ def read_document(path: Path, display: str) -> tuple[str, str]:
                 column,
             )
         ) from exc
-    return text.removeprefix("\ufeff"), hashlib.sha256(raw).hexdigest()
+    return text.removeprefix("\ufeff")
 
 
 def scan_document(

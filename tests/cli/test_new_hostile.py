@@ -1,0 +1,407 @@
+"""``vendorgate new`` at its input boundaries, through the real command line: paths that
+climb out of the repository through symlinks or options, files that appear while it runs,
+documents that are empty, binary or dated implausibly, and a ``--from`` of another vendor.
+Each must exit 2 with a message naming the input, write nothing and lose nothing; the
+documents are written by the tests (no vendor's words)."""
+
+from __future__ import annotations
+
+import http.server
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+import yaml
+
+from tests.support.cli import empty_catalogue, run_cli
+
+URL = "https://acme.example/terms"
+TERMS = """# Acme Terms of Service
+
+Last updated: March 1, 2026
+
+## 1. Content
+
+Acme will never use your content to train artificial intelligence models.
+
+## 2. Security
+
+We will notify you of a security breach within 72 hours of becoming aware of it.
+"""
+LOCAL_ONLY = {
+    "http_proxy": "",
+    "https_proxy": "",
+    "HTTP_PROXY": "",
+    "HTTPS_PROXY": "",
+    "all_proxy": "",
+    "no_proxy": "127.0.0.1,localhost",
+}
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A project (organisation file, rules, empty ``vendors/``) holding ``terms.md``."""
+    root = tmp_path / "project"
+    root.mkdir()
+    empty_catalogue(root)
+    (root / "terms.md").write_text(TERMS, encoding="utf-8")
+    return root
+
+
+def _files(folder: Path) -> dict[str, bytes | str]:
+    """Every entry under ``folder``: a file's bytes, a symlink's target."""
+    found: dict[str, bytes | str] = {}
+    for path in sorted(folder.rglob("*")):
+        key = path.relative_to(folder).as_posix()
+        if path.is_symlink():
+            found[key] = os.readlink(path)
+        elif path.is_file():
+            found[key] = path.read_bytes()
+    return found
+
+
+def _refused(project: Path, *args: str, said: str, env: dict[str, str] | None = None) -> str:
+    """Run ``new``; it must exit 2 saying ``said``, with no traceback."""
+    done = run_cli("new", *args, "--as-of", "2026-12-02", cwd=project, env=env)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert said in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
+    return done.stderr
+
+
+@pytest.mark.parametrize("link", ["snapshots", "snapshots/acme/terms-of-service"])
+def test_a_symlinked_snapshot_folder_cannot_carry_the_copy_out(
+    project: Path, tmp_path: Path, link: str
+) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (project / link).parent.mkdir(parents=True, exist_ok=True)
+    os.symlink(outside, project / link)
+    before = _files(project)
+    _refused(project, "acme", "terms.md", "--url", URL, said="symlink")
+    assert list(outside.iterdir()) == []
+    assert _files(project) == before
+
+
+def test_a_symlink_where_a_file_would_go_is_kept(project: Path, tmp_path: Path) -> None:
+    snapshot = project / "snapshots" / "acme" / "terms-of-service" / "2026-03-01.md"
+    snapshot.parent.mkdir(parents=True)
+    os.symlink(tmp_path / "nowhere.md", snapshot)
+    before = _files(project)
+    _refused(project, "acme", "terms.md", "--url", URL, said="2026-03-01.md")
+    assert _files(project) == before
+    snapshot.unlink()
+    os.symlink(tmp_path / "nowhere.yaml", project / "vendors" / "acme.yaml")
+    before = _files(project)
+    _refused(project, "acme", "terms.md", "--url", URL, said="refusing to overwrite")
+    assert _files(project) == before
+    assert not (tmp_path / "nowhere.yaml").exists() and not (tmp_path / "nowhere.md").exists()
+
+
+def test_a_vendors_dir_outside_the_repository_is_refused(project: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    os.symlink(elsewhere, project / "linked")
+    before = _files(tmp_path)
+    for vendors_dir in (str(elsewhere), "../elsewhere", "linked"):
+        _refused(
+            project,
+            "acme",
+            "terms.md",
+            "--url",
+            URL,
+            "--vendors-dir",
+            vendors_dir,
+            said="outside the repository",
+        )
+        assert _files(tmp_path) == before, vendors_dir
+
+
+def test_outside_any_project_new_says_so_and_writes_nothing(tmp_path: Path) -> None:
+    (tmp_path / "terms.md").write_text(TERMS, encoding="utf-8")
+    _refused(tmp_path, "acme", "terms.md", "--url", URL, said="vendorgate init")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["terms.md"]
+
+
+def test_two_documents_of_one_type_and_day_get_a_snapshot_each(project: Path) -> None:
+    (project / "a.md").write_text("Notes on hosting.\n", encoding="utf-8")
+    (project / "b.md").write_text("Notes on support.\n", encoding="utf-8")
+    done = run_cli(
+        "new", "acme", "a.md", "b.md", "--url", URL, "--url", URL, "--as-of", "2026-12-02",
+        cwd=project,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    folder = project / "snapshots" / "acme" / "other"
+    assert sorted(p.name for p in folder.iterdir()) == ["2026-12-02-2.md", "2026-12-02.md"]
+    assert (folder / "2026-12-02-2.md").read_text(encoding="utf-8") == "Notes on support.\n"
+    assert run_cli("evidence", "verify", "--strict", cwd=project).returncode == 0
+
+
+def test_the_same_document_named_twice_is_refused_before_writing(project: Path) -> None:
+    before = _files(project)
+    _refused(
+        project, "acme", "terms.md", "terms.md", "--url", URL, "--url", URL, said="named twice"
+    )
+    assert _files(project) == before
+
+
+@pytest.mark.parametrize("content", [b"", b"  \n\n\t\r\n", b"\xef\xbb\xbf\n"])
+def test_an_empty_document_is_refused(project: Path, content: bytes) -> None:
+    (project / "empty.md").write_bytes(content)
+    before = _files(project)
+    _refused(project, "acme", "empty.md", "--url", URL, said="empty.md: no text")
+    assert _files(project) == before
+
+
+@pytest.mark.parametrize("said", ["December 31, 9999", "January 1, 1001", "2028-01-01"])
+def test_an_implausible_effective_date_is_not_believed(project: Path, said: str) -> None:
+    (project / "terms.md").write_text(TERMS.replace("March 1, 2026", said), encoding="utf-8")
+    done = run_cli("new", "acme", "terms.md", "--url", URL, "--as-of", "2026-12-02", cwd=project)
+    assert done.returncode == 0, done.stderr
+    assert "not believed" in done.stderr
+    profile = yaml.safe_load((project / "vendors" / "acme.yaml").read_text(encoding="utf-8"))
+    assert str(profile["in_force"]["from"]) == "2026-12-02"
+    assert "effective" not in profile["documents"][0]
+    assert (project / "snapshots" / "acme" / "terms-of-service" / "2026-12-02.md").is_file()
+
+
+def test_the_title_is_read_behind_a_byte_order_mark(project: Path) -> None:
+    (project / "terms.md").write_bytes(b"\xef\xbb\xbf" + TERMS.encode())
+    done = run_cli("new", "acme", "terms.md", "--url", URL, "--as-of", "2026-12-02", cwd=project)
+    assert done.returncode == 0, done.stderr
+    profile = yaml.safe_load((project / "vendors" / "acme.yaml").read_text(encoding="utf-8"))
+    assert profile["documents"][0]["title"] == "Acme Terms of Service"
+
+
+def test_from_a_profile_of_another_vendor_is_refused(project: Path) -> None:
+    made = run_cli("new", "other", "terms.md", "--url", URL, "--as-of", "2026-12-02", cwd=project)
+    assert made.returncode == 0, made.stderr
+    profile = project / "vendors" / "other.yaml"
+    profile.write_text(profile.read_text("utf-8").replace("    unreviewed: true\n", ""), "utf-8")
+    before = _files(project)
+    _refused(
+        project, "acme", "terms.md", "--url", URL, "--from", "vendors/other.yaml",
+        said="vendors/other.yaml: describes `other`, not `acme`",
+    )  # fmt: skip
+    assert _files(project) == before
+
+
+class _Pages(http.server.BaseHTTPRequestHandler):
+    """Bodies a careless or hostile server answers with; ``/race`` also writes the profile
+    ``new`` is about to write, as a second user would while the document downloads."""
+
+    project: Path = Path()
+
+    BODIES: ClassVar[dict[str, tuple[str, bytes]]] = {
+        "/pdf": ("application/pdf", b"%PDF-1.4\n\x00\x01\x02"),
+        "/latin": ("text/plain; charset=iso-8859-1", "# Terms\n\ncaf\xe9\n".encode("latin-1")),
+        "/empty": ("text/plain", b""),
+        "/race": ("text/markdown", TERMS.encode()),
+    }
+
+    def do_GET(self) -> None:
+        kind, body = self.BODIES[self.path]
+        if self.path == "/race":
+            (self.project / "vendors" / "acme.yaml").write_text("mine\n", encoding="utf-8")
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        return
+
+
+@pytest.fixture
+def server(project: Path) -> Iterator[str]:
+    handler = type("Pages", (_Pages,), {"project": project})
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def test_a_url_given_for_a_fetched_document_is_checked_too(project: Path, server: str) -> None:
+    before = _files(project)
+    bad = "https://acme.example/t\nreviewed: 2026-12-01"
+    _refused(project, "acme", f"{server}/race", "--url", bad, said="--url", env=LOCAL_ONLY)
+    assert _files(project) == before  # refused before the fetch, which would write acme.yaml
+
+
+@pytest.mark.parametrize(
+    ("page", "said"),
+    [("/pdf", "binary data"), ("/latin", "not valid UTF-8"), ("/empty", "no text")],
+)
+def test_a_fetched_body_is_held_to_what_a_file_is(
+    project: Path, server: str, page: str, said: str
+) -> None:
+    before = _files(project)
+    stderr = _refused(project, "acme", f"{server}{page}", said=said, env=LOCAL_ONLY)
+    assert f"{server}{page}" in stderr
+    assert _files(project) == before
+
+
+def test_a_profile_that_appears_while_new_runs_is_kept(project: Path, server: str) -> None:
+    _refused(project, "acme", f"{server}/race", said="refusing to overwrite", env=LOCAL_ONLY)
+    assert (project / "vendors" / "acme.yaml").read_text(encoding="utf-8") == "mine\n"
+    assert not (project / "snapshots").exists()
+    assert sorted(p.name for p in (project / "vendors").iterdir()) == ["acme.yaml"]
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "said"),
+    [
+        ("--category", "other\nreviewed: 2026-12-01", "--category"),
+        ("--category", "nope", "expected one of"),
+        ("--url", 'https://acme.example/t"\nx', "--url"),
+        ("--url", "https://acme.example/a b", "--url"),
+    ],
+)
+def test_an_option_cannot_write_yaml_of_its_own(
+    project: Path, option: str, value: str, said: str
+) -> None:
+    before = _files(project)
+    args = ["acme", "terms.md", option, value] + (["--url", URL] if option != "--url" else [])
+    stderr = _refused(project, *args, said=said)
+    assert ".check.yaml" not in stderr
+    assert _files(project) == before
+
+
+def test_files_get_the_mode_a_plain_write_gives_and_an_edit_keeps_its_own(project: Path) -> None:
+    older = TERMS.replace("March 1, 2026", "January 1, 2025")
+    (project / "older.md").write_text(older, encoding="utf-8")
+    made = run_cli("new", "acme-2025-01", "older.md", "--url", URL, cwd=project)
+    assert made.returncode == 0, made.stderr
+    neighbour = project / "vendors" / "acme-2025-01.yaml"
+    neighbour.chmod(0o640)
+    done = run_cli("new", "acme", "terms.md", "--url", URL, cwd=project)
+    assert done.returncode == 0, done.stderr
+    assert "closed the lineage chain" in done.stdout
+    umask = os.umask(0)
+    os.umask(umask)
+    written = project / "snapshots" / "acme" / "terms-of-service" / "2026-03-01.md"
+    for path in (project / "vendors" / "acme.yaml", written):
+        assert path.stat().st_mode & 0o777 == 0o666 & ~umask, path
+    assert neighbour.stat().st_mode & 0o777 == 0o640
+
+
+def test_a_symlinked_profile_of_the_lineage_is_not_replaced(project: Path, tmp_path: Path) -> None:
+    older = TERMS.replace("March 1, 2026", "January 1, 2025")
+    (project / "older.md").write_text(older, encoding="utf-8")
+    made = run_cli("new", "acme-2025-01", "older.md", "--url", URL, cwd=project)
+    assert made.returncode == 0, made.stderr
+    kept = project / "kept"
+    kept.mkdir()
+    neighbour = project / "vendors" / "acme-2025-01.yaml"
+    neighbour.rename(kept / neighbour.name)
+    os.symlink(f"../kept/{neighbour.name}", neighbour)
+    before = _files(project)
+    _refused(project, "acme", "terms.md", "--url", URL, said="vendors/acme-2025-01.yaml")
+    assert _files(project) == before
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [(("a" * 300,), "VENDOR_ID"), (("acme", "--lineage", "a" * 300), "--lineage")],
+)
+def test_an_id_too_long_for_a_file_name_is_refused(
+    project: Path, args: tuple[str, ...], said: str
+) -> None:
+    before = _files(project)
+    vendor_id, *rest = args
+    stderr = _refused(project, vendor_id, "terms.md", "--url", URL, *rest, said=said)
+    assert "internal error" not in stderr and "at most 100" in stderr
+    assert _files(project) == before
+
+
+def test_control_characters_of_a_hostile_text_are_written_escaped(project: Path) -> None:
+    title = "Acme \x9b\x07 Terms\u2028of\x85Service\ufeff\u200e"
+    sentence = "Acme will never use your \x9bcontent\u2029 to train artificial intelligence models."
+    text = TERMS.replace("Acme Terms of Service", title).replace(
+        "Acme will never use your content to train artificial intelligence models.", sentence
+    )
+    (project / "terms.md").write_text(text, encoding="utf-8")
+    done = run_cli("new", "acme", "terms.md", "--url", URL, "--as-of", "2026-12-02", cwd=project)
+    assert done.returncode == 0, done.stderr
+    written = (project / "vendors" / "acme.yaml").read_text(encoding="utf-8")
+    assert all(ch.isprintable() or ch == "\n" for ch in written)
+    profile = yaml.safe_load(written)
+    # Controls and separators, which no profile may hold, become spaces; the rest is escaped.
+    assert profile["documents"][0]["title"] == "Acme    Terms of Service\ufeff\u200e"
+    # A quote that would need a control character is left out: its fact stays undisclosed.
+    assert profile["facts"]["ai_training_customer_content"]["value"] == "undisclosed"
+    assert profile["facts"]["breach_notification_hours"]["unreviewed"] is True
+    verified = run_cli("evidence", "verify", "--strict", cwd=project)
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+
+
+def test_from_carries_no_value_that_has_no_quote_to_check(project: Path) -> None:
+    older = TERMS.replace("March 1, 2026", "January 1, 2025")
+    (project / "older.md").write_text(older, encoding="utf-8")
+    made = run_cli("new", "acme-2025-01", "older.md", "--url", URL, cwd=project)
+    assert made.returncode == 0, made.stderr
+    old = project / "vendors" / "acme-2025-01.yaml"
+    text = old.read_text(encoding="utf-8").replace("    unreviewed: true\n", "")
+    stated = text.replace(
+        '  dpa_available:\n    value: "undisclosed"', "  dpa_available:\n    value: available"
+    )
+    assert stated != text
+    old.write_text(stated, encoding="utf-8")
+    done = run_cli(
+        "new", "acme", "terms.md", "--url", URL, "--from", "vendors/acme-2025-01.yaml",
+        cwd=project,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    facts = yaml.safe_load((project / "vendors" / "acme.yaml").read_text("utf-8"))["facts"]
+    assert facts["dpa_available"]["value"] == "undisclosed"
+    assert "`available`" in facts["dpa_available"]["note"]
+    assert facts["breach_notification_hours"]["value"] == 72  # its quote still verifies
+    assert "unreviewed" not in facts["breach_notification_hours"]
+    assert "dpa_available" in done.stderr
+
+
+def test_a_file_named_like_the_check_copy_is_kept(project: Path) -> None:
+    mine = project / "vendors" / ".acme.check.yaml"
+    mine.write_text("my notes\n", encoding="utf-8")
+    done = run_cli("new", "acme", "terms.md", "--url", URL, cwd=project)
+    assert done.returncode == 0, done.stderr
+    assert mine.read_text(encoding="utf-8") == "my notes\n"
+    assert sorted(p.name for p in mine.parent.iterdir()) == [".acme.check.yaml", "acme.yaml"]
+
+
+def test_output_never_replaces_a_file_the_command_reads_or_writes(project: Path) -> None:
+    made = run_cli("new", "acme", "terms.md", "--url", URL, cwd=project)
+    assert made.returncode == 0, made.stderr
+    before = _files(project)
+    runs = [
+        ("scan", "terms.md", "-o", "terms.md"),
+        ("scan", "--compare", "terms.md", "./terms.md", "-o", "terms.md"),
+        ("scan", "terms.md", "--vendor", "vendors/acme.yaml", "-o", "vendors/acme.yaml"),
+        ("review", "vendors/acme.yaml", "-o", "vendors/acme.yaml"),
+        ("review", "vendors/acme.yaml", "--accept", "breach_notification_hours", "-o",
+         "vendors/../vendors/acme.yaml"),
+        ("new", "acme2", "terms.md", "--url", URL, "-o", "terms.md"),
+        ("new", "acme2", "terms.md", "--url", URL, "-o", "vendors/acme2.yaml"),
+        ("new", "acme2", "terms.md", "--url", URL, "--from", "vendors/acme.yaml", "-o",
+         "vendors/acme.yaml"),
+    ]  # fmt: skip
+    for args in runs:
+        done = run_cli(*args, cwd=project)
+        assert done.returncode == 2, (args, done.stdout, done.stderr)
+        assert "-o " in done.stderr and "Traceback" not in done.stderr, done.stderr
+        assert _files(project) == before, args
+
+
+def test_a_plain_http_document_is_fetched_only_from_this_machine(project: Path) -> None:
+    before = _files(project)
+    stderr = _refused(project, "acme", "http://acme.example/terms", said="https://")
+    assert "could not be fetched" not in stderr  # refused before any connection
+    assert _files(project) == before
