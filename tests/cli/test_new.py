@@ -418,7 +418,13 @@ def test_from_leaves_the_pointers_out_of_reviewed_facts(workspace: Path) -> None
     assert fact in _comments_by_fact(first) and pointed
     accepted = run_cli("review", "vendors/wire.yaml", "--accept", fact, cwd=workspace)
     assert accepted.returncode == 1, accepted.stderr  # other facts still wait for a review
-    _, text = _wire(workspace, "wire-next", "--from", "vendors/wire.yaml")
+    # the next version of the same vendor: its lineage, a later retrieval
+    carried = run_cli(
+        "new", "wire-next", "incoming/wire-privacy.md", "--url", WIRE_URL, "--lineage", "wire",
+        "--from", "vendors/wire.yaml", "--as-of", "2026-12-03", cwd=workspace,
+    )  # fmt: skip
+    assert carried.returncode == 0, carried.stderr
+    text = (workspace / "vendors" / "wire-next.yaml").read_text(encoding="utf-8")
     comments = _comments_by_fact(text)
     facts = _load(workspace / "vendors" / "wire-next.yaml")["facts"]
     assert isinstance(facts, dict)

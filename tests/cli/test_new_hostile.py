@@ -186,6 +186,11 @@ def test_from_a_profile_of_another_vendor_is_refused(project: Path) -> None:
         project, "acme", "terms.md", "--url", URL, "--from", "vendors/other.yaml",
         said="vendors/other.yaml: describes `other`, not `acme`",
     )  # fmt: skip
+    # a lineage named after the other's is another vendor too (google and google-cloud)
+    _refused(
+        project, "other-cloud", "terms.md", "--url", URL, "--from", "vendors/other.yaml",
+        said="vendors/other.yaml: describes `other`, not `other-cloud`",
+    )  # fmt: skip
     assert _files(project) == before
 
 

@@ -735,8 +735,9 @@ def _carry_over(
         raise UsageError(f"--from {source}: no such vendor profile")
     old = catalogue.load_vendors([source])[0].profile
     described = old.lineage or _lineage_of_id(old.id)
-    if not _same_vendor(described, lineage_name):
-        # Facts reviewed for another vendor would stand as reviewed for this one.
+    if described != lineage_name:
+        # Facts reviewed for another vendor would stand as reviewed for this one. Only the
+        # same lineage counts: one named after another (google, google-cloud) is another vendor.
         raise UsageError(
             f"--from {source}: describes `{described}`, not `{lineage_name}`; carry facts "
             "over only from an earlier version of the same vendor (or give --lineage)"
@@ -776,12 +777,6 @@ def _carry_over(
         if lost:
             notes.append(f"{name}: {len(lost)} quote(s) of {old.id} no longer verify")
     return notes
-
-
-def _same_vendor(old_lineage: str, new_lineage: str) -> bool:
-    """The same lineage, or one named after the other (``wire`` and ``wire-next``)."""
-    shorter, longer = sorted((old_lineage, new_lineage), key=len)
-    return longer == shorter or longer.startswith(f"{shorter}-")
 
 
 def _kept_quotes(
