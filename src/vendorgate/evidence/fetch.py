@@ -6,7 +6,9 @@
 * connection failures, timeouts, 429 and 5xx are retried with exponential backoff; other
   client errors (404, 403...) are not, since asking again will not help;
 * redirects are followed by hand, at most :data:`MAX_REDIRECTS`, only to http(s), and a loop is
-  reported as such;
+  reported as such; a redirect to another host on this machine or on a private or link-local
+  network (a cloud's metadata service, say) is refused, so a public page cannot make the
+  fetcher pin an internal service's answer;
 * ``If-None-Match`` / ``If-Modified-Since`` are sent when a previous response gave an ETag or
   a Last-Modified date, so an unchanged page costs the vendor a 304;
 * the User-Agent says who is asking and why.
@@ -18,6 +20,8 @@ from __future__ import annotations
 
 import email.message
 import http.client
+import ipaddress
+import socket
 import time
 import urllib.error
 import urllib.parse
@@ -132,9 +136,44 @@ def _follow(url: str, limits: Limits, etag: str, last_modified: str) -> Response
         if target in seen:
             chain = " -> ".join([*seen[seen.index(target) :], target])
             raise FetchError(f"redirect loop: {chain}")
+        _check_redirect(current, target)
         seen.append(target)
         current = target
     raise FetchError(f"more than {MAX_REDIRECTS} redirects, last to {current}")
+
+
+def _check_redirect(current: str, target: str) -> None:
+    """Refuse a redirect that moves to another host whose address is not a public one.
+
+    The host of the first URL was chosen by the user; where a redirect points was chosen by
+    whoever answered. Names are resolved here; one that resolves later to another address
+    (DNS rebinding) is not caught, which docs/security.md states."""
+    here, there = _host(current), _host(target)
+    if there == here:
+        return
+    inner = next((a for a in _addresses(there) if not a.is_global), None)
+    if inner is not None:
+        raise FetchError(
+            f"redirect from {current} to {target} refused: {there} is a non-public address "
+            f"({inner}); give that URL itself if it is meant"
+        )
+
+
+def _host(url: str) -> str:
+    return (urllib.parse.urlsplit(url).hostname or "").lower()
+
+
+def _addresses(host: str) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
+    """The host as an address, or the addresses its name resolves to (none if it does not)."""
+    try:
+        return [ipaddress.ip_address(host)]
+    except ValueError:
+        pass
+    try:
+        found = socket.getaddrinfo(host, None)
+    except (OSError, UnicodeError):
+        return []  # unresolvable: the request itself will fail and say so
+    return [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in found]
 
 
 def _check_scheme(url: str) -> None:

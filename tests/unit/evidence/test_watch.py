@@ -91,6 +91,10 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             "/hop1": lambda: self._redirect("/redirect"),
             "/loop-a": lambda: self._redirect("/loop-b"),
             "/loop-b": lambda: self._redirect("/loop-a"),
+            "/to-metadata": lambda: self._redirect("http://169.254.169.254/latest/meta-data/"),
+            "/to-localhost": lambda: self._redirect(
+                f"http://localhost:{self.server.server_address[1]}/same.html"
+            ),
             "/missing": lambda: self._send(404, b"<p>no such page</p>"),
             "/error": lambda: self._send(500, b"<p>oops</p>"),
             "/flaky": self._flaky,
@@ -234,6 +238,17 @@ def test_redirects_are_followed_and_loops_reported(server: str, tmp_path: Path) 
     assert items["loop"].status == "unreachable"
     assert items["loop"].reason.startswith("redirect loop: ")
     assert "/loop-a -> " in items["loop"].reason
+
+
+def test_a_redirect_to_another_host_inside_is_refused(server: str, tmp_path: Path) -> None:
+    # Where a redirect leads is chosen by whoever answers: it must not reach a cloud's
+    # metadata service or another service of this machine. Neither is connected to.
+    repo = watched_repo(tmp_path, server, {"meta": "/to-metadata", "local": "/to-localhost"})
+    items = _run(repo)
+    for name, address in (("meta", "169.254.169.254"), ("local", "")):
+        assert items[name].status == "unreachable", items[name]
+        assert " refused: " in items[name].reason and "non-public address" in items[name].reason
+        assert address in items[name].reason
 
 
 def test_client_and_server_errors(server: str, tmp_path: Path) -> None:
