@@ -337,7 +337,7 @@ def _progress_bar(
     """A rich progress bar on stderr for a run that lasts, when stderr is a terminal (and not
     ``--quiet``); otherwise no callback at all, so pipes, CI logs and files never receive
     control characters."""
-    if quiet or not sys.stderr.isatty():
+    if quiet or sys.stderr is None or not sys.stderr.isatty():
         yield None
         return
     import time

@@ -139,7 +139,7 @@ def color(output: str | None, asked: bool | None = None) -> bool:
         return False
     if os.environ.get("FORCE_COLOR", "0") not in ("", "0"):
         return True
-    return sys.stdout.isatty()
+    return sys.stdout is not None and sys.stdout.isatty()  # None: stdout closed (`>&-`)
 
 
 EXTENSIONS = {

@@ -12,7 +12,13 @@ from typing import NoReturn
 import click
 
 from vendorgate.commands.outcome import Extra, Outcome, Target
-from vendorgate.core.errors import EXIT_BLOCKING, EXIT_INPUT, EXIT_OK, VendorgateError
+from vendorgate.core.errors import (
+    EXIT_BLOCKING,
+    EXIT_INPUT,
+    EXIT_OK,
+    UsageError,
+    VendorgateError,
+)
 
 EXIT_INTERRUPTED = 130
 """128 + SIGINT, as a shell reports a command stopped by Ctrl-C."""
@@ -34,6 +40,10 @@ def deliver(
         write_tree,
     )
 
+    if sys.stdout is None and not (outcome.targets or output or quiet):
+        # A closed stdout (`>&-`) swallows every write without an error: the verdict would
+        # go unseen while the exit code said it had been delivered.
+        raise UsageError("standard output is closed: nothing could be written; give -o FILE")
     for extra in outcome.extras:
         _write_extra(extra, append_text, write_atomic)
     if not quiet:
