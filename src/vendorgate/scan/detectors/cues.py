@@ -265,6 +265,22 @@ def without_contrast(text: str) -> str:
     return CONTRASTED.sub(lambda m: "#" * len(m.group()), text)
 
 
+INCLUDED_ASIDE = re.compile(
+    r",\s*including\b(?: but not limited to)?[^,;.()]{1,80},|\(\s*including\b[^();.]{1,80}\)"
+)
+"""An aside naming part of the data just named ("your personal data, including your content,",
+"(including your content)"): it widens nothing, so a denial before it still reaches the verb
+or purpose after it."""
+
+
+def without_included_aside(text: str, end: int) -> str:
+    """``text`` with every aside of :data:`INCLUDED_ASIDE` that closes by ``end`` (the words
+    naming the practice) blanked, offsets kept: "We never use your personal data, including
+    your content, for ads" denies the ads as "We never use your personal data for ads" does.
+    An aside holding the practice itself ("..., including for ads, ...") is left."""
+    return INCLUDED_ASIDE.sub(lambda m: "#" * len(m.group()) if m.end() <= end else m.group(), text)
+
+
 CLAUSE_BREAK = re.compile(
     r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|\bexcept\b|,? and (?:we|it|they|you)\b|"
     r"\. "
@@ -1306,6 +1322,8 @@ def _stated_practice(fact: str, s: Sentence, cue: re.Match[str]) -> Hit:
     plain = DESCRIBING_NEGATION_OF_TRANSFER.sub(lambda m: "#" * len(m.group()), text)
     # "our partners, not us, sell it": the "not" denies the party it names
     plain = without_contrast(plain)
+    # "your personal data, including your content, for ads": the aside widens nothing
+    plain = without_included_aside(plain, cue.start())
     before = re.split(r", ", CLAUSE_BREAK.split(plain[max(0, cue.start() - 160) : cue.start()])[-1])
     clause = CLAUSE_BREAK.split(plain[: cue.start()])[-1]
     denied = NEGATED_TRANSFER.search(before[-1]) or OPENING_DENIAL.match(clause)
