@@ -1658,7 +1658,7 @@ def hedged(hit: Hit, text: str, names_practice: Callable[[str], bool] | None = N
         or (open_deadline(text, hit.fact) if isinstance(hit.value, int) else None)
         or (CUSTOMER_STANDING.search(text) if isinstance(hit.value, int) else None)
         # "We will notify Enterprise customers within 24 hours": the reader's plan is unknown
-        or (SOME_PLANS.search(text) if isinstance(hit.value, int) else None)
+        or (some_plans(text) if isinstance(hit.value, int) else None)
     )
     if found is not None:
         return replace(hit, value="undisclosed", cue=named("hedged", found))
@@ -1715,6 +1715,23 @@ SOME_PLANS = rx(
     r"\b[\w]+-eligible (?:plans?|tiers?|subscriptions?|editions?)\b",
 )
 """An agreement offered on some plans only."""
+ENDED_SUBSCRIPTION = re.compile(
+    r"\b(?:terminat\w*|cancel+\w*|expir\w*|end|ending|lapse|lapsing|non-renewal|closure|"
+    r"downgrade) of (?:your |a |an |the |any |its |their |customer'?s? )?paid (?:subscriptions?|"
+    r"plans?|accounts?)\b"
+)
+"""A paid subscription named as the contract that ends ("after termination of a paid
+subscription"): every paying customer has one, so it names no plan. Who is covered ("customers
+on paid plans", "paid subscribers") is still a plan named."""
+
+
+def some_plans(text: str, a: int = 0, b: int | None = None) -> re.Match[str] | None:
+    """A plan named in ``text[a:b]`` (:data:`SOME_PLANS`), not counting a paid subscription
+    named only as the contract that ends (:data:`ENDED_SUBSCRIPTION`)."""
+    plain = ENDED_SUBSCRIPTION.sub(lambda m: "#" * len(m.group()), text)
+    return SOME_PLANS.search(plain, a, len(text) if b is None else b)
+
+
 NOT_EVERYWHERE = rx(
     # encryption of some data, some places, or where the vendor can only
     r"\b(?:where|if|when|as|to the extent) (?:(?:reasonably|technically|commercially) )?"
@@ -1768,7 +1785,7 @@ def _offered_to_some(text: str, clause: tuple[int, int]) -> re.Match[str] | None
     customers only: a plan named in its clause, or a condition no one names governing the
     sentence ("where applicable"). A request open to every customer keeps its reading; one
     open on "Enterprise plans" may not be open to the organisation reading it."""
-    return SOME_PLANS.search(text, *clause) or APPLIES_WHERE.search(text)
+    return some_plans(text, *clause) or APPLIES_WHERE.search(text)
 
 
 def _carved_out(text: str, trigger: tuple[int, int]) -> bool:
