@@ -1659,6 +1659,8 @@ def hedged(hit: Hit, text: str, names_practice: Callable[[str], bool] | None = N
         or (CUSTOMER_STANDING.search(text) if isinstance(hit.value, int) else None)
         # "We will notify Enterprise customers within 24 hours": the reader's plan is unknown
         or (some_plans(text) if isinstance(hit.value, int) else None)
+        # "within 72 hours where applicable": whether the deadline applies at all is left open
+        or (applies_where(text) if isinstance(hit.value, int) else None)
     )
     if found is not None:
         return replace(hit, value="undisclosed", cue=named("hedged", found))
@@ -1701,7 +1703,19 @@ APPLIES_WHERE = re.compile(
     r"^(?:\(?[a-z0-9]{1,3}[.)] )?" + _WHERE_APPLICABLE + r",|"
     r",? \(?" + _WHERE_APPLICABLE + r"\)?\W*$"
 )
-"""An agreement that applies only where something unnamed makes it apply."""
+"""An agreement, or a deadline, that applies only where something unnamed makes it apply."""
+
+
+def applies_where(text: str) -> re.Match[str] | None:
+    """The words of :data:`APPLIES_WHERE` holding the whole sentence to a condition no one
+    names ("We will notify you of a data breach within 72 hours where applicable"); not an
+    exception from it ("..., except where required by law"), which leaves the rest standing."""
+    for found in APPLIES_WHERE.finditer(text):
+        if not _EXCEPTED.search(text, max(0, found.start() - 30), found.start()):
+            return found
+    return None
+
+
 SOME_PLANS = rx(
     # "for customers on our Business plan", "available for Enterprise accounts": the plan of the
     # organisation reading it is not known; "business customers" are every customer who needs one

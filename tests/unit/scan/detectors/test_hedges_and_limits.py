@@ -1499,3 +1499,51 @@ def test_a_paid_subscription_that_ends_names_no_plan(text: str) -> None:
 )
 def test_a_named_plan_or_paid_customers_covered_still_scope(text: str, fact: str) -> None:
     assert written(text).get(fact, "undisclosed") == "undisclosed"
+
+
+# Written for these tests: a deadline that applies only "where applicable" (or "as
+# appropriate"), opening or closing the sentence, leaves open whether it is owed at all, as the
+# same words do for an agreement; an exception for what the law requires, and "where
+# applicable" set on another part of the sentence, leave the number.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("We will notify you of a data breach within 72 hours where applicable.", BREACH),
+        ("Where applicable, we will notify you of a data breach within 72 hours.", BREACH),
+        ("We will notify you of a data breach within 72 hours (where applicable).", BREACH),
+        ("We will notify you of a data breach within 72 hours, as appropriate.", BREACH),
+        (
+            "We will delete your content within 30 days after termination, where applicable.",
+            DELETION,
+        ),
+        (
+            "We will give you 30 days notice before adding a new sub-processor, where applicable.",
+            "subprocessor_change_notice_days",
+        ),
+    ],
+)
+def test_a_deadline_only_where_applicable_promises_no_number(text: str, fact: str) -> None:
+    assert written(text).get(fact, "undisclosed") == "undisclosed"
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "number"),
+    [
+        (
+            "We will delete your content within 30 days after termination, except where "
+            "required by law.",
+            DELETION,
+            30,
+        ),
+        (
+            "We will notify you of a data breach within 72 hours and, where applicable, provide "
+            "details of the affected data.",
+            BREACH,
+            72,
+        ),
+    ],
+)
+def test_where_applicable_elsewhere_or_an_exception_for_the_law_keeps_the_number(
+    text: str, fact: str, number: int
+) -> None:
+    assert written(text)[fact] == number
