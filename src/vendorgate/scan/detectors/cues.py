@@ -549,7 +549,7 @@ DELAYED = re.compile(
 )
 """A deadline the vendor may push back ("we may delay notification", "notice may be delayed");
 held open unless the law or an authority asks for the delay."""
-_DELAY_FOR_THE_LAW = re.compile(
+DELAY_FOR_THE_LAW = re.compile(
     r"\b(?:law enforcement|police|authorit\w*|courts?|regulators?|legal(?:ly)?|laws?|"
     r"regulations?|government\w*)\b"
 )
@@ -643,7 +643,7 @@ def open_deadline(text: str, fact: str = "") -> re.Match[str] | None:
         return found
     for found in DELAYED.finditer(text):
         around = text[max(0, found.start() - 80) : found.end() + 80]
-        if not _DELAY_FOR_THE_LAW.search(around):
+        if not DELAY_FOR_THE_LAW.search(around):
             return found
     return aimed_only(text)
 
