@@ -253,7 +253,9 @@ def _scan(
         hits = detect(sentence)
         fresh = {h.fact for h in hits}
         earlier = unit_hits if not opening else before
-        hits += [h for h in follow_ups(sentence, earlier) if h.fact not in fresh]
+        # a follow-up adds a fact the sentence's own rules did not read, and a hold on the
+        # number before it whatever they read ("Notice to you of a breach may be delayed.")
+        hits += [h for h in follow_ups(sentence, earlier) if h.fact not in fresh or h.holds_open]
         unit_hits += hits
         for hit in hits:
             if hit.confidence < min_confidence:

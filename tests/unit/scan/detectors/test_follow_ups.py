@@ -341,6 +341,12 @@ def test_the_denied_data_shared_with_advertising_partners_takes_a_sale_denial_ba
             "We will notify you of a data breach within 72 hours. This period may be extended.",
             "breach_notification_hours",
         ),
+        # the later sentence read by the breach rule itself, as a notice with no number
+        (
+            "We will notify you of a data breach within 72 hours. Notice to you of a data breach "
+            "may be delayed.",
+            "breach_notification_hours",
+        ),
         (
             "We will delete your content within 30 days after termination. We are not "
             "responsible for delays in deletion.",
@@ -361,6 +367,8 @@ def test_a_deadline_held_open_after_it_in_its_paragraph_keeps_no_number(
         "content of third-party websites.",
         "We will notify you of a data breach within 72 hours. Notification may be delayed at "
         "the request of law enforcement.",
+        "We will notify you of a data breach within 72 hours. Notice to you of a data breach "
+        "may be delayed where law enforcement asks.",
         "We will notify you of a data breach within 72 hours.\n\nWe are not responsible for "
         "delays in notification.",
     ],
