@@ -89,6 +89,9 @@ class Passage:
     """The passage overrides what comes before it (``Notwithstanding the above``)."""
     narrower: bool = False
     """An ``undisclosed`` from a denial narrower than the practice (see :attr:`Hit.narrower`)."""
+    holds_open: bool = False
+    """An ``undisclosed`` holding open the number of the same deadline in its paragraph (see
+    :attr:`Hit.holds_open`)."""
 
     @property
     def text(self) -> str:
@@ -250,7 +253,9 @@ def _scan(
         hits = detect(sentence)
         fresh = {h.fact for h in hits}
         earlier = unit_hits if not opening else before
-        hits += [h for h in follow_ups(sentence, earlier) if h.fact not in fresh]
+        # a follow-up adds a fact the sentence's own rules did not read, and a hold on the
+        # number before it whatever they read ("Notice to you of a breach may be delayed.")
+        hits += [h for h in follow_ups(sentence, earlier) if h.fact not in fresh or h.holds_open]
         unit_hits += hits
         for hit in hits:
             if hit.confidence < min_confidence:
@@ -259,8 +264,12 @@ def _scan(
             if passage is None:
                 continue
             key = (passage.fact, passage.start, passage.end)
-            if key not in passages or passages[key].confidence < passage.confidence:
+            kept = passages.get(key)
+            if kept is None or kept.confidence < passage.confidence:
                 passages[key] = passage
+            if kept is not None and (kept.holds_open or passage.holds_open):
+                # the same quote read twice: a hold on the number survives the stronger reading
+                passages[key] = replace(passages[key], holds_open=True)
             if LISTED_BELOW in hit.cue:
                 leads[sentence.low] = key
             elif sentence.unit.kind == "item":
@@ -323,6 +332,7 @@ def _passage(text: str, normalised: str, sentence: Sentence, hit: Hit) -> Passag
                 hit.strength,
                 hit.override,
                 hit.narrower,
+                hit.holds_open,
             )
     return None
 
@@ -443,10 +453,26 @@ def _not_overridden(passages: tuple[Passage, ...]) -> tuple[Passage, ...]:
 
 
 def _number(fact: str, passages: tuple[Passage, ...]) -> Suggestion:
+    """The number of a deadline: the one that exposes the customer most, unless a passage holds
+    a number open. The rule: an ``undisclosed`` passage cancels the numbers only when it holds
+    open the same deadline, which the scanner can tell in one paragraph only (a later sentence
+    disclaiming delays in the notice, or saying the period may be extended: see
+    :attr:`Passage.holds_open`); an ``undisclosed`` elsewhere in the document (a deadline
+    that names no number, another deletion, the user's own) does not outvote a clear number."""
     numbers = [p for p in passages if isinstance(p.value, int)]
     if not numbers:
         best = max(passages, key=lambda p: (p.confidence, -p.start))
         return Suggestion(fact, "undisclosed", best.confidence, passages, False, best.cue)
+    held = next((p for p in passages if p.holds_open and p.value == UNDISCLOSED), None)
+    if held is not None:
+        reason = (
+            f"passages disagree ({_values_said(passages)}); undisclosed is suggested because "
+            f"the passage at line {held.line} holds open the number stated before it in its "
+            f"paragraph"
+        )
+        return Suggestion(
+            fact, UNDISCLOSED, _discount(held.confidence, True), passages, True, held.cue, reason
+        )
     worst = _WORST_NUMBER.get(fact, "longest")
     sign = 1 if worst == "longest" else -1
     best = max(numbers, key=lambda p: (sign * _int(p.value), p.confidence, -p.start))

@@ -5,6 +5,7 @@ tests (no vendor's words)."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -186,3 +187,53 @@ def test_the_scanner_flags_the_narrower_denials_it_finds() -> None:
 def test_a_conditioned_denial_still_outvotes_a_plain_one() -> None:
     sale = _result(CONDITIONED).suggestion("sale_of_data")
     assert sale is not None and sale.value != "never"
+
+
+# Written for these tests: which undisclosed passage cancels a deadline's number. One holding
+# open the same deadline in its paragraph does, and the suggestion says why; an undisclosed
+# elsewhere (the user's own deletion, hedged; a deletion with no number) does not.
+HELD_OPEN = """# Acme terms
+
+We will notify you of a data breach within 72 hours. We are not responsible for delays in
+notification.
+"""
+ELSEWHERE = """# Acme terms
+
+We will delete your content within 30 days after termination.
+
+If you close your account, we typically delete your data within 90 days.
+
+After termination, we may delete your account data.
+"""
+
+
+def test_a_passage_holding_the_same_deadline_open_keeps_the_fact_undisclosed() -> None:
+    breach = _result(HELD_OPEN).suggestion("breach_notification_hours")
+    assert breach is not None
+    assert [p.value for p in breach.passages] == [72, "undisclosed"]
+    assert breach.value == "undisclosed" and breach.conflicting
+    assert breach.reason == (
+        "passages disagree (72 at line 3, undisclosed at line 3); undisclosed is suggested "
+        "because the passage at line 3 holds open the number stated before it in its paragraph"
+    )
+    assert breach.cue == "deadline held open after it"
+
+
+def test_an_undisclosed_passage_elsewhere_does_not_cancel_a_clear_number() -> None:
+    deletion = _result(ELSEWHERE).suggestion("deletion_after_termination_days")
+    assert deletion is not None
+    assert "undisclosed" in [p.value for p in deletion.passages]
+    assert deletion.value == 30
+
+
+def test_only_the_hold_flag_cancels_a_number_not_the_name_of_a_cue() -> None:
+    number = replace(_passage("breach_notification_hours", "undisclosed", 3), value=72)
+    flagged = replace(
+        _passage("breach_notification_hours", "undisclosed", 5, cue="breach: held"),
+        holds_open=True,
+    )
+    named_alike = _passage("breach_notification_hours", "undisclosed", 7, cue="held open")
+    (held,) = suggest((number, flagged))
+    assert held.value == "undisclosed"
+    (kept,) = suggest((number, named_alike))
+    assert kept.value == 72

@@ -230,17 +230,27 @@ def _one_kind_of_data(
 ) -> re.Match[str] | None:
     """The one kind of data (of ``kinds``) the clause of the advertising at ``cue`` denies the
     use of, named before it and with no wider word for the data in that clause."""
-    start = max(0, text.rfind(";", 0, cue.start()) + 1, text.rfind(" but ", 0, cue.start()))
+    start = _clause_start(text, cue)
     if WHOLE_DATA.search(text, start, cue.start()):
         return None
     return kinds.search(text, start, cue.start())
+
+
+CLAUSE_OPENING = re.compile(r";| but (?!not limited to\b)")
+"""Where a new clause opens before the advertising: not at the "but" of "including but not
+limited to", an aside inside the clause."""
+
+
+def _clause_start(text: str, cue: re.Match[str]) -> int:
+    """Where the clause of the advertising at ``cue`` starts."""
+    return max((m.end() for m in CLAUSE_OPENING.finditer(text, 0, cue.start())), default=0)
 
 
 def _content_only(text: str, cue: re.Match[str]) -> re.Match[str] | None:
     """The customer's content, named as the only data in the clause of the advertising at
     ``cue`` ("we never use customer content for marketing", "No customer content will be used
     to target ads"), with no wider word for the data there."""
-    start = max(0, text.rfind(";", 0, cue.start()) + 1, text.rfind(" but ", 0, cue.start()))
+    start = _clause_start(text, cue)
     end = min((m.start() for m in re.finditer(r";| but ", text[cue.end() :])), default=None)
     stop = len(text) if end is None else cue.end() + end
     if WHOLE_DATA.search(text, start, stop):

@@ -265,6 +265,22 @@ def without_contrast(text: str) -> str:
     return CONTRASTED.sub(lambda m: "#" * len(m.group()), text)
 
 
+INCLUDED_ASIDE = re.compile(
+    r",\s*including\b(?: but not limited to)?[^,;.()]{1,80},|\(\s*including\b[^();.]{1,80}\)"
+)
+"""An aside naming part of the data just named ("your personal data, including your content,",
+"(including your content)"): it widens nothing, so a denial before it still reaches the verb
+or purpose after it."""
+
+
+def without_included_aside(text: str, end: int) -> str:
+    """``text`` with every aside of :data:`INCLUDED_ASIDE` that closes by ``end`` (the words
+    naming the practice) blanked, offsets kept: "We never use your personal data, including
+    your content, for ads" denies the ads as "We never use your personal data for ads" does.
+    An aside holding the practice itself ("..., including for ads, ...") is left."""
+    return INCLUDED_ASIDE.sub(lambda m: "#" * len(m.group()) if m.end() <= end else m.group(), text)
+
+
 CLAUSE_BREAK = re.compile(
     r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|\bexcept\b|,? and (?:we|it|they|you)\b|"
     r"\. "
@@ -533,7 +549,7 @@ DELAYED = re.compile(
 )
 """A deadline the vendor may push back ("we may delay notification", "notice may be delayed");
 held open unless the law or an authority asks for the delay."""
-_DELAY_FOR_THE_LAW = re.compile(
+DELAY_FOR_THE_LAW = re.compile(
     r"\b(?:law enforcement|police|authorit\w*|courts?|regulators?|legal(?:ly)?|laws?|"
     r"regulations?|government\w*)\b"
 )
@@ -627,7 +643,7 @@ def open_deadline(text: str, fact: str = "") -> re.Match[str] | None:
         return found
     for found in DELAYED.finditer(text):
         around = text[max(0, found.start() - 80) : found.end() + 80]
-        if not _DELAY_FOR_THE_LAW.search(around):
+        if not DELAY_FOR_THE_LAW.search(around):
             return found
     return aimed_only(text)
 
@@ -1306,6 +1322,8 @@ def _stated_practice(fact: str, s: Sentence, cue: re.Match[str]) -> Hit:
     plain = DESCRIBING_NEGATION_OF_TRANSFER.sub(lambda m: "#" * len(m.group()), text)
     # "our partners, not us, sell it": the "not" denies the party it names
     plain = without_contrast(plain)
+    # "your personal data, including your content, for ads": the aside widens nothing
+    plain = without_included_aside(plain, cue.start())
     before = re.split(r", ", CLAUSE_BREAK.split(plain[max(0, cue.start() - 160) : cue.start()])[-1])
     clause = CLAUSE_BREAK.split(plain[: cue.start()])[-1]
     denied = NEGATED_TRANSFER.search(before[-1]) or OPENING_DENIAL.match(clause)
@@ -1640,7 +1658,9 @@ def hedged(hit: Hit, text: str, names_practice: Callable[[str], bool] | None = N
         or (open_deadline(text, hit.fact) if isinstance(hit.value, int) else None)
         or (CUSTOMER_STANDING.search(text) if isinstance(hit.value, int) else None)
         # "We will notify Enterprise customers within 24 hours": the reader's plan is unknown
-        or (SOME_PLANS.search(text) if isinstance(hit.value, int) else None)
+        or (some_plans(text) if isinstance(hit.value, int) else None)
+        # "within 72 hours where applicable": whether the deadline applies at all is left open
+        or (applies_where(text) if isinstance(hit.value, int) else None)
     )
     if found is not None:
         return replace(hit, value="undisclosed", cue=named("hedged", found))
@@ -1683,7 +1703,19 @@ APPLIES_WHERE = re.compile(
     r"^(?:\(?[a-z0-9]{1,3}[.)] )?" + _WHERE_APPLICABLE + r",|"
     r",? \(?" + _WHERE_APPLICABLE + r"\)?\W*$"
 )
-"""An agreement that applies only where something unnamed makes it apply."""
+"""An agreement, or a deadline, that applies only where something unnamed makes it apply."""
+
+
+def applies_where(text: str) -> re.Match[str] | None:
+    """The words of :data:`APPLIES_WHERE` holding the whole sentence to a condition no one
+    names ("We will notify you of a data breach within 72 hours where applicable"); not an
+    exception from it ("..., except where required by law"), which leaves the rest standing."""
+    for found in APPLIES_WHERE.finditer(text):
+        if not _EXCEPTED.search(text, max(0, found.start() - 30), found.start()):
+            return found
+    return None
+
+
 SOME_PLANS = rx(
     # "for customers on our Business plan", "available for Enterprise accounts": the plan of the
     # organisation reading it is not known; "business customers" are every customer who needs one
@@ -1697,6 +1729,23 @@ SOME_PLANS = rx(
     r"\b[\w]+-eligible (?:plans?|tiers?|subscriptions?|editions?)\b",
 )
 """An agreement offered on some plans only."""
+ENDED_SUBSCRIPTION = re.compile(
+    r"\b(?:terminat\w*|cancel+\w*|expir\w*|end|ending|lapse|lapsing|non-renewal|closure|"
+    r"downgrade) of (?:your |a |an |the |any |its |their |customer'?s? )?paid (?:subscriptions?|"
+    r"plans?|accounts?)\b"
+)
+"""A paid subscription named as the contract that ends ("after termination of a paid
+subscription"): every paying customer has one, so it names no plan. Who is covered ("customers
+on paid plans", "paid subscribers") is still a plan named."""
+
+
+def some_plans(text: str, a: int = 0, b: int | None = None) -> re.Match[str] | None:
+    """A plan named in ``text[a:b]`` (:data:`SOME_PLANS`), not counting a paid subscription
+    named only as the contract that ends (:data:`ENDED_SUBSCRIPTION`)."""
+    plain = ENDED_SUBSCRIPTION.sub(lambda m: "#" * len(m.group()), text)
+    return SOME_PLANS.search(plain, a, len(text) if b is None else b)
+
+
 NOT_EVERYWHERE = rx(
     # encryption of some data, some places, or where the vendor can only
     r"\b(?:where|if|when|as|to the extent) (?:(?:reasonably|technically|commercially) )?"
@@ -1750,7 +1799,7 @@ def _offered_to_some(text: str, clause: tuple[int, int]) -> re.Match[str] | None
     customers only: a plan named in its clause, or a condition no one names governing the
     sentence ("where applicable"). A request open to every customer keeps its reading; one
     open on "Enterprise plans" may not be open to the organisation reading it."""
-    return SOME_PLANS.search(text, *clause) or APPLIES_WHERE.search(text)
+    return some_plans(text, *clause) or APPLIES_WHERE.search(text)
 
 
 def _carved_out(text: str, trigger: tuple[int, int]) -> bool:

@@ -14,6 +14,8 @@ from dataclasses import replace
 
 from vendorgate.scan.detectors.cues import (
     DEEMED_CONSENT,
+    DELAY_FOR_THE_LAW,
+    DELAYED,
     DISCLAIMED_RESPONSIBILITY,
     OTHERS_ACTS,
     PERMISSIVE_VALUES,
@@ -117,6 +119,29 @@ def _deadline(hit: Hit) -> bool:
     return isinstance(hit.value, int)
 
 
+DEADLINE_NAMED = re.compile(
+    r"\b(?:notif\w*|notices?|inform\w*|delet\w*|eras\w*|purg\w*|destr\w*|periods?|deadlines?|"
+    r"time ?frames?|timelines?|this|that|it)\b"
+)
+"""A later sentence naming the deadline before it again: the notice, the deletion, the period,
+or a pronoun for it."""
+
+
+def _holds_deadline_open(text: str) -> re.Match[str] | None:
+    """A later sentence of the paragraph that holds the deadline before it open: a delay, or a
+    failure to notify or delete in time, disclaimed ("We are not responsible for delays in
+    notification."), or the deadline named again as one the vendor may push back ("This period
+    may be extended."), unless the law or an authority asks for the delay."""
+    if found := _disclaims_delay(text):
+        return found
+    if not DEADLINE_NAMED.search(text):
+        return None
+    for found in DELAYED.finditer(text):
+        if not DELAY_FOR_THE_LAW.search(text[max(0, found.start() - 80) : found.end() + 80]):
+            return found
+    return None
+
+
 def _earlier_in_paragraph(s: Sentence) -> str:
     """The lower-case text of the sentences before ``s`` in its paragraph."""
     if s.index == 0:
@@ -144,7 +169,7 @@ def hedged_by_earlier(hit: Hit, s: Sentence) -> Hit:
     deadline and one before it disclaims delays: the disclaimer hedges what follows it as it
     hedges a denial it follows (see :func:`_taken_back`), or its own sentence. A disclaimer in
     another paragraph, or about something else, leaves it. (A delay disclaimed after a
-    deadline is not read: a document's numbers outrank its ``undisclosed`` passages.)"""
+    deadline is read by :func:`_taken_back`: its ``undisclosed`` holds the number open.)"""
     if _permissive(hit):
         disclaims = _disclaims_what_is_done
     elif _deadline(hit):
@@ -269,6 +294,10 @@ def _taken_back(text: str) -> list[tuple[str, Callable[[Hit], bool]]]:
         # partners use the data we share with them.": the disclaimer hedges the denial it
         # follows, as it would in the denial's own sentence
         found.append(("disclaimer after the denial", _permissive))
+    if _holds_deadline_open(text):
+        # "We will notify you of a breach within 72 hours. We are not responsible for delays in
+        # notification.": the number before it is no promise
+        found.append(("deadline held open after it", _deadline))
     if NOT_FOR_ALL.search(text):
         # "We will not use your data to train our models. This does not apply to data you
         # submit through our API.": the denial does not hold for all of it
@@ -355,7 +384,9 @@ def follow_ups(s: Sentence, earlier: Iterable[Hit]) -> list[Hit]:
     if s.index > 0:  # within the paragraph only: another paragraph's denial is not its business
         for cue, left_open in _taken_back(s.low):
             for fact in sorted({h.fact for h in earlier if left_open(h)}):
-                hits.append(Hit(fact, "undisclosed", 0.65, None, 1, cue=cue))
+                # an undisclosed taken back from a number holds that number open
+                held = any(_deadline(h) for h in earlier if h.fact == fact and left_open(h))
+                hits.append(Hit(fact, "undisclosed", 0.65, None, 1, cue=cue, holds_open=held))
     if OBJECTION_WINDOW.search(s.low) and any(
         h.fact == "subprocessor_change_notice_days" for h in earlier
     ):

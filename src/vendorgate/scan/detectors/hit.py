@@ -37,6 +37,11 @@ class Hit:
     one kind of recipient or data, advertisers kept from the data): it agrees with a plain
     denial elsewhere instead of outvoting it. Set with :func:`~.cues.narrowed` where such a
     denial is found, never read from the cue's words."""
+    holds_open: bool = False
+    """An ``undisclosed`` that holds open the number stated for the same deadline earlier in
+    its paragraph ("We will notify you within 72 hours. We are not responsible for delays in
+    notification."): the fact keeps no number, whatever the number's passage says. Set by the
+    follow-up that reads it, which knows both stand in one paragraph."""
 
 
 @dataclass(frozen=True)

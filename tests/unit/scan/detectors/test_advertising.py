@@ -668,3 +668,30 @@ def test_consent_to_cookies_for_ads_stays_the_person_s_yes() -> None:
 )
 def test_a_denial_for_the_content_alone_leaves_other_data_open(text: str, expected: str) -> None:
     assert written(text)["advertising_use"] == expected
+
+
+# Written for these tests: an aside naming part of the denied data (", including your
+# content,", "(including ...)") widens nothing, so the denial before it still reaches the ads
+# after it; the near cases keep their readings (a use stated, one kind of data denied, the data
+# used after a "but").
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We never use your personal data, including your content, for ads.", "never"),
+        ("We never use your personal data (including your content) for ads.", "never"),
+        ("We do not use your personal data, including your files, for advertising.", "never"),
+        (
+            "We do not use your personal data, including but not limited to your files, for "
+            "advertising.",
+            "never",
+        ),
+        ("We use your personal data, including your content, for ads.", "always"),
+        ("We never use your messages, including their attachments, for ads.", "undisclosed"),
+        (
+            "We never use your files, including your photos, but we use your data for ads.",
+            "always",
+        ),
+    ],
+)
+def test_an_aside_naming_part_of_the_denied_data_widens_nothing(text: str, expected: str) -> None:
+    assert written(text)["advertising_use"] == expected

@@ -323,3 +323,55 @@ def test_the_denied_data_shared_with_advertising_partners_takes_a_sale_denial_ba
         "partners."
     )
     assert scanned(text)["sale_of_data"] == "undisclosed"
+
+
+# Written for these tests: a later sentence of the paragraph that disclaims delays in the
+# notice or the deletion, or says the period may be pushed back, holds the number before it
+# open; one about something else, a delay the law asks for, or the disclaimer in another
+# paragraph, leaves the number.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "We will notify you of a data breach within 72 hours. We are not responsible for "
+            "delays in notification.",
+            "breach_notification_hours",
+        ),
+        (
+            "We will notify you of a data breach within 72 hours. This period may be extended.",
+            "breach_notification_hours",
+        ),
+        # the later sentence read by the breach rule itself, as a notice with no number
+        (
+            "We will notify you of a data breach within 72 hours. Notice to you of a data breach "
+            "may be delayed.",
+            "breach_notification_hours",
+        ),
+        (
+            "We will delete your content within 30 days after termination. We are not "
+            "responsible for delays in deletion.",
+            "deletion_after_termination_days",
+        ),
+    ],
+)
+def test_a_deadline_held_open_after_it_in_its_paragraph_keeps_no_number(
+    text: str, fact: str
+) -> None:
+    assert scanned(text)[fact] == "undisclosed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will notify you of a data breach within 72 hours. We are not responsible for the "
+        "content of third-party websites.",
+        "We will notify you of a data breach within 72 hours. Notification may be delayed at "
+        "the request of law enforcement.",
+        "We will notify you of a data breach within 72 hours. Notice to you of a data breach "
+        "may be delayed where law enforcement asks.",
+        "We will notify you of a data breach within 72 hours.\n\nWe are not responsible for "
+        "delays in notification.",
+    ],
+)
+def test_a_hold_on_something_else_or_elsewhere_keeps_the_number(text: str) -> None:
+    assert scanned(text)["breach_notification_hours"] == 72

@@ -1456,3 +1456,94 @@ def test_a_deadline_for_business_customers_keeps_its_number() -> None:
     # written for this test: business customers are every customer of a business service
     text = "We will notify business customers of a security breach within 72 hours."
     assert written(text)[BREACH] == 72
+
+
+# Written for these tests: a paid subscription named as the contract that ends is no plan (every
+# paying customer has one), so the deadline keeps its number; a named plan or tier beside it,
+# and paid plans or subscribers named as who is covered, still scope it.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Within 30 days after termination of a paid subscription, we delete your content.",
+        "Within 30 days after the end of your paid subscription, we delete your content.",
+        "We delete your content within 30 days after the cancellation of your paid plan.",
+    ],
+)
+def test_a_paid_subscription_that_ends_names_no_plan(text: str) -> None:
+    assert written(text)[DELETION] == 30
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "Within 30 days after termination of an Enterprise subscription, we delete your "
+            "content.",
+            DELETION,
+        ),
+        (
+            "Within 30 days after termination of a paid subscription on the Enterprise plan, we "
+            "delete your content.",
+            DELETION,
+        ),
+        (
+            "Within 30 days after termination, we delete the content of customers on paid plans.",
+            DELETION,
+        ),
+        ("We will notify paid subscribers of a data breach within 72 hours.", BREACH),
+        (
+            "Customers on paid subscriptions can sign our Data Processing Agreement.",
+            "dpa_available",
+        ),
+    ],
+)
+def test_a_named_plan_or_paid_customers_covered_still_scope(text: str, fact: str) -> None:
+    assert written(text).get(fact, "undisclosed") == "undisclosed"
+
+
+# Written for these tests: a deadline that applies only "where applicable" (or "as
+# appropriate"), opening or closing the sentence, leaves open whether it is owed at all, as the
+# same words do for an agreement; an exception for what the law requires, and "where
+# applicable" set on another part of the sentence, leave the number.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("We will notify you of a data breach within 72 hours where applicable.", BREACH),
+        ("Where applicable, we will notify you of a data breach within 72 hours.", BREACH),
+        ("We will notify you of a data breach within 72 hours (where applicable).", BREACH),
+        ("We will notify you of a data breach within 72 hours, as appropriate.", BREACH),
+        (
+            "We will delete your content within 30 days after termination, where applicable.",
+            DELETION,
+        ),
+        (
+            "We will give you 30 days notice before adding a new sub-processor, where applicable.",
+            "subprocessor_change_notice_days",
+        ),
+    ],
+)
+def test_a_deadline_only_where_applicable_promises_no_number(text: str, fact: str) -> None:
+    assert written(text).get(fact, "undisclosed") == "undisclosed"
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "number"),
+    [
+        (
+            "We will delete your content within 30 days after termination, except where "
+            "required by law.",
+            DELETION,
+            30,
+        ),
+        (
+            "We will notify you of a data breach within 72 hours and, where applicable, provide "
+            "details of the affected data.",
+            BREACH,
+            72,
+        ),
+    ],
+)
+def test_where_applicable_elsewhere_or_an_exception_for_the_law_keeps_the_number(
+    text: str, fact: str, number: int
+) -> None:
+    assert written(text)[fact] == number

@@ -747,3 +747,20 @@ def test_a_sale_denied_of_the_data_as_a_whole_is_never(text: str) -> None:
 )
 def test_a_sale_denied_of_the_content_alone(text: str, expected: str) -> None:
     assert written(text)["sale_of_data"] == expected
+
+
+# Written for these tests: an aside naming part of the denied data widens nothing; the content
+# alone, with an aside, is still the content alone.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We do not sell personal data (including your content).", "never"),
+        ("We never sell your personal data, including your content, to anyone.", "never"),
+        ("We do not sell your content (including your files).", "undisclosed"),
+        ("We sell your personal data, including your content, to partners.", "always"),
+    ],
+)
+def test_an_aside_naming_part_of_the_denied_sale_data_widens_nothing(
+    text: str, expected: str
+) -> None:
+    assert written(text)["sale_of_data"] == expected
