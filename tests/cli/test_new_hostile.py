@@ -194,9 +194,14 @@ def test_from_a_profile_of_another_vendor_is_refused(project: Path) -> None:
     assert _files(project) == before
 
 
+NEIGHBOUR = "vendors/acme-2025-01.yaml"
+MY_NOTE = "# my note, written while `new` ran\n"
+
+
 class _Pages(http.server.BaseHTTPRequestHandler):
     """Bodies a careless or hostile server answers with; ``/race`` also writes the profile
-    ``new`` is about to write, as a second user would while the document downloads."""
+    ``new`` is about to write, as a second user would while the document downloads, and
+    ``/edit`` edits the earlier profile ``new`` closes the lineage chain in."""
 
     project: Path = Path()
 
@@ -205,12 +210,16 @@ class _Pages(http.server.BaseHTTPRequestHandler):
         "/latin": ("text/plain; charset=iso-8859-1", "# Terms\n\ncaf\xe9\n".encode("latin-1")),
         "/empty": ("text/plain", b""),
         "/race": ("text/markdown", TERMS.encode()),
+        "/edit": ("text/markdown", TERMS.encode()),
     }
 
     def do_GET(self) -> None:
         kind, body = self.BODIES[self.path]
         if self.path == "/race":
             (self.project / "vendors" / "acme.yaml").write_text("mine\n", encoding="utf-8")
+        if self.path == "/edit":  # a person editing the profile `new` closes the chain in
+            with (self.project / NEIGHBOUR).open("a", encoding="utf-8") as handle:
+                handle.write(MY_NOTE)
         self.send_response(200)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))
@@ -259,6 +268,18 @@ def test_a_profile_that_appears_while_new_runs_is_kept(project: Path, server: st
     assert (project / "vendors" / "acme.yaml").read_text(encoding="utf-8") == "mine\n"
     assert not (project / "snapshots").exists()
     assert sorted(p.name for p in (project / "vendors").iterdir()) == ["acme.yaml"]
+
+
+def test_a_neighbour_edited_while_new_runs_keeps_the_edit(project: Path, server: str) -> None:
+    older = TERMS.replace("March 1, 2026", "January 1, 2025")
+    (project / "older.md").write_text(older, encoding="utf-8")
+    made = run_cli("new", "acme-2025-01", "older.md", "--url", URL, cwd=project)
+    assert made.returncode == 0, made.stderr
+    before = _files(project)
+    _refused(project, "acme", f"{server}/edit", said="changed while `new` ran", env=LOCAL_ONLY)
+    after = _files(project)
+    assert after.pop(NEIGHBOUR) == before.pop(NEIGHBOUR) + MY_NOTE.encode()  # type: ignore[operator]
+    assert after == before  # no profile, snapshot or staged file of the run is left
 
 
 @pytest.mark.parametrize(

@@ -274,6 +274,17 @@ class _Neighbour:
     start: date | None
     end: date | None
     has_lineage: bool
+    data: bytes
+    """Its bytes as read: the edit is made from them, and put in place only while the file
+    still holds them (see :func:`_refuse_changed`)."""
+
+
+@dataclass(frozen=True)
+class _Edit:
+    """A neighbour's edited text and the bytes it was made from."""
+
+    read: bytes
+    text: str
 
 
 def execute(request: NewRequest) -> Outcome:
@@ -290,12 +301,15 @@ def execute(request: NewRequest) -> Outcome:
     lineage = _checked_lineage(request.lineage)
     _check_category(request.category)
     lineage_name = lineage or _lineage_of_id(vendor_id)
+    # Read before the documents are fetched, so a neighbour that does not load is reported
+    # before any download; a change made to it meanwhile is caught before the edit is put in
+    # place.
+    neighbours = _neighbours(vendors_dir, lineage_name, target)
     docs = _documents(request, root, lineage_name, today)
     refuse_output_over(request.output, [doc.snapshot for doc in docs])
     _check_places(target, docs)
     facts, notes = _facts(request, docs, lineage_name)
     notes[:0] = [doc.doubt for doc in docs if doc.doubt]
-    neighbours = _neighbours(vendors_dir, lineage_name, target)
     start = docs[0].dated
     until, edits = _chain(neighbours, lineage_name, start)
     refuse_output_over(request.output, list(edits))
@@ -535,7 +549,7 @@ def _check_places(target: Path, docs: Sequence[_Doc]) -> None:
         _check_snapshot_place(doc.snapshot, repo)
 
 
-def _check_edits(edits: Mapping[Path, str]) -> None:
+def _check_edits(edits: Mapping[Path, _Edit]) -> None:
     """Refuse to close the chain in a profile that is a symlink: renaming the edit over it
     would replace the link with a file (and the file it points to would stay unedited)."""
     from vendorgate.load import workspace
@@ -826,12 +840,14 @@ def _neighbours(vendors_dir: Path, lineage_name: str, target: Path) -> list[_Nei
         paths.add(own)
     found: list[_Neighbour] = []
     for path in sorted(paths - {target}):
+        data = path.read_bytes()
         profile = catalogue.load_vendors([path])[0].profile
+        _refuse_changed({path: _Edit(data, "")})  # what was loaded is what is edited
         if lineage.name(profile) != lineage_name:
             continue
         start = profile.in_force.start if profile.in_force else _first_effective(profile)
         end = profile.in_force.end if profile.in_force else None
-        found.append(_Neighbour(path, start, end, profile.lineage is not None))
+        found.append(_Neighbour(path, start, end, profile.lineage is not None, data))
     return found
 
 
@@ -842,7 +858,7 @@ def _first_effective(profile: VendorProfile) -> date | None:
 
 def _chain(
     neighbours: Sequence[_Neighbour], lineage_name: str, start: date
-) -> tuple[date | None, dict[Path, str]]:
+) -> tuple[date | None, dict[Path, _Edit]]:
     """The new profile's ``until`` and the edited text of the neighbours that close on it."""
     dated = [n for n in neighbours if n.start is not None]
     for n in dated:
@@ -853,7 +869,7 @@ def _chain(
             )
     before = [n for n in dated if n.start is not None and n.start < start]
     after = [n for n in dated if n.start is not None and n.start > start]
-    edits: dict[Path, str] = {}
+    edits: dict[Path, _Edit] = {}
     if before:
         previous = max(before, key=lambda n: n.start or date.min)
         if previous.end is None or previous.end >= start:
@@ -869,16 +885,16 @@ def _chain(
     return until, edits
 
 
-def _closed(neighbour: _Neighbour, lineage_name: str, until: date | None) -> str:
+def _closed(neighbour: _Neighbour, lineage_name: str, until: date | None) -> _Edit:
     """The neighbour's text with ``lineage`` and, when given, ``in_force.until`` set."""
-    text = neighbour.path.read_text(encoding="utf-8")
+    text = neighbour.data.decode("utf-8")
     lines = text.splitlines(keepends=True)
     if not neighbour.has_lineage:
         at = _top_level_index(lines, ("in_force:", "documents:"))
         lines.insert(at, f"lineage: {lineage_name}\n")
     if until is not None:
         lines = _with_until(lines, neighbour, until)
-    return "".join(lines)
+    return _Edit(neighbour.data, "".join(lines))
 
 
 def _top_level_index(lines: Sequence[str], keys: Sequence[str]) -> int:
@@ -1044,7 +1060,7 @@ def _value_text(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-def _write_all(target: Path, text: str, docs: Sequence[_Doc], edits: dict[Path, str]) -> None:
+def _write_all(target: Path, text: str, docs: Sequence[_Doc], edits: dict[Path, _Edit]) -> None:
     """Copy the snapshots, then put the profile and the edited neighbours in place, each
     file whole; the profile is loaded and its quotes verified before it is renamed in."""
     made: list[Path] = []  # files and folders this run created, undone if it fails
@@ -1056,7 +1072,8 @@ def _write_all(target: Path, text: str, docs: Sequence[_Doc], edits: dict[Path, 
         staged = _stage(target, text)
         try:
             _self_check(staged, target)
-            neighbours = {path: _stage(path, new) for path, new in edits.items()}
+            neighbours = {path: _stage(path, edit.text) for path, edit in edits.items()}
+            _refuse_changed(edits)
             _place_new(staged, target, made)
         finally:
             staged.unlink(missing_ok=True)
@@ -1065,6 +1082,29 @@ def _write_all(target: Path, text: str, docs: Sequence[_Doc], edits: dict[Path, 
         raise
     for path, temp in neighbours.items():
         os.replace(temp, path)
+
+
+def _refuse_changed(edits: Mapping[Path, _Edit]) -> None:
+    """Refuse to put an edit in place over a neighbour that no longer holds the bytes it was
+    made from (a person editing it, another run): renaming over it would lose that change.
+
+    Checked for every neighbour before anything is put in place, so a refusal leaves nothing
+    of the run. A window remains: a write to a neighbour between this read and its rename
+    (microseconds later, with no download in between) is still replaced; POSIX has no
+    rename-if-unchanged, and a lock would bind only writers that take it."""
+    from vendorgate.load import workspace
+
+    for path, edit in edits.items():
+        try:
+            now = path.read_bytes()
+        except OSError as exc:
+            now = f"unreadable: {exc}".encode()
+        if now != edit.read:
+            raise UsageError(
+                f"{workspace.display_path(path)}: changed while `new` ran (it would close the "
+                "lineage chain in it); nothing was written: run `new` again to edit the "
+                "version it holds now"
+            )
 
 
 def _copy_snapshot(doc: _Doc, made: list[Path]) -> None:
@@ -1165,7 +1205,7 @@ def _verified(checked: Path, target: Path) -> VerifyResult:
 
 
 def _summary(
-    target: Path, docs: Sequence[_Doc], facts: dict[str, _FactOut], edits: dict[Path, str]
+    target: Path, docs: Sequence[_Doc], facts: dict[str, _FactOut], edits: dict[Path, _Edit]
 ) -> str:
     from vendorgate.load import workspace
 
