@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import http.server
 import os
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,7 +18,7 @@ from typing import ClassVar
 import pytest
 import yaml
 
-from tests.support.cli import empty_catalogue, run_cli
+from tests.support.cli import REPO, empty_catalogue, run_cli
 
 URL = "https://acme.example/terms"
 TERMS = """# Acme Terms of Service
@@ -30,6 +32,16 @@ Acme will never use your content to train artificial intelligence models.
 ## 2. Security
 
 We will notify you of a security breach within 72 hours of becoming aware of it.
+"""
+NO_LINKS = """import errno, os
+
+def refuse(*args: object, **kwargs: object) -> None:
+    raise OSError(errno.EPERM, "Operation not permitted")
+
+os.link = refuse  # as on a file system without hard links
+from vendorgate.cli import main
+
+main(prog_name="vendorgate")
 """
 LOCAL_ONLY = {
     "http_proxy": "",
@@ -431,3 +443,37 @@ def test_a_plain_http_document_is_fetched_only_from_this_machine(project: Path) 
     stderr = _refused(project, "acme", "http://acme.example/terms", said="https://")
     assert "could not be fetched" not in stderr  # refused before any connection
     assert _files(project) == before
+
+
+def _run_without_links(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The real entry point, in a process where ``os.link`` fails as it does on a file
+    system without hard links."""
+    script = project.parent / "no_links.py"
+    script.write_text(NO_LINKS, encoding="utf-8")
+    env = {**os.environ, **LOCAL_ONLY, "NO_COLOR": "1"}
+    env["PYTHONPATH"] = os.pathsep.join([str(REPO / "src"), env.get("PYTHONPATH", "")])
+    return subprocess.run(
+        [sys.executable, str(script), "new", *args, "--as-of", "2026-12-02"],
+        cwd=project, env=env, capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+
+
+def test_without_hard_links_the_profile_is_still_written(project: Path) -> None:
+    done = _run_without_links(project, "acme", "terms.md", "--url", URL)
+    assert done.returncode == 0, done.stderr
+    profile = yaml.safe_load((project / "vendors" / "acme.yaml").read_text(encoding="utf-8"))
+    assert profile["id"] == "acme"
+    written = project / "snapshots" / "acme" / "terms-of-service" / "2026-03-01.md"
+    assert written.read_text(encoding="utf-8") == TERMS
+    assert sorted(p.name for p in (project / "vendors").iterdir()) == ["acme.yaml"]
+    verified = run_cli("evidence", "verify", "--strict", cwd=project)
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+
+
+def test_without_hard_links_a_file_that_appears_is_still_kept(project: Path, server: str) -> None:
+    done = _run_without_links(project, "acme", f"{server}/race")
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "refusing to overwrite" in done.stderr and "Traceback" not in done.stderr
+    assert (project / "vendors" / "acme.yaml").read_text(encoding="utf-8") == "mine\n"
+    assert not (project / "snapshots").exists()
+    assert sorted(p.name for p in (project / "vendors").iterdir()) == ["acme.yaml"]

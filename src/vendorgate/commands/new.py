@@ -25,6 +25,7 @@ profile is loaded and its quotes verified before it is put in place.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import os
@@ -59,6 +60,13 @@ _UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 _URL = re.compile(r"\Ahttps?://[^\s\x00-\x1f\x7f-\x9f\u2028\u2029]+\Z")
 _DATED_SUFFIX = re.compile(r"-\d{4}(?:-\d{2}){0,2}$")
 _MAX_QUOTES = 3
+_NO_LINKS = frozenset(
+    getattr(errno, name)
+    for name in ("EPERM", "EXDEV", "ENOTSUP", "EOPNOTSUPP", "EMLINK", "ENOSYS", "EACCES")
+    if hasattr(errno, name)
+)
+"""Why ``os.link`` fails on a file system without hard links (or where they are forbidden);
+the name is then taken by an exclusive create instead."""
 _MAX_POINTERS = 3
 """Pointer comments per fact; the rest are counted (``vendorgate scan`` lists them all)."""
 _EXCERPT_CHARS = 72
@@ -1137,17 +1145,36 @@ def _place_new(staged: Path, path: Path, made: list[Path]) -> None:
     from vendorgate.load import workspace
 
     try:
-        os.link(staged, path)
+        try:
+            os.link(staged, path)
+        except OSError as exc:
+            if isinstance(exc, FileExistsError) or exc.errno not in _NO_LINKS:
+                raise
+            _create_exclusive(staged, path, made)
+            return
     except FileExistsError as exc:
         raise UsageError(
             f"{workspace.display_path(path)} exists (it appeared while `new` ran); "
             "refusing to overwrite it"
         ) from exc
-    except OSError as exc:  # a file system without hard links, a full disk
+    except OSError as exc:  # a full disk, a folder not writable
         raise OutputError(
             f"{workspace.display_path(path)}: cannot write: {exc.strerror or exc}"
         ) from exc
     made.append(path)
+
+
+def _create_exclusive(staged: Path, path: Path, made: list[Path]) -> None:
+    """Where hard links are not to be had: create ``path`` only if the name is free (one
+    step, as the link is) and write ``staged``'s bytes into it. Unlike the link, the file is
+    seen while being written; it is recorded first, so a failed write is undone."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags, staged.stat().st_mode & 0o777)
+    made.append(path)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(staged.read_bytes())
+        handle.flush()
+        os.fsync(handle.fileno())
 
 
 def _undo(made: Sequence[Path]) -> None:
