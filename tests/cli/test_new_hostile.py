@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import http.server
 import os
+from datetime import date, timedelta
 import subprocess
 import sys
 import threading
@@ -477,3 +478,16 @@ def test_without_hard_links_a_file_that_appears_is_still_kept(project: Path, ser
     assert (project / "vendors" / "acme.yaml").read_text(encoding="utf-8") == "mine\n"
     assert not (project / "snapshots").exists()
     assert sorted(p.name for p in (project / "vendors").iterdir()) == ["acme.yaml"]
+
+
+def test_a_retrieval_date_after_today_is_refused(project: Path) -> None:
+    before = _files(project)
+    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    done = run_cli("new", "acme", "terms.md", "--url", URL, "--as-of", tomorrow, cwd=project)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert f"--as-of {tomorrow}: later than today ({date.today().isoformat()})" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert _files(project) == before
+    today = run_cli("new", "acme", "terms.md", "--url", URL, "--as-of", date.today().isoformat(),
+                    cwd=project)  # fmt: skip
+    assert today.returncode == 0, today.stderr

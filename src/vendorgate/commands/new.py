@@ -301,7 +301,7 @@ def execute(request: NewRequest) -> Outcome:
     vendor_id = _checked_id(request.vendor_id)
     if not request.documents:
         raise UsageError("name at least one DOCUMENT (a file or an https:// URL)")
-    today = request.today or date.today()
+    today = _retrieval_day(request.today)
     root, vendors_dir = _places(request)
     target = vendors_dir / f"{vendor_id}.yaml"
     _refuse_existing(target)
@@ -329,6 +329,20 @@ def execute(request: NewRequest) -> Outcome:
 
 
 # ---------------------------------------------------------------- inputs
+
+
+def _retrieval_day(as_of: date | None) -> date:
+    """The day the documents are retrieved: ``--as-of`` when given, which may not be later than
+    today (a snapshot cannot have been retrieved in the future, and the date would also shift
+    which effective dates are believed)."""
+    today = date.today()
+    if as_of is not None and as_of > today:
+        raise UsageError(
+            f"--as-of {as_of.isoformat()}: later than today ({today.isoformat()}); a snapshot "
+            "cannot have been retrieved in the future: give the day it was retrieved, or omit "
+            "--as-of"
+        )
+    return as_of or today
 
 
 def _refuse_existing(target: Path) -> None:
