@@ -764,11 +764,11 @@ def _carry_over(
     facts: dict[str, _FactOut], source: Path, docs: Sequence[_Doc], lineage_name: str
 ) -> list[str]:
     """Reviewed facts of ``source`` over the scanner's; notes for the ones that lost quotes."""
+    from vendorgate.commands.paths import profile_file
     from vendorgate.load import catalogue
     from vendorgate.text.passages import IndexedText
 
-    if not source.is_file():
-        raise UsageError(f"--from {source}: no such vendor profile")
+    profile_file(str(source), "--from")
     old = catalogue.load_vendors([source])[0].profile
     described = old.lineage or _lineage_of_id(old.id)
     if described != lineage_name:
