@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import http.server
 import os
-from datetime import date, timedelta
 import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 from typing import ClassVar
 
@@ -207,6 +207,18 @@ def test_from_a_profile_of_another_vendor_is_refused(project: Path) -> None:
     assert _files(project) == before
 
 
+PAGE_DATE = "<p>Last updated: March 1, 2026</p>"
+PAGE = f"""<!doctype html>
+<html><head><title>Acme Terms of Service</title><style>p {{ color: red }}</style></head>
+<body><h1>Acme Terms of Service</h1>
+{PAGE_DATE}
+<h2>1. Content</h2>
+<p>Acme will <strong>never</strong> use your content to train artificial intelligence models.</p>
+<h2>2. Security</h2>
+<p>We will notify you of a security breach within 72 hours of becoming aware of it &amp; we&rsquo;ll
+say so.</p>
+</body></html>
+"""
 NEIGHBOUR = "vendors/acme-2025-01.yaml"
 MY_NOTE = "# my note, written while `new` ran\n"
 
@@ -224,6 +236,8 @@ class _Pages(http.server.BaseHTTPRequestHandler):
         "/empty": ("text/plain", b""),
         "/race": ("text/markdown", TERMS.encode()),
         "/edit": ("text/markdown", TERMS.encode()),
+        "/html": ("text/html; charset=utf-8", PAGE.encode()),
+        "/html-edited": ("text/html; charset=utf-8", PAGE.replace(PAGE_DATE, "").encode()),
     }
 
     def do_GET(self) -> None:
@@ -291,7 +305,9 @@ def test_a_neighbour_edited_while_new_runs_keeps_the_edit(project: Path, server:
     before = _files(project)
     _refused(project, "acme", f"{server}/edit", said="changed while `new` ran", env=LOCAL_ONLY)
     after = _files(project)
-    assert after.pop(NEIGHBOUR) == before.pop(NEIGHBOUR) + MY_NOTE.encode()  # type: ignore[operator]
+    read = before.pop(NEIGHBOUR)
+    assert isinstance(read, bytes)
+    assert after.pop(NEIGHBOUR) == read + MY_NOTE.encode()
     assert after == before  # no profile, snapshot or staged file of the run is left
 
 
@@ -491,3 +507,26 @@ def test_a_retrieval_date_after_today_is_refused(project: Path) -> None:
     today = run_cli("new", "acme", "terms.md", "--url", URL, "--as-of", date.today().isoformat(),
                     cwd=project)  # fmt: skip
     assert today.returncode == 0, today.stderr
+
+
+def test_a_fetched_html_page_is_pinned_as_served_and_watched_as_read(
+    project: Path, server: str
+) -> None:
+    done = run_cli("new", "acme", f"{server}/html", "--as-of", "2026-12-02", cwd=project,
+                   env=LOCAL_ONLY)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    snapshot = project / "snapshots" / "acme" / "terms-of-service" / "2026-03-01.md"
+    assert snapshot.read_text(encoding="utf-8") == PAGE  # the bytes served, markup and all
+    profile = project / "vendors" / "acme.yaml"
+    facts = yaml.safe_load(profile.read_text(encoding="utf-8"))["facts"]
+    assert "<strong>never</strong>" in facts["ai_training_customer_content"]["evidence"][0]["quote"]
+    verified = run_cli("evidence", "verify", "--strict", cwd=project)
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+    assert "2 verified" in verified.stdout
+    same = run_cli("watch", cwd=project, env=LOCAL_ONLY)
+    assert same.stdout.startswith("unchanged"), same.stdout + same.stderr
+    text = profile.read_text(encoding="utf-8")
+    profile.write_text(text.replace(f"{server}/html", f"{server}/html-edited"), encoding="utf-8")
+    edited = run_cli("watch", cwd=project, env=LOCAL_ONLY)
+    assert edited.stdout.startswith("changed"), edited.stdout + edited.stderr
+    assert "GONE" not in edited.stdout  # the quotes, read without their tags, are still there
