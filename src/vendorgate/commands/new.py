@@ -18,7 +18,9 @@ no value suggested) are written as YAML comments under their fact, never as a va
 quote, so the reviewer reads them and the profile states exactly what it would without them.
 Facts carried over with ``--from`` get none: a person has already read for those.
 
-Nothing is overwritten, every file is written whole (a temporary file renamed over), and the
+Nothing is overwritten: each new file is written whole beside its name and given that name
+only if it is free (a hard link; an exclusive create where the file system has none); a
+neighbour's edit is renamed over it only while it holds the bytes the edit was made from. The
 profile is loaded and its quotes verified before it is put in place.
 """
 
