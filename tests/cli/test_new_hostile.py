@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import http.server
 import os
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 from typing import ClassVar
 
 import pytest
 import yaml
 
-from tests.support.cli import empty_catalogue, run_cli
+from tests.support.cli import REPO, empty_catalogue, run_cli
 
 URL = "https://acme.example/terms"
 TERMS = """# Acme Terms of Service
@@ -30,6 +33,16 @@ Acme will never use your content to train artificial intelligence models.
 ## 2. Security
 
 We will notify you of a security breach within 72 hours of becoming aware of it.
+"""
+NO_LINKS = """import errno, os
+
+def refuse(*args: object, **kwargs: object) -> None:
+    raise OSError(errno.EPERM, "Operation not permitted")
+
+os.link = refuse  # as on a file system without hard links
+from vendorgate.cli import main
+
+main(prog_name="vendorgate")
 """
 LOCAL_ONLY = {
     "http_proxy": "",
@@ -194,9 +207,26 @@ def test_from_a_profile_of_another_vendor_is_refused(project: Path) -> None:
     assert _files(project) == before
 
 
+PAGE_DATE = "<p>Last updated: March 1, 2026</p>"
+PAGE = f"""<!doctype html>
+<html><head><title>Acme Terms of Service</title><style>p {{ color: red }}</style></head>
+<body><h1>Acme Terms of Service</h1>
+{PAGE_DATE}
+<h2>1. Content</h2>
+<p>Acme will <strong>never</strong> use your content to train artificial intelligence models.</p>
+<h2>2. Security</h2>
+<p>We will notify you of a security breach within 72 hours of becoming aware of it &amp; we&rsquo;ll
+say so.</p>
+</body></html>
+"""
+NEIGHBOUR = "vendors/acme-2025-01.yaml"
+MY_NOTE = "# my note, written while `new` ran\n"
+
+
 class _Pages(http.server.BaseHTTPRequestHandler):
     """Bodies a careless or hostile server answers with; ``/race`` also writes the profile
-    ``new`` is about to write, as a second user would while the document downloads."""
+    ``new`` is about to write, as a second user would while the document downloads, and
+    ``/edit`` edits the earlier profile ``new`` closes the lineage chain in."""
 
     project: Path = Path()
 
@@ -205,12 +235,18 @@ class _Pages(http.server.BaseHTTPRequestHandler):
         "/latin": ("text/plain; charset=iso-8859-1", "# Terms\n\ncaf\xe9\n".encode("latin-1")),
         "/empty": ("text/plain", b""),
         "/race": ("text/markdown", TERMS.encode()),
+        "/edit": ("text/markdown", TERMS.encode()),
+        "/html": ("text/html; charset=utf-8", PAGE.encode()),
+        "/html-edited": ("text/html; charset=utf-8", PAGE.replace(PAGE_DATE, "").encode()),
     }
 
     def do_GET(self) -> None:
         kind, body = self.BODIES[self.path]
         if self.path == "/race":
             (self.project / "vendors" / "acme.yaml").write_text("mine\n", encoding="utf-8")
+        if self.path == "/edit":  # a person editing the profile `new` closes the chain in
+            with (self.project / NEIGHBOUR).open("a", encoding="utf-8") as handle:
+                handle.write(MY_NOTE)
         self.send_response(200)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))
@@ -259,6 +295,20 @@ def test_a_profile_that_appears_while_new_runs_is_kept(project: Path, server: st
     assert (project / "vendors" / "acme.yaml").read_text(encoding="utf-8") == "mine\n"
     assert not (project / "snapshots").exists()
     assert sorted(p.name for p in (project / "vendors").iterdir()) == ["acme.yaml"]
+
+
+def test_a_neighbour_edited_while_new_runs_keeps_the_edit(project: Path, server: str) -> None:
+    older = TERMS.replace("March 1, 2026", "January 1, 2025")
+    (project / "older.md").write_text(older, encoding="utf-8")
+    made = run_cli("new", "acme-2025-01", "older.md", "--url", URL, cwd=project)
+    assert made.returncode == 0, made.stderr
+    before = _files(project)
+    _refused(project, "acme", f"{server}/edit", said="changed while `new` ran", env=LOCAL_ONLY)
+    after = _files(project)
+    read = before.pop(NEIGHBOUR)
+    assert isinstance(read, bytes)
+    assert after.pop(NEIGHBOUR) == read + MY_NOTE.encode()
+    assert after == before  # no profile, snapshot or staged file of the run is left
 
 
 @pytest.mark.parametrize(
@@ -410,3 +460,73 @@ def test_a_plain_http_document_is_fetched_only_from_this_machine(project: Path) 
     stderr = _refused(project, "acme", "http://acme.example/terms", said="https://")
     assert "could not be fetched" not in stderr  # refused before any connection
     assert _files(project) == before
+
+
+def _run_without_links(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The real entry point, in a process where ``os.link`` fails as it does on a file
+    system without hard links."""
+    script = project.parent / "no_links.py"
+    script.write_text(NO_LINKS, encoding="utf-8")
+    env = {**os.environ, **LOCAL_ONLY, "NO_COLOR": "1"}
+    env["PYTHONPATH"] = os.pathsep.join([str(REPO / "src"), env.get("PYTHONPATH", "")])
+    return subprocess.run(
+        [sys.executable, str(script), "new", *args, "--as-of", "2026-12-02"],
+        cwd=project, env=env, capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+
+
+def test_without_hard_links_the_profile_is_still_written(project: Path) -> None:
+    done = _run_without_links(project, "acme", "terms.md", "--url", URL)
+    assert done.returncode == 0, done.stderr
+    profile = yaml.safe_load((project / "vendors" / "acme.yaml").read_text(encoding="utf-8"))
+    assert profile["id"] == "acme"
+    written = project / "snapshots" / "acme" / "terms-of-service" / "2026-03-01.md"
+    assert written.read_text(encoding="utf-8") == TERMS
+    assert sorted(p.name for p in (project / "vendors").iterdir()) == ["acme.yaml"]
+    verified = run_cli("evidence", "verify", "--strict", cwd=project)
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+
+
+def test_without_hard_links_a_file_that_appears_is_still_kept(project: Path, server: str) -> None:
+    done = _run_without_links(project, "acme", f"{server}/race")
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "refusing to overwrite" in done.stderr and "Traceback" not in done.stderr
+    assert (project / "vendors" / "acme.yaml").read_text(encoding="utf-8") == "mine\n"
+    assert not (project / "snapshots").exists()
+    assert sorted(p.name for p in (project / "vendors").iterdir()) == ["acme.yaml"]
+
+
+def test_a_retrieval_date_after_today_is_refused(project: Path) -> None:
+    before = _files(project)
+    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    done = run_cli("new", "acme", "terms.md", "--url", URL, "--as-of", tomorrow, cwd=project)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert f"--as-of {tomorrow}: later than today ({date.today().isoformat()})" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert _files(project) == before
+    today = run_cli("new", "acme", "terms.md", "--url", URL, "--as-of", date.today().isoformat(),
+                    cwd=project)  # fmt: skip
+    assert today.returncode == 0, today.stderr
+
+
+def test_a_fetched_html_page_is_pinned_as_served_and_watched_as_read(
+    project: Path, server: str
+) -> None:
+    done = run_cli("new", "acme", f"{server}/html", "--as-of", "2026-12-02", cwd=project,
+                   env=LOCAL_ONLY)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    snapshot = project / "snapshots" / "acme" / "terms-of-service" / "2026-03-01.md"
+    assert snapshot.read_text(encoding="utf-8") == PAGE  # the bytes served, markup and all
+    profile = project / "vendors" / "acme.yaml"
+    facts = yaml.safe_load(profile.read_text(encoding="utf-8"))["facts"]
+    assert "<strong>never</strong>" in facts["ai_training_customer_content"]["evidence"][0]["quote"]
+    verified = run_cli("evidence", "verify", "--strict", cwd=project)
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+    assert "2 verified" in verified.stdout
+    same = run_cli("watch", cwd=project, env=LOCAL_ONLY)
+    assert same.stdout.startswith("unchanged"), same.stdout + same.stderr
+    text = profile.read_text(encoding="utf-8")
+    profile.write_text(text.replace(f"{server}/html", f"{server}/html-edited"), encoding="utf-8")
+    edited = run_cli("watch", cwd=project, env=LOCAL_ONLY)
+    assert edited.stdout.startswith("changed"), edited.stdout + edited.stderr
+    assert "GONE" not in edited.stdout  # the quotes, read without their tags, are still there

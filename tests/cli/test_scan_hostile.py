@@ -28,3 +28,36 @@ def test_the_text_format_prints_no_control_of_the_document(tmp_path: Path, compa
     assert "never use your content" in done.stdout
     assert not any(ch in done.stdout for ch in UNSAFE), repr(done.stdout)
     assert not any(line.lstrip().startswith("::") for line in done.stdout.splitlines())
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("scan", "terms.md", "--vendor", "vendors"), "--vendor vendors: is a folder"),
+        (("scan", "terms.md", "--vendor", "nope.yaml"), "--vendor nope.yaml: no such file"),
+        (("review", "vendors"), "vendors: is a folder"),
+        (("review", "nope.yaml"), "nope.yaml: no such file"),
+        (("new", "acme", "terms.md", "--url", "https://acme.example/t", "--from", "vendors"),
+         "--from vendors: is a folder"),
+        (("new", "acme", "terms.md", "--url", "https://acme.example/t", "--from", "nope.yaml"),
+         "--from nope.yaml: no such file"),
+        (("new", "acme", "vendors", "--url", "https://acme.example/t"), "vendors: is a folder"),
+        (("scan", "vendors"), "vendors: is a folder"),
+        (("scan", "--compare", "vendors", "terms.md"), "vendors: is a folder"),
+        (("new", "acme", "terms.md", "--url", "https://acme.example/t", "--vendors-dir",
+          "terms.md"), "is a file"),
+    ],
+)  # fmt: skip
+def test_a_folder_where_a_file_is_expected_is_named_as_one(
+    tmp_path: Path, args: tuple[str, ...], said: str
+) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "vendors").mkdir()
+    (tmp_path / "terms.md").write_text(HOSTILE, encoding="utf-8")
+    before = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*"))
+    done = run_cli(*args, cwd=tmp_path)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert said in done.stderr and "Traceback" not in done.stderr, done.stderr
+    if "--vendor " in said or "--from " in said or args[0] == "review":
+        assert "a vendor profile file was expected" in done.stderr
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == before

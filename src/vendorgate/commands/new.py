@@ -18,13 +18,16 @@ no value suggested) are written as YAML comments under their fact, never as a va
 quote, so the reviewer reads them and the profile states exactly what it would without them.
 Facts carried over with ``--from`` get none: a person has already read for those.
 
-Nothing is overwritten, every file is written whole (a temporary file renamed over), and the
+Nothing is overwritten: each new file is written whole beside its name and given that name
+only if it is free (a hard link; an exclusive create where the file system has none); a
+neighbour's edit is renamed over it only while it holds the bytes the edit was made from. The
 profile is loaded and its quotes verified before it is put in place.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import os
@@ -59,6 +62,13 @@ _UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 _URL = re.compile(r"\Ahttps?://[^\s\x00-\x1f\x7f-\x9f\u2028\u2029]+\Z")
 _DATED_SUFFIX = re.compile(r"-\d{4}(?:-\d{2}){0,2}$")
 _MAX_QUOTES = 3
+_NO_LINKS = frozenset(
+    getattr(errno, name)
+    for name in ("EPERM", "EXDEV", "ENOTSUP", "EOPNOTSUPP", "EMLINK", "ENOSYS", "EACCES")
+    if hasattr(errno, name)
+)
+"""Why ``os.link`` fails on a file system without hard links (or where they are forbidden);
+the name is then taken by an exclusive create instead."""
 _MAX_POINTERS = 3
 """Pointer comments per fact; the rest are counted (``vendorgate scan`` lists them all)."""
 _EXCERPT_CHARS = 72
@@ -274,6 +284,17 @@ class _Neighbour:
     start: date | None
     end: date | None
     has_lineage: bool
+    data: bytes
+    """Its bytes as read: the edit is made from them, and put in place only while the file
+    still holds them (see :func:`_refuse_changed`)."""
+
+
+@dataclass(frozen=True)
+class _Edit:
+    """A neighbour's edited text and the bytes it was made from."""
+
+    read: bytes
+    text: str
 
 
 def execute(request: NewRequest) -> Outcome:
@@ -282,7 +303,7 @@ def execute(request: NewRequest) -> Outcome:
     vendor_id = _checked_id(request.vendor_id)
     if not request.documents:
         raise UsageError("name at least one DOCUMENT (a file or an https:// URL)")
-    today = request.today or date.today()
+    today = _retrieval_day(request.today)
     root, vendors_dir = _places(request)
     target = vendors_dir / f"{vendor_id}.yaml"
     _refuse_existing(target)
@@ -290,12 +311,15 @@ def execute(request: NewRequest) -> Outcome:
     lineage = _checked_lineage(request.lineage)
     _check_category(request.category)
     lineage_name = lineage or _lineage_of_id(vendor_id)
+    # Read before the documents are fetched, so a neighbour that does not load is reported
+    # before any download; a change made to it meanwhile is caught before the edit is put in
+    # place.
+    neighbours = _neighbours(vendors_dir, lineage_name, target)
     docs = _documents(request, root, lineage_name, today)
     refuse_output_over(request.output, [doc.snapshot for doc in docs])
     _check_places(target, docs)
     facts, notes = _facts(request, docs, lineage_name)
     notes[:0] = [doc.doubt for doc in docs if doc.doubt]
-    neighbours = _neighbours(vendors_dir, lineage_name, target)
     start = docs[0].dated
     until, edits = _chain(neighbours, lineage_name, start)
     refuse_output_over(request.output, list(edits))
@@ -307,6 +331,20 @@ def execute(request: NewRequest) -> Outcome:
 
 
 # ---------------------------------------------------------------- inputs
+
+
+def _retrieval_day(as_of: date | None) -> date:
+    """The day the documents are retrieved: ``--as-of`` when given, which may not be later than
+    today (a snapshot cannot have been retrieved in the future, and the date would also shift
+    which effective dates are believed)."""
+    today = date.today()
+    if as_of is not None and as_of > today:
+        raise UsageError(
+            f"--as-of {as_of.isoformat()}: later than today ({today.isoformat()}); a snapshot "
+            "cannot have been retrieved in the future: give the day it was retrieved, or omit "
+            "--as-of"
+        )
+    return as_of or today
 
 
 def _refuse_existing(target: Path) -> None:
@@ -535,7 +573,7 @@ def _check_places(target: Path, docs: Sequence[_Doc]) -> None:
         _check_snapshot_place(doc.snapshot, repo)
 
 
-def _check_edits(edits: Mapping[Path, str]) -> None:
+def _check_edits(edits: Mapping[Path, _Edit]) -> None:
     """Refuse to close the chain in a profile that is a symlink: renaming the edit over it
     would replace the link with a file (and the file it points to would stay unedited)."""
     from vendorgate.load import workspace
@@ -728,11 +766,11 @@ def _carry_over(
     facts: dict[str, _FactOut], source: Path, docs: Sequence[_Doc], lineage_name: str
 ) -> list[str]:
     """Reviewed facts of ``source`` over the scanner's; notes for the ones that lost quotes."""
+    from vendorgate.commands.paths import profile_file
     from vendorgate.load import catalogue
     from vendorgate.text.passages import IndexedText
 
-    if not source.is_file():
-        raise UsageError(f"--from {source}: no such vendor profile")
+    profile_file(str(source), "--from")
     old = catalogue.load_vendors([source])[0].profile
     described = old.lineage or _lineage_of_id(old.id)
     if described != lineage_name:
@@ -826,12 +864,14 @@ def _neighbours(vendors_dir: Path, lineage_name: str, target: Path) -> list[_Nei
         paths.add(own)
     found: list[_Neighbour] = []
     for path in sorted(paths - {target}):
+        data = path.read_bytes()
         profile = catalogue.load_vendors([path])[0].profile
+        _refuse_changed({path: _Edit(data, "")})  # what was loaded is what is edited
         if lineage.name(profile) != lineage_name:
             continue
         start = profile.in_force.start if profile.in_force else _first_effective(profile)
         end = profile.in_force.end if profile.in_force else None
-        found.append(_Neighbour(path, start, end, profile.lineage is not None))
+        found.append(_Neighbour(path, start, end, profile.lineage is not None, data))
     return found
 
 
@@ -842,7 +882,7 @@ def _first_effective(profile: VendorProfile) -> date | None:
 
 def _chain(
     neighbours: Sequence[_Neighbour], lineage_name: str, start: date
-) -> tuple[date | None, dict[Path, str]]:
+) -> tuple[date | None, dict[Path, _Edit]]:
     """The new profile's ``until`` and the edited text of the neighbours that close on it."""
     dated = [n for n in neighbours if n.start is not None]
     for n in dated:
@@ -853,7 +893,7 @@ def _chain(
             )
     before = [n for n in dated if n.start is not None and n.start < start]
     after = [n for n in dated if n.start is not None and n.start > start]
-    edits: dict[Path, str] = {}
+    edits: dict[Path, _Edit] = {}
     if before:
         previous = max(before, key=lambda n: n.start or date.min)
         if previous.end is None or previous.end >= start:
@@ -869,16 +909,16 @@ def _chain(
     return until, edits
 
 
-def _closed(neighbour: _Neighbour, lineage_name: str, until: date | None) -> str:
+def _closed(neighbour: _Neighbour, lineage_name: str, until: date | None) -> _Edit:
     """The neighbour's text with ``lineage`` and, when given, ``in_force.until`` set."""
-    text = neighbour.path.read_text(encoding="utf-8")
+    text = neighbour.data.decode("utf-8")
     lines = text.splitlines(keepends=True)
     if not neighbour.has_lineage:
         at = _top_level_index(lines, ("in_force:", "documents:"))
         lines.insert(at, f"lineage: {lineage_name}\n")
     if until is not None:
         lines = _with_until(lines, neighbour, until)
-    return "".join(lines)
+    return _Edit(neighbour.data, "".join(lines))
 
 
 def _top_level_index(lines: Sequence[str], keys: Sequence[str]) -> int:
@@ -1044,7 +1084,7 @@ def _value_text(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-def _write_all(target: Path, text: str, docs: Sequence[_Doc], edits: dict[Path, str]) -> None:
+def _write_all(target: Path, text: str, docs: Sequence[_Doc], edits: dict[Path, _Edit]) -> None:
     """Copy the snapshots, then put the profile and the edited neighbours in place, each
     file whole; the profile is loaded and its quotes verified before it is renamed in."""
     made: list[Path] = []  # files and folders this run created, undone if it fails
@@ -1056,7 +1096,8 @@ def _write_all(target: Path, text: str, docs: Sequence[_Doc], edits: dict[Path, 
         staged = _stage(target, text)
         try:
             _self_check(staged, target)
-            neighbours = {path: _stage(path, new) for path, new in edits.items()}
+            neighbours = {path: _stage(path, edit.text) for path, edit in edits.items()}
+            _refuse_changed(edits)
             _place_new(staged, target, made)
         finally:
             staged.unlink(missing_ok=True)
@@ -1065,6 +1106,29 @@ def _write_all(target: Path, text: str, docs: Sequence[_Doc], edits: dict[Path, 
         raise
     for path, temp in neighbours.items():
         os.replace(temp, path)
+
+
+def _refuse_changed(edits: Mapping[Path, _Edit]) -> None:
+    """Refuse to put an edit in place over a neighbour that no longer holds the bytes it was
+    made from (a person editing it, another run): renaming over it would lose that change.
+
+    Checked for every neighbour before anything is put in place, so a refusal leaves nothing
+    of the run. A window remains: a write to a neighbour between this read and its rename
+    (microseconds later, with no download in between) is still replaced; POSIX has no
+    rename-if-unchanged, and a lock would bind only writers that take it."""
+    from vendorgate.load import workspace
+
+    for path, edit in edits.items():
+        try:
+            now = path.read_bytes()
+        except OSError as exc:
+            now = f"unreadable: {exc}".encode()
+        if now != edit.read:
+            raise UsageError(
+                f"{workspace.display_path(path)}: changed while `new` ran (it would close the "
+                "lineage chain in it); nothing was written: run `new` again to edit the "
+                "version it holds now"
+            )
 
 
 def _copy_snapshot(doc: _Doc, made: list[Path]) -> None:
@@ -1097,17 +1161,36 @@ def _place_new(staged: Path, path: Path, made: list[Path]) -> None:
     from vendorgate.load import workspace
 
     try:
-        os.link(staged, path)
+        try:
+            os.link(staged, path)
+        except OSError as exc:
+            if isinstance(exc, FileExistsError) or exc.errno not in _NO_LINKS:
+                raise
+            _create_exclusive(staged, path, made)
+            return
     except FileExistsError as exc:
         raise UsageError(
             f"{workspace.display_path(path)} exists (it appeared while `new` ran); "
             "refusing to overwrite it"
         ) from exc
-    except OSError as exc:  # a file system without hard links, a full disk
+    except OSError as exc:  # a full disk, a folder not writable
         raise OutputError(
             f"{workspace.display_path(path)}: cannot write: {exc.strerror or exc}"
         ) from exc
     made.append(path)
+
+
+def _create_exclusive(staged: Path, path: Path, made: list[Path]) -> None:
+    """Where hard links are not to be had: create ``path`` only if the name is free (one
+    step, as the link is) and write ``staged``'s bytes into it. Unlike the link, the file is
+    seen while being written; it is recorded first, so a failed write is undone."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags, staged.stat().st_mode & 0o777)
+    made.append(path)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(staged.read_bytes())
+        handle.flush()
+        os.fsync(handle.fileno())
 
 
 def _undo(made: Sequence[Path]) -> None:
@@ -1165,7 +1248,7 @@ def _verified(checked: Path, target: Path) -> VerifyResult:
 
 
 def _summary(
-    target: Path, docs: Sequence[_Doc], facts: dict[str, _FactOut], edits: dict[Path, str]
+    target: Path, docs: Sequence[_Doc], facts: dict[str, _FactOut], edits: dict[Path, _Edit]
 ) -> str:
     from vendorgate.load import workspace
 

@@ -4,10 +4,10 @@ quotes in context; ``--accept`` removes the mark of the facts a person has check
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from vendorgate.commands import exits
 from vendorgate.commands.outcome import Outcome, text
+from vendorgate.commands.paths import profile_file
 from vendorgate.core.render import RenderOptions
 
 KIND = "review"
@@ -31,7 +31,7 @@ def execute(request: ReviewRequest) -> Outcome:
     from vendorgate.evidence import review
     from vendorgate.report import render_view
 
-    path = Path(request.profile)
+    path = profile_file(request.profile)
     result = review.accept(path, request.accept) if request.accept else review.review(path)
     rendered = render_view(KIND, request.fmt, result, RenderOptions(width=request.width))
     return text(rendered, exits.review(result))

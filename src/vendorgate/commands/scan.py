@@ -45,5 +45,9 @@ def execute(request: ScanRequest) -> Outcome:
         return text(render_view(COMPARISON_KIND, request.fmt, comparison, options), EXIT_OK)
     if not request.document:
         raise UsageError("name a DOCUMENT to scan, or use --compare OLD NEW")
+    if request.vendor is not None:
+        from vendorgate.commands.paths import profile_file
+
+        profile_file(request.vendor, "--vendor")
     result = scanner.scan_document(request.document, request.vendor, request.min_confidence)
     return text(render_view(KIND, request.fmt, result, options), EXIT_OK)

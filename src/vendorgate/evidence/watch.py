@@ -40,6 +40,7 @@ from vendorgate.evidence.fetch import FetchError, Limits, Response, fetch
 from vendorgate.evidence.verify import vendor_paths
 from vendorgate.load import catalogue, workspace
 from vendorgate.text import normalise
+from vendorgate.text.html import html_to_text, is_page
 
 UNCHANGED = "unchanged"
 CHANGED = "changed"
@@ -331,8 +332,6 @@ def _decode(response: Response) -> tuple[str, str]:
     except LookupError:
         raw = response.body.decode("utf-8", errors="replace")
     if media in _HTML_TYPES:
-        from vendorgate.text.html import html_to_text
-
         return html_to_text(raw), ""
     return raw, ""
 
@@ -380,12 +379,16 @@ def _compare(
     if page.error:
         return base
     live = comparable(page.text)
-    quotes = _quotes(loaded, document.id, live, normalise.normalise(page.text))
     snapshot = store.get(loaded.path, document) if document.snapshot else None
+    # A snapshot `new` pinned from an HTML page holds the page's markup, and quotes cut from
+    # it may hold tags and character references; the live page is compared as the text a
+    # reader sees, so both are read that way too.
+    page_pinned = not isinstance(snapshot, str) and snapshot is not None and is_page(snapshot.text)
+    quotes = _quotes(loaded, document.id, live, normalise.normalise(page.text), page_pinned)
     if snapshot is None or isinstance(snapshot, str):
         why = snapshot or "the document has no pinned snapshot"
         return _with(base, CHANGED, f"nothing to compare with: {why}", quotes)
-    pinned = comparable(snapshot.text)
+    pinned = comparable(html_to_text(snapshot.text) if page_pinned else snapshot.text)
     if pinned and pinned in live:
         return _with(base, UNCHANGED, "", ())
     gone = sum(1 for q in quotes if not q.present)
@@ -402,8 +405,14 @@ def _with(
 
 
 def _quotes(
-    loaded: catalogue.LoadedVendor, doc_id: str, live: str, live_normalised: str
+    loaded: catalogue.LoadedVendor,
+    doc_id: str,
+    live: str,
+    live_normalised: str,
+    markup: bool = False,
 ) -> tuple[QuoteCheck, ...]:
+    """Whether each quote citing ``doc_id`` is on the live page; with ``markup`` (the pinned
+    snapshot is an HTML page) a quote is read as the text its tags and references show."""
     profile = loaded.profile
     facts = profile.written_facts()
     checks = []
@@ -413,6 +422,9 @@ def _quotes(
                 continue
             wanted = normalise.normalise(item.quote)
             present = bool(wanted) and (wanted in live or wanted in live_normalised)
+            if markup and not present:
+                shown = comparable(html_to_text(item.quote))
+                present = bool(shown) and shown in live
             checks.append(
                 QuoteCheck(fact.name, fact.plan, item.location, item.section, item.quote, present)
             )
