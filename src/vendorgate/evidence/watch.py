@@ -40,7 +40,8 @@ from vendorgate.evidence.fetch import FetchError, Limits, Response, fetch
 from vendorgate.evidence.verify import vendor_paths
 from vendorgate.load import catalogue, workspace
 from vendorgate.text import normalise
-from vendorgate.text.html import html_to_text, is_page
+from vendorgate.text.html import html_to_text
+from vendorgate.text.normalise import is_page
 
 UNCHANGED = "unchanged"
 CHANGED = "changed"

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from vendorgate.text.normalise import TYPOGRAPHY
+from vendorgate.text.normalise import TYPOGRAPHY, is_page
 from vendorgate.text.sections import Section, section_at, split_sections
 
 # The characters normalise() turns into ASCII (it also drops the zero-width space, which is in
@@ -832,11 +832,9 @@ _BLOCK = frozenset(
 
 
 def is_html(text: str) -> bool:
-    """Whether ``text`` is an HTML document (read through :func:`html_view`)."""
-    head = text.lstrip()[:500].lower()
-    return head.startswith(("<!doctype html", "<html")) or (
-        head.startswith("<") and len(re.findall(r"</(?:p|div|li|h\d|td)>", text[:20000])) >= 3
-    )
+    """Whether ``text`` is an HTML document (read through :func:`html_view`): the test
+    ``watch`` applies to a pinned page, so the two never disagree about one snapshot."""
+    return is_page(text)
 
 
 def html_view(html: str) -> str:

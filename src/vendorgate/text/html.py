@@ -99,15 +99,3 @@ def html_to_text(html: str) -> str:
     extractor.feed(html)
     extractor.close()
     return extractor.text()
-
-
-_CLOSING = re.compile(r"</(?:p|div|li|h\d|td)>")
-
-
-def is_page(text: str) -> bool:
-    """Whether ``text`` is an HTML page rather than Markdown or plain text: it opens with a
-    doctype or ``<html>``, or with a tag and holds block closing tags (as ``scan`` reads it)."""
-    head = text.lstrip().removeprefix("\ufeff")[:500].lower()
-    return head.startswith(("<!doctype html", "<html")) or (
-        head.startswith("<") and len(_CLOSING.findall(text[:20000])) >= 3
-    )

@@ -89,3 +89,16 @@ def strip_markup(text: str) -> str:
         text = _LINK.sub(r"\1", text)
     text = _without_emphasis(text)
     return " ".join(text.replace("\u200b", "").split())
+
+
+_CLOSING = re.compile(r"</(?:p|div|li|h\d|td)>")
+
+
+def is_page(text: str) -> bool:
+    """Whether ``text`` is an HTML page rather than Markdown or plain text: it opens with a
+    doctype or ``<html>``, or with a tag and holds block closing tags (the one test ``scan`` and
+    ``watch`` both apply). Here, not beside the HTML reader, so that asking costs no HTML parser."""
+    head = text.lstrip().removeprefix("\ufeff")[:500].lower()
+    return head.startswith(("<!doctype html", "<html")) or (
+        head.startswith("<") and len(_CLOSING.findall(text[:20000])) >= 3
+    )
