@@ -10,7 +10,6 @@ import hashlib
 import http.server
 import json
 import shutil
-import threading
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -19,6 +18,7 @@ import pytest
 import yaml
 
 from tests.support.cli import REPO, empty_catalogue, run_cli
+from tests.support.local_http import LOCAL_ONLY, serving
 from vendorgate.core.vocabulary import FACTS
 
 CORPUS = REPO / "snapshots"
@@ -246,24 +246,8 @@ class _Pages(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture
 def server() -> Iterator[str]:
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-
-
-LOCAL_ONLY = {
-    "http_proxy": "",
-    "https_proxy": "",
-    "HTTP_PROXY": "",
-    "HTTPS_PROXY": "",
-    "all_proxy": "",
-    "no_proxy": "127.0.0.1,localhost",
-}
+    with serving(_Pages) as url:
+        yield url
 
 
 def test_a_document_given_as_a_url_is_fetched_and_pinned(workspace: Path, server: str) -> None:

@@ -10,7 +10,6 @@ import http.server
 import os
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -20,6 +19,7 @@ import pytest
 import yaml
 
 from tests.support.cli import REPO, empty_catalogue, run_cli
+from tests.support.local_http import LOCAL_ONLY, serving
 
 URL = "https://acme.example/terms"
 TERMS = """# Acme Terms of Service
@@ -44,14 +44,6 @@ from vendorgate.cli import main
 
 main(prog_name="vendorgate")
 """
-LOCAL_ONLY = {
-    "http_proxy": "",
-    "https_proxy": "",
-    "HTTP_PROXY": "",
-    "HTTPS_PROXY": "",
-    "all_proxy": "",
-    "no_proxy": "127.0.0.1,localhost",
-}
 
 
 @pytest.fixture
@@ -259,15 +251,8 @@ class _Pages(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture
 def server(project: Path) -> Iterator[str]:
-    handler = type("Pages", (_Pages,), {"project": project})
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serving(type("Pages", (_Pages,), {"project": project})) as url:
+        yield url
 
 
 def test_a_url_given_for_a_fetched_document_is_checked_too(project: Path, server: str) -> None:
