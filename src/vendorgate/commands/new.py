@@ -766,8 +766,8 @@ def _carry_over(
     facts: dict[str, _FactOut], source: Path, docs: Sequence[_Doc], lineage_name: str
 ) -> list[str]:
     """Reviewed facts of ``source`` over the scanner's; notes for the ones that lost quotes."""
-    from vendorgate.commands.paths import profile_file
     from vendorgate.load import catalogue
+    from vendorgate.load.paths import profile_file
     from vendorgate.text.passages import IndexedText
 
     profile_file(str(source), "--from")
