@@ -271,7 +271,7 @@ FOLDER_TYPES = {
 
 
 def test_the_type_of_every_corpus_document_is_read_from_its_text() -> None:
-    from vendorgate.commands.new import infer_type, read_effective_date, read_title
+    from vendorgate.onboard.reading import infer_type, read_effective_date, read_title
 
     dated = 0
     for path in sorted(CORPUS.glob("*/*/*.md")):

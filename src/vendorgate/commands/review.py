@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from vendorgate.commands import exits
 from vendorgate.commands.outcome import Outcome, text
-from vendorgate.commands.paths import profile_file
 from vendorgate.core.render import RenderOptions
+from vendorgate.load.paths import profile_file
 
 KIND = "review"
 

@@ -46,7 +46,7 @@ def execute(request: ScanRequest) -> Outcome:
     if not request.document:
         raise UsageError("name a DOCUMENT to scan, or use --compare OLD NEW")
     if request.vendor is not None:
-        from vendorgate.commands.paths import profile_file
+        from vendorgate.load.paths import profile_file
 
         profile_file(request.vendor, "--vendor")
     result = scanner.scan_document(request.document, request.vendor, request.min_confidence)

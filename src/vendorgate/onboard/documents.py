@@ -1,0 +1,259 @@
+"""Each document of the new profile: obtained from a file or a URL, its bytes checked, then
+described (type, title, effective date, id, where its snapshot goes)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from vendorgate.core.errors import InputError, Problem, UsageError
+from vendorgate.onboard.reading import infer_type, read_effective_date, read_title
+
+if TYPE_CHECKING:
+    from vendorgate.evidence.fetch import Limits
+
+_URL = re.compile(r"\Ahttps?://[^\s\x00-\x1f\x7f-\x9f\u2028\u2029]+\Z")
+_THIS_MACHINE = frozenset({"127.0.0.1", "localhost", "::1"})
+"""Hosts a plain http:// document may come from (a local server, as in tests)."""
+_TYPES = (
+    "terms_of_service",
+    "privacy_policy",
+    "dpa",
+    "baa",
+    "subprocessor_list",
+    "ai_addendum",
+    "security_page",
+    "other",
+)
+_FOLDERS = {
+    "terms_of_service": "terms-of-service",
+    "privacy_policy": "privacy-policy",
+    "dpa": "data-processor-agreement",
+    "baa": "business-associate-agreement",
+    "subprocessor_list": "subprocessors",
+    "ai_addendum": "ai-addendum",
+    "security_page": "security",
+    "other": "other",
+}
+_DOC_IDS = {
+    "terms_of_service": "tos",
+    "privacy_policy": "privacy",
+    "dpa": "dpa",
+    "baa": "baa",
+    "subprocessor_list": "subprocessors",
+    "ai_addendum": "ai-addendum",
+    "security_page": "security",
+    "other": "doc",
+}
+_EARLIEST = date(1990, 1, 1)
+"""An effective date before this is a misreading (no SaaS terms are older)."""
+_AHEAD = timedelta(days=366)
+"""How far after retrieval an effective date is believed (terms announced in advance)."""
+
+
+@dataclass(frozen=True)
+class NewDocument:
+    """One document of the new profile."""
+
+    id: str
+    """Document id facts cite."""
+    type: str
+    """Vocabulary document type."""
+    title: str
+    """Read from the text, or made from the vendor and type."""
+    url: str
+    """Where the vendor publishes it."""
+    effective: date | None
+    """Read from the text; None when it does not say."""
+    effective_cue: str
+    """The words the date was read from, for the profile's comment."""
+    retrieved: date
+    """Day of retrieval."""
+    data: bytes
+    """Its bytes, as copied."""
+    snapshot: Path
+    """Where the copy goes."""
+    place: str
+    """The snapshot's path from the repository root, as comments name it (the same from
+    wherever ``new`` runs)."""
+    doubt: str = ""
+    """Why an effective date the text gives was not believed; empty when none was doubted."""
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+    @property
+    def text(self) -> str:
+        return self.data.decode("utf-8", errors="replace").removeprefix("\ufeff")
+
+    @property
+    def dated(self) -> date:
+        return self.effective or self.retrieved
+
+
+def _per_document(values: Sequence[str], count: int, option: str) -> list[str]:
+    if len(values) > count:
+        raise UsageError(f"{option} given {len(values)} times for {count} document(s)")
+    return [*values, *([""] * (count - len(values)))]
+
+
+def obtain_documents(
+    names: Sequence[str],
+    types: Sequence[str],
+    urls: Sequence[str],
+    limits: Limits,
+    root: Path,
+    lineage_name: str,
+    today: date,
+) -> list[NewDocument]:
+    """The documents ``names`` (files or URLs), obtained and described in order; each
+    ``types`` and ``urls`` entry belongs to the document at its place."""
+    count = len(names)
+    kinds = _per_document(types, count, "--type")
+    given_urls = _per_document(urls, count, "--url")
+    docs: list[NewDocument] = []
+    named: dict[str, str] = {}
+    for name, kind, given_url in zip(names, kinds, given_urls, strict=True):
+        data, url = _obtain(name, given_url, limits)
+        doc = _describe(name, data, kind, url, root, lineage_name, today, docs)
+        if doc.sha256 in named:
+            raise UsageError(
+                f"{name}: the same bytes as {named[doc.sha256]} (named twice?); "
+                "name each document once"
+            )
+        named[doc.sha256] = name
+        docs.append(doc)
+    return docs
+
+
+def _obtain(name: str, url: str, limits: Limits) -> tuple[bytes, str]:
+    """The document's bytes and the URL the profile names."""
+    if url and not _URL.match(url):  # checked before a fetch, for files and URLs alike
+        raise UsageError(
+            f"--url {url!r}: expected an http:// or https:// address without spaces or "
+            "control characters"
+        )
+    if name.startswith(("http://", "https://")):
+        from vendorgate.evidence.fetch import FetchError, fetch
+
+        _refuse_plain_http(name, name)
+        try:
+            response = fetch(name, limits)
+        except FetchError as exc:
+            raise UsageError(f"{name}: could not be fetched: {exc}") from exc
+        _refuse_plain_http(name, response.url)  # a redirect down to http:// elsewhere
+        if response.status != 200:
+            raise UsageError(f"{name}: answered HTTP {response.status}; expected 200")
+        _checked_text(response.body, name)  # a PDF, a page in Latin-1: refused like a file
+        return response.body, url or response.url
+    if not url:
+        raise UsageError(
+            f"{name}: a document given as a file needs --url (where the vendor publishes it), "
+            "one --url per document in order"
+        )
+    return _read_file(name), url
+
+
+def _refuse_plain_http(name: str, url: str) -> None:
+    """Refuse a document read over plain http from another machine: anyone on the way could
+    change the text that is pinned as the vendor's. This machine (a test server) may serve it."""
+    from urllib.parse import urlsplit
+
+    if url.startswith("http://") and urlsplit(url).hostname not in _THIS_MACHINE:
+        said = name if url == name else f"{name} (redirected to {url})"
+        raise UsageError(
+            f"{said}: plain http:// is fetched only from this machine; give the https:// "
+            "address, or save the page and name the file with --url"
+        )
+
+
+def _read_file(name: str) -> bytes:
+    from vendorgate.scan.scanner import MAX_DOCUMENT_BYTES
+    from vendorgate.text.reader import read_bytes
+
+    path = Path(name)
+    if not path.exists():
+        raise UsageError(f"{name}: no such file (a terms document was expected)")
+    if path.is_dir():
+        raise UsageError(f"{name}: is a folder; name one document file")
+    # Read once: the bytes checked are the bytes pinned, even if the file changes meanwhile.
+    data = read_bytes(path, name, MAX_DOCUMENT_BYTES)
+    _checked_text(data, name)
+    return data
+
+
+def _checked_text(data: bytes, name: str) -> None:
+    """Located errors for binary or non-UTF-8 bytes; an error for a document with no text,
+    which would give a profile of nothing but `undisclosed` that looks like a finished one."""
+    from vendorgate.scan.scanner import decode_document
+
+    if not decode_document(data, name).strip():
+        raise InputError(
+            Problem(
+                "no text (the document is empty or only white space); expected the vendor's "
+                "document: check the file, or that the page is not rendered by a script",
+                name,
+            )
+        )
+
+
+def _describe(
+    name: str,
+    data: bytes,
+    kind: str,
+    url: str,
+    root: Path,
+    lineage_name: str,
+    today: date,
+    earlier: Sequence[NewDocument],
+) -> NewDocument:
+    text = data.decode("utf-8", errors="replace").removeprefix("\ufeff")
+    title = read_title(text)
+    doc_type = kind or infer_type(title, name, text)
+    if doc_type not in _TYPES:
+        raise UsageError(f"--type {doc_type!r}: expected one of {', '.join(_TYPES)}")
+    effective, cue = read_effective_date(text)
+    doubt = _doubt(name, effective, cue, today)
+    if doubt:
+        effective = None
+    dated = effective or today
+    doc_id, suffix = _doc_id(doc_type, dated, earlier)
+    folder = root / "snapshots" / lineage_name / _FOLDERS[doc_type]
+    # Two documents of one type and day (two `other` pages without a date) get a file each.
+    snapshot = folder / f"{dated.isoformat()}{suffix}.md"
+    place = snapshot.relative_to(root).as_posix()
+    shown_title = title or f"{lineage_name} {doc_type.replace('_', ' ')}"
+    return NewDocument(
+        doc_id, doc_type, shown_title, url, effective, cue, today, data, snapshot, place, doubt
+    )
+
+
+def _doubt(name: str, effective: date | None, cue: str, today: date) -> str:
+    """Why the effective date read from the text is not believed, or empty. A hostile or
+    garbled text ("Last updated: 9999-12-31") must not date the profile out of force; terms
+    announced ahead of time are dated within a year of being fetched."""
+    if effective is None or _EARLIEST <= effective <= today + _AHEAD:
+        return ""
+    return (
+        f"{name}: the effective date {effective} read from {cue!r} is not believed (before "
+        f"{_EARLIEST.year} or more than a year after retrieval); dated by retrieval, {today}: "
+        "correct in_force.from by hand if the text is right"
+    )
+
+
+def _doc_id(doc_type: str, dated: date, earlier: Sequence[NewDocument]) -> tuple[str, str]:
+    """The document's id and the suffix (``-2``...) that keeps it apart from the others."""
+    base = f"{_DOC_IDS[doc_type]}-{dated.isoformat()}"
+    taken = {doc.id for doc in earlier}
+    number = 1
+    suffix = ""
+    while base + suffix in taken:
+        number += 1
+        suffix = f"-{number}"
+    return base + suffix, suffix
