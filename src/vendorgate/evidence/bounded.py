@@ -10,8 +10,9 @@ Redirects are never followed by the opener (callers decide, or refuse them).
 An opener may be given a :class:`Pin`: a host name and the addresses a caller resolved and
 checked for it. A connection to that name then goes to exactly those addresses, never through
 another lookup, while the request still names the host (the Host header; for https, SNI and the
-certificate checked against the name). A connection to another host, such as a proxy the
-environment configures, resolves as usual.
+certificate checked against the name). A direct connection to any other host is refused while
+a pin is set; only a connection to a proxy the environment configures resolves as usual (the
+proxy then reaches the host by name).
 """
 
 from __future__ import annotations
@@ -124,12 +125,15 @@ class _Pinned:
         self.timeout = min(self.deadline.remaining(), self.timeout or self.deadline.seconds)
 
     def _pinned(self) -> tuple[str, ...] | None:
-        """The addresses to connect to, or None to connect as usual: the pin applies only to a
-        direct connection to the pinned name (not to a proxy, not through a tunnel). A pin
-        without addresses connects to nothing, never to a fresh lookup's answer."""
+        """The addresses to connect to, or None to connect as usual (no pin, or a proxy's
+        tunnel: the proxy reaches the host). A direct connection while a pin is set goes to the
+        pinned addresses or nowhere: one to a host other than the pinned one (a URL spelling
+        the name in a way the check read differently) is refused, never looked up afresh."""
         pin = self.pin
-        if pin is None or self.tunnelled or self.host.lower() != pin.host:
+        if pin is None or self.tunnelled:
             return None
+        if self.host.lower() != pin.host:
+            raise OSError(f"the connection is to {self.host}, not the host checked ({pin.host})")
         return pin.addresses
 
     def _open_pinned(self, addresses: tuple[str, ...]) -> socket.socket:
@@ -205,7 +209,9 @@ class _Plain(urllib.request.HTTPHandler):
         self.pin = pin
 
     def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        return self.do_open(_factory(_Watched, self.deadline, self.pin), req)
+        # Through an http proxy the connection is to the proxy, which resolves the host itself.
+        pin = None if req.has_proxy() else self.pin
+        return self.do_open(_factory(_Watched, self.deadline, pin), req)
 
 
 class _Secure(urllib.request.HTTPSHandler):

@@ -33,6 +33,8 @@ import pytest
 from vendorgate.evidence.fetch import FetchError, Limits, fetch
 
 NAME = "rebind.test"
+SPELLED = "reb%69nd.test"
+"""The same name percent-encoded: urllib connects to ``rebind.test`` when a URL spells it so."""
 PUBLIC = "93.184.215.14"
 """A public address (``is_global``); never contacted: its connections go to the stand-in."""
 QUICK = Limits(timeout=5, max_bytes=100_000, retries=0, backoff=0.01)
@@ -69,6 +71,11 @@ def _handler(site: _Site, routes: Routes) -> type[http.server.BaseHTTPRequestHan
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
+
+        def do_CONNECT(self) -> None:  # a proxy asked for a tunnel: recorded, and declined
+            site.paths.append(f"CONNECT {self.path}")
+            self.send_response(403)
+            self.end_headers()
 
     return Handler
 
@@ -121,7 +128,7 @@ def world(monkeypatch: pytest.MonkeyPatch) -> _World:
     real_connect = socket.socket.connect
 
     def lookup(host: Any, port: Any, *args: Any, **kwargs: Any) -> Any:
-        if host != NAME:
+        if host not in (NAME, SPELLED):
             return real_lookup(host, port, *args, **kwargs)
         answer = scripted.answers[min(scripted.lookups, len(scripted.answers) - 1)]
         scripted.lookups += 1
@@ -173,6 +180,22 @@ def test_every_hop_on_a_redirected_host_is_checked_and_pinned_again(world: _Worl
     assert inside.paths == ["/start"]
     assert outside.paths == ["/a"]
     assert world.lookups == 2  # once per hop off the first host, never again to connect
+
+
+def test_a_host_spelled_so_the_connection_names_another_is_not_connected_to(
+    world: _World,
+) -> None:
+    # The check reads the host as the URL spells it; urllib decodes a percent-encoded host
+    # before connecting. The connection must not fall back to a lookup of its own then.
+    internal: Routes = {}
+    with _serving(internal) as inside:
+        internal["/start"] = _redirect(f"http://{SPELLED}:{inside.port}/page")
+        internal["/page"] = _page(b"internal secret")
+        with pytest.raises(FetchError, match="not the host checked"):
+            fetch(f"{inside.url}/start", QUICK)
+    assert inside.paths == ["/start"]
+    assert world.lookups == 1
+    assert world.carried == world.refused == []
 
 
 def test_a_rebound_name_that_answers_inside_to_the_check_is_refused(world: _World) -> None:
@@ -268,4 +291,21 @@ def test_through_a_proxy_the_proxy_is_connected_to_and_resolves(
     assert response.body == b"through the proxy"
     assert proxy.paths == ["http://start.test/", f"http://{NAME}/page"]
     assert world.lookups == 1  # the check
+    assert world.carried == world.refused == []
+
+
+def test_https_through_a_proxy_asks_the_proxy_for_a_tunnel_to_the_name(
+    world: _World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # For https the proxy is asked to CONNECT to the host by name (it declines here): the pin
+    # must not turn the connection to the proxy into one to the checked address, or a refusal.
+    proxy_routes: Routes = {"http://start.test/": _redirect(f"https://{NAME}/page")}
+    with _serving(proxy_routes) as proxy:
+        monkeypatch.setenv("http_proxy", proxy.url)
+        monkeypatch.setenv("https_proxy", proxy.url)
+        monkeypatch.setenv("no_proxy", "")
+        with pytest.raises(FetchError, match="Tunnel connection failed: 403"):
+            fetch("http://start.test/", QUICK)
+    assert proxy.paths == ["http://start.test/", f"CONNECT {NAME}:443"]
+    assert world.lookups == 1
     assert world.carried == world.refused == []
