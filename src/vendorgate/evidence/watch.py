@@ -15,10 +15,9 @@ earlier versions, never over one, for a person to review and pin. It is stored i
 as served, markup and all), so ``evidence diff`` between the two compares like with like.
 
 ETag and Last-Modified validators, and the last version fetched (in that stored form), are
-remembered
-in this user's cache folder for the project (never in the work tree), signed with the cache's
-key, so an unchanged page is not downloaded again; a state this user's runs did not sign is
-ignored (see :class:`_State`).
+remembered in this user's cache folder for the project (never in the work tree), signed with
+the cache's key, so an unchanged page is not downloaded again; a state this user's runs did not
+sign is ignored (see :class:`_State`).
 """
 
 from __future__ import annotations
