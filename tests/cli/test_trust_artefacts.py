@@ -657,7 +657,13 @@ def test_watch_state_can_only_name_its_own_files(tmp_path: Path, forgery: str) -
             name = own
         else:
             name = "../../../outside.txt"
-        entry = {"etag": '"v1"', "lastModified": "", "text": name, "sha256": digest}
+        entry = {
+            "etag": '"v1"',
+            "lastModified": "",
+            "text": name,
+            "sha256": digest,
+            "media": "text/plain",
+        }
         sign_state(folder, {page: entry})
         proc, document = watch_json(root)
     assert proc.returncode == 1

@@ -6,6 +6,13 @@ never trips it and can hold a run for as long as it likes. Here every exchange h
 it passes, a timer shuts the connection's socket down, so whatever read is blocked returns at
 once and the exchange fails as timed out. Bodies are read up to a cap and never further.
 Redirects are never followed by the opener (callers decide, or refuse them).
+
+An opener may be given a :class:`Pin`: a host name and the addresses a caller resolved and
+checked for it. A connection to that name then goes to exactly those addresses, never through
+another lookup, while the request still names the host (the Host header; for https, SNI and the
+certificate checked against the name). A direct connection to any other host is refused while
+a pin is set; only a connection to a proxy the environment configures resolves as usual (the
+proxy then reaches the host by name).
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ import ssl
 import threading
 import time
 import urllib.request
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 
@@ -87,21 +95,89 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-class _Watched(http.client.HTTPConnection):
-    deadline: Deadline
+@dataclass(frozen=True)
+class Pin:
+    """Connect to ``host`` only at ``addresses``: the answer a caller checked, used as is."""
 
-    def connect(self) -> None:
+    host: str
+    """The host name as the URL gives it, lower case."""
+    addresses: tuple[str, ...]
+    """IP addresses, tried in order; never empty."""
+
+
+class _Pinned:
+    """What both connection classes share: the deadline, and the pin when it applies."""
+
+    deadline: Deadline
+    pin: Pin | None = None
+    tunnelled = False
+    host: str
+    port: int
+    timeout: float | None
+    source_address: tuple[str, int] | None
+
+    def set_tunnel(self, *args: Any, **kwargs: Any) -> None:
+        # Set when urllib goes through a proxy's CONNECT: the proxy then reaches the host.
+        self.tunnelled = True
+        super().set_tunnel(*args, **kwargs)  # type: ignore[misc]
+
+    def _limit_time(self) -> None:
         self.timeout = min(self.deadline.remaining(), self.timeout or self.deadline.seconds)
-        super().connect()
+
+    def _pinned(self) -> tuple[str, ...] | None:
+        """The addresses to connect to, or None to connect as usual (no pin, or a proxy's
+        tunnel: the proxy reaches the host). A direct connection while a pin is set goes to the
+        pinned addresses or nowhere: one to a host other than the pinned one (a URL spelling
+        the name in a way the check read differently) is refused, never looked up afresh."""
+        pin = self.pin
+        if pin is None or self.tunnelled:
+            return None
+        if self.host.lower() != pin.host:
+            raise OSError(f"the connection is to {self.host}, not the host checked ({pin.host})")
+        return pin.addresses
+
+    def _open_pinned(self, addresses: tuple[str, ...]) -> socket.socket:
+        """A socket connected to the first of ``addresses`` that answers; no name is looked up
+        (each is an IP address), so what the caller checked is what is reached."""
+        failure: OSError = OSError(f"no address to connect to for {self.host}")
+        for address in addresses:
+            try:
+                sock = socket.create_connection(
+                    (address, self.port), self.timeout, self.source_address
+                )
+            except OSError as exc:
+                failure = exc
+                continue
+            with contextlib.suppress(OSError):  # as http.client does; not every OS has it
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            self.deadline.watch(sock)
+            return sock
+        raise failure
+
+
+class _Watched(_Pinned, http.client.HTTPConnection):
+    def connect(self) -> None:
+        self._limit_time()
+        addresses = self._pinned()
+        if addresses is not None:
+            self.sock = self._open_pinned(addresses)
+        else:
+            super().connect()
         self.deadline.watch(self.sock)
 
 
-class _WatchedTLS(http.client.HTTPSConnection):
-    deadline: Deadline
+class _WatchedTLS(_Pinned, http.client.HTTPSConnection):
+    tls: ssl.SSLContext
 
     def connect(self) -> None:
-        self.timeout = min(self.deadline.remaining(), self.timeout or self.deadline.seconds)
-        super().connect()
+        self._limit_time()
+        addresses = self._pinned()
+        if addresses is not None:
+            raw = self._open_pinned(addresses)
+            # The name, not the address, is what the certificate must be for, and what SNI says.
+            self.sock = self.tls.wrap_socket(raw, server_hostname=self.host)
+        else:
+            super().connect()
         self.deadline.watch(self.sock)
 
 
@@ -109,37 +185,51 @@ class _Connections(Protocol):
     def __call__(self, host: str, **kwargs: Any) -> http.client.HTTPConnection: ...
 
 
-def _factory(base: type[_Watched] | type[_WatchedTLS], deadline: Deadline) -> _Connections:
+def _factory(
+    base: type[_Watched] | type[_WatchedTLS],
+    deadline: Deadline,
+    pin: Pin | None,
+    tls: ssl.SSLContext | None = None,
+) -> _Connections:
     def connection(host: str, **kwargs: Any) -> http.client.HTTPConnection:
         made = base(host, **kwargs)
         made.deadline = deadline
+        made.pin = pin
+        if isinstance(made, _WatchedTLS) and tls is not None:
+            made.tls = tls
         return made
 
     return connection
 
 
 class _Plain(urllib.request.HTTPHandler):
-    def __init__(self, deadline: Deadline) -> None:
+    def __init__(self, deadline: Deadline, pin: Pin | None) -> None:
         super().__init__()
         self.deadline = deadline
+        self.pin = pin
 
     def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        return self.do_open(_factory(_Watched, self.deadline), req)
+        # Through an http proxy the connection is to the proxy, which resolves the host itself.
+        pin = None if req.has_proxy() else self.pin
+        return self.do_open(_factory(_Watched, self.deadline, pin), req)
 
 
 class _Secure(urllib.request.HTTPSHandler):
-    def __init__(self, deadline: Deadline) -> None:
+    def __init__(self, deadline: Deadline, pin: Pin | None) -> None:
         super().__init__()
         self.deadline = deadline
+        self.pin = pin
         self.tls = ssl.create_default_context()
 
     def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        return self.do_open(_factory(_WatchedTLS, self.deadline), req, context=self.tls)
+        made = _factory(_WatchedTLS, self.deadline, self.pin, self.tls)
+        return self.do_open(made, req, context=self.tls)
 
 
-def opener(deadline: Deadline) -> urllib.request.OpenerDirector:
-    """An opener whose connections close at ``deadline`` and which follows no redirect."""
-    return urllib.request.build_opener(NoRedirect, _Plain(deadline), _Secure(deadline))
+def opener(deadline: Deadline, pin: Pin | None = None) -> urllib.request.OpenerDirector:
+    """An opener whose connections close at ``deadline`` and which follows no redirect; with
+    ``pin``, a direct connection to the pinned host goes to the pinned addresses only."""
+    return urllib.request.build_opener(NoRedirect, _Plain(deadline, pin), _Secure(deadline, pin))
 
 
 class TooLarge(Exception):

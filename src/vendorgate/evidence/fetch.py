@@ -8,12 +8,16 @@
 * redirects are followed by hand, at most :data:`MAX_REDIRECTS`, only to http(s), and a loop is
   reported as such; a redirect to another host on this machine or on a private or link-local
   network (a cloud's metadata service, say) is refused, so a public page cannot make the
-  fetcher pin an internal service's answer;
+  fetcher pin an internal service's answer. The name of such a host is resolved once, and the
+  connection goes to the addresses checked (:class:`vendorgate.evidence.bounded.Pin`), so a
+  name cannot answer one address to the check and another to the connection;
 * ``If-None-Match`` / ``If-Modified-Since`` are sent when a previous response gave an ETag or
   a Last-Modified date, so an unchanged page costs the vendor a 304;
 * the User-Agent says who is asking and why.
 
-Only the standard library is used (``urllib``); it honours the usual proxy variables.
+Only the standard library is used (``urllib``); it honours the usual proxy variables. Through a
+proxy, the proxy resolves the names and connects: a redirect is still checked against this
+machine's answer, but where the proxy connects is the proxy's to decide.
 """
 
 from __future__ import annotations
@@ -127,36 +131,42 @@ def fetch(
 def _follow(url: str, limits: Limits, etag: str, last_modified: str) -> Response:
     seen = [url]
     current = url
+    pin: bounded.Pin | None = None
     for _ in range(MAX_REDIRECTS + 1):
         _check_scheme(current)
-        outcome = _attempt(current, limits, etag, last_modified)
+        outcome = _attempt(current, limits, etag, last_modified, pin)
         if isinstance(outcome, Response):
             return outcome
         target = urllib.parse.urljoin(current, outcome)
         if target in seen:
             chain = " -> ".join([*seen[seen.index(target) :], target])
             raise FetchError(f"redirect loop: {chain}")
-        _check_redirect(current, target)
+        pin = _check_redirect(url, current, target)
         seen.append(target)
         current = target
     raise FetchError(f"more than {MAX_REDIRECTS} redirects, last to {current}")
 
 
-def _check_redirect(current: str, target: str) -> None:
-    """Refuse a redirect that moves to another host whose address is not a public one.
+def _check_redirect(first: str, current: str, target: str) -> bounded.Pin | None:
+    """Refuse a redirect that moves off the first URL's host to a non-public address; the
+    pin the next request must connect through, or None on the first URL's own host.
 
-    The host of the first URL was chosen by the user; where a redirect points was chosen by
-    whoever answered. Names are resolved here; one that resolves later to another address
-    (DNS rebinding) is not caught, which docs/security.md states."""
-    here, there = _host(current), _host(target)
-    if there == here:
-        return
-    inner = next((a for a in _addresses(there) if not a.is_global), None)
+    The host of the first URL was chosen by the user (an intranet page, a test server on this
+    machine), so it is reached as named. Where a redirect points was chosen by whoever
+    answered: that host's name is resolved here, once, every address it gives must be a public
+    one, and the request connects to those addresses and no others (a second lookup could
+    answer differently: DNS rebinding)."""
+    home, there = _host(first), _host(target)
+    if there == home:
+        return None
+    addresses = _addresses(there)
+    inner = next((a for a in addresses if not a.is_global), None)
     if inner is not None:
         raise FetchError(
             f"redirect from {current} to {target} refused: {there} is a non-public address "
             f"({inner}); give that URL itself if it is meant"
         )
+    return bounded.Pin(there, tuple(dict.fromkeys(str(a) for a in addresses)))
 
 
 def _host(url: str) -> str:
@@ -164,15 +174,25 @@ def _host(url: str) -> str:
 
 
 def _addresses(host: str) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
-    """The host as an address, or the addresses its name resolves to (none if it does not)."""
+    """The host as an address, or the addresses its name resolves to; a retryable failure
+    when it resolves to none (nothing unchecked is ever connected to in its place)."""
     try:
         return [ipaddress.ip_address(host)]
     except ValueError:
         pass
     try:
-        found = socket.getaddrinfo(host, None)
-    except (OSError, UnicodeError):
-        return []  # unresolvable: the request itself will fail and say so
+        found = resolve(host)
+    except (OSError, UnicodeError) as exc:
+        raise _Retryable(f"cannot connect: {host} does not resolve ({_reason(exc)})") from None
+    if not found:
+        raise _Retryable(f"cannot connect: {host} resolves to no address")
+    return found
+
+
+def resolve(host: str) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
+    """Every address ``host`` resolves to, through the system's resolver (the one place the
+    fetcher looks a name up itself)."""
+    found = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
     return [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in found]
 
 
@@ -182,14 +202,17 @@ def _check_scheme(url: str) -> None:
         raise FetchError(f"only http and https URLs are fetched, not `{scheme}:`")
 
 
-def _attempt(url: str, limits: Limits, etag: str, modified: str) -> Response | str:
+def _attempt(
+    url: str, limits: Limits, etag: str, modified: str, pin: bounded.Pin | None
+) -> Response | str:
     """One request, all of it (connection, headers, body) within ``limits.timeout``: a
-    Response, or the Location of a redirect."""
+    Response, or the Location of a redirect. With ``pin``, a direct connection to its host
+    goes to its addresses only."""
     request = urllib.request.Request(url, headers=_headers(etag, modified))
     timed_out = _Retryable(f"no complete response within {limits.timeout:g} s")
     with bounded.Deadline(limits.timeout) as deadline:
         try:
-            with bounded.opener(deadline).open(request, timeout=limits.timeout) as raw:
+            with bounded.opener(deadline, pin).open(request, timeout=limits.timeout) as raw:
                 body = _read(raw, limits, deadline)
                 return _response(raw.geturl(), raw.status, body, raw.headers)
         except urllib.error.HTTPError as exc:

@@ -99,6 +99,28 @@ def find_span(haystack: str, needle: str) -> int:
     return found.start() if found else -1
 
 
+def pinned_form(body: bytes, charset: str = "") -> bytes:
+    """The bytes a fetched document is stored as, by ``new`` and by ``watch --save`` alike, so
+    that two versions of one page compare like with like.
+
+    A body in UTF-8 without NUL bytes (all that ``new`` accepts) is kept exactly as served:
+    markup, line endings and a byte order mark included, since quotes are cut from it as it
+    stands and its sha256 is the page's. Any other body (a page in Latin-1, say) is decoded with
+    its declared ``charset`` and stored as UTF-8, the one encoding snapshots are read in."""
+    if b"\x00" not in body:
+        try:
+            body.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            return body
+    try:
+        text = body.decode(charset or "utf-8", errors="replace")
+    except LookupError:  # a charset Python does not know
+        text = body.decode("utf-8", errors="replace")
+    return text.encode("utf-8")
+
+
 class SnapshotStore:
     """Reads each snapshot once per run, and remembers what it has already worked out: where a
     snapshot path leads (resolving walks the file system, component by component) and whether

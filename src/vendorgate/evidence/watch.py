@@ -10,12 +10,14 @@ Each document gets a status:
 
 Both sides are reduced by :func:`comparable` before comparing. Profiles are never edited; with
 ``--save DIR`` a changed page is stored as ``DIR/<vendor>/<doc-id>/<date>.md`` beside the
-earlier versions, never over one, for a person to review and pin.
+earlier versions, never over one, for a person to review and pin. It is stored in the form
+``new`` pins a fetched page in (:func:`vendorgate.evidence.snapshots.pinned_form`: an HTML page
+as served, markup and all), so ``evidence diff`` between the two compares like with like.
 
-ETag and Last-Modified validators, and the text of the last version fetched, are remembered
-in this user's cache folder for the project (never in the work tree), signed with the cache's
-key, so an unchanged page is not downloaded again; a state this user's runs did not sign is
-ignored (see :class:`_State`).
+ETag and Last-Modified validators, and the last version fetched (in that stored form), are
+remembered in this user's cache folder for the project (never in the work tree), signed with
+the cache's key, so an unchanged page is not downloaded again; a state this user's runs did not
+sign is ignored (see :class:`_State`).
 """
 
 from __future__ import annotations
@@ -87,7 +89,7 @@ class DocumentWatch:
     saved: str = ""
     """Where ``--save`` stored the new version."""
     sha256: str = ""
-    """sha256 of the fetched text as saved (UTF-8)."""
+    """sha256 of the page as saved."""
 
 
 @dataclass(frozen=True)
@@ -109,9 +111,11 @@ class WatchResult:
 
 @dataclass
 class _Fetched:
-    """A page as text, or why there is none."""
+    """A page as text, and as ``--save`` stores it; or why there is none."""
 
     text: str = ""
+    data: bytes = b""
+    """The page in its stored form (:func:`evidence.pinned_form`)."""
     error: str = ""
     final_url: str = ""
     not_modified: bool = False
@@ -184,14 +188,18 @@ class _State:
             if isinstance(v, dict) and all(isinstance(x, str) for x in v.values())
         }
 
-    def cached_text(self, url: str, limit: int) -> str | None:
-        """The text last fetched from ``url``. Even a signed state may only name the one file
-        this code writes for that URL, inside its own folder, with the sha256 recorded (a path,
-        a symlink, another URL's file, or an edited text is ignored, and the page is fetched
-        in full)."""
+    def cached(self, url: str, limit: int) -> tuple[bytes, str] | None:
+        """The page last fetched from ``url``, in its stored form, and its media type. Even a
+        signed state may only name the one file this code writes for that URL, inside its own
+        folder, with the sha256 recorded (a path, a symlink, another URL's file, or an edited
+        text is ignored, and the page is fetched in full). An entry without a media type was
+        written by an earlier release, which kept the page's text rather than the page: it is
+        not used either."""
         entry = self.urls.get(url, {})
-        name = entry.get("text", "")
+        name, media = entry.get("text", ""), entry.get("media", "")
         if not name or name != _text_name(url) or not entry.get("sha256"):
+            return None
+        if media not in _HTML_TYPES and media not in _TEXT_TYPES:
             return None
         folder = self.folder / "texts"
         try:
@@ -202,12 +210,9 @@ class _State:
             return None
         if hashlib.sha256(data).hexdigest() != entry["sha256"]:
             return None
-        try:
-            return data.decode("utf-8")
-        except UnicodeDecodeError:
-            return None
+        return data, media
 
-    def remember(self, url: str, response: Response, text: str) -> None:
+    def remember(self, url: str, response: Response, data: bytes) -> None:
         if self.key is None:
             return  # nothing this user could check later is worth writing
         if not (response.etag or response.last_modified):
@@ -215,7 +220,6 @@ class _State:
                 self.dirty = True
             return
         name = _text_name(url)
-        data = text.encode("utf-8")
         folder = self.folder / "texts"
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         _write_atomic(folder / name, data)
@@ -224,6 +228,7 @@ class _State:
             "lastModified": response.last_modified,
             "text": name,
             "sha256": hashlib.sha256(data).hexdigest(),
+            "media": response.media_type,
         }
         self.dirty = True
 
@@ -256,7 +261,7 @@ def _read_own(path: Path, limit: int) -> bytes:
 
 
 def _text_name(url: str) -> str:
-    """The file, in the state's ``watch/`` folder, holding the last text of ``url``."""
+    """The file, in the state's ``watch/`` folder, holding the last version of ``url``."""
     return hashlib.sha256(url.encode("utf-8")).hexdigest()[:32] + ".txt"
 
 
@@ -282,7 +287,7 @@ def watch(
                 pages[document.url] = _get(document.url, limits, state, use_cache)
             item = _compare(loaded, document, pages[document.url], store)
             if save_dir is not None and item.status == CHANGED:
-                item = _save(item, pages[document.url].text, Path(save_dir), today)
+                item = _save(item, pages[document.url].data, Path(save_dir), today)
             items.append(item)
     for state in states.values():
         with contextlib.suppress(OSError):  # the cache is an optimisation, never a failure
@@ -301,7 +306,7 @@ def _check_limits(limits: Limits) -> None:
 
 
 def _get(url: str, limits: Limits, state: _State, use_cache: bool) -> _Fetched:
-    cached = state.cached_text(url, limits.max_bytes) if use_cache else None
+    cached = state.cached(url, limits.max_bytes) if use_cache else None
     entry = state.urls.get(url, {}) if cached is not None else {}
     try:
         response = fetch(
@@ -313,28 +318,25 @@ def _get(url: str, limits: Limits, state: _State, use_cache: bool) -> _Fetched:
     if response.not_modified:
         if cached is None:
             return _Fetched(error="the server answered 304 to a request that was not conditional")
-        return _Fetched(cached, final_url=final, not_modified=True)
-    text, error = _decode(response)
-    if error:
-        return _Fetched(error=error, final_url=final)
-    if use_cache:
-        with contextlib.suppress(OSError):
-            state.remember(url, response, text)
-    return _Fetched(text, final_url=final)
-
-
-def _decode(response: Response) -> tuple[str, str]:
+        data, media = cached
+        return _Fetched(_text(data, media), data, final_url=final, not_modified=True)
     media = response.media_type
     if media not in _HTML_TYPES and media not in _TEXT_TYPES:
         shown = media or "no content type"
-        return "", f"the page is {shown}; only HTML and plain text can be compared"
-    try:
-        raw = response.body.decode(response.charset or "utf-8", errors="replace")
-    except LookupError:
-        raw = response.body.decode("utf-8", errors="replace")
-    if media in _HTML_TYPES:
-        return html_to_text(raw), ""
-    return raw, ""
+        error = f"the page is {shown}; only HTML and plain text can be compared"
+        return _Fetched(error=error, final_url=final)
+    data = evidence.pinned_form(response.body, response.charset)
+    if use_cache:
+        with contextlib.suppress(OSError):
+            state.remember(url, response, data)
+    return _Fetched(_text(data, media), data, final_url=final)
+
+
+def _text(data: bytes, media: str) -> str:
+    """What a reader sees of a page in its stored form: read as a snapshot is (UTF-8), so the
+    live page and a version saved from it are one text; an HTML page without its markup."""
+    raw = data.decode("utf-8", errors="replace")
+    return html_to_text(raw) if media in _HTML_TYPES else raw
 
 
 _BLOCK_MARK = re.compile(
@@ -435,10 +437,10 @@ def _quotes(
 # ---------------------------------------------------------------- saving
 
 
-def _save(item: DocumentWatch, text: str, root: Path, today: date | None) -> DocumentWatch:
-    """Store the new version as ``<root>/<vendor>/<doc>/<date>.md``; never overwrite."""
+def _save(item: DocumentWatch, data: bytes, root: Path, today: date | None) -> DocumentWatch:
+    """Store the new version, ``data`` in its stored form, as ``<root>/<vendor>/<doc>/<date>.md``;
+    never overwrite."""
     folder = root / _safe(item.vendor) / _safe(item.doc)
-    data = text.encode("utf-8")
     digest = hashlib.sha256(data).hexdigest()
     stem = (today or date.today()).isoformat()
     try:

@@ -53,6 +53,7 @@ after termination.</p></main>
 """
 SAME_HTML = PAGE.format(training="does not use Customer Content")
 CHANGED_HTML = PAGE.format(training="may use Customer Content")
+LATIN1_HTML = CHANGED_HTML.replace("Acme Inc.", "Acme S.à r.l.")
 ETAG = '"v1-acme"'
 LAST_MODIFIED = "Tue, 01 Aug 2023 10:00:00 GMT"
 
@@ -105,6 +106,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             "/terms.pdf": lambda: self._send(200, b"%PDF-1.4 ...", "application/pdf"),
             "/etag.html": self._etag,
             "/modified.html": self._modified,
+            "/latin1.html": lambda: self._send(
+                200, LATIN1_HTML.encode("latin-1"), "text/html; charset=iso-8859-1"
+            ),
         }
         routes.get(path, lambda: self._send(404, b"unknown"))()
 
@@ -330,7 +334,7 @@ def test_save_stores_new_versions_beside_old_ones_and_never_edits_profiles(
     saved = out / "acme" / "terms" / "2024-05-06.md"
     assert saved.is_file()
     assert hashlib.sha256(saved.read_bytes()).hexdigest() == first.sha256
-    assert "Acme may use Customer Content" in saved.read_text(encoding="utf-8")
+    assert saved.read_bytes() == CHANGED_HTML.encode()  # as served, as `new` pins a page
     assert not (out / "acme" / "same").exists()  # unchanged pages are not stored
     again = _run(repo, save_dir=out, today=day)["terms"]
     assert again.saved == first.saved  # the same version is not stored twice
@@ -340,6 +344,30 @@ def test_save_stores_new_versions_beside_old_ones_and_never_edits_profiles(
     assert "Acme may use Customer Content" in saved.read_text(encoding="utf-8")
     assert "sixty (60)" in (out / "acme" / "terms" / "2024-05-06-2.md").read_text("utf-8")
     assert (repo / "vendors" / "acme.yaml").read_bytes() == profile_bytes
+
+
+def test_save_after_a_304_stores_the_page_as_it_was_served(server: str, tmp_path: Path) -> None:
+    # The remembered version is the page in its stored form, not its text: a page answered
+    # by a 304 is saved exactly as the full answer before it would have been.
+    repo = watched_repo(tmp_path, server, {"dated": "/modified.html"})
+    out = tmp_path / "history"
+    day = date(2024, 5, 6)
+    saved = out / "acme" / "dated" / "2024-05-06.md"
+    assert _run(repo, save_dir=out, today=day)["dated"].not_modified is False
+    saved.unlink()
+    second = _run(repo, save_dir=out, today=day)["dated"]
+    assert (second.status, second.not_modified) == ("changed", True)
+    assert saved.read_bytes() == CHANGED_HTML.encode()
+
+
+def test_save_stores_a_page_in_another_charset_as_utf8(server: str, tmp_path: Path) -> None:
+    # `new` refuses a page that is not UTF-8; watch compares it, and saves it in the one
+    # encoding snapshots are read in, markup kept.
+    repo = watched_repo(tmp_path, server, {"latin": "/latin1.html"})
+    out = tmp_path / "history"
+    assert _run(repo, save_dir=out, today=date(2024, 5, 6))["latin"].status == "changed"
+    saved = out / "acme" / "latin" / "2024-05-06.md"
+    assert saved.read_bytes() == LATIN1_HTML.encode("utf-8")
 
 
 def test_cli_exit_codes_and_output(server: str, tmp_path: Path) -> None:
