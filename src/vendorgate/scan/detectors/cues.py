@@ -555,6 +555,25 @@ DELAY_FOR_THE_LAW = re.compile(
 )
 
 
+DELETION_WAITS = re.compile(
+    r"\b(?:delet|eras|remov|purg|destr)\w*\b[^.;]{0,60}?\b(?:may|might|can|could|will|would)"
+    r"(?: \w+ly)? (?:be (?:delayed|postponed|deferred|put off)|take (?:longer|(?:some|more|"
+    r"additional|extra) time))\b|"
+    r"\bdelays? (?:in|to|of) (?:the )?(?:delet|eras|remov|purg)\w*"
+)
+"""A deletion that may wait ("Deletion of your files may take longer", "deletion may be
+delayed"): the customer's control of the deletion does not say when the content is gone."""
+
+
+def deletion_waits(text: str) -> re.Match[str] | None:
+    """The words of :data:`DELETION_WAITS` in ``text``, unless the law or an authority makes
+    the deletion wait (a hold the vendor does not choose)."""
+    for found in DELETION_WAITS.finditer(text):
+        if not DELAY_FOR_THE_LAW.search(text[found.start() : found.end() + 80]):
+            return found
+    return None
+
+
 PERMITTED_NOTICE = re.compile(
     r"\b(?:may|might|can|could)(?: (?:also|then|\w+ly))? (?:be )?(?:notif\w*|inform\w*|alert\w*|"
     r"tell|let|provide|give|send|e-?mail|post)\b"

@@ -20,6 +20,8 @@ from vendorgate.scan.detectors.cues import (
     OTHERS_ACTS,
     PERMISSIVE_VALUES,
     RECIPIENTS,
+    deletion_waits,
+    named,
     near_negation,
     passed_on,
     rx,
@@ -27,6 +29,9 @@ from vendorgate.scan.detectors.cues import (
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
 
+ID = "follow_ups"
+"""The name a follow-up's cue opens with, as a detector's cue opens with the detector's
+(``follow_ups: not for all "this does not apply"``): the reader sees which rule decided."""
 PRACTICE_FACTS = frozenset(
     {
         "ai_training_customer_content",
@@ -192,8 +197,23 @@ NOT_FOR_ALL = re.compile(
     r"^(?:however,? )?(?:this|these|that|the above|the foregoing)(?: \w+)?"
     r" (?:(?:does|do|will|shall)(?: not|n't) apply|appl(?:y|ies) only|only appl(?:y|ies))\b"
 )
-"""After a denial: "This does not apply to data you submit through our API.", "This applies
-only to Enterprise accounts.": the denial is narrowed to some of the data or customers."""
+"""After a denial or a deadline: "This does not apply to data you submit through our API.",
+"This applies only to Enterprise accounts.": the denial is narrowed to some of the data or
+customers, the deadline to some of the cases."""
+REFERS_BACK = re.compile(
+    r"^(?:however|but|please note|note|in addition|also)?,? ?(?:that )?(?:this|these|that|those|"
+    r"such|the (?:above|foregoing|preceding|previous)|the (?:\w+ )?(?:commitments?|restrictions?|"
+    r"limitations?|promises?) (?:above|set out above|described above))\b"
+)
+"""A sentence opening by pointing back at what was said before it ("This does not apply ...",
+"Such notice may be shortened ...", "The foregoing does not apply ..."): when it opens a
+paragraph, it points at the paragraph before it, whose promise it may qualify."""
+SHORTENED = re.compile(
+    r"\b(?:may|might|can|could|reserves? the right to)(?: \w+ly)? (?:be )?(?:shorten|reduc|"
+    r"waiv|curtail|abridg)\w*\b|\b(?:be|is|are) (?:shortened|reduced|waived|curtailed)\b"
+)
+"""A notice the vendor may make shorter or go without ("Such notice may be shortened in an
+emergency"): for the notice before a change, the unsafe side of the number."""
 SALE_AFTER_ALL = re.compile(
     # "Some of our disclosures may be considered \"sharing\" under California law."
     r"\b(?:may|might|could|can|would)(?: also)? (?:be (?:considered|deemed|treated as|regarded "
@@ -289,27 +309,44 @@ def _taken_back(text: str) -> list[tuple[str, Callable[[Hit], bool]]]:
     """What a later sentence of the paragraph (``text``, lower case) takes back from the hits
     before it: for each rule it matches, its cue and which earlier hits it leaves open."""
     found: list[tuple[str, Callable[[Hit], bool]]] = []
-    if _disclaims_what_is_done(text):
+    if disclaimer := _disclaims_what_is_done(text):
         # "We do not sell your personal information. We are not responsible for how our
         # partners use the data we share with them.": the disclaimer hedges the denial it
         # follows, as it would in the denial's own sentence
-        found.append(("disclaimer after the denial", _permissive))
-    if _holds_deadline_open(text):
+        found.append((named("disclaimer after the denial", disclaimer), _permissive))
+    if hold := _holds_deadline_open(text):
         # "We will notify you of a breach within 72 hours. We are not responsible for delays in
         # notification.": the number before it is no promise
-        found.append(("deadline held open after it", _deadline))
-    if NOT_FOR_ALL.search(text):
+        found.append((named("deadline held open after it", hold), _deadline))
+    if narrowing := NOT_FOR_ALL.search(text):
         # "We will not use your data to train our models. This does not apply to data you
-        # submit through our API.": the denial does not hold for all of it
-        found.append(("not for all", _permissive))
-    if SALE_AFTER_ALL.search(text):
+        # submit through our API.": the denial does not hold for all of it; nor does a
+        # deadline ("We will notify you within 48 hours. This does not apply where ...")
+        found.append((named("not for all", narrowing), lambda h: _permissive(h) or _deadline(h)))
+    if DEADLINE_NAMED.search(text) and (shorter := SHORTENED.search(text)):
+        # "We will give 30 days' notice of a new sub-processor. Such notice may be shortened in
+        # an emergency.": the notice may be less than the number (a breach notice or a
+        # deletion made quicker is on its safe side, so only the notice before a change)
+        found.append((named("notice shortened after it", shorter), _notice_before_a_change))
+    if waits := deletion_waits(text):
+        # "You can delete your files at any time. Deletion from our systems may take longer.":
+        # the customer's deletion does not say when the content is gone
+        found.append((named("deletion delayed after it", waits), _customer_controlled))
+    if sale := SALE_AFTER_ALL.search(text):
         # "We don't sell your personal data. Some of our disclosures may be considered
         # \"sharing\" under California law.": the denial is of the word only
-        found.append(("a sale after all", lambda h: h.fact == "sale_of_data" and _permissive(h)))
-    if OTHERS_DO.search(text):
+        found.append(
+            (named("a sale after all", sale), lambda h: h.fact == "sale_of_data" and _permissive(h))
+        )
+    if others := OTHERS_DO.search(text):
         # "We do not use your data for advertising. Our ad partners do.": the denial is the
         # vendor's own; the practice goes on through others
-        found.append(("done by others", lambda h: h.fact in PRACTICE_FACTS and h.value == "never"))
+        found.append(
+            (
+                named("done by others", others),
+                lambda h: h.fact in PRACTICE_FACTS and h.value == "never",
+            )
+        )
     if DEEMED_CONSENT.search(text) and DEEMED_HERE.search(text):
         # "... without your consent. By using our AI features, you consent to such use.": the
         # consent the practice waits for is given by using the service
@@ -337,10 +374,11 @@ def _taken_back(text: str) -> list[tuple[str, Callable[[Hit], bool]]]:
         # "We use your content only to provide the Services. We may also share it with our
         # partners.": the partners' use is not limited to the service
         found.append(("passed on to others", _service_only))
-    if KEPT_ON.search(text) and WHAT_WAS_DELETED.search(text) and not NOT_KEPT.search(text):
+    kept = KEPT_ON.search(text)
+    if kept and WHAT_WAS_DELETED.search(text) and not NOT_KEPT.search(text):
         # "You can delete your content at any time. We may keep backups for as long as we
         # need.": the deletion the customer controls leaves copies the vendor keeps
-        found.append(("kept on after", _customer_controlled))
+        found.append((named("kept on after", kept), _customer_controlled))
     return found
 
 
@@ -361,6 +399,10 @@ def _service_only(hit: Hit) -> bool:
     return hit.fact == "content_license_scope" and hit.value == "service_only"
 
 
+def _notice_before_a_change(hit: Hit) -> bool:
+    return hit.fact == "subprocessor_change_notice_days" and _deadline(hit)
+
+
 def _customer_controlled(hit: Hit) -> bool:
     return hit.fact == "content_retention" and hit.value == "customer_controlled"
 
@@ -370,9 +412,11 @@ def follow_ups(s: Sentence, earlier: Iterable[Hit]) -> list[Hit]:
     for a practice just described, an objection window after a sub-processor notice, and
     ``undisclosed`` where a later sentence of the same paragraph takes back a permissive
     reading before it (see :func:`_taken_back`: a disclaimer, a narrowing, a sale after all,
-    others doing it, a consent deemed given, copies kept on, content passed on to others or
-    reaching the models by another path, the data named again by a pronoun and sold or used
-    for ads)."""
+    others doing it, a consent deemed given, copies kept on or a deletion that may wait, a
+    notice that may be shortened, content passed on to others or reaching the models by
+    another path, the data named again by a pronoun and sold or used for ads). A paragraph
+    opening by pointing back at the one before ("This does not apply to ...") takes back from
+    that paragraph's hits, ``earlier`` then. Every cue opens with :data:`ID`."""
     hits: list[Hit] = []
     earlier = list(earlier)
     if OPT_OUT_SENTENCE.search(s.low) and not NO_WAY_OUT.search(s.low):
@@ -381,7 +425,10 @@ def follow_ups(s: Sentence, earlier: Iterable[Hit]) -> list[Hit]:
             if topics is not None and FACT_TOPIC[fact] not in topics:
                 continue  # a way out of another practice named in the paragraph
             hits.append(Hit(fact, "opt_out", 0.65, None, 1, cue="opt-out for the practice above"))
-    if s.index > 0:  # within the paragraph only: another paragraph's denial is not its business
+    # within the paragraph, or from the paragraph before when this one opens by pointing back
+    # at it ("This does not apply to ...", "Such notice may be shortened ..."): another
+    # paragraph's denial is no business of a sentence that does not refer to it
+    if s.index > 0 or REFERS_BACK.search(s.low):
         for cue, left_open in _taken_back(s.low):
             for fact in sorted({h.fact for h in earlier if left_open(h)}):
                 # an undisclosed taken back from a number holds that number open
@@ -400,4 +447,5 @@ def follow_ups(s: Sentence, earlier: Iterable[Hit]) -> list[Hit]:
                 cue="objection window after notice",
             )
         )
-    return hits
+    # each named as a detector's hit is (the scanner adds no detector's name to these)
+    return [replace(h, cue=f"{ID}: {h.cue}") for h in hits]

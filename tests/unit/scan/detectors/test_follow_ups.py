@@ -375,3 +375,145 @@ def test_a_deadline_held_open_after_it_in_its_paragraph_keeps_no_number(
 )
 def test_a_hold_on_something_else_or_elsewhere_keeps_the_number(text: str) -> None:
     assert scanned(text)["breach_notification_hours"] == 72
+
+
+# Written for these tests: a paragraph that opens by referring back to the one before it ("This
+# does not apply ...", "Such notice may be shortened ...") qualifies what that paragraph
+# promised, as the next sentence of the same paragraph would.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "We do not use your content to train our models.\n\nThis does not apply to content "
+            "you share publicly.",
+            "ai_training_customer_content",
+        ),
+        (
+            "We will never use your content to train AI models.\n\nHowever, these commitments "
+            "do not apply to free accounts.",
+            "ai_training_customer_content",
+        ),
+        (
+            "We do not sell your personal information.\n\nThe foregoing does not apply to "
+            "disclosures to our partners.",
+            "sale_of_data",
+        ),
+        (
+            "We never use your data for advertising.\n\nThe above does not apply where you have "
+            "joined our rewards program.",
+            "advertising_use",
+        ),
+        (
+            "We use your content only to provide the Services.\n\nThis limitation does not "
+            "apply to content you make public.",
+            "content_license_scope",
+        ),
+        (
+            "We will notify you of a data breach within 24 hours.\n\nSuch notification may be "
+            "delayed where we deem it necessary.",
+            "breach_notification_hours",
+        ),
+        (
+            "We delete customer data within 30 days of termination.\n\nThis period may be "
+            "extended where we need to.",
+            "deletion_after_termination_days",
+        ),
+    ],
+)
+def test_a_paragraph_qualifying_the_one_before_by_reference_leaves_it_open(
+    text: str, fact: str
+) -> None:
+    assert scanned(text)[fact] == "undisclosed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another section: the reference is to what stands under its own heading
+        "# Training\n\nWe do not use your content to train our models.\n\n# Cookies\n\nThis does "
+        "not apply to content you share publicly.",
+        # no reference back: a paragraph of its own
+        "We do not use your content to train our models.\n\nOur terms do not apply to "
+        "third-party services.",
+    ],
+)
+def test_a_qualifier_under_another_heading_or_not_referring_back_leaves_the_denial(
+    text: str,
+) -> None:
+    assert scanned(text)["ai_training_customer_content"] == "never"
+
+
+# Written for these tests: the notice before a change made shorter, or a deadline narrowed, in
+# the next sentence.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "We will notify you at least 30 days before we add a new subprocessor. Such notice "
+            "may be shortened in an emergency.",
+            "subprocessor_change_notice_days",
+        ),
+        (
+            "We will notify you at least 30 days before we add a new subprocessor.\n\nThis "
+            "notice period may be reduced where a replacement is urgent.",
+            "subprocessor_change_notice_days",
+        ),
+        (
+            "We will notify you of a data breach within 48 hours. This does not apply where "
+            "the breach was caused by you.",
+            "breach_notification_hours",
+        ),
+    ],
+)
+def test_a_notice_shortened_or_a_deadline_narrowed_after_it_keeps_no_number(
+    text: str, fact: str
+) -> None:
+    assert scanned(text)[fact] == "undisclosed"
+
+
+def test_a_shorter_breach_deadline_after_it_keeps_the_number() -> None:
+    # written for this test: a breach notice made quicker is on its safe side
+    text = (
+        "We will notify you of a data breach within 72 hours. This period may be shortened "
+        "where the law requires."
+    )
+    assert scanned(text)["breach_notification_hours"] == 72
+
+
+# Written for these tests: a deletion the customer controls, then a deletion that may wait.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You can delete your files at any time. Deletion of your files from our systems may "
+        "take longer.",
+        "You can delete your content at any time. Deletion of your data may be delayed for "
+        "technical reasons.",
+        "You can delete your content at any time.\n\nSuch deletion may be postponed while we "
+        "process your request.",
+    ],
+)
+def test_a_deletion_that_may_wait_takes_the_customer_s_control_back(text: str) -> None:
+    assert scanned(text)["content_retention"] == "undisclosed"
+
+
+def test_a_deletion_delayed_by_the_law_leaves_the_control() -> None:
+    # written for this test
+    text = (
+        "You can delete your content at any time. Deletion may be delayed where the law "
+        "requires us to keep it."
+    )
+    assert scanned(text)["content_retention"] == "customer_controlled"
+
+
+def test_every_follow_up_names_its_rule_as_a_detector_s_cue_does() -> None:
+    # written for this test: the opt-out follows the practice, the narrowing the denial
+    found = follow_ups(
+        sentences("We use cookies for advertising. You can opt out in your settings.")[1],
+        [Hit("advertising_use", "always", 0.8)],
+    )
+    assert [h.cue for h in found] == ["follow_ups: opt-out for the practice above"]
+    narrowed = follow_ups(
+        sentences("We do not sell your data. This does not apply to our partners.")[1],
+        [Hit("sale_of_data", "never", 0.85)],
+    )
+    assert [h.cue for h in narrowed] == ['follow_ups: not for all "this does not apply"']
