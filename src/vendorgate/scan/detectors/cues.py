@@ -1740,8 +1740,9 @@ SOME_PLANS = rx(
     # organisation reading it is not known; "business customers" are every customer who needs one
     r"\b(?:enterprise|team|teams|pro|premium|paid|business|plus|professional)(?:[- ]tier)? "
     r"(?:plans?|tiers?|subscriptions?|editions?|packages?)\b",
-    r"\b(?:enterprise|paid|premium|pro) (?:customers?|accounts?|clients?|users?|subscribers?|"
-    r"workspaces?|organi[sz]ations?|licen[cs]es?)\b",
+    # "paying customers" are the paid plans' customers under another word
+    r"\b(?:enterprise|paid|paying|premium|pro) (?:customers?|accounts?|clients?|users?|"
+    r"subscribers?|workspaces?|organi[sz]ations?|licen[cs]es?)\b",
     r"\bon (?:our|the|an?|certain|some|select|eligible) (?:[\w-]+ ){0,2}(?:plans?|tiers?|"
     r"subscriptions?)\b",
     # "on HIPAA-eligible plans": the plans that qualify, not every plan
