@@ -1515,6 +1515,9 @@ EXCEPTION = rx(
     r"\b(?:with|subject to|barring) (?:\w+ ){0,2}?exceptions?\b|\bexceptions? (?:apply|exist)\b",
     r"\b(?:as )?otherwise (?:permitted|allowed|authori[sz]ed|described|set (?:out|forth)|"
     r"provided|specified)\b",
+    # "we do not sell your data beyond what is described here": what is described is done
+    r"\bbeyond (?:what is |what we |those |the (?:uses|disclosures|purposes|ways|cases) )?"
+    r"(?:described|set (?:out|forth)|listed|stated|explained|disclosed)\b",
 )
 """An exception: the denial, or the limit, does not hold in every case. ("Subject to these
 Terms" makes a licence narrower, not wider, so it is no exception to a limit.)"""

@@ -420,7 +420,7 @@ def test_more_verbs_of_handing_over_denied_before_the_advertising(text: str) -> 
     ],
 )
 def test_a_denial_of_advertising_for_a_time_gone_by(text: str, expected: str) -> None:
-    assert written(text) == {"advertising_use": expected}
+    assert written(text)["advertising_use"] == expected
 
 
 def test_a_denial_of_advertising_taken_back_by_however() -> None:
