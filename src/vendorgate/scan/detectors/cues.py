@@ -349,8 +349,10 @@ verb of the practice stands in it, so "we do not use personal data" is not match
 
 PLAN_SCOPE = re.compile(
     # one plan, tier or kind of account: the others may be treated otherwise
+    # (with the other names tiers go by: "Plus subscribers", "Starter plans")
     r"\b(?:enterprise|business|team|teams|paid|paying|pro|premium|education(?:al)?|commercial|"
-    r"corporate|api|free|consumer|trial)(?:[- ]tier)? (?:plans?|customers?|users?|accounts?|"
+    r"corporate|api|free|consumer|trial|plus|professional|starter|basic)(?:[- ]tier)? "
+    r"(?:plans?|customers?|users?|accounts?|"
     r"tiers?|subscriptions?|subscribers?|workspaces?|editions?|versions?|offerings?|clients?|"
     r"organi[sz]ations?)\b"
 )
