@@ -195,7 +195,8 @@ OTHERS_DO = re.compile(
 again by its auxiliary alone, done by others."""
 NOT_FOR_ALL = re.compile(
     r"^(?:however,? )?(?:this|these|that|the above|the foregoing)(?: \w+)?"
-    r" (?:(?:does|do|will|shall)(?: not|n't) apply|appl(?:y|ies) only|only appl(?:y|ies))\b"
+    r" (?:(?:does|do|will|shall)(?: not|n't) apply|appl(?:y|ies) only|only appl(?:y|ies)|"
+    r"(?:is|are) only (?:the case|true|so))\b"
 )
 """After a denial or a deadline: "This does not apply to data you submit through our API.",
 "This applies only to Enterprise accounts.": the denial is narrowed to some of the data or
@@ -210,10 +211,48 @@ REFERS_BACK = re.compile(
 paragraph, it points at the paragraph before it, whose promise it may qualify."""
 SHORTENED = re.compile(
     r"\b(?:may|might|can|could|reserves? the right to)(?: \w+ly)? (?:be )?(?:shorten|reduc|"
-    r"waiv|curtail|abridg)\w*\b|\b(?:be|is|are) (?:shortened|reduced|waived|curtailed)\b"
+    r"waiv|curtail|abridg)\w*\b|\b(?:be|is|are) (?:shortened|reduced|waived|curtailed)\b|"
+    # "In urgent cases, we may give shorter notice"
+    r"\b(?:may|might|can|could) (?:\w+ )?(?:give|provide|send) (?:you )?(?:shorter|less|reduced)"
+    r" (?:\w+ )?(?:notice|notification|period)\b"
 )
 """A notice the vendor may make shorter or go without ("Such notice may be shortened in an
 emergency"): for the notice before a change, the unsafe side of the number."""
+EXCEPTIONS_AFTER = re.compile(
+    # "There are some exceptions to this.", "Certain exceptions apply.", "This commitment is
+    # subject to the exceptions in Section 4."; not "There are no exceptions"
+    r"^(?:however,? |but )?there (?:are|may be|can be) (?!no\b)(?:\w+ ){0,2}exceptions?\b|"
+    r"\b(?<!no )(?:certain|some|limited|a few|several|other|the following) exceptions? "
+    r"(?:apply|exist|may apply)\b|"
+    r"\b(?<!no )exceptions? (?:to (?:this|these|that|the above|the foregoing)|(?:are|is) "
+    r"(?:described|set out|listed|explained))\b|"
+    r"\b(?:is|are) subject to (?:the |certain |some |limited |these |those )?exceptions?\b"
+)
+"""A later sentence saying the promise before it has exceptions: it does not hold in every
+case."""
+REFERS_BACK_INSIDE = re.compile(r"\bexceptions? to (?:this|these|that|the above|the foregoing)\b")
+"""A sentence of another paragraph naming what it refers to inside it ("There are limited
+exceptions to this rule"), as one opening with "This" does."""
+CHANGE_AFTER = re.compile(
+    # "This may change in the future.", "This practice is subject to change."; not the
+    # document's own changes ("This Privacy Policy may change"), which every policy foresees
+    r"^(?:however,? |but |please note(?: that)?,? )?(?:this|that|these|the above|the foregoing)"
+    r"(?! (?:privacy|cookie|policy|policies|notice|statement|terms|agreement|document|page|"
+    r"section|website|site)\b)(?: \w+){0,2} (?:(?:may|might|could|can) (?:\w+ )?(?:change|be "
+    r"(?:changed|revised|updated|modified|withdrawn|reconsidered))|(?:is|are) subject to change)\b"
+)
+"""A later sentence foreseeing that the promise before it may change ("This may change in
+the future"): a promise the vendor already says it may not keep."""
+UNKEPT_DEADLINE = re.compile(
+    r"\b(?:try|tries|attempt|endeavou?r|aim|strive|seek)s? to (?:meet|keep|observe|honou?r|"
+    r"comply)\b|"
+    r"\b(?:where|when|if|as far as) (?:reasonably )?(?:possible|practicable|feasible)\b|"
+    r"\bnot (?:always )?(?:be )?(?:possible|feasible|practicable)\b|"
+    r"\b(?:best|reasonable) efforts?\b"
+)
+"""A later sentence naming the deadline again as one the vendor tries to meet, or may not:
+"This timeline may not always be possible", "We will try to meet this timeline where
+possible"."""
 SALE_AFTER_ALL = re.compile(
     # "Some of our disclosures may be considered \"sharing\" under California law."
     r"\b(?:may|might|could|can|would)(?: also)? (?:be (?:considered|deemed|treated as|regarded "
@@ -323,6 +362,21 @@ def _taken_back(text: str) -> list[tuple[str, Callable[[Hit], bool]]]:
         # submit through our API.": the denial does not hold for all of it; nor does a
         # deadline ("We will notify you within 48 hours. This does not apply where ...")
         found.append((named("not for all", narrowing), lambda h: _permissive(h) or _deadline(h)))
+    if exceptions := EXCEPTIONS_AFTER.search(text):
+        # "We do not sell your personal information. There are some exceptions to this.": the
+        # denial, or the deadline, does not hold in every case
+        found.append(
+            (named("exceptions after it", exceptions), lambda h: _permissive(h) or _deadline(h))
+        )
+    if change := CHANGE_AFTER.search(text):
+        # "We do not use your content to train our models. This may change in the future.": as
+        # a change foreseen in the denial's own sentence
+        found.append(
+            (named("change foreseen after it", change), lambda h: _permissive(h) or _deadline(h))
+        )
+    if DEADLINE_NAMED.search(text) and (unkept := UNKEPT_DEADLINE.search(text)):
+        # "We will notify you within 24 hours. This timeline may not always be possible."
+        found.append((named("deadline only tried after it", unkept), _deadline))
     if DEADLINE_NAMED.search(text) and (shorter := SHORTENED.search(text)):
         # "We will give 30 days' notice of a new sub-processor. Such notice may be shortened in
         # an emergency.": the notice may be less than the number (a breach notice or a
@@ -411,12 +465,13 @@ def follow_ups(s: Sentence, earlier: Iterable[Hit]) -> list[Hit]:
     """Hits a sentence gets from the sentences before it in its paragraph: an opt-out offered
     for a practice just described, an objection window after a sub-processor notice, and
     ``undisclosed`` where a later sentence of the same paragraph takes back a permissive
-    reading before it (see :func:`_taken_back`: a disclaimer, a narrowing, a sale after all,
-    others doing it, a consent deemed given, copies kept on or a deletion that may wait, a
-    notice that may be shortened, content passed on to others or reaching the models by
+    reading before it (see :func:`_taken_back`: a disclaimer, a narrowing, exceptions, a change
+    foreseen, a sale after all, others doing it, a consent deemed given, copies kept on or a
+    deletion that may wait, a notice that may be shortened or a deadline only tried for, content passed on to others or reaching the models by
     another path, the data named again by a pronoun and sold or used for ads). A paragraph
-    opening by pointing back at the one before ("This does not apply to ...") takes back from
-    that paragraph's hits, ``earlier`` then. Every cue opens with :data:`ID`."""
+    opening by pointing back at the one before ("This does not apply to ..."), or naming it
+    ("There are limited exceptions to this rule"), takes back from that paragraph's hits,
+    ``earlier`` then. Every cue opens with :data:`ID`."""
     hits: list[Hit] = []
     earlier = list(earlier)
     if OPT_OUT_SENTENCE.search(s.low) and not NO_WAY_OUT.search(s.low):
@@ -428,7 +483,7 @@ def follow_ups(s: Sentence, earlier: Iterable[Hit]) -> list[Hit]:
     # within the paragraph, or from the paragraph before when this one opens by pointing back
     # at it ("This does not apply to ...", "Such notice may be shortened ..."): another
     # paragraph's denial is no business of a sentence that does not refer to it
-    if s.index > 0 or REFERS_BACK.search(s.low):
+    if s.index > 0 or REFERS_BACK.search(s.low) or REFERS_BACK_INSIDE.search(s.low):
         for cue, left_open in _taken_back(s.low):
             for fact in sorted({h.fact for h in earlier if left_open(h)}):
                 # an undisclosed taken back from a number holds that number open

@@ -11,6 +11,8 @@ from vendorgate.scan.document import sentences
 from vendorgate.scan.scanner import scan_text, suggest
 
 SALE = Hit("sale_of_data", "always", 0.75)
+SALE_F = "sale_of_data"
+CONTENT_F = "ai_training_customer_content"
 
 
 def scanned(text: str) -> dict[str, object]:
@@ -517,3 +519,74 @@ def test_every_follow_up_names_its_rule_as_a_detector_s_cue_does() -> None:
         [Hit("sale_of_data", "never", 0.85)],
     )
     assert [h.cue for h in narrowed] == ['follow_ups: not for all "this does not apply"']
+
+
+# Written for these tests: a next sentence, or a next paragraph naming what it refers to, that
+# says the promise has exceptions, holds only for some, may change, or may not be kept in time.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("We do not sell your personal information. There are some exceptions to this.", SALE_F),
+        (
+            "We do not sell your personal information.\n\nThere are limited exceptions to this "
+            "rule, described in Section 5.",
+            SALE_F,
+        ),
+        ("We do not use your content to train our models. Certain exceptions apply.", CONTENT_F),
+        (
+            "We do not use your content to train our models.\n\nThis commitment is subject to "
+            "the exceptions in Section 4.",
+            CONTENT_F,
+        ),
+        (
+            "We do not use your content to train our models.\n\nThis is only the case for "
+            "customers who have signed our DPA.",
+            CONTENT_F,
+        ),
+        (
+            "We do not use your content to train our models. This may change in the future.",
+            CONTENT_F,
+        ),
+        (
+            "We do not use your content to train our models.\n\nThis practice is subject to "
+            "change.",
+            CONTENT_F,
+        ),
+        (
+            "We will notify you of a data breach within 24 hours.\n\nThis timeline may not "
+            "always be possible.",
+            "breach_notification_hours",
+        ),
+        (
+            "We will notify you of a data breach within 24 hours. We will try to meet this "
+            "timeline where possible.",
+            "breach_notification_hours",
+        ),
+        (
+            "We will notify you at least 30 days before we add a new subprocessor. In urgent "
+            "cases, we may give shorter notice.",
+            "subprocessor_change_notice_days",
+        ),
+    ],
+)
+def test_exceptions_a_change_or_a_hedge_after_the_promise_leave_it_open(
+    text: str, fact: str
+) -> None:
+    assert scanned(text)[fact] == "undisclosed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the document may change, as every policy says; the promise is not singled out
+        "We do not use your content to train our models.\n\nThis Privacy Policy may change from "
+        "time to time.",
+        "We do not use your content to train our models. There are no exceptions to this.",
+        # exceptions named in another paragraph with nothing pointing back
+        "We do not use your content to train our models.\n\nHowever, there are exceptions.",
+    ],
+)
+def test_a_change_of_the_document_no_exception_or_one_not_referring_back_keeps_the_denial(
+    text: str,
+) -> None:
+    assert scanned(text)[CONTENT_F] == "never"
