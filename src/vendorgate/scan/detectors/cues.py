@@ -934,10 +934,15 @@ person is known to make."""
 ON_BY_DEFAULT = re.compile(
     # the practice, or the switch just named, as what is on: not a protection on by default
     # ("privacy mode is enabled by default")
-    r"\b(?:which|it|this|that|(?:ad |ads )?personali[sz]ation|(?:personali[sz]ed |targeted )?"
+    r"\b(?:which|it|this|that|the|(?:ad |ads )?personali[sz]ation|(?:personali[sz]ed |targeted )?"
     r"(?:ads|advertising)|training|sharing|tracking)(?: setting| feature| option| toggle)?"
-    r" (?:is|are)(?: \w+)? (?:enabled|on|turned on|switched on|activated|active)"
-    r" (?:by default|automatically)\b"
+    r"(?<!\bthe) (?:is|are)(?: \w+)? (?:enabled|on|turned on|switched on|activated|active)"
+    r" (?:by default|automatically|for (?:all )?new (?:accounts|users|workspaces))\b|"
+    # the default named first: "For new accounts this setting is enabled", "By default, the
+    # feature is on"
+    r"\b(?:by default|for (?:all )?new (?:accounts|users|workspaces)),? (?:which|it|this|that|"
+    r"the)(?: setting| feature| option| toggle)? (?:is|are)(?: \w+)? (?:enabled|on|turned on|"
+    r"switched on|activated|active)\b"
 )
 """The practice's switch on until the person turns it off ("unless you enable it in settings,
 which is enabled by default"): a denial or an opt-in beside it promises nothing. Only for a
@@ -1072,7 +1077,11 @@ DEEMED_CONSENT = re.compile(
     # "continued use of the Service constitutes your consent"
     r"\buse of (?:the|our|this) (?:services?|platform|site|website|apps?)\b[^.;]{0,30}"
     r"\b(?:constitutes?|signif(?:y|ies)|means|indicates?|(?:is|shall be) deemed)\b|"
-    r"\b(?:constitutes?|signif(?:y|ies)) (?:your )?(?:consent|agreement)\b"
+    r"\b(?:constitutes?|signif(?:y|ies)) (?:your )?(?:consent|agreement)\b|"
+    # "Such consent is given when you accept these terms"
+    r"\b(?:consent|permission|agreement) (?:is |shall be |will be )?(?:given|granted|provided) "
+    r"(?:when|once|as soon as|if|where) you (?:accept|agree|use|access|sign|register|create|"
+    r"subscribe|continue)\w*\b"
 )
 """A consent given by using the service or accepting its terms ("with your consent, which you
 give by using the Service"): no choice the person makes for the practice, which runs for all."""

@@ -13,10 +13,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from vendorgate.scan.detectors.cues import (
+    CHANGE_FORESEEN,
     DEEMED_CONSENT,
     DELAY_FOR_THE_LAW,
     DELAYED,
     DISCLAIMED_RESPONSIBILITY,
+    ON_BY_DEFAULT,
     OTHERS_ACTS,
     PERMISSIVE_VALUES,
     RECIPIENTS,
@@ -329,6 +331,22 @@ SOLD_TO = re.compile(
 """Recipients a disclosure to whom is a sale or a "sharing" in the state laws' sense."""
 
 
+WIDER_PURPOSE = re.compile(
+    r"\b(?:research|develop\w*|improv\w*|analy[sz]\w*|analytics|market\w*|advertis\w*|ads|"
+    r"train\w*|new (?:products|features|services|technolog\w+)|other purposes|any purposes?|"
+    r"(?:our|its) own (?:\w+ )?purposes|business purposes|commercial purposes|promot\w*)\b"
+)
+"""What content is used for beyond providing the service to the customer."""
+NOT_LIMITING = re.compile(
+    r"^(?:however,? )?(?:this|these|that|the above|the foregoing)(?: \w+)? (?:does|do|shall|will)"
+    r"(?: not|n't) (?:limit|restrict|affect|apply to)\b|"
+    r"^(?:this|these|that|the above|the foregoing)(?: \w+)? (?:is|are) (?:without prejudice to|in "
+    r"addition to)\b"
+)
+"""After a licence limited to the service: "The foregoing does not limit our rights under the
+Privacy Policy", "This is in addition to the licence in Section 5": another grant stands."""
+
+
 def _practised_on_it(text: str, purpose: re.Pattern[str]) -> bool:
     """Whether ``text`` does something with the data named by a pronoun ("We may share it"),
     not denying it, for ``purpose`` in the rest of its clause."""
@@ -407,6 +425,24 @@ def _taken_back(text: str) -> list[tuple[str, Callable[[Hit], bool]]]:
         found.append(
             ("consent deemed given", lambda h: h.fact in PRACTICE_FACTS and h.value == "opt_in")
         )
+    if switched := ON_BY_DEFAULT.search(text) or CHANGE_FORESEEN.search(text):
+        # "We do not train on your content unless you enable the feature. The feature is enabled
+        # by default.", "Free accounts are opted in automatically.": the switch the denial or
+        # the opt-in waits for is on already, or the vendor's to turn; as in its own sentence
+        found.append(
+            (
+                named("switched on after it", switched),
+                lambda h: h.fact in PRACTICE_FACTS and h.value in ("never", "opt_in"),
+            )
+        )
+    if _practised_on_it(text, WIDER_PURPOSE):
+        # "We use your content only to provide the Services. We may also use it for research.":
+        # the same content, used beyond the service
+        found.append(("used beyond the service after it", _service_only))
+    if beyond := NOT_LIMITING.search(text):
+        # "... The foregoing does not limit our rights under the Privacy Policy.": the limit
+        # leaves a wider grant elsewhere standing
+        found.append((named("limit not limiting after it", beyond), _service_only))
     if _practised_on_it(text, PAID_FOR) or _practised_on_it(text, SOLD_TO):
         # "We do not sell your personal information. We may share it with partners who pay
         # us.": the pronoun names the data denied; a disclosure paid for, or made to
@@ -466,9 +502,11 @@ def follow_ups(s: Sentence, earlier: Iterable[Hit]) -> list[Hit]:
     for a practice just described, an objection window after a sub-processor notice, and
     ``undisclosed`` where a later sentence of the same paragraph takes back a permissive
     reading before it (see :func:`_taken_back`: a disclaimer, a narrowing, exceptions, a change
-    foreseen, a sale after all, others doing it, a consent deemed given, copies kept on or a
-    deletion that may wait, a notice that may be shortened or a deadline only tried for, content passed on to others or reaching the models by
-    another path, the data named again by a pronoun and sold or used for ads). A paragraph
+    foreseen or a switch on already, a sale after all, others doing it, a consent deemed given,
+    copies kept on or a deletion that may wait, a notice that may be shortened or a deadline
+    only tried for, content passed on to others, used beyond the service or reaching the
+    models by another path, a limit said not to limit another grant, the data named again by a
+    pronoun and sold or used for ads). A paragraph
     opening by pointing back at the one before ("This does not apply to ..."), or naming it
     ("There are limited exceptions to this rule"), takes back from that paragraph's hits,
     ``earlier`` then. Every cue opens with :data:`ID`."""

@@ -590,3 +590,54 @@ def test_a_change_of_the_document_no_exception_or_one_not_referring_back_keeps_t
     text: str,
 ) -> None:
     assert scanned(text)[CONTENT_F] == "never"
+
+
+# Written for these tests: an opt-in or a denial, then the switch it waits for said to be on
+# already, or the consent said to be given by accepting the terms.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not train on your content without your permission, which you give by enabling "
+        "the feature. The feature is enabled by default.",
+        "Your content is used to train our models only if you enable the Improve the Model "
+        "setting. For new accounts this setting is enabled.",
+        "We only use your content to train our models if you opt in. Free accounts are opted in "
+        "automatically.",
+        "We only use your content for training with your consent.\n\nSuch consent is given when "
+        "you accept these terms.",
+    ],
+)
+def test_a_switch_on_already_or_a_consent_given_with_the_terms_is_no_opt_in(text: str) -> None:
+    assert scanned(text)[CONTENT_F] not in ("opt_in", "never")
+
+
+def test_a_protection_on_by_default_after_an_opt_in_keeps_it() -> None:
+    # written for this test: what is on is the protection, not the training
+    text = (
+        "We only use your content to train our models if you opt in. Encryption is enabled by "
+        "default."
+    )
+    assert scanned(text)[CONTENT_F] == "opt_in"
+
+
+# Written for these tests: a licence limited to the service, then a wider use of the same
+# content by a pronoun, or the limit said not to limit another grant.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We use your content only to provide the Services. We may also use it for research.",
+        "We use your content only to provide the Services. We may use it to develop new products.",
+        "We use your content solely to provide the Services.\n\nThe foregoing does not limit "
+        "our rights under the Privacy Policy.",
+    ],
+)
+def test_a_wider_use_or_grant_after_a_service_only_licence_takes_the_limit_back(
+    text: str,
+) -> None:
+    assert scanned(text)["content_license_scope"] != "service_only"
+
+
+def test_the_content_used_for_the_service_again_keeps_the_limit() -> None:
+    # written for this test
+    text = "We use your content only to provide the Services. We may use it to provide support."
+    assert scanned(text)["content_license_scope"] == "service_only"
