@@ -216,7 +216,7 @@ def test_a_passage_holding_the_same_deadline_open_keeps_the_fact_undisclosed() -
         "passages disagree (72 at line 3, undisclosed at line 3); undisclosed is suggested "
         "because the passage at line 3 holds open the number stated before it in its paragraph"
     )
-    assert breach.cue == "deadline held open after it"
+    assert breach.cue == 'follow_ups: deadline held open after it "not responsible"'
 
 
 def test_an_undisclosed_passage_elsewhere_does_not_cancel_a_clear_number() -> None:

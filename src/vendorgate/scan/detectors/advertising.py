@@ -100,6 +100,19 @@ DATA_OBJECT = rx(
     r"\bno (?:\w+ ){0,2}(?:information|data)\b(?=[^.;]{0,40}? (?:is|are|will|gets?)\b)",
     r"\bnone of (?:the|your|our|this|that|such) (?:\w+ ){0,2}(?:information|data)\b",
     r"\b(?:shar|sell|disclos|provid|giv|pass|transfer)\w* any (?:\w+ )?(?:information|data)\b",
+    # what is known of the person, by the words ads are most often said to be chosen by:
+    # "information about you", "ads based on your activity", "what you do on our site"
+    r"\b(?:information|data|details) (?:about|on|regarding|relating to|from) (?:you|your)\b",
+    r"\b(?:based on|tailored to|according to|informed by|matched to|relevant to) (?:your|what you|"
+    r"how you|where you)\b",
+    r"\bwhat you (?:do|view|browse|search|read|buy|like|click)\b",
+    r"\byour (?:\w+ )?(?:activit(?:y|ies)|interests|preferences|location|visits|searches|"
+    r"purchases|behaviou?r)\b",
+    # information handed to advertisers, whatever it is called
+    r"\b(?:shar|disclos|provid|giv|pass|transfer|sen[dt])\w* (?:\w+ )?(?:information|data) "
+    r"(?:with|to)\b",
+    # the tracking technology itself, as cookies are: "pixels for advertising"
+    r"\b(?:pixels?|web beacons?|tags|sdks?|tracking technolog(?:y|ies))\b",
 )
 PERSONAL_LEAD = re.compile(r"\bpersonal (?:data|information)\b")
 ON_OUR_BEHALF = re.compile(r"\bon (?:our|its|\w+'s) behalf\b")
@@ -191,9 +204,32 @@ def detect(s: Sentence) -> list[Hit]:
         # "we never share your data with advertisers (or anyone else)": the data is kept from
         # them, which says nothing of the vendor choosing ads with it for them
         hit = narrowed(hit, "denied to advertisers", handed)
+    if hit.value in ("never", "opt_in", "undisclosed"):
+        # "we do not use your files for advertising; we do use your usage data for personalised
+        # ads": a later clause stating the use wins over the denial of an earlier one, as it
+        # would from a sentence of its own
+        hit = _stated_later(s, cue) or hit
     # the rest of the paragraph, where a present denial may stand beside a past one
     beside = s.unit.folded.text.lower().replace(text, " ")
     return [for_a_time(hit, text, beside, ADVERTISING)]
+
+
+def _stated_later(s: Sentence, cue: re.Match[str]) -> Hit | None:
+    """The use for ads a clause after the one of ``cue`` states, unhedged and undenied
+    (``always``), or None. Not a clause about the person's consent ("...; by continuing to
+    browse, you consent to our use of cookies for advertising"): that reads the consent of the
+    denial before it, which the central checks weigh."""
+    text = s.low
+    opening = CLAUSE_OPENING.search(text, cue.end())
+    if opening is None:
+        return None
+    later = ADVERTISING.search(text, opening.end())
+    if later is None or NOT_ADVERTISING.search(text, opening.end()):
+        return None
+    if CONSENT_WORD.search(text, opening.end()):
+        return None
+    hit = stated_practice("advertising_use", s, later)
+    return hit if hit.value == "always" else None
 
 
 HANDED_TO_ADVERTISERS = re.compile(
@@ -236,6 +272,7 @@ def _one_kind_of_data(
     return kinds.search(text, start, cue.start())
 
 
+CONSENT_WORD = re.compile(r"\bconsent\w*|\bagree\w*|\bopt(?:ed|s)?[- ]?in\b")
 CLAUSE_OPENING = re.compile(r";| but (?!not limited to\b)")
 """Where a new clause opens before the advertising: not at the "but" of "including but not
 limited to", an aside inside the clause."""

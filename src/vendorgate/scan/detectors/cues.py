@@ -349,8 +349,10 @@ verb of the practice stands in it, so "we do not use personal data" is not match
 
 PLAN_SCOPE = re.compile(
     # one plan, tier or kind of account: the others may be treated otherwise
+    # (with the other names tiers go by: "Plus subscribers", "Starter plans")
     r"\b(?:enterprise|business|team|teams|paid|paying|pro|premium|education(?:al)?|commercial|"
-    r"corporate|api|free|consumer|trial)(?:[- ]tier)? (?:plans?|customers?|users?|accounts?|"
+    r"corporate|api|free|consumer|trial|plus|professional|starter|basic)(?:[- ]tier)? "
+    r"(?:plans?|customers?|users?|accounts?|"
     r"tiers?|subscriptions?|subscribers?|workspaces?|editions?|versions?|offerings?|clients?|"
     r"organi[sz]ations?)\b"
 )
@@ -553,6 +555,25 @@ DELAY_FOR_THE_LAW = re.compile(
     r"\b(?:law enforcement|police|authorit\w*|courts?|regulators?|legal(?:ly)?|laws?|"
     r"regulations?|government\w*)\b"
 )
+
+
+DELETION_WAITS = re.compile(
+    r"\b(?:delet|eras|remov|purg|destr)\w*\b[^.;]{0,60}?\b(?:may|might|can|could|will|would)"
+    r"(?: \w+ly)? (?:be (?:delayed|postponed|deferred|put off)|take (?:longer|(?:some|more|"
+    r"additional|extra) time))\b|"
+    r"\bdelays? (?:in|to|of) (?:the )?(?:delet|eras|remov|purg)\w*"
+)
+"""A deletion that may wait ("Deletion of your files may take longer", "deletion may be
+delayed"): the customer's control of the deletion does not say when the content is gone."""
+
+
+def deletion_waits(text: str) -> re.Match[str] | None:
+    """The words of :data:`DELETION_WAITS` in ``text``, unless the law or an authority makes
+    the deletion wait (a hold the vendor does not choose)."""
+    for found in DELETION_WAITS.finditer(text):
+        if not DELAY_FOR_THE_LAW.search(text[found.start() : found.end() + 80]):
+            return found
+    return None
 
 
 PERMITTED_NOTICE = re.compile(
@@ -913,10 +934,15 @@ person is known to make."""
 ON_BY_DEFAULT = re.compile(
     # the practice, or the switch just named, as what is on: not a protection on by default
     # ("privacy mode is enabled by default")
-    r"\b(?:which|it|this|that|(?:ad |ads )?personali[sz]ation|(?:personali[sz]ed |targeted )?"
+    r"\b(?:which|it|this|that|the|(?:ad |ads )?personali[sz]ation|(?:personali[sz]ed |targeted )?"
     r"(?:ads|advertising)|training|sharing|tracking)(?: setting| feature| option| toggle)?"
-    r" (?:is|are)(?: \w+)? (?:enabled|on|turned on|switched on|activated|active)"
-    r" (?:by default|automatically)\b"
+    r"(?<!\bthe) (?:is|are)(?: \w+)? (?:enabled|on|turned on|switched on|activated|active)"
+    r" (?:by default|automatically|for (?:all )?new (?:accounts|users|workspaces))\b|"
+    # the default named first: "For new accounts this setting is enabled", "By default, the
+    # feature is on"
+    r"\b(?:by default|for (?:all )?new (?:accounts|users|workspaces)),? (?:which|it|this|that|"
+    r"the)(?: setting| feature| option| toggle)? (?:is|are)(?: \w+)? (?:enabled|on|turned on|"
+    r"switched on|activated|active)\b"
 )
 """The practice's switch on until the person turns it off ("unless you enable it in settings,
 which is enabled by default"): a denial or an opt-in beside it promises nothing. Only for a
@@ -1051,7 +1077,11 @@ DEEMED_CONSENT = re.compile(
     # "continued use of the Service constitutes your consent"
     r"\buse of (?:the|our|this) (?:services?|platform|site|website|apps?)\b[^.;]{0,30}"
     r"\b(?:constitutes?|signif(?:y|ies)|means|indicates?|(?:is|shall be) deemed)\b|"
-    r"\b(?:constitutes?|signif(?:y|ies)) (?:your )?(?:consent|agreement)\b"
+    r"\b(?:constitutes?|signif(?:y|ies)) (?:your )?(?:consent|agreement)\b|"
+    # "Such consent is given when you accept these terms"
+    r"\b(?:consent|permission|agreement) (?:is |shall be |will be )?(?:given|granted|provided) "
+    r"(?:when|once|as soon as|if|where) you (?:accept|agree|use|access|sign|register|create|"
+    r"subscribe|continue)\w*\b"
 )
 """A consent given by using the service or accepting its terms ("with your consent, which you
 give by using the Service"): no choice the person makes for the practice, which runs for all."""
@@ -1496,6 +1526,9 @@ EXCEPTION = rx(
     r"\b(?:with|subject to|barring) (?:\w+ ){0,2}?exceptions?\b|\bexceptions? (?:apply|exist)\b",
     r"\b(?:as )?otherwise (?:permitted|allowed|authori[sz]ed|described|set (?:out|forth)|"
     r"provided|specified)\b",
+    # "we do not sell your data beyond what is described here": what is described is done
+    r"\bbeyond (?:what is |what we |those |the (?:uses|disclosures|purposes|ways|cases) )?"
+    r"(?:described|set (?:out|forth)|listed|stated|explained|disclosed)\b",
 )
 """An exception: the denial, or the limit, does not hold in every case. ("Subject to these
 Terms" makes a licence narrower, not wider, so it is no exception to a limit.)"""
@@ -1721,8 +1754,9 @@ SOME_PLANS = rx(
     # organisation reading it is not known; "business customers" are every customer who needs one
     r"\b(?:enterprise|team|teams|pro|premium|paid|business|plus|professional)(?:[- ]tier)? "
     r"(?:plans?|tiers?|subscriptions?|editions?|packages?)\b",
-    r"\b(?:enterprise|paid|premium|pro) (?:customers?|accounts?|clients?|users?|subscribers?|"
-    r"workspaces?|organi[sz]ations?|licen[cs]es?)\b",
+    # "paying customers" are the paid plans' customers under another word
+    r"\b(?:enterprise|paid|paying|premium|pro) (?:customers?|accounts?|clients?|users?|"
+    r"subscribers?|workspaces?|organi[sz]ations?|licen[cs]es?)\b",
     r"\bon (?:our|the|an?|certain|some|select|eligible) (?:[\w-]+ ){0,2}(?:plans?|tiers?|"
     r"subscriptions?)\b",
     # "on HIPAA-eligible plans": the plans that qualify, not every plan

@@ -13,13 +13,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from vendorgate.scan.detectors.cues import (
+    CHANGE_FORESEEN,
     DEEMED_CONSENT,
     DELAY_FOR_THE_LAW,
     DELAYED,
     DISCLAIMED_RESPONSIBILITY,
+    ON_BY_DEFAULT,
     OTHERS_ACTS,
     PERMISSIVE_VALUES,
     RECIPIENTS,
+    deletion_waits,
+    named,
     near_negation,
     passed_on,
     rx,
@@ -27,6 +31,9 @@ from vendorgate.scan.detectors.cues import (
 from vendorgate.scan.detectors.hit import Hit
 from vendorgate.scan.document import Sentence
 
+ID = "follow_ups"
+"""The name a follow-up's cue opens with, as a detector's cue opens with the detector's
+(``follow_ups: not for all "this does not apply"``): the reader sees which rule decided."""
 PRACTICE_FACTS = frozenset(
     {
         "ai_training_customer_content",
@@ -190,10 +197,64 @@ OTHERS_DO = re.compile(
 again by its auxiliary alone, done by others."""
 NOT_FOR_ALL = re.compile(
     r"^(?:however,? )?(?:this|these|that|the above|the foregoing)(?: \w+)?"
-    r" (?:(?:does|do|will|shall)(?: not|n't) apply|appl(?:y|ies) only|only appl(?:y|ies))\b"
+    r" (?:(?:does|do|will|shall)(?: not|n't) apply|appl(?:y|ies) only|only appl(?:y|ies)|"
+    r"(?:is|are) only (?:the case|true|so))\b"
 )
-"""After a denial: "This does not apply to data you submit through our API.", "This applies
-only to Enterprise accounts.": the denial is narrowed to some of the data or customers."""
+"""After a denial or a deadline: "This does not apply to data you submit through our API.",
+"This applies only to Enterprise accounts.": the denial is narrowed to some of the data or
+customers, the deadline to some of the cases."""
+REFERS_BACK = re.compile(
+    r"^(?:however|but|please note|note|in addition|also)?,? ?(?:that )?(?:this|these|that|those|"
+    r"such|the (?:above|foregoing|preceding|previous)|the (?:\w+ )?(?:commitments?|restrictions?|"
+    r"limitations?|promises?) (?:above|set out above|described above))\b"
+)
+"""A sentence opening by pointing back at what was said before it ("This does not apply ...",
+"Such notice may be shortened ...", "The foregoing does not apply ..."): when it opens a
+paragraph, it points at the paragraph before it, whose promise it may qualify."""
+SHORTENED = re.compile(
+    r"\b(?:may|might|can|could|reserves? the right to)(?: \w+ly)? (?:be )?(?:shorten|reduc|"
+    r"waiv|curtail|abridg)\w*\b|\b(?:be|is|are) (?:shortened|reduced|waived|curtailed)\b|"
+    # "In urgent cases, we may give shorter notice"
+    r"\b(?:may|might|can|could) (?:\w+ )?(?:give|provide|send) (?:you )?(?:shorter|less|reduced)"
+    r" (?:\w+ )?(?:notice|notification|period)\b"
+)
+"""A notice the vendor may make shorter or go without ("Such notice may be shortened in an
+emergency"): for the notice before a change, the unsafe side of the number."""
+EXCEPTIONS_AFTER = re.compile(
+    # "There are some exceptions to this.", "Certain exceptions apply.", "This commitment is
+    # subject to the exceptions in Section 4."; not "There are no exceptions"
+    r"^(?:however,? |but )?there (?:are|may be|can be) (?!no\b)(?:\w+ ){0,2}exceptions?\b|"
+    r"\b(?<!no )(?:certain|some|limited|a few|several|other|the following) exceptions? "
+    r"(?:apply|exist|may apply)\b|"
+    r"\b(?<!no )exceptions? (?:to (?:this|these|that|the above|the foregoing)|(?:are|is) "
+    r"(?:described|set out|listed|explained))\b|"
+    r"\b(?:is|are) subject to (?:the |certain |some |limited |these |those )?exceptions?\b"
+)
+"""A later sentence saying the promise before it has exceptions: it does not hold in every
+case."""
+REFERS_BACK_INSIDE = re.compile(r"\bexceptions? to (?:this|these|that|the above|the foregoing)\b")
+"""A sentence of another paragraph naming what it refers to inside it ("There are limited
+exceptions to this rule"), as one opening with "This" does."""
+CHANGE_AFTER = re.compile(
+    # "This may change in the future.", "This practice is subject to change."; not the
+    # document's own changes ("This Privacy Policy may change"), which every policy foresees
+    r"^(?:however,? |but |please note(?: that)?,? )?(?:this|that|these|the above|the foregoing)"
+    r"(?! (?:privacy|cookie|policy|policies|notice|statement|terms|agreement|document|page|"
+    r"section|website|site)\b)(?: \w+){0,2} (?:(?:may|might|could|can) (?:\w+ )?(?:change|be "
+    r"(?:changed|revised|updated|modified|withdrawn|reconsidered))|(?:is|are) subject to change)\b"
+)
+"""A later sentence foreseeing that the promise before it may change ("This may change in
+the future"): a promise the vendor already says it may not keep."""
+UNKEPT_DEADLINE = re.compile(
+    r"\b(?:try|tries|attempt|endeavou?r|aim|strive|seek)s? to (?:meet|keep|observe|honou?r|"
+    r"comply)\b|"
+    r"\b(?:where|when|if|as far as) (?:reasonably )?(?:possible|practicable|feasible)\b|"
+    r"\bnot (?:always )?(?:be )?(?:possible|feasible|practicable)\b|"
+    r"\b(?:best|reasonable) efforts?\b"
+)
+"""A later sentence naming the deadline again as one the vendor tries to meet, or may not:
+"This timeline may not always be possible", "We will try to meet this timeline where
+possible"."""
 SALE_AFTER_ALL = re.compile(
     # "Some of our disclosures may be considered \"sharing\" under California law."
     r"\b(?:may|might|could|can|would)(?: also)? (?:be (?:considered|deemed|treated as|regarded "
@@ -270,6 +331,22 @@ SOLD_TO = re.compile(
 """Recipients a disclosure to whom is a sale or a "sharing" in the state laws' sense."""
 
 
+WIDER_PURPOSE = re.compile(
+    r"\b(?:research|develop\w*|improv\w*|analy[sz]\w*|analytics|market\w*|advertis\w*|ads|"
+    r"train\w*|new (?:products|features|services|technolog\w+)|other purposes|any purposes?|"
+    r"(?:our|its) own (?:\w+ )?purposes|business purposes|commercial purposes|promot\w*)\b"
+)
+"""What content is used for beyond providing the service to the customer."""
+NOT_LIMITING = re.compile(
+    r"^(?:however,? )?(?:this|these|that|the above|the foregoing)(?: \w+)? (?:does|do|shall|will)"
+    r"(?: not|n't) (?:limit|restrict|affect|apply to)\b|"
+    r"^(?:this|these|that|the above|the foregoing)(?: \w+)? (?:is|are) (?:without prejudice to|in "
+    r"addition to)\b"
+)
+"""After a licence limited to the service: "The foregoing does not limit our rights under the
+Privacy Policy", "This is in addition to the licence in Section 5": another grant stands."""
+
+
 def _practised_on_it(text: str, purpose: re.Pattern[str]) -> bool:
     """Whether ``text`` does something with the data named by a pronoun ("We may share it"),
     not denying it, for ``purpose`` in the rest of its clause."""
@@ -289,33 +366,83 @@ def _taken_back(text: str) -> list[tuple[str, Callable[[Hit], bool]]]:
     """What a later sentence of the paragraph (``text``, lower case) takes back from the hits
     before it: for each rule it matches, its cue and which earlier hits it leaves open."""
     found: list[tuple[str, Callable[[Hit], bool]]] = []
-    if _disclaims_what_is_done(text):
+    if disclaimer := _disclaims_what_is_done(text):
         # "We do not sell your personal information. We are not responsible for how our
         # partners use the data we share with them.": the disclaimer hedges the denial it
         # follows, as it would in the denial's own sentence
-        found.append(("disclaimer after the denial", _permissive))
-    if _holds_deadline_open(text):
+        found.append((named("disclaimer after the denial", disclaimer), _permissive))
+    if hold := _holds_deadline_open(text):
         # "We will notify you of a breach within 72 hours. We are not responsible for delays in
         # notification.": the number before it is no promise
-        found.append(("deadline held open after it", _deadline))
-    if NOT_FOR_ALL.search(text):
+        found.append((named("deadline held open after it", hold), _deadline))
+    if narrowing := NOT_FOR_ALL.search(text):
         # "We will not use your data to train our models. This does not apply to data you
-        # submit through our API.": the denial does not hold for all of it
-        found.append(("not for all", _permissive))
-    if SALE_AFTER_ALL.search(text):
+        # submit through our API.": the denial does not hold for all of it; nor does a
+        # deadline ("We will notify you within 48 hours. This does not apply where ...")
+        found.append((named("not for all", narrowing), lambda h: _permissive(h) or _deadline(h)))
+    if exceptions := EXCEPTIONS_AFTER.search(text):
+        # "We do not sell your personal information. There are some exceptions to this.": the
+        # denial, or the deadline, does not hold in every case
+        found.append(
+            (named("exceptions after it", exceptions), lambda h: _permissive(h) or _deadline(h))
+        )
+    if change := CHANGE_AFTER.search(text):
+        # "We do not use your content to train our models. This may change in the future.": as
+        # a change foreseen in the denial's own sentence
+        found.append(
+            (named("change foreseen after it", change), lambda h: _permissive(h) or _deadline(h))
+        )
+    if DEADLINE_NAMED.search(text) and (unkept := UNKEPT_DEADLINE.search(text)):
+        # "We will notify you within 24 hours. This timeline may not always be possible."
+        found.append((named("deadline only tried after it", unkept), _deadline))
+    if DEADLINE_NAMED.search(text) and (shorter := SHORTENED.search(text)):
+        # "We will give 30 days' notice of a new sub-processor. Such notice may be shortened in
+        # an emergency.": the notice may be less than the number (a breach notice or a
+        # deletion made quicker is on its safe side, so only the notice before a change)
+        found.append((named("notice shortened after it", shorter), _notice_before_a_change))
+    if waits := deletion_waits(text):
+        # "You can delete your files at any time. Deletion from our systems may take longer.":
+        # the customer's deletion does not say when the content is gone
+        found.append((named("deletion delayed after it", waits), _customer_controlled))
+    if sale := SALE_AFTER_ALL.search(text):
         # "We don't sell your personal data. Some of our disclosures may be considered
         # \"sharing\" under California law.": the denial is of the word only
-        found.append(("a sale after all", lambda h: h.fact == "sale_of_data" and _permissive(h)))
-    if OTHERS_DO.search(text):
+        found.append(
+            (named("a sale after all", sale), lambda h: h.fact == "sale_of_data" and _permissive(h))
+        )
+    if others := OTHERS_DO.search(text):
         # "We do not use your data for advertising. Our ad partners do.": the denial is the
         # vendor's own; the practice goes on through others
-        found.append(("done by others", lambda h: h.fact in PRACTICE_FACTS and h.value == "never"))
+        found.append(
+            (
+                named("done by others", others),
+                lambda h: h.fact in PRACTICE_FACTS and h.value == "never",
+            )
+        )
     if DEEMED_CONSENT.search(text) and DEEMED_HERE.search(text):
         # "... without your consent. By using our AI features, you consent to such use.": the
         # consent the practice waits for is given by using the service
         found.append(
             ("consent deemed given", lambda h: h.fact in PRACTICE_FACTS and h.value == "opt_in")
         )
+    if switched := ON_BY_DEFAULT.search(text) or CHANGE_FORESEEN.search(text):
+        # "We do not train on your content unless you enable the feature. The feature is enabled
+        # by default.", "Free accounts are opted in automatically.": the switch the denial or
+        # the opt-in waits for is on already, or the vendor's to turn; as in its own sentence
+        found.append(
+            (
+                named("switched on after it", switched),
+                lambda h: h.fact in PRACTICE_FACTS and h.value in ("never", "opt_in"),
+            )
+        )
+    if _practised_on_it(text, WIDER_PURPOSE):
+        # "We use your content only to provide the Services. We may also use it for research.":
+        # the same content, used beyond the service
+        found.append(("used beyond the service after it", _service_only))
+    if beyond := NOT_LIMITING.search(text):
+        # "... The foregoing does not limit our rights under the Privacy Policy.": the limit
+        # leaves a wider grant elsewhere standing
+        found.append((named("limit not limiting after it", beyond), _service_only))
     if _practised_on_it(text, PAID_FOR) or _practised_on_it(text, SOLD_TO):
         # "We do not sell your personal information. We may share it with partners who pay
         # us.": the pronoun names the data denied; a disclosure paid for, or made to
@@ -337,10 +464,11 @@ def _taken_back(text: str) -> list[tuple[str, Callable[[Hit], bool]]]:
         # "We use your content only to provide the Services. We may also share it with our
         # partners.": the partners' use is not limited to the service
         found.append(("passed on to others", _service_only))
-    if KEPT_ON.search(text) and WHAT_WAS_DELETED.search(text) and not NOT_KEPT.search(text):
+    kept = KEPT_ON.search(text)
+    if kept and WHAT_WAS_DELETED.search(text) and not NOT_KEPT.search(text):
         # "You can delete your content at any time. We may keep backups for as long as we
         # need.": the deletion the customer controls leaves copies the vendor keeps
-        found.append(("kept on after", _customer_controlled))
+        found.append((named("kept on after", kept), _customer_controlled))
     return found
 
 
@@ -361,6 +489,10 @@ def _service_only(hit: Hit) -> bool:
     return hit.fact == "content_license_scope" and hit.value == "service_only"
 
 
+def _notice_before_a_change(hit: Hit) -> bool:
+    return hit.fact == "subprocessor_change_notice_days" and _deadline(hit)
+
+
 def _customer_controlled(hit: Hit) -> bool:
     return hit.fact == "content_retention" and hit.value == "customer_controlled"
 
@@ -369,10 +501,15 @@ def follow_ups(s: Sentence, earlier: Iterable[Hit]) -> list[Hit]:
     """Hits a sentence gets from the sentences before it in its paragraph: an opt-out offered
     for a practice just described, an objection window after a sub-processor notice, and
     ``undisclosed`` where a later sentence of the same paragraph takes back a permissive
-    reading before it (see :func:`_taken_back`: a disclaimer, a narrowing, a sale after all,
-    others doing it, a consent deemed given, copies kept on, content passed on to others or
-    reaching the models by another path, the data named again by a pronoun and sold or used
-    for ads)."""
+    reading before it (see :func:`_taken_back`: a disclaimer, a narrowing, exceptions, a change
+    foreseen or a switch on already, a sale after all, others doing it, a consent deemed given,
+    copies kept on or a deletion that may wait, a notice that may be shortened or a deadline
+    only tried for, content passed on to others, used beyond the service or reaching the
+    models by another path, a limit said not to limit another grant, the data named again by a
+    pronoun and sold or used for ads). A paragraph
+    opening by pointing back at the one before ("This does not apply to ..."), or naming it
+    ("There are limited exceptions to this rule"), takes back from that paragraph's hits,
+    ``earlier`` then. Every cue opens with :data:`ID`."""
     hits: list[Hit] = []
     earlier = list(earlier)
     if OPT_OUT_SENTENCE.search(s.low) and not NO_WAY_OUT.search(s.low):
@@ -381,7 +518,10 @@ def follow_ups(s: Sentence, earlier: Iterable[Hit]) -> list[Hit]:
             if topics is not None and FACT_TOPIC[fact] not in topics:
                 continue  # a way out of another practice named in the paragraph
             hits.append(Hit(fact, "opt_out", 0.65, None, 1, cue="opt-out for the practice above"))
-    if s.index > 0:  # within the paragraph only: another paragraph's denial is not its business
+    # within the paragraph, or from the paragraph before when this one opens by pointing back
+    # at it ("This does not apply to ...", "Such notice may be shortened ..."): another
+    # paragraph's denial is no business of a sentence that does not refer to it
+    if s.index > 0 or REFERS_BACK.search(s.low) or REFERS_BACK_INSIDE.search(s.low):
         for cue, left_open in _taken_back(s.low):
             for fact in sorted({h.fact for h in earlier if left_open(h)}):
                 # an undisclosed taken back from a number holds that number open
@@ -400,4 +540,5 @@ def follow_ups(s: Sentence, earlier: Iterable[Hit]) -> list[Hit]:
                 cue="objection window after notice",
             )
         )
-    return hits
+    # each named as a detector's hit is (the scanner adds no detector's name to these)
+    return [replace(h, cue=f"{ID}: {h.cue}") for h in hits]

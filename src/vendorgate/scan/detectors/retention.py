@@ -12,6 +12,7 @@ from vendorgate.scan.detectors.cues import (
     NUMBER_WORDS,
     Spot,
     aimed_only,
+    deletion_waits,
     in_business_days,
     named,
     not_a_statement,
@@ -513,6 +514,12 @@ def _stated_retention(text: str) -> list[Hit]:
             # does not settle how long the vendor keeps it
             return [
                 Hit("content_retention", "undisclosed", 0.6, span(taken_back), 1, cue="but kept")
+            ]
+        if match and value == "customer_controlled" and (waits := deletion_waits(text)):
+            # "deletion of your data may be delayed, and you can delete it at any time": the
+            # customer's choice does not say when the content is gone, before or after it
+            return [
+                Hit("content_retention", "undisclosed", 0.6, span(waits), 1, cue="deletion waits")
             ]
         if (
             match

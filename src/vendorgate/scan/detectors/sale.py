@@ -27,8 +27,8 @@ ID = "sale"
 FACTS: tuple[str, ...] = ("sale_of_data",)
 TRIGGER = Trigger(
     # SALE, FOR_MONEY
-    'sell|sold|sale|monet|"shar|do not share my|compensation|consideration|money|revenue|profit|'
-    "income|payment|cash|financial",
+    'sell|sold|sale|monet|"shar|do not share my|compensat|consideration|money|revenue|profit|'
+    "income|pay|cash|financial|cross-context|cross context",
     pattern=re.compile(r"\brent(?:s|ed|ing)?\b"),
 )
 
@@ -41,13 +41,24 @@ SALE = re.compile(
     r"\bwith or without compensation\b|\bfor (?:monetary or other )?valuable consideration\b|"
     # the data as a source of revenue ("we don't make money from your data")
     r"\b(?:make|makes|making|made|earn|earns|earning|generate|generates)(?: any)? (?:money|revenue|"
-    r"profits?|income) (?:from|with|off|on|out of)\b"
+    r"profits?|income) (?:from|with|off|on|out of)\b|"
+    # the state laws' "sharing": a disclosure for cross-context behavioural advertising, which
+    # the CCPA treats as a sale does (see SHARED_FOR_ADS)
+    r"\b(?:shar|disclos|provid|transfer|pass|mak)\w*\b(?: (?!not\b|never\b)[\w'-]+){0,12}? for "
+    r"(?:the purposes? of )?cross[- ]context (?:behaviou?ral )?(?:advertising|ads)\b"
 )
-FOR_VALUE = re.compile(r"compensation|consideration|money|payment|cash|financial")
+SHARED_FOR_ADS = re.compile(r"cross[- ]context")
+"""The sale cue that is the "sharing" for cross-context advertising: a denial of that sharing
+alone leaves a sale for other purposes open."""
+FOR_VALUE = re.compile(r"compensat|consideration|money|pay|cash|financial|cross[- ]context")
+"""A cue naming the price, or the sharing for ads: the data may stand anywhere in the
+sentence ("your data is shared for cross-context advertising", "partners who pay us for it")."""
 FOR_MONEY = re.compile(
     r"\b(?:in exchange for|in return for|for) (?:money|monetary (?:compensation|consideration|"
     r"payment|value|gain)|(?:a )?payment|cash|financial (?:gain|compensation|consideration)|"
-    r"(?:a )?profit|(?:a )?fee)\b"
+    r"(?:a )?profit|(?:a )?fee)\b|"
+    # "partners who pay us for it": the recipients pay for the data
+    r"\b(?:who|that|which) (?:pay|pays|compensate|compensates|remunerate|remunerates) us\b"
 )
 """Money as the price of the data: a sale, and a denial of one that names only money."""
 TRANSFER = re.compile(
@@ -186,10 +197,14 @@ def _sold_by_another_name(hit: Hit, text: str, cue: re.Match[str]) -> Hit:
 
 def _limited(hit: Hit, s: Sentence, cue: re.Match[str], money: re.Match[str] | None) -> Hit:
     """``hit`` with a denial of sale made ``undisclosed`` where the sentence limits it: to a
-    price, to the buyer's own purpose, to a time, or to the word "sell" against another name for
-    a sale."""
+    price, to the buyer's own purpose, to a time, to the word "sell" against another name for
+    a sale, or to the sharing for cross-context advertising alone."""
     text = s.low
     hit = _sold_by_another_name(hit, text, cue)
+    if SHARED_FOR_ADS.search(cue.group()) and hit.value in ("never", "opt_in"):
+        # "we do not share your personal information for cross-context behavioral advertising":
+        # one kind of sharing denied, a sale of the data otherwise is not
+        hit = narrowed(hit, "scoped denial", cue)
     if hit.value == "never" and money and not ANY_VALUE.search(text):
         # state laws count a disclosure for other valuable consideration as a sale: a denial
         # of selling "for money" leaves that open
@@ -233,7 +248,9 @@ DATA_SOLD = re.compile(
     r"breach|center|centre)s?\b)|"
     # the people's data named with more words ("users' personal identification information")
     r"\b(?:users|customers|members|visitors)' (?:\w+ ){0,2}(?:data|information|info|details)\b|"
-    r"\bpersonally identifiable information\b|\bpii\b"
+    r"\bpersonally identifiable information\b|\bpii\b|"
+    # the data by its technical kind ("identifiers", "device identifiers")
+    r"\b(?:your |personal |device |online |unique |advertising )?identifiers\b"
 )
 """The customer's data, as the object of the sale."""
 PASSIVE_SALE = re.compile(

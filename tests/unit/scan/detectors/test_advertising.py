@@ -420,7 +420,7 @@ def test_more_verbs_of_handing_over_denied_before_the_advertising(text: str) -> 
     ],
 )
 def test_a_denial_of_advertising_for_a_time_gone_by(text: str, expected: str) -> None:
-    assert written(text) == {"advertising_use": expected}
+    assert written(text)["advertising_use"] == expected
 
 
 def test_a_denial_of_advertising_taken_back_by_however() -> None:
@@ -695,3 +695,51 @@ def test_a_denial_for_the_content_alone_leaves_other_data_open(text: str, expect
 )
 def test_an_aside_naming_part_of_the_denied_data_widens_nothing(text: str, expected: str) -> None:
     assert written(text)["advertising_use"] == expected
+
+
+# Written for these tests: common wordings of ads chosen from what is known of the person, each
+# a use of the person's data for advertising even where no data word stands beside the ads.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We work with advertising partners who may collect information about you.",
+        "We show you ads based on your activity on our services.",
+        "We may serve ads based on your location.",
+        "Ads you see may be based on your interests.",
+        "We use pixels for advertising and measurement.",
+        "We may use what you do on our site to target ads to you.",
+        "We share information with advertising partners.",
+    ],
+)
+def test_written_ads_chosen_from_the_person_s_data_are_found(text: str) -> None:
+    assert written(text) == {"advertising_use": "always"}
+
+
+def test_a_use_for_ads_in_a_later_clause_beats_a_denial_in_an_earlier_one() -> None:
+    # written for this test: the files are denied, the usage data is used; the use wins
+    text = "We do not use your files for ads; we do use your usage data for personalised ads."
+    assert written(text) == {"advertising_use": "always"}
+
+
+def test_a_denial_in_both_clauses_stays_a_denial() -> None:
+    # written for this test
+    text = "We do not use your data for advertising; nor do we use it for targeted ads."
+    assert written(text) == {"advertising_use": "never"}
+
+
+# Written for these tests: a denial in one paragraph and ads chosen from the person's data in
+# another; the least permissive reading wins.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We never use your content for advertising.\n\nWe show you ads based on your activity.",
+        "We never use your personal data for advertising.\n\nOur advertising partners may collect "
+        "information about your visits.",
+        "We do not use your content for advertising.\n\nWe use account data to personalise ads.",
+    ],
+)
+def test_a_denial_beside_ads_chosen_from_the_person_s_data_is_no_denial(text: str) -> None:
+    from vendorgate.scan.scanner import scan_text, suggest
+
+    found = {s.fact: s.value for s in suggest(scan_text(text))}
+    assert found["advertising_use"] == "always"

@@ -352,6 +352,12 @@ def test_an_opening_concession_ends_at_its_comma() -> None:
         "We do not use content from paid workspaces to train our AI models.",
         "We do not use your private messages to train our AI models.",
         "For EU users, we use your content to train our AI models only with your consent.",
+        # written for this round: plans named by the other words vendors give their tiers, and
+        # the paying customers as who is covered
+        "We never use content from Plus subscribers to train our AI models.",
+        "For Professional accounts, we do not use your content to train our models.",
+        "We do not use the content of Starter or Basic plans to train our models.",
+        "We do not use paying customers' data to train our models.",
     ],
 )
 def test_a_denial_scoped_to_one_plan_channel_region_or_kind_of_data_is_undisclosed(

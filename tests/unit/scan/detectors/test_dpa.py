@@ -189,3 +189,16 @@ def test_a_dpa_offered_to_every_customer_is_had(text: str) -> None:
 )
 def test_a_dpa_on_request_for_some_plans_only(text: str, expected: str) -> None:
     assert written(text)["dpa_available"] == expected
+
+
+# Written for these tests: paying customers are those on a paid plan, as "paid customers" are;
+# the free plan's users are left out, so the organisation reading it may be too.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A DPA is available for paying customers.",
+        "Paying customers can sign our Data Processing Agreement.",
+    ],
+)
+def test_a_dpa_for_paying_customers_only_is_not_said_to_be_had(text: str) -> None:
+    assert written(text)["dpa_available"] == "undisclosed"

@@ -11,6 +11,8 @@ from vendorgate.scan.document import sentences
 from vendorgate.scan.scanner import scan_text, suggest
 
 SALE = Hit("sale_of_data", "always", 0.75)
+SALE_F = "sale_of_data"
+CONTENT_F = "ai_training_customer_content"
 
 
 def scanned(text: str) -> dict[str, object]:
@@ -375,3 +377,267 @@ def test_a_deadline_held_open_after_it_in_its_paragraph_keeps_no_number(
 )
 def test_a_hold_on_something_else_or_elsewhere_keeps_the_number(text: str) -> None:
     assert scanned(text)["breach_notification_hours"] == 72
+
+
+# Written for these tests: a paragraph that opens by referring back to the one before it ("This
+# does not apply ...", "Such notice may be shortened ...") qualifies what that paragraph
+# promised, as the next sentence of the same paragraph would.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "We do not use your content to train our models.\n\nThis does not apply to content "
+            "you share publicly.",
+            "ai_training_customer_content",
+        ),
+        (
+            "We will never use your content to train AI models.\n\nHowever, these commitments "
+            "do not apply to free accounts.",
+            "ai_training_customer_content",
+        ),
+        (
+            "We do not sell your personal information.\n\nThe foregoing does not apply to "
+            "disclosures to our partners.",
+            "sale_of_data",
+        ),
+        (
+            "We never use your data for advertising.\n\nThe above does not apply where you have "
+            "joined our rewards program.",
+            "advertising_use",
+        ),
+        (
+            "We use your content only to provide the Services.\n\nThis limitation does not "
+            "apply to content you make public.",
+            "content_license_scope",
+        ),
+        (
+            "We will notify you of a data breach within 24 hours.\n\nSuch notification may be "
+            "delayed where we deem it necessary.",
+            "breach_notification_hours",
+        ),
+        (
+            "We delete customer data within 30 days of termination.\n\nThis period may be "
+            "extended where we need to.",
+            "deletion_after_termination_days",
+        ),
+    ],
+)
+def test_a_paragraph_qualifying_the_one_before_by_reference_leaves_it_open(
+    text: str, fact: str
+) -> None:
+    assert scanned(text)[fact] == "undisclosed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another section: the reference is to what stands under its own heading
+        "# Training\n\nWe do not use your content to train our models.\n\n# Cookies\n\nThis does "
+        "not apply to content you share publicly.",
+        # no reference back: a paragraph of its own
+        "We do not use your content to train our models.\n\nOur terms do not apply to "
+        "third-party services.",
+    ],
+)
+def test_a_qualifier_under_another_heading_or_not_referring_back_leaves_the_denial(
+    text: str,
+) -> None:
+    assert scanned(text)["ai_training_customer_content"] == "never"
+
+
+# Written for these tests: the notice before a change made shorter, or a deadline narrowed, in
+# the next sentence.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "We will notify you at least 30 days before we add a new subprocessor. Such notice "
+            "may be shortened in an emergency.",
+            "subprocessor_change_notice_days",
+        ),
+        (
+            "We will notify you at least 30 days before we add a new subprocessor.\n\nThis "
+            "notice period may be reduced where a replacement is urgent.",
+            "subprocessor_change_notice_days",
+        ),
+        (
+            "We will notify you of a data breach within 48 hours. This does not apply where "
+            "the breach was caused by you.",
+            "breach_notification_hours",
+        ),
+    ],
+)
+def test_a_notice_shortened_or_a_deadline_narrowed_after_it_keeps_no_number(
+    text: str, fact: str
+) -> None:
+    assert scanned(text)[fact] == "undisclosed"
+
+
+def test_a_shorter_breach_deadline_after_it_keeps_the_number() -> None:
+    # written for this test: a breach notice made quicker is on its safe side
+    text = (
+        "We will notify you of a data breach within 72 hours. This period may be shortened "
+        "where the law requires."
+    )
+    assert scanned(text)["breach_notification_hours"] == 72
+
+
+# Written for these tests: a deletion the customer controls, then a deletion that may wait.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You can delete your files at any time. Deletion of your files from our systems may "
+        "take longer.",
+        "You can delete your content at any time. Deletion of your data may be delayed for "
+        "technical reasons.",
+        "You can delete your content at any time.\n\nSuch deletion may be postponed while we "
+        "process your request.",
+    ],
+)
+def test_a_deletion_that_may_wait_takes_the_customer_s_control_back(text: str) -> None:
+    assert scanned(text)["content_retention"] == "undisclosed"
+
+
+def test_a_deletion_delayed_by_the_law_leaves_the_control() -> None:
+    # written for this test
+    text = (
+        "You can delete your content at any time. Deletion may be delayed where the law "
+        "requires us to keep it."
+    )
+    assert scanned(text)["content_retention"] == "customer_controlled"
+
+
+def test_every_follow_up_names_its_rule_as_a_detector_s_cue_does() -> None:
+    # written for this test: the opt-out follows the practice, the narrowing the denial
+    found = follow_ups(
+        sentences("We use cookies for advertising. You can opt out in your settings.")[1],
+        [Hit("advertising_use", "always", 0.8)],
+    )
+    assert [h.cue for h in found] == ["follow_ups: opt-out for the practice above"]
+    narrowed = follow_ups(
+        sentences("We do not sell your data. This does not apply to our partners.")[1],
+        [Hit("sale_of_data", "never", 0.85)],
+    )
+    assert [h.cue for h in narrowed] == ['follow_ups: not for all "this does not apply"']
+
+
+# Written for these tests: a next sentence, or a next paragraph naming what it refers to, that
+# says the promise has exceptions, holds only for some, may change, or may not be kept in time.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("We do not sell your personal information. There are some exceptions to this.", SALE_F),
+        (
+            "We do not sell your personal information.\n\nThere are limited exceptions to this "
+            "rule, described in Section 5.",
+            SALE_F,
+        ),
+        ("We do not use your content to train our models. Certain exceptions apply.", CONTENT_F),
+        (
+            "We do not use your content to train our models.\n\nThis commitment is subject to "
+            "the exceptions in Section 4.",
+            CONTENT_F,
+        ),
+        (
+            "We do not use your content to train our models.\n\nThis is only the case for "
+            "customers who have signed our DPA.",
+            CONTENT_F,
+        ),
+        (
+            "We do not use your content to train our models. This may change in the future.",
+            CONTENT_F,
+        ),
+        (
+            "We do not use your content to train our models.\n\nThis practice is subject to "
+            "change.",
+            CONTENT_F,
+        ),
+        (
+            "We will notify you of a data breach within 24 hours.\n\nThis timeline may not "
+            "always be possible.",
+            "breach_notification_hours",
+        ),
+        (
+            "We will notify you of a data breach within 24 hours. We will try to meet this "
+            "timeline where possible.",
+            "breach_notification_hours",
+        ),
+        (
+            "We will notify you at least 30 days before we add a new subprocessor. In urgent "
+            "cases, we may give shorter notice.",
+            "subprocessor_change_notice_days",
+        ),
+    ],
+)
+def test_exceptions_a_change_or_a_hedge_after_the_promise_leave_it_open(
+    text: str, fact: str
+) -> None:
+    assert scanned(text)[fact] == "undisclosed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the document may change, as every policy says; the promise is not singled out
+        "We do not use your content to train our models.\n\nThis Privacy Policy may change from "
+        "time to time.",
+        "We do not use your content to train our models. There are no exceptions to this.",
+        # exceptions named in another paragraph with nothing pointing back
+        "We do not use your content to train our models.\n\nHowever, there are exceptions.",
+    ],
+)
+def test_a_change_of_the_document_no_exception_or_one_not_referring_back_keeps_the_denial(
+    text: str,
+) -> None:
+    assert scanned(text)[CONTENT_F] == "never"
+
+
+# Written for these tests: an opt-in or a denial, then the switch it waits for said to be on
+# already, or the consent said to be given by accepting the terms.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not train on your content without your permission, which you give by enabling "
+        "the feature. The feature is enabled by default.",
+        "Your content is used to train our models only if you enable the Improve the Model "
+        "setting. For new accounts this setting is enabled.",
+        "We only use your content to train our models if you opt in. Free accounts are opted in "
+        "automatically.",
+        "We only use your content for training with your consent.\n\nSuch consent is given when "
+        "you accept these terms.",
+    ],
+)
+def test_a_switch_on_already_or_a_consent_given_with_the_terms_is_no_opt_in(text: str) -> None:
+    assert scanned(text)[CONTENT_F] not in ("opt_in", "never")
+
+
+def test_a_protection_on_by_default_after_an_opt_in_keeps_it() -> None:
+    # written for this test: what is on is the protection, not the training
+    text = (
+        "We only use your content to train our models if you opt in. Encryption is enabled by "
+        "default."
+    )
+    assert scanned(text)[CONTENT_F] == "opt_in"
+
+
+# Written for these tests: a licence limited to the service, then a wider use of the same
+# content by a pronoun, or the limit said not to limit another grant.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We use your content only to provide the Services. We may also use it for research.",
+        "We use your content only to provide the Services. We may use it to develop new products.",
+        "We use your content solely to provide the Services.\n\nThe foregoing does not limit "
+        "our rights under the Privacy Policy.",
+    ],
+)
+def test_a_wider_use_or_grant_after_a_service_only_licence_takes_the_limit_back(
+    text: str,
+) -> None:
+    assert scanned(text)["content_license_scope"] != "service_only"
+
+
+def test_the_content_used_for_the_service_again_keeps_the_limit() -> None:
+    # written for this test
+    text = "We use your content only to provide the Services. We may use it to provide support."
+    assert scanned(text)["content_license_scope"] == "service_only"

@@ -1115,3 +1115,21 @@ def test_a_deletion_control_only_where_available_is_no_control() -> None:
     # written for this test
     text = "You can delete your content at any time through your settings where available."
     assert written(text)["content_retention"] != "customer_controlled"
+
+
+# Written for these tests: the customer's deletion, beside a deletion that may wait, in one
+# sentence; a wait the law imposes leaves the control.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deletion of your data may be delayed, and you can delete your data at any time.",
+        "You can delete your content at any time, and deletion from our servers may take longer.",
+    ],
+)
+def test_a_deletion_that_may_wait_is_no_control_of_the_content(text: str) -> None:
+    assert written(text)["content_retention"] == "undisclosed"
+
+
+def test_a_deletion_the_law_makes_wait_keeps_the_control() -> None:
+    text = "You can delete your content at any time and its deletion may be delayed by law."
+    assert written(text)["content_retention"] == "customer_controlled"

@@ -644,9 +644,10 @@ def test_a_contrasted_sale_keeps_the_central_checks(text: str, expected: str) ->
         ("Your personal data is leased, not sold.", "undisclosed"),
         ("We license, not sell, your data.", "undisclosed"),
         ("We trade your personal data, not sell it.", "undisclosed"),
+        # the sharing for cross-context advertising is itself a sale in the vocabulary's sense
         (
             "Your personal data is shared for cross-context behavioral advertising, not sold.",
-            "undisclosed",
+            "always",
         ),
         (
             "Your personal data is provided to partners in return for services, not sold.",
@@ -763,4 +764,60 @@ def test_a_sale_denied_of_the_content_alone(text: str, expected: str) -> None:
 def test_an_aside_naming_part_of_the_denied_sale_data_widens_nothing(
     text: str, expected: str
 ) -> None:
+    assert written(text)["sale_of_data"] == expected
+
+
+# Written for these tests: sharing for cross-context behavioural advertising is a "sharing" in
+# the state laws' sense, which sale_of_data covers (the vocabulary counts it for the account
+# data); a denial of that sharing alone denies no sale.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We share personal information with third parties for cross-context behavioral "
+            "advertising.",
+            "always",
+        ),
+        (
+            "We may disclose your personal data to ad partners for cross-context behavioural "
+            "advertising; you can opt out of this sharing.",
+            "opt_out",
+        ),
+        (
+            "We do not share your personal information for cross-context behavioral advertising.",
+            "undisclosed",
+        ),
+    ],
+)
+def test_sharing_for_cross_context_advertising_is_a_sale_of_the_data(
+    text: str, expected: str
+) -> None:
+    assert written(text)["sale_of_data"] == expected
+
+
+def test_a_denial_of_sale_beside_sharing_for_cross_context_advertising_is_no_denial() -> None:
+    from vendorgate.scan.scanner import scan_text, suggest
+
+    text = (
+        "We do not sell personal information.\n\nWe may share personal information for "
+        "cross-context behavioural advertising."
+    )
+    assert {s.fact: s.value for s in suggest(scan_text(text))}["sale_of_data"] == "always"
+
+
+# Written for these tests: the data handed to those who pay for it, or identifiers classed as a
+# sale, are sold; a denial reaching only "beyond what is described" leaves what is described.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We may share your information with partners who pay us for it.", "always"),
+        (
+            'We disclose identifiers to ad partners for targeted advertising, which may be a "sale"'
+            " under some laws.",
+            "always",
+        ),
+        ("We do not sell your personal information beyond what is described here.", "undisclosed"),
+    ],
+)
+def test_written_sales_by_what_is_paid_or_described(text: str, expected: str) -> None:
     assert written(text)["sale_of_data"] == expected
