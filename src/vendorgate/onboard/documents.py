@@ -141,6 +141,7 @@ def _obtain(name: str, url: str, limits: Limits) -> tuple[bytes, str]:
         )
     if name.startswith(("http://", "https://")):
         from vendorgate.evidence.fetch import FetchError, fetch
+        from vendorgate.evidence.snapshots import pinned_form
 
         _refuse_plain_http(name, name)
         try:
@@ -151,7 +152,9 @@ def _obtain(name: str, url: str, limits: Limits) -> tuple[bytes, str]:
         if response.status != 200:
             raise UsageError(f"{name}: answered HTTP {response.status}; expected 200")
         _checked_text(response.body, name)  # a PDF, a page in Latin-1: refused like a file
-        return response.body, url or response.url
+        # The one definition of a pinned page, shared with watch --save; for a body the check
+        # above accepts it is the body as served.
+        return pinned_form(response.body, response.charset), url or response.url
     if not url:
         raise UsageError(
             f"{name}: a document given as a file needs --url (where the vendor publishes it), "
