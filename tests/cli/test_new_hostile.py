@@ -255,6 +255,60 @@ def server(project: Path) -> Iterator[str]:
         yield url
 
 
+class _Recording(http.server.BaseHTTPRequestHandler):
+    """Answers every request with the terms, noting each path asked for in ``seen``."""
+
+    seen: ClassVar[list[str]] = []
+
+    def do_GET(self) -> None:
+        self.seen.append(self.path)
+        body = TERMS.encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/markdown; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        return
+
+
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        (
+            ("--type", "terms_of_servce"),
+            "--type 'terms_of_servce': not a document type (did you mean `terms_of_service`?); "
+            "expected one of terms_of_service, privacy_policy,",
+        ),
+        (("--type", "other", "--type", "dpa"), "--type given 2 times for 1 document(s)"),
+        (("--url", URL, "--url", URL), "--url given 2 times for 1 document(s)"),
+        (("--category", "sass"), "--category 'sass': expected one of"),
+        (("--lineage", "../up"), "--lineage '../up'"),
+    ],
+)
+def test_an_option_is_checked_before_any_document_is_fetched(
+    project: Path, options: tuple[str, ...], said: str
+) -> None:
+    before = _files(project)
+    handler = type("Recording", (_Recording,), {"seen": []})
+    with serving(handler) as server:
+        _refused(project, "acme", f"{server}/terms", *options, said=said, env=LOCAL_ONLY)
+    assert handler.seen == []
+    assert _files(project) == before
+
+
+def test_a_later_document_missing_its_url_is_refused_before_the_first_is_fetched(
+    project: Path,
+) -> None:
+    handler = type("Recording", (_Recording,), {"seen": []})
+    with serving(handler) as server:
+        _refused(project, "acme", f"{server}/terms", "terms.md", said="terms.md: a document "
+                 "given as a file needs --url", env=LOCAL_ONLY)  # fmt: skip
+    assert handler.seen == []
+    assert not (project / "snapshots").exists()
+
+
 def test_a_url_given_for_a_fetched_document_is_checked_too(project: Path, server: str) -> None:
     before = _files(project)
     bad = "https://acme.example/t\nreviewed: 2026-12-01"
