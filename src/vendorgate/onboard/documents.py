@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,6 +37,10 @@ _DOC_IDS = {
     "security_page": "security",
     "other": "doc",
 }
+_CONVERT_FILE = (
+    "save the document as UTF-8 and name the converted file (for a Latin-1 file: "
+    "`iconv -f LATIN1 -t UTF-8 IN > OUT`)"
+)
 _EARLIEST = date(1990, 1, 1)
 """An effective date before this is a misreading (no SaaS terms are older)."""
 _AHEAD = timedelta(days=366)
@@ -70,6 +74,19 @@ class NewDocument:
     wherever ``new`` runs)."""
     doubt: str = ""
     """Why an effective date the text gives was not believed; empty when none was doubted."""
+    converted: str = ""
+    """The charset a fetched page was served in and converted to UTF-8 from; empty when its
+    bytes are pinned as served."""
+
+    @property
+    def conversion(self) -> str:
+        """What the reader must know of a page stored converted; empty when stored as served."""
+        if not self.converted:
+            return ""
+        return (
+            f"{self.place}: the page was served in {self.converted}, not UTF-8, and is stored "
+            "converted to UTF-8; its sha256 is of that text, not of the bytes served"
+        )
 
     @property
     def sha256(self) -> str:
@@ -96,8 +113,9 @@ def obtain_documents(
     docs: list[NewDocument] = []
     named: dict[str, str] = {}
     for one in asked:
-        data, url = _obtain(one, limits)
+        data, url, converted = _obtain(one, limits)
         doc = _describe(one.name, data, one.kind, url, root, lineage_name, today, docs)
+        doc = replace(doc, converted=converted)
         if doc.sha256 in named:
             raise UsageError(
                 f"{one.name}: the same bytes as {named[doc.sha256]} (named twice?); "
@@ -108,25 +126,35 @@ def obtain_documents(
     return docs
 
 
-def _obtain(asked: Asked, limits: Limits) -> tuple[bytes, str]:
-    """The document's bytes and the URL the profile names."""
-    name = asked.name
+def _obtain(asked: Asked, limits: Limits) -> tuple[bytes, str, str]:
+    """The document's bytes as pinned, the URL the profile names, and the charset a page was
+    converted from (empty when its bytes are pinned as served)."""
     if asked.fetched:
-        from vendorgate.evidence.fetch import FetchError, fetch
-        from vendorgate.evidence.snapshots import pinned_form
+        data, final_url, converted = _fetch(asked.name, limits)
+        return data, asked.url or final_url, converted
+    return _read_file(asked.name), asked.url, ""
 
-        try:
-            response = fetch(name, limits)
-        except FetchError as exc:
-            raise UsageError(f"{name}: could not be fetched: {exc}") from exc
-        refuse_plain_http(name, response.url)  # a redirect down to http:// elsewhere
-        if response.status != 200:
-            raise UsageError(f"{name}: answered HTTP {response.status}; expected 200")
-        _checked_text(response.body, name)  # a PDF, a page in Latin-1: refused like a file
-        # The one definition of a pinned page, shared with watch --save; for a body the check
-        # above accepts it is the body as served.
-        return pinned_form(response.body, response.charset), asked.url or response.url
-    return _read_file(name), asked.url
+
+def _fetch(name: str, limits: Limits) -> tuple[bytes, str, str]:
+    from vendorgate.evidence.fetch import FetchError, fetch
+    from vendorgate.evidence.snapshots import strict_pinned_form
+
+    try:
+        response = fetch(name, limits)
+    except FetchError as exc:
+        raise UsageError(f"{name}: could not be fetched: {exc}") from exc
+    refuse_plain_http(name, response.url)  # a redirect down to http:// elsewhere
+    if response.status != 200:
+        raise UsageError(f"{name}: answered HTTP {response.status}; expected 200")
+    # The pinned form watch --save stores too, but strict: a page its declared charset does
+    # not decode whole (or that declares none) is refused, never pinned with U+FFFD in it.
+    pinned = strict_pinned_form(response.body, response.charset)
+    if pinned is None:
+        _checked_text(response.body, name)  # the located reason: binary, or not UTF-8
+        raise UsageError(f"{name}: not text in its declared charset {response.charset!r}")
+    data, converted = pinned
+    _checked_text(data, name)  # a NUL or no text is refused after conversion too
+    return data, response.url, converted
 
 
 def _read_file(name: str) -> bytes:
@@ -140,16 +168,18 @@ def _read_file(name: str) -> bytes:
         raise UsageError(f"{name}: is a folder; name one document file")
     # Read once: the bytes checked are the bytes pinned, even if the file changes meanwhile.
     data = read_bytes(path, name, MAX_DOCUMENT_BYTES)
-    _checked_text(data, name)
+    # A file declares no charset, so none is guessed: the person who saved it knows it.
+    _checked_text(data, name, _CONVERT_FILE)
     return data
 
 
-def _checked_text(data: bytes, name: str) -> None:
-    """Located errors for binary or non-UTF-8 bytes; an error for a document with no text,
-    which would give a profile of nothing but `undisclosed` that looks like a finished one."""
+def _checked_text(data: bytes, name: str, fix: str = "") -> None:
+    """Located errors for binary or non-UTF-8 bytes (``fix`` saying how to convert them); an
+    error for a document with no text, which would give a profile of nothing but `undisclosed`
+    that looks like a finished one."""
     from vendorgate.scan.scanner import decode_document
 
-    if not decode_document(data, name).strip():
+    if not decode_document(data, name, fix).strip():
         raise InputError(
             Problem(
                 "no text (the document is empty or only white space); expected the vendor's "

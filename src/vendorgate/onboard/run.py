@@ -75,7 +75,7 @@ def onboard(order: Onboarding) -> Onboarded:
     refuse_output_over(order.output, [doc.snapshot for doc in docs])
     placement.check_places(target, docs)
     facts, notes = draft_facts(order.from_profile, docs, lineage_name)
-    notes[:0] = [doc.doubt for doc in docs if doc.doubt]
+    notes[:0] = [note for doc in docs for note in (doc.conversion, doc.doubt) if note]
     start = docs[0].dated
     until, edits = in_force_chain(neighbours, lineage_name, start)
     refuse_output_over(order.output, list(edits))
@@ -124,7 +124,9 @@ def _summary(
     lines = ["; ".join(parts)]
     for doc in docs:
         said = "effective" if doc.effective else "retrieved (no effective date in the text)"
-        lines.append(f"  {doc.id}: {workspace.display_path(doc.snapshot)} ({said} {doc.dated})")
+        converted = f"; converted to UTF-8 from {doc.converted}" if doc.converted else ""
+        shown = workspace.display_path(doc.snapshot)
+        lines.append(f"  {doc.id}: {shown} ({said} {doc.dated}{converted})")
     for path in sorted(edits):
         lines.append(f"  closed the lineage chain in {workspace.display_path(path)}")
     return "\n".join(lines) + "\n"
