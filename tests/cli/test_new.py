@@ -395,6 +395,24 @@ def test_review_accept_keeps_the_pointer_comments(workspace: Path) -> None:
     assert fact not in shown.stdout.split("after checking")[-1]
 
 
+def test_review_lists_the_undisclosed_facts_with_passages_to_read(workspace: Path) -> None:
+    _, text = _wire(workspace)
+    fact = "subprocessors"  # suggested as undisclosed (a list to write from the passages)
+    said = _comments_by_fact(text)[fact]
+    count = sum(1 for c in said if c.startswith(POINTER))
+    count += sum(int(c.split(" and ")[1].split()[0]) for c in said if c.startswith("    # ..."))
+    assert count
+    accepted = run_cli("review", "vendors/wire.yaml", "--accept", fact, cwd=workspace)
+    assert accepted.returncode == 1, accepted.stderr  # other facts still wait for a review
+    assert _load(workspace / "vendors" / "wire.yaml")["facts"][fact]["value"] == "undisclosed"  # type: ignore[index]
+    shown = run_cli("review", "vendors/wire.yaml", cwd=workspace)
+    assert shown.returncode == 1 and "Traceback" not in shown.stderr
+    assert shown.stdout.endswith(
+        "\nundisclosed, with passages found by wording (no value suggested):\n"
+        f"  {count} passage(s) to read for {fact}; see the comments under it in the profile\n"
+    )
+
+
 def test_from_leaves_the_pointers_out_of_reviewed_facts(workspace: Path) -> None:
     _, first = _wire(workspace)
     fact = "data_residency_regions"

@@ -6,6 +6,7 @@ documents are written by the tests (no vendor's words)."""
 
 from __future__ import annotations
 
+import hashlib
 import http.server
 import os
 import subprocess
@@ -211,6 +212,8 @@ PAGE = f"""<!doctype html>
 say so.</p>
 </body></html>
 """
+LATIN = TERMS.replace("train artificial", "train the artificial intelligence of the caf\xe9 or any")
+"""The terms with an "é" in a quoted sentence, served as one Latin-1 byte (0xE9)."""
 NEIGHBOUR = "vendors/acme-2025-01.yaml"
 MY_NOTE = "# my note, written while `new` ran\n"
 
@@ -224,7 +227,10 @@ class _Pages(http.server.BaseHTTPRequestHandler):
 
     BODIES: ClassVar[dict[str, tuple[str, bytes]]] = {
         "/pdf": ("application/pdf", b"%PDF-1.4\n\x00\x01\x02"),
-        "/latin": ("text/plain; charset=iso-8859-1", "# Terms\n\ncaf\xe9\n".encode("latin-1")),
+        "/latin": ("text/markdown; charset=iso-8859-1", LATIN.encode("latin-1")),
+        "/mislabelled": ("text/markdown; charset=utf-8", LATIN.encode("latin-1")),
+        "/undeclared": ("text/markdown", LATIN.encode("latin-1")),
+        "/latin-nul": ("text/plain; charset=iso-8859-1", b"# Terms\n\x00caf\xe9\n"),
         "/empty": ("text/plain", b""),
         "/race": ("text/markdown", TERMS.encode()),
         "/edit": ("text/markdown", TERMS.encode()),
@@ -255,6 +261,60 @@ def server(project: Path) -> Iterator[str]:
         yield url
 
 
+class _Recording(http.server.BaseHTTPRequestHandler):
+    """Answers every request with the terms, noting each path asked for in ``seen``."""
+
+    seen: ClassVar[list[str]] = []
+
+    def do_GET(self) -> None:
+        self.seen.append(self.path)
+        body = TERMS.encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/markdown; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        return
+
+
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        (
+            ("--type", "terms_of_servce"),
+            "--type 'terms_of_servce': not a document type (did you mean `terms_of_service`?); "
+            "expected one of terms_of_service, privacy_policy,",
+        ),
+        (("--type", "other", "--type", "dpa"), "--type given 2 times for 1 document(s)"),
+        (("--url", URL, "--url", URL), "--url given 2 times for 1 document(s)"),
+        (("--category", "sass"), "--category 'sass': expected one of"),
+        (("--lineage", "../up"), "--lineage '../up'"),
+    ],
+)
+def test_an_option_is_checked_before_any_document_is_fetched(
+    project: Path, options: tuple[str, ...], said: str
+) -> None:
+    before = _files(project)
+    handler = type("Recording", (_Recording,), {"seen": []})
+    with serving(handler) as server:
+        _refused(project, "acme", f"{server}/terms", *options, said=said, env=LOCAL_ONLY)
+    assert handler.seen == []
+    assert _files(project) == before
+
+
+def test_a_later_document_missing_its_url_is_refused_before_the_first_is_fetched(
+    project: Path,
+) -> None:
+    handler = type("Recording", (_Recording,), {"seen": []})
+    with serving(handler) as server:
+        _refused(project, "acme", f"{server}/terms", "terms.md", said="terms.md: a document "
+                 "given as a file needs --url", env=LOCAL_ONLY)  # fmt: skip
+    assert handler.seen == []
+    assert not (project / "snapshots").exists()
+
+
 def test_a_url_given_for_a_fetched_document_is_checked_too(project: Path, server: str) -> None:
     before = _files(project)
     bad = "https://acme.example/t\nreviewed: 2026-12-01"
@@ -264,7 +324,13 @@ def test_a_url_given_for_a_fetched_document_is_checked_too(project: Path, server
 
 @pytest.mark.parametrize(
     ("page", "said"),
-    [("/pdf", "binary data"), ("/latin", "not valid UTF-8"), ("/empty", "no text")],
+    [
+        ("/pdf", "binary data"),
+        ("/mislabelled", ":7:81: not valid UTF-8 (byte 0xe9)"),
+        ("/undeclared", ":7:81: not valid UTF-8 (byte 0xe9)"),
+        ("/latin-nul", "binary data"),
+        ("/empty", "no text"),
+    ],
 )
 def test_a_fetched_body_is_held_to_what_a_file_is(
     project: Path, server: str, page: str, said: str
@@ -515,3 +581,33 @@ def test_a_fetched_html_page_is_pinned_as_served_and_watched_as_read(
     edited = run_cli("watch", cwd=project, env=LOCAL_ONLY)
     assert edited.stdout.startswith("changed"), edited.stdout + edited.stderr
     assert "GONE" not in edited.stdout  # the quotes, read without their tags, are still there
+
+
+def test_a_page_in_its_declared_charset_is_pinned_in_utf8(project: Path, server: str) -> None:
+    done = run_cli("new", "acme", f"{server}/latin", "--as-of", "2026-12-02", cwd=project,
+                   env=LOCAL_ONLY)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    snapshot = project / "snapshots" / "acme" / "terms-of-service" / "2026-03-01.md"
+    assert snapshot.read_bytes() == LATIN.encode("utf-8")  # "é" as C3 A9, not E9
+    assert "converted to UTF-8 from iso8859-1" in done.stdout
+    assert "served in iso8859-1, not UTF-8" in done.stderr
+    text = (project / "vendors" / "acme.yaml").read_text(encoding="utf-8")
+    profile = yaml.safe_load(text)
+    assert profile["documents"][0]["sha256"] == hashlib.sha256(LATIN.encode()).hexdigest()
+    assert "# served in iso8859-1: the snapshot is the page in UTF-8" in text
+    quote = profile["facts"]["ai_training_customer_content"]["evidence"][0]["quote"]
+    assert "caf\xe9" in quote
+    for check in (("validate",), ("evidence", "verify", "--strict")):
+        checked = run_cli(*check, cwd=project)
+        assert checked.returncode == 0, checked.stdout + checked.stderr
+    same = run_cli("watch", cwd=project, env=LOCAL_ONLY)  # watch reads the live page alike
+    assert same.stdout.startswith("unchanged"), same.stdout + same.stderr
+
+
+def test_a_file_not_in_utf8_is_refused_with_how_to_convert_it(project: Path) -> None:
+    (project / "latin.md").write_bytes(LATIN.encode("latin-1"))
+    before = _files(project)
+    _refused(project, "acme", "latin.md", "--url", URL,
+             said="latin.md:7:81: not valid UTF-8 (byte 0xe9)")  # fmt: skip
+    _refused(project, "acme", "latin.md", "--url", URL, said="iconv -f LATIN1 -t UTF-8")
+    assert _files(project) == before

@@ -203,3 +203,24 @@ def test_accept_on_a_symlinked_profile_keeps_the_link(profile: Path) -> None:
     assert "Traceback" not in done.stderr
     assert link.is_symlink() and profile.read_bytes() == before
     assert sorted(p.name for p in alias.iterdir()) == ["acme.yaml"]
+
+
+def test_pointer_comments_are_counted_leniently_and_never_read_as_a_value(profile: Path) -> None:
+    text = profile.read_text(encoding="utf-8")
+    pointers = (
+        '    # also read (found by wording, no value suggested): snapshots/x.md line 3: "We sell"\n'
+        "    #also read: snapshots/x.md line 9: \u202e value: never\n"  # hand-edited
+        "    # ... and 4 more (vendorgate scan on the snapshot lists every one)\n"
+    )
+    fact = "  advertising_use:\n"
+    assert fact + '    value: "undisclosed"\n' in text
+    profile.write_text(text.replace(fact, fact + pointers), encoding="utf-8")
+    code, out, _ = _review(profile)
+    assert code == 1
+    assert out.endswith(
+        "undisclosed, with passages found by wording (no value suggested):\n"
+        "  6 passage(s) to read for advertising_use; see the comments under it in the profile\n"
+    )
+    assert "\u202e" not in out and "never" not in out.split("no value suggested")[1]
+    facts = yaml.safe_load(profile.read_text(encoding="utf-8"))["facts"]
+    assert facts["advertising_use"] == {"value": "undisclosed"}

@@ -35,6 +35,11 @@ CONTEXT_LIMIT = 600
 _ORDER = {spec.name: index for index, spec in enumerate(FACTS)}
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _MARK_LINE = re.compile(rb"^[ \t]*unreviewed:[ \t]*true[ \t]*(#[^\n]*)?\r?\n?$")
+# The comments `new` writes under a fact for the finder's pointers (onboard.profile), read
+# leniently: one per passage shown, then `# ... and K more`. Only counted, never read as a value.
+_FACT_LINE = re.compile(rb"^  ([a-z][a-z0-9_]*)[ \t]*:")
+_POINTER_LINE = re.compile(rb"^[ \t]+#[ \t]*also read\b.*\bline [0-9]+:")
+_MORE_LINE = re.compile(rb"^[ \t]+#[ \t]*(?:\.\.\.)?[ \t]*and ([0-9]{1,6}) more\b")
 
 
 @dataclass(frozen=True)
@@ -119,6 +124,9 @@ class Review:
     accepted: tuple[Accepted, ...] = ()
     warnings: tuple[str, ...] = ()
     """Snapshots whose layout yielded too few sections to place quotes in."""
+    pointed: tuple[tuple[str, int], ...] = ()
+    """Each undisclosed vendor-level fact with pointer comments under it (passages found by
+    wording, no value suggested), and how many passages they name; in vocabulary order."""
 
 
 @dataclass(frozen=True)
@@ -188,7 +196,37 @@ def _review(loaded: _Loaded) -> Review:
         (f for f in loaded.vendor.profile.written_facts() if f.unreviewed), key=_fact_order
     )
     facts = tuple(FactReview(f, tuple(by_fact.get((f.name, f.plan), ()))) for f in marked)
-    return Review(loaded.doc.path, loaded.vendor.profile.id, facts, (), checked.warnings)
+    pointed = _pointed(loaded)
+    return Review(loaded.doc.path, loaded.vendor.profile.id, facts, (), checked.warnings, pointed)
+
+
+def _pointed(loaded: _Loaded) -> tuple[tuple[str, int], ...]:
+    """The undisclosed facts the profile's pointer comments point passages out for."""
+    undisclosed = {
+        f.name
+        for f in loaded.vendor.profile.written_facts()
+        if f.plan is None and not f.unreviewed and f.value == UNDISCLOSED
+    }
+    counts = _pointer_counts(loaded.raw)
+    found = [(name, n) for name, n in counts.items() if name in undisclosed and n]
+    return tuple(sorted(found, key=lambda item: (_ORDER.get(item[0], len(_ORDER)), item[0])))
+
+
+def _pointer_counts(raw: bytes) -> dict[str, int]:
+    """Passages named by the pointer comments under each fact of the top-level ``facts:``."""
+    counts: dict[str, int] = {}
+    fact = ""
+    in_facts = False
+    for line in raw.splitlines():
+        if line[:1] not in (b" ", b"\t", b"#", b""):  # a top-level key opens or ends `facts:`
+            in_facts, fact = line.rstrip().startswith(b"facts:"), ""
+        elif in_facts and (named := _FACT_LINE.match(line)):
+            fact = named.group(1).decode("ascii")
+        elif fact and _POINTER_LINE.match(line):
+            counts[fact] = counts.get(fact, 0) + 1
+        elif fact and (more := _MORE_LINE.match(line)):
+            counts[fact] = counts.get(fact, 0) + int(more.group(1))
+    return counts
 
 
 def _fact_order(fact: Fact) -> tuple[int, str, bool, str]:

@@ -37,6 +37,9 @@ MIN_QUOTE_WORDS = 3
 """Fewest words (after normalisation) a quote needs to verify: one or two words are found in
 almost any document and prove nothing about what it says."""
 _WORD = re.compile(r"\w")
+_NOT_CHARSETS = frozenset({"idna", "punycode", "unicode-escape", "raw-unicode-escape"})
+"""Text codecs no web page is written in: each rewrites escape sequences or labels into other
+characters, so a page "converted" with one would pin words no browser shows."""
 
 
 class SnapshotPathError(ValueError):
@@ -106,19 +109,52 @@ def pinned_form(body: bytes, charset: str = "") -> bytes:
     A body in UTF-8 without NUL bytes (all that ``new`` accepts) is kept exactly as served:
     markup, line endings and a byte order mark included, since quotes are cut from it as it
     stands and its sha256 is the page's. Any other body (a page in Latin-1, say) is decoded with
-    its declared ``charset`` and stored as UTF-8, the one encoding snapshots are read in."""
-    if b"\x00" not in body:
-        try:
-            body.decode("utf-8")
-        except UnicodeDecodeError:
-            pass
-        else:
-            return body
+    its declared ``charset`` and stored as UTF-8, the one encoding snapshots are read in; a byte
+    that charset cannot decode becomes U+FFFD (see :func:`strict_pinned_form` for the form that
+    refuses instead)."""
+    if _kept_as_served(body):
+        return body
     try:
         text = body.decode(charset or "utf-8", errors="replace")
     except LookupError:  # a charset Python does not know
         text = body.decode("utf-8", errors="replace")
     return text.encode("utf-8")
+
+
+def strict_pinned_form(body: bytes, charset: str) -> tuple[bytes, str] | None:
+    """:func:`pinned_form` for a page that is to be pinned for the first time, with the name of
+    the codec it was converted from (empty when kept as served); None when the body is not kept
+    as served and no declared ``charset`` decodes every byte of it. Nothing is replaced: a
+    replacement character would stand in the snapshot for words the vendor's page does not
+    have, and its sha256 would pin them."""
+    import codecs
+
+    if _kept_as_served(body):
+        return body, ""
+    if not charset:
+        return None
+    try:
+        codec = codecs.lookup(charset)
+        if codec.name in _NOT_CHARSETS:
+            return None
+        # Strict: one undecodable byte refuses the page. bytes.decode also refuses a codec
+        # that is not a text encoding (base64, zlib) with a LookupError.
+        text = body.decode(codec.name)
+    except (LookupError, UnicodeError):
+        return None
+    # The codec's own name, not the header's: a server's spelling may hold anything.
+    return text.encode("utf-8"), codec.name
+
+
+def _kept_as_served(body: bytes) -> bool:
+    """Whether a fetched body is pinned byte for byte: UTF-8 without NUL bytes."""
+    if b"\x00" in body:
+        return False
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 class SnapshotStore:

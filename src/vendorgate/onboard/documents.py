@@ -4,32 +4,19 @@ described (type, title, effective date, id, where its snapshot goes)."""
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vendorgate.core.errors import InputError, Problem, UsageError
+from vendorgate.onboard.inputs import Asked, refuse_plain_http
 from vendorgate.onboard.reading import infer_type, read_effective_date, read_title
 
 if TYPE_CHECKING:
     from vendorgate.evidence.fetch import Limits
 
-_URL = re.compile(r"\Ahttps?://[^\s\x00-\x1f\x7f-\x9f\u2028\u2029]+\Z")
-_THIS_MACHINE = frozenset({"127.0.0.1", "localhost", "::1"})
-"""Hosts a plain http:// document may come from (a local server, as in tests)."""
-_TYPES = (
-    "terms_of_service",
-    "privacy_policy",
-    "dpa",
-    "baa",
-    "subprocessor_list",
-    "ai_addendum",
-    "security_page",
-    "other",
-)
 _FOLDERS = {
     "terms_of_service": "terms-of-service",
     "privacy_policy": "privacy-policy",
@@ -50,6 +37,10 @@ _DOC_IDS = {
     "security_page": "security",
     "other": "doc",
 }
+_CONVERT_FILE = (
+    "save the document as UTF-8 and name the converted file (for a Latin-1 file: "
+    "`iconv -f LATIN1 -t UTF-8 IN > OUT`)"
+)
 _EARLIEST = date(1990, 1, 1)
 """An effective date before this is a misreading (no SaaS terms are older)."""
 _AHEAD = timedelta(days=366)
@@ -83,6 +74,19 @@ class NewDocument:
     wherever ``new`` runs)."""
     doubt: str = ""
     """Why an effective date the text gives was not believed; empty when none was doubted."""
+    converted: str = ""
+    """The charset a fetched page was served in and converted to UTF-8 from; empty when its
+    bytes are pinned as served."""
+
+    @property
+    def conversion(self) -> str:
+        """What the reader must know of a page stored converted; empty when stored as served."""
+        if not self.converted:
+            return ""
+        return (
+            f"{self.place}: the page was served in {self.converted}, not UTF-8, and is stored "
+            "converted to UTF-8; its sha256 is of that text, not of the bytes served"
+        )
 
     @property
     def sha256(self) -> str:
@@ -97,83 +101,60 @@ class NewDocument:
         return self.effective or self.retrieved
 
 
-def _per_document(values: Sequence[str], count: int, option: str) -> list[str]:
-    if len(values) > count:
-        raise UsageError(f"{option} given {len(values)} times for {count} document(s)")
-    return [*values, *([""] * (count - len(values)))]
-
-
 def obtain_documents(
-    names: Sequence[str],
-    types: Sequence[str],
-    urls: Sequence[str],
+    asked: Sequence[Asked],
     limits: Limits,
     root: Path,
     lineage_name: str,
     today: date,
 ) -> list[NewDocument]:
-    """The documents ``names`` (files or URLs), obtained and described in order; each
-    ``types`` and ``urls`` entry belongs to the document at its place."""
-    count = len(names)
-    kinds = _per_document(types, count, "--type")
-    given_urls = _per_document(urls, count, "--url")
+    """The documents ``asked`` (files or URLs, their options already checked by
+    ``inputs.checked_documents``), obtained and described in order."""
     docs: list[NewDocument] = []
     named: dict[str, str] = {}
-    for name, kind, given_url in zip(names, kinds, given_urls, strict=True):
-        data, url = _obtain(name, given_url, limits)
-        doc = _describe(name, data, kind, url, root, lineage_name, today, docs)
+    for one in asked:
+        data, url, converted = _obtain(one, limits)
+        doc = _describe(one.name, data, one.kind, url, root, lineage_name, today, docs)
+        doc = replace(doc, converted=converted)
         if doc.sha256 in named:
             raise UsageError(
-                f"{name}: the same bytes as {named[doc.sha256]} (named twice?); "
+                f"{one.name}: the same bytes as {named[doc.sha256]} (named twice?); "
                 "name each document once"
             )
-        named[doc.sha256] = name
+        named[doc.sha256] = one.name
         docs.append(doc)
     return docs
 
 
-def _obtain(name: str, url: str, limits: Limits) -> tuple[bytes, str]:
-    """The document's bytes and the URL the profile names."""
-    if url and not _URL.match(url):  # checked before a fetch, for files and URLs alike
-        raise UsageError(
-            f"--url {url!r}: expected an http:// or https:// address without spaces or "
-            "control characters"
-        )
-    if name.startswith(("http://", "https://")):
-        from vendorgate.evidence.fetch import FetchError, fetch
-        from vendorgate.evidence.snapshots import pinned_form
-
-        _refuse_plain_http(name, name)
-        try:
-            response = fetch(name, limits)
-        except FetchError as exc:
-            raise UsageError(f"{name}: could not be fetched: {exc}") from exc
-        _refuse_plain_http(name, response.url)  # a redirect down to http:// elsewhere
-        if response.status != 200:
-            raise UsageError(f"{name}: answered HTTP {response.status}; expected 200")
-        _checked_text(response.body, name)  # a PDF, a page in Latin-1: refused like a file
-        # The one definition of a pinned page, shared with watch --save; for a body the check
-        # above accepts it is the body as served.
-        return pinned_form(response.body, response.charset), url or response.url
-    if not url:
-        raise UsageError(
-            f"{name}: a document given as a file needs --url (where the vendor publishes it), "
-            "one --url per document in order"
-        )
-    return _read_file(name), url
+def _obtain(asked: Asked, limits: Limits) -> tuple[bytes, str, str]:
+    """The document's bytes as pinned, the URL the profile names, and the charset a page was
+    converted from (empty when its bytes are pinned as served)."""
+    if asked.fetched:
+        data, final_url, converted = _fetch(asked.name, limits)
+        return data, asked.url or final_url, converted
+    return _read_file(asked.name), asked.url, ""
 
 
-def _refuse_plain_http(name: str, url: str) -> None:
-    """Refuse a document read over plain http from another machine: anyone on the way could
-    change the text that is pinned as the vendor's. This machine (a test server) may serve it."""
-    from urllib.parse import urlsplit
+def _fetch(name: str, limits: Limits) -> tuple[bytes, str, str]:
+    from vendorgate.evidence.fetch import FetchError, fetch
+    from vendorgate.evidence.snapshots import strict_pinned_form
 
-    if url.startswith("http://") and urlsplit(url).hostname not in _THIS_MACHINE:
-        said = name if url == name else f"{name} (redirected to {url})"
-        raise UsageError(
-            f"{said}: plain http:// is fetched only from this machine; give the https:// "
-            "address, or save the page and name the file with --url"
-        )
+    try:
+        response = fetch(name, limits)
+    except FetchError as exc:
+        raise UsageError(f"{name}: could not be fetched: {exc}") from exc
+    refuse_plain_http(name, response.url)  # a redirect down to http:// elsewhere
+    if response.status != 200:
+        raise UsageError(f"{name}: answered HTTP {response.status}; expected 200")
+    # The pinned form watch --save stores too, but strict: a page its declared charset does
+    # not decode whole (or that declares none) is refused, never pinned with U+FFFD in it.
+    pinned = strict_pinned_form(response.body, response.charset)
+    if pinned is None:
+        _checked_text(response.body, name)  # the located reason: binary, or not UTF-8
+        raise UsageError(f"{name}: not text in its declared charset {response.charset!r}")
+    data, converted = pinned
+    _checked_text(data, name)  # a NUL or no text is refused after conversion too
+    return data, response.url, converted
 
 
 def _read_file(name: str) -> bytes:
@@ -187,16 +168,18 @@ def _read_file(name: str) -> bytes:
         raise UsageError(f"{name}: is a folder; name one document file")
     # Read once: the bytes checked are the bytes pinned, even if the file changes meanwhile.
     data = read_bytes(path, name, MAX_DOCUMENT_BYTES)
-    _checked_text(data, name)
+    # A file declares no charset, so none is guessed: the person who saved it knows it.
+    _checked_text(data, name, _CONVERT_FILE)
     return data
 
 
-def _checked_text(data: bytes, name: str) -> None:
-    """Located errors for binary or non-UTF-8 bytes; an error for a document with no text,
-    which would give a profile of nothing but `undisclosed` that looks like a finished one."""
+def _checked_text(data: bytes, name: str, fix: str = "") -> None:
+    """Located errors for binary or non-UTF-8 bytes (``fix`` saying how to convert them); an
+    error for a document with no text, which would give a profile of nothing but `undisclosed`
+    that looks like a finished one."""
     from vendorgate.scan.scanner import decode_document
 
-    if not decode_document(data, name).strip():
+    if not decode_document(data, name, fix).strip():
         raise InputError(
             Problem(
                 "no text (the document is empty or only white space); expected the vendor's "
@@ -219,8 +202,6 @@ def _describe(
     text = data.decode("utf-8", errors="replace").removeprefix("\ufeff")
     title = read_title(text)
     doc_type = kind or infer_type(title, name, text)
-    if doc_type not in _TYPES:
-        raise UsageError(f"--type {doc_type!r}: expected one of {', '.join(_TYPES)}")
     effective, cue = read_effective_date(text)
     doubt = _doubt(name, effective, cue, today)
     if doubt:

@@ -1,18 +1,58 @@
-"""The checks of what ``new`` was asked that need no document: the ids, the category, the day
-of retrieval, and where the profile and its snapshots go."""
+"""The checks of what ``new`` was asked that need no document: the ids, the category, each
+document's options, the day of retrieval, and where the profile and its snapshots go. They all
+run before a document is read or fetched, so a typo in an option costs no download."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from vendorgate.core.errors import UsageError
+from vendorgate.core.hints import did_you_mean
 from vendorgate.core.vocabulary import VENDOR_CATEGORIES
 
 _ID = re.compile(r"\A[a-z0-9][a-z0-9._-]*\Z")
 _MAX_ID = 100
 """An id names a file and a folder: one far longer than this exceeds what a file system takes."""
+_URL = re.compile(r"\Ahttps?://[^\s\x00-\x1f\x7f-\x9f\u2028\u2029]+\Z")
+_THIS_MACHINE = frozenset({"127.0.0.1", "localhost", "::1"})
+"""Hosts a plain http:// document may come from (a local server, as in tests)."""
+NEW_DOCUMENT_TYPES = (
+    "terms_of_service",
+    "privacy_policy",
+    "dpa",
+    "baa",
+    "subprocessor_list",
+    "ai_addendum",
+    "security_page",
+    "other",
+)
+"""The document types ``new`` files snapshots under (each has a folder of its own)."""
+
+
+@dataclass(frozen=True)
+class Asked:
+    """One DOCUMENT as ``new`` was asked for it, its options checked."""
+
+    name: str
+    """The file or URL given."""
+    kind: str
+    """Its ``--type``; empty to infer it from the text."""
+    url: str
+    """Its ``--url``; empty for a URL document that names itself."""
+
+    @property
+    def fetched(self) -> bool:
+        return is_address(self.name)
+
+
+def is_address(name: str) -> bool:
+    """Whether a DOCUMENT names a page to fetch rather than a file."""
+    return name.startswith(("http://", "https://"))
 
 
 def retrieval_day(as_of: date | None) -> date:
@@ -72,3 +112,65 @@ def places(vendors_dir: str | None) -> tuple[Path, Path]:
     org, _ = catalogue.load_org(org_file)
     first = org.vendors_paths[0] if org.vendors_paths else "vendors"
     return org_file.parent, org_file.parent / first
+
+
+def checked_documents(
+    names: Sequence[str], types: Sequence[str], urls: Sequence[str]
+) -> list[Asked]:
+    """Each DOCUMENT with its ``--type`` and ``--url`` (given in the documents' order), every
+    option checked without reading or fetching anything."""
+    if not names:
+        raise UsageError("name at least one DOCUMENT (a file or an https:// URL)")
+    kinds = _per_document(types, len(names), "--type")
+    given_urls = _per_document(urls, len(names), "--url")
+    asked = [Asked(*each) for each in zip(names, kinds, given_urls, strict=True)]
+    for one in asked:
+        _check_type(one.kind)
+        _check_url(one)
+    return asked
+
+
+def _per_document(values: Sequence[str], count: int, option: str) -> list[str]:
+    if len(values) > count:
+        raise UsageError(
+            f"{option} given {len(values)} times for {count} document(s); expected at most "
+            f"one {option} per DOCUMENT, in the documents' order"
+        )
+    return [*values, *([""] * (count - len(values)))]
+
+
+def _check_type(kind: str) -> None:
+    # Refused here rather than when the document is described, which would be after its
+    # download.
+    if kind and kind not in NEW_DOCUMENT_TYPES:
+        hint = did_you_mean(kind, NEW_DOCUMENT_TYPES)
+        raise UsageError(
+            f"--type {kind!r}: not a document type{hint}; expected one of "
+            f"{', '.join(NEW_DOCUMENT_TYPES)}"
+        )
+
+
+def _check_url(asked: Asked) -> None:
+    if asked.url and not _URL.match(asked.url):
+        raise UsageError(
+            f"--url {asked.url!r}: expected an http:// or https:// address without spaces or "
+            "control characters"
+        )
+    if asked.fetched:
+        refuse_plain_http(asked.name, asked.name)
+    elif not asked.url:
+        raise UsageError(
+            f"{asked.name}: a document given as a file needs --url (where the vendor publishes "
+            "it), one --url per document in order"
+        )
+
+
+def refuse_plain_http(name: str, url: str) -> None:
+    """Refuse a document read over plain http from another machine: anyone on the way could
+    change the text that is pinned as the vendor's. This machine (a test server) may serve it."""
+    if url.startswith("http://") and urlsplit(url).hostname not in _THIS_MACHINE:
+        said = name if url == name else f"{name} (redirected to {url})"
+        raise UsageError(
+            f"{said}: plain http:// is fetched only from this machine; give the https:// "
+            "address, or save the page and name the file with --url"
+        )

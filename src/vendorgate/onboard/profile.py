@@ -89,6 +89,8 @@ def _document_lines(doc: NewDocument, profile_dir: Path) -> list[str]:
         lines.append(f"    effective: {doc.effective.isoformat()}")
     else:
         lines.append("    # no effective date in the text: the snapshot is named by retrieval")
+    if doc.converted:  # a codec's own name (evidence.strict_pinned_form), safe in a comment
+        lines.append(f"    # served in {doc.converted}: the snapshot is the page in UTF-8")
     lines += [
         f"    retrieved: {doc.retrieved.isoformat()}",
         f"    sha256: {doc.sha256}",

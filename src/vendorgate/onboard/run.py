@@ -9,7 +9,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from vendorgate.core.errors import UsageError
 from vendorgate.core.vocabulary import UNDISCLOSED
 from vendorgate.onboard import inputs, placement
 from vendorgate.onboard.documents import NewDocument, obtain_documents
@@ -57,28 +56,26 @@ def onboard(order: Onboarding) -> Onboarded:
     neighbours; each check that can refuse runs before a byte is written."""
     from vendorgate.core.output import refuse_output_over
 
+    # Every option first: none of these checks reads a file or fetches a page.
     vendor_id = inputs.checked_id(order.vendor_id)
-    if not order.documents:
-        raise UsageError("name at least one DOCUMENT (a file or an https:// URL)")
+    asked = inputs.checked_documents(order.documents, order.types, order.urls)
+    lineage = inputs.checked_lineage(order.lineage)
+    inputs.check_category(order.category)
     today = inputs.retrieval_day(order.today)
     root, vendors_dir = inputs.places(order.vendors_dir)
     target = vendors_dir / f"{vendor_id}.yaml"
     placement.refuse_existing(target)
     refuse_output_over(order.output, [target, *order.documents, order.from_profile])
-    lineage = inputs.checked_lineage(order.lineage)
-    inputs.check_category(order.category)
     lineage_name = lineage or lineage_of_id(vendor_id)
     # Read before the documents are fetched, so a neighbour that does not load is reported
     # before any download; a change made to it meanwhile is caught before the edit is put in
     # place.
     neighbours = find_neighbours(vendors_dir, lineage_name, target)
-    docs = obtain_documents(
-        order.documents, order.types, order.urls, order.limits, root, lineage_name, today
-    )
+    docs = obtain_documents(asked, order.limits, root, lineage_name, today)
     refuse_output_over(order.output, [doc.snapshot for doc in docs])
     placement.check_places(target, docs)
     facts, notes = draft_facts(order.from_profile, docs, lineage_name)
-    notes[:0] = [doc.doubt for doc in docs if doc.doubt]
+    notes[:0] = [note for doc in docs for note in (doc.conversion, doc.doubt) if note]
     start = docs[0].dated
     until, edits = in_force_chain(neighbours, lineage_name, start)
     refuse_output_over(order.output, list(edits))
@@ -127,7 +124,9 @@ def _summary(
     lines = ["; ".join(parts)]
     for doc in docs:
         said = "effective" if doc.effective else "retrieved (no effective date in the text)"
-        lines.append(f"  {doc.id}: {workspace.display_path(doc.snapshot)} ({said} {doc.dated})")
+        converted = f"; converted to UTF-8 from {doc.converted}" if doc.converted else ""
+        shown = workspace.display_path(doc.snapshot)
+        lines.append(f"  {doc.id}: {shown} ({said} {doc.dated}{converted})")
     for path in sorted(edits):
         lines.append(f"  closed the lineage chain in {workspace.display_path(path)}")
     return "\n".join(lines) + "\n"

@@ -60,7 +60,7 @@ def to_text(result: Review, options: RenderOptions) -> str:
     lines = [f"accepted {_accepted(a.key, a.value, a.line)}" for a in result.accepted]
     if not result.facts:
         lines.append(f"{result.path}: no unreviewed facts")
-        return "\n".join(lines) + "\n"
+        return "\n".join([*lines, *_pointed_lines(result)]) + "\n"
     lines.append(
         f"{result.path}: {len(result.facts)} fact(s) marked `unreviewed: true`, read as "
         "undisclosed until reviewed"
@@ -78,7 +78,20 @@ def to_text(result: Review, options: RenderOptions) -> str:
     blocked = len(result.facts) - len(ready)
     if blocked:
         lines.append(f"{blocked} fact(s) cannot be accepted until their evidence verifies")
-    return "\n".join(lines) + "\n"
+    return "\n".join([*lines, *_pointed_lines(result)]) + "\n"
+
+
+def _pointed_lines(result: Review) -> list[str]:
+    """The undisclosed facts with passages found by wording to read: a fact name of the
+    profile (letters, digits, `_`, as the pattern read it) and a count, nothing else."""
+    if not result.pointed:
+        return []
+    lines = ["", "undisclosed, with passages found by wording (no value suggested):"]
+    for name, count in result.pointed:
+        lines.append(
+            f"  {count} passage(s) to read for {name}; see the comments under it in the profile"
+        )
+    return lines
 
 
 def _accepted(key: str, value: FactValue, line: int) -> str:

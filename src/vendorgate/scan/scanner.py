@@ -544,9 +544,10 @@ def read_document(path: Path, display: str) -> tuple[str, str]:
     return decode_document(raw, display), hashlib.sha256(raw).hexdigest()
 
 
-def decode_document(raw: bytes, display: str) -> str:
+def decode_document(raw: bytes, display: str, fix: str = "") -> str:
     """The text of a terms document's bytes (read from a file or fetched), without a byte
-    order mark; InputError (located) for binary data or bytes that are not UTF-8."""
+    order mark; InputError (located) for binary data or bytes that are not UTF-8, the latter
+    saying ``fix`` (how to convert them) when given."""
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
         raise InputError(
@@ -565,7 +566,8 @@ def decode_document(raw: bytes, display: str) -> str:
         column = exc.start - (before.rfind(b"\n") + 1) + 1
         raise InputError(
             Problem(
-                f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the document as UTF-8",
+                f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); "
+                f"{fix or 'save the document as UTF-8'}",
                 display,
                 line,
                 column,
