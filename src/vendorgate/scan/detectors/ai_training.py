@@ -72,6 +72,13 @@ TRAIN_EXPLICIT = rx(
     r"\b(?:machine learning|artificial intelligence|ai|models?|model providers?|llms?)\b"
     r"[^.;]{0,40}?\btrain\w*",
     r"\btrain\w* (?:on|with) (?:your|customer|user)",
+    # training named with no model word, on data the clause names: "we don't train on content
+    # from paid workspaces", "content is never used for training" (a red-team pass found these
+    # read as nothing; staff training is blanked first, see NOT_MODEL_TRAINING)
+    r"\btrain(?:s|ed|ing)? (?:on|with|using) (?:the |any |all |our )?(?:[\w'-]+ ){0,2}?"
+    r"(?:content|data|files|inputs|prompts|messages|documents|information|conversations)\b",
+    r"\b(?:use|uses|used|using|utili[sz]\w*) (?:[\w'-]+ ){0,3}?(?:for|in) (?:any |the )?"
+    r"(?:\w+ )?training\b",
     # the vendor's technology trained on the data: "we train our engine with your files"
     r"\btrain\w* (?:our|its) (?:[\w-]+ ){0,2}?(?:technology|technologies|systems?|engines?)"
     r" (?:on|with|using)\b",
@@ -147,6 +154,13 @@ NOT_MODEL_TRAINING = rx(
     r"(?: purposes)?,? (?:and|or) training\b",
     r"\b(?:employees|personnel|staff|agents|representatives|team members)\b[^.;]{0,40}\btrain",
     r"\btrain\w* (?:our |its )?(?:employees|personnel|staff|agents|representatives)\b",
+    # training of people named with no model word after it: "calls with our support team may
+    # be used for training", "training to your administrators", "staff receive training"
+    r"\b(?:calls?|support|customer service|helpdesk|administrators?|admins?|staff|employees|"
+    r"personnel)\b[^.;]{0,60}(?<!ai )(?<!ml )(?<!model )\btraining\b"
+    r"(?! (?:\w+ ){0,2}(?:models?|ai|algorithms?|llms?|machine|artificial)\b)",
+    r"\btraining (?:to|for) (?:your |our |its )?(?:administrators|admins|users|staff|employees|"
+    r"personnel|team)\b",
     # models trained before, named by what they are: "answered by our pre-trained models"
     r"\b(?:pre-?|already[- ]|previously[- ])trained\b",
     # training offered to people: "training courses", "training and certification programs"
