@@ -192,3 +192,17 @@ def test_a_breach_named_bare_is_the_incident_notified(text: str, expected: int) 
 )
 def test_a_breach_of_the_contract_is_no_security_incident(text: str) -> None:
     assert "breach_notification_hours" not in written(text)
+
+
+# Written for this round: an hour count spelled out with a space ("seventy two hours") is read
+# whole, never as its last word ("two hours", a far shorter deadline than promised).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We will notify you of a security breach within seventy two hours.", 72),
+        ("We will notify you of a suspected breach within forty eight hours.", 48),
+        ("The Provider will inform the Customer of a data breach within twenty four hours.", 24),
+    ],
+)
+def test_an_hour_count_spelled_out_with_a_space_is_read_whole(text: str, expected: int) -> None:
+    assert written(text) == {"breach_notification_hours": expected}
