@@ -71,10 +71,15 @@ CONTRACT_BREACH = re.compile(
     r"\bmaterial(?:ly)? breach|\bcur(?:e|es|ed|ing)\b|\bremed(?:y|ied|ies)\b|\bterminat\w*|"
     r"\bsuspen\w*|\bbreach(?:es|ed)? (?:of )?(?:these|this|the|its|their|your|our|any) "
     r"(?:\w+ )?(?:terms|agreement|contract|obligations?|warrant\w*|representations?|covenants?|"
-    r"duties|provisions?|sections?|clauses?|conditions|polic(?:y|ies))\b"
+    r"duties|provisions?|sections?|clauses?|conditions|polic(?:y|ies))\b|"
+    # a breach committed by a party to the contract: "any breach by the other party", "a
+    # breach by you of the rules" (an attacker's breach is not named this way)
+    r"\bbreach(?:es)? by (?:you|the customer|customer|us|the provider|(?:the other|either|any|"
+    r"a|each|the breaching) part(?:y|ies))\b"
 )
 """What makes a bare breach the contract's: one that is material, cured or remedied, or leads
-to termination or suspension; a breach of the terms, an agreement or an obligation."""
+to termination or suspension; a breach of the terms, an agreement or an obligation; a breach
+by a party to the contract."""
 HOUR_WORDS = re.compile(
     r"\b(?P<word>twenty-four|twenty four|forty-eight|forty eight|seventy-two|seventy two)"
     r" (?:\(\d+\) )?hours\b"

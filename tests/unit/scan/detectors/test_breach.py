@@ -188,6 +188,8 @@ def test_a_breach_named_bare_is_the_incident_notified(text: str, expected: int) 
         "We will notify you of any material breach within 30 days.",
         "We will notify you of a breach of this Agreement, and you will have 30 days to cure it.",
         "The Provider will notify the Customer of any breach of its obligations within 10 days.",
+        "We will notify you of any breach by the other party within 30 days.",
+        "We will notify you of a breach by you of the acceptable use rules within 5 days.",
     ],
 )
 def test_a_breach_of_the_contract_is_no_security_incident(text: str) -> None:
