@@ -147,7 +147,9 @@ CONTROLLED = rx(
     # their content", "account owners may delete" (a red-team pass found these read as
     # nothing; a plan named makes the control undisclosed, see detect)
     r"(?<!whether )(?<!other )\b(?:[\w-]+ ){0,2}?(?:customers|users|account owners?|"
-    r"administrators|admins|subscribers|members) (?:may|can)\b[^.;]{0,20}\b(?:delete|remove)\b",
+    r"administrators|admins|subscribers|members)(?: (?:on|of|in|with) (?:the |an? |our |their )?"
+    r"(?:[\w-]+ ){0,2}?(?:plans?|accounts?|workspaces?|tiers?|subscriptions?|editions?))? "
+    r"(?:may|can)\b[^.;]{0,20}\b(?:delete|remove)\b",
     r"\b(?:deleted|removed|erased) by (?:the |a |any )?(?:[\w-]+ )?(?:customers?|you|users?|"
     r"account owners?|administrators?|admins?)\b(?! of\b)",
     r"\bretention (?:settings|period you)\b",

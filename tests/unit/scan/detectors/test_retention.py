@@ -1145,6 +1145,8 @@ def test_a_deletion_the_law_makes_wait_keeps_the_control() -> None:
         ("Enterprise account owners may delete workspace content at any time.", "undisclosed"),
         ("Content in Team workspaces can be deleted by customers at any time.", "undisclosed"),
         ("Account owners can delete their content at any time.", "customer_controlled"),
+        ("Users on the free plan can delete their content at any time.", "undisclosed"),
+        ("Customers on a Premium plan may delete their files at any time.", "undisclosed"),
         ("Customers can delete their files at any time.", "customer_controlled"),
     ],
 )
