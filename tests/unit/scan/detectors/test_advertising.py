@@ -773,3 +773,13 @@ def test_ads_served_through_ad_networks(text: str, expected: str) -> None:
 )
 def test_the_user_serving_ads_is_no_practice_of_the_vendor(text: str) -> None:
     assert "advertising_use" not in written(text)
+
+
+def test_serving_ads_in_a_list_of_the_user_s_prohibited_acts_is_no_practice() -> None:
+    text = (
+        "You agree not to:\n\n"
+        "- serve ads through ad networks on the Service;\n"
+        "- display advertisements from third parties on your pages."
+    )
+    found = [hit for s in sentences(text) for hit in detect(s)]
+    assert [hit for hit in found if hit.fact == "advertising_use"] == []
