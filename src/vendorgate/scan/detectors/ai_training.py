@@ -7,9 +7,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from vendorgate.scan.detectors.cues import (
-    CONTENT as SHARED_CONTENT,
-)
-from vendorgate.scan.detectors.cues import (
+    BY_DEFAULT,
     IDENTITY_NEGATION,
     NEGATION,
     POINTER,
@@ -23,6 +21,9 @@ from vendorgate.scan.detectors.cues import (
     rx,
     scoped,
     span,
+)
+from vendorgate.scan.detectors.cues import (
+    CONTENT as SHARED_CONTENT,
 )
 from vendorgate.scan.detectors.hit import Hit, Trigger
 from vendorgate.scan.document import Sentence
@@ -79,6 +80,7 @@ TRAIN_EXPLICIT = rx(
     r"(?:content|data|files|inputs|prompts|messages|documents|information|conversations)\b",
     r"\b(?:use|uses|used|using|utili[sz]\w*) (?:[\w'-]+ ){0,3}?(?:for|in) (?:any |the )?"
     r"(?:\w+ )?training\b",
+    r"\bexclud\w* from (?:any |all )?training\b",
     # the vendor's technology trained on the data: "we train our engine with your files"
     r"\btrain\w* (?:our|its) (?:[\w-]+ ){0,2}?(?:technology|technologies|systems?|engines?)"
     r" (?:on|with|using)\b",
@@ -429,6 +431,11 @@ def _elliptic_use(clause: str) -> re.Match[str] | None:
 
 
 USE_WORD = re.compile(r"\b(?:use|used)\b")
+EXCLUDED_FROM = re.compile(
+    r"\b(?:is|are|will be|shall be|remains?|stays?) (?:always |permanently )?excluded from "
+    r"(?:any |all |the )?(?:[\w-]+ ){0,2}?(?:training|model (?:training|development|improvement))\b"
+)
+"""The data said to be excluded from the training: its denial (not "may be excluded", a choice)."""
 
 
 def _clause_hits(s: Sentence, text: str, a: int, b: int, trained: bool = False) -> list[Hit]:
@@ -584,6 +591,13 @@ def _practice(
     value, value_match = practice(text, at, clause=clause, consent_from=reach)
     if value == "always" and (gate := SETTINGS_GATE.search(text)):
         return "opt_out", gate
+    if value == "always" and (excluded := EXCLUDED_FROM.search(text, *clause)):
+        # "your content is excluded from model training": a denial by its verb, which no
+        # negation word states (scoped later like any other: "content of paid workspaces");
+        # excluded "by default" waits for the person's yes, as "not used by default" does
+        if default := BY_DEFAULT.search(text):
+            return "opt_in", default
+        return "never", excluded
     return value, value_match
 
 

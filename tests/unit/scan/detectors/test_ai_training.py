@@ -1352,3 +1352,21 @@ def test_a_training_named_without_a_model_word(text: str, expected: str) -> None
 )
 def test_staff_training_named_without_a_model_word_is_no_model_training(text: str) -> None:
     assert not any(k.startswith("ai_training") for k in written(text))
+
+
+# Written for this round: content "excluded from" training is a denial, not a statement of it.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Your content is excluded from model training.", "never"),
+        ("Content from paid workspaces is excluded from training.", "undisclosed"),
+        ("Files of Enterprise customers are excluded from AI training.", "undisclosed"),
+    ],
+)
+def test_content_excluded_from_training_is_a_denial(text: str, expected: str) -> None:
+    assert written(text)[CONTENT] == expected
+
+
+def test_content_excluded_from_training_by_default_is_opt_in() -> None:
+    text = "Your content is excluded from training by default; you can turn training on later."
+    assert written(text)[CONTENT] == "opt_in"
