@@ -7,9 +7,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from vendorgate.scan.detectors.cues import (
-    CONTENT as SHARED_CONTENT,
-)
-from vendorgate.scan.detectors.cues import (
+    BY_DEFAULT,
     IDENTITY_NEGATION,
     NEGATION,
     POINTER,
@@ -23,6 +21,9 @@ from vendorgate.scan.detectors.cues import (
     rx,
     scoped,
     span,
+)
+from vendorgate.scan.detectors.cues import (
+    CONTENT as SHARED_CONTENT,
 )
 from vendorgate.scan.detectors.hit import Hit, Trigger
 from vendorgate.scan.document import Sentence
@@ -72,6 +73,14 @@ TRAIN_EXPLICIT = rx(
     r"\b(?:machine learning|artificial intelligence|ai|models?|model providers?|llms?)\b"
     r"[^.;]{0,40}?\btrain\w*",
     r"\btrain\w* (?:on|with) (?:your|customer|user)",
+    # training named with no model word, on data the clause names: "we don't train on content
+    # from paid workspaces", "content is never used for training" (a red-team pass found these
+    # read as nothing; staff training is blanked first, see NOT_MODEL_TRAINING)
+    r"\btrain(?:s|ed|ing)? (?:on|with|using) (?:the |any |all |our )?(?:[\w'-]+ ){0,2}?"
+    r"(?:content|data|files|inputs|prompts|messages|documents|information|conversations)\b",
+    r"\b(?:use|uses|used|using|utili[sz]\w*) (?:[\w'-]+ ){0,3}?(?:for|in) (?:any |the )?"
+    r"(?:\w+ )?training\b",
+    r"\bexclud\w* from (?:any |all )?training\b",
     # the vendor's technology trained on the data: "we train our engine with your files"
     r"\btrain\w* (?:our|its) (?:[\w-]+ ){0,2}?(?:technology|technologies|systems?|engines?)"
     r" (?:on|with|using)\b",
@@ -147,6 +156,13 @@ NOT_MODEL_TRAINING = rx(
     r"(?: purposes)?,? (?:and|or) training\b",
     r"\b(?:employees|personnel|staff|agents|representatives|team members)\b[^.;]{0,40}\btrain",
     r"\btrain\w* (?:our |its )?(?:employees|personnel|staff|agents|representatives)\b",
+    # training of people named with no model word after it: "calls with our support team may
+    # be used for training", "training to your administrators", "staff receive training"
+    r"\b(?:calls?|support|customer service|helpdesk|administrators?|admins?|staff|employees|"
+    r"personnel)\b[^.;]{0,60}(?<!ai )(?<!ml )(?<!model )\btraining\b"
+    r"(?! (?:\w+ ){0,2}(?:models?|ai|algorithms?|llms?|machine|artificial)\b)",
+    r"\btraining (?:to|for) (?:your |our |its )?(?:administrators|admins|users|staff|employees|"
+    r"personnel|team)\b",
     # models trained before, named by what they are: "answered by our pre-trained models"
     r"\b(?:pre-?|already[- ]|previously[- ])trained\b",
     # training offered to people: "training courses", "training and certification programs"
@@ -415,6 +431,11 @@ def _elliptic_use(clause: str) -> re.Match[str] | None:
 
 
 USE_WORD = re.compile(r"\b(?:use|used)\b")
+EXCLUDED_FROM = re.compile(
+    r"\b(?:is|are|will be|shall be|remains?|stays?) (?:always |permanently )?excluded from "
+    r"(?:any |all |the )?(?:[\w-]+ ){0,2}?(?:training|model (?:training|development|improvement))\b"
+)
+"""The data said to be excluded from the training: its denial (not "may be excluded", a choice)."""
 
 
 def _clause_hits(s: Sentence, text: str, a: int, b: int, trained: bool = False) -> list[Hit]:
@@ -570,6 +591,13 @@ def _practice(
     value, value_match = practice(text, at, clause=clause, consent_from=reach)
     if value == "always" and (gate := SETTINGS_GATE.search(text)):
         return "opt_out", gate
+    if value == "always" and (excluded := EXCLUDED_FROM.search(text, *clause)):
+        # "your content is excluded from model training": a denial by its verb, which no
+        # negation word states (scoped later like any other: "content of paid workspaces");
+        # excluded "by default" waits for the person's yes, as "not used by default" does
+        if default := BY_DEFAULT.search(text):
+            return "opt_in", default
+        return "never", excluded
     return value, value_match
 
 

@@ -59,6 +59,27 @@ BREACH = re.compile(
     r"your|client)\b|"
     r"\b(?:destruction|loss|alteration)\b[^.;]{0,40}\b(?:disclosure|access)\b"
 )
+BARE_BREACH = re.compile(
+    r"\b(?:a|an|any|the|each|every|such|suspected|actual|potential|confirmed)\s+breach(?:es)?\b"
+    r"(?! of (?!(?:security|(?:your |the |customer |personal |our )?(?:data|information|"
+    r"content|systems?))\b))|\bbreaches\b(?! of (?!security\b))"
+)
+"""A breach named bare, with no "data" or "security" beside it ("we will notify you of a breach
+within 48 hours"): in a sentence notifying the customer, the incident. Not a breach "of" the
+contract, its terms or obligations (a breach of security or of the data still counts)."""
+CONTRACT_BREACH = re.compile(
+    r"\bmaterial(?:ly)? breach|\bcur(?:e|es|ed|ing)\b|\bremed(?:y|ied|ies)\b|\bterminat\w*|"
+    r"\bsuspen\w*|\bbreach(?:es|ed)? (?:of )?(?:these|this|the|its|their|your|our|any) "
+    r"(?:\w+ )?(?:terms|agreement|contract|obligations?|warrant\w*|representations?|covenants?|"
+    r"duties|provisions?|sections?|clauses?|conditions|polic(?:y|ies))\b|"
+    # a breach committed by a party to the contract: "any breach by the other party", "a
+    # breach by you of the rules" (an attacker's breach is not named this way)
+    r"\bbreach(?:es)? by (?:you|the customer|customer|us|the provider|(?:the other|either|any|"
+    r"a|each|the breaching) part(?:y|ies))\b"
+)
+"""What makes a bare breach the contract's: one that is material, cured or remedied, or leads
+to termination or suspension; a breach of the terms, an agreement or an obligation; a breach
+by a party to the contract."""
 HOUR_WORDS = re.compile(
     r"\b(?P<word>twenty-four|twenty four|forty-eight|forty eight|seventy-two|seventy two)"
     r" (?:\(\d+\) )?hours\b"
@@ -118,6 +139,11 @@ def detect(s: Sentence) -> list[Hit]:
     text = s.low
     notify = NOTIFY_CUSTOMER.search(text)
     incident = BREACH.search(text)
+    if incident is None and not CONTRACT_BREACH.search(text):
+        # a red-team pass found "We will notify you of a breach within 48 hours" read as
+        # nothing: "breach" bare, in a notice to the customer, names the incident; a breach
+        # of the contract ("of these Terms", "material", "to cure it") does not
+        incident = BARE_BREACH.search(text)
     if notify is None:
         return []
     if incident is None:

@@ -192,6 +192,35 @@ _PERIOD_COUNT = re.compile(
 _UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
 
 
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TENS_BEFORE = re.compile(r"\b(?P<tens>" + "|".join(_TENS) + r") $")
+
+
+def _compound_count(before: str, match: re.Match[str]) -> tuple[int, int] | None:
+    """The count of a number spelled out in two words ("seventy two", "forty-eight") ending
+    ``match`` in ``before``, with where it starts; None for any other count. Read whole, not
+    as its last word: "seventy two hours" is no two-hour deadline."""
+    word = match["word"] or ""
+    if "-" in word:
+        tens, _, unit = word.partition("-")
+        if tens in _TENS and unit in _UNITS:
+            return _TENS[tens] + _UNITS.index(unit) + 1, match.start()
+        return None
+    if word in _UNITS and (tens_word := _TENS_BEFORE.search(before, 0, match.start("word"))):
+        return _TENS[tens_word["tens"]] + _UNITS.index(word) + 1, tens_word.start()
+    return None
+
+
 def periods(text: str) -> list[tuple[float, tuple[int, int]]]:
     """Every stated period in ``text`` (lower case) in days, with its ``[start, end)``."""
     found: list[tuple[float, tuple[int, int]]] = []
@@ -201,8 +230,11 @@ def periods(text: str) -> list[tuple[float, tuple[int, int]]]:
         if match is None:
             continue
         count: int | None = None
+        begin = match.start()
         if match["paren"] or match["digits"]:
             count = int(match["paren"] or match["digits"])
+        elif (compound := _compound_count(before, match)) is not None:
+            count, begin = compound
         elif match["word"] in NUMBER_WORDS:
             count = NUMBER_WORDS[match["word"]]
         elif match["word"] in ("a", "an"):
@@ -212,7 +244,7 @@ def periods(text: str) -> list[tuple[float, tuple[int, int]]]:
         days = count * _UNIT_DAYS[unit["unit"].rstrip("s")]
         if match["kind"] in ("business ", "working ") and unit["unit"].startswith("day"):
             days = count // 5 * 7 + count % 5
-        start = unit.start() - len(before) + match.start()
+        start = unit.start() - len(before) + begin
         found.append((days, (start, unit.end())))
     return found
 

@@ -10,6 +10,7 @@ from vendorgate.scan.detectors.cues import (
     HEDGED_DENIAL,
     LEGAL_COMPULSION,
     NUMBER_WORDS,
+    PLAN_SCOPE,
     Spot,
     aimed_only,
     deletion_waits,
@@ -17,6 +18,7 @@ from vendorgate.scan.detectors.cues import (
     named,
     not_a_statement,
     rx,
+    some_plans,
     span,
 )
 from vendorgate.scan.detectors.cues import periods as _stated_periods
@@ -141,6 +143,15 @@ CONTROLLED = rx(
     r"(?<!whether )\b(?:you|customer|the customer|controller|the controller) "
     r"(?:may|can|elects? to|chooses? to)"
     r"\b[^.;]{0,60}\b(?:delete|request (?:the )?(?:return|deletion)|remove)",
+    # the customers named with more words, or in the plural: "paying customers can delete
+    # their content", "account owners may delete" (a red-team pass found these read as
+    # nothing; a plan named makes the control undisclosed, see detect)
+    r"(?<!whether )(?<!other )\b(?:[\w-]+ ){0,2}?(?:customers|users|account owners?|"
+    r"administrators|admins|subscribers|members)(?: (?:on|of|in|with) (?:the |an? |our |their )?"
+    r"(?:[\w-]+ ){0,2}?(?:plans?|accounts?|workspaces?|tiers?|subscriptions?|editions?))? "
+    r"(?:may|can)\b[^.;]{0,20}\b(?:delete|remove)\b",
+    r"\b(?:deleted|removed|erased) by (?:the |a |any )?(?:[\w-]+ )?(?:customers?|you|users?|"
+    r"account owners?|administrators?|admins?)\b(?! of\b)",
     r"\bretention (?:settings|period you)\b",
     # the customer sets the period itself: "you can configure the retention period",
     # "retention periods set by the Customer"
@@ -317,9 +328,29 @@ def detect(s: Sentence) -> list[Hit]:
     return [
         replace(hit, value="undisclosed", cue="hedged")
         if hedge and hit.fact == "content_retention" and hit.value in BOUNDED
-        else hit
+        else _plan_scoped(hit, s.low)
         for hit in _detect(s)
     ]
+
+
+CONTROL_CLAUSE_START = re.compile(r"[,;:(]|\bbut\b|\bwhile\b|\bwhereas\b")
+
+
+def _plan_scoped(hit: Hit, text: str) -> Hit:
+    """``hit`` with a customer's control made ``undisclosed`` when the clause stating it names
+    one plan ("paying customers can delete their content", "content in Team workspaces can be
+    deleted by customers"): the reader's plan is not known, so it settles no
+    customer_controlled. A plan named in another clause ("If you are an End User of an
+    Enterprise account, ... your organization may set its own rules") is who controls, not a
+    limit on the control."""
+    if hit.fact != "content_retention" or hit.value != "customer_controlled" or not hit.focus:
+        return hit
+    a, b = hit.focus
+    start = max((m.end() for m in CONTROL_CLAUSE_START.finditer(text, 0, a)), default=0)
+    plan = PLAN_SCOPE.search(text, start, b) or some_plans(text, start, b)
+    if plan is None:
+        return hit
+    return replace(hit, value="undisclosed", cue=named("scoped to a plan", plan))
 
 
 SCOPE_WORDS = re.compile(

@@ -249,6 +249,13 @@ DATA_SOLD = re.compile(
     # the people's data named with more words ("users' personal identification information")
     r"\b(?:users|customers|members|visitors)' (?:\w+ ){0,2}(?:data|information|info|details)\b|"
     r"\bpersonally identifiable information\b|\bpii\b|"
+    # the data named bare, with whose it is after it ("data belonging to paid accounts",
+    # "information from Business workspaces"): a red-team pass found these read as nothing
+    r"\b(?:data|information|content)(?: (?:that is |which is )?(?:collected|received|stored|"
+    r"held|gathered|uploaded))? (?:belonging to|owned by|of|from|about|associated with|"
+    r"relating to) (?:(?:our|your|the|all|any|its|their) )?(?:[\w'-]+ ){0,2}?(?:customers?|"
+    r"users?|accounts?|subscribers?|members?|workspaces?|clients?|organi[sz]ations?|tenants?|"
+    r"people|individuals|visitors)\b|"
     # the data by its technical kind ("identifiers", "device identifiers")
     r"\b(?:your |personal |device |online |unique |advertising )?identifiers\b"
 )

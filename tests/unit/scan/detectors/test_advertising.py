@@ -743,3 +743,43 @@ def test_a_denial_beside_ads_chosen_from_the_person_s_data_is_no_denial(text: st
 
     found = {s.fact: s.value for s in suggest(scan_text(text))}
     assert found["advertising_use"] == "always"
+
+
+# Written for this round: ads served through ad networks or other third parties, with no data
+# named. The vocabulary's advertising_use covers customer data (cookies and activity on the
+# vendor's sites among it) used for advertising to third parties; an ad network serving ads on
+# the service works from that data, so the vendor's practice is stated.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We partner with ad networks to serve ads.", "always"),
+        ("Third-party ad networks may display advertisements on our Services.", "always"),
+        ("Ads on the Service are served by our advertising partners.", "always"),
+        ("The Provider works with third parties to show ads to users of the free plan.", "always"),
+        # a denial of third-party ad tech alone leaves the vendor's own use of the data open
+        ("We do not partner with ad networks to serve ads.", "undisclosed"),
+    ],
+)
+def test_ads_served_through_ad_networks(text: str, expected: str) -> None:
+    assert written(text)["advertising_use"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You may not use the Services to serve ads through ad networks.",
+        "You agree not to display advertisements from third-party ad networks on the Service.",
+    ],
+)
+def test_the_user_serving_ads_is_no_practice_of_the_vendor(text: str) -> None:
+    assert "advertising_use" not in written(text)
+
+
+def test_serving_ads_in_a_list_of_the_user_s_prohibited_acts_is_no_practice() -> None:
+    text = (
+        "You agree not to:\n\n"
+        "- serve ads through ad networks on the Service;\n"
+        "- display advertisements from third parties on your pages."
+    )
+    found = [hit for s in sentences(text) for hit in detect(s)]
+    assert [hit for hit in found if hit.fact == "advertising_use"] == []

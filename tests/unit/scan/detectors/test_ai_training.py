@@ -1322,3 +1322,51 @@ def test_feedback_trained_on_in_the_denial_s_sentence_takes_it_back() -> None:
 def test_feedback_denied_beside_the_content_keeps_the_denial() -> None:
     text = "We do not use your content or your feedback to train our models."
     assert written(text)[CONTENT] == "never"
+
+
+# Written for this round: a training named with no model word ("used for training", "train on
+# content"), of the content of one plan only, or of all content; staff training stays out.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Enterprise customers' content is never used for training.", "undisclosed"),
+        ("We don't train on content from paid workspaces.", "undisclosed"),
+        ("Files stored in Team workspaces are not used in training.", "undisclosed"),
+        ("The Provider never trains on content from Business accounts.", "undisclosed"),
+        ("Your content is never used for training.", "never"),
+        ("We may use your files for training.", "always"),
+        ("We train on customer content to improve the Services.", "always"),
+    ],
+)
+def test_a_training_named_without_a_model_word(text: str, expected: str) -> None:
+    assert written(text)[CONTENT] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our staff receive training on how to handle customer content.",
+        "Calls with our support team may be recorded and used for training.",
+        "We provide training to your administrators on managing files.",
+    ],
+)
+def test_staff_training_named_without_a_model_word_is_no_model_training(text: str) -> None:
+    assert not any(k.startswith("ai_training") for k in written(text))
+
+
+# Written for this round: content "excluded from" training is a denial, not a statement of it.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Your content is excluded from model training.", "never"),
+        ("Content from paid workspaces is excluded from training.", "undisclosed"),
+        ("Files of Enterprise customers are excluded from AI training.", "undisclosed"),
+    ],
+)
+def test_content_excluded_from_training_is_a_denial(text: str, expected: str) -> None:
+    assert written(text)[CONTENT] == expected
+
+
+def test_content_excluded_from_training_by_default_is_opt_in() -> None:
+    text = "Your content is excluded from training by default; you can turn training on later."
+    assert written(text)[CONTENT] == "opt_in"

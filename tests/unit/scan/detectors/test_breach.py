@@ -160,3 +160,51 @@ def test_written_hedged_breach_deadline(text: str) -> None:
 )
 def test_a_notice_only_the_law_requires_promises_no_hours(text: str) -> None:
     assert written(text)["breach_notification_hours"] == "undisclosed"
+
+
+# Written for this round: "a breach" named bare, with no "data" or "security" word beside it,
+# is the incident notified; a breach of the contract is not.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We will notify you of a breach within 48 hours.", 48),
+        (
+            "We will notify affected customers of any breach without undue delay and in any "
+            "event within 72 hours.",
+            72,
+        ),
+        ("The Provider shall inform the Customer of breaches within twenty-four hours.", 24),
+        ("You will be notified of any breach within seventy-two hours.", 72),
+    ],
+)
+def test_a_breach_named_bare_is_the_incident_notified(text: str, expected: int) -> None:
+    assert written(text) == {"breach_notification_hours": expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will notify you of a breach of these Terms within 30 days.",
+        "We will notify you of any material breach within 30 days.",
+        "We will notify you of a breach of this Agreement, and you will have 30 days to cure it.",
+        "The Provider will notify the Customer of any breach of its obligations within 10 days.",
+        "We will notify you of any breach by the other party within 30 days.",
+        "We will notify you of a breach by you of the acceptable use rules within 5 days.",
+    ],
+)
+def test_a_breach_of_the_contract_is_no_security_incident(text: str) -> None:
+    assert "breach_notification_hours" not in written(text)
+
+
+# Written for this round: an hour count spelled out with a space ("seventy two hours") is read
+# whole, never as its last word ("two hours", a far shorter deadline than promised).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We will notify you of a security breach within seventy two hours.", 72),
+        ("We will notify you of a suspected breach within forty eight hours.", 48),
+        ("The Provider will inform the Customer of a data breach within twenty four hours.", 24),
+    ],
+)
+def test_an_hour_count_spelled_out_with_a_space_is_read_whole(text: str, expected: int) -> None:
+    assert written(text) == {"breach_notification_hours": expected}

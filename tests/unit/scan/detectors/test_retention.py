@@ -1133,3 +1133,22 @@ def test_a_deletion_that_may_wait_is_no_control_of_the_content(text: str) -> Non
 def test_a_deletion_the_law_makes_wait_keeps_the_control() -> None:
     text = "You can delete your content at any time and its deletion may be delayed by law."
     assert written(text)["content_retention"] == "customer_controlled"
+
+
+# Written for this round: the customers who may delete named with more words ("paying
+# customers", "account owners"); a plan named makes the control undisclosed, as it is not
+# known to be the reader's.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paying customers can delete their content at any time.", "undisclosed"),
+        ("Enterprise account owners may delete workspace content at any time.", "undisclosed"),
+        ("Content in Team workspaces can be deleted by customers at any time.", "undisclosed"),
+        ("Account owners can delete their content at any time.", "customer_controlled"),
+        ("Users on the free plan can delete their content at any time.", "undisclosed"),
+        ("Customers on a Premium plan may delete their files at any time.", "undisclosed"),
+        ("Customers can delete their files at any time.", "customer_controlled"),
+    ],
+)
+def test_the_customers_who_may_delete_named_with_more_words(text: str, expected: str) -> None:
+    assert written(text) == {"content_retention": expected}

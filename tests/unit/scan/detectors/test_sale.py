@@ -821,3 +821,19 @@ def test_a_denial_of_sale_beside_sharing_for_cross_context_advertising_is_no_den
 )
 def test_written_sales_by_what_is_paid_or_described(text: str, expected: str) -> None:
     assert written(text)["sale_of_data"] == expected
+
+
+# Written for this round: the data sold named bare, with whose it is after it ("data belonging
+# to paid accounts"), in either voice; a plan named makes the denial undisclosed.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We never sell data belonging to paid accounts.", "undisclosed"),
+        ("Data belonging to Enterprise customers is never sold.", "undisclosed"),
+        ("The Provider does not sell information from Business workspaces.", "undisclosed"),
+        ("We never sell data belonging to our users.", "never"),
+        ("We may sell data collected from our users to partners.", "always"),
+    ],
+)
+def test_the_data_sold_named_by_whose_it_is(text: str, expected: str) -> None:
+    assert written(text) == {"sale_of_data": expected}
