@@ -73,3 +73,29 @@ def test_watch_saves_a_changed_page_as_new_pins_the_same_page(tmp_path: Path) ->
     assert diff.returncode in (0, 1), diff.stderr
     assert "2 words removed, 1 added" in diff.stdout, diff.stdout
     assert "\u201cdoes not\u201d \u2192 \u201cmay\u201d" in diff.stdout
+
+
+def test_watch_refuses_a_page_not_in_its_declared_charset_as_a_failed_fetch(
+    tmp_path: Path,
+) -> None:
+    # One byte that is not UTF-8 in a page declared utf-8: saving it with U+FFFD in its place
+    # would pin a version the vendor never wrote. It is reported as a page that could not be
+    # read (the exit code a failed fetch gives), and nothing is saved.
+    with serving(_Terms) as base:
+        _Terms.body = FIRST
+        root = tmp_path / "one"
+        _pinned_by_new(root, f"{base}/terms")
+        _Terms.body = SECOND.replace(b"may use", b"may \xff use")
+        bad = run_cli(
+            "watch", "vendors", "--retries", "0", "--save", "incoming", cwd=root, env=LOCAL_ONLY
+        )
+        _Terms.body = FIRST
+    # The server is gone now: a fetch error, whose exit code the refused page must share.
+    down = run_cli("watch", "vendors", "--retries", "0", cwd=root, env=LOCAL_ONLY)
+    assert down.stdout.startswith("unreachable"), down.stdout
+    gone_at = SECOND.index(b"may use") + len(b"may ")
+    assert bad.returncode == down.returncode == 1, bad.stderr
+    assert bad.stdout.startswith("unreachable"), bad.stdout
+    assert f"{base}/terms" in bad.stdout and f"offset {gone_at}" in bad.stdout, bad.stdout
+    assert "Traceback" not in bad.stderr
+    assert not (root / "incoming").exists()

@@ -102,31 +102,19 @@ def find_span(haystack: str, needle: str) -> int:
     return found.start() if found else -1
 
 
-def pinned_form(body: bytes, charset: str = "") -> bytes:
-    """The bytes a fetched document is stored as, by ``new`` and by ``watch --save`` alike, so
-    that two versions of one page compare like with like.
-
-    A body in UTF-8 without NUL bytes (all that ``new`` accepts) is kept exactly as served:
-    markup, line endings and a byte order mark included, since quotes are cut from it as it
-    stands and its sha256 is the page's. Any other body (a page in Latin-1, say) is decoded with
-    its declared ``charset`` and stored as UTF-8, the one encoding snapshots are read in; a byte
-    that charset cannot decode becomes U+FFFD (see :func:`strict_pinned_form` for the form that
-    refuses instead)."""
-    if _kept_as_served(body):
-        return body
-    try:
-        text = body.decode(charset or "utf-8", errors="replace")
-    except LookupError:  # a charset Python does not know
-        text = body.decode("utf-8", errors="replace")
-    return text.encode("utf-8")
-
-
 def strict_pinned_form(body: bytes, charset: str) -> tuple[bytes, str] | None:
-    """:func:`pinned_form` for a page that is to be pinned for the first time, with the name of
-    the codec it was converted from (empty when kept as served); None when the body is not kept
-    as served and no declared ``charset`` decodes every byte of it. Nothing is replaced: a
-    replacement character would stand in the snapshot for words the vendor's page does not
-    have, and its sha256 would pin them."""
+    """The bytes a fetched page is pinned as, by ``new`` and stored as by ``watch --save``
+    alike, so that two versions of one page compare like with like; with the name of the codec
+    it was converted from (empty when kept as served). None when no strict form exists.
+
+    A body in UTF-8 without NUL bytes is kept exactly as served: markup, line endings and a byte
+    order mark included, since quotes are cut from it as it stands and its sha256 is the page's.
+    Any other body (a page in Latin-1, say) is decoded with its declared ``charset`` and stored
+    as UTF-8, the one encoding snapshots are read in; None when it declares none, or that
+    charset does not decode every byte, or is no charset a page is written in. Nothing is
+    replaced: a replacement character would stand in the snapshot for words the vendor's page
+    does not have, and its sha256 would pin them. A converted form may still hold a NUL (from a
+    body in Latin-1, say): callers refuse that themselves (:func:`first_nul`)."""
     import codecs
 
     if _kept_as_served(body):
@@ -144,6 +132,47 @@ def strict_pinned_form(body: bytes, charset: str) -> tuple[bytes, str] | None:
         return None
     # The codec's own name, not the header's: a server's spelling may hold anything.
     return text.encode("utf-8"), codec.name
+
+
+def refusal(body: bytes, charset: str) -> str:
+    """Why :func:`strict_pinned_form` refuses ``body``, as a clause naming the declared charset
+    and the first offending byte's offset where there is one; empty when it does not."""
+    import codecs
+
+    if _kept_as_served(body):
+        return ""
+    if not charset:
+        nul = first_nul(body)
+        if nul >= 0:
+            return f"it declares no charset and holds a NUL byte at offset {nul}"
+        return f"it declares no charset and is not UTF-8 ({_first_bad(body, 'utf-8')})"
+    try:
+        name = codecs.lookup(charset).name
+    except LookupError:
+        return f"its declared charset {charset!r} is not one this program knows"
+    if name in _NOT_CHARSETS:
+        return f"its declared charset {charset!r} is not a charset a page is written in"
+    try:
+        body.decode(name)
+    except UnicodeDecodeError:
+        return f"it is not text in its declared charset {charset!r} ({_first_bad(body, name)})"
+    except (LookupError, UnicodeError):  # base64, zlib: codecs, but not text encodings
+        return f"its declared charset {charset!r} is not a text encoding"
+    return ""
+
+
+def _first_bad(body: bytes, codec: str) -> str:
+    """Where ``codec`` first fails on ``body``, in words."""
+    try:
+        body.decode(codec)
+    except UnicodeDecodeError as exc:
+        return f"the first undecodable byte is at offset {exc.start}"
+    return "no byte is undecodable"  # pragma: no cover - called only after a failed decode
+
+
+def first_nul(data: bytes) -> int:
+    """Offset of the first NUL byte in ``data``, or -1: no page of text holds one."""
+    return data.find(b"\x00")
 
 
 def _kept_as_served(body: bytes) -> bool:

@@ -11,8 +11,11 @@ Each document gets a status:
 Both sides are reduced by :func:`comparable` before comparing. Profiles are never edited; with
 ``--save DIR`` a changed page is stored as ``DIR/<vendor>/<doc-id>/<date>.md`` beside the
 earlier versions, never over one, for a person to review and pin. It is stored in the form
-``new`` pins a fetched page in (:func:`vendorgate.evidence.snapshots.pinned_form`: an HTML page
-as served, markup and all), so ``evidence diff`` between the two compares like with like.
+``new`` pins a fetched page in (:func:`vendorgate.evidence.snapshots.strict_pinned_form`: an
+HTML page as served, markup and all), so ``evidence diff`` between the two compares like with
+like. A page with no such form (not UTF-8 and no charset declared, a byte its declared charset
+cannot decode, a codec no page is written in, a NUL byte) is ``unreachable``, with the reason:
+it is neither saved nor compared, since any text read from it would not be the vendor's.
 
 ETag and Last-Modified validators, and the last version fetched (in that stored form), are
 remembered in this user's cache folder for the project (never in the work tree), signed with
@@ -115,7 +118,7 @@ class _Fetched:
 
     text: str = ""
     data: bytes = b""
-    """The page in its stored form (:func:`evidence.pinned_form`)."""
+    """The page in its stored form (:func:`evidence.strict_pinned_form`)."""
     error: str = ""
     final_url: str = ""
     not_modified: bool = False
@@ -325,11 +328,36 @@ def _get(url: str, limits: Limits, state: _State, use_cache: bool) -> _Fetched:
         shown = media or "no content type"
         error = f"the page is {shown}; only HTML and plain text can be compared"
         return _Fetched(error=error, final_url=final)
-    data = evidence.pinned_form(response.body, response.charset)
+    data, error = _stored_form(response)
+    if error:
+        # Neither compared nor remembered: any text read from it would not be the page's.
+        return _Fetched(error=error, final_url=final)
     if use_cache:
         with contextlib.suppress(OSError):
             state.remember(url, response, data)
     return _Fetched(_text(data, media), data, final_url=final)
+
+
+_NOT_STORED = (
+    "; not compared or saved, since any text read from it would not be the vendor's. Check "
+    "the page's encoding, and pin a copy converted by hand, if it is right, with `new`"
+)
+
+
+def _stored_form(response: Response) -> tuple[bytes, str]:
+    """The page in the form ``new`` pins it in (strict: nothing replaced, no non-text codec,
+    no NUL), or why it has none, naming the URL, the declared charset and where it failed."""
+    charset = response.charset
+    pinned = evidence.strict_pinned_form(response.body, charset)
+    if pinned is None:
+        why = evidence.refusal(response.body, charset)
+    else:
+        nul = evidence.first_nul(pinned[0])
+        if nul < 0:
+            return pinned[0], ""
+        declared = f"its declared charset {charset!r}" if charset else "no declared charset"
+        why = f"read with {declared}, it holds a NUL byte at offset {nul}: not a page of text"
+    return b"", f"the page at {response.url} cannot be stored as text: {why}{_NOT_STORED}"
 
 
 def _text(data: bytes, media: str) -> str:

@@ -1,43 +1,53 @@
-"""The form a fetched page is pinned in: ``pinned_form`` (watch --save), which replaces what
-its charset cannot decode, and ``strict_pinned_form`` (new), which refuses instead."""
+"""The form a fetched page is pinned in (``new``) and stored in (``watch --save``):
+``strict_pinned_form``, which refuses what its declared charset cannot decode, and ``refusal``,
+which says why, with the first offending byte where there is one."""
 
 from __future__ import annotations
 
 import pytest
 
-from vendorgate.evidence.snapshots import pinned_form, strict_pinned_form
+from vendorgate.evidence.snapshots import first_nul, refusal, strict_pinned_form
 
 CAFE = "Caf\xe9 terms\n"
 
 
 @pytest.mark.parametrize("charset", ["", "iso-8859-1", "utf-8"])
-def test_a_utf8_body_is_kept_as_served_by_both(charset: str) -> None:
+def test_a_utf8_body_is_kept_as_served(charset: str) -> None:
     body = "\ufeffCaf\xe9 <b>terms</b>\r\n".encode()
-    assert pinned_form(body, charset) == body
     assert strict_pinned_form(body, charset) == (body, "")
+    assert refusal(body, charset) == ""
 
 
-def test_a_body_in_its_declared_charset_becomes_utf8_by_both() -> None:
+def test_a_body_in_its_declared_charset_becomes_utf8() -> None:
     body = CAFE.encode("latin-1")
-    assert pinned_form(body, "iso-8859-1") == CAFE.encode()
     assert strict_pinned_form(body, "ISO-8859-1") == (CAFE.encode(), "iso8859-1")
+    assert refusal(body, "ISO-8859-1") == ""
 
 
 @pytest.mark.parametrize(
-    ("body", "charset"),
+    ("body", "charset", "why"),
     [
-        (CAFE.encode("latin-1"), ""),  # no charset declared: none is guessed
-        (CAFE.encode("latin-1"), "utf-8"),  # mislabelled
-        (CAFE.encode("latin-1"), "no-such-charset"),
-        (b"\x81\x8d terms", "cp1252"),  # bytes cp1252 leaves undefined
-        (b"caf\\u00e9 terms \xff", "unicode_escape"),  # not a charset a page is written in
-        (b"dGVybXM= \xff", "base64"),  # not a text encoding at all
+        (CAFE.encode("latin-1"), "", "declares no charset and is not UTF-8 (the first "),
+        (CAFE.encode("latin-1"), "utf-8", "not text in its declared charset 'utf-8' (the first"),
+        (CAFE.encode("latin-1"), "no-such-charset", "'no-such-charset' is not one this program"),
+        (b"\x81\x8d terms", "cp1252", "'cp1252' (the first undecodable byte is at offset 0)"),
+        (b"caf\\u00e9 terms \xff", "unicode_escape", "is not a charset a page is written in"),
+        (b"caf\xe9", "punycode", "'punycode' is not a charset a page is written in"),
+        (b"dGVybXM= \xff", "base64", "'base64' is not a text encoding"),
+        (b"terms\x00", "", "declares no charset and holds a NUL byte at offset 5"),
     ],
 )
-def test_strict_refuses_a_body_no_declared_charset_decodes_whole(body: bytes, charset: str) -> None:
+def test_strict_refuses_a_body_no_declared_charset_decodes_whole(
+    body: bytes, charset: str, why: str
+) -> None:
     assert strict_pinned_form(body, charset) is None
+    assert why in refusal(body, charset)
 
 
-def test_the_replacing_form_patches_what_strict_refuses() -> None:
-    # watch --save keeps this behaviour: a saved version with U+FFFD in it is still shown
-    assert pinned_form(CAFE.encode("latin-1"), "utf-8") == "Caf\ufffd terms\n".encode()
+def test_the_offset_is_the_first_bad_byte() -> None:
+    assert "offset 3" in refusal(CAFE.encode("latin-1"), "utf-8")
+
+
+def test_a_nul_survives_a_conversion_for_the_caller_to_refuse() -> None:
+    pinned = strict_pinned_form(b"terms\x00\xe9", "iso-8859-1")
+    assert pinned is not None and first_nul(pinned[0]) == 5

@@ -54,6 +54,13 @@ after termination.</p></main>
 SAME_HTML = PAGE.format(training="does not use Customer Content")
 CHANGED_HTML = PAGE.format(training="may use Customer Content")
 LATIN1_HTML = CHANGED_HTML.replace("Acme Inc.", "Acme S.à r.l.")
+# Bodies that cannot be put in their stored form without inventing text: each must be refused.
+BAD_UTF8 = SAME_HTML.encode().replace(b"Acme Inc.", b"Acme \xff Inc.")
+BAD_AT = BAD_UTF8.index(b"\xff")
+NUL_HTML = SAME_HTML.encode().replace(b"<main>", b"\0<main>")
+# Not UTF-8 either (a UTF-8 body is kept as served, whatever it declares): the codec would
+# turn the escape into a character, and the stray byte into another.
+ESCAPED = SAME_HTML.replace("Acme Inc.", "Acme \\u00e0 Inc. \xff").encode("latin-1")
 ETAG = '"v1-acme"'
 LAST_MODIFIED = "Tue, 01 Aug 2023 10:00:00 GMT"
 
@@ -109,6 +116,13 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             "/latin1.html": lambda: self._send(
                 200, LATIN1_HTML.encode("latin-1"), "text/html; charset=iso-8859-1"
             ),
+            "/bad-utf8.html": lambda: self._send(200, BAD_UTF8),
+            "/escape.html": lambda: self._send(200, ESCAPED, "text/html; charset=unicode_escape"),
+            "/puny.html": lambda: self._send(
+                200, LATIN1_HTML.encode("latin-1"), "text/html; charset=punycode"
+            ),
+            "/undeclared.html": lambda: self._send(200, LATIN1_HTML.encode("latin-1"), "text/html"),
+            "/nul.html": lambda: self._send(200, NUL_HTML),
         }
         routes.get(path, lambda: self._send(404, b"unknown"))()
 
@@ -368,6 +382,38 @@ def test_save_stores_a_page_in_another_charset_as_utf8(server: str, tmp_path: Pa
     assert _run(repo, save_dir=out, today=date(2024, 5, 6))["latin"].status == "changed"
     saved = out / "acme" / "latin" / "2024-05-06.md"
     assert saved.read_bytes() == LATIN1_HTML.encode("utf-8")
+
+
+REFUSED = {
+    "bad": ("/bad-utf8.html", "'utf-8'", f"offset {BAD_AT}"),
+    "escape": ("/escape.html", "'unicode_escape'", "not a charset"),
+    "puny": ("/puny.html", "'punycode'", "not a charset"),
+    "undeclared": ("/undeclared.html", "declares no charset", "offset"),
+    "nul": ("/nul.html", "'utf-8'", f"offset {SAME_HTML.index('<main>')}"),
+}
+
+
+def test_a_page_with_no_strict_stored_form_is_refused_never_saved(
+    server: str, tmp_path: Path
+) -> None:
+    # U+FFFD, or text a non-text codec made up, would stand in a saved version for words the
+    # vendor never wrote; such a page is an error, like a failed fetch, and nothing is stored.
+    repo = watched_repo(tmp_path, server, {doc: path for doc, (path, _, _) in REFUSED.items()})
+    out = tmp_path / "history"
+    items = _run(repo, save_dir=out, today=date(2024, 5, 6))
+    for doc, (path, charset, where) in REFUSED.items():
+        item = items[doc]
+        assert (item.status, item.saved, item.quotes) == ("unreachable", "", ()), doc
+        for part in (f"{server}{path}", charset, where, "not compared or saved"):
+            assert part in item.reason, (doc, item.reason)
+    assert not out.exists()
+
+
+def test_a_refused_page_is_not_compared_either(server: str, tmp_path: Path) -> None:
+    # Without --save too: "unchanged" on a page whose bad byte sits in its footer would be a
+    # claim about text that is not the page's.
+    repo = watched_repo(tmp_path, server, {"bad": "/bad-utf8.html"})
+    assert _run(repo)["bad"].status == "unreachable"
 
 
 def test_cli_exit_codes_and_output(server: str, tmp_path: Path) -> None:
