@@ -549,10 +549,14 @@ def test_without_hard_links_a_file_that_appears_is_still_kept(project: Path, ser
 
 def test_a_retrieval_date_after_today_is_refused(project: Path) -> None:
     before = _files(project)
-    tomorrow = (date.today() + timedelta(days=1)).isoformat()
-    done = run_cli("new", "acme", "terms.md", "--url", URL, "--as-of", tomorrow, cwd=project)
+    # Two days ahead, and either calendar day accepted as "today": a run across midnight
+    # still asks for a day after the one the command reads.
+    first_day = date.today()
+    ahead = (first_day + timedelta(days=2)).isoformat()
+    done = run_cli("new", "acme", "terms.md", "--url", URL, "--as-of", ahead, cwd=project)
+    days = {first_day.isoformat(), date.today().isoformat()}
     assert done.returncode == 2, done.stdout + done.stderr
-    assert f"--as-of {tomorrow}: later than today ({date.today().isoformat()})" in done.stderr
+    assert any(f"--as-of {ahead}: later than today ({d})" in done.stderr for d in days)
     assert "Traceback" not in done.stderr
     assert _files(project) == before
     today = run_cli("new", "acme", "terms.md", "--url", URL, "--as-of", date.today().isoformat(),

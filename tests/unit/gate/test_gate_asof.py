@@ -109,9 +109,10 @@ def test_a_date_no_known_version_covers_is_an_input_error() -> None:
 
 
 def test_without_as_of_the_named_file_is_evaluated_and_the_reader_told() -> None:
+    first_day = date.today()
     result = gate.evaluate(gate.GateRequest(vendor=MARCH, org=REPO / "vendorgate.yaml"))
     assert result.vendor.profile.id == "zoom-2023-03"
-    assert result.evaluated_on == date.today()
+    assert result.evaluated_on in {first_day, date.today()}  # a run may cross midnight
     (note,) = [n for n in result.notes if "evaluated as written" in n]
     assert "were in force 2023-03-31 to 2023-07-26" in note
 
