@@ -55,7 +55,7 @@ WATCH_DIR = "watch"
 """The state's folder in this project's cache folder (:func:`vendorgate.cache.store.folder_for`)."""
 STATE_FILE = "watch-state.json"
 _TEXT_TYPES = frozenset({"text/plain", "text/markdown", "text/x-markdown"})
-_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+_HTML_TYPES = evidence.HTML_TYPES
 
 
 @dataclass(frozen=True)
@@ -346,17 +346,22 @@ _NOT_STORED = (
 
 def _stored_form(response: Response) -> tuple[bytes, str]:
     """The page in the form ``new`` pins it in (strict: nothing replaced, no non-text codec,
-    no NUL), or why it has none, naming the URL, the declared charset and where it failed."""
-    charset = response.charset
+    no NUL; in the charset a byte order mark, the header or an HTML page's ``<meta>`` declares,
+    in that order), or why it has none, naming the URL, the charset and where it failed."""
+    declared = evidence.declared_charset(
+        response.body, response.charset, response.media_type in _HTML_TYPES
+    )
+    charset = declared.charset
     pinned = evidence.strict_pinned_form(response.body, charset)
     if pinned is None:
-        why = evidence.refusal(response.body, charset)
+        why = evidence.refusal(response.body, charset, declared.source)
     else:
         nul = evidence.first_nul(pinned[0])
         if nul < 0:
             return pinned[0], ""
-        declared = f"its declared charset {charset!r}" if charset else "no declared charset"
-        why = f"read with {declared}, it holds a NUL byte at offset {nul}: not a page of text"
+        named = evidence.charset_named(charset, declared.source) if charset else ""
+        named = named or "no declared charset"
+        why = f"read with {named}, it holds a NUL byte at offset {nul}: not a page of text"
     return b"", f"the page at {response.url} cannot be stored as text: {why}{_NOT_STORED}"
 
 
