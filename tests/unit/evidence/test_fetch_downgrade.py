@@ -26,14 +26,14 @@ Answer = Callable[[], tuple[int, dict[str, str], bytes]]
 
 
 @dataclass
-class _Site:
+class Site:
     url: str = ""
     port: int = 0
     routes: dict[str, Answer] = field(default_factory=dict)
     paths: list[str] = field(default_factory=list)
 
 
-def _handler(site: _Site) -> type[http.server.BaseHTTPRequestHandler]:
+def _handler(site: Site) -> type[http.server.BaseHTTPRequestHandler]:
     class Handler(http.server.BaseHTTPRequestHandler):
         def log_message(self, format: str, *args: object) -> None:
             pass
@@ -52,8 +52,8 @@ def _handler(site: _Site) -> type[http.server.BaseHTTPRequestHandler]:
 
 
 @contextmanager
-def _serving(tls: ssl.SSLContext | None = None, host: str = "127.0.0.1") -> Iterator[_Site]:
-    site = _Site()
+def serve_site(tls: ssl.SSLContext | None = None, host: str = "127.0.0.1") -> Iterator[Site]:
+    site = Site()
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _handler(site))
     if tls is not None:
         httpd.socket = tls.wrap_socket(httpd.socket, server_side=True)
@@ -68,20 +68,18 @@ def _serving(tls: ssl.SSLContext | None = None, host: str = "127.0.0.1") -> Iter
         httpd.server_close()
 
 
-def _to(location: str) -> Answer:
+def redirect_to(location: str) -> Answer:
     return lambda: (302, {"Location": location}, b"")
 
 
-def _page(body: bytes) -> Answer:
+def page(body: bytes) -> Answer:
     return lambda: (200, {}, body)
 
 
-@pytest.fixture(scope="module")
-def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """A self-signed certificate for 127.0.0.1 and localhost, and its key."""
+def make_certificate(folder: Path) -> tuple[Path, Path]:
+    """A self-signed certificate for 127.0.0.1 and localhost, and its key, in ``folder``."""
     if shutil.which("openssl") is None:
         pytest.fail("openssl is needed to make the test certificate")
-    folder = tmp_path_factory.mktemp("certificate")
     cert, key = folder / "local.pem", folder / "local.key"
     subprocess.run(
         [
@@ -95,6 +93,17 @@ def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return cert, key
 
 
+def server_context(certificate: tuple[Path, Path]) -> ssl.SSLContext:
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(*certificate)
+    return context
+
+
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    return make_certificate(tmp_path_factory.mktemp("certificate"))
+
+
 @pytest.fixture
 def tls(certificate: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> ssl.SSLContext:
     """The https server's context; the fetcher trusts its certificate, and no proxy."""
@@ -102,9 +111,7 @@ def tls(certificate: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> ssl.
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("no_proxy", "*")
     monkeypatch.setenv("SSL_CERT_FILE", str(certificate[0]))
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(*certificate)
-    return context
+    return server_context(certificate)
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "localhost"])
@@ -113,9 +120,9 @@ def test_https_redirected_to_plain_http_is_refused_naming_both(
 ) -> None:
     # The same host on another port, and another host: neither is asked, and the message
     # names both URLs and the way out.
-    with _serving(tls) as secure, _serving(host=host) as plain:
-        plain.routes["/page"] = _page(b"rewritten on the way")
-        secure.routes["/start"] = _to(f"{plain.url}/page")
+    with serve_site(tls) as secure, serve_site(host=host) as plain:
+        plain.routes["/page"] = page(b"rewritten on the way")
+        secure.routes["/start"] = redirect_to(f"{plain.url}/page")
         with pytest.raises(FetchError) as raised:
             fetch(f"{secure.url}/start", QUICK)
     said = str(raised.value)
@@ -127,29 +134,29 @@ def test_https_redirected_to_plain_http_is_refused_naming_both(
 
 def test_a_downgrade_later_in_the_chain_is_refused_too(tls: ssl.SSLContext) -> None:
     # http -> https -> http: the https answer may not hand the page to a plain hop either.
-    with _serving(tls) as secure, _serving() as plain:
-        plain.routes["/start"] = _to(f"{secure.url}/middle")
-        secure.routes["/middle"] = _to(f"{plain.url}/page")
-        plain.routes["/page"] = _page(b"rewritten on the way")
+    with serve_site(tls) as secure, serve_site() as plain:
+        plain.routes["/start"] = redirect_to(f"{secure.url}/middle")
+        secure.routes["/middle"] = redirect_to(f"{plain.url}/page")
+        plain.routes["/page"] = page(b"rewritten on the way")
         with pytest.raises(FetchError, match=r"/middle to \S+/page refused: a page asked"):
             fetch(f"{plain.url}/start", QUICK)
     assert plain.paths == ["/start"]
 
 
 def test_a_relative_redirect_keeps_https_and_is_followed(tls: ssl.SSLContext) -> None:
-    with _serving(tls) as secure:
-        secure.routes["/start"] = _to("/page")
-        secure.routes["/page"] = _page(b"the terms")
+    with serve_site(tls) as secure:
+        secure.routes["/start"] = redirect_to("/page")
+        secure.routes["/page"] = page(b"the terms")
         response = fetch(f"{secure.url}/start", QUICK)
     assert (response.body, response.url) == (b"the terms", f"{secure.url}/page")
 
 
 def test_http_to_https_and_http_to_http_stay_allowed(tls: ssl.SSLContext) -> None:
-    with _serving(tls) as secure, _serving() as plain:
-        plain.routes["/up"] = _to(f"{secure.url}/page")
-        plain.routes["/across"] = _to(f"{plain.url}/page")
-        secure.routes["/page"] = _page(b"over tls")
-        plain.routes["/page"] = _page(b"plain")
+    with serve_site(tls) as secure, serve_site() as plain:
+        plain.routes["/up"] = redirect_to(f"{secure.url}/page")
+        plain.routes["/across"] = redirect_to(f"{plain.url}/page")
+        secure.routes["/page"] = page(b"over tls")
+        plain.routes["/page"] = page(b"plain")
         upgraded = fetch(f"{plain.url}/up", QUICK)
         across = fetch(f"{plain.url}/across", QUICK)
     assert (upgraded.body, upgraded.url) == (b"over tls", f"{secure.url}/page")
