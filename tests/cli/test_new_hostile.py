@@ -623,6 +623,7 @@ OVERRULED = PAGE.replace("<head>", '<head><meta charset="koi8-r">').replace(
     "train artificial", "train the caf\xe9 artificial"
 )
 """An "é" that Latin-1 reads as "é" and KOI8-R as "И": which charset wins shows in the text."""
+UTF8_META_PAGE = META_PAGE.replace('charset="windows-1252"', 'charset="utf-8"')
 
 
 class _Declaring(http.server.BaseHTTPRequestHandler):
@@ -633,6 +634,7 @@ class _Declaring(http.server.BaseHTTPRequestHandler):
         "/meta": ("text/html", META_PAGE.encode("cp1252")),
         "/overruled": ("text/html; charset=iso-8859-1", OVERRULED.encode("latin-1")),
         "/meta-not-html": ("text/plain", META_PAGE.encode("cp1252")),
+        "/meta-utf8": ("text/html", UTF8_META_PAGE.encode()),
     }
 
     def do_GET(self) -> None:
@@ -675,6 +677,18 @@ def test_a_page_whose_meta_declares_its_charset_is_pinned_in_utf8(
     assert verified.returncode == 0, verified.stdout + verified.stderr
     same = run_cli("watch", cwd=project, env=LOCAL_ONLY)  # watch reads the live page alike
     assert same.stdout.startswith("unchanged"), same.stdout + same.stderr
+
+
+def test_a_utf8_page_whose_meta_says_utf8_is_pinned_byte_for_byte(
+    project: Path, declaring: str
+) -> None:
+    # What the prescan adds must change nothing for the commonest page of all.
+    done = run_cli("new", "acme", f"{declaring}/meta-utf8", "--as-of", "2026-12-02",
+                   cwd=project, env=LOCAL_ONLY)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert (project / SNAPSHOT).read_bytes() == UTF8_META_PAGE.encode()
+    assert "converted" not in done.stdout and "served in" not in done.stderr, done.stderr
+    assert "snapshots/acme" not in done.stderr  # no note on how the page was stored
 
 
 def test_the_header_charset_wins_over_the_meta_and_new_says_so(

@@ -153,7 +153,9 @@ def _fetch(asked: Asked, limits: Limits) -> _Obtained:
         response = fetch(name, limits)
     except FetchError as exc:
         raise UsageError(f"{name}: could not be fetched: {exc}") from exc
-    refuse_plain_http(name, response.url)  # a redirect down to http:// elsewhere
+    # An http page of this machine redirected to http:// elsewhere (the fetcher itself
+    # refuses any redirect from https down to http).
+    refuse_plain_http(name, response.url)
     if response.status != 200:
         raise UsageError(f"{name}: answered HTTP {response.status}; expected 200")
     # The pinned form watch --save stores too, but strict: a page its charset does not decode
