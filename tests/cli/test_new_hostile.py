@@ -615,3 +615,172 @@ def test_a_file_not_in_utf8_is_refused_with_how_to_convert_it(project: Path) -> 
              said="latin.md:7:81: not valid UTF-8 (byte 0xe9)")  # fmt: skip
     _refused(project, "acme", "latin.md", "--url", URL, said="iconv -f LATIN1 -t UTF-8")
     assert _files(project) == before
+
+
+# ---------------------------------------------------------------- charsets a page declares itself
+
+META_PAGE = PAGE.replace("<head>", '<head><meta charset="windows-1252">').replace(
+    "train artificial", "train the caf\xe9\u2019s artificial"
+)
+"""The HTML page with an "é" and a "’" in a quoted sentence, declaring windows-1252 in a tag."""
+OVERRULED = PAGE.replace("<head>", '<head><meta charset="koi8-r">').replace(
+    "train artificial", "train the caf\xe9 artificial"
+)
+"""An "é" that Latin-1 reads as "é" and KOI8-R as "И": which charset wins shows in the text."""
+UTF8_META_PAGE = META_PAGE.replace('charset="windows-1252"', 'charset="utf-8"')
+
+
+class _Declaring(http.server.BaseHTTPRequestHandler):
+    """Pages whose charset only their <meta> declares, or whose header says another; and a
+    redirect to one of them."""
+
+    BODIES: ClassVar[dict[str, tuple[str, bytes]]] = {
+        "/meta": ("text/html", META_PAGE.encode("cp1252")),
+        "/overruled": ("text/html; charset=iso-8859-1", OVERRULED.encode("latin-1")),
+        "/meta-not-html": ("text/plain", META_PAGE.encode("cp1252")),
+        "/meta-utf8": ("text/html", UTF8_META_PAGE.encode()),
+    }
+
+    def do_GET(self) -> None:
+        if self.path == "/moved":
+            self.send_response(301)
+            self.send_header("Location", "/meta")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        kind, body = self.BODIES[self.path]
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        return
+
+
+@pytest.fixture
+def declaring() -> Iterator[str]:
+    with serving(_Declaring) as url:
+        yield url
+
+
+SNAPSHOT = "snapshots/acme/terms-of-service/2026-03-01.md"
+
+
+def test_a_page_whose_meta_declares_its_charset_is_pinned_in_utf8(
+    project: Path, declaring: str
+) -> None:
+    done = run_cli("new", "acme", f"{declaring}/meta", "--as-of", "2026-12-02", cwd=project,
+                   env=LOCAL_ONLY)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert (project / SNAPSHOT).read_bytes() == META_PAGE.encode("utf-8")
+    assert "converted to UTF-8 from cp1252" in done.stdout
+    assert "served in cp1252, not UTF-8, as its <meta> tag declares, and is stored" in done.stderr
+    verified = run_cli("evidence", "verify", "--strict", cwd=project)
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+    same = run_cli("watch", cwd=project, env=LOCAL_ONLY)  # watch reads the live page alike
+    assert same.stdout.startswith("unchanged"), same.stdout + same.stderr
+
+
+def test_a_utf8_page_whose_meta_says_utf8_is_pinned_byte_for_byte(
+    project: Path, declaring: str
+) -> None:
+    # What the prescan adds must change nothing for the commonest page of all.
+    done = run_cli("new", "acme", f"{declaring}/meta-utf8", "--as-of", "2026-12-02",
+                   cwd=project, env=LOCAL_ONLY)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert (project / SNAPSHOT).read_bytes() == UTF8_META_PAGE.encode()
+    assert "converted" not in done.stdout and "served in" not in done.stderr, done.stderr
+    assert "snapshots/acme" not in done.stderr  # no note on how the page was stored
+
+
+def test_the_header_charset_wins_over_the_meta_and_new_says_so(
+    project: Path, declaring: str
+) -> None:
+    done = run_cli("new", "acme", f"{declaring}/overruled", "--as-of", "2026-12-02",
+                   cwd=project, env=LOCAL_ONLY)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert (project / SNAPSHOT).read_bytes() == OVERRULED.encode("utf-8")  # "é", not "И"
+    assert "its <meta> tag declares 'koi8-r': the header wins" in done.stderr, done.stderr
+
+
+def test_a_meta_charset_is_not_read_in_a_page_that_is_not_html(
+    project: Path, declaring: str
+) -> None:
+    before = _files(project)
+    _refused(project, "acme", f"{declaring}/meta-not-html", said="not valid UTF-8 (byte 0xe9)",
+             env=LOCAL_ONLY)  # fmt: skip
+    assert _files(project) == before
+
+
+def test_a_redirected_page_says_where_its_bytes_came_from(project: Path, declaring: str) -> None:
+    done = run_cli("new", "acme", f"{declaring}/moved", "--as-of", "2026-12-02", cwd=project,
+                   env=LOCAL_ONLY)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    said = f"{declaring}/moved redirected to {declaring}/meta, and the snapshot is the page"
+    assert said in done.stderr, done.stderr
+    assert "the profile's url names it" in done.stderr
+    profile = yaml.safe_load((project / "vendors" / "acme.yaml").read_text(encoding="utf-8"))
+    assert profile["documents"][0]["url"] == f"{declaring}/meta"
+
+
+def test_a_redirected_page_given_a_url_says_both(project: Path, declaring: str) -> None:
+    done = run_cli("new", "acme", f"{declaring}/moved", "--url", URL, "--as-of", "2026-12-02",
+                   cwd=project, env=LOCAL_ONLY)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert f"redirected to {declaring}/meta" in done.stderr, done.stderr
+    assert f"the profile's url is {URL}, as --url gave it" in done.stderr
+
+
+def test_an_html_file_is_read_in_the_charset_its_meta_declares(project: Path) -> None:
+    (project / "terms.html").write_bytes(META_PAGE.encode("cp1252"))
+    done = run_cli("new", "acme", "terms.html", "--url", URL, "--as-of", "2026-12-02",
+                   cwd=project)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert (project / SNAPSHOT).read_bytes() == META_PAGE.encode("utf-8")
+    assert "the file is in cp1252, not UTF-8, as its <meta> tag declares" in done.stderr
+    assert "not of the file's bytes" in done.stderr
+
+
+def test_an_html_file_its_meta_charset_does_not_decode_is_refused(project: Path) -> None:
+    body = PAGE.replace("<head>", '<head><meta charset="shift_jis">').encode() + b"\x81\xff"
+    (project / "terms.html").write_bytes(body)
+    (project / "terms.htm.md").write_bytes(META_PAGE.encode("cp1252"))  # not HTML: no prescan
+    before = _files(project)
+    stderr = _refused(project, "acme", "terms.html", "--url", URL,
+                      said="terms.html: cannot be pinned as text: it is not text in the charset "
+                      "'shift_jis' its <meta> tag declares (the first undecodable byte is at "
+                      f"offset {len(body) - 2})")  # fmt: skip
+    assert "iconv" in stderr
+    _refused(project, "acme", "terms.htm.md", "--url", URL, said="not valid UTF-8 (byte 0xe9)")
+    assert _files(project) == before
+
+
+# ---------------------------------------------------------------- no downgrade to plain http
+
+
+def test_an_https_page_redirected_to_plain_http_is_refused_even_here(
+    project: Path, tmp_path: Path
+) -> None:
+    # From this machine plain http is allowed when asked for; an https page that redirects to
+    # it is not, since the page was asked for authenticated.
+    from tests.unit.evidence.test_fetch_downgrade import (
+        make_certificate,
+        page,
+        redirect_to,
+        serve_site,
+        server_context,
+    )
+
+    certificate = make_certificate(tmp_path)
+    env = {**LOCAL_ONLY, "SSL_CERT_FILE": str(certificate[0])}
+    before = _files(project)
+    with serve_site(server_context(certificate)) as secure, serve_site() as plain:
+        plain.routes["/terms"] = page(TERMS.encode())
+        secure.routes["/terms"] = redirect_to(f"{plain.url}/terms")
+        said = f"redirect from {secure.url}/terms to {plain.url}/terms refused"
+        stderr = _refused(project, "acme", f"{secure.url}/terms", env=env, said=said)
+    assert "give the http URL itself if that is really meant" in stderr
+    assert plain.paths == []
+    assert _files(project) == before

@@ -29,10 +29,11 @@ SECOND = PAGE.format(use="may use").encode("utf-8")
 
 class _Terms(http.server.BaseHTTPRequestHandler):
     body: ClassVar[bytes] = FIRST
+    kind: ClassVar[str] = "text/html; charset=utf-8"
 
     def do_GET(self) -> None:
         self.send_response(200 if self.path == "/terms" else 404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Type", type(self).kind)
         self.send_header("Content-Length", str(len(type(self).body)))
         self.end_headers()
         self.wfile.write(type(self).body)
@@ -99,3 +100,22 @@ def test_watch_refuses_a_page_not_in_its_declared_charset_as_a_failed_fetch(
     assert f"{base}/terms" in bad.stdout and f"offset {gone_at}" in bad.stdout, bad.stdout
     assert "Traceback" not in bad.stderr
     assert not (root / "incoming").exists()
+
+
+def test_a_page_whose_meta_declares_its_charset_is_saved_as_new_pins_it(tmp_path: Path) -> None:
+    # No charset in the header: the page's <meta> says windows-1252. `new` and watch both read
+    # it so, strictly, and store it in UTF-8; the version saved is the one `new` would pin.
+    declared = PAGE.replace('<meta charset="utf-8">', '<meta charset="windows-1252">')
+    first, second = (declared.format(use=use) for use in ("does not use", "may use"))
+    handler = type("Declared", (_Terms,), {"kind": "text/html", "body": first.encode("cp1252")})
+    with serving(handler) as base:
+        pinned = _pinned_by_new(tmp_path / "one", f"{base}/terms")
+        same = _ok("watch", "vendors", "--retries", "0", cwd=tmp_path / "one")
+        handler.body = second.encode("cp1252")
+        out = _ok("watch", "vendors", "--retries", "0", "--save", "incoming", cwd=tmp_path / "one")
+        (saved,) = (tmp_path / "one" / "incoming").rglob("*.md")
+        again = _pinned_by_new(tmp_path / "two", f"{base}/terms")
+    assert pinned == first.encode("utf-8")
+    assert same.startswith("unchanged"), same
+    assert out.startswith("changed"), out
+    assert saved.read_bytes() == again == second.encode("utf-8")

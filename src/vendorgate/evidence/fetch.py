@@ -6,9 +6,11 @@
 * connection failures, timeouts, 429 and 5xx are retried with exponential backoff; other
   client errors (404, 403...) are not, since asking again will not help;
 * redirects are followed by hand, at most :data:`MAX_REDIRECTS`, only to http(s), and a loop is
-  reported as such; a redirect to another host on this machine or on a private or link-local
-  network (a cloud's metadata service, say) is refused, so a public page cannot make the
-  fetcher pin an internal service's answer. The name of such a host is resolved once, and the
+  reported as such; a redirect from https down to plain http (on any host) is refused, since
+  anyone on the way could rewrite a page that was asked for authenticated; a redirect to
+  another host on this machine or on a private or link-local network (a cloud's metadata
+  service, say) is refused, so a public page cannot make the fetcher pin an internal
+  service's answer. The name of such a host is resolved once, and the
   connection goes to the addresses checked (:class:`vendorgate.evidence.bounded.Pin`), so a
   name cannot answer one address to the check and another to the connection;
 * ``If-None-Match`` / ``If-Modified-Since`` are sent when a previous response gave an ETag or
@@ -141,10 +143,28 @@ def _follow(url: str, limits: Limits, etag: str, last_modified: str) -> Response
         if target in seen:
             chain = " -> ".join([*seen[seen.index(target) :], target])
             raise FetchError(f"redirect loop: {chain}")
+        _refuse_downgrade(current, target)
         pin = _check_redirect(url, current, target)
         seen.append(target)
         current = target
     raise FetchError(f"more than {MAX_REDIRECTS} redirects, last to {current}")
+
+
+def _refuse_downgrade(current: str, target: str) -> None:
+    """Refuse a redirect from an https answer to a plain http URL, on any host: the page was
+    asked for over an authenticated connection, and whatever answers the http hop (anyone on
+    the way) could put words in it that the vendor never published. http to https, and http to
+    http, are no worse than what was asked for."""
+    if _scheme(current) == "https" and _scheme(target) == "http":
+        raise FetchError(
+            f"redirect from {current} to {target} refused: a page asked for over https is "
+            "not read over plain http, where anyone on the way can rewrite it; give the http "
+            "URL itself if that is really meant"
+        )
+
+
+def _scheme(url: str) -> str:
+    return urllib.parse.urlsplit(url).scheme.lower()
 
 
 def _check_redirect(first: str, current: str, target: str) -> bounded.Pin | None:
@@ -197,7 +217,7 @@ def resolve(host: str) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
 
 
 def _check_scheme(url: str) -> None:
-    scheme = urllib.parse.urlsplit(url).scheme.lower()
+    scheme = _scheme(url)
     if scheme not in ("http", "https"):
         raise FetchError(f"only http and https URLs are fetched, not `{scheme}:`")
 

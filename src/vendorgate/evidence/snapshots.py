@@ -37,9 +37,23 @@ MIN_QUOTE_WORDS = 3
 """Fewest words (after normalisation) a quote needs to verify: one or two words are found in
 almost any document and prove nothing about what it says."""
 _WORD = re.compile(r"\w")
-_NOT_CHARSETS = frozenset({"idna", "punycode", "unicode-escape", "raw-unicode-escape"})
+_NOT_CHARSETS = frozenset({"idna", "punycode", "unicode-escape", "raw-unicode-escape", "utf-7"})
 """Text codecs no web page is written in: each rewrites escape sequences or labels into other
-characters, so a page "converted" with one would pin words no browser shows."""
+characters (UTF-7 reads ``+ADw-`` as ``<``, which is why browsers dropped it), so a page
+"converted" with one would pin words no browser shows."""
+
+HEADER = "header"
+"""A charset from the Content-Type header."""
+META = "meta"
+"""A charset from a ``<meta>`` tag in the first :data:`PRESCAN_BYTES` bytes of an HTML page."""
+BOM = "bom"
+"""A charset a byte order mark announces."""
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+"""Media types of an HTML page: the ones a ``<meta>`` charset is looked for in."""
+PRESCAN_BYTES = 1024
+"""How far into an HTML page a ``<meta>`` charset is looked for (the HTML standard's prescan)."""
+_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xfe\xff", "utf-16"), (b"\xff\xfe", "utf-16"))
+"""Python's ``utf-16`` codec reads either order from the mark itself, and drops it."""
 
 
 class SnapshotPathError(ValueError):
@@ -134,9 +148,10 @@ def strict_pinned_form(body: bytes, charset: str) -> tuple[bytes, str] | None:
     return text.encode("utf-8"), codec.name
 
 
-def refusal(body: bytes, charset: str) -> str:
+def refusal(body: bytes, charset: str, source: str = HEADER) -> str:
     """Why :func:`strict_pinned_form` refuses ``body``, as a clause naming the declared charset
-    and the first offending byte's offset where there is one; empty when it does not."""
+    (and what declared it, ``source``, when that is not the Content-Type header) and the first
+    offending byte's offset where there is one; empty when it does not."""
     import codecs
 
     if _kept_as_served(body):
@@ -146,19 +161,206 @@ def refusal(body: bytes, charset: str) -> str:
         if nul >= 0:
             return f"it declares no charset and holds a NUL byte at offset {nul}"
         return f"it declares no charset and is not UTF-8 ({_first_bad(body, 'utf-8')})"
+    named = charset_named(charset, source)
     try:
         name = codecs.lookup(charset).name
     except LookupError:
-        return f"its declared charset {charset!r} is not one this program knows"
+        return f"{named} is not one this program knows"
     if name in _NOT_CHARSETS:
-        return f"its declared charset {charset!r} is not a charset a page is written in"
+        return f"{named} is not a charset a page is written in"
     try:
         body.decode(name)
     except UnicodeDecodeError:
-        return f"it is not text in its declared charset {charset!r} ({_first_bad(body, name)})"
+        return f"it is not text in {named} ({_first_bad(body, name)})"
     except (LookupError, UnicodeError):  # base64, zlib: codecs, but not text encodings
-        return f"its declared charset {charset!r} is not a text encoding"
+        return f"{named} is not a text encoding"
     return ""
+
+
+def charset_named(charset: str, source: str) -> str:
+    """The charset as a phrase saying what declared it (``its declared charset 'x'``)."""
+    if source == META:
+        return f"the charset {charset!r} its <meta> tag declares"
+    if source == BOM:
+        return f"the charset {charset!r} its byte order mark declares"
+    return f"its declared charset {charset!r}"
+
+
+@dataclass(frozen=True)
+class Declared:
+    """The charset a page is read in, and what declared it."""
+
+    charset: str
+    """The label to decode with; empty when nothing declares one."""
+    source: str
+    """:data:`BOM`, :data:`HEADER` or :data:`META`; empty with no charset."""
+    overruled: str = ""
+    """A charset a ``<meta>`` tag declares that the header's overruled; empty when they
+    agree, or there is no such tag."""
+
+
+def declared_charset(body: bytes, header: str, html: bool) -> Declared:
+    """The charset ``body`` is read in, in the HTML standard's order: a byte order mark, then
+    the ``header`` charset (the Content-Type's), then, for an HTML page only, a ``<meta>``
+    charset in its first :data:`PRESCAN_BYTES` bytes (:func:`meta_charset`). Whatever declared
+    it, the page then goes down the one strict path (:func:`strict_pinned_form`)."""
+    for mark, charset in _BOMS:
+        if body.startswith(mark):
+            return Declared(charset, BOM)
+    meta = meta_charset(body) if html else ""
+    if header:
+        overruled = meta if meta and codec_name(meta) != codec_name(header) else ""
+        return Declared(header, HEADER, overruled)
+    return Declared(meta, META) if meta else Declared("", "")
+
+
+def codec_name(label: str) -> str:
+    """The codec a label names, or empty when Python knows no such codec."""
+    import codecs
+
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return ""
+
+
+_SPACE = b"\t\n\x0c\r "
+_AFTER_META = (b"\t", b"\n", b"\x0c", b"\r", b" ", b"/")
+_LETTER = re.compile(rb"[A-Za-z]")
+_LABEL = re.compile(r"\A[a-z0-9._:-]+\Z")
+"""What an encoding label of the Encoding standard is made of (``iso_8859-1:1987``)."""
+_CONTENT_CHARSET = re.compile(rb"charset[\t\n\x0c\r ]*=[\t\n\x0c\r ]*")
+
+
+def meta_charset(body: bytes) -> str:
+    """The charset a ``<meta charset>`` or ``<meta http-equiv="Content-Type" content="...;
+    charset=...">`` in the first :data:`PRESCAN_BYTES` bytes of an HTML page declares,
+    lower case; empty when none does.
+
+    This is the HTML standard's prescan: comments are skipped, so a ``<meta>`` in one declares
+    nothing; other tags' attributes are skipped, so a ``<meta`` inside an attribute's value is
+    not one; the first ``<meta>`` naming a charset Python knows wins, one naming an unknown
+    charset is passed over, and one whose ``>`` is past the bytes prescanned declares nothing.
+    A script's text is not skipped, as browsers do not skip it. A UTF-16 or UTF-32 charset is
+    read as UTF-8 (a page whose tag could be read byte by byte is in neither), and
+    ``x-user-defined`` as windows-1252, as the standard says."""
+    data = body[:PRESCAN_BYTES]
+    at = 0
+    while at < len(data):
+        if data.startswith(b"<!--", at):
+            end = data.find(b"-->", at + 2)
+            at = len(data) if end < 0 else end + 3
+            continue
+        if data[at : at + 5].lower() == b"<meta" and data[at + 5 : at + 6] in _AFTER_META:
+            at, found = _meta(data, at + 5)
+            if found:
+                return found
+        elif data.startswith(b"<", at) and _LETTER.match(
+            data, at + (2 if data[at + 1 : at + 2] == b"/" else 1)
+        ):
+            at = _skip_tag(data, at)
+        elif data.startswith((b"<!", b"</", b"<?"), at):
+            end = data.find(b">", at + 1)
+            at = len(data) if end < 0 else end
+        at += 1
+    return ""
+
+
+def _meta(data: bytes, at: int) -> tuple[int, str]:
+    """The charset one ``<meta>`` tag declares (empty when none it may), and where its
+    attributes end; ``at`` is just after ``<meta``."""
+    seen: set[bytes] = set()
+    pragma, need_pragma = False, None
+    charset: str | None = None  # None: no attribute named one; empty: one named no charset
+    while True:
+        at, attribute = _attribute(data, at)
+        if attribute is None:
+            break
+        name, value = attribute
+        if name in seen:
+            continue  # the first of two attributes of one name counts, as in a browser
+        seen.add(name)
+        if name == b"http-equiv":
+            pragma = value == b"content-type"
+        elif name == b"content" and charset is None:
+            found = _known(_charset_in_content(value))
+            if found:
+                charset, need_pragma = found, True
+        elif name == b"charset":
+            charset, need_pragma = _known(value.decode("latin-1")), False
+    cut_off = at >= len(data)  # its ">" lies past the bytes prescanned: maybe not all of it
+    if cut_off or not charset or need_pragma is None or (need_pragma and not pragma):
+        return at, ""
+    return at, charset
+
+
+def _known(label: str) -> str:
+    """``label`` as the prescan takes it (stripped; UTF-16 and UTF-32 read as UTF-8,
+    ``x-user-defined`` as windows-1252), or empty when Python knows no such charset."""
+    label = label.strip("\t\n\x0c\r ")
+    if not _LABEL.match(label):  # Python's lookup reads "koi8-r/" as koi8-r; a browser does not
+        return ""
+    if label == "x-user-defined":
+        return "windows-1252"
+    codec = codec_name(label)
+    if codec.startswith(("utf-16", "utf-32")):
+        return "utf-8"
+    return label if codec else ""
+
+
+def _charset_in_content(value: bytes) -> str:
+    """The charset in a ``content="text/html; charset=..."`` value, as the standard extracts
+    it; empty when there is none, or its quote is never closed."""
+    found = _CONTENT_CHARSET.search(value)
+    if found is None:
+        return ""
+    rest = value[found.end() :]
+    if rest[:1] in (b'"', b"'"):
+        end = rest.find(rest[:1], 1)
+        return "" if end < 0 else rest[1:end].decode("latin-1")
+    return re.split(rb"[\t\n\x0c\r ;]", rest, maxsplit=1)[0].decode("latin-1")
+
+
+def _skip_tag(data: bytes, at: int) -> int:
+    """Past a tag's name and attributes (so a ``<meta`` in a value is not a tag); where the
+    tag's ``>`` is, or the end."""
+    while at < len(data) and data[at : at + 1] not in _SPACE + b">":
+        at += 1
+    attribute: tuple[bytes, bytes] | None = (b"", b"")
+    while attribute is not None:
+        at, attribute = _attribute(data, at)
+    return at
+
+
+def _attribute(data: bytes, at: int) -> tuple[int, tuple[bytes, bytes] | None]:
+    """The next attribute of a tag (name and value, lower case) and where it ends; None at the
+    tag's ``>`` or the end of the bytes prescanned (the standard's "get an attribute")."""
+    end = len(data)
+    while at < end and data[at : at + 1] in _SPACE + b"/":
+        at += 1
+    if at >= end or data[at : at + 1] == b">":
+        return at, None
+    start = at
+    while at < end and (at == start or data[at : at + 1] not in _SPACE + b"/>="):
+        at += 1
+    name = data[start:at].lower()
+    while at < end and data[at : at + 1] in _SPACE:
+        at += 1
+    if data[at : at + 1] != b"=":
+        return at, (name, b"")
+    at += 1
+    while at < end and data[at : at + 1] in _SPACE:
+        at += 1
+    quote = data[at : at + 1]
+    if quote in (b'"', b"'"):
+        close = data.find(quote, at + 1)
+        if close < 0:
+            return end, None
+        return close + 1, (name, data[at + 1 : close].lower())
+    start = at
+    while at < end and data[at : at + 1] not in _SPACE + b">":
+        at += 1
+    return at, (name, data[start:at].lower())
 
 
 def _first_bad(body: bytes, codec: str) -> str:

@@ -13,14 +13,17 @@ Both sides are reduced by :func:`comparable` before comparing. Profiles are neve
 earlier versions, never over one, for a person to review and pin. It is stored in the form
 ``new`` pins a fetched page in (:func:`vendorgate.evidence.snapshots.strict_pinned_form`: an
 HTML page as served, markup and all), so ``evidence diff`` between the two compares like with
-like. A page with no such form (not UTF-8 and no charset declared, a byte its declared charset
-cannot decode, a codec no page is written in, a NUL byte) is ``unreachable``, with the reason:
+like; its charset is the one ``new`` reads it in, that of a byte order mark, the header or an
+HTML page's ``<meta>`` (:func:`vendorgate.evidence.snapshots.declared_charset`). A page with no
+such form (not UTF-8 and no charset declared, a byte its charset cannot decode, a codec no page
+is written in, a NUL byte) is ``unreachable``, with the reason:
 it is neither saved nor compared, since any text read from it would not be the vendor's.
 
 ETag and Last-Modified validators, and the last version fetched (in that stored form), are
 remembered in this user's cache folder for the project (never in the work tree), signed with
 the cache's key, so an unchanged page is not downloaded again; a state this user's runs did not
-sign is ignored (see :class:`_State`).
+sign is ignored (see :class:`_State`), and so is a version an earlier release remembered, which
+may hold U+FFFD for bytes it could not decode: the page is fetched in full, and a note says so.
 """
 
 from __future__ import annotations
@@ -55,7 +58,7 @@ WATCH_DIR = "watch"
 """The state's folder in this project's cache folder (:func:`vendorgate.cache.store.folder_for`)."""
 STATE_FILE = "watch-state.json"
 _TEXT_TYPES = frozenset({"text/plain", "text/markdown", "text/x-markdown"})
-_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+_HTML_TYPES = evidence.HTML_TYPES
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,10 @@ class _Fetched:
     not_modified: bool = False
 
 
+STORED_FORM = "strict"
+"""Marks a remembered version as the page in its strict stored form
+(:func:`vendorgate.evidence.snapshots.strict_pinned_form`): nothing replaced. Entries of earlier
+releases lack it."""
 STATE_KIND = "watch-state/2"
 """What the state's signature is over, besides its content: no other signed thing fits."""
 
@@ -144,6 +151,9 @@ class _State:
     dirty: bool = False
     note: str = ""
     """Why a state file that exists was not used; empty when it was (or there was none)."""
+    outdated: set[str] = field(default_factory=set)
+    """URLs whose remembered version an earlier release wrote, in a form not known to be
+    strict: not used, the page fetched in full (:meth:`cached`)."""
 
     @classmethod
     def load(cls, root: Path) -> _State:
@@ -195,12 +205,17 @@ class _State:
         """The page last fetched from ``url``, in its stored form, and its media type. Even a
         signed state may only name the one file this code writes for that URL, inside its own
         folder, with the sha256 recorded (a path, a symlink, another URL's file, or an edited
-        text is ignored, and the page is fetched in full). An entry without a media type was
-        written by an earlier release, which kept the page's text rather than the page: it is
-        not used either."""
+        text is ignored, and the page is fetched in full). An entry an earlier release wrote
+        is not used either, and the URL is noted in :attr:`outdated`: those kept the page's
+        text, or the page decoded with undecodable bytes replaced by U+FFFD, and a replaced
+        text compared with the pinned snapshot after a 304 could call a changed page
+        unchanged. Only an entry marked with :data:`STORED_FORM` holds a strict stored form."""
         entry = self.urls.get(url, {})
         name, media = entry.get("text", ""), entry.get("media", "")
         if not name or name != _text_name(url) or not entry.get("sha256"):
+            return None
+        if entry.get("form") != STORED_FORM:
+            self.outdated.add(url)
             return None
         if media not in _HTML_TYPES and media not in _TEXT_TYPES:
             return None
@@ -212,6 +227,8 @@ class _State:
         except OSError:
             return None
         if hashlib.sha256(data).hexdigest() != entry["sha256"]:
+            return None
+        if evidence.strict_pinned_form(data, "") != (data, ""):  # belt and braces: UTF-8, no NUL
             return None
         return data, media
 
@@ -232,6 +249,7 @@ class _State:
             "text": name,
             "sha256": hashlib.sha256(data).hexdigest(),
             "media": response.media_type,
+            "form": STORED_FORM,
         }
         self.dirty = True
 
@@ -295,8 +313,18 @@ def watch(
     for state in states.values():
         with contextlib.suppress(OSError):  # the cache is an optimisation, never a failure
             state.save()
-    notes = tuple(sorted({state.note for state in states.values() if state.note}))
-    return WatchResult(tuple(items), notes)
+    notes = {state.note for state in states.values() if state.note}
+    notes.update(_outdated_note(state) for state in states.values() if state.outdated)
+    return WatchResult(tuple(items), tuple(sorted(notes)))
+
+
+def _outdated_note(state: _State) -> str:
+    count = len(state.outdated)
+    return (
+        f"the watch state {state.folder / STATE_FILE} kept {count} page(s) as an earlier "
+        "release stored them, which could replace bytes it could not decode; they were not "
+        "used, and those pages were fetched in full"
+    )
 
 
 def _check_limits(limits: Limits) -> None:
@@ -346,17 +374,22 @@ _NOT_STORED = (
 
 def _stored_form(response: Response) -> tuple[bytes, str]:
     """The page in the form ``new`` pins it in (strict: nothing replaced, no non-text codec,
-    no NUL), or why it has none, naming the URL, the declared charset and where it failed."""
-    charset = response.charset
+    no NUL; in the charset a byte order mark, the header or an HTML page's ``<meta>`` declares,
+    in that order), or why it has none, naming the URL, the charset and where it failed."""
+    declared = evidence.declared_charset(
+        response.body, response.charset, response.media_type in _HTML_TYPES
+    )
+    charset = declared.charset
     pinned = evidence.strict_pinned_form(response.body, charset)
     if pinned is None:
-        why = evidence.refusal(response.body, charset)
+        why = evidence.refusal(response.body, charset, declared.source)
     else:
         nul = evidence.first_nul(pinned[0])
         if nul < 0:
             return pinned[0], ""
-        declared = f"its declared charset {charset!r}" if charset else "no declared charset"
-        why = f"read with {declared}, it holds a NUL byte at offset {nul}: not a page of text"
+        named = evidence.charset_named(charset, declared.source) if charset else ""
+        named = named or "no declared charset"
+        why = f"read with {named}, it holds a NUL byte at offset {nul}: not a page of text"
     return b"", f"the page at {response.url} cannot be stored as text: {why}{_NOT_STORED}"
 
 

@@ -16,6 +16,7 @@ from vendorgate.onboard.reading import infer_type, read_effective_date, read_tit
 
 if TYPE_CHECKING:
     from vendorgate.evidence.fetch import Limits
+    from vendorgate.evidence.snapshots import Declared
 
 _FOLDERS = {
     "terms_of_service": "terms-of-service",
@@ -67,6 +68,8 @@ class NewDocument:
     """Day of retrieval."""
     data: bytes
     """Its bytes, as copied."""
+    text: str
+    """Its text: ``data`` decoded once, strictly, without a byte order mark."""
     snapshot: Path
     """Where the copy goes."""
     place: str
@@ -75,26 +78,21 @@ class NewDocument:
     doubt: str = ""
     """Why an effective date the text gives was not believed; empty when none was doubted."""
     converted: str = ""
-    """The charset a fetched page was served in and converted to UTF-8 from; empty when its
-    bytes are pinned as served."""
+    """The charset a page was served in (or an HTML file is written in) and converted to UTF-8
+    from; empty when its bytes are pinned as served."""
+    said: tuple[str, ...] = ()
+    """What the reader must know of how it was obtained and stored: where a redirect led, the
+    charset it was converted from and what declared it; empty when fetched where asked (or read
+    from a file) and stored as served."""
 
     @property
     def conversion(self) -> str:
-        """What the reader must know of a page stored converted; empty when stored as served."""
-        if not self.converted:
-            return ""
-        return (
-            f"{self.place}: the page was served in {self.converted}, not UTF-8, and is stored "
-            "converted to UTF-8; its sha256 is of that text, not of the bytes served"
-        )
+        """:attr:`said` as one note, naming the snapshot; empty when there is nothing to say."""
+        return f"{self.place}: {'; '.join(self.said)}" if self.said else ""
 
     @property
     def sha256(self) -> str:
         return hashlib.sha256(self.data).hexdigest()
-
-    @property
-    def text(self) -> str:
-        return self.data.decode("utf-8", errors="replace").removeprefix("\ufeff")
 
     @property
     def dated(self) -> date:
@@ -113,9 +111,8 @@ def obtain_documents(
     docs: list[NewDocument] = []
     named: dict[str, str] = {}
     for one in asked:
-        data, url, converted = _obtain(one, limits)
-        doc = _describe(one.name, data, one.kind, url, root, lineage_name, today, docs)
-        doc = replace(doc, converted=converted)
+        got = _obtain(one, limits)
+        doc = _describe(one.name, got, one.kind, root, lineage_name, today, docs)
         if doc.sha256 in named:
             raise UsageError(
                 f"{one.name}: the same bytes as {named[doc.sha256]} (named twice?); "
@@ -126,41 +123,66 @@ def obtain_documents(
     return docs
 
 
-def _obtain(asked: Asked, limits: Limits) -> tuple[bytes, str, str]:
-    """The document's bytes as pinned, the URL the profile names, and the charset a page was
-    converted from (empty when its bytes are pinned as served)."""
+@dataclass(frozen=True)
+class _Obtained:
+    """A document's bytes as pinned, and what was learnt getting them."""
+
+    data: bytes
+    text: str
+    """``data`` decoded, once."""
+    url: str
+    """The URL the profile names."""
+    converted: str = ""
+    """The charset it was converted from (empty when pinned as served)."""
+    said: tuple[str, ...] = ()
+    """:attr:`NewDocument.said`."""
+
+
+def _obtain(asked: Asked, limits: Limits) -> _Obtained:
     if asked.fetched:
-        data, final_url, converted = _fetch(asked.name, limits)
-        return data, asked.url or final_url, converted
-    return _read_file(asked.name), asked.url, ""
+        return _fetch(asked, limits)
+    return _read_file(asked)
 
 
-def _fetch(name: str, limits: Limits) -> tuple[bytes, str, str]:
+def _fetch(asked: Asked, limits: Limits) -> _Obtained:
     from vendorgate.evidence.fetch import FetchError, fetch
-    from vendorgate.evidence.snapshots import strict_pinned_form
+    from vendorgate.evidence.snapshots import HTML_TYPES
 
+    name = asked.name
     try:
         response = fetch(name, limits)
     except FetchError as exc:
         raise UsageError(f"{name}: could not be fetched: {exc}") from exc
-    refuse_plain_http(name, response.url)  # a redirect down to http:// elsewhere
+    # An http page of this machine redirected to http:// elsewhere (the fetcher itself
+    # refuses any redirect from https down to http).
+    refuse_plain_http(name, response.url)
     if response.status != 200:
         raise UsageError(f"{name}: answered HTTP {response.status}; expected 200")
-    # The pinned form watch --save stores too, but strict: a page its declared charset does
-    # not decode whole (or that declares none) is refused, never pinned with U+FFFD in it.
-    pinned = strict_pinned_form(response.body, response.charset)
-    if pinned is None:
-        _checked_text(response.body, name)  # the located reason: binary, or not UTF-8
-        raise UsageError(f"{name}: not text in its declared charset {response.charset!r}")
-    data, converted = pinned
-    _checked_text(data, name)  # a NUL or no text is refused after conversion too
-    return data, response.url, converted
+    # The pinned form watch --save stores too, but strict: a page its charset does not decode
+    # whole (or that declares none) is refused, never pinned with U+FFFD in it.
+    html = response.media_type in HTML_TYPES
+    got = _pinned(response.body, response.charset, html, name, "", served=True)
+    # The URL the bytes came from is said whenever it is not the one asked for: the profile
+    # names it (unless --url names another), and watch fetches it.
+    url = asked.url or response.url
+    redirect = _redirected(name, response.url, url)
+    return replace(got, url=url, said=(redirect, *got.said) if redirect else got.said)
 
 
-def _read_file(name: str) -> bytes:
+def _redirected(name: str, final: str, url: str) -> str:
+    if final == name:
+        return ""
+    said = f"{name} redirected to {final}, and the snapshot is the page served there"
+    if url == final:
+        return f"{said}; the profile's url names it"
+    return f"{said}; the profile's url is {url}, as --url gave it"
+
+
+def _read_file(asked: Asked) -> _Obtained:
     from vendorgate.scan.scanner import MAX_DOCUMENT_BYTES
     from vendorgate.text.reader import read_bytes
 
+    name = asked.name
     path = Path(name)
     if not path.exists():
         raise UsageError(f"{name}: no such file (a terms document was expected)")
@@ -168,18 +190,71 @@ def _read_file(name: str) -> bytes:
         raise UsageError(f"{name}: is a folder; name one document file")
     # Read once: the bytes checked are the bytes pinned, even if the file changes meanwhile.
     data = read_bytes(path, name, MAX_DOCUMENT_BYTES)
-    # A file declares no charset, so none is guessed: the person who saved it knows it.
-    _checked_text(data, name, _CONVERT_FILE)
-    return data
+    # A file declares no charset, so none is guessed: the person who saved it knows it. An
+    # HTML file may declare one itself (a byte order mark, a <meta> tag), as a browser reads it.
+    html = path.suffix.lower() in _HTML_SUFFIXES
+    return replace(_pinned(data, "", html, name, _CONVERT_FILE, served=False), url=asked.url)
 
 
-def _checked_text(data: bytes, name: str, fix: str = "") -> None:
-    """Located errors for binary or non-UTF-8 bytes (``fix`` saying how to convert them); an
-    error for a document with no text, which would give a profile of nothing but `undisclosed`
-    that looks like a finished one."""
+_HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+_A_FILE = ("the file is", "the file's bytes")
+
+
+def _pinned(body: bytes, header: str, html: bool, name: str, fix: str, served: bool) -> _Obtained:
+    """``body`` in its strict pinned form, in the charset a byte order mark, ``header`` or (for
+    ``html``) a ``<meta>`` tag declares, in that order, with its text; a located error when
+    it has none (``fix`` saying how to convert it), or no text. ``served``: fetched, not read
+    from a file (the note on a conversion says which)."""
+    from vendorgate.evidence import snapshots
+
+    declared = snapshots.declared_charset(body, header, html)
+    pinned = snapshots.strict_pinned_form(body, declared.charset)
+    if pinned is None:
+        if declared.charset and snapshots.codec_name(declared.charset) != "utf-8":
+            why = snapshots.refusal(body, declared.charset, declared.source)
+            how = fix or (
+                "check the page's encoding and, if it is right, save a copy converted to UTF-8 "
+                "by hand and name that file with --url"
+            )
+            raise UsageError(f"{name}: cannot be pinned as text: {why}; {how}")
+        _checked_text(body, name, fix)  # the located reason: binary, or not UTF-8
+        raise UsageError(f"{name}: not text in its declared charset {declared.charset!r}")
+    data, converted = pinned
+    text = _checked_text(data, name, fix)  # a NUL or no text is refused after conversion too
+    if not converted:
+        return _Obtained(data, text, "")
+    source, bytes_of = ("the page was served", "the bytes served") if served else _A_FILE
+    said = (
+        f"{source} in {converted}, not UTF-8{_declared_by(declared)}, and is stored converted "
+        f"to UTF-8; its sha256 is of that text, not of {bytes_of}"
+    )
+    return _Obtained(data, text, "", converted, (said,))
+
+
+def _declared_by(declared: Declared) -> str:
+    """What declared the charset a page was converted from, when not the header alone."""
+    from vendorgate.evidence import snapshots
+
+    if declared.source == snapshots.META:
+        return ", as its <meta> tag declares"
+    if declared.source == snapshots.BOM:
+        return ", as its byte order mark declares"
+    if declared.overruled:
+        return (
+            f", as its Content-Type header declares (its <meta> tag declares "
+            f"{declared.overruled!r}: the header wins, as in a browser)"
+        )
+    return ""
+
+
+def _checked_text(data: bytes, name: str, fix: str = "") -> str:
+    """The text of ``data``; located errors for binary or non-UTF-8 bytes (``fix`` saying how
+    to convert them), and an error for a document with no text, which would give a profile of
+    nothing but `undisclosed` that looks like a finished one."""
     from vendorgate.scan.scanner import decode_document
 
-    if not decode_document(data, name, fix).strip():
+    text = decode_document(data, name, fix)
+    if not text.strip():
         raise InputError(
             Problem(
                 "no text (the document is empty or only white space); expected the vendor's "
@@ -187,19 +262,19 @@ def _checked_text(data: bytes, name: str, fix: str = "") -> None:
                 name,
             )
         )
+    return text
 
 
 def _describe(
     name: str,
-    data: bytes,
+    got: _Obtained,
     kind: str,
-    url: str,
     root: Path,
     lineage_name: str,
     today: date,
     earlier: Sequence[NewDocument],
 ) -> NewDocument:
-    text = data.decode("utf-8", errors="replace").removeprefix("\ufeff")
+    text = got.text
     title = read_title(text)
     doc_type = kind or infer_type(title, name, text)
     effective, cue = read_effective_date(text)
@@ -214,7 +289,20 @@ def _describe(
     place = snapshot.relative_to(root).as_posix()
     shown_title = title or f"{lineage_name} {doc_type.replace('_', ' ')}"
     return NewDocument(
-        doc_id, doc_type, shown_title, url, effective, cue, today, data, snapshot, place, doubt
+        doc_id,
+        doc_type,
+        shown_title,
+        got.url,
+        effective,
+        cue,
+        today,
+        got.data,
+        text,
+        snapshot,
+        place,
+        doubt,
+        got.converted,
+        got.said,
     )
 
 

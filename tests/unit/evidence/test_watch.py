@@ -23,7 +23,7 @@ from typing import ClassVar
 import pytest
 
 from tests.support.cli import run_cli
-from vendorgate.cache import store
+from vendorgate.cache import keys, store
 from vendorgate.core.version import __version__
 from vendorgate.evidence import watch
 from vendorgate.evidence.fetch import Limits
@@ -112,6 +112,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             "/plain.txt": lambda: self._send(200, SNAPSHOT.encode(), "text/plain"),
             "/terms.pdf": lambda: self._send(200, b"%PDF-1.4 ...", "application/pdf"),
             "/etag.html": self._etag,
+            "/etag-changed.html": self._etag_changed,
             "/modified.html": self._modified,
             "/latin1.html": lambda: self._send(
                 200, LATIN1_HTML.encode("latin-1"), "text/html; charset=iso-8859-1"
@@ -151,6 +152,16 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.end_headers()
             return
         self._send(200, SAME_HTML.encode(), ETag=ETAG)
+
+    def _etag_changed(self) -> None:
+        # A page that changed since the version ETAG named; a 304 to ETAG all the same (a
+        # server's word is all a 304 is), so only the remembered version can say what it holds.
+        if self.headers.get("If-None-Match", "") == ETAG:
+            self.send_response(304)
+            self.send_header("ETag", ETAG)
+            self.end_headers()
+            return
+        self._send(200, CHANGED_HTML.encode(), ETag='"v2-acme"')
 
     def _modified(self) -> None:
         sent = self.headers.get("If-Modified-Since", "")
@@ -440,3 +451,41 @@ def test_cli_exit_codes_and_output(server: str, tmp_path: Path) -> None:
 def test_comparable_text_of_markdown_and_html_agree() -> None:
     assert watch.comparable(SNAPSHOT) in watch.comparable(html_to_text(SAME_HTML))
     assert watch.comparable(SNAPSHOT) not in watch.comparable(html_to_text(CHANGED_HTML))
+
+
+def _write_state_of_an_earlier_release(repo: Path, url: str, page: bytes) -> Path:
+    """A watch state signed with this user's key, its one entry as the release before strict
+    stored forms wrote it: a media type, and the page decoded with bytes replaced."""
+    folder = store.folder_for(repo) / "watch"
+    (folder / "texts").mkdir(parents=True)
+    name = hashlib.sha256(url.encode("utf-8")).hexdigest()[:32] + ".txt"
+    (folder / "texts" / name).write_bytes(page)
+    entry = {"etag": ETAG, "lastModified": "", "text": name, "media": "text/html"}
+    entry["sha256"] = hashlib.sha256(page).hexdigest()
+    body = json.dumps({url: entry}, sort_keys=True)
+    key = keys.secret()
+    assert key is not None
+    data = {"version": 2, "state": body, "mac": keys.sign(key, watch.STATE_KIND, body)}
+    (folder / watch.STATE_FILE).write_text(json.dumps(data), encoding="utf-8")
+    return folder / watch.STATE_FILE
+
+
+def test_a_version_an_earlier_release_remembered_is_never_a_baseline(
+    server: str, tmp_path: Path
+) -> None:
+    # Its text holds U+FFFD where the page had a byte the old decoding replaced, and it holds
+    # every word of the pinned snapshot: compared after the server's 304, it would call the
+    # page unchanged. The page has changed; the entry is not used, and the note says so.
+    repo = watched_repo(tmp_path, server, {"terms": "/etag-changed.html"})
+    url = f"{server}/etag-changed.html"
+    replaced = SAME_HTML.replace("Acme Inc.", "Acme \ufffd Inc.").encode()
+    state = _write_state_of_an_earlier_release(repo, url, replaced)
+    result = watch.watch([repo / "vendors"], FAST)
+    (item,) = result.items
+    assert (item.status, item.not_modified) == ("changed", False)
+    assert _Handler.hits["/etag-changed.html"] == 1  # fetched in full, no validator sent
+    (note,) = result.notes
+    assert str(state) in note and "earlier release" in note and "fetched in full" in note
+    # Remembered anew in the strict form: the next run may use it, and says nothing.
+    again = watch.watch([repo / "vendors"], FAST)
+    assert again.notes == () and again.items[0].status == "changed"
