@@ -23,15 +23,31 @@ def to_json(result: Review, options: RenderOptions) -> str:
         "generator": {"name": "vendorgate", "version": __version__},
         "profile": result.path,
         "vendor": result.vendor,
-        "summary": {"unreviewed": len(result.facts), "accepted": len(result.accepted)},
+        "summary": counts(result),
         "accepted": [
             {"fact": a.key, "value": serialize.value(a.value), "lineRemoved": a.line}
             for a in result.accepted
         ],
         "unreviewed": [_fact_json(item) for item in result.facts],
+        "undisclosedWithPassages": [
+            {"fact": name, "passages": count} for name, count in result.pointed
+        ],
         "warnings": list(result.warnings),
     }
     return jsontext.document(data)
+
+
+def counts(result: Review) -> dict[str, int]:
+    """The counts both formats give (JSON's ``summary``, the text's summary lines):
+    ``unreviewed`` is the one the exit code follows (1 while it is not 0)."""
+    ready = sum(1 for item in result.facts if not item.refusals)
+    return {
+        "unreviewed": len(result.facts),
+        "acceptable": ready,
+        "blocked": len(result.facts) - ready,
+        "accepted": len(result.accepted),
+        "undisclosedWithPassages": len(result.pointed),
+    }
 
 
 def _fact_json(item: FactReview) -> dict[str, Any]:
@@ -75,7 +91,7 @@ def to_text(result: Review, options: RenderOptions) -> str:
             "after checking each against its quotes: "
             f"vendorgate review {result.path} --accept {','.join(ready)}"
         )
-    blocked = len(result.facts) - len(ready)
+    blocked = counts(result)["blocked"]
     if blocked:
         lines.append(f"{blocked} fact(s) cannot be accepted until their evidence verifies")
     return "\n".join([*lines, *_pointed_lines(result)]) + "\n"
