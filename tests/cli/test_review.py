@@ -137,7 +137,7 @@ def _edit_quote(profile: Path) -> None:
 @pytest.mark.parametrize(
     ("names", "edit", "message"),
     [
-        ("no_such_fact", False, "`no_such_fact` is not a fact of the profile"),
+        ("no_such_fact", False, "`no_such_fact` is not a fact of the vocabulary"),
         ("baa_available", False, "`baa_available` is not marked `unreviewed: true`"),
         (
             "breach_notification_hours,ai_training_customer_content",
@@ -275,7 +275,7 @@ def test_json_lists_the_undisclosed_facts_with_passages_as_the_text_does(profile
         "undisclosedWithPassages": 2,
     }
     assert code == json_code == 1
-    assert f"{data['summary']['unreviewed']} fact(s) marked `unreviewed: true`" in out  # type: ignore[index]
+    assert f"{data['summary']['unreviewed']} fact(s) marked `unreviewed: true`" in out
     assert _review(profile, "--format", "json")[1] == _review(profile, "--format", "json")[1]
 
 
@@ -311,3 +311,63 @@ def test_both_formats_agree_on_counts_and_exit_code_as_facts_are_accepted(profil
         "advertising_use",
         "sale_of_data",
     ]
+
+
+MARKED = "`ai_training_customer_content`, `pro:deletion_after_termination_days`, " + (
+    "`breach_notification_hours`"
+)
+
+
+@pytest.mark.parametrize(
+    ("names", "message"),
+    [
+        (
+            "ai_training_customer_contnet",
+            "vendors/acme.yaml: `ai_training_customer_contnet` is not a fact of the vocabulary "
+            "(did you mean `ai_training_customer_content`?); expected a fact marked "
+            f"`unreviewed: true` (marked: {MARKED})",
+        ),
+        (
+            "baa_available",
+            "vendors/acme.yaml:",  # the line of the fact, then:
+        ),
+        (
+            "team:deletion_after_termination_days",
+            "vendors/acme.yaml: `team:deletion_after_termination_days`: the profile has no plan "
+            "`team` (its plans are `pro`)",
+        ),
+        (
+            "pr:deletion_after_termination_days",
+            "the profile has no plan `pr` (its plans are `pro`) (did you mean `pro`?)",
+        ),
+        (
+            "pro:breach_notification_hours",
+            "`pro:breach_notification_hours`: plan `pro` does not override "
+            "`breach_notification_hours`; the vendor-level fact is named "
+            "`breach_notification_hours`; expected one of its marked overrides: "
+            "`pro:deletion_after_termination_days`",
+        ),
+        (
+            "pro:deletion_after_termination_day",
+            "plan `pro` does not override `deletion_after_termination_day` (did you mean "
+            "`deletion_after_termination_days`?)",
+        ),
+        ("*", "`*`: --accept takes fact names, not patterns; `vendorgate review"),
+        ("pro:*", "`pro:*`: --accept takes fact names, not patterns"),
+        (",", f"vendors/acme.yaml: --accept names no fact; give FACT[,FACT...] (marked: {MARKED})"),
+    ],
+)
+def test_a_wrong_name_is_refused_saying_what_was_expected(
+    profile: Path, names: str, message: str
+) -> None:
+    profile.write_text(profile.read_text(encoding="utf-8") + PLAN, encoding="utf-8")
+    before = profile.read_bytes()
+    # named with a fact that can be accepted, which is not accepted either
+    given = names if names == "," else f"breach_notification_hours,{names}"
+    code, out, err = _review(profile, "--accept", given)
+    assert code == 2 and out == "" and profile.read_bytes() == before
+    assert message in " ".join(err.split()), err
+    if names == "baa_available":
+        line = before.decode().split("\n").index("  baa_available:") + 1
+        assert f"vendors/acme.yaml:{line}:3: `baa_available` is not marked" in err
+        assert f"nothing to accept (marked: {MARKED})" in " ".join(err.split())
