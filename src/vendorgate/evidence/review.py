@@ -27,7 +27,8 @@ from vendorgate.load import catalogue, workspace
 from vendorgate.load.profiles import build_vendor
 from vendorgate.load.validate import validate as validate_schema
 from vendorgate.load.yaml import Document, PathKey, load_bytes
-from vendorgate.text.normalise import normalise
+from vendorgate.text.html import html_to_text
+from vendorgate.text.normalise import is_page, normalise
 from vendorgate.text.reader import read_bytes
 
 CONTEXT_LIMIT = 600
@@ -61,7 +62,12 @@ class QuoteReview:
 
     evidence: EvidenceReport
     context: Context | None
-    """The paragraph around the quote; None when the quote is not in the snapshot's text."""
+    """The paragraph around the quote; None when the quote is not in the snapshot's text.
+    For an HTML page, the paragraph as the page shows it when the quote is visible there."""
+    reads: str = ""
+    """How the quote reads on its page (tags removed, character references decoded) when
+    its snapshot is an HTML page and that differs from the quote; empty otherwise. Shown
+    only: what ``evidence verify`` checks is the quote as written, markup and all."""
 
     @property
     def verified(self) -> bool:
@@ -189,8 +195,9 @@ def _review(loaded: _Loaded) -> Review:
     snapshots = verify.Snapshots()
     checked = verify.verify_loaded([loaded.vendor], lambda f: f.unreviewed, snapshots)
     by_fact: dict[tuple[str, str | None], list[QuoteReview]] = {}
+    pages = _Pages()
     for item in checked.items:
-        quote = QuoteReview(item, _context(loaded.vendor, item, snapshots))
+        quote = QuoteReview(item, *_context(loaded.vendor, item, snapshots, pages))
         by_fact.setdefault((item.fact, item.plan), []).append(quote)
     marked = sorted(
         (f for f in loaded.vendor.profile.written_facts() if f.unreviewed), key=_fact_order
@@ -234,12 +241,43 @@ def _fact_order(fact: Fact) -> tuple[int, str, bool, str]:
 
 
 def _context(
-    loaded: catalogue.LoadedVendor, item: EvidenceReport, snapshots: verify.Snapshots
-) -> Context | None:
+    loaded: catalogue.LoadedVendor,
+    item: EvidenceReport,
+    snapshots: verify.Snapshots,
+    pages: _Pages,
+) -> tuple[Context | None, str]:
+    """The paragraph around the quote, and how the quote reads when its snapshot is a page."""
     if item.status is not EvidenceStatus.VERIFIED and not item.still_present:
-        return None
+        return None, ""
     indexed = snapshots.text(loaded, item.cited.doc)
-    return None if indexed is None else context_of(indexed.text, item.cited.quote)
+    if indexed is None:
+        return None, ""
+    as_written = context_of(indexed.text, item.cited.quote)
+    if not is_page(indexed.text):
+        return as_written, ""
+    reads = visible_text(item.cited.quote)
+    seen = context_of(pages.visible(indexed.text), reads) if reads else None
+    if seen is None:  # not visible as it stands (in a script, across a cut tag): as written
+        return as_written, ""
+    return seen, (reads if reads != item.cited.quote else "")
+
+
+class _Pages:
+    """The visible text of each HTML snapshot, worked out once per review."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, str] = {}
+
+    def visible(self, page: str) -> str:
+        if page not in self._seen:
+            self._seen[page] = html_to_text(page)
+        return self._seen[page]
+
+
+def visible_text(fragment: str) -> str:
+    """A piece of HTML as a person reads it: tags removed, character references decoded,
+    whitespace collapsed (typography kept as written)."""
+    return " ".join(html_to_text(fragment).split())
 
 
 def context_of(text: str, quote: str, limit: int = CONTEXT_LIMIT) -> Context | None:
