@@ -371,3 +371,15 @@ def test_a_wrong_name_is_refused_saying_what_was_expected(
         line = before.decode().split("\n").index("  baa_available:") + 1
         assert f"vendors/acme.yaml:{line}:3: `baa_available` is not marked" in err
         assert f"nothing to accept (marked: {MARKED})" in " ".join(err.split())
+
+
+def test_a_plan_named_for_a_profile_without_plans_points_at_the_vendor_level_fact(
+    profile: Path,
+) -> None:
+    before = profile.read_bytes()
+    code, out, err = _review(profile, "--accept", "pro:breach_notification_hours")
+    assert code == 2 and out == "" and profile.read_bytes() == before
+    assert (
+        "vendors/acme.yaml: `pro:breach_notification_hours`: the profile has no plan `pro` "
+        "(it has none); the vendor-level fact is named `breach_notification_hours`"
+    ) in " ".join(err.split())

@@ -1,11 +1,12 @@
 """``vendorgate review``: the suggestions of one profile nobody has reviewed (``unreviewed:
-true``), each quote with its status and the paragraph of the snapshot around it, and accepting
-them by removing the mark.
+true``), each quote with its status and the paragraph of the snapshot around it (for an HTML
+page, also how the quote reads there), and accepting them by removing the mark.
 
 Accepting edits the file line-wise: only the ``unreviewed: true`` line of each named fact goes,
 every other byte stays. It fails closed: nothing is written unless every named fact is marked
 and every one of its quotes verifies against its pinned snapshot, and the edited text is loaded
-again (in memory) and must differ from the old one only by the marks removed.
+again (in memory) and must differ from the old one only by the marks removed. Each fact is
+named: no pattern, which would take in facts nobody was shown.
 """
 
 from __future__ import annotations
@@ -375,7 +376,7 @@ def _not_in_plan(loaded: _Loaded, before: Review, plan: str, fact: str) -> str:
     """Why ``PLAN:FACT`` names no fact: no such plan, or the plan does not override it."""
     plans = [p.id for p in loaded.vendor.profile.plans]
     if plan not in plans:
-        known = f"its plans are {', '.join(f'`{p}`' for p in plans)}" if plans else "none"
+        known = f"its plans are {', '.join(f'`{p}`' for p in plans)}" if plans else "it has none"
         hint = did_you_mean(plan, plans) if plans else ""
         vendor_level = fact in {i.key for i in before.facts}
         fix = f"; the vendor-level fact is named `{fact}`" if vendor_level else ""
