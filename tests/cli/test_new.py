@@ -474,3 +474,25 @@ def test_a_hostile_passage_gives_a_valid_profile_with_one_line_comments(
     bare = "\n".join(line for line in raw.split("\n") if not line.startswith(POINTER))
     assert yaml.safe_load(bare) == profile
     _checks_pass(workspace)
+
+
+def test_from_sets_a_reviewed_value_with_no_quote_to_undisclosed(workspace: Path) -> None:
+    _wire(workspace)
+    profile = workspace / "vendors" / "wire.yaml"
+    text = profile.read_text(encoding="utf-8")
+    fact = '  baa_available:\n    value: "undisclosed"\n'
+    assert fact in text  # a reviewer states a value and cites nothing for it
+    profile.write_text(text.replace(fact, fact.replace("undisclosed", "not_available")), "utf-8")
+    carried = run_cli(
+        "new", "wire-next", "incoming/wire-privacy.md", "--url", WIRE_URL, "--lineage", "wire",
+        "--from", "vendors/wire.yaml", "--as-of", "2026-12-03", cwd=workspace,
+    )  # fmt: skip
+    assert carried.returncode == 0, carried.stderr
+    assert "baa_available: wire states it with no quote; set to undisclosed" in carried.stderr
+    facts = _load(workspace / "vendors" / "wire-next.yaml")["facts"]
+    assert facts["baa_available"] == {  # type: ignore[index]
+        "value": "undisclosed",
+        "note": "carried over from wire (wire.yaml): its value `not_available` had no quote to "
+        "check against these documents; review",
+    }
+    _checks_pass(workspace)

@@ -80,7 +80,14 @@ def test_review_json_is_deterministic_and_names_what_can_be_accepted(profile: Pa
     code, out, _ = _review(profile, "--format", "json")
     assert code == 1 and _review(profile, "--format", "json")[1] == out
     data = json.loads(out)
-    assert data["summary"] == {"unreviewed": 2, "accepted": 0}
+    assert data["summary"] == {
+        "unreviewed": 2,
+        "acceptable": 2,
+        "blocked": 0,
+        "accepted": 0,
+        "undisclosedWithPassages": 0,
+    }
+    assert data["undisclosedWithPassages"] == []
     first = data["unreviewed"][0]
     assert (first["accept"], first["suggested"], first["acceptable"]) == (
         "ai_training_customer_content",
@@ -130,7 +137,7 @@ def _edit_quote(profile: Path) -> None:
 @pytest.mark.parametrize(
     ("names", "edit", "message"),
     [
-        ("no_such_fact", False, "`no_such_fact` is not a fact of the profile"),
+        ("no_such_fact", False, "`no_such_fact` is not a fact of the vocabulary"),
         ("baa_available", False, "`baa_available` is not marked `unreviewed: true`"),
         (
             "breach_notification_hours,ai_training_customer_content",
@@ -224,3 +231,155 @@ def test_pointer_comments_are_counted_leniently_and_never_read_as_a_value(profil
     assert "\u202e" not in out and "never" not in out.split("no value suggested")[1]
     facts = yaml.safe_load(profile.read_text(encoding="utf-8"))["facts"]
     assert facts["advertising_use"] == {"value": "undisclosed"}
+
+
+def _with_pointer_comments(profile: Path) -> None:
+    """Pointer comments under two undisclosed facts, as `new` writes them (3 and 2 passages)."""
+    text = profile.read_text(encoding="utf-8")
+    said = '    # also read (found by wording, no value suggested): snapshots/x.md line {}: "We"\n'
+    more = "    # ... and {} more (vendorgate scan on the snapshot lists every one)\n"
+    for fact, comments in (
+        ("advertising_use", said.format(3) + said.format(5) + more.format(1)),
+        ("sale_of_data", said.format(9) + said.format(11)),
+    ):
+        head = f"  {fact}:\n"
+        assert head + '    value: "undisclosed"\n' in text
+        text = text.replace(head, head + comments)
+    profile.write_text(text, encoding="utf-8")
+
+
+def _both_formats(profile: Path, *args: str) -> tuple[int, str, int, dict[str, object]]:
+    code, out, _ = _review(profile, *args)
+    json_code, json_out, _ = _review(profile, *args, "--format", "json")
+    return code, out, json_code, json.loads(json_out)
+
+
+def test_json_lists_the_undisclosed_facts_with_passages_as_the_text_does(profile: Path) -> None:
+    _with_pointer_comments(profile)
+    code, out, json_code, data = _both_formats(profile)
+    assert out.endswith(
+        "undisclosed, with passages found by wording (no value suggested):\n"
+        "  3 passage(s) to read for advertising_use; see the comments under it in the profile\n"
+        "  2 passage(s) to read for sale_of_data; see the comments under it in the profile\n"
+    )
+    # vocabulary order, the fact's name and a count: never a word of the comment
+    assert data["undisclosedWithPassages"] == [
+        {"fact": "advertising_use", "passages": 3},
+        {"fact": "sale_of_data", "passages": 2},
+    ]
+    assert data["summary"] == {
+        "unreviewed": 2,
+        "acceptable": 2,
+        "blocked": 0,
+        "accepted": 0,
+        "undisclosedWithPassages": 2,
+    }
+    assert code == json_code == 1
+    assert f"{data['summary']['unreviewed']} fact(s) marked `unreviewed: true`" in out
+    assert _review(profile, "--format", "json")[1] == _review(profile, "--format", "json")[1]
+
+
+def test_both_formats_agree_on_counts_and_exit_code_as_facts_are_accepted(profile: Path) -> None:
+    _with_pointer_comments(profile)
+    _edit_quote(profile)  # the AI suggestion's quote no longer verifies: it is blocked
+    code, out, json_code, data = _both_formats(profile)
+    summary = data["summary"]
+    assert isinstance(summary, dict)
+    assert (code, json_code, summary["unreviewed"], summary["blocked"]) == (1, 1, 2, 1)
+    assert "2 fact(s) marked" in out and "1 fact(s) cannot be accepted" in out
+
+    accepted = _review(profile, "--accept", "breach_notification_hours")
+    assert accepted[0] == 1 and accepted[1].startswith("accepted breach_notification_hours")
+    code, out, json_code, data = _both_formats(profile)
+    summary = data["summary"]
+    assert isinstance(summary, dict)
+    assert (code, json_code, summary["unreviewed"], summary["blocked"]) == (1, 1, 1, 1)
+    assert "1 fact(s) marked" in out and summary["undisclosedWithPassages"] == 2
+
+    text = profile.read_text(encoding="utf-8")
+    profile.write_text(text.replace(MARK, ""), encoding="utf-8")  # a person removes the last mark
+    code, out, json_code, data = _both_formats(profile)
+    assert (code, json_code) == (0, 0) and "no unreviewed facts" in out
+    assert data["summary"] == {
+        "unreviewed": 0,
+        "acceptable": 0,
+        "blocked": 0,
+        "accepted": 0,
+        "undisclosedWithPassages": 2,
+    }
+    assert [item["fact"] for item in data["undisclosedWithPassages"]] == [  # type: ignore[attr-defined]
+        "advertising_use",
+        "sale_of_data",
+    ]
+
+
+MARKED = "`ai_training_customer_content`, `pro:deletion_after_termination_days`, " + (
+    "`breach_notification_hours`"
+)
+
+
+@pytest.mark.parametrize(
+    ("names", "message"),
+    [
+        (
+            "ai_training_customer_contnet",
+            "vendors/acme.yaml: `ai_training_customer_contnet` is not a fact of the vocabulary "
+            "(did you mean `ai_training_customer_content`?); expected a fact marked "
+            f"`unreviewed: true` (marked: {MARKED})",
+        ),
+        (
+            "baa_available",
+            "vendors/acme.yaml:",  # the line of the fact, then:
+        ),
+        (
+            "team:deletion_after_termination_days",
+            "vendors/acme.yaml: `team:deletion_after_termination_days`: the profile has no plan "
+            "`team` (its plans are `pro`)",
+        ),
+        (
+            "pr:deletion_after_termination_days",
+            "the profile has no plan `pr` (its plans are `pro`) (did you mean `pro`?)",
+        ),
+        (
+            "pro:breach_notification_hours",
+            "`pro:breach_notification_hours`: plan `pro` does not override "
+            "`breach_notification_hours`; the vendor-level fact is named "
+            "`breach_notification_hours`; expected one of its marked overrides: "
+            "`pro:deletion_after_termination_days`",
+        ),
+        (
+            "pro:deletion_after_termination_day",
+            "plan `pro` does not override `deletion_after_termination_day` (did you mean "
+            "`deletion_after_termination_days`?)",
+        ),
+        ("*", "`*`: --accept takes fact names, not patterns; `vendorgate review"),
+        ("pro:*", "`pro:*`: --accept takes fact names, not patterns"),
+        (",", f"vendors/acme.yaml: --accept names no fact; give FACT[,FACT...] (marked: {MARKED})"),
+    ],
+)
+def test_a_wrong_name_is_refused_saying_what_was_expected(
+    profile: Path, names: str, message: str
+) -> None:
+    profile.write_text(profile.read_text(encoding="utf-8") + PLAN, encoding="utf-8")
+    before = profile.read_bytes()
+    # named with a fact that can be accepted, which is not accepted either
+    given = names if names == "," else f"breach_notification_hours,{names}"
+    code, out, err = _review(profile, "--accept", given)
+    assert code == 2 and out == "" and profile.read_bytes() == before
+    assert message in " ".join(err.split()), err
+    if names == "baa_available":
+        line = before.decode().split("\n").index("  baa_available:") + 1
+        assert f"vendors/acme.yaml:{line}:3: `baa_available` is not marked" in err
+        assert f"nothing to accept (marked: {MARKED})" in " ".join(err.split())
+
+
+def test_a_plan_named_for_a_profile_without_plans_points_at_the_vendor_level_fact(
+    profile: Path,
+) -> None:
+    before = profile.read_bytes()
+    code, out, err = _review(profile, "--accept", "pro:breach_notification_hours")
+    assert code == 2 and out == "" and profile.read_bytes() == before
+    assert (
+        "vendors/acme.yaml: `pro:breach_notification_hours`: the profile has no plan `pro` "
+        "(it has none); the vendor-level fact is named `breach_notification_hours`"
+    ) in " ".join(err.split())

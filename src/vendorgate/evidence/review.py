@@ -1,11 +1,12 @@
 """``vendorgate review``: the suggestions of one profile nobody has reviewed (``unreviewed:
-true``), each quote with its status and the paragraph of the snapshot around it, and accepting
-them by removing the mark.
+true``), each quote with its status and the paragraph of the snapshot around it (for an HTML
+page, also how the quote reads there), and accepting them by removing the mark.
 
 Accepting edits the file line-wise: only the ``unreviewed: true`` line of each named fact goes,
 every other byte stays. It fails closed: nothing is written unless every named fact is marked
 and every one of its quotes verifies against its pinned snapshot, and the edited text is loaded
-again (in memory) and must differ from the old one only by the marks removed.
+again (in memory) and must differ from the old one only by the marks removed. Each fact is
+named: no pattern, which would take in facts nobody was shown.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ from vendorgate.load import catalogue, workspace
 from vendorgate.load.profiles import build_vendor
 from vendorgate.load.validate import validate as validate_schema
 from vendorgate.load.yaml import Document, PathKey, load_bytes
-from vendorgate.text.normalise import normalise
+from vendorgate.text.html import html_to_text
+from vendorgate.text.normalise import is_page, normalise
 from vendorgate.text.reader import read_bytes
 
 CONTEXT_LIMIT = 600
@@ -61,7 +63,12 @@ class QuoteReview:
 
     evidence: EvidenceReport
     context: Context | None
-    """The paragraph around the quote; None when the quote is not in the snapshot's text."""
+    """The paragraph around the quote; None when the quote is not in the snapshot's text.
+    For an HTML page, the paragraph as the page shows it when the quote is visible there."""
+    reads: str = ""
+    """How the quote reads on its page (tags removed, character references decoded) when
+    its snapshot is an HTML page and that differs from the quote; empty otherwise. Shown
+    only: what ``evidence verify`` checks is the quote as written, markup and all."""
 
     @property
     def verified(self) -> bool:
@@ -189,8 +196,9 @@ def _review(loaded: _Loaded) -> Review:
     snapshots = verify.Snapshots()
     checked = verify.verify_loaded([loaded.vendor], lambda f: f.unreviewed, snapshots)
     by_fact: dict[tuple[str, str | None], list[QuoteReview]] = {}
+    pages = _Pages()
     for item in checked.items:
-        quote = QuoteReview(item, _context(loaded.vendor, item, snapshots))
+        quote = QuoteReview(item, *_context(loaded.vendor, item, snapshots, pages))
         by_fact.setdefault((item.fact, item.plan), []).append(quote)
     marked = sorted(
         (f for f in loaded.vendor.profile.written_facts() if f.unreviewed), key=_fact_order
@@ -234,12 +242,43 @@ def _fact_order(fact: Fact) -> tuple[int, str, bool, str]:
 
 
 def _context(
-    loaded: catalogue.LoadedVendor, item: EvidenceReport, snapshots: verify.Snapshots
-) -> Context | None:
+    loaded: catalogue.LoadedVendor,
+    item: EvidenceReport,
+    snapshots: verify.Snapshots,
+    pages: _Pages,
+) -> tuple[Context | None, str]:
+    """The paragraph around the quote, and how the quote reads when its snapshot is a page."""
     if item.status is not EvidenceStatus.VERIFIED and not item.still_present:
-        return None
+        return None, ""
     indexed = snapshots.text(loaded, item.cited.doc)
-    return None if indexed is None else context_of(indexed.text, item.cited.quote)
+    if indexed is None:
+        return None, ""
+    as_written = context_of(indexed.text, item.cited.quote)
+    if not is_page(indexed.text):
+        return as_written, ""
+    reads = visible_text(item.cited.quote)
+    seen = context_of(pages.visible(indexed.text), reads) if reads else None
+    if seen is None:  # not visible as it stands (in a script, across a cut tag): as written
+        return as_written, ""
+    return seen, (reads if reads != item.cited.quote else "")
+
+
+class _Pages:
+    """The visible text of each HTML snapshot, worked out once per review."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, str] = {}
+
+    def visible(self, page: str) -> str:
+        if page not in self._seen:
+            self._seen[page] = html_to_text(page)
+        return self._seen[page]
+
+
+def visible_text(fragment: str) -> str:
+    """A piece of HTML as a person reads it: tags removed, character references decoded,
+    whitespace collapsed (typography kept as written)."""
+    return " ".join(html_to_text(fragment).split())
 
 
 def context_of(text: str, quote: str, limit: int = CONTEXT_LIMIT) -> Context | None:
@@ -293,25 +332,94 @@ def _chosen(loaded: _Loaded, before: Review, names: Sequence[str]) -> list[FactR
         else:
             chosen.append(item)
     if not chosen and not problems:
-        raise UsageError("--accept names no fact; give FACT[,FACT...]")
+        raise UsageError(
+            f"{loaded.doc.path}: --accept names no fact; give FACT[,FACT...] "
+            f"({_marked_list(before)})"
+        )
     if problems:
         raise InputError(problems)
     return chosen
 
 
+_PATTERN = re.compile(r"[*?\[\]]")
+_SHOWN_MARKED = 6
+"""Marked facts an error lists by name; the rest are counted."""
+
+
 def _not_marked(loaded: _Loaded, before: Review, name: str) -> Problem:
-    """Why ``name`` is not a marked fact, pointing at the plan overrides marked when it names
-    a vendor-level fact."""
-    plan, _, fact = name.rpartition(":")
+    """Why ``name`` names no marked fact: what it names instead, what was expected, and the
+    closest marked fact (or plan) when it looks misspelt."""
+    path = loaded.doc.path
+    if _PATTERN.search(name):
+        # A pattern would accept facts nobody was shown: each is accepted by name, after a
+        # person has checked it against its quotes.
+        return Problem(
+            f"`{name}`: --accept takes fact names, not patterns; `vendorgate review {path}` "
+            "prints the command naming every fact that can be accepted",
+            path,
+        )
     written = {_key(f): f for f in loaded.vendor.profile.written_facts()}
-    in_plans = [f"`{i.key}`" for i in before.facts if i.fact.name == fact and i.fact.plan]
-    hint = f" (marked in a plan: name it {', '.join(in_plans)})" if in_plans and not plan else ""
     if name in written:
         found = written[name].location
-        message = f"`{name}` is not marked `unreviewed: true`; nothing to accept{hint}"
-        return Problem(message, loaded.doc.path, found.line, found.column)
-    hint = hint or did_you_mean(name, list(written))
-    return Problem(f"`{name}` is not a fact of the profile{hint}", loaded.doc.path)
+        message = (
+            f"`{name}` is not marked `unreviewed: true`; nothing to accept"
+            f"{_in_plans(before, name)} ({_marked_list(before)})"
+        )
+        return Problem(message, path, found.line, found.column)
+    plan, _, fact = name.rpartition(":")
+    if plan:
+        return Problem(_not_in_plan(loaded, before, plan, fact), path)
+    return Problem(_not_written(before, fact), path)
+
+
+def _not_in_plan(loaded: _Loaded, before: Review, plan: str, fact: str) -> str:
+    """Why ``PLAN:FACT`` names no fact: no such plan, or the plan does not override it."""
+    plans = [p.id for p in loaded.vendor.profile.plans]
+    if plan not in plans:
+        known = f"its plans are {', '.join(f'`{p}`' for p in plans)}" if plans else "it has none"
+        hint = did_you_mean(plan, plans) if plans else ""
+        vendor_level = fact in {i.key for i in before.facts}
+        fix = f"; the vendor-level fact is named `{fact}`" if vendor_level else ""
+        return f"`{plan}:{fact}`: the profile has no plan `{plan}` ({known}){hint}{fix}"
+    in_plan = [i.fact.name for i in before.facts if i.fact.plan == plan]
+    if fact in {i.key for i in before.facts}:
+        hint = f"; the vendor-level fact is named `{fact}`"
+    elif fact not in _ORDER:
+        hint = did_you_mean(fact, in_plan) or did_you_mean(fact, list(_ORDER))
+    else:
+        hint = ""
+    overrides = ", ".join(f"`{plan}:{f}`" for f in in_plan) or "none"
+    return (
+        f"`{plan}:{fact}`: plan `{plan}` does not override `{fact}`{hint}; expected one of "
+        f"its marked overrides: {overrides}"
+    )
+
+
+def _not_written(before: Review, fact: str) -> str:
+    """Why ``FACT`` names no fact: not in the vocabulary, or not stated by the profile."""
+    marked = [i.key for i in before.facts]
+    if fact in _ORDER:
+        what = f"`{fact}` is a fact of the vocabulary the profile does not state"
+    else:
+        what = f"`{fact}` is not a fact of the vocabulary"
+    hint = _in_plans(before, fact) or did_you_mean(fact, marked) or did_you_mean(fact, list(_ORDER))
+    return f"{what}{hint}; expected a fact marked `unreviewed: true` ({_marked_list(before)})"
+
+
+def _marked_list(before: Review) -> str:
+    """The marked facts by name, as ``--accept`` takes them; the rest counted."""
+    keys = [f"`{item.key}`" for item in before.facts]
+    if not keys:
+        return "none is marked"
+    shown = ", ".join(keys[:_SHOWN_MARKED])
+    more = f" and {len(keys) - _SHOWN_MARKED} more" if len(keys) > _SHOWN_MARKED else ""
+    return f"marked: {shown}{more}"
+
+
+def _in_plans(before: Review, name: str) -> str:
+    """A hint naming the plan overrides of ``name`` that are marked, for a vendor-level name."""
+    in_plans = [f"`{i.key}`" for i in before.facts if i.fact.name == name and i.fact.plan]
+    return f" (marked in a plan: name it {', '.join(in_plans)})" if in_plans else ""
 
 
 def _problem(item: FactReview, reason: str) -> Problem:

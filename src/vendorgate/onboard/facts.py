@@ -16,7 +16,7 @@ from vendorgate.onboard.yamltext import UNWRITABLE
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from vendorgate.core.model import Document, Fact
+    from vendorgate.core.model import Document, Fact, VendorProfile
     from vendorgate.onboard.documents import NewDocument
     from vendorgate.scan.finder import Pointer
     from vendorgate.text.passages import IndexedText
@@ -157,9 +157,27 @@ def _carry_over(
     facts: dict[str, DraftFact], source: Path, docs: Sequence[NewDocument], lineage_name: str
 ) -> list[str]:
     """Reviewed facts of ``source`` over the scanner's; notes for the ones that lost quotes."""
+    from vendorgate.text.passages import IndexedText
+
+    old = _earlier_version(source, lineage_name)
+    texts = {doc.id: IndexedText(doc.text) for doc in docs}
+    by_type = {doc.type: doc.id for doc in reversed(docs)}
+    notes: list[str] = []
+    for name, fact in sorted(old.facts.items()):
+        if name not in facts or (fact.value == UNDISCLOSED and not fact.evidence):
+            continue
+        if fact.unreviewed:  # nobody checked it: the scanner's reading of the new text stands
+            continue
+        facts[name], note = _carried(fact, old, source, by_type, texts)
+        if note:
+            notes.append(f"{name}: {note}")
+    return notes
+
+
+def _earlier_version(source: Path, lineage_name: str) -> VendorProfile:
+    """The profile ``--from`` names, which must describe the same lineage."""
     from vendorgate.load import catalogue
     from vendorgate.load.paths import profile_file
-    from vendorgate.text.passages import IndexedText
 
     profile_file(str(source), "--from")
     old = catalogue.load_vendors([source])[0].profile
@@ -171,41 +189,37 @@ def _carry_over(
             f"--from {source}: describes `{described}`, not `{lineage_name}`; carry facts "
             "over only from an earlier version of the same vendor (or give --lineage)"
         )
-    texts = {doc.id: IndexedText(doc.text) for doc in docs}
-    by_type = {doc.type: doc.id for doc in reversed(docs)}
-    notes: list[str] = []
-    for name, fact in sorted(old.facts.items()):
-        if name not in facts or (fact.value == UNDISCLOSED and not fact.evidence):
-            continue
-        if fact.unreviewed:  # nobody checked it: the scanner's reading of the new text stands
-            continue
-        kept, lost = _kept_quotes(fact, old.documents, by_type, texts)
-        carried = f"carried over from {old.id} ({source.name})"
-        if not fact.evidence:
-            # Nothing in the new documents can be checked against it: it waits for a reading.
-            facts[name] = DraftFact(
-                UNDISCLOSED,
-                [],
-                f"{carried}: its value `{_flat(_model_value(fact.value))}` had no quote to "
-                "check against these documents; review",
-            )
-            notes.append(f"{name}: {old.id} states it with no quote; set to undisclosed")
-            continue
-        if fact.evidence and not kept:
-            facts[name] = DraftFact(
-                UNDISCLOSED,
-                [],
-                f"{carried}: its value `{_flat(_model_value(fact.value))}` is no longer "
-                f"verified: none of its {len(lost)} quote(s) is in these documents; review",
-            )
-            notes.append(f"{name}: no quote of {old.id} verifies any more; set to undisclosed")
-            continue
-        note = carried + (f"; {len(lost)} quote(s) no longer found were dropped" if lost else "")
-        # Losing some quotes puts the reviewed value in doubt: it waits for a new review.
-        facts[name] = DraftFact(_model_value(fact.value), kept, note + "; review", bool(lost))
-        if lost:
-            notes.append(f"{name}: {len(lost)} quote(s) of {old.id} no longer verify")
-    return notes
+    return old
+
+
+def _carried(
+    fact: Fact,
+    old: VendorProfile,
+    source: Path,
+    by_type: dict[str, str],
+    texts: dict[str, IndexedText],
+) -> tuple[DraftFact, str]:
+    """A reviewed fact of ``old`` as the new profile writes it, and the note for the reader
+    (empty when every quote still verifies)."""
+    carried = f"carried over from {old.id} ({source.name})"
+    said = f"its value `{_flat(_model_value(fact.value))}`"
+    if not fact.evidence:
+        # Nothing in the new documents can be checked against it: it waits for a reading.
+        note = f"{carried}: {said} had no quote to check against these documents; review"
+        told = f"{old.id} states it with no quote; set to undisclosed"
+        return DraftFact(UNDISCLOSED, [], note), told
+    kept, lost = _kept_quotes(fact, old.documents, by_type, texts)
+    if not kept:
+        note = (
+            f"{carried}: {said} is no longer verified: none of its {len(lost)} quote(s) is in "
+            "these documents; review"
+        )
+        told = f"no quote of {old.id} verifies any more; set to undisclosed"
+        return DraftFact(UNDISCLOSED, [], note), told
+    note = carried + (f"; {len(lost)} quote(s) no longer found were dropped" if lost else "")
+    # Losing some quotes puts the reviewed value in doubt: it waits for a new review.
+    draft = DraftFact(_model_value(fact.value), kept, note + "; review", bool(lost))
+    return draft, (f"{len(lost)} quote(s) of {old.id} no longer verify" if lost else "")
 
 
 def _kept_quotes(

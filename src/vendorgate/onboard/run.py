@@ -13,7 +13,14 @@ from vendorgate.core.vocabulary import UNDISCLOSED
 from vendorgate.onboard import inputs, placement
 from vendorgate.onboard.documents import NewDocument, obtain_documents
 from vendorgate.onboard.facts import DraftFact, draft_facts
-from vendorgate.onboard.lineage import Edit, find_neighbours, in_force_chain, lineage_of_id
+from vendorgate.onboard.inputs import Asked
+from vendorgate.onboard.lineage import (
+    Edit,
+    Neighbour,
+    find_neighbours,
+    in_force_chain,
+    lineage_of_id,
+)
 from vendorgate.onboard.profile import profile_text
 
 if TYPE_CHECKING:
@@ -54,11 +61,51 @@ class Onboarded:
 def onboard(order: Onboarding) -> Onboarded:
     """Write the profile and snapshots ``order`` asks for and close the lineage chain in its
     neighbours; each check that can refuse runs before a byte is written."""
+    checked = _checked(order)
+    # Read before the documents are fetched, so a neighbour that does not load is reported
+    # before any download; a change made to it meanwhile is caught before the edit is put in
+    # place.
+    neighbours = find_neighbours(checked.vendors_dir, checked.lineage, checked.target)
+    docs = _documents(order, checked)
+    facts, notes = _drafted(order, checked, docs)
+    until, edits = _chain(order, checked, neighbours, docs)
+    text = profile_text(
+        order.name,
+        order.category,
+        checked.target.parent,
+        checked.vendor_id,
+        checked.lineage,
+        docs,
+        facts,
+        docs[0].dated,
+        until,
+    )
+    placement.write_all(checked.target, text, docs, edits)
+    return Onboarded(_summary(checked.target, docs, facts, edits), tuple(notes))
+
+
+@dataclass(frozen=True)
+class _Checked:
+    """The order's options, checked: what to read and where the profile goes."""
+
+    vendor_id: str
+    documents: list[Asked]
+    lineage: str
+    """The lineage's name: ``--lineage``, else the id without a trailing date."""
+    today: date
+    root: Path
+    """The repository the profile belongs to."""
+    vendors_dir: Path
+    target: Path
+    """The profile's file, which must not exist yet."""
+
+
+def _checked(order: Onboarding) -> _Checked:
+    """Every option of ``order`` checked; none of these checks reads a file or fetches a page."""
     from vendorgate.core.output import refuse_output_over
 
-    # Every option first: none of these checks reads a file or fetches a page.
     vendor_id = inputs.checked_id(order.vendor_id)
-    asked = inputs.checked_documents(order.documents, order.types, order.urls)
+    documents = inputs.checked_documents(order.documents, order.types, order.urls)
     lineage = inputs.checked_lineage(order.lineage)
     inputs.check_category(order.category)
     today = inputs.retrieval_day(order.today)
@@ -67,32 +114,44 @@ def onboard(order: Onboarding) -> Onboarded:
     placement.refuse_existing(target)
     refuse_output_over(order.output, [target, *order.documents, order.from_profile])
     lineage_name = lineage or lineage_of_id(vendor_id)
-    # Read before the documents are fetched, so a neighbour that does not load is reported
-    # before any download; a change made to it meanwhile is caught before the edit is put in
-    # place.
-    neighbours = find_neighbours(vendors_dir, lineage_name, target)
-    docs = obtain_documents(asked, order.limits, root, lineage_name, today)
+    return _Checked(vendor_id, documents, lineage_name, today, root, vendors_dir, target)
+
+
+def _documents(order: Onboarding, checked: _Checked) -> list[NewDocument]:
+    """The documents read or fetched, their snapshots' places checked."""
+    from vendorgate.core.output import refuse_output_over
+
+    docs = obtain_documents(
+        checked.documents, order.limits, checked.root, checked.lineage, checked.today
+    )
     refuse_output_over(order.output, [doc.snapshot for doc in docs])
-    placement.check_places(target, docs)
-    facts, notes = draft_facts(order.from_profile, docs, lineage_name)
+    placement.check_places(checked.target, docs)
+    return docs
+
+
+def _drafted(
+    order: Onboarding, checked: _Checked, docs: Sequence[NewDocument]
+) -> tuple[dict[str, DraftFact], list[str]]:
+    """The facts as they will be written, and the notes: each document's first, then the
+    facts'."""
+    facts, notes = draft_facts(order.from_profile, docs, checked.lineage)
     notes[:0] = [note for doc in docs for note in (doc.conversion, doc.doubt) if note]
-    start = docs[0].dated
-    until, edits = in_force_chain(neighbours, lineage_name, start)
+    return facts, notes
+
+
+def _chain(
+    order: Onboarding,
+    checked: _Checked,
+    neighbours: Sequence[Neighbour],
+    docs: Sequence[NewDocument],
+) -> tuple[date | None, dict[Path, Edit]]:
+    """The new profile's ``until`` and the neighbours' edits that close the chain on it."""
+    from vendorgate.core.output import refuse_output_over
+
+    until, edits = in_force_chain(neighbours, checked.lineage, docs[0].dated)
     refuse_output_over(order.output, list(edits))
     placement.check_edits(edits)
-    text = profile_text(
-        order.name,
-        order.category,
-        target.parent,
-        vendor_id,
-        lineage_name,
-        docs,
-        facts,
-        start,
-        until,
-    )
-    placement.write_all(target, text, docs, edits)
-    return Onboarded(_summary(target, docs, facts, edits), tuple(notes))
+    return until, edits
 
 
 def _summary(

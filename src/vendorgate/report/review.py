@@ -13,7 +13,7 @@ from vendorgate.core.model import FactValue
 from vendorgate.core.render import RenderOptions
 from vendorgate.core.version import __version__
 from vendorgate.evidence.review import Context, FactReview, QuoteReview, Review
-from vendorgate.report import jsontext
+from vendorgate.report import escape, jsontext
 from vendorgate.report.verify import item_json
 from vendorgate.text import normalise
 
@@ -23,15 +23,31 @@ def to_json(result: Review, options: RenderOptions) -> str:
         "generator": {"name": "vendorgate", "version": __version__},
         "profile": result.path,
         "vendor": result.vendor,
-        "summary": {"unreviewed": len(result.facts), "accepted": len(result.accepted)},
+        "summary": counts(result),
         "accepted": [
             {"fact": a.key, "value": serialize.value(a.value), "lineRemoved": a.line}
             for a in result.accepted
         ],
         "unreviewed": [_fact_json(item) for item in result.facts],
+        "undisclosedWithPassages": [
+            {"fact": name, "passages": count} for name, count in result.pointed
+        ],
         "warnings": list(result.warnings),
     }
     return jsontext.document(data)
+
+
+def counts(result: Review) -> dict[str, int]:
+    """The counts both formats give (JSON's ``summary``, the text's summary lines):
+    ``unreviewed`` is the one the exit code follows (1 while it is not 0)."""
+    ready = sum(1 for item in result.facts if not item.refusals)
+    return {
+        "unreviewed": len(result.facts),
+        "acceptable": ready,
+        "blocked": len(result.facts) - ready,
+        "accepted": len(result.accepted),
+        "undisclosedWithPassages": len(result.pointed),
+    }
 
 
 def _fact_json(item: FactReview) -> dict[str, Any]:
@@ -53,14 +69,14 @@ def _quote_json(quote: QuoteReview) -> dict[str, Any]:
     shown = (
         None if context is None else {"text": context.text, "quote": [context.start, context.end]}
     )
-    return {**item_json(quote.evidence), "context": shown}
+    return {**item_json(quote.evidence), "reads": quote.reads or None, "context": shown}
 
 
 def to_text(result: Review, options: RenderOptions) -> str:
     lines = [f"accepted {_accepted(a.key, a.value, a.line)}" for a in result.accepted]
     if not result.facts:
         lines.append(f"{result.path}: no unreviewed facts")
-        return "\n".join([*lines, *_pointed_lines(result)]) + "\n"
+        return _terminal([*lines, *_pointed_lines(result)])
     lines.append(
         f"{result.path}: {len(result.facts)} fact(s) marked `unreviewed: true`, read as "
         "undisclosed until reviewed"
@@ -75,10 +91,16 @@ def to_text(result: Review, options: RenderOptions) -> str:
             "after checking each against its quotes: "
             f"vendorgate review {result.path} --accept {','.join(ready)}"
         )
-    blocked = len(result.facts) - len(ready)
+    blocked = counts(result)["blocked"]
     if blocked:
         lines.append(f"{blocked} fact(s) cannot be accepted until their evidence verifies")
-    return "\n".join([*lines, *_pointed_lines(result)]) + "\n"
+    return _terminal([*lines, *_pointed_lines(result)])
+
+
+def _terminal(lines: list[str]) -> str:
+    # The vendor's words (quotes, their paragraphs, how a page's quote reads) reach a
+    # terminal: their escape sequences and bidirectional overrides must not.
+    return escape.multiline("\n".join(lines)) + "\n"
 
 
 def _pointed_lines(result: Review) -> list[str]:
@@ -125,6 +147,8 @@ def _quote_lines(number: int, quote: QuoteReview, width: int) -> list[str]:
         lines.append(f"      the quote is {still} in the changed file")
     said = cited.quote if quote.verified else normalise.normalise(cited.quote)
     lines.extend(_wrapped("      quote:   ", f"\u201c{said}\u201d", width))
+    if quote.reads:  # an HTML page's quote holds its markup: how it reads on the page
+        lines.extend(_wrapped("      reads:   ", f"\u201c{quote.reads}\u201d", width))
     if quote.context is not None:
         shown = _marked(quote.context)
         said = "context: " if quote.verified else "in file: "
