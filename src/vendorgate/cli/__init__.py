@@ -598,7 +598,8 @@ def new(
     multiple=True,
     metavar="FACT[,FACT...]",
     help="Remove `unreviewed: true` from these facts (PLAN:FACT for a plan's override), "
-    "after checking them: all or nothing, and only when every quote of each verifies.",
+    "after checking them: all or nothing, and only when every quote of each verifies. "
+    "Each fact is named; patterns are refused.",
 )
 @format_option("review")
 @output_option
