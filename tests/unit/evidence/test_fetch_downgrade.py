@@ -8,9 +8,7 @@ request, so a test can say that the unauthenticated hop was never even asked.
 from __future__ import annotations
 
 import http.server
-import shutil
 import ssl
-import subprocess
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -19,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.local_tls import make_certificate, server_context
 from vendorgate.evidence.fetch import FetchError, Limits, fetch
 
 QUICK = Limits(timeout=5, max_bytes=100_000, retries=0, backoff=0.01)
@@ -76,32 +75,10 @@ def page(body: bytes) -> Answer:
     return lambda: (200, {}, body)
 
 
-def make_certificate(folder: Path) -> tuple[Path, Path]:
-    """A self-signed certificate for 127.0.0.1 and localhost, and its key, in ``folder``."""
-    if shutil.which("openssl") is None:
-        pytest.fail("openssl is needed to make the test certificate")
-    cert, key = folder / "local.pem", folder / "local.key"
-    subprocess.run(
-        [
-            *("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2"),
-            *("-keyout", str(key), "-out", str(cert), "-subj", "/CN=127.0.0.1"),
-            *("-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost"),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    return cert, key
-
-
-def server_context(certificate: tuple[Path, Path]) -> ssl.SSLContext:
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(*certificate)
-    return context
-
-
 @pytest.fixture(scope="module")
 def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    return make_certificate(tmp_path_factory.mktemp("certificate"))
+    folder = tmp_path_factory.mktemp("certificate")
+    return make_certificate(folder, "127.0.0.1", "IP:127.0.0.1,DNS:localhost")
 
 
 @pytest.fixture
@@ -111,7 +88,7 @@ def tls(certificate: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> ssl.
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("no_proxy", "*")
     monkeypatch.setenv("SSL_CERT_FILE", str(certificate[0]))
-    return server_context(certificate)
+    return server_context(*certificate)
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "localhost"])

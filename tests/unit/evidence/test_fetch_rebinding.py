@@ -17,10 +17,8 @@ from __future__ import annotations
 
 import http.server
 import ipaddress
-import shutil
 import socket
 import ssl
-import subprocess
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -30,6 +28,7 @@ from typing import Any
 
 import pytest
 
+from tests.support.local_tls import make_certificate, server_context
 from vendorgate.evidence.fetch import FetchError, Limits, fetch
 
 NAME = "rebind.test"
@@ -214,29 +213,8 @@ def test_a_rebound_name_that_answers_inside_to_the_check_is_refused(world: _Worl
 @pytest.fixture(scope="module")
 def certificates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path]]:
     """A self-signed certificate and its key for ``rebind.test`` and one for another name."""
-    if shutil.which("openssl") is None:
-        pytest.fail("openssl is needed to make the test certificates")
     folder = tmp_path_factory.mktemp("certificates")
-    made = {}
-    for name in (NAME, "other.test"):
-        cert, key = folder / f"{name}.pem", folder / f"{name}.key"
-        subprocess.run(
-            [
-                *("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2"),
-                *("-keyout", str(key), "-out", str(cert), "-subj", f"/CN={name}"),
-                *("-addext", f"subjectAltName=DNS:{name}"),
-            ],
-            check=True,
-            capture_output=True,
-        )
-        made[name] = (cert, key)
-    return made
-
-
-def _tls_stand_in(cert: Path, key: Path) -> ssl.SSLContext:
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(cert, key)
-    return context
+    return {name: make_certificate(folder, name, f"DNS:{name}") for name in (NAME, "other.test")}
 
 
 def test_https_to_a_pinned_address_keeps_sni_and_checks_the_name(
@@ -247,7 +225,7 @@ def test_https_to_a_pinned_address_keeps_sni_and_checks_the_name(
     cert, key = certificates[NAME]
     monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # the fetcher trusts the stand-in's issuer
     internal: Routes = {}
-    stand_in = _tls_stand_in(cert, key)
+    stand_in = server_context(cert, key)
     with _serving(internal) as inside, _serving({"/page": _page(b"tls page")}, stand_in) as out:
         internal["/start"] = _redirect(f"https://{NAME}:{inside.port}/page")
         world.stand_in_port = out.port
@@ -266,7 +244,7 @@ def test_https_to_a_pinned_address_refuses_a_certificate_for_another_name(
     cert, key = certificates["other.test"]
     monkeypatch.setenv("SSL_CERT_FILE", str(cert))
     internal: Routes = {}
-    with _serving(internal) as inside, _serving({}, _tls_stand_in(cert, key)) as out:
+    with _serving(internal) as inside, _serving({}, server_context(cert, key)) as out:
         internal["/start"] = _redirect(f"https://{NAME}:{inside.port}/page")
         world.stand_in_port = out.port
         with pytest.raises(FetchError, match="certificate") as raised:
