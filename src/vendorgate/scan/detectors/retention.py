@@ -32,7 +32,7 @@ FACTS: tuple[str, ...] = (
 )
 TRIGGER = Trigger(
     # RETAIN, DELETE, EXPORT_WINDOW, INACTIVITY, KEPT_AFTER_END, BACKUP
-    "retain|retention|keep|kept|stor|queue|delet|erase|buffer|destr|purg|return|removed|"
+    "retain|retention|keep|kept|stor|queue|delet|erase|buffer|destr|purg|return|remov|"
     "recoverable|retrievable|export|retrieve|inactiv|activity|not used|not accessed|not logged|"
     "not been|preserv|remain|stay|held|hold|backup|back-up|archiv"
 )
@@ -128,7 +128,7 @@ CUSTOMER_DUTY = re.compile(
 """The customer's own duty to keep a copy before the end ("The Client is solely responsible
 for ensuring that backups ... are performed"): no deletion of the vendor's is stated."""
 WE_DELETE = re.compile(
-    r"\bwe (?:will |shall |may |would )?(?:then )?(?:delete|erase|destroy|purge)\b"
+    r"\bwe (?:will |shall |may |would )?(?:then )?(?:delete|erase|destroy|purge|remove)\b"
 )
 NO_DUTY_TO_KEEP = re.compile(r"\bno obligation to (?:retain|keep|store)\b")
 """The vendor owes no keeping after the end: it bears on deletion without a period."""
@@ -274,6 +274,35 @@ DELETE = re.compile(
     r"\b(?:becomes?|will be|is|are) (?:permanently )?(?:unrecoverable|irretrievable|"
     r"irrecoverable)\b"
 )
+REMOVAL = re.compile(r"\bremov(?:e|es|ing)\b|\b(?:is|are|be|been|gets?)(?: \w+ly)? removed\b")
+"""The vendor's removal of the content as a deletion ("we remove your content within 30 days",
+"your content is removed"), read as "delete" is, unless the sentence is about removal for
+cause (see :data:`FOR_CAUSE`)."""
+FOR_CAUSE = re.compile(
+    r"\b(?:violat\w*|infring\w*|breach\w*|objectionable|inappropriate|unlawful|illegal|"
+    r"abusive|offensive|offending|harmful|prohibited|misuse)\b"
+)
+"""Content taken down for breaking the rules: moderation, not the deletion after the end."""
+
+
+def _deletion_cues(text: str) -> list[re.Match[str]]:
+    """The deletions of ``text``, in order: the words of :data:`DELETE`, and a removal when the
+    sentence does not remove for cause ("we may remove content that violates these terms")."""
+    found = list(DELETE.finditer(text))
+    if not FOR_CAUSE.search(text):
+        # not "until the material is removed": a condition the user may meet
+        found += (m for m in REMOVAL.finditer(text) if not UNTIL.search(text, 0, m.start()))
+    return sorted(found, key=lambda m: m.start())
+
+
+UNTIL = re.compile(r"\buntil\b[^,;.]{0,60}$")
+
+
+def _deletion_cue(text: str) -> re.Match[str] | None:
+    found = _deletion_cues(text)
+    return found[0] if found else None
+
+
 EXPORT_WINDOW = re.compile(r"\b(?:export|retrieve)\b")
 AVAILABLE = re.compile(
     r"\b(?:available|accessible|retrievable|recoverable|restorable|downloadable)\b|"
@@ -366,7 +395,7 @@ def _detect(s: Sentence) -> list[Hit]:
     text = s.low
     if not (
         RETAIN.search(text)
-        or DELETE.search(text)
+        or _deletion_cue(text)
         or EXPORT_WINDOW.search(text)
         or (INACTIVITY.search(text) and ACCOUNT_REMOVED.search(text))
         or (KEPT_AFTER_END.search(text) and TERMINATION.search(text))
@@ -396,7 +425,7 @@ def _detect(s: Sentence) -> list[Hit]:
         # personal data kept "indefinitely": the worst reading, worth a reviewer's eye even where
         # the data is not only the customer's content
         data = re.search(r"\bpersonal (?:data|information)\b|\byour (?:information|data)\b", text)
-    if data is None and CONTRACT_END.search(text) and DELETE.search(text):
+    if data is None and CONTRACT_END.search(text) and _deletion_cue(text):
         # at the end of the contract, the personal data the processor still holds is the
         # customer's ("Deletion and return of personal data")
         data = PROCESSED_DATA.search(text) or PROCESSED_DATA.search(s.heading)
@@ -419,7 +448,7 @@ def _detect(s: Sentence) -> list[Hit]:
         ended = None
     if ended is None and TERMINATION_HEADING.search(s.heading) and text.strip(" .") != s.heading:
         # a deletion clause under a termination heading speaks of what happens at the end
-        ended = DELETE.search(text)
+        ended = _deletion_cue(text)
     deleted = _vendor_deletes(text) or NO_DUTY_TO_KEEP.search(text)
     first = CUSTOMER_DELETES_FIRST.search(text)
     if first:
@@ -429,7 +458,7 @@ def _detect(s: Sentence) -> list[Hit]:
         return [
             Hit("content_retention", value, 0.75, span(taken_back or first), 1, cue="retention")
         ]
-    if INACTIVITY.search(text) and (DELETE.search(text) or ACCOUNT_REMOVED.search(text)):
+    if INACTIVITY.search(text) and (_deletion_cue(text) or ACCOUNT_REMOVED.search(text)):
         # deleted after a period without use: a retention period while the contract runs
         if (permitted := _removal_only_permitted(text)) is not None and periods(text):
             # "we may delete the content of accounts with no activity for 18 months": a right
@@ -620,7 +649,7 @@ def _end_of_a_period(text: str, ended: re.Match[str]) -> bool:
 def _vendor_deletes(text: str) -> re.Match[str] | None:
     """The first deletion in ``text`` that the customer does not do itself ("if Customer deletes
     its workspace" is the customer's act, not the vendor's deletion)."""
-    for match in DELETE.finditer(text):
+    for match in _deletion_cues(text):
         before = text[max(0, match.start() - 60) : match.start()]
         if not re.search(
             r"\b(?:customer|you|users?)\s+(?:\w+\s+)?$|"
@@ -957,8 +986,8 @@ def _deletion(s: Sentence, ended: re.Match[str]) -> Hit:
             cue="deletion after termination",
         )
     if re.search(
-        r"\b(?:immediately|promptly) (?:be )?(?:delet|eras|destr|purg)\w*|"
-        r"\b(?:delet|eras|destr|purg)\w*(?: \w+){0,4} immediately\b",
+        r"\b(?:immediately|promptly) (?:be )?(?:delet|eras|destr|purg|remov)\w*|"
+        r"\b(?:delet|eras|destr|purg|remov)\w*(?: \w+){0,4} immediately\b",
         text,
     ):
         # immediate deletion: only when "immediately" is said of the deletion itself

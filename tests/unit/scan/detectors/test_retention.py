@@ -1152,3 +1152,83 @@ def test_a_deletion_the_law_makes_wait_keeps_the_control() -> None:
 )
 def test_the_customers_who_may_delete_named_with_more_words(text: str, expected: str) -> None:
     assert written(text) == {"content_retention": expected}
+
+
+# Written for the sixth pass: "remove", "purge" and "erase" are deletion verbs, read as
+# "delete" is, with every hedge that leaves the deadline open ("remove" read nothing before).
+DELETION_SENTENCES = [
+    ("We {verb} your content from our servers within 30 days after you close your account.", 30),
+    ("We {verb} your content up to 30 days after you close your account.", 30),
+    ("Upon termination, we will {verb} your content immediately.", 0),
+    ("We will {verb} your content within approximately 30 days after termination.", "undisclosed"),
+    (
+        "We will {verb} your content within 30 days after termination, though copies may remain "
+        "in backups.",
+        "undisclosed",
+    ),
+    ("We may {verb} your content 30 days after termination.", "undisclosed"),
+    (
+        "We will {verb} your content within 30 days after termination, or later if we have a "
+        "legitimate reason.",
+        "undisclosed",
+    ),
+    (
+        "We will {verb} your content within 30 days after termination if you request it.",
+        "undisclosed",
+    ),
+    ("We aim to {verb} your content within 30 days after termination.", "undisclosed"),
+    ("We typically {verb} your content within 30 days after termination.", "undisclosed"),
+    ("We will {verb} your content within 30 business days after termination.", "undisclosed"),
+    ("Upon termination, we will {verb} your content in a reasonable time.", "undisclosed"),
+    ("We will begin to {verb} your content 30 days after termination.", "undisclosed"),
+    ("If we deactivate your account, we may {verb} your content.", "undisclosed"),
+]
+
+
+@pytest.mark.parametrize("verb", ["delete", "remove", "purge", "erase"])
+@pytest.mark.parametrize(("template", "expected"), DELETION_SENTENCES)
+def test_written_every_deletion_verb_reads_as_delete_does(
+    verb: str, template: str, expected: object
+) -> None:
+    assert written(template.format(verb=verb)) == {"deletion_after_termination_days": expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Acme removes your content within 30 days of termination.", 30),
+        ("Your content is removed within 30 days after termination.", 30),
+        ("Your content is purged within 30 days after termination.", 30),
+        ("Your content is erased within 30 days after termination.", 30),
+        ("We will remove your files within 45 days after cancellation.", 45),
+    ],
+)
+def test_written_a_removal_in_any_voice_keeps_its_period(text: str, expected: object) -> None:
+    assert written(text) == {"deletion_after_termination_days": expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We will remove the content of accounts with no activity for 18 months.", "fixed_period"),
+        ("We may remove the content of accounts with no activity for 18 months.", "undisclosed"),
+    ],
+)
+def test_written_a_removal_of_inactive_accounts_reads_as_a_deletion(
+    text: str, expected: str
+) -> None:
+    assert written(text) == {"content_retention": expected}
+
+
+# Written for the sixth pass: content removed for breaking the rules, or removed by the user,
+# is no deletion after the end of the contract.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We may remove any content that violates these terms and terminate your account.",
+        "If you breach these terms, we may remove your content or suspend your account.",
+        "You can remove your content before you close your account.",
+    ],
+)
+def test_written_a_removal_for_a_breach_or_by_the_user_is_no_deletion_period(text: str) -> None:
+    assert "deletion_after_termination_days" not in written(text)
