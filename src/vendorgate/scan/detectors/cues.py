@@ -1886,6 +1886,17 @@ DEFINITION = re.compile(
 )
 """A definition (`"Dataset" refers to a collection of data used to train models`): it says
 what a word means, not what the vendor does."""
+DEFINED_BY_A_LAW = re.compile(
+    # "The CCPA defines "sharing" as ...", "California law defines "sell" to include ...",
+    # "Under the CCPA, "sale" is defined as ..."
+    r"^(?:under |for (?:the )?purposes of )?[^.;:\"]{0,60}?\bdefines? [\"']?[\w -]{1,30}?[\"']?"
+    r"(?:,? (?:or|and) [\"']?[\w -]{1,30}?[\"']?)? (?:as|to (?:mean|include|cover))\b|"
+    r"^(?:under |for (?:the )?purposes of )[^.;:\"]{1,60}, [\"'][\w -]{1,30}[\"'] (?:is defined as|"
+    r"means|refers to|includes)\b"
+)
+VENDOR_IN_IT = re.compile(r"\b(?:we|us|our)\b")
+"""A definition with the vendor in it ("..., and we share personal information in this way")
+states the vendor's practice as well."""
 _HEADING_RULE = re.compile(
     r"(?:-{3,}|={3,})\s*$|"
     # "Part 1 - Personal Data Processed by ...": a title of a part, without a full stop
@@ -1909,10 +1920,12 @@ def _title(text: str) -> bool:
 
 
 def not_a_statement(s: Sentence) -> bool:
-    """Whether ``s`` states nothing about a practice: a definition, or a heading the layout
-    left in a paragraph (a title underlined with dashes, a part title, a title-case line)."""
+    """Whether ``s`` states nothing about a practice: a definition (a law's definition of a
+    term too, with no practice of the vendor's beside it), or a heading the layout left in a
+    paragraph (a title underlined with dashes, a part title, a title-case line)."""
     return (
         bool(DEFINITION.search(s.low))
+        or (bool(DEFINED_BY_A_LAW.search(s.low)) and not VENDOR_IN_IT.search(s.low))
         or bool(_HEADING_RULE.search(s.low))
         or (s.unit.kind != "heading" and _title(s.text))
     )

@@ -837,3 +837,35 @@ def test_written_sales_by_what_is_paid_or_described(text: str, expected: str) ->
 )
 def test_the_data_sold_named_by_whose_it_is(text: str, expected: str) -> None:
     assert written(text) == {"sale_of_data": expected}
+
+
+# Written for the sixth pass: a law's definition of a term states no practice of the vendor's;
+# a practice named with the law's word for it is still one.
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The CCPA defines "sharing" as disclosing personal information for cross-context '
+        "behavioral advertising.",
+        'The CCPA defines "sale" as selling, renting or disclosing personal information for '
+        "monetary or other valuable consideration.",
+        'California law defines "sell" to include making personal information available to a '
+        "third party for valuable consideration.",
+        'Under the CCPA, "sale" is defined as disclosing personal information for monetary or '
+        "other valuable consideration.",
+    ],
+)
+def test_a_law_defining_a_term_gives_no_value(text: str) -> None:
+    assert written(text) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We share personal information for cross-context behavioral advertising, which the CCPA "
+        "calls sharing.",
+        'The CCPA defines "sharing" as disclosing personal information for cross-context '
+        "behavioral advertising, and we share personal information in this way.",
+    ],
+)
+def test_a_practice_named_with_the_law_s_word_is_still_a_sale(text: str) -> None:
+    assert written(text)["sale_of_data"] == "always"
