@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from vendorgate.scan.detectors.hit import Hit
-from vendorgate.scan.document import Sentence
+from vendorgate.scan.document import Sentence, sentence_spans
 
 
 def rx(*parts: str) -> re.Pattern[str]:
@@ -1172,6 +1172,51 @@ def opt_out_cue(text: str) -> re.Match[str] | None:
     if NO_OPT_OUT.search(text):
         return None
     return OPT_OUT.search(text)
+
+
+def next_sentence(s: Sentence) -> str:
+    """The lower-case folded sentence after ``s`` in its paragraph or list item, or empty."""
+    if s.unit.kind in ("row", "heading"):
+        return ""
+    folded = s.unit.folded.text
+    spans = sentence_spans(folded)
+    if s.index + 1 >= len(spans) or folded[slice(*spans[s.index])] != s.text:
+        return ""
+    return folded[slice(*spans[s.index + 1])].lower()
+
+
+WAY_OUT_FOR_SOME = rx(
+    # a way out for some people or places only: "California residents can opt out", "where
+    # required by law"
+    r"\b(?:where|if|when|to the extent|as) (?:\w+ )?(?:required|permitted|applicable|available|"
+    r"mandated)\b",
+    r"\bif you (?:are|live|reside|have)\b|\bresidents?\b|\bcertain\b|\bsome\b|"
+    r"\bdepending on\b|\bsubject to\b",
+)
+BACK_TO_IT = re.compile(
+    r"^\W*(?:(?:of|from|to) )?(?:this|that|it|these|such (?:\w+ ){0,2}?(?:sales?|selling|"
+    r"sharing|uses?|training|processing))\b"
+)
+"""The practice of the sentence before, taken up right after the way out ("opt out of this")."""
+
+
+def way_out_next(s: Sentence, practice_words: re.Pattern[str]) -> re.Match[str] | None:
+    """The way out of the practice of ``s`` its next sentence offers ("We may sell your
+    personal information. You can opt out of the sale at any time."): an opt-out naming the
+    practice (``practice_words``) right after it, or taking it up ("opt out of this"), for
+    everyone (not "California residents can opt out", "where required by law"). None for no
+    way out ("You cannot opt out of the sale.") or one of something else."""
+    following = next_sentence(s)
+    way_out = opt_out_cue(following)
+    if way_out is None or following.rstrip().endswith("?"):
+        return None
+    if SCOPED_DENIAL.search(following) or WAY_OUT_FOR_SOME.search(following):
+        return None
+    after = following[way_out.end() : way_out.end() + 60]
+    named_after = practice_words.search(after)
+    if named_after and not CLAUSE_BREAK.search(after, 0, named_after.start()):
+        return way_out
+    return way_out if BACK_TO_IT.match(after) else None
 
 
 def practice(

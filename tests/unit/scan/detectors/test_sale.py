@@ -869,3 +869,56 @@ def test_a_law_defining_a_term_gives_no_value(text: str) -> None:
 )
 def test_a_practice_named_with_the_law_s_word_is_still_a_sale(text: str) -> None:
     assert written(text)["sale_of_data"] == "always"
+
+
+def _document(text: str) -> dict[str, object]:
+    from vendorgate.scan.scanner import scan_text, suggest
+
+    return {s.fact: s.value for s in suggest(scan_text(text))}
+
+
+# Written for the sixth pass: sale_of_data is a practice (never, opt_in, opt_out, always), so an
+# opt-out of the sale offered in the next sentence is the sale's way out, as in its own sentence.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We may sell your personal information. You can opt out of the sale at any time in "
+            "your settings.",
+            "opt_out",
+        ),
+        (
+            "We may sell your personal information. You may opt out of the sale of your "
+            "personal information at any time.",
+            "opt_out",
+        ),
+        (
+            "We may sell your personal information, but you can opt out of the sale at any time "
+            "in your settings.",
+            "opt_out",
+        ),
+        # no way out, a way out of something else, or one for some people only
+        ("We may sell your personal information. You cannot opt out of the sale.", "always"),
+        (
+            "We may sell your personal information. You can opt out of marketing emails at any "
+            "time.",
+            "always",
+        ),
+        (
+            "We may sell your personal information. California residents can opt out of the sale.",
+            "always",
+        ),
+        (
+            "We may sell your personal information. If you live in the EU, you can opt out of "
+            "the sale.",
+            "always",
+        ),
+        (
+            "We may sell your personal information. Where required by law, you can opt out of "
+            "the sale.",
+            "always",
+        ),
+    ],
+)
+def test_an_opt_out_of_the_sale_in_the_next_sentence(text: str, expected: str) -> None:
+    assert _document(text)["sale_of_data"] == expected
