@@ -21,6 +21,7 @@ from vendorgate.scan.detectors.cues import (
     rx,
     scoped,
     span,
+    way_out_next,
 )
 from vendorgate.scan.detectors.cues import (
     CONTENT as SHARED_CONTENT,
@@ -327,7 +328,22 @@ def detect(s: Sentence) -> list[Hit]:
             kept = found.get(hit.fact)
             if kept is None or _exposure(hit) > _exposure(kept):
                 found[hit.fact] = hit
-    return [found[fact] for fact in FACTS if fact in found]
+    return [_way_out_after(found[fact], s) for fact in FACTS if fact in found]
+
+
+TRAINING_NAMED = re.compile(
+    r"\b(?:train\w*|ai|artificial intelligence|machine learning|models?|model improvement)\b"
+)
+"""The training named again after the way out in the next sentence ("opt out of training")."""
+
+
+def _way_out_after(hit: Hit, s: Sentence) -> Hit:
+    """``hit`` with a training stated ``always`` made ``opt_out`` when the next sentence offers
+    a way out of it ("We may use your files to train our models. You can opt out of this
+    training in your settings."), as a way out in its own sentence does."""
+    if hit.value != "always" or (way_out := way_out_next(s, TRAINING_NAMED)) is None:
+        return hit
+    return replace(hit, value="opt_out", cue=named("opt_out in the next sentence", way_out))
 
 
 SERVICE_CARVE_OUT = re.compile(

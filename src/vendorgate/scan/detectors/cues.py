@@ -1198,6 +1198,12 @@ BACK_TO_IT = re.compile(
     r"sharing|uses?|training|processing))\b"
 )
 """The practice of the sentence before, taken up right after the way out ("opt out of this")."""
+PURPOSES_BEFORE = re.compile(
+    r"\b(?:for|of|from) (?:these|those|such|this|that|the same|the above) (?:purposes?|uses?|"
+    r"processing|practices?)\b|\bthe purposes? (?:described|stated|set out) (?:above|before)\b"
+)
+"""The practice of the sentence before, named by its purpose ("we will stop using them for
+these purposes")."""
 
 
 def way_out_next(s: Sentence, practice_words: re.Pattern[str]) -> re.Match[str] | None:
@@ -1216,7 +1222,15 @@ def way_out_next(s: Sentence, practice_words: re.Pattern[str]) -> re.Match[str] 
     named_after = practice_words.search(after)
     if named_after and not CLAUSE_BREAK.search(after, 0, named_after.start()):
         return way_out
-    return way_out if BACK_TO_IT.match(after) else None
+    if BACK_TO_IT.match(after):
+        return way_out
+    if OTHER_OBJECT.match(after):
+        return None  # "opt out of marketing emails": a way out of something else
+    return way_out if PURPOSES_BEFORE.search(following) else None
+
+
+OTHER_OBJECT = re.compile(r"^\s*(?:of|from) \w+")
+"""Something the way out is of, named right after it."""
 
 
 def practice(

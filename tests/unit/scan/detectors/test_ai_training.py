@@ -270,13 +270,14 @@ def test_an_opt_out_named_after_the_training_it_stops() -> None:
     from vendorgate.scan.document import sentences
 
     # written for this test: the second sentence names the opt-out, the first the training
+    # (which reads that way out in its next sentence, so both are opt_out)
     text = (
         "We may use your files to train our machine learning models. If you opt out, we "
         "will stop using them for these purposes.\n"
     )
     found = [(h.fact, h.value) for s in sentences(text) for h in detect(s)]
     assert found == [
-        ("ai_training_customer_content", "always"),
+        ("ai_training_customer_content", "opt_out"),
         ("ai_training_customer_content", "opt_out"),
     ]
 
@@ -1520,3 +1521,45 @@ def test_models_trained_beside_people_are_still_trained() -> None:
     text = "We may use your content for training our support agents and our models."
     assert written(text)[CONTENT] == "always"
     assert written("We use your content to train our AI agents.")[CONTENT] == "always"
+
+
+# Written for the sixth pass: a way out of the training offered in the next sentence of its
+# paragraph makes the training opt_out, as one in its own sentence does (the follow-up opt_out
+# lost to the first sentence's always); not one for some only, none, or one of something else.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We may use your files to train our machine learning models. You can opt out of "
+            "this training at any time in your settings.",
+            "opt_out",
+        ),
+        (
+            "We may use your files to train our machine learning models. If you opt out, we "
+            "will stop using them for these purposes.",
+            "opt_out",
+        ),
+        (
+            "We may use your files to train our machine learning models. You cannot opt out of "
+            "this training.",
+            "always",
+        ),
+        (
+            "We may use your files to train our machine learning models. California residents "
+            "can opt out of this training.",
+            "always",
+        ),
+        (
+            "We may use your files to train our machine learning models. You can opt out of "
+            "marketing emails at any time.",
+            "always",
+        ),
+        (
+            "We may use your files to train our machine learning models. If you opt out of "
+            "marketing, we will stop using your email for these purposes.",
+            "always",
+        ),
+    ],
+)
+def test_an_opt_out_of_the_training_in_the_next_sentence(text: str, expected: str) -> None:
+    assert _document(text)[CONTENT] == expected
