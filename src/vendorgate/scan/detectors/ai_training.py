@@ -469,8 +469,9 @@ EXCLUDED_FROM = re.compile(
 
 
 TRAINING_SUBJECT = re.compile(
-    r"^[\s,]*(?:(?:and|but|also),? )*(?:the )?(?:(?:ai|ml|llm|machine[- ]learning|ai model|model)"
-    r" )?training(?: of (?:our |its |any )?(?:ai |ml )?models)? (?:"
+    r"^[\s,]*(?:(?:and|but|also),? )*(?:the |our |its )?"
+    r"(?:(?:ai|ml|llm|machine[- ]learning|ai model|model) )?training"
+    r"(?: of (?:our |its |any )?(?:ai |ml )?models)? (?:"
     # "training is never performed on your content", "training is not done on customer data"
     r"(?:is|are|will be|shall be|gets?)(?: not| never|n't)?(?: ever| \w+ly)? (?:performed|done|"
     r"conducted|carried out|run|undertaken) (?:on|with|using)|"

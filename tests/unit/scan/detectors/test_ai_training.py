@@ -1437,6 +1437,8 @@ def test_an_opt_in_exclusion_taken_back_later_in_its_paragraph(text: str) -> Non
         ("Model training does not use your data.", "never"),
         ("AI training does not use customer content.", "never"),
         ("Model training never uses your files.", "never"),
+        ("Our model training does not use your data.", "never"),
+        ("Model training does not use your data unless you opt in.", "opt_in"),
         ("Training is not done on customer data.", "never"),
         # one plan, one region, one kind of data: narrower than the practice
         ("No customer content on Enterprise plans is used for model training.", "undisclosed"),
