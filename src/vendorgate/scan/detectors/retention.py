@@ -40,8 +40,13 @@ TRIGGER = Trigger(
 
 RETAIN = re.compile(
     r"\bretain\w*|\bretention\b|\bkeeps?\b|\bkept\b|\bstor(?:e|es|ed|ing|age)\b|\bqueues?\b|"
-    r"\bdelet\w+|\berase\w*|\bbuffer\b"
+    r"\bdelet\w+|\berase\w*|\bpurg(?:e|es|ed|ing)\b|\bbuffer\b"
 )
+KEEPING_REMOVAL = re.compile(r"\bremov(?:e|es|ed|ing)\b")
+"""A removal, which bears on how long content is kept as a deletion does, unless the sentence
+removes for cause (see :func:`_retain_cue`)."""
+_ERASE = r"(?:delet|eras|purg|remov)"
+"""The deletion verbs' stems: "remove", "purge" and "erase" read as "delete" does."""
 NOT_RETENTION_TOPIC = re.compile(
     r"\blogs?\b|log files|\bbilling\b|\bpayment\b|\bprofile (?:information|data)\b|"
     r"support (?:request|ticket|case)s?|\bnewsletter|\baccount data\b|\bservices data\b|"
@@ -142,15 +147,15 @@ CONTROLLED = rx(
     r"\bin accordance with (?:a |the )?(?:customer|controller|your)'?s? instructions\b",
     r"(?<!whether )\b(?:you|customer|the customer|controller|the controller) "
     r"(?:may|can|elects? to|chooses? to)"
-    r"\b[^.;]{0,60}\b(?:delete|request (?:the )?(?:return|deletion)|remove)",
+    r"\b[^.;]{0,60}\b(?:delete|request (?:the )?(?:return|deletion)|remove|purge|erase)",
     # the customers named with more words, or in the plural: "paying customers can delete
     # their content", "account owners may delete" (a red-team pass found these read as
     # nothing; a plan named makes the control undisclosed, see detect)
     r"(?<!whether )(?<!other )\b(?:[\w-]+ ){0,2}?(?:customers|users|account owners?|"
     r"administrators|admins|subscribers|members)(?: (?:on|of|in|with) (?:the |an? |our |their )?"
     r"(?:[\w-]+ ){0,2}?(?:plans?|accounts?|workspaces?|tiers?|subscriptions?|editions?))? "
-    r"(?:may|can)\b[^.;]{0,20}\b(?:delete|remove)\b",
-    r"\b(?:deleted|removed|erased) by (?:the |a |any )?(?:[\w-]+ )?(?:customers?|you|users?|"
+    r"(?:may|can)\b[^.;]{0,20}\b(?:delete|remove|purge|erase)\b",
+    r"\b(?:deleted|removed|erased|purged) by (?:the |a |any )?(?:[\w-]+ )?(?:customers?|you|users?|"
     r"account owners?|administrators?|admins?)\b(?! of\b)",
     r"\bretention (?:settings|period you)\b",
     # the customer sets the period itself: "you can configure the retention period",
@@ -163,16 +168,18 @@ CONTROLLED = rx(
     r"selected) by (?:you|the customer|customers?|an? administrator|admins?)\b",
     r"\byou control\b",
     r"\buntil (?:you|the customer|customer|the controller|the user|users?) (?:\w+ ){0,4}"
-    r"delet(?:e|es|ing)\b",
+    + _ERASE
+    + r"(?:e|es|ing)\b",
     # deleted when the customer asks: "We will delete Customer Data upon Customer's request"
-    r"\bdelet\w*\b[^.;]{0,60}\b(?:upon|on|at|following) (?:your|the customer'?s?|customer'?s?|"
+    r"\b" + _ERASE + r"\w*\b[^.;]{0,60}\b(?:upon|on|at|following) (?:your|the customer'?s?|"
+    r"customer'?s?|"
     r"the controller'?s?|controller'?s?) (?:written |verified )?(?:request|instruction)s?\b",
     r"\b(?:you|customers?|the customer|administrators?|admins?) (?:can|may) (?:choose|decide|"
     r"select|set|control|determine) how long\b",
     r"\b(?:upon|on|after) (?:receiving |receipt of )?(?:your|the customer'?s?|a) (?:verified )?"
-    r"request\b[^.;]{0,60}\bdelet",
+    r"request\b[^.;]{0,60}\b" + _ERASE,
     r"\b(?:unless|until|upon|when)\b[^.;]{0,50}\b(?:you|customer|controller)\b[^.;]{0,30}"
-    r"\brequests?\b[^.;]{0,20}\bdelet",
+    r"\brequests?\b[^.;]{0,20}\b" + _ERASE,
     # the customer's organisation sets the rules: "the Account Holder may have established its
     # own rules regarding ... retention"
     r"\b(?:account (?:holder|owner)|administrator|admin\w*|organi[sz]ation|employer)\b"
@@ -192,7 +199,7 @@ FIXED = rx(
     r"\b(?:for|within|after|up to|no longer than|no later than|not more than|a maximum of|at most|"
     r"a period of) (?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"|an?)"
     r"(?: \(\d+\))? (?:calendar |business )?(?:days?|hours?|weeks?|months?|years?)\b",
-    r"\bautomatically delet\w+",
+    r"\bautomatically " + _ERASE + r"\w+",
     r"\bfor delivery\b",
     r"\bto buffer\b",
 )
@@ -298,6 +305,12 @@ def _deletion_cues(text: str) -> list[re.Match[str]]:
 UNTIL = re.compile(r"\buntil\b[^,;.]{0,60}$")
 
 
+def _retain_cue(text: str) -> re.Match[str] | None:
+    """A word of keeping or deleting in ``text``: :data:`RETAIN`'s, or a removal when the
+    sentence does not remove for cause ("we may remove the offending content")."""
+    return RETAIN.search(text) or (None if FOR_CAUSE.search(text) else KEEPING_REMOVAL.search(text))
+
+
 def _deletion_cue(text: str) -> re.Match[str] | None:
     found = _deletion_cues(text)
     return found[0] if found else None
@@ -394,7 +407,7 @@ def _detect(s: Sentence) -> list[Hit]:
     """How long customer content is kept, and its deletion after termination."""
     text = s.low
     if not (
-        RETAIN.search(text)
+        _retain_cue(text)
         or _deletion_cue(text)
         or EXPORT_WINDOW.search(text)
         or (INACTIVITY.search(text) and ACCOUNT_REMOVED.search(text))
@@ -421,7 +434,7 @@ def _detect(s: Sentence) -> list[Hit]:
     if BIOMETRIC.search(s.unit.folded.text.lower()):
         return []
     data = _content_of(text) or (_content_of(s.unit.lead) if s.unit.kind != "paragraph" else None)
-    if data is None and INDEFINITE.search(text) and RETAIN.search(text):
+    if data is None and INDEFINITE.search(text) and _retain_cue(text):
         # personal data kept "indefinitely": the worst reading, worth a reviewer's eye even where
         # the data is not only the customer's content
         data = re.search(r"\bpersonal (?:data|information)\b|\byour (?:information|data)\b", text)
@@ -525,7 +538,7 @@ def _detect(s: Sentence) -> list[Hit]:
         # (said of the content itself: personal data in general kept for years after the end is
         # mostly the account's, a retention period of its own)
         return [_deletion(s, ended)]
-    if RETAIN.search(text) is None:
+    if _retain_cue(text) is None:
         return []
     if (lifetime := ACCOUNT_LIFETIME.search(text)) and (
         after := AFTER_THE_END.search(text, lifetime.end())
@@ -540,6 +553,10 @@ def _detect(s: Sentence) -> list[Hit]:
         return [Hit("content_retention", "indefinite", 0.65, span(kept_on), 1, cue="kept on")]
 
     return _stated_retention(text)
+
+
+EVEN_AFTER = re.compile(r"\beven (?:if|after|when|though|once)\b[^.;]{0,80}$")
+"""Just before the customer's deletion: what is said holds "even if" the customer deletes."""
 
 
 def _stated_retention(text: str) -> list[Hit]:
@@ -565,6 +582,10 @@ def _stated_retention(text: str) -> list[Hit]:
         ):
             # kept "for at least two years": a floor, with no end stated
             return [Hit("content_retention", "undisclosed", 0.6, span(match), 1, cue="at least")]
+        if match and value == "customer_controlled" and EVEN_AFTER.search(text, 0, match.start()):
+            # "a licence ..., even if the content has been removed by you": the right outlives
+            # the customer's deletion, which controls nothing
+            continue
         if (
             match
             and value == "customer_controlled"

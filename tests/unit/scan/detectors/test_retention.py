@@ -1232,3 +1232,62 @@ def test_written_a_removal_of_inactive_accounts_reads_as_a_deletion(
 )
 def test_written_a_removal_for_a_breach_or_by_the_user_is_no_deletion_period(text: str) -> None:
     assert "deletion_after_termination_days" not in written(text)
+
+
+# Written for the sixth pass: the same verbs in a statement of how long content is kept, or of
+# the customer's control over it, read as "delete" does.
+RETENTION_SENTENCES = [
+    ("We automatically {verb} recordings after 30 days.", "fixed_period"),
+    ("You can {verb} your content at any time.", "customer_controlled"),
+    ("Customers can {verb} their files at any time.", "customer_controlled"),
+    ("We will {verb} your content at your request.", "customer_controlled"),
+    ("We keep your files until you {verb} them.", "customer_controlled"),
+    ("Paying customers can {verb} their content at any time.", "undisclosed"),
+    (
+        "You can {verb} your content at any time, but we may keep copies in our backups.",
+        "undisclosed",
+    ),
+]
+
+
+@pytest.mark.parametrize("verb", ["delete", "remove", "purge", "erase"])
+@pytest.mark.parametrize(("template", "expected"), RETENTION_SENTENCES)
+def test_written_every_deletion_verb_reads_as_delete_does_for_retention(
+    verb: str, template: str, expected: str
+) -> None:
+    assert written(template.format(verb=verb)).get("content_retention") == expected
+
+
+STACK_OVERFLOW_TOS = "stack-overflow/terms-of-service/2025-11-13.md"
+
+
+def test_a_licence_that_outlives_the_user_s_removal_is_no_control() -> None:
+    quote = (
+        "You agree that any and all content, including without limitation any and all text, "
+        "graphics, logos, tools, photographs, images, illustrations, software or source code, "
+        "audio and video, animations, and product feedback (collectively, “Content”) that you "
+        "provide to the public Network (collectively, “Subscriber Content”), is perpetually and "
+        "irrevocably licensed to Stack Overflow on a worldwide, royalty-free, non-exclusive "
+        "basis pursuant to Creative Commons licensing terms ([CC BY-SA 4.0]"
+        "(https://creativecommons.org/licenses/by-sa/4.0/)), and you grant Stack Overflow the "
+        "perpetual and irrevocable right and license to access, use, process, copy, distribute, "
+        "export, display and to commercially exploit such Subscriber Content, even if such "
+        "Subscriber Content has been contributed and subsequently removed by you as reasonably "
+        "necessary to, for example (without limitation):"
+    )
+    assert "content_retention" not in suggested(retention, STACK_OVERFLOW_TOS, quote)
+
+
+# Written for the sixth pass: what holds "even if" the customer deletes is no control of theirs,
+# and content removed for cause is no keeping of it, whatever else the sentence names.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You grant us a perpetual licence to your posts, even if they have been removed by you.",
+        "You grant us a perpetual licence to your posts, even if they have been deleted by you.",
+        "If we deem it appropriate, we may remove the offending content and temporarily suspend "
+        "the account.",
+    ],
+)
+def test_written_no_control_after_even_if_and_no_keeping_for_cause(text: str) -> None:
+    assert written(text).get("content_retention") is None
