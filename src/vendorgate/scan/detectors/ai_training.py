@@ -21,6 +21,7 @@ from vendorgate.scan.detectors.cues import (
     rx,
     scoped,
     span,
+    way_out_next,
 )
 from vendorgate.scan.detectors.cues import (
     CONTENT as SHARED_CONTENT,
@@ -142,6 +143,11 @@ THIRD_PARTY_AI = rx(
     r"\b(?:providers?|vendors?|partners?|sub-?processors?|third parties)\b[^.;]{0,80}?"
     r"\btheir (?:own )?(?:ai |ml |language |foundation )?models?\b",
 )
+_AND_MODELS = (
+    r"(?!,? (?:and|or|as well as) (?:to )?(?:train )?(?:our |its |the )?(?:\w+ )?(?:models?|ai|"
+    r"algorithms?|machine learning|llms?)\b)"
+)
+"""Not when the models are trained beside the people ("training our agents and our models")."""
 NOT_MODEL_TRAINING = rx(
     # people trained in a duty: "personnel ... are trained with the relevant security and data
     # protection requirements"
@@ -155,7 +161,16 @@ NOT_MODEL_TRAINING = rx(
     r"\b(?:quality (?:assurance|control)|coaching|onboarding|enablement|consulting)"
     r"(?: purposes)?,? (?:and|or) training\b",
     r"\b(?:employees|personnel|staff|agents|representatives|team members)\b[^.;]{0,40}\btrain",
-    r"\btrain\w* (?:our |its )?(?:employees|personnel|staff|agents|representatives)\b",
+    r"\btrain\w* (?:our |its )?(?:employees|personnel|staff|agents|representatives)\b"
+    + _AND_MODELS,
+    # people named with a word before them ("training our support agents", "to train our new
+    # hires"), not software agents ("our AI agents")
+    r"\btrain\w* (?:our |its |the |new )?(?!(?:[\w-]+ )*?(?:ai|ml|llm|model|software|virtual|"
+    r"autonomous|chat|bot)\b)(?:[\w-]+ ){1,2}?(?:employees|personnel|staff|agents|"
+    r"representatives|team members|teams|workforce|hires|reps)\b" + _AND_MODELS,
+    # the training of people as a noun: "employee training", "for staff training"
+    r"\b(?:employee|staff|personnel|workforce|agent|team member|new hire|sales|onboarding)s? "
+    r"training\b(?! (?:\w+ )?(?:models?|ai|algorithms?|llms?|machine|artificial)\b)",
     # training of people named with no model word after it: "calls with our support team may
     # be used for training", "training to your administrators", "staff receive training"
     r"\b(?:calls?|support|customer service|helpdesk|administrators?|admins?|staff|employees|"
@@ -313,7 +328,22 @@ def detect(s: Sentence) -> list[Hit]:
             kept = found.get(hit.fact)
             if kept is None or _exposure(hit) > _exposure(kept):
                 found[hit.fact] = hit
-    return [found[fact] for fact in FACTS if fact in found]
+    return [_way_out_after(found[fact], s) for fact in FACTS if fact in found]
+
+
+TRAINING_NAMED = re.compile(
+    r"\b(?:train\w*|ai|artificial intelligence|machine learning|models?|model improvement)\b"
+)
+"""The training named again after the way out in the next sentence ("opt out of training")."""
+
+
+def _way_out_after(hit: Hit, s: Sentence) -> Hit:
+    """``hit`` with a training stated ``always`` made ``opt_out`` when the next sentence offers
+    a way out of it ("We may use your files to train our models. You can opt out of this
+    training in your settings."), as a way out in its own sentence does."""
+    if hit.value != "always" or (way_out := way_out_next(s, TRAINING_NAMED)) is None:
+        return hit
+    return replace(hit, value="opt_out", cue=named("opt_out in the next sentence", way_out))
 
 
 SERVICE_CARVE_OUT = re.compile(
@@ -438,15 +468,47 @@ EXCLUDED_FROM = re.compile(
 """The data said to be excluded from the training: its denial (not "may be excluded", a choice)."""
 
 
+TRAINING_SUBJECT = re.compile(
+    r"^[\s,]*(?:(?:and|but|also),? )*(?:the |our |its )?"
+    r"(?:(?:ai|ml|llm|machine[- ]learning|ai model|model) )?training"
+    r"(?: of (?:our |its |any )?(?:ai |ml )?models)? (?:"
+    # "training is never performed on your content", "training is not done on customer data"
+    r"(?:is|are|will be|shall be|gets?)(?: not| never|n't)?(?: ever| \w+ly)? (?:performed|done|"
+    r"conducted|carried out|run|undertaken) (?:on|with|using)|"
+    # "model training does not use your data", "AI training never uses customer content"
+    r"(?:(?:does|do|will|shall|would)(?: not|n't)? |never |only )?(?:ever |\w+ly )?(?:use|uses|"
+    r"involves?|includes?|relies on|rely on|draws? on|draws? from)"
+    r")\b(?=[^.;]{0,40}?\b(?:content|data|files|inputs|prompts|messages|documents|information|"
+    r"conversations|code|uploads)\b)"
+)
+"""The training as the subject of its clause, with the data after its verb ("Model training
+does not use your data", "Training is never performed on your content"): the practice, with
+any negation inside these words (read up to their end)."""
+
+
+def _training_named(clause: str, trained: bool) -> re.Match[str] | None:
+    """The explicit training of ``clause``: the training as its subject, a training cue, or
+    (``trained``: an earlier clause named one) a pronoun or a use taking it up."""
+    return (
+        TRAINING_SUBJECT.match(clause)
+        or _explicit(clause)
+        or ((PRONOUN_TRAINING.search(clause) or _elliptic_use(clause)) if trained else None)
+    )
+
+
+def _anchor(cue: re.Match[str]) -> int:
+    """Where the practice of ``cue`` is read from: its start, or the end of the training as
+    the subject, whose negation stands after it ("training does not use")."""
+    return cue.end() if cue.re is TRAINING_SUBJECT else cue.start()
+
+
 def _clause_hits(s: Sentence, text: str, a: int, b: int, trained: bool = False) -> list[Hit]:
     """The training hits of the clause ``[a, b)`` of ``text`` (``s`` in lower case, with staff
     training blanked); ``trained``: an earlier clause of the sentence named a training, which
     a pronoun here may take up."""
     clause = text[a:b]
     term = _ai_term(clause)
-    explicit = _explicit(clause) or (
-        (PRONOUN_TRAINING.search(clause) or _elliptic_use(clause)) if trained else None
-    )
+    explicit = _training_named(clause, trained)
     if term is None and explicit is None:
         return []
     if explicit is None and term is not None and AI_AS_FEATURE.match(clause, term.start()):
@@ -467,7 +529,7 @@ def _clause_hits(s: Sentence, text: str, a: int, b: int, trained: bool = False) 
     if explicit and BARE_MODEL.fullmatch(explicit.group()) and not _names_ai_or_data(s):
         # "we build models of how our infrastructure performs": a model, not a learnt one
         return []
-    anchor = (explicit or term or general).start()  # type: ignore[union-attr]
+    anchor = _anchor(explicit or term or general)  # type: ignore[arg-type]
     kind, kind_confidence = _data_kind(s, clause)
     opening = LEADING_CLAUSE.match(text)
     reach = 0 if opening is not None and opening.end() == a else a
@@ -591,7 +653,15 @@ def _practice(
     value, value_match = practice(text, at, clause=clause, consent_from=reach)
     if value == "always" and (gate := SETTINGS_GATE.search(text)):
         return "opt_out", gate
-    if value == "always" and (excluded := EXCLUDED_FROM.search(text, *clause)):
+    excluded = EXCLUDED_FROM.search(text, *clause)
+    if excluded is None:
+        return value, value_match
+    if value == "opt_out" and opt_out_cue(text) is None:
+        # "excluded from training unless you opt in": the "unless" is the person's yes ending
+        # a denial, not a practice running until they act (a way out offered as well, "and
+        # you can opt out again", still gives opt_out)
+        return "opt_in", value_match
+    if value == "always":
         # "your content is excluded from model training": a denial by its verb, which no
         # negation word states (scoped later like any other: "content of paid workspaces");
         # excluded "by default" waits for the person's yes, as "not used by default" does

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from vendorgate.scan.detectors.hit import Hit
-from vendorgate.scan.document import Sentence
+from vendorgate.scan.document import Sentence, sentence_spans
 
 
 def rx(*parts: str) -> re.Pattern[str]:
@@ -1174,6 +1174,65 @@ def opt_out_cue(text: str) -> re.Match[str] | None:
     return OPT_OUT.search(text)
 
 
+def next_sentence(s: Sentence) -> str:
+    """The lower-case folded sentence after ``s`` in its paragraph or list item, or empty."""
+    if s.unit.kind in ("row", "heading"):
+        return ""
+    folded = s.unit.folded.text
+    spans = sentence_spans(folded)
+    if s.index + 1 >= len(spans) or folded[slice(*spans[s.index])] != s.text:
+        return ""
+    return folded[slice(*spans[s.index + 1])].lower()
+
+
+WAY_OUT_FOR_SOME = rx(
+    # a way out for some people or places only: "California residents can opt out", "where
+    # required by law"
+    r"\b(?:where|if|when|to the extent|as) (?:\w+ )?(?:required|permitted|applicable|available|"
+    r"mandated)\b",
+    r"\bif you (?:are|live|reside|have)\b|\bresidents?\b|\bcertain\b|\bsome\b|"
+    r"\bdepending on\b|\bsubject to\b",
+)
+BACK_TO_IT = re.compile(
+    r"^\W*(?:(?:of|from|to) )?(?:this|that|it|these|such (?:\w+ ){0,2}?(?:sales?|selling|"
+    r"sharing|uses?|training|processing))\b"
+)
+"""The practice of the sentence before, taken up right after the way out ("opt out of this")."""
+PURPOSES_BEFORE = re.compile(
+    r"\b(?:for|of|from) (?:these|those|such|this|that|the same|the above) (?:purposes?|uses?|"
+    r"processing|practices?)\b|\bthe purposes? (?:described|stated|set out) (?:above|before)\b"
+)
+"""The practice of the sentence before, named by its purpose ("we will stop using them for
+these purposes")."""
+
+
+def way_out_next(s: Sentence, practice_words: re.Pattern[str]) -> re.Match[str] | None:
+    """The way out of the practice of ``s`` its next sentence offers ("We may sell your
+    personal information. You can opt out of the sale at any time."): an opt-out naming the
+    practice (``practice_words``) right after it, or taking it up ("opt out of this"), for
+    everyone (not "California residents can opt out", "where required by law"). None for no
+    way out ("You cannot opt out of the sale.") or one of something else."""
+    following = next_sentence(s)
+    way_out = opt_out_cue(following)
+    if way_out is None or following.rstrip().endswith("?"):
+        return None
+    if SCOPED_DENIAL.search(following) or WAY_OUT_FOR_SOME.search(following):
+        return None
+    after = following[way_out.end() : way_out.end() + 60]
+    named_after = practice_words.search(after)
+    if named_after and not CLAUSE_BREAK.search(after, 0, named_after.start()):
+        return way_out
+    if BACK_TO_IT.match(after):
+        return way_out
+    if OTHER_OBJECT.match(after):
+        return None  # "opt out of marketing emails": a way out of something else
+    return way_out if PURPOSES_BEFORE.search(following) else None
+
+
+OTHER_OBJECT = re.compile(r"^\s*(?:of|from) \w+")
+"""Something the way out is of, named right after it."""
+
+
 def practice(
     text: str, anchor: int, clause: tuple[int, int] | None = None, consent_from: int | None = None
 ) -> tuple[str, re.Match[str] | None]:
@@ -1886,6 +1945,17 @@ DEFINITION = re.compile(
 )
 """A definition (`"Dataset" refers to a collection of data used to train models`): it says
 what a word means, not what the vendor does."""
+DEFINED_BY_A_LAW = re.compile(
+    # "The CCPA defines "sharing" as ...", "California law defines "sell" to include ...",
+    # "Under the CCPA, "sale" is defined as ..."
+    r"^(?:under |for (?:the )?purposes of )?[^.;:\"]{0,60}?\bdefines? [\"']?[\w -]{1,30}?[\"']?"
+    r"(?:,? (?:or|and) [\"']?[\w -]{1,30}?[\"']?)? (?:as|to (?:mean|include|cover))\b|"
+    r"^(?:under |for (?:the )?purposes of )[^.;:\"]{1,60}, [\"'][\w -]{1,30}[\"'] (?:is defined as|"
+    r"means|refers to|includes)\b"
+)
+VENDOR_IN_IT = re.compile(r"\b(?:we|us|our)\b")
+"""A definition with the vendor in it ("..., and we share personal information in this way")
+states the vendor's practice as well."""
 _HEADING_RULE = re.compile(
     r"(?:-{3,}|={3,})\s*$|"
     # "Part 1 - Personal Data Processed by ...": a title of a part, without a full stop
@@ -1909,10 +1979,12 @@ def _title(text: str) -> bool:
 
 
 def not_a_statement(s: Sentence) -> bool:
-    """Whether ``s`` states nothing about a practice: a definition, or a heading the layout
-    left in a paragraph (a title underlined with dashes, a part title, a title-case line)."""
+    """Whether ``s`` states nothing about a practice: a definition (a law's definition of a
+    term too, with no practice of the vendor's beside it), or a heading the layout left in a
+    paragraph (a title underlined with dashes, a part title, a title-case line)."""
     return (
         bool(DEFINITION.search(s.low))
+        or (bool(DEFINED_BY_A_LAW.search(s.low)) and not VENDOR_IN_IT.search(s.low))
         or bool(_HEADING_RULE.search(s.low))
         or (s.unit.kind != "heading" and _title(s.text))
     )

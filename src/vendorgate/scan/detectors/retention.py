@@ -32,7 +32,7 @@ FACTS: tuple[str, ...] = (
 )
 TRIGGER = Trigger(
     # RETAIN, DELETE, EXPORT_WINDOW, INACTIVITY, KEPT_AFTER_END, BACKUP
-    "retain|retention|keep|kept|stor|queue|delet|erase|buffer|destr|purg|return|removed|"
+    "retain|retention|keep|kept|stor|queue|delet|erase|buffer|destr|purg|return|remov|"
     "recoverable|retrievable|export|retrieve|inactiv|activity|not used|not accessed|not logged|"
     "not been|preserv|remain|stay|held|hold|backup|back-up|archiv"
 )
@@ -40,8 +40,13 @@ TRIGGER = Trigger(
 
 RETAIN = re.compile(
     r"\bretain\w*|\bretention\b|\bkeeps?\b|\bkept\b|\bstor(?:e|es|ed|ing|age)\b|\bqueues?\b|"
-    r"\bdelet\w+|\berase\w*|\bbuffer\b"
+    r"\bdelet\w+|\berase\w*|\bpurg(?:e|es|ed|ing)\b|\bbuffer\b"
 )
+KEEPING_REMOVAL = re.compile(r"\bremov(?:e|es|ed|ing)\b")
+"""A removal, which bears on how long content is kept as a deletion does, unless the sentence
+removes for cause (see :func:`_retain_cue`)."""
+_ERASE = r"(?:delet|eras|purg|remov)"
+"""The deletion verbs' stems: "remove", "purge" and "erase" read as "delete" does."""
 NOT_RETENTION_TOPIC = re.compile(
     r"\blogs?\b|log files|\bbilling\b|\bpayment\b|\bprofile (?:information|data)\b|"
     r"support (?:request|ticket|case)s?|\bnewsletter|\baccount data\b|\bservices data\b|"
@@ -128,7 +133,7 @@ CUSTOMER_DUTY = re.compile(
 """The customer's own duty to keep a copy before the end ("The Client is solely responsible
 for ensuring that backups ... are performed"): no deletion of the vendor's is stated."""
 WE_DELETE = re.compile(
-    r"\bwe (?:will |shall |may |would )?(?:then )?(?:delete|erase|destroy|purge)\b"
+    r"\bwe (?:will |shall |may |would )?(?:then )?(?:delete|erase|destroy|purge|remove)\b"
 )
 NO_DUTY_TO_KEEP = re.compile(r"\bno obligation to (?:retain|keep|store)\b")
 """The vendor owes no keeping after the end: it bears on deletion without a period."""
@@ -142,15 +147,15 @@ CONTROLLED = rx(
     r"\bin accordance with (?:a |the )?(?:customer|controller|your)'?s? instructions\b",
     r"(?<!whether )\b(?:you|customer|the customer|controller|the controller) "
     r"(?:may|can|elects? to|chooses? to)"
-    r"\b[^.;]{0,60}\b(?:delete|request (?:the )?(?:return|deletion)|remove)",
+    r"\b[^.;]{0,60}\b(?:delete|request (?:the )?(?:return|deletion)|remove|purge|erase)",
     # the customers named with more words, or in the plural: "paying customers can delete
     # their content", "account owners may delete" (a red-team pass found these read as
     # nothing; a plan named makes the control undisclosed, see detect)
     r"(?<!whether )(?<!other )\b(?:[\w-]+ ){0,2}?(?:customers|users|account owners?|"
     r"administrators|admins|subscribers|members)(?: (?:on|of|in|with) (?:the |an? |our |their )?"
     r"(?:[\w-]+ ){0,2}?(?:plans?|accounts?|workspaces?|tiers?|subscriptions?|editions?))? "
-    r"(?:may|can)\b[^.;]{0,20}\b(?:delete|remove)\b",
-    r"\b(?:deleted|removed|erased) by (?:the |a |any )?(?:[\w-]+ )?(?:customers?|you|users?|"
+    r"(?:may|can)\b[^.;]{0,20}\b(?:delete|remove|purge|erase)\b",
+    r"\b(?:deleted|removed|erased|purged) by (?:the |a |any )?(?:[\w-]+ )?(?:customers?|you|users?|"
     r"account owners?|administrators?|admins?)\b(?! of\b)",
     r"\bretention (?:settings|period you)\b",
     # the customer sets the period itself: "you can configure the retention period",
@@ -163,16 +168,18 @@ CONTROLLED = rx(
     r"selected) by (?:you|the customer|customers?|an? administrator|admins?)\b",
     r"\byou control\b",
     r"\buntil (?:you|the customer|customer|the controller|the user|users?) (?:\w+ ){0,4}"
-    r"delet(?:e|es|ing)\b",
+    + _ERASE
+    + r"(?:e|es|ing)\b",
     # deleted when the customer asks: "We will delete Customer Data upon Customer's request"
-    r"\bdelet\w*\b[^.;]{0,60}\b(?:upon|on|at|following) (?:your|the customer'?s?|customer'?s?|"
+    r"\b" + _ERASE + r"\w*\b[^.;]{0,60}\b(?:upon|on|at|following) (?:your|the customer'?s?|"
+    r"customer'?s?|"
     r"the controller'?s?|controller'?s?) (?:written |verified )?(?:request|instruction)s?\b",
     r"\b(?:you|customers?|the customer|administrators?|admins?) (?:can|may) (?:choose|decide|"
     r"select|set|control|determine) how long\b",
     r"\b(?:upon|on|after) (?:receiving |receipt of )?(?:your|the customer'?s?|a) (?:verified )?"
-    r"request\b[^.;]{0,60}\bdelet",
+    r"request\b[^.;]{0,60}\b" + _ERASE,
     r"\b(?:unless|until|upon|when)\b[^.;]{0,50}\b(?:you|customer|controller)\b[^.;]{0,30}"
-    r"\brequests?\b[^.;]{0,20}\bdelet",
+    r"\brequests?\b[^.;]{0,20}\b" + _ERASE,
     # the customer's organisation sets the rules: "the Account Holder may have established its
     # own rules regarding ... retention"
     r"\b(?:account (?:holder|owner)|administrator|admin\w*|organi[sz]ation|employer)\b"
@@ -192,7 +199,7 @@ FIXED = rx(
     r"\b(?:for|within|after|up to|no longer than|no later than|not more than|a maximum of|at most|"
     r"a period of) (?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"|an?)"
     r"(?: \(\d+\))? (?:calendar |business )?(?:days?|hours?|weeks?|months?|years?)\b",
-    r"\bautomatically delet\w+",
+    r"\bautomatically " + _ERASE + r"\w+",
     r"\bfor delivery\b",
     r"\bto buffer\b",
 )
@@ -274,6 +281,41 @@ DELETE = re.compile(
     r"\b(?:becomes?|will be|is|are) (?:permanently )?(?:unrecoverable|irretrievable|"
     r"irrecoverable)\b"
 )
+REMOVAL = re.compile(r"\bremov(?:e|es|ing)\b|\b(?:is|are|be|been|gets?)(?: \w+ly)? removed\b")
+"""The vendor's removal of the content as a deletion ("we remove your content within 30 days",
+"your content is removed"), read as "delete" is, unless the sentence is about removal for
+cause (see :data:`FOR_CAUSE`)."""
+FOR_CAUSE = re.compile(
+    r"\b(?:violat\w*|infring\w*|breach\w*|objectionable|inappropriate|unlawful|illegal|"
+    r"abusive|offensive|offending|harmful|prohibited|misuse)\b"
+)
+"""Content taken down for breaking the rules: moderation, not the deletion after the end."""
+
+
+def _deletion_cues(text: str) -> list[re.Match[str]]:
+    """The deletions of ``text``, in order: the words of :data:`DELETE`, and a removal when the
+    sentence does not remove for cause ("we may remove content that violates these terms")."""
+    found = list(DELETE.finditer(text))
+    if not FOR_CAUSE.search(text):
+        # not "until the material is removed": a condition the user may meet
+        found += (m for m in REMOVAL.finditer(text) if not UNTIL.search(text, 0, m.start()))
+    return sorted(found, key=lambda m: m.start())
+
+
+UNTIL = re.compile(r"\buntil\b[^,;.]{0,60}$")
+
+
+def _retain_cue(text: str) -> re.Match[str] | None:
+    """A word of keeping or deleting in ``text``: :data:`RETAIN`'s, or a removal when the
+    sentence does not remove for cause ("we may remove the offending content")."""
+    return RETAIN.search(text) or (None if FOR_CAUSE.search(text) else KEEPING_REMOVAL.search(text))
+
+
+def _deletion_cue(text: str) -> re.Match[str] | None:
+    found = _deletion_cues(text)
+    return found[0] if found else None
+
+
 EXPORT_WINDOW = re.compile(r"\b(?:export|retrieve)\b")
 AVAILABLE = re.compile(
     r"\b(?:available|accessible|retrievable|recoverable|restorable|downloadable)\b|"
@@ -365,8 +407,8 @@ def _detect(s: Sentence) -> list[Hit]:
     """How long customer content is kept, and its deletion after termination."""
     text = s.low
     if not (
-        RETAIN.search(text)
-        or DELETE.search(text)
+        _retain_cue(text)
+        or _deletion_cue(text)
         or EXPORT_WINDOW.search(text)
         or (INACTIVITY.search(text) and ACCOUNT_REMOVED.search(text))
         or (KEPT_AFTER_END.search(text) and TERMINATION.search(text))
@@ -392,11 +434,11 @@ def _detect(s: Sentence) -> list[Hit]:
     if BIOMETRIC.search(s.unit.folded.text.lower()):
         return []
     data = _content_of(text) or (_content_of(s.unit.lead) if s.unit.kind != "paragraph" else None)
-    if data is None and INDEFINITE.search(text) and RETAIN.search(text):
+    if data is None and INDEFINITE.search(text) and _retain_cue(text):
         # personal data kept "indefinitely": the worst reading, worth a reviewer's eye even where
         # the data is not only the customer's content
         data = re.search(r"\bpersonal (?:data|information)\b|\byour (?:information|data)\b", text)
-    if data is None and CONTRACT_END.search(text) and DELETE.search(text):
+    if data is None and CONTRACT_END.search(text) and _deletion_cue(text):
         # at the end of the contract, the personal data the processor still holds is the
         # customer's ("Deletion and return of personal data")
         data = PROCESSED_DATA.search(text) or PROCESSED_DATA.search(s.heading)
@@ -419,7 +461,7 @@ def _detect(s: Sentence) -> list[Hit]:
         ended = None
     if ended is None and TERMINATION_HEADING.search(s.heading) and text.strip(" .") != s.heading:
         # a deletion clause under a termination heading speaks of what happens at the end
-        ended = DELETE.search(text)
+        ended = _deletion_cue(text)
     deleted = _vendor_deletes(text) or NO_DUTY_TO_KEEP.search(text)
     first = CUSTOMER_DELETES_FIRST.search(text)
     if first:
@@ -429,7 +471,7 @@ def _detect(s: Sentence) -> list[Hit]:
         return [
             Hit("content_retention", value, 0.75, span(taken_back or first), 1, cue="retention")
         ]
-    if INACTIVITY.search(text) and (DELETE.search(text) or ACCOUNT_REMOVED.search(text)):
+    if INACTIVITY.search(text) and (_deletion_cue(text) or ACCOUNT_REMOVED.search(text)):
         # deleted after a period without use: a retention period while the contract runs
         if (permitted := _removal_only_permitted(text)) is not None and periods(text):
             # "we may delete the content of accounts with no activity for 18 months": a right
@@ -496,7 +538,7 @@ def _detect(s: Sentence) -> list[Hit]:
         # (said of the content itself: personal data in general kept for years after the end is
         # mostly the account's, a retention period of its own)
         return [_deletion(s, ended)]
-    if RETAIN.search(text) is None:
+    if _retain_cue(text) is None:
         return []
     if (lifetime := ACCOUNT_LIFETIME.search(text)) and (
         after := AFTER_THE_END.search(text, lifetime.end())
@@ -511,6 +553,10 @@ def _detect(s: Sentence) -> list[Hit]:
         return [Hit("content_retention", "indefinite", 0.65, span(kept_on), 1, cue="kept on")]
 
     return _stated_retention(text)
+
+
+EVEN_AFTER = re.compile(r"\beven (?:if|after|when|though|once)\b[^.;]{0,80}$")
+"""Just before the customer's deletion: what is said holds "even if" the customer deletes."""
 
 
 def _stated_retention(text: str) -> list[Hit]:
@@ -536,6 +582,10 @@ def _stated_retention(text: str) -> list[Hit]:
         ):
             # kept "for at least two years": a floor, with no end stated
             return [Hit("content_retention", "undisclosed", 0.6, span(match), 1, cue="at least")]
+        if match and value == "customer_controlled" and EVEN_AFTER.search(text, 0, match.start()):
+            # "a licence ..., even if the content has been removed by you": the right outlives
+            # the customer's deletion, which controls nothing
+            continue
         if (
             match
             and value == "customer_controlled"
@@ -620,7 +670,7 @@ def _end_of_a_period(text: str, ended: re.Match[str]) -> bool:
 def _vendor_deletes(text: str) -> re.Match[str] | None:
     """The first deletion in ``text`` that the customer does not do itself ("if Customer deletes
     its workspace" is the customer's act, not the vendor's deletion)."""
-    for match in DELETE.finditer(text):
+    for match in _deletion_cues(text):
         before = text[max(0, match.start() - 60) : match.start()]
         if not re.search(
             r"\b(?:customer|you|users?)\s+(?:\w+\s+)?$|"
@@ -957,8 +1007,8 @@ def _deletion(s: Sentence, ended: re.Match[str]) -> Hit:
             cue="deletion after termination",
         )
     if re.search(
-        r"\b(?:immediately|promptly) (?:be )?(?:delet|eras|destr|purg)\w*|"
-        r"\b(?:delet|eras|destr|purg)\w*(?: \w+){0,4} immediately\b",
+        r"\b(?:immediately|promptly) (?:be )?(?:delet|eras|destr|purg|remov)\w*|"
+        r"\b(?:delet|eras|destr|purg|remov)\w*(?: \w+){0,4} immediately\b",
         text,
     ):
         # immediate deletion: only when "immediately" is said of the deletion itself

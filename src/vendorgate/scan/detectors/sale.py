@@ -19,6 +19,7 @@ from vendorgate.scan.detectors.cues import (
     scoped,
     span,
     stated_practice,
+    way_out_next,
 )
 from vendorgate.scan.detectors.hit import Hit, Trigger
 from vendorgate.scan.document import Sentence
@@ -178,7 +179,20 @@ def detect(s: Sentence) -> list[Hit]:
         # the subject denies the verbs, however far from it they stand
         denial = Hit("sale_of_data", "never", 0.85, span(cue), 2, cue=named("negated", no_data))
         hit = scoped(guard(denial, text, cue.span()), text)
-    return [_limited(hit, s, cue, money)]
+    return [_way_out_after(_limited(hit, s, cue, money), s)]
+
+
+def _way_out_after(hit: Hit, s: Sentence) -> Hit:
+    """``hit`` with a sale stated ``always`` made ``opt_out`` when the next sentence offers a
+    way out of it ("We may sell your personal information. You can opt out of the sale at any
+    time."), as a way out in its own sentence does."""
+    if hit.value != "always" or (way_out := way_out_next(s, SALE_NAMED)) is None:
+        return hit
+    return replace(hit, value="opt_out", cue=named("opt_out in the next sentence", way_out))
+
+
+SALE_NAMED = re.compile(r"\b(?:sale|sales|sell|selling|sold)\b")
+"""The sale named again after the way out in the next sentence ("opt out of the sale")."""
 
 
 def _sold_by_another_name(hit: Hit, text: str, cue: re.Match[str]) -> Hit:

@@ -1152,3 +1152,142 @@ def test_a_deletion_the_law_makes_wait_keeps_the_control() -> None:
 )
 def test_the_customers_who_may_delete_named_with_more_words(text: str, expected: str) -> None:
     assert written(text) == {"content_retention": expected}
+
+
+# Written for the sixth pass: "remove", "purge" and "erase" are deletion verbs, read as
+# "delete" is, with every hedge that leaves the deadline open ("remove" read nothing before).
+DELETION_SENTENCES = [
+    ("We {verb} your content from our servers within 30 days after you close your account.", 30),
+    ("We {verb} your content up to 30 days after you close your account.", 30),
+    ("Upon termination, we will {verb} your content immediately.", 0),
+    ("We will {verb} your content within approximately 30 days after termination.", "undisclosed"),
+    (
+        "We will {verb} your content within 30 days after termination, though copies may remain "
+        "in backups.",
+        "undisclosed",
+    ),
+    ("We may {verb} your content 30 days after termination.", "undisclosed"),
+    (
+        "We will {verb} your content within 30 days after termination, or later if we have a "
+        "legitimate reason.",
+        "undisclosed",
+    ),
+    (
+        "We will {verb} your content within 30 days after termination if you request it.",
+        "undisclosed",
+    ),
+    ("We aim to {verb} your content within 30 days after termination.", "undisclosed"),
+    ("We typically {verb} your content within 30 days after termination.", "undisclosed"),
+    ("We will {verb} your content within 30 business days after termination.", "undisclosed"),
+    ("Upon termination, we will {verb} your content in a reasonable time.", "undisclosed"),
+    ("We will begin to {verb} your content 30 days after termination.", "undisclosed"),
+    ("If we deactivate your account, we may {verb} your content.", "undisclosed"),
+]
+
+
+@pytest.mark.parametrize("verb", ["delete", "remove", "purge", "erase"])
+@pytest.mark.parametrize(("template", "expected"), DELETION_SENTENCES)
+def test_written_every_deletion_verb_reads_as_delete_does(
+    verb: str, template: str, expected: object
+) -> None:
+    assert written(template.format(verb=verb)) == {"deletion_after_termination_days": expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Acme removes your content within 30 days of termination.", 30),
+        ("Your content is removed within 30 days after termination.", 30),
+        ("Your content is purged within 30 days after termination.", 30),
+        ("Your content is erased within 30 days after termination.", 30),
+        ("We will remove your files within 45 days after cancellation.", 45),
+    ],
+)
+def test_written_a_removal_in_any_voice_keeps_its_period(text: str, expected: object) -> None:
+    assert written(text) == {"deletion_after_termination_days": expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We will remove the content of accounts with no activity for 18 months.", "fixed_period"),
+        ("We may remove the content of accounts with no activity for 18 months.", "undisclosed"),
+    ],
+)
+def test_written_a_removal_of_inactive_accounts_reads_as_a_deletion(
+    text: str, expected: str
+) -> None:
+    assert written(text) == {"content_retention": expected}
+
+
+# Written for the sixth pass: content removed for breaking the rules, or removed by the user,
+# is no deletion after the end of the contract.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We may remove any content that violates these terms and terminate your account.",
+        "If you breach these terms, we may remove your content or suspend your account.",
+        "You can remove your content before you close your account.",
+    ],
+)
+def test_written_a_removal_for_a_breach_or_by_the_user_is_no_deletion_period(text: str) -> None:
+    assert "deletion_after_termination_days" not in written(text)
+
+
+# Written for the sixth pass: the same verbs in a statement of how long content is kept, or of
+# the customer's control over it, read as "delete" does.
+RETENTION_SENTENCES = [
+    ("We automatically {verb} recordings after 30 days.", "fixed_period"),
+    ("You can {verb} your content at any time.", "customer_controlled"),
+    ("Customers can {verb} their files at any time.", "customer_controlled"),
+    ("We will {verb} your content at your request.", "customer_controlled"),
+    ("We keep your files until you {verb} them.", "customer_controlled"),
+    ("Paying customers can {verb} their content at any time.", "undisclosed"),
+    (
+        "You can {verb} your content at any time, but we may keep copies in our backups.",
+        "undisclosed",
+    ),
+]
+
+
+@pytest.mark.parametrize("verb", ["delete", "remove", "purge", "erase"])
+@pytest.mark.parametrize(("template", "expected"), RETENTION_SENTENCES)
+def test_written_every_deletion_verb_reads_as_delete_does_for_retention(
+    verb: str, template: str, expected: str
+) -> None:
+    assert written(template.format(verb=verb)).get("content_retention") == expected
+
+
+STACK_OVERFLOW_TOS = "stack-overflow/terms-of-service/2025-11-13.md"
+
+
+def test_a_licence_that_outlives_the_user_s_removal_is_no_control() -> None:
+    quote = (
+        "You agree that any and all content, including without limitation any and all text, "
+        "graphics, logos, tools, photographs, images, illustrations, software or source code, "
+        "audio and video, animations, and product feedback (collectively, “Content”) that you "
+        "provide to the public Network (collectively, “Subscriber Content”), is perpetually and "
+        "irrevocably licensed to Stack Overflow on a worldwide, royalty-free, non-exclusive "
+        "basis pursuant to Creative Commons licensing terms ([CC BY-SA 4.0]"
+        "(https://creativecommons.org/licenses/by-sa/4.0/)), and you grant Stack Overflow the "
+        "perpetual and irrevocable right and license to access, use, process, copy, distribute, "
+        "export, display and to commercially exploit such Subscriber Content, even if such "
+        "Subscriber Content has been contributed and subsequently removed by you as reasonably "
+        "necessary to, for example (without limitation):"
+    )
+    assert "content_retention" not in suggested(retention, STACK_OVERFLOW_TOS, quote)
+
+
+# Written for the sixth pass: what holds "even if" the customer deletes is no control of theirs,
+# and content removed for cause is no keeping of it, whatever else the sentence names.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You grant us a perpetual licence to your posts, even if they have been removed by you.",
+        "You grant us a perpetual licence to your posts, even if they have been deleted by you.",
+        "If we deem it appropriate, we may remove the offending content and temporarily suspend "
+        "the account.",
+    ],
+)
+def test_written_no_control_after_even_if_and_no_keeping_for_cause(text: str) -> None:
+    assert written(text).get("content_retention") is None

@@ -837,3 +837,88 @@ def test_written_sales_by_what_is_paid_or_described(text: str, expected: str) ->
 )
 def test_the_data_sold_named_by_whose_it_is(text: str, expected: str) -> None:
     assert written(text) == {"sale_of_data": expected}
+
+
+# Written for the sixth pass: a law's definition of a term states no practice of the vendor's;
+# a practice named with the law's word for it is still one.
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The CCPA defines "sharing" as disclosing personal information for cross-context '
+        "behavioral advertising.",
+        'The CCPA defines "sale" as selling, renting or disclosing personal information for '
+        "monetary or other valuable consideration.",
+        'California law defines "sell" to include making personal information available to a '
+        "third party for valuable consideration.",
+        'Under the CCPA, "sale" is defined as disclosing personal information for monetary or '
+        "other valuable consideration.",
+    ],
+)
+def test_a_law_defining_a_term_gives_no_value(text: str) -> None:
+    assert written(text) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We share personal information for cross-context behavioral advertising, which the CCPA "
+        "calls sharing.",
+        'The CCPA defines "sharing" as disclosing personal information for cross-context '
+        "behavioral advertising, and we share personal information in this way.",
+    ],
+)
+def test_a_practice_named_with_the_law_s_word_is_still_a_sale(text: str) -> None:
+    assert written(text)["sale_of_data"] == "always"
+
+
+def _document(text: str) -> dict[str, object]:
+    from vendorgate.scan.scanner import scan_text, suggest
+
+    return {s.fact: s.value for s in suggest(scan_text(text))}
+
+
+# Written for the sixth pass: sale_of_data is a practice (never, opt_in, opt_out, always), so an
+# opt-out of the sale offered in the next sentence is the sale's way out, as in its own sentence.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We may sell your personal information. You can opt out of the sale at any time in "
+            "your settings.",
+            "opt_out",
+        ),
+        (
+            "We may sell your personal information. You may opt out of the sale of your "
+            "personal information at any time.",
+            "opt_out",
+        ),
+        (
+            "We may sell your personal information, but you can opt out of the sale at any time "
+            "in your settings.",
+            "opt_out",
+        ),
+        # no way out, a way out of something else, or one for some people only
+        ("We may sell your personal information. You cannot opt out of the sale.", "always"),
+        (
+            "We may sell your personal information. You can opt out of marketing emails at any "
+            "time.",
+            "always",
+        ),
+        (
+            "We may sell your personal information. California residents can opt out of the sale.",
+            "always",
+        ),
+        (
+            "We may sell your personal information. If you live in the EU, you can opt out of "
+            "the sale.",
+            "always",
+        ),
+        (
+            "We may sell your personal information. Where required by law, you can opt out of "
+            "the sale.",
+            "always",
+        ),
+    ],
+)
+def test_an_opt_out_of_the_sale_in_the_next_sentence(text: str, expected: str) -> None:
+    assert _document(text)["sale_of_data"] == expected
