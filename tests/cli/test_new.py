@@ -1,8 +1,8 @@
 """``vendorgate new`` through the real command line, in a workspace of its own: the
 organisation file and rule packs of this repository, an empty ``vendors/``, and corpus
-documents copied in at test time (both GitHub terms versions, and SurveyMonkey's privacy
-notice, none of which a profile of the original twelve used; Wire's privacy notice, a tune
-document the finder points into, for the pointer comments)."""
+documents copied in at test time (both GitHub terms versions, and Evernote's 2022 privacy
+notice, none of them a held-out scanner document; Wire's privacy notice, a tune document the
+finder points into, for the pointer comments)."""
 
 from __future__ import annotations
 
@@ -24,9 +24,10 @@ from vendorgate.core.vocabulary import FACTS
 CORPUS = REPO / "snapshots"
 GITHUB_OLD = CORPUS / "github" / "terms-of-service" / "2025-09-29.md"
 GITHUB_NEW = CORPUS / "github" / "terms-of-service" / "2026-04-28.md"
-SURVEYMONKEY = CORPUS / "surveymonkey" / "privacy-policy" / "2025-12-02.md"
+# Not a held-out scanner document (tests/scan_labels/README.md): tests never scan those.
+EVERNOTE = CORPUS / "evernote" / "privacy-policy" / "2022-09-20.md"
 GITHUB_URL = "https://docs.github.com/en/site-policy/github-terms/github-terms-of-service"
-SURVEYMONKEY_URL = "https://www.surveymonkey.com/mp/legal/privacy/"
+EVERNOTE_URL = "https://evernote.com/privacy/policy"
 
 
 @pytest.fixture
@@ -37,7 +38,7 @@ def workspace(tmp_path: Path) -> Path:
     for source, name in (
         (GITHUB_OLD, "github-terms-old.md"),
         (GITHUB_NEW, "github-terms-new.md"),
-        (SURVEYMONKEY, "surveymonkey-privacy.md"),
+        (EVERNOTE, "evernote-privacy.md"),
     ):
         shutil.copy(source, incoming / name)
     return tmp_path
@@ -67,11 +68,11 @@ def test_three_corpus_documents_give_profiles_that_pass_at_once(workspace: Path)
     _new(workspace, "github-2025-09", "incoming/github-terms-old.md", "--url", GITHUB_URL)
     out = _new(workspace, "github", "incoming/github-terms-new.md", "--url", GITHUB_URL)
     assert "closed the lineage chain in vendors/github-2025-09.yaml" in out
-    _new(workspace, "surveymonkey", "incoming/surveymonkey-privacy.md", "--url", SURVEYMONKEY_URL)
+    _new(workspace, "evernote", "incoming/evernote-privacy.md", "--url", EVERNOTE_URL)
     _checks_pass(workspace)
 
     names = {spec.name for spec in FACTS}
-    for vendor in ("github-2025-09", "github", "surveymonkey"):
+    for vendor in ("github-2025-09", "github", "evernote"):
         profile = _load(workspace / "vendors" / f"{vendor}.yaml")
         facts = profile["facts"]
         assert isinstance(facts, dict) and set(facts) == names
@@ -225,11 +226,11 @@ def test_bad_input_exits_2_and_writes_nothing(workspace: Path) -> None:
 
 
 class _Pages(http.server.BaseHTTPRequestHandler):
-    """Serves the SurveyMonkey privacy notice at /privacy and a 404 elsewhere."""
+    """Serves the Evernote privacy policy at /privacy and a 404 elsewhere."""
 
     def do_GET(self) -> None:
         if self.path == "/privacy":
-            body = SURVEYMONKEY.read_bytes()
+            body = EVERNOTE.read_bytes()
             self.send_response(200)
             self.send_header("Content-Type", "text/markdown; charset=utf-8")
         else:
@@ -251,13 +252,13 @@ def server() -> Iterator[str]:
 
 
 def test_a_document_given_as_a_url_is_fetched_and_pinned(workspace: Path, server: str) -> None:
-    result = run_cli("new", "surveymonkey", f"{server}/privacy", cwd=workspace, env=LOCAL_ONLY)
+    result = run_cli("new", "evernote", f"{server}/privacy", cwd=workspace, env=LOCAL_ONLY)
     assert result.returncode == 0, result.stderr
-    profile = _load(workspace / "vendors" / "surveymonkey.yaml")
+    profile = _load(workspace / "vendors" / "evernote.yaml")
     (doc,) = profile["documents"]  # type: ignore[misc]
     assert doc["url"] == f"{server}/privacy"
     assert doc["type"] == "privacy_policy"
-    assert doc["sha256"] == hashlib.sha256(SURVEYMONKEY.read_bytes()).hexdigest()
+    assert doc["sha256"] == hashlib.sha256(EVERNOTE.read_bytes()).hexdigest()
     _checks_pass(workspace)
     missing = run_cli("new", "acme", f"{server}/gone", cwd=workspace, env=LOCAL_ONLY)
     assert missing.returncode == 2 and "HTTP 404" in missing.stderr
