@@ -765,7 +765,7 @@ def test_an_https_page_redirected_to_plain_http_is_refused_even_here(
 ) -> None:
     # From this machine plain http is allowed when asked for; an https page that redirects to
     # it is not, since the page was asked for authenticated.
-    from tests.unit.evidence.test_fetch_downgrade import (
+    from tests.support.local_tls import (
         make_certificate,
         page,
         redirect_to,
@@ -773,10 +773,10 @@ def test_an_https_page_redirected_to_plain_http_is_refused_even_here(
         server_context,
     )
 
-    certificate = make_certificate(tmp_path)
+    certificate = make_certificate(tmp_path, "127.0.0.1", "IP:127.0.0.1,DNS:localhost")
     env = {**LOCAL_ONLY, "SSL_CERT_FILE": str(certificate[0])}
     before = _files(project)
-    with serve_site(server_context(certificate)) as secure, serve_site() as plain:
+    with serve_site(server_context(*certificate)) as secure, serve_site() as plain:
         plain.routes["/terms"] = page(TERMS.encode())
         secure.routes["/terms"] = redirect_to(f"{plain.url}/terms")
         said = f"redirect from {secure.url}/terms to {plain.url}/terms refused"

@@ -7,72 +7,15 @@ request, so a test can say that the unauthenticated hop was never even asked.
 
 from __future__ import annotations
 
-import http.server
 import ssl
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from tests.support.local_tls import make_certificate, server_context
+from tests.support.local_tls import make_certificate, page, redirect_to, serve_site, server_context
 from vendorgate.evidence.fetch import FetchError, Limits, fetch
 
 QUICK = Limits(timeout=5, max_bytes=100_000, retries=0, backoff=0.01)
-Answer = Callable[[], tuple[int, dict[str, str], bytes]]
-
-
-@dataclass
-class Site:
-    url: str = ""
-    port: int = 0
-    routes: dict[str, Answer] = field(default_factory=dict)
-    paths: list[str] = field(default_factory=list)
-
-
-def _handler(site: Site) -> type[http.server.BaseHTTPRequestHandler]:
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-        def do_GET(self) -> None:
-            site.paths.append(self.path)
-            status, headers, body = site.routes.get(self.path, lambda: (404, {}, b""))()
-            self.send_response(status)
-            for name, value in {"Content-Type": "text/plain", **headers}.items():
-                self.send_header(name, value)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-    return Handler
-
-
-@contextmanager
-def serve_site(tls: ssl.SSLContext | None = None, host: str = "127.0.0.1") -> Iterator[Site]:
-    site = Site()
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _handler(site))
-    if tls is not None:
-        httpd.socket = tls.wrap_socket(httpd.socket, server_side=True)
-    site.port = httpd.server_address[1]
-    site.url = f"{'https' if tls else 'http'}://{host}:{site.port}"
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield site
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-
-
-def redirect_to(location: str) -> Answer:
-    return lambda: (302, {"Location": location}, b"")
-
-
-def page(body: bytes) -> Answer:
-    return lambda: (200, {}, body)
 
 
 @pytest.fixture(scope="module")
