@@ -245,36 +245,84 @@ def test_a_disclaimer_of_something_else_or_elsewhere_leaves_the_denial(text: str
 
 
 # Written for these tests: the next sentence names the denied data by a pronoun only and states
-# the practice, or a disclosure paid for; it takes the denial back. One that passes the data to
-# no one, or for the service, leaves the denial standing.
+# the practice, or a disclosure paid for; it takes the denial back: a disclosure paid for, or
+# ads named, state the practice (`always`); marketing, which may be the vendor's own, leaves it
+# open. One that passes the data to no one, or for the service, leaves the denial standing.
 @pytest.mark.parametrize(
-    ("text", "fact"),
+    ("text", "fact", "expected"),
     [
         (
             "We do not sell your personal information. We may share it with partners who pay us.",
             "sale_of_data",
+            "always",
         ),
         (
             "We do not sell your personal information. We may provide it to partners in "
             "exchange for payment.",
             "sale_of_data",
+            "always",
         ),
         (
             "We do not sell your personal information. It may be disclosed to partners who "
             "compensate us.",
             "sale_of_data",
+            "always",
         ),
-        ("We don't use your data for ads. We may use it for marketing.", "advertising_use"),
+        (
+            "We do not use your data for ads. We may share it with advertising partners.",
+            "advertising_use",
+            "always",
+        ),
+        (
+            "We do not use your data for advertising. It may be used for targeted advertising "
+            "by our partners.",
+            "advertising_use",
+            "always",
+        ),
+        (
+            "We don't use your data for ads. We may use it for marketing.",
+            "advertising_use",
+            "undisclosed",
+        ),
         (
             "We do not use your data for advertising. It may be used for marketing purposes.",
             "advertising_use",
+            "undisclosed",
         ),
     ],
 )
 def test_a_pronoun_naming_the_denied_data_with_the_practice_takes_it_back(
-    text: str, fact: str
+    text: str, fact: str, expected: str
 ) -> None:
-    assert scanned(text)[fact] == "undisclosed"
+    assert scanned(text)[fact] == expected
+
+
+# Written for these tests: a later sentence of the paragraph narrowing, excepting or foreseeing
+# a change to encryption at rest or an agreement on offer leaves it open, as it leaves a
+# denial; the same paragraph without it is a plain promise.
+@pytest.mark.parametrize(
+    ("promise", "fact", "value"),
+    [
+        ("We encrypt all customer data at rest.", "encryption_at_rest", "encrypted"),
+        ("We offer a data processing agreement to every customer.", "dpa_available", "available"),
+    ],
+)
+@pytest.mark.parametrize(
+    "after",
+    [
+        "There are limited exceptions to this.",
+        "Some exceptions apply.",
+        "This does not apply to content you share publicly.",
+        "This applies only to Enterprise accounts.",
+        "This may change in the future.",
+    ],
+)
+def test_an_exception_after_encryption_or_an_agreement_leaves_it_open(
+    promise: str, fact: str, value: str, after: str
+) -> None:
+    assert scanned(promise)[fact] == value
+    assert scanned(f"{promise} {after}")[fact] == "undisclosed"
+    assert scanned(f"{promise}\n\nThere are no exceptions.")[fact] == value
 
 
 @pytest.mark.parametrize(
