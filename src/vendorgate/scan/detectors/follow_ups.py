@@ -198,7 +198,10 @@ again by its auxiliary alone, done by others."""
 NOT_FOR_ALL = re.compile(
     r"^(?:however,? )?(?:this|these|that|the above|the foregoing)(?: \w+)?"
     r" (?:(?:does|do|will|shall)(?: not|n't) apply|appl(?:y|ies) only|only appl(?:y|ies)|"
-    r"(?:is|are) only (?:the case|true|so))\b"
+    r"(?:is|are) only (?:the case|true|so))\b|"
+    # "This applies to our free plan only.", "These commitments apply to EU customers only."
+    r"^(?:however,? )?(?:this|these|that|the above|the foregoing)(?: \w+)? appl(?:y|ies) to "
+    r"[^.;]{1,60}? only\b"
 )
 """After a denial or a deadline: "This does not apply to data you submit through our API.",
 "This applies only to Enterprise accounts.": the denial is narrowed to some of the data or
@@ -228,7 +231,10 @@ EXCEPTIONS_AFTER = re.compile(
     r"(?:apply|exist|may apply)\b|"
     r"\b(?<!no )exceptions? (?:to (?:this|these|that|the above|the foregoing)|(?:are|is) "
     r"(?:described|set out|listed|explained))\b|"
-    r"\b(?:is|are) subject to (?:the |certain |some |limited |these |those )?exceptions?\b"
+    r"\b(?:is|are) subject to (?:the |certain |some |limited |these |those )?exceptions?\b|"
+    # "We may make exceptions at our discretion.": the vendor may set the promise aside
+    r"\b(?:we|it|the company) (?:may|might|can|could|reserves? the right to) (?:also )?(?:make|"
+    r"grant|allow|permit) (?:\w+ )?exceptions?\b"
 )
 """A later sentence saying the promise before it has exceptions: it does not hold in every
 case."""

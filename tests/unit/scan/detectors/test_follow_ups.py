@@ -689,3 +689,35 @@ def test_the_content_used_for_the_service_again_keeps_the_limit() -> None:
     # written for this test
     text = "We use your content only to provide the Services. We may use it to provide support."
     assert scanned(text)["content_license_scope"] == "service_only"
+
+
+# Written for these tests: exceptions the vendor may make, or a later sentence limiting what it
+# follows to some plan or customers with a closing "only", leave the promise before it open;
+# exceptions denied leave it standing.
+@pytest.mark.parametrize(
+    ("promise", "fact", "value"),
+    [
+        ("We do not sell your personal information.", SALE_F, "never"),
+        ("We encrypt all customer data at rest.", "encryption_at_rest", "encrypted"),
+        (
+            "We use your content only to provide the Services.",
+            "content_license_scope",
+            "service_only",
+        ),
+    ],
+)
+@pytest.mark.parametrize(
+    "after",
+    [
+        "We may make exceptions at our discretion.",
+        "We reserve the right to grant exceptions.",
+        "This applies to our free plan only.",
+        "These commitments apply to EU customers only.",
+    ],
+)
+def test_exceptions_the_vendor_may_make_or_a_limit_closing_with_only_leave_it_open(
+    promise: str, fact: str, value: str, after: str
+) -> None:
+    assert scanned(promise)[fact] == value
+    assert scanned(f"{promise} {after}")[fact] == "undisclosed"
+    assert scanned(f"{promise} We do not make exceptions.")[fact] == value
