@@ -103,14 +103,19 @@ EXCEPTIONS = (
     "Some exceptions apply.",
     "This applies only to Enterprise accounts.",
     "However, this may change in the future.",
+    "We may make exceptions at our discretion.",
+    "Exceptions are described in Section 4.",
+    "This applies to our free plan only.",
 )
-PLAN_PREFIXES = ("For Enterprise customers, ",)
-REGION_PREFIXES = ("For users in California, ", "In the EU, ")
-SCOPE_SUFFIXES = (
-    " in the United States only.",
+PLAN_PREFIXES = ("For Enterprise customers, ", "On our Business plan, ")
+REGION_PREFIXES = ("For users in California, ", "In the EU, ", "For residents of Canada, ")
+PLAN_SUFFIXES = (
     " for Enterprise customers only.",
     " for customers on paid plans.",
+    " for accounts on our Free plan.",
 )
+REGION_ONLY_SUFFIXES = (" in the United States only.",)
+REGION_SUFFIXES = (" for users in the European Union.",)
 # "up to" is not among the hedges: "within up to 90 days" states the same most the deletion
 # may take as "within 90 days" (a deadline is a maximum), so the number it keeps is no lapse;
 # "approximately" and "or longer" leave the most open.
@@ -184,13 +189,15 @@ def scoped(fact: str, quote: str) -> Iterator[tuple[str, str]]:
     if SENTENCE_BREAK.search(quote):
         return
     # SCCs and a DPA are the instruments of a region's law ("For transfers from the EEA, we
-    # rely on the Standard Contractual Clauses."): a region opening the sentence does not
-    # narrow them, so agreements get plan prefixes only.
-    prefixes = PLAN_PREFIXES if fact in AVAILABILITY else PLAN_PREFIXES + REGION_PREFIXES
+    # rely on the Standard Contractual Clauses."): a region opening or closing the sentence
+    # does not narrow them, so agreements get plans and a region said to be the only one.
+    agreement = fact in AVAILABILITY
+    prefixes = PLAN_PREFIXES if agreement else PLAN_PREFIXES + REGION_PREFIXES
+    suffixes = PLAN_SUFFIXES + REGION_ONLY_SUFFIXES + (() if agreement else REGION_SUFFIXES)
     for prefix in prefixes:
         head = quote[:1].lower() if not quote[:2].isupper() else quote[:1]
         yield f"scope prefix {prefix.strip()!r}", prefix + head + quote[1:]
-    for suffix in SCOPE_SUFFIXES:
+    for suffix in suffixes:
         yield f"scope suffix {suffix.strip()!r}", sentence(quote)[:-1] + suffix
 
 
