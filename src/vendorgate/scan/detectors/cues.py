@@ -1752,7 +1752,11 @@ RESTRICTING_EXCEPTION = re.compile(
 )
 """"Not for any purpose other than X" means "only for X": the exception restricts, it does
 not widen."""
-GUARD_CLAUSE = re.compile(r";|\bbut\b|\bhowever\b|\bwhereas\b|\bwhile\b|\. |, and (?=we\b)")
+GUARD_CLAUSE = re.compile(
+    # a full stop ends a clause, not one of an abbreviation ("e.g. a phone", "Art. 46")
+    r";|\bbut\b|\bhowever\b|\bwhereas\b|\bwhile\b|, and (?=we\b)|"
+    r"(?<!\be\.g)(?<!\bi\.e)(?<!\bart)(?<!\bsec)(?<!\bno)(?<!\bcf)(?<!\bvs)\. "
+)
 """Where the clause governing a stated practice ends: a condition of another clause
 ("... is processed when you contact us, but we do not advertise") does not govern it."""
 
@@ -1885,8 +1889,12 @@ UNPROMISED_AGREEMENT = rx(
     r"review|acceptance|agreement|consent|discretion)\b",
     r"\b(?:where|if|when|as) (?:we|it|the company|the provider) (?:\w+ )?(?:determines?|deems?|"
     r"decides?|considers?|agrees?)\b",
+    # "..., unless we decide otherwise": the vendor's leave to withhold it
+    r"\bunless (?:we|it|the company|the provider) (?:\w+ )?(?:decides?|determines?|chooses?|"
+    r"elects?|agrees?) otherwise\b",
 )
-"""An agreement the vendor only may enter into, or will weigh: no promise that one is had."""
+"""An agreement the vendor only may enter into, or will weigh, or may withhold: no promise
+that one is had."""
 _WHERE_APPLICABLE = (
     r"(?:where|if|when|as|to the extent) (?:legally |otherwise )?(?:applicable|appropriate|"
     r"required|relevant|necessary|needed)(?: (?:by|under) (?:the |applicable )?(?:laws?|"

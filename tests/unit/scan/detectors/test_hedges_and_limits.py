@@ -1631,3 +1631,37 @@ def test_a_promise_for_one_region_or_plan_only_settles_nothing(
 )
 def test_the_region_of_a_transfer_leaves_an_agreement_available(text: str, fact: str) -> None:
     assert written(text)[fact] == "available"
+
+
+# Written for these tests: the full stop of an abbreviation ("e.g. ", "Art. ") ends no clause,
+# so an exception after it still governs the promise; and an agreement the vendor may withhold
+# ("unless we decide otherwise") is no agreement had.
+@pytest.mark.parametrize(
+    ("text", "plain", "fact"),
+    [
+        (
+            "We store encrypted messages on our servers for devices that are offline (e.g. a "
+            "phone that is off), except as described in this policy.",
+            "We store encrypted messages on our servers for devices that are offline (e.g. a "
+            "phone that is off).",
+            "encryption_at_rest",
+        ),
+        (
+            "We will sign a data processing agreement with any customer who asks, unless we "
+            "decide otherwise.",
+            "We will sign a data processing agreement with any customer who asks.",
+            "dpa_available",
+        ),
+        (
+            "We will enter into the Standard Contractual Clauses with any customer who asks, "
+            "unless we choose otherwise.",
+            "We will enter into the Standard Contractual Clauses with any customer who asks.",
+            "scc_available",
+        ),
+    ],
+)
+def test_an_exception_after_an_abbreviation_or_the_vendor_s_leave_settles_nothing(
+    text: str, plain: str, fact: str
+) -> None:
+    assert written(plain)[fact] in ("encrypted", "available")
+    assert written(text)[fact] == "undisclosed"
