@@ -353,6 +353,19 @@ NOT_LIMITING = re.compile(
 Privacy Policy", "This is in addition to the licence in Section 5": another grant stands."""
 
 
+SOLD = re.compile(r"\b(?:sell|sells|selling|sold|rent|rents|renting|rented)\b")
+"""A sale named by its verb."""
+
+
+def _sold_itself(text: str) -> bool:
+    """Whether ``text`` sells or rents the data named by a pronoun ("We may sell it to data
+    brokers."), not denying it."""
+    return any(
+        SOLD.search(found.group()) and not near_negation(text, found.start(), 60)
+        for found in PRACTICE_ON_IT.finditer(text)
+    )
+
+
 def _practised_on_it(text: str, purpose: re.Pattern[str]) -> bool:
     """Whether ``text`` does something with the data named by a pronoun ("We may share it"),
     not denying it, for ``purpose`` in the rest of its clause."""
@@ -461,9 +474,10 @@ def _taken_back(text: str) -> list[tuple[str, Callable[[Hit], bool]]]:
         # "... The foregoing does not limit our rights under the Privacy Policy.": the limit
         # leaves a wider grant elsewhere standing
         found.append((named("limit not limiting after it", beyond), _service_only))
-    if _practised_on_it(text, PAID_FOR):
+    if _practised_on_it(text, PAID_FOR) or _sold_itself(text):
         # "We do not sell your personal information. We may share it with partners who pay
-        # us.": the pronoun names the data denied; a disclosure paid for is a sale
+        # us.", "... We may sell it to data brokers.": the pronoun names the data denied; a
+        # disclosure paid for is a sale, as a sale named is
         found.append(
             (STATED_AFTER["sale_of_data"], lambda h: h.fact == "sale_of_data" and _permissive(h))
         )

@@ -269,6 +269,11 @@ def test_a_disclaimer_of_something_else_or_elsewhere_leaves_the_denial(text: str
             "always",
         ),
         (
+            "We do not sell your personal information. We may sell it to data brokers.",
+            "sale_of_data",
+            "always",
+        ),
+        (
             "We do not use your data for ads. We may share it with advertising partners.",
             "advertising_use",
             "always",
@@ -336,6 +341,7 @@ def test_an_exception_after_encryption_or_an_agreement_leaves_it_open(
             "We do not sell your personal information. We may share it with our service providers.",
             "sale_of_data",
         ),
+        ("We do not sell your personal information. We will never sell it.", "sale_of_data"),
         (
             "We don't use your data for ads. We may use it to provide the service.",
             "advertising_use",
