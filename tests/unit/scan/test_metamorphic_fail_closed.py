@@ -68,6 +68,24 @@ PASSING: dict[str, frozenset[str]] = {
     "encryption_at_rest": frozenset({"encrypted"}),
 }
 
+# More permissive sentences: the same practice drafted another way (a pronoun for the data, a
+# third party doing it, the data derived from the content).
+MORE_PERMISSIVE: dict[str, tuple[str, ...]] = {
+    "ai_training_customer_content": (
+        "We may use it to improve our machine learning models.",
+        "Your content may be used to train our AI systems.",
+    ),
+    "ai_training_third_party": ("Our AI providers may use your content to train their models.",),
+    "advertising_use": ("We use your information to show you personalised ads.",),
+    "sale_of_data": ("We may sell it to data brokers.", "We sell personal information."),
+    "aggregated_data_use": (
+        "We may use de-identified data derived from your content for our own purposes.",
+    ),
+    "content_license_scope": ("We may also use your content to improve our products.",),
+}
+CLAUSE_EXCEPTIONS = (", except as described in this policy.", ", unless we decide otherwise.")
+"""An exception closing the passage's own sentence."""
+
 # A permissive sentence for each practice, naming the data the fact is about, so the sentence
 # is read as the same fact and not as a neighbouring one.
 PERMISSIVE_SENTENCE: dict[str, tuple[str, str]] = {
@@ -238,9 +256,19 @@ def mutations(fact: str, quote: str) -> Iterator[tuple[str, str, str]]:
         yield name, text, UNDISCLOSED
     for exception in EXCEPTIONS:
         yield f"exception {exception!r}", f"{sentence(quote)} {exception}", UNDISCLOSED
+    # An exception in an agreement's own sentence is most often about something else ("The DPA
+    # prevails over these Terms, except as to liability."), so it takes no availability away;
+    # an agreement gets the exception of the vendor's leave only.
+    clause_exceptions = CLAUSE_EXCEPTIONS[1:] if fact in AVAILABILITY else CLAUSE_EXCEPTIONS
+    if not SENTENCE_BREAK.search(quote):
+        for exception in clause_exceptions:
+            written = sentence(quote)[:-1] + exception
+            yield f"exception in its sentence {exception!r}", written, UNDISCLOSED
     if fact in PERMISSIVE_SENTENCE:
         permissive, value = PERMISSIVE_SENTENCE[fact]
         yield f"permissive {permissive!r}", f"{sentence(quote)} {permissive}", value
+        for permissive in MORE_PERMISSIVE.get(fact, ()):
+            yield f"permissive {permissive!r}", f"{sentence(quote)} {permissive}", value
     if fact in PRACTICES:
         dropped = without_negation(quote)
         if dropped is not None:
