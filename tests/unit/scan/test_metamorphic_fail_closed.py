@@ -6,14 +6,18 @@ scanned alone. Where the scanner reads it as a value a rule could pass on (``nev
 rewritten in ways that must take that pass away, and the reading of the rewritten text is
 checked to be no more permissive than the rewrite allows:
 
-* a scope prefix or suffix ("For Enterprise customers, ...", "... in the United States only."):
-  the pass becomes ``undisclosed`` at best;
-* an exception sentence after it ("This does not apply to content you share publicly."):
-  ``undisclosed`` at best;
-* a permissive sentence after it ("We may also use your content to train our models."): the
-  fact reads the permissive value;
+* a plan or region scope before or after it ("For Enterprise customers, ...", "... in the
+  United States only."): the pass becomes ``undisclosed`` at best;
+* an exception, a narrowing or a change foreseen after it ("There are limited exceptions to
+  this.") or closing its sentence ("..., unless we decide otherwise."): ``undisclosed`` at best;
+* a permissive sentence after it ("We may also use this data to train our models."): the fact
+  reads the permissive value;
 * the only negation dropped ("will not use" -> "will use"): no ``never``;
-* a deadline hedged ("approximately", "up to", "or longer where required"): no number.
+* a deadline hedged ("approximately", "or longer where required"): no number.
+
+Rewrites that would be the rewrite's fault are not made; the reason stands beside each (a
+scope on a quote of several sentences, a region or an exception in an agreement's sentence,
+"up to" before a deadline).
 
 The rewrites are written sentences (test data), not evidence of any vendor's practice. The
 enumeration is deterministic: every tune passage, every rewrite, in file order. Held-out label
