@@ -472,6 +472,9 @@ HEDGED_DENIAL = re.compile(
     r"ordinarily|customarily|routinely|often|frequently)\b|\bin many cases\b|"
     r"\bto (?:the best of )?(?:our|its) knowledge\b|\bin (?:most|general|normal) cases\b|"
     r"\bas a (?:general )?rule\b|\bin general\b|"
+    # a promise kept only as far as the vendor can: "where possible, we do not share ..."
+    r"\b(?:where|when|if|as far as|to the extent) (?:reasonably |technically |commercially )?"
+    r"(?:possible|feasible|practicable)\b|"
     # "not in the ordinary course of business": outside it (a merger, a sale of assets) open
     r"\bin the (?:ordinary|normal|usual|regular) course(?: of (?:our )?business)?\b|"
     # the person's expectation, as the vendor judges it: "in ways you would not expect"
@@ -1806,6 +1809,16 @@ def guard(hit: Hit, text: str, trigger: tuple[int, int] | None = None) -> Hit:
     return replace(hit, value="undisclosed", cue=named("condition", condition))
 
 
+OPENING_HEDGE = re.compile(
+    # "Generally, however, we will not ...": the hedge opening the sentence governs all of it,
+    # past the "however" that ends its clause
+    r"^(?:generally|typically|usually|normally|ordinarily|in general|as a (?:general )?rule|"
+    r"currently|presently|for now|at (?:this time|present|the moment)|(?:where|when|if) "
+    r"(?:reasonably )?(?:possible|feasible|practicable)),"
+)
+"""A hedge opening the sentence, set off by its comma."""
+
+
 def hedged(hit: Hit, text: str, names_practice: Callable[[str], bool] | None = None) -> Hit:
     """``hit`` made ``undisclosed`` when the clause stating it (up to a semicolon or a "but")
     hedges it: a permissive value or a deadline that the vendor only "generally" keeps or
@@ -1839,6 +1852,7 @@ def hedged(hit: Hit, text: str, names_practice: Callable[[str], bool] | None = N
         return hit
     found = (
         HEDGED_DENIAL.search(text, a, b)
+        or OPENING_HEDGE.search(text)
         or UNCOMMITTED.search(text, a, b)
         or policy_forbids(text, (a, b), None)
         or UNDER_POLICY.search(text, a, b)
@@ -1925,8 +1939,8 @@ def applies_where(text: str) -> re.Match[str] | None:
 SOME_PLANS = rx(
     # "for customers on our Business plan", "available for Enterprise accounts": the plan of the
     # organisation reading it is not known; "business customers" are every customer who needs one
-    r"\b(?:enterprise|team|teams|pro|premium|paid|business|plus|professional)(?:[- ]tier)? "
-    r"(?:plans?|tiers?|subscriptions?|editions?|packages?)\b",
+    r"\b(?:enterprise|team|teams|pro|premium|paid|business|plus|professional|free|starter|basic)"
+    r"(?:[- ]tier)? (?:plans?|tiers?|subscriptions?|editions?|packages?)\b",
     # "paying customers" are the paid plans' customers under another word
     r"\b(?:enterprise|paid|paying|premium|pro) (?:customers?|accounts?|clients?|users?|"
     r"subscribers?|workspaces?|organi[sz]ations?|licen[cs]es?)\b",

@@ -1665,3 +1665,45 @@ def test_an_exception_after_an_abbreviation_or_the_vendor_s_leave_settles_nothin
 ) -> None:
     assert written(plain)[fact] in ("encrypted", "available")
     assert written(text)[fact] == "undisclosed"
+
+
+# Written for these tests: a promise kept only "where possible", a hedge opening the sentence
+# before the "however" that ends its clause, and an agreement on the free plan: none is a
+# promise to every customer; without those words each is a plain one.
+@pytest.mark.parametrize(
+    ("text", "plain", "fact"),
+    [
+        (
+            "Where possible, we do not sell your personal information.",
+            "We do not sell your personal information.",
+            "sale_of_data",
+        ),
+        (
+            "We use your content only to provide the Services, where reasonably practicable.",
+            "We use your content only to provide the Services.",
+            "content_license_scope",
+        ),
+        (
+            "Where possible, we will sign a data processing agreement with any customer who asks.",
+            "We will sign a data processing agreement with any customer who asks.",
+            "dpa_available",
+        ),
+        (
+            "Generally, however, we will not use your AI inputs to train any language models "
+            "without your prior consent.",
+            "However, we will not use your AI inputs to train any language models without your "
+            "prior consent.",
+            CONTENT,
+        ),
+        (
+            "If you use our free plan, we will sign a data processing agreement with you.",
+            "We will sign a data processing agreement with you.",
+            "dpa_available",
+        ),
+    ],
+)
+def test_a_promise_kept_where_possible_generally_or_on_one_plan_settles_nothing(
+    text: str, plain: str, fact: str
+) -> None:
+    assert written(plain)[fact] not in ("undisclosed", None)
+    assert written(text)[fact] == "undisclosed"
