@@ -129,7 +129,15 @@ EXCEPTIONS = (
     "Exceptions are described in Section 4.",
     "This applies to our free plan only.",
 )
-PLAN_PREFIXES = ("For Enterprise customers, ", "On our Business plan, ")
+PLAN_PREFIXES = (
+    "For Enterprise customers, ",
+    "On our Business plan, ",
+    "If you use our free plan, ",
+)
+HEDGE_PREFIXES = ("Generally, ", "Where possible, ")
+# "Currently" holds back a denial (a practice denied for now only) but not a state: encryption
+# or an agreement "currently" had is had, as the scanner reads "currently available".
+DENIAL_HEDGE_PREFIXES = ("Currently, ",)
 REGION_PREFIXES = ("For users in California, ", "In the EU, ", "For residents of Canada, ")
 PLAN_SUFFIXES = (
     " for Enterprise customers only.",
@@ -216,7 +224,9 @@ def scoped(fact: str, quote: str) -> Iterator[tuple[str, str]]:
     # rely on the Standard Contractual Clauses."): a region opening or closing the sentence
     # does not narrow them, so agreements get plans and a region said to be the only one.
     agreement = fact in AVAILABILITY
-    prefixes = PLAN_PREFIXES if agreement else PLAN_PREFIXES + REGION_PREFIXES
+    prefixes = PLAN_PREFIXES + HEDGE_PREFIXES + (() if agreement else REGION_PREFIXES)
+    if fact in PRACTICES or fact == "content_license_scope":
+        prefixes += DENIAL_HEDGE_PREFIXES
     suffixes = PLAN_SUFFIXES + REGION_ONLY_SUFFIXES + (() if agreement else REGION_SUFFIXES)
     for prefix in prefixes:
         head = quote[:1].lower() if not quote[:2].isupper() else quote[:1]
