@@ -472,6 +472,9 @@ HEDGED_DENIAL = re.compile(
     r"ordinarily|customarily|routinely|often|frequently)\b|\bin many cases\b|"
     r"\bto (?:the best of )?(?:our|its) knowledge\b|\bin (?:most|general|normal) cases\b|"
     r"\bas a (?:general )?rule\b|\bin general\b|"
+    # a promise kept only as far as the vendor can: "where possible, we do not share ..."
+    r"\b(?:where|when|if|as far as|to the extent) (?:reasonably |technically |commercially )?"
+    r"(?:possible|feasible|practicable)\b|"
     # "not in the ordinary course of business": outside it (a merger, a sale of assets) open
     r"\bin the (?:ordinary|normal|usual|regular) course(?: of (?:our )?business)?\b|"
     # the person's expectation, as the vendor judges it: "in ways you would not expect"
@@ -1593,6 +1596,73 @@ def passed_on(text: str, start: int = 0) -> re.Match[str] | None:
     return None
 
 
+_REGION = (
+    r"(?:(?:the )?(?:eu|eea|european (?:union|economic area)|europe|uk|united kingdom|united states"
+    r"(?: of america)?|america|north america|switzerland|california|brazil|canada|australia|"
+    r"japan|india|singapore|germany|france|(?:certain|some|selected|specific|supported) "
+    r"(?:countries|regions|jurisdictions|states|markets|locations))|the (?:u\.s\.(?:a\.)?|us|usa))"
+)
+REGION_ONLY = re.compile(
+    # "... in the United States only", "only for customers in the EU", "EU customers only"
+    r"\b(?:in|for|within|to|from) " + _REGION + r"(?!\w) only\b|"
+    r"\bonly (?:in|for|within|to|from) (?:(?:customers?|users?|residents?|accounts?) (?:in|of|"
+    r"from) )?" + _REGION + r"(?!\w)|"
+    r"\b" + _REGION + r" (?:customers?|users?|residents?|accounts?) only\b"
+)
+"""A statement said to hold in one region only, wherever in its sentence the limit stands:
+elsewhere it says nothing, so a denial, a licence limited to the service, encryption or an
+agreement on offer there is no statement of the practice for every customer."""
+_WHO = r"(?:(?:customers?|users?|residents?|accounts?|individuals?|people) (?:in|of|from|on) )?"
+SCOPE_AT_END = re.compile(
+    # "... for Enterprise customers only.", "... for customers on paid plans.", "... in the EU."
+    r"\b(?:for|to|on|in|within|across) "
+    + _WHO
+    + r"(?:the |our )?(?:"
+    + PLAN_SCOPE.pattern
+    + r"|"
+    + _REGION
+    + r"(?!\w))(?: only)?\W*$"
+)
+"""A plan or a region closing the sentence: it scopes the whole sentence, whichever clause
+it stands in."""
+REGION_AT_START = re.compile(
+    # "In the EU, ...", "For users in California, ..."
+    r"^(?:for|in|within|across) " + _WHO + _REGION + r"(?!\w)[^,;.]{0,40},"
+)
+"""A region opening the sentence: it scopes the whole sentence."""
+CLOSING = re.compile(r"(?: only)?\W*$")
+"""What may follow a scope that closes its sentence."""
+
+
+def _plan_closing(text: str) -> re.Match[str] | None:
+    """A plan an agreement is offered on, closing the sentence ("... for customers on paid
+    plans."), counted as :func:`some_plans` counts it: business customers are every customer
+    who needs one."""
+    plain = ENDED_SUBSCRIPTION.sub(lambda m: "#" * len(m.group()), text)
+    found = list(SOME_PLANS.finditer(plain))
+    return found[-1] if found and CLOSING.match(text, found[-1].end()) else None
+
+
+def _one_scope_only(hit: Hit, text: str) -> Hit:
+    """``hit`` made a narrower ``undisclosed`` when a passing value it states is limited to one
+    region or plan wherever the limit stands in ``text`` (see :func:`one_scope_only`); other
+    hits, and a hit another hedge already left open, as they are."""
+    if hit.value not in SCOPE_LIMITED:
+        return hit
+    scope = one_scope_only(str(hit.value), text)
+    return hit if scope is None else narrowed(hit, "one scope only", scope)
+
+
+def one_scope_only(value: str, text: str) -> re.Match[str] | None:
+    """What limits a passing ``value`` stated in ``text`` (lower case) to one region or plan
+    wherever the limit stands in the sentence: a region said to be the only one, or a plan or
+    a region opening or closing the sentence (for an agreement, a plan closing it, or a
+    region said to be the only one)."""
+    if value == "available":
+        return REGION_ONLY.search(text) or _plan_closing(text)
+    return REGION_ONLY.search(text) or SCOPE_AT_END.search(text) or REGION_AT_START.search(text)
+
+
 PERMISSIVE_VALUES = frozenset({"never", "opt_in", "service_only"})
 """Values that let a compliance rule pass: suggested only from a sentence that states them
 without a condition, an exception or a choice left to the user."""
@@ -1685,7 +1755,11 @@ RESTRICTING_EXCEPTION = re.compile(
 )
 """"Not for any purpose other than X" means "only for X": the exception restricts, it does
 not widen."""
-GUARD_CLAUSE = re.compile(r";|\bbut\b|\bhowever\b|\bwhereas\b|\bwhile\b|\. |, and (?=we\b)")
+GUARD_CLAUSE = re.compile(
+    # a full stop ends a clause, not one of an abbreviation ("e.g. a phone", "Art. 46")
+    r";|\bbut\b|\bhowever\b|\bwhereas\b|\bwhile\b|, and (?=we\b)|"
+    r"(?<!\be\.g)(?<!\bi\.e)(?<!\bart)(?<!\bsec)(?<!\bno)(?<!\bcf)(?<!\bvs)\. "
+)
 """Where the clause governing a stated practice ends: a condition of another clause
 ("... is processed when you contact us, but we do not advertise") does not govern it."""
 
@@ -1735,6 +1809,16 @@ def guard(hit: Hit, text: str, trigger: tuple[int, int] | None = None) -> Hit:
     return replace(hit, value="undisclosed", cue=named("condition", condition))
 
 
+OPENING_HEDGE = re.compile(
+    # "Generally, however, we will not ...": the hedge opening the sentence governs all of it,
+    # past the "however" that ends its clause
+    r"^(?:generally|typically|usually|normally|ordinarily|in general|as a (?:general )?rule|"
+    r"currently|presently|for now|at (?:this time|present|the moment)|(?:where|when|if) "
+    r"(?:reasonably )?(?:possible|feasible|practicable)),"
+)
+"""A hedge opening the sentence, set off by its comma."""
+
+
 def hedged(hit: Hit, text: str, names_practice: Callable[[str], bool] | None = None) -> Hit:
     """``hit`` made ``undisclosed`` when the clause stating it (up to a semicolon or a "but")
     hedges it: a permissive value or a deadline that the vendor only "generally" keeps or
@@ -1762,11 +1846,13 @@ def hedged(hit: Hit, text: str, names_practice: Callable[[str], bool] | None = N
         # "our internal policies prohibit the sale of your data": no sale stated, nor a denial
         return replace(hit, value="undisclosed", cue=named("described policy", policy))
     if hit.value in PASSING_STATES:
-        return _passing_state(hit, text, (a, b))
+        # "We encrypt your data at rest for Enterprise customers only."
+        return _one_scope_only(_passing_state(hit, text, (a, b)), text)
     if not (hit.value in PERMISSIVE_VALUES or isinstance(hit.value, int)):
         return hit
     found = (
         HEDGED_DENIAL.search(text, a, b)
+        or OPENING_HEDGE.search(text)
         or UNCOMMITTED.search(text, a, b)
         or policy_forbids(text, (a, b), None)
         or UNDER_POLICY.search(text, a, b)
@@ -1788,6 +1874,9 @@ def hedged(hit: Hit, text: str, names_practice: Callable[[str], bool] | None = N
     )
     if found is not None:
         return replace(hit, value="undisclosed", cue=named("hedged", found))
+    if (limited := _one_scope_only(hit, text)) is not hit:
+        # "We do not sell your personal information in the United States only."
+        return limited
     scope = (PLAN_SCOPE if hit.value == "service_only" else SCOPED_DENIAL).search(text, a, b)
     if hit.value in PERMISSIVE_VALUES and scope:
         # "for Enterprise customers, we only process Customer Data to provide the service":
@@ -1800,6 +1889,9 @@ PASSING_STATES = frozenset({"encrypted", "available", "on_request"})
 """States a compliance rule passes on (encryption at rest; a DPA, SCCs or a BAA to be had):
 suggested only from a sentence that states them without a hedge, a plan or the vendor's
 leave."""
+SCOPE_LIMITED = frozenset({"never", "opt_in", "service_only", "encrypted", "available"})
+"""The passing values a scope to one region or plan leaves open, wherever in the sentence the
+scope stands (an agreement on request is already the exposed side of ``undisclosed``)."""
 UNPROMISED_AGREEMENT = rx(
     # the vendor only may agree, or weighs it: "we may sign a BAA", "a DPA may be available",
     # "we will consider requests to sign a DPA", "subject to our approval"
@@ -1811,8 +1903,12 @@ UNPROMISED_AGREEMENT = rx(
     r"review|acceptance|agreement|consent|discretion)\b",
     r"\b(?:where|if|when|as) (?:we|it|the company|the provider) (?:\w+ )?(?:determines?|deems?|"
     r"decides?|considers?|agrees?)\b",
+    # "..., unless we decide otherwise": the vendor's leave to withhold it
+    r"\bunless (?:we|it|the company|the provider) (?:\w+ )?(?:decides?|determines?|chooses?|"
+    r"elects?|agrees?) otherwise\b",
 )
-"""An agreement the vendor only may enter into, or will weigh: no promise that one is had."""
+"""An agreement the vendor only may enter into, or will weigh, or may withhold: no promise
+that one is had."""
 _WHERE_APPLICABLE = (
     r"(?:where|if|when|as|to the extent) (?:legally |otherwise )?(?:applicable|appropriate|"
     r"required|relevant|necessary|needed)(?: (?:by|under) (?:the |applicable )?(?:laws?|"
@@ -1843,8 +1939,8 @@ def applies_where(text: str) -> re.Match[str] | None:
 SOME_PLANS = rx(
     # "for customers on our Business plan", "available for Enterprise accounts": the plan of the
     # organisation reading it is not known; "business customers" are every customer who needs one
-    r"\b(?:enterprise|team|teams|pro|premium|paid|business|plus|professional)(?:[- ]tier)? "
-    r"(?:plans?|tiers?|subscriptions?|editions?|packages?)\b",
+    r"\b(?:enterprise|team|teams|pro|premium|paid|business|plus|professional|free|starter|basic)"
+    r"(?:[- ]tier)? (?:plans?|tiers?|subscriptions?|editions?|packages?)\b",
     # "paying customers" are the paid plans' customers under another word
     r"\b(?:enterprise|paid|paying|premium|pro) (?:customers?|accounts?|clients?|users?|"
     r"subscribers?|workspaces?|organi[sz]ations?|licen[cs]es?)\b",

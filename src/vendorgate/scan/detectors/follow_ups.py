@@ -198,7 +198,10 @@ again by its auxiliary alone, done by others."""
 NOT_FOR_ALL = re.compile(
     r"^(?:however,? )?(?:this|these|that|the above|the foregoing)(?: \w+)?"
     r" (?:(?:does|do|will|shall)(?: not|n't) apply|appl(?:y|ies) only|only appl(?:y|ies)|"
-    r"(?:is|are) only (?:the case|true|so))\b"
+    r"(?:is|are) only (?:the case|true|so))\b|"
+    # "This applies to our free plan only.", "These commitments apply to EU customers only."
+    r"^(?:however,? )?(?:this|these|that|the above|the foregoing)(?: \w+)? appl(?:y|ies) to "
+    r"[^.;]{1,60}? only\b"
 )
 """After a denial or a deadline: "This does not apply to data you submit through our API.",
 "This applies only to Enterprise accounts.": the denial is narrowed to some of the data or
@@ -228,7 +231,10 @@ EXCEPTIONS_AFTER = re.compile(
     r"(?:apply|exist|may apply)\b|"
     r"\b(?<!no )exceptions? (?:to (?:this|these|that|the above|the foregoing)|(?:are|is) "
     r"(?:described|set out|listed|explained))\b|"
-    r"\b(?:is|are) subject to (?:the |certain |some |limited |these |those )?exceptions?\b"
+    r"\b(?:is|are) subject to (?:the |certain |some |limited |these |those )?exceptions?\b|"
+    # "We may make exceptions at our discretion.": the vendor may set the promise aside
+    r"\b(?:we|it|the company) (?:may|might|can|could|reserves? the right to) (?:also )?(?:make|"
+    r"grant|allow|permit) (?:\w+ )?exceptions?\b"
 )
 """A later sentence saying the promise before it has exceptions: it does not hold in every
 case."""
@@ -347,6 +353,19 @@ NOT_LIMITING = re.compile(
 Privacy Policy", "This is in addition to the licence in Section 5": another grant stands."""
 
 
+SOLD = re.compile(r"\b(?:sell|sells|selling|sold|rent|rents|renting|rented)\b")
+"""A sale named by its verb."""
+
+
+def _sold_itself(text: str) -> bool:
+    """Whether ``text`` sells or rents the data named by a pronoun ("We may sell it to data
+    brokers."), not denying it."""
+    return any(
+        SOLD.search(found.group()) and not near_negation(text, found.start(), 60)
+        for found in PRACTICE_ON_IT.finditer(text)
+    )
+
+
 def _practised_on_it(text: str, purpose: re.Pattern[str]) -> bool:
     """Whether ``text`` does something with the data named by a pronoun ("We may share it"),
     not denying it, for ``purpose`` in the rest of its clause."""
@@ -357,6 +376,22 @@ def _practised_on_it(text: str, purpose: re.Pattern[str]) -> bool:
         if purpose.search(rest):
             return True
     return False
+
+
+ADS_NAMED = re.compile(
+    r"\b(?:ads?|advertis\w*|targeted|interest[- ]based|retargeting|remarketing|personali[sz]ed "
+    r"ads)\b"
+)
+"""Ads named as what the data is used for, not marketing, which may be the vendor's own."""
+STATED_AFTER = {
+    "sale_of_data": "a paid disclosure of it",
+    "advertising_use": "used for ads after all",
+}
+"""The cues of later sentences that do the practice denied before them to the same data
+("We do not use your data for ads. We may share it with advertising partners.", "We do not
+sell your personal information. We may share it with partners who pay us."): the practice is
+stated, ``always``, not merely left open. Marketing with it leaves it open only: the vendor
+marketing its own products is no advertising use."""
 
 
 OBJECTION_WINDOW = re.compile(r"\bobject\w*\b[^.]*\bwithin\b|\bwithin\b[^.]*\bobject\w*")
@@ -379,19 +414,15 @@ def _taken_back(text: str) -> list[tuple[str, Callable[[Hit], bool]]]:
         # "We will not use your data to train our models. This does not apply to data you
         # submit through our API.": the denial does not hold for all of it; nor does a
         # deadline ("We will notify you within 48 hours. This does not apply where ...")
-        found.append((named("not for all", narrowing), lambda h: _permissive(h) or _deadline(h)))
+        found.append((named("not for all", narrowing), _promised))
     if exceptions := EXCEPTIONS_AFTER.search(text):
         # "We do not sell your personal information. There are some exceptions to this.": the
         # denial, or the deadline, does not hold in every case
-        found.append(
-            (named("exceptions after it", exceptions), lambda h: _permissive(h) or _deadline(h))
-        )
+        found.append((named("exceptions after it", exceptions), _promised))
     if change := CHANGE_AFTER.search(text):
         # "We do not use your content to train our models. This may change in the future.": as
         # a change foreseen in the denial's own sentence
-        found.append(
-            (named("change foreseen after it", change), lambda h: _permissive(h) or _deadline(h))
-        )
+        found.append((named("change foreseen after it", change), _promised))
     if DEADLINE_NAMED.search(text) and (unkept := UNKEPT_DEADLINE.search(text)):
         # "We will notify you within 24 hours. This timeline may not always be possible."
         found.append((named("deadline only tried after it", unkept), _deadline))
@@ -443,18 +474,37 @@ def _taken_back(text: str) -> list[tuple[str, Callable[[Hit], bool]]]:
         # "... The foregoing does not limit our rights under the Privacy Policy.": the limit
         # leaves a wider grant elsewhere standing
         found.append((named("limit not limiting after it", beyond), _service_only))
-    if _practised_on_it(text, PAID_FOR) or _practised_on_it(text, SOLD_TO):
+    if _practised_on_it(text, PAID_FOR) or _sold_itself(text):
         # "We do not sell your personal information. We may share it with partners who pay
-        # us.": the pronoun names the data denied; a disclosure paid for, or made to
-        # advertisers or data brokers, is a sale
+        # us.", "... We may sell it to data brokers.": the pronoun names the data denied; a
+        # disclosure paid for is a sale, as a sale named is
         found.append(
-            ("a paid disclosure of it", lambda h: h.fact == "sale_of_data" and _permissive(h))
+            (STATED_AFTER["sale_of_data"], lambda h: h.fact == "sale_of_data" and _permissive(h))
         )
-    if _practised_on_it(text, AD_PURPOSE):
-        # "We don't use your content for ads. We may use it for marketing.": the same data,
-        # used for what was denied
+    elif _practised_on_it(text, SOLD_TO):
+        # "... However, we may share it with advertising partners.": a disclosure to
+        # advertisers or data brokers may be a sale in the state laws' sense; it leaves the
+        # denial open (the same sentence alone states ads, not a sale)
         found.append(
-            ("used for ads after all", lambda h: h.fact == "advertising_use" and _permissive(h))
+            ("disclosed to buyers after it", lambda h: h.fact == "sale_of_data" and _permissive(h))
+        )
+    if _practised_on_it(text, ADS_NAMED):
+        # "We don't use your data for ads. We may share it with advertising partners.": the
+        # same data, used for ads after all
+        found.append(
+            (
+                STATED_AFTER["advertising_use"],
+                lambda h: h.fact == "advertising_use" and _permissive(h),
+            )
+        )
+    elif _practised_on_it(text, AD_PURPOSE):
+        # "We don't use your content for ads. We may use it for marketing.": the same data,
+        # used for what may be the ads denied (or the vendor's own marketing, which is none)
+        found.append(
+            (
+                "used for marketing after it",
+                lambda h: h.fact == "advertising_use" and _permissive(h),
+            )
         )
     if CONTENT_BY_ANOTHER_PATH.search(text) and _trained_on(text):
         # "We do not train on your content. If you send us feedback, we may use it to improve
@@ -470,6 +520,17 @@ def _taken_back(text: str) -> list[tuple[str, Callable[[Hit], bool]]]:
         # need.": the deletion the customer controls leaves copies the vendor keeps
         found.append((named("kept on after", kept), _customer_controlled))
     return found
+
+
+STATED_STATES = frozenset({"encrypted", "available"})
+"""Encryption at rest, or an agreement to be had: states a rule passes on, which a later
+"There are limited exceptions to this." leaves open as it leaves a denial."""
+
+
+def _promised(hit: Hit) -> bool:
+    """A denial, a licence limited to the service, a deadline, encryption or an agreement on
+    offer: what a later narrowing, exception or change foreseen takes back."""
+    return _permissive(hit) or _deadline(hit) or hit.value in STATED_STATES
 
 
 def _permissive(hit: Hit) -> bool:
@@ -506,7 +567,9 @@ def follow_ups(s: Sentence, earlier: Iterable[Hit]) -> list[Hit]:
     copies kept on or a deletion that may wait, a notice that may be shortened or a deadline
     only tried for, content passed on to others, used beyond the service or reaching the
     models by another path, a limit said not to limit another grant, the data named again by a
-    pronoun and sold or used for ads). A paragraph
+    pronoun and sold or used for ads); ``always`` where the pronoun's data is disclosed for pay
+    or used for ads named (:data:`STATED_AFTER`). A narrowing, exceptions or a change foreseen
+    take back encryption at rest and an agreement on offer as well. A paragraph
     opening by pointing back at the one before ("This does not apply to ..."), or naming it
     ("There are limited exceptions to this rule"), takes back from that paragraph's hits,
     ``earlier`` then. Every cue opens with :data:`ID`."""
@@ -526,7 +589,8 @@ def follow_ups(s: Sentence, earlier: Iterable[Hit]) -> list[Hit]:
             for fact in sorted({h.fact for h in earlier if left_open(h)}):
                 # an undisclosed taken back from a number holds that number open
                 held = any(_deadline(h) for h in earlier if h.fact == fact and left_open(h))
-                hits.append(Hit(fact, "undisclosed", 0.65, None, 1, cue=cue, holds_open=held))
+                value = "always" if STATED_AFTER.get(fact) == cue else "undisclosed"
+                hits.append(Hit(fact, value, 0.65, None, 1, cue=cue, holds_open=held))
     if OBJECTION_WINDOW.search(s.low) and any(
         h.fact == "subprocessor_change_notice_days" for h in earlier
     ):

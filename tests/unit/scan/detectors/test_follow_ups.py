@@ -245,36 +245,89 @@ def test_a_disclaimer_of_something_else_or_elsewhere_leaves_the_denial(text: str
 
 
 # Written for these tests: the next sentence names the denied data by a pronoun only and states
-# the practice, or a disclosure paid for; it takes the denial back. One that passes the data to
-# no one, or for the service, leaves the denial standing.
+# the practice, or a disclosure paid for; it takes the denial back: a disclosure paid for, or
+# ads named, state the practice (`always`); marketing, which may be the vendor's own, leaves it
+# open. One that passes the data to no one, or for the service, leaves the denial standing.
 @pytest.mark.parametrize(
-    ("text", "fact"),
+    ("text", "fact", "expected"),
     [
         (
             "We do not sell your personal information. We may share it with partners who pay us.",
             "sale_of_data",
+            "always",
         ),
         (
             "We do not sell your personal information. We may provide it to partners in "
             "exchange for payment.",
             "sale_of_data",
+            "always",
         ),
         (
             "We do not sell your personal information. It may be disclosed to partners who "
             "compensate us.",
             "sale_of_data",
+            "always",
         ),
-        ("We don't use your data for ads. We may use it for marketing.", "advertising_use"),
+        (
+            "We do not sell your personal information. We may sell it to data brokers.",
+            "sale_of_data",
+            "always",
+        ),
+        (
+            "We do not use your data for ads. We may share it with advertising partners.",
+            "advertising_use",
+            "always",
+        ),
+        (
+            "We do not use your data for advertising. It may be used for targeted advertising "
+            "by our partners.",
+            "advertising_use",
+            "always",
+        ),
+        (
+            "We don't use your data for ads. We may use it for marketing.",
+            "advertising_use",
+            "undisclosed",
+        ),
         (
             "We do not use your data for advertising. It may be used for marketing purposes.",
             "advertising_use",
+            "undisclosed",
         ),
     ],
 )
 def test_a_pronoun_naming_the_denied_data_with_the_practice_takes_it_back(
-    text: str, fact: str
+    text: str, fact: str, expected: str
 ) -> None:
-    assert scanned(text)[fact] == "undisclosed"
+    assert scanned(text)[fact] == expected
+
+
+# Written for these tests: a later sentence of the paragraph narrowing, excepting or foreseeing
+# a change to encryption at rest or an agreement on offer leaves it open, as it leaves a
+# denial; the same paragraph without it is a plain promise.
+@pytest.mark.parametrize(
+    ("promise", "fact", "value"),
+    [
+        ("We encrypt all customer data at rest.", "encryption_at_rest", "encrypted"),
+        ("We offer a data processing agreement to every customer.", "dpa_available", "available"),
+    ],
+)
+@pytest.mark.parametrize(
+    "after",
+    [
+        "There are limited exceptions to this.",
+        "Some exceptions apply.",
+        "This does not apply to content you share publicly.",
+        "This applies only to Enterprise accounts.",
+        "This may change in the future.",
+    ],
+)
+def test_an_exception_after_encryption_or_an_agreement_leaves_it_open(
+    promise: str, fact: str, value: str, after: str
+) -> None:
+    assert scanned(promise)[fact] == value
+    assert scanned(f"{promise} {after}")[fact] == "undisclosed"
+    assert scanned(f"{promise}\n\nThere are no exceptions.")[fact] == value
 
 
 @pytest.mark.parametrize(
@@ -288,6 +341,7 @@ def test_a_pronoun_naming_the_denied_data_with_the_practice_takes_it_back(
             "We do not sell your personal information. We may share it with our service providers.",
             "sale_of_data",
         ),
+        ("We do not sell your personal information. We will never sell it.", "sale_of_data"),
         (
             "We don't use your data for ads. We may use it to provide the service.",
             "advertising_use",
@@ -641,3 +695,35 @@ def test_the_content_used_for_the_service_again_keeps_the_limit() -> None:
     # written for this test
     text = "We use your content only to provide the Services. We may use it to provide support."
     assert scanned(text)["content_license_scope"] == "service_only"
+
+
+# Written for these tests: exceptions the vendor may make, or a later sentence limiting what it
+# follows to some plan or customers with a closing "only", leave the promise before it open;
+# exceptions denied leave it standing.
+@pytest.mark.parametrize(
+    ("promise", "fact", "value"),
+    [
+        ("We do not sell your personal information.", SALE_F, "never"),
+        ("We encrypt all customer data at rest.", "encryption_at_rest", "encrypted"),
+        (
+            "We use your content only to provide the Services.",
+            "content_license_scope",
+            "service_only",
+        ),
+    ],
+)
+@pytest.mark.parametrize(
+    "after",
+    [
+        "We may make exceptions at our discretion.",
+        "We reserve the right to grant exceptions.",
+        "This applies to our free plan only.",
+        "These commitments apply to EU customers only.",
+    ],
+)
+def test_exceptions_the_vendor_may_make_or_a_limit_closing_with_only_leave_it_open(
+    promise: str, fact: str, value: str, after: str
+) -> None:
+    assert scanned(promise)[fact] == value
+    assert scanned(f"{promise} {after}")[fact] == "undisclosed"
+    assert scanned(f"{promise} We do not make exceptions.")[fact] == value

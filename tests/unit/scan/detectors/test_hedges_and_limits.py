@@ -1549,3 +1549,161 @@ def test_where_applicable_elsewhere_or_an_exception_for_the_law_keeps_the_number
     text: str, fact: str, number: int
 ) -> None:
     assert written(text)[fact] == number
+
+
+# Written for these tests: a promise said to hold in one region only, or with a plan or region
+# opening or closing the sentence (in whichever clause it stands: "e.g. " or "Art. 46" ends no
+# clause of the scope), says nothing of the other customers; the same sentence without the
+# scope is a plain promise.
+@pytest.mark.parametrize(
+    ("text", "plain", "fact"),
+    [
+        (
+            "We do not sell your personal information in the United States only.",
+            "We do not sell your personal information.",
+            "sale_of_data",
+        ),
+        (
+            "We do not use your content to train our models in the United States only.",
+            "We do not use your content to train our models.",
+            CONTENT,
+        ),
+        (
+            "You grant us the right to use and display your content, but only as necessary to "
+            "provide the Service and Support (as defined in Sec. 4) for customers on paid plans.",
+            "You grant us the right to use and display your content, but only as necessary to "
+            "provide the Service and Support (as defined in Sec. 4).",
+            "content_license_scope",
+        ),
+        (
+            "For users in California, we use your content only to provide the Services.",
+            "We use your content only to provide the Services.",
+            "content_license_scope",
+        ),
+        (
+            "In the EU, we encrypt all customer data at rest.",
+            "We encrypt all customer data at rest.",
+            "encryption_at_rest",
+        ),
+        (
+            "We store end-to-end encrypted messages on our servers for devices that are offline "
+            "(e.g. a phone that is off) for Enterprise customers only.",
+            "We store end-to-end encrypted messages on our servers for devices that are offline "
+            "(e.g. a phone that is off).",
+            "encryption_at_rest",
+        ),
+        (
+            "We will sign a data processing agreement with customers in the United States only.",
+            "We will sign a data processing agreement with any customer who asks.",
+            "dpa_available",
+        ),
+        (
+            "We have concluded standard contractual clauses within the meaning of Art. 46 GDPR "
+            "for Enterprise customers only.",
+            "We have concluded standard contractual clauses within the meaning of Art. 46 GDPR.",
+            "scc_available",
+        ),
+    ],
+)
+def test_a_promise_for_one_region_or_plan_only_settles_nothing(
+    text: str, plain: str, fact: str
+) -> None:
+    assert written(plain)[fact] not in ("undisclosed", None)
+    assert written(text)[fact] == "undisclosed"
+
+
+# Written for these tests: SCCs and a DPA are the instruments of a region's law, so the region
+# of the transfer does not narrow them; business customers are every customer who needs a DPA.
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "For transfers from the EEA, we rely on the Standard Contractual Clauses.",
+            "scc_available",
+        ),
+        (
+            "We rely on the Standard Contractual Clauses for transfers of personal data from the "
+            "EEA.",
+            "scc_available",
+        ),
+        ("Our Data Processing Addendum is available to business customers.", "dpa_available"),
+    ],
+)
+def test_the_region_of_a_transfer_leaves_an_agreement_available(text: str, fact: str) -> None:
+    assert written(text)[fact] == "available"
+
+
+# Written for these tests: the full stop of an abbreviation ("e.g. ", "Art. ") ends no clause,
+# so an exception after it still governs the promise; and an agreement the vendor may withhold
+# ("unless we decide otherwise") is no agreement had.
+@pytest.mark.parametrize(
+    ("text", "plain", "fact"),
+    [
+        (
+            "We store encrypted messages on our servers for devices that are offline (e.g. a "
+            "phone that is off), except as described in this policy.",
+            "We store encrypted messages on our servers for devices that are offline (e.g. a "
+            "phone that is off).",
+            "encryption_at_rest",
+        ),
+        (
+            "We will sign a data processing agreement with any customer who asks, unless we "
+            "decide otherwise.",
+            "We will sign a data processing agreement with any customer who asks.",
+            "dpa_available",
+        ),
+        (
+            "We will enter into the Standard Contractual Clauses with any customer who asks, "
+            "unless we choose otherwise.",
+            "We will enter into the Standard Contractual Clauses with any customer who asks.",
+            "scc_available",
+        ),
+    ],
+)
+def test_an_exception_after_an_abbreviation_or_the_vendor_s_leave_settles_nothing(
+    text: str, plain: str, fact: str
+) -> None:
+    assert written(plain)[fact] in ("encrypted", "available")
+    assert written(text)[fact] == "undisclosed"
+
+
+# Written for these tests: a promise kept only "where possible", a hedge opening the sentence
+# before the "however" that ends its clause, and an agreement on the free plan: none is a
+# promise to every customer; without those words each is a plain one.
+@pytest.mark.parametrize(
+    ("text", "plain", "fact"),
+    [
+        (
+            "Where possible, we do not sell your personal information.",
+            "We do not sell your personal information.",
+            "sale_of_data",
+        ),
+        (
+            "We use your content only to provide the Services, where reasonably practicable.",
+            "We use your content only to provide the Services.",
+            "content_license_scope",
+        ),
+        (
+            "Where possible, we will sign a data processing agreement with any customer who asks.",
+            "We will sign a data processing agreement with any customer who asks.",
+            "dpa_available",
+        ),
+        (
+            "Generally, however, we will not use your AI inputs to train any language models "
+            "without your prior consent.",
+            "However, we will not use your AI inputs to train any language models without your "
+            "prior consent.",
+            CONTENT,
+        ),
+        (
+            "If you use our free plan, we will sign a data processing agreement with you.",
+            "We will sign a data processing agreement with you.",
+            "dpa_available",
+        ),
+    ],
+)
+def test_a_promise_kept_where_possible_generally_or_on_one_plan_settles_nothing(
+    text: str, plain: str, fact: str
+) -> None:
+    assert written(plain)[fact] not in ("undisclosed", None)
+    assert written(text)[fact] == "undisclosed"
