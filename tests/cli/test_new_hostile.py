@@ -574,7 +574,10 @@ def test_a_fetched_html_page_is_pinned_as_served_and_watched_as_read(
     assert snapshot.read_text(encoding="utf-8") == PAGE  # the bytes served, markup and all
     profile = project / "vendors" / "acme.yaml"
     facts = yaml.safe_load(profile.read_text(encoding="utf-8"))["facts"]
-    assert "<strong>never</strong>" in facts["ai_training_customer_content"]["evidence"][0]["quote"]
+    # the quote as the page shows it, not cut with its markup
+    quote = facts["ai_training_customer_content"]["evidence"][0]["quote"]
+    assert "<strong>never</strong>" in PAGE
+    assert quote == "Acme will never use your content to train artificial intelligence models."
     verified = run_cli("evidence", "verify", "--strict", cwd=project)
     assert verified.returncode == 0, verified.stdout + verified.stderr
     assert "2 verified" in verified.stdout

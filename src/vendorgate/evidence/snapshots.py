@@ -17,6 +17,13 @@ own characters (:func:`strip_markup`: typographic quotes kept), never the text a
 normalisation dropped (a link destination, markup) was not checked, so it is never shown as
 verified. A cited section is checked too: when the quote
 stands in another section, the verified evidence says where it was found (``detail``).
+
+A snapshot that is an HTML page (``new`` pins a fetched page as served, markup and all) is
+searched as the text its reader sees (:func:`vendorgate.text.html.html_to_text`: tags, comments,
+attribute values, scripts and styles dropped, character references decoded), never as markup: a
+sentence only a script or an attribute holds is no commitment of the vendor's, and its quote is
+``unsupported`` with that said. A quote an earlier version wrote with its markup is searched as
+its own visible text when it is not found as written; what verifies, and is shown, is that text.
 """
 
 from __future__ import annotations
@@ -29,7 +36,8 @@ from pathlib import Path
 
 from vendorgate.core.errors import InputError
 from vendorgate.core.model import CitedEvidence, Document, Evidence, EvidenceStatus, VendorProfile
-from vendorgate.text.normalise import normalise, strip_markup
+from vendorgate.text.normalise import has_markup, is_page, normalise, strip_markup
+from vendorgate.text.passages import find_span as find_span  # re-exported: long found here
 from vendorgate.text.reader import MAX_SNAPSHOT_BYTES, read_bytes
 from vendorgate.text.sections import Section, split_sections
 
@@ -92,28 +100,27 @@ class Snapshot:
     text: str
     """Its text, decoded as UTF-8 (undecodable bytes replaced)."""
     normalised: str
-    """:func:`normalise` of the whole text."""
+    """:func:`normalise` of :attr:`readable`: what quotes are searched in."""
+    page: bool = False
+    """Whether it is an HTML page (:func:`is_page`), searched as the text it shows."""
+    readable: str = ""
+    """What a reader of it sees: for a page its visible text, else :attr:`text` itself."""
 
     @cached_property
     def sections(self) -> list[tuple[Section, str]]:
-        """Each section with its normalised text, worked out on first use."""
-        return [(section, normalise(section.text)) for section in split_sections(self.text)]
+        """Each section (of :attr:`readable`) with its normalised text, worked out on first use."""
+        return [(section, normalise(section.text)) for section in split_sections(self.readable)]
+
+    @cached_property
+    def markup_normalised(self) -> str:
+        """:func:`normalise` of the page as stored, markup and all: only to tell a reader that
+        a quote not found in the visible text is in the markup."""
+        return normalise(self.text)
 
 
 def quote_words(normalised: str) -> int:
     """How many words a normalised quote has (a token counts when it holds a letter or digit)."""
     return sum(1 for token in normalised.split() if _WORD.search(token))
-
-
-def find_span(haystack: str, needle: str) -> int:
-    """Offset of the first occurrence of ``needle`` in ``haystack`` that starts and ends on a
-    word boundary (where its edge is a word character); -1 when there is none."""
-    if not needle or needle not in haystack:  # a plain search rules most sections out cheaply
-        return -1
-    head = r"(?<!\w)" if _WORD.match(needle[0]) else ""
-    tail = r"(?!\w)" if _WORD.match(needle[-1]) else ""
-    found = re.search(head + re.escape(needle) + tail, haystack)
-    return found.start() if found else -1
 
 
 def strict_pinned_form(body: bytes, charset: str) -> tuple[bytes, str] | None:
@@ -428,6 +435,16 @@ class SnapshotStore:
         boundaries (:func:`find_span`)."""
         return self.span(snapshot, quote) >= 0
 
+    def as_checked(self, snapshot: Snapshot, quote: str) -> str:
+        """The quote as it is searched for in ``snapshot``: as written; for an HTML page, when
+        it is not found so and may hold markup, its own visible text (the way an earlier
+        version wrote quotes from a page: ``Acme &amp; its <b>affiliates</b>``)."""
+        if not snapshot.page or not has_markup(quote) or self.quoted(snapshot, quote):
+            return quote
+        from vendorgate.text.html import visible_text
+
+        return visible_text(quote)
+
     def span(self, snapshot: Snapshot, quote: str) -> int:
         """Offset of the normalised ``quote`` in the normalised snapshot, or -1."""
         key = (snapshot.path, quote)
@@ -446,7 +463,13 @@ class SnapshotStore:
         except InputError as exc:
             return f"snapshot `{shown}` cannot be read: {exc.problems[0].message}"
         text = raw.decode("utf-8", errors="replace")
-        return Snapshot(path, hashlib.sha256(raw).hexdigest(), text, normalise(text))
+        sha256 = hashlib.sha256(raw).hexdigest()
+        if not is_page(text):
+            return Snapshot(path, sha256, text, normalise(text), False, text)
+        from vendorgate.text.html import html_to_text
+
+        visible = html_to_text(text)
+        return Snapshot(path, sha256, text, normalise(visible), True, visible)
 
 
 def check(
@@ -472,7 +495,7 @@ def check(
     status, detail, snapshot = _status(evidence, document, profile_path, store)
     quote = evidence.quote
     if status is EvidenceStatus.VERIFIED and snapshot is not None:
-        quote = strip_markup(evidence.quote)
+        quote = strip_markup(store.as_checked(snapshot, evidence.quote))
         detail = section_note(snapshot, normalise(quote), evidence.section)
     return CitedEvidence(
         document.id,
@@ -536,7 +559,8 @@ def _status(
             f"snapshot sha256 is {snapshot.sha256}, the profile records {document.sha256}",
             None,
         )
-    words = quote_words(normalise(evidence.quote))
+    checked = store.as_checked(snapshot, evidence.quote)
+    words = quote_words(normalise(checked))
     if words < MIN_QUOTE_WORDS:
         return (
             EvidenceStatus.UNSUPPORTED,
@@ -544,10 +568,18 @@ def _status(
             f"needs at least {MIN_QUOTE_WORDS} to show what the document says",
             None,
         )
-    if not store.quoted(snapshot, evidence.quote):
-        return (
-            EvidenceStatus.UNSUPPORTED,
-            "the quote is not found in the snapshot (as whole words)",
-            None,
-        )
+    if not store.quoted(snapshot, checked):
+        return EvidenceStatus.UNSUPPORTED, _not_found(snapshot, evidence.quote), None
     return EvidenceStatus.VERIFIED, "", snapshot
+
+
+def _not_found(snapshot: Snapshot, quote: str) -> str:
+    """Why a quote is unsupported though long enough: for an HTML page whose markup holds it
+    (in a script, a style, a comment or an attribute value), that no reader sees it there."""
+    if snapshot.page and find_span(snapshot.markup_normalised, normalise(quote)) >= 0:
+        return (
+            "the quote is found only in the page's markup (a script, style, comment or "
+            "attribute), not in the text the page shows: no reader of the page sees it; quote "
+            "the page's visible text"
+        )
+    return "the quote is not found in the snapshot (as whole words)"
