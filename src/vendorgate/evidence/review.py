@@ -244,9 +244,7 @@ def _fact_order(fact: Fact) -> tuple[int, str, bool, str]:
 
 def _written_quotes(profile: VendorProfile) -> dict[Location, str]:
     """Each quote of the profile as written, by where it is written."""
-    return {
-        item.location: item.quote for fact in profile.written_facts() for item in fact.evidence
-    }
+    return {item.location: item.quote for fact in profile.written_facts() for item in fact.evidence}
 
 
 def _quote_review(

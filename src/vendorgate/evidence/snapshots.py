@@ -61,6 +61,17 @@ HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 PRESCAN_BYTES = 1024
 """How far into an HTML page a ``<meta>`` charset is looked for (the HTML standard's prescan)."""
 _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xfe\xff", "utf-16"), (b"\xff\xfe", "utf-16"))
+WINDOWS_1252_LABELS = frozenset(
+    {
+        "ansi_x3.4-1968", "ascii", "cp1252", "cp819", "csisolatin1", "ibm819", "iso-8859-1",
+        "iso-ir-100", "iso8859-1", "iso88591", "iso_8859-1", "iso_8859-1:1987", "l1", "latin1",
+        "us-ascii", "windows-1252", "x-cp1252",
+    }
+)  # fmt: skip
+"""The labels the Encoding standard (which browsers read every page by) takes for windows-1252:
+a page labelled Latin-1 or ASCII with a byte 0x80-0x9F in it means the curly quote or dash
+windows-1252 has there, not a control character. Python's ``cp1252`` is strict where the
+standard is not: a byte it leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) refuses the page."""
 """Python's ``utf-16`` codec reads either order from the mark itself, and drops it."""
 
 
@@ -130,8 +141,9 @@ def strict_pinned_form(body: bytes, charset: str) -> tuple[bytes, str] | None:
 
     A body in UTF-8 without NUL bytes is kept exactly as served: markup, line endings and a byte
     order mark included, since quotes are cut from it as it stands and its sha256 is the page's.
-    Any other body (a page in Latin-1, say) is decoded with its declared ``charset`` and stored
-    as UTF-8, the one encoding snapshots are read in; None when it declares none, or that
+    Any other body (a page in Latin-1, say) is decoded with its declared ``charset`` (one that
+    browsers read as windows-1252, ``iso-8859-1`` among them, as windows-1252:
+    :func:`as_browsers_read`) and stored as UTF-8, the one encoding snapshots are read in; None when it declares none, or that
     charset does not decode every byte, or is no charset a page is written in. Nothing is
     replaced: a replacement character would stand in the snapshot for words the vendor's page
     does not have, and its sha256 would pin them. A converted form may still hold a NUL (from a
@@ -143,7 +155,7 @@ def strict_pinned_form(body: bytes, charset: str) -> tuple[bytes, str] | None:
     if not charset:
         return None
     try:
-        codec = codecs.lookup(charset)
+        codec = codecs.lookup(as_browsers_read(charset))
         if codec.name in _NOT_CHARSETS:
             return None
         # Strict: one undecodable byte refuses the page. bytes.decode also refuses a codec
@@ -169,8 +181,10 @@ def refusal(body: bytes, charset: str, source: str = HEADER) -> str:
             return f"it declares no charset and holds a NUL byte at offset {nul}"
         return f"it declares no charset and is not UTF-8 ({_first_bad(body, 'utf-8')})"
     named = charset_named(charset, source)
+    if as_browsers_read(charset) != charset:
+        named += " (read as windows-1252, as browsers read it)"
     try:
-        name = codecs.lookup(charset).name
+        name = codecs.lookup(as_browsers_read(charset)).name
     except LookupError:
         return f"{named} is not one this program knows"
     if name in _NOT_CHARSETS:
@@ -182,6 +196,12 @@ def refusal(body: bytes, charset: str, source: str = HEADER) -> str:
     except (LookupError, UnicodeError):  # base64, zlib: codecs, but not text encodings
         return f"{named} is not a text encoding"
     return ""
+
+
+def as_browsers_read(label: str) -> str:
+    """``cp1252`` for a label the Encoding standard reads as windows-1252
+    (:data:`WINDOWS_1252_LABELS`: ``iso-8859-1``, ``latin1``, ``us-ascii``...); else the label."""
+    return "cp1252" if label.strip().lower() in WINDOWS_1252_LABELS else label
 
 
 def charset_named(charset: str, source: str) -> str:
