@@ -27,7 +27,6 @@ from vendorgate.load import catalogue, workspace
 from vendorgate.load.profiles import build_vendor
 from vendorgate.load.validate import validate as validate_schema
 from vendorgate.load.yaml import Document, PathKey, load_bytes
-from vendorgate.text.html import visible_text as visible_text  # re-exported: first defined here
 from vendorgate.text.normalise import normalise, strip_markup
 from vendorgate.text.passages import find_span
 from vendorgate.text.reader import read_bytes

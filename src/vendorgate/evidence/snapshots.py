@@ -37,7 +37,7 @@ from pathlib import Path
 from vendorgate.core.errors import InputError
 from vendorgate.core.model import CitedEvidence, Document, Evidence, EvidenceStatus, VendorProfile
 from vendorgate.text.normalise import has_markup, is_page, normalise, strip_markup
-from vendorgate.text.passages import find_span as find_span  # re-exported: long found here
+from vendorgate.text.passages import find_span
 from vendorgate.text.reader import MAX_SNAPSHOT_BYTES, read_bytes
 from vendorgate.text.sections import Section, split_sections
 
@@ -143,11 +143,12 @@ def strict_pinned_form(body: bytes, charset: str) -> tuple[bytes, str] | None:
     order mark included, since quotes are cut from it as it stands and its sha256 is the page's.
     Any other body (a page in Latin-1, say) is decoded with its declared ``charset`` (one that
     browsers read as windows-1252, ``iso-8859-1`` among them, as windows-1252:
-    :func:`as_browsers_read`) and stored as UTF-8, the one encoding snapshots are read in; None when it declares none, or that
-    charset does not decode every byte, or is no charset a page is written in. Nothing is
-    replaced: a replacement character would stand in the snapshot for words the vendor's page
-    does not have, and its sha256 would pin them. A converted form may still hold a NUL (from a
-    body in Latin-1, say): callers refuse that themselves (:func:`first_nul`)."""
+    :func:`as_browsers_read`) and stored as UTF-8, the one encoding snapshots are read in;
+    None when it declares none, or that charset does not decode every byte, or is no charset a
+    page is written in. Nothing is replaced: a replacement character would stand in the
+    snapshot for words the vendor's page does not have, and its sha256 would pin them. A
+    converted form may still hold a NUL (from a body in Latin-1, say): callers refuse that
+    themselves (:func:`first_nul`)."""
     import codecs
 
     if _kept_as_served(body):
