@@ -112,9 +112,9 @@ class Snapshot:
     """Its text, decoded as UTF-8 (undecodable bytes replaced)."""
     normalised: str
     """:func:`normalise` of :attr:`readable`: what quotes are searched in."""
-    page: bool = False
+    page: bool
     """Whether it is an HTML page (:func:`is_page`), searched as the text it shows."""
-    readable: str = ""
+    readable: str
     """What a reader of it sees: for a page its visible text, else :attr:`text` itself."""
 
     @cached_property
