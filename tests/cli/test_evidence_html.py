@@ -20,6 +20,8 @@ IN_STYLE = "Acme keeps your data for ten years."
 IN_COMMENT = "Acme sells your personal data to advertisers."
 IN_ATTRIBUTE = "Acme shares customer data with brokers."
 IN_OPEN_COMMENT = "Acme deletes nothing you send it."
+IN_HIDDEN = "Acme may sell your data to anyone."
+IN_NOT_DISPLAYED = "Acme keeps a copy of everything."
 PAGE = f"""<!DOCTYPE html>
 <html><head><title>Acme Legal Terms Page</title>
 <script>var said = "{IN_SCRIPT}";</script>
@@ -30,6 +32,8 @@ PAGE = f"""<!DOCTYPE html>
 <h2>1. Content</h2>
 <p title="{IN_ATTRIBUTE}">{SHOWN}</p>
 <!-- {IN_COMMENT} -->
+<div hidden><p>{IN_HIDDEN}</p></div>
+<p style="color: grey; display:none">{IN_NOT_DISPLAYED}</p>
 <p>Acme &amp; its affiliates notify you of a breach within 72 hours.</p>
 <!-- {IN_OPEN_COMMENT}
 """
@@ -62,7 +66,16 @@ def _cite(workspace: Path, quote: str) -> None:
 
 @pytest.mark.parametrize(
     "hidden",
-    [IN_SCRIPT, IN_STYLE, IN_COMMENT, IN_ATTRIBUTE, IN_OPEN_COMMENT, "Acme Legal Terms Page"],
+    [
+        IN_SCRIPT,
+        IN_STYLE,
+        IN_COMMENT,
+        IN_ATTRIBUTE,
+        IN_OPEN_COMMENT,
+        "Acme Legal Terms Page",
+        IN_HIDDEN,
+        IN_NOT_DISPLAYED,
+    ],
 )
 def test_a_quote_only_the_markup_holds_does_not_verify_and_says_why(
     workspace: Path, hidden: str

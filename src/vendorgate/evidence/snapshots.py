@@ -596,11 +596,12 @@ def _status(
 
 def _not_found(snapshot: Snapshot, quote: str) -> str:
     """Why a quote is unsupported though long enough: for an HTML page whose markup holds it
-    (in a script, a style, a comment or an attribute value), that no reader sees it there."""
+    (in a script, a style, a comment, an attribute value or a hidden element), that no reader
+    sees it there."""
     if snapshot.page and find_span(snapshot.markup_normalised, normalise(quote)) >= 0:
         return (
-            "the quote is found only in the page's markup (a script, style, comment or "
-            "attribute), not in the text the page shows: no reader of the page sees it; quote "
-            "the page's visible text"
+            "the quote is found only in the page's markup (a script, style, comment, attribute "
+            "or hidden element), not in the text the page shows: no reader of the page sees "
+            "it; quote the page's visible text"
         )
     return "the quote is not found in the snapshot (as whole words)"

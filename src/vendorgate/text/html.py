@@ -36,6 +36,7 @@ _BLOCKS = frozenset(
 _CELLS = frozenset({"td", "th"})
 _VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "wbr"})
 _SPACE = re.compile(r"[ \t\r\n\f\v]+")
+_NOT_DISPLAYED = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _QUOTED = re.compile(r""""[^"]*"|'[^']*'""")
 _ATTRIBUTE_GAP = re.compile(r"[ \t\r\n\f/]+")
 MAX_ATTRIBUTES = 10_000
@@ -52,6 +53,10 @@ class _Extractor(HTMLParser):
         self.prefix = ""
         self.hidden = 0
         self.pre = 0
+        self.hidden_by: str = ""
+        """The element hidden by its own attribute (``hidden``, ``display: none``) that is
+        open, empty when none is; its content is not shown."""
+        self.hidden_depth = 0
 
     def _flush(self) -> None:
         text = "".join(self.current)
@@ -74,6 +79,13 @@ class _Extractor(HTMLParser):
         return super().parse_starttag(i)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.hidden_by:
+            self.hidden_depth += tag == self.hidden_by
+            return
+        if tag not in _VOID and not self.hidden and _hides_itself(attrs):
+            # until its end tag; one never closed hides the rest of the page (fail closed)
+            self.hidden_by, self.hidden_depth = tag, 1
+            return
         if tag in _INVISIBLE:
             if tag not in _VOID:
                 self.hidden += 1
@@ -95,10 +107,15 @@ class _Extractor(HTMLParser):
                 self.prefix = "- "
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if not self.hidden and tag == "br":
+        if not self.hidden and not self.hidden_by and tag == "br":
             self.current.append("\n" if self.pre else " ")
 
     def handle_endtag(self, tag: str) -> None:
+        if self.hidden_by:
+            if tag == self.hidden_by:
+                self.hidden_depth -= 1
+                self.hidden_by = self.hidden_by if self.hidden_depth else ""
+            return
         if tag in _INVISIBLE:
             self.hidden = max(0, self.hidden - 1)
             return
@@ -113,7 +130,7 @@ class _Extractor(HTMLParser):
             self.current.append(" ")
 
     def handle_data(self, data: str) -> None:
-        if not self.hidden:
+        if not self.hidden and not self.hidden_by:
             self.current.append(data)
 
     def drop_unfinished(self) -> None:
@@ -126,6 +143,15 @@ class _Extractor(HTMLParser):
     def text(self) -> str:
         self._flush()
         return "\n\n".join(self.blocks) + ("\n" if self.blocks else "")
+
+
+def _hides_itself(attrs: list[tuple[str, str | None]]) -> bool:
+    """Whether an element's attributes keep it off the page: ``hidden``, or an inline style
+    of ``display: none`` or ``visibility: hidden`` (a style sheet's rules are not read)."""
+    return any(
+        name == "hidden" or (name == "style" and value and _NOT_DISPLAYED.search(value))
+        for name, value in attrs
+    )
 
 
 def html_to_text(html: str) -> str:

@@ -28,6 +28,22 @@ def test_a_title_and_attribute_values_are_not_shown() -> None:
     assert html_to_text(page) == "shown words\n"
 
 
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<p>shown</p><div hidden>hidden <div>words</div> here</div><p>after</p>",
+        '<p>shown</p><p style="DISPLAY: none">hidden words</p><p>after</p>',
+        "<p>shown</p><section style='visibility:hidden'><p>hidden</p></section><p>after</p>",
+    ],
+)
+def test_an_element_hidden_by_its_attributes_is_not_shown(page: str) -> None:
+    assert html_to_text(page) == "shown\n\nafter\n"
+
+
+def test_a_hidden_element_never_closed_hides_the_rest() -> None:
+    assert html_to_text("<p>shown</p><div hidden>hidden<p>words") == "shown\n"
+
+
 def test_a_tag_of_too_many_attributes_ends_what_is_read() -> None:
     many = "<p>shown</p><a " + "b " * (MAX_ATTRIBUTES + 1) + "><p>after</p>"
     assert html_to_text(many) == "shown\n"
