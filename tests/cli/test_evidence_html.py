@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.support.cli import empty_catalogue, run_cli
 from vendorgate.onboard.yamltext import quoted
@@ -177,3 +178,26 @@ def test_a_hostile_page_is_read_in_bounded_time(workspace: Path, page: str) -> N
     # the sentence before the hostile markup still reads as the page shows it
     assert "[1] tos-2026-03-01 section 1: verified" in done.stdout
     assert "Traceback" not in done.stderr
+
+
+def test_from_carries_a_quote_written_with_markup_over_as_the_page_reads(workspace: Path) -> None:
+    # a reviewed profile whose quote an earlier version cut with the page's markup
+    marked_up = f'<p title="{IN_ATTRIBUTE}">{SHOWN}</p>'
+    _cite(workspace, marked_up)
+    profile = workspace / "vendors" / "acme.yaml"
+    reviewed = workspace / "reviewed.yaml"
+    text = profile.read_text(encoding="utf-8").replace("    unreviewed: true\n", "")
+    reviewed.write_text(text, encoding="utf-8")
+    profile.unlink()
+    later = PAGE.replace("March 1, 2026", "April 1, 2026")
+    (workspace / "later.html").write_text(later, encoding="utf-8")
+    made = run_cli("new", "acme", "later.html", "--url", "https://acme.example/terms",
+                   "--from", "reviewed.yaml", "--as-of", "2026-12-06", cwd=workspace)  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    fact = yaml.safe_load(profile.read_text(encoding="utf-8"))["facts"][
+        "ai_training_customer_content"
+    ]
+    assert fact["note"].startswith("carried over from acme")
+    assert [item["quote"] for item in fact["evidence"]] == [SHOWN]  # as the page reads
+    checked = run_cli("evidence", "verify", "--strict", cwd=workspace)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
