@@ -214,6 +214,9 @@ say so.</p>
 """
 LATIN = TERMS.replace("train artificial", "train the artificial intelligence of the caf\xe9 or any")
 """The terms with an "é" in a quoted sentence, served as one Latin-1 byte (0xE9)."""
+CURLY_PAGE = PAGE.replace("we&rsquo;ll", "we\u2019ll")
+"""The page with a typographic apostrophe written as the character: served in windows-1252
+under a label that names ASCII, as careless servers do, it is the one byte 0x92."""
 NEIGHBOUR = "vendors/acme-2025-01.yaml"
 MY_NOTE = "# my note, written while `new` ran\n"
 
@@ -236,6 +239,8 @@ class _Pages(http.server.BaseHTTPRequestHandler):
         "/edit": ("text/markdown", TERMS.encode()),
         "/html": ("text/html; charset=utf-8", PAGE.encode()),
         "/html-edited": ("text/html; charset=utf-8", PAGE.replace(PAGE_DATE, "").encode()),
+        "/html-ascii": ("text/html; charset=us-ascii", CURLY_PAGE.encode("cp1252")),
+        "/html-undefined": ("text/html; charset=latin1", CURLY_PAGE.encode("cp1252") + b"\x81"),
     }
 
     def do_GET(self) -> None:
@@ -574,7 +579,10 @@ def test_a_fetched_html_page_is_pinned_as_served_and_watched_as_read(
     assert snapshot.read_text(encoding="utf-8") == PAGE  # the bytes served, markup and all
     profile = project / "vendors" / "acme.yaml"
     facts = yaml.safe_load(profile.read_text(encoding="utf-8"))["facts"]
-    assert "<strong>never</strong>" in facts["ai_training_customer_content"]["evidence"][0]["quote"]
+    # the quote as the page shows it, not cut with its markup
+    quote = facts["ai_training_customer_content"]["evidence"][0]["quote"]
+    assert "<strong>never</strong>" in PAGE
+    assert quote == "Acme will never use your content to train artificial intelligence models."
     verified = run_cli("evidence", "verify", "--strict", cwd=project)
     assert verified.returncode == 0, verified.stdout + verified.stderr
     assert "2 verified" in verified.stdout
@@ -593,12 +601,15 @@ def test_a_page_in_its_declared_charset_is_pinned_in_utf8(project: Path, server:
     assert done.returncode == 0, done.stderr
     snapshot = project / "snapshots" / "acme" / "terms-of-service" / "2026-03-01.md"
     assert snapshot.read_bytes() == LATIN.encode("utf-8")  # "é" as C3 A9, not E9
-    assert "converted to UTF-8 from iso8859-1" in done.stdout
-    assert "served in iso8859-1, not UTF-8" in done.stderr
+    # the label iso-8859-1 is read as windows-1252, as browsers read it
+    assert "converted to UTF-8 from cp1252" in done.stdout
+    assert "served in cp1252, not UTF-8 (which names 'iso-8859-1', read as windows-1252" in (
+        done.stderr
+    )
     text = (project / "vendors" / "acme.yaml").read_text(encoding="utf-8")
     profile = yaml.safe_load(text)
     assert profile["documents"][0]["sha256"] == hashlib.sha256(LATIN.encode()).hexdigest()
-    assert "# served in iso8859-1: the snapshot is the page in UTF-8" in text
+    assert "# served in cp1252: the snapshot is the page in UTF-8" in text
     quote = profile["facts"]["ai_training_customer_content"]["evidence"][0]["quote"]
     assert "caf\xe9" in quote
     for check in (("validate",), ("evidence", "verify", "--strict")):
@@ -783,4 +794,23 @@ def test_an_https_page_redirected_to_plain_http_is_refused_even_here(
         stderr = _refused(project, "acme", f"{secure.url}/terms", env=env, said=said)
     assert "give the http URL itself if that is really meant" in stderr
     assert plain.paths == []
+    assert _files(project) == before
+
+
+def test_a_page_labelled_ascii_is_read_as_windows_1252(project: Path, server: str) -> None:
+    done = run_cli("new", "acme", f"{server}/html-ascii", "--as-of", "2026-12-02", cwd=project,
+                   env=LOCAL_ONLY)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    snapshot = project / "snapshots" / "acme" / "terms-of-service" / "2026-03-01.md"
+    assert snapshot.read_text(encoding="utf-8") == CURLY_PAGE  # 0x92 as U+2019, in UTF-8
+    assert "served in cp1252, not UTF-8 (which names 'us-ascii'" in done.stderr
+    checked = run_cli("evidence", "verify", "--strict", cwd=project)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_a_byte_windows_1252_leaves_undefined_is_refused(project: Path, server: str) -> None:
+    before = _files(project)
+    stderr = _refused(project, "acme", f"{server}/html-undefined", said="cannot be pinned as text",
+                      env=LOCAL_ONLY)  # fmt: skip
+    assert "'latin1' (read as windows-1252, as browsers read it)" in stderr
     assert _files(project) == before

@@ -1,6 +1,8 @@
 """``vendorgate new`` and ``review`` on a local HTML page this test writes (no vendor's words):
-the quotes ``new`` writes are cut from the markup as served, which is what ``evidence verify
---strict`` checks; ``review`` also shows how each reads on the page, and its paragraph there."""
+the page is pinned as served, markup and all, but the quotes ``new`` writes are the page's
+visible text, which is what ``evidence verify --strict`` checks; ``review`` shows a quote an
+earlier version wrote with its markup as written and how it reads, and each paragraph as the
+page shows it."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import pytest
 import yaml
 
 from tests.support.cli import empty_catalogue, run_cli
+from vendorgate.onboard.yamltext import quoted
 
 # Written sentences: a character reference, an inline tag, a typographic apostrophe written
 # as a reference, a bidirectional override as a reference, and a script (not on the page).
@@ -23,6 +26,9 @@ AI_READS = (
 )
 BREACH_WRITTEN = (
     "We&rsquo;ll notify you of a security breach within 72 hours&#x202e; of becoming aware of it."
+)
+BREACH_READS = (
+    "We\u2019ll notify you of a security breach within 72 hours\u202e of becoming aware of it."
 )
 PAGE = f"""<!DOCTYPE html>
 <html><head><title>Acme Terms of Service</title>
@@ -64,21 +70,42 @@ def _verify(workspace: Path) -> tuple[int, str]:
     return done.returncode, done.stdout
 
 
-def test_new_writes_an_html_pages_quotes_as_served_and_they_verify(workspace: Path) -> None:
+def test_new_writes_an_html_pages_quotes_as_the_page_shows_them_and_they_verify(
+    workspace: Path,
+) -> None:
     assert _quotes(workspace) == {
-        "ai_training_customer_content": [AI_WRITTEN],
-        "breach_notification_hours": [BREACH_WRITTEN],
+        "ai_training_customer_content": [AI_READS],
+        "breach_notification_hours": [BREACH_READS],
     }
+    # the snapshot is the page as served, markup and all
+    pinned = (workspace / "snapshots" / "acme" / "terms-of-service" / "2026-03-01.md").read_text(
+        encoding="utf-8"
+    )
+    assert pinned == PAGE
     code, out = _verify(workspace)
     assert code == 0 and out.splitlines()[-1] == "2 evidence checked: 2 verified"
 
-    # The limit docs/scan.md states: the quote as a person reads it is not in the snapshot
-    # as stored (markup and all), so it does not verify; new never writes it.
+
+def _as_written_by_an_earlier_version(workspace: Path) -> None:
+    """The profile with its quotes as an earlier ``new`` wrote them: with the page's markup."""
     profile = workspace / "vendors" / "acme.yaml"
     text = profile.read_text(encoding="utf-8")
-    profile.write_text(text.replace(AI_WRITTEN, AI_READS), encoding="utf-8")
+    text = text.replace(AI_READS, AI_WRITTEN).replace(quoted(BREACH_READS), quoted(BREACH_WRITTEN))
+    profile.write_text(text, encoding="utf-8")
+    assert _quotes(workspace)["ai_training_customer_content"] == [AI_WRITTEN]
+
+
+def test_a_quote_written_with_markup_by_an_earlier_version_still_verifies(
+    workspace: Path,
+) -> None:
+    _as_written_by_an_earlier_version(workspace)
+    assert _quotes(workspace)["breach_notification_hours"] == [BREACH_WRITTEN]
     code, out = _verify(workspace)
-    assert code == 1 and "unsupported: acme ai_training_customer_content" in out
+    assert code == 0 and out.splitlines()[-1] == "2 evidence checked: 2 verified"
+    # what verified, and is shown, is the text the page shows, not the markup
+    done = run_cli("evidence", "verify", "--format", "json", cwd=workspace)
+    quotes = [item["quote"] for item in json.loads(done.stdout)["evidence"]]
+    assert quotes == [AI_READS, BREACH_READS]
 
 
 def test_review_shows_how_an_html_quote_reads_and_its_paragraph_on_the_page(
@@ -87,6 +114,11 @@ def test_review_shows_how_an_html_quote_reads_and_its_paragraph_on_the_page(
     done = run_cli("review", "vendors/acme.yaml", cwd=workspace)
     assert done.returncode == 1, done.stderr
     joined = " ".join(done.stdout.split())  # the text format wraps long lines
+    # new's quote is the page's text already: nothing reads differently
+    assert f"quote: \u201c{AI_READS}\u201d context:" in joined and "reads:" not in joined
+    _as_written_by_an_earlier_version(workspace)
+    done = run_cli("review", "vendors/acme.yaml", cwd=workspace)
+    joined = " ".join(done.stdout.split())
     assert f"quote: \u201c{AI_WRITTEN}\u201d reads: \u201c{AI_READS}\u201d" in joined
     # the paragraph as the page shows it: no doctype, no tags, no script
     assert "may use" not in done.stdout

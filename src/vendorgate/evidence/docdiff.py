@@ -23,7 +23,7 @@ from vendorgate.core.errors import InputError, UsageError
 from vendorgate.core.model import Evidence, Fact, Location
 from vendorgate.load import catalogue, workspace
 from vendorgate.text.normalise import normalise
-from vendorgate.text.passages import IndexedText, Passage
+from vendorgate.text.passages import IndexedText, Passage, readable
 from vendorgate.text.reader import MAX_SNAPSHOT_BYTES, read_bytes
 from vendorgate.text.sections import Section, structure_warning
 
@@ -131,8 +131,9 @@ def diff_files(
     """Compare two document versions; quotes come from ``vendor_paths`` (the organisation's
     vendors when None and an organisation profile is found; none when empty)."""
     old_bytes, new_bytes = _read(old), _read(new)
-    old_text = IndexedText(old_bytes.decode("utf-8", errors="replace"))
-    new_text = IndexedText(new_bytes.decode("utf-8", errors="replace"))
+    # an HTML page as its reader sees it, as evidence verify checks quotes against it
+    old_text = readable(old_bytes.decode("utf-8", errors="replace"))
+    new_text = readable(new_bytes.decode("utf-8", errors="replace"))
     changes, unchanged = compare(old_text.sections, new_text.sections)
     profiles = catalogue.load_vendors(_profiles(vendor_paths))
     affected = _affected(profiles, old_text, new_text, changes)

@@ -18,18 +18,17 @@ from pathlib import Path
 
 from vendorgate.core.errors import InputError, Problem, UsageError
 from vendorgate.core.hints import did_you_mean
-from vendorgate.core.model import EvidenceStatus, Fact, FactValue, VendorProfile
+from vendorgate.core.model import EvidenceStatus, Fact, FactValue, Location, VendorProfile
 from vendorgate.core.output import write_atomic
 from vendorgate.core.vocabulary import FACTS, UNDISCLOSED
 from vendorgate.evidence import verify
-from vendorgate.evidence.snapshots import find_span
 from vendorgate.evidence.verify import EvidenceReport
 from vendorgate.load import catalogue, workspace
 from vendorgate.load.profiles import build_vendor
 from vendorgate.load.validate import validate as validate_schema
 from vendorgate.load.yaml import Document, PathKey, load_bytes
-from vendorgate.text.html import html_to_text
-from vendorgate.text.normalise import is_page, normalise
+from vendorgate.text.normalise import normalise, strip_markup
+from vendorgate.text.passages import find_span
 from vendorgate.text.reader import read_bytes
 
 CONTEXT_LIMIT = 600
@@ -66,9 +65,10 @@ class QuoteReview:
     """The paragraph around the quote; None when the quote is not in the snapshot's text.
     For an HTML page, the paragraph as the page shows it when the quote is visible there."""
     reads: str = ""
-    """How the quote reads on its page (tags removed, character references decoded) when
-    its snapshot is an HTML page and that differs from the quote; empty otherwise. Shown
-    only: what ``evidence verify`` checks is the quote as written, markup and all."""
+    """How the quote reads on its page (tags removed, character references decoded) when its
+    snapshot is an HTML page and the quote, as the profile writes it, holds markup that reads
+    differently (an earlier ``new`` wrote quotes so); empty otherwise. It is what ``evidence
+    verify`` checks against the page's visible text."""
 
     @property
     def verified(self) -> bool:
@@ -196,9 +196,9 @@ def _review(loaded: _Loaded) -> Review:
     snapshots = verify.Snapshots()
     checked = verify.verify_loaded([loaded.vendor], lambda f: f.unreviewed, snapshots)
     by_fact: dict[tuple[str, str | None], list[QuoteReview]] = {}
-    pages = _Pages()
+    written = _written_quotes(loaded.vendor.profile)
     for item in checked.items:
-        quote = QuoteReview(item, *_context(loaded.vendor, item, snapshots, pages))
+        quote = _quote_review(loaded.vendor, item, snapshots, written)
         by_fact.setdefault((item.fact, item.plan), []).append(quote)
     marked = sorted(
         (f for f in loaded.vendor.profile.written_facts() if f.unreviewed), key=_fact_order
@@ -241,44 +241,30 @@ def _fact_order(fact: Fact) -> tuple[int, str, bool, str]:
     return (_ORDER.get(fact.name, len(_ORDER)), fact.name, fact.plan is not None, fact.plan or "")
 
 
-def _context(
+def _written_quotes(profile: VendorProfile) -> dict[Location, str]:
+    """Each quote of the profile as written, by where it is written."""
+    return {item.location: item.quote for fact in profile.written_facts() for item in fact.evidence}
+
+
+def _quote_review(
     loaded: catalogue.LoadedVendor,
     item: EvidenceReport,
     snapshots: verify.Snapshots,
-    pages: _Pages,
-) -> tuple[Context | None, str]:
-    """The paragraph around the quote, and how the quote reads when its snapshot is a page."""
-    if item.status is not EvidenceStatus.VERIFIED and not item.still_present:
-        return None, ""
+    written: dict[Location, str],
+) -> QuoteReview:
+    """The quote with its paragraph (for an HTML page, the paragraph as the page shows it);
+    a quote an earlier version wrote with a page's markup is shown as written, with how it
+    reads there (the text ``evidence verify`` checks)."""
     indexed = snapshots.text(loaded, item.cited.doc)
-    if indexed is None:
-        return None, ""
-    as_written = context_of(indexed.text, item.cited.quote)
-    if not is_page(indexed.text):
-        return as_written, ""
-    reads = visible_text(item.cited.quote)
-    seen = context_of(pages.visible(indexed.text), reads) if reads else None
-    if seen is None:  # not visible as it stands (in a script, across a cut tag): as written
-        return as_written, ""
-    return seen, (reads if reads != item.cited.quote else "")
-
-
-class _Pages:
-    """The visible text of each HTML snapshot, worked out once per review."""
-
-    def __init__(self) -> None:
-        self._seen: dict[str, str] = {}
-
-    def visible(self, page: str) -> str:
-        if page not in self._seen:
-            self._seen[page] = html_to_text(page)
-        return self._seen[page]
-
-
-def visible_text(fragment: str) -> str:
-    """A piece of HTML as a person reads it: tags removed, character references decoded,
-    whitespace collapsed (typography kept as written)."""
-    return " ".join(html_to_text(fragment).split())
+    if indexed is None or (item.status is not EvidenceStatus.VERIFIED and not item.still_present):
+        return QuoteReview(item, None)
+    as_written = written.get(item.location, item.cited.quote)
+    checked = indexed.as_checked(as_written)
+    context = context_of(indexed.text, checked)
+    if not indexed.page or checked == as_written:
+        return QuoteReview(item, context)
+    shown = replace(item, cited=replace(item.cited, quote=strip_markup(as_written)))
+    return QuoteReview(shown, context, checked)
 
 
 def context_of(text: str, quote: str, limit: int = CONTEXT_LIMIT) -> Context | None:

@@ -17,6 +17,13 @@ own characters (:func:`strip_markup`: typographic quotes kept), never the text a
 normalisation dropped (a link destination, markup) was not checked, so it is never shown as
 verified. A cited section is checked too: when the quote
 stands in another section, the verified evidence says where it was found (``detail``).
+
+A snapshot that is an HTML page (``new`` pins a fetched page as served, markup and all) is
+searched as the text its reader sees (:func:`vendorgate.text.html.html_to_text`: tags, comments,
+attribute values, scripts and styles dropped, character references decoded), never as markup: a
+sentence only a script or an attribute holds is no commitment of the vendor's, and its quote is
+``unsupported`` with that said. A quote an earlier version wrote with its markup is searched as
+its own visible text when it is not found as written; what verifies, and is shown, is that text.
 """
 
 from __future__ import annotations
@@ -29,7 +36,8 @@ from pathlib import Path
 
 from vendorgate.core.errors import InputError
 from vendorgate.core.model import CitedEvidence, Document, Evidence, EvidenceStatus, VendorProfile
-from vendorgate.text.normalise import normalise, strip_markup
+from vendorgate.text.normalise import has_markup, is_page, normalise, strip_markup
+from vendorgate.text.passages import find_span
 from vendorgate.text.reader import MAX_SNAPSHOT_BYTES, read_bytes
 from vendorgate.text.sections import Section, split_sections
 
@@ -53,6 +61,17 @@ HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 PRESCAN_BYTES = 1024
 """How far into an HTML page a ``<meta>`` charset is looked for (the HTML standard's prescan)."""
 _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xfe\xff", "utf-16"), (b"\xff\xfe", "utf-16"))
+WINDOWS_1252_LABELS = frozenset(
+    {
+        "ansi_x3.4-1968", "ascii", "cp1252", "cp819", "csisolatin1", "ibm819", "iso-8859-1",
+        "iso-ir-100", "iso8859-1", "iso88591", "iso_8859-1", "iso_8859-1:1987", "l1", "latin1",
+        "us-ascii", "windows-1252", "x-cp1252",
+    }
+)  # fmt: skip
+"""The labels the Encoding standard (which browsers read every page by) takes for windows-1252:
+a page labelled Latin-1 or ASCII with a byte 0x80-0x9F in it means the curly quote or dash
+windows-1252 has there, not a control character. Python's ``cp1252`` is strict where the
+standard is not: a byte it leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) refuses the page."""
 """Python's ``utf-16`` codec reads either order from the mark itself, and drops it."""
 
 
@@ -92,28 +111,27 @@ class Snapshot:
     text: str
     """Its text, decoded as UTF-8 (undecodable bytes replaced)."""
     normalised: str
-    """:func:`normalise` of the whole text."""
+    """:func:`normalise` of :attr:`readable`: what quotes are searched in."""
+    page: bool
+    """Whether it is an HTML page (:func:`is_page`), searched as the text it shows."""
+    readable: str
+    """What a reader of it sees: for a page its visible text, else :attr:`text` itself."""
 
     @cached_property
     def sections(self) -> list[tuple[Section, str]]:
-        """Each section with its normalised text, worked out on first use."""
-        return [(section, normalise(section.text)) for section in split_sections(self.text)]
+        """Each section (of :attr:`readable`) with its normalised text, worked out on first use."""
+        return [(section, normalise(section.text)) for section in split_sections(self.readable)]
+
+    @cached_property
+    def markup_normalised(self) -> str:
+        """:func:`normalise` of the page as stored, markup and all: only to tell a reader that
+        a quote not found in the visible text is in the markup."""
+        return normalise(self.text)
 
 
 def quote_words(normalised: str) -> int:
     """How many words a normalised quote has (a token counts when it holds a letter or digit)."""
     return sum(1 for token in normalised.split() if _WORD.search(token))
-
-
-def find_span(haystack: str, needle: str) -> int:
-    """Offset of the first occurrence of ``needle`` in ``haystack`` that starts and ends on a
-    word boundary (where its edge is a word character); -1 when there is none."""
-    if not needle or needle not in haystack:  # a plain search rules most sections out cheaply
-        return -1
-    head = r"(?<!\w)" if _WORD.match(needle[0]) else ""
-    tail = r"(?!\w)" if _WORD.match(needle[-1]) else ""
-    found = re.search(head + re.escape(needle) + tail, haystack)
-    return found.start() if found else -1
 
 
 def strict_pinned_form(body: bytes, charset: str) -> tuple[bytes, str] | None:
@@ -123,12 +141,14 @@ def strict_pinned_form(body: bytes, charset: str) -> tuple[bytes, str] | None:
 
     A body in UTF-8 without NUL bytes is kept exactly as served: markup, line endings and a byte
     order mark included, since quotes are cut from it as it stands and its sha256 is the page's.
-    Any other body (a page in Latin-1, say) is decoded with its declared ``charset`` and stored
-    as UTF-8, the one encoding snapshots are read in; None when it declares none, or that
-    charset does not decode every byte, or is no charset a page is written in. Nothing is
-    replaced: a replacement character would stand in the snapshot for words the vendor's page
-    does not have, and its sha256 would pin them. A converted form may still hold a NUL (from a
-    body in Latin-1, say): callers refuse that themselves (:func:`first_nul`)."""
+    Any other body (a page in Latin-1, say) is decoded with its declared ``charset`` (one that
+    browsers read as windows-1252, ``iso-8859-1`` among them, as windows-1252:
+    :func:`as_browsers_read`) and stored as UTF-8, the one encoding snapshots are read in;
+    None when it declares none, or that charset does not decode every byte, or is no charset a
+    page is written in. Nothing is replaced: a replacement character would stand in the
+    snapshot for words the vendor's page does not have, and its sha256 would pin them. A
+    converted form may still hold a NUL (from a body in Latin-1, say): callers refuse that
+    themselves (:func:`first_nul`)."""
     import codecs
 
     if _kept_as_served(body):
@@ -136,7 +156,7 @@ def strict_pinned_form(body: bytes, charset: str) -> tuple[bytes, str] | None:
     if not charset:
         return None
     try:
-        codec = codecs.lookup(charset)
+        codec = codecs.lookup(as_browsers_read(charset))
         if codec.name in _NOT_CHARSETS:
             return None
         # Strict: one undecodable byte refuses the page. bytes.decode also refuses a codec
@@ -162,8 +182,10 @@ def refusal(body: bytes, charset: str, source: str = HEADER) -> str:
             return f"it declares no charset and holds a NUL byte at offset {nul}"
         return f"it declares no charset and is not UTF-8 ({_first_bad(body, 'utf-8')})"
     named = charset_named(charset, source)
+    if as_browsers_read(charset) != charset:
+        named += " (read as windows-1252, as browsers read it)"
     try:
-        name = codecs.lookup(charset).name
+        name = codecs.lookup(as_browsers_read(charset)).name
     except LookupError:
         return f"{named} is not one this program knows"
     if name in _NOT_CHARSETS:
@@ -175,6 +197,12 @@ def refusal(body: bytes, charset: str, source: str = HEADER) -> str:
     except (LookupError, UnicodeError):  # base64, zlib: codecs, but not text encodings
         return f"{named} is not a text encoding"
     return ""
+
+
+def as_browsers_read(label: str) -> str:
+    """``cp1252`` for a label the Encoding standard reads as windows-1252
+    (:data:`WINDOWS_1252_LABELS`: ``iso-8859-1``, ``latin1``, ``us-ascii``...); else the label."""
+    return "cp1252" if label.strip().lower() in WINDOWS_1252_LABELS else label
 
 
 def charset_named(charset: str, source: str) -> str:
@@ -428,6 +456,16 @@ class SnapshotStore:
         boundaries (:func:`find_span`)."""
         return self.span(snapshot, quote) >= 0
 
+    def as_checked(self, snapshot: Snapshot, quote: str) -> str:
+        """The quote as it is searched for in ``snapshot``: as written; for an HTML page, when
+        it is not found so and may hold markup, its own visible text (the way an earlier
+        version wrote quotes from a page: ``Acme &amp; its <b>affiliates</b>``)."""
+        if not snapshot.page or not has_markup(quote) or self.quoted(snapshot, quote):
+            return quote
+        from vendorgate.text.html import visible_text
+
+        return visible_text(quote)
+
     def span(self, snapshot: Snapshot, quote: str) -> int:
         """Offset of the normalised ``quote`` in the normalised snapshot, or -1."""
         key = (snapshot.path, quote)
@@ -446,7 +484,13 @@ class SnapshotStore:
         except InputError as exc:
             return f"snapshot `{shown}` cannot be read: {exc.problems[0].message}"
         text = raw.decode("utf-8", errors="replace")
-        return Snapshot(path, hashlib.sha256(raw).hexdigest(), text, normalise(text))
+        sha256 = hashlib.sha256(raw).hexdigest()
+        if not is_page(text):
+            return Snapshot(path, sha256, text, normalise(text), False, text)
+        from vendorgate.text.html import html_to_text
+
+        visible = html_to_text(text)
+        return Snapshot(path, sha256, text, normalise(visible), True, visible)
 
 
 def check(
@@ -472,7 +516,7 @@ def check(
     status, detail, snapshot = _status(evidence, document, profile_path, store)
     quote = evidence.quote
     if status is EvidenceStatus.VERIFIED and snapshot is not None:
-        quote = strip_markup(evidence.quote)
+        quote = strip_markup(store.as_checked(snapshot, evidence.quote))
         detail = section_note(snapshot, normalise(quote), evidence.section)
     return CitedEvidence(
         document.id,
@@ -536,7 +580,8 @@ def _status(
             f"snapshot sha256 is {snapshot.sha256}, the profile records {document.sha256}",
             None,
         )
-    words = quote_words(normalise(evidence.quote))
+    checked = store.as_checked(snapshot, evidence.quote)
+    words = quote_words(normalise(checked))
     if words < MIN_QUOTE_WORDS:
         return (
             EvidenceStatus.UNSUPPORTED,
@@ -544,10 +589,19 @@ def _status(
             f"needs at least {MIN_QUOTE_WORDS} to show what the document says",
             None,
         )
-    if not store.quoted(snapshot, evidence.quote):
-        return (
-            EvidenceStatus.UNSUPPORTED,
-            "the quote is not found in the snapshot (as whole words)",
-            None,
-        )
+    if not store.quoted(snapshot, checked):
+        return EvidenceStatus.UNSUPPORTED, _not_found(snapshot, evidence.quote), None
     return EvidenceStatus.VERIFIED, "", snapshot
+
+
+def _not_found(snapshot: Snapshot, quote: str) -> str:
+    """Why a quote is unsupported though long enough: for an HTML page whose markup holds it
+    (in a script, a style, a comment, an attribute value or a hidden element), that no reader
+    sees it there."""
+    if snapshot.page and find_span(snapshot.markup_normalised, normalise(quote)) >= 0:
+        return (
+            "the quote is found only in the page's markup (a script, style, comment, attribute "
+            "or hidden element), not in the text the page shows: no reader of the page sees "
+            "it; quote the page's visible text"
+        )
+    return "the quote is not found in the snapshot (as whole words)"

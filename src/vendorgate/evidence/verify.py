@@ -101,7 +101,8 @@ class Snapshots:
         if isinstance(snapshot, str):
             return None
         if snapshot.path not in self.indexed:
-            self.indexed[snapshot.path] = IndexedText(snapshot.text)
+            # an HTML page as its reader sees it: the text quotes are checked against
+            self.indexed[snapshot.path] = IndexedText(snapshot.readable, snapshot.page)
         return self.indexed[snapshot.path]
 
     def warnings(self) -> tuple[str, ...]:

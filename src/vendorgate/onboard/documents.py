@@ -225,10 +225,21 @@ def _pinned(body: bytes, header: str, html: bool, name: str, fix: str, served: b
         return _Obtained(data, text, "")
     source, bytes_of = ("the page was served", "the bytes served") if served else _A_FILE
     said = (
-        f"{source} in {converted}, not UTF-8{_declared_by(declared)}, and is stored converted "
-        f"to UTF-8; its sha256 is of that text, not of {bytes_of}"
+        f"{source} in {converted}, not UTF-8{_declared_by(declared)}{_read_as(declared)}, and "
+        f"is stored converted to UTF-8; its sha256 is of that text, not of {bytes_of}"
     )
     return _Obtained(data, text, "", converted, (said,))
+
+
+def _read_as(declared: Declared) -> str:
+    """Says so when the charset declared is one browsers read as windows-1252 (``iso-8859-1``,
+    ``us-ascii``), as the page was."""
+    from vendorgate.evidence import snapshots
+
+    label = declared.charset
+    if snapshots.as_browsers_read(label) == label or snapshots.codec_name(label) == "cp1252":
+        return ""
+    return f" (which names {label!r}, read as windows-1252 as browsers read it)"
 
 
 def _declared_by(declared: Declared) -> str:

@@ -81,11 +81,11 @@ def draft_facts(
 
 def _from_scanner(facts: dict[str, DraftFact], docs: Sequence[NewDocument]) -> None:
     from vendorgate.scan import scanner
-    from vendorgate.text.passages import IndexedText
+    from vendorgate.text.passages import readable
 
     pointed: list[PointedPassage] = []
     for order, doc in reversed(list(enumerate(docs))):  # the first document named wins
-        indexed = IndexedText(doc.text)
+        indexed = readable(doc.text)
         result = scanner.scan_loaded(doc.text, doc.sha256, doc.place)
         pointed += [
             PointedPassage(
@@ -96,12 +96,16 @@ def _from_scanner(facts: dict[str, DraftFact], docs: Sequence[NewDocument]) -> N
         for suggestion in result.suggestions:
             if suggestion.fact not in facts:
                 continue
+            # Cut from an HTML page, a quote holds the page's markup; it is written as the
+            # page shows it, the text evidence verify checks (IndexedText.as_checked).
             quotes = [
-                Quote(doc.id, p.section or p.heading, p.quote, (p.start, p.end))
+                Quote(doc.id, p.section or p.heading, quote, (p.start, p.end))
                 for p in suggestion.evidence
+                if (quote := indexed.as_checked(p.quote))
                 # A quote holding a control character cannot be written (see
                 # yamltext.quoted): left out.
-                if indexed.contains(p.quote) and not UNWRITABLE.search(p.quote)
+                and indexed.contains(quote)
+                and not UNWRITABLE.search(quote)
             ][:_MAX_QUOTES]
             if not quotes:
                 continue
@@ -157,10 +161,10 @@ def _carry_over(
     facts: dict[str, DraftFact], source: Path, docs: Sequence[NewDocument], lineage_name: str
 ) -> list[str]:
     """Reviewed facts of ``source`` over the scanner's; notes for the ones that lost quotes."""
-    from vendorgate.text.passages import IndexedText
+    from vendorgate.text.passages import readable
 
     old = _earlier_version(source, lineage_name)
-    texts = {doc.id: IndexedText(doc.text) for doc in docs}
+    texts = {doc.id: readable(doc.text) for doc in docs}
     by_type = {doc.type: doc.id for doc in reversed(docs)}
     notes: list[str] = []
     for name, fact in sorted(old.facts.items()):
@@ -240,7 +244,9 @@ def _kept_quotes(
             continue
         found = indexed.section_of(item.quote)
         section = (found.number or found.heading) if found else ""
-        kept.append(Quote(doc_id, section, item.quote))
+        # as the page shows it, when the new document is an HTML page and the quote was
+        # written with its markup
+        kept.append(Quote(doc_id, section, indexed.as_checked(item.quote)))
     return kept, lost
 
 

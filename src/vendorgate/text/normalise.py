@@ -102,3 +102,9 @@ def is_page(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html")) or (
         head.startswith("<") and len(_CLOSING.findall(text[:20000])) >= 3
     )
+
+
+def has_markup(quote: str) -> bool:
+    """Whether a quote may hold tags or character references, which read differently on an
+    HTML page (``vendorgate.text.html.visible_text``) than as written."""
+    return "<" in quote or "&" in quote

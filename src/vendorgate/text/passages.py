@@ -2,24 +2,38 @@
 
 Both the quote and the document go through :func:`vendorgate.evidence.normalise` first, so a
 quote matches when it is verbatim up to whitespace, Markdown emphasis and typographic quotes.
+An HTML page is searched as the text it shows (:func:`readable`), never as its markup.
 """
 
 from __future__ import annotations
 
 import heapq
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cached_property
 
-from vendorgate.text.normalise import normalise
+from vendorgate.text.normalise import has_markup, is_page, normalise
 from vendorgate.text.sections import Section, split_sections
 
 _MIN_SIMILARITY = 0.4
 """Below this the "closest passage" would be unrelated text; none is shown."""
 _MAX_SCORED = 400
 """Most windows scored exactly per quote, which keeps a search over long documents fast."""
+_WORD = re.compile(r"\w")
+
+
+def find_span(haystack: str, needle: str) -> int:
+    """Offset of the first occurrence of ``needle`` in ``haystack`` that starts and ends on a
+    word boundary (where its edge is a word character); -1 when there is none."""
+    if not needle or needle not in haystack:  # a plain search rules most sections out cheaply
+        return -1
+    head = r"(?<!\w)" if _WORD.match(needle[0]) else ""
+    tail = r"(?!\w)" if _WORD.match(needle[-1]) else ""
+    found = re.search(head + re.escape(needle) + tail, haystack)
+    return found.start() if found else -1
 
 
 @dataclass(frozen=True)
@@ -44,11 +58,26 @@ class Passage:
 
 
 class IndexedText:
-    """A document split into sections, each normalised once for quote searches."""
+    """A document split into sections, each normalised once for quote searches. For an HTML
+    page (``page``), ``text`` is the page's visible text, and a quote that may hold markup and
+    is not found as written is searched as its own visible text (:meth:`as_checked`)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, page: bool = False) -> None:
         self.text = text
+        self.page = page
         self._closest_cache: dict[str, Passage | None] = {}
+
+    def as_checked(self, quote: str) -> str:
+        """The quote as this text is searched for it: as written; for a page, when it is not
+        found so and may hold tags or character references, its own visible text."""
+        if not self.page or not has_markup(quote) or self._holds(normalise(quote)):
+            return quote
+        from vendorgate.text.html import visible_text
+
+        return visible_text(quote)
+
+    def _holds(self, wanted: str) -> bool:
+        return bool(wanted) and wanted in self.normalised
 
     @cached_property
     def sections(self) -> list[Section]:
@@ -64,12 +93,11 @@ class IndexedText:
 
     def contains(self, quote: str) -> bool:
         """Whether the quote occurs in the document (after normalisation)."""
-        wanted = normalise(quote)
-        return bool(wanted) and wanted in self.normalised
+        return self._holds(normalise(self.as_checked(quote)))
 
     def section_of(self, quote: str) -> Section | None:
         """The section holding the quote; None when absent or when it spans sections."""
-        wanted = normalise(quote)
+        wanted = normalise(self.as_checked(quote))
         if not wanted:
             return None
         for section, text in zip(self.sections, self._normalised_sections, strict=True):
@@ -93,7 +121,7 @@ class IndexedText:
         Every window of the quote's length is bounded cheaply by the words it shares with the
         quote; the exact ``difflib`` ratio is computed best bound first, until no remaining
         window can beat the best found (or :data:`_MAX_SCORED` windows were scored)."""
-        wanted = normalise(quote).split()
+        wanted = normalise(self.as_checked(quote)).split()
         if not wanted:
             return None
         matcher = SequenceMatcher(autojunk=False)
@@ -123,6 +151,16 @@ class IndexedText:
         return Passage(
             " ".join(words[begin : begin + width]), self.sections[index], round(score, 2)
         )
+
+
+def readable(raw: str) -> IndexedText:
+    """A document as quotes are searched in it: an HTML page (:func:`is_page`) as the text it
+    shows, any other text as it stands."""
+    if not is_page(raw):
+        return IndexedText(raw)
+    from vendorgate.text.html import html_to_text
+
+    return IndexedText(html_to_text(raw), page=True)
 
 
 def _windows(words: list[str], wanted: list[str]) -> Iterator[tuple[int, int, int]]:

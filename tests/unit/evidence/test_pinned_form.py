@@ -19,9 +19,30 @@ def test_a_utf8_body_is_kept_as_served(charset: str) -> None:
 
 
 def test_a_body_in_its_declared_charset_becomes_utf8() -> None:
-    body = CAFE.encode("latin-1")
-    assert strict_pinned_form(body, "ISO-8859-1") == (CAFE.encode(), "iso8859-1")
-    assert refusal(body, "ISO-8859-1") == ""
+    body = "\u0423\u0441\u043b\u043e\u0432\u0438\u044f terms\n".encode("koi8-r")
+    assert strict_pinned_form(body, "KOI8-R") == (body.decode("koi8-r").encode(), "koi8-r")
+    assert refusal(body, "KOI8-R") == ""
+
+
+@pytest.mark.parametrize("label", ["ISO-8859-1", "latin1", "us-ascii", "ascii", "l1"])
+def test_a_latin1_or_ascii_label_is_read_as_windows_1252(label: str) -> None:
+    # 0x93 and 0x94 are curly quotes in windows-1252, control characters in Latin-1, and no
+    # ASCII at all: browsers read the labels as windows-1252, and so does the pinned form
+    body = b"Caf\xe9 \x93terms\x94 \x96 all\n"
+    assert strict_pinned_form(body, label) == (
+        "Caf\xe9 \u201cterms\u201d \u2013 all\n".encode(),
+        "cp1252",
+    )
+    assert refusal(body, label) == ""
+
+
+@pytest.mark.parametrize("byte", [b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d"])
+def test_a_byte_windows_1252_leaves_undefined_is_refused(byte: bytes) -> None:
+    body = b"Caf\xe9 " + byte + b" terms\n"
+    assert strict_pinned_form(body, "iso-8859-1") is None
+    said = refusal(body, "iso-8859-1")
+    assert "'iso-8859-1' (read as windows-1252, as browsers read it)" in said
+    assert "the first undecodable byte is at offset 5" in said
 
 
 @pytest.mark.parametrize(

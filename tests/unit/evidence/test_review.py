@@ -43,7 +43,7 @@ def test_a_long_paragraph_is_cut_around_the_quote_on_word_boundaries() -> None:
 
 
 def test_a_piece_of_html_reads_without_tags_and_with_references_decoded() -> None:
-    from vendorgate.evidence.review import visible_text
+    from vendorgate.text.html import visible_text
 
     assert visible_text("Acme &amp; its <b>own</b>\n  terms&rsquo;") == "Acme & its own terms\u2019"
     assert visible_text("<script>hidden()</script>shown") == "shown"

@@ -9,8 +9,8 @@ import re
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from vendorgate.evidence.snapshots import find_span
 from vendorgate.text.normalise import TYPOGRAPHY, normalise, strip_markup
+from vendorgate.text.passages import find_span
 
 DEFINED_EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")
 """Markdown emphasis as the normalisation is documented: ``*`` runs, ``_`` runs at a word edge."""
