@@ -395,9 +395,13 @@ def _stored_form(response: Response) -> tuple[bytes, str]:
 
 def _text(data: bytes, media: str) -> str:
     """What a reader sees of a page in its stored form: read as a snapshot is (UTF-8), so the
-    live page and a version saved from it are one text; an HTML page without its markup."""
+    live page and a version saved from it are one text; an HTML page without its markup.
+
+    A page is HTML by its content type or, as a snapshot is, by its content: served as plain
+    text, a page's scripts, comments and hidden elements would otherwise count as its words, and
+    a quote moved into them would read as still there."""
     raw = data.decode("utf-8", errors="replace")
-    return html_to_text(raw) if media in _HTML_TYPES else raw
+    return html_to_text(raw) if media in _HTML_TYPES or is_page(raw) else raw
 
 
 _BLOCK_MARK = re.compile(

@@ -52,6 +52,11 @@ after termination.</p></main>
 <footer>&copy; Acme Inc.</footer></body></html>
 """
 SAME_HTML = PAGE.format(training="does not use Customer Content")
+# The training clause rewritten, and the old one kept where no reader sees it; served as plain
+# text, so only the page's content says it is HTML.
+HIDDEN_HTML = PAGE.format(training="may use Customer Content").replace(
+    "</body>", f"<script>/* {QUOTE_TRAINING} */</script><!-- {QUOTE_TRAINING} --></body>"
+)
 CHANGED_HTML = PAGE.format(training="may use Customer Content")
 LATIN1_HTML = CHANGED_HTML.replace("Acme Inc.", "Acme S.à r.l.")
 # Bodies that cannot be put in their stored form without inventing text: each must be refused.
@@ -110,6 +115,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             "/big": lambda: self._send(200, b"<p>" + b"x" * 300_000 + b"</p>", no_length="1"),
             "/big-declared": lambda: self._send(200, b"<p>" + b"y" * 300_000 + b"</p>"),
             "/plain.txt": lambda: self._send(200, SNAPSHOT.encode(), "text/plain"),
+            "/hidden-as-plain.txt": lambda: self._send(200, HIDDEN_HTML.encode(), "text/plain"),
             "/terms.pdf": lambda: self._send(200, b"%PDF-1.4 ...", "application/pdf"),
             "/etag.html": self._etag,
             "/etag-changed.html": self._etag_changed,
@@ -257,6 +263,15 @@ def test_a_rewritten_clause_is_changed_and_its_quote_reported_gone(
     assert {(q.section, q.present) for q in item.quotes} == {("1.1", False), ("1.2", True)}
     assert "1 of 2 cited quote(s) no longer found" in item.reason
     assert item.quotes[0].location.line > 0
+
+
+def test_a_quote_kept_only_in_a_page_s_markup_is_gone_whatever_the_content_type(
+    server: str, tmp_path: Path
+) -> None:
+    repo = watched_repo(tmp_path, server, {"hidden": "/hidden-as-plain.txt"})
+    item = _run(repo)["hidden"]
+    assert item.status == "changed"
+    assert {(q.section, q.present) for q in item.quotes} == {("1.1", False), ("1.2", True)}
 
 
 def test_redirects_are_followed_and_loops_reported(server: str, tmp_path: Path) -> None:
