@@ -105,7 +105,7 @@ OPT_OUT = rx(
     r"\b(?:if|where|when|once|after) (?:you|users?|customers?|(?:the|an?) (?:customer|user))"
     r" (?:have |has )?object(?:s|ed)?\b",
     r"\bprevent (?:the )?disclosure\b",
-    r"\bdo not sell or share my\b",
+    r"\bdo(?: not|n't) sell or share my\b",
     # a control in the account, workspace or privacy settings over the practice
     r"\b(?:training|privacy|data|ai|model) (?:controls?|settings?|preferences?|toggles?)\b"
     r"[^.;]{0,60}\b(?:settings|preferences|dashboard|console|account|profile)\b",
@@ -120,7 +120,8 @@ OPT_OUT = rx(
     r"\b(?:choice|option|opportunity|ability|chance|means) to (?:object|decline|refuse|say no|"
     r"withdraw|stop)\b",
     # a privacy signal the person's browser sends stops it ("on a DNT signal we stop ...")
-    r"\b(?:dnt(?::1)?|do[- ]not[- ]track|global privacy control|gpc|opt[- ]out preference)"
+    r"\b(?:dnt(?::1)?|(?:do[- ]not|don't)[- ]track|global privacy control|gpc|"
+    r"opt[- ]out preference)"
     r" signals?\b[^.;]{0,80}\b(?:stop|cease|no longer|disable)\w*",
 )
 NO_OPT_OUT = re.compile(
@@ -1673,8 +1674,9 @@ USER_CHOICE = rx(
     r" (?:ask|request|tell|instruct|direct|require|exercise)\b",
     r"\b(?:upon|on|at) (?:your|their|the customer'?s?|the user'?s?) (?:written )?request\b",
     r"\b(?<!even )if (?:you|they|the customer|a user) (?:ask|request|object|instruct|tell)\w*\b",
-    r"\b(?:gpc|global privacy control|do[- ]not[- ]track|dnt|opt[- ]out|privacy|preference|"
-    r"browser) signals?\b|\bdetects? (?:\w+ ){0,3}signals?\b|\bdo[- ]not[- ]track\b|"
+    r"\b(?:gpc|global privacy control|(?:do[- ]not|don't)[- ]track|dnt|opt[- ]out|privacy|"
+    r"preference|"
+    r"browser) signals?\b|\bdetects? (?:\w+ ){0,3}signals?\b|\b(?:do[- ]not|don't)[- ]track\b|"
     r"\bglobal privacy control\b",
     r"\bopt(?:s|ed|ing)?[- ]?out\b",
     r"\b(?:your|privacy|cookie|account|ad|advertising) (?:settings?|preferences?|toggles?)\b",
