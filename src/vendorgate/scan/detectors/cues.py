@@ -36,8 +36,10 @@ CONTENT = rx(
     r"\b(?:customer content|user submissions|meeting (?:related )?content|chat content|"
     r"video content|conversation content|message content|communications-like)\b",
     r"\b(?:audio|video|chat|messages|files|recordings?|transcripts|conversations?|documents)\b",
-    r"\bcustomer'?s? personal data\b|\bpersonal data (?:processed )?(?:on behalf of|pursuant to "
-    r"this dpa)|\bto the controller\b|\bthe controller'?s\b",
+    # the processor's data, which a DPA may call "personal information" as well
+    r"\bcustomer'?s? personal (?:data|information)\b|\bpersonal (?:data|information) "
+    r"(?:processed )?(?:on behalf of|pursuant to this dpa)|\bto the controller\b|"
+    r"\bthe controller'?s\b",
 )
 CONTENT_ONLY = re.compile(
     r"\b(?:customer|user|client|subscriber|member|your|their)s?'? (?:content|contents|"
