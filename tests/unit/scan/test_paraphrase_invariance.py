@@ -69,6 +69,10 @@ VENDOR_NAMES: dict[str, tuple[str, ...]] = {
     "zoom": ("Zoom",),
 }
 GENERIC_NAMES = ("the Company", "the Service Provider")
+PRIVACY_NOTICE = re.compile(r"-privacy-")
+"""A privacy notice's label file: "service provider" there is the CCPA's word for the vendor's
+processors, so naming the vendor "the Service Provider" would change who is meant ("selling the
+Service Provider's customers' personal information" reads as another party's data)."""
 
 
 @dataclass(frozen=True)
@@ -150,13 +154,42 @@ EXPANDED = (
     ("have not", "haven't"),
 )
 CONTRACT = swap(EXPANDED)
-EXPAND = swap(tuple((short, long) for long, short in EXPANDED))
+# Expanded from a straight or a curly apostrophe ("don’t"), as documents write both.
+EXPAND = swap(
+    tuple((short, long) for long, short in EXPANDED)
+    + tuple((short.replace("'", "’"), long) for long, short in EXPANDED)
+)
 
+# Verbs that take a plain "-s" after the vendor's name ("we sell" -> "Zoom sells").
+PLAIN_VERBS = (
+    "use",
+    "sell",
+    "share",
+    "collect",
+    "keep",
+    "retain",
+    "store",
+    "delete",
+    "encrypt",
+    "offer",
+    "provide",
+    "train",
+    "disclose",
+    "rent",
+    "notify",
+    "inform",
+    "sign",
+    "make",
+    "transfer",
+)
 # "we" before these words, and the word the vendor's name takes instead ("we do not" -> "Zoom
 # does not"); "we" before another verb is left, as the verb's person would need changing.
 WE_VERBS = {
     **{modal: modal for modal in ("will", "may", "can", "cannot", "shall", "must", "might")},
     **{modal: modal for modal in ("would", "could", "won't", "can't", "never", "also")},
+    **{verb: verb + "s" for verb in PLAIN_VERBS},
+    **{verb: verb + "es" for verb in ("process", "push")},
+    "rely": "relies",
     "do": "does",
     "don't": "doesn't",
     "are": "is",
@@ -262,7 +295,10 @@ NUMBERS = {
     "90": "ninety",
     "180": "one hundred eighty",
 }
-WITHIN = re.compile(r"\bwithin (\d+) (days|hours)(?= (?:after|following)\b)")
+# "within 30 days of termination" -> "no later than 30 days after termination"
+WITHIN = re.compile(
+    r"\bwithin (\(?\d+\)? (?:calendar |business )?(?:days|hours)) (of|after|following|from)\b"
+)
 A_COUNT = re.compile(r"\b(\d+) (days|hours)\b")
 NOTIFY = swap(
     (
@@ -343,6 +379,8 @@ def rewrites(item: Labelled) -> Iterator[tuple[str, str]]:
         ("expanded", EXPAND),
     ]
     for name in (item.vendor, *GENERIC_NAMES):
+        if name == "the Service Provider" and PRIVACY_NOTICE.search(item.stem):
+            continue
         made.append((f"vendor as {name!r}", by_name(name)))
     made.append((f"{item.vendor!r} as we", as_we(item.vendor)))
     for group in (CONTENT_NAMES, DATA_NAMES, PERSONAL_NAMES):
@@ -354,7 +392,7 @@ def rewrites(item: Labelled) -> Iterator[tuple[str, str]]:
         ("to train", lambda text: FOR_TRAINING.sub("to train", text)),
         ("erase", ERASE),
         ("permanently delete", lambda text: PERMANENTLY.sub("permanently \\1", text)),
-        ("no later than", lambda text: WITHIN.sub("no later than \\1 \\2", text)),
+        ("no later than", no_later_than),
         ("count spelled out", spelled_out),
         ("notify as inform", NOTIFY),
         ("inform as notify", INFORM),
@@ -373,6 +411,14 @@ def rewrites(item: Labelled) -> Iterator[tuple[str, str]]:
         text = rewrite(quote)
         if text != quote:
             yield kind, text
+
+
+def no_later_than(text: str) -> str:
+    def one(match: re.Match[str]) -> str:
+        after = "after" if match.group(2) in ("of", "from") else match.group(2)
+        return f"no later than {match.group(1)} {after}"
+
+    return WITHIN.sub(one, text)
 
 
 def spelled_out(text: str) -> str:
@@ -428,6 +474,24 @@ def cases() -> Iterator[Case]:
             yield Case(passage, name, item.fact, item.value, kind, item.quote, text)
 
 
+# Rewrites still read differently, by the reason they are left (the keys are the cases' names
+# without their index). Each is a strict xfail: a fix that mends one makes it fail, to be moved.
+KNOWN_LAPSES: dict[str, tuple[str, ...]] = {
+    # The vendor's knowledge as "our knowledge" is the scanner's hedge ("to the best of our
+    # knowledge" takes encryption away), but its name in the same words is not: making the two
+    # agree either way changes a tune reading (the label says encrypted) or drops a hedge.
+    "a hedge on the vendor's own knowledge is read only with 'our'": (
+        "tresorit-tos-2025-09-23:encryption_at_rest:According to the best of Tresorit’s know"
+        ":'Tresorit' as we",
+    ),
+}
+LAPSE_REASONS = {case: reason for reason, found in KNOWN_LAPSES.items() for case in found}
+
+
+def lapse_key(case: Case) -> str:
+    return f"{case.passage}:{case.rewrite}"
+
+
 CASES = tuple(cases())
 PASSAGES: dict[str, tuple[Case, ...]] = {}
 for _case in CASES:
@@ -437,7 +501,7 @@ for _case in CASES:
 
 def test_the_tune_split_gives_cases_of_every_rewrite() -> None:
     kinds = {case.rewrite.split(" ")[0] for case in CASES}
-    assert {"contracted", "expanded", "vendor", "data", "erase", "curly", "British"} <= kinds
+    assert {"contracted", "expanded", "vendor", "data", "erase", "curly", "British", "no"} <= kinds
     assert len(CASES) > 1500
 
 
@@ -445,8 +509,29 @@ def test_the_tune_split_gives_cases_of_every_rewrite() -> None:
 def test_a_rewrite_that_keeps_the_meaning_keeps_the_reading(passage: str) -> None:
     failed = []
     for case in PASSAGES[passage]:
+        if lapse_key(case) in LAPSE_REASONS:
+            continue
         value = reading(case.rewritten, case.fact)
         if value != case.value:
             failed.append(f"{case.rewrite}: {case.fact}={value!r} from {case.rewritten!r}")
     first = PASSAGES[passage][0]
     assert not failed, f"the passage alone reads {first.value!r}; " + "; ".join(failed)
+
+
+LAPSES = [case for case in CASES if lapse_key(case) in LAPSE_REASONS]
+
+
+def test_every_known_lapse_names_a_case() -> None:
+    assert sorted(lapse_key(case) for case in LAPSES) == sorted(LAPSE_REASONS)
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(case, id=case.name, marks=pytest.mark.xfail(strict=True, reason=reason))
+        for case in LAPSES
+        for reason in (LAPSE_REASONS[lapse_key(case)],)
+    ],
+)
+def test_a_known_lapse_still_reads_differently(case: Case) -> None:
+    assert reading(case.rewritten, case.fact) == case.value
