@@ -1173,9 +1173,26 @@ def _deemed(text: str, consent: re.Match[str]) -> bool:
     return DEEMED_CONSENT.search(f"{before} {consent.group()} {after}") is not None
 
 
+WAY_OUT_HELD_BACK = rx(
+    # the vendor may turn the request down: "..., though we may decline your request"
+    r"\b(?:we|it|the company) (?:may|might|can|reserve the right to) (?:\w+ )?(?:decline|"
+    r"refuse|reject|deny|disregard|ignore)\b[^.;]{0,30}\b(?:requests?|opt[- ]?outs?|it|them)\b",
+    # a way out of part of the practice only: "opt out of this training for new content only"
+    r"\bopt(?:s|ed|ing)?[- ]?out\b[^.;]{0,80}\bonly\b",
+    # a way out for one kind of data: "unless you opt out of the sale of your email address"
+    r"\bopt(?:s|ed|ing)?[- ]?out of (?:the )?(?:sale|selling|sharing|use|processing|training|"
+    r"disclosure)(?: of| on)? (?:your |such |the )?(?:e-?mail address|phone number|contact "
+    r"(?:details|information)|(?:precise )?location|device (?:identifiers|data)|browsing|"
+    r"sensitive|health|biometric)",
+)
+"""A way out the vendor may refuse, or one of part of the practice or of one kind of its data:
+no plain way out, so the practice stays as stated."""
+
+
 def opt_out_cue(text: str) -> re.Match[str] | None:
-    """A way for the customer to stop the practice; None for "you cannot opt out"."""
-    if NO_OPT_OUT.search(text):
+    """A way for the customer to stop the practice; None for "you cannot opt out", and for a
+    way out held back (see :data:`WAY_OUT_HELD_BACK`)."""
+    if NO_OPT_OUT.search(text) or WAY_OUT_HELD_BACK.search(text):
         return None
     return OPT_OUT.search(text)
 
