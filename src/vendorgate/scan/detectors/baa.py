@@ -20,13 +20,14 @@ HEALTH = re.compile(
 )
 """The HIPAA sense: "our business associates and partners" in a privacy policy is not it."""
 BAA_NOT = rx(
-    r"\b(?:is|are|acts?|act as|am) not (?:a|acting as a|considered a) business associate\b",
+    r"\b(?:(?:is|are|acts?|act as|am) not|isn't|aren't) (?:a|acting as a|considered a) business"
+    r" associate\b",
     r"\b(?:(?:will|do|does|shall|can|is|are) not|cannot|won't|don't|doesn't|never) (?:\w+ )?"
     r"(?:sign|enter into|execute|offer|provide|agree to|make available)\b[^.;]{0,40}"
     r"\b(?:baas?|business associate)",
     r"\bno (?:baa|business associate (?:agreement|addendum))\b",
     r"\b(?:baa|business associate (?:agreement|addendum))s? (?:is|are) not (?:available|offered)\b",
-    r"\bnot intended to meet\b[^.;]{0,80}\bhipaa\b",
+    r"(?:\bnot|n't) intended to meet\b[^.;]{0,80}\bhipaa\b",
 )
 BAA_REQUEST = rx(
     r"\bseparate (?:hipaa )?business associate\b",

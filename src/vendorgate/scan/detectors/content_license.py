@@ -247,7 +247,9 @@ specified in the ToU"): unlike "for the purposes described in our policies", it 
 even say the purposes are listed there."""
 SERVICE_PURPOSE = re.compile(
     r"\b(?:to|for|of) (?:the purposes? of )?(?:provid|operat|host|deliver|perform|run|maintain|"
-    r"support|secur|enabl)\w*|\bin connection with (?:\w+'s )?(?:operation|provision) of\b|"
+    r"support|secur|enabl)\w*|"
+    # "in connection with Acme's operation of the service", and "our" for the vendor's name
+    r"\bin connection with (?:\w+'s |our |its )?(?:operation|provision) of\b|"
     r"\bin connection with (?:the )?(?:customer|your)?'?s? ?(?:use of )?(?:the )?services?\b|"
     r"\bin connection with (?:the )?(?:operat|provi|deliver|perform|host)\w*|"
     # "we ask you to grant us some rights so we can provide services to you"

@@ -36,8 +36,10 @@ CONTENT = rx(
     r"\b(?:customer content|user submissions|meeting (?:related )?content|chat content|"
     r"video content|conversation content|message content|communications-like)\b",
     r"\b(?:audio|video|chat|messages|files|recordings?|transcripts|conversations?|documents)\b",
-    r"\bcustomer'?s? personal data\b|\bpersonal data (?:processed )?(?:on behalf of|pursuant to "
-    r"this dpa)|\bto the controller\b|\bthe controller'?s\b",
+    # the processor's data, which a DPA may call "personal information" as well
+    r"\bcustomer'?s? personal (?:data|information)\b|\bpersonal (?:data|information) "
+    r"(?:processed )?(?:on behalf of|pursuant to this dpa)|\bto the controller\b|"
+    r"\bthe controller'?s\b",
 )
 CONTENT_ONLY = re.compile(
     r"\b(?:customer|user|client|subscriber|member|your|their)s?'? (?:content|contents|"
@@ -105,7 +107,7 @@ OPT_OUT = rx(
     r"\b(?:if|where|when|once|after) (?:you|users?|customers?|(?:the|an?) (?:customer|user))"
     r" (?:have |has )?object(?:s|ed)?\b",
     r"\bprevent (?:the )?disclosure\b",
-    r"\bdo not sell or share my\b",
+    r"\bdo(?: not|n't) sell or share my\b",
     # a control in the account, workspace or privacy settings over the practice
     r"\b(?:training|privacy|data|ai|model) (?:controls?|settings?|preferences?|toggles?)\b"
     r"[^.;]{0,60}\b(?:settings|preferences|dashboard|console|account|profile)\b",
@@ -120,7 +122,8 @@ OPT_OUT = rx(
     r"\b(?:choice|option|opportunity|ability|chance|means) to (?:object|decline|refuse|say no|"
     r"withdraw|stop)\b",
     # a privacy signal the person's browser sends stops it ("on a DNT signal we stop ...")
-    r"\b(?:dnt(?::1)?|do[- ]not[- ]track|global privacy control|gpc|opt[- ]out preference)"
+    r"\b(?:dnt(?::1)?|(?:do[- ]not|don't)[- ]track|global privacy control|gpc|"
+    r"opt[- ]out preference)"
     r" signals?\b[^.;]{0,80}\b(?:stop|cease|no longer|disable)\w*",
 )
 NO_OPT_OUT = re.compile(
@@ -1170,9 +1173,26 @@ def _deemed(text: str, consent: re.Match[str]) -> bool:
     return DEEMED_CONSENT.search(f"{before} {consent.group()} {after}") is not None
 
 
+WAY_OUT_HELD_BACK = rx(
+    # the vendor may turn the request down: "..., though we may decline your request"
+    r"\b(?:we|it|the company) (?:may|might|can|reserve the right to) (?:\w+ )?(?:decline|"
+    r"refuse|reject|deny|disregard|ignore)\b[^.;]{0,30}\b(?:requests?|opt[- ]?outs?|it|them)\b",
+    # a way out of part of the practice only: "opt out of this training for new content only"
+    r"\bopt(?:s|ed|ing)?[- ]?out\b[^.;]{0,80}\bonly\b",
+    # a way out for one kind of data: "unless you opt out of the sale of your email address"
+    r"\bopt(?:s|ed|ing)?[- ]?out of (?:the )?(?:sale|selling|sharing|use|processing|training|"
+    r"disclosure)(?: of| on)? (?:your |such |the )?(?:e-?mail address|phone number|contact "
+    r"(?:details|information)|(?:precise )?location|device (?:identifiers|data)|browsing|"
+    r"sensitive|health|biometric)",
+)
+"""A way out the vendor may refuse, or one of part of the practice or of one kind of its data:
+no plain way out, so the practice stays as stated."""
+
+
 def opt_out_cue(text: str) -> re.Match[str] | None:
-    """A way for the customer to stop the practice; None for "you cannot opt out"."""
-    if NO_OPT_OUT.search(text):
+    """A way for the customer to stop the practice; None for "you cannot opt out", and for a
+    way out held back (see :data:`WAY_OUT_HELD_BACK`)."""
+    if NO_OPT_OUT.search(text) or WAY_OUT_HELD_BACK.search(text):
         return None
     return OPT_OUT.search(text)
 
@@ -1673,8 +1693,9 @@ USER_CHOICE = rx(
     r" (?:ask|request|tell|instruct|direct|require|exercise)\b",
     r"\b(?:upon|on|at) (?:your|their|the customer'?s?|the user'?s?) (?:written )?request\b",
     r"\b(?<!even )if (?:you|they|the customer|a user) (?:ask|request|object|instruct|tell)\w*\b",
-    r"\b(?:gpc|global privacy control|do[- ]not[- ]track|dnt|opt[- ]out|privacy|preference|"
-    r"browser) signals?\b|\bdetects? (?:\w+ ){0,3}signals?\b|\bdo[- ]not[- ]track\b|"
+    r"\b(?:gpc|global privacy control|(?:do[- ]not|don't)[- ]track|dnt|opt[- ]out|privacy|"
+    r"preference|"
+    r"browser) signals?\b|\bdetects? (?:\w+ ){0,3}signals?\b|\b(?:do[- ]not|don't)[- ]track\b|"
     r"\bglobal privacy control\b",
     r"\bopt(?:s|ed|ing)?[- ]?out\b",
     r"\b(?:your|privacy|cookie|account|ad|advertising) (?:settings?|preferences?|toggles?)\b",

@@ -42,8 +42,8 @@ AT_REST = rx(
     r"\b(?:cannot|can ?not|can't|unable to|no (?:technical )?means to|never|"
     r"under no circumstances|in no (?:event|case))\b[^.;]{0,40}"
     r"\bdecrypt\w*",
-    r"\b(?:not|no|never)\b[^.;]{0,40}\b(?:means|ability|way) to (?:access|read)\b[^.;]{0,60}"
-    r"\bencrypted\b",
+    r"(?:\b(?:not|no|never)\b|n't\b)[^.;]{0,40}\b(?:means|ability|way) to (?:access|read)\b"
+    r"[^.;]{0,60}\bencrypted\b",
     # end-to-end encryption of what is kept (mail, files, notes), not of a call or a message
     # passing through: those say nothing about storage
     r"\bend-to-end encrypted\b(?! (?:in transit|during transmission))[^.;]{0,60}"

@@ -22,6 +22,7 @@ from vendorgate.scan.detectors.cues import (
     OTHERS_ACTS,
     PERMISSIVE_VALUES,
     RECIPIENTS,
+    WAY_OUT_HELD_BACK,
     deletion_waits,
     named,
     near_negation,
@@ -575,7 +576,9 @@ def follow_ups(s: Sentence, earlier: Iterable[Hit]) -> list[Hit]:
     ``earlier`` then. Every cue opens with :data:`ID`."""
     hits: list[Hit] = []
     earlier = list(earlier)
-    if OPT_OUT_SENTENCE.search(s.low) and not NO_WAY_OUT.search(s.low):
+    # (a way out the vendor may refuse, or of part of the practice only, is none)
+    held_back = NO_WAY_OUT.search(s.low) or WAY_OUT_HELD_BACK.search(s.low)
+    if OPT_OUT_SENTENCE.search(s.low) and not held_back:
         topics = _opted_topics(s.low)
         for fact in sorted({h.fact for h in earlier if h.fact in PRACTICE_FACTS}):
             if topics is not None and FACT_TOPIC[fact] not in topics:

@@ -32,7 +32,7 @@ FACTS: tuple[str, ...] = (
 )
 TRIGGER = Trigger(
     # RETAIN, DELETE, EXPORT_WINDOW, INACTIVITY, KEPT_AFTER_END, BACKUP
-    "retain|retention|keep|kept|stor|queue|delet|erase|buffer|destr|purg|return|remov|"
+    "retain|retention|keep|kept|stor|queue|delet|erase|erasure|buffer|destr|purg|return|remov|"
     "recoverable|retrievable|export|retrieve|inactiv|activity|not used|not accessed|not logged|"
     "not been|preserv|remain|stay|held|hold|backup|back-up|archiv"
 )
@@ -40,7 +40,7 @@ TRIGGER = Trigger(
 
 RETAIN = re.compile(
     r"\bretain\w*|\bretention\b|\bkeeps?\b|\bkept\b|\bstor(?:e|es|ed|ing|age)\b|\bqueues?\b|"
-    r"\bdelet\w+|\berase\w*|\bpurg(?:e|es|ed|ing)\b|\bbuffer\b"
+    r"\bdelet\w+|\berase\w*|\berasures?\b|\bpurg(?:e|es|ed|ing)\b|\bbuffer\b"
 )
 KEEPING_REMOVAL = re.compile(r"\bremov(?:e|es|ed|ing)\b")
 """A removal, which bears on how long content is kept as a deletion does, unless the sentence
@@ -167,9 +167,9 @@ CONTROLLED = rx(
     r"\bretention (?:periods?|polic(?:y|ies)|settings?) (?:configured|set|chosen|defined|"
     r"selected) by (?:you|the customer|customers?|an? administrator|admins?)\b",
     r"\byou control\b",
+    # "until you make the decision to (permanently) delete it": the adverb is the same deletion
     r"\buntil (?:you|the customer|customer|the controller|the user|users?) (?:\w+ ){0,4}"
-    + _ERASE
-    + r"(?:e|es|ing)\b",
+    r"(?:(?:permanently|securely|irreversibly) )?" + _ERASE + r"(?:e|es|ing)\b",
     # deleted when the customer asks: "We will delete Customer Data upon Customer's request"
     r"\b" + _ERASE + r"\w*\b[^.;]{0,60}\b(?:upon|on|at|following) (?:your|the customer'?s?|"
     r"customer'?s?|"
@@ -272,7 +272,7 @@ CONTRACT_END = re.compile(
 PROCESSED_DATA = re.compile(r"\b(?:all )?personal data\b|\ball (?:such )?data\b")
 """When the contract ends, the personal data the vendor still holds is the customer's."""
 DELETE = re.compile(
-    r"\bdelet\w+|\berase\w*|\bdestr(?:oy|uction)\b|\bpurg\w+|\breturn\b|"
+    r"\bdelet\w+|\berase\w*|\berasures?\b|\bdestr(?:oy|uction)\b|\bpurg\w+|\breturn\b|"
     # "your files will be removed": the vendor's act to come (not "until the material is
     # removed", which the user may do)
     r"\b(?:will|shall|may|would) (?:then )?be (?:permanently )?removed\b|"

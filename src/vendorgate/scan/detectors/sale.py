@@ -29,6 +29,7 @@ FACTS: tuple[str, ...] = ("sale_of_data",)
 TRIGGER = Trigger(
     # SALE, FOR_MONEY
     'sell|sold|sale|monet|"shar|do not share my|compensat|consideration|money|revenue|profit|'
+    "don't share my|"
     "income|pay|cash|financial|cross-context|cross context",
     pattern=re.compile(r"\brent(?:s|ed|ing)?\b"),
 )
@@ -37,7 +38,7 @@ TRIGGER = Trigger(
 SALE = re.compile(
     r"\bsell(?:s|ing)?\b|\bsold\b|\bsales?\b|\brent(?:s|ed|ing)?\b|\bmoneti[sz]\w+|"
     # the CCPA's defined "share" (in quotes) and its opt-out link
-    r'"shar(?:e|ed|ing)"|\bdo not share my\b|'
+    r'"shar(?:e|ed|ing)"|\bdo(?: not|n\'t) share my\b|'
     # disclosure for value: a sale by another name
     r"\bwith or without compensation\b|\bfor (?:monetary or other )?valuable consideration\b|"
     # the data as a source of revenue ("we don't make money from your data")

@@ -783,3 +783,16 @@ def test_serving_ads_in_a_list_of_the_user_s_prohibited_acts_is_no_practice() ->
     )
     found = [hit for s in sentences(text) for hit in detect(s)]
     assert [hit for hit in found if hit.fact == "advertising_use"] == []
+
+
+# Written for these tests: a "don't track" signal is a "do not track" one (it read undisclosed).
+@pytest.mark.parametrize(
+    "text",
+    [
+        'We honor "don\'t track" signals and stop serving targeted ads when one is sent.',
+        "Acme honors \"don't track\" signals and doesn't use advertising cookies when such a "
+        "signal is sent.",
+    ],
+)
+def test_a_contracted_do_not_track_signal_is_a_choice(text: str) -> None:
+    assert written(text) == {"advertising_use": "opt_out"}

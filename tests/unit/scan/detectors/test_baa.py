@@ -129,3 +129,15 @@ def test_written_baa_in_the_passive(text: str, expected: str) -> None:
 )
 def test_a_baa_on_request_for_some_plans_only(text: str, expected: str) -> None:
     assert written(text) == {"baa_available": expected}
+
+
+# Written for these tests: a contraction is the same refusal ("isn't" read `on_request`).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme isn't a business associate under HIPAA.",
+        "Acme aren't a business associate under HIPAA.",
+    ],
+)
+def test_a_contracted_refusal_to_be_a_business_associate_is_a_refusal(text: str) -> None:
+    assert written(text) == {"baa_available": "not_available"}

@@ -1162,3 +1162,25 @@ def test_written_content_passed_on_to_others(text: str, expected: str) -> None:
 )
 def test_written_a_licence_reaching_partners(text: str, expected: str) -> None:
     assert written(text)["content_license_scope"] == expected
+
+
+# Written for these tests: "our operation of the Service" is "Acme's operation of the Service"
+# (it read undisclosed, and a licence of broader words read any_purpose), while "our operation of
+# our business" still reaches past the service.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "You grant us a non-exclusive licence to use and copy your content in connection "
+            "with our operation of the Service.",
+            "service_only",
+        ),
+        (
+            "You grant us a non-exclusive licence to use and copy your content in connection "
+            "with our operation of our business.",
+            "undisclosed",
+        ),
+    ],
+)
+def test_the_vendors_operation_of_the_service_as_our_operation(text: str, expected: str) -> None:
+    assert written(text) == {"content_license_scope": expected}

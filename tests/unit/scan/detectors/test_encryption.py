@@ -182,3 +182,9 @@ def test_written_whole_disk_and_spelled_out_cipher(text: str) -> None:
 )
 def test_written_whole_disk_encryption_of_staff_machines(text: str) -> None:
     assert "encryption_at_rest" not in written(text)
+
+
+# Written for this test: "don't have the means" is "do not have the means" (it read nothing).
+def test_a_contracted_denial_of_the_means_to_read_the_content_is_encryption() -> None:
+    text = "We don't have the means to access your encrypted files."
+    assert written(text) == {"encryption_at_rest": "encrypted"}

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.scan.detectors.quoting import written
+from vendorgate.scan.scanner import scan_text, suggest
 
 CONTENT = "ai_training_customer_content"
 
@@ -1707,3 +1708,61 @@ def test_a_promise_kept_where_possible_generally_or_on_one_plan_settles_nothing(
 ) -> None:
     assert written(plain)[fact] not in ("undisclosed", None)
     assert written(text)[fact] == "undisclosed"
+
+
+# Written for these tests: a way out the vendor may refuse, or one of part of the practice or
+# of one kind of its data only, is no plain way out: the practice stays `always` (each read
+# `opt_out`). A plain way out still reads `opt_out`.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We use your content to train our models unless you opt out, though we may decline "
+            "your request.",
+            {"ai_training_customer_content": "always"},
+        ),
+        (
+            "We may sell your personal information unless you opt out of the sale of your email "
+            "address.",
+            {"sale_of_data": "always"},
+        ),
+        (
+            "We may use your data for advertising unless you opt out, though we may decline your "
+            "request.",
+            {"advertising_use": "always"},
+        ),
+        (
+            "We use your content to train our models unless you opt out.",
+            {"ai_training_customer_content": "opt_out"},
+        ),
+        (
+            "We may sell your personal information unless you opt out of the sale.",
+            {"sale_of_data": "opt_out"},
+        ),
+    ],
+)
+def test_a_way_out_held_back_is_no_way_out(text: str, expected: dict[str, str]) -> None:
+    assert written(text) == expected
+
+
+# Written for these tests: the way out in the next sentence, for new content only, or one the
+# vendor may decline, leaves the practice `always` (both read `opt_out`).
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "We use your content to train our models. You can opt out of this training for new "
+            "content only.",
+            "ai_training_customer_content",
+        ),
+        (
+            "We may sell your personal information. You can opt out of the sale, though we may "
+            "decline your request.",
+            "sale_of_data",
+        ),
+    ],
+)
+def test_a_way_out_held_back_in_the_next_sentence_is_no_way_out(text: str, fact: str) -> None:
+    found = [s for s in suggest(scan_text(text)) if s.fact == fact]
+    assert [s.value for s in found] == ["always"]
+    assert all(p.value == "always" for p in found[0].passages)

@@ -1291,3 +1291,32 @@ def test_a_licence_that_outlives_the_user_s_removal_is_no_control() -> None:
 )
 def test_written_no_control_after_even_if_and_no_keeping_for_cause(text: str) -> None:
     assert written(text).get("content_retention") is None
+
+
+# Written for these tests: the same clause drafted another way keeps its reading. A deletion
+# "permanently" made is a deletion (it read undisclosed), "erasure" is "deletion" (it read
+# nothing), and a DPA's "personal information processed on behalf of" the customer is its
+# "personal data" (it read nothing).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We keep your files available to you until you make the decision to permanently "
+            "delete them.",
+            {"content_retention": "customer_controlled"},
+        ),
+        (
+            "You may request the return or certificate of erasure of your content at any time.",
+            {"content_retention": "customer_controlled"},
+        ),
+        (
+            "Within thirty (30) days after termination, the Processor shall delete all personal "
+            "information processed on behalf of the Customer.",
+            {"deletion_after_termination_days": 30},
+        ),
+    ],
+)
+def test_a_deletion_drafted_another_way_reads_the_same(
+    text: str, expected: dict[str, object]
+) -> None:
+    assert written(text) == expected

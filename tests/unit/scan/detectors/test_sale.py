@@ -922,3 +922,12 @@ def _document(text: str) -> dict[str, object]:
 )
 def test_an_opt_out_of_the_sale_in_the_next_sentence(text: str, expected: str) -> None:
     assert _document(text)["sale_of_data"] == expected
+
+
+# Written for this test: the opt-out link contracted is the same link (it read nothing).
+def test_a_contracted_do_not_share_link_is_the_opt_out_of_a_sale() -> None:
+    text = (
+        "To opt out of the sharing of your personal information, click the "
+        '"Don\'t Share My Personal Information" link.'
+    )
+    assert written(text) == {"sale_of_data": "opt_out"}
