@@ -126,16 +126,24 @@ def test_a_quote_that_is_mostly_markup_is_held_to_the_words_it_shows(workspace: 
     assert "the quote has 2 words after normalisation" in done.stdout
 
 
-def test_a_markdown_snapshot_is_searched_as_before(tmp_path: Path) -> None:
-    # Markdown keeps its comments and tags in the text compared, as it always has
+def test_a_markdown_snapshot_is_searched_as_written_less_its_comments(tmp_path: Path) -> None:
+    # Markdown keeps its tags in the text compared, as it always has; its HTML comments, which
+    # no renderer shows, are not searched (tests/cli/test_evidence_markdown_comment.py)
     empty_catalogue(tmp_path)
     text = f"# Acme Terms of Service\n\nLast updated: March 1, 2026\n\n## 1. Content\n\n{SHOWN}\n"
-    (tmp_path / "acme.md").write_text(text + f"\n<!-- {IN_COMMENT} -->\n", encoding="utf-8")
+    tagged = f"<b>{IN_ATTRIBUTE}</b>"
+    (tmp_path / "acme.md").write_text(
+        text + f"\n{tagged}\n\n<!-- {IN_COMMENT} -->\n", encoding="utf-8"
+    )
     made = run_cli("new", "acme", "acme.md", "--url", "https://acme.example/t", cwd=tmp_path)
     assert made.returncode == 0, made.stderr
-    _cite(tmp_path, IN_COMMENT)
+    _cite(tmp_path, tagged)
     done = run_cli("evidence", "verify", "--strict", cwd=tmp_path)
     assert done.returncode == 0, done.stdout
+    _cite(tmp_path, IN_COMMENT)
+    done = run_cli("evidence", "verify", "--strict", cwd=tmp_path)
+    assert done.returncode == 1, done.stdout
+    assert "found only in an HTML comment" in done.stdout
 
 
 def test_evidence_diff_reads_a_page_as_it_shows(workspace: Path) -> None:

@@ -24,6 +24,8 @@ attribute values, scripts and styles dropped, character references decoded), nev
 sentence only a script or an attribute holds is no commitment of the vendor's, and its quote is
 ``unsupported`` with that said. A quote an earlier version wrote with its markup is searched as
 its own visible text when it is not found as written; what verifies, and is shown, is that text.
+A Markdown snapshot is searched without its HTML comments (``<!-- ... -->``), which a rendered
+document does not show either: a quote only a comment holds is ``unsupported`` too.
 """
 
 from __future__ import annotations
@@ -36,8 +38,8 @@ from pathlib import Path
 
 from vendorgate.core.errors import InputError
 from vendorgate.core.model import CitedEvidence, Document, Evidence, EvidenceStatus, VendorProfile
-from vendorgate.text.normalise import has_markup, is_page, normalise, strip_markup
-from vendorgate.text.passages import find_span
+from vendorgate.text.normalise import has_markup, normalise, strip_markup
+from vendorgate.text.passages import find_span, shown_text
 from vendorgate.text.reader import MAX_SNAPSHOT_BYTES, read_bytes
 from vendorgate.text.sections import Section, split_sections
 
@@ -115,7 +117,8 @@ class Snapshot:
     page: bool
     """Whether it is an HTML page (:func:`is_page`), searched as the text it shows."""
     readable: str
-    """What a reader of it sees: for a page its visible text, else :attr:`text` itself."""
+    """What a reader of it sees (:func:`shown_text`): for a page its visible text, else
+    :attr:`text` with its HTML comments blanked (same offsets and lines)."""
 
     @cached_property
     def sections(self) -> list[tuple[Section, str]]:
@@ -124,8 +127,8 @@ class Snapshot:
 
     @cached_property
     def markup_normalised(self) -> str:
-        """:func:`normalise` of the page as stored, markup and all: only to tell a reader that
-        a quote not found in the visible text is in the markup."""
+        """:func:`normalise` of the snapshot as stored, markup and comments and all: only to
+        tell a reader that a quote not found in the text shown is in what is not shown."""
         return normalise(self.text)
 
 
@@ -485,12 +488,8 @@ class SnapshotStore:
             return f"snapshot `{shown}` cannot be read: {exc.problems[0].message}"
         text = raw.decode("utf-8", errors="replace")
         sha256 = hashlib.sha256(raw).hexdigest()
-        if not is_page(text):
-            return Snapshot(path, sha256, text, normalise(text), False, text)
-        from vendorgate.text.html import html_to_text
-
-        visible = html_to_text(text)
-        return Snapshot(path, sha256, text, normalise(visible), True, visible)
+        visible, page = shown_text(text)
+        return Snapshot(path, sha256, text, normalise(visible), page, visible)
 
 
 def check(
@@ -595,13 +594,19 @@ def _status(
 
 
 def _not_found(snapshot: Snapshot, quote: str) -> str:
-    """Why a quote is unsupported though long enough: for an HTML page whose markup holds it
-    (in a script, a style, a comment, an attribute value or a hidden element), that no reader
-    sees it there."""
-    if snapshot.page and find_span(snapshot.markup_normalised, normalise(quote)) >= 0:
+    """Why a quote is unsupported though long enough: when what the snapshot does not show
+    holds it (an HTML page's script, style, comment, attribute value or hidden element; a
+    Markdown document's HTML comment), that no reader sees it there."""
+    if find_span(snapshot.markup_normalised, normalise(quote)) < 0:
+        return "the quote is not found in the snapshot (as whole words)"
+    if snapshot.page:
         return (
             "the quote is found only in the page's markup (a script, style, comment, attribute "
             "or hidden element), not in the text the page shows: no reader of the page sees "
             "it; quote the page's visible text"
         )
-    return "the quote is not found in the snapshot (as whole words)"
+    return (
+        "the quote is found only in an HTML comment (<!-- ... -->) of the Markdown snapshot, "
+        "which a rendered document does not show: no reader of the document sees it; quote "
+        "the document's visible text"
+    )

@@ -49,7 +49,7 @@ from vendorgate.evidence.verify import vendor_paths
 from vendorgate.load import catalogue, workspace
 from vendorgate.text import normalise
 from vendorgate.text.html import html_to_text
-from vendorgate.text.normalise import is_page
+from vendorgate.text.normalise import blank_comments, is_page
 
 UNCHANGED = "unchanged"
 CHANGED = "changed"
@@ -401,7 +401,9 @@ def _text(data: bytes, media: str) -> str:
     text, a page's scripts, comments and hidden elements would otherwise count as its words, and
     a quote moved into them would read as still there."""
     raw = data.decode("utf-8", errors="replace")
-    return html_to_text(raw) if media in _HTML_TYPES or is_page(raw) else raw
+    if media in _HTML_TYPES or is_page(raw):
+        return html_to_text(raw)
+    return blank_comments(raw)  # a Markdown page's comments are no reader's, as in a snapshot
 
 
 _BLOCK_MARK = re.compile(
@@ -456,7 +458,7 @@ def _compare(
     if snapshot is None or isinstance(snapshot, str):
         why = snapshot or "the document has no pinned snapshot"
         return _with(base, CHANGED, f"nothing to compare with: {why}", quotes)
-    pinned = comparable(html_to_text(snapshot.text) if page_pinned else snapshot.text)
+    pinned = comparable(snapshot.readable)  # what its reader sees, as quotes are checked
     if pinned and pinned in live:
         return _with(base, UNCHANGED, "", ())
     gone = sum(1 for q in quotes if not q.present)

@@ -101,7 +101,7 @@ def _from_scanner(facts: dict[str, DraftFact], docs: Sequence[NewDocument]) -> N
             quotes = [
                 Quote(doc.id, p.section or p.heading, quote, (p.start, p.end))
                 for p in suggestion.evidence
-                if (quote := indexed.as_checked(p.quote))
+                if (quote := _as_read(indexed.as_checked(p.quote), doc.text, indexed.page))
                 # A quote holding a control character cannot be written (see
                 # yamltext.quoted): left out.
                 and indexed.contains(quote)
@@ -122,6 +122,15 @@ def _from_scanner(facts: dict[str, DraftFact], docs: Sequence[NewDocument]) -> N
                 unreviewed=True,
             )
     _attach(facts, pointed)
+
+
+def _as_read(quote: str, text: str, page: bool) -> str:
+    """A quote as it is written: as cut, except from a Markdown document holding an HTML
+    comment, where its whitespace is collapsed, since a comment the quote runs across was
+    blanked in place (the scanner reads none) and would leave a run of spaces in it."""
+    if page or "<!--" not in text:
+        return quote
+    return " ".join(quote.split())
 
 
 def _shown(pointer: Pointer) -> str:

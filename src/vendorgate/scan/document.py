@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from vendorgate.text.normalise import TYPOGRAPHY, is_page
+from vendorgate.text.normalise import TYPOGRAPHY, blank_comments, is_page
 from vendorgate.text.sections import Section, section_at, split_sections
 
 # The characters normalise() turns into ASCII (it also drops the zero-width space, which is in
@@ -829,6 +829,16 @@ _BLOCK = frozenset(
         "address",
     }
 )
+
+
+def scanned_text(text: str) -> str:
+    """The text the scanner reads of a document and cuts its quotes from: an HTML page as it
+    stands (:func:`html_view` reads it, and ``evidence verify`` checks its quotes against its
+    visible text); any other (Markdown) without its HTML comments, blanked in place
+    (:func:`blank_comments`), as a renderer and ``evidence verify`` read it: so no fact is
+    suggested from words no reader sees, no quote is cut across one, and every offset and line
+    stays the file's."""
+    return text if is_html(text) else blank_comments(text)
 
 
 def is_html(text: str) -> bool:

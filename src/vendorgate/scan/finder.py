@@ -268,8 +268,9 @@ def _reasons(fact: FactModel, found: Sequence[str], sentence: Sentence) -> tuple
 def point(text: str, passages: Sequence[Quoted]) -> tuple[Pointer, ...]:
     """Every sentence of ``text`` whose score for a fact reaches the fact's threshold and that
     no passage of that fact in ``passages`` (the rules' passages) overlaps."""
-    from vendorgate.scan.document import html_view, is_html, sentences
+    from vendorgate.scan.document import html_view, is_html, scanned_text, sentences
 
+    text = scanned_text(text)  # no pointer into a Markdown comment, which no reader sees
     view = html_view(text) if is_html(text) else text
     return point_sentences(text, sentences(view), passages)
 

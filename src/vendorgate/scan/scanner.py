@@ -21,7 +21,14 @@ from pathlib import Path
 from vendorgate.core.errors import InputError, Problem, UsageError
 from vendorgate.core.vocabulary import FACTS_BY_NAME, UNDISCLOSED
 from vendorgate.scan.detectors import SCANNED_FACTS, Hit, HitValue, detect, follow_ups
-from vendorgate.scan.document import Sentence, html_view, is_html, sentences, widen
+from vendorgate.scan.document import (
+    Sentence,
+    html_view,
+    is_html,
+    scanned_text,
+    sentences,
+    widen,
+)
 from vendorgate.scan.finder import Pointer
 from vendorgate.text.normalise import normalise
 from vendorgate.text.sections import Section, split_sections, structure_warning
@@ -231,6 +238,7 @@ def _scan(
 ) -> tuple[tuple[Passage, ...], list[Sentence], list[Section]]:
     """The passages of ``text``, the sentences they were read from and the sections of the
     text read (the HTML view of an HTML document), split once for both."""
+    text = scanned_text(text)  # a Markdown comment's words are no reader's: none is read
     view = html_view(text) if is_html(text) else text
     sections = split_sections(view)
     normalised = normalise(text)
@@ -603,6 +611,7 @@ def scan_loaded(
     pointers: bool = True,
 ) -> ScanResult:
     """:func:`scan_document` on a document already read (``shown`` names it)."""
+    text = scanned_text(text)  # the text _scan reads: the finder's pointers are cut from it too
     passages, cut, sections = _scan(text, min_confidence)
     # The sections the sentences were read in: an HTML document's come from its view, where
     # its headings are, not from the markup (in which no heading is found).

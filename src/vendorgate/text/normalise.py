@@ -108,3 +108,30 @@ def has_markup(quote: str) -> bool:
     """Whether a quote may hold tags or character references, which read differently on an
     HTML page (``vendorgate.text.html.visible_text``) than as written."""
     return "<" in quote or "&" in quote
+
+
+_COMMENT_OPEN = "<!--"
+_COMMENT_CLOSE = "-->"
+_NOT_A_LINE_BREAK = re.compile(r"[^\r\n]")
+
+
+def blank_comments(text: str) -> str:
+    """``text`` with every HTML comment (``<!-- ... -->``) turned into spaces of the same
+    length, its line breaks kept: what a reader of a rendered Markdown document sees of it, with
+    every other character at its offset and on its line.
+
+    A comment ends at the first ``-->`` after its ``<!`` (so ``<!-->`` is an empty one, as in
+    CommonMark and HTML); one never closed runs to the end of the text, as in a browser: it can
+    only hide words, never show any. Code spans and blocks are not told apart (a comment written
+    in one is shown literally), which can only hide words too."""
+    if _COMMENT_OPEN not in text:  # most documents: nothing to copy
+        return text
+    kept: list[str] = []
+    at = 0
+    while (start := text.find(_COMMENT_OPEN, at)) >= 0:
+        close = text.find(_COMMENT_CLOSE, start + 2)
+        end = len(text) if close < 0 else close + len(_COMMENT_CLOSE)
+        kept += [text[at:start], _NOT_A_LINE_BREAK.sub(" ", text[start:end])]
+        at = end
+    kept.append(text[at:])
+    return "".join(kept)

@@ -2,7 +2,8 @@
 
 Both the quote and the document go through :func:`vendorgate.evidence.normalise` first, so a
 quote matches when it is verbatim up to whitespace, Markdown emphasis and typographic quotes.
-An HTML page is searched as the text it shows (:func:`readable`), never as its markup.
+An HTML page is searched as the text it shows (:func:`readable`), never as its markup, and a
+Markdown document without its HTML comments.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cached_property
 
-from vendorgate.text.normalise import has_markup, is_page, normalise
+from vendorgate.text.normalise import blank_comments, has_markup, is_page, normalise
 from vendorgate.text.sections import Section, split_sections
 
 _MIN_SIMILARITY = 0.4
@@ -154,13 +155,20 @@ class IndexedText:
 
 
 def readable(raw: str) -> IndexedText:
-    """A document as quotes are searched in it: an HTML page (:func:`is_page`) as the text it
-    shows, any other text as it stands."""
+    """A document as quotes are searched in it (:func:`shown_text`)."""
+    return IndexedText(*shown_text(raw))
+
+
+def shown_text(raw: str) -> tuple[str, bool]:
+    """What a reader of a document sees, the one text quotes are searched in, and whether it is
+    an HTML page (:func:`is_page`): a page as the text it shows; any other text (Markdown) as it
+    stands, less its HTML comments, which a renderer does not show either
+    (:func:`blank_comments`: blanked in place, so offsets and line numbers are the file's)."""
     if not is_page(raw):
-        return IndexedText(raw)
+        return blank_comments(raw), False
     from vendorgate.text.html import html_to_text
 
-    return IndexedText(html_to_text(raw), page=True)
+    return html_to_text(raw), True
 
 
 def _windows(words: list[str], wanted: list[str]) -> Iterator[tuple[int, int, int]]:

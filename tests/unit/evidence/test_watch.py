@@ -58,6 +58,10 @@ HIDDEN_HTML = PAGE.format(training="may use Customer Content").replace(
     "</body>", f"<script>/* {QUOTE_TRAINING} */</script><!-- {QUOTE_TRAINING} --></body>"
 )
 CHANGED_HTML = PAGE.format(training="may use Customer Content")
+# The same rewrite in a Markdown page, the old clause kept in a comment no renderer shows.
+COMMENTED_MARKDOWN = SNAPSHOT.replace(
+    QUOTE_TRAINING, f"Acme may use Customer Content to train models. <!-- {QUOTE_TRAINING} -->"
+)
 LATIN1_HTML = CHANGED_HTML.replace("Acme Inc.", "Acme S.à r.l.")
 # Bodies that cannot be put in their stored form without inventing text: each must be refused.
 BAD_UTF8 = SAME_HTML.encode().replace(b"Acme Inc.", b"Acme \xff Inc.")
@@ -116,6 +120,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             "/big-declared": lambda: self._send(200, b"<p>" + b"y" * 300_000 + b"</p>"),
             "/plain.txt": lambda: self._send(200, SNAPSHOT.encode(), "text/plain"),
             "/hidden-as-plain.txt": lambda: self._send(200, HIDDEN_HTML.encode(), "text/plain"),
+            "/commented.md": lambda: self._send(200, COMMENTED_MARKDOWN.encode(), "text/plain"),
             "/terms.pdf": lambda: self._send(200, b"%PDF-1.4 ...", "application/pdf"),
             "/etag.html": self._etag,
             "/etag-changed.html": self._etag_changed,
@@ -270,6 +275,13 @@ def test_a_quote_kept_only_in_a_page_s_markup_is_gone_whatever_the_content_type(
 ) -> None:
     repo = watched_repo(tmp_path, server, {"hidden": "/hidden-as-plain.txt"})
     item = _run(repo)["hidden"]
+    assert item.status == "changed"
+    assert {(q.section, q.present) for q in item.quotes} == {("1.1", False), ("1.2", True)}
+
+
+def test_a_quote_kept_only_in_a_markdown_comment_is_gone(server: str, tmp_path: Path) -> None:
+    repo = watched_repo(tmp_path, server, {"commented": "/commented.md"})
+    item = _run(repo)["commented"]
     assert item.status == "changed"
     assert {(q.section, q.present) for q in item.quotes} == {("1.1", False), ("1.2", True)}
 
