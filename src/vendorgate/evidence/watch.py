@@ -49,7 +49,8 @@ from vendorgate.evidence.verify import vendor_paths
 from vendorgate.load import catalogue, workspace
 from vendorgate.text import normalise
 from vendorgate.text.html import html_to_text
-from vendorgate.text.normalise import blank_comments, is_page
+from vendorgate.text.normalise import is_page
+from vendorgate.text.passages import shown_text
 
 UNCHANGED = "unchanged"
 CHANGED = "changed"
@@ -401,9 +402,7 @@ def _text(data: bytes, media: str) -> str:
     text, a page's scripts, comments and hidden elements would otherwise count as its words, and
     a quote moved into them would read as still there."""
     raw = data.decode("utf-8", errors="replace")
-    if media in _HTML_TYPES or is_page(raw):
-        return html_to_text(raw)
-    return blank_comments(raw)  # a Markdown page's comments are no reader's, as in a snapshot
+    return html_to_text(raw) if media in _HTML_TYPES else shown_text(raw)[0]
 
 
 _BLOCK_MARK = re.compile(
