@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.support.cli import empty_catalogue, run_cli
+from tests.support.cli import onboarded, run_cli
 from vendorgate.onboard.yamltext import quoted
 
 SHOWN = "Acme will never use your content to train artificial intelligence models."
@@ -43,13 +43,7 @@ SNAPSHOT = "snapshots/acme/terms-of-service/2026-03-01.md"
 
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
-    empty_catalogue(tmp_path)
-    (tmp_path / "acme.html").write_text(PAGE, encoding="utf-8")
-    made = run_cli(
-        "new", "acme", "acme.html", "--url", "https://acme.example/terms",
-        "--as-of", "2026-12-06", cwd=tmp_path,
-    )  # fmt: skip
-    assert made.returncode == 0, made.stderr
+    onboarded(tmp_path, "acme.html", PAGE, "https://acme.example/terms", "--as-of", "2026-12-06")
     assert (tmp_path / SNAPSHOT).read_text(encoding="utf-8") == PAGE
     return tmp_path
 
@@ -129,14 +123,10 @@ def test_a_quote_that_is_mostly_markup_is_held_to_the_words_it_shows(workspace: 
 def test_a_markdown_snapshot_is_searched_as_written_less_its_comments(tmp_path: Path) -> None:
     # Markdown keeps its tags in the text compared, as it always has; its HTML comments, which
     # no renderer shows, are not searched (tests/cli/test_evidence_markdown_comment.py)
-    empty_catalogue(tmp_path)
     text = f"# Acme Terms of Service\n\nLast updated: March 1, 2026\n\n## 1. Content\n\n{SHOWN}\n"
     tagged = f"<b>{IN_ATTRIBUTE}</b>"
-    (tmp_path / "acme.md").write_text(
-        text + f"\n{tagged}\n\n<!-- {IN_COMMENT} -->\n", encoding="utf-8"
-    )
-    made = run_cli("new", "acme", "acme.md", "--url", "https://acme.example/t", cwd=tmp_path)
-    assert made.returncode == 0, made.stderr
+    text += f"\n{tagged}\n\n<!-- {IN_COMMENT} -->\n"
+    onboarded(tmp_path, "acme.md", text, "https://acme.example/t")
     _cite(tmp_path, tagged)
     done = run_cli("evidence", "verify", "--strict", cwd=tmp_path)
     assert done.returncode == 0, done.stdout

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.support.cli import empty_catalogue, run_cli
+from tests.support.cli import onboarded, run_cli
 from vendorgate.onboard.yamltext import quoted
 
 # Written sentences: a character reference, an inline tag, a typographic apostrophe written
@@ -46,14 +46,9 @@ PAGE = f"""<!DOCTYPE html>
 
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
-    empty_catalogue(tmp_path)
-    (tmp_path / "acme.html").write_text(PAGE, encoding="utf-8")
-    made = run_cli(
-        "new", "acme", "acme.html", "--url", "https://acme.example/terms",
-        "--as-of", "2026-12-06", cwd=tmp_path,
-    )  # fmt: skip
-    assert made.returncode == 0, made.stderr
-    return tmp_path
+    return onboarded(
+        tmp_path, "acme.html", PAGE, "https://acme.example/terms", "--as-of", "2026-12-06"
+    )
 
 
 def _quotes(workspace: Path) -> dict[str, list[str]]:
@@ -140,14 +135,11 @@ def test_review_shows_how_an_html_quote_reads_and_its_paragraph_on_the_page(
 
 
 def test_a_markdown_quote_has_no_separate_reading(tmp_path: Path) -> None:
-    empty_catalogue(tmp_path)
     sentence = "Acme will never use your content to train artificial intelligence models."
-    (tmp_path / "acme.md").write_text(
-        f"# Acme Terms of Service\n\nLast updated: March 1, 2026\n\n## 1. Content\n\n{sentence}\n",
-        encoding="utf-8",
+    text = (
+        f"# Acme Terms of Service\n\nLast updated: March 1, 2026\n\n## 1. Content\n\n{sentence}\n"
     )
-    made = run_cli("new", "acme", "acme.md", "--url", "https://acme.example/terms", cwd=tmp_path)
-    assert made.returncode == 0, made.stderr
+    onboarded(tmp_path, "acme.md", text, "https://acme.example/terms")
     done = run_cli("review", "vendors/acme.yaml", "--format", "json", cwd=tmp_path)
     (quote,) = json.loads(done.stdout)["unreviewed"][0]["evidence"]
     assert quote["reads"] is None and quote["context"]["text"] == sentence

@@ -49,3 +49,13 @@ def empty_catalogue(root: Path) -> Path:
     shutil.copytree(REPO / "rules", root / "rules")
     (root / "vendors").mkdir()
     return root
+
+
+def onboarded(root: Path, name: str, text: str, url: str, *as_of: str) -> Path:
+    """``root`` as :func:`empty_catalogue`, with ``text`` written to ``name`` and onboarded by
+    ``vendorgate new acme`` (``as_of``: ``"--as-of", DAY`` when the day matters)."""
+    empty_catalogue(root)
+    (root / name).write_text(text, encoding="utf-8")
+    made = run_cli("new", "acme", name, "--url", url, *as_of, cwd=root)
+    assert made.returncode == 0, made.stderr
+    return root
