@@ -759,10 +759,11 @@ def test_an_html_file_its_meta_charset_does_not_decode_is_refused(project: Path)
     (project / "terms.html").write_bytes(body)
     (project / "terms.htm.md").write_bytes(META_PAGE.encode("cp1252"))  # not HTML: no prescan
     before = _files(project)
+    bad, line = len(body) - 2, body.count(b"\n") + 1  # the bad bytes open the last line
     stderr = _refused(project, "acme", "terms.html", "--url", URL,
-                      said="terms.html: cannot be pinned as text: it is not text in the charset "
-                      "'shift_jis' its <meta> tag declares (the first undecodable byte is at "
-                      f"offset {len(body) - 2})")  # fmt: skip
+                      said=f"terms.html:{line}:1: cannot be pinned as text: it is not text in the "
+                      "charset 'shift_jis' its <meta> tag declares (the first undecodable byte is "
+                      f"at offset {bad}, line {line}, column 1)")  # fmt: skip
     assert "iconv" in stderr
     _refused(project, "acme", "terms.htm.md", "--url", URL, said="not valid UTF-8 (byte 0xe9)")
     assert _files(project) == before
@@ -813,4 +814,19 @@ def test_a_byte_windows_1252_leaves_undefined_is_refused(project: Path, server: 
     stderr = _refused(project, "acme", f"{server}/html-undefined", said="cannot be pinned as text",
                       env=LOCAL_ONLY)  # fmt: skip
     assert "'latin1' (read as windows-1252, as browsers read it)" in stderr
+    assert _files(project) == before
+
+
+def test_a_local_page_its_meta_charset_cannot_read_is_refused_at_the_byte(project: Path) -> None:
+    # 0x81 is a byte windows-1252 leaves undefined; CRLF line ends count as one line break.
+    page = (
+        b'<!doctype html>\r\n<html><head><meta charset="windows-1252"></head>\r\n<body><p>Caf\x81'
+    )
+    (project / "terms.html").write_bytes(page + b" terms</p></body></html>\r\n")
+    before = _files(project)
+    done = run_cli("new", "acme", "terms.html", "--url", URL, cwd=project)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "terms.html:3:13: cannot be pinned as text" in done.stderr
+    assert "offset 79, line 3, column 13" in done.stderr
+    assert "Traceback" not in done.stderr
     assert _files(project) == before

@@ -396,11 +396,24 @@ def _attribute(data: bytes, at: int) -> tuple[int, tuple[bytes, bytes] | None]:
 
 def _first_bad(body: bytes, codec: str) -> str:
     """Where ``codec`` first fails on ``body``, in words."""
+    at = undecodable_at(body, codec)
+    if at is None:  # pragma: no cover - called only after a failed decode
+        return "no byte is undecodable"
+    offset, line, column = at
+    return f"the first undecodable byte is at offset {offset}, line {line}, column {column}"
+
+
+def undecodable_at(body: bytes, charset: str) -> tuple[int, int, int] | None:
+    """Offset, line and column (1-based, in bytes) of the first byte ``charset`` (read as
+    browsers read it) cannot decode in ``body``; None when it decodes, or is no codec."""
     try:
-        body.decode(codec)
+        body.decode(as_browsers_read(charset))
     except UnicodeDecodeError as exc:
-        return f"the first undecodable byte is at offset {exc.start}"
-    return "no byte is undecodable"  # pragma: no cover - called only after a failed decode
+        line_start = body.rfind(b"\n", 0, exc.start) + 1
+        return exc.start, body.count(b"\n", 0, exc.start) + 1, exc.start - line_start + 1
+    except (LookupError, UnicodeError):
+        return None
+    return None
 
 
 def first_nul(data: bytes) -> int:

@@ -216,7 +216,9 @@ def _pinned(body: bytes, header: str, html: bool, name: str, fix: str, served: b
                 "check the page's encoding and, if it is right, save a copy converted to UTF-8 "
                 "by hand and name that file with --url"
             )
-            raise UsageError(f"{name}: cannot be pinned as text: {why}; {how}")
+            at = snapshots.undecodable_at(body, declared.charset)
+            place = f"{name}:{at[1]}:{at[2]}" if at else name
+            raise UsageError(f"{place}: cannot be pinned as text: {why}; {how}")
         _checked_text(body, name, fix)  # the located reason: binary, or not UTF-8
         raise UsageError(f"{name}: not text in its declared charset {declared.charset!r}")
     data, converted = pinned

@@ -51,7 +51,11 @@ def test_a_byte_windows_1252_leaves_undefined_is_refused(byte: bytes) -> None:
         (CAFE.encode("latin-1"), "", "declares no charset and is not UTF-8 (the first "),
         (CAFE.encode("latin-1"), "utf-8", "not text in its declared charset 'utf-8' (the first"),
         (CAFE.encode("latin-1"), "no-such-charset", "'no-such-charset' is not one this program"),
-        (b"\x81\x8d terms", "cp1252", "'cp1252' (the first undecodable byte is at offset 0)"),
+        (
+            b"\x81\x8d terms",
+            "cp1252",
+            "'cp1252' (the first undecodable byte is at offset 0, line 1, column 1)",
+        ),
         (b"caf\\u00e9 terms \xff", "unicode_escape", "is not a charset a page is written in"),
         (b"caf\xe9", "punycode", "'punycode' is not a charset a page is written in"),
         (b"dGVybXM= \xff", "base64", "'base64' is not a text encoding"),
